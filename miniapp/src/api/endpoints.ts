@@ -1,0 +1,32 @@
+/** Typed calls to the Liucai API (`/api/v1`), one function per endpoint the micro-app uses. */
+import type { AuthOptions, HrScopeEntry, HrScopeUpdate, Me, OrgTree, SyncOverview, SyncRun, UserRef } from '@liucai/shared';
+import { apiDelete, apiGet, apiPost, apiPut } from './client';
+
+const V1 = '/api/v1';
+
+/** Sign-in options: sandbox or real DingTalk, default corp, demo users. */
+export const getAuthOptions = (): Promise<AuthOptions> => apiGet(`${V1}/auth/options`);
+/** Sandbox only: a one-time DingTalk-style auth code for a demo user. */
+export const getSandboxCode = (userid: string, corpId: string): Promise<{ code: string }> => apiPost(`${V1}/auth/sandbox-code`, { userid, corpId });
+/** Exchanges a DingTalk auth code for a session (cookie) and returns the signed-in user. */
+export const signInWithDingTalkCode = (code: string, corpId: string): Promise<Me> => apiPost(`${V1}/auth/dingtalk`, { code, corpId });
+/** Ends the session. */
+export const signOut = (): Promise<unknown> => apiPost(`${V1}/auth/logout`);
+/** The signed-in user (401 when there is no session). */
+export const getMe = (): Promise<Me> => apiGet(`${V1}/me`);
+
+/** Departments the caller may see (HR: its scopes; admin: all). */
+export const getDepartments = (): Promise<OrgTree> => apiGet(`${V1}/org/departments`);
+/** Current and last successful org sync. */
+export const getSyncOverview = (): Promise<SyncOverview> => apiGet(`${V1}/sync/org`);
+/** Starts an org sync (409 `sync_already_running` when one runs). */
+export const startOrgSync = (): Promise<SyncRun> => apiPost(`${V1}/sync/org`);
+
+/** HR users and their department scopes (admin). */
+export const listHrScopes = (): Promise<HrScopeEntry[]> => apiGet(`${V1}/admin/hr-scopes`);
+/** Makes `userid` an HR user for exactly these departments (admin). */
+export const putHrScope = (userid: string, body: HrScopeUpdate): Promise<HrScopeEntry> => apiPut(`${V1}/admin/hr-scopes/${encodeURIComponent(userid)}`, body);
+/** Removes `userid`'s HR role (admin). */
+export const deleteHrScope = (userid: string): Promise<unknown> => apiDelete(`${V1}/admin/hr-scopes/${encodeURIComponent(userid)}`);
+/** Searches people by name (admin). */
+export const searchUsers = (q: string): Promise<UserRef[]> => apiGet(`${V1}/admin/users?q=${encodeURIComponent(q)}`);

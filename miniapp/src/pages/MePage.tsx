@@ -1,0 +1,118 @@
+/** 我的: the signed-in user's profile, links to the other pages they may open, sign-out. */
+import { useState } from 'react';
+import { ROLE_LABELS } from '@liucai/shared';
+import Button from 'antd-mobile/es/components/button';
+import List from 'antd-mobile/es/components/list';
+import Space from 'antd-mobile/es/components/space';
+import Tag from 'antd-mobile/es/components/tag';
+import Toast from 'antd-mobile/es/components/toast';
+import { errorMessage } from '../api/client';
+import { PageIconFor } from '../components/icons';
+import { PageLayout } from '../components/PageLayout';
+import { UserAvatar } from '../components/UserAvatar';
+import { navigablePages } from '../router/access';
+import { navigate } from '../router/hashRoute';
+import { useSession } from '../session/SessionContext';
+import { formatDate, tenure } from '../util/format';
+
+const PAGE_HINTS: Record<string, string> = {
+  '/org': '部门树、人数与主管，钉钉通讯录同步',
+  '/roles': '指定 HR 及其负责的部门',
+};
+
+export default function MePage() {
+  const { me, signOut } = useSession();
+  const [signingOut, setSigningOut] = useState(false);
+  const others = navigablePages(me.roles).filter((p) => p.path !== '/me');
+  const served = tenure(me.hiredOn);
+
+  const doSignOut = async () => {
+    setSigningOut(true);
+    try {
+      await signOut();
+    } catch (err) {
+      Toast.show({ icon: 'fail', content: errorMessage(err) });
+      setSigningOut(false);
+    }
+  };
+
+  return (
+    <PageLayout title="我的" testId="me-page">
+      <section className="card profile-card" data-testid="me-profile">
+        <UserAvatar name={me.name} src={me.avatar} seed={me.userid} size={64} />
+        <div className="profile-main">
+          <div className="profile-name" data-testid="me-name">
+            {me.name}
+          </div>
+          <div className="profile-sub">{[me.title, me.corpName].filter(Boolean).join(' · ') || '—'}</div>
+          <Space wrap style={{ '--gap': '6px' }} data-testid="me-roles">
+            {me.roles.map((r) => (
+              <Tag key={r} color={r === 'admin' ? 'danger' : r === 'hr' ? 'primary' : r === 'supervisor' ? 'success' : 'default'} fill="outline">
+                {ROLE_LABELS[r] ?? r}
+              </Tag>
+            ))}
+          </Space>
+        </div>
+      </section>
+
+      <List header="基本信息" mode="card" data-testid="me-details">
+        <List.Item extra={me.jobNumber || '—'}>工号</List.Item>
+        <List.Item extra={me.departments.length ? me.departments.map((d) => d.name).join('、') : '—'} data-testid="me-department">
+          部门
+        </List.Item>
+        <List.Item extra={me.supervisor ? me.supervisor.name : '—'} data-testid="me-supervisor">
+          直属主管
+        </List.Item>
+        <List.Item extra={me.hiredOn ? `${formatDate(me.hiredOn)}${served ? `（${served}）` : ''}` : '—'} data-testid="me-hired-on">
+          入职日期
+        </List.Item>
+        {me.roles.includes('hr') && (
+          <List.Item
+            data-testid="me-hr-scopes"
+            description={
+              me.hrScopes.length ? (
+                <Space wrap style={{ '--gap': '6px', marginTop: 4 }}>
+                  {me.hrScopes.map((d) => (
+                    <Tag key={d.id} color="primary">
+                      {d.name}
+                    </Tag>
+                  ))}
+                </Space>
+              ) : (
+                '尚未分配部门，请联系管理员'
+              )
+            }
+          >
+            HR 负责部门
+          </List.Item>
+        )}
+      </List>
+
+      {others.length > 0 && (
+        <List header="功能" mode="card" data-testid="me-menu">
+          {others.map((p) => (
+            <List.Item
+              key={p.path}
+              prefix={
+                <span className="menu-icon">
+                  <PageIconFor path={p.path} />
+                </span>
+              }
+              description={PAGE_HINTS[p.path]}
+              onClick={() => navigate(p.path)}
+              data-testid={`menu-${p.path.slice(1)}`}
+            >
+              {p.title}
+            </List.Item>
+          ))}
+        </List>
+      )}
+
+      <div className="page-actions">
+        <Button block color="danger" fill="outline" loading={signingOut} onClick={() => void doSignOut()} data-testid="sign-out">
+          退出登录
+        </Button>
+      </div>
+    </PageLayout>
+  );
+}

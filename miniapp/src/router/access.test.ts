@@ -1,0 +1,104 @@
+import rawManifest from '../../../app.json';
+import { canOpen, decideRoute, findPage, navigablePages } from './access';
+import { manifest, parseManifest } from './manifest';
+import { pageComponents } from './pages';
+
+const clone = (): Record<string, unknown> => JSON.parse(JSON.stringify(rawManifest)) as Record<string, unknown>;
+
+describe('app.json page list', () => {
+  it('is read from app.json with its titles and roles', () => {
+    expect(manifest.pages.map((p) => p.path)).toEqual(['/signin', '/me', '/org', '/roles']);
+    expect(findPage('/org')?.title).toBe('组织架构');
+    expect(findPage('/roles')?.roles).toEqual(['admin']);
+    expect(manifest.home).toBe('/me');
+    expect(manifest.signIn).toBe('/signin');
+  });
+
+  it('has a lazily loaded component for every signed-in page and none extra', () => {
+    const signedIn = manifest.pages.filter((p) => p.path !== manifest.signIn).map((p) => p.path);
+    expect(Object.keys(pageComponents).sort()).toEqual([...signedIn].sort());
+  });
+
+  it('rejects manifests with unknown roles, duplicate paths or a bad home', () => {
+    const badRole = clone();
+    (badRole.pages as { roles: string[] }[])[2]!.roles = ['hr', 'boss'];
+    expect(() => parseManifest(badRole)).toThrow('未知角色 boss');
+
+    const dup = clone();
+    (dup.pages as { path: string }[])[3]!.path = '/org';
+    expect(() => parseManifest(dup)).toThrow('重复');
+
+    const badHome = clone();
+    badHome.home = '/nowhere';
+    expect(() => parseManifest(badHome)).toThrow('home');
+
+    const publicHome = clone();
+    publicHome.home = '/signin';
+    expect(() => parseManifest(publicHome)).toThrow('首页');
+
+    expect(parseManifest(clone()).pages).toHaveLength(4);
+  });
+});
+
+describe('canOpen (role gating from app.json)', () => {
+  it('lets an employee open only the sign-in page and 我的', () => {
+    expect(canOpen('/me', ['employee'])).toBe(true);
+    expect(canOpen('/signin', ['employee'])).toBe(true);
+    expect(canOpen('/org', ['employee'])).toBe(false);
+    expect(canOpen('/roles', ['employee'])).toBe(false);
+  });
+
+  it('lets a supervisor open 我的 but not HR pages', () => {
+    expect(canOpen('/me', ['supervisor'])).toBe(true);
+    expect(canOpen('/org', ['employee', 'supervisor'])).toBe(false);
+  });
+
+  it('lets HR open 组织架构 but not 角色设置', () => {
+    expect(canOpen('/org', ['employee', 'hr'])).toBe(true);
+    expect(canOpen('/roles', ['employee', 'hr'])).toBe(false);
+  });
+
+  it('lets an admin open everything', () => {
+    for (const p of manifest.pages) expect(canOpen(p.path, ['admin'])).toBe(true);
+  });
+
+  it('refuses unknown paths and users without roles on protected pages', () => {
+    expect(canOpen('/payroll', ['admin'])).toBe(false);
+    expect(canOpen('/me', [])).toBe(false);
+    expect(canOpen('/signin', [])).toBe(true);
+  });
+
+  it('follows whatever roles app.json declares', () => {
+    const m = clone();
+    (m.pages as { path: string; roles: string[] }[])[3]!.roles = ['hr'];
+    const custom = parseManifest(m);
+    expect(canOpen('/roles', ['hr'], custom)).toBe(true);
+    expect(canOpen('/roles', ['admin'], custom)).toBe(false);
+  });
+});
+
+describe('navigablePages', () => {
+  it('lists the signed-in pages a user may open, in app.json order', () => {
+    expect(navigablePages(['employee']).map((p) => p.path)).toEqual(['/me']);
+    expect(navigablePages(['employee', 'hr']).map((p) => p.path)).toEqual(['/me', '/org']);
+    expect(navigablePages(['admin', 'supervisor']).map((p) => p.path)).toEqual(['/me', '/org', '/roles']);
+  });
+});
+
+describe('decideRoute', () => {
+  it('sends unknown routes home', () => {
+    expect(decideRoute('/', ['employee'])).toEqual({ kind: 'redirect', to: '/me' });
+    expect(decideRoute('/nope', null)).toEqual({ kind: 'redirect', to: '/me' });
+  });
+
+  it('asks signed-out users to sign in for protected pages but shows public ones', () => {
+    expect(decideRoute('/org', null)).toEqual({ kind: 'signin' });
+    expect(decideRoute('/signin', null)).toMatchObject({ kind: 'page', page: { path: '/signin' } });
+  });
+
+  it('forbids pages whose roles the user lacks', () => {
+    expect(decideRoute('/roles', ['hr'])).toMatchObject({ kind: 'forbidden', page: { path: '/roles' } });
+    expect(decideRoute('/roles', ['admin'])).toMatchObject({ kind: 'page', page: { path: '/roles' } });
+    expect(decideRoute('/org', ['supervisor'])).toMatchObject({ kind: 'forbidden' });
+  });
+});

@@ -1,0 +1,14 @@
+/**
+ * Components of the signed-in pages, each its own lazily loaded chunk. Paths must match app.json
+ * (checked by a test). The sign-in page is not here: it is part of the entry chunk.
+ */
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+
+export const pageComponents: Record<string, LazyExoticComponent<ComponentType>> = {
+  '/me': lazy(() => import('../pages/MePage')),
+  '/org': lazy(() => import('../pages/OrgPage')),
+  '/roles': lazy(() => import('../pages/RolesPage')),
+};
+
+/** Shown when the user lacks a page's roles. */
+export const ForbiddenPage = lazy(() => import('../pages/ForbiddenPage'));

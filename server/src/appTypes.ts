@@ -1,0 +1,45 @@
+import type { DataSource } from 'typeorm';
+import type { Redis } from 'ioredis';
+import type { Role } from '@liucai/shared';
+import type { Config } from './config';
+import type { Logger } from './logger';
+import type { JobQueue } from './jobs/jobTypes';
+import type { OrgSource } from './commands/orgFetcher';
+
+/** The signed-in person a request acts for. */
+export interface Actor {
+  corpId: string;
+  userid: string;
+  roles: Role[];
+  /** Departments this HR user was granted (each with everything below it). Empty unless `hr`. */
+  hrDeptIds: number[];
+}
+
+/** What Koa keeps per request. */
+export interface AppState {
+  requestId: string;
+  log: Logger;
+  actor?: Actor;
+}
+
+/** The DingTalk side as the app uses it: login, org reads, and call counting. */
+export interface DingTalkPort extends OrgSource {
+  getUserInfoByCode(code: string): Promise<{ userid: string; name?: string; sys?: boolean; sys_level?: number }>;
+  /** Cheap reachability probe for /readyz (a token fetch or cached token). */
+  ping(): Promise<void>;
+  callCount(): number;
+}
+
+/** Everything the web process and the worker are built from. */
+export interface AppDeps {
+  config: Config;
+  ds: DataSource;
+  redis: Redis | null;
+  jobs: JobQueue;
+  log: Logger;
+  /** The corp this installation serves (DingTalk internal app = one corp). */
+  corp: { corpId: string; name: string };
+  dingtalk: DingTalkPort;
+  /** Set in sandbox mode: where the emulator listens and who the demo users are. */
+  sandbox: { url: string; demoUsers: { admin: string; hr: string; supervisor: string; employee: string } } | null;
+}

@@ -1,0 +1,146 @@
+import { z } from 'zod';
+
+/** Thrown when the environment is invalid; lists every problem at once. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' }).transform((v) => v === 'true' || v === '1' || v === 'yes');
+const port = z.coerce.number({ message: 'expected a port number' }).int().min(0).max(65535);
+const url = (protocols: string[]) =>
+  z.string().refine(
+    (v) => {
+      try {
+        return protocols.includes(new URL(v).protocol);
+      } catch {
+        return false;
+      }
+    },
+    `expected a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
+  );
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: port.default(3000),
+  PUBLIC_URL: url(['http:', 'https:']).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: url(['mysql:', 'mariadb:']).optional(),
+  SQLITE_PATH: z.string().min(1).default('./data/liucai.sqlite'),
+  REDIS_URL: url(['redis:', 'rediss:']).optional(),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9:_-]+$/i, 'letters, digits, : _ - only')
+    .default('liucai'),
+  CORP_NAME: z.string().min(1).max(200).optional(),
+  DINGTALK_CORP_ID: z.string().min(1).optional(),
+  DINGTALK_APP_KEY: z.string().min(1).optional(),
+  DINGTALK_APP_SECRET: z.string().min(1).optional(),
+  DINGTALK_AGENT_ID: z.coerce.number({ message: 'expected the numeric AgentId' }).int().positive().optional(),
+  DINGTALK_LEGACY_BASE_URL: url(['http:', 'https:']).default('https://oapi.dingtalk.com'),
+  DINGTALK_V1_BASE_URL: url(['http:', 'https:']).default('https://api.dingtalk.com'),
+  DINGTALK_CALLS_PER_SECOND: z.coerce.number().positive().max(1000).default(18),
+  DINGTALK_TIMEOUT_MS: z.coerce.number().int().positive().default(10000),
+  SANDBOX_PORT: port.default(0),
+  SANDBOX_EMPLOYEES: z.coerce.number().int().min(20).max(200000).default(300),
+  SANDBOX_SEED: z.coerce.number().int().default(7),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(12),
+  COOKIE_SECURE: bool.optional(),
+  RUN_WORKER_IN_WEB: bool.optional(),
+  ORG_SYNC_CRON: z.string().min(9).default('0 30 2 * * *'),
+  ORG_SYNC_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(6),
+});
+
+/** The validated configuration of one process. */
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  publicUrl: string | undefined;
+  logLevel: string;
+  database: { kind: 'mysql'; url: string } | { kind: 'sqlite'; path: string };
+  redis: { url: string } | null;
+  queuePrefix: string;
+  /** Display name of the corp (real DingTalk mode); the sandbox names its own. */
+  corpName: string | undefined;
+  dingtalk:
+    | { mode: 'real'; corpId: string; appKey: string; appSecret: string; agentId: number; legacyBaseUrl: string; v1BaseUrl: string }
+    | { mode: 'sandbox'; port: number; employees: number; seed: number };
+  dingtalkCallsPerSecond: number;
+  dingtalkTimeoutMs: number;
+  sessionTtlHours: number;
+  cookieSecure: boolean;
+  orgSyncCron: string;
+  /** With Redis: also consume jobs in the web process (default: yes outside production). */
+  runWorkerInWeb: boolean;
+  orgSyncConcurrency: number;
+}
+
+const DINGTALK_VARS = ['DINGTALK_CORP_ID', 'DINGTALK_APP_KEY', 'DINGTALK_APP_SECRET', 'DINGTALK_AGENT_ID'] as const;
+
+/** Read and validate the environment once; throws ConfigError naming every bad or missing variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const raw: Record<string, string> = {};
+  for (const key of Object.keys(EnvSchema.shape)) {
+    const v = env[key];
+    if (v !== undefined && v !== '') raw[key] = v;
+  }
+  const parsed = EnvSchema.safeParse(raw);
+  const problems: string[] = [];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const key = issue.path.join('.');
+      // Never echo a value back: it may be a secret.
+      problems.push(`${key}: ${issue.message}`);
+    }
+  }
+  const givenDingTalk = DINGTALK_VARS.filter((k) => raw[k] !== undefined);
+  if (givenDingTalk.length > 0 && givenDingTalk.length < DINGTALK_VARS.length) {
+    const missing = DINGTALK_VARS.filter((k) => raw[k] === undefined);
+    problems.push(`${missing.join(', ')}: required when ${givenDingTalk.join(', ')} is set (set all four DingTalk variables, or none for the sandbox)`);
+  }
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
+  const e = parsed.data;
+  if (e.NODE_ENV === 'production' && givenDingTalk.length === 0) {
+    throw new ConfigError([
+      'DINGTALK_CORP_ID, DINGTALK_APP_KEY, DINGTALK_APP_SECRET, DINGTALK_AGENT_ID: required when NODE_ENV=production (the sandbox is for development only)',
+    ]);
+  }
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    publicUrl: e.PUBLIC_URL,
+    logLevel: e.LOG_LEVEL,
+    database: e.DATABASE_URL ? { kind: 'mysql', url: e.DATABASE_URL } : { kind: 'sqlite', path: e.SQLITE_PATH },
+    redis: e.REDIS_URL ? { url: e.REDIS_URL } : null,
+    queuePrefix: e.QUEUE_PREFIX,
+    corpName: e.CORP_NAME,
+    dingtalk:
+      e.DINGTALK_CORP_ID && e.DINGTALK_APP_KEY && e.DINGTALK_APP_SECRET && e.DINGTALK_AGENT_ID
+        ? {
+            mode: 'real',
+            corpId: e.DINGTALK_CORP_ID,
+            appKey: e.DINGTALK_APP_KEY,
+            appSecret: e.DINGTALK_APP_SECRET,
+            agentId: e.DINGTALK_AGENT_ID,
+            legacyBaseUrl: e.DINGTALK_LEGACY_BASE_URL.replace(/\/$/, ''),
+            v1BaseUrl: e.DINGTALK_V1_BASE_URL.replace(/\/$/, ''),
+          }
+        : { mode: 'sandbox', port: e.SANDBOX_PORT, employees: e.SANDBOX_EMPLOYEES, seed: e.SANDBOX_SEED },
+    dingtalkCallsPerSecond: e.DINGTALK_CALLS_PER_SECOND,
+    dingtalkTimeoutMs: e.DINGTALK_TIMEOUT_MS,
+    sessionTtlHours: e.SESSION_TTL_HOURS,
+    cookieSecure: e.COOKIE_SECURE ?? e.NODE_ENV === 'production',
+    orgSyncCron: e.ORG_SYNC_CRON,
+    runWorkerInWeb: e.RUN_WORKER_IN_WEB ?? e.NODE_ENV !== 'production',
+    orgSyncConcurrency: e.ORG_SYNC_CONCURRENCY,
+  };
+}

@@ -1,0 +1,68 @@
+import 'reflect-metadata';
+import path from 'node:path';
+import fs from 'node:fs';
+import { DataSource } from 'typeorm';
+import mysql from 'mysql2/promise';
+import type { Config } from '../config';
+import { ENTITIES } from '../entities';
+import { MYSQL_MIGRATIONS } from '../../../migrations/mysql';
+import { SQLITE_MIGRATIONS } from '../../../migrations/sqlite';
+
+/**
+ * MariaDB and MySQL report column metadata differently (e.g. nullable defaults), and TypeORM's schema diff only
+ * reads MariaDB's form right under its `mariadb` driver, so ask the server which one it is.
+ */
+export async function detectMysqlFlavor(url: string): Promise<'mysql' | 'mariadb'> {
+  if (url.startsWith('mariadb:')) return 'mariadb';
+  const conn = await mysql.createConnection(url.replace(/^mariadb:/, 'mysql:'));
+  try {
+    const [rows] = await conn.query('SELECT VERSION() AS v');
+    const version = String((rows as { v: string }[])[0]?.v ?? '');
+    return /mariadb/i.test(version) ? 'mariadb' : 'mysql';
+  } finally {
+    await conn.end();
+  }
+}
+
+/** Build (not initialise) the DataSource for the configured database. Schema comes only from migrations. */
+export async function createDataSource(database: Config['database']): Promise<DataSource> {
+  if (database.kind === 'mysql') {
+    return new DataSource({
+      type: await detectMysqlFlavor(database.url),
+      url: database.url.replace(/^mariadb:/, 'mysql:'),
+      charset: 'utf8mb4_unicode_ci',
+      timezone: 'Z',
+      supportBigNumbers: true,
+      bigNumberStrings: false,
+      entities: ENTITIES,
+      migrations: MYSQL_MIGRATIONS,
+      migrationsTableName: 'migrations',
+      synchronize: false,
+      logging: false,
+      extra: { connectionLimit: 10 },
+    });
+  }
+  if (database.path !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(database.path)), { recursive: true });
+  return new DataSource({
+    type: 'better-sqlite3',
+    database: database.path,
+    entities: ENTITIES,
+    migrations: SQLITE_MIGRATIONS,
+    migrationsTableName: 'migrations',
+    synchronize: false,
+    logging: false,
+    prepareDatabase: (db: { pragma(s: string): unknown }) => {
+      db.pragma('journal_mode = WAL');
+      db.pragma('foreign_keys = ON');
+      db.pragma('busy_timeout = 5000');
+    },
+  });
+}
+
+/** Initialise the DataSource and apply pending migrations (used by the embedded mode and tests). */
+export async function openDatabase(database: Config['database'], opts: { migrate: boolean }): Promise<DataSource> {
+  const ds = await createDataSource(database);
+  await ds.initialize();
+  if (opts.migrate) await ds.runMigrations({ transaction: database.kind === 'sqlite' ? 'all' : 'each' });
+  return ds;
+}

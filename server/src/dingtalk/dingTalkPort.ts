@@ -1,0 +1,30 @@
+import type { Redis } from 'ioredis';
+import type { Config } from '../config';
+import type { DingTalkPort } from '../appTypes';
+import { DingTalkClient, type DingTalkClientConfig } from './dingTalkClient';
+
+/** The DingTalk client as the app uses it (login, org reads, call counting, readiness probe). */
+export function createDingTalkPort(
+  app: Pick<DingTalkClientConfig, 'corpId' | 'appKey' | 'appSecret' | 'agentId' | 'legacyBaseUrl' | 'v1BaseUrl'>,
+  config: Pick<Config, 'dingtalkCallsPerSecond' | 'dingtalkTimeoutMs' | 'queuePrefix'>,
+  redis: Redis | null,
+): DingTalkPort & { client: DingTalkClient } {
+  const client = new DingTalkClient({
+    ...app,
+    callsPerSecond: config.dingtalkCallsPerSecond,
+    timeoutMs: config.dingtalkTimeoutMs,
+    ...(redis ? { redis, keyPrefix: `${config.queuePrefix}:` } : {}),
+  });
+  return {
+    client,
+    getUserInfoByCode: (code) => client.getUserInfoByCode(code),
+    getDepartment: (id) => client.getDepartment(id),
+    listSubDepartments: (id) => client.listSubDepartments(id),
+    listUsers: (id, cursor, size) => client.listUsers(id, cursor, size),
+    getUser: (userid) => client.getUser(userid),
+    ping: async () => {
+      await client.getAccessToken();
+    },
+    callCount: () => client.stats().calls,
+  };
+}

@@ -1,0 +1,21 @@
+/** The DingTalk sandbox (emulator): public API for tests, benchmarks and the demo mode. */
+export { startSandbox, type SandboxHandle, type StartSandboxOptions } from './startSandbox';
+export { generateCorp, DEMO_USERIDS } from './generateCorp';
+export { SandboxCorp } from './SandboxCorp';
+export type { SandboxFaults, SandboxStats } from './faultInjector';
+export type { TurnoverSummary } from './monthlyTurnover';
+export {
+  DEFAULT_AS_OF_MS,
+  DEFAULT_CORP_NAME,
+  MIN_EMPLOYEES,
+  type DeptKind,
+  type SandboxCorpOptions,
+  type SandboxDemoUsers,
+  type SandboxDept,
+  type SandboxDeparture,
+  type SandboxUser,
+  type SandboxUserInput,
+  type SysLevel,
+} from './corpTypes';
+export { V1_TOKEN_HEADER, legacyCaller, v1Caller } from './callerAuth';
+export { dingtalkRoute } from './dingtalkGuard';

@@ -1,0 +1,79 @@
+/**
+ * Facts about DingTalk's wire behaviour that both the client and the sandbox rely on. Several are marked
+ * UNCONFIRMED in ../shared/docs/dingtalk-api.md; they live here, and only here, so that a correction is one edit.
+ */
+
+/** Token lifetime DingTalk announces (`expires_in` / `expireIn`), seconds. */
+export const TOKEN_TTL_SECONDS = 7200;
+/** Refresh a cached token this many seconds before DingTalk would expire it (doc: 200-300 s). */
+export const TOKEN_REFRESH_MARGIN_SECONDS = 300;
+/** jsapi ticket lifetime, seconds. UNCONFIRMED (doc 2.3): assumed like the token. */
+export const JSAPI_TICKET_TTL_SECONDS = 7200;
+/** Auth codes from requestAuthCode live 5 minutes and may be used once (doc 2.2). */
+export const AUTH_CODE_TTL_SECONDS = 300;
+
+/** Largest `size` for /topapi/v2/user/list. UNCONFIRMED (doc 3.3): 100, as for the sibling listsimple. */
+export const USER_LIST_MAX_SIZE = 100;
+/** Default per-API call rate we allow ourselves; DingTalk standard edition allows 20 QPS per app per API. */
+export const DEFAULT_CALLS_PER_SECOND = 18;
+
+/** Legacy (oapi) errcodes. */
+export const LegacyErr = {
+  ok: 0,
+  systemBusy: -1,
+  authOrBan: 88,
+  invalidToken: 40014,
+  /** WeCom's "token expired" code, handled like 40014 defensively. UNCONFIRMED for DingTalk. */
+  tokenExpired: 42001,
+  invalidAuthCode: 40078,
+  /** Bad appkey/appsecret on /gettoken. UNCONFIRMED (doc 1.3). */
+  invalidAppCredentials: 40089,
+  deptNotFound: 60003,
+  notFound: 60121,
+  invalidParam: 400002,
+  globalThrottled: 90002,
+  corpApiPerMinute: 90005,
+  appKeyApiPerMinute: 90006,
+  corpAppApiPerSecond: 90018,
+} as const;
+
+/** Legacy errcodes worth retrying with backoff (throttling and "busy"). */
+export const RETRYABLE_LEGACY_CODES: ReadonlySet<number> = new Set([
+  LegacyErr.systemBusy,
+  LegacyErr.globalThrottled,
+  LegacyErr.corpApiPerMinute,
+  LegacyErr.appKeyApiPerMinute,
+  LegacyErr.corpAppApiPerSecond,
+]);
+/** Legacy errcodes that mean "drop the cached token and try once more". */
+export const INVALID_TOKEN_LEGACY_CODES: ReadonlySet<number> = new Set([LegacyErr.invalidToken, LegacyErr.tokenExpired]);
+
+/** v1.0 (api.dingtalk.com) error codes; errors come as HTTP 4xx with `{ code, message, requestid }`. */
+export const V1Err = {
+  /** Real DingTalk answers this with HTTP 400, not 401 (doc 1.3). */
+  invalidToken: 'InvalidAuthentication',
+  invalidTokenStatus: 400,
+  /** v1.0 QPS exceeded: HTTP 403; the code name is UNCONFIRMED (doc 8). */
+  qpsLimit: 'Forbidden.AccessDenied.QpsLimitForAppkeyAndApi',
+  qpsLimitStatus: 403,
+  /** CRM documents throttling as HTTP 400 `request.too.frequent`. */
+  tooFrequent: 'request.too.frequent',
+  /** Bad appKey/appSecret on POST /v1.0/oauth2/accessToken. UNCONFIRMED (doc 1.3). */
+  invalidClient: 'invalidClientIdOrSecret',
+  systemError: 'systemError',
+} as const;
+
+/** v1.0 codes worth retrying (besides any HTTP 5xx and HTTP 403 QPS answers). */
+export const RETRYABLE_V1_CODES: ReadonlySet<string> = new Set([V1Err.qpsLimit, V1Err.tooFrequent, V1Err.systemError]);
+
+/**
+ * errcode 88 `sub_code`s that mean a missing permission or app misconfiguration, so retrying cannot help (doc 1.3, 8).
+ * 60011 "没有调用该接口的权限" is documented; 60020 "访问ip不在白名单之中" is UNCONFIRMED under 88. Any other 88
+ * (doc 8: also brief "too fast" bans) is retried. Added for the client's retry policy.
+ */
+export const LEGACY_88_PERMISSION_SUB_CODES: ReadonlySet<string> = new Set(['60011', '60020']);
+/**
+ * v1.0 monthly API quota exhausted (doc 8): comes as HTTP 403 like QPS throttling but lasts until next month, so it
+ * is not retried. Added for the client's retry policy.
+ */
+export const V1_MONTHLY_QUOTA_CODE = 'Forbidden.AccessDenied.ApiCountLimitForOrg';

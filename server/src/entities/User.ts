@@ -1,0 +1,59 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+export type UserStatus = 'active' | 'left';
+
+/** A person of the corp, synced from DingTalk. People who leave are kept with status 'left' and the date. */
+@Entity({ name: 'users' })
+@Index('idx_users_supervisor', ['corpId', 'supervisorUserid'])
+@Index('idx_users_status', ['corpId', 'status'])
+export class User {
+  @PrimaryColumn({ name: 'corp_id', type: 'varchar', length: 64 })
+  corpId: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 64 })
+  userid: string;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  unionid: string | null;
+
+  @Column({ type: 'varchar', length: 100 })
+  name: string;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  title: string | null;
+
+  @Column({ name: 'job_number', type: 'varchar', length: 64, nullable: true })
+  jobNumber: string | null;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  avatar: string | null;
+
+  /** yyyy-mm-dd in Asia/Shanghai, from DingTalk's hired_date. */
+  @Column({ name: 'hired_on', type: 'varchar', length: 10, nullable: true })
+  hiredOn: string | null;
+
+  @Column({ name: 'main_dept_id', type: 'bigint', nullable: true })
+  mainDeptId: number | null;
+
+  /** DingTalk's explicit direct manager (manager_userid), when HR set one. */
+  @Column({ name: 'manager_userid', type: 'varchar', length: 64, nullable: true })
+  managerUserid: string | null;
+
+  /** The supervisor Liucai resolved (dingtalk-api.md 3.5). */
+  @Column({ name: 'supervisor_userid', type: 'varchar', length: 64, nullable: true })
+  supervisorUserid: string | null;
+
+  /** DingTalk admin (`sys`). */
+  @Column({ name: 'is_admin', type: 'boolean', default: false })
+  isAdmin: boolean;
+
+  @Column({ name: 'is_boss', type: 'boolean', default: false })
+  isBoss: boolean;
+
+  @Column({ type: 'varchar', length: 16, default: 'active' })
+  status: UserStatus;
+
+  /** yyyy-mm-dd of the sync that first missed the user, or DingTalk's last work day. */
+  @Column({ name: 'left_on', type: 'varchar', length: 10, nullable: true })
+  leftOn: string | null;
+}

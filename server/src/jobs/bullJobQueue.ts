@@ -1,0 +1,53 @@
+import { Queue, Worker, type ConnectionOptions } from 'bullmq';
+import type { Logger } from '../logger';
+import { JOB_ATTEMPTS, JOB_BACKOFF_MS, SCHEDULE_TIME_ZONE, type JobHandlers, type JobName, type JobPayloads, type JobQueue } from './jobTypes';
+
+export const QUEUE_NAME = 'liucai';
+
+/** Default job options: explicit attempts, backoff and retention (BullMQ keeps finished jobs forever otherwise). */
+export const DEFAULT_JOB_OPTIONS = {
+  attempts: JOB_ATTEMPTS,
+  backoff: { type: 'exponential' as const, delay: JOB_BACKOFF_MS },
+  removeOnComplete: { age: 7 * 24 * 3600, count: 1000 },
+  removeOnFail: { age: 30 * 24 * 3600 },
+};
+
+/** Producer side: the web process enqueues; a separate worker process (`npm run worker`) consumes. */
+export class BullJobQueue implements JobQueue {
+  readonly kind = 'bullmq' as const;
+  readonly queue: Queue;
+
+  constructor(connection: ConnectionOptions, prefix: string) {
+    this.queue = new Queue(QUEUE_NAME, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+  }
+
+  async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], opts: { jobId: string }): Promise<void> {
+    // A deterministic jobId makes a second enqueue of the same work a no-op while the job is retained.
+    await this.queue.add(name, payload, { jobId: opts.jobId });
+  }
+
+  async schedule<N extends JobName>(schedulerId: string, cron: string, name: N, payload: JobPayloads[N]): Promise<void> {
+    await this.queue.upsertJobScheduler(schedulerId, { pattern: cron, tz: SCHEDULE_TIME_ZONE }, { name, data: payload, opts: DEFAULT_JOB_OPTIONS });
+  }
+
+  async close(): Promise<void> {
+    await this.queue.close();
+  }
+}
+
+/** Consumer side: a BullMQ worker dispatching by job name to the same handlers the in-process runner uses. */
+export function startBullWorker(connection: ConnectionOptions, prefix: string, handlers: JobHandlers, log: Logger, concurrency = 2): Worker {
+  const worker = new Worker(
+    QUEUE_NAME,
+    async (job) => {
+      const name = job.name as JobName;
+      const handler = handlers[name] as ((p: unknown, c: { jobId: string; attempt: number }) => Promise<void>) | undefined;
+      if (!handler) throw new Error(`no handler for job ${job.name}`);
+      await handler(job.data, { jobId: job.id ?? '', attempt: job.attemptsMade + 1 });
+    },
+    { connection, prefix, concurrency },
+  );
+  worker.on('failed', (job, err) => log.warn({ err, job: job?.name, jobId: job?.id }, 'job failed'));
+  worker.on('error', (err) => log.error({ err }, 'worker error'));
+  return worker;
+}

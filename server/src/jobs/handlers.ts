@@ -1,0 +1,30 @@
+import type { DataSource } from 'typeorm';
+import type { Logger } from '../logger';
+import type { DingTalkPort } from '../appTypes';
+import { runOrgSync } from '../commands/orgSyncer';
+import { createOrgSyncRun } from '../commands/orgSyncRunCreator';
+import { JOB_ATTEMPTS, type JobHandlers } from './jobTypes';
+
+export interface HandlerDeps {
+  ds: DataSource;
+  dingtalk: DingTalkPort;
+  log: Logger;
+  orgSyncConcurrency: number;
+}
+
+/** The job handlers, shared by the BullMQ worker and the in-process runner. Each re-reads state and is safe to repeat. */
+export function createJobHandlers(deps: HandlerDeps): JobHandlers {
+  const syncDeps = { ds: deps.ds, source: deps.dingtalk, apiCalls: () => deps.dingtalk.callCount(), concurrency: deps.orgSyncConcurrency };
+  return {
+    'org.sync': async ({ syncRunId }, { attempt }) => {
+      const result = await runOrgSync(syncDeps, syncRunId, { finalAttempt: attempt >= JOB_ATTEMPTS });
+      if (result) deps.log.info({ syncRunId, ...result }, 'org sync finished');
+    },
+    'org.scheduledSync': async ({ corpId }) => {
+      const run = await createOrgSyncRun(deps.ds, corpId, 'schedule', null);
+      if (!run) return deps.log.info({ corpId }, 'scheduled org sync skipped: one is already running');
+      // Runs inline: the scheduler's own job is the trigger, with its attempts. A failure leaves the run failed.
+      await runOrgSync(syncDeps, run.id, { finalAttempt: true });
+    },
+  };
+}

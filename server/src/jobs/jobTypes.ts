@@ -1,0 +1,31 @@
+/** Job names and their payloads. Payloads carry ids only: never secrets, never whole records. */
+export interface JobPayloads {
+  /** Run the org sync recorded as sync_runs.id = syncRunId. */
+  'org.sync': { corpId: string; syncRunId: number };
+  /** Periodic trigger: create a scheduled org sync run for the corp (skipped if one is already running). */
+  'org.scheduledSync': { corpId: string };
+}
+export type JobName = keyof JobPayloads;
+
+/** What a handler learns about the job it runs. */
+export interface JobContext {
+  jobId: string;
+  attempt: number;
+}
+export type JobHandler<N extends JobName> = (payload: JobPayloads[N], ctx: JobContext) => Promise<void>;
+export type JobHandlers = { [N in JobName]: JobHandler<N> };
+
+/** Retry and retention policy shared by BullMQ and the in-process runner. */
+export const JOB_ATTEMPTS = 3;
+export const JOB_BACKOFF_MS = 5000;
+export const SCHEDULE_TIME_ZONE = 'Asia/Shanghai';
+
+/** Where jobs go. BullMQ when Redis is configured, otherwise an in-process runner using the same handlers. */
+export interface JobQueue {
+  readonly kind: 'bullmq' | 'in-process';
+  /** Enqueue once per jobId: a second enqueue with the same id while the first is known is a no-op. */
+  enqueue<N extends JobName>(name: N, payload: JobPayloads[N], opts: { jobId: string }): Promise<void>;
+  /** Create or update a repeating job (cron with seconds, Asia/Shanghai). */
+  schedule<N extends JobName>(schedulerId: string, cron: string, name: N, payload: JobPayloads[N]): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,4 @@
+/** Job id of an org sync run: deterministic, so enqueueing the same run twice queues it once. */
+export const orgSyncJobId = (runId: number) => `org-sync-${runId}`;
+/** Scheduler id of a corp's periodic org sync. */
+export const orgSyncSchedulerId = (corpId: string) => `org-sync-schedule-${corpId}`;

@@ -1,0 +1,48 @@
+/** The web process (`npm start`): HTTP API + micro-app, and in the embedded mode the jobs and the sandbox too. */
+import type { Server } from 'node:http';
+import { createApp } from './app';
+import { bootServices, configOrExit, createLogger, prepareDemo, startJobs } from './bootstrap';
+
+async function main(): Promise<void> {
+  const config = configOrExit();
+  const log = createLogger(config.logLevel);
+  const s = await bootServices(config, log);
+  const worker = await startJobs(s, s.jobs.kind === 'bullmq' && config.runWorkerInWeb);
+  await prepareDemo(s, (line) => console.log(line));
+  const app = createApp(s);
+  const server: Server = await new Promise((resolve) => {
+    const srv = app.listen(config.port, config.host, () => resolve(srv));
+  });
+  const addr = server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : config.port;
+  const base = config.publicUrl ?? `http://localhost:${port}`;
+  const modes = [
+    `数据库 ${config.database.kind === 'sqlite' ? `SQLite (${config.database.path})` : 'MySQL'}`,
+    `任务 ${s.jobs.kind === 'bullmq' ? `BullMQ${worker ? ' (本进程消费)' : ''}` : '进程内'}`,
+    `钉钉 ${s.sandbox ? `沙箱 ${s.sandbox.url}` : '正式'}`,
+  ];
+  const lines = [`\n留才 Liucai 已启动: ${base}/app/?corpId=${s.corp.corpId}`, `  ${modes.join(' · ')}`];
+  if (s.sandbox) {
+    const d = s.sandbox.demoUsers;
+    lines.push(`  演示用户 (在登录页点选): 员工 ${d.employee} · 主管 ${d.supervisor} · HR ${d.hr} · 管理员 ${d.admin}`);
+  }
+  console.log(lines.join('\n'));
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    if (worker) await worker.close();
+    await s.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  console.error('留才启动失败 (start-up failed):', err instanceof Error ? err.message : err);
+  process.exit(1);
+});

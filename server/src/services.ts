@@ -1,0 +1,113 @@
+import { Redis } from 'ioredis';
+import type { DataSource } from 'typeorm';
+import { In } from 'typeorm';
+import type { Config } from './config';
+import type { Logger } from './logger';
+import type { AppDeps, DingTalkPort } from './appTypes';
+import { openDatabase } from './db/dataSource';
+import { Corp, Department, HrScope, SyncRun } from './entities';
+import { startSandbox, type SandboxHandle } from './dingtalk/sandbox';
+import { createDingTalkPort } from './dingtalk/dingTalkPort';
+import { BullJobQueue } from './jobs/bullJobQueue';
+import { InProcessJobQueue } from './jobs/inProcessJobQueue';
+import { createJobHandlers } from './jobs/handlers';
+import { orgSyncJobId, orgSyncSchedulerId } from './jobs/orgSyncJob';
+
+/** The demo company the embedded mode generates (the sandbox's credentials are not secrets). */
+export const DEMO_CORP = {
+  corpId: 'dingliucaidemo',
+  corpName: '留才示范科技有限公司',
+  appKey: 'liucai-demo-key',
+  appSecret: 'liucai-demo-secret',
+  agentId: 3000001,
+};
+
+export interface Services extends AppDeps {
+  sandboxHandle: SandboxHandle | null;
+  /** Close everything this process opened, in order: jobs, database, Redis, sandbox. */
+  close(): Promise<void>;
+}
+
+/** ioredis options BullMQ requires for blocking connections. */
+export const redisOptions = { maxRetriesPerRequest: null, enableReadyCheck: true } as const;
+
+/**
+ * Wire the process from config: DingTalk (real or the built-in sandbox), database (MySQL or embedded SQLite,
+ * migrated when allowed), Redis and jobs (BullMQ or in-process). `role` web or worker decides who consumes jobs:
+ * in-process jobs always run in this process.
+ */
+export async function buildServices(config: Config, log: Logger, opts: { migrate: boolean }): Promise<Services> {
+  let sandboxHandle: SandboxHandle | null = null;
+  let dingtalk: DingTalkPort;
+  let corp: { corpId: string; name: string };
+  if (config.dingtalk.mode === 'sandbox') {
+    sandboxHandle = await startSandbox({
+      port: config.dingtalk.port,
+      corps: [{ ...DEMO_CORP, seed: config.dingtalk.seed, employees: config.dingtalk.employees }],
+    });
+    dingtalk = createDingTalkPort(
+      {
+        corpId: DEMO_CORP.corpId,
+        appKey: DEMO_CORP.appKey,
+        appSecret: DEMO_CORP.appSecret,
+        agentId: DEMO_CORP.agentId,
+        legacyBaseUrl: sandboxHandle.url,
+        v1BaseUrl: sandboxHandle.url,
+      },
+      config,
+      null,
+    );
+    corp = { corpId: DEMO_CORP.corpId, name: DEMO_CORP.corpName };
+  } else {
+    corp = { corpId: config.dingtalk.corpId, name: config.corpName ?? config.dingtalk.corpId };
+  }
+  const redis = config.redis ? new Redis(config.redis.url, redisOptions) : null;
+  if (config.dingtalk.mode === 'real') dingtalk = createDingTalkPort(config.dingtalk, config, redis);
+  const ds = await openDatabase(config.database, { migrate: opts.migrate });
+  await ensureCorp(ds, corp);
+
+  const handlers = createJobHandlers({ ds, dingtalk: dingtalk!, log, orgSyncConcurrency: config.orgSyncConcurrency });
+  const jobs = redis ? new BullJobQueue(redis, config.queuePrefix) : new InProcessJobQueue(handlers, log);
+  const sandbox = sandboxHandle ? { url: sandboxHandle.url, demoUsers: sandboxHandle.corps.get(DEMO_CORP.corpId)!.demoUsers } : null;
+  return {
+    config,
+    ds,
+    redis,
+    jobs,
+    log,
+    corp,
+    dingtalk: dingtalk!,
+    sandbox,
+    sandboxHandle,
+    async close() {
+      await jobs.close().catch((err: unknown) => log.warn({ err }, 'closing jobs'));
+      await ds.destroy().catch((err: unknown) => log.warn({ err }, 'closing database'));
+      if (redis) await redis.quit().catch(() => redis.disconnect());
+      if (sandboxHandle) await sandboxHandle.close();
+    },
+  };
+}
+
+async function ensureCorp(ds: DataSource, corp: { corpId: string; name: string }): Promise<void> {
+  await ds.createQueryBuilder().insert().into(Corp).values({ corpId: corp.corpId, name: corp.name, agentId: null }).orUpdate(['name'], ['corp_id']).execute();
+}
+
+/** Re-enqueue runs left queued by a stopped process (job ids are deterministic, so nothing runs twice). */
+export async function resumeQueuedRuns(s: Pick<AppDeps, 'ds' | 'jobs'>, corpId: string): Promise<number> {
+  const queued = await s.ds.getRepository(SyncRun).findBy({ corpId, kind: 'org', status: In(['queued', 'running']) });
+  for (const run of queued) await s.jobs.enqueue('org.sync', { corpId, syncRunId: run.id }, { jobId: orgSyncJobId(run.id) });
+  return queued.length;
+}
+
+/** Register the periodic org sync (ORG_SYNC_CRON, Asia/Shanghai). */
+export async function scheduleOrgSync(s: Pick<AppDeps, 'jobs' | 'config'>, corpId: string): Promise<void> {
+  await s.jobs.schedule(orgSyncSchedulerId(corpId), s.config.orgSyncCron, 'org.scheduledSync', { corpId });
+}
+
+/** Demo only: let the demo HR user see the sales centre, as an admin would grant in 角色设置. */
+export async function grantDemoHrScope(ds: DataSource, corpId: string, hrUserid: string, adminUserid: string): Promise<void> {
+  if ((await ds.getRepository(HrScope).countBy({ corpId, userid: hrUserid })) > 0) return;
+  const sales = await ds.getRepository(Department).findOneBy({ corpId, name: '销售中心' });
+  if (!sales) return;
+  await ds.getRepository(HrScope).insert({ corpId, userid: hrUserid, deptId: sales.deptId, grantedBy: adminUserid, grantedAt: new Date() });
+}

@@ -1,0 +1,108 @@
+/**
+ * Wire shapes of the Liucai HTTP API (`/api/v1`). The server's presenters produce exactly these, the micro-app
+ * consumes them. Every response is an envelope: `{ ok: true, data }` or `{ ok: false, error }`.
+ */
+import type { Role } from './roles';
+
+export interface ApiErrorBody {
+  /** Stable machine id, e.g. `not_found`, `validation_error`, `dingtalk_auth_code_invalid`. */
+  id: string;
+  /** Human message (Chinese or English), safe to show. */
+  message: string;
+  details?: unknown;
+}
+export type ApiEnvelope<T> = { ok: true; data: T } | { ok: false; error: ApiErrorBody };
+
+export interface DemoUser {
+  userid: string;
+  name: string;
+  title: string;
+  role: Role;
+}
+
+/** GET /api/v1/auth/options */
+export interface AuthOptions {
+  /** `sandbox`: DingTalk is the built-in emulator and demo users may sign in from any browser. */
+  mode: 'sandbox' | 'dingtalk';
+  /** The corp to use when the page URL carries no `corpId`. */
+  defaultCorpId: string | null;
+  demoUsers: DemoUser[];
+}
+
+export interface DepartmentRef {
+  id: number;
+  name: string;
+}
+export interface UserRef {
+  userid: string;
+  name: string;
+  title: string | null;
+}
+
+/** GET /api/v1/me, POST /api/v1/auth/dingtalk */
+export interface Me {
+  userid: string;
+  name: string;
+  title: string | null;
+  avatar: string | null;
+  jobNumber: string | null;
+  corpId: string;
+  corpName: string;
+  roles: Role[];
+  /** Main department (first of the user's departments). */
+  department: DepartmentRef | null;
+  departments: DepartmentRef[];
+  supervisor: UserRef | null;
+  /** ISO date (yyyy-mm-dd) or null. */
+  hiredOn: string | null;
+  /** Departments an HR user may see (empty for non-HR). */
+  hrScopes: DepartmentRef[];
+}
+
+/** One department in GET /api/v1/org/departments. */
+export interface OrgDepartment {
+  id: number;
+  parentId: number | null;
+  name: string;
+  /** Active members directly in this department. */
+  headcount: number;
+  /** Active members in this department and all below it (each person once). */
+  totalHeadcount: number;
+  managers: UserRef[];
+}
+export interface OrgTree {
+  departments: OrgDepartment[];
+}
+
+export type SyncStatus = 'queued' | 'running' | 'succeeded' | 'failed';
+/** A sync run as HR sees it (GET/POST /api/v1/sync/org). */
+export interface SyncRun {
+  id: number;
+  kind: 'org';
+  status: SyncStatus;
+  trigger: 'schedule' | 'manual' | 'event';
+  /** Current phase, e.g. `departments`, `users`, `supervisors`, `done`. */
+  phase: string | null;
+  progressDone: number;
+  progressTotal: number;
+  counts: { departments: number; users: number; left: number; supervisors: number };
+  apiCalls: number;
+  startedAt: string | null;
+  finishedAt: string | null;
+  durationMs: number | null;
+  error: string | null;
+}
+export interface SyncOverview {
+  current: SyncRun | null;
+  lastSucceeded: SyncRun | null;
+}
+
+/** GET /api/v1/admin/hr-scopes */
+export interface HrScopeEntry {
+  user: UserRef;
+  departments: DepartmentRef[];
+}
+/** PUT /api/v1/admin/hr-scopes/:userid body */
+export interface HrScopeUpdate {
+  departmentIds: number[];
+}

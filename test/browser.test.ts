@@ -1,0 +1,109 @@
+import fs from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { createTestWorld, type TestWorld } from './support/testServices';
+import { listen } from './support/testServer';
+import { keepScreenshot, launchBrowser } from './support/browser';
+import { createOrgSyncRun } from '../server/src/commands/orgSyncRunCreator';
+import { runOrgSync } from '../server/src/commands/orgSyncer';
+import { grantDemoHrScope } from '../server/src/services';
+import { miniappDist } from '../server/src/middleware/serveMiniapp';
+import { SyncRun } from '../server/src/entities';
+
+jest.setTimeout(60000);
+
+describe('micro-app in headless Chromium', () => {
+  let w: TestWorld;
+  let server: { url: string; close(): Promise<void> };
+  let browser: Browser;
+  let demo: { admin: string; hr: string; supervisor: string; employee: string };
+
+  beforeAll(async () => {
+    if (!fs.existsSync(`${miniappDist()}/index.html`)) throw new Error('miniapp/dist is missing: run `npm run build` first (npm test does)');
+    w = await createTestWorld({ label: 'browser', employees: 60, seed: 9 });
+    const run = await createOrgSyncRun(w.ds, w.corpId, 'manual', null);
+    await runOrgSync({ ds: w.ds, source: w.dingtalk, apiCalls: () => w.dingtalk.callCount(), concurrency: 4 }, run!.id, { finalAttempt: true });
+    demo = w.sandbox!.demoUsers;
+    await grantDemoHrScope(w.ds, w.corpId, demo.hr, demo.admin);
+    server = await listen(w);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await w?.close();
+  });
+
+  async function signIn(userid: string): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ viewport: { width: 414, height: 860 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${server.url}/app/?corpId=${w.corpId}`);
+    await page.getByTestId(`demo-user-${userid}`).click();
+    await page.getByTestId('me-name').waitFor();
+    expect(errors).toEqual([]);
+    return { context, page };
+  }
+
+  it('shows the sign-in page with the four demo users', async () => {
+    const context = await browser.newContext({ viewport: { width: 414, height: 860 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/app/?corpId=${w.corpId}`);
+    for (const userid of Object.values(demo)) await page.getByTestId(`demo-user-${userid}`).waitFor();
+    await keepScreenshot(page, 'signin');
+    await context.close();
+  });
+
+  it('employee: sees their profile and supervisor, and is refused the HR pages', async () => {
+    const { context, page } = await signIn(demo.employee);
+    await expect(page.getByTestId('me-supervisor').textContent()).resolves.toContain(
+      (await w.ds.query('SELECT name FROM users WHERE corp_id = ? AND userid = ?', [w.corpId, demo.supervisor]))[0].name,
+    );
+    expect(await page.getByTestId('menu-org').count()).toBe(0);
+    await keepScreenshot(page, 'employee-me');
+    await page.goto(`${server.url}/app/?corpId=${w.corpId}#/org`);
+    await page.getByTestId('forbidden').waitFor();
+    await keepScreenshot(page, 'employee-org-forbidden');
+    await context.close();
+  });
+
+  it('supervisor: signs in with the supervisor role', async () => {
+    const { context, page } = await signIn(demo.supervisor);
+    await expect(page.getByTestId('me-roles').textContent()).resolves.toContain('主管');
+    await keepScreenshot(page, 'supervisor-me');
+    await context.close();
+  });
+
+  it('HR: sees the org within scope and runs "sync now" with progress to the end', async () => {
+    const { context, page } = await signIn(demo.hr);
+    await page.getByTestId('menu-org').click();
+    await page.getByTestId('org-tree').waitFor();
+    await expect(page.getByTestId('org-tree').textContent()).resolves.toContain('销售中心');
+    await expect(page.getByTestId('org-tree').textContent()).resolves.not.toContain('技术部');
+    await keepScreenshot(page, 'hr-org');
+    // Slow DingTalk down so the progress bar is visible while the run is under way.
+    w.sandboxHandle.setFaults({ latencyMs: 40 });
+    const before = await w.ds.getRepository(SyncRun).countBy({ corpId: w.corpId, status: 'succeeded' });
+    await page.getByTestId('sync-now').click();
+    await page.getByTestId('sync-progress').waitFor();
+    await keepScreenshot(page, 'hr-org-syncing');
+    await page.getByTestId('sync-progress').waitFor({ state: 'detached', timeout: 45000 });
+    w.sandboxHandle.setFaults({});
+    expect(await w.ds.getRepository(SyncRun).countBy({ corpId: w.corpId, status: 'succeeded' })).toBe(before + 1);
+    await expect(page.getByTestId('sync-status').textContent()).resolves.toMatch(/60/);
+    await keepScreenshot(page, 'hr-org-synced');
+    await page.goto(`${server.url}/app/?corpId=${w.corpId}#/roles`);
+    await page.getByTestId('forbidden').waitFor();
+    await context.close();
+  });
+
+  it('admin: opens role settings and sees the HR scopes', async () => {
+    const { context, page } = await signIn(demo.admin);
+    await page.getByTestId('menu-roles').click();
+    await page.getByTestId(`hr-entry-${demo.hr}`).waitFor();
+    await expect(page.getByTestId(`hr-entry-${demo.hr}`).textContent()).resolves.toContain('销售中心');
+    await keepScreenshot(page, 'admin-roles');
+    await page.getByTestId('menu-org').count();
+    await context.close();
+  });
+});

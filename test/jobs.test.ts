@@ -1,0 +1,98 @@
+import { Queue } from 'bullmq';
+import type { Worker } from 'bullmq';
+import { createTestWorld, type TestWorld } from './support/testServices';
+import { TestClient } from './support/httpClient';
+import { listen } from './support/testServer';
+import { createOrgSyncRun } from '../server/src/commands/orgSyncRunCreator';
+import { runOrgSync } from '../server/src/commands/orgSyncer';
+import { grantDemoHrScope, scheduleOrgSync } from '../server/src/services';
+import { BullJobQueue, QUEUE_NAME, startBullWorker } from '../server/src/jobs/bullJobQueue';
+import { createJobHandlers } from '../server/src/jobs/handlers';
+import { orgSyncJobId, orgSyncSchedulerId } from '../server/src/jobs/orgSyncJob';
+import { SyncRun } from '../server/src/entities';
+import type { SyncRun as SyncRunDto } from '@liucai/shared';
+
+async function waitFor<T>(what: string, fn: () => Promise<T | null | undefined | false>, ms = 30000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('BullMQ mode: web enqueues, a worker runs the same handlers', () => {
+  let w: TestWorld;
+  let worker: Worker;
+  let server: { url: string; close(): Promise<void> };
+
+  beforeAll(async () => {
+    w = await createTestWorld({ label: 'bull', employees: 50, seed: 13, jobs: 'bullmq' });
+    const run = await createOrgSyncRun(w.ds, w.corpId, 'manual', null);
+    await runOrgSync({ ds: w.ds, source: w.dingtalk, apiCalls: () => w.dingtalk.callCount(), concurrency: 4 }, run!.id, { finalAttempt: true });
+    await grantDemoHrScope(w.ds, w.corpId, w.sandbox!.demoUsers.hr, w.sandbox!.demoUsers.admin);
+    worker = startBullWorker(w.redis!, w.config.queuePrefix, createJobHandlers({ ds: w.ds, dingtalk: w.dingtalk, log: w.log, orgSyncConcurrency: 4 }), w.log);
+    server = await listen(w);
+  });
+  afterAll(async () => {
+    await server.close();
+    await worker.close();
+    await w.close();
+  });
+
+  it('runs "sync now" through Redis to completion', async () => {
+    const hr = new TestClient(server.url);
+    await hr.signIn(w.sandbox!.demoUsers.hr, w.corpId);
+    const started = await hr.call<SyncRunDto>('POST', '/api/v1/sync/org');
+    expect(started.status).toBe(202);
+    const done = await waitFor('the run to succeed', async () => {
+      const r = await w.ds.getRepository(SyncRun).findOneBy({ id: started.body.data.id });
+      return r?.status === 'succeeded' ? r : null;
+    });
+    expect(done.countUsers).toBe(50);
+    expect(done.apiCalls).toBeGreaterThan(50);
+  });
+
+  it('deduplicates by job id: the same run enqueued twice is one job with explicit attempts and retention', async () => {
+    const queue = (w.jobs as BullJobQueue).queue;
+    const run = await createOrgSyncRun(w.ds, w.corpId, 'manual', null);
+    await w.jobs.enqueue('org.sync', { corpId: w.corpId, syncRunId: run!.id }, { jobId: orgSyncJobId(run!.id) });
+    await w.jobs.enqueue('org.sync', { corpId: w.corpId, syncRunId: run!.id }, { jobId: orgSyncJobId(run!.id) });
+    const job = await queue.getJob(orgSyncJobId(run!.id));
+    expect(job?.opts.attempts).toBe(3);
+    expect(job?.opts.backoff).toEqual({ type: 'exponential', delay: 5000 });
+    expect(job?.opts.removeOnComplete).toBeTruthy();
+    expect(job?.data).toEqual({ corpId: w.corpId, syncRunId: run!.id }); // ids only, no secrets or records
+    await waitFor('the second run', async () => (await w.ds.getRepository(SyncRun).findOneBy({ id: run!.id }))?.status === 'succeeded');
+    const counts = await queue.getJobCounts('completed', 'failed', 'waiting', 'active');
+    expect(counts.failed).toBe(0);
+    expect(counts.waiting + counts.active).toBe(0);
+    // Running the handler again on a finished run is a no-op.
+    expect(await runOrgSync({ ds: w.ds, source: w.dingtalk, apiCalls: () => 0, concurrency: 1 }, run!.id, { finalAttempt: true })).toBeNull();
+  });
+
+  it('registers the nightly sync as a job scheduler in Asia/Shanghai', async () => {
+    await scheduleOrgSync(w, w.corpId);
+    await scheduleOrgSync(w, w.corpId); // upsert: still one scheduler
+    const queue = new Queue(QUEUE_NAME, { connection: w.redis!, prefix: w.config.queuePrefix });
+    const schedulers = await queue.getJobSchedulers();
+    expect(schedulers).toHaveLength(1);
+    expect(schedulers[0]).toMatchObject({ key: orgSyncSchedulerId(w.corpId), pattern: w.config.orgSyncCron, tz: 'Asia/Shanghai' });
+    await queue.removeJobScheduler(orgSyncSchedulerId(w.corpId));
+    await queue.close();
+  });
+
+  it('shows Bull Board to HR and admins only', async () => {
+    const anon = new TestClient(server.url);
+    expect((await anon.call('GET', '/admin/queues')).status).toBe(401);
+    const employee = new TestClient(server.url);
+    await employee.signIn(w.sandbox!.demoUsers.employee, w.corpId);
+    expect((await employee.call('GET', '/admin/queues')).status).toBe(403);
+    const hr = new TestClient(server.url);
+    await hr.signIn(w.sandbox!.demoUsers.hr, w.corpId);
+    const res = await fetch(`${server.url}/admin/queues`, { headers: { cookie: hr.cookie } });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('<html');
+  });
+});

@@ -1,0 +1,82 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { repoRoot } from '../server/src/util/repoRoot';
+
+jest.setTimeout(90000);
+
+const MAIN = path.join(repoRoot(), 'server/dist/server/src/main.js');
+
+/** The environment a new user has: none of ours, so every part takes its embedded default. */
+function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn', ...extra };
+  return env;
+}
+
+const children: ChildProcess[] = [];
+afterAll(() => {
+  for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+});
+
+function start(env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string; url: Promise<string>; exit: Promise<number | null> } {
+  const child = spawn(process.execPath, [MAIN], { env, cwd: repoRoot(), stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  let out = '';
+  const url = new Promise<string>((resolve, reject) => {
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      // The start-up banner is printed in one piece, ending with the demo users line in sandbox mode.
+      const m = /已启动: (http:\/\/\S+)[^]*\n$/.exec(out);
+      if (m?.[1]) resolve(m[1]);
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('exit', (code) => reject(new Error(`exited ${code} before printing its URL:\n${out}`)));
+  });
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => out, url, exit };
+}
+
+describe('npm start on embedded defaults (the quick start, as a new user runs it)', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'liucai-start-'));
+  const sqlite = path.join(dir, 'liucai.sqlite');
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('starts with no services, syncs the demo company, prints URL and demo users, serves the app, and stops cleanly', async () => {
+    expect(fs.existsSync(MAIN)).toBe(true);
+    const p = start(cleanEnv({ SQLITE_PATH: sqlite, PORT: '0', HOST: '127.0.0.1', SANDBOX_EMPLOYEES: '40' }));
+    const printed = await p.url;
+    const base = new URL(printed).origin;
+    expect(printed).toMatch(/\/app\/\?corpId=dingliucaidemo$/);
+    expect(p.output()).toContain('首次启动');
+    expect(p.output()).toMatch(/员工 demo-employee .* 主管 demo-supervisor .* HR demo-hr .* 管理员 demo-admin/);
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    const ready = (await (await fetch(`${base}/readyz`)).json()) as { ok: boolean; data: { database: { kind: string } } };
+    expect(ready).toMatchObject({ ok: true, data: { database: { ok: true, kind: 'sqlite' } } });
+    const html = await (await fetch(printed)).text();
+    expect(html).toContain('<div id="root">');
+    const options = (await (await fetch(`${base}/api/v1/auth/options`)).json()) as { data: { demoUsers: unknown[] } };
+    expect(options.data.demoUsers).toHaveLength(4);
+    expect(fs.existsSync(sqlite)).toBe(true);
+    p.child.kill('SIGTERM');
+    expect(await p.exit).toBe(0);
+    expect(p.output()).not.toMatch(/secret/i);
+
+    // A restart keeps the data: no second first-start sync.
+    const again = start(cleanEnv({ SQLITE_PATH: sqlite, PORT: '0', HOST: '127.0.0.1', SANDBOX_EMPLOYEES: '40' }));
+    await again.url;
+    expect(again.output()).not.toContain('首次启动');
+    again.child.kill('SIGTERM');
+    expect(await again.exit).toBe(0);
+  });
+
+  it('refuses bad configuration at start, naming every bad variable', async () => {
+    const p = start(cleanEnv({ PORT: 'eighty', DATABASE_URL: 'postgres://db/liucai', DINGTALK_APP_KEY: 'k' }));
+    await expect(p.url).rejects.toThrow();
+    expect(await p.exit).toBe(2);
+    expect(p.output()).toContain('PORT:');
+    expect(p.output()).toContain('DATABASE_URL:');
+    expect(p.output()).toContain('DINGTALK_CORP_ID');
+  });
+});
