@@ -67,7 +67,7 @@ describe('BullMQ mode: web enqueues, a worker runs the same handlers', () => {
     await waitFor('the second run', async () => (await w.ds.getRepository(SyncRun).findOneBy({ id: run!.id }))?.status === 'succeeded');
     const counts = await queue.getJobCounts('completed', 'failed', 'waiting', 'active');
     expect(counts.failed).toBe(0);
-    expect(counts.waiting + counts.active).toBe(0);
+    expect((counts.waiting ?? 0) + (counts.active ?? 0)).toBe(0);
     // Running the handler again on a finished run is a no-op.
     expect(await runOrgSync({ ds: w.ds, source: w.dingtalk, apiCalls: () => 0, concurrency: 1 }, run!.id, { finalAttempt: true })).toBeNull();
   });

@@ -20,7 +20,7 @@ export class OrgFoundation1732464000000 implements MigrationInterface {
     );
     await q.query('CREATE INDEX "idx_sessions_user" ON "sessions" ("corp_id", "userid") ');
     await q.query(
-      'CREATE TABLE "sync_runs" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "corp_id" varchar(64) NOT NULL, "kind" varchar(32) NOT NULL, "status" varchar(16) NOT NULL, "trigger" varchar(16) NOT NULL, "phase" varchar(32), "progress_done" integer NOT NULL DEFAULT (0), "progress_total" integer NOT NULL DEFAULT (0), "count_departments" integer NOT NULL DEFAULT (0), "count_users" integer NOT NULL DEFAULT (0), "count_left" integer NOT NULL DEFAULT (0), "count_supervisors" integer NOT NULL DEFAULT (0), "api_calls" integer NOT NULL DEFAULT (0), "requested_by" varchar(64), "created_at" datetime NOT NULL, "started_at" datetime, "finished_at" datetime, "error" text)',
+      'CREATE TABLE "sync_runs" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "corp_id" varchar(64) NOT NULL, "kind" varchar(32) NOT NULL, "status" varchar(16) NOT NULL, "trigger" varchar(16) NOT NULL, "phase" varchar(32), "progress_done" integer NOT NULL DEFAULT (0), "progress_total" integer NOT NULL DEFAULT (0), "count_departments" integer NOT NULL DEFAULT (0), "count_users" integer NOT NULL DEFAULT (0), "count_left" integer NOT NULL DEFAULT (0), "count_supervisors" integer NOT NULL DEFAULT (0), "api_calls" integer NOT NULL DEFAULT (0), "requested_by" varchar(64), "created_at" datetime(3) NOT NULL, "started_at" datetime(3), "finished_at" datetime(3), "error" text)',
     );
     await q.query('CREATE INDEX "idx_sync_runs_corp_kind" ON "sync_runs" ("corp_id", "kind", "id") ');
     await q.query(

@@ -115,7 +115,7 @@ export async function fetchOrg(source: OrgSource, concurrency: number, progress:
   };
   visitDept(1);
   // Tasks spawn tasks: wait until no new ones appear.
-  for (let seen = 0; seen < tasks.length; ) {
+  for (let seen = 0; seen < tasks.length;) {
     const batch = tasks.slice(seen);
     seen = tasks.length;
     await Promise.all(batch);

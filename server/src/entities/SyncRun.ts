@@ -48,13 +48,13 @@ export class SyncRun {
   @Column({ name: 'requested_by', type: 'varchar', length: 64, nullable: true })
   requestedBy: string | null;
 
-  @Column({ name: 'created_at', type: 'datetime' })
+  @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;
 
-  @Column({ name: 'started_at', type: 'datetime', nullable: true })
+  @Column({ name: 'started_at', type: 'datetime', precision: 3, nullable: true })
   startedAt: Date | null;
 
-  @Column({ name: 'finished_at', type: 'datetime', nullable: true })
+  @Column({ name: 'finished_at', type: 'datetime', precision: 3, nullable: true })
   finishedAt: Date | null;
 
   @Column({ type: 'text', nullable: true })

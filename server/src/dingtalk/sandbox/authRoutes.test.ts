@@ -73,7 +73,7 @@ describe('免登: auth codes and /topapi/v2/user/getuserinfo', () => {
       errcode: 0,
       errmsg: 'ok',
       request_id: REQUEST_ID,
-      result: { userid: 'demo-hr', device_id: expect.any(String), sys: true, sys_level: 2, associated_unionid: '', unionid: hr.unionid, name: hr.name },
+      result: { userid: 'demo-hr', device_id: expect.any(String), sys: false, sys_level: 0, associated_unionid: '', unionid: hr.unionid, name: hr.name },
     });
     const boss = await topapi<{ sys: boolean; sys_level: number }>(handle, token, '/topapi/v2/user/getuserinfo', {
       code: handle.issueAuthCode(A.corpId, 'demo-admin'),
@@ -186,7 +186,7 @@ describe('v1Caller (the shared v1.0 token check)', () => {
       const { token } = state.tokens.issueToken(A.corpId);
       const ok = await fetch(`${base}/v1.0/x`, { headers: { [V1_TOKEN_HEADER]: token } });
       expect(await ok.json()).toEqual({ corpId: A.corpId });
-      for (const headers of [{ [V1_TOKEN_HEADER]: 'bogus' }, {}]) {
+      for (const headers of [{ [V1_TOKEN_HEADER]: 'bogus' }, {}] as Record<string, string>[]) {
         const res = await fetch(`${base}/v1.0/x`, { headers });
         expect(res.status).toBe(V1Err.invalidTokenStatus);
         expect(await res.json()).toEqual({ code: V1Err.invalidToken, message: '不合法的access_token', requestid: expect.any(String) });

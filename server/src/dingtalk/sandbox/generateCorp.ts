@@ -60,8 +60,9 @@ export function generateCorp(opts: SandboxCorpOptions): SandboxCorp {
   boss.dept_id_list.push(1);
   members.get(1)?.push(boss.userid);
   managers.set(1, [boss.userid]);
-  // A couple of sub-admins: HR (manages the contacts) and the boss's assistant.
-  for (const id of [DEMO_USERIDS.hr, members.get(plan.execId)?.[1]]) {
+  // A couple of sub-admins: an HR specialist (manages the contacts) and the boss's assistant. Not the HR head
+  // demo user: Liucai's demo shows HR and admin as different people (admin = DingTalk `sys`).
+  for (const id of [members.get(plan.hrId)?.find((u) => u !== DEMO_USERIDS.hr), members.get(plan.execId)?.[1]]) {
     const subAdmin = id === undefined ? undefined : users.get(id);
     if (subAdmin) Object.assign(subAdmin, { admin: true, sys_level: 2 });
   }
