@@ -27,6 +27,7 @@ module.exports = {
       testEnvironment: 'node',
       testMatch: ['<rootDir>/server/src/**/*.test.ts', '<rootDir>/migrations/**/*.test.ts'],
       globalSetup: '<rootDir>/test/support/globalSetup.ts',
+      globalTeardown: '<rootDir>/test/support/globalTeardown.ts',
     },
     { ...common, displayName: 'miniapp', testEnvironment: 'jsdom', testMatch: ['<rootDir>/miniapp/src/**/*.test.ts?(x)'] },
     {
@@ -35,6 +36,7 @@ module.exports = {
       testEnvironment: 'node',
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       globalSetup: '<rootDir>/test/support/globalSetup.ts',
+      globalTeardown: '<rootDir>/test/support/globalTeardown.ts',
     },
   ],
 };

@@ -1,9 +1,6 @@
-import { createTestWorld, type TestWorld } from './support/testServices';
+import { createTestWorld, syncWorld, type TestWorld } from './support/testServices';
 import { TestClient } from './support/httpClient';
 import { listen } from './support/testServer';
-import { createOrgSyncRun } from '../server/src/commands/orgSyncRunCreator';
-import { runOrgSync } from '../server/src/commands/orgSyncer';
-import { grantDemoHrScope } from '../server/src/services';
 import { Not } from 'typeorm';
 import { Department, User } from '../server/src/entities';
 import type { InProcessJobQueue } from '../server/src/jobs/inProcessJobQueue';
@@ -16,10 +13,8 @@ describe('HTTP API: 免登 login, roles, scopes and org sync', () => {
 
   beforeAll(async () => {
     w = await createTestWorld({ label: 'api', employees: 80, seed: 5 });
-    const run = await createOrgSyncRun(w.ds, w.corpId, 'manual', null);
-    await runOrgSync({ ds: w.ds, source: w.dingtalk, apiCalls: () => w.dingtalk.callCount(), concurrency: 4 }, run!.id, { finalAttempt: true });
+    await syncWorld(w);
     demo = w.sandbox!.demoUsers;
-    await grantDemoHrScope(w.ds, w.corpId, demo.hr, demo.admin);
     server = await listen(w);
   });
   afterAll(async () => {

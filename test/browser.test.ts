@@ -1,11 +1,8 @@
 import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createTestWorld, type TestWorld } from './support/testServices';
+import { createTestWorld, syncWorld, type TestWorld } from './support/testServices';
 import { listen } from './support/testServer';
 import { keepScreenshot, launchBrowser } from './support/browser';
-import { createOrgSyncRun } from '../server/src/commands/orgSyncRunCreator';
-import { runOrgSync } from '../server/src/commands/orgSyncer';
-import { grantDemoHrScope } from '../server/src/services';
 import { miniappDist } from '../server/src/middleware/serveMiniapp';
 import { SyncRun } from '../server/src/entities';
 
@@ -20,10 +17,8 @@ describe('micro-app in headless Chromium', () => {
   beforeAll(async () => {
     if (!fs.existsSync(`${miniappDist()}/index.html`)) throw new Error('miniapp/dist is missing: run `npm run build` first (npm test does)');
     w = await createTestWorld({ label: 'browser', employees: 60, seed: 9 });
-    const run = await createOrgSyncRun(w.ds, w.corpId, 'manual', null);
-    await runOrgSync({ ds: w.ds, source: w.dingtalk, apiCalls: () => w.dingtalk.callCount(), concurrency: 4 }, run!.id, { finalAttempt: true });
+    await syncWorld(w);
     demo = w.sandbox!.demoUsers;
-    await grantDemoHrScope(w.ds, w.corpId, demo.hr, demo.admin);
     server = await listen(w);
     browser = await launchBrowser();
   });
@@ -105,5 +100,21 @@ describe('micro-app in headless Chromium', () => {
     await keepScreenshot(page, 'admin-roles');
     await page.getByTestId('menu-org').count();
     await context.close();
+  });
+
+  it('outside DingTalk in production says how to open the app, with no login form', async () => {
+    const prod = await listen({ ...w, sandbox: null });
+    const context = await browser.newContext({ viewport: { width: 414, height: 860 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${prod.url}/app/?corpId=${w.corpId}`);
+      await page.getByTestId('signin-open-in-dingtalk').waitFor();
+      await expect(page.getByTestId('signin-open-in-dingtalk').textContent()).resolves.toContain('钉钉');
+      expect(await page.locator('[data-testid^="demo-user-"]').count()).toBe(0);
+      await keepScreenshot(page, 'signin-production');
+    } finally {
+      await context.close();
+      await prod.close();
+    }
   });
 });

@@ -1,11 +1,11 @@
 import { Queue } from 'bullmq';
 import type { Worker } from 'bullmq';
-import { createTestWorld, type TestWorld } from './support/testServices';
+import { createTestWorld, syncWorld, type TestWorld } from './support/testServices';
 import { TestClient } from './support/httpClient';
 import { listen } from './support/testServer';
 import { createOrgSyncRun } from '../server/src/commands/orgSyncRunCreator';
 import { runOrgSync } from '../server/src/commands/orgSyncer';
-import { grantDemoHrScope, scheduleOrgSync } from '../server/src/services';
+import { scheduleOrgSync } from '../server/src/services';
 import { BullJobQueue, QUEUE_NAME, startBullWorker } from '../server/src/jobs/bullJobQueue';
 import { createJobHandlers } from '../server/src/jobs/handlers';
 import { orgSyncJobId, orgSyncSchedulerId } from '../server/src/jobs/orgSyncJob';
@@ -29,9 +29,7 @@ describe('BullMQ mode: web enqueues, a worker runs the same handlers', () => {
 
   beforeAll(async () => {
     w = await createTestWorld({ label: 'bull', employees: 50, seed: 13, jobs: 'bullmq' });
-    const run = await createOrgSyncRun(w.ds, w.corpId, 'manual', null);
-    await runOrgSync({ ds: w.ds, source: w.dingtalk, apiCalls: () => w.dingtalk.callCount(), concurrency: 4 }, run!.id, { finalAttempt: true });
-    await grantDemoHrScope(w.ds, w.corpId, w.sandbox!.demoUsers.hr, w.sandbox!.demoUsers.admin);
+    await syncWorld(w);
     worker = startBullWorker(w.redis!, w.config.queuePrefix, createJobHandlers({ ds: w.ds, dingtalk: w.dingtalk, log: w.log, orgSyncConcurrency: 4 }), w.log);
     server = await listen(w);
   });

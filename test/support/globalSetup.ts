@@ -1,18 +1,19 @@
 /**
- * Jest global setup: a fresh MariaDB/MySQL test database built by the migrations alone (never synchronize).
- * TEST_DATABASE_URL overrides the default scratch database on 127.0.0.1.
+ * Jest global setup: a fresh MariaDB/MySQL database for this run, built by the migrations alone (never
+ * synchronize). Each run gets its own database name, so two runs on one machine never drop each other's data.
+ * TEST_DATABASE_URL names the server (and base name); the run's URL reaches the workers through the environment.
  */
 import { recreateMysqlDatabase } from '../../server/src/db/adminConnection';
 import { createDataSource } from '../../server/src/db/dataSource';
-import { TEST_DATABASE_URL } from './testEnv';
+import { RUN_DATABASE_ENV, runDatabaseUrl } from './testEnv';
 
 export default async function globalSetup(): Promise<void> {
-  const g = globalThis as { __liucaiDbReady?: boolean };
-  if (g.__liucaiDbReady) return; // several projects share this setup; build the database once per run
-  await recreateMysqlDatabase(TEST_DATABASE_URL);
-  const ds = await createDataSource({ kind: 'mysql', url: TEST_DATABASE_URL });
+  if (process.env[RUN_DATABASE_ENV]) return; // several projects share this setup; build the database once per run
+  const url = runDatabaseUrl(`${process.pid}_${Date.now().toString(36)}`);
+  await recreateMysqlDatabase(url);
+  const ds = await createDataSource({ kind: 'mysql', url });
   await ds.initialize();
   await ds.runMigrations();
   await ds.destroy();
-  g.__liucaiDbReady = true;
+  process.env[RUN_DATABASE_ENV] = url;
 }

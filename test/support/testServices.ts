@@ -9,13 +9,15 @@ import { InProcessJobQueue } from '../../server/src/jobs/inProcessJobQueue';
 import { BullJobQueue } from '../../server/src/jobs/bullJobQueue';
 import { createJobHandlers } from '../../server/src/jobs/handlers';
 import { Corp } from '../../server/src/entities';
-import { redisOptions } from '../../server/src/services';
+import { grantDemoHrScope, redisOptions } from '../../server/src/services';
+import { createOrgSyncRun } from '../../server/src/commands/orgSyncRunCreator';
+import { runOrgSync } from '../../server/src/commands/orgSyncer';
 import type { AppDeps } from '../../server/src/appTypes';
-import { TEST_DATABASE_URL, TEST_REDIS_URL, uniqueCorpId } from './testEnv';
+import { TEST_REDIS_URL, testDatabaseUrl, uniqueCorpId } from './testEnv';
 
 /** A DataSource on the migrated test database. */
 export async function openTestDb(): Promise<DataSource> {
-  const ds = await createDataSource({ kind: 'mysql', url: TEST_DATABASE_URL });
+  const ds = await createDataSource({ kind: 'mysql', url: testDatabaseUrl() });
   await ds.initialize();
   return ds;
 }
@@ -54,7 +56,7 @@ export async function createTestWorld(opts: {
       },
     ],
   });
-  const config: Config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: TEST_DATABASE_URL, QUEUE_PREFIX: `test-${corpId}`, ...opts.env });
+  const config: Config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: testDatabaseUrl(), QUEUE_PREFIX: `test-${corpId}`, ...opts.env });
   const log = createLogger('silent');
   const ds = await openTestDb();
   await ds.getRepository(Corp).insert({ corpId, name: `测试公司${opts.label}`, agentId: 1000 });
@@ -90,4 +92,11 @@ export async function createTestWorld(opts: {
       await sandboxHandle.close();
     },
   };
+}
+
+/** Sync the world's sandbox org into the database once, and grant the demo HR user the sales centre. */
+export async function syncWorld(w: TestWorld): Promise<void> {
+  const run = await createOrgSyncRun(w.ds, w.corpId, 'manual', null);
+  await runOrgSync({ ds: w.ds, source: w.dingtalk, apiCalls: () => w.dingtalk.callCount(), concurrency: 4 }, run!.id, { finalAttempt: true });
+  await grantDemoHrScope(w.ds, w.corpId, w.sandbox!.demoUsers.hr, w.sandbox!.demoUsers.admin);
 }

@@ -27,6 +27,7 @@ export interface SandboxCorpInit {
 /** Reason a removeUser leave is recorded with (2 个人原因). */
 const DEFAULT_LEAVE_REASON = 2;
 
+/** A generated corp the sandbox serves; tests mutate it directly (handle.corps.get(corpId)). */
 export class SandboxCorp {
   readonly corpId: string;
   readonly corpName: string;

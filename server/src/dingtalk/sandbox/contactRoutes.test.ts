@@ -163,6 +163,16 @@ describe('user/list', () => {
     expect((await list({ dept_id: 424242, cursor: 0, size: 10 })).errcode).toBe(LegacyErr.deptNotFound);
   });
 
+  it('answers 400002 (HTTP 200) to a malformed JSON body', async () => {
+    const res = await fetch(`${handle.url}/topapi/v2/user/list?access_token=${token}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"dept_id":',
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ errcode: LegacyErr.invalidParam });
+  });
+
   it('accepts form-urlencoded bodies like the official curl samples', async () => {
     const deptId = corp().getUser('demo-employee')!.dept_id_list[0]!;
     const { status, body } = await postForm<WireLegacy<WireUserListPage>>(`${handle.url}/topapi/v2/user/list?access_token=${token}`, {

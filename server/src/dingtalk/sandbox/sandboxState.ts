@@ -3,6 +3,7 @@ import { FaultInjector, type SandboxFaults } from './faultInjector';
 import type { SandboxCorp } from './SandboxCorp';
 import { TokenStore } from './tokenStore';
 
+/** Shared state of one sandbox server. */
 export class SandboxState {
   /** Corps by corpId (the handle exposes this same map, so tests mutate what the server serves). */
   readonly corps = new Map<string, SandboxCorp>();
