@@ -4,7 +4,7 @@ import { createTestWorld, syncWorld, type TestWorld } from './support/testServic
 import { listen } from './support/testServer';
 import { keepScreenshot, launchBrowser } from './support/browser';
 import { miniappDist } from '../server/src/middleware/serveMiniapp';
-import { SyncRun } from '../server/src/entities';
+import { Department, HrScope, SyncRun, User } from '../server/src/entities';
 
 jest.setTimeout(60000);
 
@@ -98,7 +98,20 @@ describe('micro-app in headless Chromium', () => {
     await page.getByTestId(`hr-entry-${demo.hr}`).waitFor();
     await expect(page.getByTestId(`hr-entry-${demo.hr}`).textContent()).resolves.toContain('销售中心');
     await keepScreenshot(page, 'admin-roles');
-    await page.getByTestId('menu-org').count();
+
+    // Make the supervisor an HR for 技术部 through the page, as an admin would.
+    const tech = await w.ds.getRepository(Department).findOneByOrFail({ corpId: w.corpId, name: '技术部' });
+    const supervisor = await w.ds.getRepository(User).findOneByOrFail({ corpId: w.corpId, userid: demo.supervisor });
+    await page.getByTestId('add-hr').click();
+    await page.getByTestId('user-search').locator('input').fill(supervisor.name);
+    await page.getByTestId(`user-result-${demo.supervisor}`).click();
+    await page.getByTestId(`dept-option-${tech.deptId}`).click();
+    await keepScreenshot(page, 'admin-roles-editor');
+    await page.getByTestId('save-hr').click();
+    await page.getByTestId(`hr-entry-${demo.supervisor}`).waitFor();
+    await expect(page.getByTestId(`hr-entry-${demo.supervisor}`).textContent()).resolves.toContain('技术部');
+    const granted = await w.ds.getRepository(HrScope).findBy({ corpId: w.corpId, userid: demo.supervisor });
+    expect(granted.map((g) => g.deptId)).toEqual([tech.deptId]);
     await context.close();
   });
 

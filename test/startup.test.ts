@@ -2,7 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Redis } from 'ioredis';
 import { repoRoot } from '../server/src/util/repoRoot';
+import { TEST_REDIS_URL, testDatabaseUrl } from './support/testEnv';
 
 jest.setTimeout(90000);
 
@@ -78,5 +80,26 @@ describe('npm start on embedded defaults (the quick start, as a new user runs it
     expect(p.output()).toContain('PORT:');
     expect(p.output()).toContain('DATABASE_URL:');
     expect(p.output()).toContain('DINGTALK_CORP_ID');
+  });
+
+  it('switches to MySQL and BullMQ when DATABASE_URL and REDIS_URL are set, consuming jobs in the web process', async () => {
+    const prefix = `startup${process.pid}${Date.now().toString(36)}`;
+    const p = start(
+      cleanEnv({ DATABASE_URL: testDatabaseUrl(), REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix, PORT: '0', HOST: '127.0.0.1', SANDBOX_EMPLOYEES: '30' }),
+    );
+    try {
+      const printed = await p.url;
+      expect(p.output()).toContain('数据库 MySQL');
+      expect(p.output()).toContain('任务 BullMQ (本进程消费)');
+      const ready = (await (await fetch(`${new URL(printed).origin}/readyz`)).json()) as { ok: boolean; data: { redis: { ok: boolean } } };
+      expect(ready).toMatchObject({ ok: true, data: { redis: { ok: true }, database: { kind: 'mysql' } } });
+    } finally {
+      p.child.kill('SIGTERM');
+      expect(await p.exit).toBe(0);
+      const redis = new Redis(TEST_REDIS_URL);
+      const keys = await redis.keys(`${prefix}:*`);
+      if (keys.length) await redis.del(...keys);
+      await redis.quit();
+    }
   });
 });

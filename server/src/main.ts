@@ -1,16 +1,35 @@
 /** The web process (`npm start`): HTTP API + micro-app, and in the embedded mode the jobs and the sandbox too. */
 import type { Server } from 'node:http';
+import type { Worker } from 'bullmq';
 import { createApp } from './app';
 import { bootServices, configOrExit, createLogger, prepareDemo, startJobs } from './bootstrap';
+import type { Services } from './services';
 
 async function main(): Promise<void> {
   const config = configOrExit();
   const log = createLogger(config.logLevel);
-  const s = await bootServices(config, log);
-  const worker = await startJobs(s, s.jobs.kind === 'bullmq' && config.runWorkerInWeb);
+  // Handlers go in first, so a signal during start-up still closes whatever has been opened, in order.
+  let server: Server | null = null;
+  let worker: Worker | null = null;
+  let s: Services | null = null;
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
+    if (worker) await worker.close();
+    if (s) await s.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  s = await bootServices(config, log);
+  worker = await startJobs(s, s.jobs.kind === 'bullmq' && config.runWorkerInWeb);
   await prepareDemo(s, (line) => console.log(line));
   const app = createApp(s);
-  const server: Server = await new Promise((resolve) => {
+  server = await new Promise<Server>((resolve) => {
     const srv = app.listen(config.port, config.host, () => resolve(srv));
   });
   const addr = server.address();
@@ -27,19 +46,6 @@ async function main(): Promise<void> {
     lines.push(`  演示用户 (在登录页点选): 员工 ${d.employee} · 主管 ${d.supervisor} · HR ${d.hr} · 管理员 ${d.admin}`);
   }
   console.log(lines.join('\n'));
-
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ signal }, 'shutting down');
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    if (worker) await worker.close();
-    await s.close();
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
 }
 
 main().catch((err: unknown) => {
