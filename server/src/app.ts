@@ -11,6 +11,7 @@ import { meRoutes } from './routes/me';
 import { orgRoutes } from './routes/org';
 import { adminRoutes } from './routes/admin';
 import { queueBoard } from './routes/queueBoard';
+import { dingtalkCallbackRoutes } from './routes/dingtalkCallback';
 
 /** Build the Koa app: request context, the one error handler, public routes, then everything behind a session. */
 export function createApp(deps: AppDeps): Koa<AppState> {
@@ -21,7 +22,7 @@ export function createApp(deps: AppDeps): Koa<AppState> {
   app.use(errorHandler());
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '1mb' }));
   app.use(serveMiniapp());
-  for (const r of [healthRoutes(deps), authRoutes(deps)]) app.use(r.routes()).use(r.allowedMethods());
+  for (const r of [healthRoutes(deps), authRoutes(deps), dingtalkCallbackRoutes(deps)]) app.use(r.routes()).use(r.allowedMethods());
   const board = queueBoard(deps);
   const privateRoutes = [meRoutes(deps), orgRoutes(deps), adminRoutes(deps)];
   const auth = authenticate(deps.ds);

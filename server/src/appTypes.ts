@@ -5,6 +5,7 @@ import type { Config } from './config';
 import type { Logger } from './logger';
 import type { JobQueue } from './jobs/jobTypes';
 import type { OrgSource } from './commands/orgFetcher';
+import type { CallbackCrypto } from './dingtalk/callbackCrypto';
 
 /** The signed-in person a request acts for. */
 export interface Actor {
@@ -40,6 +41,8 @@ export interface AppDeps {
   /** The corp this installation serves (DingTalk internal app = one corp). */
   corp: { corpId: string; name: string };
   dingtalk: DingTalkPort;
+  /** Verifies and seals DingTalk HTTP callbacks; null when event subscription is not configured. */
+  callbackCrypto: CallbackCrypto | null;
   /** Set in sandbox mode: where the emulator listens and who the demo users are. */
   sandbox: { url: string; demoUsers: { admin: string; hr: string; supervisor: string; employee: string } } | null;
 }

@@ -42,4 +42,14 @@ describe('loadConfig', () => {
   it('refuses the sandbox in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/required when NODE_ENV=production/);
   });
+
+  it('takes the event-subscription secrets as a pair and checks the AES key length', () => {
+    expect(loadConfig({}).dingtalkCallback).toBeNull();
+    const aesKey = 'a'.repeat(43);
+    expect(loadConfig({ DINGTALK_CALLBACK_TOKEN: 't', DINGTALK_CALLBACK_AES_KEY: aesKey }).dingtalkCallback).toEqual({ token: 't', aesKey });
+    expect(() => loadConfig({ DINGTALK_CALLBACK_TOKEN: 't' })).toThrow(/set both/);
+    expect(() => loadConfig({ DINGTALK_CALLBACK_TOKEN: 't', DINGTALK_CALLBACK_AES_KEY: 'short' })).toThrow(
+      /DINGTALK_CALLBACK_AES_KEY: expected the 43-character/,
+    );
+  });
 });

@@ -40,6 +40,11 @@ const EnvSchema = z.object({
   DINGTALK_APP_KEY: z.string().min(1).optional(),
   DINGTALK_APP_SECRET: z.string().min(1).optional(),
   DINGTALK_AGENT_ID: z.coerce.number({ message: 'expected the numeric AgentId' }).int().positive().optional(),
+  DINGTALK_CALLBACK_TOKEN: z.string().min(1).max(128).optional(),
+  DINGTALK_CALLBACK_AES_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]{43}$/, 'expected the 43-character EncodingAESKey from the developer console')
+    .optional(),
   DINGTALK_LEGACY_BASE_URL: url(['http:', 'https:']).default('https://oapi.dingtalk.com'),
   DINGTALK_V1_BASE_URL: url(['http:', 'https:']).default('https://api.dingtalk.com'),
   DINGTALK_CALLS_PER_SECOND: z.coerce.number().positive().max(1000).default(18),
@@ -73,6 +78,8 @@ export interface Config {
   dingtalk:
     | { mode: 'real'; corpId: string; appKey: string; appSecret: string; agentId: number; legacyBaseUrl: string; v1BaseUrl: string }
     | { mode: 'sandbox'; port: number; employees: number; seed: number };
+  /** HTTP callback (event subscription) secrets; the owner key is the AppKey. Null: callbacks are off. */
+  dingtalkCallback: { token: string; aesKey: string } | null;
   dingtalkCallsPerSecond: number;
   dingtalkTimeoutMs: number;
   sessionTtlHours: number;
@@ -106,6 +113,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const missing = DINGTALK_VARS.filter((k) => raw[k] === undefined);
     problems.push(`${missing.join(', ')}: required when ${givenDingTalk.join(', ')} is set (set all four DingTalk variables, or none for the sandbox)`);
   }
+  if ((raw.DINGTALK_CALLBACK_TOKEN === undefined) !== (raw.DINGTALK_CALLBACK_AES_KEY === undefined)) {
+    problems.push('DINGTALK_CALLBACK_TOKEN, DINGTALK_CALLBACK_AES_KEY: set both (event subscription token and EncodingAESKey) or neither');
+  }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   if (e.NODE_ENV === 'production' && givenDingTalk.length === 0) {
@@ -135,6 +145,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             v1BaseUrl: e.DINGTALK_V1_BASE_URL.replace(/\/$/, ''),
           }
         : { mode: 'sandbox', port: e.SANDBOX_PORT, employees: e.SANDBOX_EMPLOYEES, seed: e.SANDBOX_SEED },
+    dingtalkCallback:
+      e.DINGTALK_CALLBACK_TOKEN && e.DINGTALK_CALLBACK_AES_KEY ? { token: e.DINGTALK_CALLBACK_TOKEN, aesKey: e.DINGTALK_CALLBACK_AES_KEY } : null,
     dingtalkCallsPerSecond: e.DINGTALK_CALLS_PER_SECOND,
     dingtalkTimeoutMs: e.DINGTALK_TIMEOUT_MS,
     sessionTtlHours: e.SESSION_TTL_HOURS,

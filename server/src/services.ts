@@ -8,6 +8,7 @@ import { openDatabase } from './db/dataSource';
 import { Corp, Department, HrScope, SyncRun } from './entities';
 import { startSandbox, type SandboxHandle } from './dingtalk/sandbox';
 import { createDingTalkPort } from './dingtalk/dingTalkPort';
+import { CallbackCrypto } from './dingtalk/callbackCrypto';
 import { BullJobQueue } from './jobs/bullJobQueue';
 import { InProcessJobQueue } from './jobs/inProcessJobQueue';
 import { createJobHandlers } from './jobs/handlers';
@@ -21,6 +22,8 @@ export const DEMO_CORP = {
   appSecret: 'liucai-demo-secret',
   agentId: 3000001,
 };
+/** The demo's event-subscription secrets (sandbox only, not secrets). */
+export const DEMO_CALLBACK = { token: 'liucai-demo-token', aesKey: 'bGl1Y2FpLWRlbW8tYWVzLWtleS0wMTIzNDU2Nzg5YWI' };
 
 export interface Services extends AppDeps {
   sandboxHandle: SandboxHandle | null;
@@ -68,6 +71,9 @@ export async function buildServices(config: Config, log: Logger, opts: { migrate
 
   const handlers = createJobHandlers({ ds, dingtalk: dingtalk!, log, orgSyncConcurrency: config.orgSyncConcurrency });
   const jobs = redis ? new BullJobQueue(redis, config.queuePrefix) : new InProcessJobQueue(handlers, log);
+  const callbackSecrets = config.dingtalkCallback ?? (sandboxHandle ? DEMO_CALLBACK : null);
+  const ownerKey = config.dingtalk.mode === 'real' ? config.dingtalk.appKey : DEMO_CORP.appKey;
+  const callbackCrypto = callbackSecrets ? new CallbackCrypto(callbackSecrets.token, callbackSecrets.aesKey, ownerKey) : null;
   const sandbox = sandboxHandle ? { url: sandboxHandle.url, demoUsers: sandboxHandle.corps.get(DEMO_CORP.corpId)!.demoUsers } : null;
   return {
     config,
@@ -77,6 +83,7 @@ export async function buildServices(config: Config, log: Logger, opts: { migrate
     log,
     corp,
     dingtalk: dingtalk!,
+    callbackCrypto,
     sandbox,
     sandboxHandle,
     async close() {

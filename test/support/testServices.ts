@@ -9,7 +9,8 @@ import { InProcessJobQueue } from '../../server/src/jobs/inProcessJobQueue';
 import { BullJobQueue } from '../../server/src/jobs/bullJobQueue';
 import { createJobHandlers } from '../../server/src/jobs/handlers';
 import { Corp } from '../../server/src/entities';
-import { grantDemoHrScope, redisOptions } from '../../server/src/services';
+import { DEMO_CALLBACK as TEST_CALLBACK, grantDemoHrScope, redisOptions } from '../../server/src/services';
+import { CallbackCrypto } from '../../server/src/dingtalk/callbackCrypto';
 import { createOrgSyncRun } from '../../server/src/commands/orgSyncRunCreator';
 import { runOrgSync } from '../../server/src/commands/orgSyncer';
 import type { AppDeps } from '../../server/src/appTypes';
@@ -77,6 +78,7 @@ export async function createTestWorld(opts: {
     log,
     corp: { corpId, name: `测试公司${opts.label}` },
     dingtalk,
+    callbackCrypto: new CallbackCrypto(TEST_CALLBACK.token, TEST_CALLBACK.aesKey, appKey),
     sandbox: { url: sandboxHandle.url, demoUsers: corp.demoUsers },
     sandboxHandle,
     corpId,

@@ -3,6 +3,7 @@ import { Department, SyncRun, User, UserDepartment } from '../entities';
 import { shanghaiDate } from '../util/dates';
 import { fetchOrg, type FetchedOrg, type OrgSource } from './orgFetcher';
 import { resolveSupervisor } from './supervisorResolver';
+import { USER_UPDATE_COLUMNS, toUserRow } from './userRow';
 
 const BATCH = 500;
 
@@ -162,23 +163,7 @@ async function writeOrg(em: EntityManager, corpId: string, org: FetchedOrg, toda
   const userRows = org.users.map((u) => {
     const supervisorUserid = resolveSupervisor(u.userid, supervisorInputs);
     if (supervisorUserid) supervisors++;
-    return Object.assign(new User(), {
-      corpId,
-      userid: u.userid,
-      unionid: u.unionid || null,
-      name: u.name,
-      title: u.title || null,
-      jobNumber: u.job_number || null,
-      avatar: u.avatar || null,
-      hiredOn: u.hired_date ? shanghaiDate(u.hired_date) : null,
-      mainDeptId: supervisorInputs.users.get(u.userid)?.deptIds[0] ?? null,
-      managerUserid: u.manager_userid || null,
-      supervisorUserid,
-      isAdmin: u.admin === true,
-      isBoss: u.boss === true,
-      status: 'active' as const,
-      leftOn: null,
-    });
+    return toUserRow(corpId, u, supervisorUserid, supervisorInputs.users.get(u.userid)?.deptIds[0] ?? null);
   });
   const changedUsers = userRows.filter((u) => {
     const old = existingUsers.get(u.userid);
@@ -187,27 +172,7 @@ async function writeOrg(em: EntityManager, corpId: string, org: FetchedOrg, toda
     else return false;
     return true;
   });
-  await upsertChanged(
-    em,
-    User,
-    changedUsers,
-    [
-      'unionid',
-      'name',
-      'title',
-      'job_number',
-      'avatar',
-      'hired_on',
-      'main_dept_id',
-      'manager_userid',
-      'supervisor_userid',
-      'is_admin',
-      'is_boss',
-      'status',
-      'left_on',
-    ],
-    ['corp_id', 'userid'],
-  );
+  await upsertChanged(em, User, changedUsers, USER_UPDATE_COLUMNS, ['corp_id', 'userid']);
   const seenUsers = new Set(userRows.map((u) => u.userid));
   const leaving = [...existingUsers.values()].filter((u) => u.status === 'active' && !seenUsers.has(u.userid)).map((u) => u.userid);
   for (let i = 0; i < leaving.length; i += BATCH) {

@@ -3,6 +3,7 @@ import type { Logger } from '../logger';
 import type { DingTalkPort } from '../appTypes';
 import { runOrgSync } from '../commands/orgSyncer';
 import { createOrgSyncRun } from '../commands/orgSyncRunCreator';
+import { resyncUsers } from '../commands/userResyncer';
 import { JOB_ATTEMPTS, type JobHandlers } from './jobTypes';
 
 export interface HandlerDeps {
@@ -25,6 +26,15 @@ export function createJobHandlers(deps: HandlerDeps): JobHandlers {
       if (!run) return deps.log.info({ corpId }, 'scheduled org sync skipped: one is already running');
       // Runs inline: the scheduler's own job is the trigger, with its attempts. A failure leaves the run failed.
       await runOrgSync(syncDeps, run.id, { finalAttempt: true });
+    },
+    'org.eventSync': async ({ corpId }) => {
+      const run = await createOrgSyncRun(deps.ds, corpId, 'event', null);
+      if (!run) return deps.log.info({ corpId }, 'event org sync skipped: one is already running');
+      await runOrgSync(syncDeps, run.id, { finalAttempt: true });
+    },
+    'org.syncUsers': async ({ corpId, userids }) => {
+      const result = await resyncUsers(deps.ds, deps.dingtalk, corpId, userids);
+      deps.log.info({ corpId, updated: result.updated.length, left: result.left.length }, 'users re-synced after an event');
     },
   };
 }

@@ -4,6 +4,10 @@ export interface JobPayloads {
   'org.sync': { corpId: string; syncRunId: number };
   /** Periodic trigger: create a scheduled org sync run for the corp (skipped if one is already running). */
   'org.scheduledSync': { corpId: string };
+  /** A DingTalk contact event named these people: re-read just them. */
+  'org.syncUsers': { corpId: string; userids: string[] };
+  /** A DingTalk department event: run an org sync (departments decide everyone's supervisor). */
+  'org.eventSync': { corpId: string };
 }
 export type JobName = keyof JobPayloads;
 
