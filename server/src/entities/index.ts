@@ -1,3 +1,12 @@
+import { AttendanceResult } from './AttendanceResult';
+import { LeaveRecord } from './LeaveRecord';
+import { Departure } from './Departure';
+import { Deal } from './Deal';
+import { SatisfactionScore } from './SatisfactionScore';
+import { CollaborationEvent } from './CollaborationEvent';
+import { TrainingRecord } from './TrainingRecord';
+import { SyncCheckpoint } from './SyncCheckpoint';
+import { ApiCallBudget } from './ApiCallBudget';
 import { Corp } from './Corp';
 import { Department } from './Department';
 import { DingTalkEvent } from './DingTalkEvent';
@@ -8,5 +17,41 @@ import { User } from './User';
 import { UserDepartment } from './UserDepartment';
 
 /** Every entity, for the DataSource. */
-export const ENTITIES = [Corp, Department, User, UserDepartment, HrScope, SyncRun, Session, DingTalkEvent];
-export { Corp, Department, DingTalkEvent, HrScope, Session, SyncRun, User, UserDepartment };
+export const ENTITIES = [
+  Corp,
+  Department,
+  User,
+  UserDepartment,
+  HrScope,
+  SyncRun,
+  Session,
+  DingTalkEvent,
+  AttendanceResult,
+  LeaveRecord,
+  Departure,
+  Deal,
+  SatisfactionScore,
+  CollaborationEvent,
+  TrainingRecord,
+  SyncCheckpoint,
+  ApiCallBudget,
+];
+export {
+  AttendanceResult,
+  LeaveRecord,
+  Departure,
+  Deal,
+  SatisfactionScore,
+  CollaborationEvent,
+  TrainingRecord,
+  SyncCheckpoint,
+  ApiCallBudget,
+  Corp,
+  Department,
+  DingTalkEvent,
+  HrScope,
+  Session,
+  SyncRun,
+  User,
+  UserDepartment,
+};

@@ -1,0 +1,41 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+export type DealStatus = 'active' | 'completed' | 'cancelled';
+
+/** A contract or deal: amount in integer fen, signed date, owner, renewal years (CRM custom object or import). */
+@Entity({ name: 'deals' })
+@Index('idx_deals_owner_signed', ['corpId', 'ownerUserid', 'signedOn'])
+export class Deal {
+  @PrimaryColumn({ name: 'corp_id', type: 'varchar', length: 64 })
+  corpId: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 16 })
+  source: 'dingtalk' | 'import';
+
+  @PrimaryColumn({ name: 'source_id', type: 'varchar', length: 64 })
+  sourceId: string;
+
+  @Column({ name: 'customer_name', type: 'varchar', length: 200 })
+  customerName: string;
+
+  /** Null when the owner is unknown (shown as a gap in the data-quality view). */
+  @Column({ name: 'owner_userid', type: 'varchar', length: 64, nullable: true })
+  ownerUserid: string | null;
+
+  /** Contract value in fen (分). 150,000 CNY = 15,000,000. */
+  @Column({ name: 'amount_fen', type: 'bigint' })
+  amountFen: number;
+
+  /** yyyy-mm-dd. */
+  @Column({ name: 'signed_on', type: 'varchar', length: 10 })
+  signedOn: string;
+
+  @Column({ name: 'renewal_years', type: 'int', default: 0 })
+  renewalYears: number;
+
+  @Column({ type: 'varchar', length: 16 })
+  status: DealStatus;
+
+  @Column({ name: 'imported_at', type: 'datetime' })
+  importedAt: Date;
+}

@@ -1,0 +1,37 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** Someone who left: last day and reason (hrm dismission APIs or an import of past departures). */
+@Entity({ name: 'departures' })
+export class Departure {
+  @PrimaryColumn({ name: 'corp_id', type: 'varchar', length: 64 })
+  corpId: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 16 })
+  source: 'dingtalk' | 'import';
+
+  @PrimaryColumn({ name: 'source_id', type: 'varchar', length: 64 })
+  sourceId: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  userid: string;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  name: string | null;
+
+  /** yyyy-mm-dd (Asia/Shanghai). */
+  @Column({ name: 'last_day', type: 'varchar', length: 10 })
+  lastDay: string;
+
+  /** DingTalk reason_type 1-9 (doc 11.2), null when unknown. */
+  @Column({ name: 'reason_type', type: 'int', nullable: true })
+  reasonType: number | null;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  reason: string | null;
+
+  @Column({ name: 'main_dept_id', type: 'bigint', nullable: true })
+  mainDeptId: number | null;
+
+  @Column({ name: 'imported_at', type: 'datetime' })
+  importedAt: Date;
+}

@@ -1,0 +1,41 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/** A leave (请假) of one person: from getleavestatus / approvals, or imported. */
+@Entity({ name: 'leave_records' })
+@Index('idx_leave_user_start', ['corpId', 'userid', 'startAt'])
+export class LeaveRecord {
+  @PrimaryColumn({ name: 'corp_id', type: 'varchar', length: 64 })
+  corpId: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 16 })
+  source: 'dingtalk' | 'import';
+
+  @PrimaryColumn({ name: 'source_id', type: 'varchar', length: 64 })
+  sourceId: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  userid: string;
+
+  /** DingTalk leave_code, or the imported type name. */
+  @Column({ name: 'leave_type', type: 'varchar', length: 64 })
+  leaveType: string;
+
+  @Column({ name: 'start_at', type: 'datetime' })
+  startAt: Date;
+
+  @Column({ name: 'end_at', type: 'datetime' })
+  endAt: Date;
+
+  @Column({ name: 'duration_unit', type: 'varchar', length: 8 })
+  durationUnit: 'day' | 'hour';
+
+  /** Duration × 100 (DingTalk's duration_percent): 1.5 days = 150. Integer, never a float. */
+  @Column({ name: 'duration_hundredths', type: 'int' })
+  durationHundredths: number;
+
+  @Column({ name: 'approval_state', type: 'varchar', length: 16 })
+  approvalState: 'approved' | 'pending' | 'rejected' | 'cancelled';
+
+  @Column({ name: 'imported_at', type: 'datetime' })
+  importedAt: Date;
+}
