@@ -7,7 +7,7 @@ import { createOrgSyncRun } from '../server/src/commands/orgSyncRunCreator';
 import { runOrgSync } from '../server/src/commands/orgSyncer';
 import { scheduleOrgSync } from '../server/src/services';
 import { BullJobQueue, QUEUE_NAME, startBullWorker } from '../server/src/jobs/bullJobQueue';
-import { createJobHandlers } from '../server/src/jobs/handlers';
+import { createJobHandlers, handlerDepsFrom } from '../server/src/jobs/handlers';
 import { orgSyncJobId, orgSyncSchedulerId } from '../server/src/jobs/orgSyncJob';
 import { SyncRun } from '../server/src/entities';
 import type { SyncRun as SyncRunDto } from '@liucai/shared';
@@ -30,7 +30,7 @@ describe('BullMQ mode: web enqueues, a worker runs the same handlers', () => {
   beforeAll(async () => {
     w = await createTestWorld({ label: 'bull', employees: 50, seed: 13, jobs: 'bullmq' });
     await syncWorld(w);
-    worker = startBullWorker(w.redis!, w.config.queuePrefix, createJobHandlers({ ds: w.ds, dingtalk: w.dingtalk, log: w.log, orgSyncConcurrency: 4 }), w.log);
+    worker = startBullWorker(w.redis!, w.config.queuePrefix, createJobHandlers(handlerDepsFrom(w.config, w.ds, w.dingtalk, w.log)), w.log);
     server = await listen(w);
   });
   afterAll(async () => {

@@ -1,10 +1,12 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** The canonical data model for data in: attendance, leave, departures, deals, satisfaction, collaboration, training; sync checkpoints and the metered-call budget. */
+/** The canonical data model for data in: attendance, leave, departures, deals, satisfaction, collaboration, training; sync checkpoints, the metered-call budget, and a note on sync runs. */
 export class DataModel1764100000000 implements MigrationInterface {
   name = 'DataModel1764100000000';
 
   public async up(q: QueryRunner): Promise<void> {
+    await q.query("ALTER TABLE `sync_runs` ADD `count_rows` int NOT NULL DEFAULT '0'");
+    await q.query('ALTER TABLE `sync_runs` ADD `note` text NULL');
     await q.query(
       'CREATE TABLE `attendance_results` (`corp_id` varchar(64) NOT NULL, `source` varchar(16) NOT NULL, `source_id` varchar(64) NOT NULL, `userid` varchar(64) NOT NULL, `work_date` varchar(10) NOT NULL, `check_type` varchar(16) NOT NULL, `time_result` varchar(16) NOT NULL, `location_result` varchar(16) NULL, `base_check_at` datetime NULL, `user_check_at` datetime NULL, `approve_id` varchar(64) NULL, `imported_at` datetime NOT NULL, INDEX `idx_attendance_user_date` (`corp_id`, `userid`, `work_date`), PRIMARY KEY (`corp_id`, `source`, `source_id`)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci',
     );
@@ -35,6 +37,8 @@ export class DataModel1764100000000 implements MigrationInterface {
   }
 
   public async down(q: QueryRunner): Promise<void> {
+    await q.query('ALTER TABLE `sync_runs` DROP COLUMN `count_rows`');
+    await q.query('ALTER TABLE `sync_runs` DROP COLUMN `note`');
     await q.query('DROP TABLE `api_call_budgets`');
     await q.query('DROP TABLE `sync_checkpoints`');
     await q.query('DROP TABLE `training_records`');

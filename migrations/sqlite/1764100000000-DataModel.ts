@@ -1,10 +1,12 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** The canonical data model for data in: attendance, leave, departures, deals, satisfaction, collaboration, training; sync checkpoints and the metered-call budget. */
+/** The canonical data model for data in: attendance, leave, departures, deals, satisfaction, collaboration, training; sync checkpoints, the metered-call budget, and a note on sync runs. */
 export class DataModel1764100000000 implements MigrationInterface {
   name = 'DataModel1764100000000';
 
   public async up(q: QueryRunner): Promise<void> {
+    await q.query('ALTER TABLE "sync_runs" ADD COLUMN "count_rows" integer NOT NULL DEFAULT (0)');
+    await q.query('ALTER TABLE "sync_runs" ADD COLUMN "note" text');
     await q.query(
       'CREATE TABLE "attendance_results" ("corp_id" varchar(64) NOT NULL, "source" varchar(16) NOT NULL, "source_id" varchar(64) NOT NULL, "userid" varchar(64) NOT NULL, "work_date" varchar(10) NOT NULL, "check_type" varchar(16) NOT NULL, "time_result" varchar(16) NOT NULL, "location_result" varchar(16), "base_check_at" datetime, "user_check_at" datetime, "approve_id" varchar(64), "imported_at" datetime NOT NULL, PRIMARY KEY ("corp_id", "source", "source_id"))',
     );
@@ -39,6 +41,8 @@ export class DataModel1764100000000 implements MigrationInterface {
   }
 
   public async down(q: QueryRunner): Promise<void> {
+    await q.query('ALTER TABLE "sync_runs" DROP COLUMN "count_rows"');
+    await q.query('ALTER TABLE "sync_runs" DROP COLUMN "note"');
     await q.query('DROP TABLE "api_call_budgets"');
     await q.query('DROP TABLE "sync_checkpoints"');
     await q.query('DROP TABLE "training_records"');

@@ -10,6 +10,7 @@ import { authRoutes } from './routes/auth';
 import { meRoutes } from './routes/me';
 import { orgRoutes } from './routes/org';
 import { adminRoutes } from './routes/admin';
+import { syncRoutes } from './routes/sync';
 import { queueBoard } from './routes/queueBoard';
 import { dingtalkCallbackRoutes } from './routes/dingtalkCallback';
 
@@ -24,7 +25,7 @@ export function createApp(deps: AppDeps): Koa<AppState> {
   app.use(serveMiniapp());
   for (const r of [healthRoutes(deps), authRoutes(deps), dingtalkCallbackRoutes(deps)]) app.use(r.routes()).use(r.allowedMethods());
   const board = queueBoard(deps);
-  const privateRoutes = [meRoutes(deps), orgRoutes(deps), adminRoutes(deps)];
+  const privateRoutes = [meRoutes(deps), orgRoutes(deps), syncRoutes(deps), adminRoutes(deps)];
   const auth = authenticate(deps.ds);
   app.use(async (ctx, next) => {
     if (ctx.path.startsWith('/api/') || ctx.path.startsWith('/admin/queues')) return auth(ctx, next);

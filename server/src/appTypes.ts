@@ -5,6 +5,7 @@ import type { Config } from './config';
 import type { Logger } from './logger';
 import type { JobQueue } from './jobs/jobTypes';
 import type { OrgSource } from './commands/orgFetcher';
+import type { DataSyncDeps } from './commands/dataSyncRunner';
 import type { CallbackCrypto } from './dingtalk/callbackCrypto';
 
 /** The signed-in person a request acts for. */
@@ -26,6 +27,8 @@ export interface AppState {
 /** The DingTalk side as the app uses it: login, org reads, and call counting. */
 export interface DingTalkPort extends OrgSource {
   getUserInfoByCode(code: string): Promise<{ userid: string; name?: string; sys?: boolean; sys_level?: number }>;
+  /** Attendance, leave and dismission reads (metered). */
+  data: DataSyncDeps['source'];
   /** Cheap reachability probe for /readyz (a token fetch or cached token). */
   ping(): Promise<void>;
   callCount(): number;

@@ -3,7 +3,7 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { createLogger, type Logger } from './logger';
 import { buildServices, grantDemoHrScope, resumeQueuedRuns, scheduleOrgSync, type Services } from './services';
 import { startBullWorker } from './jobs/bullJobQueue';
-import { createJobHandlers } from './jobs/handlers';
+import { createJobHandlers, handlerDepsFrom } from './jobs/handlers';
 import { InProcessJobQueue } from './jobs/inProcessJobQueue';
 import { createOrgSyncRun } from './commands/orgSyncRunCreator';
 import { orgSyncJobId } from './jobs/orgSyncJob';
@@ -36,7 +36,7 @@ export async function bootServices(config: Config, log: Logger): Promise<Service
 /** Start a BullMQ consumer in this process with the standard handlers. */
 export function startWorker(s: Services): Worker {
   if (!s.redis) throw new Error('a BullMQ worker needs REDIS_URL');
-  const handlers = createJobHandlers({ ds: s.ds, dingtalk: s.dingtalk, log: s.log, orgSyncConcurrency: s.config.orgSyncConcurrency });
+  const handlers = createJobHandlers(handlerDepsFrom(s.config, s.ds, s.dingtalk, s.log));
   return startBullWorker(s.redis, s.config.queuePrefix, handlers, s.log);
 }
 

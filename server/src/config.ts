@@ -59,6 +59,9 @@ const EnvSchema = z.object({
     .default(12),
   COOKIE_SECURE: bool.optional(),
   RUN_WORKER_IN_WEB: bool.optional(),
+  DINGTALK_MONTHLY_CALL_LIMIT: z.coerce.number().int().min(0).default(10000),
+  DATA_SYNC_LOOKBACK_DAYS: z.coerce.number().int().min(1).max(366).default(31),
+  DATA_SYNC_CRON: z.string().min(9).default('0 0 3 * * *'),
   ORG_SYNC_CRON: z.string().min(9).default('0 30 2 * * *'),
   ORG_SYNC_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(6),
 });
@@ -85,6 +88,12 @@ export interface Config {
   sessionTtlHours: number;
   cookieSecure: boolean;
   orgSyncCron: string;
+  /** Metered DingTalk calls allowed per month (standard edition 10,000). */
+  monthlyCallLimit: number;
+  /** First attendance/leave sync reaches this many days back. */
+  dataSyncLookbackDays: number;
+  /** Nightly attendance, leave and departure sync (Asia/Shanghai). */
+  dataSyncCron: string;
   /** With Redis: also consume jobs in the web process (default: yes outside production). */
   runWorkerInWeb: boolean;
   orgSyncConcurrency: number;
@@ -152,6 +161,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlHours: e.SESSION_TTL_HOURS,
     cookieSecure: e.COOKIE_SECURE ?? e.NODE_ENV === 'production',
     orgSyncCron: e.ORG_SYNC_CRON,
+    monthlyCallLimit: e.DINGTALK_MONTHLY_CALL_LIMIT,
+    dataSyncLookbackDays: e.DATA_SYNC_LOOKBACK_DAYS,
+    dataSyncCron: e.DATA_SYNC_CRON,
     runWorkerInWeb: e.RUN_WORKER_IN_WEB ?? e.NODE_ENV !== 'production',
     orgSyncConcurrency: e.ORG_SYNC_CONCURRENCY,
   };

@@ -11,7 +11,7 @@ import { createDingTalkPort } from './dingtalk/dingTalkPort';
 import { CallbackCrypto } from './dingtalk/callbackCrypto';
 import { BullJobQueue } from './jobs/bullJobQueue';
 import { InProcessJobQueue } from './jobs/inProcessJobQueue';
-import { createJobHandlers } from './jobs/handlers';
+import { createJobHandlers, handlerDepsFrom } from './jobs/handlers';
 import { orgSyncJobId, orgSyncSchedulerId } from './jobs/orgSyncJob';
 
 /** The demo company the embedded mode generates (the sandbox's credentials are not secrets). */
@@ -69,7 +69,7 @@ export async function buildServices(config: Config, log: Logger, opts: { migrate
   const ds = await openDatabase(config.database, { migrate: opts.migrate });
   await ensureCorp(ds, corp);
 
-  const handlers = createJobHandlers({ ds, dingtalk: dingtalk!, log, orgSyncConcurrency: config.orgSyncConcurrency });
+  const handlers = createJobHandlers(handlerDepsFrom(config, ds, dingtalk!, log));
   const jobs = redis ? new BullJobQueue(redis, config.queuePrefix) : new InProcessJobQueue(handlers, log);
   const callbackSecrets = config.dingtalkCallback ?? (sandboxHandle ? DEMO_CALLBACK : null);
   const ownerKey = config.dingtalk.mode === 'real' ? config.dingtalk.appKey : DEMO_CORP.appKey;

@@ -75,22 +75,26 @@ export interface OrgTree {
 }
 
 export type SyncStatus = 'queued' | 'running' | 'succeeded' | 'failed';
+/** What a sync run reads from DingTalk. */
+export type SyncKind = 'org' | 'attendance' | 'leave' | 'departures';
 /** A sync run as HR sees it (GET/POST /api/v1/sync/org). */
 export interface SyncRun {
   id: number;
-  kind: 'org';
+  kind: SyncKind;
   status: SyncStatus;
   trigger: 'schedule' | 'manual' | 'event';
   /** Current phase, e.g. `departments`, `users`, `supervisors`, `done`. */
   phase: string | null;
   progressDone: number;
   progressTotal: number;
-  counts: { departments: number; users: number; left: number; supervisors: number };
+  counts: { departments: number; users: number; left: number; supervisors: number; rows: number };
   apiCalls: number;
   startedAt: string | null;
   finishedAt: string | null;
   durationMs: number | null;
   error: string | null;
+  /** A remark that is not a failure, e.g. the metered-call budget limited how far the run went. */
+  note: string | null;
 }
 export interface SyncOverview {
   current: SyncRun | null;
@@ -105,4 +109,36 @@ export interface HrScopeEntry {
 /** PUT /api/v1/admin/hr-scopes/:userid body */
 export interface HrScopeUpdate {
   departmentIds: number[];
+}
+
+/** GET /api/v1/sync/budget: DingTalk's metered calls this month. */
+export interface CallBudget {
+  month: string;
+  used: number;
+  limit: number;
+  remaining: number;
+}
+
+/** One data gap HR should know about, with what to do next. */
+export interface DataGap {
+  id: 'users_without_supervisor' | 'days_without_attendance' | 'deals_without_owner' | 'never_synced';
+  count: number;
+  /** A few examples (names, dates, contract numbers). */
+  examples: string[];
+  nextStep: string;
+}
+/** One source on the data-quality page. */
+export interface DataSourceQuality {
+  source: 'org' | 'attendance' | 'leave' | 'departures' | 'imports';
+  label: string;
+  lastSucceededAt: string | null;
+  rows: number;
+  lastError: string | null;
+  lastNote: string | null;
+  gaps: DataGap[];
+}
+/** GET /api/v1/data-quality */
+export interface DataQuality {
+  budget: CallBudget;
+  sources: DataSourceQuality[];
 }

@@ -7,7 +7,7 @@ import { loadConfig, type Config } from '../../server/src/config';
 import { createLogger } from '../../server/src/logger';
 import { InProcessJobQueue } from '../../server/src/jobs/inProcessJobQueue';
 import { BullJobQueue } from '../../server/src/jobs/bullJobQueue';
-import { createJobHandlers } from '../../server/src/jobs/handlers';
+import { createJobHandlers, handlerDepsFrom } from '../../server/src/jobs/handlers';
 import { Corp } from '../../server/src/entities';
 import { DEMO_CALLBACK as TEST_CALLBACK, grantDemoHrScope, redisOptions } from '../../server/src/services';
 import { CallbackCrypto } from '../../server/src/dingtalk/callbackCrypto';
@@ -66,7 +66,7 @@ export async function createTestWorld(opts: {
     { ...config, dingtalkCallsPerSecond: 200 },
     null,
   );
-  const handlers = createJobHandlers({ ds, dingtalk, log, orgSyncConcurrency: 4 });
+  const handlers = createJobHandlers({ ...handlerDepsFrom(config, ds, dingtalk, log), orgSyncConcurrency: 4 });
   const redis = opts.jobs === 'bullmq' ? new Redis(TEST_REDIS_URL, redisOptions) : null;
   const jobs = redis ? new BullJobQueue(redis, config.queuePrefix) : new InProcessJobQueue(handlers, log, 50);
   const corp = sandboxHandle.corps.get(corpId)!;

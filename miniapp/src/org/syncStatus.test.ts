@@ -9,12 +9,13 @@ const run = (over: Partial<SyncRun>): SyncRun => ({
   phase: 'users',
   progressDone: 0,
   progressTotal: 0,
-  counts: { departments: 0, users: 0, left: 0, supervisors: 0 },
+  counts: { departments: 0, users: 0, left: 0, supervisors: 0, rows: 0 },
   apiCalls: 0,
   startedAt: null,
   finishedAt: null,
   durationMs: null,
   error: null,
+  note: null,
   ...over,
 });
 

@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import type { Config } from '../config';
 import type { DingTalkPort } from '../appTypes';
 import { DingTalkClient, type DingTalkClientConfig } from './dingTalkClient';
+import { AttendanceApi } from './attendanceApi';
 
 /** The DingTalk client as the app uses it (login, org reads, call counting, readiness probe). */
 export function createDingTalkPort(
@@ -22,6 +23,7 @@ export function createDingTalkPort(
     listSubDepartments: (id) => client.listSubDepartments(id),
     listUsers: (id, cursor, size) => client.listUsers(id, cursor, size),
     getUser: (userid) => client.getUser(userid),
+    data: new AttendanceApi(client),
     ping: async () => {
       await client.getAccessToken();
     },

@@ -77,3 +77,14 @@ export const LEGACY_88_PERMISSION_SUB_CODES: ReadonlySet<string> = new Set(['600
  * is not retried. Added for the client's retry policy.
  */
 export const V1_MONTHLY_QUOTA_CODE = 'Forbidden.AccessDenied.ApiCountLimitForOrg';
+
+/** /attendance/list and /attendance/listRecord: at most 50 people per call (doc 4.1). */
+export const ATTENDANCE_MAX_USERS = 50;
+/** /attendance/list and /attendance/listRecord: workDateFrom..workDateTo at most 7 days apart (doc 4.1). */
+export const ATTENDANCE_MAX_DAYS = 7;
+/** /topapi/attendance/getleavestatus: at most 100 people per call (doc 4.3). */
+export const LEAVE_STATUS_MAX_USERS = 100;
+/** /topapi/attendance/getleavestatus: start_time..end_time at most 180 days (doc 4.3). */
+export const LEAVE_STATUS_MAX_DAYS = 180;
+/** hrm querydimission page size and listdimission userid_list: at most 50 (doc 11.1, 11.2). */
+export const DISMISSION_MAX_USERS = 50;

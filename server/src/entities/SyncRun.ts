@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { SyncKind } from '@liucai/shared';
 
 export type SyncRunStatus = 'queued' | 'running' | 'succeeded' | 'failed';
 
@@ -13,7 +14,7 @@ export class SyncRun {
   corpId: string;
 
   @Column({ type: 'varchar', length: 32 })
-  kind: 'org';
+  kind: SyncKind;
 
   @Column({ type: 'varchar', length: 16 })
   status: SyncRunStatus;
@@ -42,6 +43,10 @@ export class SyncRun {
   @Column({ name: 'count_supervisors', type: 'int', default: 0 })
   countSupervisors: number;
 
+  /** Rows taken in (attendance results, leaves, departures). */
+  @Column({ name: 'count_rows', type: 'int', default: 0 })
+  countRows: number;
+
   @Column({ name: 'api_calls', type: 'int', default: 0 })
   apiCalls: number;
 
@@ -59,4 +64,8 @@ export class SyncRun {
 
   @Column({ type: 'text', nullable: true })
   error: string | null;
+
+  /** Not a failure: e.g. the metered-call budget limited how far the run went. */
+  @Column({ type: 'text', nullable: true })
+  note: string | null;
 }

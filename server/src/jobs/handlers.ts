@@ -1,8 +1,10 @@
 import type { DataSource } from 'typeorm';
 import type { Logger } from '../logger';
+import type { Config } from '../config';
 import type { DingTalkPort } from '../appTypes';
 import { runOrgSync } from '../commands/orgSyncer';
-import { createOrgSyncRun } from '../commands/orgSyncRunCreator';
+import { createOrgSyncRun, createSyncRun } from '../commands/orgSyncRunCreator';
+import { runDataSync } from '../commands/dataSyncRunner';
 import { resyncUsers } from '../commands/userResyncer';
 import { JOB_ATTEMPTS, type JobHandlers } from './jobTypes';
 
@@ -11,12 +13,48 @@ export interface HandlerDeps {
   dingtalk: DingTalkPort;
   log: Logger;
   orgSyncConcurrency: number;
+  monthlyCallLimit: number;
+  dataSyncLookbackDays: number;
 }
+
+/** Handler dependencies from a process's config and services. */
+export function handlerDepsFrom(config: Config, ds: DataSource, dingtalk: DingTalkPort, log: Logger): HandlerDeps {
+  return {
+    ds,
+    dingtalk,
+    log,
+    orgSyncConcurrency: config.orgSyncConcurrency,
+    monthlyCallLimit: config.monthlyCallLimit,
+    dataSyncLookbackDays: config.dataSyncLookbackDays,
+  };
+}
+
+/** Data syncs the nightly trigger runs, in order. */
+export const NIGHTLY_DATA_SYNCS = ['departures', 'attendance', 'leave'] as const;
 
 /** The job handlers, shared by the BullMQ worker and the in-process runner. Each re-reads state and is safe to repeat. */
 export function createJobHandlers(deps: HandlerDeps): JobHandlers {
   const syncDeps = { ds: deps.ds, source: deps.dingtalk, apiCalls: () => deps.dingtalk.callCount(), concurrency: deps.orgSyncConcurrency };
+  const dataDeps = {
+    ds: deps.ds,
+    source: deps.dingtalk.data,
+    apiCalls: () => deps.dingtalk.callCount(),
+    concurrency: deps.orgSyncConcurrency,
+    monthlyCallLimit: deps.monthlyCallLimit,
+    lookbackDays: deps.dataSyncLookbackDays,
+  };
   return {
+    'data.sync': async ({ syncRunId }, { attempt }) => {
+      const outcome = await runDataSync(dataDeps, syncRunId, { finalAttempt: attempt >= JOB_ATTEMPTS });
+      if (outcome) deps.log.info({ syncRunId, ...outcome }, 'data sync finished');
+    },
+    'data.scheduledSync': async ({ corpId }) => {
+      for (const kind of NIGHTLY_DATA_SYNCS) {
+        const run = await createSyncRun(deps.ds, corpId, kind, 'schedule', null);
+        if (!run) continue; // one is already running
+        await runDataSync(dataDeps, run.id, { finalAttempt: true }).catch((err: unknown) => deps.log.warn({ err, kind }, 'nightly data sync failed'));
+      }
+    },
     'org.sync': async ({ syncRunId }, { attempt }) => {
       const result = await runOrgSync(syncDeps, syncRunId, { finalAttempt: attempt >= JOB_ATTEMPTS });
       if (result) deps.log.info({ syncRunId, ...result }, 'org sync finished');

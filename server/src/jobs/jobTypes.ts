@@ -6,6 +6,10 @@ export interface JobPayloads {
   'org.scheduledSync': { corpId: string };
   /** A DingTalk contact event named these people: re-read just them. */
   'org.syncUsers': { corpId: string; userids: string[] };
+  /** Run the attendance, leave or departure sync recorded as sync_runs.id = syncRunId. */
+  'data.sync': { corpId: string; syncRunId: number };
+  /** Nightly trigger: create and run attendance, leave and departure syncs in turn. */
+  'data.scheduledSync': { corpId: string };
   /** A DingTalk department event: run an org sync (departments decide everyone's supervisor). */
   'org.eventSync': { corpId: string };
 }

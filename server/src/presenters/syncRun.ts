@@ -12,11 +12,12 @@ export function presentSyncRun(run: SyncRun): SyncRunDto {
     phase: run.phase,
     progressDone: run.progressDone,
     progressTotal: run.progressTotal,
-    counts: { departments: run.countDepartments, users: run.countUsers, left: run.countLeft, supervisors: run.countSupervisors },
+    counts: { departments: run.countDepartments, users: run.countUsers, left: run.countLeft, supervisors: run.countSupervisors, rows: run.countRows },
     apiCalls: run.apiCalls,
     startedAt: run.startedAt?.toISOString() ?? null,
     finishedAt: run.finishedAt?.toISOString() ?? null,
     durationMs: run.startedAt && end ? end.getTime() - run.startedAt.getTime() : null,
     error: run.error,
+    note: run.note,
   };
 }

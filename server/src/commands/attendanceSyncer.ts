@@ -1,0 +1,180 @@
+import { createHash } from 'node:crypto';
+import { Between, In, type DataSource } from 'typeorm';
+import { AttendanceResult, User } from '../entities';
+import type { AttendanceListRow } from '../dingtalk/attendanceApi';
+import { ATTENDANCE_MAX_DAYS, ATTENDANCE_MAX_USERS } from '../dingtalk/wireFacts';
+import { addDays, daysBetween, shanghaiDate, shanghaiMidnight } from '../util/dates';
+import { Semaphore } from '../util/semaphore';
+import { addMeteredCalls, meteredCallsThisMonth } from './callBudget';
+import { readCheckpoint, saveCheckpoint } from './checkpoints';
+import type { ReportProgress, TrackedOutcome } from './syncRunTracker';
+
+/** The DingTalk calls attendance sync needs (a subset of AttendanceApi). */
+export interface AttendanceSource {
+  listResults(userIds: string[], fromMs: number, toMs: number, offset: number, limit: number): Promise<{ hasMore: boolean; rows: AttendanceListRow[] }>;
+}
+
+export interface AttendanceSyncDeps {
+  ds: DataSource;
+  source: AttendanceSource;
+  apiCalls: () => number;
+  concurrency: number;
+  /** Metered calls DingTalk allows per month (standard edition: 10,000). */
+  monthlyCallLimit: number;
+  /** First sync: how many days back to start. */
+  lookbackDays: number;
+  now?: () => Date;
+}
+
+export const ATTENDANCE_CHECKPOINT = 'attendance';
+const PAGE = 50;
+const BATCH = 500;
+
+/** A window of whole days [from, to] (yyyy-mm-dd, inclusive). */
+export interface DayWindow {
+  from: string;
+  to: string;
+}
+
+/** Split [from, to] into windows of at most ATTENDANCE_MAX_DAYS days (DingTalk's limit for /attendance/list). */
+export function planWindows(from: string, to: string): DayWindow[] {
+  const out: DayWindow[] = [];
+  for (let start = from; daysBetween(start, to) >= 0; start = addDays(start, ATTENDANCE_MAX_DAYS)) {
+    const end = addDays(start, ATTENDANCE_MAX_DAYS - 1);
+    out.push({ from: start, to: daysBetween(end, to) < 0 ? to : end });
+  }
+  return out;
+}
+
+/** Upper estimate of calls for one window: two checks per working day per person, 50 rows a page. */
+export function estimateWindowCalls(people: number, window: DayWindow): number {
+  let workdays = 0;
+  for (let d = window.from; daysBetween(d, window.to) >= 0; d = addDays(d, 1)) {
+    const dow = new Date(shanghaiMidnight(d) + 8 * 3600 * 1000).getUTCDay();
+    if (dow !== 0 && dow !== 6) workdays++;
+  }
+  let calls = 0;
+  for (let i = 0; i < people; i += ATTENDANCE_MAX_USERS) {
+    const group = Math.min(ATTENDANCE_MAX_USERS, people - i);
+    calls += Math.max(1, Math.ceil((group * workdays * 2) / PAGE));
+  }
+  return calls;
+}
+
+const sourceIdOf = (row: AttendanceListRow) =>
+  String(row.id ?? createHash('sha1').update(`${row.userId}:${row.workDate}:${row.checkType}`).digest('hex')).slice(0, 64);
+
+function toEntity(corpId: string, row: AttendanceListRow, importedAt: Date): AttendanceResult {
+  return Object.assign(new AttendanceResult(), {
+    corpId,
+    source: 'dingtalk' as const,
+    sourceId: sourceIdOf(row),
+    userid: row.userId,
+    workDate: shanghaiDate(row.workDate),
+    checkType: row.checkType,
+    timeResult: row.timeResult,
+    locationResult: row.locationResult ?? null,
+    baseCheckAt: row.baseCheckTime ? new Date(Math.floor(row.baseCheckTime / 1000) * 1000) : null,
+    userCheckAt: row.userCheckTime ? new Date(Math.floor(row.userCheckTime / 1000) * 1000) : null,
+    approveId: row.approveId !== undefined && row.approveId !== null ? String(row.approveId) : null,
+    importedAt,
+  });
+}
+
+const COMPARED: (keyof AttendanceResult)[] = ['userid', 'workDate', 'checkType', 'timeResult', 'locationResult', 'baseCheckAt', 'userCheckAt', 'approveId'];
+const same = (a: AttendanceResult, b: AttendanceResult) => COMPARED.every((k) => JSON.stringify(a[k]) === JSON.stringify(b[k]));
+
+/**
+ * Incremental attendance sync: from the day after the checkpoint (or `lookbackDays` ago) to yesterday, in 7-day
+ * windows of ≤50 people, paging 50 rows at a time. Each window is written (only rows that changed) together with
+ * its checkpoint and the calls it spent, so a crash loses at most the window in flight, and re-running it changes
+ * nothing. Windows are planned against the month's metered-call budget; when the budget cannot cover them all the
+ * run takes the oldest that fit and says so in its note.
+ */
+export async function syncAttendance(deps: AttendanceSyncDeps, corpId: string, report: ReportProgress): Promise<TrackedOutcome> {
+  const now = deps.now ?? (() => new Date());
+  const yesterday = addDays(shanghaiDate(now()), -1);
+  const checkpoint = await readCheckpoint<{ through: string }>(deps.ds, corpId, ATTENDANCE_CHECKPOINT);
+  const from = checkpoint ? addDays(checkpoint.through, 1) : addDays(yesterday, -(deps.lookbackDays - 1));
+  if (daysBetween(from, yesterday) < 0) return { rows: 0, note: '考勤已是最新' };
+
+  const people = await deps.ds.getRepository(User).find({ where: { corpId }, select: { userid: true, status: true, leftOn: true }, order: { userid: 'ASC' } });
+  const windows = planWindows(from, yesterday);
+  const remaining = deps.monthlyCallLimit - (await meteredCallsThisMonth(deps.ds, corpId, now()));
+  const planned: { window: DayWindow; userids: string[] }[] = [];
+  let estimate = 0;
+  let needed = 0;
+  let budgetReached = false;
+  for (const window of windows) {
+    // People who left before the window have nothing in it.
+    const userids = people.filter((p) => p.status === 'active' || (p.leftOn !== null && p.leftOn >= window.from)).map((p) => p.userid);
+    const calls = estimateWindowCalls(userids.length, window);
+    needed += calls;
+    // Windows stay contiguous from the checkpoint: once one does not fit, later ones wait too.
+    if (budgetReached || estimate + calls > remaining) {
+      budgetReached = true;
+      continue;
+    }
+    planned.push({ window, userids });
+    estimate += calls;
+  }
+  const note =
+    planned.length < windows.length
+      ? `本月计量调用剩余约 ${Math.max(0, remaining)} 次，同步 ${from} 至 ${yesterday} 需约 ${needed} 次：已同步到 ${planned.at(-1)?.window.to ?? addDays(from, -1)}，其余待下月预算恢复后继续`
+      : null;
+
+  const lanes = new Semaphore(deps.concurrency);
+  const totalGroups = planned.reduce((n, p) => n + Math.ceil(p.userids.length / ATTENDANCE_MAX_USERS), 0);
+  let groupsDone = 0;
+  let rowsChanged = 0;
+  for (const { window, userids } of planned) {
+    const callsBefore = deps.apiCalls();
+    const fromMs = shanghaiMidnight(window.from);
+    const toMs = shanghaiMidnight(addDays(window.to, 1)) - 1000;
+    const groups: string[][] = [];
+    for (let i = 0; i < userids.length; i += ATTENDANCE_MAX_USERS) groups.push(userids.slice(i, i + ATTENDANCE_MAX_USERS));
+    const fetched = await Promise.all(
+      groups.map((group) =>
+        lanes.run(async () => {
+          const rows: AttendanceListRow[] = [];
+          for (let offset = 0; ; offset += PAGE) {
+            const page = await deps.source.listResults(group, fromMs, toMs, offset, PAGE);
+            rows.push(...page.rows);
+            if (!page.hasMore || page.rows.length === 0) break;
+          }
+          report('attendance', ++groupsDone, totalGroups);
+          return rows;
+        }),
+      ),
+    );
+    const importedAt = now();
+    const incoming = fetched.flat().map((r) => toEntity(corpId, r, importedAt));
+    await deps.ds.transaction(async (em) => {
+      const existing = new Map(
+        (await em.find(AttendanceResult, { where: { corpId, source: 'dingtalk', workDate: Between(window.from, window.to), userid: In(userids) } })).map(
+          (r) => [r.sourceId, r],
+        ),
+      );
+      const changed = incoming.filter((r) => {
+        const old = existing.get(r.sourceId);
+        return !old || !same(old, r);
+      });
+      for (let i = 0; i < changed.length; i += BATCH) {
+        await em
+          .createQueryBuilder()
+          .insert()
+          .into(AttendanceResult)
+          .values(changed.slice(i, i + BATCH))
+          .orUpdate(
+            ['userid', 'work_date', 'check_type', 'time_result', 'location_result', 'base_check_at', 'user_check_at', 'approve_id', 'imported_at'],
+            ['corp_id', 'source', 'source_id'],
+          )
+          .execute();
+      }
+      rowsChanged += changed.length;
+      await saveCheckpoint(em, corpId, ATTENDANCE_CHECKPOINT, { through: window.to });
+      await addMeteredCalls(em, corpId, deps.apiCalls() - callsBefore, now());
+    });
+  }
+  return { rows: rowsChanged, users: people.length, note };
+}

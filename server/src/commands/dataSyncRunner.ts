@@ -1,0 +1,35 @@
+import type { DataSource } from 'typeorm';
+import type { SyncRun } from '../entities';
+import type { AttendanceSource } from './attendanceSyncer';
+import { syncAttendance } from './attendanceSyncer';
+import type { DepartureSource } from './departureSyncer';
+import { syncDepartures } from './departureSyncer';
+import type { LeaveSource } from './leaveSyncer';
+import { syncLeave } from './leaveSyncer';
+import { trackSyncRun, type TrackedOutcome } from './syncRunTracker';
+
+export interface DataSyncDeps {
+  ds: DataSource;
+  source: AttendanceSource & LeaveSource & DepartureSource;
+  apiCalls: () => number;
+  concurrency: number;
+  monthlyCallLimit: number;
+  lookbackDays: number;
+  now?: () => Date;
+}
+
+/** Run the attendance, leave or departure sync recorded as `runId`, tracking progress and outcome on the run. */
+export function runDataSync(deps: DataSyncDeps, runId: number, opts: { finalAttempt: boolean }): Promise<TrackedOutcome | null> {
+  return trackSyncRun(deps, runId, opts, (report, run: SyncRun) => {
+    switch (run.kind) {
+      case 'attendance':
+        return syncAttendance(deps, run.corpId, report);
+      case 'leave':
+        return syncLeave(deps, run.corpId, report);
+      case 'departures':
+        return syncDepartures(deps, run.corpId, report);
+      default:
+        throw new Error(`runDataSync cannot run a ${run.kind} sync`);
+    }
+  });
+}

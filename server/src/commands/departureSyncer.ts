@@ -1,0 +1,83 @@
+import type { DataSource } from 'typeorm';
+import { Departure, User } from '../entities';
+import type { DismissionRow } from '../dingtalk/attendanceApi';
+import { DISMISSION_MAX_USERS } from '../dingtalk/wireFacts';
+import { shanghaiDate } from '../util/dates';
+import { addMeteredCalls } from './callBudget';
+import { saveCheckpoint } from './checkpoints';
+import type { ReportProgress, TrackedOutcome } from './syncRunTracker';
+
+/** The DingTalk calls departure sync needs (a subset of AttendanceApi). */
+export interface DepartureSource {
+  departedUserids(offset: number, size: number): Promise<{ userids: string[]; nextCursor: number | undefined }>;
+  dismissionDetails(userIds: string[]): Promise<DismissionRow[]>;
+}
+
+export const DEPARTURE_CHECKPOINT = 'departures';
+
+/**
+ * Departures from the hrm dismission APIs: page every departed userid, read details 50 at a time, write the
+ * departures that are new or changed, and mark those people left with DingTalk's last working day.
+ */
+export async function syncDepartures(
+  deps: { ds: DataSource; source: DepartureSource; apiCalls: () => number; now?: () => Date },
+  corpId: string,
+  report: ReportProgress,
+): Promise<TrackedOutcome> {
+  const now = deps.now ?? (() => new Date());
+  const callsBefore = deps.apiCalls();
+  const userids: string[] = [];
+  for (let offset: number | undefined = 0; offset !== undefined;) {
+    const page = await deps.source.departedUserids(offset, DISMISSION_MAX_USERS);
+    userids.push(...page.userids);
+    offset = page.userids.length === 0 ? undefined : page.nextCursor;
+  }
+  const details: DismissionRow[] = [];
+  for (let i = 0; i < userids.length; i += DISMISSION_MAX_USERS) {
+    details.push(...(await deps.source.dismissionDetails(userids.slice(i, i + DISMISSION_MAX_USERS))));
+    report('departures', Math.min(i + DISMISSION_MAX_USERS, userids.length), userids.length);
+  }
+  let changed = 0;
+  let marked = 0;
+  await deps.ds.transaction(async (em) => {
+    const existing = new Map((await em.find(Departure, { where: { corpId, source: 'dingtalk' } })).map((d) => [d.sourceId, d]));
+    const users = new Map(
+      (await em.find(User, { where: { corpId }, select: { userid: true, name: true, status: true, leftOn: true } })).map((u) => [u.userid, u]),
+    );
+    for (const d of details) {
+      const lastDay = shanghaiDate(d.last_work_day);
+      const row = {
+        corpId,
+        source: 'dingtalk' as const,
+        sourceId: d.userid,
+        userid: d.userid,
+        name: users.get(d.userid)?.name ?? null,
+        lastDay,
+        reasonType: d.reason_type ?? null,
+        reason: d.reason_memo ? d.reason_memo.slice(0, 500) : null,
+        mainDeptId: d.main_dept_id ?? null,
+        importedAt: now(),
+      };
+      const old = existing.get(d.userid);
+      if (!old || old.lastDay !== row.lastDay || old.reasonType !== row.reasonType || old.reason !== row.reason || old.mainDeptId !== row.mainDeptId) {
+        await em
+          .createQueryBuilder()
+          .insert()
+          .into(Departure)
+          .values(row)
+          .orUpdate(['name', 'last_day', 'reason_type', 'reason', 'main_dept_id', 'imported_at'], ['corp_id', 'source', 'source_id'])
+          .execute();
+        changed++;
+      }
+      const user = users.get(d.userid);
+      // Someone still 待离职 (status 1) works until the last day; only people who have left are marked.
+      if (user && d.status !== 1 && (user.status !== 'left' || user.leftOn !== lastDay)) {
+        await em.update(User, { corpId, userid: d.userid }, { status: 'left', leftOn: lastDay });
+        marked++;
+      }
+    }
+    await saveCheckpoint(em, corpId, DEPARTURE_CHECKPOINT, { departed: userids.length, at: now().toISOString() });
+    await addMeteredCalls(em, corpId, deps.apiCalls() - callsBefore, now());
+  });
+  return { rows: changed, left: marked };
+}

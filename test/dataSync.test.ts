@@ -1,0 +1,178 @@
+import { createTestWorld, syncWorld, type TestWorld } from './support/testServices';
+import { TestClient } from './support/httpClient';
+import { listen } from './support/testServer';
+import { createSyncRun } from '../server/src/commands/orgSyncRunCreator';
+import { runDataSync, type DataSyncDeps } from '../server/src/commands/dataSyncRunner';
+import { ATTENDANCE_CHECKPOINT } from '../server/src/commands/attendanceSyncer';
+import { ApiCallBudget, AttendanceResult, Departure, LeaveRecord, SyncCheckpoint, SyncRun, User } from '../server/src/entities';
+import type { InProcessJobQueue } from '../server/src/jobs/inProcessJobQueue';
+import type { SyncKind } from '@liucai/shared';
+
+/** The sandbox's "today" is fixed (2026-11-01 Beijing), so sync as if it were the next morning. */
+const NOW = new Date(Date.UTC(2026, 10, 1, 1, 0, 0));
+
+function deps(w: TestWorld, over: Partial<DataSyncDeps> = {}): DataSyncDeps {
+  return {
+    ds: w.ds,
+    source: w.dingtalk.data,
+    apiCalls: () => w.dingtalk.callCount(),
+    concurrency: 4,
+    monthlyCallLimit: 10000,
+    lookbackDays: 21,
+    now: () => NOW,
+    ...over,
+  };
+}
+
+async function run(w: TestWorld, kind: SyncKind, over: Partial<DataSyncDeps> = {}, finalAttempt = true) {
+  const r = await createSyncRun(w.ds, w.corpId, kind, 'manual', null, NOW);
+  const outcome = await runDataSync(deps(w, over), r!.id, { finalAttempt });
+  return { outcome, run: await w.ds.getRepository(SyncRun).findOneByOrFail({ id: r!.id }) };
+}
+
+async function attendanceSnapshot(w: TestWorld) {
+  const rows = await w.ds.getRepository(AttendanceResult).find({ where: { corpId: w.corpId }, order: { sourceId: 'ASC' } });
+  return rows.map(({ corpId: _c, importedAt: _i, ...rest }) => rest);
+}
+
+describe('attendance, leave and departure sync from the sandbox', () => {
+  let w: TestWorld;
+  beforeAll(async () => {
+    w = await createTestWorld({ label: 'data', employees: 60, seed: 17 });
+    await syncWorld(w);
+  });
+  afterAll(async () => {
+    await w.close();
+  });
+
+  it('takes in three weeks of attendance: two checks per working day per person, checkpointed and budgeted', async () => {
+    const { run: r, outcome } = await run(w, 'attendance');
+    expect(r.status).toBe('succeeded');
+    const rows = await w.ds.getRepository(AttendanceResult).findBy({ corpId: w.corpId });
+    expect(rows.length).toBe(outcome!.rows);
+    // 2026-10-11 .. 2026-10-31: 15 working days.
+    const people = new Set(rows.map((x) => x.userid));
+    expect(people.size).toBeGreaterThan(50);
+    const perPersonDay = new Map<string, number>();
+    for (const x of rows) perPersonDay.set(`${x.userid}/${x.workDate}`, (perPersonDay.get(`${x.userid}/${x.workDate}`) ?? 0) + 1);
+    expect([...perPersonDay.values()].every((n) => n === 2)).toBe(true);
+    expect(new Set(rows.map((x) => x.workDate)).size).toBe(15);
+    expect(rows.some((x) => x.timeResult !== 'Normal')).toBe(true);
+    const checkpoint = await w.ds.getRepository(SyncCheckpoint).findOneByOrFail({ corpId: w.corpId, source: ATTENDANCE_CHECKPOINT });
+    expect(checkpoint.position).toEqual({ through: '2026-10-31' });
+    const budget = await w.ds.getRepository(ApiCallBudget).findOneByOrFail({ corpId: w.corpId, month: '2026-11' });
+    expect(budget.meteredCalls).toBe(r.apiCalls);
+    expect(r.apiCalls).toBeGreaterThan(0);
+  });
+
+  it('is up to date when run again, and re-reading a window changes nothing', async () => {
+    const before = await attendanceSnapshot(w);
+    const again = await run(w, 'attendance');
+    expect(again.outcome).toMatchObject({ rows: 0 });
+    expect(again.run.apiCalls).toBe(0);
+    await w.ds.getRepository(SyncCheckpoint).delete({ corpId: w.corpId, source: ATTENDANCE_CHECKPOINT });
+    const reread = await run(w, 'attendance');
+    expect(reread.outcome).toMatchObject({ rows: 0 });
+    expect(reread.run.apiCalls).toBeGreaterThan(0);
+    expect(await attendanceSnapshot(w)).toEqual(before);
+  });
+
+  it('takes in leaves', async () => {
+    const { run: r } = await run(w, 'leave', { lookbackDays: 120 });
+    expect(r.status).toBe('succeeded');
+    const leaves = await w.ds.getRepository(LeaveRecord).findBy({ corpId: w.corpId });
+    expect(leaves.length).toBeGreaterThan(0);
+    expect(leaves.every((l) => l.durationHundredths > 0 && l.endAt.getTime() > l.startAt.getTime())).toBe(true);
+    const again = await run(w, 'leave', { lookbackDays: 120 });
+    expect(again.outcome).toMatchObject({ rows: 0 });
+  });
+
+  it("takes in departures and marks those people left with DingTalk's last day", async () => {
+    const corp = w.sandboxHandle.corps.get(w.corpId)!;
+    const leaver = [...corp.users.values()].find((u) => !corp.isManagerAnywhere(u.userid) && !Object.values(corp.demoUsers).includes(u.userid))!;
+    const departure = corp.removeUser(leaver.userid, Date.UTC(2026, 9, 20, 16));
+    const { run: r } = await run(w, 'departures');
+    expect(r.status).toBe('succeeded');
+    const row = await w.ds.getRepository(Departure).findOneByOrFail({ corpId: w.corpId, userid: leaver.userid });
+    expect(row.lastDay).toBe('2026-10-21');
+    expect(row.reasonType).toBe(departure.reason_type);
+    const user = await w.ds.getRepository(User).findOneByOrFail({ corpId: w.corpId, userid: leaver.userid });
+    expect(user).toMatchObject({ status: 'left', leftOn: '2026-10-21' });
+    expect((await run(w, 'departures')).outcome).toMatchObject({ rows: 0, left: 0 });
+  });
+});
+
+describe('attendance sync that is interrupted or out of budget', () => {
+  it('resumes after a crash from its checkpoint and ends equal to an uninterrupted run', async () => {
+    const a = await createTestWorld({ label: 'crash', employees: 40, seed: 23 });
+    const b = await createTestWorld({ label: 'nocrash', employees: 40, seed: 23 });
+    try {
+      await syncWorld(a);
+      await syncWorld(b);
+      let calls = 0;
+      const dying = {
+        ...a.dingtalk.data,
+        listResults: (...args: Parameters<typeof a.dingtalk.data.listResults>) => {
+          if (++calls > 3) throw new Error('worker killed');
+          return a.dingtalk.data.listResults(...args);
+        },
+      };
+      const first = await createSyncRun(a.ds, a.corpId, 'attendance', 'manual', null, NOW);
+      await expect(runDataSync({ ...deps(a), concurrency: 1, source: dying }, first!.id, { finalAttempt: false })).rejects.toThrow('worker killed');
+      expect((await a.ds.getRepository(SyncRun).findOneByOrFail({ id: first!.id })).status).toBe('queued');
+      const mid = await a.ds.getRepository(SyncCheckpoint).findOneBy({ corpId: a.corpId, source: ATTENDANCE_CHECKPOINT });
+      expect(mid?.position).toBeDefined(); // at least one window landed before the crash
+      // The job's retry picks the same run up again and finishes from the checkpoint.
+      await runDataSync(deps(a), first!.id, { finalAttempt: true });
+      await run(b, 'attendance');
+      const strip = (rows: Awaited<ReturnType<typeof attendanceSnapshot>>) => rows.map((r) => JSON.stringify(r));
+      expect(strip(await attendanceSnapshot(a))).toEqual(strip(await attendanceSnapshot(b)));
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
+  it('plans within the monthly metered-call budget and says how far it got', async () => {
+    const w = await createTestWorld({ label: 'budget', employees: 40, seed: 29 });
+    try {
+      await syncWorld(w);
+      const { run: r } = await run(w, 'attendance', { monthlyCallLimit: 8, lookbackDays: 21 });
+      expect(r.status).toBe('succeeded');
+      expect(r.note).toMatch(/计量调用剩余约 8 次/);
+      const checkpoint = await w.ds.getRepository(SyncCheckpoint).findOneByOrFail({ corpId: w.corpId, source: ATTENDANCE_CHECKPOINT });
+      expect((checkpoint.position as { through: string }).through < '2026-10-31').toBe(true);
+      expect(r.apiCalls).toBeLessThanOrEqual(8);
+    } finally {
+      await w.close();
+    }
+  });
+});
+
+describe('sync API for HR', () => {
+  it("starts an attendance sync and shows the month's budget", async () => {
+    const w = await createTestWorld({ label: 'dataapi', employees: 30, seed: 31, env: { DATA_SYNC_LOOKBACK_DAYS: '7' } });
+    const server = await listen(w);
+    try {
+      await syncWorld(w);
+      const hr = new TestClient(server.url);
+      await hr.signIn(w.sandbox!.demoUsers.hr, w.corpId);
+      const started = await hr.call<{ id: number; kind: string }>('POST', '/api/v1/sync/attendance');
+      expect(started.status).toBe(202);
+      expect(started.body.data.kind).toBe('attendance');
+      await (w.jobs as InProcessJobQueue).idle();
+      const status = await hr.call<{ lastSucceeded: { id: number } | null }>('GET', '/api/v1/sync/attendance');
+      expect(status.body.data.lastSucceeded?.id).toBe(started.body.data.id);
+      const budget = await hr.call<{ used: number; limit: number; remaining: number }>('GET', '/api/v1/sync/budget');
+      expect(budget.body.data.limit).toBe(10000);
+      expect(budget.body.data.used + budget.body.data.remaining).toBe(10000);
+      expect((await hr.call('POST', '/api/v1/sync/payroll')).status).toBe(400);
+      const employee = new TestClient(server.url);
+      await employee.signIn(w.sandbox!.demoUsers.employee, w.corpId);
+      expect((await employee.call('GET', '/api/v1/sync/budget')).status).toBe(403);
+    } finally {
+      await server.close();
+      await w.close();
+    }
+  });
+});
