@@ -6,7 +6,7 @@ import { runDataSync, type DataSyncDeps } from '../server/src/commands/dataSyncR
 import { ATTENDANCE_CHECKPOINT } from '../server/src/commands/attendanceSyncer';
 import { ApiCallBudget, AttendanceResult, Departure, LeaveRecord, SyncCheckpoint, SyncRun, User } from '../server/src/entities';
 import type { InProcessJobQueue } from '../server/src/jobs/inProcessJobQueue';
-import type { SyncKind } from '@liucai/shared';
+import type { DataQuality, SyncKind } from '@liucai/shared';
 
 /** The sandbox's "today" is fixed (2026-11-01 Beijing), so sync as if it were the next morning. */
 const NOW = new Date(Date.UTC(2026, 10, 1, 1, 0, 0));
@@ -113,7 +113,7 @@ describe('attendance sync that is interrupted or out of budget', () => {
       const dying = {
         ...a.dingtalk.data,
         listResults: (...args: Parameters<typeof a.dingtalk.data.listResults>) => {
-          if (++calls > 3) throw new Error('worker killed');
+          if (++calls > 12) throw new Error('worker killed'); // mid-way through the second 7-day window
           return a.dingtalk.data.listResults(...args);
         },
       };
@@ -121,11 +121,13 @@ describe('attendance sync that is interrupted or out of budget', () => {
       await expect(runDataSync({ ...deps(a), concurrency: 1, source: dying }, first!.id, { finalAttempt: false })).rejects.toThrow('worker killed');
       expect((await a.ds.getRepository(SyncRun).findOneByOrFail({ id: first!.id })).status).toBe('queued');
       const mid = await a.ds.getRepository(SyncCheckpoint).findOneBy({ corpId: a.corpId, source: ATTENDANCE_CHECKPOINT });
-      expect(mid?.position).toBeDefined(); // at least one window landed before the crash
+      // The first window landed with its checkpoint before the crash; the rest did not.
+      expect(mid?.position).toEqual({ through: '2026-10-17' });
       // The job's retry picks the same run up again and finishes from the checkpoint.
       await runDataSync(deps(a), first!.id, { finalAttempt: true });
       await run(b, 'attendance');
-      const strip = (rows: Awaited<ReturnType<typeof attendanceSnapshot>>) => rows.map((r) => JSON.stringify(r));
+      // Record ids are per corp; everything else must match row for row.
+      const strip = (rows: Awaited<ReturnType<typeof attendanceSnapshot>>) => rows.map(({ sourceId: _s, ...r }) => JSON.stringify(r)).sort();
       expect(strip(await attendanceSnapshot(a))).toEqual(strip(await attendanceSnapshot(b)));
     } finally {
       await a.close();
@@ -151,7 +153,7 @@ describe('attendance sync that is interrupted or out of budget', () => {
 
 describe('sync API for HR', () => {
   it("starts an attendance sync and shows the month's budget", async () => {
-    const w = await createTestWorld({ label: 'dataapi', employees: 30, seed: 31, env: { DATA_SYNC_LOOKBACK_DAYS: '7' } });
+    const w = await createTestWorld({ label: 'dataapi', employees: 30, seed: 31, env: { DATA_SYNC_LOOKBACK_DAYS: '45' } });
     const server = await listen(w);
     try {
       await syncWorld(w);
@@ -167,6 +169,15 @@ describe('sync API for HR', () => {
       expect(budget.body.data.limit).toBe(10000);
       expect(budget.body.data.used + budget.body.data.remaining).toBe(10000);
       expect((await hr.call('POST', '/api/v1/sync/payroll')).status).toBe(400);
+      const quality = await hr.call<DataQuality>('GET', '/api/v1/sync/quality');
+      const bySource = new Map(quality.body.data.sources.map((q) => [q.source, q]));
+      expect([...bySource.keys()]).toEqual(['org', 'attendance', 'leave', 'departures', 'imports']);
+      expect(bySource.get('attendance')!.lastSucceededAt).not.toBeNull();
+      expect(bySource.get('attendance')!.rows).toBeGreaterThan(0);
+      // Leave was never synced: the page says so, with what to do.
+      expect(bySource.get('leave')!.gaps).toEqual([expect.objectContaining({ id: 'never_synced', nextStep: expect.stringContaining('立即同步') })]);
+      // The boss has no supervisor by nature; nobody else is missing one in the sandbox.
+      expect(bySource.get('org')!.gaps.find((g) => g.id === 'users_without_supervisor')).toBeUndefined();
       const employee = new TestClient(server.url);
       await employee.signIn(w.sandbox!.demoUsers.employee, w.corpId);
       expect((await employee.call('GET', '/api/v1/sync/budget')).status).toBe(403);

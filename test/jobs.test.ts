@@ -5,10 +5,10 @@ import { TestClient } from './support/httpClient';
 import { listen } from './support/testServer';
 import { createOrgSyncRun } from '../server/src/commands/orgSyncRunCreator';
 import { runOrgSync } from '../server/src/commands/orgSyncer';
-import { scheduleOrgSync } from '../server/src/services';
+import { scheduleSyncs } from '../server/src/services';
 import { BullJobQueue, QUEUE_NAME, startBullWorker } from '../server/src/jobs/bullJobQueue';
 import { createJobHandlers, handlerDepsFrom } from '../server/src/jobs/handlers';
-import { orgSyncJobId, orgSyncSchedulerId } from '../server/src/jobs/orgSyncJob';
+import { dataSyncSchedulerId, orgSyncJobId, orgSyncSchedulerId } from '../server/src/jobs/orgSyncJob';
 import { SyncRun } from '../server/src/entities';
 import type { SyncRun as SyncRunDto } from '@liucai/shared';
 
@@ -70,14 +70,15 @@ describe('BullMQ mode: web enqueues, a worker runs the same handlers', () => {
     expect(await runOrgSync({ ds: w.ds, source: w.dingtalk, apiCalls: () => 0, concurrency: 1 }, run!.id, { finalAttempt: true })).toBeNull();
   });
 
-  it('registers the nightly sync as a job scheduler in Asia/Shanghai', async () => {
-    await scheduleOrgSync(w, w.corpId);
-    await scheduleOrgSync(w, w.corpId); // upsert: still one scheduler
+  it('registers the nightly org and data syncs as job schedulers in Asia/Shanghai', async () => {
+    await scheduleSyncs(w, w.corpId);
+    await scheduleSyncs(w, w.corpId); // upsert: still one scheduler each
     const queue = new Queue(QUEUE_NAME, { connection: w.redis!, prefix: w.config.queuePrefix });
-    const schedulers = await queue.getJobSchedulers();
-    expect(schedulers).toHaveLength(1);
-    expect(schedulers[0]).toMatchObject({ key: orgSyncSchedulerId(w.corpId), pattern: w.config.orgSyncCron, tz: 'Asia/Shanghai' });
-    await queue.removeJobScheduler(orgSyncSchedulerId(w.corpId));
+    const schedulers = (await queue.getJobSchedulers()).sort((a, b) => a.key.localeCompare(b.key));
+    expect(schedulers).toHaveLength(2);
+    expect(schedulers[0]).toMatchObject({ key: dataSyncSchedulerId(w.corpId), pattern: w.config.dataSyncCron, tz: 'Asia/Shanghai' });
+    expect(schedulers[1]).toMatchObject({ key: orgSyncSchedulerId(w.corpId), pattern: w.config.orgSyncCron, tz: 'Asia/Shanghai' });
+    for (const s of schedulers) await queue.removeJobScheduler(s.key);
     await queue.close();
   });
 

@@ -1,7 +1,7 @@
 import type { Worker } from 'bullmq';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createLogger, type Logger } from './logger';
-import { buildServices, grantDemoHrScope, resumeQueuedRuns, scheduleOrgSync, type Services } from './services';
+import { buildServices, grantDemoHrScope, resumeQueuedRuns, scheduleSyncs, type Services } from './services';
 import { startBullWorker } from './jobs/bullJobQueue';
 import { createJobHandlers, handlerDepsFrom } from './jobs/handlers';
 import { InProcessJobQueue } from './jobs/inProcessJobQueue';
@@ -66,7 +66,7 @@ export async function prepareDemo(s: Services, print: (line: string) => void): P
 /** Everything a process does after services are built: schedule, resume, and (when asked) consume jobs. */
 export async function startJobs(s: Services, consume: boolean): Promise<Worker | null> {
   const worker = consume && s.redis ? startWorker(s) : null;
-  await scheduleOrgSync(s, s.corp.corpId);
+  await scheduleSyncs(s, s.corp.corpId);
   await resumeQueuedRuns(s, s.corp.corpId);
   return worker;
 }

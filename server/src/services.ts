@@ -5,6 +5,7 @@ import type { Config } from './config';
 import type { Logger } from './logger';
 import type { AppDeps, DingTalkPort } from './appTypes';
 import { openDatabase } from './db/dataSource';
+import { shanghaiDate, shanghaiMidnight } from './util/dates';
 import { Corp, Department, HrScope, SyncRun } from './entities';
 import { startSandbox, type SandboxHandle } from './dingtalk/sandbox';
 import { createDingTalkPort } from './dingtalk/dingTalkPort';
@@ -12,7 +13,7 @@ import { CallbackCrypto } from './dingtalk/callbackCrypto';
 import { BullJobQueue } from './jobs/bullJobQueue';
 import { InProcessJobQueue } from './jobs/inProcessJobQueue';
 import { createJobHandlers, handlerDepsFrom } from './jobs/handlers';
-import { orgSyncJobId, orgSyncSchedulerId } from './jobs/orgSyncJob';
+import { dataSyncJobId, dataSyncSchedulerId, orgSyncJobId, orgSyncSchedulerId } from './jobs/orgSyncJob';
 
 /** The demo company the embedded mode generates (the sandbox's credentials are not secrets). */
 export const DEMO_CORP = {
@@ -46,7 +47,8 @@ export async function buildServices(config: Config, log: Logger, opts: { migrate
   if (config.dingtalk.mode === 'sandbox') {
     sandboxHandle = await startSandbox({
       port: config.dingtalk.port,
-      corps: [{ ...DEMO_CORP, seed: config.dingtalk.seed, employees: config.dingtalk.employees }],
+      // The demo company's calendar ends today, so its attendance and leave look current.
+      corps: [{ ...DEMO_CORP, seed: config.dingtalk.seed, employees: config.dingtalk.employees, asOfMs: shanghaiMidnight(shanghaiDate(new Date())) }],
     });
     dingtalk = createDingTalkPort(
       {
@@ -101,14 +103,18 @@ async function ensureCorp(ds: DataSource, corp: { corpId: string; name: string }
 
 /** Re-enqueue runs left queued by a stopped process (job ids are deterministic, so nothing runs twice). */
 export async function resumeQueuedRuns(s: Pick<AppDeps, 'ds' | 'jobs'>, corpId: string): Promise<number> {
-  const queued = await s.ds.getRepository(SyncRun).findBy({ corpId, kind: 'org', status: In(['queued', 'running']) });
-  for (const run of queued) await s.jobs.enqueue('org.sync', { corpId, syncRunId: run.id }, { jobId: orgSyncJobId(run.id) });
+  const queued = await s.ds.getRepository(SyncRun).findBy({ corpId, status: In(['queued', 'running']) });
+  for (const run of queued) {
+    if (run.kind === 'org') await s.jobs.enqueue('org.sync', { corpId, syncRunId: run.id }, { jobId: orgSyncJobId(run.id) });
+    else await s.jobs.enqueue('data.sync', { corpId, syncRunId: run.id }, { jobId: dataSyncJobId(run.id) });
+  }
   return queued.length;
 }
 
-/** Register the periodic org sync (ORG_SYNC_CRON, Asia/Shanghai). */
-export async function scheduleOrgSync(s: Pick<AppDeps, 'jobs' | 'config'>, corpId: string): Promise<void> {
+/** Register the periodic syncs: org (ORG_SYNC_CRON) and data (DATA_SYNC_CRON), Asia/Shanghai. */
+export async function scheduleSyncs(s: Pick<AppDeps, 'jobs' | 'config'>, corpId: string): Promise<void> {
   await s.jobs.schedule(orgSyncSchedulerId(corpId), s.config.orgSyncCron, 'org.scheduledSync', { corpId });
+  await s.jobs.schedule(dataSyncSchedulerId(corpId), s.config.dataSyncCron, 'data.scheduledSync', { corpId });
 }
 
 /** Demo only: let the demo HR user see the sales centre, as an admin would grant in 角色设置. */

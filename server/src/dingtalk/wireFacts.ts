@@ -82,9 +82,16 @@ export const V1_MONTHLY_QUOTA_CODE = 'Forbidden.AccessDenied.ApiCountLimitForOrg
 export const ATTENDANCE_MAX_USERS = 50;
 /** /attendance/list and /attendance/listRecord: workDateFrom..workDateTo at most 7 days apart (doc 4.1). */
 export const ATTENDANCE_MAX_DAYS = 7;
+/** /attendance/list: `limit` at most 50 rows per page (doc 4.1). */
+export const ATTENDANCE_PAGE_MAX = 50;
 /** /topapi/attendance/getleavestatus: at most 100 people per call (doc 4.3). */
 export const LEAVE_STATUS_MAX_USERS = 100;
 /** /topapi/attendance/getleavestatus: start_time..end_time at most 180 days (doc 4.3). */
 export const LEAVE_STATUS_MAX_DAYS = 180;
-/** hrm querydimission page size and listdimission userid_list: at most 50 (doc 11.1, 11.2). */
+/** /topapi/attendance/getleavestatus: `size` at most 100 leaves per page (doc 4.3). */
+export const LEAVE_STATUS_PAGE_MAX = 100;
+/**
+ * hrm querydimission page size and listdimission userid_list: at most 50 (doc 11.1, 11.2). The querydimission
+ * limit is UNCONFIRMED: assumed like its documented sibling queryonjob.
+ */
 export const DISMISSION_MAX_USERS = 50;

@@ -2,3 +2,7 @@
 export const orgSyncJobId = (runId: number) => `org-sync-${runId}`;
 /** Scheduler id of a corp's periodic org sync. */
 export const orgSyncSchedulerId = (corpId: string) => `org-sync-schedule-${corpId}`;
+/** Job id of an attendance, leave or departure sync run. */
+export const dataSyncJobId = (runId: number) => `data-sync-${runId}`;
+/** Scheduler id of a corp's nightly data sync. */
+export const dataSyncSchedulerId = (corpId: string) => `data-sync-schedule-${corpId}`;

@@ -7,7 +7,7 @@ import { validate } from '../middleware/validate';
 import { presentSyncRun } from '../presenters/syncRun';
 import { createSyncRun } from '../commands/orgSyncRunCreator';
 import { presentDataQuality } from '../presenters/dataQuality';
-import { orgSyncJobId } from '../jobs/orgSyncJob';
+import { dataSyncJobId, orgSyncJobId } from '../jobs/orgSyncJob';
 import type { AppDeps, AppState } from '../appTypes';
 
 const KindSchema = z.object({
@@ -48,7 +48,7 @@ export function syncRoutes(deps: AppDeps): Router<AppState> {
     if (!run) throw new Error('manual sync run was not created');
     // Enqueued after the run row is committed, so the worker always finds it.
     if (kind === 'org') await deps.jobs.enqueue('org.sync', { corpId: actor.corpId, syncRunId: run.id }, { jobId: orgSyncJobId(run.id) });
-    else await deps.jobs.enqueue('data.sync', { corpId: actor.corpId, syncRunId: run.id }, { jobId: `data-sync-${run.id}` });
+    else await deps.jobs.enqueue('data.sync', { corpId: actor.corpId, syncRunId: run.id }, { jobId: dataSyncJobId(run.id) });
     ctx.status = 202;
     ctx.body = { ok: true, data: presentSyncRun(run) };
   });

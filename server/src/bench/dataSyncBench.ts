@@ -1,0 +1,94 @@
+/**
+ * Benchmark: one month of attendance, leave and departures for a sandbox corp over real HTTP into MariaDB, with
+ * DingTalk's per-API limit enforced by the sandbox (20/s) and ours at 18/s. People are written straight from the
+ * sandbox (org sync has its own benchmark). Prints calls per API, wall time, and the ratio to the floor the rate
+ * limit sets: the busiest API's calls / 18 per s.
+ *
+ *   npm run bench:datasync -- --employees 10000 [--days 30] [--rate 18] [--concurrency 6]
+ */
+import { recreateMysqlDatabase } from '../db/adminConnection';
+import { openDatabase } from '../db/dataSource';
+import { startSandbox } from '../dingtalk/sandbox';
+import { createDingTalkPort } from '../dingtalk/dingTalkPort';
+import { Corp, User } from '../entities';
+import { createSyncRun } from '../commands/orgSyncRunCreator';
+import { runDataSync } from '../commands/dataSyncRunner';
+import { shanghaiDate } from '../util/dates';
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  if (i < 0) return fallback;
+  const v = Number(process.argv[i + 1]);
+  if (!Number.isFinite(v) || v <= 0) {
+    console.error(`--${name}: expected a positive number, got ${process.argv[i + 1] ?? '(nothing)'}`);
+    process.exit(2);
+  }
+  return v;
+}
+
+async function main(): Promise<void> {
+  const employees = arg('employees', 10000);
+  const days = arg('days', 30);
+  const rate = arg('rate', 18);
+  const concurrency = arg('concurrency', 6);
+  const url = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/liucai_bench';
+  await recreateMysqlDatabase(url);
+  const ds = await openDatabase({ kind: 'mysql', url }, { migrate: true });
+  const corp = { corpId: 'dingbench', corpName: '基准测试公司', appKey: 'bench-key', appSecret: 'bench-secret', agentId: 1, seed: 42, employees };
+  const sandbox = await startSandbox({ port: 0, corps: [corp], faults: { throttleQps: 20 } });
+  await ds.getRepository(Corp).insert({ corpId: corp.corpId, name: corp.corpName, agentId: 1 });
+  const people = [...sandbox.corps.get(corp.corpId)!.users.values()];
+  for (let i = 0; i < people.length; i += 500) {
+    await ds
+      .getRepository(User)
+      .insert(
+        people
+          .slice(i, i + 500)
+          .map((u) => ({
+            corpId: corp.corpId,
+            userid: u.userid,
+            name: u.name,
+            mainDeptId: u.dept_id_list[0] ?? null,
+            hiredOn: shanghaiDate(u.hired_date),
+            status: 'active' as const,
+          })),
+      );
+  }
+  const dingtalk = createDingTalkPort(
+    { corpId: corp.corpId, appKey: corp.appKey, appSecret: corp.appSecret, agentId: 1, legacyBaseUrl: sandbox.url, v1BaseUrl: sandbox.url },
+    { dingtalkCallsPerSecond: rate, dingtalkTimeoutMs: 10000, queuePrefix: 'bench' },
+    null,
+  );
+  // The sandbox's calendar ends on its "today"; sync the month before it.
+  const now = () => new Date(Date.UTC(2026, 10, 1, 1));
+  const deps = { ds, source: dingtalk.data, apiCalls: () => dingtalk.callCount(), concurrency, monthlyCallLimit: 1_000_000, lookbackDays: days, now };
+  sandbox.resetStats();
+  const t0 = performance.now();
+  const rows: Record<string, number> = {};
+  for (const kind of ['departures', 'attendance', 'leave'] as const) {
+    const run = await createSyncRun(ds, corp.corpId, kind, 'manual', null, now());
+    const outcome = await runDataSync(deps, run!.id, { finalAttempt: true });
+    rows[kind] = outcome?.rows ?? 0;
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  const stats = sandbox.stats();
+  const byApi = Object.entries(stats.calls).sort((a, b) => b[1] - a[1]);
+  const busiest = byApi[0]?.[1] ?? 0;
+  const floor = busiest / rate;
+  console.log(`employees ${employees}, days ${days}; rows: ${JSON.stringify(rows)}`);
+  for (const [api, n] of byApi) console.log(`  ${api.padEnd(48)} ${String(n).padStart(7)} calls`);
+  console.log(`total calls ${stats.total}, throttled ${stats.throttled}, failed ${stats.failed}`);
+  console.log(
+    `time ${seconds.toFixed(1)} s; floor ${floor.toFixed(1)} s (busiest API ${busiest} calls / ${rate} per s); ratio ${(seconds / floor).toFixed(2)}x`,
+  );
+  console.log(
+    `| ${employees} | ${days} | ${rows.attendance} | ${rows.leave} | ${stats.total} | ${busiest} | ${seconds.toFixed(1)} s | ${floor.toFixed(1)} s | ${(seconds / floor).toFixed(2)}x |`,
+  );
+  await sandbox.close();
+  await ds.destroy();
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
