@@ -2,7 +2,10 @@
  * One emulated DingTalk organisation: departments, active employees, people who left, and the mutations
  * tests use to make the org change (a leave, a hire, a new title, months passing).
  */
+import { AttendancePeople, driftingUserids } from './attendancePeople';
 import type { SandboxDemoUsers, SandboxDept, SandboxDeparture, SandboxUser, SandboxUserInput } from './corpTypes';
+import type { DriftProfile } from './driftModel';
+import { LEAVE_TYPES, type SandboxLeaveType } from './leaveCatalogue';
 import { simulateMonths, type TurnoverSummary } from './monthlyTurnover';
 import { createPrng, deriveSeed, type Prng } from './prng';
 import { memberTitles } from './titles';
@@ -41,9 +44,16 @@ export class SandboxCorp {
   readonly users = new Map<string, SandboxUser>();
   /** People who left, oldest first, with their last working day. */
   readonly departures: SandboxDeparture[] = [];
-  /** The corp's "today"; advanceMonths moves it. */
+  /** The corp's "today"; advanceMonths moves it. Attendance data ends the day before. */
   asOfMs: number;
   monthsAdvanced = 0;
+  /**
+   * Where the drift of drifters who are still employed peaks (default: the generation-time "today"); a drifter
+   * who leaves drifts towards their last working day instead. Tests may move it.
+   */
+  driftReferenceMs: number;
+  /** The leave types (假期类型) getleavestatus' leave_code refers to. */
+  readonly leaveTypes: readonly SandboxLeaveType[] = LEAVE_TYPES;
 
   private readonly children = new Map<number, SandboxDept[]>();
   /** Userids per department in DingTalk's custom order (dept_order). */
@@ -61,6 +71,7 @@ export class SandboxCorp {
     this.agentId = init.agentId;
     this.seed = init.seed;
     this.asOfMs = init.asOfMs;
+    this.driftReferenceMs = init.asOfMs;
     this.demoUsers = init.demoUsers;
     this.nextUserNo = init.nextUserNo;
     this.nextJobNo = init.users.length + 1;
@@ -131,6 +142,16 @@ export class SandboxCorp {
       names.unshift(dept.name);
     }
     return names.join('-');
+  }
+
+  /** Userids of people "drifting towards leaving" (active and departed), sorted; see driftModel. */
+  driftingUserids(): string[] {
+    return driftingUserids(this);
+  }
+
+  /** How a person drifts (when it peaks, whether they are also absent without leave), or undefined for everyone else. */
+  driftOf(userid: string): DriftProfile | undefined {
+    return new AttendancePeople(this).get(userid)?.drift;
   }
 
   /** The person leaves: gone from lists and user/get, recorded in `departures` with their last day. */

@@ -4,6 +4,8 @@ export { generateCorp, DEMO_USERIDS } from './generateCorp';
 export { SandboxCorp } from './SandboxCorp';
 export type { SandboxFaults, SandboxStats } from './faultInjector';
 export type { TurnoverSummary } from './monthlyTurnover';
+export { LEAVE_CODES, LEAVE_TYPES, type SandboxLeaveType } from './leaveCatalogue';
+export type { DriftProfile } from './driftModel';
 export {
   DEFAULT_AS_OF_MS,
   DEFAULT_CORP_NAME,

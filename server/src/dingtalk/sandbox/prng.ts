@@ -35,14 +35,18 @@ export function deriveSeed(seed: number, label: string): number {
   return hashString(`${seed >>> 0}:${label}`);
 }
 
+// Held locally: under jest's vm context every global lookup of `Math` is slow, and the attendance model makes
+// many short streams.
+const imul = Math.imul;
+
 /** Create a mulberry32 generator from a 32-bit seed. */
 export function createPrng(seed: number): Prng {
   let state = seed >>> 0;
   const next = (): number => {
     state = (state + 0x6d2b79f5) >>> 0;
     let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    t = imul(t ^ (t >>> 15), t | 1);
+    t ^= t + imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const pick = <T>(items: readonly T[]): T => {
