@@ -2,6 +2,12 @@ import type { MigrationInterface } from 'typeorm';
 import { OrgFoundation1732464000000 } from './1732464000000-OrgFoundation';
 import { DingTalkEvents1764000000000 } from './1764000000000-DingTalkEvents';
 import { DataModel1764100000000 } from './1764100000000-DataModel';
+import { Imports1764200000000 } from './1764200000000-Imports';
 
 /** SQLite migrations (embedded mode), oldest first. Each is frozen once merged: never edit one, add a new one. */
-export const SQLITE_MIGRATIONS: (new () => MigrationInterface)[] = [OrgFoundation1732464000000, DingTalkEvents1764000000000, DataModel1764100000000];
+export const SQLITE_MIGRATIONS: (new () => MigrationInterface)[] = [
+  OrgFoundation1732464000000,
+  DingTalkEvents1764000000000,
+  DataModel1764100000000,
+  Imports1764200000000,
+];

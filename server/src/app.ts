@@ -13,6 +13,7 @@ import { adminRoutes } from './routes/admin';
 import { syncRoutes } from './routes/sync';
 import { queueBoard } from './routes/queueBoard';
 import { dingtalkCallbackRoutes } from './routes/dingtalkCallback';
+import { importRoutes } from './routes/imports';
 
 /** Build the Koa app: request context, the one error handler, public routes, then everything behind a session. */
 export function createApp(deps: AppDeps): Koa<AppState> {
@@ -25,7 +26,7 @@ export function createApp(deps: AppDeps): Koa<AppState> {
   app.use(serveMiniapp());
   for (const r of [healthRoutes(deps), authRoutes(deps), dingtalkCallbackRoutes(deps)]) app.use(r.routes()).use(r.allowedMethods());
   const board = queueBoard(deps);
-  const privateRoutes = [meRoutes(deps), orgRoutes(deps), syncRoutes(deps), adminRoutes(deps)];
+  const privateRoutes = [meRoutes(deps), orgRoutes(deps), syncRoutes(deps), adminRoutes(deps), importRoutes(deps)];
   const auth = authenticate(deps.ds);
   app.use(async (ctx, next) => {
     if (ctx.path.startsWith('/api/') || ctx.path.startsWith('/admin/queues')) return auth(ctx, next);

@@ -39,20 +39,16 @@ async function main(): Promise<void> {
   await ds.getRepository(Corp).insert({ corpId: corp.corpId, name: corp.corpName, agentId: 1 });
   const people = [...sandbox.corps.get(corp.corpId)!.users.values()];
   for (let i = 0; i < people.length; i += 500) {
-    await ds
-      .getRepository(User)
-      .insert(
-        people
-          .slice(i, i + 500)
-          .map((u) => ({
-            corpId: corp.corpId,
-            userid: u.userid,
-            name: u.name,
-            mainDeptId: u.dept_id_list[0] ?? null,
-            hiredOn: shanghaiDate(u.hired_date),
-            status: 'active' as const,
-          })),
-      );
+    await ds.getRepository(User).insert(
+      people.slice(i, i + 500).map((u) => ({
+        corpId: corp.corpId,
+        userid: u.userid,
+        name: u.name,
+        mainDeptId: u.dept_id_list[0] ?? null,
+        hiredOn: shanghaiDate(u.hired_date),
+        status: 'active' as const,
+      })),
+    );
   }
   const dingtalk = createDingTalkPort(
     { corpId: corp.corpId, appKey: corp.appKey, appSecret: corp.appSecret, agentId: 1, legacyBaseUrl: sandbox.url, v1BaseUrl: sandbox.url },

@@ -15,6 +15,8 @@ import { Session } from './Session';
 import { SyncRun } from './SyncRun';
 import { User } from './User';
 import { UserDepartment } from './UserDepartment';
+import { ImportRun } from './ImportRun';
+import { ImportRejection } from './ImportRejection';
 
 /** Every entity, for the DataSource. */
 export const ENTITIES = [
@@ -35,6 +37,8 @@ export const ENTITIES = [
   TrainingRecord,
   SyncCheckpoint,
   ApiCallBudget,
+  ImportRun,
+  ImportRejection,
 ];
 export {
   AttendanceResult,
@@ -54,4 +58,6 @@ export {
   SyncRun,
   User,
   UserDepartment,
+  ImportRun,
+  ImportRejection,
 };

@@ -1,0 +1,112 @@
+import { IMPORT_KIND_DEFS } from '.';
+import { PersonDirectory } from '../personDirectory';
+import { WarningLog } from '../warningLog';
+import { matchHeaders } from '../headerMatcher';
+import { parseRow } from '../rowParser';
+import type { CellValue } from '../cellValue';
+import type { ImportKindDef } from '../importKind';
+
+const people = new PersonDirectory([
+  { userid: 'u-zhang1', name: '张伟', jobNumber: 'A001', status: 'active', mainDeptId: 10 },
+  { userid: 'u-zhang2', name: '张伟', jobNumber: 'A002', status: 'left', mainDeptId: 11 },
+  { userid: 'u-li', name: '李娜', jobNumber: 'A003', status: 'active', mainDeptId: 12 },
+]);
+
+function row(def: ImportKindDef, record: Record<string, CellValue>, rowNo = 2, dir = people) {
+  const headers = Object.keys(record);
+  const map = matchHeaders(def, headers);
+  const warnings = new WarningLog();
+  return { result: parseRow(def, map, { row: rowNo, cells: Object.values(record) }, { people: dir, warnings, row: rowNo }), warnings };
+}
+
+describe('import kinds: row validation', () => {
+  const deals = IMPORT_KIND_DEFS.deals;
+  const goodDeal = { 合同编号: 'HT-1', 客户名称: '华东精密', 负责人: '李娜', '合同金额(元)': '150,000', 签约日期: '2026/11/24' };
+
+  it('deals: the worked example lands exactly, with defaults', () => {
+    const { result } = row(deals, goodDeal);
+    expect(result.ok).toBe(true);
+    if (result.ok)
+      expect(deals.toRow(result.values)).toEqual({
+        customerName: '华东精密',
+        ownerUserid: 'u-li',
+        amountFen: 15_000_000,
+        signedOn: '2026-11-24',
+        renewalYears: 0,
+        status: 'active',
+      });
+  });
+
+  it('deals: every bad cell is named with row, column, value and what was expected', () => {
+    const { result } = row(deals, { ...goodDeal, 负责人: '张伟', '合同金额(元)': '15.555', 签约日期: '2026-02-30', 续约年限: '-1', 状态: '搁置' }, 7);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const byColumn = Object.fromEntries(result.errors.map((e) => [e.column, e]));
+    expect(result.errors.every((e) => e.row === 7)).toBe(true);
+    expect(byColumn['负责人']!.message).toContain('姓名「张伟」对应 2 人');
+    expect(byColumn['负责人']!.message).toContain('u-zhang1');
+    expect(byColumn['负责人']!.message).toContain('已离职');
+    expect(byColumn['合同金额(元)']).toMatchObject({ value: '15.555', message: expect.stringContaining('最多两位小数') });
+    expect(byColumn['签约日期']!.message).toBe('日期不存在：2026-02-30');
+    expect(byColumn['续约年限']!.message).toBe('应为0 到 100 的整数');
+    expect(byColumn['状态']!.message).toBe('应为进行中、已完成、已取消 之一');
+  });
+
+  it('deals: people by 工号 or userid, required cells, formula and error cells', () => {
+    expect(row(deals, { ...goodDeal, 负责人: 'A002' }).result).toMatchObject({ ok: true, values: { owner: { userid: 'u-zhang2' } } });
+    const { result } = row(deals, { ...goodDeal, 客户名称: '  ', '合同金额(元)': { formula: 'SUM(A1:A3)' }, 签约日期: { error: '#N/A' } });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map((e) => [e.column, e.message])).toEqual([
+      ['客户名称', '必填：应为文本，最多 200 个字'],
+      ['合同金额(元)', '公式单元格：请粘贴为数值'],
+      ['签约日期', expect.stringContaining('单元格是错误值 #N/A')],
+    ]);
+  });
+
+  it('satisfaction: score in tenths, one decimal at most', () => {
+    const def = IMPORT_KIND_DEFS.satisfaction;
+    const ok = row(def, { 客户名称: '华东', 评分: 9.2, 调查日期: '2026年11月24日' }).result;
+    expect(ok.ok && def.toRow(ok.values)).toEqual({ customerName: '华东', ownerUserid: null, scoreTenths: 92, surveyedOn: '2026-11-24' });
+    const bad = row(def, { 客户名称: '华东', 评分: '9.25', 调查日期: '2026-11-24' }).result;
+    expect(!bad.ok && bad.errors[0]).toMatchObject({ column: '评分', message: '应为0 到 10 的评分，最多一位小数' });
+    expect(row(def, { 客户名称: '华东', 评分: '10.5', 调查日期: '2026-11-24' }).result.ok).toBe(false);
+  });
+
+  it('collaboration: the key is employee + department + customer + date', () => {
+    const def = IMPORT_KIND_DEFS.collaboration;
+    const r = row(def, { 员工: 'A001', 协作部门: '售前技术部', 日期: new Date(Date.UTC(2026, 10, 24)) }).result;
+    expect(r.ok && def.key(r.values)).toEqual(['u-zhang1', '售前技术部', '', '2026-11-24']);
+    const unknown = row(def, { 员工: 'nobody', 协作部门: '售前', 日期: '2026-11-24' }).result;
+    expect(!unknown.ok && unknown.errors[0]!.message).toContain('找不到员工「nobody」');
+  });
+
+  it('training: completion accepts 85 and 85%, exam score is optional', () => {
+    const def = IMPORT_KIND_DEFS.training;
+    const r = row(def, { 员工: 'u-li', 课程: '大客户销售', '完成度(%)': '85%' }).result;
+    expect(r.ok && def.toRow(r.values)).toEqual({ userid: 'u-li', course: '大客户销售', completionPercent: 85, examScore: null, completedOn: null });
+    const bad = row(def, { 员工: 'u-li', 课程: '大客户销售', '完成度(%)': '120', 考试成绩: '8.5' }).result;
+    expect(!bad.ok && bad.errors.map((e) => e.column)).toEqual(['完成度(%)', '考试成绩']);
+  });
+
+  it('departures: reason types by number or name; an unknown id is kept as the userid with a warning', () => {
+    const def = IMPORT_KIND_DEFS.departures;
+    const known = row(def, { 员工: 'A003', 最后工作日: '2026.11.24', 离职原因类型: '发展原因' }).result;
+    expect(known.ok && def.toRow(known.values)).toEqual({ userid: 'u-li', name: '李娜', lastDay: '2026-11-24', reasonType: 3, reason: null, mainDeptId: 12 });
+    const { result, warnings } = row(def, { 员工: 'X9999', 姓名: '王芳', 最后工作日: '2020-03-01', 离职原因类型: 9 }, 5);
+    expect(result.ok && def.toRow(result.values)).toMatchObject({ userid: 'X9999', name: '王芳', reasonType: 9 });
+    expect(warnings.list()).toEqual(['员工不在通讯录中，已按所填 userid/工号 原样保存：第 5 行']);
+    const notAnId = row(def, { 员工: '赵六', 最后工作日: '2020-03-01' }).result;
+    expect(notAnId.ok).toBe(false);
+    const badType = row(def, { 员工: 'A003', 最后工作日: '2020-03-01', 离职原因类型: '10' }).result;
+    expect(!badType.ok && badType.errors[0]!.message).toContain('家庭原因');
+  });
+
+  it('every kind lists its columns with an example that itself parses', () => {
+    for (const def of Object.values(IMPORT_KIND_DEFS)) {
+      const example = Object.fromEntries(def.columns.map((c) => [c.spec.header, c.spec.example]));
+      const r = row(def, example, 2, new PersonDirectory([{ userid: 'u-zw', name: '张伟', jobNumber: 'A0123', status: 'active', mainDeptId: 1 }])).result;
+      expect({ kind: def.kind, ok: r.ok, errors: r.ok ? [] : r.errors }).toEqual({ kind: def.kind, ok: true, errors: [] });
+    }
+  });
+});

@@ -1,0 +1,62 @@
+import type { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { CellValue, SheetRow } from './cellValue';
+import { badImportFile } from './importErrors';
+
+/** What reading the workbook noticed besides rows (e.g. sheets that were skipped). */
+export interface XlsxNotes {
+  sheetName: string | null;
+  skippedSheets: number;
+}
+
+function toCell(value: unknown, numFmt: string | undefined): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'boolean' || value instanceof Date) return value;
+  if (typeof value === 'number') {
+    // A percent-formatted cell holds 0.85 for "85%": give the parsers what the user sees.
+    return numFmt?.includes('%') ? `${Number((value * 100).toPrecision(12))}%` : value;
+  }
+  if (typeof value === 'object') {
+    const v = value as { formula?: unknown; sharedFormula?: unknown; error?: unknown; richText?: { text?: unknown }[]; text?: unknown };
+    if (v.formula !== undefined || v.sharedFormula !== undefined) return { formula: String(v.formula ?? v.sharedFormula ?? '') };
+    if (v.error !== undefined) return { error: String(v.error) };
+    if (Array.isArray(v.richText)) return v.richText.map((r) => (typeof r.text === 'string' ? r.text : '')).join('');
+    if (typeof v.text === 'string') return v.text;
+  }
+  return String(value as string);
+}
+
+/**
+ * Stream the rows of the first worksheet of an .xlsx upload with exceljs's WorkbookReader: rows are parsed one at
+ * a time from the zip stream (a worksheet stored before the shared strings is spooled to a temp file by exceljs,
+ * not held in memory). Formula cells come out as `{ formula }`, never evaluated; date-formatted cells as Dates.
+ */
+export async function* xlsxRows(input: Readable, notes: XlsxNotes): AsyncGenerator<SheetRow> {
+  // styles: 'cache' is what lets exceljs tell a date cell (a number with a date format) from a plain number.
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit' });
+  let sheets = 0;
+  try {
+    for await (const sheet of reader) {
+      sheets++;
+      if (sheets > 1) {
+        notes.skippedSheets++;
+        continue;
+      }
+      notes.sheetName = (sheet as unknown as { name?: string }).name ?? null;
+      for await (const row of sheet) {
+        const cells: CellValue[] = [];
+        row.eachCell({ includeEmpty: false }, (cell, col) => {
+          cells[col - 1] = toCell(cell.value, cell.numFmt);
+        });
+        for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
+        yield { row: row.number, cells };
+      }
+    }
+  } catch (err) {
+    if (err instanceof Error && /signature|zip|end of central|invalid|FILE_ENDED|unexpected/i.test(err.message)) {
+      throw badImportFile('无法读取 .xlsx 文件：文件损坏或不是 Excel 工作簿（.xls 请另存为 .xlsx）');
+    }
+    throw err;
+  }
+  if (sheets === 0) throw badImportFile('无法读取 .xlsx 文件：没有找到工作表（.xls 请另存为 .xlsx）');
+}
