@@ -7,6 +7,7 @@
  *   npm run bench:datasync -- --employees 10000 [--days 30] [--rate 18] [--concurrency 6]
  */
 import { recreateMysqlDatabase } from '../db/adminConnection';
+import { numberArg } from './benchArgs';
 import { openDatabase } from '../db/dataSource';
 import { startSandbox } from '../dingtalk/sandbox';
 import { createDingTalkPort } from '../dingtalk/dingTalkPort';
@@ -15,22 +16,11 @@ import { createSyncRun } from '../commands/orgSyncRunCreator';
 import { runDataSync } from '../commands/dataSyncRunner';
 import { shanghaiDate } from '../util/dates';
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  if (i < 0) return fallback;
-  const v = Number(process.argv[i + 1]);
-  if (!Number.isFinite(v) || v <= 0) {
-    console.error(`--${name}: expected a positive number, got ${process.argv[i + 1] ?? '(nothing)'}`);
-    process.exit(2);
-  }
-  return v;
-}
-
 async function main(): Promise<void> {
-  const employees = arg('employees', 10000);
-  const days = arg('days', 30);
-  const rate = arg('rate', 18);
-  const concurrency = arg('concurrency', 6);
+  const employees = numberArg('employees', 10000);
+  const days = numberArg('days', 30);
+  const rate = numberArg('rate', 18);
+  const concurrency = numberArg('concurrency', 6);
   const url = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/liucai_bench';
   await recreateMysqlDatabase(url);
   const ds = await openDatabase({ kind: 'mysql', url }, { migrate: true });

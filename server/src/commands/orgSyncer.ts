@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { Department, SyncRun, User, UserDepartment } from '../entities';
+import { Department, User, UserDepartment } from '../entities';
+import { trackSyncRun } from './syncRunTracker';
 import { shanghaiDate } from '../util/dates';
 import { fetchOrg, type FetchedOrg, type OrgSource } from './orgFetcher';
 import { resolveSupervisor } from './supervisorResolver';
@@ -32,50 +33,13 @@ export interface OrgSyncResult {
  * batched upserts. People missing from DingTalk are marked left (never deleted); nothing is marked left unless
  * the whole fetch succeeded. Safe to run twice: a second run on an unchanged org writes nothing.
  */
-export async function runOrgSync(deps: OrgSyncDeps, runId: number, opts: { finalAttempt: boolean }): Promise<OrgSyncResult | null> {
-  const runs = deps.ds.getRepository(SyncRun);
-  const run = await runs.findOneBy({ id: runId });
-  if (!run || run.status === 'succeeded' || run.status === 'failed') return null; // already done: an idempotent no-op
-  const corpId = run.corpId;
+export function runOrgSync(deps: OrgSyncDeps, runId: number, opts: { finalAttempt: boolean }): Promise<OrgSyncResult | null> {
   const now = deps.now ?? (() => new Date());
-  const startCalls = deps.apiCalls();
-  const started = now();
-  await runs.update({ id: runId }, { status: 'running', phase: 'departments', startedAt: started, progressDone: 0, progressTotal: 0, error: null });
-
-  let lastWrite = 0;
-  const report = (phase: string, done: number, total: number, force = false) => {
-    if (!force && Date.now() - lastWrite < 500) return;
-    lastWrite = Date.now();
-    void runs.update({ id: runId }, { phase, progressDone: done, progressTotal: total, apiCalls: deps.apiCalls() - startCalls }).catch(() => undefined);
-  };
-  try {
-    const org = await fetchOrg(deps.source, deps.concurrency, (phase, done, total) => report(phase, done, total));
-    report('saving', 0, 1, true);
-    const result = await deps.ds.transaction((em) => writeOrg(em, corpId, org, shanghaiDate(now())));
-    await runs.update(
-      { id: runId },
-      {
-        status: 'succeeded',
-        phase: 'done',
-        progressDone: 1,
-        progressTotal: 1,
-        countDepartments: result.departments,
-        countUsers: result.users,
-        countLeft: result.left,
-        countSupervisors: result.supervisors,
-        apiCalls: deps.apiCalls() - startCalls,
-        finishedAt: now(),
-      },
-    );
-    return result;
-  } catch (err) {
-    // Before the last attempt the run goes back to queued so the job's retry picks it up again.
-    const error = err instanceof Error ? err.message : String(err);
-    const apiCalls = deps.apiCalls() - startCalls;
-    if (opts.finalAttempt) await runs.update({ id: runId }, { status: 'failed', error, finishedAt: now(), apiCalls });
-    else await runs.update({ id: runId }, { status: 'queued', phase: 'retrying', error, apiCalls });
-    throw err;
-  }
+  return trackSyncRun(deps, runId, opts, async (report, run) => {
+    const org = await fetchOrg(deps.source, deps.concurrency, report);
+    report('saving', 0, 1);
+    return deps.ds.transaction((em) => writeOrg(em, run.corpId, org, shanghaiDate(now())));
+  });
 }
 
 function sameRow<T extends object>(a: T, b: T, keys: (keyof T)[]): boolean {

@@ -3,9 +3,11 @@ import { SyncRun } from '../entities';
 
 /** What a tracked sync reports when it finishes. */
 export interface TrackedOutcome {
-  rows: number;
+  rows?: number;
+  departments?: number;
   users?: number;
   left?: number;
+  supervisors?: number;
   note?: string | null;
 }
 
@@ -17,12 +19,12 @@ export type ReportProgress = (phase: string, done: number, total: number) => voi
  * API calls and note — or the error. Before the job's last attempt a failure puts the run back to queued so the
  * retry picks it up. A run already finished is left alone (the job is a no-op when repeated).
  */
-export async function trackSyncRun(
+export async function trackSyncRun<T extends TrackedOutcome>(
   deps: { ds: DataSource; apiCalls: () => number; now?: () => Date },
   runId: number,
   opts: { finalAttempt: boolean },
-  body: (report: ReportProgress, run: SyncRun) => Promise<TrackedOutcome>,
-): Promise<TrackedOutcome | null> {
+  body: (report: ReportProgress, run: SyncRun) => Promise<T>,
+): Promise<T | null> {
   const runs = deps.ds.getRepository(SyncRun);
   const run = await runs.findOneBy({ id: runId });
   if (!run || run.status === 'succeeded' || run.status === 'failed') return null;
@@ -44,9 +46,11 @@ export async function trackSyncRun(
         phase: 'done',
         progressDone: 1,
         progressTotal: 1,
-        countRows: outcome.rows,
+        countRows: outcome.rows ?? 0,
+        countDepartments: outcome.departments ?? 0,
         countUsers: outcome.users ?? 0,
         countLeft: outcome.left ?? 0,
+        countSupervisors: outcome.supervisors ?? 0,
         note: outcome.note ?? null,
         apiCalls: deps.apiCalls() - startCalls,
         finishedAt: now(),

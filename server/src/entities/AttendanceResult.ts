@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { SourcedRecord } from './SourcedRecord';
 
 export type CheckType = 'OnDuty' | 'OffDuty';
 export type TimeResult = 'Normal' | 'Early' | 'Late' | 'SeriousLate' | 'Absenteeism' | 'NotSigned';
@@ -6,16 +7,7 @@ export type TimeResult = 'Normal' | 'Early' | 'Late' | 'SeriousLate' | 'Absentee
 /** One scheduled check of one person on one work day (DingTalk /attendance/list), or an imported one. */
 @Entity({ name: 'attendance_results' })
 @Index('idx_attendance_user_date', ['corpId', 'userid', 'workDate'])
-export class AttendanceResult {
-  @PrimaryColumn({ name: 'corp_id', type: 'varchar', length: 64 })
-  corpId: string;
-
-  @PrimaryColumn({ type: 'varchar', length: 16 })
-  source: 'dingtalk' | 'import';
-
-  @PrimaryColumn({ name: 'source_id', type: 'varchar', length: 64 })
-  sourceId: string;
-
+export class AttendanceResult extends SourcedRecord {
   @Column({ type: 'varchar', length: 64 })
   userid: string;
 
@@ -41,7 +33,4 @@ export class AttendanceResult {
   /** Approval that explains this check (leave, business trip), when DingTalk names one. */
   @Column({ name: 'approve_id', type: 'varchar', length: 64, nullable: true })
   approveId: string | null;
-
-  @Column({ name: 'imported_at', type: 'datetime' })
-  importedAt: Date;
 }

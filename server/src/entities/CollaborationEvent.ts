@@ -1,18 +1,10 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { SourcedRecord } from './SourcedRecord';
 
 /** A cross-department collaboration: who worked with which department, for which customer, when. */
 @Entity({ name: 'collaboration_events' })
 @Index('idx_collab_user_date', ['corpId', 'userid', 'occurredOn'])
-export class CollaborationEvent {
-  @PrimaryColumn({ name: 'corp_id', type: 'varchar', length: 64 })
-  corpId: string;
-
-  @PrimaryColumn({ type: 'varchar', length: 16 })
-  source: 'dingtalk' | 'import';
-
-  @PrimaryColumn({ name: 'source_id', type: 'varchar', length: 64 })
-  sourceId: string;
-
+export class CollaborationEvent extends SourcedRecord {
   @Column({ type: 'varchar', length: 64 })
   userid: string;
 
@@ -25,7 +17,4 @@ export class CollaborationEvent {
   /** yyyy-mm-dd. */
   @Column({ name: 'occurred_on', type: 'varchar', length: 10 })
   occurredOn: string;
-
-  @Column({ name: 'imported_at', type: 'datetime' })
-  importedAt: Date;
 }

@@ -1,20 +1,12 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { SourcedRecord } from './SourcedRecord';
 
 export type DealStatus = 'active' | 'completed' | 'cancelled';
 
 /** A contract or deal: amount in integer fen, signed date, owner, renewal years (CRM custom object or import). */
 @Entity({ name: 'deals' })
 @Index('idx_deals_owner_signed', ['corpId', 'ownerUserid', 'signedOn'])
-export class Deal {
-  @PrimaryColumn({ name: 'corp_id', type: 'varchar', length: 64 })
-  corpId: string;
-
-  @PrimaryColumn({ type: 'varchar', length: 16 })
-  source: 'dingtalk' | 'import';
-
-  @PrimaryColumn({ name: 'source_id', type: 'varchar', length: 64 })
-  sourceId: string;
-
+export class Deal extends SourcedRecord {
   @Column({ name: 'customer_name', type: 'varchar', length: 200 })
   customerName: string;
 
@@ -35,7 +27,4 @@ export class Deal {
 
   @Column({ type: 'varchar', length: 16 })
   status: DealStatus;
-
-  @Column({ name: 'imported_at', type: 'datetime' })
-  importedAt: Date;
 }

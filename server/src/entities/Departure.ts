@@ -1,17 +1,9 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { SourcedRecord } from './SourcedRecord';
 
 /** Someone who left: last day and reason (hrm dismission APIs or an import of past departures). */
 @Entity({ name: 'departures' })
-export class Departure {
-  @PrimaryColumn({ name: 'corp_id', type: 'varchar', length: 64 })
-  corpId: string;
-
-  @PrimaryColumn({ type: 'varchar', length: 16 })
-  source: 'dingtalk' | 'import';
-
-  @PrimaryColumn({ name: 'source_id', type: 'varchar', length: 64 })
-  sourceId: string;
-
+export class Departure extends SourcedRecord {
   @Column({ type: 'varchar', length: 64 })
   userid: string;
 
@@ -31,7 +23,4 @@ export class Departure {
 
   @Column({ name: 'main_dept_id', type: 'bigint', nullable: true })
   mainDeptId: number | null;
-
-  @Column({ name: 'imported_at', type: 'datetime' })
-  importedAt: Date;
 }

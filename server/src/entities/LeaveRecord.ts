@@ -1,18 +1,10 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { SourcedRecord } from './SourcedRecord';
 
 /** A leave (请假) of one person: from getleavestatus / approvals, or imported. */
 @Entity({ name: 'leave_records' })
 @Index('idx_leave_user_start', ['corpId', 'userid', 'startAt'])
-export class LeaveRecord {
-  @PrimaryColumn({ name: 'corp_id', type: 'varchar', length: 64 })
-  corpId: string;
-
-  @PrimaryColumn({ type: 'varchar', length: 16 })
-  source: 'dingtalk' | 'import';
-
-  @PrimaryColumn({ name: 'source_id', type: 'varchar', length: 64 })
-  sourceId: string;
-
+export class LeaveRecord extends SourcedRecord {
   @Column({ type: 'varchar', length: 64 })
   userid: string;
 
@@ -35,7 +27,4 @@ export class LeaveRecord {
 
   @Column({ name: 'approval_state', type: 'varchar', length: 16 })
   approvalState: 'approved' | 'pending' | 'rejected' | 'cancelled';
-
-  @Column({ name: 'imported_at', type: 'datetime' })
-  importedAt: Date;
 }

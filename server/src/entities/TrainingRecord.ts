@@ -1,17 +1,9 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { SourcedRecord } from './SourcedRecord';
 
 /** A course someone took: completion and exam score (0-100, integer). */
 @Entity({ name: 'training_records' })
-export class TrainingRecord {
-  @PrimaryColumn({ name: 'corp_id', type: 'varchar', length: 64 })
-  corpId: string;
-
-  @PrimaryColumn({ type: 'varchar', length: 16 })
-  source: 'dingtalk' | 'import';
-
-  @PrimaryColumn({ name: 'source_id', type: 'varchar', length: 64 })
-  sourceId: string;
-
+export class TrainingRecord extends SourcedRecord {
   @Column({ type: 'varchar', length: 64 })
   userid: string;
 
@@ -28,7 +20,4 @@ export class TrainingRecord {
   /** yyyy-mm-dd, null while not completed. */
   @Column({ name: 'completed_on', type: 'varchar', length: 10, nullable: true })
   completedOn: string | null;
-
-  @Column({ name: 'imported_at', type: 'datetime' })
-  importedAt: Date;
 }
