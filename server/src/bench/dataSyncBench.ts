@@ -6,12 +6,9 @@
  *
  *   npm run bench:datasync -- --employees 10000 [--days 30] [--rate 18] [--concurrency 6]
  */
-import { recreateMysqlDatabase } from '../db/adminConnection';
 import { numberArg } from './benchArgs';
-import { openDatabase } from '../db/dataSource';
-import { startSandbox } from '../dingtalk/sandbox';
-import { createDingTalkPort } from '../dingtalk/dingTalkPort';
-import { Corp, User } from '../entities';
+import { openBenchWorld } from './benchWorld';
+import { User } from '../entities';
 import { createSyncRun } from '../commands/orgSyncRunCreator';
 import { runDataSync } from '../commands/dataSyncRunner';
 import { shanghaiDate } from '../util/dates';
@@ -21,12 +18,7 @@ async function main(): Promise<void> {
   const days = numberArg('days', 30);
   const rate = numberArg('rate', 18);
   const concurrency = numberArg('concurrency', 6);
-  const url = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/liucai_bench';
-  await recreateMysqlDatabase(url);
-  const ds = await openDatabase({ kind: 'mysql', url }, { migrate: true });
-  const corp = { corpId: 'dingbench', corpName: '基准测试公司', appKey: 'bench-key', appSecret: 'bench-secret', agentId: 1, seed: 42, employees };
-  const sandbox = await startSandbox({ port: 0, corps: [corp], faults: { throttleQps: 20 } });
-  await ds.getRepository(Corp).insert({ corpId: corp.corpId, name: corp.corpName, agentId: 1 });
+  const { ds, sandbox, corp, dingtalk, close } = await openBenchWorld(employees, rate);
   const people = [...sandbox.corps.get(corp.corpId)!.users.values()];
   for (let i = 0; i < people.length; i += 500) {
     await ds.getRepository(User).insert(
@@ -40,11 +32,6 @@ async function main(): Promise<void> {
       })),
     );
   }
-  const dingtalk = createDingTalkPort(
-    { corpId: corp.corpId, appKey: corp.appKey, appSecret: corp.appSecret, agentId: 1, legacyBaseUrl: sandbox.url, v1BaseUrl: sandbox.url },
-    { dingtalkCallsPerSecond: rate, dingtalkTimeoutMs: 10000, queuePrefix: 'bench' },
-    null,
-  );
   // The sandbox's calendar ends on its "today"; sync the month before it.
   const now = () => new Date(Date.UTC(2026, 10, 1, 1));
   const deps = { ds, source: dingtalk.data, apiCalls: () => dingtalk.callCount(), concurrency, monthlyCallLimit: 1_000_000, lookbackDays: days, now };
@@ -70,8 +57,7 @@ async function main(): Promise<void> {
   console.log(
     `| ${employees} | ${days} | ${rows.attendance} | ${rows.leave} | ${stats.total} | ${busiest} | ${seconds.toFixed(1)} s | ${floor.toFixed(1)} s | ${(seconds / floor).toFixed(2)}x |`,
   );
-  await sandbox.close();
-  await ds.destroy();
+  await close();
 }
 
 main().catch((err: unknown) => {

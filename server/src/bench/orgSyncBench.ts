@@ -5,12 +5,8 @@
  *
  *   npm run bench:orgsync -- --employees 10000 [--rate 18] [--concurrency 6]
  */
-import { recreateMysqlDatabase } from '../db/adminConnection';
 import { numberArg } from './benchArgs';
-import { openDatabase } from '../db/dataSource';
-import { startSandbox } from '../dingtalk/sandbox';
-import { createDingTalkPort } from '../dingtalk/dingTalkPort';
-import { Corp } from '../entities';
+import { openBenchWorld } from './benchWorld';
 import { createOrgSyncRun } from '../commands/orgSyncRunCreator';
 import { runOrgSync } from '../commands/orgSyncer';
 
@@ -18,17 +14,7 @@ async function main(): Promise<void> {
   const employees = numberArg('employees', 10000);
   const rate = numberArg('rate', 18);
   const concurrency = numberArg('concurrency', 6);
-  const url = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/liucai_bench';
-  await recreateMysqlDatabase(url);
-  const ds = await openDatabase({ kind: 'mysql', url }, { migrate: true });
-  const corp = { corpId: 'dingbench', corpName: '基准测试公司', appKey: 'bench-key', appSecret: 'bench-secret', agentId: 1, seed: 42, employees };
-  const sandbox = await startSandbox({ port: 0, corps: [corp], faults: { throttleQps: 20 } });
-  await ds.getRepository(Corp).insert({ corpId: corp.corpId, name: corp.corpName, agentId: 1 });
-  const dingtalk = createDingTalkPort(
-    { corpId: corp.corpId, appKey: corp.appKey, appSecret: corp.appSecret, agentId: 1, legacyBaseUrl: sandbox.url, v1BaseUrl: sandbox.url },
-    { dingtalkCallsPerSecond: rate, dingtalkTimeoutMs: 10000, queuePrefix: 'bench' },
-    null,
-  );
+  const { ds, sandbox, corp, dingtalk, close } = await openBenchWorld(employees, rate);
   const run = await createOrgSyncRun(ds, corp.corpId, 'manual', null);
   const rss0 = process.memoryUsage().rss;
   let peakRss = rss0;
@@ -53,8 +39,7 @@ async function main(): Promise<void> {
   console.log(
     `| ${employees} | ${result!.departments} | ${stats.total} | ${busiest} | ${seconds.toFixed(1)} s | ${floor.toFixed(1)} s | ${(seconds / floor).toFixed(2)}x | ${stats.throttled} | ${(peakRss / 2 ** 20).toFixed(0)} MiB |`,
   );
-  await sandbox.close();
-  await ds.destroy();
+  await close();
 }
 
 main().catch((err: unknown) => {
