@@ -1,5 +1,5 @@
 /** Typed calls to the Liucai API (`/api/v1`), one function per endpoint the micro-app uses. */
-import type { AuthOptions, HrScopeEntry, HrScopeUpdate, Me, OrgTree, SyncOverview, SyncRun, UserRef } from '@liucai/shared';
+import type { AuthOptions, DataQuality, HrScopeEntry, HrScopeUpdate, Me, OrgTree, SyncKind, SyncOverview, SyncRun, UserRef } from '@liucai/shared';
 import { apiDelete, apiGet, apiPost, apiPut } from './client';
 
 const V1 = '/api/v1';
@@ -17,10 +17,12 @@ export const getMe = (): Promise<Me> => apiGet(`${V1}/me`);
 
 /** Departments the caller may see (HR: its scopes; admin: all). */
 export const getDepartments = (): Promise<OrgTree> => apiGet(`${V1}/org/departments`);
-/** Current and last successful org sync. */
-export const getSyncOverview = (): Promise<SyncOverview> => apiGet(`${V1}/sync/org`);
-/** Starts an org sync (409 `sync_already_running` when one runs). */
-export const startOrgSync = (): Promise<SyncRun> => apiPost(`${V1}/sync/org`);
+/** Current and last successful sync of one DingTalk source (`org`, `attendance`, `leave`, `departures`). */
+export const getSyncOverview = (kind: SyncKind = 'org'): Promise<SyncOverview> => apiGet(`${V1}/sync/${kind}`);
+/** Starts a sync of one source (202; 409 `sync_already_running` when one of that kind runs). */
+export const startSync = (kind: SyncKind = 'org'): Promise<SyncRun> => apiPost(`${V1}/sync/${kind}`);
+/** This month's metered DingTalk calls and, per source, the last sync, rows held and data gaps. */
+export const getDataQuality = (): Promise<DataQuality> => apiGet(`${V1}/sync/quality`);
 
 /** HR users and their department scopes (admin). */
 export const listHrScopes = (): Promise<HrScopeEntry[]> => apiGet(`${V1}/admin/hr-scopes`);

@@ -1,24 +1,33 @@
-/** Org sync status: last successful run, live progress of a running one (polled every second), "立即同步". */
+/**
+ * Sync status of one DingTalk source (org, attendance, leave, departures): last successful run, its note
+ * (e.g. limited by the metered-call budget), live progress of a running one (polled every second), "立即同步".
+ */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { SyncOverview, SyncRun } from '@liucai/shared';
+import type { SyncKind, SyncOverview, SyncRun } from '@liucai/shared';
 import Button from 'antd-mobile/es/components/button';
 import ProgressBar from 'antd-mobile/es/components/progress-bar';
 import Skeleton from 'antd-mobile/es/components/skeleton';
 import Tag from 'antd-mobile/es/components/tag';
 import Toast from 'antd-mobile/es/components/toast';
 import { ApiError, errorMessage } from '../api/client';
-import { getSyncOverview, startOrgSync } from '../api/endpoints';
+import { getSyncOverview, startSync } from '../api/endpoints';
 import { formatDateTime, formatDuration, formatRelative } from '../util/format';
-import { isSyncActive, phaseLabel, SYNC_STATUS_LABELS, SYNC_TRIGGER_LABELS, syncPercent } from './syncStatus';
+import { isSyncActive, phaseLabel, SYNC_STATUS_LABELS, SYNC_TRIGGER_LABELS, syncKindLabels, syncPercent, syncStats, syncTestIds } from './syncStatus';
 
 const POLL_MS = 1000;
 
 export interface SyncCardProps {
-  /** Called when a run finishes successfully (the tree should reload). */
-  onSynced(run: SyncRun): void;
+  /** Which source; `org` (the default) keeps the org page's original test ids. */
+  kind?: SyncKind;
+  /** Called when a run this card watched finishes successfully (e.g. the tree should reload). */
+  onSynced?(run: SyncRun): void;
+  /** Called when a run this card watched ends, successfully or not. */
+  onEnded?(run: SyncRun): void;
 }
 
-export function SyncCard({ onSynced }: SyncCardProps) {
+export function SyncCard({ kind = 'org', onSynced, onEnded }: SyncCardProps) {
+  const labels = syncKindLabels(kind);
+  const ids = syncTestIds(kind);
   const [overview, setOverview] = useState<SyncOverview | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
@@ -26,17 +35,17 @@ export function SyncCard({ onSynced }: SyncCardProps) {
   const [ended, setEnded] = useState<SyncRun | null>(null);
   const active = isSyncActive(overview?.current);
   const activeRunId = active ? overview?.current?.id : undefined;
-  const onSyncedRef = useRef(onSynced);
-  onSyncedRef.current = onSynced;
+  const callbacks = useRef({ onSynced, onEnded });
+  callbacks.current = { onSynced, onEnded };
 
   const load = useCallback(async () => {
     try {
-      setOverview(await getSyncOverview());
+      setOverview(await getSyncOverview(kind));
       setLoadError(null);
     } catch (err) {
       setLoadError(errorMessage(err));
     }
-  }, []);
+  }, [kind]);
 
   useEffect(() => {
     void load();
@@ -49,7 +58,7 @@ export function SyncCard({ onSynced }: SyncCardProps) {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const tick = async () => {
       try {
-        const next = await getSyncOverview();
+        const next = await getSyncOverview(kind);
         if (stopped) return;
         setOverview(next);
         setLoadError(null);
@@ -58,11 +67,12 @@ export function SyncCard({ onSynced }: SyncCardProps) {
         if (run && !isSyncActive(run)) {
           setEnded(run);
           if (run.status === 'succeeded') {
-            Toast.show({ icon: 'success', content: '同步完成' });
-            onSyncedRef.current(run);
+            Toast.show({ icon: 'success', content: kind === 'org' ? '同步完成' : `${labels.title}完成` });
+            callbacks.current.onSynced?.(run);
           } else {
-            Toast.show({ icon: 'fail', content: '同步失败' });
+            Toast.show({ icon: 'fail', content: kind === 'org' ? '同步失败' : `${labels.title}失败` });
           }
+          callbacks.current.onEnded?.(run);
           return;
         }
         if (isSyncActive(next.current)) timer = setTimeout(() => void tick(), POLL_MS);
@@ -77,12 +87,12 @@ export function SyncCard({ onSynced }: SyncCardProps) {
       stopped = true;
       if (timer) clearTimeout(timer);
     };
-  }, [activeRunId]);
+  }, [activeRunId, kind, labels.title]);
 
   const syncNow = async () => {
     setStarting(true);
     try {
-      const run = await startOrgSync();
+      const run = await startSync(kind);
       setOverview((o) => ({ current: run, lastSucceeded: o?.lastSucceeded ?? null }));
     } catch (err) {
       if (err instanceof ApiError && err.id === 'sync_already_running') {
@@ -99,13 +109,14 @@ export function SyncCard({ onSynced }: SyncCardProps) {
   const current = overview?.current ?? null;
   const last = overview?.lastSucceeded ?? null;
   const failed = current?.status === 'failed' ? current : !active && ended?.status === 'failed' ? ended : null;
+  const stats = last ? syncStats(kind, last) : [];
 
   return (
-    <section className="card sync-card" data-testid="sync-status">
+    <section className="card sync-card" data-testid={ids.card}>
       <div className="card-head">
-        <h2>组织同步</h2>
+        <h2>{labels.title}</h2>
         {current && (
-          <Tag color={statusColor(current)} fill="outline" data-testid="sync-state">
+          <Tag color={statusColor(current)} fill="outline" data-testid={ids.state}>
             {SYNC_STATUS_LABELS[current.status]}
           </Tag>
         )}
@@ -113,7 +124,7 @@ export function SyncCard({ onSynced }: SyncCardProps) {
 
       {overview === null && !loadError && <Skeleton.Paragraph lineCount={3} animated />}
       {loadError && (
-        <div className="inline-error" role="alert" data-testid="sync-load-error">
+        <div className="inline-error" role="alert" data-testid={ids.loadError}>
           {loadError}
         </div>
       )}
@@ -121,7 +132,7 @@ export function SyncCard({ onSynced }: SyncCardProps) {
       {overview && (
         <>
           {last ? (
-            <div className="sync-last" data-testid="sync-last">
+            <div className="sync-last" data-testid={ids.last}>
               <div className="sync-time">
                 <span>
                   上次成功同步 <strong>{formatDateTime(last.finishedAt)}</strong>
@@ -130,26 +141,35 @@ export function SyncCard({ onSynced }: SyncCardProps) {
                   {formatRelative(last.finishedAt)} · {SYNC_TRIGGER_LABELS[last.trigger] ?? last.trigger}
                 </span>
               </div>
-              <div className="stat-grid">
-                <Stat label="部门" value={last.counts.departments} />
-                <Stat label="人员" value={last.counts.users} />
-                <Stat label="离职" value={last.counts.left} />
-                <Stat label="主管关系" value={last.counts.supervisors} />
+              <div className={`stat-grid stat-grid-${stats.length}`}>
+                {stats.map((s) => (
+                  <Stat key={s.label} label={s.label} value={s.value} />
+                ))}
               </div>
-              <div className="muted small">
-                调用钉钉接口 {last.apiCalls} 次 · 耗时 {formatDuration(last.durationMs)}
-              </div>
+              {kind === 'org' && (
+                <div className="muted small">
+                  调用钉钉接口 {last.apiCalls} 次 · 耗时 {formatDuration(last.durationMs)}
+                </div>
+              )}
+              {last.note && (
+                <div className="inline-note" role="note" data-testid={ids.note}>
+                  <span className="inline-note-icon" aria-hidden>
+                    !
+                  </span>
+                  <span>{last.note}</span>
+                </div>
+              )}
             </div>
           ) : (
-            <div className="empty-text" data-testid="sync-never">
-              还没有成功同步过。点击「立即同步」从钉钉通讯录拉取部门与人员。
+            <div className="empty-text" data-testid={ids.never}>
+              {labels.neverText}
             </div>
           )}
 
           {current && active && (
-            <div className="sync-progress" data-testid="sync-progress">
+            <div className="sync-progress" data-testid={ids.progress}>
               <div className="sync-progress-label">
-                <span>{current.status === 'queued' ? '排队等待中…' : `${phaseLabel(current.phase)}…`}</span>
+                <span>{current.status === 'queued' && current.phase !== 'retrying' ? '排队等待中…' : `${phaseLabel(current.phase)}…`}</span>
                 {current.progressTotal > 0 && (
                   <span className="muted">
                     {current.progressDone} / {current.progressTotal}
@@ -157,11 +177,12 @@ export function SyncCard({ onSynced }: SyncCardProps) {
                 )}
               </div>
               <ProgressBar percent={syncPercent(current)} text rounded />
+              {current.phase === 'retrying' && current.error && <div className="muted small sync-retry-reason">上次尝试：{current.error}</div>}
             </div>
           )}
 
           {failed && (
-            <div className="inline-error" role="alert" data-testid="sync-error">
+            <div className="inline-error" role="alert" data-testid={ids.error}>
               <strong>最近一次同步失败</strong>（{formatDateTime(failed.finishedAt ?? failed.startedAt)}）：{failed.error || '未知错误'}
             </div>
           )}
@@ -175,7 +196,7 @@ export function SyncCard({ onSynced }: SyncCardProps) {
         loadingText={active ? '同步中' : '正在启动'}
         disabled={starting || active || (overview === null && !loadError)}
         onClick={() => void syncNow()}
-        data-testid="sync-now"
+        data-testid={ids.now}
       >
         立即同步
       </Button>
@@ -183,10 +204,10 @@ export function SyncCard({ onSynced }: SyncCardProps) {
   );
 }
 
-function Stat({ label, value }: { label: string; value: number }) {
+function Stat({ label, value }: { label: string; value: string }) {
   return (
     <div className="stat">
-      <div className="stat-value">{value.toLocaleString('zh-CN')}</div>
+      <div className="stat-value">{value}</div>
       <div className="stat-label">{label}</div>
     </div>
   );

@@ -1,5 +1,5 @@
 import type { SyncRun } from '@liucai/shared';
-import { isSyncActive, phaseLabel, syncPercent } from './syncStatus';
+import { DATA_SYNC_KINDS, isSyncActive, phaseLabel, syncKindLabels, syncPercent, syncStats, syncTestIds } from './syncStatus';
 
 const run = (over: Partial<SyncRun>): SyncRun => ({
   id: 1,
@@ -39,5 +39,53 @@ describe('sync status helpers', () => {
     expect(phaseLabel('departments')).toBe('同步部门');
     expect(phaseLabel(null)).toBe('准备中');
     expect(phaseLabel('cleanup')).toBe('cleanup');
+  });
+});
+
+describe('sync kinds', () => {
+  it('labels each kind in Chinese', () => {
+    expect(syncKindLabels('org').title).toBe('组织同步');
+    expect(syncKindLabels('attendance')).toMatchObject({ title: '考勤同步', rowsLabel: '考勤记录' });
+    expect(syncKindLabels('leave')).toMatchObject({ title: '请假同步', rowsLabel: '请假记录' });
+    expect(syncKindLabels('departures')).toMatchObject({ title: '离职同步', rowsLabel: '离职记录' });
+    expect(syncKindLabels('leave').neverText).toContain('请假');
+    expect(DATA_SYNC_KINDS).toEqual(['attendance', 'leave', 'departures']);
+  });
+
+  it('shows the org counts for org and rows, calls and duration for the data syncs', () => {
+    const done = run({
+      status: 'succeeded',
+      counts: { departments: 12, users: 1234, left: 3, supervisors: 40, rows: 40_660 },
+      apiCalls: 8480,
+      durationMs: 12_300,
+    });
+    expect(syncStats('org', done)).toEqual([
+      { label: '部门', value: '12' },
+      { label: '人员', value: '1,234' },
+      { label: '离职', value: '3' },
+      { label: '主管关系', value: '40' },
+    ]);
+    expect(syncStats('attendance', done)).toEqual([
+      { label: '考勤记录', value: '40,660' },
+      { label: '钉钉调用', value: '8,480 次' },
+      { label: '耗时', value: '12.3 秒' },
+    ]);
+    expect(syncStats('departures', done)[0]).toEqual({ label: '离职记录', value: '40,660' });
+  });
+
+  it('keeps the org card’s original test ids and suffixes the others with the kind', () => {
+    expect(syncTestIds('org')).toMatchObject({ card: 'sync-status', now: 'sync-now', progress: 'sync-progress', note: 'sync-note', error: 'sync-error' });
+    expect(syncTestIds('leave')).toMatchObject({
+      card: 'sync-card-leave',
+      now: 'sync-now-leave',
+      progress: 'sync-progress-leave',
+      note: 'sync-note-leave',
+      state: 'sync-state-leave',
+    });
+  });
+
+  it('labels the data-sync and retry phases', () => {
+    expect(phaseLabel('attendance')).toBe('读取考勤');
+    expect(phaseLabel('retrying')).toBe('出错后等待重试');
   });
 });

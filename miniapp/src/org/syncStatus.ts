@@ -1,5 +1,6 @@
-/** How a sync run is shown: labels, progress, whether to keep polling. */
-import type { SyncRun, SyncStatus } from '@liucai/shared';
+/** How a sync run is shown: labels per kind, progress, whether to keep polling, test ids. */
+import type { SyncKind, SyncRun, SyncStatus } from '@liucai/shared';
+import { formatDuration } from '../util/format';
 
 export const SYNC_STATUS_LABELS: Record<SyncStatus, string> = {
   queued: '排队中',
@@ -18,6 +19,11 @@ const PHASE_LABELS: Record<string, string> = {
   departments: '同步部门',
   users: '同步人员',
   supervisors: '计算主管关系',
+  saving: '保存数据',
+  attendance: '读取考勤',
+  leave: '读取请假',
+  departures: '读取离职',
+  retrying: '出错后等待重试',
   done: '收尾',
 };
 
@@ -38,4 +44,85 @@ export function syncPercent(run: SyncRun): number {
   if (run.progressTotal <= 0) return 0;
   const p = Math.floor((run.progressDone / run.progressTotal) * 100);
   return Math.max(0, Math.min(100, p));
+}
+
+/** What differs between the sync cards of the DingTalk sources. */
+export interface SyncKindLabels {
+  /** Card title, e.g. `考勤同步`. */
+  title: string;
+  /** What the kind's rows are called, e.g. `考勤记录`. */
+  rowsLabel: string;
+  /** Shown before the first successful sync. */
+  neverText: string;
+}
+
+/** The sources synced on the 数据 page (the org sync lives on the 组织架构 page). */
+export const DATA_SYNC_KINDS: readonly SyncKind[] = ['attendance', 'leave', 'departures'];
+
+const KIND_LABELS: Record<SyncKind, SyncKindLabels> = {
+  org: { title: '组织同步', rowsLabel: '人员', neverText: '还没有成功同步过。点击「立即同步」从钉钉通讯录拉取部门与人员。' },
+  attendance: { title: '考勤同步', rowsLabel: '考勤记录', neverText: '还没有成功同步过考勤。点击「立即同步」从钉钉考勤拉取打卡结果。' },
+  leave: { title: '请假同步', rowsLabel: '请假记录', neverText: '还没有成功同步过请假。点击「立即同步」从钉钉拉取请假记录。' },
+  departures: { title: '离职同步', rowsLabel: '离职记录', neverText: '还没有成功同步过离职。点击「立即同步」从钉钉智能人事拉取离职记录。' },
+};
+
+/** Chinese labels of a sync kind (an unknown kind gets neutral ones). */
+export function syncKindLabels(kind: SyncKind): SyncKindLabels {
+  return KIND_LABELS[kind] ?? { title: `${String(kind)} 同步`, rowsLabel: '记录', neverText: '还没有成功同步过。点击「立即同步」开始同步。' };
+}
+
+/** One figure in a sync card's grid. */
+export interface SyncStat {
+  label: string;
+  value: string;
+}
+
+const num = (n: number): string => n.toLocaleString('zh-CN');
+
+/**
+ * The figures of a successful run: the org sync shows what it counted (departments, people, departures,
+ * supervisor links); the data syncs show their rows, the DingTalk calls they spent and how long they took.
+ */
+export function syncStats(kind: SyncKind, run: SyncRun): SyncStat[] {
+  if (kind === 'org') {
+    return [
+      { label: '部门', value: num(run.counts.departments) },
+      { label: '人员', value: num(run.counts.users) },
+      { label: '离职', value: num(run.counts.left) },
+      { label: '主管关系', value: num(run.counts.supervisors) },
+    ];
+  }
+  return [
+    { label: syncKindLabels(kind).rowsLabel, value: num(run.counts.rows) },
+    { label: '钉钉调用', value: `${num(run.apiCalls)} 次` },
+    { label: '耗时', value: formatDuration(run.durationMs) },
+  ];
+}
+
+/** `data-testid`s of a sync card's parts. The org card keeps its original unsuffixed ids (`sync-now`, …). */
+export interface SyncTestIds {
+  card: string;
+  state: string;
+  last: string;
+  never: string;
+  progress: string;
+  note: string;
+  error: string;
+  loadError: string;
+  now: string;
+}
+
+export function syncTestIds(kind: SyncKind): SyncTestIds {
+  const id = (part: string): string => (kind === 'org' ? `sync-${part}` : `sync-${part}-${kind}`);
+  return {
+    card: kind === 'org' ? 'sync-status' : `sync-card-${kind}`,
+    state: id('state'),
+    last: id('last'),
+    never: id('never'),
+    progress: id('progress'),
+    note: id('note'),
+    error: id('error'),
+    loadError: id('load-error'),
+    now: id('now'),
+  };
 }

@@ -4,10 +4,13 @@ import { manifest, parseManifest } from './manifest';
 import { pageComponents } from './pages';
 
 const clone = (): Record<string, unknown> => JSON.parse(JSON.stringify(rawManifest)) as Record<string, unknown>;
+/** The page `path` of a cloned manifest (found by path, so adding pages does not shift the tests). */
+const pageOf = (m: Record<string, unknown>, path: string) => (m.pages as { path: string; roles: string[] }[]).find((p) => p.path === path)!;
 
 describe('app.json page list', () => {
   it('is read from app.json with its titles and roles', () => {
-    expect(manifest.pages.map((p) => p.path)).toEqual(['/signin', '/me', '/org', '/roles']);
+    expect(manifest.pages.map((p) => p.path)).toEqual(['/signin', '/me', '/org', '/data', '/roles']);
+    expect(findPage('/data')).toEqual({ path: '/data', title: '数据', roles: ['hr', 'admin'] });
     expect(findPage('/org')?.title).toBe('组织架构');
     expect(findPage('/roles')?.roles).toEqual(['admin']);
     expect(manifest.home).toBe('/me');
@@ -21,11 +24,11 @@ describe('app.json page list', () => {
 
   it('rejects manifests with unknown roles, duplicate paths or a bad home', () => {
     const badRole = clone();
-    (badRole.pages as { roles: string[] }[])[2]!.roles = ['hr', 'boss'];
+    pageOf(badRole, '/org').roles = ['hr', 'boss'];
     expect(() => parseManifest(badRole)).toThrow('未知角色 boss');
 
     const dup = clone();
-    (dup.pages as { path: string }[])[3]!.path = '/org';
+    pageOf(dup, '/roles').path = '/org';
     expect(() => parseManifest(dup)).toThrow('重复');
 
     const badHome = clone();
@@ -36,7 +39,7 @@ describe('app.json page list', () => {
     publicHome.home = '/signin';
     expect(() => parseManifest(publicHome)).toThrow('首页');
 
-    expect(parseManifest(clone()).pages).toHaveLength(4);
+    expect(parseManifest(clone()).pages).toHaveLength(5);
   });
 });
 
@@ -53,8 +56,10 @@ describe('canOpen (role gating from app.json)', () => {
     expect(canOpen('/org', ['employee', 'supervisor'])).toBe(false);
   });
 
-  it('lets HR open 组织架构 but not 角色设置', () => {
+  it('lets HR open 组织架构 and 数据 but not 角色设置', () => {
     expect(canOpen('/org', ['employee', 'hr'])).toBe(true);
+    expect(canOpen('/data', ['employee', 'hr'])).toBe(true);
+    expect(canOpen('/data', ['employee', 'supervisor'])).toBe(false);
     expect(canOpen('/roles', ['employee', 'hr'])).toBe(false);
   });
 
@@ -70,7 +75,7 @@ describe('canOpen (role gating from app.json)', () => {
 
   it('follows whatever roles app.json declares', () => {
     const m = clone();
-    (m.pages as { path: string; roles: string[] }[])[3]!.roles = ['hr'];
+    pageOf(m, '/roles').roles = ['hr'];
     const custom = parseManifest(m);
     expect(canOpen('/roles', ['hr'], custom)).toBe(true);
     expect(canOpen('/roles', ['admin'], custom)).toBe(false);
@@ -80,8 +85,8 @@ describe('canOpen (role gating from app.json)', () => {
 describe('navigablePages', () => {
   it('lists the signed-in pages a user may open, in app.json order', () => {
     expect(navigablePages(['employee']).map((p) => p.path)).toEqual(['/me']);
-    expect(navigablePages(['employee', 'hr']).map((p) => p.path)).toEqual(['/me', '/org']);
-    expect(navigablePages(['admin', 'supervisor']).map((p) => p.path)).toEqual(['/me', '/org', '/roles']);
+    expect(navigablePages(['employee', 'hr']).map((p) => p.path)).toEqual(['/me', '/org', '/data']);
+    expect(navigablePages(['admin', 'supervisor']).map((p) => p.path)).toEqual(['/me', '/org', '/data', '/roles']);
   });
 });
 

@@ -7,6 +7,7 @@ import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 export const pageComponents: Record<string, LazyExoticComponent<ComponentType>> = {
   '/me': lazy(() => import('../pages/MePage')),
   '/org': lazy(() => import('../pages/OrgPage')),
+  '/data': lazy(() => import('../pages/DataPage')),
   '/roles': lazy(() => import('../pages/RolesPage')),
 };
 
