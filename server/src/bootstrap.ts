@@ -37,7 +37,7 @@ export async function bootServices(config: Config, log: Logger): Promise<Service
 export function startWorker(s: Services): Worker {
   if (!s.redis) throw new Error('a BullMQ worker needs REDIS_URL');
   const handlers = createJobHandlers(handlerDepsFrom(s.config, s.ds, s.dingtalk, s.log));
-  return startBullWorker(s.redis, s.config.queuePrefix, handlers, s.log);
+  return startBullWorker(s.redis, s.config.queuePrefix, handlers, s.log, { lockMs: s.config.jobLockMs });
 }
 
 /** Sandbox mode: make sure the demo company is synced and the demo HR user has a scope, reporting progress. */

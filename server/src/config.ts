@@ -59,6 +59,7 @@ const EnvSchema = z.object({
     .default(12),
   COOKIE_SECURE: bool.optional(),
   RUN_WORKER_IN_WEB: bool.optional(),
+  JOB_LOCK_MS: z.coerce.number().int().min(1000).max(600000).default(30000),
   DINGTALK_MONTHLY_CALL_LIMIT: z.coerce.number().int().min(0).default(10000),
   DATA_SYNC_LOOKBACK_DAYS: z.coerce.number().int().min(1).max(366).default(31),
   DATA_SYNC_CRON: z.string().min(9).default('0 0 3 * * *'),
@@ -96,6 +97,8 @@ export interface Config {
   dataSyncCron: string;
   /** With Redis: also consume jobs in the web process (default: yes outside production). */
   runWorkerInWeb: boolean;
+  /** BullMQ lock duration and stalled-job check interval: how soon a dead worker's job is picked up again. */
+  jobLockMs: number;
   orgSyncConcurrency: number;
 }
 
@@ -165,6 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataSyncLookbackDays: e.DATA_SYNC_LOOKBACK_DAYS,
     dataSyncCron: e.DATA_SYNC_CRON,
     runWorkerInWeb: e.RUN_WORKER_IN_WEB ?? e.NODE_ENV !== 'production',
+    jobLockMs: e.JOB_LOCK_MS,
     orgSyncConcurrency: e.ORG_SYNC_CONCURRENCY,
   };
 }

@@ -35,8 +35,20 @@ export class BullJobQueue implements JobQueue {
   }
 }
 
-/** Consumer side: a BullMQ worker dispatching by job name to the same handlers the in-process runner uses. */
-export function startBullWorker(connection: ConnectionOptions, prefix: string, handlers: JobHandlers, log: Logger, concurrency = 2): Worker {
+/**
+ * Consumer side: a BullMQ worker dispatching by job name to the same handlers the in-process runner uses.
+ * `lockMs` is the job lock and the stalled-job check interval: when a worker dies (kill -9, lost machine) its
+ * lock lapses, another worker moves the job back to waiting and runs it again, and the handler resumes from
+ * the sync's checkpoint.
+ */
+export function startBullWorker(
+  connection: ConnectionOptions,
+  prefix: string,
+  handlers: JobHandlers,
+  log: Logger,
+  opts: { concurrency?: number; lockMs?: number } = {},
+): Worker {
+  const lockMs = opts.lockMs ?? 30000;
   const worker = new Worker(
     QUEUE_NAME,
     async (job) => {
@@ -45,7 +57,7 @@ export function startBullWorker(connection: ConnectionOptions, prefix: string, h
       if (!handler) throw new Error(`no handler for job ${job.name}`);
       await handler(job.data, { jobId: job.id ?? '', attempt: job.attemptsMade + 1 });
     },
-    { connection, prefix, concurrency },
+    { connection, prefix, concurrency: opts.concurrency ?? 2, lockDuration: lockMs, stalledInterval: lockMs, maxStalledCount: 1 },
   );
   worker.on('failed', (job, err) => log.warn({ err, job: job?.name, jobId: job?.id }, 'job failed'));
   worker.on('error', (err) => log.error({ err }, 'worker error'));
