@@ -1,5 +1,6 @@
 import { Queue } from 'bullmq';
 import type { Worker } from 'bullmq';
+import { waitFor } from './support/waitFor';
 import { createTestWorld, syncWorld, type TestWorld } from './support/testServices';
 import { TestClient } from './support/httpClient';
 import { listen } from './support/testServer';
@@ -11,16 +12,6 @@ import { createJobHandlers, handlerDepsFrom } from '../server/src/jobs/handlers'
 import { dataSyncSchedulerId, orgSyncJobId, orgSyncSchedulerId } from '../server/src/jobs/orgSyncJob';
 import { SyncRun } from '../server/src/entities';
 import type { SyncRun as SyncRunDto } from '@liucai/shared';
-
-async function waitFor<T>(what: string, fn: () => Promise<T | null | undefined | false>, ms = 30000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('BullMQ mode: web enqueues, a worker runs the same handlers', () => {
   let w: TestWorld;

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { Queue } from 'bullmq';
+import { waitFor } from './support/waitFor';
 import { createTestWorld, syncWorld, type TestWorld } from './support/testServices';
 import { TEST_REDIS_URL, testDatabaseUrl } from './support/testEnv';
 import { createSyncRun } from '../server/src/commands/orgSyncRunCreator';
@@ -14,16 +15,6 @@ jest.setTimeout(120000);
 
 const WORKER = path.join(repoRoot(), 'server/dist/server/src/worker.js');
 const LOCK_MS = 2000;
-
-async function waitFor<T>(what: string, fn: () => Promise<T | null | undefined | false>, ms = 60000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** A real `npm run worker` process for world `w`, talking to its sandbox, database and Redis prefix. */
 function startWorker(w: TestWorld): { child: ChildProcess; output: () => string; exit: Promise<NodeJS.Signals | number | null> } {
@@ -50,6 +41,15 @@ function startWorker(w: TestWorld): { child: ChildProcess; output: () => string;
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
   const exit = new Promise<NodeJS.Signals | number | null>((resolve) => child.on('exit', (code, signal) => resolve(signal ?? code)));
   return { child, output: () => out, exit };
+}
+
+/** Run `fn`; if it fails, add what the worker printed to the error. */
+async function withOutput<T>(worker: { output: () => string }, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    throw new Error(`${err instanceof Error ? err.message : String(err)}\nworker output:\n${worker.output()}`, { cause: err });
+  }
 }
 
 async function attendanceRows(w: TestWorld): Promise<string[]> {
@@ -85,8 +85,8 @@ describe('a worker killed with SIGKILL in the middle of a sync', () => {
     const first = startWorker(killed);
     children.push(first.child);
     const checkpoints = killed.ds.getRepository(SyncCheckpoint);
-    await waitFor(`the first window to land (worker output: ${first.output()})`, () =>
-      checkpoints.existsBy({ corpId: killed.corpId, source: ATTENDANCE_CHECKPOINT }),
+    await withOutput(first, () =>
+      waitFor('the first window to land', () => checkpoints.existsBy({ corpId: killed.corpId, source: ATTENDANCE_CHECKPOINT }), 60000, 50),
     );
     first.child.kill('SIGKILL');
     expect(await first.exit).toBe('SIGKILL');
@@ -105,10 +105,16 @@ describe('a worker killed with SIGKILL in the middle of a sync', () => {
       killed.sandboxHandle.setFaults({});
       const second = startWorker(killed);
       children.push(second.child);
-      const done = await waitFor(`the run to finish on the second worker (output: ${second.output()})`, async () => {
-        const r = await killed.ds.getRepository(SyncRun).findOneByOrFail({ id: run.id });
-        return r.status === 'succeeded' || r.status === 'failed' ? r : null;
-      });
+      const done = await withOutput(second, () =>
+        waitFor(
+          'the run to finish on the second worker',
+          async () => {
+            const r = await killed.ds.getRepository(SyncRun).findOneByOrFail({ id: run.id });
+            return r.status === 'succeeded' || r.status === 'failed' ? r : null;
+          },
+          60000,
+        ),
+      );
       expect(done.status).toBe('succeeded');
       expect(await queue.getJobState(dataSyncJobId(run.id))).not.toBe('failed');
       second.child.kill('SIGTERM');
