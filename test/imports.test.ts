@@ -5,6 +5,7 @@ import { listen } from './support/testServer';
 import { Deal, Departure, ImportRejection, User } from '../server/src/entities';
 import type { ImportDryRun, ImportKindInfo, ImportRun } from '@liucai/shared';
 import { csvFile, readXlsx, xlsxFile } from './fixtures/importFiles';
+import { waitFor } from './support/waitFor';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const DEAL_HEADERS = ['合同编号', '客户名称', '负责人', '合同金额(元)', '签约日期', '续约年限', '状态'];
@@ -128,14 +129,18 @@ describe('HTTP API: Excel/CSV import', () => {
     expect(dry.body.data).toMatchObject({ created: 0, updated: 1, unchanged: 2, rejected: 2 });
 
     const run = await hr.call<ImportRun>('GET', `/api/v1/imports/runs/${first.body.data.id}`);
+    const hrName = (await w.ds.getRepository(User).findOneByOrFail({ corpId: w.corpId, userid: w.sandbox!.demoUsers.hr })).name;
+    expect(first.body.data.createdByName).toBe(hrName);
     expect(run.body.data).toMatchObject({
       id: first.body.data.id,
       kind: 'deals',
       createdBy: w.sandbox!.demoUsers.hr,
+      createdByName: hrName,
       errorFileUrl: `/api/v1/imports/runs/${first.body.data.id}/errors.csv`,
     });
     const list = await hr.call<ImportRun[]>('GET', '/api/v1/imports/runs?kind=deals');
     expect(list.body.data.map((r) => r.id)).toEqual([again.body.data.id, first.body.data.id]);
+    expect(list.body.data.map((r) => r.createdByName)).toEqual([hrName, hrName]);
     expect((await hr.call('GET', '/api/v1/imports/runs?kind=salaries')).status).toBe(400);
   });
 
@@ -249,5 +254,51 @@ describe('HTTP API: Excel/CSV import', () => {
     });
     expect(tooLarge.status).toBe(413);
     expect(tooLarge.body.error).toMatchObject({ id: 'payload_too_large', message: expect.stringContaining('50 MB') });
+  });
+
+  it('shows a commit still under way to another request: running, rows done so far and the upload percent', async () => {
+    const rows = [DEAL_HEADERS, ...Array.from({ length: 3000 }, (_, i) => [`HT-P-${i}`, `客户${i}`, owner.userid, '1000', '2026-01-05', '', ''])];
+    const file = csvFile(rows);
+    const firstPart = file.subarray(0, Math.floor(file.length / 2));
+    let midway: ImportRun | null = null;
+    const posted = new Promise<{ status: number; body: Envelope<ImportRun> }>((resolve, reject) => {
+      const req = http.request(`${server.url}/api/v1/imports/deals?mode=commit`, {
+        method: 'POST',
+        headers: { cookie: hr.cookie, 'content-type': 'text/csv', 'content-length': String(file.length), 'x-file-name': encodeURIComponent('进度.csv') },
+      });
+      req.on('response', (res) => {
+        let text = '';
+        res.on('data', (c: Buffer) => (text += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as Envelope<ImportRun> }));
+      });
+      req.on('error', reject);
+      req.write(firstPart);
+      // Send the rest only once another request has seen the run part way through.
+      void waitFor('the run in progress', async () => {
+        const runs = (await hr.call<ImportRun[]>('GET', '/api/v1/imports/runs?kind=deals')).body.data;
+        const run = runs.find((r) => r.fileName === '进度.csv');
+        return run && run.status === 'running' && run.rowsDone > 0 ? run : null;
+      }).then(
+        (run) => {
+          midway = run;
+          req.end(file.subarray(firstPart.length));
+        },
+        (err: unknown) => {
+          req.destroy();
+          reject(err as Error);
+        },
+      );
+    });
+    const done = await posted;
+    expect(done.status).toBe(201);
+    const seen = midway as ImportRun | null;
+    expect(seen).not.toBeNull();
+    expect(seen!.rowsTotal).toBeNull();
+    expect(seen!.rowsDone).toBeGreaterThan(0);
+    expect(seen!.rowsDone).toBeLessThan(3000);
+    expect(seen!.percent).toBeGreaterThan(0);
+    expect(seen!.percent).toBeLessThan(100);
+    expect(seen!.finishedAt).toBeNull();
+    expect(done.body.data).toMatchObject({ id: seen!.id, status: 'succeeded', rowsTotal: 3000, rowsDone: 3000, created: 3000, percent: 100 });
   });
 });

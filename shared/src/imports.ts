@@ -77,6 +77,8 @@ export interface ImportRun {
   warnings: string[];
   error: string | null;
   createdBy: string;
+  /** The name of who imported it (null when that user is not in the organisation's people). */
+  createdByName: string | null;
   createdAt: string;
   finishedAt: string | null;
   /** Where to download the rejected rows (null when none were rejected). */

@@ -1,5 +1,6 @@
+import { In, type DataSource } from 'typeorm';
 import type { ImportRun as ImportRunDto } from '@liucai/shared';
-import type { ImportRun } from '../entities';
+import { User, type ImportRun } from '../entities';
 
 function parseWarnings(json: string | null): string[] {
   if (!json) return [];
@@ -8,7 +9,7 @@ function parseWarnings(json: string | null): string[] {
 }
 
 /** An import run as HR sees it, with a percent for the progress bar (bytes read of the upload while running). */
-export function presentImportRun(run: ImportRun): ImportRunDto {
+export function presentImportRun(run: ImportRun, names: ReadonlyMap<string, string> = new Map()): ImportRunDto {
   const finished = run.status === 'succeeded' || run.status === 'failed';
   const bytesDone = Number(run.bytesDone);
   const bytesTotal = run.bytesTotal === null ? null : Number(run.bytesTotal);
@@ -30,8 +31,17 @@ export function presentImportRun(run: ImportRun): ImportRunDto {
     warnings: parseWarnings(run.warnings),
     error: run.error,
     createdBy: run.createdBy,
+    createdByName: names.get(run.createdBy) ?? null,
     createdAt: run.createdAt.toISOString(),
     finishedAt: run.finishedAt?.toISOString() ?? null,
     errorFileUrl: run.rejected > 0 ? `/api/v1/imports/runs/${run.id}/errors.csv` : null,
   };
+}
+
+/** Runs as HR sees them, with the names of who imported them (one query for all). */
+export async function presentImportRuns(ds: DataSource, corpId: string, runs: ImportRun[]): Promise<ImportRunDto[]> {
+  const userids = [...new Set(runs.map((r) => r.createdBy))];
+  const users = userids.length ? await ds.getRepository(User).find({ select: { userid: true, name: true }, where: { corpId, userid: In(userids) } }) : [];
+  const names = new Map(users.map((u) => [u.userid, u.name]));
+  return runs.map((r) => presentImportRun(r, names));
 }

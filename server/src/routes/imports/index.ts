@@ -10,7 +10,7 @@ import { IMPORT_KIND_DEFS, findImportKind } from '../../imports/kinds';
 import { detectUploadFormat } from '../../imports/uploadRows';
 import { commitImport, dryRunImport, type ImportUpload } from '../../imports/importRunner';
 import { importTooLarge } from '../../imports/importErrors';
-import { presentImportRun } from '../../imports/presentImportRun';
+import { presentImportRuns } from '../../imports/presentImportRun';
 import { templateCsv, templateXlsx } from '../../imports/importTemplate';
 import { rejectionCsv } from '../../imports/rejectionCsv';
 import type { AppDeps, AppState } from '../../appTypes';
@@ -64,7 +64,7 @@ export function importRoutes(deps: AppDeps): Router<AppState> {
     const runs = await deps.ds
       .getRepository(ImportRun)
       .find({ where: { corpId: ctx.state.actor!.corpId, ...(kind ? { kind } : {}) }, order: { id: 'DESC' }, take: 20 });
-    ctx.body = { ok: true, data: runs.map(presentImportRun) };
+    ctx.body = { ok: true, data: await presentImportRuns(deps.ds, ctx.state.actor!.corpId, runs) };
   });
 
   const loadRun = async (ctx: Context & { state: AppState }) => {
@@ -75,7 +75,8 @@ export function importRoutes(deps: AppDeps): Router<AppState> {
   };
 
   r.get('/runs/:id', async (ctx) => {
-    ctx.body = { ok: true, data: presentImportRun(await loadRun(ctx)) };
+    const [run] = await presentImportRuns(deps.ds, ctx.state.actor!.corpId, [await loadRun(ctx)]);
+    ctx.body = { ok: true, data: run };
   });
 
   r.get('/runs/:id/errors.csv', async (ctx) => {
@@ -104,7 +105,7 @@ export function importRoutes(deps: AppDeps): Router<AppState> {
       const run = await commitImport(upload);
       ctx.state.log.info({ audit: 'import_committed', by: actor.userid, kind: def.kind, runId: run.id, rows: run.rowsTotal }, 'audit');
       ctx.status = 201;
-      ctx.body = { ok: true, data: presentImportRun(run) };
+      ctx.body = { ok: true, data: (await presentImportRuns(deps.ds, actor.corpId, [run]))[0] };
     } finally {
       // A refused upload may still be arriving: discard the rest so the client reads our answer, not a reset.
       if (!ctx.req.readableEnded) ctx.req.resume();
