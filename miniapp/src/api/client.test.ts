@@ -94,6 +94,14 @@ describe('api client envelope handling (real HTTP)', () => {
     expect(bare.body).toBe('{}');
   });
 
+  it('uploads a file as the raw body with its own content type and headers', async () => {
+    const file = new Blob(['合同编号,客户名称\r\nHT-1,华东\r\n'], { type: 'text/csv' });
+    const up = await client().upload<{ method: string; contentType: string; body: string; url: string }>('/echo/upload?mode=dry-run', file, {
+      'content-type': 'text/csv',
+    });
+    expect(up).toMatchObject({ method: 'POST', url: '/echo/upload?mode=dry-run', contentType: 'text/csv', body: '合同编号,客户名称\r\nHT-1,华东\r\n' });
+  });
+
   it('turns an error envelope into an ApiError with id, message, status and details', async () => {
     const err = await caught(client().get('/missing'));
     expect(err).toBeInstanceOf(Error);

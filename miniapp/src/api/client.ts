@@ -37,6 +37,8 @@ export interface ApiClient {
   post<T>(path: string, body?: unknown): Promise<T>;
   put<T>(path: string, body?: unknown): Promise<T>;
   delete<T>(path: string): Promise<T>;
+  /** POST a file as the raw request body (not JSON), with extra headers such as the file name. */
+  upload<T>(path: string, file: Blob, headers?: Record<string, string>): Promise<T>;
   /** Called (once per failing request) whenever a request answers 401; returns an unsubscribe function. */
   onUnauthenticated(listener: (err: ApiError) => void): () => void;
 }
@@ -62,11 +64,14 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   const baseUrl = options.baseUrl ?? '';
   const listeners = new Set<(err: ApiError) => void>();
 
-  async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  async function request<T>(method: string, path: string, body?: unknown, raw?: { file: Blob; headers: Record<string, string> }): Promise<T> {
     const doFetch: FetchLike | undefined = options.fetch ?? (typeof fetch === 'function' ? fetch.bind(globalThis) : undefined);
     if (!doFetch) throw new ApiError('network_error', '当前环境不支持网络请求', 0);
     const init: RequestInit = { method, credentials: 'same-origin', headers: { accept: 'application/json' } };
-    if (body !== undefined) {
+    if (raw) {
+      init.headers = { accept: 'application/json', ...raw.headers };
+      init.body = raw.file;
+    } else if (body !== undefined) {
       init.headers = { accept: 'application/json', 'content-type': 'application/json' };
       init.body = JSON.stringify(body);
     }
@@ -110,6 +115,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     post: (path, body) => request('POST', path, body ?? {}),
     put: (path, body) => request('PUT', path, body ?? {}),
     delete: (path) => request('DELETE', path),
+    upload: (path, file, headers = {}) => request('POST', path, undefined, { file, headers }),
     onUnauthenticated(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -128,6 +134,9 @@ export const apiPost = <T>(path: string, body?: unknown): Promise<T> => api.post
 export const apiPut = <T>(path: string, body?: unknown): Promise<T> => api.put<T>(path, body);
 /** DELETE `path` and return the envelope's data. */
 export const apiDelete = <T>(path: string): Promise<T> => api.delete<T>(path);
+
+/** POST `file` as the raw body of `path` and return the envelope's data. */
+export const apiUpload = <T>(path: string, file: Blob, headers?: Record<string, string>): Promise<T> => api.upload<T>(path, file, headers);
 
 /** A message for any thrown value, for Toasts and error blocks. */
 export function errorMessage(err: unknown): string {

@@ -1,6 +1,21 @@
 /** Typed calls to the Liucai API (`/api/v1`), one function per endpoint the micro-app uses. */
-import type { AuthOptions, DataQuality, HrScopeEntry, HrScopeUpdate, Me, OrgTree, SyncKind, SyncOverview, SyncRun, UserRef } from '@liucai/shared';
-import { apiDelete, apiGet, apiPost, apiPut } from './client';
+import type {
+  AuthOptions,
+  DataQuality,
+  HrScopeEntry,
+  HrScopeUpdate,
+  ImportDryRun,
+  ImportKind,
+  ImportKindInfo,
+  ImportRun,
+  Me,
+  OrgTree,
+  SyncKind,
+  SyncOverview,
+  SyncRun,
+  UserRef,
+} from '@liucai/shared';
+import { apiDelete, apiGet, apiPost, apiPut, apiUpload } from './client';
 
 const V1 = '/api/v1';
 
@@ -32,3 +47,19 @@ export const putHrScope = (userid: string, body: HrScopeUpdate): Promise<HrScope
 export const deleteHrScope = (userid: string): Promise<unknown> => apiDelete(`${V1}/admin/hr-scopes/${encodeURIComponent(userid)}`);
 /** Searches people by name (admin). */
 export const searchUsers = (q: string): Promise<UserRef[]> => apiGet(`${V1}/admin/users?q=${encodeURIComponent(q)}`);
+
+/** The import kinds with their template columns (HR/admin). */
+export const getImportKinds = (): Promise<ImportKindInfo[]> => apiGet(`${V1}/imports/kinds`);
+/** Where the template of `kind` downloads (a same-origin link; the session cookie goes along). */
+export const importTemplateUrl = (kind: ImportKind, ext: 'xlsx' | 'csv'): string => `${V1}/imports/templates/${kind}.${ext}`;
+/** The latest import runs (newest first, at most 20), of one kind or all. */
+export const listImportRuns = (kind?: ImportKind): Promise<ImportRun[]> => apiGet(`${V1}/imports/runs${kind ? `?kind=${kind}` : ''}`);
+/**
+ * Sends `file` as an import of `kind`: `dry-run` answers what a commit would do and writes nothing; `commit`
+ * answers the finished run (the request lasts as long as the import; poll `listImportRuns` for its progress).
+ */
+export function uploadImport(kind: ImportKind, mode: 'dry-run', file: File, contentType: string): Promise<ImportDryRun>;
+export function uploadImport(kind: ImportKind, mode: 'commit', file: File, contentType: string): Promise<ImportRun>;
+export function uploadImport(kind: ImportKind, mode: 'dry-run' | 'commit', file: File, contentType: string): Promise<ImportDryRun | ImportRun> {
+  return apiUpload(`${V1}/imports/${kind}?mode=${mode}`, file, { 'content-type': contentType, 'x-file-name': encodeURIComponent(file.name) });
+}

@@ -21,6 +21,7 @@ export const UserIcon = ({ size = 22 }: IconProps) => svg(size, 'M12 12a4.5 4.5 
 export const OrgIcon = ({ size = 22 }: IconProps) => svg(size, 'M9 3h6v5H9zM3 16h6v5H3zm12 0h6v5h-6zM12 8v4M6 16v-4h12v4');
 export const KeyIcon = ({ size = 22 }: IconProps) => svg(size, 'M14.5 9.5a4.5 4.5 0 1 1-9 0 4.5 4.5 0 0 1 9 0Zm-1.3 3.2L21 20.5M18 17.5l2-2M16 15.5l1.5-1.5');
 export const DataIcon = ({ size = 22 }: IconProps) => svg(size, 'M4 20h16M7 16v-5M12 16V5M17 16v-8');
+export const UploadIcon = ({ size = 22 }: IconProps) => svg(size, 'M12 16V4M7 9l5-5 5 5M4 15v5h16v-5');
 export const PageIcon = ({ size = 22 }: IconProps) => svg(size, 'M6 3h9l4 4v14H6zM14 3v5h5');
 export const ChevronIcon = ({ size = 16 }: IconProps) => svg(size, 'M9 6l6 6-6 6');
 
@@ -29,6 +30,7 @@ export function PageIconFor({ path, size }: { path: string; size?: number }) {
   if (path === '/me') return <UserIcon size={size} />;
   if (path === '/org') return <OrgIcon size={size} />;
   if (path === '/data') return <DataIcon size={size} />;
+  if (path === '/imports') return <UploadIcon size={size} />;
   if (path === '/roles') return <KeyIcon size={size} />;
   return <PageIcon size={size} />;
 }

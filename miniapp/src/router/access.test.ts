@@ -9,8 +9,9 @@ const pageOf = (m: Record<string, unknown>, path: string) => (m.pages as { path:
 
 describe('app.json page list', () => {
   it('is read from app.json with its titles and roles', () => {
-    expect(manifest.pages.map((p) => p.path)).toEqual(['/signin', '/me', '/org', '/data', '/roles']);
+    expect(manifest.pages.map((p) => p.path)).toEqual(['/signin', '/me', '/org', '/data', '/imports', '/roles']);
     expect(findPage('/data')).toEqual({ path: '/data', title: '数据', roles: ['hr', 'admin'] });
+    expect(findPage('/imports')).toEqual({ path: '/imports', title: '导入', roles: ['hr', 'admin'] });
     expect(findPage('/org')?.title).toBe('组织架构');
     expect(findPage('/roles')?.roles).toEqual(['admin']);
     expect(manifest.home).toBe('/me');
@@ -60,6 +61,8 @@ describe('canOpen (role gating from app.json)', () => {
     expect(canOpen('/org', ['employee', 'hr'])).toBe(true);
     expect(canOpen('/data', ['employee', 'hr'])).toBe(true);
     expect(canOpen('/data', ['employee', 'supervisor'])).toBe(false);
+    expect(canOpen('/imports', ['employee', 'hr'])).toBe(true);
+    expect(canOpen('/imports', ['employee', 'supervisor'])).toBe(false);
     expect(canOpen('/roles', ['employee', 'hr'])).toBe(false);
   });
 
@@ -85,8 +88,8 @@ describe('canOpen (role gating from app.json)', () => {
 describe('navigablePages', () => {
   it('lists the signed-in pages a user may open, in app.json order', () => {
     expect(navigablePages(['employee']).map((p) => p.path)).toEqual(['/me']);
-    expect(navigablePages(['employee', 'hr']).map((p) => p.path)).toEqual(['/me', '/org', '/data']);
-    expect(navigablePages(['admin', 'supervisor']).map((p) => p.path)).toEqual(['/me', '/org', '/data', '/roles']);
+    expect(navigablePages(['employee', 'hr']).map((p) => p.path)).toEqual(['/me', '/org', '/data', '/imports']);
+    expect(navigablePages(['admin', 'supervisor']).map((p) => p.path)).toEqual(['/me', '/org', '/data', '/imports', '/roles']);
   });
 });
 

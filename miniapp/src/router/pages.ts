@@ -8,6 +8,7 @@ export const pageComponents: Record<string, LazyExoticComponent<ComponentType>> 
   '/me': lazy(() => import('../pages/MePage')),
   '/org': lazy(() => import('../pages/OrgPage')),
   '/data': lazy(() => import('../pages/DataPage')),
+  '/imports': lazy(() => import('../pages/ImportsPage')),
   '/roles': lazy(() => import('../pages/RolesPage')),
 };
 
