@@ -40,7 +40,7 @@ describe('app.json page list', () => {
     publicHome.home = '/signin';
     expect(() => parseManifest(publicHome)).toThrow('首页');
 
-    expect(parseManifest(clone()).pages).toHaveLength(5);
+    expect(parseManifest(clone()).pages).toHaveLength(6);
   });
 });
 
