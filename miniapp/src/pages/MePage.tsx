@@ -18,6 +18,7 @@ import { formatDate, tenure } from '../util/format';
 const PAGE_HINTS: Record<string, string> = {
   '/org': '部门树、人数与主管，钉钉通讯录同步',
   '/data': '考勤、请假、离职同步，调用额度与数据质量',
+  '/imports': '从 Excel/CSV 导入历史合同、满意度、协作、培训与离职',
   '/roles': '指定 HR 及其负责的部门',
 };
 

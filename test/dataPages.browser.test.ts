@@ -1,0 +1,214 @@
+/**
+ * The 数据 and 导入 pages in headless Chromium against the real server, MariaDB and the DingTalk sandbox:
+ * syncs with progress, the budget and data gaps; templates, a dry run, a commit with its progress bar, the
+ * error file, and a re-import that changes nothing.
+ */
+import fs from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { createTestWorld, syncWorld, type TestWorld } from './support/testServices';
+import { listen } from './support/testServer';
+import { keepScreenshot, launchBrowser } from './support/browser';
+import { csvFile, readXlsx } from './fixtures/importFiles';
+import { miniappDist } from '../server/src/middleware/serveMiniapp';
+import { Deal, ImportRun, SyncRun, User } from '../server/src/entities';
+
+jest.setTimeout(120000);
+
+const DEAL_HEADERS = ['合同编号', '客户名称', '负责人', '合同金额(元)', '签约日期', '续约年限', '状态'];
+/** Enough rows that the commit takes a few seconds, so its progress bar is seen moving. */
+const GOOD_ROWS = 20000;
+const n = (v: number) => v.toLocaleString('zh-CN');
+
+describe('数据 and 导入 pages in headless Chromium', () => {
+  let w: TestWorld;
+  let server: { url: string; close(): Promise<void> };
+  let browser: Browser;
+  let demo: { admin: string; hr: string; supervisor: string; employee: string };
+
+  beforeAll(async () => {
+    if (!fs.existsSync(`${miniappDist()}/index.html`)) throw new Error('miniapp/dist is missing: run `npm run build` first (npm test does)');
+    w = await createTestWorld({ label: 'datapages', employees: 60, seed: 9 });
+    await syncWorld(w);
+    demo = w.sandbox!.demoUsers;
+    server = await listen(w);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await w?.close();
+  });
+
+  async function signIn(userid: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+    const context = await browser.newContext({ viewport: { width: 414, height: 860 }, locale: 'zh-CN', acceptDownloads: true });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${server.url}/app/?corpId=${w.corpId}`);
+    await page.getByTestId(`demo-user-${userid}`).click();
+    await page.getByTestId('me-name').waitFor();
+    return { context, page, errors };
+  }
+
+  const text = async (page: Page, testId: string) => (await page.getByTestId(testId).textContent()) ?? '';
+
+  it('HR: sees the sync cards and the budget, syncs attendance with progress to success, and the gaps with next steps', async () => {
+    const { context, page, errors } = await signIn(demo.hr);
+    await page.getByTestId('menu-data').click();
+    await page.getByTestId('data-page').waitFor();
+    await page.getByTestId('budget-used').waitFor();
+    const usedBefore = Number((await text(page, 'budget-used')).replace(/\D/g, ''));
+    expect(await text(page, 'budget-card')).toContain('10,000');
+    for (const kind of ['attendance', 'leave', 'departures']) {
+      await page.getByTestId(`sync-card-${kind}`).waitFor();
+      await page.getByTestId(`sync-never-${kind}`).waitFor();
+    }
+    // Never synced: the gap says so and what to do next.
+    const neverGap = page.getByTestId('quality-attendance').getByTestId('gap-never_synced');
+    await neverGap.waitFor();
+    expect(await neverGap.textContent()).toMatch(/下一步：.*立即同步/);
+    await keepScreenshot(page, 'hr-data');
+
+    // Slow DingTalk down so the progress bar is visible while the run is under way.
+    w.sandboxHandle.setFaults({ latencyMs: 60 });
+    await page.getByTestId('sync-now-attendance').click();
+    await page.getByTestId('sync-progress-attendance').waitFor();
+    await keepScreenshot(page, 'hr-data-syncing');
+    await page.getByTestId('sync-progress-attendance').waitFor({ state: 'detached', timeout: 90000 });
+    w.sandboxHandle.setFaults({});
+    await page.getByTestId('sync-last-attendance').waitFor();
+    expect(await page.getByTestId('sync-state-attendance').textContent()).toBe('已完成');
+    const run = await w.ds.getRepository(SyncRun).findOneOrFail({ where: { corpId: w.corpId, kind: 'attendance' }, order: { id: 'DESC' } });
+    expect(run.status).toBe('succeeded');
+    expect(await text(page, 'sync-last-attendance')).toContain(`${n(run.apiCalls)} 次`);
+    // The page reloads the budget and the gaps once the run ended.
+    await page.waitForFunction((before) => Number(document.querySelector('[data-testid="budget-used"]')?.textContent?.replace(/\D/g, '')) > before, usedBefore);
+    await page.getByTestId('quality-attendance').getByTestId('gap-never_synced').waitFor({ state: 'detached' });
+    // Gaps that remain each come with a next step.
+    const gaps = page.locator('[data-testid^="gap-"]');
+    expect(await gaps.count()).toBeGreaterThan(0);
+    for (const g of await gaps.all()) expect(await g.textContent()).toContain('下一步：');
+    await keepScreenshot(page, 'hr-data-synced');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('employee: has no 数据 or 导入 entries and is refused both pages', async () => {
+    const { context, page } = await signIn(demo.employee);
+    expect(await page.getByTestId('menu-data').count()).toBe(0);
+    expect(await page.getByTestId('menu-imports').count()).toBe(0);
+    for (const path of ['data', 'imports']) {
+      await page.goto(`${server.url}/app/?corpId=${w.corpId}#/${path}`);
+      await page.getByTestId('forbidden').waitFor();
+      expect(await page.getByTestId(`${path}-page`).count()).toBe(0);
+    }
+    await keepScreenshot(page, 'employee-imports-forbidden');
+    await context.close();
+  });
+
+  it('HR: downloads templates, dry-runs a CSV with bad rows, commits with progress, gets the error file, and re-imports unchanged', async () => {
+    const owner = await w.ds.getRepository(User).findOneByOrFail({ corpId: w.corpId, userid: demo.employee });
+    const hrName = (await w.ds.getRepository(User).findOneByOrFail({ corpId: w.corpId, userid: demo.hr })).name;
+    const { context, page, errors } = await signIn(demo.hr);
+    const uploads: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().includes('/api/v1/imports/')) uploads.push(r.url());
+    });
+    await page.getByTestId('menu-imports').click();
+    await page.getByTestId('imports-page').waitFor();
+    await page.getByTestId('recent-imports-empty').waitFor();
+    await expect(text(page, 'import-columns')).resolves.toContain('合同金额(元)');
+    expect(await text(page, 'import-limits')).toContain('50 MB');
+    await keepScreenshot(page, 'hr-imports');
+
+    // Templates: the CSV carries the Chinese headers, the .xlsx the same in its first row.
+    const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('template-csv').click()]);
+    expect(csvDownload.suggestedFilename()).toBe('合同成交导入模板.csv'.replace('成交', '/成交').replace(/\//g, '_'));
+    const csvText = fs.readFileSync(await csvDownload.path(), 'utf8');
+    expect(csvText.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe(DEAL_HEADERS.join(','));
+    await page.getByTestId('import-kinds').getByText('培训记录').click();
+    await expect(text(page, 'import-columns')).resolves.toContain('完成度(%)');
+    const [xlsxDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('template-xlsx').click()]);
+    expect(xlsxDownload.suggestedFilename()).toMatch(/\.xlsx$/);
+    const sheet = await readXlsx(new Uint8Array(fs.readFileSync(await xlsxDownload.path())).buffer);
+    expect(sheet[0]).toEqual(['员工', '课程', '完成度(%)', '考试成绩', '完成日期']);
+    await page.getByTestId('import-kinds').getByText('合同/成交').click();
+
+    // A wrong type is refused in the browser, before anything is sent.
+    await page.getByTestId('import-file').setInputFiles({ name: '说明.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
+    await expect(text(page, 'import-file-error')).resolves.toContain('不支持的文件类型 .txt');
+    expect(uploads).toEqual([]);
+
+    // Good rows plus two bad ones: row 3 (an amount with three decimals) and row 5 (an unknown owner).
+    const rows: string[][] = [DEAL_HEADERS];
+    for (let i = 0; i < GOOD_ROWS + 2; i++) {
+      if (i === 1) rows.push(['HT-BAD-1', '西部建材', owner.userid, '100.123', '2026-01-01', '', '']);
+      else if (i === 3) rows.push(['HT-BAD-2', '北方能源', 'nobody-here', '5000', '2026-01-02', '', '']);
+      else rows.push([`HT-B-${String(i).padStart(6, '0')}`, `客户${i}`, owner.userid, '12,000', '2026-03-15', '1', '进行中']);
+    }
+    const file = { name: '历史合同.csv', mimeType: 'text/csv', buffer: csvFile(rows) };
+    await page.getByTestId('import-file').setInputFiles(file);
+    await page.getByTestId('dry-run-result').waitFor({ timeout: 60000 });
+    expect(await text(page, 'dry-created')).toContain(n(GOOD_ROWS));
+    expect(await text(page, 'dry-updated')).toContain('0');
+    expect(await text(page, 'dry-unchanged')).toContain('0');
+    expect(await text(page, 'dry-rejected')).toContain('2');
+    const row3 = await text(page, 'rejection-3');
+    expect(row3).toContain('第 3 行');
+    expect(row3).toContain('合同金额(元)');
+    expect(row3).toContain('最多两位小数');
+    const row5 = await text(page, 'rejection-5');
+    expect(row5).toContain('负责人');
+    expect(row5).toContain('找不到员工');
+    expect(await w.ds.getRepository(Deal).countBy({ corpId: w.corpId, source: 'import' })).toBe(0);
+    await keepScreenshot(page, 'hr-imports-dry-run');
+
+    // Commit: the progress bar follows the run (polled from the runs API), then the result and the error file.
+    await page.getByTestId('import-commit').click();
+    await page.getByTestId('import-progress').waitFor();
+    await page.waitForFunction(() => /^[1-9]/.test(document.querySelector('[data-testid="import-progress-rows"]')?.textContent ?? ''), undefined, {
+      timeout: 60000,
+    });
+    await keepScreenshot(page, 'hr-imports-committing');
+    await page.getByTestId('import-result').waitFor({ timeout: 90000 });
+    expect(await text(page, 'import-result-status')).toBe('已完成');
+    expect(await text(page, 'result-created')).toContain(n(GOOD_ROWS));
+    expect(await text(page, 'result-rejected')).toContain('2');
+    expect(await w.ds.getRepository(Deal).countBy({ corpId: w.corpId, source: 'import' })).toBe(GOOD_ROWS);
+    const first = await w.ds.getRepository(ImportRun).findOneOrFail({ where: { corpId: w.corpId }, order: { id: 'DESC' } });
+    const href = await page.getByTestId('import-error-file').getAttribute('href');
+    expect(href).toBe(`/api/v1/imports/runs/${first.id}/errors.csv`);
+    const errorFile = await context.request.get(`${server.url}${href!}`);
+    expect(errorFile.status()).toBe(200);
+    const errorLines = (await errorFile.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(errorLines[0]).toBe(['行号', '列', '值', '错误说明', ...DEAL_HEADERS].join(','));
+    expect(errorLines.find((l) => l.startsWith('3,合同金额(元)'))).toContain('HT-BAD-1');
+    expect(errorLines.find((l) => l.startsWith('5,负责人'))).toContain('nobody-here');
+    expect(errorLines).toHaveLength(3);
+    // The recent list shows the run: kind, file, who, counts.
+    const listed = page.getByTestId(`import-run-${first.id}`);
+    await listed.waitFor();
+    const listedText = (await listed.textContent()) ?? '';
+    for (const part of ['合同/成交', '历史合同.csv', hrName, `新增 ${n(GOOD_ROWS)}`, '拒绝 2', '已完成']) expect(listedText).toContain(part);
+    await keepScreenshot(page, 'hr-imports-committed');
+
+    // The same file again: nothing to create or update.
+    await page.getByTestId('import-again').click();
+    await page.getByTestId('import-file').setInputFiles(file);
+    await page.getByTestId('dry-run-result').waitFor({ timeout: 60000 });
+    expect(await text(page, 'dry-unchanged')).toContain(n(GOOD_ROWS));
+    expect(await text(page, 'dry-created')).toBe('0新增');
+    await page.getByTestId('import-commit').click();
+    await page.getByTestId('import-result').waitFor({ timeout: 90000 });
+    expect(await text(page, 'result-unchanged')).toContain(n(GOOD_ROWS));
+    expect(await text(page, 'result-created')).toBe('0新增');
+    expect(await text(page, 'result-updated')).toBe('0更新');
+    expect(await w.ds.getRepository(Deal).countBy({ corpId: w.corpId, source: 'import' })).toBe(GOOD_ROWS);
+    await keepScreenshot(page, 'hr-imports-reimported');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
