@@ -90,6 +90,9 @@ describe('数据 and 导入 pages in headless Chromium', () => {
     expect(await gaps.count()).toBeGreaterThan(0);
     for (const g of await gaps.all()) expect(await g.textContent()).toContain('下一步：');
     await keepScreenshot(page, 'hr-data-synced');
+    // The imported-data source leads to the 导入 page.
+    await page.getByTestId('quality-go-imports').click();
+    await page.getByTestId('imports-page').waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });

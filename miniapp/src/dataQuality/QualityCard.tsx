@@ -89,6 +89,11 @@ function SourceQuality({ source: s }: { source: DataSourceQuality }) {
         </div>
       )}
 
+      {s.source === 'imports' && (
+        <a className="link quality-go" href="#/imports" data-testid="quality-go-imports">
+          从 Excel/CSV 导入历史数据 →
+        </a>
+      )}
       {s.gaps.length === 0 ? (
         <div className="quality-ok" data-testid={`quality-ok-${s.source}`}>
           ✓ 无缺口

@@ -30,7 +30,7 @@ export function RejectionTable({ errors, rejected }: RejectionTableProps) {
             {shown.map((e, i) => (
               <tr key={`${e.row}-${e.column ?? ''}-${i}`} data-testid={`rejection-${e.row}`}>
                 <td className="num">第 {e.row} 行</td>
-                <td>{e.column ?? '整行'}</td>
+                <td className="col">{e.column ?? '整行'}</td>
                 <td className="value">{e.value || <span className="muted">（空）</span>}</td>
                 <td>{e.message}</td>
               </tr>

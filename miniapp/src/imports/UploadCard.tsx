@@ -1,5 +1,5 @@
 /** Steps 2 and 3: choose a file (checked in the browser), the dry run's counts and rejections, the commit with its progress and result. */
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import type { ImportDryRun, ImportRun } from '@liucai/shared';
 import Button from 'antd-mobile/es/components/button';
 import ProgressBar from 'antd-mobile/es/components/progress-bar';
@@ -16,6 +16,11 @@ const ACCEPT = '.xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocumen
 export function UploadCard({ flow, kindLabel }: { flow: ImportFlow; kindLabel: string }) {
   const input = useRef<HTMLInputElement>(null);
   const { step } = flow;
+  // Bring each new outcome (dry run, progress, result, a refusal) into view on a phone's short screen.
+  const outcome = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (step.status !== 'idle' && step.status !== 'checking') outcome.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [step.status]);
   const chosen = step.status === 'idle' ? null : step.status === 'invalid' ? { name: step.name, size: step.size } : step.file;
 
   return (
@@ -86,6 +91,7 @@ export function UploadCard({ flow, kindLabel }: { flow: ImportFlow; kindLabel: s
           导入另一个文件
         </Button>
       )}
+      <div ref={outcome} aria-hidden />
     </section>
   );
 }
@@ -154,7 +160,7 @@ function CommitResult({ run }: { run: ImportRun }) {
           {IMPORT_STATUS_LABELS[run.status]}
         </Tag>
         <span className="small">
-          导入 {(run.rowsTotal ?? run.rowsDone).toLocaleString('zh-CN')} 行 · 耗时 {formatDuration(took)}
+          共 {(run.rowsTotal ?? run.rowsDone).toLocaleString('zh-CN')} 行 · 耗时 {formatDuration(took)}
         </span>
       </div>
       <ImportCounts counts={run} prefix="result" />
