@@ -32,7 +32,7 @@ export function RejectionTable({ errors, rejected }: RejectionTableProps) {
                 <td className="num">第 {e.row} 行</td>
                 <td className="col">{e.column ?? '整行'}</td>
                 <td className="value">{e.value || <span className="muted">（空）</span>}</td>
-                <td>{e.message}</td>
+                <td className="message">{e.message}</td>
               </tr>
             ))}
           </tbody>

@@ -12,6 +12,9 @@ import { UploadCard } from '../imports/UploadCard';
 import { useImportFlow } from '../imports/useImportFlow';
 import { useSession } from '../session/SessionContext';
 
+const RUNS_POLL_MS = 2000;
+const STALE_MS = 6 * 3600 * 1000;
+
 type Loaded<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; message: string };
 
 export default function ImportsPage() {
@@ -56,6 +59,17 @@ export default function ImportsPage() {
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
   }, [committing]);
+
+  // An import under way (another tab, a colleague): keep its line moving. A run left 'running' by a crashed
+  // process long ago is not worth polling for.
+  const someoneImporting =
+    runs.status === 'ready' &&
+    runs.value.some((r) => (r.status === 'running' || r.status === 'queued') && Date.now() - new Date(r.createdAt).getTime() < STALE_MS);
+  useEffect(() => {
+    if (!someoneImporting) return;
+    const timer = setInterval(() => void loadRuns(true), RUNS_POLL_MS);
+    return () => clearInterval(timer);
+  }, [someoneImporting, loadRuns]);
 
   const info = kinds.status === 'ready' ? (kinds.value.find((k) => k.kind === kind) ?? null) : null;
   return (
