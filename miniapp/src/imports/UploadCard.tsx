@@ -5,6 +5,7 @@ import Button from 'antd-mobile/es/components/button';
 import ProgressBar from 'antd-mobile/es/components/progress-bar';
 import SpinLoading from 'antd-mobile/es/components/spin-loading';
 import Tag from 'antd-mobile/es/components/tag';
+import { dingTalkPlatform } from '../platform/dingtalk';
 import { formatDuration } from '../util/format';
 import { ImportCounts } from './ImportCounts';
 import { commitPercent, formatBytes, IMPORT_LIMIT_TEXT, IMPORT_STATUS_LABELS, importStatusColor } from './importDisplay';
@@ -33,6 +34,14 @@ export function UploadCard({ flow, kindLabel }: { flow: ImportFlow; kindLabel: s
         支持 Excel（.xlsx）和 CSV（.csv），单个文件不超过 {IMPORT_LIMIT_TEXT}
         。上传后先预检（不写入任何数据），确认无误再导入；同一文件重复导入不会产生重复记录。
       </p>
+      {(dingTalkPlatform() === 'ios' || dingTalkPlatform() === 'android') && (
+        <div className="inline-note" role="note" data-testid="import-mobile-hint">
+          <span className="inline-note-icon" aria-hidden>
+            !
+          </span>
+          <span>手机钉钉里选择表格文件、下载模板和错误文件可能受限，建议在电脑版钉钉或浏览器中导入。</span>
+        </div>
+      )}
       <input
         ref={input}
         type="file"
