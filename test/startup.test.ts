@@ -123,7 +123,11 @@ describe('npm start on embedded defaults (the quick start, as a new user runs it
       expect(ready).toMatchObject({ ok: true, data: { redis: { ok: true }, database: { kind: 'mysql' } } });
       // DINGTALK_EVENT_MODE=off: no Stream connection and no HTTP callback endpoint.
       expect(ready).toMatchObject({ data: { events: { mode: 'off', http: false, stream: { state: 'off' } } } });
-      const callback = await fetch(`${new URL(printed).origin}/dingtalk/callback?nonce=x`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      const callback = await fetch(`${new URL(printed).origin}/dingtalk/callback?nonce=x`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      });
       expect(callback.status).toBe(404);
     } finally {
       p.child.kill('SIGTERM');

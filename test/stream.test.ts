@@ -39,7 +39,9 @@ describe('DingTalk events in Stream mode (dingtalk-stream against the sandbox ga
   const userRow = (userid: string) => w.ds.getRepository(User).findOneByOrFail({ corpId: w.corpId, userid });
   /** An active person who manages nobody and is none of the demo users. */
   const ordinaryPerson = (skip: string[] = []) =>
-    [...corp().users.values()].find((u) => !corp().isManagerAnywhere(u.userid) && !Object.values(corp().demoUsers).includes(u.userid) && !skip.includes(u.userid))!;
+    [...corp().users.values()].find(
+      (u) => !corp().isManagerAnywhere(u.userid) && !Object.values(corp().demoUsers).includes(u.userid) && !skip.includes(u.userid),
+    )!;
 
   beforeAll(async () => {
     w = await createTestWorld({ label: 'stream', employees: 40, seed: 23, stream: { redeliveryMs: 400 } });
@@ -111,7 +113,9 @@ describe('DingTalk events in Stream mode (dingtalk-stream against the sandbox ga
 
   it('runs an org sync after a department event', async () => {
     corp().renameDept(1, corp().getDept(1)!.name);
-    const run = await waitFor('an event-triggered org sync', () => w.ds.getRepository(SyncRun).findOneBy({ corpId: w.corpId, trigger: 'event', status: 'succeeded' }));
+    const run = await waitFor('an event-triggered org sync', () =>
+      w.ds.getRepository(SyncRun).findOneBy({ corpId: w.corpId, trigger: 'event', status: 'succeeded' }),
+    );
     expect(run.countUsers).toBeGreaterThan(0);
     expect((await streamEvents()).some((e) => e.eventType === 'org_dept_modify')).toBe(true);
   });
@@ -185,7 +189,11 @@ describe('DingTalk events in Stream mode (dingtalk-stream against the sandbox ga
     const before = receiver.status().connections;
     expect(gateway().freeze(w.corpId)).toBe(1); // no frame, no pong any more; the socket stays open
     await waitFor('a reconnect after silence', async () => receiver.status().connections === before + 1 && receiver.status().state === 'connected', 10000);
-    expect(gateway().status().connections.filter((c) => c.corpId === w.corpId && !c.frozen)).toHaveLength(1);
+    expect(
+      gateway()
+        .status()
+        .connections.filter((c) => c.corpId === w.corpId && !c.frozen),
+    ).toHaveLength(1);
   });
 
   it('reports a wrong secret clearly, keeps retrying, and never logs the secret', async () => {

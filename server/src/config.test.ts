@@ -63,7 +63,9 @@ describe('loadConfig', () => {
 
     it('defaults to http with real DingTalk, and to both when the base URLs point at a sandbox on this machine', () => {
       expect(loadConfig(real).events).toEqual({ mode: 'http', stream: false, http: true });
-      expect(loadConfig({ ...real, DINGTALK_V1_BASE_URL: 'http://127.0.0.1:4010', DINGTALK_LEGACY_BASE_URL: 'http://127.0.0.1:4010' }).events.mode).toBe('both');
+      expect(loadConfig({ ...real, DINGTALK_V1_BASE_URL: 'http://127.0.0.1:4010', DINGTALK_LEGACY_BASE_URL: 'http://127.0.0.1:4010' }).events.mode).toBe(
+        'both',
+      );
       expect(loadConfig({ ...real, DINGTALK_V1_BASE_URL: 'http://localhost:4010' }).events.mode).toBe('both');
     });
 
@@ -79,7 +81,9 @@ describe('loadConfig', () => {
     });
 
     it('requires the callback secrets when HTTP callbacks are asked for with real DingTalk', () => {
-      expect(() => loadConfig({ ...real, DINGTALK_EVENT_MODE: 'http' })).toThrow(/DINGTALK_CALLBACK_TOKEN, DINGTALK_CALLBACK_AES_KEY: required when DINGTALK_EVENT_MODE=http/);
+      expect(() => loadConfig({ ...real, DINGTALK_EVENT_MODE: 'http' })).toThrow(
+        /DINGTALK_CALLBACK_TOKEN, DINGTALK_CALLBACK_AES_KEY: required when DINGTALK_EVENT_MODE=http/,
+      );
       expect(() => loadConfig({ ...real, DINGTALK_EVENT_MODE: 'both' })).toThrow(/required when DINGTALK_EVENT_MODE=both/);
       expect(loadConfig({ ...real, ...callback, DINGTALK_EVENT_MODE: 'http' }).events.http).toBe(true);
     });

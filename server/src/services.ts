@@ -83,7 +83,12 @@ export async function buildServices(config: Config, log: Logger, opts: { migrate
     ? new StreamReceiver(
         { ds, jobs, log, corpId: corp.corpId },
         config.dingtalk.mode === 'real'
-          ? { clientId: config.dingtalk.appKey, clientSecret: config.dingtalk.appSecret, v1BaseUrl: config.dingtalk.v1BaseUrl, timeoutMs: config.dingtalkTimeoutMs }
+          ? {
+              clientId: config.dingtalk.appKey,
+              clientSecret: config.dingtalk.appSecret,
+              v1BaseUrl: config.dingtalk.v1BaseUrl,
+              timeoutMs: config.dingtalkTimeoutMs,
+            }
           : { clientId: DEMO_CORP.appKey, clientSecret: DEMO_CORP.appSecret, v1BaseUrl: sandboxHandle!.url, timeoutMs: config.dingtalkTimeoutMs },
       )
     : null;

@@ -79,11 +79,14 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<SandboxHa
     },
     stream: state.stream,
     close: () => {
-      closing ??= state.stream.close().then(() => new Promise<void>((resolve, reject) => {
-        server.close((err) => (err ? reject(err) : resolve()));
-        // Keep-alive sockets (fetch, the SDK's agent) would otherwise hold close() open.
-        server.closeAllConnections();
-      }));
+      closing ??= state.stream.close().then(
+        () =>
+          new Promise<void>((resolve, reject) => {
+            server.close((err) => (err ? reject(err) : resolve()));
+            // Keep-alive sockets (fetch, the SDK's agent) would otherwise hold close() open.
+            server.closeAllConnections();
+          }),
+      );
       return closing;
     },
   };

@@ -28,7 +28,11 @@ async function connect(h: SandboxHandle, body: Record<string, unknown> = {}): Pr
   ws.on('message', (raw: Buffer) => {
     const frame = JSON.parse(raw.toString()) as StreamFrame;
     frames.push(frame);
-    for (const w of [...waiters]) if (w.pred(frame)) waiters.splice(waiters.indexOf(w), 1) && w.resolve(frame);
+    for (const w of [...waiters]) {
+      if (!w.pred(frame)) continue;
+      waiters.splice(waiters.indexOf(w), 1);
+      w.resolve(frame);
+    }
   });
   await new Promise<void>((resolve, reject) => {
     ws.once('open', () => resolve());
@@ -50,7 +54,12 @@ async function connect(h: SandboxHandle, body: Record<string, unknown> = {}): Pr
 
 const isEvent = (eventId?: string) => (f: StreamFrame) => f.type === 'EVENT' && (eventId === undefined || f.headers.eventId === eventId);
 const ack = (c: Client, f: StreamFrame, status: 'SUCCESS' | 'LATER') =>
-  c.send({ code: 200, headers: { contentType: 'application/json', messageId: f.headers.messageId }, message: 'OK', data: JSON.stringify({ status, message: 'x' }) });
+  c.send({
+    code: 200,
+    headers: { contentType: 'application/json', messageId: f.headers.messageId },
+    message: 'OK',
+    data: JSON.stringify({ status, message: 'x' }),
+  });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('sandbox Stream gateway (doc 7.1 frames)', () => {
@@ -100,7 +109,19 @@ describe('sandbox Stream gateway (doc 7.1 frames)', () => {
     expect(Object.keys(f).sort()).toEqual(['data', 'headers', 'specVersion', 'type']);
     expect(f.specVersion).toBe('1.0');
     expect(Object.keys(f.headers).sort()).toEqual(
-      ['appId', 'connectionId', 'contentType', 'eventBornTime', 'eventCorpId', 'eventId', 'eventType', 'eventUnifiedAppId', 'messageId', 'time', 'topic'].sort(),
+      [
+        'appId',
+        'connectionId',
+        'contentType',
+        'eventBornTime',
+        'eventCorpId',
+        'eventId',
+        'eventType',
+        'eventUnifiedAppId',
+        'messageId',
+        'time',
+        'topic',
+      ].sort(),
     );
     expect(f.headers).toMatchObject({ topic: '*', contentType: 'application/json', eventType: 'user_modify_org', eventCorpId: CORP.corpId });
     expect(f.headers.time).toMatch(/^\d{13}$/);

@@ -115,7 +115,16 @@ export class StreamHub {
   private readonly pings = new Map<string, { connId: string; data: string }>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly opts: Required<StreamHubOptions>;
-  private readonly counters: StreamHubStats = { ticketsIssued: 0, ticketsRejected: 0, pushes: 0, redeliveries: 0, acked: 0, later: 0, pingsSent: 0, pingsAnswered: 0 };
+  private readonly counters: StreamHubStats = {
+    ticketsIssued: 0,
+    ticketsRejected: 0,
+    pushes: 0,
+    redeliveries: 0,
+    acked: 0,
+    later: 0,
+    pingsSent: 0,
+    pingsAnswered: 0,
+  };
   private closed = false;
 
   constructor(
@@ -235,7 +244,13 @@ export class StreamHub {
   /** Connections, pending events and counters. */
   status(): StreamHubStatus {
     return {
-      connections: [...this.connections.values()].map((c) => ({ id: c.id, corpId: c.corpId, events: c.events, frozen: c.frozen, pingsAnswered: c.pingsAnswered })),
+      connections: [...this.connections.values()].map((c) => ({
+        id: c.id,
+        corpId: c.corpId,
+        events: c.events,
+        frozen: c.frozen,
+        pingsAnswered: c.pingsAnswered,
+      })),
       pending: [...this.pending.values()].map((e) => ({ eventId: e.eventId, eventType: e.eventType, pushes: e.pushes, waiting: e.messageId === undefined })),
       stats: { ...this.counters },
     };
