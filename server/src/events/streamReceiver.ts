@@ -140,6 +140,7 @@ export class StreamReceiver {
         this.set('connecting', message);
         this.deps.log.error({ err: { name: err instanceof Error ? err.name : 'Error', message }, failures }, 'dingtalk stream connect failed');
       }
+      if (this.stopping) break;
       await this.sleep(this.backoff(failures));
     }
   }
