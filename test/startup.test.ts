@@ -129,6 +129,7 @@ describe('npm start on embedded defaults (the quick start, as a new user runs it
         body: '{}',
       });
       expect(callback.status).toBe(404);
+      expect(await callback.json()).toMatchObject({ error: { id: 'callback_not_configured', message: 'HTTP 回调未启用 (DINGTALK_EVENT_MODE=off)' } });
     } finally {
       p.child.kill('SIGTERM');
       expect(await p.exit).toBe(0);
