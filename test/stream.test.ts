@@ -53,7 +53,7 @@ describe('DingTalk events in Stream mode (dingtalk-stream against the sandbox ga
       clientSecret: secret(),
       v1BaseUrl: w.sandboxHandle.url,
       timeoutMs: 5000,
-      pingIntervalMs: 300,
+      pingIntervalMs: 1000,
       initialBackoffMs: 100,
       maxBackoffMs: 1000,
     });
@@ -101,7 +101,7 @@ describe('DingTalk events in Stream mode (dingtalk-stream against the sandbox ga
     expect(events).toHaveLength(1);
     expect(events[0]!.payload).toMatchObject({ eventType: 'user_modify_org', userId: [target] });
     expect(events[0]!.payload.timeStamp).toMatch(/^\d{13}$/);
-    expect(gateway().status().pending).toHaveLength(0); // acknowledged with SUCCESS
+    await waitFor('the SUCCESS answer', async () => gateway().status().pending.length === 0);
   });
 
   it('marks someone left after user_leave_org', async () => {
@@ -189,11 +189,12 @@ describe('DingTalk events in Stream mode (dingtalk-stream against the sandbox ga
     const before = receiver.status().connections;
     expect(gateway().freeze(w.corpId)).toBe(1); // no frame, no pong any more; the socket stays open
     await waitFor('a reconnect after silence', async () => receiver.status().connections === before + 1 && receiver.status().state === 'connected', 10000);
-    expect(
-      gateway()
+    await waitFor('only the new connection left', async () => {
+      const conns = gateway()
         .status()
-        .connections.filter((c) => c.corpId === w.corpId && !c.frozen),
-    ).toHaveLength(1);
+        .connections.filter((c) => c.corpId === w.corpId);
+      return conns.length === 1 && !conns[0]!.frozen;
+    });
   });
 
   it('reports a wrong secret clearly, keeps retrying, and never logs the secret', async () => {
