@@ -3,28 +3,15 @@
  * acknowledgement and redelivery, SYSTEM ping and disconnect frames. Org changes made through the sandbox's
  * controls become contact events for the connected clients of that corp.
  */
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { STATUS_CODES, type IncomingMessage } from 'node:http';
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import {
-  STREAM_DEPT_FIELD,
-  STREAM_DISCONNECT_GRACE_MS,
-  STREAM_EVENT_TOPIC,
-  STREAM_REDELIVERY_MS,
-  STREAM_TICKET_REJECTED_STATUS,
-  STREAM_TICKET_TTL_SECONDS,
-} from '../wireFacts';
-import type { OrgChange, SandboxCorp } from './SandboxCorp';
+import { STREAM_DISCONNECT_GRACE_MS, STREAM_EVENT_TOPIC, STREAM_REDELIVERY_MS, STREAM_TICKET_REJECTED_STATUS, STREAM_TICKET_TTL_SECONDS } from '../wireFacts';
+import type { SandboxCorp } from './SandboxCorp';
+import { orgChangeData, rawText, refuse, sandboxAppId, type StreamFrame } from './streamFrames';
 
-/** A frame the gateway sends (doc 7.1.3). */
-export interface StreamFrame {
-  specVersion: '1.0';
-  type: 'SYSTEM' | 'EVENT' | 'CALLBACK';
-  headers: Record<string, string>;
-  /** A JSON string. */
-  data: string;
-}
+export type { StreamFrame } from './streamFrames';
 
 /** Tuning of the gateway; tests shorten the delays. */
 export interface StreamHubOptions {
@@ -90,18 +77,6 @@ export interface StreamHubStatus {
   /** Events not yet acknowledged with SUCCESS. */
   pending: { eventId: string; eventType: string; pushes: number; waiting: boolean }[];
   stats: StreamHubStats;
-}
-
-/** The unified app id DingTalk puts in `appId` / `eventUnifiedAppId`: stable per app key in the sandbox. */
-export function sandboxAppId(appKey: string): string {
-  const h = createHash('sha1').update(`app:${appKey}`).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
-}
-
-/** Stream `data` of a contact event (doc 7.1 / 7.2). */
-export function orgChangeData(change: OrgChange, atMs: number): Record<string, unknown> {
-  if ('userIds' in change) return { timeStamp: String(atMs), userId: change.userIds };
-  return { timeStamp: String(atMs), [STREAM_DEPT_FIELD]: change.deptIds };
 }
 
 /** One sandbox's Stream gateway. */
@@ -395,17 +370,4 @@ export class StreamHub {
     t.unref();
     this.timers.add(t);
   }
-}
-
-function rawText(raw: RawData): string {
-  if (Array.isArray(raw)) return Buffer.concat(raw).toString('utf8');
-  return Buffer.from(raw as ArrayBuffer).toString('utf8');
-}
-
-/** Answer a refused upgrade with a plain HTTP response naming the reason, then hang up. */
-function refuse(socket: Duplex, status: number, message: string): void {
-  const body = JSON.stringify({ code: status === 404 ? 'NotFound' : 'InvalidTicket', message });
-  socket.end(
-    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-  );
 }
