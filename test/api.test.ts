@@ -27,8 +27,10 @@ describe('HTTP API: 免登 login, roles, scopes and org sync', () => {
     expect((await c.call('GET', '/healthz')).status).toBe(200);
     const ready = await c.call<Record<string, { ok: boolean }>>('GET', '/readyz');
     expect(ready.status).toBe(200);
-    expect(Object.keys(ready.body.data).sort()).toEqual(['database', 'dingtalk', 'redis']);
+    expect(Object.keys(ready.body.data).sort()).toEqual(['database', 'dingtalk', 'events', 'redis']);
     expect(ready.body.data.database?.ok).toBe(true);
+    // How events come in is reported, not required: this world has HTTP callbacks and no Stream receiver.
+    expect(ready.body.data.events).toEqual({ mode: 'both', http: true, stream: { state: 'off' } });
   });
 
   it('reports DingTalk unreachable in /readyz when the sandbox is down', async () => {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Redis } from 'ioredis';
 import { repoRoot } from '../server/src/util/repoRoot';
 import { TEST_REDIS_URL, testDatabaseUrl } from './support/testEnv';
+import { waitFor } from './support/waitFor';
 
 jest.setTimeout(90000);
 
@@ -56,6 +57,25 @@ describe('npm start on embedded defaults (the quick start, as a new user runs it
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
     const ready = (await (await fetch(`${base}/readyz`)).json()) as { ok: boolean; data: { database: { kind: string } } };
     expect(ready).toMatchObject({ ok: true, data: { database: { ok: true, kind: 'sqlite' } } });
+    // DingTalk events: Stream (connected to the built-in sandbox's gateway) and HTTP callbacks, both on by default.
+    expect(p.output()).toContain('事件 Stream + HTTP 回调');
+    const events = await waitFor('the Stream connection in /readyz', async () => {
+      const r = (await (await fetch(`${base}/readyz`)).json()) as { data: { events: { mode: string; http: boolean; stream: { state: string } } } };
+      return r.data.events.stream.state === 'connected' ? r.data.events : null;
+    });
+    expect(events).toMatchObject({ mode: 'both', http: true, stream: { state: 'connected', connections: 1 } });
+    // An org change in the sandbox reaches this process as a Stream event and is acknowledged.
+    const sandboxUrl = /钉钉 沙箱 (http:\/\/\S+)/.exec(p.output())![1]!;
+    const rename = await fetch(`${sandboxUrl}/sandbox/corps/dingliucaidemo/departments/1/rename`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: '留才示范科技有限公司' }),
+    });
+    expect(rename.status).toBe(200);
+    await waitFor('the event acknowledged', async () => {
+      const g = (await (await fetch(`${sandboxUrl}/sandbox/stream`)).json()) as { pending: unknown[]; stats: { acked: number } };
+      return g.stats.acked >= 1 && g.pending.length === 0;
+    });
     const html = await (await fetch(printed)).text();
     expect(html).toContain('<div id="root">');
     const options = (await (await fetch(`${base}/api/v1/auth/options`)).json()) as { data: { demoUsers: unknown[] } };
@@ -85,7 +105,15 @@ describe('npm start on embedded defaults (the quick start, as a new user runs it
   it('switches to MySQL and BullMQ when DATABASE_URL and REDIS_URL are set, consuming jobs in the web process', async () => {
     const prefix = `startup${process.pid}${Date.now().toString(36)}`;
     const p = start(
-      cleanEnv({ DATABASE_URL: testDatabaseUrl(), REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix, PORT: '0', HOST: '127.0.0.1', SANDBOX_EMPLOYEES: '30' }),
+      cleanEnv({
+        DATABASE_URL: testDatabaseUrl(),
+        REDIS_URL: TEST_REDIS_URL,
+        QUEUE_PREFIX: prefix,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        SANDBOX_EMPLOYEES: '30',
+        DINGTALK_EVENT_MODE: 'off',
+      }),
     );
     try {
       const printed = await p.url;
@@ -93,6 +121,15 @@ describe('npm start on embedded defaults (the quick start, as a new user runs it
       expect(p.output()).toContain('任务 BullMQ (本进程消费)');
       const ready = (await (await fetch(`${new URL(printed).origin}/readyz`)).json()) as { ok: boolean; data: { redis: { ok: boolean } } };
       expect(ready).toMatchObject({ ok: true, data: { redis: { ok: true }, database: { kind: 'mysql' } } });
+      // DINGTALK_EVENT_MODE=off: no Stream connection and no HTTP callback endpoint.
+      expect(ready).toMatchObject({ data: { events: { mode: 'off', http: false, stream: { state: 'off' } } } });
+      const callback = await fetch(`${new URL(printed).origin}/dingtalk/callback?nonce=x`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      });
+      expect(callback.status).toBe(404);
+      expect(await callback.json()).toMatchObject({ error: { id: 'callback_not_configured', message: 'HTTP 回调未启用 (DINGTALK_EVENT_MODE=off)' } });
     } finally {
       p.child.kill('SIGTERM');
       expect(await p.exit).toBe(0);

@@ -7,6 +7,7 @@ import type { JobQueue } from './jobs/jobTypes';
 import type { OrgSource } from './commands/orgFetcher';
 import type { DataSyncDeps } from './commands/dataSyncRunner';
 import type { CallbackCrypto } from './dingtalk/callbackCrypto';
+import type { StreamReceiverStatus } from './events/streamReceiver';
 
 /** The signed-in person a request acts for. */
 export interface Actor {
@@ -46,6 +47,8 @@ export interface AppDeps {
   dingtalk: DingTalkPort;
   /** Verifies and seals DingTalk HTTP callbacks; null when event subscription is not configured. */
   callbackCrypto: CallbackCrypto | null;
+  /** The Stream mode receiver (DINGTALK_EVENT_MODE stream or both); absent or null when Stream mode is off. */
+  eventStream?: { status(): StreamReceiverStatus } | null;
   /** Set in sandbox mode: where the emulator listens and who the demo users are. */
   sandbox: { url: string; demoUsers: { admin: string; hr: string; supervisor: string; employee: string } } | null;
 }

@@ -52,4 +52,40 @@ describe('loadConfig', () => {
       /DINGTALK_CALLBACK_AES_KEY: expected the 43-character/,
     );
   });
+
+  describe('DINGTALK_EVENT_MODE', () => {
+    const real = { DINGTALK_CORP_ID: 'dingcorp', DINGTALK_APP_KEY: 'key', DINGTALK_APP_SECRET: 'secret', DINGTALK_AGENT_ID: '123' };
+    const callback = { DINGTALK_CALLBACK_TOKEN: 't', DINGTALK_CALLBACK_AES_KEY: 'a'.repeat(43) };
+
+    it('defaults to both (Stream and HTTP) with the sandbox', () => {
+      expect(loadConfig({}).events).toEqual({ mode: 'both', stream: true, http: true });
+    });
+
+    it('defaults to http with real DingTalk, and to both when the base URLs point at a sandbox on this machine', () => {
+      expect(loadConfig(real).events).toEqual({ mode: 'http', stream: false, http: true });
+      expect(loadConfig({ ...real, DINGTALK_V1_BASE_URL: 'http://127.0.0.1:4010', DINGTALK_LEGACY_BASE_URL: 'http://127.0.0.1:4010' }).events.mode).toBe(
+        'both',
+      );
+      expect(loadConfig({ ...real, DINGTALK_V1_BASE_URL: 'http://localhost:4010' }).events.mode).toBe('both');
+    });
+
+    it('takes each mode as set', () => {
+      expect(loadConfig({ ...real, DINGTALK_EVENT_MODE: 'stream' }).events).toEqual({ mode: 'stream', stream: true, http: false });
+      expect(loadConfig({ DINGTALK_EVENT_MODE: 'http' }).events).toEqual({ mode: 'http', stream: false, http: true });
+      expect(loadConfig({ DINGTALK_EVENT_MODE: 'off' }).events).toEqual({ mode: 'off', stream: false, http: false });
+      expect(loadConfig({ ...real, ...callback, DINGTALK_EVENT_MODE: 'both' }).events).toEqual({ mode: 'both', stream: true, http: true });
+    });
+
+    it('rejects an unknown mode, naming the choices', () => {
+      expect(() => loadConfig({ DINGTALK_EVENT_MODE: 'websocket' })).toThrow(/DINGTALK_EVENT_MODE: expected stream, http, both or off/);
+    });
+
+    it('requires the callback secrets when HTTP callbacks are asked for with real DingTalk', () => {
+      expect(() => loadConfig({ ...real, DINGTALK_EVENT_MODE: 'http' })).toThrow(
+        /DINGTALK_CALLBACK_TOKEN, DINGTALK_CALLBACK_AES_KEY: required when DINGTALK_EVENT_MODE=http/,
+      );
+      expect(() => loadConfig({ ...real, DINGTALK_EVENT_MODE: 'both' })).toThrow(/required when DINGTALK_EVENT_MODE=both/);
+      expect(loadConfig({ ...real, ...callback, DINGTALK_EVENT_MODE: 'http' }).events.http).toBe(true);
+    });
+  });
 });

@@ -45,6 +45,7 @@ const EnvSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9+/]{43}$/, 'expected the 43-character EncodingAESKey from the developer console')
     .optional(),
+  DINGTALK_EVENT_MODE: z.enum(['stream', 'http', 'both', 'off'], { message: 'expected stream, http, both or off' }).optional(),
   DINGTALK_LEGACY_BASE_URL: url(['http:', 'https:']).default('https://oapi.dingtalk.com'),
   DINGTALK_V1_BASE_URL: url(['http:', 'https:']).default('https://api.dingtalk.com'),
   DINGTALK_CALLS_PER_SECOND: z.coerce.number().positive().max(1000).default(18),
@@ -82,6 +83,11 @@ export interface Config {
   dingtalk:
     | { mode: 'real'; corpId: string; appKey: string; appSecret: string; agentId: number; legacyBaseUrl: string; v1BaseUrl: string }
     | { mode: 'sandbox'; port: number; employees: number; seed: number };
+  /**
+   * How DingTalk events come in: Stream mode (a WebSocket we open), HTTP callbacks (DingTalk posts to us), both, or
+   * neither. Default: both against the sandbox, http against real DingTalk (the developer console picks one push mode).
+   */
+  events: { mode: EventMode; stream: boolean; http: boolean };
   /** HTTP callback (event subscription) secrets; the owner key is the AppKey. Null: callbacks are off. */
   dingtalkCallback: { token: string; aesKey: string } | null;
   dingtalkCallsPerSecond: number;
@@ -100,6 +106,15 @@ export interface Config {
   /** BullMQ lock duration and stalled-job check interval: how soon a dead worker's job is picked up again. */
   jobLockMs: number;
   orgSyncConcurrency: number;
+}
+
+/** DINGTALK_EVENT_MODE. */
+export type EventMode = 'stream' | 'http' | 'both' | 'off';
+
+/** True when a base URL points at this machine, where only the sandbox can be. */
+function isLoopback(base: string): boolean {
+  const host = new URL(base).hostname;
+  return host === 'localhost' || host === '[::1]' || host === '::1' || /^127\./.test(host);
 }
 
 const DINGTALK_VARS = ['DINGTALK_CORP_ID', 'DINGTALK_APP_KEY', 'DINGTALK_APP_SECRET', 'DINGTALK_AGENT_ID'] as const;
@@ -128,8 +143,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if ((raw.DINGTALK_CALLBACK_TOKEN === undefined) !== (raw.DINGTALK_CALLBACK_AES_KEY === undefined)) {
     problems.push('DINGTALK_CALLBACK_TOKEN, DINGTALK_CALLBACK_AES_KEY: set both (event subscription token and EncodingAESKey) or neither');
   }
+  const realDingTalk = givenDingTalk.length === DINGTALK_VARS.length;
+  if (
+    realDingTalk &&
+    (raw.DINGTALK_EVENT_MODE === 'http' || raw.DINGTALK_EVENT_MODE === 'both') &&
+    (raw.DINGTALK_CALLBACK_TOKEN === undefined || raw.DINGTALK_CALLBACK_AES_KEY === undefined)
+  ) {
+    problems.push(
+      `DINGTALK_CALLBACK_TOKEN, DINGTALK_CALLBACK_AES_KEY: required when DINGTALK_EVENT_MODE=${raw.DINGTALK_EVENT_MODE} (HTTP callbacks need the event subscription's token and EncodingAESKey)`,
+    );
+  }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
+  const eventMode: EventMode = e.DINGTALK_EVENT_MODE ?? (!realDingTalk || isLoopback(e.DINGTALK_V1_BASE_URL) ? 'both' : 'http');
   if (e.NODE_ENV === 'production' && givenDingTalk.length === 0) {
     throw new ConfigError([
       'DINGTALK_CORP_ID, DINGTALK_APP_KEY, DINGTALK_APP_SECRET, DINGTALK_AGENT_ID: required when NODE_ENV=production (the sandbox is for development only)',
@@ -157,6 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             v1BaseUrl: e.DINGTALK_V1_BASE_URL.replace(/\/$/, ''),
           }
         : { mode: 'sandbox', port: e.SANDBOX_PORT, employees: e.SANDBOX_EMPLOYEES, seed: e.SANDBOX_SEED },
+    events: { mode: eventMode, stream: eventMode === 'stream' || eventMode === 'both', http: eventMode === 'http' || eventMode === 'both' },
     dingtalkCallback:
       e.DINGTALK_CALLBACK_TOKEN && e.DINGTALK_CALLBACK_AES_KEY ? { token: e.DINGTALK_CALLBACK_TOKEN, aesKey: e.DINGTALK_CALLBACK_AES_KEY } : null,
     dingtalkCallsPerSecond: e.DINGTALK_CALLS_PER_SECOND,

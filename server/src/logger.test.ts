@@ -24,6 +24,13 @@ describe('logger redaction', () => {
     for (const secret of ['S1', 'S2', 'T1', 'T2', 'C1', 'liucai_sid=abc']) expect(text).not.toContain(secret);
     expect(text).toContain('[redacted]');
   });
+  it('never prints the Stream clientSecret, alone or inside an SDK config', () => {
+    const { log, lines } = capture();
+    log.info({ clientSecret: 'CS1', stream: { clientSecret: 'CS2' }, client: { config: { clientId: 'app-key', clientSecret: 'CS3' } } }, 'stream');
+    const text = lines();
+    for (const secret of ['CS1', 'CS2', 'CS3']) expect(text).not.toContain(secret);
+    expect(text).toContain('app-key');
+  });
   it('keeps DingTalk error codes readable', () => {
     const { log, lines } = capture();
     log.warn({ err: { code: 40014, api: '/topapi/v2/user/get' } }, 'failed');

@@ -27,6 +27,8 @@ async function main(): Promise<void> {
 
   s = await bootServices(config, log);
   worker = await startJobs(s, s.jobs.kind === 'bullmq' && config.runWorkerInWeb);
+  // DingTalk events in Stream mode: only the web process holds the connection (workers never do).
+  s.eventStream?.start();
   await prepareDemo(s, (line) => console.log(line));
   const app = createApp(s);
   server = await new Promise<Server>((resolve) => {
@@ -39,6 +41,7 @@ async function main(): Promise<void> {
     `数据库 ${config.database.kind === 'sqlite' ? `SQLite (${config.database.path})` : 'MySQL'}`,
     `任务 ${s.jobs.kind === 'bullmq' ? `BullMQ${worker ? ' (本进程消费)' : ''}` : '进程内'}`,
     `钉钉 ${s.sandbox ? `沙箱 ${s.sandbox.url}` : '正式'}`,
+    `事件 ${{ stream: 'Stream', http: 'HTTP 回调', both: 'Stream + HTTP 回调', off: '关闭' }[config.events.mode]}`,
   ];
   const lines = [`\n留才 Liucai 已启动: ${base}/app/?corpId=${s.corp.corpId}`, `  ${modes.join(' · ')}`];
   if (s.sandbox) {

@@ -10,6 +10,7 @@ import { Corp, Department, HrScope, SyncRun } from './entities';
 import { startSandbox, type SandboxHandle } from './dingtalk/sandbox';
 import { createDingTalkPort } from './dingtalk/dingTalkPort';
 import { CallbackCrypto } from './dingtalk/callbackCrypto';
+import { StreamReceiver } from './events/streamReceiver';
 import { BullJobQueue } from './jobs/bullJobQueue';
 import { InProcessJobQueue } from './jobs/inProcessJobQueue';
 import { createJobHandlers, handlerDepsFrom } from './jobs/handlers';
@@ -28,7 +29,9 @@ export const DEMO_CALLBACK = { token: 'liucai-demo-token', aesKey: 'bGl1Y2FpLWRl
 
 export interface Services extends AppDeps {
   sandboxHandle: SandboxHandle | null;
-  /** Close everything this process opened, in order: jobs, database, Redis, sandbox. */
+  /** Built when Stream mode is on; the web process starts it (a worker never does). */
+  eventStream: StreamReceiver | null;
+  /** Close everything this process opened, in order: event stream, jobs, database, Redis, sandbox. */
   close(): Promise<void>;
 }
 
@@ -73,9 +76,22 @@ export async function buildServices(config: Config, log: Logger, opts: { migrate
 
   const handlers = createJobHandlers(handlerDepsFrom(config, ds, dingtalk!, log));
   const jobs = redis ? new BullJobQueue(redis, config.queuePrefix) : new InProcessJobQueue(handlers, log);
-  const callbackSecrets = config.dingtalkCallback ?? (sandboxHandle ? DEMO_CALLBACK : null);
+  const callbackSecrets = config.events.http ? (config.dingtalkCallback ?? (sandboxHandle ? DEMO_CALLBACK : null)) : null;
   const ownerKey = config.dingtalk.mode === 'real' ? config.dingtalk.appKey : DEMO_CORP.appKey;
   const callbackCrypto = callbackSecrets ? new CallbackCrypto(callbackSecrets.token, callbackSecrets.aesKey, ownerKey) : null;
+  const eventStream = config.events.stream
+    ? new StreamReceiver(
+        { ds, jobs, log, corpId: corp.corpId },
+        config.dingtalk.mode === 'real'
+          ? {
+              clientId: config.dingtalk.appKey,
+              clientSecret: config.dingtalk.appSecret,
+              v1BaseUrl: config.dingtalk.v1BaseUrl,
+              timeoutMs: config.dingtalkTimeoutMs,
+            }
+          : { clientId: DEMO_CORP.appKey, clientSecret: DEMO_CORP.appSecret, v1BaseUrl: sandboxHandle!.url, timeoutMs: config.dingtalkTimeoutMs },
+      )
+    : null;
   const sandbox = sandboxHandle ? { url: sandboxHandle.url, demoUsers: sandboxHandle.corps.get(DEMO_CORP.corpId)!.demoUsers } : null;
   return {
     config,
@@ -88,7 +104,9 @@ export async function buildServices(config: Config, log: Logger, opts: { migrate
     callbackCrypto,
     sandbox,
     sandboxHandle,
+    eventStream,
     async close() {
+      if (eventStream) await eventStream.close().catch((err: unknown) => log.warn({ err }, 'closing event stream'));
       await jobs.close().catch((err: unknown) => log.warn({ err }, 'closing jobs'));
       await ds.destroy().catch((err: unknown) => log.warn({ err }, 'closing database'));
       if (redis) await redis.quit().catch(() => redis.disconnect());

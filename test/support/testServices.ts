@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { Redis } from 'ioredis';
 import { createDataSource } from '../../server/src/db/dataSource';
 import { startSandbox, type SandboxHandle } from '../../server/src/dingtalk/sandbox';
+import type { StreamHubOptions } from '../../server/src/dingtalk/sandbox/streamHub';
 import { createDingTalkPort } from '../../server/src/dingtalk/dingTalkPort';
 import { loadConfig, type Config } from '../../server/src/config';
 import { createLogger } from '../../server/src/logger';
@@ -40,6 +41,8 @@ export async function createTestWorld(opts: {
   seed?: number;
   jobs?: 'in-process' | 'bullmq';
   env?: Record<string, string>;
+  /** Stream gateway tuning (redelivery delay, ticket lifetime, disconnect grace). */
+  stream?: StreamHubOptions;
 }): Promise<TestWorld> {
   const corpId = uniqueCorpId(opts.label);
   const appKey = `key-${corpId}`;
@@ -56,6 +59,7 @@ export async function createTestWorld(opts: {
         employees: opts.employees ?? 60,
       },
     ],
+    stream: opts.stream,
   });
   const config: Config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: testDatabaseUrl(), QUEUE_PREFIX: `test-${corpId}`, ...opts.env });
   const log = createLogger('silent');

@@ -23,9 +23,12 @@ export function eventKeyOf(event: Record<string, unknown>, eventId?: string): st
 }
 
 /**
- * Take in one decrypted DingTalk event: record it once (a repeat delivery is a no-op), then enqueue only a
- * targeted re-sync. The event itself is never trusted as data: the job re-reads DingTalk, and a lost event is
- * healed by the next scheduled sync. Returns quickly: DingTalk wants an answer within 1.5 s.
+ * Take in one decrypted DingTalk event: record it once, then enqueue only a targeted re-sync. The event itself is
+ * never trusted as data: the job re-reads DingTalk, and a lost event is healed by the next scheduled sync.
+ * A repeat delivery records nothing but enqueues the event's job again: if the first delivery was recorded and
+ * then failed to enqueue (and so was answered with a failure), the repeat still gets the re-sync done. Job ids are
+ * deterministic, so a job already known to the queue is not run twice.
+ * Returns quickly: DingTalk wants an answer within 1.5 s.
  */
 export async function takeInEvent(
   deps: { ds: DataSource; jobs: JobQueue },
@@ -38,24 +41,34 @@ export async function takeInEvent(
   if (type === 'check_url' || type === '') return 'ignored';
   const eventKey = eventKeyOf(event, eventId);
   const repo = deps.ds.getRepository(DingTalkEvent);
-  if (await repo.existsBy({ corpId, eventKey })) return 'duplicate';
+  const seen = await repo.findOneBy({ corpId, eventKey });
+  if (seen) {
+    await enqueueResync(deps.jobs, corpId, eventKey, seen.eventType, seen.payload);
+    return 'duplicate';
+  }
   try {
     await repo.insert({ corpId, eventKey, eventType: type.slice(0, 64), source, payload: event as never, receivedAt: new Date() });
   } catch (err) {
-    // Two deliveries of the same event at once: the primary key lets one in.
+    // Two deliveries of the same event at once: the primary key lets one in, and that one enqueues.
     if (err instanceof QueryFailedError && (await repo.existsBy({ corpId, eventKey }))) return 'duplicate';
     throw err;
   }
+  return (await enqueueResync(deps.jobs, corpId, eventKey, type, event)) ? 'queued' : 'recorded';
+}
+
+/** Enqueue the targeted re-sync an event calls for (job id from the event key); false when it calls for none. */
+async function enqueueResync(jobs: JobQueue, corpId: string, eventKey: string, type: string, event: Record<string, unknown>): Promise<boolean> {
+  const jobId = `event-${corpId}-${eventKey}`;
   if (USER_EVENTS.has(type)) {
     const ids = field(event, 'UserId', 'userId');
     const userids = (Array.isArray(ids) ? ids : [ids]).filter((x): x is string => typeof x === 'string' && x.length > 0);
-    if (userids.length === 0) return 'recorded';
-    await deps.jobs.enqueue('org.syncUsers', { corpId, userids }, { jobId: `event-${corpId}-${eventKey}` });
-    return 'queued';
+    if (userids.length === 0) return false;
+    await jobs.enqueue('org.syncUsers', { corpId, userids }, { jobId });
+    return true;
   }
   if (DEPT_EVENTS.has(type)) {
-    await deps.jobs.enqueue('org.eventSync', { corpId }, { jobId: `event-${corpId}-${eventKey}` });
-    return 'queued';
+    await jobs.enqueue('org.eventSync', { corpId }, { jobId });
+    return true;
   }
-  return 'recorded'; // check-ins and approvals: kept for the attendance and leave sync to come
+  return false; // check-ins and approvals: kept for the attendance and leave sync to come
 }

@@ -95,3 +95,30 @@ export const LEAVE_STATUS_PAGE_MAX = 100;
  * limit is UNCONFIRMED: assumed like its documented sibling queryonjob.
  */
 export const DISMISSION_MAX_USERS = 50;
+
+/** Stream mode (doc 7.1): path of the gateway call that hands out a WebSocket endpoint and ticket. */
+export const STREAM_OPEN_PATH = '/v1.0/gateway/connections/open';
+/** A Stream ticket is valid for 90 s and can be used once (doc 7.1). */
+export const STREAM_TICKET_TTL_SECONDS = 90;
+/** Unacknowledged or LATER events are pushed again after about 60 s (doc 7.1, "≈60 s"). */
+export const STREAM_REDELIVERY_MS = 60_000;
+/** After a SYSTEM `disconnect` frame the server closes the socket 10 s later (doc 7.1). */
+export const STREAM_DISCONNECT_GRACE_MS = 10_000;
+/** Bad clientId/clientSecret on the gateway call. UNCONFIRMED (doc 7.1 names no error): answered like a bad v1.0 client. */
+export const STREAM_OPEN_BAD_CREDENTIALS = { status: 401, code: V1Err.invalidClient } as const;
+/** `headers.topic` of an EVENT frame. UNCONFIRMED: `*`, the only event topic one can subscribe to (doc 7.1.6). */
+export const STREAM_EVENT_TOPIC = '*';
+/** The WebSocket close code a rejected ticket gets, and an HTTP status for the refused upgrade. UNCONFIRMED. */
+export const STREAM_TICKET_REJECTED_STATUS = 401;
+/**
+ * Whether a redelivered event keeps its messageId. UNCONFIRMED: the sandbox gives each push a new messageId
+ * and keeps the eventId, so the receiver must deduplicate on eventId (doc 7.1.4 says exactly that).
+ */
+export const STREAM_REDELIVERY_NEW_MESSAGE_ID = true;
+/**
+ * Stream `data` of contact events: `{"timeStamp": "…", "userId": […]}` (doc 7.1, 7.2); department events carry
+ * `deptId: […]`. The department field name is UNCONFIRMED.
+ */
+export const STREAM_DEPT_FIELD = 'deptId';
+/** Events pushed while no client is connected wait for the next connection. UNCONFIRMED (doc 7.1 is silent). */
+export const STREAM_HOLDS_EVENTS_WHILE_OFFLINE = true;

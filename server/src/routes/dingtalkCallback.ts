@@ -24,6 +24,9 @@ export function dingtalkCallbackRoutes(deps: AppDeps): Router<AppState> {
   const r = new Router<AppState>();
   r.post('/dingtalk/callback', async (ctx) => {
     const crypto = deps.callbackCrypto;
+    if (!crypto && !deps.config.events.http) {
+      throw new AppError('callback_not_configured', `HTTP 回调未启用 (DINGTALK_EVENT_MODE=${deps.config.events.mode})`, 404);
+    }
     if (!crypto) throw new AppError('callback_not_configured', '未配置钉钉事件订阅 (DINGTALK_CALLBACK_TOKEN / DINGTALK_CALLBACK_AES_KEY)', 404);
     const q = validate(QuerySchema, ctx.query);
     const { encrypt } = validate(BodySchema, ctx.request.body);

@@ -14,7 +14,11 @@ async function probe(fn: () => Promise<unknown>, ms = 3000): Promise<{ ok: boole
   }
 }
 
-/** /healthz: the process is alive. /readyz: database, Redis and DingTalk answer (503 naming what does not). */
+/**
+ * /healthz: the process is alive. /readyz: database, Redis and DingTalk answer (503 naming what does not); it also
+ * shows how DingTalk events come in (the Stream connection's state is reported, not required: a lost event is healed
+ * by the nightly sync, and the receiver reconnects on its own).
+ */
 export function healthRoutes(deps: AppDeps): Router<AppState> {
   const r = new Router<AppState>();
   r.get('/healthz', (ctx) => {
@@ -30,6 +34,11 @@ export function healthRoutes(deps: AppDeps): Router<AppState> {
       database: { ...database, kind: deps.config.database.kind },
       redis,
       dingtalk: { ...dingtalk, mode: deps.config.dingtalk.mode },
+      events: {
+        mode: deps.config.events.mode,
+        http: deps.callbackCrypto !== null,
+        stream: deps.eventStream ? deps.eventStream.status() : { state: 'off' as const },
+      },
     };
     const ready = database.ok && redis.ok && dingtalk.ok;
     ctx.status = ready ? 200 : 503;

@@ -27,6 +27,11 @@ export interface SandboxCorpInit {
   nextUserNo: number;
 }
 
+/** A change to the org, as DingTalk announces it in a contact event (doc 7.2). */
+export type OrgChange =
+  | { eventType: 'user_add_org' | 'user_modify_org' | 'user_leave_org'; userIds: string[] }
+  | { eventType: 'org_dept_create' | 'org_dept_modify' | 'org_dept_remove'; deptIds: number[] };
+
 /** Reason a removeUser leave is recorded with (2 个人原因). */
 const DEFAULT_LEAVE_REASON = 2;
 
@@ -62,6 +67,7 @@ export class SandboxCorp {
   private nextUserNo: number;
   private nextJobNo: number;
   private modifiedSeq: number;
+  private readonly orgListeners = new Set<(change: OrgChange) => void>();
 
   constructor(init: SandboxCorpInit) {
     this.corpId = init.corpId;
@@ -169,6 +175,22 @@ export class SandboxCorp {
     const user = this.requireUser(userid);
     user.title = title;
     this.touch(user);
+    this.announce({ eventType: 'user_modify_org', userIds: [userid] });
+  }
+
+  /** Rename a department (org_dept_modify). */
+  renameDept(deptId: number, name: string): SandboxDept {
+    const dept = this.departments.get(deptId);
+    if (!dept) throw new Error(`unknown department ${deptId} in ${this.corpId}`);
+    dept.name = name;
+    this.announce({ eventType: 'org_dept_modify', deptIds: [deptId] });
+    return dept;
+  }
+
+  /** Listen to org changes (the Stream gateway turns them into contact events); returns the unsubscribe. */
+  onOrgChange(listener: (change: OrgChange) => void): () => void {
+    this.orgListeners.add(listener);
+    return () => this.orgListeners.delete(listener);
   }
 
   /** Let `n` months pass: each month a few % leave and a few % join, deterministically from the seed. */
@@ -208,6 +230,7 @@ export class SandboxCorp {
     }
     this.users.set(userid, user);
     this.touch(user);
+    this.announce({ eventType: 'user_add_org', userIds: [userid] });
     return user;
   }
 
@@ -241,13 +264,17 @@ export class SandboxCorp {
     for (const dept of this.departments.values()) {
       dept.dept_manager_userid_list = dept.dept_manager_userid_list.filter((id) => id !== userid);
     }
+    const orphans: string[] = [];
     for (const other of this.users.values()) {
       if (other.manager_userid === userid) {
         delete other.manager_userid;
         this.touch(other);
+        orphans.push(other.userid);
       }
     }
     this.departures.push(departure);
+    this.announce({ eventType: 'user_leave_org', userIds: [userid] });
+    if (orphans.length > 0) this.announce({ eventType: 'user_modify_org', userIds: orphans });
     return departure;
   }
 
@@ -285,6 +312,10 @@ export class SandboxCorp {
     const user = this.users.get(userid);
     if (!user) throw new Error(`unknown or departed user ${userid} in ${this.corpId}`);
     return user;
+  }
+
+  private announce(change: OrgChange): void {
+    for (const listener of this.orgListeners) listener(change);
   }
 
   private touch(user: SandboxUser): void {

@@ -24,6 +24,7 @@ async function main(): Promise<void> {
       `  app       appKey ${corp?.appKey ?? ''}, agentId ${corp?.agentId ?? ''}`,
       `  demo      admin ${d?.admin ?? ''} · hr ${d?.hr ?? ''} · supervisor ${d?.supervisor ?? ''} · employee ${d?.employee ?? ''}`,
       `  helpers   POST ${handle.url}/sandbox/authCode {"userid":"${d?.employee ?? ''}"} · GET ${handle.url}/sandbox/stats`,
+      `  stream    POST ${handle.url}/v1.0/gateway/connections/open · GET ${handle.url}/sandbox/stream · POST ${handle.url}/sandbox/stream/events {"eventType":"…","data":{…}}`,
       '',
     ].join('\n'),
   );

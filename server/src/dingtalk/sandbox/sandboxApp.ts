@@ -13,6 +13,7 @@ import { registerContactRoutes } from './contactRoutes';
 import { registerDismissionRoutes } from './dismissionRoutes';
 import { registerSandboxRoutes, sandboxCors } from './sandboxRoutes';
 import type { SandboxState } from './sandboxState';
+import { registerStreamRoutes } from './streamRoutes';
 import { familyOf, legacyError, sandboxError, v1Error } from './wire';
 
 function httpStatusOf(err: unknown): number {
@@ -47,6 +48,7 @@ export function createSandboxApp(state: SandboxState): Koa {
   registerAttendanceRoutes(router, state);
   registerDismissionRoutes(router, state);
   registerSandboxRoutes(router, state);
+  registerStreamRoutes(router, state);
   app.use(errorHandler);
   app.use(sandboxCors);
   // JSON and form bodies (DingTalk's curl samples post forms); co-body reads chunked bodies as the SDK sends them.

@@ -1,6 +1,7 @@
 /** Everything one running sandbox knows: its corps, the credentials it issued, and the faults in force. */
 import { FaultInjector, type SandboxFaults } from './faultInjector';
 import type { SandboxCorp } from './SandboxCorp';
+import { StreamHub, type StreamHubOptions } from './streamHub';
 import { TokenStore } from './tokenStore';
 
 /** Shared state of one sandbox server. */
@@ -9,10 +10,13 @@ export class SandboxState {
   readonly corps = new Map<string, SandboxCorp>();
   readonly tokens: TokenStore;
   readonly faults: FaultInjector;
+  /** The Stream mode gateway (doc 7.1). */
+  readonly stream: StreamHub;
 
-  constructor(faultSeed: number, now: () => number = Date.now) {
+  constructor(faultSeed: number, now: () => number = Date.now, streamOptions: StreamHubOptions = {}) {
     this.tokens = new TokenStore(now);
     this.faults = new FaultInjector(faultSeed, now);
+    this.stream = new StreamHub(this, streamOptions, now);
   }
 
   /** Add a corp; corpId and appKey must be unique within the sandbox. */
@@ -20,6 +24,7 @@ export class SandboxState {
     if (this.corps.has(corp.corpId)) throw new Error(`duplicate sandbox corpId ${corp.corpId}`);
     if (this.corpByAppKey(corp.appKey)) throw new Error(`duplicate sandbox appKey ${corp.appKey}`);
     this.corps.set(corp.corpId, corp);
+    this.stream.watch(corp);
   }
 
   /** The corp whose app has this appKey. */

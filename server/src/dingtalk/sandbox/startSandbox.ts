@@ -8,6 +8,7 @@ import { createSandboxApp } from './sandboxApp';
 import type { SandboxCorp } from './SandboxCorp';
 import { issueAuthCodeFor } from './sandboxRoutes';
 import { SandboxState } from './sandboxState';
+import type { StreamHub, StreamHubOptions } from './streamHub';
 
 /** Options of startSandbox. */
 export interface StartSandboxOptions {
@@ -19,6 +20,8 @@ export interface StartSandboxOptions {
   faults?: SandboxFaults;
   /** Seeds failure injection, so a run with failRate replays identically. Default 1. */
   faultSeed?: number;
+  /** Stream gateway tuning (ticket lifetime, redelivery delay, disconnect grace); tests shorten them. */
+  stream?: StreamHubOptions;
 }
 
 /** A running sandbox. */
@@ -35,17 +38,20 @@ export interface SandboxHandle {
   resetStats(): void;
   /** Same as POST /sandbox/authCode; throws for an unknown corp or user. */
   issueAuthCode(corpId: string, userid: string): string;
+  /** The Stream gateway: push events, ping, disconnect, drop or freeze connections, read its status. */
+  stream: StreamHub;
   close(): Promise<void>;
 }
 
 /** Generate the corps and start serving them. */
 export async function startSandbox(opts: StartSandboxOptions): Promise<SandboxHandle> {
   if (opts.corps.length === 0) throw new Error('startSandbox: at least one corp is required');
-  const state = new SandboxState(opts.faultSeed ?? 1);
+  const state = new SandboxState(opts.faultSeed ?? 1, Date.now, opts.stream);
   for (const corpOptions of opts.corps) state.addCorp(generateCorp(corpOptions));
   state.setFaults(opts.faults ?? {});
 
   const server = createServer(createSandboxApp(state).callback());
+  server.on('upgrade', (req, socket, head) => state.stream.handleUpgrade(req, socket, head));
   const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -71,12 +77,16 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<SandboxHa
       if ('error' in issued) throw new Error(issued.error);
       return issued.code;
     },
+    stream: state.stream,
     close: () => {
-      closing ??= new Promise<void>((resolve, reject) => {
-        server.close((err) => (err ? reject(err) : resolve()));
-        // Keep-alive sockets (fetch, the SDK's agent) would otherwise hold close() open.
-        server.closeAllConnections();
-      });
+      closing ??= state.stream.close().then(
+        () =>
+          new Promise<void>((resolve, reject) => {
+            server.close((err) => (err ? reject(err) : resolve()));
+            // Keep-alive sockets (fetch, the SDK's agent) would otherwise hold close() open.
+            server.closeAllConnections();
+          }),
+      );
       return closing;
     },
   };
