@@ -95,3 +95,35 @@ export const LEAVE_STATUS_PAGE_MAX = 100;
  * limit is UNCONFIRMED: assumed like its documented sibling queryonjob.
  */
 export const DISMISSION_MAX_USERS = 50;
+
+/** v1.0 CRM list APIs: `maxResults` at most 100 (doc 5, documented for customerInstances and personalCustomers). */
+export const CRM_MAX_RESULTS = 100;
+/** CRM's error code for a bad or out-of-range parameter, answered with HTTP 400 (doc 5). */
+export const CRM_PARAM_ERROR = 'param.error';
+/** `objectType` of enterprise customers on POST /v1.0/crm/customerInstances (doc 5). */
+export const CRM_CUSTOMER_OBJECT_TYPE = 'crm_customer';
+/**
+ * Field ids inside CRM `data` maps. They are per-corp form settings in DingTalk (doc 5: "free-form maps keyed by
+ * form field ids"); `customer_name` is documented, the contract and follow-record ids are UNCONFIRMED conventions
+ * the sandbox serves. A corp whose forms differ changes them here, in one place.
+ */
+export const CRM_FIELDS = {
+  customerName: 'customer_name',
+  contractCustomer: 'contract_customer_id',
+  contractCustomerName: 'contract_customer_name',
+  contractAmount: 'contract_amount',
+  contractSignDate: 'contract_sign_date',
+  contractStatus: 'contract_status',
+  contractRenewalYears: 'contract_renewal_years',
+  followCustomer: 'follow_customer_id',
+  followTime: 'follow_time',
+  followType: 'follow_type',
+  followContent: 'follow_content',
+} as const;
+/**
+ * queryDsl of POST /v1.0/crm/customObjects/datas/query: `{"queryGroupList":[{"logicType":"AND","queryObjectList":
+ * [{fieldId, filterType, value}]}]}`. The format is the legacy one, assumed for v1.0 (UNCONFIRMED, doc 5), as are
+ * the system field `gmt_modified` and filterType `GE` the sync uses to read only rows changed since its last pass.
+ */
+export const CRM_DSL_MODIFIED_FIELD = 'gmt_modified';
+export const CRM_DSL_GE = 'GE';

@@ -54,6 +54,8 @@ export class SandboxCorp {
   driftReferenceMs: number;
   /** The leave types (假期类型) getleavestatus' leave_code refers to. */
   readonly leaveTypes: readonly SandboxLeaveType[] = LEAVE_TYPES;
+  /** Names (form codes) of the CRM custom objects the sandbox serves; tests may rename them. */
+  readonly crmObjects = { contracts: 'crm_contract', followRecords: 'crm_follow_record' };
 
   private readonly children = new Map<number, SandboxDept[]>();
   /** Userids per department in DingTalk's custom order (dept_order). */

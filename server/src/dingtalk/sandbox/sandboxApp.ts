@@ -10,6 +10,7 @@ import { LegacyErr } from '../wireFacts';
 import { registerAttendanceRoutes } from './attendanceRoutes';
 import { registerAuthRoutes } from './authRoutes';
 import { registerContactRoutes } from './contactRoutes';
+import { registerCrmRoutes } from './crmRoutes';
 import { registerDismissionRoutes } from './dismissionRoutes';
 import { registerSandboxRoutes, sandboxCors } from './sandboxRoutes';
 import type { SandboxState } from './sandboxState';
@@ -46,6 +47,7 @@ export function createSandboxApp(state: SandboxState): Koa {
   registerContactRoutes(router, state);
   registerAttendanceRoutes(router, state);
   registerDismissionRoutes(router, state);
+  registerCrmRoutes(router, state);
   registerSandboxRoutes(router, state);
   app.use(errorHandler);
   app.use(sandboxCors);
