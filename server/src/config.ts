@@ -84,7 +84,7 @@ const EnvSchema = z.object({
   CRM_CONTRACT_OBJECT: crmObjectName.default('crm_contract'),
   CRM_FOLLOW_RECORD_OBJECT: crmObjectName.default('crm_follow_record'),
   CRM_OPERATOR_USERID: z.string().min(1).max(64).optional(),
-  CRM_FOLLOW_UP_LOOKBACK_DAYS: z.coerce.number().int().min(1).max(3660).default(365),
+  CRM_FOLLOW_UP_LOOKBACK_DAYS: z.coerce.number().int().min(1).max(3660).default(180),
 });
 
 /** CRM sync settings: custom object names and the small/big client thresholds (see crmSegments.ts). */

@@ -256,6 +256,8 @@ function sellerBook(
     }
 
     // Follow-ups every 1-7 weeks (big clients more often) while the owner works here; drifters skip more and more.
+    // A few customers are never followed up (a gap HR should see).
+    if (p.chance(0.04)) continue;
     const followFrom = Math.max(createDay, today - FOLLOW_HISTORY_DAYS);
     for (let day = followFrom + p.int(1, 14), k = 0; day <= until; day += big ? p.int(7, 24) : p.int(14, 45), k++) {
       if (p.next() < 0.8 * driftIntensity(person.drift, day)) continue;
