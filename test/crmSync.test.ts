@@ -97,7 +97,7 @@ describe('CRM sync from the sandbox', () => {
     const budget = await w.ds.getRepository(ApiCallBudget).findOneByOrFail({ corpId: w.corpId, month: '2026-11' });
     expect(budget.meteredCalls).toBe(first.run.apiCalls);
     const checkpoint = await w.ds.getRepository(SyncCheckpoint).findOneByOrFail({ corpId: w.corpId, source: CRM_CHECKPOINT });
-    expect(checkpoint.position).toEqual({ pass: null, lastPassStartedMs: NOW.getTime() });
+    expect(checkpoint.position).toEqual({ pass: null, lastPassStartedMs: NOW.getTime(), customersReadMs: NOW.getTime() });
   });
 
   it('segments customers by their deals (3,000 / 10,000 CNY) with first and last deal dates', async () => {
@@ -155,11 +155,29 @@ describe('CRM sync from the sandbox', () => {
     const again = await run(w);
     expect(again.run.status).toBe('succeeded');
     expect(again.outcome).toMatchObject({ rows: 0 });
-    expect(again.run.apiCalls).toBeGreaterThan(0);
-    expect(again.run.apiCalls).toBeLessThan(first.run.apiCalls);
+    // Customers are read weekly; contracts and follow records changed since the last pass: one page each.
+    expect(again.run.apiCalls).toBe(2);
     expect(await snapshot(w)).toEqual(before);
     const budget = await w.ds.getRepository(ApiCallBudget).findOneByOrFail({ corpId: w.corpId, month: '2026-11' });
     expect(budget.meteredCalls).toBe(first.run.apiCalls + again.run.apiCalls);
+  });
+
+  it('reads all customers again after a week, and restarts a phase whose saved nextToken DingTalk no longer takes', async () => {
+    const before = await snapshot(w);
+    const crm = generateCrm(w.sandboxHandle.corps.get(w.corpId)!);
+    const weekLater = new Date(NOW.getTime() + 7 * 86_400_000);
+    const week = await run(w, { now: () => weekLater });
+    expect(week.outcome).toMatchObject({ rows: 0 });
+    expect(week.run.apiCalls).toBe(Math.ceil(crm.customers.length / 100) + 2);
+
+    const checkpoints = w.ds.getRepository(SyncCheckpoint);
+    const saved = (await checkpoints.findOneByOrFail({ corpId: w.corpId, source: CRM_CHECKPOINT })).position;
+    const pass = { startedMs: weekLater.getTime(), phase: 'contracts', nextToken: 'expired-token', contractsSinceMs: null, followUpsSinceMs: NOW.getTime() - LOOKBACK_MS, pages: 7, readsCustomers: false };
+    await checkpoints.update({ corpId: w.corpId, source: CRM_CHECKPOINT }, { position: { ...saved, pass } });
+    const restarted = await run(w, { now: () => weekLater });
+    expect(restarted.run.status).toBe('succeeded');
+    expect(restarted.outcome).toMatchObject({ rows: 0 });
+    expect(await snapshot(w)).toEqual(before);
   });
 
   it('shows CRM on the data-quality page with contracts without an owner and customers without follow-ups', async () => {

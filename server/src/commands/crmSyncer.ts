@@ -35,6 +35,12 @@ export const DEFAULT_CRM_SETTINGS: CrmSettings = {
 export const CRM_CHECKPOINT = 'crm';
 /** A later pass re-reads contracts and follow records changed this long before the previous pass began. */
 export const CRM_OVERLAP_MS = 86_400_000;
+/**
+ * All customers are read again at most this often. customerInstances has no filter, so every read is a full one
+ * (10,000 people ≈ 50,000 customers ≈ 500 calls): nightly that alone would spend more than the standard edition's
+ * 10,000 metered calls a month. Contracts carry their customer's id and name, so deals link in between.
+ */
+export const CRM_CUSTOMER_REFRESH_MS = 7 * 86_400_000;
 const BATCH = 500;
 
 type Phase = 'customers' | 'contracts' | 'followUps';
@@ -49,11 +55,15 @@ interface CrmPass {
   contractsSinceMs: number | null;
   followUpsSinceMs: number;
   pages: number;
+  /** This pass reads all customers (the first pass, then every CRM_CUSTOMER_REFRESH_MS). */
+  readsCustomers: boolean;
 }
 
 interface CrmPosition extends Record<string, unknown> {
   pass: CrmPass | null;
   lastPassStartedMs: number | null;
+  /** When the last pass that read all customers began. */
+  customersReadMs: number | null;
 }
 
 /** queryDsl "modified at or after `ms`" (format UNCONFIRMED for v1.0, see wireFacts). */
@@ -148,7 +158,8 @@ async function deriveSegments(em: EntityManager, corpId: string, t: SegmentThres
 }
 
 /**
- * CRM sync (doc 5): all customers (POST /v1.0/crm/customerInstances), then the contract object and the
+ * CRM sync (doc 5): all customers (POST /v1.0/crm/customerInstances; on the first pass and then weekly, see
+ * CRM_CUSTOMER_REFRESH_MS), then the contract object and the
  * follow-record object (POST /v1.0/crm/customObjects/datas/query), 100 rows a page. The first pass reads every
  * contract and the follow records of the last `followUpLookbackDays` days; later passes read only rows modified
  * since the previous pass began (less a day of overlap). Each page lands with the checkpoint (phase + nextToken)
@@ -166,10 +177,13 @@ export async function syncCrm(
   const now = deps.now ?? (() => new Date());
   const saved = await readCheckpoint<CrmPosition>(ds, corpId, CRM_CHECKPOINT);
   const lastPassStartedMs = saved?.lastPassStartedMs ?? null;
+  const customersReadMs = saved?.customersReadMs ?? null;
   let resumedToken = saved?.pass?.nextToken ?? null;
+  const readsCustomers = customersReadMs === null || now().getTime() - customersReadMs >= CRM_CUSTOMER_REFRESH_MS;
   const pass: CrmPass = saved?.pass ?? {
     startedMs: now().getTime(),
-    phase: 'customers',
+    phase: readsCustomers ? 'customers' : 'contracts',
+    readsCustomers,
     nextToken: null,
     contractsSinceMs: lastPassStartedMs === null ? null : lastPassStartedMs - CRM_OVERLAP_MS,
     followUpsSinceMs: lastPassStartedMs === null ? now().getTime() - settings.followUpLookbackDays * 86_400_000 : lastPassStartedMs - CRM_OVERLAP_MS,
@@ -272,9 +286,10 @@ export async function syncCrm(
       passDone = pass.nextToken === null && !nextPhase;
       if (passDone) {
         rows += await deriveSegments(em, corpId, settings);
-        await saveCheckpoint(em, corpId, CRM_CHECKPOINT, { pass: null, lastPassStartedMs: pass.startedMs } satisfies CrmPosition);
+        const position: CrmPosition = { pass: null, lastPassStartedMs: pass.startedMs, customersReadMs: pass.readsCustomers ? pass.startedMs : customersReadMs };
+        await saveCheckpoint(em, corpId, CRM_CHECKPOINT, position);
       } else {
-        await saveCheckpoint(em, corpId, CRM_CHECKPOINT, { pass, lastPassStartedMs } satisfies CrmPosition);
+        await saveCheckpoint(em, corpId, CRM_CHECKPOINT, { pass, lastPassStartedMs, customersReadMs } satisfies CrmPosition);
       }
       await addMeteredCalls(em, corpId, deps.apiCalls() - callsBefore, now());
     });
