@@ -36,7 +36,8 @@ async function run(w: TestWorld, over: Partial<DataSyncDeps> = {}, finalAttempt 
 
 /** Every CRM-derived row of a world, without import times (which differ between runs by design). */
 async function snapshot(w: TestWorld) {
-  const strip = <T extends { corpId: string; importedAt: Date }>(rows: T[]) => rows.map(({ corpId: _c, importedAt: _i, ...rest }) => JSON.stringify(rest)).sort();
+  const strip = <T extends { corpId: string; importedAt: Date }>(rows: T[]) =>
+    rows.map(({ corpId: _c, importedAt: _i, ...rest }) => JSON.stringify(rest)).sort();
   const where = { corpId: w.corpId, source: 'dingtalk' as const };
   return {
     customers: strip(await w.ds.getRepository(Customer).findBy(where)),
@@ -172,7 +173,15 @@ describe('CRM sync from the sandbox', () => {
 
     const checkpoints = w.ds.getRepository(SyncCheckpoint);
     const saved = (await checkpoints.findOneByOrFail({ corpId: w.corpId, source: CRM_CHECKPOINT })).position;
-    const pass = { startedMs: weekLater.getTime(), phase: 'contracts', nextToken: 'expired-token', contractsSinceMs: null, followUpsSinceMs: NOW.getTime() - LOOKBACK_MS, pages: 7, readsCustomers: false };
+    const pass = {
+      startedMs: weekLater.getTime(),
+      phase: 'contracts',
+      nextToken: 'expired-token',
+      contractsSinceMs: null,
+      followUpsSinceMs: NOW.getTime() - LOOKBACK_MS,
+      pages: 7,
+      readsCustomers: false,
+    };
     await checkpoints.update({ corpId: w.corpId, source: CRM_CHECKPOINT }, { position: { ...saved, pass } });
     const restarted = await run(w, { now: () => weekLater });
     expect(restarted.run.status).toBe('succeeded');

@@ -32,9 +32,7 @@ const cnyAsFen = z
   })
   .refine((fen) => fen > 0, 'must be more than 0');
 /** A CRM custom object's name (form code), e.g. crm_contract or PROC-EF199CCA-…. */
-const crmObjectName = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{1,100}$/, 'expected a CRM object name (form code): letters, digits, _ and - only');
+const crmObjectName = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'expected a CRM object name (form code): letters, digits, _ and - only');
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),

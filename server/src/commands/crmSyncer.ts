@@ -3,7 +3,6 @@ import { CollaborationEvent, Customer, Deal, Department, FollowUp, User } from '
 import type { CrmCustomerRow, CrmObjectRow, CrmPage } from '../dingtalk/crmApi';
 import { DingTalkError } from '../dingtalk/errors';
 import { CRM_DSL_GE, CRM_DSL_MODIFIED_FIELD, CRM_MAX_RESULTS, CRM_PARAM_ERROR } from '../dingtalk/wireFacts';
-import { shanghaiDate } from '../util/dates';
 import { addMeteredCalls, meteredCallsThisMonth } from './callBudget';
 import { readCheckpoint, saveCheckpoint } from './checkpoints';
 import { collaborationsFrom, customerFrom, dealFrom, followUpFrom, type OrgUnits } from './crmRows';
@@ -13,7 +12,13 @@ import type { ReportProgress, TrackedOutcome } from './syncRunTracker';
 /** The DingTalk CRM calls the sync needs (CrmApi, as DingTalkPort.data offers them). */
 export interface CrmSource {
   crmCustomers(nextToken: string | undefined, maxResults: number, operatorUserId?: string): Promise<CrmPage<CrmCustomerRow>>;
-  crmObjects(name: string, queryDsl: string | undefined, nextToken: string | undefined, maxResults: number, operatorUserId?: string): Promise<CrmPage<CrmObjectRow>>;
+  crmObjects(
+    name: string,
+    queryDsl: string | undefined,
+    nextToken: string | undefined,
+    maxResults: number,
+    operatorUserId?: string,
+  ): Promise<CrmPage<CrmObjectRow>>;
 }
 
 /** What the CRM sync is configured with (config.crm). */
@@ -73,7 +78,9 @@ const modifiedSince = (ms: number) =>
 /** The unit (department directly under the root) of each synced person's main department. */
 async function loadOrgUnits(ds: DataSource, corpId: string): Promise<OrgUnits> {
   const depts = new Map((await ds.getRepository(Department).findBy({ corpId })).map((d) => [Number(d.deptId), d]));
-  const users = new Map((await ds.getRepository(User).find({ where: { corpId }, select: { userid: true, mainDeptId: true } })).map((u) => [u.userid, u.mainDeptId]));
+  const users = new Map(
+    (await ds.getRepository(User).find({ where: { corpId }, select: { userid: true, mainDeptId: true } })).map((u) => [u.userid, u.mainDeptId]),
+  );
   const unitCache = new Map<number, { deptId: number; name: string } | undefined>();
   const unitOfDept = (deptId: number): { deptId: number; name: string } | undefined => {
     if (unitCache.has(deptId)) return unitCache.get(deptId);
@@ -107,7 +114,10 @@ async function writeChanged<T extends ObjectLiteral & { sourceId: string }>(
 ): Promise<number> {
   if (rows.length === 0) return 0;
   const existing = new Map(
-    (await em.getRepository(entity).find({ where: { corpId, source: 'dingtalk', sourceId: In(rows.map((r) => r.sourceId)) } as never })).map((r) => [r.sourceId, r]),
+    (await em.getRepository(entity).find({ where: { corpId, source: 'dingtalk', sourceId: In(rows.map((r) => r.sourceId)) } as never })).map((r) => [
+      r.sourceId,
+      r,
+    ]),
   );
   const norm = (v: unknown) => (v instanceof Date ? v.getTime() : typeof v === 'bigint' ? Number(v) : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v);
   const changed = rows.filter((r) => {
@@ -265,19 +275,22 @@ export async function syncCrm(
         }
         counts.followUps += followUps.length;
         counts.collaborations += events.length;
-        rows += await writeChanged(em, FollowUp, corpId, followUps, ['ownerUserid', 'customerSourceId', 'followedAt'], [
-          'owner_userid',
-          'customer_source_id',
-          'followed_at',
-          'imported_at',
-        ]);
-        rows += await writeChanged(em, CollaborationEvent, corpId, events, ['userid', 'withDepartment', 'customerName', 'occurredOn'], [
-          'userid',
-          'with_department',
-          'customer_name',
-          'occurred_on',
-          'imported_at',
-        ]);
+        rows += await writeChanged(
+          em,
+          FollowUp,
+          corpId,
+          followUps,
+          ['ownerUserid', 'customerSourceId', 'followedAt'],
+          ['owner_userid', 'customer_source_id', 'followed_at', 'imported_at'],
+        );
+        rows += await writeChanged(
+          em,
+          CollaborationEvent,
+          corpId,
+          events,
+          ['userid', 'withDepartment', 'customerName', 'occurredOn'],
+          ['userid', 'with_department', 'customer_name', 'occurred_on', 'imported_at'],
+        );
       }
       pass.pages += 1;
       pass.nextToken = page.nextToken ?? null;
@@ -286,7 +299,11 @@ export async function syncCrm(
       passDone = pass.nextToken === null && !nextPhase;
       if (passDone) {
         rows += await deriveSegments(em, corpId, settings);
-        const position: CrmPosition = { pass: null, lastPassStartedMs: pass.startedMs, customersReadMs: pass.readsCustomers ? pass.startedMs : customersReadMs };
+        const position: CrmPosition = {
+          pass: null,
+          lastPassStartedMs: pass.startedMs,
+          customersReadMs: pass.readsCustomers ? pass.startedMs : customersReadMs,
+        };
         await saveCheckpoint(em, corpId, CRM_CHECKPOINT, position);
       } else {
         await saveCheckpoint(em, corpId, CRM_CHECKPOINT, { pass, lastPassStartedMs, customersReadMs } satisfies CrmPosition);

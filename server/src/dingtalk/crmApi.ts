@@ -63,7 +63,13 @@ export class CrmApi {
   }
 
   /** One page (≤100) of a custom object's rows, optionally filtered by a queryDsl (JSON text). */
-  objects(name: string, queryDsl: string | undefined, nextToken: string | undefined, maxResults: number, operatorUserId?: string): Promise<CrmPage<CrmObjectRow>> {
+  objects(
+    name: string,
+    queryDsl: string | undefined,
+    nextToken: string | undefined,
+    maxResults: number,
+    operatorUserId?: string,
+  ): Promise<CrmPage<CrmObjectRow>> {
     const v1 = this.client.v1;
     return v1.call('/v1.0/crm/customObjects/datas/query', async (token, runtime) => {
       const request = new $Crm.GetObjectDataRequest({ name, queryDsl, nextToken, maxResults, currentOperatorUserId: operatorUserId });

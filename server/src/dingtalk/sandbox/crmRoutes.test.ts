@@ -108,7 +108,9 @@ describe('CRM v1.0 endpoints', () => {
     expect(page.body.result.nextToken).toMatch(/^[A-Za-z0-9_-]+$/);
     expect(page.body.result.nextToken).not.toBe('5');
     // Personal customers: none in the sandbox, an empty page without a token.
-    expect((await post<CustomerAnswer>(CUSTOMERS, { maxResults: 5, objectType: 'crm_customer_personal' })).body).toEqual({ result: { maxResults: 5, values: [] } });
+    expect((await post<CustomerAnswer>(CUSTOMERS, { maxResults: 5, objectType: 'crm_customer_personal' })).body).toEqual({
+      result: { maxResults: 5, values: [] },
+    });
   });
 
   it.each([
@@ -152,7 +154,9 @@ describe('CRM v1.0 endpoints', () => {
     expect((await walkObjects('crm_contract', 33)).values.map((v) => v.instanceId)).toEqual(all.values.map((v) => v.instanceId));
 
     const since = Date.UTC(2026, 9, 1) - 8 * 3600_000; // 2026-10-01 Beijing
-    const dsl = JSON.stringify({ queryGroupList: [{ logicType: 'AND', queryObjectList: [{ fieldId: 'gmt_modified', filterType: 'GE', value: String(since) }] }] });
+    const dsl = JSON.stringify({
+      queryGroupList: [{ logicType: 'AND', queryObjectList: [{ fieldId: 'gmt_modified', filterType: 'GE', value: String(since) }] }],
+    });
     const recent = await walkObjects('crm_contract', 100, dsl);
     expect(recent.values.length).toBeGreaterThan(0);
     expect(recent.values.length).toBeLessThan(all.values.length / 4);

@@ -69,7 +69,8 @@ function parseDsl(text: string | undefined): Condition[] {
     if (g.logicType !== undefined && g.logicType !== 'AND') throw new CrmParamError('the sandbox supports logicType AND only');
     if (!Array.isArray(g.queryObjectList)) throw new CrmParamError('queryDsl group needs a queryObjectList');
     for (const o of g.queryObjectList as Record<string, unknown>[]) {
-      if (typeof o.fieldId !== 'string' || (typeof o.value !== 'string' && typeof o.value !== 'number')) throw new CrmParamError('queryDsl condition needs fieldId and value');
+      if (typeof o.fieldId !== 'string' || (typeof o.value !== 'string' && typeof o.value !== 'number'))
+        throw new CrmParamError('queryDsl condition needs fieldId and value');
       const filterType = typeof o.filterType === 'string' ? o.filterType : 'EQ';
       if (!['EQ', 'GE', 'GT', 'LE', 'LT'].includes(filterType)) throw new CrmParamError(`unsupported filterType ${filterType}`);
       out.push({ fieldId: o.fieldId, filterType, value: String(o.value) });
@@ -131,8 +132,24 @@ function objectRows(corp: SandboxCorp, kind: 'contracts' | 'followRecords', cond
   if (hit) return hit;
   const rows: ObjectRow[] =
     kind === 'contracts'
-      ? data.contracts.map((c) => ({ instanceId: c.instanceId, creator: c.creator, owners: c.owner ? [c.owner] : [], participants: [], createMs: c.createMs, modifyMs: c.modifyMs, fields: contractFields(c) }))
-      : data.followRecords.map((f) => ({ instanceId: f.instanceId, creator: f.owner, owners: [f.owner], participants: f.participants, createMs: f.createMs, modifyMs: f.modifyMs, fields: followFields(f) }));
+      ? data.contracts.map((c) => ({
+          instanceId: c.instanceId,
+          creator: c.creator,
+          owners: c.owner ? [c.owner] : [],
+          participants: [],
+          createMs: c.createMs,
+          modifyMs: c.modifyMs,
+          fields: contractFields(c),
+        }))
+      : data.followRecords.map((f) => ({
+          instanceId: f.instanceId,
+          creator: f.owner,
+          owners: [f.owner],
+          participants: f.participants,
+          createMs: f.createMs,
+          modifyMs: f.modifyMs,
+          fields: followFields(f),
+        }));
   const out = rows.filter((r) => conditions.every((c) => matches(r, c)));
   if (byQuery.size > 20) byQuery.clear();
   byQuery.set(key, out);
