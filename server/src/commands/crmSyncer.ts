@@ -207,7 +207,6 @@ export async function syncCrm(
   const runStartCalls = deps.apiCalls();
   const problems: string[] = [];
   let rows = 0;
-  const counts = { customers: 0, contracts: 0, followUps: 0, collaborations: 0 };
   let passDone = false;
 
   const fetchPage = (token: string | undefined): Promise<CrmPage<CrmCustomerRow> | CrmPage<CrmObjectRow>> => {
@@ -220,13 +219,15 @@ export async function syncCrm(
   for (;;) {
     if (usedBefore + (deps.apiCalls() - runStartCalls) >= deps.monthlyCallLimit) {
       const note = `本月计量调用已用完（上限 ${deps.monthlyCallLimit} 次）：CRM 同步已读 ${pass.pages} 页，停在${PHASE_LABELS[pass.phase]}，预算恢复后从这里继续`;
-      return { rows, users: counts.customers, note };
+      return { rows, note };
     }
     const callsBefore = deps.apiCalls();
     let page: CrmPage<CrmCustomerRow> | CrmPage<CrmObjectRow>;
     try {
       page = await fetchPage(pass.nextToken ?? undefined);
     } catch (err) {
+      // Calls that failed were still made (and retried): they count against the month's budget too.
+      await addMeteredCalls(ds.manager, corpId, deps.apiCalls() - callsBefore, now());
       // A token saved before a crash may have expired at DingTalk; the phase is read again from its start
       // (rows are compared before writing, so re-reading costs calls, not correctness).
       if (resumedToken !== null && pass.nextToken === resumedToken && err instanceof DingTalkError && err.code === CRM_PARAM_ERROR) {
@@ -242,7 +243,6 @@ export async function syncCrm(
       if (pass.phase === 'customers') {
         const customers = (page as CrmPage<CrmCustomerRow>).rows.map((r) => customerFrom(corpId, r, importedAt));
         for (const c of customers) customerNames.set(c.sourceId, c.name);
-        counts.customers += customers.length;
         rows += await writeChanged(em, Customer, corpId, customers, ['name', 'ownerUserid', 'data'], ['name', 'owner_userid', 'data', 'imported_at']);
       } else if (pass.phase === 'contracts') {
         const deals: Deal[] = [];
@@ -251,7 +251,6 @@ export async function syncCrm(
           if ('problem' in d) problems.push(d.problem);
           else deals.push(d);
         }
-        counts.contracts += deals.length;
         rows += await writeChanged(
           em,
           Deal,
@@ -273,8 +272,6 @@ export async function syncCrm(
           const customerName = f.customerSourceId ? (customerNames.get(f.customerSourceId) ?? null) : null;
           events.push(...collaborationsFrom(corpId, f, r.participantUserIds, customerName, units, importedAt));
         }
-        counts.followUps += followUps.length;
-        counts.collaborations += events.length;
         rows += await writeChanged(
           em,
           FollowUp,
@@ -314,7 +311,7 @@ export async function syncCrm(
     if (passDone) break;
   }
   const note = problems.length ? `${problems.length} 条 CRM 记录无法识别已跳过，例如：${problems.slice(0, 3).join('；')}` : null;
-  return { rows, users: counts.customers, note };
+  return { rows, note };
 }
 
 const PHASE_LABELS: Record<Phase, string> = { customers: '客户', contracts: '合同', followUps: '跟进记录' };
