@@ -189,6 +189,14 @@ describe('CRM sync from the sandbox', () => {
     expect(await snapshot(w)).toEqual(before);
   });
 
+  it('runs in the nightly trigger after departures, attendance and leave, writing nothing new', async () => {
+    await w.jobs.enqueue('data.scheduledSync', { corpId: w.corpId }, { jobId: `nightly-${w.corpId}` });
+    await (w.jobs as InProcessJobQueue).idle();
+    const nightly = await w.ds.getRepository(SyncRun).find({ where: { corpId: w.corpId, trigger: 'schedule' }, order: { id: 'ASC' } });
+    expect(nightly.map((r) => r.kind)).toEqual(['departures', 'attendance', 'leave', 'crm']);
+    expect(nightly.at(-1)).toMatchObject({ status: 'succeeded', countRows: 0 });
+  });
+
   it('shows CRM on the data-quality page with contracts without an owner and customers without follow-ups', async () => {
     const server = await listen(w);
     try {

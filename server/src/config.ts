@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_CRM_CONTRACT_OBJECT, DEFAULT_CRM_FOLLOW_RECORD_OBJECT } from './dingtalk/wireFacts';
 
 /** Thrown when the environment is invalid; lists every problem at once. */
 export class ConfigError extends Error {
@@ -79,8 +80,8 @@ const EnvSchema = z.object({
   ORG_SYNC_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(6),
   CRM_SMALL_DEAL_CNY: cnyAsFen.prefault('3000'),
   CRM_BIG_DEAL_CNY: cnyAsFen.prefault('10000'),
-  CRM_CONTRACT_OBJECT: crmObjectName.default('crm_contract'),
-  CRM_FOLLOW_RECORD_OBJECT: crmObjectName.default('crm_follow_record'),
+  CRM_CONTRACT_OBJECT: crmObjectName.default(DEFAULT_CRM_CONTRACT_OBJECT),
+  CRM_FOLLOW_RECORD_OBJECT: crmObjectName.default(DEFAULT_CRM_FOLLOW_RECORD_OBJECT),
   CRM_OPERATOR_USERID: z.string().min(1).max(64).optional(),
   CRM_FOLLOW_UP_LOOKBACK_DAYS: z.coerce.number().int().min(1).max(3660).default(180),
 });

@@ -2,7 +2,14 @@ import { In, IsNull, Not, type DataSource, type EntityManager, type ObjectLitera
 import { CollaborationEvent, Customer, Deal, Department, FollowUp, User } from '../entities';
 import type { CrmCustomerRow, CrmObjectRow, CrmPage } from '../dingtalk/crmApi';
 import { DingTalkError } from '../dingtalk/errors';
-import { CRM_DSL_GE, CRM_DSL_MODIFIED_FIELD, CRM_MAX_RESULTS, CRM_PARAM_ERROR } from '../dingtalk/wireFacts';
+import {
+  CRM_DSL_GE,
+  CRM_DSL_MODIFIED_FIELD,
+  CRM_MAX_RESULTS,
+  CRM_PARAM_ERROR,
+  DEFAULT_CRM_CONTRACT_OBJECT,
+  DEFAULT_CRM_FOLLOW_RECORD_OBJECT,
+} from '../dingtalk/wireFacts';
 import { addMeteredCalls, meteredCallsThisMonth } from './callBudget';
 import { readCheckpoint, saveCheckpoint } from './checkpoints';
 import { collaborationsFrom, customerFrom, dealFrom, followUpFrom, type OrgUnits } from './crmRows';
@@ -32,8 +39,8 @@ export interface CrmSettings extends SegmentThresholds {
 /** The configuration defaults (for callers without a config, e.g. benchmarks). */
 export const DEFAULT_CRM_SETTINGS: CrmSettings = {
   ...DEFAULT_SEGMENT_THRESHOLDS,
-  contractObject: 'crm_contract',
-  followRecordObject: 'crm_follow_record',
+  contractObject: DEFAULT_CRM_CONTRACT_OBJECT,
+  followRecordObject: DEFAULT_CRM_FOLLOW_RECORD_OBJECT,
   followUpLookbackDays: 180,
 };
 

@@ -121,6 +121,17 @@ export const CRM_FIELDS = {
   followContent: 'follow_content',
 } as const;
 /**
+ * Follow records are read as a custom object (POST /v1.0/crm/customObjects/datas/query, 100 a page over the whole
+ * corp), not per customer with POST /v1.0/crm/targetFollowRecords/query: that one needs at least one call per
+ * customer (50,000 customers at 10,000 people = 50,000+ calls a pass, five months of the standard edition's
+ * metered quota), the object query needs rows/100 and can be limited to rows changed since the last pass. That the
+ * follow-record object is queryable by name like any custom object, and under this default name, is UNCONFIRMED
+ * (doc 5 names it as the example); CRM_FOLLOW_RECORD_OBJECT overrides the name.
+ */
+export const DEFAULT_CRM_FOLLOW_RECORD_OBJECT = 'crm_follow_record';
+/** Default name of the contract custom object. Real corps name their own (a form code such as PROC-…): configure it. */
+export const DEFAULT_CRM_CONTRACT_OBJECT = 'crm_contract';
+/**
  * queryDsl of POST /v1.0/crm/customObjects/datas/query: `{"queryGroupList":[{"logicType":"AND","queryObjectList":
  * [{fieldId, filterType, value}]}]}`. The format is the legacy one, assumed for v1.0 (UNCONFIRMED, doc 5), as are
  * the system field `gmt_modified` and filterType `GE` the sync uses to read only rows changed since its last pass.
