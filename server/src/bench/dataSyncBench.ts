@@ -3,7 +3,8 @@
  * follow-ups of the CRM lookback, and a second, incremental pass) for a sandbox corp over real HTTP into MariaDB, with
  * DingTalk's per-API limit enforced by the sandbox (20/s) and ours at 18/s. People are written straight from the
  * sandbox (org sync has its own benchmark). Prints calls per API, wall time, and the ratio to the floor the rate
- * limit sets: the busiest API's calls / 18 per s.
+ * limit sets. The kinds run one after another and each uses one API at a time (CRM pages are chained by nextToken),
+ * so the floor is all their calls / 18 per s (token calls aside); with attendance alone that is its busiest API.
  *
  *   npm run bench:datasync -- --employees 10000 [--days 30] [--rate 18] [--concurrency 6] [--only crm]
  */
@@ -85,12 +86,13 @@ async function main(): Promise<void> {
   const stats = sandbox.stats();
   const byApi = Object.entries(stats.calls).sort((a, b) => b[1] - a[1]);
   const busiest = byApi[0]?.[1] ?? 0;
-  const floor = busiest / rate;
+  const dataCalls = byApi.filter(([api]) => api !== '/gettoken').reduce((n, [, calls]) => n + calls, 0);
+  const floor = dataCalls / rate;
   console.log(`employees ${employees}, days ${days}; rows: ${JSON.stringify(rows)}`);
   for (const [api, n] of byApi) console.log(`  ${api.padEnd(48)} ${String(n).padStart(7)} calls`);
   console.log(`total calls ${stats.total}, throttled ${stats.throttled}, failed ${stats.failed}`);
   console.log(
-    `time ${seconds.toFixed(1)} s; floor ${floor.toFixed(1)} s (busiest API ${busiest} calls / ${rate} per s); ratio ${(seconds / floor).toFixed(2)}x`,
+    `time ${seconds.toFixed(1)} s; floor ${floor.toFixed(1)} s (${dataCalls} calls / ${rate} per s, one API at a time); ratio ${(seconds / floor).toFixed(2)}x`,
   );
   console.log(
     `| ${employees} | ${days} | ${rows.attendance} | ${rows.leave} | ${stats.total} | ${busiest} | ${seconds.toFixed(1)} s | ${floor.toFixed(1)} s | ${(seconds / floor).toFixed(2)}x |`,
