@@ -79,10 +79,11 @@ function parseDsl(text: string | undefined): Condition[] {
   return out;
 }
 
-type Row = { createMs: number; modifyMs: number; fields: Record<string, unknown> };
+/** A row as queryDsl sees it; `fields` builds the data map on demand (most queries only filter on times). */
+type Row = { createMs: number; modifyMs: number; fields: () => Record<string, unknown> };
 
 function matches(row: Row, c: Condition): boolean {
-  const actual = c.fieldId === 'gmt_modified' ? row.modifyMs : c.fieldId === 'gmt_create' ? row.createMs : row.fields[c.fieldId];
+  const actual = c.fieldId === 'gmt_modified' ? row.modifyMs : c.fieldId === 'gmt_create' ? row.createMs : row.fields()[c.fieldId];
   if (actual === undefined) return false;
   if (c.filterType === 'EQ') return String(actual) === c.value;
   const a = Number(actual);
@@ -139,7 +140,7 @@ function objectRows(corp: SandboxCorp, kind: 'contracts' | 'followRecords', cond
           participants: [],
           createMs: c.createMs,
           modifyMs: c.modifyMs,
-          fields: contractFields(c),
+          fields: () => contractFields(c),
         }))
       : data.followRecords.map((f) => ({
           instanceId: f.instanceId,
@@ -148,7 +149,7 @@ function objectRows(corp: SandboxCorp, kind: 'contracts' | 'followRecords', cond
           participants: f.participants,
           createMs: f.createMs,
           modifyMs: f.modifyMs,
-          fields: followFields(f),
+          fields: () => followFields(f),
         }));
   const out = rows.filter((r) => conditions.every((c) => matches(r, c)));
   if (byQuery.size > 20) byQuery.clear();
@@ -244,7 +245,7 @@ export function registerCrmRoutes(router: RouteTarget, state: SandboxState): voi
             objectType: name,
             creatorUserId: r.creator,
             creatorNick: nickOf(corp, r.creator),
-            data: r.fields,
+            data: r.fields(),
             extendData: {},
             gmtCreate: formatChinaDateTime(r.createMs),
             gmtModified: formatChinaDateTime(r.modifyMs),
