@@ -7,7 +7,7 @@ import { runDataSync, type DataSyncDeps } from '../server/src/commands/dataSyncR
 import { CRM_CHECKPOINT, DEFAULT_CRM_SETTINGS } from '../server/src/commands/crmSyncer';
 import { customerSegment } from '../server/src/commands/customerSegments';
 import { ApiCallBudget, CollaborationEvent, Customer, Deal, Department, FollowUp, SyncCheckpoint, SyncRun, User } from '../server/src/entities';
-import { generateCrm } from '../server/src/dingtalk/sandbox/crmModel';
+import { crmDataOf, generateCrm } from '../server/src/dingtalk/sandbox/crmModel';
 import type { InProcessJobQueue } from '../server/src/jobs/inProcessJobQueue';
 import type { DataQuality } from '@liucai/shared';
 
@@ -224,6 +224,31 @@ describe('CRM sync from the sandbox', () => {
 });
 
 describe('CRM sync that is interrupted, out of budget or configured differently', () => {
+  it('drops the collaborations a re-read follow-up no longer gives', async () => {
+    const w = await createTestWorld({ label: 'crmstale', employees: 40, seed: 47 });
+    try {
+      await syncWorld(w);
+      await run(w);
+      const events = w.ds.getRepository(CollaborationEvent);
+      const crm = crmDataOf(w.sandboxHandle.corps.get(w.corpId)!);
+      const eventIds = new Set((await events.findBy({ corpId: w.corpId })).map((e) => e.sourceId.split(':')[1]));
+      const record = crm.followRecords.find((f) => eventIds.has(f.instanceId))!;
+      const before = await events.countBy({ corpId: w.corpId });
+      const mine = (await events.findBy({ corpId: w.corpId })).filter((e) => e.sourceId.startsWith(`crm:${record.instanceId}:`)).length;
+      expect(mine).toBeGreaterThan(0);
+      // In DingTalk the participants are taken off the record, which changes its modification time.
+      record.participants = [];
+      record.modifyMs = NOW.getTime() - 3600_000;
+      const later = new Date(NOW.getTime() + 3600_000);
+      const again = await run(w, { now: () => later });
+      expect(again.outcome).toMatchObject({ rows: mine });
+      expect(await events.countBy({ corpId: w.corpId })).toBe(before - mine);
+      expect((await events.findBy({ corpId: w.corpId })).some((e) => e.sourceId.startsWith(`crm:${record.instanceId}:`))).toBe(false);
+    } finally {
+      await w.close();
+    }
+  });
+
   it('resumes after a crash from its checkpoint and ends equal to an uninterrupted run', async () => {
     const a = await createTestWorld({ label: 'crmcrash', employees: 40, seed: 37 });
     const b = await createTestWorld({ label: 'crmnocrash', employees: 40, seed: 37 });

@@ -1,4 +1,4 @@
-import { In, IsNull, Not, type DataSource, type EntityManager, type ObjectLiteral } from 'typeorm';
+import { Brackets, In, IsNull, Not, type DataSource, type EntityManager, type ObjectLiteral } from 'typeorm';
 import { CollaborationEvent, Customer, Deal, Department, FollowUp, User } from '../entities';
 import type { CrmCustomerRow, CrmObjectRow, CrmPage } from '../dingtalk/crmApi';
 import { DingTalkError } from '../dingtalk/errors';
@@ -141,6 +141,29 @@ async function writeChanged<T extends ObjectLiteral & { sourceId: string }>(
       .execute();
   }
   return changed.length;
+}
+
+/**
+ * Collaborations a re-read follow-up no longer gives (a participant was removed, or moved to another department).
+ * Events are keyed `crm:<follow-up>:<department>`, so a follow-up's events are found by prefix.
+ */
+async function dropStaleCollaborations(em: EntityManager, corpId: string, followUps: FollowUp[], events: CollaborationEvent[]): Promise<number> {
+  if (followUps.length === 0) return 0;
+  const keep = new Set(events.map((e) => e.sourceId));
+  const qb = em
+    .getRepository(CollaborationEvent)
+    .createQueryBuilder('e')
+    .select('e.source_id', 'sourceId')
+    .where("e.corp_id = :corpId AND e.source = 'dingtalk'", { corpId });
+  qb.andWhere(
+    new Brackets((or) => {
+      // '!' escapes LIKE's wildcards the same way in MySQL and SQLite (a backslash would not).
+      followUps.forEach((f, i) => or.orWhere(`e.source_id LIKE :p${i} ESCAPE '!'`, { [`p${i}`]: `crm:${f.sourceId.replace(/[!%_]/g, (c) => `!${c}`)}:%` }));
+    }),
+  );
+  const stale = (await qb.getRawMany<{ sourceId: string }>()).map((r) => r.sourceId).filter((id) => !keep.has(id));
+  if (stale.length > 0) await em.delete(CollaborationEvent, { corpId, source: 'dingtalk', sourceId: In(stale) });
+  return stale.length;
 }
 
 /** Recompute every CRM customer's segment and first/last deal from its deals that were not cancelled. */
@@ -287,6 +310,7 @@ export async function syncCrm(
           ['ownerUserid', 'customerSourceId', 'followedAt'],
           ['owner_userid', 'customer_source_id', 'followed_at', 'imported_at'],
         );
+        rows += await dropStaleCollaborations(em, corpId, followUps, events);
         rows += await writeChanged(
           em,
           CollaborationEvent,
