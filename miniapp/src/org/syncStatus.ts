@@ -23,6 +23,9 @@ const PHASE_LABELS: Record<string, string> = {
   attendance: '读取考勤',
   leave: '读取请假',
   departures: '读取离职',
+  customers: '读取客户',
+  contracts: '读取合同',
+  followUps: '读取跟进记录',
   retrying: '出错后等待重试',
   done: '收尾',
 };
