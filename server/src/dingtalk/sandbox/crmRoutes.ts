@@ -121,6 +121,10 @@ interface ObjectRow extends Row {
   participants: string[];
 }
 
+/**
+ * Query results per generated dataset: paging a large object re-filters nothing. A test that edits generated records
+ * in place must ask a query it has not asked before (e.g. a later gmt_modified), or it is answered from here.
+ */
 const filtered = new WeakMap<CrmData, Map<string, ObjectRow[]>>();
 
 /** The rows of a custom object that match the conditions (cached per generated dataset and query). */
