@@ -116,8 +116,33 @@ interface Helper {
   deptId: number;
 }
 
-/** Rendezvous pick: the employed candidate with the smallest hash, so a hire or departure moves few picks. */
-function pickHelper(candidates: readonly Helper[], day: number, key: string): string | undefined {
+/** Candidates split into buckets of about 32 by a hash of the userid, so a pick looks at one bucket, not everyone. */
+interface HelperPool {
+  buckets: Helper[][];
+}
+
+function helperPool(candidates: readonly Helper[]): HelperPool {
+  const count = Math.max(1, Math.ceil(candidates.length / 32));
+  const buckets: Helper[][] = Array.from({ length: count }, () => []);
+  for (const c of candidates) buckets[hash53(c.userid) % count]!.push(c);
+  return { buckets };
+}
+
+/**
+ * Rendezvous pick within the key's bucket (the next bucket when nobody there was employed on `day`): the employed
+ * candidate with the smallest hash, so a hire or departure moves few picks.
+ */
+function pickHelper(pool: HelperPool, day: number, key: string): string | undefined {
+  const n = pool.buckets.length;
+  const start = hash53(key, 7) % n;
+  for (let i = 0; i < n; i++) {
+    const picked = pickIn(pool.buckets[(start + i) % n]!, day, key);
+    if (picked !== undefined) return picked;
+  }
+  return undefined;
+}
+
+function pickIn(candidates: readonly Helper[], day: number, key: string): string | undefined {
   let best: string | undefined;
   let bestHash = Infinity;
   for (const c of candidates) {
@@ -152,9 +177,11 @@ export function generateCrm(corp: CrmCorpView): CrmData {
       const deptId = user?.dept_id_list[0] ?? 1;
       return person ? [{ person, deptId, kind: corp.departments.get(deptId)?.kind }] : [];
     });
-  const helpers: Helper[] = all
-    .filter((p) => p.kind !== undefined && HELPER_KINDS.has(p.kind))
-    .map((p) => ({ userid: p.person.userid, firstDay: p.person.firstDay, lastDay: p.person.lastDay, deptId: p.deptId }));
+  const helpers = helperPool(
+    all
+      .filter((p) => p.kind !== undefined && HELPER_KINDS.has(p.kind))
+      .map((p) => ({ userid: p.person.userid, firstDay: p.person.firstDay, lastDay: p.person.lastDay, deptId: p.deptId })),
+  );
   const teammates = new Map<number, Helper[]>();
   for (const p of all) {
     const list = teammates.get(p.deptId) ?? [];
@@ -182,7 +209,7 @@ function sellerBook(
   today: number,
   lastDataDay: number,
   data: CrmData,
-  helpers: readonly Helper[],
+  helpers: HelperPool,
   team: readonly Helper[],
 ): void {
   const userid = person.userid;
@@ -274,7 +301,7 @@ function sellerBook(
       }
       if (p.chance(0.05)) {
         // A teammate from the owner's own department joins: collaboration, but not across departments.
-        const mate = pickHelper(
+        const mate = pickIn(
           team.filter((t) => t.userid !== userid),
           day,
           `${recordKey}:team`,
