@@ -326,7 +326,8 @@ const cache = new WeakMap<object, { key: string; data: CrmData }>();
 
 /** The corp's CRM, generated once per corp state (people, "today", drift reference) and reused. */
 export function crmDataOf(corp: CrmCorpView): CrmData {
-  const key = `${corp.seed}:${corp.asOfMs}:${corp.driftReferenceMs}:${corp.users.size}:${corp.departures.length}:${[...corp.users.keys()].at(-1) ?? ''}`;
+  // Hires only add people and departures only add records, so the two counts tell when the people changed.
+  const key = `${corp.seed}:${corp.asOfMs}:${corp.driftReferenceMs}:${corp.users.size}:${corp.departures.length}`;
   const hit = cache.get(corp);
   if (hit && hit.key === key) return hit.data;
   const data = generateCrm(corp);
