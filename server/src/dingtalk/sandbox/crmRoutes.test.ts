@@ -1,5 +1,5 @@
 import { CRM_FIELDS } from '../wireFacts';
-import { generateCrm } from './crmModel';
+import { crmDataOf, generateCrm } from './crmModel';
 import { startSandbox, type SandboxHandle } from './startSandbox';
 import { legacyToken, postJson } from './testClient';
 import { chinaDayNumber } from './workCalendar';
@@ -239,5 +239,23 @@ describe('the generated CRM', () => {
     }
     expect(before).toBeGreaterThan(0);
     expect(inDrift).toBeLessThan(before * 0.8);
+  });
+
+  it("stops a salesperson's follow-ups at their last day once they leave (the served data follows the people)", () => {
+    const c = corp();
+    const before = crmDataOf(c);
+    const seller = before.followRecords.find(
+      (f) => c.getUser(f.owner) && !Object.values(c.demoUsers).includes(f.owner) && !c.isManagerAnywhere(f.owner),
+    )!.owner;
+    const lastDayMs = c.asOfMs - 60 * 86_400_000;
+    expect(before.followRecords.some((f) => f.owner === seller && f.followMs >= lastDayMs + 86_400_000)).toBe(true);
+    c.removeUser(seller, lastDayMs);
+    const after = crmDataOf(c);
+    expect(after).not.toBe(before);
+    const mine = after.followRecords.filter((f) => f.owner === seller);
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.every((f) => f.followMs < lastDayMs + 86_400_000)).toBe(true);
+    // Their customers and contracts stay (DingTalk keeps them with the departed owner until someone takes them over).
+    expect(after.customers.filter((x) => x.creator === seller).length).toBe(before.customers.filter((x) => x.creator === seller).length);
   });
 });
