@@ -171,7 +171,7 @@ describe('sync API for HR', () => {
       expect((await hr.call('POST', '/api/v1/sync/payroll')).status).toBe(400);
       const quality = await hr.call<DataQuality>('GET', '/api/v1/sync/quality');
       const bySource = new Map(quality.body.data.sources.map((q) => [q.source, q]));
-      expect([...bySource.keys()]).toEqual(['org', 'attendance', 'leave', 'departures', 'imports']);
+      expect([...bySource.keys()]).toEqual(['org', 'attendance', 'leave', 'departures', 'crm', 'imports']);
       expect(bySource.get('attendance')!.lastSucceededAt).not.toBeNull();
       expect(bySource.get('attendance')!.rows).toBeGreaterThan(0);
       // Leave was never synced: the page says so, with what to do.

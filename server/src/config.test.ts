@@ -88,4 +88,52 @@ describe('loadConfig', () => {
       expect(loadConfig({ ...real, ...callback, DINGTALK_EVENT_MODE: 'http' }).events.http).toBe(true);
     });
   });
+  it('reads the CRM settings: thresholds in CNY become fen, defaults 3,000 / 10,000', () => {
+    expect(loadConfig({}).crm).toEqual({
+      smallDealFen: 300_000,
+      bigDealFen: 1_000_000,
+      contractObject: 'crm_contract',
+      followRecordObject: 'crm_follow_record',
+      operatorUserid: undefined,
+      followUpLookbackDays: 180,
+    });
+    const c = loadConfig({
+      CRM_SMALL_DEAL_CNY: '5000.5',
+      CRM_BIG_DEAL_CNY: '20000.05',
+      CRM_CONTRACT_OBJECT: 'PROC-EF199CCA-8AB6',
+      CRM_FOLLOW_RECORD_OBJECT: 'follow_v2',
+      CRM_OPERATOR_USERID: 'manager001',
+      CRM_FOLLOW_UP_LOOKBACK_DAYS: '400',
+    }).crm;
+    expect(c).toEqual({
+      smallDealFen: 500_050,
+      bigDealFen: 2_000_005,
+      contractObject: 'PROC-EF199CCA-8AB6',
+      followRecordObject: 'follow_v2',
+      operatorUserid: 'manager001',
+      followUpLookbackDays: 400,
+    });
+  });
+
+  it('rejects CRM thresholds that are not amounts, are zero, or are the wrong way round', () => {
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+      } catch (err) {
+        return (err as ConfigError).problems;
+      }
+      return [];
+    };
+    expect(problems({ CRM_SMALL_DEAL_CNY: '3,000' })).toEqual(['CRM_SMALL_DEAL_CNY: expected an amount in CNY, e.g. 3000 or 9999.50']);
+    expect(problems({ CRM_BIG_DEAL_CNY: '10000.001' })).toEqual(['CRM_BIG_DEAL_CNY: expected an amount in CNY, e.g. 3000 or 9999.50']);
+    expect(problems({ CRM_SMALL_DEAL_CNY: '0' })).toEqual(['CRM_SMALL_DEAL_CNY: must be more than 0']);
+    expect(problems({ CRM_SMALL_DEAL_CNY: '10000' })).toEqual([
+      'CRM_SMALL_DEAL_CNY, CRM_BIG_DEAL_CNY: the small-client threshold must be below the big-client one',
+    ]);
+    expect(problems({ CRM_SMALL_DEAL_CNY: '20000', CRM_BIG_DEAL_CNY: '15000' })).toHaveLength(1);
+    expect(problems({ CRM_CONTRACT_OBJECT: 'crm contract; drop' })).toEqual([
+      'CRM_CONTRACT_OBJECT: expected a CRM object name (form code): letters, digits, _ and - only',
+    ]);
+    expect(problems({ CRM_FOLLOW_UP_LOOKBACK_DAYS: '0' })[0]).toMatch(/^CRM_FOLLOW_UP_LOOKBACK_DAYS:/);
+  });
 });

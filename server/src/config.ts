@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_CRM_CONTRACT_OBJECT, DEFAULT_CRM_FOLLOW_RECORD_OBJECT } from './dingtalk/wireFacts';
 
 /** Thrown when the environment is invalid; lists every problem at once. */
 export class ConfigError extends Error {
@@ -21,6 +22,18 @@ const url = (protocols: string[]) =>
     },
     `expected a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
   );
+
+/** A CNY amount with at most two decimals ("3000", "9999.5"), as integer fen: money is fen everywhere (rounding never happens). */
+const cnyAsFen = z
+  .string()
+  .regex(/^\d{1,9}(\.\d{1,2})?$/, 'expected an amount in CNY, e.g. 3000 or 9999.50')
+  .transform((v) => {
+    const [yuan = '0', cents = ''] = v.split('.');
+    return Number(yuan) * 100 + Number(cents.padEnd(2, '0'));
+  })
+  .refine((fen) => fen > 0, 'must be more than 0');
+/** A CRM custom object's name (form code), e.g. crm_contract or PROC-EF199CCA-…. */
+const crmObjectName = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'expected a CRM object name (form code): letters, digits, _ and - only');
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -66,7 +79,29 @@ const EnvSchema = z.object({
   DATA_SYNC_CRON: z.string().min(9).default('0 0 3 * * *'),
   ORG_SYNC_CRON: z.string().min(9).default('0 30 2 * * *'),
   ORG_SYNC_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(6),
+  CRM_SMALL_DEAL_CNY: cnyAsFen.prefault('3000'),
+  CRM_BIG_DEAL_CNY: cnyAsFen.prefault('10000'),
+  CRM_CONTRACT_OBJECT: crmObjectName.default(DEFAULT_CRM_CONTRACT_OBJECT),
+  CRM_FOLLOW_RECORD_OBJECT: crmObjectName.default(DEFAULT_CRM_FOLLOW_RECORD_OBJECT),
+  CRM_OPERATOR_USERID: z.string().min(1).max(64).optional(),
+  CRM_FOLLOW_UP_LOOKBACK_DAYS: z.coerce.number().int().min(1).max(3660).default(180),
 });
+
+/** CRM sync settings: custom object names and the small/big client thresholds (see crmSegments.ts). */
+export interface CrmConfig {
+  /** A customer whose deals fall below this (fen) is a small client again. Default 3,000 CNY. */
+  smallDealFen: number;
+  /** A deal at or above this (fen) makes its customer a big client. Default 10,000 CNY. */
+  bigDealFen: number;
+  /** Name (form code) of the contract custom object. */
+  contractObject: string;
+  /** Name (form code) of the follow-record custom object. */
+  followRecordObject: string;
+  /** The operator the CRM queries run as (an admin with CRM data permission); unset: the app's own permission. */
+  operatorUserid: string | undefined;
+  /** First CRM sync: how far back follow-ups are read. */
+  followUpLookbackDays: number;
+}
 
 /** The validated configuration of one process. */
 export interface Config {
@@ -106,6 +141,7 @@ export interface Config {
   /** BullMQ lock duration and stalled-job check interval: how soon a dead worker's job is picked up again. */
   jobLockMs: number;
   orgSyncConcurrency: number;
+  crm: CrmConfig;
 }
 
 /** DINGTALK_EVENT_MODE. */
@@ -153,6 +189,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       `DINGTALK_CALLBACK_TOKEN, DINGTALK_CALLBACK_AES_KEY: required when DINGTALK_EVENT_MODE=${raw.DINGTALK_EVENT_MODE} (HTTP callbacks need the event subscription's token and EncodingAESKey)`,
     );
   }
+  if (parsed.success && parsed.data.CRM_SMALL_DEAL_CNY >= parsed.data.CRM_BIG_DEAL_CNY) {
+    problems.push('CRM_SMALL_DEAL_CNY, CRM_BIG_DEAL_CNY: the small-client threshold must be below the big-client one');
+  }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   const eventMode: EventMode = e.DINGTALK_EVENT_MODE ?? (!realDingTalk || isLoopback(e.DINGTALK_V1_BASE_URL) ? 'both' : 'http');
@@ -197,5 +236,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     runWorkerInWeb: e.RUN_WORKER_IN_WEB ?? e.NODE_ENV !== 'production',
     jobLockMs: e.JOB_LOCK_MS,
     orgSyncConcurrency: e.ORG_SYNC_CONCURRENCY,
+    crm: {
+      smallDealFen: e.CRM_SMALL_DEAL_CNY,
+      bigDealFen: e.CRM_BIG_DEAL_CNY,
+      contractObject: e.CRM_CONTRACT_OBJECT,
+      followRecordObject: e.CRM_FOLLOW_RECORD_OBJECT,
+      operatorUserid: e.CRM_OPERATOR_USERID,
+      followUpLookbackDays: e.CRM_FOLLOW_UP_LOOKBACK_DAYS,
+    },
   };
 }

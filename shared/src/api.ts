@@ -76,7 +76,7 @@ export interface OrgTree {
 
 export type SyncStatus = 'queued' | 'running' | 'succeeded' | 'failed';
 /** What a sync run reads from DingTalk. */
-export type SyncKind = 'org' | 'attendance' | 'leave' | 'departures';
+export type SyncKind = 'org' | 'attendance' | 'leave' | 'departures' | 'crm';
 /** A sync run as HR sees it (GET/POST /api/v1/sync/org). */
 export interface SyncRun {
   id: number;
@@ -121,7 +121,8 @@ export interface CallBudget {
 
 /** One data gap HR should know about, with what to do next. */
 export interface DataGap {
-  id: 'users_without_supervisor' | 'days_without_attendance' | 'deals_without_owner' | 'never_synced';
+  id:
+    'users_without_supervisor' | 'days_without_attendance' | 'deals_without_owner' | 'never_synced' | 'contracts_without_owner' | 'customers_without_follow_up';
   count: number;
   /** A few examples (names, dates, contract numbers). */
   examples: string[];
@@ -129,7 +130,7 @@ export interface DataGap {
 }
 /** One source on the data-quality page. */
 export interface DataSourceQuality {
-  source: 'org' | 'attendance' | 'leave' | 'departures' | 'imports';
+  source: 'org' | 'attendance' | 'leave' | 'departures' | 'crm' | 'imports';
   label: string;
   lastSucceededAt: string | null;
   rows: number;

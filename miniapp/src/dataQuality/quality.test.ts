@@ -44,6 +44,8 @@ describe('gaps', () => {
     expect(gapTitle(gap({ id: 'days_without_attendance', count: 4 }))).toBe('4 个工作日没有考勤记录');
     expect(gapTitle(gap({ id: 'deals_without_owner', count: 2 }))).toBe('2 份合同没有负责人');
     expect(gapTitle(gap({ id: 'never_synced', count: 1 }))).toBe('尚未成功同步');
+    expect(gapTitle(gap({ id: 'contracts_without_owner', count: 3 }))).toBe('3 份合同没有负责人');
+    expect(gapTitle(gap({ id: 'customers_without_follow_up', count: 12 }))).toBe('12 个客户没有跟进记录');
   });
 
   it('shows a few examples and how many there are in all', () => {
@@ -85,6 +87,7 @@ describe('sources', () => {
     expect(sourceRowsText({ source: 'org', rows: 1200 })).toBe('在职人员 1,200 人');
     expect(sourceRowsText({ source: 'attendance', rows: 40_660 })).toBe('考勤记录 40,660 条');
     expect(sourceRowsText({ source: 'imports', rows: 3 })).toBe('合同 3 份');
+    expect(sourceRowsText({ source: 'crm', rows: 1500 })).toBe('客户 1,500 个');
   });
 
   it('points a failed org sync to the org page and the others to the sync cards', () => {

@@ -42,6 +42,8 @@ const GAP_UNITS: Record<DataGap['id'], string> = {
   days_without_attendance: '个工作日',
   deals_without_owner: '份合同',
   never_synced: '项',
+  contracts_without_owner: '份合同',
+  customers_without_follow_up: '个客户',
 };
 
 /** A gap's headline, e.g. `12 人没有直属主管`. Unknown gap ids get a neutral line. */
@@ -54,7 +56,10 @@ export function gapTitle(gap: DataGap): string {
     case 'days_without_attendance':
       return `${gap.count.toLocaleString('zh-CN')} 个工作日没有考勤记录`;
     case 'deals_without_owner':
+    case 'contracts_without_owner':
       return `${gap.count.toLocaleString('zh-CN')} 份合同没有负责人`;
+    case 'customers_without_follow_up':
+      return `${gap.count.toLocaleString('zh-CN')} 个客户没有跟进记录`;
     default:
       return `${(gap as DataGap).count.toLocaleString('zh-CN')} 处缺口`;
   }
@@ -77,7 +82,7 @@ export function gapExamples(gap: DataGap, max = 3): string | null {
   return gap.count > shown.length ? `${text} 等 ${gap.count.toLocaleString('zh-CN')} ${GAP_UNITS[gap.id] ?? '项'}` : text;
 }
 
-const SYNC_SOURCES = new Set(['attendance', 'leave', 'departures']);
+const SYNC_SOURCES = new Set(['attendance', 'leave', 'departures', 'crm']);
 
 /** What HR should do after a source's last sync failed. */
 export function errorNextStep(source: DataSourceQuality['source']): string {
@@ -98,6 +103,7 @@ const ROWS_LABELS: Record<DataSourceQuality['source'], string> = {
   attendance: '考勤记录',
   leave: '请假记录',
   departures: '离职记录',
+  crm: '客户',
   imports: '合同',
 };
 
@@ -106,5 +112,6 @@ export function sourceRowsText(s: Pick<DataSourceQuality, 'source' | 'rows'>): s
   const n = s.rows.toLocaleString('zh-CN');
   if (s.source === 'org') return `在职人员 ${n} 人`;
   if (s.source === 'imports') return `合同 ${n} 份`;
+  if (s.source === 'crm') return `客户 ${n} 个`;
   return `${ROWS_LABELS[s.source] ?? '记录'} ${n} 条`;
 }

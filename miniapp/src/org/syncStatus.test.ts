@@ -49,7 +49,9 @@ describe('sync kinds', () => {
     expect(syncKindLabels('leave')).toMatchObject({ title: '请假同步', rowsLabel: '请假记录' });
     expect(syncKindLabels('departures')).toMatchObject({ title: '离职同步', rowsLabel: '离职记录' });
     expect(syncKindLabels('leave').neverText).toContain('请假');
-    expect(DATA_SYNC_KINDS).toEqual(['attendance', 'leave', 'departures']);
+    expect(phaseLabel('followUps')).toBe('读取跟进记录');
+    expect(syncKindLabels('crm')).toMatchObject({ title: 'CRM 同步', rowsLabel: '变更记录' });
+    expect(DATA_SYNC_KINDS).toEqual(['attendance', 'leave', 'departures', 'crm']);
   });
 
   it('shows the org counts for org and rows, calls and duration for the data syncs', () => {

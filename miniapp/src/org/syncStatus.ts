@@ -23,6 +23,9 @@ const PHASE_LABELS: Record<string, string> = {
   attendance: '读取考勤',
   leave: '读取请假',
   departures: '读取离职',
+  customers: '读取客户',
+  contracts: '读取合同',
+  followUps: '读取跟进记录',
   retrying: '出错后等待重试',
   done: '收尾',
 };
@@ -57,13 +60,14 @@ export interface SyncKindLabels {
 }
 
 /** The sources synced on the 数据 page (the org sync lives on the 组织架构 page). */
-export const DATA_SYNC_KINDS: readonly SyncKind[] = ['attendance', 'leave', 'departures'];
+export const DATA_SYNC_KINDS: readonly SyncKind[] = ['attendance', 'leave', 'departures', 'crm'];
 
 const KIND_LABELS: Record<SyncKind, SyncKindLabels> = {
   org: { title: '组织同步', rowsLabel: '人员', neverText: '还没有成功同步过。点击「立即同步」从钉钉通讯录拉取部门与人员。' },
   attendance: { title: '考勤同步', rowsLabel: '考勤记录', neverText: '还没有成功同步过考勤。点击「立即同步」从钉钉考勤拉取打卡结果。' },
   leave: { title: '请假同步', rowsLabel: '请假记录', neverText: '还没有成功同步过请假。点击「立即同步」从钉钉拉取请假记录。' },
   departures: { title: '离职同步', rowsLabel: '离职记录', neverText: '还没有成功同步过离职。点击「立即同步」从钉钉智能人事拉取离职记录。' },
+  crm: { title: 'CRM 同步', rowsLabel: '变更记录', neverText: '还没有成功同步过 CRM。点击「立即同步」从钉钉 CRM 拉取客户、合同与跟进记录。' },
 };
 
 /** Chinese labels of a sync kind (an unknown kind gets neutral ones). */

@@ -2,6 +2,8 @@ import type { DataSource } from 'typeorm';
 import type { SyncRun } from '../entities';
 import type { AttendanceSource } from './attendanceSyncer';
 import { syncAttendance } from './attendanceSyncer';
+import type { CrmSettings, CrmSource } from './crmSyncer';
+import { syncCrm } from './crmSyncer';
 import type { DepartureSource } from './departureSyncer';
 import { syncDepartures } from './departureSyncer';
 import type { LeaveSource } from './leaveSyncer';
@@ -10,15 +12,17 @@ import { trackSyncRun, type TrackedOutcome } from './syncRunTracker';
 
 export interface DataSyncDeps {
   ds: DataSource;
-  source: AttendanceSource & LeaveSource & DepartureSource;
+  source: AttendanceSource & LeaveSource & DepartureSource & CrmSource;
   apiCalls: () => number;
   concurrency: number;
   monthlyCallLimit: number;
   lookbackDays: number;
   now?: () => Date;
+  /** CRM object names and segment thresholds (config.crm); defaults when absent. */
+  crm?: CrmSettings;
 }
 
-/** Run the attendance, leave or departure sync recorded as `runId`, tracking progress and outcome on the run. */
+/** Run the attendance, leave, departure or CRM sync recorded as `runId`, tracking progress and outcome on the run. */
 export function runDataSync(deps: DataSyncDeps, runId: number, opts: { finalAttempt: boolean }): Promise<TrackedOutcome | null> {
   return trackSyncRun(deps, runId, opts, (report, run: SyncRun) => {
     switch (run.kind) {
@@ -28,6 +32,8 @@ export function runDataSync(deps: DataSyncDeps, runId: number, opts: { finalAtte
         return syncLeave(deps, run.corpId, report);
       case 'departures':
         return syncDepartures(deps, run.corpId, report);
+      case 'crm':
+        return syncCrm(deps, run.corpId, report);
       default:
         throw new Error(`runDataSync cannot run a ${run.kind} sync`);
     }

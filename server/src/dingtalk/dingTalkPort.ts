@@ -3,6 +3,7 @@ import type { Config } from '../config';
 import type { DingTalkPort } from '../appTypes';
 import { DingTalkClient, type DingTalkClientConfig } from './dingTalkClient';
 import { AttendanceApi } from './attendanceApi';
+import { CrmApi } from './crmApi';
 
 /** The DingTalk client as the app uses it (login, org reads, call counting, readiness probe). */
 export function createDingTalkPort(
@@ -23,10 +24,19 @@ export function createDingTalkPort(
     listSubDepartments: (id) => client.listSubDepartments(id),
     listUsers: (id, cursor, size) => client.listUsers(id, cursor, size),
     getUser: (userid) => client.getUser(userid),
-    data: new AttendanceApi(client),
+    data: dataApi(client),
     ping: async () => {
       await client.getAccessToken();
     },
     callCount: () => client.stats().calls,
   };
+}
+
+/** The metered data reads: attendance/leave/dismission (legacy) and CRM (v1.0) on one object, as DataSyncDeps takes them. */
+function dataApi(client: DingTalkClient): DingTalkPort['data'] {
+  const crm = new CrmApi(client);
+  return Object.assign(new AttendanceApi(client), {
+    crmCustomers: crm.customers.bind(crm),
+    crmObjects: crm.objects.bind(crm),
+  });
 }

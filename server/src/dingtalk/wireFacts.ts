@@ -122,3 +122,45 @@ export const STREAM_REDELIVERY_NEW_MESSAGE_ID = true;
 export const STREAM_DEPT_FIELD = 'deptId';
 /** Events pushed while no client is connected wait for the next connection. UNCONFIRMED (doc 7.1 is silent). */
 export const STREAM_HOLDS_EVENTS_WHILE_OFFLINE = true;
+/** v1.0 CRM list APIs: `maxResults` at most 100 (doc 5, documented for customerInstances and personalCustomers). */
+export const CRM_MAX_RESULTS = 100;
+/** CRM's error code for a bad or out-of-range parameter, answered with HTTP 400 (doc 5). */
+export const CRM_PARAM_ERROR = 'param.error';
+/** `objectType` of enterprise customers on POST /v1.0/crm/customerInstances (doc 5). */
+export const CRM_CUSTOMER_OBJECT_TYPE = 'crm_customer';
+/**
+ * Field ids inside CRM `data` maps. They are per-corp form settings in DingTalk (doc 5: "free-form maps keyed by
+ * form field ids"); `customer_name` is documented, the contract and follow-record ids are UNCONFIRMED conventions
+ * the sandbox serves. A corp whose forms differ changes them here, in one place.
+ */
+export const CRM_FIELDS = {
+  customerName: 'customer_name',
+  contractCustomer: 'contract_customer_id',
+  contractCustomerName: 'contract_customer_name',
+  contractAmount: 'contract_amount',
+  contractSignDate: 'contract_sign_date',
+  contractStatus: 'contract_status',
+  contractRenewalYears: 'contract_renewal_years',
+  followCustomer: 'follow_customer_id',
+  followTime: 'follow_time',
+  followType: 'follow_type',
+  followContent: 'follow_content',
+} as const;
+/**
+ * Follow records are read as a custom object (POST /v1.0/crm/customObjects/datas/query, 100 a page over the whole
+ * corp), not per customer with POST /v1.0/crm/targetFollowRecords/query: that one needs at least one call per
+ * customer (50,000 customers at 10,000 people = 50,000+ calls a pass, five months of the standard edition's
+ * metered quota), the object query needs rows/100 and can be limited to rows changed since the last pass. That the
+ * follow-record object is queryable by name like any custom object, and under this default name, is UNCONFIRMED
+ * (doc 5 names it as the example); CRM_FOLLOW_RECORD_OBJECT overrides the name.
+ */
+export const DEFAULT_CRM_FOLLOW_RECORD_OBJECT = 'crm_follow_record';
+/** Default name of the contract custom object. Real corps name their own (a form code such as PROC-…): configure it. */
+export const DEFAULT_CRM_CONTRACT_OBJECT = 'crm_contract';
+/**
+ * queryDsl of POST /v1.0/crm/customObjects/datas/query: `{"queryGroupList":[{"logicType":"AND","queryObjectList":
+ * [{fieldId, filterType, value}]}]}`. The format is the legacy one, assumed for v1.0 (UNCONFIRMED, doc 5), as are
+ * the system field `gmt_modified` and filterType `GE` the sync uses to read only rows changed since its last pass.
+ */
+export const CRM_DSL_MODIFIED_FIELD = 'gmt_modified';
+export const CRM_DSL_GE = 'GE';

@@ -6,9 +6,14 @@ export type DealStatus = 'active' | 'completed' | 'cancelled';
 /** A contract or deal: amount in integer fen, signed date, owner, renewal years (CRM custom object or import). */
 @Entity({ name: 'deals' })
 @Index('idx_deals_owner_signed', ['corpId', 'ownerUserid', 'signedOn'])
+@Index('idx_deals_customer', ['corpId', 'customerSourceId'])
 export class Deal extends SourcedRecord {
   @Column({ name: 'customer_name', type: 'varchar', length: 200 })
   customerName: string;
+
+  /** The customer's source id (`customers.source_id`) of CRM deals; imported deals name only the customer (optional so imports need not set it). */
+  @Column({ name: 'customer_source_id', type: 'varchar', length: 64, nullable: true })
+  customerSourceId?: string | null;
 
   /** Null when the owner is unknown (shown as a gap in the data-quality view). */
   @Column({ name: 'owner_userid', type: 'varchar', length: 64, nullable: true })

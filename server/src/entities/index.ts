@@ -2,6 +2,8 @@ import { AttendanceResult } from './AttendanceResult';
 import { LeaveRecord } from './LeaveRecord';
 import { Departure } from './Departure';
 import { Deal } from './Deal';
+import { Customer } from './Customer';
+import { FollowUp } from './FollowUp';
 import { SatisfactionScore } from './SatisfactionScore';
 import { CollaborationEvent } from './CollaborationEvent';
 import { TrainingRecord } from './TrainingRecord';
@@ -39,6 +41,8 @@ export const ENTITIES = [
   ApiCallBudget,
   ImportRun,
   ImportRejection,
+  Customer,
+  FollowUp,
 ];
 export {
   AttendanceResult,
@@ -60,4 +64,6 @@ export {
   UserDepartment,
   ImportRun,
   ImportRejection,
+  Customer,
+  FollowUp,
 };

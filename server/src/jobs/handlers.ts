@@ -15,6 +15,7 @@ export interface HandlerDeps {
   orgSyncConcurrency: number;
   monthlyCallLimit: number;
   dataSyncLookbackDays: number;
+  crm?: Config['crm'];
 }
 
 /** Handler dependencies from a process's config and services. */
@@ -26,11 +27,12 @@ export function handlerDepsFrom(config: Config, ds: DataSource, dingtalk: DingTa
     orgSyncConcurrency: config.orgSyncConcurrency,
     monthlyCallLimit: config.monthlyCallLimit,
     dataSyncLookbackDays: config.dataSyncLookbackDays,
+    crm: config.crm,
   };
 }
 
 /** Data syncs the nightly trigger runs, in order. */
-export const NIGHTLY_DATA_SYNCS = ['departures', 'attendance', 'leave'] as const;
+export const NIGHTLY_DATA_SYNCS = ['departures', 'attendance', 'leave', 'crm'] as const;
 
 /** The job handlers, shared by the BullMQ worker and the in-process runner. Each re-reads state and is safe to repeat. */
 export function createJobHandlers(deps: HandlerDeps): JobHandlers {
@@ -42,6 +44,7 @@ export function createJobHandlers(deps: HandlerDeps): JobHandlers {
     concurrency: deps.orgSyncConcurrency,
     monthlyCallLimit: deps.monthlyCallLimit,
     lookbackDays: deps.dataSyncLookbackDays,
+    ...(deps.crm ? { crm: deps.crm } : {}),
   };
   return {
     'data.sync': async ({ syncRunId }, { attempt }) => {

@@ -1,10 +1,10 @@
 import { IsNull, type DataSource } from 'typeorm';
 import type { DataGap, DataQuality, DataSourceQuality, SyncKind } from '@liucai/shared';
-import { AttendanceResult, Deal, Departure, LeaveRecord, SyncRun, User } from '../entities';
+import { AttendanceResult, Customer, Deal, Departure, LeaveRecord, SyncRun, User } from '../entities';
 import { budgetMonth, meteredCallsThisMonth } from '../commands/callBudget';
 import { addDays, shanghaiDate, shanghaiMidnight } from '../util/dates';
 
-const LABELS: Record<SyncKind, string> = { org: '组织架构', attendance: '考勤', leave: '请假', departures: '离职' };
+const LABELS: Record<SyncKind, string> = { org: '组织架构', attendance: '考勤', leave: '请假', departures: '离职', crm: 'CRM 客户与合同' };
 
 async function lastRuns(ds: DataSource, corpId: string, kind: SyncKind) {
   const runs = ds.getRepository(SyncRun);
@@ -32,6 +32,38 @@ async function daysWithoutAttendance(ds: DataSource, corpId: string, now: Date, 
   return missing;
 }
 
+/** CRM gaps: contracts nobody owns (their value is credited to nobody) and owned customers never followed up. */
+async function crmGaps(ds: DataSource, corpId: string): Promise<DataGap[]> {
+  const gaps: DataGap[] = [];
+  const deals = ds.getRepository(Deal);
+  const ownerless = await deals.count({ where: { corpId, source: 'dingtalk', ownerUserid: IsNull() } });
+  if (ownerless > 0) {
+    const examples = await deals.find({ where: { corpId, source: 'dingtalk', ownerUserid: IsNull() }, order: { signedOn: 'DESC' }, take: 5 });
+    gaps.push({
+      id: 'contracts_without_owner',
+      count: ownerless,
+      examples: examples.map((d) => `${d.customerName}（${d.signedOn}）`),
+      nextStep: '在钉钉 CRM 中为这些合同指定负责人，然后同步 CRM：没有负责人的合同不计入任何人的业绩与提成',
+    });
+  }
+  const unfollowed = ds
+    .getRepository(Customer)
+    .createQueryBuilder('c')
+    .where("c.corp_id = :corpId AND c.source = 'dingtalk' AND c.owner_userid IS NOT NULL", { corpId })
+    .andWhere('NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.corp_id = c.corp_id AND f.customer_source_id = c.source_id)');
+  const count = await unfollowed.getCount();
+  if (count > 0) {
+    const examples = await unfollowed.orderBy('c.source_id').take(5).getMany();
+    gaps.push({
+      id: 'customers_without_follow_up',
+      count,
+      examples: examples.map((c) => c.name),
+      nextStep: '这些客户在同步范围内没有任何跟进记录：提醒负责人在钉钉 CRM 中登记跟进；跟进时间是大客户画像的依据',
+    });
+  }
+  return gaps;
+}
+
 /**
  * What HR sees on the data-quality page: per source the last successful sync, rows held, the last error or note,
  * and the gaps that will make scores wrong — each with a next step.
@@ -44,8 +76,9 @@ export async function presentDataQuality(ds: DataSource, corpId: string, monthly
     attendance: () => ds.getRepository(AttendanceResult).countBy({ corpId }),
     leave: () => ds.getRepository(LeaveRecord).countBy({ corpId }),
     departures: () => ds.getRepository(Departure).countBy({ corpId }),
+    crm: () => ds.getRepository(Customer).countBy({ corpId, source: 'dingtalk' }),
   };
-  for (const kind of ['org', 'attendance', 'leave', 'departures'] as const) {
+  for (const kind of ['org', 'attendance', 'leave', 'departures', 'crm'] as const) {
     const { ok, failed } = await lastRuns(ds, corpId, kind);
     const gaps: DataGap[] = [];
     if (!ok) gaps.push({ id: 'never_synced', count: 1, examples: [], nextStep: `尚未成功同步${LABELS[kind]}：点击“立即同步”，或等待每晚的自动同步` });
@@ -70,6 +103,7 @@ export async function presentDataQuality(ds: DataSource, corpId: string, monthly
           nextStep: '这些工作日没有任何考勤记录：确认是否为节假日；否则检查钉钉考勤组并同步考勤',
         });
     }
+    if (kind === 'crm' && ok) gaps.push(...(await crmGaps(ds, corpId)));
     sources.push({
       source: kind,
       label: LABELS[kind],

@@ -11,7 +11,7 @@ import { dataSyncJobId, orgSyncJobId } from '../jobs/orgSyncJob';
 import type { AppDeps, AppState } from '../appTypes';
 
 const KindSchema = z.object({
-  kind: z.enum(['org', 'attendance', 'leave', 'departures'], { message: '同步类型应为 org、attendance、leave 或 departures' }),
+  kind: z.enum(['org', 'attendance', 'leave', 'departures', 'crm'], { message: '同步类型应为 org、attendance、leave、departures 或 crm' }),
 });
 
 /** Sync status and "sync now" for each DingTalk source, and the month's metered-call budget (HR and admins). */

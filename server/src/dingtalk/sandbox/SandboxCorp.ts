@@ -2,6 +2,7 @@
  * One emulated DingTalk organisation: departments, active employees, people who left, and the mutations
  * tests use to make the org change (a leave, a hire, a new title, months passing).
  */
+import { DEFAULT_CRM_CONTRACT_OBJECT, DEFAULT_CRM_FOLLOW_RECORD_OBJECT } from '../wireFacts';
 import { AttendancePeople, driftingUserids } from './attendancePeople';
 import type { SandboxDemoUsers, SandboxDept, SandboxDeparture, SandboxUser, SandboxUserInput } from './corpTypes';
 import type { DriftProfile } from './driftModel';
@@ -59,6 +60,8 @@ export class SandboxCorp {
   driftReferenceMs: number;
   /** The leave types (假期类型) getleavestatus' leave_code refers to. */
   readonly leaveTypes: readonly SandboxLeaveType[] = LEAVE_TYPES;
+  /** Names (form codes) of the CRM custom objects the sandbox serves; tests may rename them. */
+  readonly crmObjects = { contracts: DEFAULT_CRM_CONTRACT_OBJECT, followRecords: DEFAULT_CRM_FOLLOW_RECORD_OBJECT };
 
   private readonly children = new Map<number, SandboxDept[]>();
   /** Userids per department in DingTalk's custom order (dept_order). */

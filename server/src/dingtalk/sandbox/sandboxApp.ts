@@ -10,6 +10,7 @@ import { LegacyErr } from '../wireFacts';
 import { registerAttendanceRoutes } from './attendanceRoutes';
 import { registerAuthRoutes } from './authRoutes';
 import { registerContactRoutes } from './contactRoutes';
+import { registerCrmRoutes } from './crmRoutes';
 import { registerDismissionRoutes } from './dismissionRoutes';
 import { registerSandboxRoutes, sandboxCors } from './sandboxRoutes';
 import type { SandboxState } from './sandboxState';
@@ -47,6 +48,7 @@ export function createSandboxApp(state: SandboxState): Koa {
   registerContactRoutes(router, state);
   registerAttendanceRoutes(router, state);
   registerDismissionRoutes(router, state);
+  registerCrmRoutes(router, state);
   registerSandboxRoutes(router, state);
   registerStreamRoutes(router, state);
   app.use(errorHandler);

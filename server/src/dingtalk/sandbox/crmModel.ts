@@ -1,0 +1,336 @@
+/**
+ * The CRM a sandbox corp serves (doc 5): customers owned by salespeople, contracts (the contract custom object)
+ * and follow records (the follow-record custom object). Everything is a pure function of the corp seed, the people
+ * (active and departed) and the corp's "today", so two calls agree and a window can be re-read.
+ *
+ * The story the data tells is the articles': over the transition year before "today" deals shift from small
+ * (around 3,000 CNY) to big (10,000 CNY and up), big clients renew more often, some contracts are cancelled,
+ * follow-ups now and then bring in people from other departments (technical, customer success, sales support,
+ * finance), and salespeople drifting towards leaving follow up less and less.
+ */
+import { AttendancePeople, type AttendanceCorpView, type AttendancePerson } from './attendancePeople';
+import type { DeptKind } from './corpTypes';
+import { driftIntensity } from './driftModel';
+import { CITIES } from './nameBank';
+import { hash53, keyedPrng, stableUuid } from './stableIds';
+import { chinaDayNumber, chinaTimeOn } from './workCalendar';
+
+/** Days of history before "today" customers reach back. */
+const HISTORY_DAYS = 730;
+/** The transition period: the year before "today", over which big deals grow from rare to common. */
+const TRANSITION_DAYS = 365;
+/** Follow records are kept for this many days before "today" (a sync reads at most this far back). */
+export const FOLLOW_HISTORY_DAYS = 400;
+/** Departments whose people join salespeople's follow-ups (cross-department collaboration). */
+const HELPER_KINDS: ReadonlySet<DeptKind> = new Set<DeptKind>([
+  'tech',
+  'techBackend',
+  'techFrontend',
+  'techQa',
+  'techProduct',
+  'techOps',
+  'techData',
+  'customerSuccess',
+  'salesSupport',
+  'finance',
+  'finAccounting',
+  'finAnalysis',
+]);
+
+const NAME_WORDS = '华东 瑞丰 恒信 鼎新 宏达 博远 中联 金桥 安泰 德润 天成 长青 汇通 星辰 海川 聚力 启明 嘉禾 晨光 永泰'.split(' ');
+const NAME_TRADES = '精密制造 物流 科技 医疗器械 食品 建材 电子 环保 教育咨询 零售连锁 汽车零部件 包装 化工 软件 家居'.split(' ');
+const FOLLOW_TYPES = ['电话', '拜访', '微信', '会议', '邮件'] as const;
+
+/** A CRM customer (crm_customer). */
+export interface CrmCustomer {
+  instanceId: string;
+  name: string;
+  /** Userid of the salesperson who created and owns it; null for customers in the public pool (公海). */
+  owner: string | null;
+  creator: string;
+  createMs: number;
+  modifyMs: number;
+}
+
+/** A contract (the contract custom object). Amounts in fen; `renewalYears` > 0 marks a renewal. */
+export interface CrmContract {
+  instanceId: string;
+  customerId: string;
+  customerName: string;
+  /** Null for the few contracts whose owner was never filled in. */
+  owner: string | null;
+  creator: string;
+  amountFen: number;
+  signMs: number;
+  renewalYears: number;
+  status: 'active' | 'completed' | 'cancelled';
+  createMs: number;
+  modifyMs: number;
+}
+
+/** A follow record (the follow-record custom object). */
+export interface CrmFollowRecord {
+  instanceId: string;
+  customerId: string;
+  owner: string;
+  /** People who joined the follow-up (usually from other departments). */
+  participants: string[];
+  followMs: number;
+  type: (typeof FOLLOW_TYPES)[number];
+  createMs: number;
+  modifyMs: number;
+}
+
+/** Everything the CRM endpoints serve for one corp, each list in the order it is paged (oldest first, then id). */
+export interface CrmData {
+  customers: CrmCustomer[];
+  contracts: CrmContract[];
+  followRecords: CrmFollowRecord[];
+}
+
+/** What the CRM model reads from a corp. */
+export interface CrmCorpView extends AttendanceCorpView {
+  readonly departments: ReadonlyMap<number, { dept_id: number; kind: DeptKind }>;
+}
+
+const byTimeThenId = <T extends { createMs: number; instanceId: string }>(a: T, b: T) =>
+  a.createMs - b.createMs || (a.instanceId < b.instanceId ? -1 : a.instanceId > b.instanceId ? 1 : 0);
+
+/** Chance that a deal signed on `day` is big: rises over the transition year; key-account people sell big more. */
+function bigDealChance(day: number, today: number, keyAccount: boolean): number {
+  const progress = Math.min(1, Math.max(0, 1 - (today - day) / TRANSITION_DAYS));
+  return keyAccount ? 0.3 + 0.5 * progress : 0.04 + 0.3 * progress;
+}
+
+/** A deal amount in fen: small 1,500-2,990 CNY, in between 3,000-9,900, big 10,000-200,000 (rounded like real quotes). */
+function dealAmountFen(kind: 'small' | 'mid' | 'big', u: number): number {
+  if (kind === 'small') return (1500 + Math.floor(u * 150) * 10) * 100;
+  if (kind === 'mid') return (3000 + Math.floor(u * 70) * 100) * 100;
+  return Math.round((10000 * 20 ** u) / 500) * 500 * 100;
+}
+
+interface Helper {
+  userid: string;
+  firstDay: number;
+  lastDay: number | undefined;
+  deptId: number;
+}
+
+/** Candidates split into buckets of about 32 by a hash of the userid, so a pick looks at one bucket, not everyone. */
+interface HelperPool {
+  buckets: Helper[][];
+}
+
+function helperPool(candidates: readonly Helper[]): HelperPool {
+  const count = Math.max(1, Math.ceil(candidates.length / 32));
+  const buckets: Helper[][] = Array.from({ length: count }, () => []);
+  for (const c of candidates) buckets[hash53(c.userid) % count]!.push(c);
+  return { buckets };
+}
+
+/**
+ * Rendezvous pick within the key's bucket (the next bucket when nobody there was employed on `day`): the employed
+ * candidate with the smallest hash, so a hire or departure moves few picks.
+ */
+function pickHelper(pool: HelperPool, day: number, key: string): string | undefined {
+  const n = pool.buckets.length;
+  const start = hash53(key, 7) % n;
+  for (let i = 0; i < n; i++) {
+    const picked = pickIn(pool.buckets[(start + i) % n]!, day, key);
+    if (picked !== undefined) return picked;
+  }
+  return undefined;
+}
+
+function pickIn(candidates: readonly Helper[], day: number, key: string): string | undefined {
+  let best: string | undefined;
+  let bestHash = Infinity;
+  for (const c of candidates) {
+    if (c.firstDay > day || (c.lastDay !== undefined && c.lastDay < day)) continue;
+    const h = hash53(`${key}:${c.userid}`);
+    if (h < bestHash) {
+      bestHash = h;
+      best = c.userid;
+    }
+  }
+  return best;
+}
+
+function customerName(seed: number, id: string): string {
+  const p = keyedPrng([seed, 'crm-name', id]);
+  return `${p.pick(CITIES)}${p.pick(NAME_WORDS)}${p.pick(NAME_TRADES)}有限公司`;
+}
+
+/** Generate the corp's CRM. Cost grows with salespeople × customers; callers cache it (see crmDataOf). */
+export function generateCrm(corp: CrmCorpView): CrmData {
+  const people = new AttendancePeople(corp);
+  const today = chinaDayNumber(corp.asOfMs);
+  const lastDataDay = today - 1;
+  const seed = corp.seed;
+  const departed = new Map(corp.departures.map((d) => [d.userid, d.user]));
+  const all = people
+    .allUserids()
+    .sort()
+    .flatMap((id) => {
+      const person = people.get(id);
+      const user = corp.users.get(id) ?? departed.get(id);
+      const deptId = user?.dept_id_list[0] ?? 1;
+      return person ? [{ person, deptId, kind: corp.departments.get(deptId)?.kind }] : [];
+    });
+  const helpers = helperPool(
+    all
+      .filter((p) => p.kind !== undefined && HELPER_KINDS.has(p.kind))
+      .map((p) => ({ userid: p.person.userid, firstDay: p.person.firstDay, lastDay: p.person.lastDay, deptId: p.deptId })),
+  );
+  const teammates = new Map<number, Helper[]>();
+  for (const p of all) {
+    const list = teammates.get(p.deptId) ?? [];
+    list.push({ userid: p.person.userid, firstDay: p.person.firstDay, lastDay: p.person.lastDay, deptId: p.deptId });
+    teammates.set(p.deptId, list);
+  }
+
+  const data: CrmData = { customers: [], contracts: [], followRecords: [] };
+  for (const { person, deptId, kind } of all) {
+    if (!person.sales) continue;
+    const keyAccount = kind === 'keyAccount';
+    sellerBook(seed, person, keyAccount, today, lastDataDay, data, helpers, teammates.get(deptId) ?? []);
+  }
+  data.customers.sort(byTimeThenId);
+  data.contracts.sort(byTimeThenId);
+  data.followRecords.sort(byTimeThenId);
+  return data;
+}
+
+/** One salesperson's customers, their contracts and follow-ups. */
+function sellerBook(
+  seed: number,
+  person: AttendancePerson,
+  keyAccount: boolean,
+  today: number,
+  lastDataDay: number,
+  data: CrmData,
+  helpers: HelperPool,
+  team: readonly Helper[],
+): void {
+  const userid = person.userid;
+  const p = keyedPrng([seed, 'crm-book', userid]);
+  const from = Math.max(person.firstDay, today - HISTORY_DAYS);
+  const until = Math.min(person.lastDay ?? lastDataDay, lastDataDay);
+  if (until - from < 20) return;
+  const count = keyAccount ? p.int(3, 6) : p.int(6, 12);
+  for (let i = 0; i < count; i++) {
+    const createDay = from + Math.floor(p.next() * (until - from - 10));
+    const id = stableUuid([seed, 'crm-customer', userid, i]);
+    const name = customerName(seed, id);
+    const pooled = p.chance(0.03);
+    const createMs = chinaTimeOn(createDay, 9 + p.int(0, 8), p.int(0, 59));
+    data.customers.push({ instanceId: id, name, owner: pooled ? null : userid, creator: userid, createMs, modifyMs: createMs });
+
+    // Contracts: a first one soon after the customer is created, then renewals at each term's end, now and then an upsell.
+    let big = false;
+    let signDay = createDay + p.int(3, 40);
+    let renewalYears = 0;
+    for (let n = 0; signDay <= lastDataDay && n < 8; n++) {
+      const kind = p.chance(bigDealChance(signDay, today, keyAccount)) ? 'big' : p.chance(0.25) ? 'mid' : 'small';
+      big = big || kind === 'big';
+      const cancelled = p.chance(0.06);
+      const term = Math.max(1, renewalYears) * 365;
+      const signMs = chinaTimeOn(signDay, 10, p.int(0, 59));
+      const endDay = signDay + term;
+      const cancelDay = Math.min(lastDataDay, signDay + p.int(5, 60));
+      const contractId = stableUuid([seed, 'crm-contract', id, n]);
+      data.contracts.push({
+        instanceId: contractId,
+        customerId: id,
+        customerName: name,
+        owner: p.chance(0.015) ? null : userid,
+        creator: userid,
+        amountFen: dealAmountFen(kind, p.next()),
+        signMs,
+        renewalYears,
+        status: cancelled ? 'cancelled' : endDay <= lastDataDay ? 'completed' : 'active',
+        createMs: signMs,
+        modifyMs: cancelled ? chinaTimeOn(cancelDay, 15) : endDay <= lastDataDay ? chinaTimeOn(endDay, 0, 5) : signMs,
+      });
+      if (!cancelled && p.chance(0.12)) {
+        // An upsell within the term: a second contract, not a renewal.
+        const upsellDay = signDay + p.int(30, 200);
+        if (upsellDay <= lastDataDay) {
+          const upsellMs = chinaTimeOn(upsellDay, 11);
+          data.contracts.push({
+            instanceId: stableUuid([seed, 'crm-upsell', id, n]),
+            customerId: id,
+            customerName: name,
+            owner: userid,
+            creator: userid,
+            amountFen: dealAmountFen(p.chance(0.5) ? 'mid' : 'big', p.next()),
+            signMs: upsellMs,
+            renewalYears: 0,
+            status: upsellDay + 365 <= lastDataDay ? 'completed' : 'active',
+            createMs: upsellMs,
+            modifyMs: upsellDay + 365 <= lastDataDay ? chinaTimeOn(upsellDay + 365, 0, 5) : upsellMs,
+          });
+        }
+      }
+      // Renewal at the term's end (big clients renew more), for 1-3 years; a cancelled contract is not renewed.
+      if (cancelled || !p.chance(big ? 0.8 : 0.55)) break;
+      renewalYears = p.weighted([
+        [1, 6],
+        [2, 3],
+        [3, 1],
+      ] as const);
+      signDay = endDay;
+    }
+
+    // Follow-ups every 1-7 weeks (big clients more often) while the owner works here; drifters skip more and more.
+    // A few customers are never followed up (a gap HR should see).
+    if (p.chance(0.04)) continue;
+    const followFrom = Math.max(createDay, today - FOLLOW_HISTORY_DAYS);
+    for (let day = followFrom + p.int(1, 14), k = 0; day <= until; day += big ? p.int(7, 24) : p.int(14, 45), k++) {
+      if (p.next() < 0.8 * driftIntensity(person.drift, day)) continue;
+      const followMs = chinaTimeOn(day, 9 + p.int(0, 9), p.int(0, 59));
+      const participants: string[] = [];
+      const recordKey = `${seed}:crm-follow:${id}:${k}`;
+      if (p.chance(big ? 0.35 : 0.12)) {
+        const helper = pickHelper(helpers, day, recordKey);
+        if (helper !== undefined && helper !== userid) participants.push(helper);
+        if (p.chance(0.25)) {
+          const second = pickHelper(helpers, day, `${recordKey}:2`);
+          if (second !== undefined && second !== userid && !participants.includes(second)) participants.push(second);
+        }
+      }
+      if (p.chance(0.05)) {
+        // A teammate from the owner's own department joins: collaboration, but not across departments.
+        const mate = pickIn(
+          team.filter((t) => t.userid !== userid),
+          day,
+          `${recordKey}:team`,
+        );
+        if (mate !== undefined) participants.push(mate);
+      }
+      data.followRecords.push({
+        instanceId: stableUuid([seed, 'crm-follow', id, k]),
+        customerId: id,
+        owner: userid,
+        participants,
+        followMs,
+        type: p.pick(FOLLOW_TYPES),
+        createMs: followMs + 20 * 60_000,
+        modifyMs: followMs + 20 * 60_000,
+      });
+    }
+  }
+}
+
+const cache = new WeakMap<object, { key: string; data: CrmData }>();
+
+/** The corp's CRM, generated once per corp state (people, "today", drift reference) and reused. */
+export function crmDataOf(corp: CrmCorpView): CrmData {
+  // Hires only add people and departures only add records, so the two counts tell when the people changed.
+  const key = `${corp.seed}:${corp.asOfMs}:${corp.driftReferenceMs}:${corp.users.size}:${corp.departures.length}`;
+  const hit = cache.get(corp);
+  if (hit && hit.key === key) return hit.data;
+  const data = generateCrm(corp);
+  cache.set(corp, { key, data });
+  return data;
+}
