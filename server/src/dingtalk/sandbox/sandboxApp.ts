@@ -13,6 +13,7 @@ import { registerContactRoutes } from './contactRoutes';
 import { registerDismissionRoutes } from './dismissionRoutes';
 import { registerSandboxRoutes, sandboxCors } from './sandboxRoutes';
 import type { SandboxState } from './sandboxState';
+import { registerWorkflowRoutes } from './workflowRoutes';
 import { familyOf, legacyError, sandboxError, v1Error } from './wire';
 
 function httpStatusOf(err: unknown): number {
@@ -46,6 +47,7 @@ export function createSandboxApp(state: SandboxState): Koa {
   registerContactRoutes(router, state);
   registerAttendanceRoutes(router, state);
   registerDismissionRoutes(router, state);
+  registerWorkflowRoutes(router, state);
   registerSandboxRoutes(router, state);
   app.use(errorHandler);
   app.use(sandboxCors);
