@@ -3,6 +3,7 @@ import { OrgFoundation1732464000000 } from './1732464000000-OrgFoundation';
 import { DingTalkEvents1764000000000 } from './1764000000000-DingTalkEvents';
 import { DataModel1764100000000 } from './1764100000000-DataModel';
 import { Imports1764200000000 } from './1764200000000-Imports';
+import { AttendanceDetail1764400000000 } from './1764400000000-AttendanceDetail';
 
 /** MySQL/MariaDB migrations, oldest first. Each is frozen once merged: never edit one, add a new one. */
 export const MYSQL_MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -10,4 +11,5 @@ export const MYSQL_MIGRATIONS: (new () => MigrationInterface)[] = [
   DingTalkEvents1764000000000,
   DataModel1764100000000,
   Imports1764200000000,
+  AttendanceDetail1764400000000,
 ];

@@ -52,4 +52,12 @@ describe('loadConfig', () => {
       /DINGTALK_CALLBACK_AES_KEY: expected the 43-character/,
     );
   });
+
+  it('reads the leave approval process code: the sandbox form by default, none in real mode unless set, checked', () => {
+    expect(loadConfig({}).leaveProcessCode).toBe('PROC-LIUCAI-LEAVE-0001');
+    const real = { DINGTALK_CORP_ID: 'dingcorp', DINGTALK_APP_KEY: 'key', DINGTALK_APP_SECRET: 'secret', DINGTALK_AGENT_ID: '123' };
+    expect(loadConfig(real).leaveProcessCode).toBeNull();
+    expect(loadConfig({ ...real, DINGTALK_LEAVE_PROCESS_CODE: 'PROC-FF6Y4BE1N2-ABC' }).leaveProcessCode).toBe('PROC-FF6Y4BE1N2-ABC');
+    expect(() => loadConfig({ DINGTALK_LEAVE_PROCESS_CODE: 'leave form' })).toThrow(/DINGTALK_LEAVE_PROCESS_CODE: expected the 请假 form's process code/);
+  });
 });

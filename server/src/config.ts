@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SANDBOX_LEAVE_PROCESS_CODE } from './dingtalk/sandbox/leaveCatalogue';
 
 /** Thrown when the environment is invalid; lists every problem at once. */
 export class ConfigError extends Error {
@@ -47,6 +48,10 @@ const EnvSchema = z.object({
     .optional(),
   DINGTALK_LEGACY_BASE_URL: url(['http:', 'https:']).default('https://oapi.dingtalk.com'),
   DINGTALK_V1_BASE_URL: url(['http:', 'https:']).default('https://api.dingtalk.com'),
+  DINGTALK_LEAVE_PROCESS_CODE: z
+    .string()
+    .regex(/^PROC-[A-Za-z0-9_-]{1,59}$/, 'expected the 请假 form\'s process code (PROC-…, from the approval admin console)')
+    .optional(),
   DINGTALK_CALLS_PER_SECOND: z.coerce.number().positive().max(1000).default(18),
   DINGTALK_TIMEOUT_MS: z.coerce.number().int().positive().default(10000),
   SANDBOX_PORT: port.default(0),
@@ -84,6 +89,12 @@ export interface Config {
     | { mode: 'sandbox'; port: number; employees: number; seed: number };
   /** HTTP callback (event subscription) secrets; the owner key is the AppKey. Null: callbacks are off. */
   dingtalkCallback: { token: string; aesKey: string } | null;
+  /**
+   * Process code of the 请假 approval form: leave sync reads its approval instances (all states) and
+   * bpms_instance_change events for it re-read the instance. Null (real mode, unset): leave sync falls back to
+   * getleavestatus (approved leaves only). The sandbox's form by default.
+   */
+  leaveProcessCode: string | null;
   dingtalkCallsPerSecond: number;
   dingtalkTimeoutMs: number;
   sessionTtlHours: number;
@@ -159,6 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : { mode: 'sandbox', port: e.SANDBOX_PORT, employees: e.SANDBOX_EMPLOYEES, seed: e.SANDBOX_SEED },
     dingtalkCallback:
       e.DINGTALK_CALLBACK_TOKEN && e.DINGTALK_CALLBACK_AES_KEY ? { token: e.DINGTALK_CALLBACK_TOKEN, aesKey: e.DINGTALK_CALLBACK_AES_KEY } : null,
+    leaveProcessCode: e.DINGTALK_LEAVE_PROCESS_CODE ?? (givenDingTalk.length === 0 ? SANDBOX_LEAVE_PROCESS_CODE : null),
     dingtalkCallsPerSecond: e.DINGTALK_CALLS_PER_SECOND,
     dingtalkTimeoutMs: e.DINGTALK_TIMEOUT_MS,
     sessionTtlHours: e.SESSION_TTL_HOURS,

@@ -12,8 +12,7 @@ import { instanceIdFor, parseInstanceId, userTag, type InstanceVariant } from '.
 import { keyedPrng, unitOf } from './stableIds';
 import { chinaDayNumber, chinaTimeOn, formatChinaDateTime, isWorkingDay, workingDayAfter } from './workCalendar';
 
-/** The process code of the sandbox's 请假 form (also the app's default leave process code in sandbox mode). */
-export const SANDBOX_LEAVE_PROCESS_CODE = 'PROC-LIUCAI-LEAVE-0001';
+export { SANDBOX_LEAVE_PROCESS_CODE } from './leaveCatalogue';
 
 /** How a request ends: approved, refused by the approver, or withdrawn by the person. */
 export type RequestOutcome = 'agree' | 'refuse' | 'terminate';
