@@ -4,18 +4,22 @@ import type { AttendanceSource } from './attendanceSyncer';
 import { syncAttendance } from './attendanceSyncer';
 import type { DepartureSource } from './departureSyncer';
 import { syncDepartures } from './departureSyncer';
+import type { LeaveApprovalSource } from './leaveApprovalSyncer';
+import { syncLeaveApprovals } from './leaveApprovalSyncer';
 import type { LeaveSource } from './leaveSyncer';
 import { syncLeave } from './leaveSyncer';
 import { trackSyncRun, type TrackedOutcome } from './syncRunTracker';
 
 export interface DataSyncDeps {
   ds: DataSource;
-  source: AttendanceSource & LeaveSource & DepartureSource;
+  source: AttendanceSource & LeaveSource & LeaveApprovalSource & DepartureSource;
   apiCalls: () => number;
   concurrency: number;
   monthlyCallLimit: number;
   lookbackDays: number;
   now?: () => Date;
+  /** The 请假 form's process code: leave comes from its approval instances; without one, from getleavestatus. */
+  leaveProcessCode?: string | null;
 }
 
 /** Run the attendance, leave or departure sync recorded as `runId`, tracking progress and outcome on the run. */
@@ -25,7 +29,9 @@ export function runDataSync(deps: DataSyncDeps, runId: number, opts: { finalAtte
       case 'attendance':
         return syncAttendance(deps, run.corpId, report);
       case 'leave':
-        return syncLeave(deps, run.corpId, report);
+        return deps.leaveProcessCode
+          ? syncLeaveApprovals({ ...deps, processCode: deps.leaveProcessCode }, run.corpId, report)
+          : syncLeave(deps, run.corpId, report);
       case 'departures':
         return syncDepartures(deps, run.corpId, report);
       default:

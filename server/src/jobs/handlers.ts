@@ -15,6 +15,7 @@ export interface HandlerDeps {
   orgSyncConcurrency: number;
   monthlyCallLimit: number;
   dataSyncLookbackDays: number;
+  leaveProcessCode: string | null;
 }
 
 /** Handler dependencies from a process's config and services. */
@@ -26,6 +27,7 @@ export function handlerDepsFrom(config: Config, ds: DataSource, dingtalk: DingTa
     orgSyncConcurrency: config.orgSyncConcurrency,
     monthlyCallLimit: config.monthlyCallLimit,
     dataSyncLookbackDays: config.dataSyncLookbackDays,
+    leaveProcessCode: config.leaveProcessCode,
   };
 }
 
@@ -42,6 +44,7 @@ export function createJobHandlers(deps: HandlerDeps): JobHandlers {
     concurrency: deps.orgSyncConcurrency,
     monthlyCallLimit: deps.monthlyCallLimit,
     lookbackDays: deps.dataSyncLookbackDays,
+    leaveProcessCode: deps.leaveProcessCode,
   };
   return {
     'data.sync': async ({ syncRunId }, { attempt }) => {
