@@ -2,11 +2,34 @@ import { createHash } from 'node:crypto';
 import { QueryFailedError, type DataSource } from 'typeorm';
 import { DingTalkEvent } from '../entities';
 import type { JobQueue } from '../jobs/jobTypes';
+import type { Config } from '../config';
+import { shanghaiDate } from '../util/dates';
 
 /** Contact events that name people (EventType → re-read those users). */
 const USER_EVENTS = new Set(['user_add_org', 'user_modify_org', 'user_leave_org', 'user_active_org']);
 /** Department events (re-sync the org). */
 const DEPT_EVENTS = new Set(['org_dept_create', 'org_dept_modify', 'org_dept_remove']);
+/** A person clocked (re-read their attendance for that day). */
+const CHECK_EVENT = 'attendance_check_record';
+/** An approval instance started or finished (re-read it when it is the leave form's). */
+const APPROVAL_EVENT = 'bpms_instance_change';
+/** At most this many person-days from one check-in event (DingTalk batches a few clocks per event). */
+const MAX_CHECK_DAYS = 200;
+
+/** The person-days an attendance_check_record names: DataList[].userId and checkTime (ms, number or text). */
+function checkDaysOf(event: Record<string, unknown>): { userid: string; workDate: string }[] {
+  const list = field(event, 'DataList', 'dataList');
+  const seen = new Map<string, { userid: string; workDate: string }>();
+  for (const item of Array.isArray(list) ? list : []) {
+    if (typeof item !== 'object' || item === null) continue;
+    const userid = (item as Record<string, unknown>).userId;
+    const at = Number((item as Record<string, unknown>).checkTime);
+    if (typeof userid !== 'string' || userid === '' || userid.length > 64 || !Number.isFinite(at) || at <= 0) continue;
+    const day = { userid, workDate: shanghaiDate(at) };
+    seen.set(`${day.userid}/${day.workDate}`, day);
+  }
+  return [...seen.values()].slice(0, MAX_CHECK_DAYS);
+}
 
 export type IntakeOutcome = 'queued' | 'duplicate' | 'recorded' | 'ignored';
 
@@ -28,7 +51,7 @@ export function eventKeyOf(event: Record<string, unknown>, eventId?: string): st
  * healed by the next scheduled sync. Returns quickly: DingTalk wants an answer within 1.5 s.
  */
 export async function takeInEvent(
-  deps: { ds: DataSource; jobs: JobQueue },
+  deps: { ds: DataSource; jobs: JobQueue; config?: Pick<Config, 'leaveProcessCode'> },
   corpId: string,
   source: 'http' | 'stream',
   event: Record<string, unknown>,
@@ -57,5 +80,20 @@ export async function takeInEvent(
     await deps.jobs.enqueue('org.eventSync', { corpId }, { jobId: `event-${corpId}-${eventKey}` });
     return 'queued';
   }
-  return 'recorded'; // check-ins and approvals: kept for the attendance and leave sync to come
+  if (type === CHECK_EVENT) {
+    const checks = checkDaysOf(event);
+    if (checks.length === 0) return 'recorded';
+    await deps.jobs.enqueue('attendance.resyncDays', { corpId, checks }, { jobId: `event-${corpId}-${eventKey}` });
+    return 'queued';
+  }
+  if (type === APPROVAL_EVENT) {
+    // Other forms (expenses, business trips, …) are recorded only.
+    const leaveCode = deps.config?.leaveProcessCode;
+    const processCode = field(event, 'processCode', 'ProcessCode');
+    const id = field(event, 'processInstanceId', 'ProcessInstanceId');
+    if (!leaveCode || processCode !== leaveCode || typeof id !== 'string' || id === '' || id.length > 64) return 'recorded';
+    await deps.jobs.enqueue('leave.syncInstance', { corpId, processInstanceId: id }, { jobId: `event-${corpId}-${eventKey}` });
+    return 'queued';
+  }
+  return 'recorded';
 }

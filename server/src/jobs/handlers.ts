@@ -6,6 +6,7 @@ import { runOrgSync } from '../commands/orgSyncer';
 import { createOrgSyncRun, createSyncRun } from '../commands/orgSyncRunCreator';
 import { runDataSync } from '../commands/dataSyncRunner';
 import { resyncUsers } from '../commands/userResyncer';
+import { resyncAttendanceDays, resyncLeaveInstance } from '../commands/eventResync';
 import { JOB_ATTEMPTS, type JobHandlers } from './jobTypes';
 
 export interface HandlerDeps {
@@ -72,6 +73,14 @@ export function createJobHandlers(deps: HandlerDeps): JobHandlers {
       const run = await createOrgSyncRun(deps.ds, corpId, 'event', null);
       if (!run) return deps.log.info({ corpId }, 'event org sync skipped: one is already running');
       await runOrgSync(syncDeps, run.id, { finalAttempt: true });
+    },
+    'attendance.resyncDays': async ({ corpId, checks }) => {
+      const changed = await resyncAttendanceDays(dataDeps, corpId, checks);
+      deps.log.info({ corpId, days: checks.length, changed }, 'attendance re-read after a check-in event');
+    },
+    'leave.syncInstance': async ({ corpId, processInstanceId }) => {
+      const changed = await resyncLeaveInstance(dataDeps, corpId, processInstanceId);
+      deps.log.info({ corpId, processInstanceId, changed }, 'leave re-read after an approval event');
     },
     'org.syncUsers': async ({ corpId, userids }) => {
       const result = await resyncUsers(deps.ds, deps.dingtalk, corpId, userids);
