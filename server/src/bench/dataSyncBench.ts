@@ -1,5 +1,6 @@
 /**
- * Benchmark: one month of attendance, leave and departures for a sandbox corp over real HTTP into MariaDB, with
+ * Benchmark: one month of attendance (results and raw clock records), leave (from the 请假 form's approval
+ * instances: id pages, then one detail call per instance) and departures for a sandbox corp over real HTTP into MariaDB, with
  * DingTalk's per-API limit enforced by the sandbox (20/s) and ours at 18/s. People are written straight from the
  * sandbox (org sync has its own benchmark). Prints calls per API, wall time, and the ratio to the floor the rate
  * limit sets: the busiest API's calls / 18 per s.
@@ -8,7 +9,8 @@
  */
 import { numberArg } from './benchArgs';
 import { openBenchWorld } from './benchWorld';
-import { User } from '../entities';
+import { AttendanceResult, ClockRecord, LeaveRecord, User } from '../entities';
+import { SANDBOX_LEAVE_PROCESS_CODE } from '../dingtalk/sandbox';
 import { createSyncRun } from '../commands/orgSyncRunCreator';
 import { runDataSync } from '../commands/dataSyncRunner';
 import { shanghaiDate } from '../util/dates';
@@ -35,12 +37,13 @@ async function main(): Promise<void> {
   // The sandbox's calendar ends on its "today"; sync the month before it.
   const now = () => new Date(Date.UTC(2026, 10, 1, 1));
   const deps = { ds, source: dingtalk.data, apiCalls: () => dingtalk.callCount(), concurrency, monthlyCallLimit: 1_000_000, lookbackDays: days, now };
+  const withApprovals = { ...deps, leaveProcessCode: SANDBOX_LEAVE_PROCESS_CODE };
   sandbox.resetStats();
   const t0 = performance.now();
   const rows: Record<string, number> = {};
   for (const kind of ['departures', 'attendance', 'leave'] as const) {
     const run = await createSyncRun(ds, corp.corpId, kind, 'manual', null, now());
-    const outcome = await runDataSync(deps, run!.id, { finalAttempt: true });
+    const outcome = await runDataSync(withApprovals, run!.id, { finalAttempt: true });
     rows[kind] = outcome?.rows ?? 0;
   }
   const seconds = (performance.now() - t0) / 1000;
@@ -48,7 +51,14 @@ async function main(): Promise<void> {
   const byApi = Object.entries(stats.calls).sort((a, b) => b[1] - a[1]);
   const busiest = byApi[0]?.[1] ?? 0;
   const floor = busiest / rate;
-  console.log(`employees ${employees}, days ${days}; rows: ${JSON.stringify(rows)}`);
+  const results = await ds.getRepository(AttendanceResult).countBy({ corpId: corp.corpId });
+  const clocks = await ds.getRepository(ClockRecord).countBy({ corpId: corp.corpId });
+  const states = (await ds.getRepository(LeaveRecord).findBy({ corpId: corp.corpId })).reduce<Record<string, number>>(
+    (acc, l) => ({ ...acc, [l.approvalState]: (acc[l.approvalState] ?? 0) + 1 }),
+    {},
+  );
+  console.log(`employees ${employees}, days ${days}; rows changed: ${JSON.stringify(rows)}`);
+  console.log(`attendance results ${results}, raw clock records ${clocks}; leaves by approval state ${JSON.stringify(states)}`);
   for (const [api, n] of byApi) console.log(`  ${api.padEnd(48)} ${String(n).padStart(7)} calls`);
   console.log(`total calls ${stats.total}, throttled ${stats.throttled}, failed ${stats.failed}`);
   console.log(
