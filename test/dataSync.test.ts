@@ -120,6 +120,8 @@ describe('attendance sync that is interrupted or out of budget', () => {
       await syncWorld(b);
       let calls = 0;
       const dying = {
+        ...a.dingtalk.data,
+        // A spread copies no class methods: bind the ones the sync calls.
         listClockRecords: (...args: Parameters<typeof a.dingtalk.data.listClockRecords>) => a.dingtalk.data.listClockRecords(...args),
         listResults: (...args: Parameters<typeof a.dingtalk.data.listResults>) => {
           if (++calls > 12) throw new Error('worker killed'); // mid-way through the second 7-day window

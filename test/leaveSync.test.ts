@@ -2,9 +2,10 @@ import { createTestWorld, syncWorld, type TestWorld } from './support/testServic
 import { createSyncRun } from '../server/src/commands/orgSyncRunCreator';
 import { runDataSync, type DataSyncDeps } from '../server/src/commands/dataSyncRunner';
 import { LEAVE_APPROVALS_CHECKPOINT } from '../server/src/commands/leaveApprovalSyncer';
-import { ApiCallBudget, LeaveRecord, SyncCheckpoint, SyncRun } from '../server/src/entities';
+import { ApiCallBudget, AttendanceResult, ClockRecord, LeaveRecord, SyncCheckpoint, SyncRun } from '../server/src/entities';
+import { presentDataQuality } from '../server/src/presenters/dataQuality';
 import { leaveInstanceStatus, leaveInstances } from '../server/src/dingtalk/sandbox';
-import { shanghaiMidnight } from '../server/src/util/dates';
+import { shanghaiDate, shanghaiMidnight } from '../server/src/util/dates';
 import type { SyncKind } from '@liucai/shared';
 
 /** The sandbox's "today" is 2026-11-01 Beijing: sync as if it were that morning. */
@@ -103,6 +104,26 @@ describe('leave sync from 请假 approval instances', () => {
     expect(stats[PATH_GET] ?? 0).toBe(pending);
     expect(again.run.apiCalls).toBe((stats[PATH_LIST] ?? 0) + (stats[PATH_GET] ?? 0));
     expect(await leaveSnapshot(w)).toEqual(before);
+  });
+
+  it('shows leave/attendance disagreements and days without raw clocks as data-quality gaps', async () => {
+    await run(w, 'attendance', { lookbackDays: 30 });
+    const gapsOf = async () => {
+      const q = await presentDataQuality(w.ds, w.corpId, 10000, NOW);
+      const bySource = new Map(q.sources.map((x) => [x.source, x.gaps]));
+      return { attendance: bySource.get('attendance')!, leave: bySource.get('leave')! };
+    };
+    // The sandbox is consistent: every approved leave settles its days, every clocked day has raw clocks.
+    expect(await gapsOf()).toEqual({ attendance: [], leave: [] });
+    const leave = (await w.ds.getRepository(LeaveRecord).findBy({ corpId: w.corpId, approvalState: 'approved' })).find(
+      (l) => shanghaiDate(l.startAt) >= '2026-10-05' && shanghaiDate(l.startAt) < '2026-10-31',
+    )!;
+    const day = shanghaiDate(leave.startAt);
+    await w.ds.getRepository(AttendanceResult).update({ corpId: w.corpId, userid: leave.userid, workDate: day }, { approveId: null });
+    await w.ds.getRepository(ClockRecord).delete({ corpId: w.corpId, workDate: '2026-10-14' });
+    const gaps = await gapsOf();
+    expect(gaps.leave).toEqual([expect.objectContaining({ id: 'leaves_not_in_attendance', count: 1, examples: [`${leave.userid} ${day}`] })]);
+    expect(gaps.attendance).toEqual([expect.objectContaining({ id: 'days_without_clock_records', count: 1, examples: ['2026-10-14'] })]);
   });
 
   it('falls back to getleavestatus (approved leaves only) when no leave process code is configured', async () => {
