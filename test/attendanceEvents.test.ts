@@ -52,7 +52,9 @@ describe('check-in and approval events through the HTTP callback', () => {
     const event = {
       EventType: 'attendance_check_record',
       CorpId: w.corpId,
-      DataList: [{ userId: userid, checkTime: CHECK_TIME, corpId: w.corpId, groupId: 1, bizId: 'b1', address: '上海', locationMethod: 'MAP', checkByUser: true }],
+      DataList: [
+        { userId: userid, checkTime: CHECK_TIME, corpId: w.corpId, groupId: 1, bizId: 'b1', address: '上海', locationMethod: 'MAP', checkByUser: true },
+      ],
     };
     await deliver(event);
     const results = await w.ds.getRepository(AttendanceResult).findBy({ corpId: w.corpId });
@@ -102,7 +104,12 @@ describe('check-in and approval events through the HTTP callback', () => {
     }
     expect(calls(GET_INSTANCE)).toBe(2);
     const a = await w.ds.getRepository(LeaveRecord).findOneByOrFail({ corpId: w.corpId, sourceId: approved.processInstanceId });
-    expect(a).toMatchObject({ userid: approved.userid, approvalState: 'approved', leaveType: approved.leave.leaveCode, startAt: new Date(approved.leave.startMs) });
+    expect(a).toMatchObject({
+      userid: approved.userid,
+      approvalState: 'approved',
+      leaveType: approved.leave.leaveCode,
+      startAt: new Date(approved.leave.startMs),
+    });
     const r = await w.ds.getRepository(LeaveRecord).findOneByOrFail({ corpId: w.corpId, sourceId: refused.processInstanceId });
     expect(r).toMatchObject({ userid: refused.userid, approvalState: 'rejected', endAt: new Date(refused.leave.endMs) });
   });
@@ -123,7 +130,13 @@ describe('event jobs on BullMQ', () => {
     const w = await createTestWorld({ label: 'attbull', employees: 30, seed: 5, jobs: 'bullmq' });
     try {
       const queue = (w.jobs as BullJobQueue).queue;
-      const check = { EventType: 'attendance_check_record', DataList: [{ userId: 'u1', checkTime: String(CHECK_TIME) }, { userId: 'u1', checkTime: CHECK_TIME + 3600_000 }] };
+      const check = {
+        EventType: 'attendance_check_record',
+        DataList: [
+          { userId: 'u1', checkTime: String(CHECK_TIME) },
+          { userId: 'u1', checkTime: CHECK_TIME + 3600_000 },
+        ],
+      };
       expect(await takeInEvent(w, w.corpId, 'stream', check, 'evt-check-1')).toBe('queued');
       expect(await takeInEvent(w, w.corpId, 'stream', check, 'evt-check-1')).toBe('duplicate');
       const job = await queue.getJob(`event-${w.corpId}-${eventKeyOf(check, 'evt-check-1')}`);

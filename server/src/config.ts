@@ -50,7 +50,7 @@ const EnvSchema = z.object({
   DINGTALK_V1_BASE_URL: url(['http:', 'https:']).default('https://api.dingtalk.com'),
   DINGTALK_LEAVE_PROCESS_CODE: z
     .string()
-    .regex(/^PROC-[A-Za-z0-9_-]{1,59}$/, 'expected the 请假 form\'s process code (PROC-…, from the approval admin console)')
+    .regex(/^PROC-[A-Za-z0-9_-]{1,59}$/, "expected the 请假 form's process code (PROC-…, from the approval admin console)")
     .optional(),
   DINGTALK_CALLS_PER_SECOND: z.coerce.number().positive().max(1000).default(18),
   DINGTALK_TIMEOUT_MS: z.coerce.number().int().positive().default(10000),

@@ -149,7 +149,14 @@ export async function fetchAttendance(source: AttendanceSource, userids: string[
  * Write what was read for `userids` over [from, to]: only rows that are new or changed (results and raw clocks),
  * so re-reading a window changes nothing. Returns how many rows changed.
  */
-export async function writeAttendance(em: EntityManager, corpId: string, userids: string[], window: DayWindow, fetched: FetchedAttendance, importedAt: Date): Promise<number> {
+export async function writeAttendance(
+  em: EntityManager,
+  corpId: string,
+  userids: string[],
+  window: DayWindow,
+  fetched: FetchedAttendance,
+  importedAt: Date,
+): Promise<number> {
   if (userids.length === 0) return 0;
   const incoming = fetched.results.map((r) => toEntity(corpId, r, importedAt));
   const existing = new Map(

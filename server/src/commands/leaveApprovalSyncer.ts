@@ -10,7 +10,13 @@ import type { ReportProgress, TrackedOutcome } from './syncRunTracker';
 
 /** The DingTalk calls the approval-based leave sync needs (a subset of AttendanceApi). */
 export interface LeaveApprovalSource {
-  listApprovalIds(processCode: string, fromMs: number, toMs: number, nextToken: number, maxResults: number): Promise<{ ids: string[]; nextToken: number | undefined }>;
+  listApprovalIds(
+    processCode: string,
+    fromMs: number,
+    toMs: number,
+    nextToken: number,
+    maxResults: number,
+  ): Promise<{ ids: string[]; nextToken: number | undefined }>;
   getApproval(processInstanceId: string): Promise<ApprovalInstance>;
 }
 
@@ -74,7 +80,8 @@ export function leaveOfInstance(corpId: string, i: ApprovalInstance, importedAt:
   const endMs = beijingMs(end);
   const amount = typeof duration === 'number' ? duration : Number(duration);
   if (startMs === undefined || endMs === undefined || !Number.isFinite(amount)) return undefined;
-  const code = ext && typeof ext === 'object' && typeof (ext as { leaveCode?: unknown }).leaveCode === 'string' ? (ext as { leaveCode: string }).leaveCode : undefined;
+  const code =
+    ext && typeof ext === 'object' && typeof (ext as { leaveCode?: unknown }).leaveCode === 'string' ? (ext as { leaveCode: string }).leaveCode : undefined;
   return Object.assign(new LeaveRecord(), {
     corpId,
     source: 'dingtalk' as const,
@@ -157,13 +164,13 @@ export async function syncLeaveApprovals(deps: LeaveApprovalSyncDeps, corpId: st
     return true;
   };
 
-  for (let from = firstFrom; daysBetween(from, yesterday) >= 0; ) {
+  for (let from = firstFrom; daysBetween(from, yesterday) >= 0;) {
     const to = daysBetween(addDays(from, WORKFLOW_LIST_MAX_DAYS - 1), yesterday) < 0 ? addDays(from, WORKFLOW_LIST_MAX_DAYS - 1) : yesterday;
     const fromMs = shanghaiMidnight(from);
     const toMs = shanghaiMidnight(addDays(to, 1)) - 1;
     const callsBefore = deps.apiCalls();
     const ids: string[] = [];
-    for (let token: number | undefined = 0; token !== undefined; ) {
+    for (let token: number | undefined = 0; token !== undefined;) {
       const page = await deps.source.listApprovalIds(deps.processCode, fromMs, toMs, token, WORKFLOW_LIST_MAX_RESULTS);
       ids.push(...page.ids);
       token = page.ids.length === 0 ? undefined : page.nextToken;
@@ -193,7 +200,13 @@ export async function syncLeaveApprovals(deps: LeaveApprovalSyncDeps, corpId: st
     where: { corpId, source: 'dingtalk', approvalState: 'pending', sourceId: Not(In(seen.size > 0 ? [...seen] : [''])) },
     select: { sourceId: true },
   });
-  if (!(await fetchAndWrite(pending.map((p) => p.sourceId), 'leave-pending'))) note = '本月计量调用预算不足：部分待审批的请假未能复查，待下月预算恢复后继续';
+  if (
+    !(await fetchAndWrite(
+      pending.map((p) => p.sourceId),
+      'leave-pending',
+    ))
+  )
+    note = '本月计量调用预算不足：部分待审批的请假未能复查，待下月预算恢复后继续';
   if (skipped > 0) note = [note, `${skipped} 个审批实例没有请假时间组件，已跳过`].filter(Boolean).join('；');
   return { rows, note };
 }

@@ -120,11 +120,19 @@ export class AttendanceApi {
   }
 
   /** One page (≤20) of ids of a form's approval instances created in a window of ≤120 days. */
-  async listApprovalIds(processCode: string, fromMs: number, toMs: number, nextToken: number, maxResults: number): Promise<{ ids: string[]; nextToken: number | undefined }> {
+  async listApprovalIds(
+    processCode: string,
+    fromMs: number,
+    toMs: number,
+    nextToken: number,
+    maxResults: number,
+  ): Promise<{ ids: string[]; nextToken: number | undefined }> {
     const api = '/v1.0/workflow/processes/instanceIds/query';
     const body = await this.client.v1.call(api, async (token, runtime) => {
       const request = new $Workflow.ListProcessInstanceIdsRequest({ processCode, startTime: fromMs, endTime: toMs, nextToken, maxResults });
-      return (await this.client.v1.sdk(Workflow).listProcessInstanceIdsWithOptions(request, new $Workflow.ListProcessInstanceIdsHeaders(v1Headers(token)), runtime)).body;
+      return (
+        await this.client.v1.sdk(Workflow).listProcessInstanceIdsWithOptions(request, new $Workflow.ListProcessInstanceIdsHeaders(v1Headers(token)), runtime)
+      ).body;
     });
     const next = body?.result?.nextToken;
     return { ids: body?.result?.list ?? [], nextToken: next === undefined || next === null || next === '' ? undefined : Number(next) };
@@ -135,7 +143,8 @@ export class AttendanceApi {
     const api = '/v1.0/workflow/processInstances';
     const body = await this.client.v1.call(api, async (token, runtime) => {
       const request = new $Workflow.GetProcessInstanceRequest({ processInstanceId });
-      return (await this.client.v1.sdk(Workflow).getProcessInstanceWithOptions(request, new $Workflow.GetProcessInstanceHeaders(v1Headers(token)), runtime)).body;
+      return (await this.client.v1.sdk(Workflow).getProcessInstanceWithOptions(request, new $Workflow.GetProcessInstanceHeaders(v1Headers(token)), runtime))
+        .body;
     });
     const r = body?.result;
     return {

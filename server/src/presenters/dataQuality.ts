@@ -40,11 +40,14 @@ async function daysWithoutClockRecords(ds: DataSource, corpId: string, now: Date
     .getRepository(AttendanceResult)
     .createQueryBuilder('a')
     .select('DISTINCT a.work_date', 'workDate')
-    .where("a.corp_id = :corpId AND a.work_date BETWEEN :from AND :to AND a.user_check_at IS NOT NULL AND a.approve_id IS NULL AND a.time_result <> 'NotSigned'", {
-      corpId,
-      from,
-      to,
-    })
+    .where(
+      "a.corp_id = :corpId AND a.work_date BETWEEN :from AND :to AND a.user_check_at IS NOT NULL AND a.approve_id IS NULL AND a.time_result <> 'NotSigned'",
+      {
+        corpId,
+        from,
+        to,
+      },
+    )
     .getRawMany();
   const recordDays: { workDate: string }[] = await ds
     .getRepository(ClockRecord)

@@ -174,7 +174,14 @@ export function presentLeaveInstance(corp: AttendanceCorpView, facts: InstanceCo
     { userId: i.userid, date: workflowTime(i.createMs), type: 'START_PROCESS_INSTANCE', result: 'NONE', showName: '发起审批', activityId: 'sid-start' },
   ];
   if (decided && i.outcome === 'terminate') {
-    operationRecords.push({ userId: i.userid, date: workflowTime(i.decideMs), type: 'TERMINATE_PROCESS_INSTANCE', result: 'NONE', showName: '撤销', activityId: 'sid-start' });
+    operationRecords.push({
+      userId: i.userid,
+      date: workflowTime(i.decideMs),
+      type: 'TERMINATE_PROCESS_INSTANCE',
+      result: 'NONE',
+      showName: '撤销',
+      activityId: 'sid-start',
+    });
   } else if (decided) {
     operationRecords.push({
       userId: approver,

@@ -45,7 +45,8 @@ interface Instance {
 }
 
 const listIds = (body: Record<string, unknown>) => postJson<ListAnswer>(`${handle.url}/v1.0/workflow/processes/instanceIds/query`, body, headers());
-const getInstance = (id: string) => getJson<{ success: boolean; result: Instance }>(`${handle.url}/v1.0/workflow/processInstances?processInstanceId=${encodeURIComponent(id)}`);
+const getInstance = (id: string) =>
+  getJson<{ success: boolean; result: Instance }>(`${handle.url}/v1.0/workflow/processInstances?processInstanceId=${encodeURIComponent(id)}`);
 async function getInstanceWithToken(id: string) {
   const res = await fetch(`${handle.url}/v1.0/workflow/processInstances?processInstanceId=${encodeURIComponent(id)}`, { headers: headers() });
   return { status: res.status, body: (await res.json()) as { success: boolean; result: Instance; code?: string; message?: string } };
@@ -55,7 +56,13 @@ async function allIds(startTime = START, endTime = END): Promise<{ ids: string[]
   const ids: string[] = [];
   let next = 0;
   for (let pages = 1; ; pages++) {
-    const { status, body } = await listIds({ processCode: SANDBOX_LEAVE_PROCESS_CODE, startTime, endTime, nextToken: next, maxResults: WORKFLOW_LIST_MAX_RESULTS });
+    const { status, body } = await listIds({
+      processCode: SANDBOX_LEAVE_PROCESS_CODE,
+      startTime,
+      endTime,
+      nextToken: next,
+      maxResults: WORKFLOW_LIST_MAX_RESULTS,
+    });
     expect(status).toBe(200);
     ids.push(...body.result.list);
     if (body.result.nextToken === undefined) return { ids, pages };
@@ -95,7 +102,14 @@ describe('POST /v1.0/workflow/processes/instanceIds/query', () => {
     const mine = await listIds({ processCode: SANDBOX_LEAVE_PROCESS_CODE, startTime: START, endTime: END, nextToken: 0, maxResults: 20, userIds: [who] });
     expect(mine.body.result.list.length).toBeGreaterThan(0);
     for (const id of mine.body.result.list) expect((await getInstanceWithToken(id)).body.result.originatorUserId).toBe(who);
-    const terminated = await listIds({ processCode: SANDBOX_LEAVE_PROCESS_CODE, startTime: START, endTime: END, nextToken: 0, maxResults: 20, statuses: ['TERMINATED'] });
+    const terminated = await listIds({
+      processCode: SANDBOX_LEAVE_PROCESS_CODE,
+      startTime: START,
+      endTime: END,
+      nextToken: 0,
+      maxResults: 20,
+      statuses: ['TERMINATED'],
+    });
     expect(terminated.body.result.list.length).toBeGreaterThan(0);
     for (const id of terminated.body.result.list) expect((await getInstanceWithToken(id)).body.result.status).toBe('TERMINATED');
   });
