@@ -1,4 +1,4 @@
-import { In, Not, type DataSource, type EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import { LeaveRecord } from '../entities';
 import type { ApprovalInstance } from '../dingtalk/attendanceApi';
 import { LEAVE_FORM_COMPONENT, WORKFLOW_LIST_MAX_DAYS, WORKFLOW_LIST_MAX_RESULTS } from '../dingtalk/wireFacts';
@@ -196,17 +196,12 @@ export async function syncLeaveApprovals(deps: LeaveApprovalSyncDeps, corpId: st
   }
 
   // Instances filed before the re-read range and still pending: their decision came later.
-  const pending = await deps.ds.getRepository(LeaveRecord).find({
-    where: { corpId, source: 'dingtalk', approvalState: 'pending', sourceId: Not(In(seen.size > 0 ? [...seen] : [''])) },
-    select: { sourceId: true },
-  });
-  if (
-    !(await fetchAndWrite(
-      pending.map((p) => p.sourceId),
-      'leave-pending',
-    ))
+  const pending = (
+    await deps.ds.getRepository(LeaveRecord).find({ where: { corpId, source: 'dingtalk', approvalState: 'pending' }, select: { sourceId: true } })
   )
-    note = '本月计量调用预算不足：部分待审批的请假未能复查，待下月预算恢复后继续';
+    .map((p) => p.sourceId)
+    .filter((id) => !seen.has(id));
+  if (!(await fetchAndWrite(pending, 'leave-pending'))) note = '本月计量调用预算不足：部分待审批的请假未能复查，待下月预算恢复后继续';
   if (skipped > 0) note = [note, `${skipped} 个审批实例没有请假时间组件，已跳过`].filter(Boolean).join('；');
   return { rows, note };
 }
