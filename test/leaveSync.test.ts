@@ -1,3 +1,4 @@
+import { In } from 'typeorm';
 import { createTestWorld, syncWorld, type TestWorld } from './support/testServices';
 import { createSyncRun } from '../server/src/commands/orgSyncRunCreator';
 import { runDataSync, type DataSyncDeps } from '../server/src/commands/dataSyncRunner';
@@ -139,6 +140,18 @@ describe('leave sync from 请假 approval instances', () => {
     } finally {
       await other.close();
     }
+  });
+
+  it('settles leaves that were pending once DingTalk decides them, on the next run a month later', async () => {
+    const pending = await w.ds.getRepository(LeaveRecord).findBy({ corpId: w.corpId, approvalState: 'pending' });
+    expect(pending.length).toBeGreaterThan(0);
+    w.sandboxHandle.corps.get(w.corpId)!.advanceMonths(1);
+    const later = new Date(Date.UTC(2026, 11, 1, 1, 0, 0));
+    const { run: r } = await run(w, 'leave', { now: () => later });
+    expect(r.status).toBe('succeeded');
+    const after = await w.ds.getRepository(LeaveRecord).findBy({ corpId: w.corpId, sourceId: In(pending.map((p) => p.sourceId)) });
+    expect(after).toHaveLength(pending.length);
+    for (const x of after) expect(['rejected', 'cancelled']).toContain(x.approvalState);
   });
 });
 
