@@ -140,6 +140,14 @@ describe('attendance sync that is interrupted or out of budget', () => {
       // Record ids are per corp; everything else must match row for row.
       const strip = (rows: Awaited<ReturnType<typeof attendanceSnapshot>>) => rows.map(({ sourceId: _s, ...r }) => JSON.stringify(r)).sort();
       expect(strip(await attendanceSnapshot(a))).toEqual(strip(await attendanceSnapshot(b)));
+      // Clock machine ids are per corp, like record ids.
+      const clocksOf = async (x: TestWorld) =>
+        (await x.ds.getRepository(ClockRecord).findBy({ corpId: x.corpId }))
+          .map(({ corpId: _c, importedAt: _i, sourceId: _s, deviceId: _d, ...r }) => JSON.stringify(r))
+          .sort();
+      const clocks = await clocksOf(a);
+      expect(clocks.length).toBeGreaterThan(0);
+      expect(clocks).toEqual(await clocksOf(b));
     } finally {
       await a.close();
       await b.close();
