@@ -205,6 +205,9 @@ describe('leave approval sync that is interrupted or out of budget', () => {
       expect(await w.ds.getRepository(SyncCheckpoint).findOneBy({ corpId: w.corpId, source: LEAVE_APPROVALS_CHECKPOINT })).toBeNull();
       const budget = await w.ds.getRepository(ApiCallBudget).findOneByOrFail({ corpId: w.corpId, month: '2026-11' });
       expect(budget.meteredCalls).toBe(r.apiCalls);
+      // With the month spent, a run calls nothing at all.
+      const spent = await run(w, 'leave', { monthlyCallLimit: budget.meteredCalls });
+      expect(spent.run).toMatchObject({ status: 'succeeded', apiCalls: 0, note: expect.stringMatching(/已用完/) });
     } finally {
       await w.close();
     }

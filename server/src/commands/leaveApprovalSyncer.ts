@@ -168,6 +168,9 @@ export async function syncLeaveApprovals(deps: LeaveApprovalSyncDeps, corpId: st
     const to = daysBetween(addDays(from, WORKFLOW_LIST_MAX_DAYS - 1), yesterday) < 0 ? addDays(from, WORKFLOW_LIST_MAX_DAYS - 1) : yesterday;
     const fromMs = shanghaiMidnight(from);
     const toMs = shanghaiMidnight(addDays(to, 1)) - 1;
+    if ((await meteredCallsThisMonth(deps.ds, corpId, now())) >= deps.monthlyCallLimit) {
+      return { rows, note: `本月计量调用已用完：请假审批已同步到 ${through ?? '（尚无）'}，其余待下月预算恢复后继续` };
+    }
     const callsBefore = deps.apiCalls();
     const ids: string[] = [];
     for (let token: number | undefined = 0; token !== undefined;) {
@@ -187,8 +190,7 @@ export async function syncLeaveApprovals(deps: LeaveApprovalSyncDeps, corpId: st
     }
     const needed = ids.filter((id) => !final.has(id));
     if (!(await fetchAndWrite(needed, 'leave'))) {
-      note = `本月计量调用预算不足：请假审批已同步到 ${through ?? '（尚无）'}，其余待下月预算恢复后继续`;
-      return { rows, note };
+      return { rows, note: `本月计量调用预算不足：请假审批已同步到 ${through ?? '（尚无）'}，其余待下月预算恢复后继续` };
     }
     await deps.ds.transaction((em) => saveCheckpoint(em, corpId, LEAVE_APPROVALS_CHECKPOINT, { through: to }));
     through = to;

@@ -6,7 +6,7 @@
  * Instances are filed 1-5 days before the leave starts and belong to the window of their createTime.
  */
 import { AttendancePeople, type AttendanceCorpView, type AttendancePerson } from './attendancePeople';
-import { LEAVE_CODES, leaveTypeOf } from './leaveCatalogue';
+import { leaveTypeOf } from './leaveCatalogue';
 import { leavesOf, SHAPES, toLeave, type Draw, type SandboxLeave } from './leavePlan';
 import { instanceIdFor, parseInstanceId, userTag, type InstanceVariant } from './instanceIds';
 import { keyedPrng, unitOf } from './stableIds';
@@ -241,6 +241,3 @@ export function presentLeaveInstance(corp: AttendanceCorpView, facts: InstanceCo
   if (decided) out.finishTime = workflowTime(i.decideMs);
   return out;
 }
-
-/** Every leave code the sandbox's form can carry. */
-export const FORM_LEAVE_CODES: readonly string[] = Object.values(LEAVE_CODES);
