@@ -4,7 +4,7 @@ import { listen } from './support/testServer';
 import { createSyncRun } from '../server/src/commands/orgSyncRunCreator';
 import { runDataSync, type DataSyncDeps } from '../server/src/commands/dataSyncRunner';
 import { ATTENDANCE_CHECKPOINT } from '../server/src/commands/attendanceSyncer';
-import { ApiCallBudget, AttendanceResult, Departure, LeaveRecord, SyncCheckpoint, SyncRun, User } from '../server/src/entities';
+import { ApiCallBudget, AttendanceResult, ClockRecord, Departure, LeaveRecord, SyncCheckpoint, SyncRun, User } from '../server/src/entities';
 import type { InProcessJobQueue } from '../server/src/jobs/inProcessJobQueue';
 import type { DataQuality, SyncKind } from '@liucai/shared';
 
@@ -20,6 +20,7 @@ function deps(w: TestWorld, over: Partial<DataSyncDeps> = {}): DataSyncDeps {
     monthlyCallLimit: 10000,
     lookbackDays: 21,
     now: () => NOW,
+    leaveProcessCode: w.config.leaveProcessCode,
     ...over,
   };
 }
@@ -49,7 +50,15 @@ describe('attendance, leave and departure sync from the sandbox', () => {
     const { run: r, outcome } = await run(w, 'attendance');
     expect(r.status).toBe('succeeded');
     const rows = await w.ds.getRepository(AttendanceResult).findBy({ corpId: w.corpId });
-    expect(rows.length).toBe(outcome!.rows);
+    const clocks = await w.ds.getRepository(ClockRecord).findBy({ corpId: w.corpId });
+    expect(rows.length + clocks.length).toBe(outcome!.rows);
+    // Raw clocks (/attendance/listRecord) come with the results: one per result someone clocked for, at its time.
+    const clocked = rows.filter((x) => x.userCheckAt !== null && x.timeResult !== 'NotSigned' && x.approveId === null);
+    expect(clocks.length).toBe(clocked.length);
+    const clockKeys = new Set(clocks.map((c) => `${c.userid}/${c.checkAt.toISOString()}/${c.checkType}`));
+    for (const x of clocked) expect(clockKeys.has(`${x.userid}/${x.userCheckAt!.toISOString()}/${x.checkType}`)).toBe(true);
+    expect(clocks.every((c) => c.locationMethod !== null && c.workDate >= '2026-10-11' && c.workDate <= '2026-10-31')).toBe(true);
+    expect(clocks.some((c) => c.locationResult === 'Outside' && c.outsideRemark !== null)).toBe(true);
     // 2026-10-11 .. 2026-10-31: 15 working days.
     const people = new Set(rows.map((x) => x.userid));
     expect(people.size).toBeGreaterThan(50);
@@ -112,6 +121,8 @@ describe('attendance sync that is interrupted or out of budget', () => {
       let calls = 0;
       const dying = {
         ...a.dingtalk.data,
+        // A spread copies no class methods: bind the ones the sync calls.
+        listClockRecords: (...args: Parameters<typeof a.dingtalk.data.listClockRecords>) => a.dingtalk.data.listClockRecords(...args),
         listResults: (...args: Parameters<typeof a.dingtalk.data.listResults>) => {
           if (++calls > 12) throw new Error('worker killed'); // mid-way through the second 7-day window
           return a.dingtalk.data.listResults(...args);
@@ -129,6 +140,14 @@ describe('attendance sync that is interrupted or out of budget', () => {
       // Record ids are per corp; everything else must match row for row.
       const strip = (rows: Awaited<ReturnType<typeof attendanceSnapshot>>) => rows.map(({ sourceId: _s, ...r }) => JSON.stringify(r)).sort();
       expect(strip(await attendanceSnapshot(a))).toEqual(strip(await attendanceSnapshot(b)));
+      // Clock machine ids are per corp, like record ids.
+      const clocksOf = async (x: TestWorld) =>
+        (await x.ds.getRepository(ClockRecord).findBy({ corpId: x.corpId }))
+          .map(({ corpId: _c, importedAt: _i, sourceId: _s, deviceId: _d, ...r }) => JSON.stringify(r))
+          .sort();
+      const clocks = await clocksOf(a);
+      expect(clocks.length).toBeGreaterThan(0);
+      expect(clocks).toEqual(await clocksOf(b));
     } finally {
       await a.close();
       await b.close();
@@ -139,12 +158,13 @@ describe('attendance sync that is interrupted or out of budget', () => {
     const w = await createTestWorld({ label: 'budget', employees: 40, seed: 29 });
     try {
       await syncWorld(w);
-      const { run: r } = await run(w, 'attendance', { monthlyCallLimit: 8, lookbackDays: 21 });
+      // One 7-day window of 40 people: 8 result pages and 1 raw-clock call.
+      const { run: r } = await run(w, 'attendance', { monthlyCallLimit: 9, lookbackDays: 21 });
       expect(r.status).toBe('succeeded');
-      expect(r.note).toMatch(/计量调用剩余约 8 次/);
+      expect(r.note).toMatch(/计量调用剩余约 9 次/);
       const checkpoint = await w.ds.getRepository(SyncCheckpoint).findOneByOrFail({ corpId: w.corpId, source: ATTENDANCE_CHECKPOINT });
       expect((checkpoint.position as { through: string }).through < '2026-10-31').toBe(true);
-      expect(r.apiCalls).toBeLessThanOrEqual(8);
+      expect(r.apiCalls).toBeLessThanOrEqual(9);
     } finally {
       await w.close();
     }

@@ -47,7 +47,7 @@ describe('DingTalk events in Stream mode (dingtalk-stream against the sandbox ga
     w = await createTestWorld({ label: 'stream', employees: 40, seed: 23, stream: { redeliveryMs: 400 } });
     await syncWorld(w);
     jobs = w.jobs as InProcessJobQueue;
-    intake = { ds: w.ds, jobs: w.jobs, log: w.log, corpId: w.corpId };
+    intake = { ds: w.ds, jobs: w.jobs, log: w.log, corpId: w.corpId, config: w.config };
     receiver = new StreamReceiver(intake, {
       clientId: w.appKey,
       clientSecret: secret(),

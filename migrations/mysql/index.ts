@@ -4,6 +4,7 @@ import { DingTalkEvents1764000000000 } from './1764000000000-DingTalkEvents';
 import { DataModel1764100000000 } from './1764100000000-DataModel';
 import { Imports1764200000000 } from './1764200000000-Imports';
 import { Crm1764300000000 } from './1764300000000-Crm';
+import { AttendanceDetail1764400000000 } from './1764400000000-AttendanceDetail';
 
 /** MySQL/MariaDB migrations, oldest first. Each is frozen once merged: never edit one, add a new one. */
 export const MYSQL_MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -12,4 +13,5 @@ export const MYSQL_MIGRATIONS: (new () => MigrationInterface)[] = [
   DataModel1764100000000,
   Imports1764200000000,
   Crm1764300000000,
+  AttendanceDetail1764400000000,
 ];

@@ -136,4 +136,12 @@ describe('loadConfig', () => {
     ]);
     expect(problems({ CRM_FOLLOW_UP_LOOKBACK_DAYS: '0' })[0]).toMatch(/^CRM_FOLLOW_UP_LOOKBACK_DAYS:/);
   });
+
+  it('reads the leave approval process code: the sandbox form by default, none in real mode unless set, checked', () => {
+    expect(loadConfig({}).leaveProcessCode).toBe('PROC-LIUCAI-LEAVE-0001');
+    const real = { DINGTALK_CORP_ID: 'dingcorp', DINGTALK_APP_KEY: 'key', DINGTALK_APP_SECRET: 'secret', DINGTALK_AGENT_ID: '123' };
+    expect(loadConfig(real).leaveProcessCode).toBeNull();
+    expect(loadConfig({ ...real, DINGTALK_LEAVE_PROCESS_CODE: 'PROC-FF6Y4BE1N2-ABC' }).leaveProcessCode).toBe('PROC-FF6Y4BE1N2-ABC');
+    expect(() => loadConfig({ DINGTALK_LEAVE_PROCESS_CODE: 'leave form' })).toThrow(/DINGTALK_LEAVE_PROCESS_CODE: expected the 请假 form's process code/);
+  });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_CRM_CONTRACT_OBJECT, DEFAULT_CRM_FOLLOW_RECORD_OBJECT } from './dingtalk/wireFacts';
+import { SANDBOX_LEAVE_PROCESS_CODE } from './dingtalk/sandbox/leaveCatalogue';
 
 /** Thrown when the environment is invalid; lists every problem at once. */
 export class ConfigError extends Error {
@@ -61,6 +62,10 @@ const EnvSchema = z.object({
   DINGTALK_EVENT_MODE: z.enum(['stream', 'http', 'both', 'off'], { message: 'expected stream, http, both or off' }).optional(),
   DINGTALK_LEGACY_BASE_URL: url(['http:', 'https:']).default('https://oapi.dingtalk.com'),
   DINGTALK_V1_BASE_URL: url(['http:', 'https:']).default('https://api.dingtalk.com'),
+  DINGTALK_LEAVE_PROCESS_CODE: z
+    .string()
+    .regex(/^PROC-[A-Za-z0-9_-]{1,59}$/, "expected the 请假 form's process code (PROC-…, from the approval admin console)")
+    .optional(),
   DINGTALK_CALLS_PER_SECOND: z.coerce.number().positive().max(1000).default(18),
   DINGTALK_TIMEOUT_MS: z.coerce.number().int().positive().default(10000),
   SANDBOX_PORT: port.default(0),
@@ -125,6 +130,12 @@ export interface Config {
   events: { mode: EventMode; stream: boolean; http: boolean };
   /** HTTP callback (event subscription) secrets; the owner key is the AppKey. Null: callbacks are off. */
   dingtalkCallback: { token: string; aesKey: string } | null;
+  /**
+   * Process code of the 请假 approval form: leave sync reads its approval instances (all states) and
+   * bpms_instance_change events for it re-read the instance. Null (real mode, unset): leave sync falls back to
+   * getleavestatus (approved leaves only). The sandbox's form by default.
+   */
+  leaveProcessCode: string | null;
   dingtalkCallsPerSecond: number;
   dingtalkTimeoutMs: number;
   sessionTtlHours: number;
@@ -225,6 +236,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     events: { mode: eventMode, stream: eventMode === 'stream' || eventMode === 'both', http: eventMode === 'http' || eventMode === 'both' },
     dingtalkCallback:
       e.DINGTALK_CALLBACK_TOKEN && e.DINGTALK_CALLBACK_AES_KEY ? { token: e.DINGTALK_CALLBACK_TOKEN, aesKey: e.DINGTALK_CALLBACK_AES_KEY } : null,
+    leaveProcessCode: e.DINGTALK_LEAVE_PROCESS_CODE ?? (givenDingTalk.length === 0 ? SANDBOX_LEAVE_PROCESS_CODE : null),
     dingtalkCallsPerSecond: e.DINGTALK_CALLS_PER_SECOND,
     dingtalkTimeoutMs: e.DINGTALK_TIMEOUT_MS,
     sessionTtlHours: e.SESSION_TTL_HOURS,

@@ -81,7 +81,7 @@ export async function buildServices(config: Config, log: Logger, opts: { migrate
   const callbackCrypto = callbackSecrets ? new CallbackCrypto(callbackSecrets.token, callbackSecrets.aesKey, ownerKey) : null;
   const eventStream = config.events.stream
     ? new StreamReceiver(
-        { ds, jobs, log, corpId: corp.corpId },
+        { ds, jobs, log, corpId: corp.corpId, config },
         config.dingtalk.mode === 'real'
           ? {
               clientId: config.dingtalk.appKey,

@@ -122,7 +122,14 @@ export interface CallBudget {
 /** One data gap HR should know about, with what to do next. */
 export interface DataGap {
   id:
-    'users_without_supervisor' | 'days_without_attendance' | 'deals_without_owner' | 'never_synced' | 'contracts_without_owner' | 'customers_without_follow_up';
+    | 'users_without_supervisor'
+    | 'days_without_attendance'
+    | 'days_without_clock_records'
+    | 'leaves_not_in_attendance'
+    | 'deals_without_owner'
+    | 'never_synced'
+    | 'contracts_without_owner'
+    | 'customers_without_follow_up';
   count: number;
   /** A few examples (names, dates, contract numbers). */
   examples: string[];

@@ -46,6 +46,8 @@ describe('gaps', () => {
     expect(gapTitle(gap({ id: 'never_synced', count: 1 }))).toBe('尚未成功同步');
     expect(gapTitle(gap({ id: 'contracts_without_owner', count: 3 }))).toBe('3 份合同没有负责人');
     expect(gapTitle(gap({ id: 'customers_without_follow_up', count: 12 }))).toBe('12 个客户没有跟进记录');
+    expect(gapTitle(gap({ id: 'days_without_clock_records', count: 2 }))).toBe('2 天有打卡结果却没有原始打卡记录');
+    expect(gapTitle(gap({ id: 'leaves_not_in_attendance', count: 3 }))).toBe('3 条已通过的请假未体现在考勤中');
   });
 
   it('shows a few examples and how many there are in all', () => {

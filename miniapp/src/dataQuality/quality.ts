@@ -40,6 +40,8 @@ export function budgetHint(b: CallBudget): string {
 const GAP_UNITS: Record<DataGap['id'], string> = {
   users_without_supervisor: '人',
   days_without_attendance: '个工作日',
+  days_without_clock_records: '天',
+  leaves_not_in_attendance: '条请假',
   deals_without_owner: '份合同',
   never_synced: '项',
   contracts_without_owner: '份合同',
@@ -55,6 +57,10 @@ export function gapTitle(gap: DataGap): string {
       return `${gap.count.toLocaleString('zh-CN')} 人没有直属主管`;
     case 'days_without_attendance':
       return `${gap.count.toLocaleString('zh-CN')} 个工作日没有考勤记录`;
+    case 'days_without_clock_records':
+      return `${gap.count.toLocaleString('zh-CN')} 天有打卡结果却没有原始打卡记录`;
+    case 'leaves_not_in_attendance':
+      return `${gap.count.toLocaleString('zh-CN')} 条已通过的请假未体现在考勤中`;
     case 'deals_without_owner':
     case 'contracts_without_owner':
       return `${gap.count.toLocaleString('zh-CN')} 份合同没有负责人`;

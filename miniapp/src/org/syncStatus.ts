@@ -22,6 +22,7 @@ const PHASE_LABELS: Record<string, string> = {
   saving: '保存数据',
   attendance: '读取考勤',
   leave: '读取请假',
+  'leave-pending': '复查待审批的请假',
   departures: '读取离职',
   customers: '读取客户',
   contracts: '读取合同',
@@ -64,8 +65,8 @@ export const DATA_SYNC_KINDS: readonly SyncKind[] = ['attendance', 'leave', 'dep
 
 const KIND_LABELS: Record<SyncKind, SyncKindLabels> = {
   org: { title: '组织同步', rowsLabel: '人员', neverText: '还没有成功同步过。点击「立即同步」从钉钉通讯录拉取部门与人员。' },
-  attendance: { title: '考勤同步', rowsLabel: '考勤记录', neverText: '还没有成功同步过考勤。点击「立即同步」从钉钉考勤拉取打卡结果。' },
-  leave: { title: '请假同步', rowsLabel: '请假记录', neverText: '还没有成功同步过请假。点击「立即同步」从钉钉拉取请假记录。' },
+  attendance: { title: '考勤同步', rowsLabel: '考勤记录', neverText: '还没有成功同步过考勤。点击「立即同步」从钉钉考勤拉取打卡结果与原始打卡记录。' },
+  leave: { title: '请假同步', rowsLabel: '请假记录', neverText: '还没有成功同步过请假。点击「立即同步」从钉钉请假审批拉取请假记录。' },
   departures: { title: '离职同步', rowsLabel: '离职记录', neverText: '还没有成功同步过离职。点击「立即同步」从钉钉智能人事拉取离职记录。' },
   crm: { title: 'CRM 同步', rowsLabel: '变更记录', neverText: '还没有成功同步过 CRM。点击「立即同步」从钉钉 CRM 拉取客户、合同与跟进记录。' },
 };

@@ -14,12 +14,12 @@ describe('attendance window planning', () => {
     expect(planWindows('2026-10-06', '2026-10-05')).toEqual([]);
   });
 
-  it('estimates two checks per working day per person, 50 rows a page, per group of 50 people', () => {
+  it('estimates two checks per working day per person, 50 rows a page, plus one raw-clock call, per group of 50 people', () => {
     // 2026-10-05 (Mon) .. 2026-10-11 (Sun): 5 working days.
     const week = { from: '2026-10-05', to: '2026-10-11' };
-    expect(estimateWindowCalls(50, week)).toBe(10); // 50 people × 10 checks / 50 per page
-    expect(estimateWindowCalls(120, week)).toBe(10 + 10 + 4); // groups of 50, 50, 20
-    expect(estimateWindowCalls(1, { from: '2026-10-10', to: '2026-10-11' })).toBe(1); // a weekend still costs a call
+    expect(estimateWindowCalls(50, week)).toBe(10 + 1); // 50 people × 10 checks / 50 per page, one listRecord
+    expect(estimateWindowCalls(120, week)).toBe(11 + 11 + 5); // groups of 50, 50, 20
+    expect(estimateWindowCalls(1, { from: '2026-10-10', to: '2026-10-11' })).toBe(2); // a weekend still costs both calls
     expect(estimateWindowCalls(0, week)).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { Between, In, type DataSource } from 'typeorm';
-import { AttendanceResult, User } from '../entities';
-import type { AttendanceListRow } from '../dingtalk/attendanceApi';
+import { Between, In, type DataSource, type EntityManager } from 'typeorm';
+import { AttendanceResult, ClockRecord, User } from '../entities';
+import type { AttendanceListRow, ClockRecordRow } from '../dingtalk/attendanceApi';
 import { ATTENDANCE_MAX_DAYS, ATTENDANCE_MAX_USERS } from '../dingtalk/wireFacts';
 import { addDays, daysBetween, shanghaiDate, shanghaiMidnight } from '../util/dates';
 import { Semaphore } from '../util/semaphore';
@@ -12,6 +12,7 @@ import type { ReportProgress, TrackedOutcome } from './syncRunTracker';
 /** The DingTalk calls attendance sync needs (a subset of AttendanceApi). */
 export interface AttendanceSource {
   listResults(userIds: string[], fromMs: number, toMs: number, offset: number, limit: number): Promise<{ hasMore: boolean; rows: AttendanceListRow[] }>;
+  listClockRecords(userIds: string[], fromMs: number, toMs: number): Promise<ClockRecordRow[]>;
 }
 
 export interface AttendanceSyncDeps {
@@ -46,7 +47,10 @@ export function planWindows(from: string, to: string): DayWindow[] {
   return out;
 }
 
-/** Upper estimate of calls for one window: two checks per working day per person, 50 rows a page. */
+/**
+ * Upper estimate of calls for one window: two checks per working day per person, 50 rows a page, plus one
+ * /attendance/listRecord call per group of ≤50 people (raw clocks come unpaged).
+ */
 export function estimateWindowCalls(people: number, window: DayWindow): number {
   let workdays = 0;
   for (let d = window.from; daysBetween(d, window.to) >= 0; d = addDays(d, 1)) {
@@ -56,7 +60,7 @@ export function estimateWindowCalls(people: number, window: DayWindow): number {
   let calls = 0;
   for (let i = 0; i < people; i += ATTENDANCE_MAX_USERS) {
     const group = Math.min(ATTENDANCE_MAX_USERS, people - i);
-    calls += Math.max(1, Math.ceil((group * workdays * 2) / PAGE));
+    calls += Math.max(1, Math.ceil((group * workdays * 2) / PAGE)) + 1;
   }
   return calls;
 }
@@ -81,12 +85,151 @@ function toEntity(corpId: string, row: AttendanceListRow, importedAt: Date): Att
   });
 }
 
+const cut = (text: string | undefined, n: number): string | null => (text ? text.slice(0, n) : null);
+
+function toClockEntity(corpId: string, row: ClockRecordRow, importedAt: Date): ClockRecord {
+  return Object.assign(new ClockRecord(), {
+    corpId,
+    source: 'dingtalk' as const,
+    sourceId: String(row.id).slice(0, 64),
+    userid: row.userId,
+    workDate: shanghaiDate(row.workDate ?? row.userCheckTime),
+    checkAt: new Date(Math.floor(row.userCheckTime / 1000) * 1000),
+    checkType: cut(row.checkType, 16),
+    sourceType: cut(row.sourceType, 16),
+    timeResult: cut(row.timeResult, 16),
+    locationResult: cut(row.locationResult, 16),
+    locationMethod: cut(row.locationMethod, 16),
+    address: cut(row.userAddress, 255),
+    deviceId: cut(row.deviceId, 64),
+    outsideRemark: cut(row.outsideRemark, 255),
+    importedAt,
+  });
+}
+
+const CLOCK_COMPARED: (keyof ClockRecord)[] = [
+  'userid',
+  'workDate',
+  'checkAt',
+  'checkType',
+  'sourceType',
+  'timeResult',
+  'locationResult',
+  'locationMethod',
+  'address',
+  'deviceId',
+  'outsideRemark',
+];
+
 const COMPARED: (keyof AttendanceResult)[] = ['userid', 'workDate', 'checkType', 'timeResult', 'locationResult', 'baseCheckAt', 'userCheckAt', 'approveId'];
 const same = (a: AttendanceResult, b: AttendanceResult) => COMPARED.every((k) => JSON.stringify(a[k]) === JSON.stringify(b[k]));
+const sameClock = (a: ClockRecord, b: ClockRecord) => CLOCK_COMPARED.every((k) => JSON.stringify(a[k]) === JSON.stringify(b[k]));
+
+/** What DingTalk answered for some people over whole days [from, to]. */
+export interface FetchedAttendance {
+  results: AttendanceListRow[];
+  clocks: ClockRecordRow[];
+}
+
+/** Read results (paged) and raw clocks (one call) of ≤50 people over ≤7 whole days. */
+export async function fetchAttendance(source: AttendanceSource, userids: string[], window: DayWindow): Promise<FetchedAttendance> {
+  const fromMs = shanghaiMidnight(window.from);
+  const toMs = shanghaiMidnight(addDays(window.to, 1)) - 1000;
+  const results: AttendanceListRow[] = [];
+  for (let offset = 0; ; offset += PAGE) {
+    const page = await source.listResults(userids, fromMs, toMs, offset, PAGE);
+    results.push(...page.rows);
+    if (!page.hasMore || page.rows.length === 0) break;
+  }
+  const clocks = await source.listClockRecords(userids, fromMs, toMs);
+  return { results, clocks };
+}
+
+/**
+ * Write what was read for `userids` over [from, to]: only rows that are new or changed (results and raw clocks),
+ * so re-reading a window changes nothing. Returns how many rows changed.
+ */
+export async function writeAttendance(
+  em: EntityManager,
+  corpId: string,
+  userids: string[],
+  window: DayWindow,
+  fetched: FetchedAttendance,
+  importedAt: Date,
+): Promise<number> {
+  if (userids.length === 0) return 0;
+  const incoming = fetched.results.map((r) => toEntity(corpId, r, importedAt));
+  const existing = new Map(
+    (await em.find(AttendanceResult, { where: { corpId, source: 'dingtalk', workDate: Between(window.from, window.to), userid: In(userids) } })).map((r) => [
+      r.sourceId,
+      r,
+    ]),
+  );
+  const changed = incoming.filter((r) => {
+    const old = existing.get(r.sourceId);
+    return !old || !same(old, r);
+  });
+  for (let i = 0; i < changed.length; i += BATCH) {
+    await em
+      .createQueryBuilder()
+      .insert()
+      .into(AttendanceResult)
+      .values(changed.slice(i, i + BATCH))
+      .orUpdate(
+        ['userid', 'work_date', 'check_type', 'time_result', 'location_result', 'base_check_at', 'user_check_at', 'approve_id', 'imported_at'],
+        ['corp_id', 'source', 'source_id'],
+      )
+      .execute();
+  }
+  const clocks = fetched.clocks.filter((c) => typeof c.userCheckTime === 'number').map((c) => toClockEntity(corpId, c, importedAt));
+  const oldClocks = new Map(
+    (
+      await em.find(ClockRecord, {
+        where: {
+          corpId,
+          source: 'dingtalk',
+          checkAt: Between(new Date(shanghaiMidnight(window.from)), new Date(shanghaiMidnight(addDays(window.to, 1)) - 1000)),
+          userid: In(userids),
+        },
+      })
+    ).map((c) => [c.sourceId, c]),
+  );
+  const changedClocks = clocks.filter((c) => {
+    const old = oldClocks.get(c.sourceId);
+    return !old || !sameClock(old, c);
+  });
+  for (let i = 0; i < changedClocks.length; i += BATCH) {
+    await em
+      .createQueryBuilder()
+      .insert()
+      .into(ClockRecord)
+      .values(changedClocks.slice(i, i + BATCH))
+      .orUpdate(
+        [
+          'userid',
+          'work_date',
+          'check_at',
+          'check_type',
+          'source_type',
+          'time_result',
+          'location_result',
+          'location_method',
+          'address',
+          'device_id',
+          'outside_remark',
+          'imported_at',
+        ],
+        ['corp_id', 'source', 'source_id'],
+      )
+      .execute();
+  }
+  return changed.length + changedClocks.length;
+}
 
 /**
  * Incremental attendance sync: from the day after the checkpoint (or `lookbackDays` ago) to yesterday, in 7-day
- * windows of ≤50 people, paging 50 rows at a time. Each window is written (only rows that changed) together with
+ * windows of ≤50 people, paging 50 rows at a time, plus one unpaged /attendance/listRecord call per group for the
+ * raw clocks (same people, same window, same checkpoint: a separate sync would plan the same groups again). Each window is written (only rows that changed) together with
  * its checkpoint and the calls it spent, so a crash loses at most the window in flight, and re-running it changes
  * nothing. Windows are planned against the month's metered-call budget; when the budget cannot cover them all the
  * run takes the oldest that fit and says so in its note.
@@ -129,49 +272,21 @@ export async function syncAttendance(deps: AttendanceSyncDeps, corpId: string, r
   let rowsChanged = 0;
   for (const { window, userids } of planned) {
     const callsBefore = deps.apiCalls();
-    const fromMs = shanghaiMidnight(window.from);
-    const toMs = shanghaiMidnight(addDays(window.to, 1)) - 1000;
     const groups: string[][] = [];
     for (let i = 0; i < userids.length; i += ATTENDANCE_MAX_USERS) groups.push(userids.slice(i, i + ATTENDANCE_MAX_USERS));
     const fetched = await Promise.all(
       groups.map((group) =>
         lanes.run(async () => {
-          const rows: AttendanceListRow[] = [];
-          for (let offset = 0; ; offset += PAGE) {
-            const page = await deps.source.listResults(group, fromMs, toMs, offset, PAGE);
-            rows.push(...page.rows);
-            if (!page.hasMore || page.rows.length === 0) break;
-          }
+          const got = await fetchAttendance(deps.source, group, window);
           report('attendance', ++groupsDone, totalGroups);
-          return rows;
+          return got;
         }),
       ),
     );
     const importedAt = now();
-    const incoming = fetched.flat().map((r) => toEntity(corpId, r, importedAt));
+    const all: FetchedAttendance = { results: fetched.flatMap((f) => f.results), clocks: fetched.flatMap((f) => f.clocks) };
     await deps.ds.transaction(async (em) => {
-      const existing = new Map(
-        (await em.find(AttendanceResult, { where: { corpId, source: 'dingtalk', workDate: Between(window.from, window.to), userid: In(userids) } })).map(
-          (r) => [r.sourceId, r],
-        ),
-      );
-      const changed = incoming.filter((r) => {
-        const old = existing.get(r.sourceId);
-        return !old || !same(old, r);
-      });
-      for (let i = 0; i < changed.length; i += BATCH) {
-        await em
-          .createQueryBuilder()
-          .insert()
-          .into(AttendanceResult)
-          .values(changed.slice(i, i + BATCH))
-          .orUpdate(
-            ['userid', 'work_date', 'check_type', 'time_result', 'location_result', 'base_check_at', 'user_check_at', 'approve_id', 'imported_at'],
-            ['corp_id', 'source', 'source_id'],
-          )
-          .execute();
-      }
-      rowsChanged += changed.length;
+      rowsChanged += await writeAttendance(em, corpId, userids, window, all, importedAt);
       await saveCheckpoint(em, corpId, ATTENDANCE_CHECKPOINT, { through: window.to });
       await addMeteredCalls(em, corpId, deps.apiCalls() - callsBefore, now());
     });

@@ -6,13 +6,15 @@ import type { CrmSettings, CrmSource } from './crmSyncer';
 import { syncCrm } from './crmSyncer';
 import type { DepartureSource } from './departureSyncer';
 import { syncDepartures } from './departureSyncer';
+import type { LeaveApprovalSource } from './leaveApprovalSyncer';
+import { syncLeaveApprovals } from './leaveApprovalSyncer';
 import type { LeaveSource } from './leaveSyncer';
 import { syncLeave } from './leaveSyncer';
 import { trackSyncRun, type TrackedOutcome } from './syncRunTracker';
 
 export interface DataSyncDeps {
   ds: DataSource;
-  source: AttendanceSource & LeaveSource & DepartureSource & CrmSource;
+  source: AttendanceSource & LeaveSource & LeaveApprovalSource & DepartureSource & CrmSource;
   apiCalls: () => number;
   concurrency: number;
   monthlyCallLimit: number;
@@ -20,6 +22,8 @@ export interface DataSyncDeps {
   now?: () => Date;
   /** CRM object names and segment thresholds (config.crm); defaults when absent. */
   crm?: CrmSettings;
+  /** The 请假 form's process code: leave comes from its approval instances; without one, from getleavestatus. */
+  leaveProcessCode?: string | null;
 }
 
 /** Run the attendance, leave, departure or CRM sync recorded as `runId`, tracking progress and outcome on the run. */
@@ -29,7 +33,9 @@ export function runDataSync(deps: DataSyncDeps, runId: number, opts: { finalAtte
       case 'attendance':
         return syncAttendance(deps, run.corpId, report);
       case 'leave':
-        return syncLeave(deps, run.corpId, report);
+        return deps.leaveProcessCode
+          ? syncLeaveApprovals({ ...deps, processCode: deps.leaveProcessCode }, run.corpId, report)
+          : syncLeave(deps, run.corpId, report);
       case 'departures':
         return syncDepartures(deps, run.corpId, report);
       case 'crm':

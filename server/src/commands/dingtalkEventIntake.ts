@@ -2,11 +2,34 @@ import { createHash } from 'node:crypto';
 import { QueryFailedError, type DataSource } from 'typeorm';
 import { DingTalkEvent } from '../entities';
 import type { JobQueue } from '../jobs/jobTypes';
+import type { Config } from '../config';
+import { shanghaiDate } from '../util/dates';
 
 /** Contact events that name people (EventType → re-read those users). */
 const USER_EVENTS = new Set(['user_add_org', 'user_modify_org', 'user_leave_org', 'user_active_org']);
 /** Department events (re-sync the org). */
 const DEPT_EVENTS = new Set(['org_dept_create', 'org_dept_modify', 'org_dept_remove']);
+/** A person clocked (re-read their attendance for that day). */
+const CHECK_EVENT = 'attendance_check_record';
+/** An approval instance started or finished (re-read it when it is the leave form's). */
+const APPROVAL_EVENT = 'bpms_instance_change';
+/** At most this many person-days from one check-in event (DingTalk batches a few clocks per event). */
+const MAX_CHECK_DAYS = 200;
+
+/** The person-days an attendance_check_record names: DataList[].userId and checkTime (ms, number or text). */
+function checkDaysOf(event: Record<string, unknown>): { userid: string; workDate: string }[] {
+  const list = field(event, 'DataList', 'dataList');
+  const seen = new Map<string, { userid: string; workDate: string }>();
+  for (const item of Array.isArray(list) ? list : []) {
+    if (typeof item !== 'object' || item === null) continue;
+    const userid = (item as Record<string, unknown>).userId;
+    const at = Number((item as Record<string, unknown>).checkTime);
+    if (typeof userid !== 'string' || userid === '' || userid.length > 64 || !Number.isFinite(at) || at <= 0) continue;
+    const day = { userid, workDate: shanghaiDate(at) };
+    seen.set(`${day.userid}/${day.workDate}`, day);
+  }
+  return [...seen.values()].slice(0, MAX_CHECK_DAYS);
+}
 
 export type IntakeOutcome = 'queued' | 'duplicate' | 'recorded' | 'ignored';
 
@@ -31,7 +54,7 @@ export function eventKeyOf(event: Record<string, unknown>, eventId?: string): st
  * Returns quickly: DingTalk wants an answer within 1.5 s.
  */
 export async function takeInEvent(
-  deps: { ds: DataSource; jobs: JobQueue },
+  deps: { ds: DataSource; jobs: JobQueue; config?: Pick<Config, 'leaveProcessCode'> },
   corpId: string,
   source: 'http' | 'stream',
   event: Record<string, unknown>,
@@ -43,7 +66,7 @@ export async function takeInEvent(
   const repo = deps.ds.getRepository(DingTalkEvent);
   const seen = await repo.findOneBy({ corpId, eventKey });
   if (seen) {
-    await enqueueResync(deps.jobs, corpId, eventKey, seen.eventType, seen.payload);
+    await enqueueResync(deps.jobs, deps.config?.leaveProcessCode, corpId, eventKey, seen.eventType, seen.payload);
     return 'duplicate';
   }
   try {
@@ -53,11 +76,18 @@ export async function takeInEvent(
     if (err instanceof QueryFailedError && (await repo.existsBy({ corpId, eventKey }))) return 'duplicate';
     throw err;
   }
-  return (await enqueueResync(deps.jobs, corpId, eventKey, type, event)) ? 'queued' : 'recorded';
+  return (await enqueueResync(deps.jobs, deps.config?.leaveProcessCode, corpId, eventKey, type, event)) ? 'queued' : 'recorded';
 }
 
 /** Enqueue the targeted re-sync an event calls for (job id from the event key); false when it calls for none. */
-async function enqueueResync(jobs: JobQueue, corpId: string, eventKey: string, type: string, event: Record<string, unknown>): Promise<boolean> {
+async function enqueueResync(
+  jobs: JobQueue,
+  leaveProcessCode: string | null | undefined,
+  corpId: string,
+  eventKey: string,
+  type: string,
+  event: Record<string, unknown>,
+): Promise<boolean> {
   const jobId = `event-${corpId}-${eventKey}`;
   if (USER_EVENTS.has(type)) {
     const ids = field(event, 'UserId', 'userId');
@@ -70,5 +100,19 @@ async function enqueueResync(jobs: JobQueue, corpId: string, eventKey: string, t
     await jobs.enqueue('org.eventSync', { corpId }, { jobId });
     return true;
   }
-  return false; // check-ins and approvals: kept for the attendance and leave sync to come
+  if (type === CHECK_EVENT) {
+    const checks = checkDaysOf(event);
+    if (checks.length === 0) return false;
+    await jobs.enqueue('attendance.resyncDays', { corpId, checks }, { jobId });
+    return true;
+  }
+  if (type === APPROVAL_EVENT) {
+    // Other forms (expenses, business trips, …) are recorded only.
+    const processCode = field(event, 'processCode', 'ProcessCode');
+    const id = field(event, 'processInstanceId', 'ProcessInstanceId');
+    if (!leaveProcessCode || processCode !== leaveProcessCode || typeof id !== 'string' || id === '' || id.length > 64) return false;
+    await jobs.enqueue('leave.syncInstance', { corpId, processInstanceId: id }, { jobId });
+    return true;
+  }
+  return false;
 }

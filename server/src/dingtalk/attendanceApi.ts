@@ -1,5 +1,8 @@
+// Deep import: the package root loads all 117 modules (doc 9.1).
+import Workflow, * as $Workflow from '@alicloud/dingtalk/dist/workflow_1_0/client';
 import type { DingTalkClient } from './dingTalkClient';
 import type { LegacyEnvelope } from './legacyTypes';
+import { v1Headers } from './v1Client';
 
 /** One row of POST /attendance/list (doc 4.1): one scheduled check of one person. */
 export interface AttendanceListRow {
@@ -19,6 +22,37 @@ export interface AttendanceListRow {
 interface AttendanceListResponse extends LegacyEnvelope {
   hasMore: boolean;
   recordresult: AttendanceListRow[];
+}
+
+/** One raw clock of POST /attendance/listRecord (doc 4.2); the fields Liucai keeps. */
+export interface ClockRecordRow {
+  id: number | string;
+  userId: string;
+  workDate?: number;
+  checkType?: string;
+  sourceType?: string;
+  timeResult?: string;
+  locationResult?: string;
+  locationMethod?: string;
+  baseCheckTime?: number;
+  userCheckTime: number;
+  userAddress?: string;
+  deviceId?: string;
+  outsideRemark?: string;
+}
+interface ListRecordResponse extends LegacyEnvelope {
+  recordresult: ClockRecordRow[];
+}
+
+/** GET /v1.0/workflow/processInstances `result` (doc 4.4): the fields Liucai reads. */
+export interface ApprovalInstance {
+  processInstanceId: string;
+  originatorUserId: string;
+  status: string;
+  result: string;
+  createTime?: string;
+  finishTime?: string;
+  formComponentValues: { componentType?: string; name?: string; value?: string; extValue?: string }[];
 }
 
 /** One leave of POST /topapi/attendance/getleavestatus (doc 4.3). duration_percent is duration × 100. */
@@ -57,7 +91,7 @@ export function shanghaiDateTime(ms: number): string {
   return new Date(ms + 8 * 3600 * 1000).toISOString().replace('T', ' ').slice(0, 19);
 }
 
-/** Typed calls for the attendance, leave and dismission endpoints (all legacy, all metered). */
+/** Typed calls for the attendance, leave, approval and dismission endpoints (all metered; approvals are v1.0). */
 export class AttendanceApi {
   constructor(private readonly client: DingTalkClient) {}
 
@@ -72,6 +106,56 @@ export class AttendanceApi {
       isI18n: false,
     });
     return { hasMore: res.hasMore === true, rows: res.recordresult ?? [] };
+  }
+
+  /** Every raw clock of ≤50 users over ≤7 days (no paging). */
+  async listClockRecords(userIds: string[], fromMs: number, toMs: number): Promise<ClockRecordRow[]> {
+    const res = await this.client.callLegacy<ListRecordResponse>('/attendance/listRecord', {
+      userIds,
+      checkDateFrom: shanghaiDateTime(fromMs),
+      checkDateTo: shanghaiDateTime(toMs),
+      isI18n: false,
+    });
+    return res.recordresult ?? [];
+  }
+
+  /** One page (≤20) of ids of a form's approval instances created in a window of ≤120 days. */
+  async listApprovalIds(
+    processCode: string,
+    fromMs: number,
+    toMs: number,
+    nextToken: number,
+    maxResults: number,
+  ): Promise<{ ids: string[]; nextToken: number | undefined }> {
+    const api = '/v1.0/workflow/processes/instanceIds/query';
+    const body = await this.client.v1.call(api, async (token, runtime) => {
+      const request = new $Workflow.ListProcessInstanceIdsRequest({ processCode, startTime: fromMs, endTime: toMs, nextToken, maxResults });
+      return (
+        await this.client.v1.sdk(Workflow).listProcessInstanceIdsWithOptions(request, new $Workflow.ListProcessInstanceIdsHeaders(v1Headers(token)), runtime)
+      ).body;
+    });
+    const next = body?.result?.nextToken;
+    return { ids: body?.result?.list ?? [], nextToken: next === undefined || next === null || next === '' ? undefined : Number(next) };
+  }
+
+  /** One approval instance. */
+  async getApproval(processInstanceId: string): Promise<ApprovalInstance> {
+    const api = '/v1.0/workflow/processInstances';
+    const body = await this.client.v1.call(api, async (token, runtime) => {
+      const request = new $Workflow.GetProcessInstanceRequest({ processInstanceId });
+      return (await this.client.v1.sdk(Workflow).getProcessInstanceWithOptions(request, new $Workflow.GetProcessInstanceHeaders(v1Headers(token)), runtime))
+        .body;
+    });
+    const r = body?.result;
+    return {
+      processInstanceId,
+      originatorUserId: r?.originatorUserId ?? '',
+      status: r?.status ?? '',
+      result: r?.result ?? '',
+      createTime: r?.createTime,
+      finishTime: r?.finishTime,
+      formComponentValues: (r?.formComponentValues ?? []).map((f) => ({ componentType: f.componentType, name: f.name, value: f.value, extValue: f.extValue })),
+    };
   }
 
   /** One page of approved leaves for ≤100 users over ≤180 days. */

@@ -164,3 +164,19 @@ export const DEFAULT_CRM_CONTRACT_OBJECT = 'crm_contract';
  */
 export const CRM_DSL_MODIFIED_FIELD = 'gmt_modified';
 export const CRM_DSL_GE = 'GE';
+/** POST /v1.0/workflow/processes/instanceIds/query: `maxResults` at most 20. UNCONFIRMED (doc 4.4): commonly documented. */
+export const WORKFLOW_LIST_MAX_RESULTS = 20;
+/** POST /v1.0/workflow/processes/instanceIds/query: startTime..endTime at most 120 days. UNCONFIRMED (doc 4.4). */
+export const WORKFLOW_LIST_MAX_DAYS = 120;
+/**
+ * Approval instance `status` values (doc 4.4: NEW/RUNNING/COMPLETED/TERMINATED/CANCELED) and `result` values
+ * (agree/refuse). The exact lists are UNCONFIRMED; COMPLETED/TERMINATED and agree/refuse are seen in TOP docs.
+ */
+export const WORKFLOW_STATUSES = ['NEW', 'RUNNING', 'COMPLETED', 'TERMINATED', 'CANCELED'] as const;
+export type WorkflowStatus = (typeof WORKFLOW_STATUSES)[number];
+/**
+ * The leave form's holiday component (componentType DDHolidayField). `value` is a JSON array
+ * [start "yyyy-MM-dd HH:mm", end, duration, unit "day"|"halfDay"|"hour", leave name, "请假类型"] and `extValue` a
+ * JSON object carrying the leave code among other details. UNCONFIRMED: the shape is from secondary sources.
+ */
+export const LEAVE_FORM_COMPONENT = 'DDHolidayField';

@@ -1,4 +1,5 @@
 import { AttendanceResult } from './AttendanceResult';
+import { ClockRecord } from './ClockRecord';
 import { LeaveRecord } from './LeaveRecord';
 import { Departure } from './Departure';
 import { Deal } from './Deal';
@@ -31,6 +32,7 @@ export const ENTITIES = [
   Session,
   DingTalkEvent,
   AttendanceResult,
+  ClockRecord,
   LeaveRecord,
   Departure,
   Deal,
@@ -46,6 +48,7 @@ export const ENTITIES = [
 ];
 export {
   AttendanceResult,
+  ClockRecord,
   LeaveRecord,
   Departure,
   Deal,

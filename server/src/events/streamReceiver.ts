@@ -3,6 +3,7 @@
  * reconnecting with backoff, and hands every EVENT frame to the same intake the HTTP callback uses
  * (recorded once by eventId, then a targeted re-sync).
  */
+import type { Config } from '../config';
 import type { DWClientDownStream } from 'dingtalk-stream';
 import type { DataSource } from 'typeorm';
 import { takeInEvent } from '../commands/dingtalkEventIntake';
@@ -30,6 +31,8 @@ export interface StreamIntakeDeps {
   jobs: JobQueue;
   log: Logger;
   corpId: string;
+  /** The leave form's process code: its approval events re-read that instance. */
+  config: Pick<Config, 'leaveProcessCode'>;
 }
 
 /** Connection settings; the intervals have production defaults and are shortened in tests. */

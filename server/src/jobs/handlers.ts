@@ -6,6 +6,7 @@ import { runOrgSync } from '../commands/orgSyncer';
 import { createOrgSyncRun, createSyncRun } from '../commands/orgSyncRunCreator';
 import { runDataSync } from '../commands/dataSyncRunner';
 import { resyncUsers } from '../commands/userResyncer';
+import { resyncAttendanceDays, resyncLeaveInstance } from '../commands/eventResync';
 import { JOB_ATTEMPTS, type JobHandlers } from './jobTypes';
 
 export interface HandlerDeps {
@@ -16,6 +17,7 @@ export interface HandlerDeps {
   monthlyCallLimit: number;
   dataSyncLookbackDays: number;
   crm?: Config['crm'];
+  leaveProcessCode: string | null;
 }
 
 /** Handler dependencies from a process's config and services. */
@@ -28,6 +30,7 @@ export function handlerDepsFrom(config: Config, ds: DataSource, dingtalk: DingTa
     monthlyCallLimit: config.monthlyCallLimit,
     dataSyncLookbackDays: config.dataSyncLookbackDays,
     crm: config.crm,
+    leaveProcessCode: config.leaveProcessCode,
   };
 }
 
@@ -45,6 +48,7 @@ export function createJobHandlers(deps: HandlerDeps): JobHandlers {
     monthlyCallLimit: deps.monthlyCallLimit,
     lookbackDays: deps.dataSyncLookbackDays,
     ...(deps.crm ? { crm: deps.crm } : {}),
+    leaveProcessCode: deps.leaveProcessCode,
   };
   return {
     'data.sync': async ({ syncRunId }, { attempt }) => {
@@ -72,6 +76,14 @@ export function createJobHandlers(deps: HandlerDeps): JobHandlers {
       const run = await createOrgSyncRun(deps.ds, corpId, 'event', null);
       if (!run) return deps.log.info({ corpId }, 'event org sync skipped: one is already running');
       await runOrgSync(syncDeps, run.id, { finalAttempt: true });
+    },
+    'attendance.resyncDays': async ({ corpId, checks }) => {
+      const changed = await resyncAttendanceDays(dataDeps, corpId, checks);
+      deps.log.info({ corpId, days: checks.length, changed }, 'attendance re-read after a check-in event');
+    },
+    'leave.syncInstance': async ({ corpId, processInstanceId }) => {
+      const changed = await resyncLeaveInstance(dataDeps, corpId, processInstanceId);
+      deps.log.info({ corpId, processInstanceId, changed }, 'leave re-read after an approval event');
     },
     'org.syncUsers': async ({ corpId, userids }) => {
       const result = await resyncUsers(deps.ds, deps.dingtalk, corpId, userids);

@@ -12,6 +12,10 @@ export interface JobPayloads {
   'data.scheduledSync': { corpId: string };
   /** A DingTalk department event: run an org sync (departments decide everyone's supervisor). */
   'org.eventSync': { corpId: string };
+  /** A check-in event (attendance_check_record): re-read these people's results and raw clocks for these days. */
+  'attendance.resyncDays': { corpId: string; checks: { userid: string; workDate: string }[] };
+  /** An approval event (bpms_instance_change) of the leave form: re-read this instance and upsert its leave. */
+  'leave.syncInstance': { corpId: string; processInstanceId: string };
 }
 export type JobName = keyof JobPayloads;
 

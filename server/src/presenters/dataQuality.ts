@@ -1,6 +1,6 @@
-import { IsNull, type DataSource } from 'typeorm';
 import type { DataGap, DataQuality, DataSourceQuality, SyncKind } from '@liucai/shared';
-import { AttendanceResult, Customer, Deal, Departure, LeaveRecord, SyncRun, User } from '../entities';
+import { Between, In, IsNull, type DataSource } from 'typeorm';
+import { AttendanceResult, ClockRecord, Customer, Deal, Departure, LeaveRecord, SyncRun, User } from '../entities';
 import { budgetMonth, meteredCallsThisMonth } from '../commands/callBudget';
 import { addDays, shanghaiDate, shanghaiMidnight } from '../util/dates';
 
@@ -64,6 +64,67 @@ async function crmGaps(ds: DataSource, corpId: string): Promise<DataGap[]> {
   return gaps;
 }
 
+/** Days in the last `days` up to yesterday where someone clocked (per the results) but no raw clock record is held. */
+async function daysWithoutClockRecords(ds: DataSource, corpId: string, now: Date, days = 30): Promise<string[]> {
+  const to = addDays(shanghaiDate(now), -1);
+  const from = addDays(to, -(days - 1));
+  const clockedDays: { workDate: string }[] = await ds
+    .getRepository(AttendanceResult)
+    .createQueryBuilder('a')
+    .select('DISTINCT a.work_date', 'workDate')
+    .where(
+      "a.corp_id = :corpId AND a.work_date BETWEEN :from AND :to AND a.user_check_at IS NOT NULL AND a.approve_id IS NULL AND a.time_result <> 'NotSigned'",
+      {
+        corpId,
+        from,
+        to,
+      },
+    )
+    .getRawMany();
+  const recordDays: { workDate: string }[] = await ds
+    .getRepository(ClockRecord)
+    .createQueryBuilder('c')
+    .select('DISTINCT c.work_date', 'workDate')
+    .where('c.corp_id = :corpId AND c.work_date BETWEEN :from AND :to', { corpId, from, to })
+    .getRawMany();
+  const have = new Set(recordDays.map((r) => r.workDate));
+  return clockedDays
+    .map((r) => r.workDate)
+    .filter((d) => !have.has(d))
+    .sort();
+}
+
+/**
+ * Approved DingTalk leaves of the last `days` whose first day has attendance results for the person, none of them
+ * settled by an approval: attendance and leave disagree (a leave approved after the attendance sync read the day,
+ * or a leave type that does not count for attendance). Examples are "userid yyyy-mm-dd".
+ */
+async function leavesNotInAttendance(ds: DataSource, corpId: string, now: Date, days = 30): Promise<string[]> {
+  const to = addDays(shanghaiDate(now), -1);
+  const from = addDays(to, -(days - 1));
+  const leaves = await ds.getRepository(LeaveRecord).find({
+    where: { corpId, source: 'dingtalk', approvalState: 'approved', startAt: Between(new Date(shanghaiMidnight(from)), new Date(shanghaiMidnight(to))) },
+    select: { userid: true, startAt: true },
+  });
+  const wanted = new Map(leaves.map((l) => [`${l.userid} ${shanghaiDate(l.startAt)}`, { userid: l.userid, day: shanghaiDate(l.startAt) }]));
+  const userids = [...new Set(leaves.map((l) => l.userid))];
+  const seen = new Map<string, boolean>();
+  for (let i = 0; i < userids.length; i += 500) {
+    const rows = await ds.getRepository(AttendanceResult).find({
+      where: { corpId, userid: In(userids.slice(i, i + 500)), workDate: Between(from, to) },
+      select: { userid: true, workDate: true, approveId: true },
+    });
+    for (const r of rows) {
+      const key = `${r.userid} ${r.workDate}`;
+      if (wanted.has(key)) seen.set(key, (seen.get(key) ?? false) || r.approveId !== null);
+    }
+  }
+  return [...seen.entries()]
+    .filter(([, settled]) => !settled)
+    .map(([key]) => key)
+    .sort();
+}
+
 /**
  * What HR sees on the data-quality page: per source the last successful sync, rows held, the last error or note,
  * and the gaps that will make scores wrong — each with a next step.
@@ -101,6 +162,24 @@ export async function presentDataQuality(ds: DataSource, corpId: string, monthly
           count: missing.length,
           examples: missing.slice(0, 5),
           nextStep: '这些工作日没有任何考勤记录：确认是否为节假日；否则检查钉钉考勤组并同步考勤',
+        });
+      const noClocks = await daysWithoutClockRecords(ds, corpId, now);
+      if (noClocks.length > 0)
+        gaps.push({
+          id: 'days_without_clock_records',
+          count: noClocks.length,
+          examples: noClocks.slice(0, 5),
+          nextStep: '这些天有打卡结果但没有原始打卡记录（地点、设备）：清除考勤同步进度后重新同步考勤，或检查应用的考勤权限',
+        });
+    }
+    if (kind === 'leave' && ok) {
+      const mismatched = await leavesNotInAttendance(ds, corpId, now);
+      if (mismatched.length > 0)
+        gaps.push({
+          id: 'leaves_not_in_attendance',
+          count: mismatched.length,
+          examples: mismatched.slice(0, 5),
+          nextStep: '这些已通过的请假在当天考勤中没有对应的审批记录：先同步考勤再核对；仍不一致请在钉钉考勤中检查该假期类型是否计入考勤',
         });
     }
     if (kind === 'crm' && ok) gaps.push(...(await crmGaps(ds, corpId)));

@@ -54,3 +54,6 @@ export function leaveTypeOf(kind: LeaveKind): SandboxLeaveType {
   if (!found) throw new Error(`leave type ${kind} missing from LEAVE_TYPES`);
   return found;
 }
+
+/** The process code of the sandbox's 请假 approval form (the app's default leave process code in sandbox mode). */
+export const SANDBOX_LEAVE_PROCESS_CODE = 'PROC-LIUCAI-LEAVE-0001';

@@ -7,7 +7,8 @@
 import { driftIntensity } from './driftModel';
 import type { AttendancePerson } from './attendancePeople';
 import { LEAVE_CODES, leaveTypeOf, type LeaveKind } from './leaveCatalogue';
-import { keyedPrng, stableNumericId, stableUuid, unitOf } from './stableIds';
+import { instanceIdFor } from './instanceIds';
+import { keyedPrng, stableNumericId, unitOf } from './stableIds';
 import { chinaTimeOn, isWorkingDay, workingDayAfter } from './workCalendar';
 
 /** Which part of a day a leave covers: the morning (on-duty check), the afternoon (off-duty check) or all of it. */
@@ -45,7 +46,7 @@ const NOON_END = 12;
 const AFTERNOON_START = 13;
 
 type Shape = readonly [part: DayPart, workDays: number];
-const SHAPES: Record<'personal' | 'sick' | 'annual' | 'compensatory', readonly (readonly [Shape, number])[]> = {
+export const SHAPES: Record<'personal' | 'sick' | 'annual' | 'compensatory', readonly (readonly [Shape, number])[]> = {
   personal: [
     [['AM', 1], 3],
     [['PM', 1], 3],
@@ -74,7 +75,8 @@ const SHAPES: Record<'personal' | 'sick' | 'annual' | 'compensatory', readonly (
   ],
 };
 
-interface Draw {
+/** A leave as drawn: what, which part of the day, which working days. */
+export interface Draw {
   kind: keyof typeof SHAPES;
   part: DayPart;
   firstDay: number;
@@ -100,7 +102,8 @@ function drawOn(seed: number, person: AttendancePerson, day: number): Draw | und
   return { kind, part, firstDay: day, lastDay: workingDayAfter(day, workDays - 1), workDays };
 }
 
-function toLeave(seed: number, userid: string, d: Draw): SandboxLeave {
+/** The leave a draw describes (also used for leave requests that were never approved). */
+export function toLeave(seed: number, userid: string, d: Draw): SandboxLeave {
   const type = leaveTypeOf(d.kind);
   const hourly = type.leave_view_unit === 'hour';
   const morningHours = NOON_END - 9;
@@ -123,7 +126,7 @@ function toLeave(seed: number, userid: string, d: Draw): SandboxLeave {
     durationUnit: hourly ? 'percent_hour' : 'percent_day',
     durationPercent: percent,
     approveId: stableNumericId([seed, 'approve', userid, d.firstDay]),
-    procInstId: stableUuid([seed, 'proc', userid, d.firstDay]),
+    procInstId: instanceIdFor(seed, userid, d.firstDay, 0),
   };
 }
 

@@ -15,6 +15,7 @@ import { registerDismissionRoutes } from './dismissionRoutes';
 import { registerSandboxRoutes, sandboxCors } from './sandboxRoutes';
 import type { SandboxState } from './sandboxState';
 import { registerStreamRoutes } from './streamRoutes';
+import { registerWorkflowRoutes } from './workflowRoutes';
 import { familyOf, legacyError, sandboxError, v1Error } from './wire';
 
 function httpStatusOf(err: unknown): number {
@@ -49,6 +50,7 @@ export function createSandboxApp(state: SandboxState): Koa {
   registerAttendanceRoutes(router, state);
   registerDismissionRoutes(router, state);
   registerCrmRoutes(router, state);
+  registerWorkflowRoutes(router, state);
   registerSandboxRoutes(router, state);
   registerStreamRoutes(router, state);
   app.use(errorHandler);
