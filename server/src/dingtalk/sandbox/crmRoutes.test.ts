@@ -1,7 +1,8 @@
 import { CRM_FIELDS } from '../wireFacts';
 import { crmDataOf, generateCrm } from './crmModel';
+import { startTestCorp } from './sandboxTestCorp';
 import { startSandbox, type SandboxHandle } from './startSandbox';
-import { legacyToken, postJson } from './testClient';
+import { postJson } from './testClient';
 import { chinaDayNumber } from './workCalendar';
 import { DRIFT_DAYS } from './driftModel';
 
@@ -10,8 +11,7 @@ let handle: SandboxHandle;
 let token: string;
 
 beforeAll(async () => {
-  handle = await startSandbox({ port: 0, corps: [CORP] });
-  token = await legacyToken(handle, CORP.corpId);
+  ({ handle, token } = await startTestCorp(CORP));
 });
 afterAll(() => handle.close());
 

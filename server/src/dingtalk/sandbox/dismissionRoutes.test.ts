@@ -1,16 +1,16 @@
 import { LegacyErr } from '../wireFacts';
 import { chinaMs, legacyPost } from './attendanceTestClient';
 import type { DismissionDetail, DismissionPage } from './dismissionPresenter';
-import { startSandbox, type SandboxHandle } from './startSandbox';
-import { legacyToken, postForm } from './testClient';
+import { startTestCorp } from './sandboxTestCorp';
+import type { SandboxHandle } from './startSandbox';
+import { postForm } from './testClient';
 
 const CORP = { corpId: 'dingdismiss', appKey: 'dismiss-key', appSecret: 'dismiss-secret', agentId: 2, seed: 41, employees: 200 };
 let handle: SandboxHandle;
 let token: string;
 
 beforeAll(async () => {
-  handle = await startSandbox({ port: 0, corps: [CORP] });
-  token = await legacyToken(handle, CORP.corpId);
+  ({ handle, token } = await startTestCorp(CORP));
 });
 afterAll(() => handle.close());
 

@@ -1,7 +1,7 @@
 import type { AttendanceResultRow } from './attendancePresenter';
 import { chinaMs, walkLeaves, walkWeeks } from './attendanceTestClient';
-import { startSandbox, type SandboxHandle } from './startSandbox';
-import { legacyToken } from './testClient';
+import { startTestCorp } from './sandboxTestCorp';
+import type { SandboxHandle } from './startSandbox';
 import { chinaDayNumber, formatChinaDateTime } from './workCalendar';
 
 const CORP = { corpId: 'dingdrift', appKey: 'drift-key', appSecret: 'drift-secret', agentId: 4, seed: 31, employees: 600 };
@@ -9,8 +9,7 @@ let handle: SandboxHandle;
 let token: string;
 
 beforeAll(async () => {
-  handle = await startSandbox({ port: 0, corps: [CORP] });
-  token = await legacyToken(handle, CORP.corpId);
+  ({ handle, token } = await startTestCorp(CORP));
 });
 afterAll(() => handle.close());
 

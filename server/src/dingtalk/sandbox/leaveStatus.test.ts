@@ -1,7 +1,8 @@
 import { LegacyErr } from '../wireFacts';
 import { chinaMs, legacyPost, walkAttendance, walkLeaves, type LeaveStatusResult } from './attendanceTestClient';
-import { startSandbox, type SandboxHandle } from './startSandbox';
-import { legacyToken, postForm } from './testClient';
+import { startTestCorp } from './sandboxTestCorp';
+import type { SandboxHandle } from './startSandbox';
+import { postForm } from './testClient';
 import { formatChinaDateTime } from './workCalendar';
 
 const CORP = { corpId: 'dingleave', appKey: 'leave-key', appSecret: 'leave-secret', agentId: 3, seed: 21, employees: 250 };
@@ -9,8 +10,7 @@ let handle: SandboxHandle;
 let token: string;
 
 beforeAll(async () => {
-  handle = await startSandbox({ port: 0, corps: [CORP] });
-  token = await legacyToken(handle, CORP.corpId);
+  ({ handle, token } = await startTestCorp(CORP));
 });
 afterAll(() => handle.close());
 

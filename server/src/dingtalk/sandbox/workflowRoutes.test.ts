@@ -2,6 +2,7 @@ import { WORKFLOW_LIST_MAX_DAYS, WORKFLOW_LIST_MAX_RESULTS } from '../wireFacts'
 import { chinaMs, dayWindow, walkAttendance, walkLeaves } from './attendanceTestClient';
 import { SANDBOX_LEAVE_PROCESS_CODE } from './leaveApprovals';
 import { LEAVE_TYPES } from './leaveCatalogue';
+import { startTestCorp } from './sandboxTestCorp';
 import { startSandbox, type SandboxHandle } from './startSandbox';
 import { getJson, legacyToken, postJson } from './testClient';
 
@@ -10,8 +11,7 @@ let handle: SandboxHandle;
 let token: string;
 
 beforeAll(async () => {
-  handle = await startSandbox({ port: 0, corps: [CORP] });
-  token = await legacyToken(handle, CORP.corpId);
+  ({ handle, token } = await startTestCorp(CORP));
 });
 afterAll(() => handle.close());
 
