@@ -1,31 +1,20 @@
-import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createTestWorld, syncWorld, type TestWorld } from './support/testServices';
+import type { TestWorld } from './support/testServices';
+import { browserWorldForDescribe, type BrowserWorld } from './support/browserWorld';
 import { listen } from './support/testServer';
-import { keepScreenshot, launchBrowser } from './support/browser';
-import { miniappDist } from '../server/src/middleware/serveMiniapp';
+import { keepScreenshot } from './support/browser';
 import { Department, HrScope, SyncRun, User } from '../server/src/entities';
 
 jest.setTimeout(60000);
 
 describe('micro-app in headless Chromium', () => {
   let w: TestWorld;
-  let server: { url: string; close(): Promise<void> };
+  let server: BrowserWorld['server'];
   let browser: Browser;
-  let demo: { admin: string; hr: string; supervisor: string; employee: string };
+  let demo: BrowserWorld['demo'];
 
-  beforeAll(async () => {
-    if (!fs.existsSync(`${miniappDist()}/index.html`)) throw new Error('miniapp/dist is missing: run `npm run build` first (npm test does)');
-    w = await createTestWorld({ label: 'browser', employees: 60, seed: 9 });
-    await syncWorld(w);
-    demo = w.sandbox!.demoUsers;
-    server = await listen(w);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await w?.close();
+  browserWorldForDescribe({ label: 'browser', employees: 60, seed: 9 }, (made) => {
+    ({ w, server, browser, demo } = made);
   });
 
   async function signIn(userid: string): Promise<{ context: BrowserContext; page: Page }> {

@@ -5,11 +5,10 @@
  */
 import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createTestWorld, syncWorld, type TestWorld } from './support/testServices';
-import { listen } from './support/testServer';
-import { keepScreenshot, launchBrowser } from './support/browser';
+import type { TestWorld } from './support/testServices';
+import { browserWorldForDescribe, type BrowserWorld } from './support/browserWorld';
+import { keepScreenshot } from './support/browser';
 import { csvFile, readXlsx } from './fixtures/importFiles';
-import { miniappDist } from '../server/src/middleware/serveMiniapp';
 import { Deal, ImportRun, SyncRun, User } from '../server/src/entities';
 
 jest.setTimeout(120000);
@@ -21,22 +20,12 @@ const n = (v: number) => v.toLocaleString('zh-CN');
 
 describe('数据 and 导入 pages in headless Chromium', () => {
   let w: TestWorld;
-  let server: { url: string; close(): Promise<void> };
+  let server: BrowserWorld['server'];
   let browser: Browser;
-  let demo: { admin: string; hr: string; supervisor: string; employee: string };
+  let demo: BrowserWorld['demo'];
 
-  beforeAll(async () => {
-    if (!fs.existsSync(`${miniappDist()}/index.html`)) throw new Error('miniapp/dist is missing: run `npm run build` first (npm test does)');
-    w = await createTestWorld({ label: 'datapages', employees: 60, seed: 9 });
-    await syncWorld(w);
-    demo = w.sandbox!.demoUsers;
-    server = await listen(w);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await w?.close();
+  browserWorldForDescribe({ label: 'datapages', employees: 60, seed: 9 }, (made) => {
+    ({ w, server, browser, demo } = made);
   });
 
   async function signIn(userid: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {

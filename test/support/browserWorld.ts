@@ -1,0 +1,38 @@
+/**
+ * The setup of the micro-app's Chromium tests: a world with its organisation synced, the real server listening on it,
+ * and headless Chromium; made before the enclosing describe's tests and closed after them.
+ */
+import fs from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { createTestWorld, syncWorld, type TestWorld } from './testServices';
+import { listen } from './testServer';
+import { launchBrowser } from './browser';
+import { miniappDist } from '../../server/src/middleware/serveMiniapp';
+
+export interface BrowserWorld {
+  w: TestWorld;
+  server: { url: string; close(): Promise<void> };
+  browser: Browser;
+  demo: { admin: string; hr: string; supervisor: string; employee: string };
+}
+
+/** Set up a `BrowserWorld` in beforeAll (handing it to `ready`) and close what was made of it in afterAll. */
+export function browserWorldForDescribe(options: Parameters<typeof createTestWorld>[0], ready: (made: BrowserWorld) => void): void {
+  let w: TestWorld | undefined;
+  let server: BrowserWorld['server'] | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    if (!fs.existsSync(`${miniappDist()}/index.html`)) throw new Error('miniapp/dist is missing: run `npm run build` first (npm test does)');
+    w = await createTestWorld(options);
+    await syncWorld(w);
+    const demo = w.sandbox!.demoUsers;
+    server = await listen(w);
+    browser = await launchBrowser();
+    ready({ w, server, browser, demo });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await w?.close();
+  });
+}
