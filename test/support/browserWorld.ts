@@ -16,11 +16,15 @@ export interface BrowserWorld {
   demo: { admin: string; hr: string; supervisor: string; employee: string };
 }
 
-/** Set up a `BrowserWorld` in beforeAll (handing it to `ready`) and close what was made of it in afterAll. */
-export function browserWorldForDescribe(options: Parameters<typeof createTestWorld>[0], ready: (made: BrowserWorld) => void): void {
+/**
+ * Set up a `BrowserWorld` in beforeAll and close what was made of it in afterAll; the answer reads it (inside tests
+ * and hooks only).
+ */
+export function browserWorldForDescribe(options: Parameters<typeof createTestWorld>[0]): BrowserWorld {
   let w: TestWorld | undefined;
   let server: BrowserWorld['server'] | undefined;
   let browser: Browser | undefined;
+  let made: BrowserWorld | undefined;
   beforeAll(async () => {
     if (!fs.existsSync(`${miniappDist()}/index.html`)) throw new Error('miniapp/dist is missing: run `npm run build` first (npm test does)');
     w = await createTestWorld(options);
@@ -28,11 +32,29 @@ export function browserWorldForDescribe(options: Parameters<typeof createTestWor
     const demo = w.sandbox!.demoUsers;
     server = await listen(w);
     browser = await launchBrowser();
-    ready({ w, server, browser, demo });
+    made = { w, server, browser, demo };
   });
   afterAll(async () => {
     await browser?.close();
     await server?.close();
     await w?.close();
   });
+  const ready = (): BrowserWorld => {
+    if (!made) throw new Error('the browser world is made in beforeAll: use it inside tests');
+    return made;
+  };
+  return {
+    get w() {
+      return ready().w;
+    },
+    get server() {
+      return ready().server;
+    },
+    get browser() {
+      return ready().browser;
+    },
+    get demo() {
+      return ready().demo;
+    },
+  };
 }
