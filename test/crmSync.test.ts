@@ -3,7 +3,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { IsNull } from 'typeorm';
 import type { TestWorld } from './support/testServices';
-import { dataSyncDeps, importedRows, runRecordedSync, SYNC_NOW as NOW, syncedWorldForDescribe, withCrashTwins, withSyncedWorld } from './support/dataSyncWorld';
+import {
+  dataSyncDeps,
+  importedRows,
+  runRecordedSync,
+  SYNC_NOW as NOW,
+  syncedWorldForDescribe,
+  syncOverApi,
+  withCrashTwins,
+  withSyncedWorld,
+} from './support/dataSyncWorld';
 import { TestClient } from './support/httpClient';
 import { listen } from './support/testServer';
 import { createSyncRun } from '../server/src/commands/orgSyncRunCreator';
@@ -198,12 +207,7 @@ describe('CRM sync from the sandbox', () => {
       expect(gaps.get('contracts_without_owner')?.count).toBe(ownerless);
       expect(gaps.get('customers_without_follow_up')?.count).toBeGreaterThan(0);
       expect(gaps.get('customers_without_follow_up')!.nextStep).toContain('跟进');
-      const started = await hr.call<{ id: number; kind: string }>('POST', '/api/v1/sync/crm');
-      expect(started.status).toBe(202);
-      expect(started.body.data.kind).toBe('crm');
-      await (w.jobs as InProcessJobQueue).idle();
-      const status = await hr.call<{ lastSucceeded: { id: number } | null }>('GET', '/api/v1/sync/crm');
-      expect(status.body.data.lastSucceeded?.id).toBe(started.body.data.id);
+      await syncOverApi(hr, w, 'crm');
     } finally {
       await server.close();
     }

@@ -1,12 +1,20 @@
 import { createTestWorld, syncWorld, type TestWorld } from './support/testServices';
-import { dataSyncDeps, importedRows, runRecordedSync, SYNC_NOW as NOW, syncedWorldForDescribe, withCrashTwins, withSyncedWorld } from './support/dataSyncWorld';
+import {
+  dataSyncDeps,
+  importedRows,
+  runRecordedSync,
+  SYNC_NOW as NOW,
+  syncedWorldForDescribe,
+  syncOverApi,
+  withCrashTwins,
+  withSyncedWorld,
+} from './support/dataSyncWorld';
 import { TestClient } from './support/httpClient';
 import { listen } from './support/testServer';
 import { createSyncRun } from '../server/src/commands/orgSyncRunCreator';
 import { runDataSync, type DataSyncDeps } from '../server/src/commands/dataSyncRunner';
 import { ATTENDANCE_CHECKPOINT } from '../server/src/commands/attendanceSyncer';
 import { ApiCallBudget, AttendanceResult, ClockRecord, Departure, LeaveRecord, SyncCheckpoint, SyncRun, User } from '../server/src/entities';
-import type { InProcessJobQueue } from '../server/src/jobs/inProcessJobQueue';
 import type { DataQuality, SyncKind } from '@liucai/shared';
 
 const deps = dataSyncDeps;
@@ -138,12 +146,7 @@ describe('sync API for HR', () => {
       await syncWorld(w);
       const hr = new TestClient(server.url);
       await hr.signIn(w.sandbox!.demoUsers.hr, w.corpId);
-      const started = await hr.call<{ id: number; kind: string }>('POST', '/api/v1/sync/attendance');
-      expect(started.status).toBe(202);
-      expect(started.body.data.kind).toBe('attendance');
-      await (w.jobs as InProcessJobQueue).idle();
-      const status = await hr.call<{ lastSucceeded: { id: number } | null }>('GET', '/api/v1/sync/attendance');
-      expect(status.body.data.lastSucceeded?.id).toBe(started.body.data.id);
+      await syncOverApi(hr, w, 'attendance');
       const budget = await hr.call<{ used: number; limit: number; remaining: number }>('GET', '/api/v1/sync/budget');
       expect(budget.body.data.limit).toBe(10000);
       expect(budget.body.data.used + budget.body.data.remaining).toBe(10000);

@@ -4,9 +4,11 @@
  */
 import type { EntityTarget, FindOptionsOrder, FindOptionsWhere, ObjectLiteral } from 'typeorm';
 import { createTestWorld, syncWorld, type TestWorld } from './testServices';
+import type { TestClient } from './httpClient';
 import { createSyncRun } from '../../server/src/commands/orgSyncRunCreator';
 import { runDataSync, type DataSyncDeps } from '../../server/src/commands/dataSyncRunner';
 import { SyncRun } from '../../server/src/entities';
+import type { InProcessJobQueue } from '../../server/src/jobs/inProcessJobQueue';
 import type { SyncKind } from '@liucai/shared';
 
 /** The sandbox's "today" is fixed (2026-11-01 Beijing): the syncs run as if it were that morning. */
@@ -91,4 +93,14 @@ export async function importedRows<E extends ObjectLiteral & { corpId: string; i
 ): Promise<Omit<E, 'corpId' | 'importedAt'>[]> {
   const rows = await w.ds.getRepository(entity).find({ where: { ...where, corpId: w.corpId } as FindOptionsWhere<E>, order });
   return rows.map(({ corpId: _c, importedAt: _i, ...rest }) => rest);
+}
+
+/** Start a `kind` sync through the HR API as `hr`, wait for the world's in-process jobs, and check it succeeded. */
+export async function syncOverApi(hr: TestClient, w: TestWorld, kind: SyncKind): Promise<void> {
+  const started = await hr.call<{ id: number; kind: string }>('POST', `/api/v1/sync/${kind}`);
+  expect(started.status).toBe(202);
+  expect(started.body.data.kind).toBe(kind);
+  await (w.jobs as InProcessJobQueue).idle();
+  const status = await hr.call<{ lastSucceeded: { id: number } | null }>('GET', `/api/v1/sync/${kind}`);
+  expect(status.body.data.lastSucceeded?.id).toBe(started.body.data.id);
 }
