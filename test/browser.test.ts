@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { browserWorldForDescribe } from './support/browserWorld';
+import { browserWorldForDescribe, signInAs } from './support/browserWorld';
 import { listen } from './support/testServer';
 import { keepScreenshot } from './support/browser';
 import { Department, HrScope, SyncRun, User } from '../server/src/entities';
@@ -10,13 +10,7 @@ describe('micro-app in headless Chromium', () => {
   const ui = browserWorldForDescribe({ label: 'browser', employees: 60, seed: 9 });
 
   async function signIn(userid: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await ui.browser.newContext({ viewport: { width: 414, height: 860 }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${ui.server.url}/app/?corpId=${ui.w.corpId}`);
-    await page.getByTestId(`demo-user-${userid}`).click();
-    await page.getByTestId('me-name').waitFor();
+    const { context, page, errors } = await signInAs(ui, userid);
     expect(errors).toEqual([]);
     return { context, page };
   }

@@ -4,8 +4,8 @@
  * error file, and a re-import that changes nothing.
  */
 import fs from 'node:fs';
-import type { BrowserContext, Page } from 'playwright-core';
-import { browserWorldForDescribe } from './support/browserWorld';
+import type { Page } from 'playwright-core';
+import { browserWorldForDescribe, signInAs } from './support/browserWorld';
 import { keepScreenshot } from './support/browser';
 import { csvFile, readXlsx } from './fixtures/importFiles';
 import { Deal, ImportRun, SyncRun, User } from '../server/src/entities';
@@ -20,16 +20,7 @@ const n = (v: number) => v.toLocaleString('zh-CN');
 describe('数据 and 导入 pages in headless Chromium', () => {
   const ui = browserWorldForDescribe({ label: 'datapages', employees: 60, seed: 9 });
 
-  async function signIn(userid: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-    const context = await ui.browser.newContext({ viewport: { width: 414, height: 860 }, locale: 'zh-CN', acceptDownloads: true });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${ui.server.url}/app/?corpId=${ui.w.corpId}`);
-    await page.getByTestId(`demo-user-${userid}`).click();
-    await page.getByTestId('me-name').waitFor();
-    return { context, page, errors };
-  }
+  const signIn = (userid: string) => signInAs(ui, userid, { acceptDownloads: true });
 
   const text = async (page: Page, testId: string) => (await page.getByTestId(testId).textContent()) ?? '';
 

@@ -3,7 +3,7 @@
  * and headless Chromium; made before the enclosing describe's tests and closed after them.
  */
 import fs from 'node:fs';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { createTestWorld, syncWorld, type TestWorld } from './testServices';
 import { listen } from './testServer';
 import { launchBrowser } from './browser';
@@ -57,4 +57,20 @@ export function browserWorldForDescribe(options: Parameters<typeof createTestWor
       return ready().demo;
     },
   };
+}
+
+/** Open the micro-app in a fresh phone-sized context and sign in as a demo user; page errors are collected in `errors`. */
+export async function signInAs(
+  ui: BrowserWorld,
+  userid: string,
+  options: BrowserContextOptions = {},
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await ui.browser.newContext({ viewport: { width: 414, height: 860 }, locale: 'zh-CN', ...options });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${ui.server.url}/app/?corpId=${ui.w.corpId}`);
+  await page.getByTestId(`demo-user-${userid}`).click();
+  await page.getByTestId('me-name').waitFor();
+  return { context, page, errors };
 }
