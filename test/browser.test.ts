@@ -1,126 +1,101 @@
-import fs from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createTestWorld, syncWorld, type TestWorld } from './support/testServices';
+import type { BrowserContext, Page } from 'playwright-core';
+import { browserWorldForDescribe, signInAs } from './support/browserWorld';
 import { listen } from './support/testServer';
-import { keepScreenshot, launchBrowser } from './support/browser';
-import { miniappDist } from '../server/src/middleware/serveMiniapp';
+import { keepScreenshot } from './support/browser';
 import { Department, HrScope, SyncRun, User } from '../server/src/entities';
 
 jest.setTimeout(60000);
 
 describe('micro-app in headless Chromium', () => {
-  let w: TestWorld;
-  let server: { url: string; close(): Promise<void> };
-  let browser: Browser;
-  let demo: { admin: string; hr: string; supervisor: string; employee: string };
-
-  beforeAll(async () => {
-    if (!fs.existsSync(`${miniappDist()}/index.html`)) throw new Error('miniapp/dist is missing: run `npm run build` first (npm test does)');
-    w = await createTestWorld({ label: 'browser', employees: 60, seed: 9 });
-    await syncWorld(w);
-    demo = w.sandbox!.demoUsers;
-    server = await listen(w);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await w?.close();
-  });
+  const ui = browserWorldForDescribe({ label: 'browser', employees: 60, seed: 9 });
 
   async function signIn(userid: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: { width: 414, height: 860 }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${server.url}/app/?corpId=${w.corpId}`);
-    await page.getByTestId(`demo-user-${userid}`).click();
-    await page.getByTestId('me-name').waitFor();
+    const { context, page, errors } = await signInAs(ui, userid);
     expect(errors).toEqual([]);
     return { context, page };
   }
 
   it('shows the sign-in page with the four demo users', async () => {
-    const context = await browser.newContext({ viewport: { width: 414, height: 860 }, locale: 'zh-CN' });
+    const context = await ui.browser.newContext({ viewport: { width: 414, height: 860 }, locale: 'zh-CN' });
     const page = await context.newPage();
-    await page.goto(`${server.url}/app/?corpId=${w.corpId}`);
-    for (const userid of Object.values(demo)) await page.getByTestId(`demo-user-${userid}`).waitFor();
+    await page.goto(`${ui.server.url}/app/?corpId=${ui.w.corpId}`);
+    for (const userid of Object.values(ui.demo)) await page.getByTestId(`demo-user-${userid}`).waitFor();
     await keepScreenshot(page, 'signin');
     await context.close();
   });
 
   it('employee: sees their profile and supervisor, and is refused the HR pages', async () => {
-    const { context, page } = await signIn(demo.employee);
+    const { context, page } = await signIn(ui.demo.employee);
     await expect(page.getByTestId('me-supervisor').textContent()).resolves.toContain(
-      (await w.ds.query('SELECT name FROM users WHERE corp_id = ? AND userid = ?', [w.corpId, demo.supervisor]))[0].name,
+      (await ui.w.ds.query('SELECT name FROM users WHERE corp_id = ? AND userid = ?', [ui.w.corpId, ui.demo.supervisor]))[0].name,
     );
     expect(await page.getByTestId('menu-org').count()).toBe(0);
     await keepScreenshot(page, 'employee-me');
-    await page.goto(`${server.url}/app/?corpId=${w.corpId}#/org`);
+    await page.goto(`${ui.server.url}/app/?corpId=${ui.w.corpId}#/org`);
     await page.getByTestId('forbidden').waitFor();
     await keepScreenshot(page, 'employee-org-forbidden');
     await context.close();
   });
 
   it('supervisor: signs in with the supervisor role', async () => {
-    const { context, page } = await signIn(demo.supervisor);
+    const { context, page } = await signIn(ui.demo.supervisor);
     await expect(page.getByTestId('me-roles').textContent()).resolves.toContain('主管');
     await keepScreenshot(page, 'supervisor-me');
     await context.close();
   });
 
   it('HR: sees the org within scope and runs "sync now" with progress to the end', async () => {
-    const { context, page } = await signIn(demo.hr);
+    const { context, page } = await signIn(ui.demo.hr);
     await page.getByTestId('menu-org').click();
     await page.getByTestId('org-tree').waitFor();
     await expect(page.getByTestId('org-tree').textContent()).resolves.toContain('销售中心');
     await expect(page.getByTestId('org-tree').textContent()).resolves.not.toContain('技术部');
     await keepScreenshot(page, 'hr-org');
     // Slow DingTalk down so the progress bar is visible while the run is under way.
-    w.sandboxHandle.setFaults({ latencyMs: 40 });
-    const before = await w.ds.getRepository(SyncRun).countBy({ corpId: w.corpId, status: 'succeeded' });
+    ui.w.sandboxHandle.setFaults({ latencyMs: 40 });
+    const before = await ui.w.ds.getRepository(SyncRun).countBy({ corpId: ui.w.corpId, status: 'succeeded' });
     await page.getByTestId('sync-now').click();
     await page.getByTestId('sync-progress').waitFor();
     await keepScreenshot(page, 'hr-org-syncing');
     await page.getByTestId('sync-progress').waitFor({ state: 'detached', timeout: 45000 });
-    w.sandboxHandle.setFaults({});
-    expect(await w.ds.getRepository(SyncRun).countBy({ corpId: w.corpId, status: 'succeeded' })).toBe(before + 1);
+    ui.w.sandboxHandle.setFaults({});
+    expect(await ui.w.ds.getRepository(SyncRun).countBy({ corpId: ui.w.corpId, status: 'succeeded' })).toBe(before + 1);
     await expect(page.getByTestId('sync-status').textContent()).resolves.toMatch(/60/);
     await keepScreenshot(page, 'hr-org-synced');
-    await page.goto(`${server.url}/app/?corpId=${w.corpId}#/roles`);
+    await page.goto(`${ui.server.url}/app/?corpId=${ui.w.corpId}#/roles`);
     await page.getByTestId('forbidden').waitFor();
     await context.close();
   });
 
   it('admin: opens role settings and sees the HR scopes', async () => {
-    const { context, page } = await signIn(demo.admin);
+    const { context, page } = await signIn(ui.demo.admin);
     await page.getByTestId('menu-roles').click();
-    await page.getByTestId(`hr-entry-${demo.hr}`).waitFor();
-    await expect(page.getByTestId(`hr-entry-${demo.hr}`).textContent()).resolves.toContain('销售中心');
+    await page.getByTestId(`hr-entry-${ui.demo.hr}`).waitFor();
+    await expect(page.getByTestId(`hr-entry-${ui.demo.hr}`).textContent()).resolves.toContain('销售中心');
     await keepScreenshot(page, 'admin-roles');
 
     // Make the supervisor an HR for 技术部 through the page, as an admin would.
-    const tech = await w.ds.getRepository(Department).findOneByOrFail({ corpId: w.corpId, name: '技术部' });
-    const supervisor = await w.ds.getRepository(User).findOneByOrFail({ corpId: w.corpId, userid: demo.supervisor });
+    const tech = await ui.w.ds.getRepository(Department).findOneByOrFail({ corpId: ui.w.corpId, name: '技术部' });
+    const supervisor = await ui.w.ds.getRepository(User).findOneByOrFail({ corpId: ui.w.corpId, userid: ui.demo.supervisor });
     await page.getByTestId('add-hr').click();
     await page.getByTestId('user-search').locator('input').fill(supervisor.name);
-    await page.getByTestId(`user-result-${demo.supervisor}`).click();
+    await page.getByTestId(`user-result-${ui.demo.supervisor}`).click();
     await page.getByTestId(`dept-option-${tech.deptId}`).click();
     await keepScreenshot(page, 'admin-roles-editor');
     await page.getByTestId('save-hr').click();
-    await page.getByTestId(`hr-entry-${demo.supervisor}`).waitFor();
-    await expect(page.getByTestId(`hr-entry-${demo.supervisor}`).textContent()).resolves.toContain('技术部');
-    const granted = await w.ds.getRepository(HrScope).findBy({ corpId: w.corpId, userid: demo.supervisor });
+    await page.getByTestId(`hr-entry-${ui.demo.supervisor}`).waitFor();
+    await expect(page.getByTestId(`hr-entry-${ui.demo.supervisor}`).textContent()).resolves.toContain('技术部');
+    const granted = await ui.w.ds.getRepository(HrScope).findBy({ corpId: ui.w.corpId, userid: ui.demo.supervisor });
     expect(granted.map((g) => g.deptId)).toEqual([tech.deptId]);
     await context.close();
   });
 
   it('outside DingTalk in production says how to open the app, with no login form', async () => {
-    const prod = await listen({ ...w, sandbox: null });
-    const context = await browser.newContext({ viewport: { width: 414, height: 860 }, locale: 'zh-CN' });
+    const prod = await listen({ ...ui.w, sandbox: null });
+    const context = await ui.browser.newContext({ viewport: { width: 414, height: 860 }, locale: 'zh-CN' });
     const page = await context.newPage();
     try {
-      await page.goto(`${prod.url}/app/?corpId=${w.corpId}`);
+      await page.goto(`${prod.url}/app/?corpId=${ui.w.corpId}`);
       await page.getByTestId('signin-open-in-dingtalk').waitFor();
       await expect(page.getByTestId('signin-open-in-dingtalk').textContent()).resolves.toContain('钉钉');
       expect(await page.locator('[data-testid^="demo-user-"]').count()).toBe(0);

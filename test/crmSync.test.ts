@@ -2,7 +2,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { IsNull } from 'typeorm';
-import { createTestWorld, syncWorld, type TestWorld } from './support/testServices';
+import type { TestWorld } from './support/testServices';
+import {
+  dataSyncDeps,
+  importedRows,
+  runRecordedSync,
+  SYNC_NOW as NOW,
+  syncedWorldForDescribe,
+  syncOverApi,
+  withCrashTwins,
+  withSyncedWorld,
+} from './support/dataSyncWorld';
 import { TestClient } from './support/httpClient';
 import { listen } from './support/testServer';
 import { createSyncRun } from '../server/src/commands/orgSyncRunCreator';
@@ -20,52 +30,29 @@ import { runOrgSync } from '../server/src/commands/orgSyncer';
 import { Corp } from '../server/src/entities';
 import type { DataQuality } from '@liucai/shared';
 
-/** The sandbox's "today" is fixed (2026-11-01 Beijing): sync as if it were that morning. */
-const NOW = new Date(Date.UTC(2026, 10, 1, 1, 0, 0));
 const LOOKBACK_MS = DEFAULT_CRM_SETTINGS.followUpLookbackDays * 86_400_000;
 
-function deps(w: TestWorld, over: Partial<DataSyncDeps> = {}): DataSyncDeps {
-  return {
-    ds: w.ds,
-    source: w.dingtalk.data,
-    apiCalls: () => w.dingtalk.callCount(),
-    concurrency: 4,
-    monthlyCallLimit: 10000,
-    lookbackDays: 21,
-    now: () => NOW,
-    ...over,
-  };
-}
-
-async function run(w: TestWorld, over: Partial<DataSyncDeps> = {}, finalAttempt = true) {
-  const r = await createSyncRun(w.ds, w.corpId, 'crm', 'manual', null, NOW);
-  const outcome = await runDataSync(deps(w, over), r!.id, { finalAttempt });
-  return { outcome, run: await w.ds.getRepository(SyncRun).findOneByOrFail({ id: r!.id }) };
-}
+const deps = dataSyncDeps;
+const run = (w: TestWorld, over: Partial<DataSyncDeps> = {}, finalAttempt = true) => runRecordedSync(w, 'crm', deps(w, over), finalAttempt);
 
 /** Every CRM-derived row of a world, without import times (which differ between runs by design). */
 async function snapshot(w: TestWorld) {
-  const strip = <T extends { corpId: string; importedAt: Date }>(rows: T[]) =>
-    rows.map(({ corpId: _c, importedAt: _i, ...rest }) => JSON.stringify(rest)).sort();
-  const where = { corpId: w.corpId, source: 'dingtalk' as const };
+  const strip = (rows: object[]) => rows.map((rest) => JSON.stringify(rest)).sort();
+  const where = { source: 'dingtalk' as const };
   return {
-    customers: strip(await w.ds.getRepository(Customer).findBy(where)),
-    deals: strip((await w.ds.getRepository(Deal).findBy(where)).map((d) => ({ ...d, amountFen: Number(d.amountFen) }))),
-    followUps: strip(await w.ds.getRepository(FollowUp).findBy(where)),
-    collaborations: strip(await w.ds.getRepository(CollaborationEvent).findBy(where)),
+    customers: strip(await importedRows(w, Customer, { where })),
+    deals: strip((await importedRows(w, Deal, { where })).map((d) => ({ ...d, amountFen: Number(d.amountFen) }))),
+    followUps: strip(await importedRows(w, FollowUp, { where })),
+    collaborations: strip(await importedRows(w, CollaborationEvent, { where })),
   };
 }
 
 describe('CRM sync from the sandbox', () => {
   let w: TestWorld;
   let first: Awaited<ReturnType<typeof run>>;
-  beforeAll(async () => {
-    w = await createTestWorld({ label: 'crm', employees: 60, seed: 19 });
-    await syncWorld(w);
+  syncedWorldForDescribe({ label: 'crm', employees: 60, seed: 19 }, async (made) => {
+    w = made;
     first = await run(w);
-  });
-  afterAll(async () => {
-    await w.close();
   });
 
   it('takes in every customer, every contract as a deal, and the follow-ups of the lookback period', async () => {
@@ -220,12 +207,7 @@ describe('CRM sync from the sandbox', () => {
       expect(gaps.get('contracts_without_owner')?.count).toBe(ownerless);
       expect(gaps.get('customers_without_follow_up')?.count).toBeGreaterThan(0);
       expect(gaps.get('customers_without_follow_up')!.nextStep).toContain('跟进');
-      const started = await hr.call<{ id: number; kind: string }>('POST', '/api/v1/sync/crm');
-      expect(started.status).toBe(202);
-      expect(started.body.data.kind).toBe('crm');
-      await (w.jobs as InProcessJobQueue).idle();
-      const status = await hr.call<{ lastSucceeded: { id: number } | null }>('GET', '/api/v1/sync/crm');
-      expect(status.body.data.lastSucceeded?.id).toBe(started.body.data.id);
+      await syncOverApi(hr, w, 'crm');
     } finally {
       await server.close();
     }
@@ -234,9 +216,7 @@ describe('CRM sync from the sandbox', () => {
 
 describe('CRM sync that is interrupted, out of budget or configured differently', () => {
   it('drops the collaborations a re-read follow-up no longer gives', async () => {
-    const w = await createTestWorld({ label: 'crmstale', employees: 40, seed: 47 });
-    try {
-      await syncWorld(w);
+    await withSyncedWorld({ label: 'crmstale', employees: 40, seed: 47 }, async (w) => {
       await run(w);
       const events = w.ds.getRepository(CollaborationEvent);
       const crm = crmDataOf(w.sandboxHandle.corps.get(w.corpId)!);
@@ -253,17 +233,11 @@ describe('CRM sync that is interrupted, out of budget or configured differently'
       expect(again.outcome).toMatchObject({ rows: mine });
       expect(await events.countBy({ corpId: w.corpId })).toBe(before - mine);
       expect((await events.findBy({ corpId: w.corpId })).some((e) => e.sourceId.startsWith(`crm:${record.instanceId}:`))).toBe(false);
-    } finally {
-      await w.close();
-    }
+    });
   });
 
   it('resumes after a crash from its checkpoint and ends equal to an uninterrupted run', async () => {
-    const a = await createTestWorld({ label: 'crmcrash', employees: 40, seed: 37 });
-    const b = await createTestWorld({ label: 'crmnocrash', employees: 40, seed: 37 });
-    try {
-      await syncWorld(a);
-      await syncWorld(b);
+    await withCrashTwins({ label: 'crm', employees: 40, seed: 37 }, async (a, b) => {
       let objectCalls = 0;
       const data = a.dingtalk.data;
       const dying: DataSyncDeps['source'] = Object.assign(Object.create(data) as DataSyncDeps['source'], {
@@ -295,16 +269,11 @@ describe('CRM sync that is interrupted, out of budget or configured differently'
       // Calls of the crashed attempt count too (its pages landed); the failed call never reached DingTalk.
       expect(budgetA.meteredCalls).toBe(budgetB.meteredCalls);
       expect(runs).toHaveLength(1);
-    } finally {
-      await a.close();
-      await b.close();
-    }
+    });
   });
 
   it('stops at the monthly metered-call budget, says so, and continues next time', async () => {
-    const w = await createTestWorld({ label: 'crmbudget', employees: 40, seed: 41 });
-    try {
-      await syncWorld(w);
+    await withSyncedWorld({ label: 'crmbudget', employees: 40, seed: 41 }, async (w) => {
       const limited = await run(w, { monthlyCallLimit: 4 });
       expect(limited.run.status).toBe('succeeded');
       expect(limited.run.apiCalls).toBe(4);
@@ -320,15 +289,11 @@ describe('CRM sync that is interrupted, out of budget or configured differently'
       const crm = generateCrm(w.sandboxHandle.corps.get(w.corpId)!);
       expect(await w.ds.getRepository(Deal).countBy({ corpId: w.corpId })).toBe(crm.contracts.length);
       expect(await w.ds.getRepository(Customer).countBy({ corpId: w.corpId, segment: IsNull() })).toBeLessThan(crm.customers.length);
-    } finally {
-      await w.close();
-    }
+    });
   });
 
   it('reads the configured contract object and segments by the configured thresholds', async () => {
-    const w = await createTestWorld({ label: 'crmconf', employees: 40, seed: 43 });
-    try {
-      await syncWorld(w);
+    await withSyncedWorld({ label: 'crmconf', employees: 40, seed: 43 }, async (w) => {
       w.sandboxHandle.corps.get(w.corpId)!.crmObjects.contracts = 'PROC-CONTRACT-9';
       const r = await createSyncRun(w.ds, w.corpId, 'crm', 'manual', null, NOW);
       await expect(runDataSync(deps(w), r!.id, { finalAttempt: true })).rejects.toThrow('invalid.objectType');
@@ -348,9 +313,7 @@ describe('CRM sync that is interrupted, out of budget or configured differently'
         if (mine.length > 0 && mine.every((d) => Number(d.amountFen) < 10_000_000)) expect(c.segment).toBe('small');
       }
       expect(customers.filter((c) => c.segment === 'big').length).toBeLessThan(customers.filter((c) => c.segment === 'small').length);
-    } finally {
-      await w.close();
-    }
+    });
   });
 });
 

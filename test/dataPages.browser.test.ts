@@ -4,12 +4,10 @@
  * error file, and a re-import that changes nothing.
  */
 import fs from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createTestWorld, syncWorld, type TestWorld } from './support/testServices';
-import { listen } from './support/testServer';
-import { keepScreenshot, launchBrowser } from './support/browser';
+import type { Page } from 'playwright-core';
+import { browserWorldForDescribe, signInAs } from './support/browserWorld';
+import { keepScreenshot } from './support/browser';
 import { csvFile, readXlsx } from './fixtures/importFiles';
-import { miniappDist } from '../server/src/middleware/serveMiniapp';
 import { Deal, ImportRun, SyncRun, User } from '../server/src/entities';
 
 jest.setTimeout(120000);
@@ -20,40 +18,14 @@ const GOOD_ROWS = 20000;
 const n = (v: number) => v.toLocaleString('zh-CN');
 
 describe('数据 and 导入 pages in headless Chromium', () => {
-  let w: TestWorld;
-  let server: { url: string; close(): Promise<void> };
-  let browser: Browser;
-  let demo: { admin: string; hr: string; supervisor: string; employee: string };
+  const ui = browserWorldForDescribe({ label: 'datapages', employees: 60, seed: 9 });
 
-  beforeAll(async () => {
-    if (!fs.existsSync(`${miniappDist()}/index.html`)) throw new Error('miniapp/dist is missing: run `npm run build` first (npm test does)');
-    w = await createTestWorld({ label: 'datapages', employees: 60, seed: 9 });
-    await syncWorld(w);
-    demo = w.sandbox!.demoUsers;
-    server = await listen(w);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await w?.close();
-  });
-
-  async function signIn(userid: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 414, height: 860 }, locale: 'zh-CN', acceptDownloads: true });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${server.url}/app/?corpId=${w.corpId}`);
-    await page.getByTestId(`demo-user-${userid}`).click();
-    await page.getByTestId('me-name').waitFor();
-    return { context, page, errors };
-  }
+  const signIn = (userid: string) => signInAs(ui, userid, { acceptDownloads: true });
 
   const text = async (page: Page, testId: string) => (await page.getByTestId(testId).textContent()) ?? '';
 
   it('HR: sees the sync cards and the budget, syncs attendance with progress to success, and the gaps with next steps', async () => {
-    const { context, page, errors } = await signIn(demo.hr);
+    const { context, page, errors } = await signIn(ui.demo.hr);
     await page.getByTestId('menu-data').click();
     await page.getByTestId('data-page').waitFor();
     await page.getByTestId('budget-used').waitFor();
@@ -70,16 +42,16 @@ describe('数据 and 导入 pages in headless Chromium', () => {
     await keepScreenshot(page, 'hr-data');
 
     // Slow DingTalk down so the progress bar is visible while the run is under way.
-    w.sandboxHandle.setFaults({ latencyMs: 60 });
+    ui.w.sandboxHandle.setFaults({ latencyMs: 60 });
     await page.getByTestId('sync-now-attendance').click();
     await page.getByTestId('sync-progress-attendance').waitFor();
     await keepScreenshot(page, 'hr-data-syncing');
     await page.getByTestId('sync-progress-attendance').waitFor({ state: 'detached', timeout: 90000 });
-    w.sandboxHandle.setFaults({});
+    ui.w.sandboxHandle.setFaults({});
     await page.getByText('考勤同步完成').waitFor();
     await page.getByTestId('sync-last-attendance').waitFor();
     expect(await page.getByTestId('sync-error-attendance').count()).toBe(0);
-    const run = await w.ds.getRepository(SyncRun).findOneOrFail({ where: { corpId: w.corpId, kind: 'attendance' }, order: { id: 'DESC' } });
+    const run = await ui.w.ds.getRepository(SyncRun).findOneOrFail({ where: { corpId: ui.w.corpId, kind: 'attendance' }, order: { id: 'DESC' } });
     expect(run.status).toBe('succeeded');
     expect(await text(page, 'sync-last-attendance')).toContain(`${n(run.apiCalls)} 次`);
     // The page reloads the budget and the gaps once the run ended.
@@ -98,11 +70,11 @@ describe('数据 and 导入 pages in headless Chromium', () => {
   });
 
   it('employee: has no 数据 or 导入 entries and is refused both pages', async () => {
-    const { context, page } = await signIn(demo.employee);
+    const { context, page } = await signIn(ui.demo.employee);
     expect(await page.getByTestId('menu-data').count()).toBe(0);
     expect(await page.getByTestId('menu-imports').count()).toBe(0);
     for (const path of ['data', 'imports']) {
-      await page.goto(`${server.url}/app/?corpId=${w.corpId}#/${path}`);
+      await page.goto(`${ui.server.url}/app/?corpId=${ui.w.corpId}#/${path}`);
       await page.getByTestId('forbidden').waitFor();
       expect(await page.getByTestId(`${path}-page`).count()).toBe(0);
     }
@@ -111,9 +83,9 @@ describe('数据 and 导入 pages in headless Chromium', () => {
   });
 
   it('HR: downloads templates, dry-runs a CSV with bad rows, commits with progress, gets the error file, and re-imports unchanged', async () => {
-    const owner = await w.ds.getRepository(User).findOneByOrFail({ corpId: w.corpId, userid: demo.employee });
-    const hrName = (await w.ds.getRepository(User).findOneByOrFail({ corpId: w.corpId, userid: demo.hr })).name;
-    const { context, page, errors } = await signIn(demo.hr);
+    const owner = await ui.w.ds.getRepository(User).findOneByOrFail({ corpId: ui.w.corpId, userid: ui.demo.employee });
+    const hrName = (await ui.w.ds.getRepository(User).findOneByOrFail({ corpId: ui.w.corpId, userid: ui.demo.hr })).name;
+    const { context, page, errors } = await signIn(ui.demo.hr);
     const uploads: string[] = [];
     page.on('request', (r) => {
       if (r.method() === 'POST' && r.url().includes('/api/v1/imports/')) uploads.push(r.url());
@@ -172,7 +144,7 @@ describe('数据 and 导入 pages in headless Chromium', () => {
     const row5 = await text(page, 'rejection-5');
     expect(row5).toContain('负责人');
     expect(row5).toContain('找不到员工');
-    expect(await w.ds.getRepository(Deal).countBy({ corpId: w.corpId, source: 'import' })).toBe(0);
+    expect(await ui.w.ds.getRepository(Deal).countBy({ corpId: ui.w.corpId, source: 'import' })).toBe(0);
     await keepScreenshot(page, 'hr-imports-dry-run');
 
     // Commit: the progress bar follows the run (polled from the runs API), then the result and the error file.
@@ -186,11 +158,11 @@ describe('数据 and 导入 pages in headless Chromium', () => {
     expect(await text(page, 'import-result-status')).toBe('已完成');
     expect(await text(page, 'result-created')).toContain(n(GOOD_ROWS));
     expect(await text(page, 'result-rejected')).toContain('2');
-    expect(await w.ds.getRepository(Deal).countBy({ corpId: w.corpId, source: 'import' })).toBe(GOOD_ROWS);
-    const first = await w.ds.getRepository(ImportRun).findOneOrFail({ where: { corpId: w.corpId }, order: { id: 'DESC' } });
+    expect(await ui.w.ds.getRepository(Deal).countBy({ corpId: ui.w.corpId, source: 'import' })).toBe(GOOD_ROWS);
+    const first = await ui.w.ds.getRepository(ImportRun).findOneOrFail({ where: { corpId: ui.w.corpId }, order: { id: 'DESC' } });
     const href = await page.getByTestId('import-error-file').getAttribute('href');
     expect(href).toBe(`/api/v1/imports/runs/${first.id}/errors.csv`);
-    const errorFile = await context.request.get(`${server.url}${href!}`);
+    const errorFile = await context.request.get(`${ui.server.url}${href!}`);
     expect(errorFile.status()).toBe(200);
     const errorLines = (await errorFile.text())
       .replace(/^\uFEFF/, '')
@@ -218,7 +190,7 @@ describe('数据 and 导入 pages in headless Chromium', () => {
     expect(await text(page, 'result-unchanged')).toContain(n(GOOD_ROWS));
     expect(await text(page, 'result-created')).toBe('0新增');
     expect(await text(page, 'result-updated')).toBe('0更新');
-    expect(await w.ds.getRepository(Deal).countBy({ corpId: w.corpId, source: 'import' })).toBe(GOOD_ROWS);
+    expect(await ui.w.ds.getRepository(Deal).countBy({ corpId: ui.w.corpId, source: 'import' })).toBe(GOOD_ROWS);
     await keepScreenshot(page, 'hr-imports-reimported');
     expect(errors).toEqual([]);
     await context.close();

@@ -1,49 +1,30 @@
 import { createTestWorld, syncWorld, type TestWorld } from './support/testServices';
+import {
+  dataSyncDeps,
+  importedRows,
+  runRecordedSync,
+  SYNC_NOW as NOW,
+  syncedWorldForDescribe,
+  syncOverApi,
+  withCrashTwins,
+  withSyncedWorld,
+} from './support/dataSyncWorld';
 import { TestClient } from './support/httpClient';
 import { listen } from './support/testServer';
 import { createSyncRun } from '../server/src/commands/orgSyncRunCreator';
 import { runDataSync, type DataSyncDeps } from '../server/src/commands/dataSyncRunner';
 import { ATTENDANCE_CHECKPOINT } from '../server/src/commands/attendanceSyncer';
 import { ApiCallBudget, AttendanceResult, ClockRecord, Departure, LeaveRecord, SyncCheckpoint, SyncRun, User } from '../server/src/entities';
-import type { InProcessJobQueue } from '../server/src/jobs/inProcessJobQueue';
 import type { DataQuality, SyncKind } from '@liucai/shared';
 
-/** The sandbox's "today" is fixed (2026-11-01 Beijing), so sync as if it were the next morning. */
-const NOW = new Date(Date.UTC(2026, 10, 1, 1, 0, 0));
-
-function deps(w: TestWorld, over: Partial<DataSyncDeps> = {}): DataSyncDeps {
-  return {
-    ds: w.ds,
-    source: w.dingtalk.data,
-    apiCalls: () => w.dingtalk.callCount(),
-    concurrency: 4,
-    monthlyCallLimit: 10000,
-    lookbackDays: 21,
-    now: () => NOW,
-    leaveProcessCode: w.config.leaveProcessCode,
-    ...over,
-  };
-}
-
-async function run(w: TestWorld, kind: SyncKind, over: Partial<DataSyncDeps> = {}, finalAttempt = true) {
-  const r = await createSyncRun(w.ds, w.corpId, kind, 'manual', null, NOW);
-  const outcome = await runDataSync(deps(w, over), r!.id, { finalAttempt });
-  return { outcome, run: await w.ds.getRepository(SyncRun).findOneByOrFail({ id: r!.id }) };
-}
-
-async function attendanceSnapshot(w: TestWorld) {
-  const rows = await w.ds.getRepository(AttendanceResult).find({ where: { corpId: w.corpId }, order: { sourceId: 'ASC' } });
-  return rows.map(({ corpId: _c, importedAt: _i, ...rest }) => rest);
-}
+const deps = dataSyncDeps;
+const run = (w: TestWorld, kind: SyncKind, over: Partial<DataSyncDeps> = {}, finalAttempt = true) => runRecordedSync(w, kind, deps(w, over), finalAttempt);
+const attendanceSnapshot = (w: TestWorld) => importedRows(w, AttendanceResult, { order: { sourceId: 'ASC' } });
 
 describe('attendance, leave and departure sync from the sandbox', () => {
   let w: TestWorld;
-  beforeAll(async () => {
-    w = await createTestWorld({ label: 'data', employees: 60, seed: 17 });
-    await syncWorld(w);
-  });
-  afterAll(async () => {
-    await w.close();
+  syncedWorldForDescribe({ label: 'data', employees: 60, seed: 17 }, (made) => {
+    w = made;
   });
 
   it('takes in three weeks of attendance: two checks per working day per person, checkpointed and budgeted', async () => {
@@ -113,11 +94,7 @@ describe('attendance, leave and departure sync from the sandbox', () => {
 
 describe('attendance sync that is interrupted or out of budget', () => {
   it('resumes after a crash from its checkpoint and ends equal to an uninterrupted run', async () => {
-    const a = await createTestWorld({ label: 'crash', employees: 40, seed: 23 });
-    const b = await createTestWorld({ label: 'nocrash', employees: 40, seed: 23 });
-    try {
-      await syncWorld(a);
-      await syncWorld(b);
+    await withCrashTwins({ label: '', employees: 40, seed: 23 }, async (a, b) => {
       let calls = 0;
       const dying = {
         ...a.dingtalk.data,
@@ -141,23 +118,15 @@ describe('attendance sync that is interrupted or out of budget', () => {
       const strip = (rows: Awaited<ReturnType<typeof attendanceSnapshot>>) => rows.map(({ sourceId: _s, ...r }) => JSON.stringify(r)).sort();
       expect(strip(await attendanceSnapshot(a))).toEqual(strip(await attendanceSnapshot(b)));
       // Clock machine ids are per corp, like record ids.
-      const clocksOf = async (x: TestWorld) =>
-        (await x.ds.getRepository(ClockRecord).findBy({ corpId: x.corpId }))
-          .map(({ corpId: _c, importedAt: _i, sourceId: _s, deviceId: _d, ...r }) => JSON.stringify(r))
-          .sort();
+      const clocksOf = async (x: TestWorld) => (await importedRows(x, ClockRecord)).map(({ sourceId: _s, deviceId: _d, ...r }) => JSON.stringify(r)).sort();
       const clocks = await clocksOf(a);
       expect(clocks.length).toBeGreaterThan(0);
       expect(clocks).toEqual(await clocksOf(b));
-    } finally {
-      await a.close();
-      await b.close();
-    }
+    });
   });
 
   it('plans within the monthly metered-call budget and says how far it got', async () => {
-    const w = await createTestWorld({ label: 'budget', employees: 40, seed: 29 });
-    try {
-      await syncWorld(w);
+    await withSyncedWorld({ label: 'budget', employees: 40, seed: 29 }, async (w) => {
       // One 7-day window of 40 people: 8 result pages and 1 raw-clock call.
       const { run: r } = await run(w, 'attendance', { monthlyCallLimit: 9, lookbackDays: 21 });
       expect(r.status).toBe('succeeded');
@@ -165,9 +134,7 @@ describe('attendance sync that is interrupted or out of budget', () => {
       const checkpoint = await w.ds.getRepository(SyncCheckpoint).findOneByOrFail({ corpId: w.corpId, source: ATTENDANCE_CHECKPOINT });
       expect((checkpoint.position as { through: string }).through < '2026-10-31').toBe(true);
       expect(r.apiCalls).toBeLessThanOrEqual(9);
-    } finally {
-      await w.close();
-    }
+    });
   });
 });
 
@@ -179,12 +146,7 @@ describe('sync API for HR', () => {
       await syncWorld(w);
       const hr = new TestClient(server.url);
       await hr.signIn(w.sandbox!.demoUsers.hr, w.corpId);
-      const started = await hr.call<{ id: number; kind: string }>('POST', '/api/v1/sync/attendance');
-      expect(started.status).toBe(202);
-      expect(started.body.data.kind).toBe('attendance');
-      await (w.jobs as InProcessJobQueue).idle();
-      const status = await hr.call<{ lastSucceeded: { id: number } | null }>('GET', '/api/v1/sync/attendance');
-      expect(status.body.data.lastSucceeded?.id).toBe(started.body.data.id);
+      await syncOverApi(hr, w, 'attendance');
       const budget = await hr.call<{ used: number; limit: number; remaining: number }>('GET', '/api/v1/sync/budget');
       expect(budget.body.data.limit).toBe(10000);
       expect(budget.body.data.used + budget.body.data.remaining).toBe(10000);

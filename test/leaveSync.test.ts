@@ -1,5 +1,6 @@
 import { In } from 'typeorm';
-import { createTestWorld, syncWorld, type TestWorld } from './support/testServices';
+import type { TestWorld } from './support/testServices';
+import { dataSyncDeps, importedRows, runRecordedSync, SYNC_NOW as NOW, syncedWorldForDescribe, withCrashTwins, withSyncedWorld } from './support/dataSyncWorld';
 import { createSyncRun } from '../server/src/commands/orgSyncRunCreator';
 import { runDataSync, type DataSyncDeps } from '../server/src/commands/dataSyncRunner';
 import { LEAVE_APPROVALS_CHECKPOINT } from '../server/src/commands/leaveApprovalSyncer';
@@ -9,35 +10,12 @@ import { leaveInstanceStatus, leaveInstances } from '../server/src/dingtalk/sand
 import { shanghaiDate, shanghaiMidnight } from '../server/src/util/dates';
 import type { SyncKind } from '@liucai/shared';
 
-/** The sandbox's "today" is 2026-11-01 Beijing: sync as if it were that morning. */
-const NOW = new Date(Date.UTC(2026, 10, 1, 1, 0, 0));
 const PATH_LIST = '/v1.0/workflow/processes/instanceIds/query';
 const PATH_GET = '/v1.0/workflow/processInstances';
 
-function deps(w: TestWorld, over: Partial<DataSyncDeps> = {}): DataSyncDeps {
-  return {
-    ds: w.ds,
-    source: w.dingtalk.data,
-    apiCalls: () => w.dingtalk.callCount(),
-    concurrency: 4,
-    monthlyCallLimit: 10000,
-    lookbackDays: 120,
-    now: () => NOW,
-    leaveProcessCode: w.config.leaveProcessCode,
-    ...over,
-  };
-}
-
-async function run(w: TestWorld, kind: SyncKind, over: Partial<DataSyncDeps> = {}) {
-  const r = await createSyncRun(w.ds, w.corpId, kind, 'manual', null, NOW);
-  const outcome = await runDataSync(deps(w, over), r!.id, { finalAttempt: true });
-  return { outcome, run: await w.ds.getRepository(SyncRun).findOneByOrFail({ id: r!.id }) };
-}
-
-async function leaveSnapshot(w: TestWorld) {
-  const rows = await w.ds.getRepository(LeaveRecord).find({ where: { corpId: w.corpId }, order: { sourceId: 'ASC' } });
-  return rows.map(({ corpId: _c, importedAt: _i, ...rest }) => rest);
-}
+const deps = (w: TestWorld, over: Partial<DataSyncDeps> = {}) => dataSyncDeps(w, { lookbackDays: 120, ...over });
+const run = (w: TestWorld, kind: SyncKind, over: Partial<DataSyncDeps> = {}) => runRecordedSync(w, kind, deps(w, over));
+const leaveSnapshot = (w: TestWorld) => importedRows(w, LeaveRecord, { order: { sourceId: 'ASC' } });
 
 const STATE_OF = { 'COMPLETED/agree': 'approved', 'COMPLETED/refuse': 'rejected', 'TERMINATED/': 'cancelled', 'RUNNING/': 'pending' } as const;
 
@@ -52,12 +30,8 @@ function expectedInstances(w: TestWorld, from: string, to: string) {
 
 describe('leave sync from 请假 approval instances', () => {
   let w: TestWorld;
-  beforeAll(async () => {
-    w = await createTestWorld({ label: 'leaveflow', employees: 80, seed: 17 });
-    await syncWorld(w);
-  });
-  afterAll(async () => {
-    await w.close();
+  syncedWorldForDescribe({ label: 'leaveflow', employees: 80, seed: 17 }, (made) => {
+    w = made;
   });
 
   it('takes in every instance of the window as a leave with its approval state, type, span and duration; calls are metered', async () => {
@@ -128,18 +102,14 @@ describe('leave sync from 请假 approval instances', () => {
   });
 
   it('falls back to getleavestatus (approved leaves only) when no leave process code is configured', async () => {
-    const other = await createTestWorld({ label: 'leavestatus', employees: 40, seed: 17 });
-    try {
-      await syncWorld(other);
+    await withSyncedWorld({ label: 'leavestatus', employees: 40, seed: 17 }, async (other) => {
       const { run: r } = await run(other, 'leave', { leaveProcessCode: null, lookbackDays: 60 });
       expect(r.status).toBe('succeeded');
       const rows = await other.ds.getRepository(LeaveRecord).findBy({ corpId: other.corpId });
       expect(rows.length).toBeGreaterThan(0);
       expect(rows.every((x) => x.approvalState === 'approved' && x.sourceId.length === 40)).toBe(true);
       expect(other.sandboxHandle.stats().calls[PATH_LIST]).toBeUndefined();
-    } finally {
-      await other.close();
-    }
+    });
   });
 
   it('settles leaves that were pending once DingTalk decides them, on the next run a month later', async () => {
@@ -157,11 +127,7 @@ describe('leave sync from 请假 approval instances', () => {
 
 describe('leave approval sync that is interrupted or out of budget', () => {
   it('resumes after a crash mid-run and ends equal to an uninterrupted run', async () => {
-    const a = await createTestWorld({ label: 'lvcrash', employees: 50, seed: 23 });
-    const b = await createTestWorld({ label: 'lvnocrash', employees: 50, seed: 23 });
-    try {
-      await syncWorld(a);
-      await syncWorld(b);
+    await withCrashTwins({ label: 'lv', employees: 50, seed: 23 }, async (a, b) => {
       let details = 0;
       const dying = {
         ...deps(a).source,
@@ -188,16 +154,11 @@ describe('leave approval sync that is interrupted or out of budget', () => {
       await run(b, 'leave');
       expect(await leaveSnapshot(a)).toEqual(await leaveSnapshot(b));
       expect((await a.ds.getRepository(SyncRun).findOneByOrFail({ id: first!.id })).status).toBe('succeeded');
-    } finally {
-      await a.close();
-      await b.close();
-    }
+    });
   });
 
   it('stops before details the month cannot pay for, and says how far it got', async () => {
-    const w = await createTestWorld({ label: 'lvbudget', employees: 40, seed: 29 });
-    try {
-      await syncWorld(w);
+    await withSyncedWorld({ label: 'lvbudget', employees: 40, seed: 29 }, async (w) => {
       const { run: r } = await run(w, 'leave', { monthlyCallLimit: 30 });
       expect(r.status).toBe('succeeded');
       expect(r.note).toMatch(/预算不足/);
@@ -208,8 +169,6 @@ describe('leave approval sync that is interrupted or out of budget', () => {
       // With the month spent, a run calls nothing at all.
       const spent = await run(w, 'leave', { monthlyCallLimit: budget.meteredCalls });
       expect(spent.run).toMatchObject({ status: 'succeeded', apiCalls: 0, note: expect.stringMatching(/已用完/) });
-    } finally {
-      await w.close();
-    }
+    });
   });
 });

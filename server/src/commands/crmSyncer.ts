@@ -131,16 +131,21 @@ async function writeChanged<T extends ObjectLiteral & { sourceId: string }>(
     const old = existing.get(r.sourceId);
     return !old || compare.some((k) => JSON.stringify(norm(old[k])) !== JSON.stringify(norm(r[k])));
   });
-  for (let i = 0; i < changed.length; i += BATCH) {
+  await upsertBySourceId(em, entity, changed, columns);
+  return changed.length;
+}
+
+/** Insert `rows` in batches, updating `columns` of those already stored under the same corp, source and source id. */
+async function upsertBySourceId<T extends ObjectLiteral>(em: EntityManager, entity: new () => T, rows: T[], columns: string[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += BATCH) {
     await em
       .createQueryBuilder()
       .insert()
       .into(entity)
-      .values(changed.slice(i, i + BATCH) as never)
+      .values(rows.slice(i, i + BATCH) as never)
       .orUpdate(columns, ['corp_id', 'source', 'source_id'])
       .execute();
   }
-  return changed.length;
 }
 
 /**
@@ -185,15 +190,7 @@ async function deriveSegments(em: EntityManager, corpId: string, t: SegmentThres
     const next = { segment: customerSegment(list, t), firstDealOn: list[0]?.signedOn ?? null, lastDealOn: list.at(-1)?.signedOn ?? null };
     if (c.segment !== next.segment || c.firstDealOn !== next.firstDealOn || c.lastDealOn !== next.lastDealOn) changed.push(Object.assign(c, next));
   }
-  for (let i = 0; i < changed.length; i += BATCH) {
-    await em
-      .createQueryBuilder()
-      .insert()
-      .into(Customer)
-      .values(changed.slice(i, i + BATCH) as never)
-      .orUpdate(['segment', 'first_deal_on', 'last_deal_on'], ['corp_id', 'source', 'source_id'])
-      .execute();
-  }
+  await upsertBySourceId(em, Customer, changed, ['segment', 'first_deal_on', 'last_deal_on']);
   return changed.length;
 }
 

@@ -1,23 +1,16 @@
 import { CRM_FIELDS } from '../wireFacts';
 import { crmDataOf, generateCrm } from './crmModel';
-import { startSandbox, type SandboxHandle } from './startSandbox';
-import { legacyToken, postJson } from './testClient';
+import { sandboxForTests } from './sandboxTestCorp';
+import { startSandbox } from './startSandbox';
+import { postJson } from './testClient';
 import { chinaDayNumber } from './workCalendar';
 import { DRIFT_DAYS } from './driftModel';
 
 const CORP = { corpId: 'dingcrm', appKey: 'crm-key', appSecret: 'crm-secret', agentId: 3, seed: 43, employees: 200 };
-let handle: SandboxHandle;
-let token: string;
-
-beforeAll(async () => {
-  handle = await startSandbox({ port: 0, corps: [CORP] });
-  token = await legacyToken(handle, CORP.corpId);
-});
-afterAll(() => handle.close());
-
-const corp = () => handle.corps.get(CORP.corpId)!;
-const post = <T = Record<string, unknown>>(path: string, body: unknown, t: string | null = token) =>
-  postJson<T>(`${handle.url}${path}`, body, t === null ? {} : { 'x-acs-dingtalk-access-token': t });
+const sandbox = sandboxForTests(CORP);
+const { corp } = sandbox;
+const post = <T = Record<string, unknown>>(path: string, body: unknown, t: string | null = sandbox.token) =>
+  postJson<T>(`${sandbox.handle.url}${path}`, body, t === null ? {} : { 'x-acs-dingtalk-access-token': t });
 
 interface CustomerValue {
   instanceId: string;
@@ -84,7 +77,7 @@ describe('CRM v1.0 endpoints', () => {
     expect(none.status).toBe(400);
     expect(none.body).toEqual({ code: 'InvalidAuthentication', message: '不合法的access_token', requestid: expect.stringMatching(/^[0-9a-f]{16}$/) });
     // A legacy-style ?access_token= is not how v1.0 takes it.
-    const query = await postJson<ErrorAnswer>(`${handle.url}${CUSTOMERS}?access_token=${token}`, { maxResults: 10 });
+    const query = await postJson<ErrorAnswer>(`${sandbox.handle.url}${CUSTOMERS}?access_token=${sandbox.token}`, { maxResults: 10 });
     expect(query.body.code).toBe('InvalidAuthentication');
   });
 

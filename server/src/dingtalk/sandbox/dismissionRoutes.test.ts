@@ -1,24 +1,18 @@
 import { LegacyErr } from '../wireFacts';
 import { chinaMs, legacyPost } from './attendanceTestClient';
 import type { DismissionDetail, DismissionPage } from './dismissionPresenter';
-import { startSandbox, type SandboxHandle } from './startSandbox';
-import { legacyToken, postForm } from './testClient';
+import { sandboxForTests } from './sandboxTestCorp';
+import { postForm } from './testClient';
 
 const CORP = { corpId: 'dingdismiss', appKey: 'dismiss-key', appSecret: 'dismiss-secret', agentId: 2, seed: 41, employees: 200 };
-let handle: SandboxHandle;
-let token: string;
-
-beforeAll(async () => {
-  handle = await startSandbox({ port: 0, corps: [CORP] });
-  token = await legacyToken(handle, CORP.corpId);
-});
-afterAll(() => handle.close());
-
-const corp = () => handle.corps.get(CORP.corpId)!;
+const sandbox = sandboxForTests(CORP);
+const { corp } = sandbox;
 const REQUEST_ID = expect.stringMatching(/^[0-9a-f]{16}$/);
 type Answer<R> = { success: boolean; result: R };
-const query = (body: Record<string, unknown>) => legacyPost<Answer<DismissionPage>>(handle, token, '/topapi/smartwork/hrm/employee/querydimission', body);
-const details = (body: Record<string, unknown>) => legacyPost<Answer<DismissionDetail[]>>(handle, token, '/topapi/smartwork/hrm/employee/listdimission', body);
+const query = (body: Record<string, unknown>) =>
+  legacyPost<Answer<DismissionPage>>(sandbox.handle, sandbox.token, '/topapi/smartwork/hrm/employee/querydimission', body);
+const details = (body: Record<string, unknown>) =>
+  legacyPost<Answer<DismissionDetail[]>>(sandbox.handle, sandbox.token, '/topapi/smartwork/hrm/employee/listdimission', body);
 
 /** Every departed userid, paging querydimission with `size` the way the client does (next_cursor until absent). */
 async function walkDeparted(size: number): Promise<{ userids: string[]; pages: number }> {
@@ -85,7 +79,7 @@ describe('hrm dismission', () => {
     const departed = corp().departures[0]!.userid;
     expect((await details({ userid_list: ['demo-employee', 'nobody', departed] })).result.map((d) => d.userid)).toEqual([departed]);
     expect((await details({ userid_list: 'demo-employee,nobody' })).result).toEqual([]);
-    const form = await postForm<Answer<DismissionDetail[]>>(`${handle.url}/topapi/smartwork/hrm/employee/listdimission?access_token=${token}`, {
+    const form = await postForm<Answer<DismissionDetail[]>>(`${sandbox.handle.url}/topapi/smartwork/hrm/employee/listdimission?access_token=${sandbox.token}`, {
       userid_list: departed,
     });
     expect(form.body.result.map((d) => d.userid)).toEqual([departed]);

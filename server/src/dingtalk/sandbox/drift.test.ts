@@ -1,20 +1,11 @@
 import type { AttendanceResultRow } from './attendancePresenter';
 import { chinaMs, walkLeaves, walkWeeks } from './attendanceTestClient';
-import { startSandbox, type SandboxHandle } from './startSandbox';
-import { legacyToken } from './testClient';
+import { sandboxForTests } from './sandboxTestCorp';
 import { chinaDayNumber, formatChinaDateTime } from './workCalendar';
 
 const CORP = { corpId: 'dingdrift', appKey: 'drift-key', appSecret: 'drift-secret', agentId: 4, seed: 31, employees: 600 };
-let handle: SandboxHandle;
-let token: string;
-
-beforeAll(async () => {
-  handle = await startSandbox({ port: 0, corps: [CORP] });
-  token = await legacyToken(handle, CORP.corpId);
-});
-afterAll(() => handle.close());
-
-const corp = () => handle.corps.get(CORP.corpId)!;
+const sandbox = sandboxForTests(CORP);
+const { corp } = sandbox;
 const WEEK_MS = 7 * 86_400_000;
 const isSales = (userid: string): boolean => {
   const kind = corp().getDept(corp().getUser(userid)?.dept_id_list[0] ?? 1)?.kind;
@@ -54,17 +45,17 @@ describe('people drifting towards leaving', () => {
     const horizon = corp().driftReferenceMs; // 2026-11-01
     const lastStart = date(horizon - 13 * WEEK_MS);
     const earlierStart = date(horizon - 26 * WEEK_MS);
-    const last = signals(await walkWeeks(handle, token, drifters, lastStart, 13), drifters.length);
-    const earlier = signals(await walkWeeks(handle, token, drifters, earlierStart, 13), drifters.length);
+    const last = signals(await walkWeeks(sandbox.handle, sandbox.token, drifters, lastStart, 13), drifters.length);
+    const earlier = signals(await walkWeeks(sandbox.handle, sandbox.token, drifters, earlierStart, 13), drifters.length);
     expect(last.leave).toBeGreaterThan(2 * earlier.leave);
     expect(last.lateness).toBeGreaterThan(2 * earlier.lateness);
     const others = [...corp().users.keys()].filter((id) => isSales(id) && !drifters.includes(id)).slice(0, 50);
-    const othersLast = signals(await walkWeeks(handle, token, others, lastStart, 13), others.length);
+    const othersLast = signals(await walkWeeks(sandbox.handle, sandbox.token, others, lastStart, 13), others.length);
     expect(last.leave).toBeGreaterThan(2 * othersLast.leave);
     expect(last.lateness).toBeGreaterThan(2 * othersLast.lateness);
     // Their leave requests rise too, as getleavestatus reports them.
-    const leavesLast = await walkLeaves(handle, token, drifters, horizon - 13 * WEEK_MS, horizon - 1);
-    const leavesEarlier = await walkLeaves(handle, token, drifters, horizon - 26 * WEEK_MS, horizon - 13 * WEEK_MS - 1);
+    const leavesLast = await walkLeaves(sandbox.handle, sandbox.token, drifters, horizon - 13 * WEEK_MS, horizon - 1);
+    const leavesEarlier = await walkLeaves(sandbox.handle, sandbox.token, drifters, horizon - 26 * WEEK_MS, horizon - 13 * WEEK_MS - 1);
     expect(leavesLast.length).toBeGreaterThan(2 * leavesEarlier.length);
   });
 
@@ -74,10 +65,10 @@ describe('people drifting towards leaving', () => {
       .filter((id) => corp().driftOf(id)!.absentee);
     expect(absentees.length).toBeGreaterThan(0);
     const horizon = corp().driftReferenceMs;
-    const rows = await walkWeeks(handle, token, absentees, date(horizon - 13 * WEEK_MS), 13);
+    const rows = await walkWeeks(sandbox.handle, sandbox.token, absentees, date(horizon - 13 * WEEK_MS), 13);
     const days = noShowDays(rows);
     expect(days.length).toBeGreaterThanOrEqual(absentees.length);
-    const leaves = await walkLeaves(handle, token, absentees, horizon - 13 * WEEK_MS, horizon - 1);
+    const leaves = await walkLeaves(sandbox.handle, sandbox.token, absentees, horizon - 13 * WEEK_MS, horizon - 1);
     for (const key of days) {
       const [userid, workDate] = key.split('/') as [string, string];
       const dayStart = Number(workDate);
@@ -92,13 +83,13 @@ describe('people drifting towards leaving', () => {
     for (const id of leavers) corp().removeUser(id, lastDay);
     expect(corp().driftingUserids()).toEqual(expect.arrayContaining(leavers));
     for (const id of leavers) expect(corp().driftOf(id)!).toMatchObject({ horizonMs: lastDay, horizonDay: chinaDayNumber(lastDay) });
-    const lastMonths = await walkWeeks(handle, token, leavers, date(lastDay - 13 * WEEK_MS + 86_400_000), 13);
-    const earlier = await walkWeeks(handle, token, leavers, date(lastDay - 26 * WEEK_MS + 86_400_000), 13);
+    const lastMonths = await walkWeeks(sandbox.handle, sandbox.token, leavers, date(lastDay - 13 * WEEK_MS + 86_400_000), 13);
+    const earlier = await walkWeeks(sandbox.handle, sandbox.token, leavers, date(lastDay - 26 * WEEK_MS + 86_400_000), 13);
     expect(lastMonths.every((r) => r.workDate <= lastDay)).toBe(true);
     expect(lastMonths.some((r) => r.workDate === lastDay)).toBe(true);
     const a = signals(lastMonths, leavers.length);
     const b = signals(earlier, leavers.length);
     expect(a.leave + a.lateness).toBeGreaterThan(2 * (b.leave + b.lateness));
-    expect(await walkWeeks(handle, token, leavers, '2026-09-16', 2)).toEqual([]);
+    expect(await walkWeeks(sandbox.handle, sandbox.token, leavers, '2026-09-16', 2)).toEqual([]);
   });
 });

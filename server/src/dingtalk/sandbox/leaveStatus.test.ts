@@ -1,26 +1,18 @@
 import { LegacyErr } from '../wireFacts';
 import { chinaMs, legacyPost, walkAttendance, walkLeaves, type LeaveStatusResult } from './attendanceTestClient';
-import { startSandbox, type SandboxHandle } from './startSandbox';
-import { legacyToken, postForm } from './testClient';
+import { sandboxForTests } from './sandboxTestCorp';
+import { postForm } from './testClient';
 import { formatChinaDateTime } from './workCalendar';
 
 const CORP = { corpId: 'dingleave', appKey: 'leave-key', appSecret: 'leave-secret', agentId: 3, seed: 21, employees: 250 };
-let handle: SandboxHandle;
-let token: string;
-
-beforeAll(async () => {
-  handle = await startSandbox({ port: 0, corps: [CORP] });
-  token = await legacyToken(handle, CORP.corpId);
-});
-afterAll(() => handle.close());
-
-const corp = () => handle.corps.get(CORP.corpId)!;
+const sandbox = sandboxForTests(CORP);
+const { corp } = sandbox;
 const DAY_MS = 86_400_000;
 const START = chinaMs('2026-05-04 00:00:00');
 const END = START + 180 * DAY_MS - 1;
 const people = (n: number) => [...corp().users.keys()].sort().slice(0, n);
 const status = (body: Record<string, unknown>) =>
-  legacyPost<{ success: boolean; result: LeaveStatusResult }>(handle, token, '/topapi/attendance/getleavestatus', body);
+  legacyPost<{ success: boolean; result: LeaveStatusResult }>(sandbox.handle, sandbox.token, '/topapi/attendance/getleavestatus', body);
 
 describe('/topapi/attendance/getleavestatus', () => {
   it('answers {success, result: {has_more, leave_status}} with the documented row fields and catalogue codes', async () => {
@@ -32,7 +24,7 @@ describe('/topapi/attendance/getleavestatus', () => {
       result: { has_more: true, leave_status: expect.any(Array) },
       request_id: expect.stringMatching(/^[0-9a-f]{16}$/),
     });
-    const rows = await walkLeaves(handle, token, people(100), START, END);
+    const rows = await walkLeaves(sandbox.handle, sandbox.token, people(100), START, END);
     const types = new Map(corp().leaveTypes.map((t) => [t.leave_code, t]));
     expect(corp().leaveTypes.map((t) => t.leave_name)).toEqual(expect.arrayContaining(['事假', '病假', '年假', '调休']));
     for (const row of rows) {
@@ -56,10 +48,10 @@ describe('/topapi/attendance/getleavestatus', () => {
   });
 
   it('pages with offset/size, every leave exactly once, and answers the same twice', async () => {
-    const whole = await walkLeaves(handle, token, people(60), START, END, 100);
+    const whole = await walkLeaves(sandbox.handle, sandbox.token, people(60), START, END, 100);
     expect(new Set(whole.map((r) => `${r.userid}/${r.start_time}`)).size).toBe(whole.length);
-    expect(await walkLeaves(handle, token, people(60), START, END, 7)).toEqual(whole);
-    expect(await walkLeaves(handle, token, people(60), START, END, 100)).toEqual(whole);
+    expect(await walkLeaves(sandbox.handle, sandbox.token, people(60), START, END, 7)).toEqual(whole);
+    expect(await walkLeaves(sandbox.handle, sandbox.token, people(60), START, END, 100)).toEqual(whole);
     const last = await status({ userid_list: people(60), start_time: START, end_time: END, offset: whole.length, size: 100 });
     expect(last.result).toEqual({ has_more: false, leave_status: [] });
   });
@@ -78,15 +70,18 @@ describe('/topapi/attendance/getleavestatus', () => {
     expect(await code({ ...ok, start_time: undefined })).toBe(LegacyErr.invalidParam);
     expect(await code({ ...ok, userid_list: '' })).toBe(LegacyErr.invalidParam);
     expect(await code({ ...ok, end_time: START + 180 * DAY_MS })).toBe(0);
-    const form = await postForm<{ errcode: number; result: LeaveStatusResult }>(`${handle.url}/topapi/attendance/getleavestatus?access_token=${token}`, {
-      userid_list: people(5).join(','),
-      start_time: String(START),
-      end_time: String(END),
-      offset: '0',
-      size: '100',
-    });
+    const form = await postForm<{ errcode: number; result: LeaveStatusResult }>(
+      `${sandbox.handle.url}/topapi/attendance/getleavestatus?access_token=${sandbox.token}`,
+      {
+        userid_list: people(5).join(','),
+        start_time: String(START),
+        end_time: String(END),
+        offset: '0',
+        size: '100',
+      },
+    );
     expect(form.body.errcode).toBe(0);
-    expect(form.body.result.leave_status).toEqual(await walkLeaves(handle, token, people(5), START, END));
+    expect(form.body.result.leave_status).toEqual(await walkLeaves(sandbox.handle, sandbox.token, people(5), START, END));
   });
 });
 
@@ -95,12 +90,12 @@ describe('leave and attendance agree', () => {
     const ids = people(50);
     const from = chinaMs('2026-08-03 00:00:00');
     const weeks = 8;
-    const leaves = await walkLeaves(handle, token, ids, from, from + weeks * 7 * DAY_MS - 1);
+    const leaves = await walkLeaves(sandbox.handle, sandbox.token, ids, from, from + weeks * 7 * DAY_MS - 1);
     let covered = 0;
     for (let w = 0; w < weeks; w++) {
       const start = from + w * 7 * DAY_MS;
       const window = { workDateFrom: formatChinaDateTime(start), workDateTo: formatChinaDateTime(start + 7 * DAY_MS - 1000) };
-      const { rows } = await walkAttendance(handle, token, ids, window);
+      const { rows } = await walkAttendance(sandbox.handle, sandbox.token, ids, window);
       for (const row of rows) {
         const base = row.baseCheckTime;
         const leave = leaves.find(

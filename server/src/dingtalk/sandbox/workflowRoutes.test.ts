@@ -2,24 +2,17 @@ import { WORKFLOW_LIST_MAX_DAYS, WORKFLOW_LIST_MAX_RESULTS } from '../wireFacts'
 import { chinaMs, dayWindow, walkAttendance, walkLeaves } from './attendanceTestClient';
 import { SANDBOX_LEAVE_PROCESS_CODE } from './leaveApprovals';
 import { LEAVE_TYPES } from './leaveCatalogue';
-import { startSandbox, type SandboxHandle } from './startSandbox';
+import { sandboxForTests } from './sandboxTestCorp';
+import { startSandbox } from './startSandbox';
 import { getJson, legacyToken, postJson } from './testClient';
 
 const CORP = { corpId: 'dingflow', appKey: 'flow-key', appSecret: 'flow-secret', agentId: 8, seed: 11, employees: 200 };
-let handle: SandboxHandle;
-let token: string;
-
-beforeAll(async () => {
-  handle = await startSandbox({ port: 0, corps: [CORP] });
-  token = await legacyToken(handle, CORP.corpId);
-});
-afterAll(() => handle.close());
-
-const corp = () => handle.corps.get(CORP.corpId)!;
+const sandbox = sandboxForTests(CORP);
+const { corp } = sandbox;
 const DAY_MS = 86_400_000;
 const START = chinaMs('2026-07-05 00:00:00');
 const END = chinaMs('2026-11-01 00:00:00');
-const headers = () => ({ 'x-acs-dingtalk-access-token': token });
+const headers = () => ({ 'x-acs-dingtalk-access-token': sandbox.token });
 
 interface ListAnswer {
   success: boolean;
@@ -44,11 +37,11 @@ interface Instance {
   tasks: { status: string; result: string; processInstanceId: string }[];
 }
 
-const listIds = (body: Record<string, unknown>) => postJson<ListAnswer>(`${handle.url}/v1.0/workflow/processes/instanceIds/query`, body, headers());
+const listIds = (body: Record<string, unknown>) => postJson<ListAnswer>(`${sandbox.handle.url}/v1.0/workflow/processes/instanceIds/query`, body, headers());
 const getInstance = (id: string) =>
-  getJson<{ success: boolean; result: Instance }>(`${handle.url}/v1.0/workflow/processInstances?processInstanceId=${encodeURIComponent(id)}`);
+  getJson<{ success: boolean; result: Instance }>(`${sandbox.handle.url}/v1.0/workflow/processInstances?processInstanceId=${encodeURIComponent(id)}`);
 async function getInstanceWithToken(id: string) {
-  const res = await fetch(`${handle.url}/v1.0/workflow/processInstances?processInstanceId=${encodeURIComponent(id)}`, { headers: headers() });
+  const res = await fetch(`${sandbox.handle.url}/v1.0/workflow/processInstances?processInstanceId=${encodeURIComponent(id)}`, { headers: headers() });
   return { status: res.status, body: (await res.json()) as { success: boolean; result: Instance; code?: string; message?: string } };
 }
 
@@ -125,7 +118,7 @@ describe('POST /v1.0/workflow/processes/instanceIds/query', () => {
     expect(badStatus).toMatchObject({ status: 400, body: { message: expect.stringContaining('statuses') } });
     const { processCode: _p, ...noCode } = ok;
     expect(await listIds(noCode)).toMatchObject({ status: 400, body: { code: 'MissingprocessCode' } });
-    const anonymous = await postJson(`${handle.url}/v1.0/workflow/processes/instanceIds/query`, ok);
+    const anonymous = await postJson(`${sandbox.handle.url}/v1.0/workflow/processes/instanceIds/query`, ok);
     expect(anonymous).toMatchObject({ status: 400, body: { code: 'InvalidAuthentication' } });
   });
 });
@@ -145,7 +138,7 @@ describe('GET /v1.0/workflow/processInstances', () => {
     // Leaves starting from 07-11 were filed inside the window (at most 5 days ahead).
     const from = chinaMs('2026-07-11 00:00:00');
     const approved = [];
-    for (let i = 0; i < people.length; i += 100) approved.push(...(await walkLeaves(handle, token, people.slice(i, i + 100), from, END - 1)));
+    for (let i = 0; i < people.length; i += 100) approved.push(...(await walkLeaves(sandbox.handle, sandbox.token, people.slice(i, i + 100), from, END - 1)));
     const starting = approved.filter((l) => l.start_time >= from);
     expect(starting.length).toBeGreaterThan(20);
     const names = new Map(LEAVE_TYPES.map((t) => [t.leave_code, t.leave_name]));
@@ -163,7 +156,7 @@ describe('GET /v1.0/workflow/processInstances', () => {
     // Refused and withdrawn requests never became leaves: only agreed ones settle attendance.
     const week = dayWindow('2026-10-12', '2026-10-18');
     const rows = [];
-    for (let i = 0; i < people.length; i += 50) rows.push(...(await walkAttendance(handle, token, people.slice(i, i + 50), week)).rows);
+    for (let i = 0; i < people.length; i += 50) rows.push(...(await walkAttendance(sandbox.handle, sandbox.token, people.slice(i, i + 50), week)).rows);
     const settled = rows.filter((r) => r.sourceType === 'APPROVE');
     expect(settled.length).toBeGreaterThan(0);
     for (const r of settled) expect(instances.get(r.procInstId!)?.result).toBe('agree');
@@ -211,7 +204,7 @@ describe('GET /v1.0/workflow/processInstances', () => {
     const broken = ids[0]!.replace(/.$/, (c) => (c === '0' ? '1' : '0'));
     expect(await getInstanceWithToken(broken)).toMatchObject({ status: 400, body: { code: 'InvalidProcessInstanceId' } });
     expect(await getInstanceWithToken('not-an-id')).toMatchObject({ status: 400, body: { code: 'InvalidProcessInstanceId' } });
-    const missing = await fetch(`${handle.url}/v1.0/workflow/processInstances`, { headers: headers() });
+    const missing = await fetch(`${sandbox.handle.url}/v1.0/workflow/processInstances`, { headers: headers() });
     expect(missing.status).toBe(400);
     expect(((await missing.json()) as { code: string }).code).toBe('MissingprocessInstanceId');
     expect((await getInstance(ids[0]!)).body).toMatchObject({ code: 'InvalidAuthentication' });
