@@ -5,6 +5,7 @@ import type { AttendanceListRow, ClockRecordRow } from '../dingtalk/attendanceAp
 import { ATTENDANCE_MAX_DAYS, ATTENDANCE_MAX_USERS } from '../dingtalk/wireFacts';
 import { addDays, daysBetween, shanghaiDate, shanghaiMidnight } from '../util/dates';
 import { Semaphore } from '../util/semaphore';
+import { writeChangedRows } from './changedRows';
 import { addMeteredCalls, meteredCallsThisMonth } from './callBudget';
 import { readCheckpoint, saveCheckpoint } from './checkpoints';
 import type { ReportProgress, TrackedOutcome } from './syncRunTracker';
@@ -29,7 +30,6 @@ export interface AttendanceSyncDeps {
 
 export const ATTENDANCE_CHECKPOINT = 'attendance';
 const PAGE = 50;
-const BATCH = 500;
 
 /** A window of whole days [from, to] (yyyy-mm-dd, inclusive). */
 export interface DayWindow {
@@ -122,8 +122,6 @@ const CLOCK_COMPARED: (keyof ClockRecord)[] = [
 ];
 
 const COMPARED: (keyof AttendanceResult)[] = ['userid', 'workDate', 'checkType', 'timeResult', 'locationResult', 'baseCheckAt', 'userCheckAt', 'approveId'];
-const same = (a: AttendanceResult, b: AttendanceResult) => COMPARED.every((k) => JSON.stringify(a[k]) === JSON.stringify(b[k]));
-const sameClock = (a: ClockRecord, b: ClockRecord) => CLOCK_COMPARED.every((k) => JSON.stringify(a[k]) === JSON.stringify(b[k]));
 
 /** What DingTalk answered for some people over whole days [from, to]. */
 export interface FetchedAttendance {
@@ -158,72 +156,45 @@ export async function writeAttendance(
   importedAt: Date,
 ): Promise<number> {
   if (userids.length === 0) return 0;
-  const incoming = fetched.results.map((r) => toEntity(corpId, r, importedAt));
-  const existing = new Map(
-    (await em.find(AttendanceResult, { where: { corpId, source: 'dingtalk', workDate: Between(window.from, window.to), userid: In(userids) } })).map((r) => [
-      r.sourceId,
-      r,
-    ]),
-  );
-  const changed = incoming.filter((r) => {
-    const old = existing.get(r.sourceId);
-    return !old || !same(old, r);
+  const results = fetched.results.map((r) => toEntity(corpId, r, importedAt));
+  const storedResults = await em.find(AttendanceResult, {
+    where: { corpId, source: 'dingtalk', workDate: Between(window.from, window.to), userid: In(userids) },
   });
-  for (let i = 0; i < changed.length; i += BATCH) {
-    await em
-      .createQueryBuilder()
-      .insert()
-      .into(AttendanceResult)
-      .values(changed.slice(i, i + BATCH))
-      .orUpdate(
-        ['userid', 'work_date', 'check_type', 'time_result', 'location_result', 'base_check_at', 'user_check_at', 'approve_id', 'imported_at'],
-        ['corp_id', 'source', 'source_id'],
-      )
-      .execute();
-  }
+  const resultsChanged = await writeChangedRows(em, AttendanceResult, results, storedResults, COMPARED, [
+    'userid',
+    'work_date',
+    'check_type',
+    'time_result',
+    'location_result',
+    'base_check_at',
+    'user_check_at',
+    'approve_id',
+    'imported_at',
+  ]);
   const clocks = fetched.clocks.filter((c) => typeof c.userCheckTime === 'number').map((c) => toClockEntity(corpId, c, importedAt));
-  const oldClocks = new Map(
-    (
-      await em.find(ClockRecord, {
-        where: {
-          corpId,
-          source: 'dingtalk',
-          checkAt: Between(new Date(shanghaiMidnight(window.from)), new Date(shanghaiMidnight(addDays(window.to, 1)) - 1000)),
-          userid: In(userids),
-        },
-      })
-    ).map((c) => [c.sourceId, c]),
-  );
-  const changedClocks = clocks.filter((c) => {
-    const old = oldClocks.get(c.sourceId);
-    return !old || !sameClock(old, c);
+  const storedClocks = await em.find(ClockRecord, {
+    where: {
+      corpId,
+      source: 'dingtalk',
+      checkAt: Between(new Date(shanghaiMidnight(window.from)), new Date(shanghaiMidnight(addDays(window.to, 1)) - 1000)),
+      userid: In(userids),
+    },
   });
-  for (let i = 0; i < changedClocks.length; i += BATCH) {
-    await em
-      .createQueryBuilder()
-      .insert()
-      .into(ClockRecord)
-      .values(changedClocks.slice(i, i + BATCH))
-      .orUpdate(
-        [
-          'userid',
-          'work_date',
-          'check_at',
-          'check_type',
-          'source_type',
-          'time_result',
-          'location_result',
-          'location_method',
-          'address',
-          'device_id',
-          'outside_remark',
-          'imported_at',
-        ],
-        ['corp_id', 'source', 'source_id'],
-      )
-      .execute();
-  }
-  return changed.length + changedClocks.length;
+  const clocksChanged = await writeChangedRows(em, ClockRecord, clocks, storedClocks, CLOCK_COMPARED, [
+    'userid',
+    'work_date',
+    'check_at',
+    'check_type',
+    'source_type',
+    'time_result',
+    'location_result',
+    'location_method',
+    'address',
+    'device_id',
+    'outside_remark',
+    'imported_at',
+  ]);
+  return resultsChanged + clocksChanged;
 }
 
 /**

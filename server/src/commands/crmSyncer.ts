@@ -11,6 +11,7 @@ import {
   DEFAULT_CRM_FOLLOW_RECORD_OBJECT,
 } from '../dingtalk/wireFacts';
 import { addMeteredCalls, meteredCallsThisMonth } from './callBudget';
+import { storedBySourceId, upsertBySourceId, writeChangedRows } from './changedRows';
 import { readCheckpoint, saveCheckpoint } from './checkpoints';
 import { collaborationsFrom, customerFrom, dealFrom, followUpFrom, type OrgUnits } from './crmRows';
 import { customerSegment, DEFAULT_SEGMENT_THRESHOLDS, type SegmentThresholds } from './customerSegments';
@@ -53,7 +54,6 @@ export const CRM_OVERLAP_MS = 86_400_000;
  * 10,000 metered calls a month. Contracts carry their customer's id and name, so deals link in between.
  */
 export const CRM_CUSTOMER_REFRESH_MS = 7 * 86_400_000;
-const BATCH = 500;
 
 type Phase = 'customers' | 'contracts' | 'followUps';
 const PHASES: readonly Phase[] = ['customers', 'contracts', 'followUps'];
@@ -120,32 +120,13 @@ async function writeChanged<T extends ObjectLiteral & { sourceId: string }>(
   columns: string[],
 ): Promise<number> {
   if (rows.length === 0) return 0;
-  const existing = new Map(
-    (await em.getRepository(entity).find({ where: { corpId, source: 'dingtalk', sourceId: In(rows.map((r) => r.sourceId)) } as never })).map((r) => [
-      r.sourceId,
-      r,
-    ]),
+  const stored = await storedBySourceId(
+    em,
+    entity,
+    corpId,
+    rows.map((r) => r.sourceId),
   );
-  const norm = (v: unknown) => (v instanceof Date ? v.getTime() : typeof v === 'bigint' ? Number(v) : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v);
-  const changed = rows.filter((r) => {
-    const old = existing.get(r.sourceId);
-    return !old || compare.some((k) => JSON.stringify(norm(old[k])) !== JSON.stringify(norm(r[k])));
-  });
-  await upsertBySourceId(em, entity, changed, columns);
-  return changed.length;
-}
-
-/** Insert `rows` in batches, updating `columns` of those already stored under the same corp, source and source id. */
-async function upsertBySourceId<T extends ObjectLiteral>(em: EntityManager, entity: new () => T, rows: T[], columns: string[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += BATCH) {
-    await em
-      .createQueryBuilder()
-      .insert()
-      .into(entity)
-      .values(rows.slice(i, i + BATCH) as never)
-      .orUpdate(columns, ['corp_id', 'source', 'source_id'])
-      .execute();
-  }
+  return writeChangedRows(em, entity, rows, stored, compare, columns);
 }
 
 /**

@@ -5,6 +5,7 @@ import { LEAVE_FORM_COMPONENT, WORKFLOW_LIST_MAX_DAYS, WORKFLOW_LIST_MAX_RESULTS
 import { addDays, daysBetween, shanghaiDate, shanghaiMidnight } from '../util/dates';
 import { Semaphore } from '../util/semaphore';
 import { addMeteredCalls, meteredCallsThisMonth } from './callBudget';
+import { storedBySourceId, writeChangedRows } from './changedRows';
 import { readCheckpoint, saveCheckpoint } from './checkpoints';
 import type { ReportProgress, TrackedOutcome } from './syncRunTracker';
 
@@ -102,26 +103,22 @@ const COMPARED: (keyof LeaveRecord)[] = ['userid', 'leaveType', 'startAt', 'endA
 /** Upsert leaves read from approval instances; only new or changed rows are written. Returns how many changed. */
 export async function writeApprovalLeaves(em: EntityManager, corpId: string, leaves: LeaveRecord[]): Promise<number> {
   if (leaves.length === 0) return 0;
-  const existing = new Map(
-    (await em.find(LeaveRecord, { where: { corpId, source: 'dingtalk', sourceId: In(leaves.map((l) => l.sourceId)) } })).map((r) => [r.sourceId, r]),
+  const stored = await storedBySourceId(
+    em,
+    LeaveRecord,
+    corpId,
+    leaves.map((l) => l.sourceId),
   );
-  const changed = leaves.filter((l) => {
-    const old = existing.get(l.sourceId);
-    return !old || COMPARED.some((k) => JSON.stringify(old[k]) !== JSON.stringify(l[k]));
-  });
-  if (changed.length > 0) {
-    await em
-      .createQueryBuilder()
-      .insert()
-      .into(LeaveRecord)
-      .values(changed)
-      .orUpdate(
-        ['userid', 'leave_type', 'start_at', 'end_at', 'duration_unit', 'duration_hundredths', 'approval_state', 'imported_at'],
-        ['corp_id', 'source', 'source_id'],
-      )
-      .execute();
-  }
-  return changed.length;
+  return writeChangedRows(em, LeaveRecord, leaves, stored, COMPARED, [
+    'userid',
+    'leave_type',
+    'start_at',
+    'end_at',
+    'duration_unit',
+    'duration_hundredths',
+    'approval_state',
+    'imported_at',
+  ]);
 }
 
 /**
