@@ -197,10 +197,4 @@ describe('/attendance/listRecord', () => {
     expect(await call({ ...ok, userIds: [...ids, 'x'] })).toMatchObject({ errcode: LegacyErr.invalidParam, errmsg: /at most 50/ });
     expect((await call({ ...ok, userIds: undefined })).errcode).toBe(LegacyErr.invalidParam);
   });
-
-  it('answers a 7-day × 50-person window quickly (the model is O(window), not O(history))', async () => {
-    const t0 = performance.now();
-    for (let i = 0; i < 5; i++) await list({ ...WEEK, userIdList: fifty(), offset: 0, limit: 50 });
-    expect((performance.now() - t0) / 5).toBeLessThan(1000); // typically a few ms; the bound only catches O(history)
-  });
 });
