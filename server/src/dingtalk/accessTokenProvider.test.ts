@@ -4,8 +4,11 @@ import { Redis } from 'ioredis';
 import { AccessTokenProvider, type FetchedToken, tokenCacheMs } from './accessTokenProvider';
 import { TOKEN_REFRESH_MARGIN_SECONDS, TOKEN_TTL_SECONDS } from './wireFacts';
 
-/** A token issuer that counts how often it is asked, answering after a short delay like a network call would. */
-function issuer(expiresIn = TOKEN_TTL_SECONDS, delayMs = 30) {
+/**
+ * A token issuer that counts how often it is asked, answering after a short delay like a network call would.
+ * `expiresIn` may depend on the token's number, so a test can make only the first token short-lived.
+ */
+function issuer(expiresIn: number | ((n: number) => number) = TOKEN_TTL_SECONDS, delayMs = 30) {
   let issued = 0;
   return {
     get count() {
@@ -14,7 +17,7 @@ function issuer(expiresIn = TOKEN_TTL_SECONDS, delayMs = 30) {
     fetch: async (): Promise<FetchedToken> => {
       issued += 1;
       await sleep(delayMs);
-      return { token: `token-${issued}`, expiresIn };
+      return { token: `token-${issued}`, expiresIn: typeof expiresIn === 'number' ? expiresIn : expiresIn(issued) };
     },
   };
 }
@@ -37,7 +40,8 @@ describe('AccessTokenProvider in memory', () => {
   });
 
   it('refetches after expiry and after invalidate, ignoring stale invalidations', async () => {
-    const src = issuer(0.2, 1);
+    // Only token-1 is short-lived, so token-2 stays cached however slow the machine is.
+    const src = issuer((n) => (n === 1 ? 0.2 : TOKEN_TTL_SECONDS), 1);
     const provider = new AccessTokenProvider({ appKey: 'app', fetchToken: src.fetch });
     expect(await provider.getToken()).toBe('token-1');
     await sleep(150);

@@ -61,6 +61,11 @@ const ack = (c: Client, f: StreamFrame, status: 'SUCCESS' | 'LATER') =>
     data: JSON.stringify({ status, message: 'x' }),
   });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Poll until `ok()` holds (a busy CI machine may take a while to process a frame); fail after 5 s. */
+async function until(what: string, ok: () => boolean): Promise<void> {
+  for (let i = 0; i < 250 && !ok(); i++) await sleep(20);
+  if (!ok()) throw new Error(`timed out waiting for ${what}`);
+}
 
 describe('sandbox Stream gateway (doc 7.1 frames)', () => {
   let h: SandboxHandle;
@@ -68,7 +73,7 @@ describe('sandbox Stream gateway (doc 7.1 frames)', () => {
   const track = (c: Client) => (clients.push(c), c);
 
   beforeAll(async () => {
-    h = await startSandbox({ corps: [CORP], stream: { redeliveryMs: 150, ticketTtlMs: 300, disconnectGraceMs: 100 } });
+    h = await startSandbox({ corps: [CORP], stream: { redeliveryMs: 500, ticketTtlMs: 300, disconnectGraceMs: 100 } });
   });
   afterEach(() => {
     for (const c of clients.splice(0)) c.ws.terminate();
@@ -129,7 +134,7 @@ describe('sandbox Stream gateway (doc 7.1 frames)', () => {
     expect(typeof f.data).toBe('string');
     expect(JSON.parse(f.data)).toEqual({ timeStamp: f.headers.eventBornTime, userId: [person.userid] });
     ack(c, f, 'SUCCESS');
-    await sleep(250);
+    await sleep(800); // longer than redeliveryMs: an unacknowledged frame would have come again
     expect(c.frames.filter(isEvent(f.headers.eventId))).toHaveLength(1); // acknowledged: never again
   });
 
@@ -158,14 +163,13 @@ describe('sandbox Stream gateway (doc 7.1 frames)', () => {
     ack(c, second, 'LATER');
     const third = await c.next((f) => isEvent('evt-redeliver')(f) && f !== first && f !== second);
     ack(c, third, 'SUCCESS');
-    await sleep(250);
+    await sleep(800); // longer than redeliveryMs: an unacknowledged frame would have come again
     expect(c.frames.filter(isEvent('evt-redeliver'))).toHaveLength(3);
     expect(h.stream.status().pending.find((p) => p.eventId === 'evt-redeliver')).toBeUndefined();
   });
 
   it('holds events while no client is connected and pushes them to the next one', async () => {
-    for (let i = 0; i < 50 && h.stream.status().connections.length > 0; i++) await sleep(20); // earlier clients gone
-    expect(h.stream.status().connections).toHaveLength(0);
+    await until('earlier clients to be gone', () => h.stream.status().connections.length === 0);
     h.stream.publish(CORP.corpId, 'custom_event', { held: true }, 'evt-held');
     expect(h.stream.status().pending.find((p) => p.eventId === 'evt-held')).toMatchObject({ waiting: true, pushes: 0 });
     const c = track(await connect(h));
@@ -186,7 +190,7 @@ describe('sandbox Stream gateway (doc 7.1 frames)', () => {
     h.stream.ping();
     const ping2 = await c.next((f) => f.type === 'SYSTEM' && f.headers.topic === 'ping' && f !== ping);
     c.send({ code: 200, headers: ping2.headers, message: 'OK', data: ping2.data });
-    await sleep(100);
+    await until('the echoed ping to count', () => h.stream.status().stats.pingsAnswered > answered);
     expect(h.stream.status().stats.pingsAnswered).toBe(answered + 1);
   });
 
