@@ -117,7 +117,9 @@ export class StreamHub {
   /** Turn the corp's org changes into contact events. */
   watch(corp: SandboxCorp): void {
     corp.onOrgChange((change) => {
-      this.publish(corp.corpId, change.eventType, orgChangeData(change, this.now()));
+      // One clock reading for both, as DingTalk's timeStamp is the event's birth time.
+      const bornMs = this.now();
+      this.publish(corp.corpId, change.eventType, orgChangeData(change, bornMs), undefined, bornMs);
     });
   }
 
@@ -168,10 +170,16 @@ export class StreamHub {
    * Push an event to one connected client of the corp (DingTalk load-balances between a corp's clients); with no
    * client connected it waits for the next one. Returns the eventId.
    */
-  publish(corpId: string, eventType: string, data: Record<string, unknown>, eventId: string = randomUUID().replace(/-/g, '')): string {
+  publish(
+    corpId: string,
+    eventType: string,
+    data: Record<string, unknown>,
+    eventId: string = randomUUID().replace(/-/g, ''),
+    bornMs: number = this.now(),
+  ): string {
     const existing = this.pending.get(eventId);
     if (existing) return eventId;
-    const event: PendingEvent = { eventId, corpId, eventType, data: JSON.stringify(data), bornMs: this.now(), pushes: 0 };
+    const event: PendingEvent = { eventId, corpId, eventType, data: JSON.stringify(data), bornMs, pushes: 0 };
     this.pending.set(eventId, event);
     this.push(event);
     return eventId;
