@@ -6,6 +6,7 @@ import { LEAVE_STATUS_MAX_DAYS, LEAVE_STATUS_MAX_USERS } from '../dingtalk/wireF
 import { addDays, daysBetween, shanghaiDate, shanghaiMidnight } from '../util/dates';
 import { Semaphore } from '../util/semaphore';
 import { addMeteredCalls } from './callBudget';
+import { updateWhereIn, writeChangedRows } from './changedRows';
 import { readCheckpoint, saveCheckpoint } from './checkpoints';
 import type { ReportProgress, TrackedOutcome } from './syncRunTracker';
 
@@ -85,20 +86,11 @@ export async function syncLeave(
       const existing = await em.find(LeaveRecord, {
         where: { corpId, source: 'dingtalk', startAt: Between(new Date(fromMs), new Date(toMs)), userid: In(people.length ? people : ['']) },
       });
-      const byKey = new Map(existing.map((e) => [e.sourceId, e]));
-      const fresh = [...incoming.values()].filter((r) => byKey.get(r.sourceId)?.approvalState !== 'approved');
-      if (fresh.length) {
-        await em
-          .createQueryBuilder()
-          .insert()
-          .into(LeaveRecord)
-          .values(fresh)
-          .orUpdate(['approval_state', 'imported_at'], ['corp_id', 'source', 'source_id'])
-          .execute();
-      }
-      const revoked = existing.filter((e) => e.approvalState === 'approved' && !incoming.has(e.sourceId));
-      for (const r of revoked) await em.update(LeaveRecord, { corpId, source: 'dingtalk', sourceId: r.sourceId }, { approvalState: 'cancelled' });
-      changedRows += fresh.length + revoked.length;
+      // Written only when new or stored in another state (re-approved): who, when and which type make up its key.
+      const fresh = await writeChangedRows(em, LeaveRecord, [...incoming.values()], existing, ['approvalState'], ['approval_state', 'imported_at']);
+      const revoked = existing.filter((e) => e.approvalState === 'approved' && !incoming.has(e.sourceId)).map((e) => e.sourceId);
+      await updateWhereIn(em, LeaveRecord, { corpId, source: 'dingtalk' }, 'sourceId', revoked, { approvalState: 'cancelled' });
+      changedRows += fresh + revoked.length;
       await saveCheckpoint(em, corpId, LEAVE_CHECKPOINT, { through: to });
       await addMeteredCalls(em, corpId, deps.apiCalls() - callsBefore, now());
     });
