@@ -155,7 +155,7 @@ export async function syncLeaveApprovals(deps: LeaveApprovalSyncDeps, corpId: st
   };
 
   for (let from = firstFrom; daysBetween(from, yesterday) >= 0;) {
-    const to = daysBetween(addDays(from, WORKFLOW_LIST_MAX_DAYS - 1), yesterday) < 0 ? addDays(from, WORKFLOW_LIST_MAX_DAYS - 1) : yesterday;
+    const to = daysBetween(addDays(from, WORKFLOW_LIST_MAX_DAYS - 1), yesterday) < 0 ? yesterday : addDays(from, WORKFLOW_LIST_MAX_DAYS - 1);
     const fromMs = shanghaiMidnight(from);
     const toMs = shanghaiMidnight(addDays(to, 1)) - 1;
     if ((await meteredCallsThisMonth(deps.ds, corpId, now())) >= deps.monthlyCallLimit) {
