@@ -172,3 +172,17 @@ describe('leave approval sync that is interrupted or out of budget', () => {
     });
   });
 });
+
+describe('leave approval windows', () => {
+  it('end yesterday when the lookback is shorter than a window, so the next run lists the last 30 days again', async () => {
+    await withSyncedWorld({ label: 'lvshort', employees: 40, seed: 31 }, async (w) => {
+      const { run: r } = await run(w, 'leave', { lookbackDays: 31 });
+      expect(r.status).toBe('succeeded');
+      const checkpoint = await w.ds.getRepository(SyncCheckpoint).findOneByOrFail({ corpId: w.corpId, source: LEAVE_APPROVALS_CHECKPOINT });
+      expect(checkpoint.position).toEqual({ through: '2026-10-31' });
+      w.sandboxHandle.resetStats();
+      expect((await run(w, 'leave', { lookbackDays: 31 })).outcome).toMatchObject({ rows: 0 });
+      expect(w.sandboxHandle.stats().calls[PATH_LIST]).toBe(Math.ceil(expectedInstances(w, '2026-10-02', '2026-10-31').length / 20));
+    });
+  });
+});

@@ -1,4 +1,4 @@
-import { In, type EntityManager, type ObjectLiteral } from 'typeorm';
+import { In, type EntityManager, type FindOptionsWhere, type ObjectLiteral, type QueryDeepPartialEntity } from 'typeorm';
 
 const BATCH = 500;
 
@@ -41,6 +41,25 @@ export async function writeChangedRows<T extends ObjectLiteral & { sourceId: str
   return changed.length;
 }
 
+/** `writeChangedRows` against what is stored under the rows' own source ids; returns how many were written. */
+export async function writeChangedBySourceId<T extends ObjectLiteral & { sourceId: string }>(
+  em: EntityManager,
+  entity: new () => T,
+  corpId: string,
+  rows: T[],
+  compare: (keyof T)[],
+  columns: string[],
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  const stored = await storedBySourceId(
+    em,
+    entity,
+    corpId,
+    rows.map((r) => r.sourceId),
+  );
+  return writeChangedRows(em, entity, rows, stored, compare, columns);
+}
+
 /** Insert `rows` in batches, updating `columns` of those already stored under the same corp, source and source id. */
 export async function upsertBySourceId<T extends ObjectLiteral>(em: EntityManager, entity: new () => T, rows: T[], columns: string[]): Promise<void> {
   for (let i = 0; i < rows.length; i += BATCH) {
@@ -51,5 +70,22 @@ export async function upsertBySourceId<T extends ObjectLiteral>(em: EntityManage
       .values(rows.slice(i, i + BATCH) as never)
       .orUpdate(columns, ['corp_id', 'source', 'source_id'])
       .execute();
+  }
+}
+
+/**
+ * Set `values` on the rows of `entity` matching `where` whose `key` is one of `keys`: one UPDATE per 500 keys
+ * rather than one per row, for changes that are the same for every row (a status, a date).
+ */
+export async function updateWhereIn<T extends ObjectLiteral>(
+  em: EntityManager,
+  entity: new () => T,
+  where: FindOptionsWhere<T>,
+  key: keyof T & string,
+  keys: string[],
+  values: QueryDeepPartialEntity<T>,
+): Promise<void> {
+  for (let i = 0; i < keys.length; i += BATCH) {
+    await em.update(entity, { ...where, [key]: In(keys.slice(i, i + BATCH)) } as FindOptionsWhere<T>, values);
   }
 }

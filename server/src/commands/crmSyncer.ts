@@ -1,4 +1,4 @@
-import { Brackets, In, IsNull, Not, type DataSource, type EntityManager, type ObjectLiteral } from 'typeorm';
+import { Brackets, In, IsNull, Not, type DataSource, type EntityManager } from 'typeorm';
 import { CollaborationEvent, Customer, Deal, Department, FollowUp, User } from '../entities';
 import type { CrmCustomerRow, CrmObjectRow, CrmPage } from '../dingtalk/crmApi';
 import { DingTalkError } from '../dingtalk/errors';
@@ -11,7 +11,7 @@ import {
   DEFAULT_CRM_FOLLOW_RECORD_OBJECT,
 } from '../dingtalk/wireFacts';
 import { addMeteredCalls, meteredCallsThisMonth } from './callBudget';
-import { storedBySourceId, upsertBySourceId, writeChangedRows } from './changedRows';
+import { upsertBySourceId, writeChangedBySourceId } from './changedRows';
 import { readCheckpoint, saveCheckpoint } from './checkpoints';
 import { collaborationsFrom, customerFrom, dealFrom, followUpFrom, type OrgUnits } from './crmRows';
 import { customerSegment, DEFAULT_SEGMENT_THRESHOLDS, type SegmentThresholds } from './customerSegments';
@@ -108,25 +108,6 @@ async function loadOrgUnits(ds: DataSource, corpId: string): Promise<OrgUnits> {
       return main === null || main === undefined ? undefined : unitOfDept(Number(main));
     },
   };
-}
-
-/** Upsert only rows that differ from what is stored (compared on `compare`), in batches; returns how many were written. */
-async function writeChanged<T extends ObjectLiteral & { sourceId: string }>(
-  em: EntityManager,
-  entity: new () => T,
-  corpId: string,
-  rows: T[],
-  compare: (keyof T)[],
-  columns: string[],
-): Promise<number> {
-  if (rows.length === 0) return 0;
-  const stored = await storedBySourceId(
-    em,
-    entity,
-    corpId,
-    rows.map((r) => r.sourceId),
-  );
-  return writeChangedRows(em, entity, rows, stored, compare, columns);
 }
 
 /**
@@ -251,7 +232,7 @@ export async function syncCrm(
       if (pass.phase === 'customers') {
         const customers = (page as CrmPage<CrmCustomerRow>).rows.map((r) => customerFrom(corpId, r, importedAt));
         for (const c of customers) customerNames.set(c.sourceId, c.name);
-        rows += await writeChanged(em, Customer, corpId, customers, ['name', 'ownerUserid', 'data'], ['name', 'owner_userid', 'data', 'imported_at']);
+        rows += await writeChangedBySourceId(em, Customer, corpId, customers, ['name', 'ownerUserid', 'data'], ['name', 'owner_userid', 'data', 'imported_at']);
       } else if (pass.phase === 'contracts') {
         const deals: Deal[] = [];
         for (const r of (page as CrmPage<CrmObjectRow>).rows) {
@@ -259,7 +240,7 @@ export async function syncCrm(
           if ('problem' in d) problems.push(d.problem);
           else deals.push(d);
         }
-        rows += await writeChanged(
+        rows += await writeChangedBySourceId(
           em,
           Deal,
           corpId,
@@ -280,7 +261,7 @@ export async function syncCrm(
           const customerName = f.customerSourceId ? (customerNames.get(f.customerSourceId) ?? null) : null;
           events.push(...collaborationsFrom(corpId, f, r.participantUserIds, customerName, units, importedAt));
         }
-        rows += await writeChanged(
+        rows += await writeChangedBySourceId(
           em,
           FollowUp,
           corpId,
@@ -289,7 +270,7 @@ export async function syncCrm(
           ['owner_userid', 'customer_source_id', 'followed_at', 'imported_at'],
         );
         rows += await dropStaleCollaborations(em, corpId, followUps, events);
-        rows += await writeChanged(
+        rows += await writeChangedBySourceId(
           em,
           CollaborationEvent,
           corpId,

@@ -1,9 +1,10 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { Departure, User } from '../entities';
 import type { DismissionRow } from '../dingtalk/attendanceApi';
 import { DISMISSION_MAX_USERS } from '../dingtalk/wireFacts';
 import { shanghaiDate } from '../util/dates';
 import { addMeteredCalls } from './callBudget';
+import { updateWhereIn, writeChangedBySourceId } from './changedRows';
 import { saveCheckpoint } from './checkpoints';
 import type { ReportProgress, TrackedOutcome } from './syncRunTracker';
 
@@ -14,6 +15,16 @@ export interface DepartureSource {
 }
 
 export const DEPARTURE_CHECKPOINT = 'departures';
+
+/** A departure is written again only when one of these changed (the name and import time follow along). */
+const COMPARED: (keyof Departure)[] = ['lastDay', 'reasonType', 'reason', 'mainDeptId'];
+
+/** Mark people left on their last day: one update per distinct day (and 500 people), not one per person. */
+async function markLeft(em: EntityManager, corpId: string, leftOn: Map<string, string>): Promise<void> {
+  const byDay = new Map<string, string[]>();
+  for (const [userid, day] of leftOn) byDay.set(day, [...(byDay.get(day) ?? []), userid]);
+  for (const [day, userids] of byDay) await updateWhereIn(em, User, { corpId }, 'userid', userids, { status: 'left', leftOn: day });
+}
 
 /**
  * Departures from the hrm dismission APIs: page every departed userid, read details 50 at a time, write the
@@ -40,42 +51,38 @@ export async function syncDepartures(
   let changed = 0;
   let marked = 0;
   await deps.ds.transaction(async (em) => {
-    const existing = new Map((await em.find(Departure, { where: { corpId, source: 'dingtalk' } })).map((d) => [d.sourceId, d]));
     const users = new Map(
       (await em.find(User, { where: { corpId }, select: { userid: true, name: true, status: true, leftOn: true } })).map((u) => [u.userid, u]),
     );
+    const importedAt = now();
+    const rows: Departure[] = [];
+    /** Who to mark left, with their last day (a later detail for the same person wins, as DingTalk listed it). */
+    const leftOn = new Map<string, string>();
     for (const d of details) {
       const lastDay = shanghaiDate(d.last_work_day);
-      const row = {
-        corpId,
-        source: 'dingtalk' as const,
-        sourceId: d.userid,
-        userid: d.userid,
-        name: users.get(d.userid)?.name ?? null,
-        lastDay,
-        reasonType: d.reason_type ?? null,
-        reason: d.reason_memo ? d.reason_memo.slice(0, 500) : null,
-        mainDeptId: d.main_dept_id ?? null,
-        importedAt: now(),
-      };
-      const old = existing.get(d.userid);
-      if (!old || old.lastDay !== row.lastDay || old.reasonType !== row.reasonType || old.reason !== row.reason || old.mainDeptId !== row.mainDeptId) {
-        await em
-          .createQueryBuilder()
-          .insert()
-          .into(Departure)
-          .values(row)
-          .orUpdate(['name', 'last_day', 'reason_type', 'reason', 'main_dept_id', 'imported_at'], ['corp_id', 'source', 'source_id'])
-          .execute();
-        changed++;
-      }
+      rows.push(
+        Object.assign(new Departure(), {
+          corpId,
+          source: 'dingtalk' as const,
+          sourceId: d.userid,
+          userid: d.userid,
+          name: users.get(d.userid)?.name ?? null,
+          lastDay,
+          reasonType: d.reason_type ?? null,
+          reason: d.reason_memo ? d.reason_memo.slice(0, 500) : null,
+          mainDeptId: d.main_dept_id ?? null,
+          importedAt,
+        }),
+      );
       const user = users.get(d.userid);
       // Someone still 待离职 (status 1) works until the last day; only people who have left are marked.
       if (user && d.status !== 1 && (user.status !== 'left' || user.leftOn !== lastDay)) {
-        await em.update(User, { corpId, userid: d.userid }, { status: 'left', leftOn: lastDay });
+        leftOn.set(d.userid, lastDay);
         marked++;
       }
     }
+    changed = await writeChangedBySourceId(em, Departure, corpId, rows, COMPARED, ['name', 'last_day', 'reason_type', 'reason', 'main_dept_id', 'imported_at']);
+    await markLeft(em, corpId, leftOn);
     await saveCheckpoint(em, corpId, DEPARTURE_CHECKPOINT, { departed: userids.length, at: now().toISOString() });
     await addMeteredCalls(em, corpId, deps.apiCalls() - callsBefore, now());
   });

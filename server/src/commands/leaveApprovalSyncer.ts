@@ -5,7 +5,7 @@ import { LEAVE_FORM_COMPONENT, WORKFLOW_LIST_MAX_DAYS, WORKFLOW_LIST_MAX_RESULTS
 import { addDays, daysBetween, shanghaiDate, shanghaiMidnight } from '../util/dates';
 import { Semaphore } from '../util/semaphore';
 import { addMeteredCalls, meteredCallsThisMonth } from './callBudget';
-import { storedBySourceId, writeChangedRows } from './changedRows';
+import { writeChangedBySourceId } from './changedRows';
 import { readCheckpoint, saveCheckpoint } from './checkpoints';
 import type { ReportProgress, TrackedOutcome } from './syncRunTracker';
 
@@ -102,14 +102,7 @@ const COMPARED: (keyof LeaveRecord)[] = ['userid', 'leaveType', 'startAt', 'endA
 
 /** Upsert leaves read from approval instances; only new or changed rows are written. Returns how many changed. */
 export async function writeApprovalLeaves(em: EntityManager, corpId: string, leaves: LeaveRecord[]): Promise<number> {
-  if (leaves.length === 0) return 0;
-  const stored = await storedBySourceId(
-    em,
-    LeaveRecord,
-    corpId,
-    leaves.map((l) => l.sourceId),
-  );
-  return writeChangedRows(em, LeaveRecord, leaves, stored, COMPARED, [
+  return writeChangedBySourceId(em, LeaveRecord, corpId, leaves, COMPARED, [
     'userid',
     'leave_type',
     'start_at',
@@ -162,7 +155,7 @@ export async function syncLeaveApprovals(deps: LeaveApprovalSyncDeps, corpId: st
   };
 
   for (let from = firstFrom; daysBetween(from, yesterday) >= 0;) {
-    const to = daysBetween(addDays(from, WORKFLOW_LIST_MAX_DAYS - 1), yesterday) < 0 ? addDays(from, WORKFLOW_LIST_MAX_DAYS - 1) : yesterday;
+    const to = daysBetween(addDays(from, WORKFLOW_LIST_MAX_DAYS - 1), yesterday) < 0 ? yesterday : addDays(from, WORKFLOW_LIST_MAX_DAYS - 1);
     const fromMs = shanghaiMidnight(from);
     const toMs = shanghaiMidnight(addDays(to, 1)) - 1;
     if ((await meteredCallsThisMonth(deps.ds, corpId, now())) >= deps.monthlyCallLimit) {

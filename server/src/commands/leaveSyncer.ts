@@ -6,6 +6,7 @@ import { LEAVE_STATUS_MAX_DAYS, LEAVE_STATUS_MAX_USERS } from '../dingtalk/wireF
 import { addDays, daysBetween, shanghaiDate, shanghaiMidnight } from '../util/dates';
 import { Semaphore } from '../util/semaphore';
 import { addMeteredCalls } from './callBudget';
+import { updateWhereIn, writeChangedBySourceId } from './changedRows';
 import { readCheckpoint, saveCheckpoint } from './checkpoints';
 import type { ReportProgress, TrackedOutcome } from './syncRunTracker';
 
@@ -39,7 +40,7 @@ export async function syncLeave(
   const lanes = new Semaphore(deps.concurrency);
   let changedRows = 0;
   while (daysBetween(from, yesterday) >= 0) {
-    const to = daysBetween(addDays(from, LEAVE_STATUS_MAX_DAYS - 1), yesterday) < 0 ? addDays(from, LEAVE_STATUS_MAX_DAYS - 1) : yesterday;
+    const to = daysBetween(addDays(from, LEAVE_STATUS_MAX_DAYS - 1), yesterday) < 0 ? yesterday : addDays(from, LEAVE_STATUS_MAX_DAYS - 1);
     const fromMs = shanghaiMidnight(from);
     const toMs = shanghaiMidnight(addDays(to, 1)) - 1;
     const callsBefore = deps.apiCalls();
@@ -82,23 +83,22 @@ export async function syncLeave(
       ]),
     );
     await deps.ds.transaction(async (em) => {
-      const existing = await em.find(LeaveRecord, {
-        where: { corpId, source: 'dingtalk', startAt: Between(new Date(fromMs), new Date(toMs)), userid: In(people.length ? people : ['']) },
+      const approvedInWindow = await em.find(LeaveRecord, {
+        where: {
+          corpId,
+          source: 'dingtalk',
+          startAt: Between(new Date(fromMs), new Date(toMs)),
+          userid: In(people.length ? people : ['']),
+          approvalState: 'approved',
+        },
+        select: { sourceId: true },
       });
-      const byKey = new Map(existing.map((e) => [e.sourceId, e]));
-      const fresh = [...incoming.values()].filter((r) => byKey.get(r.sourceId)?.approvalState !== 'approved');
-      if (fresh.length) {
-        await em
-          .createQueryBuilder()
-          .insert()
-          .into(LeaveRecord)
-          .values(fresh)
-          .orUpdate(['approval_state', 'imported_at'], ['corp_id', 'source', 'source_id'])
-          .execute();
-      }
-      const revoked = existing.filter((e) => e.approvalState === 'approved' && !incoming.has(e.sourceId));
-      for (const r of revoked) await em.update(LeaveRecord, { corpId, source: 'dingtalk', sourceId: r.sourceId }, { approvalState: 'cancelled' });
-      changedRows += fresh.length + revoked.length;
+      // Compared by id, not by window: DingTalk also lists leaves that began before the window and overlap it.
+      // Written only when new or stored in another state (re-approved): who, when and which type make up its key.
+      const fresh = await writeChangedBySourceId(em, LeaveRecord, corpId, [...incoming.values()], ['approvalState'], ['approval_state', 'imported_at']);
+      const revoked = approvedInWindow.map((e) => e.sourceId).filter((id) => !incoming.has(id));
+      await updateWhereIn(em, LeaveRecord, { corpId, source: 'dingtalk' }, 'sourceId', revoked, { approvalState: 'cancelled' });
+      changedRows += fresh + revoked.length;
       await saveCheckpoint(em, corpId, LEAVE_CHECKPOINT, { through: to });
       await addMeteredCalls(em, corpId, deps.apiCalls() - callsBefore, now());
     });
