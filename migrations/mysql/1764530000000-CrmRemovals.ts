@@ -16,7 +16,7 @@ export class CrmRemovals1764530000000 implements MigrationInterface {
     await q.query('ALTER TABLE `follow_ups` ADD `modified_at` datetime NULL');
     await q.query('ALTER TABLE `follow_ups` ADD `removed_at` datetime NULL');
     await q.query(
-      'CREATE TABLE `crm_seen` (`corp_id` varchar(64) NOT NULL, `kind` varchar(16) NOT NULL, `source_id` varchar(64) NOT NULL, `pass_ms` bigint NOT NULL, PRIMARY KEY (`corp_id`, `kind`, `source_id`)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci',
+      'CREATE TABLE `crm_seen` (`corp_id` varchar(64) NOT NULL, `kind` varchar(32) NOT NULL, `source_id` varchar(64) NOT NULL, `pass_ms` bigint NOT NULL, PRIMARY KEY (`corp_id`, `kind`, `source_id`)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci',
     );
   }
 

@@ -16,7 +16,7 @@ export class CrmRemovals1764530000000 implements MigrationInterface {
     await q.query('ALTER TABLE "follow_ups" ADD COLUMN "modified_at" datetime');
     await q.query('ALTER TABLE "follow_ups" ADD COLUMN "removed_at" datetime');
     await q.query(
-      'CREATE TABLE "crm_seen" ("corp_id" varchar(64) NOT NULL, "kind" varchar(16) NOT NULL, "source_id" varchar(64) NOT NULL, "pass_ms" bigint NOT NULL, PRIMARY KEY ("corp_id", "kind", "source_id"))',
+      'CREATE TABLE "crm_seen" ("corp_id" varchar(64) NOT NULL, "kind" varchar(32) NOT NULL, "source_id" varchar(64) NOT NULL, "pass_ms" bigint NOT NULL, PRIMARY KEY ("corp_id", "kind", "source_id"))',
     );
   }
 

@@ -11,7 +11,7 @@ export class CrmSeen {
   corpId: string;
 
   /** Which list: `customers`, `personalCustomers`, `contracts` or `followUps`. */
-  @PrimaryColumn({ type: 'varchar', length: 16 })
+  @PrimaryColumn({ type: 'varchar', length: 32 })
   kind: string;
 
   @PrimaryColumn({ name: 'source_id', type: 'varchar', length: 64 })

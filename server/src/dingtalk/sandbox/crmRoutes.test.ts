@@ -9,6 +9,7 @@ import { DRIFT_DAYS } from './driftModel';
 const CORP = { corpId: 'dingcrm', appKey: 'crm-key', appSecret: 'crm-secret', agentId: 3, seed: 43, employees: 200 };
 const sandbox = sandboxForTests(CORP);
 const { corp } = sandbox;
+const corpData = () => crmDataOf(corp());
 const post = <T = Record<string, unknown>>(path: string, body: unknown, t: string | null = sandbox.token) =>
   postJson<T>(`${sandbox.handle.url}${path}`, body, t === null ? {} : { 'x-acs-dingtalk-access-token': t });
 
@@ -47,10 +48,10 @@ const CUSTOMERS = '/v1.0/crm/customerInstances';
 const OBJECTS = '/v1.0/crm/customObjects/datas/query';
 const WIRE_TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 
-async function walkCustomers(maxResults: number): Promise<{ values: CustomerValue[]; pages: number }> {
+async function walkCustomers(maxResults: number, objectType = 'crm_customer'): Promise<{ values: CustomerValue[]; pages: number }> {
   const values: CustomerValue[] = [];
   for (let nextToken: string | undefined, pages = 1; ; pages++) {
-    const res = await post<CustomerAnswer>(CUSTOMERS, { maxResults, objectType: 'crm_customer', ...(nextToken ? { nextToken } : {}) });
+    const res = await post<CustomerAnswer>(CUSTOMERS, { maxResults, objectType, ...(nextToken ? { nextToken } : {}) });
     expect(res.status).toBe(200);
     expect(res.body.result.values.length).toBeLessThanOrEqual(maxResults);
     values.push(...res.body.result.values);
@@ -100,10 +101,13 @@ describe('CRM v1.0 endpoints', () => {
     const page = await post<CustomerAnswer>(CUSTOMERS, { maxResults: 5 });
     expect(page.body.result.nextToken).toMatch(/^[A-Za-z0-9_-]+$/);
     expect(page.body.result.nextToken).not.toBe('5');
-    // Personal customers: none in the sandbox, an empty page without a token.
-    expect((await post<CustomerAnswer>(CUSTOMERS, { maxResults: 5, objectType: 'crm_customer_personal' })).body).toEqual({
-      result: { maxResults: 5, values: [] },
-    });
+    // Personal customers: a list of their own, paged the same way, none of them among the enterprise customers.
+    const personal = await walkCustomers(7, 'crm_customer_personal');
+    expect(personal.values.length).toBe(corpData().personalCustomers.length);
+    expect(personal.values.length).toBeGreaterThan(10);
+    expect(personal.values.every((v) => v.objectType === 'crm_customer_personal' && v.permission.ownerStaffIds.length === 1)).toBe(true);
+    const enterprise = new Set(big.values.map((v) => v.instanceId));
+    expect(personal.values.some((v) => enterprise.has(v.instanceId))).toBe(false);
   });
 
   it.each([
