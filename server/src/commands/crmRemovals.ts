@@ -39,14 +39,7 @@ async function inScope(em: EntityManager, corpId: string, list: CrmList, followU
  * did not see are gone from DingTalk (list APIs do not report deletions), so they are marked removed, never deleted;
  * rows imported from Excel are never touched. The pass's seen ids are then cleared. Returns the removed source ids.
  */
-export async function removeUnseen(
-  em: EntityManager,
-  corpId: string,
-  list: CrmList,
-  passMs: number,
-  followUpsSinceMs: number,
-  now: Date,
-): Promise<string[]> {
+export async function removeUnseen(em: EntityManager, corpId: string, list: CrmList, passMs: number, followUpsSinceMs: number, now: Date): Promise<string[]> {
   const seen = new Set((await em.find(CrmSeen, { where: { corpId, kind: list, passMs }, select: { sourceId: true } })).map((s) => s.sourceId));
   const gone = (await inScope(em, corpId, list, followUpsSinceMs)).filter((id) => !seen.has(id));
   const entity = list === 'contracts' ? Deal : list === 'followUps' ? FollowUp : Customer;

@@ -342,7 +342,13 @@ export async function syncCrm(
       if (pass.nextToken === null && readsWhole(pass, phase)) {
         // The list's last page: what this pass did not see of it is gone from DingTalk.
         const gone = await removeUnseen(em, corpId, phase, pass.startedMs, pass.followUpsSinceMs, importedAt);
-        if (phase === 'followUps') rows += await dropStaleCollaborations(em, corpId, gone.map((sourceId) => ({ sourceId })), []);
+        if (phase === 'followUps')
+          rows += await dropStaleCollaborations(
+            em,
+            corpId,
+            gone.map((sourceId) => ({ sourceId })),
+            [],
+          );
         removed[phase] += gone.length;
         rows += gone.length;
       }

@@ -17,7 +17,14 @@ export function personalCustomersOf(seed: number, person: AttendancePerson, from
   for (let i = 0, n = p.int(1, 3); i < n; i++) {
     const createMs = chinaTimeOn(from + Math.floor(p.next() * (until - from)), 9 + p.int(0, 9), p.int(0, 59));
     const name = `${randomChineseName(p)}（个人）`;
-    out.push({ instanceId: stableUuid([seed, 'crm-personal', person.userid, i]), name, owner: person.userid, creator: person.userid, createMs, modifyMs: createMs });
+    out.push({
+      instanceId: stableUuid([seed, 'crm-personal', person.userid, i]),
+      name,
+      owner: person.userid,
+      creator: person.userid,
+      createMs,
+      modifyMs: createMs,
+    });
   }
   return out;
 }

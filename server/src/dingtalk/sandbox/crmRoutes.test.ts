@@ -162,6 +162,36 @@ describe('CRM v1.0 endpoints', () => {
     expect(recent.values.map((v) => v.instanceId).sort()).toEqual(expected.sort());
   });
 
+  it('stops listing a customer, personal customer, contract or follow record deleted through the control, and lists it again once restored', async () => {
+    const control = (id: string, action: 'delete' | 'restore', corpId = CORP.corpId) =>
+      postJson<{ instanceId?: string; deleted?: boolean; error?: string }>(`${sandbox.handle.url}/sandbox/corps/${corpId}/crm/records/${id}/${action}`, {});
+    const ids = (values: { instanceId: string }[]) => values.map((v) => v.instanceId);
+    const lists = async () => ({
+      customers: ids((await walkCustomers(100)).values),
+      personal: ids((await walkCustomers(100, 'crm_customer_personal')).values),
+      contracts: ids((await walkObjects('crm_contract', 100)).values),
+      follows: ids((await walkObjects('crm_follow_record', 100)).values),
+    });
+    const before = await lists();
+    const picked = { customers: before.customers[4]!, personal: before.personal[1]!, contracts: before.contracts[150]!, follows: before.follows[7]! };
+    try {
+      for (const id of Object.values(picked)) expect((await control(id, 'delete')).body).toEqual({ instanceId: id, deleted: true });
+      const after = await lists();
+      for (const key of Object.keys(picked) as (keyof typeof picked)[]) {
+        expect(after[key]).toEqual(before[key].filter((id) => id !== picked[key]));
+      }
+      // A query filtered by modification time no longer shows a deleted contract either.
+      const dsl = JSON.stringify({ queryGroupList: [{ queryObjectList: [{ fieldId: 'gmt_modified', filterType: 'GE', value: '0' }] }] });
+      expect(ids((await walkObjects('crm_contract', 100, dsl)).values)).not.toContain(picked.contracts);
+    } finally {
+      for (const id of Object.values(picked)) expect((await control(id, 'restore')).body).toEqual({ instanceId: id, deleted: false });
+    }
+    expect(await lists()).toEqual(before);
+    const unknown = await control('no-such-record', 'delete');
+    expect([unknown.status, unknown.body.error]).toEqual([404, 'not_found']);
+    expect((await control(picked.contracts, 'delete', 'dingnobody')).status).toBe(404);
+  });
+
   it('serves follow records with their participants, under a renamed object too', async () => {
     corp().crmObjects.followRecords = 'PROC-FOLLOW-1';
     try {
