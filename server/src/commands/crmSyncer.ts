@@ -194,14 +194,17 @@ async function deriveSegments(em: EntityManager, corpId: string, t: SegmentThres
 }
 
 /**
- * CRM sync (doc 5): all customers (POST /v1.0/crm/customerInstances; on the first pass and then weekly, see
- * CRM_CUSTOMER_REFRESH_MS), then the contract object and the
- * follow-record object (POST /v1.0/crm/customObjects/datas/query), 100 rows a page. The first pass reads every
- * contract and the follow records of the last `followUpLookbackDays` days; later passes read only rows modified
- * since the previous pass began (less a day of overlap). Each page lands with the checkpoint (phase + nextToken)
- * and the calls it spent, so a crash resumes at the page in flight; at the end segments and first/last deal dates
- * are derived. Only changed rows are written, so a re-run writes nothing. When the month's metered-call budget
- * runs out the pass stops at a page boundary and the next run continues it.
+ * CRM sync (doc 5): enterprise and personal customers (POST /v1.0/crm/customerInstances, objectType crm_customer
+ * then crm_customer_personal), then the contract object and the follow-record object
+ * (POST /v1.0/crm/customObjects/datas/query), 100 rows a page. A full pass (the first, then weekly: see
+ * CRM_CUSTOMER_REFRESH_MS) reads both customer lists, every contract and the follow records of the last
+ * `followUpLookbackDays` days; passes in between read only contracts and follow records modified since the previous
+ * pass began (less a day of overlap). When a list of a full pass is read to its end, stored rows of it that the pass
+ * did not see are marked removed (crmRemovals.ts); a row listed again is un-removed. Each page lands with the
+ * checkpoint (phase + nextToken), the ids it showed and the calls it spent, so a crash resumes at the page in
+ * flight; at the end segments and first/last deal dates are derived. Only changed rows are written, so a re-run
+ * writes nothing. When the month's metered-call budget runs out the pass stops at a page boundary and the next run
+ * continues it.
  */
 export async function syncCrm(
   deps: { ds: DataSource; source: CrmSource; apiCalls: () => number; monthlyCallLimit: number; crm?: CrmSettings; now?: () => Date },
