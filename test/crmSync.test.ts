@@ -58,8 +58,12 @@ describe('CRM sync from the sandbox', () => {
   it('takes in every customer, every contract as a deal, and the follow-ups of the lookback period', async () => {
     expect(first.run.status).toBe('succeeded');
     const crm = generateCrm(w.sandboxHandle.corps.get(w.corpId)!);
-    const customers = await w.ds.getRepository(Customer).findBy({ corpId: w.corpId });
+    const customers = await w.ds.getRepository(Customer).findBy({ corpId: w.corpId, kind: 'enterprise' });
     expect(customers.map((c) => c.sourceId).sort()).toEqual(crm.customers.map((c) => c.instanceId).sort());
+    // Personal customers come from the same endpoint's crm_customer_personal list, stored apart by kind.
+    const personal = await w.ds.getRepository(Customer).findBy({ corpId: w.corpId, kind: 'personal' });
+    expect(personal.length).toBeGreaterThan(0);
+    expect(personal.map((c) => [c.sourceId, c.name, c.ownerUserid]).sort()).toEqual(crm.personalCustomers.map((c) => [c.instanceId, c.name, c.owner]).sort());
     const byId = new Map(crm.customers.map((c) => [c.instanceId, c]));
     expect(customers.every((c) => c.name === byId.get(c.sourceId)!.name && c.ownerUserid === byId.get(c.sourceId)!.owner)).toBe(true);
     expect(customers[0]!.data).toEqual({ customer_name: customers[0]!.name });
@@ -89,7 +93,11 @@ describe('CRM sync from the sandbox', () => {
     expect([row.ownerUserid, row.customerSourceId, row.followedAt.getTime()]).toEqual([f0.owner, f0.customerId, Math.floor(f0.followMs / 1000) * 1000]);
 
     // One page of 100 per call, metered and recorded with the run.
-    const pages = Math.ceil(crm.customers.length / 100) + Math.ceil(crm.contracts.length / 100) + Math.ceil(expected.length / 100);
+    const pages =
+      Math.ceil(crm.customers.length / 100) +
+      Math.ceil(crm.personalCustomers.length / 100) +
+      Math.ceil(crm.contracts.length / 100) +
+      Math.ceil(expected.length / 100);
     expect(first.run.apiCalls).toBe(pages);
     const budget = await w.ds.getRepository(ApiCallBudget).findOneByOrFail({ corpId: w.corpId, month: '2026-11' });
     expect(budget.meteredCalls).toBe(first.run.apiCalls);
@@ -165,7 +173,10 @@ describe('CRM sync from the sandbox', () => {
     const weekLater = new Date(NOW.getTime() + 7 * 86_400_000);
     const week = await run(w, { now: () => weekLater });
     expect(week.outcome).toMatchObject({ rows: 0 });
-    expect(week.run.apiCalls).toBe(Math.ceil(crm.customers.length / 100) + 2);
+    // A full pass: both customer lists, every contract, and the follow records of the whole lookback window.
+    const pages = (n: number) => Math.max(1, Math.ceil(n / 100));
+    const windowed = crm.followRecords.filter((f) => f.modifyMs >= weekLater.getTime() - LOOKBACK_MS).length;
+    expect(week.run.apiCalls).toBe(pages(crm.customers.length) + pages(crm.personalCustomers.length) + pages(crm.contracts.length) + pages(windowed));
 
     const checkpoints = w.ds.getRepository(SyncCheckpoint);
     const saved = (await checkpoints.findOneByOrFail({ corpId: w.corpId, source: CRM_CHECKPOINT })).position;
@@ -230,7 +241,8 @@ describe('CRM sync that is interrupted, out of budget or configured differently'
       record.modifyMs = NOW.getTime() - 3600_000;
       const later = new Date(NOW.getTime() + 3600_000);
       const again = await run(w, { now: () => later });
-      expect(again.outcome).toMatchObject({ rows: mine });
+      // The follow-up itself is written again (its DingTalk modification time moved), and its events dropped.
+      expect(again.outcome).toMatchObject({ rows: mine + 1 });
       expect(await events.countBy({ corpId: w.corpId })).toBe(before - mine);
       expect((await events.findBy({ corpId: w.corpId })).some((e) => e.sourceId.startsWith(`crm:${record.instanceId}:`))).toBe(false);
     });
@@ -347,7 +359,8 @@ describe('CRM sync on the embedded SQLite database', () => {
       };
       await once();
       const data = crmDataOf(sandbox.corps.get(corp.corpId)!);
-      expect(await ds.getRepository(Customer).countBy({ corpId: corp.corpId })).toBe(data.customers.length);
+      expect(await ds.getRepository(Customer).countBy({ corpId: corp.corpId, kind: 'enterprise' })).toBe(data.customers.length);
+      expect(await ds.getRepository(Customer).countBy({ corpId: corp.corpId, kind: 'personal' })).toBe(data.personalCustomers.length);
       expect(await ds.getRepository(Deal).countBy({ corpId: corp.corpId })).toBe(data.contracts.length);
       const customers = await ds.getRepository(Customer).findBy({ corpId: corp.corpId });
       expect(customers.some((c) => c.segment === 'big')).toBe(true);

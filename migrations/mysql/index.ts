@@ -5,6 +5,7 @@ import { DataModel1764100000000 } from './1764100000000-DataModel';
 import { Imports1764200000000 } from './1764200000000-Imports';
 import { Crm1764300000000 } from './1764300000000-Crm';
 import { AttendanceDetail1764400000000 } from './1764400000000-AttendanceDetail';
+import { CrmRemovals1764530000000 } from './1764530000000-CrmRemovals';
 
 /** MySQL/MariaDB migrations, oldest first. Each is frozen once merged: never edit one, add a new one. */
 export const MYSQL_MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -14,4 +15,5 @@ export const MYSQL_MIGRATIONS: (new () => MigrationInterface)[] = [
   Imports1764200000000,
   Crm1764300000000,
   AttendanceDetail1764400000000,
+  CrmRemovals1764530000000,
 ];

@@ -25,6 +25,7 @@ const PHASE_LABELS: Record<string, string> = {
   'leave-pending': '复查待审批的请假',
   departures: '读取离职',
   customers: '读取客户',
+  personalCustomers: '读取个人客户',
   contracts: '读取合同',
   followUps: '读取跟进记录',
   retrying: '出错后等待重试',

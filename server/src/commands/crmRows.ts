@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { CollaborationEvent, Customer, Deal, FollowUp } from '../entities';
+import type { CustomerKind } from '../entities/Customer';
 import type { DealStatus } from '../entities/Deal';
 import type { CrmCustomerRow, CrmObjectRow } from '../dingtalk/crmApi';
 import { CRM_FIELDS } from '../dingtalk/wireFacts';
@@ -29,8 +30,8 @@ export function yuanToFen(v: unknown): number | null {
   return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
 }
 
-/** A CRM customer as a row (segment and deal dates are derived later from the deals). */
-export function customerFrom(corpId: string, row: CrmCustomerRow, importedAt: Date): Customer {
+/** A CRM customer as a row (segment and deal dates are derived later from the deals); listed, so not removed. */
+export function customerFrom(corpId: string, row: CrmCustomerRow, importedAt: Date, kind: CustomerKind = 'enterprise'): Customer {
   return Object.assign(new Customer(), {
     corpId,
     source: 'dingtalk' as const,
@@ -38,6 +39,8 @@ export function customerFrom(corpId: string, row: CrmCustomerRow, importedAt: Da
     name: (text(row.data[CRM_FIELDS.customerName]) ?? row.instanceId).slice(0, 200),
     ownerUserid: row.ownerUserIds[0] ?? null,
     data: row.data,
+    kind,
+    removedAt: null,
     importedAt,
   });
 }
@@ -65,6 +68,7 @@ export function dealFrom(corpId: string, row: CrmObjectRow, customerNames: Reado
     signedOn: shanghaiDate(signed),
     renewalYears: Number.isInteger(renewal) && renewal >= 0 && renewal <= 50 ? renewal : 0,
     status: (STATUSES.has(status) ? status : 'active') as DealStatus,
+    removedAt: null,
     importedAt,
   });
 }
@@ -81,6 +85,8 @@ export function followUpFrom(corpId: string, row: CrmObjectRow, importedAt: Date
     ownerUserid: row.creatorUserId ?? row.ownerUserIds[0] ?? null,
     customerSourceId: customerId ? fitId(customerId) : null,
     followedAt: new Date(Math.floor(at.getTime() / 1000) * 1000),
+    modifiedAt: crmInstant(row.gmtModified),
+    removedAt: null,
     importedAt,
   });
 }

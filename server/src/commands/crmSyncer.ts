@@ -1,25 +1,28 @@
 import { Brackets, In, IsNull, Not, type DataSource, type EntityManager } from 'typeorm';
 import { CollaborationEvent, Customer, Deal, Department, FollowUp, User } from '../entities';
-import type { CrmCustomerRow, CrmObjectRow, CrmPage } from '../dingtalk/crmApi';
+import type { CrmCustomerRow, CrmCustomerType, CrmObjectRow, CrmPage } from '../dingtalk/crmApi';
 import { DingTalkError } from '../dingtalk/errors';
 import {
+  CRM_CUSTOMER_OBJECT_TYPE,
   CRM_DSL_GE,
   CRM_DSL_MODIFIED_FIELD,
   CRM_MAX_RESULTS,
   CRM_PARAM_ERROR,
+  CRM_PERSONAL_CUSTOMER_OBJECT_TYPE,
   DEFAULT_CRM_CONTRACT_OBJECT,
   DEFAULT_CRM_FOLLOW_RECORD_OBJECT,
 } from '../dingtalk/wireFacts';
 import { addMeteredCalls, meteredCallsThisMonth } from './callBudget';
 import { upsertBySourceId, writeChangedBySourceId } from './changedRows';
 import { readCheckpoint, saveCheckpoint } from './checkpoints';
-import { collaborationsFrom, customerFrom, dealFrom, followUpFrom, type OrgUnits } from './crmRows';
+import { collaborationsFrom, customerFrom, dealFrom, fitId, followUpFrom, type OrgUnits } from './crmRows';
+import { markSeen, removeUnseen, type CrmList } from './crmRemovals';
 import { customerSegment, DEFAULT_SEGMENT_THRESHOLDS, type SegmentThresholds } from './customerSegments';
 import type { ReportProgress, TrackedOutcome } from './syncRunTracker';
 
 /** The DingTalk CRM calls the sync needs (CrmApi, as DingTalkPort.data offers them). */
 export interface CrmSource {
-  crmCustomers(nextToken: string | undefined, maxResults: number, operatorUserId?: string): Promise<CrmPage<CrmCustomerRow>>;
+  crmCustomers(objectType: CrmCustomerType, nextToken: string | undefined, maxResults: number, operatorUserId?: string): Promise<CrmPage<CrmCustomerRow>>;
   crmObjects(
     name: string,
     queryDsl: string | undefined,
@@ -49,34 +52,43 @@ export const CRM_CHECKPOINT = 'crm';
 /** A later pass re-reads contracts and follow records changed this long before the previous pass began. */
 export const CRM_OVERLAP_MS = 86_400_000;
 /**
- * All customers are read again at most this often. customerInstances has no filter, so every read is a full one
- * (10,000 people ≈ 50,000 customers ≈ 500 calls): nightly that alone would spend more than the standard edition's
- * 10,000 metered calls a month. Contracts carry their customer's id and name, so deals link in between.
+ * A full pass (all customers, personal ones too, all contracts, and the follow records of the lookback window) runs
+ * at most this often; passes in between read contracts and follow records changed since the previous pass.
+ * customerInstances has no filter, so every read of it is a full one (10,000 people ≈ 50,000 customers ≈ 500 calls):
+ * nightly that alone would spend more than the standard edition's 10,000 metered calls a month. Contracts carry their
+ * customer's id and name, so deals link in between. List APIs do not report deletions: only a full read shows what
+ * DingTalk no longer has (crmRemovals.ts), so a deletion is seen within a week.
  */
 export const CRM_CUSTOMER_REFRESH_MS = 7 * 86_400_000;
 
-type Phase = 'customers' | 'contracts' | 'followUps';
-const PHASES: readonly Phase[] = ['customers', 'contracts', 'followUps'];
+type Phase = CrmList;
+const PHASES: readonly Phase[] = ['customers', 'personalCustomers', 'contracts', 'followUps'];
 
-/** A pass over the three CRM lists: where it is, and from when contracts and follow records are read. */
+/** A pass over the CRM lists: where it is, and from when contracts and follow records are read. */
 interface CrmPass {
   startedMs: number;
   phase: Phase;
   nextToken: string | null;
-  /** Null: all contracts (first pass). */
+  /** Null: all contracts (a full pass). */
   contractsSinceMs: number | null;
   followUpsSinceMs: number;
+  /** The follow records of the whole lookback window are read (a full pass), not only those changed since the last. */
+  followUpsFull?: boolean;
   pages: number;
-  /** This pass reads all customers (the first pass, then every CRM_CUSTOMER_REFRESH_MS). */
+  /** A full pass (the first, then every CRM_CUSTOMER_REFRESH_MS): it reads all customers. */
   readsCustomers: boolean;
 }
 
 interface CrmPosition extends Record<string, unknown> {
   pass: CrmPass | null;
   lastPassStartedMs: number | null;
-  /** When the last pass that read all customers began. */
+  /** When the last full pass began (named for when only customers were read in full). */
   customersReadMs: number | null;
 }
+
+/** Whether this pass reads `phase` whole, so that what it did not see is gone from DingTalk. */
+const readsWhole = (pass: CrmPass, phase: Phase) =>
+  phase === 'customers' || phase === 'personalCustomers' ? true : phase === 'contracts' ? pass.contractsSinceMs === null : pass.followUpsFull === true;
 
 /** queryDsl "modified at or after `ms`" (format UNCONFIRMED for v1.0, see wireFacts). */
 const modifiedSince = (ms: number) =>
@@ -114,8 +126,14 @@ async function loadOrgUnits(ds: DataSource, corpId: string): Promise<OrgUnits> {
  * Collaborations a re-read follow-up no longer gives (a participant was removed, or moved to another department).
  * Events are keyed `crm:<follow-up>:<department>`, so a follow-up's events are found by prefix.
  */
-async function dropStaleCollaborations(em: EntityManager, corpId: string, followUps: FollowUp[], events: CollaborationEvent[]): Promise<number> {
+async function dropStaleCollaborations(em: EntityManager, corpId: string, followUps: { sourceId: string }[], events: CollaborationEvent[]): Promise<number> {
   if (followUps.length === 0) return 0;
+  if (followUps.length > 200) {
+    // Keep each statement's LIKE list short (the follow-ups a full pass found removed can be many).
+    let n = 0;
+    for (let i = 0; i < followUps.length; i += 200) n += await dropStaleCollaborations(em, corpId, followUps.slice(i, i + 200), events);
+    return n;
+  }
   const keep = new Set(events.map((e) => e.sourceId));
   const qb = em
     .getRepository(CollaborationEvent)
@@ -136,7 +154,7 @@ async function dropStaleCollaborations(em: EntityManager, corpId: string, follow
 /** Recompute every CRM customer's segment and first/last deal from its deals that were not cancelled. */
 async function deriveSegments(em: EntityManager, corpId: string, t: SegmentThresholds): Promise<number> {
   const deals = await em.find(Deal, {
-    where: { corpId, source: 'dingtalk', customerSourceId: Not(IsNull()), status: Not('cancelled') },
+    where: { corpId, source: 'dingtalk', customerSourceId: Not(IsNull()), status: Not('cancelled'), removedAt: IsNull() },
     select: { sourceId: true, customerSourceId: true, amountFen: true, signedOn: true },
   });
   const byCustomer = new Map<string, { amountFen: number; signedOn: string; sourceId: string }[]>();
@@ -157,14 +175,17 @@ async function deriveSegments(em: EntityManager, corpId: string, t: SegmentThres
 }
 
 /**
- * CRM sync (doc 5): all customers (POST /v1.0/crm/customerInstances; on the first pass and then weekly, see
- * CRM_CUSTOMER_REFRESH_MS), then the contract object and the
- * follow-record object (POST /v1.0/crm/customObjects/datas/query), 100 rows a page. The first pass reads every
- * contract and the follow records of the last `followUpLookbackDays` days; later passes read only rows modified
- * since the previous pass began (less a day of overlap). Each page lands with the checkpoint (phase + nextToken)
- * and the calls it spent, so a crash resumes at the page in flight; at the end segments and first/last deal dates
- * are derived. Only changed rows are written, so a re-run writes nothing. When the month's metered-call budget
- * runs out the pass stops at a page boundary and the next run continues it.
+ * CRM sync (doc 5): enterprise and personal customers (POST /v1.0/crm/customerInstances, objectType crm_customer
+ * then crm_customer_personal), then the contract object and the follow-record object
+ * (POST /v1.0/crm/customObjects/datas/query), 100 rows a page. A full pass (the first, then weekly: see
+ * CRM_CUSTOMER_REFRESH_MS) reads both customer lists, every contract and the follow records of the last
+ * `followUpLookbackDays` days; passes in between read only contracts and follow records modified since the previous
+ * pass began (less a day of overlap). When a list of a full pass is read to its end, stored rows of it that the pass
+ * did not see are marked removed (crmRemovals.ts); a row listed again is un-removed. Each page lands with the
+ * checkpoint (phase + nextToken), the ids it showed and the calls it spent, so a crash resumes at the page in
+ * flight; at the end segments and first/last deal dates are derived. Only changed rows are written, so a re-run
+ * writes nothing. When the month's metered-call budget runs out the pass stops at a page boundary and the next run
+ * continues it.
  */
 export async function syncCrm(
   deps: { ds: DataSource; source: CrmSource; apiCalls: () => number; monthlyCallLimit: number; crm?: CrmSettings; now?: () => Date },
@@ -178,14 +199,15 @@ export async function syncCrm(
   const lastPassStartedMs = saved?.lastPassStartedMs ?? null;
   const customersReadMs = saved?.customersReadMs ?? null;
   let resumedToken = saved?.pass?.nextToken ?? null;
-  const readsCustomers = customersReadMs === null || now().getTime() - customersReadMs >= CRM_CUSTOMER_REFRESH_MS;
+  const full = customersReadMs === null || now().getTime() - customersReadMs >= CRM_CUSTOMER_REFRESH_MS;
   const pass: CrmPass = saved?.pass ?? {
     startedMs: now().getTime(),
-    phase: readsCustomers ? 'customers' : 'contracts',
-    readsCustomers,
+    phase: full ? 'customers' : 'contracts',
+    readsCustomers: full,
     nextToken: null,
-    contractsSinceMs: lastPassStartedMs === null ? null : lastPassStartedMs - CRM_OVERLAP_MS,
-    followUpsSinceMs: lastPassStartedMs === null ? now().getTime() - settings.followUpLookbackDays * 86_400_000 : lastPassStartedMs - CRM_OVERLAP_MS,
+    contractsSinceMs: full || lastPassStartedMs === null ? null : lastPassStartedMs - CRM_OVERLAP_MS,
+    followUpsSinceMs: full || lastPassStartedMs === null ? now().getTime() - settings.followUpLookbackDays * 86_400_000 : lastPassStartedMs - CRM_OVERLAP_MS,
+    followUpsFull: full,
     pages: 0,
   };
   const units = await loadOrgUnits(ds, corpId);
@@ -197,9 +219,11 @@ export async function syncCrm(
   const problems: string[] = [];
   let rows = 0;
   let passDone = false;
+  const removed: Record<Phase, number> = { customers: 0, personalCustomers: 0, contracts: 0, followUps: 0 };
 
   const fetchPage = (token: string | undefined): Promise<CrmPage<CrmCustomerRow> | CrmPage<CrmObjectRow>> => {
-    if (pass.phase === 'customers') return source.crmCustomers(token, CRM_MAX_RESULTS, settings.operatorUserid);
+    if (pass.phase === 'customers') return source.crmCustomers(CRM_CUSTOMER_OBJECT_TYPE, token, CRM_MAX_RESULTS, settings.operatorUserid);
+    if (pass.phase === 'personalCustomers') return source.crmCustomers(CRM_PERSONAL_CUSTOMER_OBJECT_TYPE, token, CRM_MAX_RESULTS, settings.operatorUserid);
     const name = pass.phase === 'contracts' ? settings.contractObject : settings.followRecordObject;
     const since = pass.phase === 'contracts' ? pass.contractsSinceMs : pass.followUpsSinceMs;
     return source.crmObjects(name, since === null ? undefined : modifiedSince(since), token, CRM_MAX_RESULTS, settings.operatorUserid);
@@ -208,7 +232,7 @@ export async function syncCrm(
   for (;;) {
     if (usedBefore + (deps.apiCalls() - runStartCalls) >= deps.monthlyCallLimit) {
       const note = `本月计量调用已用完（上限 ${deps.monthlyCallLimit} 次）：CRM 同步已读 ${pass.pages} 页，停在${PHASE_LABELS[pass.phase]}，预算恢复后从这里继续`;
-      return { rows, note };
+      return { rows, note: [note, removalNote(removed)].filter(Boolean).join('；') };
     }
     const callsBefore = deps.apiCalls();
     let page: CrmPage<CrmCustomerRow> | CrmPage<CrmObjectRow>;
@@ -229,11 +253,29 @@ export async function syncCrm(
     resumedToken = null;
     const importedAt = now();
     await ds.transaction(async (em) => {
-      if (pass.phase === 'customers') {
-        const customers = (page as CrmPage<CrmCustomerRow>).rows.map((r) => customerFrom(corpId, r, importedAt));
+      const phase = pass.phase;
+      if (readsWhole(pass, phase)) {
+        await markSeen(
+          em,
+          corpId,
+          phase,
+          page.rows.map((r) => fitId(r.instanceId)),
+          pass.startedMs,
+        );
+      }
+      if (phase === 'customers' || phase === 'personalCustomers') {
+        const kind = phase === 'customers' ? 'enterprise' : 'personal';
+        const customers = (page as CrmPage<CrmCustomerRow>).rows.map((r) => customerFrom(corpId, r, importedAt, kind));
         for (const c of customers) customerNames.set(c.sourceId, c.name);
-        rows += await writeChangedBySourceId(em, Customer, corpId, customers, ['name', 'ownerUserid', 'data'], ['name', 'owner_userid', 'data', 'imported_at']);
-      } else if (pass.phase === 'contracts') {
+        rows += await writeChangedBySourceId(
+          em,
+          Customer,
+          corpId,
+          customers,
+          ['name', 'ownerUserid', 'data', 'kind', 'removedAt'],
+          ['name', 'owner_userid', 'data', 'kind', 'removed_at', 'imported_at'],
+        );
+      } else if (phase === 'contracts') {
         const deals: Deal[] = [];
         for (const r of (page as CrmPage<CrmObjectRow>).rows) {
           const d = dealFrom(corpId, r, customerNames, importedAt);
@@ -245,8 +287,8 @@ export async function syncCrm(
           Deal,
           corpId,
           deals,
-          ['customerSourceId', 'customerName', 'ownerUserid', 'amountFen', 'signedOn', 'renewalYears', 'status'],
-          ['customer_source_id', 'customer_name', 'owner_userid', 'amount_fen', 'signed_on', 'renewal_years', 'status', 'imported_at'],
+          ['customerSourceId', 'customerName', 'ownerUserid', 'amountFen', 'signedOn', 'renewalYears', 'status', 'removedAt'],
+          ['customer_source_id', 'customer_name', 'owner_userid', 'amount_fen', 'signed_on', 'renewal_years', 'status', 'removed_at', 'imported_at'],
         );
       } else {
         const followUps: FollowUp[] = [];
@@ -266,8 +308,8 @@ export async function syncCrm(
           FollowUp,
           corpId,
           followUps,
-          ['ownerUserid', 'customerSourceId', 'followedAt'],
-          ['owner_userid', 'customer_source_id', 'followed_at', 'imported_at'],
+          ['ownerUserid', 'customerSourceId', 'followedAt', 'modifiedAt', 'removedAt'],
+          ['owner_userid', 'customer_source_id', 'followed_at', 'modified_at', 'removed_at', 'imported_at'],
         );
         rows += await dropStaleCollaborations(em, corpId, followUps, events);
         rows += await writeChangedBySourceId(
@@ -281,6 +323,19 @@ export async function syncCrm(
       }
       pass.pages += 1;
       pass.nextToken = page.nextToken ?? null;
+      if (pass.nextToken === null && readsWhole(pass, phase)) {
+        // The list's last page: what this pass did not see of it is gone from DingTalk.
+        const gone = await removeUnseen(em, corpId, phase, pass.startedMs, pass.followUpsSinceMs, importedAt);
+        if (phase === 'followUps')
+          rows += await dropStaleCollaborations(
+            em,
+            corpId,
+            gone.map((sourceId) => ({ sourceId })),
+            [],
+          );
+        removed[phase] += gone.length;
+        rows += gone.length;
+      }
       const nextPhase = PHASES[PHASES.indexOf(pass.phase) + 1];
       if (pass.nextToken === null && nextPhase) pass.phase = nextPhase;
       passDone = pass.nextToken === null && !nextPhase;
@@ -300,8 +355,17 @@ export async function syncCrm(
     report(pass.phase, pass.pages, pass.pages + 1);
     if (passDone) break;
   }
-  const note = problems.length ? `${problems.length} 条 CRM 记录无法识别已跳过，例如：${problems.slice(0, 3).join('；')}` : null;
-  return { rows, note };
+  const skipped = problems.length ? `${problems.length} 条 CRM 记录无法识别已跳过，例如：${problems.slice(0, 3).join('；')}` : null;
+  const note = [skipped, removalNote(removed)].filter(Boolean).join('；');
+  return { rows, note: note === '' ? null : note };
 }
 
-const PHASE_LABELS: Record<Phase, string> = { customers: '客户', contracts: '合同', followUps: '跟进记录' };
+const PHASE_LABELS: Record<Phase, string> = { customers: '客户', personalCustomers: '个人客户', contracts: '合同', followUps: '跟进记录' };
+
+/** "removed N" for the run's note: rows DingTalk no longer has, per list; null when none. */
+function removalNote(removed: Record<Phase, number>): string | null {
+  const total = PHASES.reduce((n, p) => n + removed[p], 0);
+  if (total === 0) return null;
+  const parts = PHASES.filter((p) => removed[p] > 0).map((p) => `${PHASE_LABELS[p]} ${removed[p]}`);
+  return `钉钉中已删除 ${total} 条，已标记为移除（${parts.join('，')}）`;
+}

@@ -2,7 +2,10 @@
 import Crm, * as $Crm from '@alicloud/dingtalk/dist/crm_1_0/client';
 import type { DingTalkClient } from './dingTalkClient';
 import { v1Headers } from './v1Client';
-import { CRM_CUSTOMER_OBJECT_TYPE } from './wireFacts';
+import type { CRM_CUSTOMER_OBJECT_TYPE, CRM_PERSONAL_CUSTOMER_OBJECT_TYPE } from './wireFacts';
+
+/** The two customer lists of customerInstances. */
+export type CrmCustomerType = typeof CRM_CUSTOMER_OBJECT_TYPE | typeof CRM_PERSONAL_CUSTOMER_OBJECT_TYPE;
 
 /** One customer of POST /v1.0/crm/customerInstances (doc 5). Times are "yyyy-MM-dd HH:mm:ss" Beijing time. */
 export interface CrmCustomerRow {
@@ -35,11 +38,11 @@ export interface CrmPage<T> {
 export class CrmApi {
   constructor(private readonly client: DingTalkClient) {}
 
-  /** One page (≤100) of all enterprise customers. */
-  customers(nextToken: string | undefined, maxResults: number, operatorUserId?: string): Promise<CrmPage<CrmCustomerRow>> {
+  /** One page (≤100) of all enterprise (`crm_customer`) or all personal (`crm_customer_personal`) customers. */
+  customers(objectType: CrmCustomerType, nextToken: string | undefined, maxResults: number, operatorUserId?: string): Promise<CrmPage<CrmCustomerRow>> {
     const v1 = this.client.v1;
     return v1.call('/v1.0/crm/customerInstances', async (token, runtime) => {
-      const request = new $Crm.QueryAllCustomerRequest({ maxResults, nextToken, objectType: CRM_CUSTOMER_OBJECT_TYPE, operatorUserId });
+      const request = new $Crm.QueryAllCustomerRequest({ maxResults, nextToken, objectType, operatorUserId });
       const res = await v1.sdk(Crm).queryAllCustomerWithOptions(request, new $Crm.QueryAllCustomerHeaders(v1Headers(token)), runtime);
       const result = res.body?.result;
       return {

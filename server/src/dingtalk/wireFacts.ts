@@ -129,6 +129,11 @@ export const CRM_PARAM_ERROR = 'param.error';
 /** `objectType` of enterprise customers on POST /v1.0/crm/customerInstances (doc 5). */
 export const CRM_CUSTOMER_OBJECT_TYPE = 'crm_customer';
 /**
+ * `objectType` of personal customers on the same endpoint (doc 5). That a personal customer's name sits under the
+ * same `customer_name` field id as an enterprise customer's is UNCONFIRMED (the sandbox serves it so).
+ */
+export const CRM_PERSONAL_CUSTOMER_OBJECT_TYPE = 'crm_customer_personal';
+/**
  * Field ids inside CRM `data` maps. They are per-corp form settings in DingTalk (doc 5: "free-form maps keyed by
  * form field ids"); `customer_name` is documented, the contract and follow-record ids are UNCONFIRMED conventions
  * the sandbox serves. A corp whose forms differ changes them here, in one place.

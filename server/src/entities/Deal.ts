@@ -32,4 +32,8 @@ export class Deal extends SourcedRecord {
 
   @Column({ type: 'varchar', length: 16 })
   status: DealStatus;
+
+  /** When a full CRM pass no longer found the contract in DingTalk; always null for imported deals (see crmRemovals.ts). */
+  @Column({ name: 'removed_at', type: 'datetime', nullable: true })
+  removedAt?: Date | null;
 }

@@ -16,4 +16,12 @@ export class FollowUp extends SourcedRecord {
 
   @Column({ name: 'followed_at', type: 'datetime' })
   followedAt: Date;
+
+  /** DingTalk's gmt_modified as last read: whether a full re-read of the lookback window should have listed it. */
+  @Column({ name: 'modified_at', type: 'datetime', nullable: true })
+  modifiedAt: Date | null;
+
+  /** When a full CRM pass no longer found the record in DingTalk; null while it is there (see crmRemovals.ts). */
+  @Column({ name: 'removed_at', type: 'datetime', nullable: true })
+  removedAt: Date | null;
 }

@@ -5,6 +5,7 @@ import { Departure } from './Departure';
 import { Deal } from './Deal';
 import { Customer } from './Customer';
 import { FollowUp } from './FollowUp';
+import { CrmSeen } from './CrmSeen';
 import { SatisfactionScore } from './SatisfactionScore';
 import { CollaborationEvent } from './CollaborationEvent';
 import { TrainingRecord } from './TrainingRecord';
@@ -45,6 +46,7 @@ export const ENTITIES = [
   ImportRejection,
   Customer,
   FollowUp,
+  CrmSeen,
 ];
 export {
   AttendanceResult,
@@ -69,4 +71,5 @@ export {
   ImportRejection,
   Customer,
   FollowUp,
+  CrmSeen,
 };

@@ -32,13 +32,17 @@ async function daysWithoutAttendance(ds: DataSource, corpId: string, now: Date, 
   return missing;
 }
 
-/** CRM gaps: contracts nobody owns (their value is credited to nobody) and owned customers never followed up. */
+/**
+ * CRM gaps: contracts nobody owns (their value is credited to nobody) and owned customers never followed up.
+ * Rows deleted in DingTalk (`removed_at` set by a full CRM pass) count nowhere.
+ */
 async function crmGaps(ds: DataSource, corpId: string): Promise<DataGap[]> {
   const gaps: DataGap[] = [];
   const deals = ds.getRepository(Deal);
-  const ownerless = await deals.count({ where: { corpId, source: 'dingtalk', ownerUserid: IsNull() } });
+  const ownerlessWhere = { corpId, source: 'dingtalk' as const, ownerUserid: IsNull(), removedAt: IsNull() };
+  const ownerless = await deals.count({ where: ownerlessWhere });
   if (ownerless > 0) {
-    const examples = await deals.find({ where: { corpId, source: 'dingtalk', ownerUserid: IsNull() }, order: { signedOn: 'DESC' }, take: 5 });
+    const examples = await deals.find({ where: ownerlessWhere, order: { signedOn: 'DESC' }, take: 5 });
     gaps.push({
       id: 'contracts_without_owner',
       count: ownerless,
@@ -49,8 +53,8 @@ async function crmGaps(ds: DataSource, corpId: string): Promise<DataGap[]> {
   const unfollowed = ds
     .getRepository(Customer)
     .createQueryBuilder('c')
-    .where("c.corp_id = :corpId AND c.source = 'dingtalk' AND c.owner_userid IS NOT NULL", { corpId })
-    .andWhere('NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.corp_id = c.corp_id AND f.customer_source_id = c.source_id)');
+    .where("c.corp_id = :corpId AND c.source = 'dingtalk' AND c.owner_userid IS NOT NULL AND c.removed_at IS NULL", { corpId })
+    .andWhere('NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.corp_id = c.corp_id AND f.customer_source_id = c.source_id AND f.removed_at IS NULL)');
   const count = await unfollowed.getCount();
   if (count > 0) {
     const examples = await unfollowed.orderBy('c.source_id').take(5).getMany();
@@ -137,7 +141,7 @@ export async function presentDataQuality(ds: DataSource, corpId: string, monthly
     attendance: () => ds.getRepository(AttendanceResult).countBy({ corpId }),
     leave: () => ds.getRepository(LeaveRecord).countBy({ corpId }),
     departures: () => ds.getRepository(Departure).countBy({ corpId }),
-    crm: () => ds.getRepository(Customer).countBy({ corpId, source: 'dingtalk' }),
+    crm: () => ds.getRepository(Customer).countBy({ corpId, source: 'dingtalk', removedAt: IsNull() }),
   };
   for (const kind of ['org', 'attendance', 'leave', 'departures', 'crm'] as const) {
     const { ok, failed } = await lastRuns(ds, corpId, kind);
@@ -193,13 +197,13 @@ export async function presentDataQuality(ds: DataSource, corpId: string, monthly
       gaps,
     });
   }
-  const ownerless = await ds.getRepository(Deal).find({ where: { corpId, ownerUserid: IsNull() }, take: 5 });
-  const ownerlessCount = await ds.getRepository(Deal).countBy({ corpId, ownerUserid: IsNull() });
+  const ownerless = await ds.getRepository(Deal).find({ where: { corpId, ownerUserid: IsNull(), removedAt: IsNull() }, take: 5 });
+  const ownerlessCount = await ds.getRepository(Deal).countBy({ corpId, ownerUserid: IsNull(), removedAt: IsNull() });
   sources.push({
     source: 'imports',
     label: '合同与导入数据',
     lastSucceededAt: null,
-    rows: await ds.getRepository(Deal).countBy({ corpId }),
+    rows: await ds.getRepository(Deal).countBy({ corpId, removedAt: IsNull() }),
     lastError: null,
     lastNote: null,
     gaps: ownerlessCount

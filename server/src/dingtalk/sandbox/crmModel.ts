@@ -12,6 +12,7 @@ import { AttendancePeople, type AttendanceCorpView, type AttendancePerson } from
 import type { DeptKind } from './corpTypes';
 import { driftIntensity } from './driftModel';
 import { CITIES } from './nameBank';
+import { personalCustomersOf } from './crmPersonal';
 import { hash53, keyedPrng, stableUuid } from './stableIds';
 import { chinaDayNumber, chinaTimeOn } from './workCalendar';
 
@@ -84,6 +85,8 @@ export interface CrmFollowRecord {
 /** Everything the CRM endpoints serve for one corp, each list in the order it is paged (oldest first, then id). */
 export interface CrmData {
   customers: CrmCustomer[];
+  /** Personal customers (crm_customer_personal): individuals, listed apart from the enterprise customers. */
+  personalCustomers: CrmCustomer[];
   contracts: CrmContract[];
   followRecords: CrmFollowRecord[];
 }
@@ -189,13 +192,17 @@ export function generateCrm(corp: CrmCorpView): CrmData {
     teammates.set(p.deptId, list);
   }
 
-  const data: CrmData = { customers: [], contracts: [], followRecords: [] };
+  const data: CrmData = { customers: [], personalCustomers: [], contracts: [], followRecords: [] };
   for (const { person, deptId, kind } of all) {
     if (!person.sales) continue;
     const keyAccount = kind === 'keyAccount';
     sellerBook(seed, person, keyAccount, today, lastDataDay, data, helpers, teammates.get(deptId) ?? []);
+    data.personalCustomers.push(
+      ...personalCustomersOf(seed, person, Math.max(person.firstDay, today - HISTORY_DAYS), Math.min(person.lastDay ?? lastDataDay, lastDataDay)),
+    );
   }
   data.customers.sort(byTimeThenId);
+  data.personalCustomers.sort(byTimeThenId);
   data.contracts.sort(byTimeThenId);
   data.followRecords.sort(byTimeThenId);
   return data;
@@ -322,15 +329,49 @@ function sellerBook(
   }
 }
 
-const cache = new WeakMap<object, { key: string; data: CrmData }>();
+/** Generated data per corp state, and what is served: the generated data less the records deleted (undefined: to redo). */
+const cache = new WeakMap<object, { key: string; generated: CrmData; served: CrmData | undefined }>();
+/** Instance ids deleted in a corp's CRM (customers, contracts or follow records); they survive regeneration. */
+const deletedIds = new WeakMap<object, Set<string>>();
 
-/** The corp's CRM, generated once per corp state (people, "today", drift reference) and reused. */
+/** The corp's CRM, generated once per corp state (people, "today", drift reference) and reused, less deleted records. */
 export function crmDataOf(corp: CrmCorpView): CrmData {
   // Hires only add people and departures only add records, so the two counts tell when the people changed.
   const key = `${corp.seed}:${corp.asOfMs}:${corp.driftReferenceMs}:${corp.users.size}:${corp.departures.length}`;
-  const hit = cache.get(corp);
-  if (hit && hit.key === key) return hit.data;
-  const data = generateCrm(corp);
-  cache.set(corp, { key, data });
-  return data;
+  let hit = cache.get(corp);
+  if (!hit || hit.key !== key) {
+    hit = { key, generated: generateCrm(corp), served: undefined };
+    cache.set(corp, hit);
+  }
+  if (!hit.served) {
+    const gone = deletedIds.get(corp) ?? new Set<string>();
+    const keep = <T extends { instanceId: string }>(list: T[]) => (gone.size === 0 ? list : list.filter((r) => !gone.has(r.instanceId)));
+    const g = hit.generated;
+    // A new object each time, so query results cached per dataset (crmRoutes) are not served stale.
+    hit.served = {
+      customers: keep(g.customers),
+      personalCustomers: keep(g.personalCustomers),
+      contracts: keep(g.contracts),
+      followRecords: keep(g.followRecords),
+    };
+  }
+  return hit.served;
+}
+
+/**
+ * Delete a customer, contract or follow record from the corp's CRM (as a user deleting it in DingTalk would; the
+ * list APIs then simply stop listing it), or with `deleted` false bring it back. Returns false for an unknown id.
+ */
+export function setCrmRecordDeleted(corp: CrmCorpView, instanceId: string, deleted: boolean): boolean {
+  crmDataOf(corp);
+  const hit = cache.get(corp)!;
+  const g = hit.generated;
+  const known = [g.customers, g.personalCustomers, g.contracts, g.followRecords].some((list) => list.some((r) => r.instanceId === instanceId));
+  if (!known) return false;
+  const gone = deletedIds.get(corp) ?? new Set<string>();
+  deletedIds.set(corp, gone);
+  if (deleted) gone.add(instanceId);
+  else gone.delete(instanceId);
+  hit.served = undefined;
+  return true;
 }

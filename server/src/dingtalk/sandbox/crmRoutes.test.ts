@@ -9,6 +9,7 @@ import { DRIFT_DAYS } from './driftModel';
 const CORP = { corpId: 'dingcrm', appKey: 'crm-key', appSecret: 'crm-secret', agentId: 3, seed: 43, employees: 200 };
 const sandbox = sandboxForTests(CORP);
 const { corp } = sandbox;
+const corpData = () => crmDataOf(corp());
 const post = <T = Record<string, unknown>>(path: string, body: unknown, t: string | null = sandbox.token) =>
   postJson<T>(`${sandbox.handle.url}${path}`, body, t === null ? {} : { 'x-acs-dingtalk-access-token': t });
 
@@ -47,10 +48,10 @@ const CUSTOMERS = '/v1.0/crm/customerInstances';
 const OBJECTS = '/v1.0/crm/customObjects/datas/query';
 const WIRE_TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 
-async function walkCustomers(maxResults: number): Promise<{ values: CustomerValue[]; pages: number }> {
+async function walkCustomers(maxResults: number, objectType = 'crm_customer'): Promise<{ values: CustomerValue[]; pages: number }> {
   const values: CustomerValue[] = [];
   for (let nextToken: string | undefined, pages = 1; ; pages++) {
-    const res = await post<CustomerAnswer>(CUSTOMERS, { maxResults, objectType: 'crm_customer', ...(nextToken ? { nextToken } : {}) });
+    const res = await post<CustomerAnswer>(CUSTOMERS, { maxResults, objectType, ...(nextToken ? { nextToken } : {}) });
     expect(res.status).toBe(200);
     expect(res.body.result.values.length).toBeLessThanOrEqual(maxResults);
     values.push(...res.body.result.values);
@@ -100,10 +101,13 @@ describe('CRM v1.0 endpoints', () => {
     const page = await post<CustomerAnswer>(CUSTOMERS, { maxResults: 5 });
     expect(page.body.result.nextToken).toMatch(/^[A-Za-z0-9_-]+$/);
     expect(page.body.result.nextToken).not.toBe('5');
-    // Personal customers: none in the sandbox, an empty page without a token.
-    expect((await post<CustomerAnswer>(CUSTOMERS, { maxResults: 5, objectType: 'crm_customer_personal' })).body).toEqual({
-      result: { maxResults: 5, values: [] },
-    });
+    // Personal customers: a list of their own, paged the same way, none of them among the enterprise customers.
+    const personal = await walkCustomers(7, 'crm_customer_personal');
+    expect(personal.values.length).toBe(corpData().personalCustomers.length);
+    expect(personal.values.length).toBeGreaterThan(10);
+    expect(personal.values.every((v) => v.objectType === 'crm_customer_personal' && v.permission.ownerStaffIds.length === 1)).toBe(true);
+    const enterprise = new Set(big.values.map((v) => v.instanceId));
+    expect(personal.values.some((v) => enterprise.has(v.instanceId))).toBe(false);
   });
 
   it.each([
@@ -156,6 +160,36 @@ describe('CRM v1.0 endpoints', () => {
     expect(recent.values.every((v) => v.gmtModified >= '2026-10-01 00:00:00')).toBe(true);
     const expected = all.values.filter((v) => v.gmtModified >= '2026-10-01 00:00:00').map((v) => v.instanceId);
     expect(recent.values.map((v) => v.instanceId).sort()).toEqual(expected.sort());
+  });
+
+  it('stops listing a customer, personal customer, contract or follow record deleted through the control, and lists it again once restored', async () => {
+    const control = (id: string, action: 'delete' | 'restore', corpId = CORP.corpId) =>
+      postJson<{ instanceId?: string; deleted?: boolean; error?: string }>(`${sandbox.handle.url}/sandbox/corps/${corpId}/crm/records/${id}/${action}`, {});
+    const ids = (values: { instanceId: string }[]) => values.map((v) => v.instanceId);
+    const lists = async () => ({
+      customers: ids((await walkCustomers(100)).values),
+      personal: ids((await walkCustomers(100, 'crm_customer_personal')).values),
+      contracts: ids((await walkObjects('crm_contract', 100)).values),
+      follows: ids((await walkObjects('crm_follow_record', 100)).values),
+    });
+    const before = await lists();
+    const picked = { customers: before.customers[4]!, personal: before.personal[1]!, contracts: before.contracts[150]!, follows: before.follows[7]! };
+    try {
+      for (const id of Object.values(picked)) expect((await control(id, 'delete')).body).toEqual({ instanceId: id, deleted: true });
+      const after = await lists();
+      for (const key of Object.keys(picked) as (keyof typeof picked)[]) {
+        expect(after[key]).toEqual(before[key].filter((id) => id !== picked[key]));
+      }
+      // A query filtered by modification time no longer shows a deleted contract either.
+      const dsl = JSON.stringify({ queryGroupList: [{ queryObjectList: [{ fieldId: 'gmt_modified', filterType: 'GE', value: '0' }] }] });
+      expect(ids((await walkObjects('crm_contract', 100, dsl)).values)).not.toContain(picked.contracts);
+    } finally {
+      for (const id of Object.values(picked)) expect((await control(id, 'restore')).body).toEqual({ instanceId: id, deleted: false });
+    }
+    expect(await lists()).toEqual(before);
+    const unknown = await control('no-such-record', 'delete');
+    expect([unknown.status, unknown.body.error]).toEqual([404, 'not_found']);
+    expect((await control(picked.contracts, 'delete', 'dingnobody')).status).toBe(404);
   });
 
   it('serves follow records with their participants, under a renamed object too', async () => {

@@ -6,7 +6,7 @@
  * `nextToken` is opaque and only valid for the query that issued it.
  */
 import type { Context } from 'koa';
-import { CRM_CUSTOMER_OBJECT_TYPE, CRM_FIELDS, CRM_MAX_RESULTS, CRM_PARAM_ERROR } from '../wireFacts';
+import { CRM_CUSTOMER_OBJECT_TYPE, CRM_FIELDS, CRM_MAX_RESULTS, CRM_PARAM_ERROR, CRM_PERSONAL_CUSTOMER_OBJECT_TYPE } from '../wireFacts';
 import { optionalString, ParamError, paramsOf, requiredInt, type Params } from './bodyParams';
 import { v1Caller } from './callerAuth';
 import { crmDataOf, type CrmContract, type CrmData, type CrmFollowRecord } from './crmModel';
@@ -188,15 +188,15 @@ export function registerCrmRoutes(router: RouteTarget, state: SandboxState): voi
     '/v1.0/crm/customerInstances',
     crmHandler(state, (ctx, corp, p) => {
       const objectType = optionalString(p, 'objectType') ?? CRM_CUSTOMER_OBJECT_TYPE;
-      if (objectType !== CRM_CUSTOMER_OBJECT_TYPE && objectType !== 'crm_customer_personal') {
+      if (objectType !== CRM_CUSTOMER_OBJECT_TYPE && objectType !== CRM_PERSONAL_CUSTOMER_OBJECT_TYPE) {
         return v1Error(ctx, 400, INVALID_OBJECT_TYPE, `objectType ${objectType} does not exist`);
       }
       optionalString(p, 'operatorUserId');
       const maxResults = maxResultsOf(p);
       const query = `customers:${objectType}`;
       const offset = offsetOf(p, query);
-      // The sandbox's customers are all enterprise customers; the personal list is empty.
-      const all = objectType === CRM_CUSTOMER_OBJECT_TYPE ? crmDataOf(corp).customers : [];
+      const data = crmDataOf(corp);
+      const all = objectType === CRM_CUSTOMER_OBJECT_TYPE ? data.customers : data.personalCustomers;
       const page = all.slice(offset, offset + maxResults);
       const next = offset + maxResults < all.length ? tokenFor(offset + maxResults, query) : undefined;
       ctx.body = {

@@ -6,6 +6,7 @@
 import type { Context, Next } from 'koa';
 import { AUTH_CODE_TTL_SECONDS } from '../wireFacts';
 import { optionalInt, optionalString, ParamError, paramsOf, requiredInt, requiredString } from './bodyParams';
+import { setCrmRecordDeleted } from './crmModel';
 import { faultProblems, type SandboxFaults } from './faultInjector';
 import type { SandboxCorp } from './SandboxCorp';
 import type { SandboxState } from './sandboxState';
@@ -110,6 +111,20 @@ export function registerSandboxRoutes(router: SandboxRouteTarget, state: Sandbox
       ctx.body = { userid, last_work_day: departure.last_work_day, employees: corp.employeeCount };
     }),
   );
+
+  // Delete a CRM customer, contract or follow record as a user would in DingTalk (lists stop showing it), or restore it.
+  for (const action of ['delete', 'restore'] as const) {
+    router.post(
+      `/sandbox/corps/:corpId/crm/records/:instanceId/${action}`,
+      withParamErrors((ctx) => {
+        const corp = state.corps.get(ctx.params.corpId ?? '');
+        if (!corp) return sandboxError(ctx, 404, 'not_found', `no sandbox corp ${ctx.params.corpId ?? ''}`);
+        const instanceId = ctx.params.instanceId ?? '';
+        if (!setCrmRecordDeleted(corp, instanceId, action === 'delete')) return sandboxError(ctx, 404, 'not_found', `no CRM record ${instanceId}`);
+        ctx.body = { instanceId, deleted: action === 'delete' };
+      }),
+    );
+  }
 
   router.post(
     '/sandbox/corps/:corpId/advanceMonths',
