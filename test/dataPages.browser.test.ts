@@ -45,6 +45,12 @@ describe('数据 and 导入 pages in headless Chromium', () => {
     ui.w.sandboxHandle.setFaults({ latencyMs: 60 });
     await page.getByTestId('sync-now-attendance').click();
     await page.getByTestId('sync-progress-attendance').waitFor();
+    // While the first run is under way the card no longer asks to click 立即同步 (read in one go with the progress).
+    const during = await page.evaluate(() => ({
+      progress: document.querySelector('[data-testid="sync-progress-attendance"]') !== null,
+      never: document.querySelector('[data-testid="sync-never-attendance"]')?.textContent ?? null,
+    }));
+    expect(during).toEqual({ progress: true, never: expect.stringContaining('第一次同步进行中') });
     await keepScreenshot(page, 'hr-data-syncing');
     await page.getByTestId('sync-progress-attendance').waitFor({ state: 'detached', timeout: 90000 });
     ui.w.sandboxHandle.setFaults({});

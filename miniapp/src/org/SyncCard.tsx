@@ -162,7 +162,8 @@ export function SyncCard({ kind = 'org', onSynced, onEnded }: SyncCardProps) {
             </div>
           ) : (
             <div className="empty-text" data-testid={ids.never}>
-              {labels.neverText}
+              {/* "Click 立即同步" would be wrong while the first run is already under way. */}
+              {active ? '第一次同步进行中，完成后这里显示读到的记录数。' : labels.neverText}
             </div>
           )}
 
