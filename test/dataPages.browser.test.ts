@@ -231,6 +231,13 @@ describe('数据 and 导入 pages in headless Chromium', () => {
         const xlsx = (await page.getByTestId('template-xlsx').boundingBox())!;
         const csv = (await page.getByTestId('template-csv').boundingBox())!;
         expect(csv.y === xlsx.y ? csv.x > xlsx.x + xlsx.width : Math.abs(csv.x - xlsx.x) < 1).toBe(true);
+        // "50 MB、500,000 行" is never split between a number and its unit.
+        expect(
+          await page
+            .getByTestId('import-limits')
+            .locator('.nowrap')
+            .evaluate((e) => [e.textContent, e.getClientRects().length]),
+        ).toEqual([expect.stringContaining('50 MB'), 1]);
       }
     }
     expect(errors).toEqual([]);
