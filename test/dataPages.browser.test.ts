@@ -45,6 +45,12 @@ describe('数据 and 导入 pages in headless Chromium', () => {
     ui.w.sandboxHandle.setFaults({ latencyMs: 60 });
     await page.getByTestId('sync-now-attendance').click();
     await page.getByTestId('sync-progress-attendance').waitFor();
+    // While the first run is under way the card no longer asks to click 立即同步 (read in one go with the progress).
+    const during = await page.evaluate(() => ({
+      progress: document.querySelector('[data-testid="sync-progress-attendance"]') !== null,
+      never: document.querySelector('[data-testid="sync-never-attendance"]')?.textContent ?? null,
+    }));
+    expect(during).toEqual({ progress: true, never: expect.stringContaining('第一次同步进行中') });
     await keepScreenshot(page, 'hr-data-syncing');
     await page.getByTestId('sync-progress-attendance').waitFor({ state: 'detached', timeout: 90000 });
     ui.w.sandboxHandle.setFaults({});
@@ -54,8 +60,14 @@ describe('数据 and 导入 pages in headless Chromium', () => {
     const run = await ui.w.ds.getRepository(SyncRun).findOneOrFail({ where: { corpId: ui.w.corpId, kind: 'attendance' }, order: { id: 'DESC' } });
     expect(run.status).toBe('succeeded');
     expect(await text(page, 'sync-last-attendance')).toContain(`${n(run.apiCalls)} 次`);
+    // The world's calendar ends today, so the month the sync reads back holds real attendance: the card shows the
+    // rows it wrote (with a fixed past calendar it read nothing and showed 0).
+    expect(run.countRows).toBeGreaterThan(0);
+    expect(await text(page, 'sync-stat-rows-attendance')).toBe(`${n(run.countRows)}考勤与打卡记录`);
     // The page reloads the budget and the gaps once the run ended.
     await page.waitForFunction((before) => Number(document.querySelector('[data-testid="budget-used"]')?.textContent?.replace(/\D/g, '')) > before, usedBefore);
+    // A few dozen calls of 10,000 are under 1 %, which the card says rather than "0%" (read as nothing used).
+    expect(await text(page, 'budget-percent')).toMatch(/^(<1|[1-9]\d*)%$/);
     await page.getByTestId('quality-attendance').getByTestId('gap-never_synced').waitFor({ state: 'detached' });
     // Gaps that remain each come with a next step.
     const gaps = page.locator('[data-testid^="gap-"]');
@@ -192,6 +204,42 @@ describe('数据 and 导入 pages in headless Chromium', () => {
     expect(await text(page, 'result-updated')).toBe('0更新');
     expect(await ui.w.ds.getRepository(Deal).countBy({ corpId: ui.w.corpId, source: 'import' })).toBe(GOOD_ROWS);
     await keepScreenshot(page, 'hr-imports-reimported');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('admin on a 375 px phone: every page, with the data synced and imported above, fits the screen width', async () => {
+    const { context, page, errors } = await signInAs(ui, ui.demo.admin, { viewport: { width: 375, height: 812 } });
+    /** Each page and what shows once its data has loaded. */
+    const pages: [string, string][] = [
+      ['me', '[data-testid="me-supervisor"]'],
+      ['org', '[data-testid="org-tree"]'],
+      ['data', '[data-testid="sync-stat-rows-attendance"]'],
+      ['imports', '[data-testid^="import-run-"]'],
+      ['roles', `[data-testid="hr-entry-${ui.demo.hr}"]`],
+    ];
+    for (const [path, loaded] of pages) {
+      await page.goto(`${ui.server.url}/app/?corpId=${ui.w.corpId}#/${path}`);
+      await page.getByTestId(`${path}-page`).waitFor();
+      await page.locator(loaded).first().waitFor();
+      await page.waitForLoadState('networkidle');
+      await keepScreenshot(page, `phone-admin-${path}`);
+      const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+      expect({ path, ...widths }).toEqual({ path, scroll: widths.inner, inner: 375 });
+      if (path === 'imports') {
+        // The two template links share a line, or the second wraps to line up under the first (not under the label).
+        const xlsx = (await page.getByTestId('template-xlsx').boundingBox())!;
+        const csv = (await page.getByTestId('template-csv').boundingBox())!;
+        expect(csv.y === xlsx.y ? csv.x > xlsx.x + xlsx.width : Math.abs(csv.x - xlsx.x) < 1).toBe(true);
+        // "50 MB、500,000 行" is never split between a number and its unit.
+        expect(
+          await page
+            .getByTestId('import-limits')
+            .locator('.nowrap')
+            .evaluate((e) => [e.textContent, e.getClientRects().length]),
+        ).toEqual([expect.stringContaining('50 MB'), 1]);
+      }
+    }
     expect(errors).toEqual([]);
     await context.close();
   });

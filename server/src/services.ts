@@ -24,6 +24,14 @@ export const DEMO_CORP = {
   appSecret: 'liucai-demo-secret',
   agentId: 3000001,
 };
+/**
+ * The demo company's "today": midnight (Asia/Shanghai) of the current day, so its attendance and leave end today and
+ * a sync, which reads back from the real clock, finds them. Tests that need fixed data leave the sandbox default.
+ */
+export function calendarEndingToday(now: Date = new Date()): number {
+  return shanghaiMidnight(shanghaiDate(now));
+}
+
 /** The demo's event-subscription secrets (sandbox only, not secrets). */
 export const DEMO_CALLBACK = { token: 'liucai-demo-token', aesKey: 'bGl1Y2FpLWRlbW8tYWVzLWtleS0wMTIzNDU2Nzg5YWI' };
 
@@ -50,8 +58,7 @@ export async function buildServices(config: Config, log: Logger, opts: { migrate
   if (config.dingtalk.mode === 'sandbox') {
     sandboxHandle = await startSandbox({
       port: config.dingtalk.port,
-      // The demo company's calendar ends today, so its attendance and leave look current.
-      corps: [{ ...DEMO_CORP, seed: config.dingtalk.seed, employees: config.dingtalk.employees, asOfMs: shanghaiMidnight(shanghaiDate(new Date())) }],
+      corps: [{ ...DEMO_CORP, seed: config.dingtalk.seed, employees: config.dingtalk.employees, asOfMs: calendarEndingToday() }],
     });
     dingtalk = createDingTalkPort(
       {

@@ -8,6 +8,7 @@ import { createTestWorld, syncWorld, type TestWorld } from './testServices';
 import { listen } from './testServer';
 import { launchBrowser } from './browser';
 import { miniappDist } from '../../server/src/middleware/serveMiniapp';
+import { calendarEndingToday } from '../../server/src/services';
 
 export interface BrowserWorld {
   w: TestWorld;
@@ -18,7 +19,9 @@ export interface BrowserWorld {
 
 /**
  * Set up a `BrowserWorld` in beforeAll and close what was made of it in afterAll; the answer reads it (inside tests
- * and hooks only).
+ * and hooks only). Its sandbox corp's calendar ends today, as the `npm start` demo's does: syncs read back from the
+ * real clock, so with the sandbox's fixed default they would find no attendance and the screenshots would show an
+ * empty company rather than what HR sees.
  */
 export function browserWorldForDescribe(options: Parameters<typeof createTestWorld>[0]): BrowserWorld {
   let w: TestWorld | undefined;
@@ -27,7 +30,7 @@ export function browserWorldForDescribe(options: Parameters<typeof createTestWor
   let made: BrowserWorld | undefined;
   beforeAll(async () => {
     if (!fs.existsSync(`${miniappDist()}/index.html`)) throw new Error('miniapp/dist is missing: run `npm run build` first (npm test does)');
-    w = await createTestWorld(options);
+    w = await createTestWorld({ asOfMs: calendarEndingToday(), ...options });
     await syncWorld(w);
     const demo = w.sandbox!.demoUsers;
     server = await listen(w);

@@ -39,6 +39,8 @@ export async function createTestWorld(opts: {
   label: string;
   employees?: number;
   seed?: number;
+  /** The sandbox corp's "today" (ms); unset keeps the sandbox's fixed default, so a seed alone fixes the data. */
+  asOfMs?: number;
   jobs?: 'in-process' | 'bullmq';
   env?: Record<string, string>;
   /** Stream gateway tuning (redelivery delay, ticket lifetime, disconnect grace). */
@@ -57,6 +59,7 @@ export async function createTestWorld(opts: {
         agentId: 1000,
         seed: opts.seed ?? 7,
         employees: opts.employees ?? 60,
+        ...(opts.asOfMs !== undefined ? { asOfMs: opts.asOfMs } : {}),
       },
     ],
     stream: opts.stream,

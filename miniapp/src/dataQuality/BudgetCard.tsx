@@ -4,7 +4,7 @@ import Button from 'antd-mobile/es/components/button';
 import ProgressBar from 'antd-mobile/es/components/progress-bar';
 import Skeleton from 'antd-mobile/es/components/skeleton';
 import Tag from 'antd-mobile/es/components/tag';
-import { budgetHint, budgetLevel, budgetPercent, formatMonth, type BudgetLevel } from './quality';
+import { budgetHint, budgetLevel, budgetPercent, budgetPercentText, formatMonth, type BudgetLevel } from './quality';
 
 const LEVEL_TAGS: Record<BudgetLevel, { color: string; text: string } | null> = {
   ok: null,
@@ -57,13 +57,13 @@ export function BudgetCard({ budget, error, onRetry }: BudgetCardProps) {
               </span>
               <span className="muted"> / {n(budget.limit)} 次</span>
             </span>
-            <span className="budget-percent">
+            <span className="budget-percent" data-testid="budget-percent">
               {tag && (
                 <Tag color={tag.color} fill="outline">
                   {tag.text}
                 </Tag>
               )}
-              {budgetPercent(budget)}%
+              {budgetPercentText(budget)}
             </span>
           </div>
           <ProgressBar percent={budgetPercent(budget)} rounded style={{ '--fill-color': FILL[level], '--track-width': '8px' }} />

@@ -1,5 +1,16 @@
 import type { CallBudget, DataGap, DataSourceQuality } from '@liucai/shared';
-import { budgetHint, budgetLevel, budgetPercent, errorNextStep, formatMonth, gapExamples, gapTitle, sourceHealth, sourceRowsText } from './quality';
+import {
+  budgetHint,
+  budgetLevel,
+  budgetPercent,
+  budgetPercentText,
+  errorNextStep,
+  formatMonth,
+  gapExamples,
+  gapTitle,
+  sourceHealth,
+  sourceRowsText,
+} from './quality';
 
 const budget = (used: number, limit = 10_000): CallBudget => ({ month: '2026-03', used, limit, remaining: Math.max(0, limit - used) });
 
@@ -11,6 +22,13 @@ describe('budget', () => {
     expect(budgetPercent(budget(12_000))).toBe(100);
     expect(budgetPercent(budget(0, 0))).toBe(0);
     expect(budgetPercent(budget(5, 0))).toBe(100);
+  });
+
+  it('shows a month with a few calls as under 1 %, not as nothing used', () => {
+    expect(budgetPercentText(budget(0))).toBe('0%');
+    expect(budgetPercentText(budget(66))).toBe('<1%');
+    expect(budgetPercentText(budget(100))).toBe('1%');
+    expect(budgetPercentText(budget(2_345))).toBe('23%');
   });
 
   it('warns only above 80 % and marks a used-up month', () => {
@@ -25,6 +43,7 @@ describe('budget', () => {
 
   it('explains each level', () => {
     expect(budgetHint(budget(100))).toContain('计量调用');
+    expect(budgetHint(budget(100))).toContain('CRM');
     expect(budgetHint(budget(9_000))).toContain('即将用完');
     expect(budgetHint(budget(10_000))).toContain('已用完');
   });

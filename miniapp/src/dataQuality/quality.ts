@@ -12,6 +12,12 @@ export function budgetPercent(b: CallBudget): number {
   return Math.max(0, Math.min(100, Math.floor((b.used / b.limit) * 100)));
 }
 
+/** The percent as shown: `23%`, and `<1%` once calls were made but under 1 % (a plain `0%` would read "nothing used"). */
+export function budgetPercentText(b: CallBudget): string {
+  const p = budgetPercent(b);
+  return p === 0 && b.used > 0 ? '<1%' : `${p}%`;
+}
+
 /** `exhausted` once nothing remains, `warn` above 80 % of the limit, else `ok`. */
 export function budgetLevel(b: CallBudget): BudgetLevel {
   if (b.limit <= 0 ? b.used > 0 : b.used >= b.limit || b.remaining <= 0) return 'exhausted';
@@ -29,11 +35,11 @@ export function formatMonth(month: string): string {
 export function budgetHint(b: CallBudget): string {
   switch (budgetLevel(b)) {
     case 'exhausted':
-      return '本月额度已用完：考勤、请假、离职同步暂时读不到新数据，下月额度恢复后每晚的自动同步会继续。';
+      return '本月额度已用完：考勤、请假、离职与 CRM 同步暂时读不到新数据，下月额度恢复后每晚的自动同步会继续。';
     case 'warn':
       return '本月额度即将用完，同步可能只完成一部分；如非必要请勿频繁手动同步。';
     default:
-      return '考勤、请假、离职同步会消耗钉钉计量调用，每月额度有限。';
+      return '考勤、请假、离职与 CRM 同步会消耗钉钉计量调用，每月额度有限。';
   }
 }
 

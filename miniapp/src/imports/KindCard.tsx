@@ -59,14 +59,17 @@ export function KindCard({ kind, onChange, info, infoError, disabled }: KindCard
         )}
       </div>
 
-      <div className="template-links">
+      <div className="template-links" data-testid="template-links">
         <span className="muted small">下载模板：</span>
-        <a className="template-link" href={importTemplateUrl(kind, 'xlsx')} download data-testid="template-xlsx">
-          Excel 模板 (.xlsx)
-        </a>
-        <a className="template-link" href={importTemplateUrl(kind, 'csv')} download data-testid="template-csv">
-          CSV 模板 (.csv)
-        </a>
+        {/* Own wrapping box, so on a narrow phone the second link lines up under the first, not under the label. */}
+        <span className="template-link-list">
+          <a className="template-link" href={importTemplateUrl(kind, 'xlsx')} download data-testid="template-xlsx">
+            Excel (.xlsx)
+          </a>
+          <a className="template-link" href={importTemplateUrl(kind, 'csv')} download data-testid="template-csv">
+            CSV (.csv)
+          </a>
+        </span>
       </div>
     </section>
   );

@@ -31,7 +31,7 @@ export function UploadCard({ flow, kindLabel }: { flow: ImportFlow; kindLabel: s
         <span className="muted small">{kindLabel}</span>
       </div>
       <p className="muted small upload-limits" data-testid="import-limits">
-        支持 Excel（.xlsx）和 CSV（.csv），单个文件不超过 {IMPORT_LIMIT_TEXT}
+        支持 Excel（.xlsx）和 CSV（.csv），单个文件不超过 <span className="nowrap">{IMPORT_LIMIT_TEXT}</span>
         。上传后先预检（不写入任何数据），确认无误再导入；同一文件重复导入不会产生重复记录。
       </p>
       {(dingTalkPlatform() === 'ios' || dingTalkPlatform() === 'android') && (
@@ -62,7 +62,9 @@ export function UploadCard({ flow, kindLabel }: { flow: ImportFlow; kindLabel: s
       {chosen && (
         <div className="chosen-file" data-testid="import-file-name">
           <span className="chosen-file-name">{chosen.name}</span>
-          <span className="muted small">{formatBytes(chosen.size)}</span>
+          <span className="muted small nowrap" data-testid="import-file-size">
+            {formatBytes(chosen.size)}
+          </span>
         </div>
       )}
       {step.status === 'invalid' && (

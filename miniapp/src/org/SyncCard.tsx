@@ -11,7 +11,7 @@ import Tag from 'antd-mobile/es/components/tag';
 import Toast from 'antd-mobile/es/components/toast';
 import { ApiError, errorMessage } from '../api/client';
 import { getSyncOverview, startSync } from '../api/endpoints';
-import { formatDateTime, formatDuration, formatRelative } from '../util/format';
+import { formatCount, formatDateTime, formatDuration, formatRelative } from '../util/format';
 import { isSyncActive, phaseLabel, SYNC_STATUS_LABELS, SYNC_TRIGGER_LABELS, syncKindLabels, syncPercent, syncStats, syncTestIds } from './syncStatus';
 
 const POLL_MS = 1000;
@@ -143,12 +143,12 @@ export function SyncCard({ kind = 'org', onSynced, onEnded }: SyncCardProps) {
               </div>
               <div className={`stat-grid stat-grid-${stats.length}`}>
                 {stats.map((s) => (
-                  <Stat key={s.label} label={s.label} value={s.value} />
+                  <Stat key={s.id} label={s.label} value={s.value} testId={ids.stat(s.id)} />
                 ))}
               </div>
               {kind === 'org' && (
                 <div className="muted small">
-                  调用钉钉接口 {last.apiCalls} 次 · 耗时 {formatDuration(last.durationMs)}
+                  调用钉钉接口 {formatCount(last.apiCalls)} 次 · 耗时 {formatDuration(last.durationMs)}
                 </div>
               )}
               {last.note && (
@@ -162,7 +162,8 @@ export function SyncCard({ kind = 'org', onSynced, onEnded }: SyncCardProps) {
             </div>
           ) : (
             <div className="empty-text" data-testid={ids.never}>
-              {labels.neverText}
+              {/* "Click 立即同步" would be wrong while the first run is already under way. */}
+              {active ? '第一次同步进行中，完成后这里显示读到的记录数。' : labels.neverText}
             </div>
           )}
 
@@ -172,7 +173,7 @@ export function SyncCard({ kind = 'org', onSynced, onEnded }: SyncCardProps) {
                 <span>{current.status === 'queued' && current.phase !== 'retrying' ? '排队等待中…' : `${phaseLabel(current.phase)}…`}</span>
                 {current.progressTotal > 0 && (
                   <span className="muted">
-                    {current.progressDone} / {current.progressTotal}
+                    {formatCount(current.progressDone)} / {formatCount(current.progressTotal)}
                   </span>
                 )}
               </div>
@@ -204,9 +205,9 @@ export function SyncCard({ kind = 'org', onSynced, onEnded }: SyncCardProps) {
   );
 }
 
-function Stat({ label, value }: { label: string; value: string }) {
+function Stat({ label, value, testId }: { label: string; value: string; testId: string }) {
   return (
-    <div className="stat">
+    <div className="stat" data-testid={testId}>
       <div className="stat-value">{value}</div>
       <div className="stat-label">{label}</div>
     </div>

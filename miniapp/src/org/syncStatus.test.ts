@@ -45,7 +45,7 @@ describe('sync status helpers', () => {
 describe('sync kinds', () => {
   it('labels each kind in Chinese', () => {
     expect(syncKindLabels('org').title).toBe('组织同步');
-    expect(syncKindLabels('attendance')).toMatchObject({ title: '考勤同步', rowsLabel: '考勤记录' });
+    expect(syncKindLabels('attendance')).toMatchObject({ title: '考勤同步', rowsLabel: '考勤与打卡记录' });
     expect(syncKindLabels('leave')).toMatchObject({ title: '请假同步', rowsLabel: '请假记录' });
     expect(syncKindLabels('departures')).toMatchObject({ title: '离职同步', rowsLabel: '离职记录' });
     expect(syncKindLabels('leave').neverText).toContain('请假');
@@ -62,17 +62,17 @@ describe('sync kinds', () => {
       durationMs: 12_300,
     });
     expect(syncStats('org', done)).toEqual([
-      { label: '部门', value: '12' },
-      { label: '人员', value: '1,234' },
-      { label: '离职', value: '3' },
-      { label: '主管关系', value: '40' },
+      { id: 'departments', label: '部门', value: '12' },
+      { id: 'users', label: '人员', value: '1,234' },
+      { id: 'left', label: '离职', value: '3' },
+      { id: 'supervisors', label: '主管关系', value: '40' },
     ]);
     expect(syncStats('attendance', done)).toEqual([
-      { label: '考勤记录', value: '40,660' },
-      { label: '钉钉调用', value: '8,480 次' },
-      { label: '耗时', value: '12.3 秒' },
+      { id: 'rows', label: '考勤与打卡记录', value: '40,660' },
+      { id: 'apiCalls', label: '钉钉调用', value: '8,480 次' },
+      { id: 'duration', label: '耗时', value: '12.3 秒' },
     ]);
-    expect(syncStats('departures', done)[0]).toEqual({ label: '离职记录', value: '40,660' });
+    expect(syncStats('departures', done)[0]).toEqual({ id: 'rows', label: '离职记录', value: '40,660' });
   });
 
   it('keeps the org card’s original test ids and suffixes the others with the kind', () => {
@@ -84,6 +84,8 @@ describe('sync kinds', () => {
       note: 'sync-note-leave',
       state: 'sync-state-leave',
     });
+    expect(syncTestIds('attendance').stat('rows')).toBe('sync-stat-rows-attendance');
+    expect(syncTestIds('org').stat('users')).toBe('sync-stat-users');
   });
 
   it('labels the data-sync and retry phases', () => {

@@ -1,6 +1,6 @@
 /** How a sync run is shown: labels per kind, progress, whether to keep polling, test ids. */
 import type { SyncKind, SyncRun, SyncStatus } from '@liucai/shared';
-import { formatDuration } from '../util/format';
+import { formatCount, formatDuration } from '../util/format';
 
 export const SYNC_STATUS_LABELS: Record<SyncStatus, string> = {
   queued: '排队中',
@@ -66,7 +66,8 @@ export const DATA_SYNC_KINDS: readonly SyncKind[] = ['attendance', 'leave', 'dep
 
 const KIND_LABELS: Record<SyncKind, SyncKindLabels> = {
   org: { title: '组织同步', rowsLabel: '人员', neverText: '还没有成功同步过。点击「立即同步」从钉钉通讯录拉取部门与人员。' },
-  attendance: { title: '考勤同步', rowsLabel: '考勤记录', neverText: '还没有成功同步过考勤。点击「立即同步」从钉钉考勤拉取打卡结果与原始打卡记录。' },
+  // Attendance writes scheduled-check results and raw clocks alike: its count is both (the 数据质量 card counts results).
+  attendance: { title: '考勤同步', rowsLabel: '考勤与打卡记录', neverText: '还没有成功同步过考勤。点击「立即同步」从钉钉考勤拉取打卡结果与原始打卡记录。' },
   leave: { title: '请假同步', rowsLabel: '请假记录', neverText: '还没有成功同步过请假。点击「立即同步」从钉钉请假审批拉取请假记录。' },
   departures: { title: '离职同步', rowsLabel: '离职记录', neverText: '还没有成功同步过离职。点击「立即同步」从钉钉智能人事拉取离职记录。' },
   crm: { title: 'CRM 同步', rowsLabel: '变更记录', neverText: '还没有成功同步过 CRM。点击「立即同步」从钉钉 CRM 拉取客户、合同与跟进记录。' },
@@ -79,11 +80,13 @@ export function syncKindLabels(kind: SyncKind): SyncKindLabels {
 
 /** One figure in a sync card's grid. */
 export interface SyncStat {
+  /** Stable name of the figure (its test id part): `rows`, `apiCalls`, `duration`, or an org count. */
+  id: string;
   label: string;
   value: string;
 }
 
-const num = (n: number): string => n.toLocaleString('zh-CN');
+const num = formatCount;
 
 /**
  * The figures of a successful run: the org sync shows what it counted (departments, people, departures,
@@ -92,16 +95,16 @@ const num = (n: number): string => n.toLocaleString('zh-CN');
 export function syncStats(kind: SyncKind, run: SyncRun): SyncStat[] {
   if (kind === 'org') {
     return [
-      { label: '部门', value: num(run.counts.departments) },
-      { label: '人员', value: num(run.counts.users) },
-      { label: '离职', value: num(run.counts.left) },
-      { label: '主管关系', value: num(run.counts.supervisors) },
+      { id: 'departments', label: '部门', value: num(run.counts.departments) },
+      { id: 'users', label: '人员', value: num(run.counts.users) },
+      { id: 'left', label: '离职', value: num(run.counts.left) },
+      { id: 'supervisors', label: '主管关系', value: num(run.counts.supervisors) },
     ];
   }
   return [
-    { label: syncKindLabels(kind).rowsLabel, value: num(run.counts.rows) },
-    { label: '钉钉调用', value: `${num(run.apiCalls)} 次` },
-    { label: '耗时', value: formatDuration(run.durationMs) },
+    { id: 'rows', label: syncKindLabels(kind).rowsLabel, value: num(run.counts.rows) },
+    { id: 'apiCalls', label: '钉钉调用', value: `${num(run.apiCalls)} 次` },
+    { id: 'duration', label: '耗时', value: formatDuration(run.durationMs) },
   ];
 }
 
@@ -116,6 +119,8 @@ export interface SyncTestIds {
   error: string;
   loadError: string;
   now: string;
+  /** A figure of the last successful run, by its `SyncStat.id`: `sync-stat-rows-attendance`, `sync-stat-users`. */
+  stat(statId: string): string;
 }
 
 export function syncTestIds(kind: SyncKind): SyncTestIds {
@@ -130,5 +135,6 @@ export function syncTestIds(kind: SyncKind): SyncTestIds {
     error: id('error'),
     loadError: id('load-error'),
     now: id('now'),
+    stat: (statId) => id(`stat-${statId}`),
   };
 }

@@ -1,4 +1,4 @@
-import { formatDate, formatDateTime, formatDuration, formatRelative, tenure } from './format';
+import { formatCount, formatDate, formatDateTime, formatDuration, formatRelative, tenure } from './format';
 
 describe('format', () => {
   it('formats ISO date-times in local time and rejects junk', () => {
@@ -6,6 +6,13 @@ describe('format', () => {
     expect(formatDateTime(d.toISOString())).toBe('2026-03-05 16:09');
     expect(formatDateTime(null)).toBe('—');
     expect(formatDateTime('yesterday')).toBe('—');
+  });
+
+  it('groups counts by thousands', () => {
+    expect(formatCount(0)).toBe('0');
+    expect(formatCount(999)).toBe('999');
+    expect(formatCount(12_345)).toBe('12,345');
+    expect(formatCount(1_234_567)).toBe('1,234,567');
   });
 
   it('formats calendar dates without shifting the day', () => {

@@ -2,6 +2,11 @@
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
+/** A count with thousands separators, `12345` → `12,345` (the zh-CN grouping, fixed so tests and phones agree). */
+export function formatCount(n: number): string {
+  return n.toLocaleString('zh-CN');
+}
+
 /** `2026-03-05T08:09:00Z` → `2026-03-05 16:09` (local); '—' for null/invalid. */
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '—';

@@ -197,8 +197,11 @@ export async function presentDataQuality(ds: DataSource, corpId: string, monthly
       gaps,
     });
   }
-  const ownerless = await ds.getRepository(Deal).find({ where: { corpId, ownerUserid: IsNull(), removedAt: IsNull() }, take: 5 });
-  const ownerlessCount = await ds.getRepository(Deal).countBy({ corpId, ownerUserid: IsNull(), removedAt: IsNull() });
+  // DingTalk CRM contracts without an owner are the CRM source's gap (fixed in the CRM, not by a re-import); here
+  // only imported ones, named like there by customer and date (the source id is a hash nobody can look up).
+  const importedOwnerless = { corpId, ownerUserid: IsNull(), source: 'import' as const, removedAt: IsNull() };
+  const ownerless = await ds.getRepository(Deal).find({ where: importedOwnerless, order: { signedOn: 'DESC' }, take: 5 });
+  const ownerlessCount = await ds.getRepository(Deal).countBy(importedOwnerless);
   sources.push({
     source: 'imports',
     label: '合同与导入数据',
@@ -211,7 +214,7 @@ export async function presentDataQuality(ds: DataSource, corpId: string, monthly
           {
             id: 'deals_without_owner',
             count: ownerlessCount,
-            examples: ownerless.map((d) => d.sourceId),
+            examples: ownerless.map((d) => `${d.customerName}（${d.signedOn}）`),
             nextStep: '为这些合同补充负责人（在导入文件中填写负责人后重新导入）',
           },
         ]
