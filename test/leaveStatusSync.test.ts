@@ -81,6 +81,20 @@ describe('leave sync from getleavestatus', () => {
     });
   });
 
+  it('drops a checkpoint past yesterday (left by the old window bug) and reads the lookback again', async () => {
+    await withSyncedWorld({ label: 'leavefuture', employees: 40, seed: 43 }, async (w) => {
+      // What the old window end left behind: a position months after the last day that was read.
+      await w.ds.transaction((em) => saveCheckpoint(em, w.corpId, LEAVE_CHECKPOINT, { through: '2027-01-28' }));
+      const healed = await run(w);
+      expect(healed.run.status).toBe('succeeded');
+      const stored = await w.ds.getRepository(LeaveRecord).countBy({ corpId: w.corpId });
+      expect(stored).toBeGreaterThan(0);
+      expect(healed.outcome!.rows).toBe(stored);
+      const checkpoint = await w.ds.getRepository(SyncCheckpoint).findOneByOrFail({ corpId: w.corpId, source: LEAVE_CHECKPOINT });
+      expect(checkpoint.position).toEqual({ through: '2026-10-31' });
+    });
+  });
+
   it('resumes after a crash from the last window that landed and ends equal to an uninterrupted run', async () => {
     await withCrashTwins({ label: 'lvs', employees: 40, seed: 47 }, async (a, b) => {
       // 200 days back from 2026-10-31: a 180-day window through 2026-10-11, then one of 20 days.

@@ -7,7 +7,7 @@ import { addDays, daysBetween, shanghaiDate, shanghaiMidnight } from '../util/da
 import { Semaphore } from '../util/semaphore';
 import { writeChangedRows } from './changedRows';
 import { addMeteredCalls, meteredCallsThisMonth } from './callBudget';
-import { readCheckpoint, saveCheckpoint } from './checkpoints';
+import { readDayCheckpoint, saveCheckpoint } from './checkpoints';
 import type { ReportProgress, TrackedOutcome } from './syncRunTracker';
 
 /** The DingTalk calls attendance sync needs (a subset of AttendanceApi). */
@@ -208,7 +208,7 @@ export async function writeAttendance(
 export async function syncAttendance(deps: AttendanceSyncDeps, corpId: string, report: ReportProgress): Promise<TrackedOutcome> {
   const now = deps.now ?? (() => new Date());
   const yesterday = addDays(shanghaiDate(now()), -1);
-  const checkpoint = await readCheckpoint<{ through: string }>(deps.ds, corpId, ATTENDANCE_CHECKPOINT);
+  const checkpoint = await readDayCheckpoint(deps.ds, corpId, ATTENDANCE_CHECKPOINT, yesterday);
   const from = checkpoint ? addDays(checkpoint.through, 1) : addDays(yesterday, -(deps.lookbackDays - 1));
   if (daysBetween(from, yesterday) < 0) return { rows: 0, note: '考勤已是最新' };
 

@@ -6,7 +6,7 @@ import { addDays, daysBetween, shanghaiDate, shanghaiMidnight } from '../util/da
 import { Semaphore } from '../util/semaphore';
 import { addMeteredCalls, meteredCallsThisMonth } from './callBudget';
 import { writeChangedBySourceId } from './changedRows';
-import { readCheckpoint, saveCheckpoint } from './checkpoints';
+import { readDayCheckpoint, saveCheckpoint } from './checkpoints';
 import type { ReportProgress, TrackedOutcome } from './syncRunTracker';
 
 /** The DingTalk calls the approval-based leave sync needs (a subset of AttendanceApi). */
@@ -125,7 +125,7 @@ export async function writeApprovalLeaves(em: EntityManager, corpId: string, lea
 export async function syncLeaveApprovals(deps: LeaveApprovalSyncDeps, corpId: string, report: ReportProgress): Promise<TrackedOutcome> {
   const now = deps.now ?? (() => new Date());
   const yesterday = addDays(shanghaiDate(now()), -1);
-  const checkpoint = await readCheckpoint<{ through: string }>(deps.ds, corpId, LEAVE_APPROVALS_CHECKPOINT);
+  const checkpoint = await readDayCheckpoint(deps.ds, corpId, LEAVE_APPROVALS_CHECKPOINT, yesterday);
   const firstFrom = checkpoint ? addDays(checkpoint.through, -APPROVAL_OVERLAP_DAYS + 1) : addDays(yesterday, -(deps.lookbackDays - 1));
   const lanes = new Semaphore(deps.concurrency);
   const seen = new Set<string>();

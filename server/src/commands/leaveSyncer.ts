@@ -7,7 +7,7 @@ import { addDays, daysBetween, shanghaiDate, shanghaiMidnight } from '../util/da
 import { Semaphore } from '../util/semaphore';
 import { addMeteredCalls } from './callBudget';
 import { updateWhereIn, writeChangedBySourceId } from './changedRows';
-import { readCheckpoint, saveCheckpoint } from './checkpoints';
+import { readDayCheckpoint, saveCheckpoint } from './checkpoints';
 import type { ReportProgress, TrackedOutcome } from './syncRunTracker';
 
 /** The DingTalk call leave sync needs (a subset of AttendanceApi). */
@@ -34,7 +34,7 @@ export async function syncLeave(
 ): Promise<TrackedOutcome> {
   const now = deps.now ?? (() => new Date());
   const yesterday = addDays(shanghaiDate(now()), -1);
-  const checkpoint = await readCheckpoint<{ through: string }>(deps.ds, corpId, LEAVE_CHECKPOINT);
+  const checkpoint = await readDayCheckpoint(deps.ds, corpId, LEAVE_CHECKPOINT, yesterday);
   let from = checkpoint ? addDays(checkpoint.through, -LEAVE_OVERLAP_DAYS + 1) : addDays(yesterday, -(deps.lookbackDays - 1));
   const people = (await deps.ds.getRepository(User).find({ where: { corpId }, select: { userid: true }, order: { userid: 'ASC' } })).map((u) => u.userid);
   const lanes = new Semaphore(deps.concurrency);
