@@ -17,7 +17,8 @@ import { openDatabase } from '../server/src/db/dataSource';
 import { presentDataQuality } from '../server/src/presenters/dataQuality';
 
 const DAY = 86_400_000;
-const LOOKBACK_MS = DEFAULT_CRM_SETTINGS.followUpLookbackDays * DAY;
+/** A full pass after the first re-reads this much of the follow records. */
+const RECHECK_MS = DEFAULT_CRM_SETTINGS.followUpRecheckDays * DAY;
 const at = (days: number) => new Date(NOW.getTime() + days * DAY);
 const run = (w: TestWorld, now: Date, over: Partial<DataSyncDeps> = {}) => runRecordedSync(w, 'crm', dataSyncDeps(w, { now: () => now, ...over }));
 
@@ -62,7 +63,7 @@ describe('CRM rows deleted in DingTalk', () => {
       const events = w.ds.getRepository(CollaborationEvent);
       const withEvents = new Set((await events.findBy({ corpId: w.corpId })).map((e) => e.sourceId.split(':')[1]));
       const weekLater = at(7);
-      const follow = crm.followRecords.find((f) => withEvents.has(f.instanceId) && f.modifyMs >= weekLater.getTime() - LOOKBACK_MS)!;
+      const follow = crm.followRecords.find((f) => withEvents.has(f.instanceId) && f.modifyMs >= weekLater.getTime() - RECHECK_MS)!;
       const contract = crm.contracts.find((c) => c.owner === null && c.status !== 'cancelled')!;
       const customer = crm.customers.find((c) => c.instanceId !== contract.customerId && c.owner !== null)!;
       const personal = crm.personalCustomers[0]!;
@@ -87,7 +88,7 @@ describe('CRM rows deleted in DingTalk', () => {
       expect((await w.ds.getRepository(Deal).findOneByOrFail({ corpId: w.corpId, sourceId: 'excel-row-7' })).removedAt).toBeNull();
       // Follow-ups last modified before the window the full pass read cannot be told from deleted ones: kept as they are.
       const outOfWindow = (await w.ds.getRepository(FollowUp).findBy({ corpId: w.corpId })).filter(
-        (f) => f.modifiedAt!.getTime() < weekLater.getTime() - LOOKBACK_MS,
+        (f) => f.modifiedAt!.getTime() < weekLater.getTime() - RECHECK_MS,
       );
       expect(outOfWindow.length).toBeGreaterThan(0);
       expect(outOfWindow.every((f) => f.removedAt === null)).toBe(true);
@@ -201,7 +202,7 @@ describe('CRM removals on the embedded SQLite database', () => {
       expect(await removedIds(ds, corp.corpId)).toEqual({ customers: [personal.instanceId], deals: [], followUps: [follow.instanceId] });
       // SQLite compares the stored modification times with the window's start as MariaDB does: older ones are kept.
       const followUps = await ds.getRepository(FollowUp).findBy({ corpId: corp.corpId });
-      expect(followUps.filter((f) => f.modifiedAt!.getTime() < at(7).getTime() - LOOKBACK_MS).length).toBeGreaterThan(0);
+      expect(followUps.filter((f) => f.modifiedAt!.getTime() < at(7).getTime() - RECHECK_MS).length).toBeGreaterThan(0);
       expect(followUps.filter((f) => f.removedAt === null).length).toBe(followUps.length - 1);
     } finally {
       await ds.destroy();

@@ -171,11 +171,19 @@ describe('CRM sync from the sandbox', () => {
     const before = await snapshot(w);
     const crm = generateCrm(w.sandboxHandle.corps.get(w.corpId)!);
     const weekLater = new Date(NOW.getTime() + 7 * 86_400_000);
+    // With CRM_FULL_PASS_DAYS=14 a week later is still an incremental pass: no customer list is read.
+    w.sandboxHandle.resetStats();
+    expect((await run(w, { now: () => weekLater, crm: { ...DEFAULT_CRM_SETTINGS, fullPassDays: 14 } })).outcome).toMatchObject({ rows: 0 });
+    expect(w.sandboxHandle.stats().calls['/v1.0/crm/customerInstances']).toBeUndefined();
+    expect(w.sandboxHandle.stats().calls['/v1.0/crm/customObjects/datas/query']).toBeGreaterThan(0);
     const week = await run(w, { now: () => weekLater });
     expect(week.outcome).toMatchObject({ rows: 0 });
-    // A full pass: both customer lists, every contract, and the follow records of the whole lookback window.
+    // A full pass: both customer lists, every contract, and the follow records of the re-check window (30 days, not
+    // the first pass's 180).
     const pages = (n: number) => Math.max(1, Math.ceil(n / 100));
-    const windowed = crm.followRecords.filter((f) => f.modifyMs >= weekLater.getTime() - LOOKBACK_MS).length;
+    const recheckMs = DEFAULT_CRM_SETTINGS.followUpRecheckDays * 86_400_000;
+    const windowed = crm.followRecords.filter((f) => f.modifyMs >= weekLater.getTime() - recheckMs).length;
+    expect(windowed).toBeLessThan(crm.followRecords.filter((f) => f.modifyMs >= weekLater.getTime() - LOOKBACK_MS).length);
     expect(week.run.apiCalls).toBe(pages(crm.customers.length) + pages(crm.personalCustomers.length) + pages(crm.contracts.length) + pages(windowed));
 
     const checkpoints = w.ds.getRepository(SyncCheckpoint);

@@ -96,6 +96,8 @@ describe('loadConfig', () => {
       followRecordObject: 'crm_follow_record',
       operatorUserid: undefined,
       followUpLookbackDays: 180,
+      fullPassDays: 7,
+      followUpRecheckDays: 30,
     });
     const c = loadConfig({
       CRM_SMALL_DEAL_CNY: '5000.5',
@@ -104,6 +106,8 @@ describe('loadConfig', () => {
       CRM_FOLLOW_RECORD_OBJECT: 'follow_v2',
       CRM_OPERATOR_USERID: 'manager001',
       CRM_FOLLOW_UP_LOOKBACK_DAYS: '400',
+      CRM_FULL_PASS_DAYS: '14',
+      CRM_FOLLOW_UP_RECHECK_DAYS: '60',
     }).crm;
     expect(c).toEqual({
       smallDealFen: 500_050,
@@ -112,6 +116,8 @@ describe('loadConfig', () => {
       followRecordObject: 'follow_v2',
       operatorUserid: 'manager001',
       followUpLookbackDays: 400,
+      fullPassDays: 14,
+      followUpRecheckDays: 60,
     });
   });
 

@@ -90,6 +90,8 @@ const EnvSchema = z.object({
   CRM_FOLLOW_RECORD_OBJECT: crmObjectName.default(DEFAULT_CRM_FOLLOW_RECORD_OBJECT),
   CRM_OPERATOR_USERID: z.string().min(1).max(64).optional(),
   CRM_FOLLOW_UP_LOOKBACK_DAYS: z.coerce.number().int().min(1).max(3660).default(180),
+  CRM_FULL_PASS_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  CRM_FOLLOW_UP_RECHECK_DAYS: z.coerce.number().int().min(1).max(3660).default(30),
 });
 
 /** CRM sync settings: custom object names and the small/big client thresholds (see crmSegments.ts). */
@@ -106,6 +108,10 @@ export interface CrmConfig {
   operatorUserid: string | undefined;
   /** First CRM sync: how far back follow-ups are read. */
   followUpLookbackDays: number;
+  /** Days between full CRM passes (all customers and contracts: what they no longer list was deleted). */
+  fullPassDays: number;
+  /** A later full pass re-reads the follow records of this many days (deletions older than that go unseen). */
+  followUpRecheckDays: number;
 }
 
 /** The validated configuration of one process. */
@@ -255,6 +261,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       followRecordObject: e.CRM_FOLLOW_RECORD_OBJECT,
       operatorUserid: e.CRM_OPERATOR_USERID,
       followUpLookbackDays: e.CRM_FOLLOW_UP_LOOKBACK_DAYS,
+      fullPassDays: e.CRM_FULL_PASS_DAYS,
+      followUpRecheckDays: e.CRM_FOLLOW_UP_RECHECK_DAYS,
     },
   };
 }

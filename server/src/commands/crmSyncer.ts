@@ -38,6 +38,10 @@ export interface CrmSettings extends SegmentThresholds {
   followRecordObject: string;
   operatorUserid?: string | undefined;
   followUpLookbackDays: number;
+  /** Days between full passes. */
+  fullPassDays: number;
+  /** Days of follow records a full pass after the first re-reads (and so can find deleted). */
+  followUpRecheckDays: number;
 }
 
 /** The configuration defaults (for callers without a config, e.g. benchmarks). */
@@ -46,20 +50,24 @@ export const DEFAULT_CRM_SETTINGS: CrmSettings = {
   contractObject: DEFAULT_CRM_CONTRACT_OBJECT,
   followRecordObject: DEFAULT_CRM_FOLLOW_RECORD_OBJECT,
   followUpLookbackDays: 180,
+  fullPassDays: 7,
+  followUpRecheckDays: 30,
 };
 
 export const CRM_CHECKPOINT = 'crm';
 /** A later pass re-reads contracts and follow records changed this long before the previous pass began. */
 export const CRM_OVERLAP_MS = 86_400_000;
-/**
- * A full pass (all customers, personal ones too, all contracts, and the follow records of the lookback window) runs
- * at most this often; passes in between read contracts and follow records changed since the previous pass.
- * customerInstances has no filter, so every read of it is a full one (10,000 people ≈ 50,000 customers ≈ 500 calls):
- * nightly that alone would spend more than the standard edition's 10,000 metered calls a month. Contracts carry their
- * customer's id and name, so deals link in between. List APIs do not report deletions: only a full read shows what
- * DingTalk no longer has (crmRemovals.ts), so a deletion is seen within a week.
+/*
+ * A full pass (all customers, personal ones too, all contracts, and recent follow records) runs every
+ * `fullPassDays` (CRM_FULL_PASS_DAYS, default weekly); passes in between read contracts and follow records changed
+ * since the previous pass. customerInstances has no filter, so every read of it is a full one (10,000 people ≈
+ * 50,000 customers ≈ 500 calls): nightly that alone would spend more than the standard edition's 10,000 metered
+ * calls a month. Contracts carry their customer's id and name, so deals link in between. List APIs do not report
+ * deletions: only a full read shows what DingTalk no longer has (crmRemovals.ts), so a deletion is seen within one
+ * interval. The first pass reads `followUpLookbackDays` of follow records; later full passes re-read only
+ * `followUpRecheckDays` (default 30), since the whole 180 days weekly would cost ≈2,700 calls a week at 10,000 people.
  */
-export const CRM_CUSTOMER_REFRESH_MS = 7 * 86_400_000;
+const DAY_MS = 86_400_000;
 
 type Phase = CrmList;
 const PHASES: readonly Phase[] = ['customers', 'personalCustomers', 'contracts', 'followUps'];
@@ -75,7 +83,7 @@ interface CrmPass {
   /** The follow records of the whole lookback window are read (a full pass), not only those changed since the last. */
   followUpsFull?: boolean;
   pages: number;
-  /** A full pass (the first, then every CRM_CUSTOMER_REFRESH_MS): it reads all customers. */
+  /** A full pass (the first, then every `fullPassDays`): it reads all customers. */
   readsCustomers: boolean;
 }
 
@@ -177,9 +185,9 @@ async function deriveSegments(em: EntityManager, corpId: string, t: SegmentThres
 /**
  * CRM sync (doc 5): enterprise and personal customers (POST /v1.0/crm/customerInstances, objectType crm_customer
  * then crm_customer_personal), then the contract object and the follow-record object
- * (POST /v1.0/crm/customObjects/datas/query), 100 rows a page. A full pass (the first, then weekly: see
- * CRM_CUSTOMER_REFRESH_MS) reads both customer lists, every contract and the follow records of the last
- * `followUpLookbackDays` days; passes in between read only contracts and follow records modified since the previous
+ * (POST /v1.0/crm/customObjects/datas/query), 100 rows a page. A full pass (the first, then every `fullPassDays`)
+ * reads both customer lists, every contract and the follow records of the last `followUpLookbackDays` days (later
+ * full passes: `followUpRecheckDays`); passes in between read only contracts and follow records modified since the previous
  * pass began (less a day of overlap). When a list of a full pass is read to its end, stored rows of it that the pass
  * did not see are marked removed (crmRemovals.ts); a row listed again is un-removed. Each page lands with the
  * checkpoint (phase + nextToken), the ids it showed and the calls it spent, so a crash resumes at the page in
@@ -199,14 +207,15 @@ export async function syncCrm(
   const lastPassStartedMs = saved?.lastPassStartedMs ?? null;
   const customersReadMs = saved?.customersReadMs ?? null;
   let resumedToken = saved?.pass?.nextToken ?? null;
-  const full = customersReadMs === null || now().getTime() - customersReadMs >= CRM_CUSTOMER_REFRESH_MS;
+  const full = customersReadMs === null || now().getTime() - customersReadMs >= settings.fullPassDays * DAY_MS;
+  const followUpDays = customersReadMs === null ? settings.followUpLookbackDays : Math.min(settings.followUpLookbackDays, settings.followUpRecheckDays);
   const pass: CrmPass = saved?.pass ?? {
     startedMs: now().getTime(),
     phase: full ? 'customers' : 'contracts',
     readsCustomers: full,
     nextToken: null,
     contractsSinceMs: full || lastPassStartedMs === null ? null : lastPassStartedMs - CRM_OVERLAP_MS,
-    followUpsSinceMs: full || lastPassStartedMs === null ? now().getTime() - settings.followUpLookbackDays * 86_400_000 : lastPassStartedMs - CRM_OVERLAP_MS,
+    followUpsSinceMs: full || lastPassStartedMs === null ? now().getTime() - followUpDays * DAY_MS : lastPassStartedMs - CRM_OVERLAP_MS,
     followUpsFull: full,
     pages: 0,
   };
