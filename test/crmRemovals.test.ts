@@ -1,19 +1,13 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { IsNull, Not, type DataSource } from 'typeorm';
 import type { TestWorld } from './support/testServices';
 import { dataSyncDeps, runRecordedSync, SYNC_NOW as NOW, withSyncedWorld } from './support/dataSyncWorld';
-import { createOrgSyncRun, createSyncRun } from '../server/src/commands/orgSyncRunCreator';
+import { withSqliteSyncedWorld } from './support/sqliteSyncWorld';
+import { createSyncRun } from '../server/src/commands/orgSyncRunCreator';
 import { runDataSync, type DataSyncDeps } from '../server/src/commands/dataSyncRunner';
-import { runOrgSync } from '../server/src/commands/orgSyncer';
 import { CRM_CHECKPOINT, DEFAULT_CRM_SETTINGS } from '../server/src/commands/crmSyncer';
 import { customerSegment } from '../server/src/commands/customerSegments';
-import { CollaborationEvent, Corp, CrmSeen, Customer, Deal, FollowUp, SyncCheckpoint, SyncRun } from '../server/src/entities';
+import { CollaborationEvent, CrmSeen, Customer, Deal, FollowUp, SyncCheckpoint, SyncRun } from '../server/src/entities';
 import { crmDataOf } from '../server/src/dingtalk/sandbox/crmModel';
-import { startSandbox } from '../server/src/dingtalk/sandbox';
-import { createDingTalkPort } from '../server/src/dingtalk/dingTalkPort';
-import { openDatabase } from '../server/src/db/dataSource';
 import { presentDataQuality } from '../server/src/presenters/dataQuality';
 
 const DAY = 86_400_000;
@@ -162,52 +156,22 @@ describe('CRM rows deleted in DingTalk', () => {
 
 describe('CRM removals on the embedded SQLite database', () => {
   it('marks a deleted follow record and personal customer removed on the weekly full pass', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'liucai-crmrm-'));
-    const corp = { corpId: 'dingcrmrmlite', corpName: '嵌入式', appKey: 'rm-key', appSecret: 'rm-secret', agentId: 1, seed: 53, employees: 40 };
-    const sandbox = await startSandbox({ port: 0, corps: [corp] });
-    const ds = await openDatabase({ kind: 'sqlite', path: path.join(dir, 'liucai.sqlite') }, { migrate: true });
-    try {
-      await ds.getRepository(Corp).insert({ corpId: corp.corpId, name: corp.corpName, agentId: 1 });
-      const dingtalk = createDingTalkPort(
-        { corpId: corp.corpId, appKey: corp.appKey, appSecret: corp.appSecret, agentId: 1, legacyBaseUrl: sandbox.url, v1BaseUrl: sandbox.url },
-        { dingtalkCallsPerSecond: 200, dingtalkTimeoutMs: 10000, queuePrefix: 'rmlite' },
-        null,
-      );
-      const org = await createOrgSyncRun(ds, corp.corpId, 'manual', null);
-      await runOrgSync({ ds, source: dingtalk, apiCalls: () => dingtalk.callCount(), concurrency: 4 }, org!.id, { finalAttempt: true });
-      const once = async (now: Date) => {
-        const r = await createSyncRun(ds, corp.corpId, 'crm', 'manual', null, now);
-        const deps: DataSyncDeps = {
-          ds,
-          source: dingtalk.data,
-          apiCalls: () => dingtalk.callCount(),
-          concurrency: 4,
-          monthlyCallLimit: 10000,
-          lookbackDays: 21,
-          now: () => now,
-        };
-        await runDataSync(deps, r!.id, { finalAttempt: true });
-        return ds.getRepository(SyncRun).findOneByOrFail({ id: r!.id });
-      };
-      await once(NOW);
-      const data = crmDataOf(sandbox.corps.get(corp.corpId)!);
+    await withSqliteSyncedWorld('crmrm', async ({ ds, sandbox, corpId, crm }) => {
+      await crm(NOW);
+      const data = crmDataOf(sandbox.corps.get(corpId)!);
       const follow = data.followRecords.at(-1)!;
       const personal = data.personalCustomers[0]!;
-      await setDeleted(sandbox.url, corp.corpId, follow.instanceId);
-      await setDeleted(sandbox.url, corp.corpId, personal.instanceId);
-      expect((await once(at(1))).note).toBeNull();
-      expect(await removedIds(ds, corp.corpId)).toEqual(NONE);
-      const week = await once(at(7));
-      expect(week.note).toBe('钉钉中已删除 2 条，已标记为移除（个人客户 1，跟进记录 1）');
-      expect(await removedIds(ds, corp.corpId)).toEqual({ customers: [personal.instanceId], deals: [], followUps: [follow.instanceId] });
+      await setDeleted(sandbox.url, corpId, follow.instanceId);
+      await setDeleted(sandbox.url, corpId, personal.instanceId);
+      expect((await crm(at(1))).run.note).toBeNull();
+      expect(await removedIds(ds, corpId)).toEqual(NONE);
+      const week = await crm(at(7));
+      expect(week.run.note).toBe('钉钉中已删除 2 条，已标记为移除（个人客户 1，跟进记录 1）');
+      expect(await removedIds(ds, corpId)).toEqual({ customers: [personal.instanceId], deals: [], followUps: [follow.instanceId] });
       // SQLite compares the stored modification times with the window's start as MariaDB does: older ones are kept.
-      const followUps = await ds.getRepository(FollowUp).findBy({ corpId: corp.corpId });
+      const followUps = await ds.getRepository(FollowUp).findBy({ corpId });
       expect(followUps.filter((f) => f.modifiedAt!.getTime() < at(7).getTime() - RECHECK_MS).length).toBeGreaterThan(0);
       expect(followUps.filter((f) => f.removedAt === null).length).toBe(followUps.length - 1);
-    } finally {
-      await ds.destroy();
-      await sandbox.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });

@@ -1,6 +1,3 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { IsNull } from 'typeorm';
 import type { TestWorld } from './support/testServices';
 import {
@@ -13,6 +10,7 @@ import {
   withCrashTwins,
   withSyncedWorld,
 } from './support/dataSyncWorld';
+import { withSqliteSyncedWorld } from './support/sqliteSyncWorld';
 import { TestClient } from './support/httpClient';
 import { listen } from './support/testServer';
 import { createSyncRun } from '../server/src/commands/orgSyncRunCreator';
@@ -22,12 +20,6 @@ import { customerSegment } from '../server/src/commands/customerSegments';
 import { ApiCallBudget, CollaborationEvent, Customer, Deal, Department, FollowUp, SyncCheckpoint, SyncRun, User } from '../server/src/entities';
 import { crmDataOf, generateCrm } from '../server/src/dingtalk/sandbox/crmModel';
 import type { InProcessJobQueue } from '../server/src/jobs/inProcessJobQueue';
-import { openDatabase } from '../server/src/db/dataSource';
-import { startSandbox } from '../server/src/dingtalk/sandbox';
-import { createDingTalkPort } from '../server/src/dingtalk/dingTalkPort';
-import { createOrgSyncRun } from '../server/src/commands/orgSyncRunCreator';
-import { runOrgSync } from '../server/src/commands/orgSyncer';
-import { Corp } from '../server/src/entities';
 import type { DataQuality } from '@liucai/shared';
 
 const LOOKBACK_MS = DEFAULT_CRM_SETTINGS.followUpLookbackDays * 86_400_000;
@@ -343,54 +335,26 @@ describe('CRM sync that is interrupted, out of budget or configured differently'
 
 describe('CRM sync on the embedded SQLite database', () => {
   it('takes the same rows in, writes nothing on a re-run, and drops stale collaborations there too', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'liucai-crm-'));
-    const corp = { corpId: 'dingcrmlite', corpName: '嵌入式', appKey: 'lite-key', appSecret: 'lite-secret', agentId: 1, seed: 53, employees: 40 };
-    const sandbox = await startSandbox({ port: 0, corps: [corp] });
-    const ds = await openDatabase({ kind: 'sqlite', path: path.join(dir, 'liucai.sqlite') }, { migrate: true });
-    try {
-      await ds.getRepository(Corp).insert({ corpId: corp.corpId, name: corp.corpName, agentId: 1 });
-      const dingtalk = createDingTalkPort(
-        { corpId: corp.corpId, appKey: corp.appKey, appSecret: corp.appSecret, agentId: 1, legacyBaseUrl: sandbox.url, v1BaseUrl: sandbox.url },
-        { dingtalkCallsPerSecond: 200, dingtalkTimeoutMs: 10000, queuePrefix: 'lite' },
-        null,
-      );
-      const org = await createOrgSyncRun(ds, corp.corpId, 'manual', null);
-      await runOrgSync({ ds, source: dingtalk, apiCalls: () => dingtalk.callCount(), concurrency: 4 }, org!.id, { finalAttempt: true });
-      const liteDeps: DataSyncDeps = {
-        ds,
-        source: dingtalk.data,
-        apiCalls: () => dingtalk.callCount(),
-        concurrency: 4,
-        monthlyCallLimit: 10000,
-        lookbackDays: 21,
-        now: () => NOW,
-      };
-      const once = async (now = NOW) => {
-        const r = await createSyncRun(ds, corp.corpId, 'crm', 'manual', null, now);
-        return runDataSync({ ...liteDeps, now: () => now }, r!.id, { finalAttempt: true });
-      };
+    await withSqliteSyncedWorld('crm', async ({ ds, sandbox, corpId, crm }) => {
+      const once = async (now = NOW) => (await crm(now)).outcome;
       await once();
-      const data = crmDataOf(sandbox.corps.get(corp.corpId)!);
-      expect(await ds.getRepository(Customer).countBy({ corpId: corp.corpId, kind: 'enterprise' })).toBe(data.customers.length);
-      expect(await ds.getRepository(Customer).countBy({ corpId: corp.corpId, kind: 'personal' })).toBe(data.personalCustomers.length);
-      expect(await ds.getRepository(Deal).countBy({ corpId: corp.corpId })).toBe(data.contracts.length);
-      const customers = await ds.getRepository(Customer).findBy({ corpId: corp.corpId });
+      const data = crmDataOf(sandbox.corps.get(corpId)!);
+      expect(await ds.getRepository(Customer).countBy({ corpId, kind: 'enterprise' })).toBe(data.customers.length);
+      expect(await ds.getRepository(Customer).countBy({ corpId, kind: 'personal' })).toBe(data.personalCustomers.length);
+      expect(await ds.getRepository(Deal).countBy({ corpId })).toBe(data.contracts.length);
+      const customers = await ds.getRepository(Customer).findBy({ corpId });
       expect(customers.some((c) => c.segment === 'big')).toBe(true);
       expect(customers.every((c) => typeof c.data.customer_name === 'string')).toBe(true);
       // Half an hour later (a new pass reads from a new point, so the sandbox answers the edit below afresh).
       expect(await once(new Date(NOW.getTime() + 1800_000))).toMatchObject({ rows: 0 });
       const events = ds.getRepository(CollaborationEvent);
-      const withEvents = new Set((await events.findBy({ corpId: corp.corpId })).map((e) => e.sourceId.split(':')[1]));
+      const withEvents = new Set((await events.findBy({ corpId })).map((e) => e.sourceId.split(':')[1]));
       const record = data.followRecords.find((f) => withEvents.has(f.instanceId))!;
       record.participants = [];
       record.modifyMs = NOW.getTime() - 3600_000;
       const outcome = await once(new Date(NOW.getTime() + 3600_000));
       expect(outcome!.rows).toBeGreaterThan(0);
-      expect((await events.findBy({ corpId: corp.corpId })).some((e) => e.sourceId.startsWith(`crm:${record.instanceId}:`))).toBe(false);
-    } finally {
-      await ds.destroy();
-      await sandbox.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+      expect((await events.findBy({ corpId })).some((e) => e.sourceId.startsWith(`crm:${record.instanceId}:`))).toBe(false);
+    });
   });
 });

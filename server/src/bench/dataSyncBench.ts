@@ -95,6 +95,16 @@ async function main(): Promise<void> {
       `crm: ${customers} customers, ${contracts} contracts, ${followUps} follow-ups, ${collaborations} collaborations; ` +
         `second (incremental) pass ${((performance.now() - t2) / 1000).toFixed(1)} s, ${second?.rows ?? 0} rows written`,
     );
+    // The weekly full pass (every CRM_FULL_PASS_DAYS): what it costs in calls, the budget's main CRM item.
+    const weekLater = () => new Date(now().getTime() + 7 * 86_400_000);
+    const t3 = performance.now();
+    const callsBefore = dingtalk.callCount();
+    const weekly = await createSyncRun(ds, corp.corpId, 'crm', 'manual', null, weekLater());
+    const third = await runDataSync({ ...deps, now: weekLater }, weekly!.id, { finalAttempt: true });
+    console.log(
+      `crm weekly full pass: ${dingtalk.callCount() - callsBefore} calls, ${((performance.now() - t3) / 1000).toFixed(1)} s, ` +
+        `${third?.rows ?? 0} rows written`,
+    );
   }
   const byApi = Object.entries(stats.calls).sort((a, b) => b[1] - a[1]);
   const busiest = byApi[0]?.[1] ?? 0;
