@@ -3,7 +3,7 @@ import { Between, In, type DataSource, type EntityManager } from 'typeorm';
 import { AttendanceResult, ClockRecord, User } from '../entities';
 import type { AttendanceListRow, ClockRecordRow } from '../dingtalk/attendanceApi';
 import { ATTENDANCE_MAX_DAYS, ATTENDANCE_MAX_USERS } from '../dingtalk/wireFacts';
-import { addDays, daysBetween, shanghaiDate, shanghaiMidnight } from '../util/dates';
+import { addDays, daysBetween, shanghaiDate, shanghaiMidnight, windowEnd } from '../util/dates';
 import { Semaphore } from '../util/semaphore';
 import { writeChangedRows } from './changedRows';
 import { addMeteredCalls, meteredCallsThisMonth } from './callBudget';
@@ -41,8 +41,7 @@ export interface DayWindow {
 export function planWindows(from: string, to: string): DayWindow[] {
   const out: DayWindow[] = [];
   for (let start = from; daysBetween(start, to) >= 0; start = addDays(start, ATTENDANCE_MAX_DAYS)) {
-    const end = addDays(start, ATTENDANCE_MAX_DAYS - 1);
-    out.push({ from: start, to: daysBetween(end, to) < 0 ? to : end });
+    out.push({ from: start, to: windowEnd(start, ATTENDANCE_MAX_DAYS, to) });
   }
   return out;
 }

@@ -2,7 +2,7 @@ import { In, type DataSource, type EntityManager } from 'typeorm';
 import { LeaveRecord } from '../entities';
 import type { ApprovalInstance } from '../dingtalk/attendanceApi';
 import { LEAVE_FORM_COMPONENT, WORKFLOW_LIST_MAX_DAYS, WORKFLOW_LIST_MAX_RESULTS } from '../dingtalk/wireFacts';
-import { addDays, daysBetween, shanghaiDate, shanghaiMidnight } from '../util/dates';
+import { addDays, daysBetween, shanghaiDate, shanghaiMidnight, windowEnd } from '../util/dates';
 import { Semaphore } from '../util/semaphore';
 import { addMeteredCalls, meteredCallsThisMonth } from './callBudget';
 import { writeChangedBySourceId } from './changedRows';
@@ -155,7 +155,7 @@ export async function syncLeaveApprovals(deps: LeaveApprovalSyncDeps, corpId: st
   };
 
   for (let from = firstFrom; daysBetween(from, yesterday) >= 0;) {
-    const to = daysBetween(addDays(from, WORKFLOW_LIST_MAX_DAYS - 1), yesterday) < 0 ? yesterday : addDays(from, WORKFLOW_LIST_MAX_DAYS - 1);
+    const to = windowEnd(from, WORKFLOW_LIST_MAX_DAYS, yesterday);
     const fromMs = shanghaiMidnight(from);
     const toMs = shanghaiMidnight(addDays(to, 1)) - 1;
     if ((await meteredCallsThisMonth(deps.ds, corpId, now())) >= deps.monthlyCallLimit) {

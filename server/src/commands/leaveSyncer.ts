@@ -3,7 +3,7 @@ import { Between, In, type DataSource } from 'typeorm';
 import { LeaveRecord, User } from '../entities';
 import type { LeaveStatusRow } from '../dingtalk/attendanceApi';
 import { LEAVE_STATUS_MAX_DAYS, LEAVE_STATUS_MAX_USERS } from '../dingtalk/wireFacts';
-import { addDays, daysBetween, shanghaiDate, shanghaiMidnight } from '../util/dates';
+import { addDays, daysBetween, shanghaiDate, shanghaiMidnight, windowEnd } from '../util/dates';
 import { Semaphore } from '../util/semaphore';
 import { addMeteredCalls } from './callBudget';
 import { updateWhereIn, writeChangedBySourceId } from './changedRows';
@@ -40,7 +40,7 @@ export async function syncLeave(
   const lanes = new Semaphore(deps.concurrency);
   let changedRows = 0;
   while (daysBetween(from, yesterday) >= 0) {
-    const to = daysBetween(addDays(from, LEAVE_STATUS_MAX_DAYS - 1), yesterday) < 0 ? yesterday : addDays(from, LEAVE_STATUS_MAX_DAYS - 1);
+    const to = windowEnd(from, LEAVE_STATUS_MAX_DAYS, yesterday);
     const fromMs = shanghaiMidnight(from);
     const toMs = shanghaiMidnight(addDays(to, 1)) - 1;
     const callsBefore = deps.apiCalls();

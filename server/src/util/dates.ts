@@ -15,6 +15,12 @@ export function addDays(day: string, n: number): string {
   return shanghaiDate(shanghaiMidnight(day) + n * 24 * 3600 * 1000);
 }
 
+/** The last day of a window that starts on `from`, spans at most `maxDays` days and never goes past `last`. */
+export function windowEnd(from: string, maxDays: number, last: string): string {
+  const full = addDays(from, maxDays - 1);
+  return daysBetween(full, last) < 0 ? last : full;
+}
+
 /** Whole days from `a` to `b` (b - a). */
 export function daysBetween(a: string, b: string): number {
   return Math.round((shanghaiMidnight(b) - shanghaiMidnight(a)) / (24 * 3600 * 1000));
