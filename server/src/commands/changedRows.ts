@@ -1,6 +1,7 @@
 import { In, type EntityManager, type FindOptionsWhere, type ObjectLiteral, type QueryDeepPartialEntity } from 'typeorm';
 
-const BATCH = 500;
+/** Rows (or keys) per statement for every batched write here. */
+export const BATCH = 500;
 
 /** A value as compared: dates by instant, and bigint or digit-only strings (as drivers hand back) as numbers. */
 const norm = (v: unknown) => (v instanceof Date ? v.getTime() : typeof v === 'bigint' ? Number(v) : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v);
@@ -61,14 +62,25 @@ export async function writeChangedBySourceId<T extends ObjectLiteral & { sourceI
 }
 
 /** Insert `rows` in batches, updating `columns` of those already stored under the same corp, source and source id. */
-export async function upsertBySourceId<T extends ObjectLiteral>(em: EntityManager, entity: new () => T, rows: T[], columns: string[]): Promise<void> {
+export function upsertBySourceId<T extends ObjectLiteral>(em: EntityManager, entity: new () => T, rows: T[], columns: string[]): Promise<void> {
+  return upsertInBatches(em, entity, rows, columns, ['corp_id', 'source', 'source_id']);
+}
+
+/** Insert `rows` in batches, updating `columns` of those that clash with a stored row on the unique `conflict` columns. */
+export async function upsertInBatches<T extends ObjectLiteral>(
+  em: EntityManager,
+  entity: new () => T,
+  rows: T[],
+  columns: string[],
+  conflict: string[],
+): Promise<void> {
   for (let i = 0; i < rows.length; i += BATCH) {
     await em
       .createQueryBuilder()
       .insert()
       .into(entity)
       .values(rows.slice(i, i + BATCH) as never)
-      .orUpdate(columns, ['corp_id', 'source', 'source_id'])
+      .orUpdate(columns, conflict)
       .execute();
   }
 }
@@ -82,7 +94,7 @@ export async function updateWhereIn<T extends ObjectLiteral>(
   entity: new () => T,
   where: FindOptionsWhere<T>,
   key: keyof T & string,
-  keys: string[],
+  keys: (string | number)[],
   values: QueryDeepPartialEntity<T>,
 ): Promise<void> {
   for (let i = 0; i < keys.length; i += BATCH) {

@@ -1,23 +1,14 @@
-import { In, IsNull, MoreThanOrEqual, type EntityManager } from 'typeorm';
+import { IsNull, MoreThanOrEqual, type EntityManager } from 'typeorm';
 import { CrmSeen, Customer, Deal, FollowUp } from '../entities';
+import { updateWhereIn, upsertInBatches } from './changedRows';
 
 /** The CRM lists a full pass reads whole, each of which can tell what DingTalk no longer has. */
 export type CrmList = 'customers' | 'personalCustomers' | 'contracts' | 'followUps';
 
-const BATCH = 500;
-
 /** Remember that this pass's page of `list` showed these source ids (lands with the page and its checkpoint). */
 export async function markSeen(em: EntityManager, corpId: string, list: CrmList, sourceIds: string[], passMs: number): Promise<void> {
   const rows = [...new Set(sourceIds)].map((sourceId) => Object.assign(new CrmSeen(), { corpId, kind: list, sourceId, passMs }));
-  for (let i = 0; i < rows.length; i += BATCH) {
-    await em
-      .createQueryBuilder()
-      .insert()
-      .into(CrmSeen)
-      .values(rows.slice(i, i + BATCH))
-      .orUpdate(['pass_ms'], ['corp_id', 'kind', 'source_id'])
-      .execute();
-  }
+  await upsertInBatches(em, CrmSeen, rows, ['pass_ms'], ['corp_id', 'kind', 'source_id']);
 }
 
 /** What a full read of `list` covers: the stored DingTalk rows it must list again if DingTalk still has them. */
@@ -42,10 +33,8 @@ async function inScope(em: EntityManager, corpId: string, list: CrmList, followU
 export async function removeUnseen(em: EntityManager, corpId: string, list: CrmList, passMs: number, followUpsSinceMs: number, now: Date): Promise<string[]> {
   const seen = new Set((await em.find(CrmSeen, { where: { corpId, kind: list, passMs }, select: { sourceId: true } })).map((s) => s.sourceId));
   const gone = (await inScope(em, corpId, list, followUpsSinceMs)).filter((id) => !seen.has(id));
-  const entity = list === 'contracts' ? Deal : list === 'followUps' ? FollowUp : Customer;
-  for (let i = 0; i < gone.length; i += BATCH) {
-    await em.update(entity, { corpId, source: 'dingtalk', sourceId: In(gone.slice(i, i + BATCH)) }, { removedAt: now });
-  }
+  const entity: new () => Deal | FollowUp | Customer = list === 'contracts' ? Deal : list === 'followUps' ? FollowUp : Customer;
+  await updateWhereIn(em, entity, { corpId, source: 'dingtalk' }, 'sourceId', gone, { removedAt: now });
   await em.delete(CrmSeen, { corpId, kind: list });
   return gone;
 }

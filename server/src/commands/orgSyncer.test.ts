@@ -74,6 +74,16 @@ describe('org sync against the DingTalk sandbox', () => {
     expect((await w.ds.getRepository(User).findOneByOrFail({ corpId: w.corpId, userid: hire.userid })).status).toBe('active');
   });
 
+  it('marks a department DingTalk no longer has inactive, keeping its row', async () => {
+    // As if synced earlier and deleted in DingTalk since: the sandbox has no such department.
+    await w.ds
+      .getRepository(Department)
+      .insert({ corpId: w.corpId, deptId: 987654, parentId: 1, name: '已撤销部门', sortOrder: 0, managerUserids: [], active: true });
+    await syncOnce(w);
+    expect(await w.ds.getRepository(Department).findOneByOrFail({ corpId: w.corpId, deptId: 987654 })).toMatchObject({ active: false, name: '已撤销部门' });
+    expect(await w.ds.getRepository(Department).countBy({ corpId: w.corpId, active: false })).toBe(1);
+  });
+
   it('survives throttling and busy answers through retries, and lands the same data', async () => {
     const before = await snapshot(w);
     w.sandboxHandle.setFaults({ failRate: 0.15, failMode: 'busy' });

@@ -5,8 +5,7 @@ import { shanghaiDate } from '../util/dates';
 import { fetchOrg, type FetchedOrg, type OrgSource } from './orgFetcher';
 import { resolveSupervisor } from './supervisorResolver';
 import { USER_UPDATE_COLUMNS, toUserRow } from './userRow';
-
-const BATCH = 500;
+import { updateWhereIn, upsertInBatches } from './changedRows';
 
 export interface OrgSyncDeps {
   ds: DataSource;
@@ -46,19 +45,6 @@ function sameRow<T extends object>(a: T, b: T, keys: (keyof T)[]): boolean {
   return keys.every((k) => JSON.stringify(a[k]) === JSON.stringify(b[k]));
 }
 
-async function upsertChanged<T extends object>(em: EntityManager, entity: new () => T, rows: T[], updateColumns: string[], conflict: string[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += BATCH) {
-    const batch = rows.slice(i, i + BATCH);
-    await em
-      .createQueryBuilder()
-      .insert()
-      .into(entity)
-      .values(batch as never)
-      .orUpdate(updateColumns, conflict)
-      .execute();
-  }
-}
-
 async function writeOrg(em: EntityManager, corpId: string, org: FetchedOrg, today: string): Promise<OrgSyncResult> {
   // Departments: upsert changed ones, mark vanished ones inactive.
   const existingDepts = new Map((await em.find(Department, { where: { corpId } })).map((d) => [d.deptId, d]));
@@ -78,17 +64,10 @@ async function writeOrg(em: EntityManager, corpId: string, org: FetchedOrg, toda
     const old = existingDepts.get(d.deptId);
     return !old || !sameRow(old, d, deptKeys);
   });
-  await upsertChanged(em, Department, changedDepts, ['parent_id', 'name', 'sort_order', 'manager_userids', 'active'], ['corp_id', 'dept_id']);
+  await upsertInBatches(em, Department, changedDepts, ['parent_id', 'name', 'sort_order', 'manager_userids', 'active'], ['corp_id', 'dept_id']);
   const seenDepts = new Set(deptRows.map((d) => d.deptId));
   const goneDepts = [...existingDepts.values()].filter((d) => d.active && !seenDepts.has(d.deptId)).map((d) => d.deptId);
-  for (let i = 0; i < goneDepts.length; i += BATCH) {
-    await em
-      .createQueryBuilder()
-      .update(Department)
-      .set({ active: false })
-      .where('corp_id = :corpId AND dept_id IN (:...ids)', { corpId, ids: goneDepts.slice(i, i + BATCH) })
-      .execute();
-  }
+  await updateWhereIn(em, Department, { corpId }, 'deptId', goneDepts, { active: false });
 
   // Users and supervisors.
   const deptManagers = new Map(org.departments.map((d) => [d.deptId, new Set(d.managerUserids)]));
@@ -136,17 +115,10 @@ async function writeOrg(em: EntityManager, corpId: string, org: FetchedOrg, toda
     else return false;
     return true;
   });
-  await upsertChanged(em, User, changedUsers, USER_UPDATE_COLUMNS, ['corp_id', 'userid']);
+  await upsertInBatches(em, User, changedUsers, USER_UPDATE_COLUMNS, ['corp_id', 'userid']);
   const seenUsers = new Set(userRows.map((u) => u.userid));
   const leaving = [...existingUsers.values()].filter((u) => u.status === 'active' && !seenUsers.has(u.userid)).map((u) => u.userid);
-  for (let i = 0; i < leaving.length; i += BATCH) {
-    await em
-      .createQueryBuilder()
-      .update(User)
-      .set({ status: 'left', leftOn: today })
-      .where('corp_id = :corpId AND userid IN (:...ids)', { corpId, ids: leaving.slice(i, i + BATCH) })
-      .execute();
-  }
+  await updateWhereIn(em, User, { corpId }, 'userid', leaving, { status: 'left', leftOn: today });
 
   // Memberships of the users seen now: add new ones, update leader flags, drop the ones DingTalk no longer has.
   const existingMembers = await em.find(UserDepartment, { where: { corpId } });
@@ -160,7 +132,7 @@ async function writeOrg(em: EntityManager, corpId: string, org: FetchedOrg, toda
   }
   const wantedKeys = new Set(wanted.map((m) => `${m.userid}/${m.deptId}`));
   const changedMembers = wanted.filter((m) => existingKey.get(`${m.userid}/${m.deptId}`)?.isLeader !== m.isLeader);
-  await upsertChanged(em, UserDepartment, changedMembers, ['is_leader'], ['corp_id', 'userid', 'dept_id']);
+  await upsertInBatches(em, UserDepartment, changedMembers, ['is_leader'], ['corp_id', 'userid', 'dept_id']);
   const staleMembers = existingMembers.filter((m) => seenUsers.has(m.userid) && !wantedKeys.has(`${m.userid}/${m.deptId}`));
   for (const m of staleMembers) await em.delete(UserDepartment, { corpId, userid: m.userid, deptId: m.deptId });
 
