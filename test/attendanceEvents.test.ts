@@ -3,9 +3,9 @@ import { listen } from './support/testServer';
 import { ApiCallBudget, AttendanceResult, ClockRecord, DingTalkEvent, LeaveRecord } from '../server/src/entities';
 import type { InProcessJobQueue } from '../server/src/jobs/inProcessJobQueue';
 import type { BullJobQueue } from '../server/src/jobs/bullJobQueue';
-import { eventKeyOf, takeInEvent } from '../server/src/commands/dingtalkEventIntake';
+import { eventKeyOf, takeInEvent } from '../server/src/modules/sync/commands/dingtalkEventIntake';
 import { leaveInstanceStatus, leaveInstances, SANDBOX_LEAVE_PROCESS_CODE } from '../server/src/dingtalk/sandbox';
-import { budgetMonth } from '../server/src/commands/callBudget';
+import { budgetMonth } from '../server/src/modules/sync/commands/callBudget';
 
 const LIST = '/attendance/list';
 const RECORDS = '/attendance/listRecord';

@@ -2,13 +2,13 @@ import { IsNull, Not, type DataSource } from 'typeorm';
 import type { TestWorld } from './support/testServices';
 import { dataSyncDeps, runRecordedSync, SYNC_NOW as NOW, withSyncedWorld } from './support/dataSyncWorld';
 import { withSqliteSyncedWorld } from './support/sqliteSyncWorld';
-import { createSyncRun } from '../server/src/commands/orgSyncRunCreator';
-import { runDataSync, type DataSyncDeps } from '../server/src/commands/dataSyncRunner';
-import { CRM_CHECKPOINT, DEFAULT_CRM_SETTINGS } from '../server/src/commands/crmSyncer';
-import { customerSegment } from '../server/src/commands/customerSegments';
+import { createSyncRun } from '../server/src/modules/sync/commands/orgSyncRunCreator';
+import { runDataSync, type DataSyncDeps } from '../server/src/modules/sync/commands/dataSyncRunner';
+import { CRM_CHECKPOINT, DEFAULT_CRM_SETTINGS } from '../server/src/modules/sync/commands/crmSyncer';
+import { customerSegment } from '../server/src/modules/sync/commands/customerSegments';
 import { CollaborationEvent, CrmSeen, Customer, Deal, FollowUp, SyncCheckpoint, SyncRun } from '../server/src/entities';
 import { crmDataOf } from '../server/src/dingtalk/sandbox/crmModel';
-import { presentDataQuality } from '../server/src/presenters/dataQuality';
+import { presentDataQuality } from '../server/src/modules/sync/presenters/dataQuality';
 
 const DAY = 86_400_000;
 /** A full pass after the first re-reads this much of the follow records. */

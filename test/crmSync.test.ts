@@ -13,10 +13,10 @@ import {
 import { withSqliteSyncedWorld } from './support/sqliteSyncWorld';
 import { TestClient } from './support/httpClient';
 import { listen } from './support/testServer';
-import { createSyncRun } from '../server/src/commands/orgSyncRunCreator';
-import { runDataSync, type DataSyncDeps } from '../server/src/commands/dataSyncRunner';
-import { CRM_CHECKPOINT, DEFAULT_CRM_SETTINGS } from '../server/src/commands/crmSyncer';
-import { customerSegment } from '../server/src/commands/customerSegments';
+import { createSyncRun } from '../server/src/modules/sync/commands/orgSyncRunCreator';
+import { runDataSync, type DataSyncDeps } from '../server/src/modules/sync/commands/dataSyncRunner';
+import { CRM_CHECKPOINT, DEFAULT_CRM_SETTINGS } from '../server/src/modules/sync/commands/crmSyncer';
+import { customerSegment } from '../server/src/modules/sync/commands/customerSegments';
 import { ApiCallBudget, CollaborationEvent, Customer, Deal, Department, FollowUp, SyncCheckpoint, SyncRun, User } from '../server/src/entities';
 import { crmDataOf, generateCrm } from '../server/src/dingtalk/sandbox/crmModel';
 import type { InProcessJobQueue } from '../server/src/jobs/inProcessJobQueue';

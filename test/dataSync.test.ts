@@ -11,9 +11,9 @@ import {
 } from './support/dataSyncWorld';
 import { TestClient } from './support/httpClient';
 import { listen } from './support/testServer';
-import { createSyncRun } from '../server/src/commands/orgSyncRunCreator';
-import { runDataSync, type DataSyncDeps } from '../server/src/commands/dataSyncRunner';
-import { ATTENDANCE_CHECKPOINT } from '../server/src/commands/attendanceSyncer';
+import { createSyncRun } from '../server/src/modules/sync/commands/orgSyncRunCreator';
+import { runDataSync, type DataSyncDeps } from '../server/src/modules/sync/commands/dataSyncRunner';
+import { ATTENDANCE_CHECKPOINT } from '../server/src/modules/sync/commands/attendanceSyncer';
 import { ApiCallBudget, AttendanceResult, ClockRecord, Departure, LeaveRecord, SyncCheckpoint, SyncRun, User } from '../server/src/entities';
 import type { DataQuality, SyncKind } from '@liucai/shared';
 

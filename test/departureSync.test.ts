@@ -1,8 +1,8 @@
 import { In } from 'typeorm';
 import type { TestWorld } from './support/testServices';
 import { dataSyncDeps, importedRows, runRecordedSync, withSyncedWorld } from './support/dataSyncWorld';
-import type { DataSyncDeps } from '../server/src/commands/dataSyncRunner';
-import { DEPARTURE_CHECKPOINT } from '../server/src/commands/departureSyncer';
+import type { DataSyncDeps } from '../server/src/modules/sync/commands/dataSyncRunner';
+import { DEPARTURE_CHECKPOINT } from '../server/src/modules/sync/commands/departureSyncer';
 import { ApiCallBudget, Departure, SyncCheckpoint, User } from '../server/src/entities';
 
 /** Metered calls of the departure runs so far, per world. */

@@ -4,12 +4,12 @@ import { waitFor } from './support/waitFor';
 import { createTestWorld, syncWorld, type TestWorld } from './support/testServices';
 import { TestClient } from './support/httpClient';
 import { listen } from './support/testServer';
-import { createOrgSyncRun } from '../server/src/commands/orgSyncRunCreator';
-import { runOrgSync } from '../server/src/commands/orgSyncer';
+import { createOrgSyncRun } from '../server/src/modules/sync/commands/orgSyncRunCreator';
+import { runOrgSync } from '../server/src/modules/sync/commands/orgSyncer';
 import { scheduleSyncs } from '../server/src/services';
 import { BullJobQueue, QUEUE_NAME, startBullWorker } from '../server/src/jobs/bullJobQueue';
 import { createJobHandlers, handlerDepsFrom } from '../server/src/jobs/handlers';
-import { dataSyncSchedulerId, orgSyncJobId, orgSyncSchedulerId } from '../server/src/jobs/orgSyncJob';
+import { dataSyncSchedulerId, orgSyncJobId, orgSyncSchedulerId } from '../server/src/modules/sync/jobs/orgSyncJob';
 import { SyncRun } from '../server/src/entities';
 import type { SyncRun as SyncRunDto } from '@liucai/shared';
 

@@ -1,9 +1,9 @@
 import type { TestWorld } from './support/testServices';
 import { dataSyncDeps, importedRows, runRecordedSync, SYNC_NOW as NOW, withCrashTwins, withSyncedWorld } from './support/dataSyncWorld';
-import { createSyncRun } from '../server/src/commands/orgSyncRunCreator';
-import { runDataSync, type DataSyncDeps } from '../server/src/commands/dataSyncRunner';
-import { LEAVE_CHECKPOINT, LEAVE_OVERLAP_DAYS } from '../server/src/commands/leaveSyncer';
-import { saveCheckpoint } from '../server/src/commands/checkpoints';
+import { createSyncRun } from '../server/src/modules/sync/commands/orgSyncRunCreator';
+import { runDataSync, type DataSyncDeps } from '../server/src/modules/sync/commands/dataSyncRunner';
+import { LEAVE_CHECKPOINT, LEAVE_OVERLAP_DAYS } from '../server/src/modules/sync/commands/leaveSyncer';
+import { saveCheckpoint } from '../server/src/modules/sync/commands/checkpoints';
 import { ApiCallBudget, LeaveRecord, SyncCheckpoint, SyncRun } from '../server/src/entities';
 import type { LeaveStatusRow } from '../server/src/dingtalk/attendanceApi';
 import { addDays, shanghaiDate } from '../server/src/util/dates';

@@ -1,11 +1,11 @@
 import { In } from 'typeorm';
 import type { TestWorld } from './support/testServices';
 import { dataSyncDeps, importedRows, runRecordedSync, SYNC_NOW as NOW, syncedWorldForDescribe, withCrashTwins, withSyncedWorld } from './support/dataSyncWorld';
-import { createSyncRun } from '../server/src/commands/orgSyncRunCreator';
-import { runDataSync, type DataSyncDeps } from '../server/src/commands/dataSyncRunner';
-import { LEAVE_APPROVALS_CHECKPOINT } from '../server/src/commands/leaveApprovalSyncer';
+import { createSyncRun } from '../server/src/modules/sync/commands/orgSyncRunCreator';
+import { runDataSync, type DataSyncDeps } from '../server/src/modules/sync/commands/dataSyncRunner';
+import { LEAVE_APPROVALS_CHECKPOINT } from '../server/src/modules/sync/commands/leaveApprovalSyncer';
 import { ApiCallBudget, AttendanceResult, ClockRecord, LeaveRecord, SyncCheckpoint, SyncRun } from '../server/src/entities';
-import { presentDataQuality } from '../server/src/presenters/dataQuality';
+import { presentDataQuality } from '../server/src/modules/sync/presenters/dataQuality';
 import { leaveInstanceStatus, leaveInstances } from '../server/src/dingtalk/sandbox';
 import { shanghaiDate, shanghaiMidnight } from '../server/src/util/dates';
 import type { SyncKind } from '@liucai/shared';

@@ -6,7 +6,7 @@ import { waitFor } from './support/waitFor';
 import { DingTalkEvent, SyncRun, User } from '../server/src/entities';
 import { InProcessJobQueue } from '../server/src/jobs/inProcessJobQueue';
 import { createJobHandlers, handlerDepsFrom } from '../server/src/jobs/handlers';
-import { StreamReceiver, type StreamIntakeDeps } from '../server/src/events/streamReceiver';
+import { StreamReceiver, type StreamIntakeDeps } from '../server/src/modules/sync/events/streamReceiver';
 import { REDACT_PATHS } from '../server/src/logger';
 
 jest.setTimeout(60000);

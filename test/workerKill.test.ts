@@ -4,10 +4,10 @@ import { Queue } from 'bullmq';
 import { waitFor } from './support/waitFor';
 import { createTestWorld, syncWorld, type TestWorld } from './support/testServices';
 import { TEST_REDIS_URL, testDatabaseUrl } from './support/testEnv';
-import { createSyncRun } from '../server/src/commands/orgSyncRunCreator';
-import { ATTENDANCE_CHECKPOINT } from '../server/src/commands/attendanceSyncer';
+import { createSyncRun } from '../server/src/modules/sync/commands/orgSyncRunCreator';
+import { ATTENDANCE_CHECKPOINT } from '../server/src/modules/sync/commands/attendanceSyncer';
 import { QUEUE_NAME } from '../server/src/jobs/bullJobQueue';
-import { dataSyncJobId } from '../server/src/jobs/orgSyncJob';
+import { dataSyncJobId } from '../server/src/modules/sync/jobs/orgSyncJob';
 import { AttendanceResult, SyncCheckpoint, SyncRun } from '../server/src/entities';
 import { repoRoot } from '../server/src/util/repoRoot';
 

@@ -6,14 +6,14 @@ import { errorHandler } from './middleware/errorHandler';
 import { authenticate } from './middleware/authenticate';
 import { serveMiniapp } from './middleware/serveMiniapp';
 import { healthRoutes } from './routes/health';
-import { authRoutes } from './routes/auth';
-import { meRoutes } from './routes/me';
-import { orgRoutes } from './routes/org';
-import { adminRoutes } from './routes/admin';
-import { syncRoutes } from './routes/sync';
+import { authRoutes } from './modules/access/routes/auth';
+import { meRoutes } from './modules/people/routes/me';
+import { orgRoutes } from './modules/people/routes/org';
+import { adminRoutes } from './modules/access/routes/roles';
+import { syncRoutes } from './modules/sync/routes/sync';
 import { queueBoard } from './routes/queueBoard';
-import { dingtalkCallbackRoutes } from './routes/dingtalkCallback';
-import { importRoutes } from './routes/imports';
+import { dingtalkCallbackRoutes } from './modules/sync/routes/dingtalkCallback';
+import { importRoutes } from './modules/imports/routes';
 
 /** Build the Koa app: request context, the one error handler, public routes, then everything behind a session. */
 export function createApp(deps: AppDeps): Koa<AppState> {

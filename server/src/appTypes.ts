@@ -4,10 +4,10 @@ import type { Role } from '@liucai/shared';
 import type { Config } from './config';
 import type { Logger } from './logger';
 import type { JobQueue } from './jobs/jobTypes';
-import type { OrgSource } from './commands/orgFetcher';
-import type { DataSyncDeps } from './commands/dataSyncRunner';
+import type { OrgSource } from './modules/sync/commands/orgFetcher';
+import type { DataSyncDeps } from './modules/sync/commands/dataSyncRunner';
 import type { CallbackCrypto } from './dingtalk/callbackCrypto';
-import type { StreamReceiverStatus } from './events/streamReceiver';
+import type { StreamReceiverStatus } from './modules/sync/events/streamReceiver';
 
 /** The signed-in person a request acts for. */
 export interface Actor {

@@ -5,8 +5,8 @@ import { buildServices, grantDemoHrScope, resumeQueuedRuns, scheduleSyncs, type 
 import { startBullWorker } from './jobs/bullJobQueue';
 import { createJobHandlers, handlerDepsFrom } from './jobs/handlers';
 import { InProcessJobQueue } from './jobs/inProcessJobQueue';
-import { createOrgSyncRun } from './commands/orgSyncRunCreator';
-import { orgSyncJobId } from './jobs/orgSyncJob';
+import { createOrgSyncRun } from './modules/sync/commands/orgSyncRunCreator';
+import { orgSyncJobId } from './modules/sync/jobs/orgSyncJob';
 import { SyncRun, User } from './entities';
 
 /** Load config or print every problem and exit 2 (start-up must fail loudly and completely). */

@@ -10,11 +10,11 @@ import { Corp, Department, HrScope, SyncRun } from './entities';
 import { startSandbox, type SandboxHandle } from './dingtalk/sandbox';
 import { createDingTalkPort } from './dingtalk/dingTalkPort';
 import { CallbackCrypto } from './dingtalk/callbackCrypto';
-import { StreamReceiver } from './events/streamReceiver';
+import { StreamReceiver } from './modules/sync/events/streamReceiver';
 import { BullJobQueue } from './jobs/bullJobQueue';
 import { InProcessJobQueue } from './jobs/inProcessJobQueue';
 import { createJobHandlers, handlerDepsFrom } from './jobs/handlers';
-import { dataSyncJobId, dataSyncSchedulerId, orgSyncJobId, orgSyncSchedulerId } from './jobs/orgSyncJob';
+import { dataSyncJobId, dataSyncSchedulerId, orgSyncJobId, orgSyncSchedulerId } from './modules/sync/jobs/orgSyncJob';
 
 /** The demo company the embedded mode generates (the sandbox's credentials are not secrets). */
 export const DEMO_CORP = {

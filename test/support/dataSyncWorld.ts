@@ -5,8 +5,8 @@
 import type { EntityTarget, FindOptionsOrder, FindOptionsWhere, ObjectLiteral } from 'typeorm';
 import { createTestWorld, syncWorld, type TestWorld } from './testServices';
 import type { TestClient } from './httpClient';
-import { createSyncRun } from '../../server/src/commands/orgSyncRunCreator';
-import { runDataSync, type DataSyncDeps } from '../../server/src/commands/dataSyncRunner';
+import { createSyncRun } from '../../server/src/modules/sync/commands/orgSyncRunCreator';
+import { runDataSync, type DataSyncDeps } from '../../server/src/modules/sync/commands/dataSyncRunner';
 import { SyncRun } from '../../server/src/entities';
 import type { InProcessJobQueue } from '../../server/src/jobs/inProcessJobQueue';
 import type { SyncKind } from '@liucai/shared';

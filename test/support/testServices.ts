@@ -12,8 +12,8 @@ import { createJobHandlers, handlerDepsFrom } from '../../server/src/jobs/handle
 import { Corp } from '../../server/src/entities';
 import { DEMO_CALLBACK as TEST_CALLBACK, grantDemoHrScope, redisOptions } from '../../server/src/services';
 import { CallbackCrypto } from '../../server/src/dingtalk/callbackCrypto';
-import { createOrgSyncRun } from '../../server/src/commands/orgSyncRunCreator';
-import { runOrgSync } from '../../server/src/commands/orgSyncer';
+import { createOrgSyncRun } from '../../server/src/modules/sync/commands/orgSyncRunCreator';
+import { runOrgSync } from '../../server/src/modules/sync/commands/orgSyncer';
 import type { AppDeps } from '../../server/src/appTypes';
 import { TEST_REDIS_URL, testDatabaseUrl, uniqueCorpId } from './testEnv';
 

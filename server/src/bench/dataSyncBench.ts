@@ -15,8 +15,8 @@ import { numberArg } from './benchArgs';
 import { openBenchWorld } from './benchWorld';
 import { AttendanceResult, ClockRecord, Department, LeaveRecord, User } from '../entities';
 import { SANDBOX_LEAVE_PROCESS_CODE } from '../dingtalk/sandbox';
-import { createSyncRun } from '../commands/orgSyncRunCreator';
-import { runDataSync } from '../commands/dataSyncRunner';
+import { createSyncRun } from '../modules/sync/commands/orgSyncRunCreator';
+import { runDataSync } from '../modules/sync/commands/dataSyncRunner';
 import { shanghaiDate } from '../util/dates';
 
 async function main(): Promise<void> {

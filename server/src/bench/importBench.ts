@@ -14,9 +14,9 @@ import ExcelJS from 'exceljs';
 import { recreateMysqlDatabase } from '../db/adminConnection';
 import { openDatabase } from '../db/dataSource';
 import { Corp, User } from '../entities';
-import { commitImport } from '../imports/importRunner';
-import { dealsKind } from '../imports/kinds/deals';
-import type { UploadFormat } from '../imports/uploadRows';
+import { commitImport } from '../modules/imports/importRunner';
+import { dealsKind } from '../modules/imports/kinds/deals';
+import type { UploadFormat } from '../modules/imports/uploadRows';
 
 const HEADERS = ['合同编号', '客户名称', '负责人', '合同金额(元)', '签约日期', '续约年限', '状态'];
 const STATUSES = ['进行中', '已完成', '已取消'];

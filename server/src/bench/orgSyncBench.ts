@@ -7,8 +7,8 @@
  */
 import { numberArg } from './benchArgs';
 import { openBenchWorld } from './benchWorld';
-import { createOrgSyncRun } from '../commands/orgSyncRunCreator';
-import { runOrgSync } from '../commands/orgSyncer';
+import { createOrgSyncRun } from '../modules/sync/commands/orgSyncRunCreator';
+import { runOrgSync } from '../modules/sync/commands/orgSyncer';
 
 async function main(): Promise<void> {
   const employees = numberArg('employees', 10000);

@@ -2,11 +2,11 @@ import type { DataSource } from 'typeorm';
 import type { Logger } from '../logger';
 import type { Config } from '../config';
 import type { DingTalkPort } from '../appTypes';
-import { runOrgSync } from '../commands/orgSyncer';
-import { createOrgSyncRun, createSyncRun } from '../commands/orgSyncRunCreator';
-import { runDataSync } from '../commands/dataSyncRunner';
-import { resyncUsers } from '../commands/userResyncer';
-import { resyncAttendanceDays, resyncLeaveInstance } from '../commands/eventResync';
+import { runOrgSync } from '../modules/sync/commands/orgSyncer';
+import { createOrgSyncRun, createSyncRun } from '../modules/sync/commands/orgSyncRunCreator';
+import { runDataSync } from '../modules/sync/commands/dataSyncRunner';
+import { resyncUsers } from '../modules/sync/commands/userResyncer';
+import { resyncAttendanceDays, resyncLeaveInstance } from '../modules/sync/commands/eventResync';
 import { JOB_ATTEMPTS, type JobHandlers } from './jobTypes';
 
 export interface HandlerDeps {

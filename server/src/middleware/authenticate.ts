@@ -1,8 +1,8 @@
 import type { Middleware } from 'koa';
 import type { DataSource } from 'typeorm';
 import { unauthenticated } from '../errors';
-import { SESSION_COOKIE, findSession } from '../auth/sessions';
-import { loadActor } from '../auth/actorLoader';
+import { SESSION_COOKIE, findSession } from '../modules/access/auth/sessions';
+import { loadActor } from '../modules/access/auth/actorLoader';
 import type { AppState } from '../appTypes';
 
 /** Require a live session; puts the actor on ctx.state. Roles are re-read per request, so changes apply at once. */

@@ -2,7 +2,7 @@ import type { Middleware } from 'koa';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { KoaAdapter } from '@bull-board/koa';
-import { assertHrOrAdmin } from '../policies/admin';
+import { assertHrOrAdmin } from '../modules/access/policies/admin';
 import { BullJobQueue } from '../jobs/bullJobQueue';
 import type { AppDeps, AppState } from '../appTypes';
 

@@ -1,0 +1,34 @@
+import type { DataSource } from 'typeorm';
+import { Department } from '../../../entities';
+import type { Actor } from '../../../appTypes';
+
+/**
+ * Department ids an actor may see on HR pages: every one for an admin, the granted departments and everything
+ * below them for HR, none otherwise. Scope is explicit (granted by an admin), never implied by the reporting line.
+ */
+export async function visibleDepartmentIds(ds: DataSource, actor: Actor): Promise<Set<number>> {
+  const depts = await ds.getRepository(Department).find({ where: { corpId: actor.corpId }, select: { deptId: true, parentId: true } });
+  if (actor.roles.includes('admin')) return new Set(depts.map((d) => d.deptId));
+  if (!actor.roles.includes('hr')) return new Set();
+  return descendantsOf(depts, actor.hrDeptIds);
+}
+
+/** The given departments plus everything below them. */
+export function descendantsOf(depts: { deptId: number; parentId: number | null }[], roots: number[]): Set<number> {
+  const children = new Map<number, number[]>();
+  for (const d of depts) {
+    if (d.parentId === null) continue;
+    const list = children.get(d.parentId) ?? [];
+    list.push(d.deptId);
+    children.set(d.parentId, list);
+  }
+  const out = new Set<number>();
+  const stack = [...roots];
+  while (stack.length > 0) {
+    const id = stack.pop() as number;
+    if (out.has(id)) continue;
+    out.add(id);
+    stack.push(...(children.get(id) ?? []));
+  }
+  return out;
+}

@@ -1,0 +1,142 @@
+import type { Readable } from 'node:stream';
+import type { DataSource } from 'typeorm';
+import { IMPORT_LIMITS, type ImportDryRun } from '@liucai/shared';
+import { AppError } from '../../errors';
+import { ImportRun } from '../../entities';
+import type { ImportKindDef } from './importKind';
+import { ByteMeter } from './byteMeter';
+import { uploadRows, type UploadFormat } from './uploadRows';
+import type { XlsxNotes } from './xlsxRows';
+import { processImportRows, readImportHeader, type ImportCounts } from './importProcessor';
+import { MAX_STORED_REJECTIONS, previewSink, runRejectionSink } from './rejectionSink';
+import { WarningLog } from './warningLog';
+import { cellText } from './cellValue';
+
+/** One upload to import: who, what kind, and the raw body stream. */
+export interface ImportUpload {
+  ds: DataSource;
+  corpId: string;
+  userid: string;
+  def: ImportKindDef;
+  fileName: string;
+  format: UploadFormat;
+  body: Readable;
+  /** Content-Length, when the client declared one. */
+  bytesTotal: number | null;
+  now?: () => Date;
+}
+
+const PROGRESS_EVERY_MS = 250;
+
+function open(u: ImportUpload) {
+  const meter = new ByteMeter(u.body, IMPORT_LIMITS.maxBytes);
+  const notes: XlsxNotes = { sheetName: null, skippedSheets: 0 };
+  const rows = uploadRows(u.format, meter, notes)[Symbol.asyncIterator]();
+  const warnings = new WarningLog();
+  return { meter, notes, rows, warnings };
+}
+
+function fileWarnings(notes: XlsxNotes, headerWarnings: string[], log: WarningLog): string[] {
+  const sheet = notes.skippedSheets ? [`只导入了第一个工作表${notes.sheetName ? `「${notes.sheetName}」` : ''}，其余 ${notes.skippedSheets} 个已忽略`] : [];
+  return [...sheet, ...headerWarnings, ...log.list()];
+}
+
+/** Read the whole upload, compare every row with the database, and say what a commit would do. Writes nothing. */
+export async function dryRunImport(u: ImportUpload): Promise<ImportDryRun> {
+  const { notes, rows, warnings } = open(u);
+  const headers = await readImportHeader(u.def, rows);
+  const sink = previewSink();
+  const counts = await processImportRows(rows, {
+    ds: u.ds,
+    def: u.def,
+    corpId: u.corpId,
+    headers,
+    write: false,
+    sink,
+    warnings,
+    now: (u.now ?? (() => new Date()))(),
+  });
+  return { kind: u.def.kind, fileName: u.fileName, ...counts, errors: sink.preview, warnings: fileWarnings(notes, headers.warnings, warnings) };
+}
+
+/**
+ * Import the upload for real, streaming: the header is checked first (a bad file creates no run), then an
+ * import_runs row records progress as batches are written, and finally the counts. Returns the finished run;
+ * on failure the run is marked failed (rows written so far stay: re-importing the file is safe) and the error
+ * is rethrown for the response.
+ */
+export async function commitImport(u: ImportUpload): Promise<ImportRun> {
+  const now = u.now ?? (() => new Date());
+  const { meter, notes, rows, warnings } = open(u);
+  const headerRow: string[] = [];
+  const headers = await readImportHeader(u.def, {
+    next: async () => {
+      const n = await rows.next();
+      if (!n.done) headerRow.splice(0, headerRow.length, ...n.value.cells.map((c) => cellText(c)));
+      return n;
+    },
+  });
+  const runs = u.ds.getRepository(ImportRun);
+  const run = await runs.save(
+    Object.assign(new ImportRun(), {
+      corpId: u.corpId,
+      kind: u.def.kind,
+      fileName: u.fileName.slice(0, 255),
+      status: 'running' as const,
+      rowsTotal: null,
+      bytesTotal: u.bytesTotal,
+      bytesDone: meter.bytes,
+      fileHeaders: JSON.stringify(headerRow),
+      createdBy: u.userid,
+      createdAt: now(),
+    }),
+  );
+  const sink = runRejectionSink(u.ds, u.corpId, run.id);
+  let last: ImportCounts = { rows: 0, created: 0, updated: 0, unchanged: 0, rejected: 0 };
+  let lastWrite = 0;
+  const progress = (c: ImportCounts) => ({
+    rowsDone: c.rows,
+    bytesDone: meter.bytes,
+    created: c.created,
+    updated: c.updated,
+    unchanged: c.unchanged,
+    rejected: c.rejected,
+  });
+  try {
+    const counts = await processImportRows(rows, {
+      ds: u.ds,
+      def: u.def,
+      corpId: u.corpId,
+      headers,
+      write: true,
+      sink,
+      warnings,
+      now: now(),
+      onProgress: async (c) => {
+        last = { ...c };
+        if (Date.now() - lastWrite < PROGRESS_EVERY_MS) return;
+        lastWrite = Date.now();
+        await runs.update({ id: run.id }, progress(c));
+      },
+    });
+    const all = fileWarnings(notes, headers.warnings, warnings);
+    if (sink.truncated()) all.push(`错误文件只保存了前 ${MAX_STORED_REJECTIONS} 条错误`);
+    await runs.update({ id: run.id }, { ...progress(counts), status: 'succeeded', rowsTotal: counts.rows, warnings: JSON.stringify(all), finishedAt: now() });
+  } catch (err) {
+    const message = err instanceof AppError ? err.message : '服务器内部错误';
+    const kept = last.created + last.updated ? `（此前已写入的 ${last.created + last.updated} 行保留；修正后重新导入同一文件不会重复写入）` : '';
+    await sink.finish().catch(() => undefined);
+    await runs.update(
+      { id: run.id },
+      {
+        ...progress(last),
+        status: 'failed',
+        error: message + kept,
+        warnings: JSON.stringify(fileWarnings(notes, headers.warnings, warnings)),
+        finishedAt: now(),
+      },
+    );
+    throw err;
+  }
+  return runs.findOneByOrFail({ id: run.id });
+}

@@ -1,0 +1,81 @@
+import type { DataSource } from 'typeorm';
+import { User } from '../../entities';
+
+/** A person a cell named, resolved against the corp's users. */
+export interface Person {
+  userid: string;
+  name: string | null;
+  mainDeptId: number | null;
+  /** False when the id was kept as written because no user has it (departures only). */
+  known: boolean;
+}
+
+type Found = { ok: true; person: Person } | { ok: false; ambiguous: boolean; message: string };
+
+interface Entry {
+  userid: string;
+  name: string;
+  jobNumber: string | null;
+  status: string;
+  mainDeptId: number | null;
+}
+
+function describe(e: Entry): string {
+  return `${e.name}（userid ${e.userid}${e.jobNumber ? `，工号 ${e.jobNumber}` : ''}${e.status === 'left' ? '，已离职' : ''}）`;
+}
+
+/**
+ * The corp's people (active and left), loaded once per import and looked up by userid, then 工号, then exact name.
+ * A name several people share is an error naming each of them, never a guess.
+ */
+export class PersonDirectory {
+  private readonly byUserid = new Map<string, Entry>();
+  private readonly byJobNumber = new Map<string, Entry[]>();
+  private readonly byName = new Map<string, Entry[]>();
+
+  constructor(entries: Entry[]) {
+    for (const e of entries) {
+      this.byUserid.set(e.userid, e);
+      if (e.jobNumber) push(this.byJobNumber, e.jobNumber, e);
+      push(this.byName, e.name.trim(), e);
+    }
+  }
+
+  /** Load every user of the corp, active or left. */
+  static async load(ds: DataSource, corpId: string): Promise<PersonDirectory> {
+    const users = await ds
+      .getRepository(User)
+      .find({ where: { corpId }, select: { userid: true, name: true, jobNumber: true, status: true, mainDeptId: true } });
+    return new PersonDirectory(users.map((u) => ({ ...u, mainDeptId: u.mainDeptId === null ? null : Number(u.mainDeptId) })));
+  }
+
+  /** Resolve a userid, 工号 or exact name. */
+  find(text: string): Found {
+    const key = text.trim();
+    const byId = this.byUserid.get(key);
+    if (byId) return found(byId);
+    for (const [list, what] of [
+      [this.byJobNumber.get(key), '工号'],
+      [this.byName.get(key), '姓名'],
+    ] as const) {
+      if (!list?.length) continue;
+      if (list.length === 1) return found(list[0]!);
+      return {
+        ok: false,
+        ambiguous: true,
+        message: `${what}「${key}」对应 ${list.length} 人：${list.map(describe).join('、')}；请改填 userid 或工号`,
+      };
+    }
+    return { ok: false, ambiguous: false, message: `找不到员工「${key}」：应为通讯录中的 userid、工号或完整姓名` };
+  }
+}
+
+function push(map: Map<string, Entry[]>, key: string, e: Entry): void {
+  const list = map.get(key);
+  if (list) list.push(e);
+  else map.set(key, [e]);
+}
+
+function found(e: Entry): { ok: true; person: Person } {
+  return { ok: true, person: { userid: e.userid, name: e.name, mainDeptId: e.mainDeptId, known: true } };
+}

@@ -1,0 +1,115 @@
+import { Readable } from 'node:stream';
+import Router from '@koa/router';
+import type { Context } from 'koa';
+import { IMPORT_LIMITS } from '@liucai/shared';
+import { ImportRun } from '../../../entities';
+import { notFound } from '../../../errors';
+import { assertHrOrAdmin } from '../../access/policies/admin';
+import { validate } from '../../../middleware/validate';
+import { IMPORT_KIND_DEFS, findImportKind } from '../kinds';
+import { detectUploadFormat } from '../uploadRows';
+import { commitImport, dryRunImport, type ImportUpload } from '../importRunner';
+import { importTooLarge } from '../importErrors';
+import { presentImportRuns } from '../presentImportRun';
+import { templateCsv, templateXlsx } from '../importTemplate';
+import { rejectionCsv } from '../rejectionCsv';
+import type { AppDeps, AppState } from '../../../appTypes';
+import { ImportModeSchema, ImportRunIdSchema, ImportRunsQuerySchema, TemplateFileSchema } from './schema';
+
+function attachment(ctx: Context, asciiName: string, name: string): void {
+  ctx.set('Content-Disposition', `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name.replace(/[\\/:*?"<>|]/g, '_'))}`);
+}
+
+function uploadFileName(ctx: Context, fallback: string): string {
+  const raw = ctx.get('x-file-name');
+  try {
+    return decodeURIComponent(raw).trim() || fallback;
+  } catch {
+    return raw.trim() || fallback;
+  }
+}
+
+/**
+ * Excel/CSV import (HR and admins): kinds and templates, dry run and commit of an upload streamed from the
+ * request body, and the runs with their progress and error files.
+ */
+export function importRoutes(deps: AppDeps): Router<AppState> {
+  const r = new Router<AppState>({ prefix: '/api/v1/imports' });
+  r.use(async (ctx, next) => {
+    assertHrOrAdmin(ctx.state.actor!);
+    await next();
+  });
+
+  r.get('/kinds', (ctx) => {
+    ctx.body = { ok: true, data: Object.values(IMPORT_KIND_DEFS).map((d) => d.info) };
+  });
+
+  r.get('/templates/:file', async (ctx) => {
+    const { file } = validate(TemplateFileSchema, ctx.params);
+    const [kind = '', ext] = file.split('.');
+    const def = findImportKind(kind);
+    if (!def) throw notFound('导入类型');
+    attachment(ctx, `${def.kind}-template.${ext}`, `${def.label}导入模板.${ext}`);
+    if (ext === 'csv') {
+      ctx.type = 'text/csv; charset=utf-8';
+      ctx.body = templateCsv(def);
+    } else {
+      ctx.type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+      ctx.body = await templateXlsx(def);
+    }
+  });
+
+  r.get('/runs', async (ctx) => {
+    const { kind } = validate(ImportRunsQuerySchema, ctx.query);
+    const runs = await deps.ds
+      .getRepository(ImportRun)
+      .find({ where: { corpId: ctx.state.actor!.corpId, ...(kind ? { kind } : {}) }, order: { id: 'DESC' }, take: 20 });
+    ctx.body = { ok: true, data: await presentImportRuns(deps.ds, ctx.state.actor!.corpId, runs) };
+  });
+
+  const loadRun = async (ctx: Context & { state: AppState }) => {
+    const { id } = validate(ImportRunIdSchema, ctx.params);
+    const run = await deps.ds.getRepository(ImportRun).findOneBy({ id, corpId: ctx.state.actor!.corpId });
+    if (!run) throw notFound('导入记录');
+    return run;
+  };
+
+  r.get('/runs/:id', async (ctx) => {
+    const [run] = await presentImportRuns(deps.ds, ctx.state.actor!.corpId, [await loadRun(ctx)]);
+    ctx.body = { ok: true, data: run };
+  });
+
+  r.get('/runs/:id/errors.csv', async (ctx) => {
+    const run = await loadRun(ctx);
+    attachment(ctx, `import-${run.id}-errors.csv`, `${run.fileName.replace(/\.(csv|xlsx)$/i, '')}-错误行.csv`);
+    ctx.type = 'text/csv; charset=utf-8';
+    ctx.body = Readable.from(rejectionCsv(deps.ds, run));
+  });
+
+  // The body is the raw file, read here as a stream (the JSON body parser leaves these content types alone).
+  r.post('/:kind', async (ctx) => {
+    try {
+      const def = findImportKind(ctx.params.kind ?? '');
+      if (!def) throw notFound('导入类型');
+      const { mode } = validate(ImportModeSchema, ctx.query);
+      const fileName = uploadFileName(ctx, `${def.kind}`);
+      const format = detectUploadFormat(ctx.get('content-type'), fileName);
+      const declared = ctx.get('content-length') ? Number(ctx.get('content-length')) : null;
+      if (declared !== null && declared > IMPORT_LIMITS.maxBytes) throw importTooLarge();
+      const actor = ctx.state.actor!;
+      const upload: ImportUpload = { ds: deps.ds, corpId: actor.corpId, userid: actor.userid, def, fileName, format, body: ctx.req, bytesTotal: declared };
+      if (mode === 'dry-run') {
+        ctx.body = { ok: true, data: await dryRunImport(upload) };
+        return;
+      }
+      const run = await commitImport(upload);
+      ctx.state.log.info({ audit: 'import_committed', by: actor.userid, kind: def.kind, runId: run.id, rows: run.rowsTotal }, 'audit');
+      ctx.status = 201;
+      ctx.body = { ok: true, data: (await presentImportRuns(deps.ds, actor.corpId, [run]))[0] };
+    } finally {
+      // A refused upload may still be arriving: discard the rest so the client reads our answer, not a reset.
+      if (!ctx.req.readableEnded) ctx.req.resume();
+    }
+  });
+  return r;
+}

@@ -1,0 +1,26 @@
+import Router from '@koa/router';
+import { User } from '../../../entities';
+import { notFound } from '../../../errors';
+import { canViewUser } from '../policies/users';
+import { presentMe } from '../presenters/me';
+import { loadActor } from '../../access/auth/actorLoader';
+import type { AppDeps, AppState } from '../../../appTypes';
+
+/** The signed-in user, and other people's profiles where policy allows (404 outside one's scope). */
+export function meRoutes(deps: AppDeps): Router<AppState> {
+  const r = new Router<AppState>({ prefix: '/api/v1' });
+  r.get('/me', async (ctx) => {
+    ctx.body = { ok: true, data: await presentMe(deps.ds, ctx.state.actor!) };
+  });
+  r.get('/users/:userid', async (ctx) => {
+    const actor = ctx.state.actor!;
+    const target = await deps.ds.getRepository(User).findOneBy({ corpId: actor.corpId, userid: ctx.params.userid ?? '' });
+    if (!target || !(await canViewUser(deps.ds, actor, target))) throw notFound('员工');
+    const asActor = await loadActor(deps.ds, target.corpId, target.userid);
+    const profile = asActor
+      ? await presentMe(deps.ds, { ...asActor, hrDeptIds: [] })
+      : { userid: target.userid, name: target.name, title: target.title, status: target.status, leftOn: target.leftOn };
+    ctx.body = { ok: true, data: profile };
+  });
+  return r;
+}

@@ -1,0 +1,67 @@
+import type { DataSource } from 'typeorm';
+import { SyncRun } from '../../../entities';
+
+/** What a tracked sync reports when it finishes. */
+export interface TrackedOutcome {
+  rows?: number;
+  departments?: number;
+  users?: number;
+  left?: number;
+  supervisors?: number;
+  note?: string | null;
+}
+
+/** Progress callback handed to a tracked sync (writes are throttled to one per 500 ms). */
+export type ReportProgress = (phase: string, done: number, total: number) => void;
+
+/**
+ * Run `body` as sync run `runId`: mark it running, pass a progress reporter, then record success with counts,
+ * API calls and note — or the error. Before the job's last attempt a failure puts the run back to queued so the
+ * retry picks it up. A run already finished is left alone (the job is a no-op when repeated).
+ */
+export async function trackSyncRun<T extends TrackedOutcome>(
+  deps: { ds: DataSource; apiCalls: () => number; now?: () => Date },
+  runId: number,
+  opts: { finalAttempt: boolean },
+  body: (report: ReportProgress, run: SyncRun) => Promise<T>,
+): Promise<T | null> {
+  const runs = deps.ds.getRepository(SyncRun);
+  const run = await runs.findOneBy({ id: runId });
+  if (!run || run.status === 'succeeded' || run.status === 'failed') return null;
+  const now = deps.now ?? (() => new Date());
+  const startCalls = deps.apiCalls();
+  await runs.update({ id: runId }, { status: 'running', startedAt: now(), progressDone: 0, progressTotal: 0, error: null });
+  let lastWrite = 0;
+  const report: ReportProgress = (phase, done, total) => {
+    if (Date.now() - lastWrite < 500 && done < total) return;
+    lastWrite = Date.now();
+    void runs.update({ id: runId }, { phase, progressDone: done, progressTotal: total, apiCalls: deps.apiCalls() - startCalls }).catch(() => undefined);
+  };
+  try {
+    const outcome = await body(report, run);
+    await runs.update(
+      { id: runId },
+      {
+        status: 'succeeded',
+        phase: 'done',
+        progressDone: 1,
+        progressTotal: 1,
+        countRows: outcome.rows ?? 0,
+        countDepartments: outcome.departments ?? 0,
+        countUsers: outcome.users ?? 0,
+        countLeft: outcome.left ?? 0,
+        countSupervisors: outcome.supervisors ?? 0,
+        note: outcome.note ?? null,
+        apiCalls: deps.apiCalls() - startCalls,
+        finishedAt: now(),
+      },
+    );
+    return outcome;
+  } catch (err) {
+    const error = err instanceof Error ? err.message : String(err);
+    const apiCalls = deps.apiCalls() - startCalls;
+    if (opts.finalAttempt) await runs.update({ id: runId }, { status: 'failed', error, finishedAt: now(), apiCalls });
+    else await runs.update({ id: runId }, { status: 'queued', phase: 'retrying', error, apiCalls });
+    throw err;
+  }
+}

@@ -1,0 +1,41 @@
+import { User } from '../../../entities';
+import { shanghaiDate } from '../../../util/dates';
+import type { FetchedUser } from './orgFetcher';
+
+/** The users-table row for a person DingTalk returned (active), with the supervisor Liucai resolved. */
+export function toUserRow(corpId: string, u: FetchedUser, supervisorUserid: string | null, mainDeptId: number | null): User {
+  return Object.assign(new User(), {
+    corpId,
+    userid: u.userid,
+    unionid: u.unionid || null,
+    name: u.name,
+    title: u.title || null,
+    jobNumber: u.job_number || null,
+    avatar: u.avatar || null,
+    hiredOn: u.hired_date ? shanghaiDate(u.hired_date) : null,
+    mainDeptId,
+    managerUserid: u.manager_userid || null,
+    supervisorUserid,
+    isAdmin: u.admin === true,
+    isBoss: u.boss === true,
+    status: 'active' as const,
+    leftOn: null,
+  });
+}
+
+/** Columns an upsert of a user row rewrites (everything but the key). */
+export const USER_UPDATE_COLUMNS = [
+  'unionid',
+  'name',
+  'title',
+  'job_number',
+  'avatar',
+  'hired_on',
+  'main_dept_id',
+  'manager_userid',
+  'supervisor_userid',
+  'is_admin',
+  'is_boss',
+  'status',
+  'left_on',
+];
