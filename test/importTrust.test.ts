@@ -156,8 +156,14 @@ describe('HTTP API: imports HR can trust', () => {
       { row: 3, column: '客户名称', value: '=HYPERLINK("http://evil.example","点我")', message: expect.stringContaining('会被 Excel 当作公式') },
     ]);
     // A customer the CRM does not know, on a contract: imported, with a warning HR sees before committing.
-    const unknown = await upload<ImportDryRun>(hr, 'deals', 'dry-run', csvFile([headersOf('deals'), ['HT-F-3', '老系统客户', mine.userid, '1000', '2026-01-01', '', '']]));
-    expect(unknown.body.data.warnings).toEqual(['客户不在钉钉 CRM 中，已按所填名称导入：第 2 行']);
+    // A refused row's warnings are not shown: its error says what is wrong.
+    const unknown = await upload<ImportDryRun>(
+      hr,
+      'deals',
+      'dry-run',
+      csvFile([headersOf('deals'), ['HT-F-3', '老系统客户', mine.userid, '1000', '2026-01-01', '', ''], ['HT-F-4', '老系统客户', mine.userid, '1000', '2099-01-01', '', '']]),
+    );
+    expect(unknown.body.data).toMatchObject({ created: 1, rejected: 1, warnings: ['客户不在钉钉 CRM 中，已按所填名称导入：第 2 行'] });
     expect(await w.ds.getRepository(Deal).countBy({ corpId: w.corpId, source: 'import' })).toBe(before);
   });
 

@@ -13,7 +13,8 @@ export interface ParseContext {
   customers: CustomerDirectory;
   /** Today in Asia/Shanghai (yyyy-mm-dd): later dates are refused. */
   today: string;
-  warnings: WarningLog;
+  /** Warnings about this row; the importer keeps them only if the row is imported. */
+  warnings: Pick<WarningLog, 'addRow'>;
   row: number;
 }
 

@@ -79,7 +79,9 @@ export async function processImportRows(rows: AsyncIterator<SheetRow>, o: Proces
     }
     if (++counts.rows > IMPORT_LIMITS.maxRows) throw importTooManyRows();
     const cells = () => row.cells.map((c) => echoText(cellText(c), IMPORT_LIMITS.maxEchoedCell));
-    const parsed = parseRow(o.def, o.headers, row, { ...o.refs, today: o.today, warnings: o.warnings, row: row.row });
+    // A row's warnings count only if the row is imported: a refused row says what is wrong with it instead.
+    const rowWarnings: string[] = [];
+    const parsed = parseRow(o.def, o.headers, row, { ...o.refs, today: o.today, warnings: { addRow: (m) => rowWarnings.push(m) }, row: row.row });
     if (!parsed.ok) {
       counts.rejected++;
       await o.sink.add(parsed.errors, cells());
@@ -98,6 +100,7 @@ export async function processImportRows(rows: AsyncIterator<SheetRow>, o: Proces
       continue;
     }
     firstRowOfKey.set(short, row.row);
+    for (const m of rowWarnings) o.warnings.addRow(m, row.row);
     batch.push(Object.assign(new o.def.entity(), o.def.toRow(parsed.values), { corpId: o.corpId, source: 'import' as const, sourceId, importedAt: o.now }));
     if (batch.length >= BATCH) await flush();
   }

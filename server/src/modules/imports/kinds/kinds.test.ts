@@ -187,7 +187,7 @@ describe('import kinds: scope, references, dates and formula-like text', () => {
       ['客户名称', expect.stringContaining('找不到客户“不存在的公司”')],
     ]);
     const twice = row(collab, { 员工: 'A003', 协作部门: '一组', 日期: '2026-01-01' }).result;
-    expect(!twice.ok && twice.errors[0]!.message).toContain('对应 2 个部门：技术部/一组、销售中心/一组');
+    expect(!twice.ok && twice.errors[0]!.message).toContain('对应 2 个部门：销售中心/一组、技术部/一组');
     const byPath = row(collab, { 员工: 'A003', 协作部门: '销售中心 / 一组', 日期: '2026-01-01' }).result;
     expect(byPath.ok && collab.toRow(byPath.values)).toMatchObject({ withDepartment: '一组' });
   });
