@@ -41,7 +41,11 @@ describe('HTTP API: imports HR can trust', () => {
       (r: { dept_id: number | string }) => Number(r.dept_id),
     );
     const all = await users.find({ where: { corpId: w.corpId, status: 'active' }, order: { userid: 'ASC' } });
-    const visible = await visibleUserIds(w.ds, hrActor, all.map((u) => u.userid));
+    const visible = await visibleUserIds(
+      w.ds,
+      hrActor,
+      all.map((u) => u.userid),
+    );
     expect(visible.has(financeHead.userid)).toBe(false);
     mine = all.find((u) => visible.has(u.userid) && u.userid !== demo.hr && !all.some((o) => o !== u && o.name === u.name))!;
     // A second HR, for 财务部 only.
@@ -138,7 +142,12 @@ describe('HTTP API: imports HR can trust', () => {
       { row: 2, column: '协作部门', value: '售前技术部', message: expect.stringMatching(/^找不到部门“售前技术部”：应为通讯录中现有的部门，如 .*技术部/) },
       { row: 3, column: '客户名称', value: '不存在的客户', message: expect.stringContaining('找不到客户“不存在的客户”') },
     ]);
-    const sat = await upload<ImportDryRun>(hr, 'satisfaction', 'dry-run', csvFile([headersOf('satisfaction'), ['没有这个客户', mine.userid, '9', '2026-03-01']]));
+    const sat = await upload<ImportDryRun>(
+      hr,
+      'satisfaction',
+      'dry-run',
+      csvFile([headersOf('satisfaction'), ['没有这个客户', mine.userid, '9', '2026-03-01']]),
+    );
     expect(sat.body.data.errors[0]).toMatchObject({ column: '客户名称', message: expect.stringContaining('找不到客户') });
     const deals = await upload<ImportDryRun>(
       hr,
@@ -161,7 +170,11 @@ describe('HTTP API: imports HR can trust', () => {
       hr,
       'deals',
       'dry-run',
-      csvFile([headersOf('deals'), ['HT-F-3', '老系统客户', mine.userid, '1000', '2026-01-01', '', ''], ['HT-F-4', '老系统客户', mine.userid, '1000', '2099-01-01', '', '']]),
+      csvFile([
+        headersOf('deals'),
+        ['HT-F-3', '老系统客户', mine.userid, '1000', '2026-01-01', '', ''],
+        ['HT-F-4', '老系统客户', mine.userid, '1000', '2099-01-01', '', ''],
+      ]),
     );
     expect(unknown.body.data).toMatchObject({ created: 1, rejected: 1, warnings: ['客户不在钉钉 CRM 中，已按所填名称导入：第 2 行'] });
     expect(await w.ds.getRepository(Deal).countBy({ corpId: w.corpId, source: 'import' })).toBe(before);

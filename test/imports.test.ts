@@ -156,7 +156,7 @@ describe('HTTP API: Excel/CSV import', () => {
     // Row 5 has three bad cells and row 6 two: still one line each, the original cells after the explanation.
     expect(rows.map((r) => r[0])).toEqual(['行号', '5', '6']);
     expect(rows[1]![1]).toMatch(/^客户名称：以“=”开头的内容会被 Excel 当作公式.*；合同金额\(元\)：应为金额.*；签约日期：日期不存在：2026-02-30$/);
-    expect(rows[1]!.slice(2)).toEqual(["HT-004", "'=1+1", owner.userid, "'=1+1", '2026-02-30', '', '']);
+    expect(rows[1]!.slice(2)).toEqual(['HT-004', "'=1+1", owner.userid, "'=1+1", '2026-02-30', '', '']);
     expect(rows[2]![1]).toMatch(/^负责人：找不到员工“nobody-here”.*；合同金额\(元\)：金额最多两位小数/);
     // No cell of the file starts with a bare = (each is prefixed with ').
     expect(rows.flat().some((c) => /^[=+\-@]/.test(c))).toBe(false);
@@ -179,7 +179,13 @@ describe('HTTP API: Excel/CSV import', () => {
       return c;
     });
     const dry = await upload<ImportDryRun>(hr, 'deals', 'dry-run', csvFile(fixed), 'text/csv', '错误行-已改.csv');
-    expect(dry.body.data).toMatchObject({ rows: 2, created: 2, rejected: 0, errors: [], warnings: expect.not.arrayContaining([expect.stringContaining('行号')]) });
+    expect(dry.body.data).toMatchObject({
+      rows: 2,
+      created: 2,
+      rejected: 0,
+      errors: [],
+      warnings: expect.not.arrayContaining([expect.stringContaining('行号')]),
+    });
     const commit = await upload<ImportRun>(hr, 'deals', 'commit', csvFile(fixed), 'text/csv', '错误行-已改.csv');
     expect(commit.body.data).toMatchObject({ status: 'succeeded', created: 2, rejected: 0 });
     const fixedDeal = await w.ds.getRepository(Deal).findOneByOrFail({ corpId: w.corpId, source: 'import', customerName: '西部建材' });

@@ -15,7 +15,8 @@ export class AppError extends Error {
 }
 
 /** "字段说明" with the spacing rule: a space only where Latin letters or digits meet (“kind 应为”, “模式应为”). */
-const labelled = (label: string, message: string) => (/[A-Za-z0-9)]$/.test(label) || /^[A-Za-z0-9(]/.test(message) ? `${label} ${message}` : `${label}${message}`);
+const labelled = (label: string, message: string) =>
+  /[A-Za-z0-9)]$/.test(label) || /^[A-Za-z0-9(]/.test(message) ? `${label} ${message}` : `${label}${message}`;
 
 /** 400: the input did not match the schema; details name each field (by its Chinese label when given) and what was expected. */
 export const validationError = (details: { field: string; label?: string; message: string }[], message = '输入有误') =>

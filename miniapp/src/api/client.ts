@@ -89,13 +89,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   const baseUrl = options.baseUrl ?? '';
   const listeners = new Set<(err: ApiError) => void>();
 
-  async function request<T>(
-    method: string,
-    path: string,
-    body?: unknown,
-    raw?: { file: Blob; headers: Record<string, string> },
-    asFile = false,
-  ): Promise<T> {
+  async function request<T>(method: string, path: string, body?: unknown, raw?: { file: Blob; headers: Record<string, string> }, asFile = false): Promise<T> {
     const doFetch: FetchLike | undefined = options.fetch ?? (typeof fetch === 'function' ? fetch.bind(globalThis) : undefined);
     if (!doFetch) throw new ApiError('network_error', '当前环境不支持网络请求', 0);
     const init: RequestInit = { method, credentials: 'same-origin', headers: { accept: 'application/json' } };

@@ -165,8 +165,7 @@ export function person(opts: { keepUnknownId?: boolean } = {}): CellParser<Perso
       const r = ctx.people.find(t);
       if (r.ok) return ctx.people.inScope(r.person.userid) ? ok(r.person) : fail(outOfScope(r.person.name ?? t));
       if (opts.keepUnknownId && !r.ambiguous && LOOKS_LIKE_ID.test(t)) {
-        if (!ctx.people.scope.all)
-          return fail(`通讯录中没有“${t}”，无法确认此人是否在你负责的部门内：通讯录以外的员工只能由管理员导入`);
+        if (!ctx.people.scope.all) return fail(`通讯录中没有“${t}”，无法确认此人是否在你负责的部门内：通讯录以外的员工只能由管理员导入`);
         ctx.warnings.addRow('员工不在通讯录中，已按所填钉钉账号或工号原样保存', ctx.row);
         return ok({ userid: t, name: null, mainDeptId: null, known: false });
       }

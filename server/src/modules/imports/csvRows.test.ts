@@ -77,9 +77,11 @@ describe('csvRows limits', () => {
       yield '"\r\n';
     }
     const rows = csvRows(bigCell());
-    await expect((async () => {
-      for await (const _ of rows) void _;
-    })()).rejects.toMatchObject({ id: 'import_cell_too_large', status: 400, details: { row: 2, column: '客户名称' } });
+    await expect(
+      (async () => {
+        for await (const _ of rows) void _;
+      })(),
+    ).rejects.toMatchObject({ id: 'import_cell_too_large', status: 400, details: { row: 2, column: '客户名称' } });
     expect(read).toBeLessThanOrEqual(CHUNK); // the first chunk already crossed 32 KB
   });
 
@@ -95,7 +97,10 @@ describe('csvRows limits', () => {
     };
     await expect(read('a,b\r\n0123456789,0123456789,0123456789\r\n')).rejects.toMatchObject({ id: 'import_row_too_large', details: { row: 2 } });
     await expect(read('a,b\r\n1,2,3,4,5\r\n')).rejects.toMatchObject({ id: 'import_row_too_large', message: expect.stringContaining('第 2 行超过 4 列') });
-    await expect(read('a,b\r\n1,"01234567890"\r\n')).rejects.toMatchObject({ details: { row: 2, column: 'b' }, message: expect.stringContaining('第 2 行 B 列“b”') });
+    await expect(read('a,b\r\n1,"01234567890"\r\n')).rejects.toMatchObject({
+      details: { row: 2, column: 'b' },
+      message: expect.stringContaining('第 2 行 B 列“b”'),
+    });
     expect(await read('a,b\r\n0123456789,"0123""45678"\r\n')).toEqual([
       { row: 1, cells: ['a', 'b'] },
       { row: 2, cells: ['0123456789', '0123"45678'] },

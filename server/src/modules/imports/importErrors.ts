@@ -39,12 +39,11 @@ const kb = (chars: number) => `${Math.round(chars / 1024)} KB（${chars.toLocale
 export const importCellTooLarge = (row: number, col: number, headers: readonly string[] | null, max: number) => {
   const header = headers?.[col];
   const column = `${columnLetter(col)} 列${header ? `“${header}”` : ''}`;
-  return new AppError(
-    'import_cell_too_large',
-    `第 ${row} 行 ${column}的单元格超过 ${kb(max)}上限：请检查是否误粘贴了整段文字或整个文件；文件未导入`,
-    400,
-    { row, column: header ?? columnLetter(col), limit: max },
-  );
+  return new AppError('import_cell_too_large', `第 ${row} 行 ${column}的单元格超过 ${kb(max)}上限：请检查是否误粘贴了整段文字或整个文件；文件未导入`, 400, {
+    row,
+    column: header ?? columnLetter(col),
+    limit: max,
+  });
 };
 
 /** 400: one row is longer than any real row. */

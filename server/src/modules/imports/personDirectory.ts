@@ -79,7 +79,7 @@ export class PersonDirectory {
       .map((e) => ({
         userid: e.userid,
         name: e.name,
-        label: this.byName.get(e.name.trim())?.length === 1 ? e.name : (e.jobNumber && this.byJobNumber.get(e.jobNumber)?.length === 1 ? e.jobNumber : e.userid),
+        label: this.byName.get(e.name.trim())?.length === 1 ? e.name : e.jobNumber && this.byJobNumber.get(e.jobNumber)?.length === 1 ? e.jobNumber : e.userid,
       }));
   }
 

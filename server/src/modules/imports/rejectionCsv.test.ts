@@ -24,7 +24,10 @@ describe('rejectionCsv', () => {
       expect(await ds.getRepository(ImportRejection).countBy({ runId: run.id })).toBe(1001);
       let text = '';
       for await (const part of rejectionCsv(ds, run)) text += part;
-      const lines = text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+      const lines = text
+        .replace(/^\uFEFF/, '')
+        .trimEnd()
+        .split('\r\n');
       expect(lines[0]).toBe('行号,错误说明,合同编号,金额');
       expect(lines).toHaveLength(1 + 1000);
       expect(lines[1]).toBe('2,金额：应为金额,HT-2,x');

@@ -193,14 +193,21 @@ describe('import kinds: scope, references, dates and formula-like text', () => {
   });
 
   it('deals: a customer the CRM does not know is imported with a warning', () => {
-    const { result, warnings } = row(IMPORT_KIND_DEFS.deals, { 合同编号: 'HT-9', 客户名称: '老系统客户', 负责人: 'A003', '合同金额(元)': '1', 签约日期: '2026-01-01' }, 6);
+    const { result, warnings } = row(
+      IMPORT_KIND_DEFS.deals,
+      { 合同编号: 'HT-9', 客户名称: '老系统客户', 负责人: 'A003', '合同金额(元)': '1', 签约日期: '2026-01-01' },
+      6,
+    );
     expect(result.ok).toBe(true);
     expect(warnings.list()).toEqual(['客户不在钉钉 CRM 中，已按所填名称导入：第 6 行']);
   });
 
   it('refuses dates after today, saying so', () => {
     const r = row(IMPORT_KIND_DEFS.deals, { 合同编号: 'HT-9', 客户名称: '华东精密', 负责人: 'A003', '合同金额(元)': '1', 签约日期: '2099-01-01' }).result;
-    expect(!r.ok && r.errors[0]).toMatchObject({ column: '签约日期', message: '日期 2099-01-01 晚于今天（2026-12-05）：导入的是已经发生的记录，应为今天或以前的日期' });
+    expect(!r.ok && r.errors[0]).toMatchObject({
+      column: '签约日期',
+      message: '日期 2099-01-01 晚于今天（2026-12-05）：导入的是已经发生的记录，应为今天或以前的日期',
+    });
     expect(row(IMPORT_KIND_DEFS.deals, { 合同编号: 'HT-9', 客户名称: '华东精密', 负责人: 'A003', '合同金额(元)': '1', 签约日期: TODAY }).result.ok).toBe(true);
   });
 
