@@ -367,7 +367,7 @@ describe('HTTP API: Excel/CSV import', () => {
     clearInterval(sampler);
     expect(answer.status).toBe(400);
     expect(answer.body.error).toMatchObject({ id: 'import_cell_too_large', details: { row: 2, column: '客户名称' } });
-    expect(answer.body.error.message).toBe('第 2 行 B 列“客户名称”的单元格超过 32 KB（32,768 个字符）上限：请检查是否误粘贴了整段文字或整个文件；文件未导入');
+    expect(answer.body.error.message).toBe('第 2 行 B 列“客户名称”的单元格超过 32,768 个字符的上限：请检查是否误粘贴了整段文字或整个文件；文件未导入');
     // Loose on purpose (the test process also runs the server): the old parser took about 2 GB here.
     expect((peak - rss0) / MB).toBeLessThan(200);
   });
