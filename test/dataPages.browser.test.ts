@@ -250,7 +250,6 @@ describe('数据 and 导入 pages in headless Chromium', () => {
       const warningBox = (await page.getByTestId('dry-warnings').boundingBox())!;
       expect(warningBox.y).toBeLessThan((await page.getByTestId('dry-created').boundingBox())!.y);
       expect(await text(page, 'import-commit')).toMatch(/^已看过提醒，确认导入/);
-      await page.getByTestId('dry-warnings').scrollIntoViewIfNeeded();
       await keepScreenshot(page, `hr-imports-warnings-${width}`);
       const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
       expect(widths.scroll).toBe(widths.inner);
