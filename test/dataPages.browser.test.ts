@@ -174,6 +174,9 @@ describe('数据 and 导入 pages in headless Chromium', () => {
     const first = await ui.w.ds.getRepository(ImportRun).findOneOrFail({ where: { corpId: ui.w.corpId }, order: { id: 'DESC' } });
     const href = await page.getByTestId('import-error-file').getAttribute('href');
     expect(href).toBe(`/api/v1/imports/runs/${first.id}/errors.csv`);
+    // The link downloads through the API client (a failure would be shown), under the server's file name.
+    const [errorDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('import-error-file').click()]);
+    expect(errorDownload.suggestedFilename()).toBe('历史合同-错误行.csv');
     const errorFile = await context.request.get(`${ui.server.url}${href!}`);
     expect(errorFile.status()).toBe(200);
     // One line per rejected row: 行号, 错误说明, then the row's own cells (so the file can be fixed and imported again).
