@@ -39,11 +39,16 @@ const chars = (n: number) => `${n.toLocaleString('en-US')} 个字符`;
 export const importCellTooLarge = (row: number, col: number, headers: readonly string[] | null, max: number) => {
   const header = headers?.[col];
   const column = `${columnLetter(col)} 列${header ? `“${header}”` : ''}`;
-  return new AppError('import_cell_too_large', `第 ${row} 行 ${column}的单元格超过 ${chars(max)}的上限：请检查是否误粘贴了整段文字或整个文件；文件未导入`, 400, {
-    row,
-    column: header ?? columnLetter(col),
-    limit: max,
-  });
+  return new AppError(
+    'import_cell_too_large',
+    `第 ${row} 行 ${column}的单元格超过 ${chars(max)}的上限：请检查是否误粘贴了整段文字或整个文件；文件未导入`,
+    400,
+    {
+      row,
+      column: header ?? columnLetter(col),
+      limit: max,
+    },
+  );
 };
 
 /** 400: one row is longer than any real row. */
