@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { yuanToFen } from '@liucai/shared';
 import { DEFAULT_CRM_CONTRACT_OBJECT, DEFAULT_CRM_FOLLOW_RECORD_OBJECT } from './dingtalk/wireFacts';
 import { SANDBOX_LEAVE_PROCESS_CODE } from './dingtalk/sandbox/leaveCatalogue';
 
@@ -28,9 +29,10 @@ const url = (protocols: string[]) =>
 const cnyAsFen = z
   .string()
   .regex(/^\d{1,9}(\.\d{1,2})?$/, 'expected an amount in CNY, e.g. 3000 or 9999.50')
+  // Through the one shared conversion (the regex has already refused anything it would refuse).
   .transform((v) => {
-    const [yuan = '0', cents = ''] = v.split('.');
-    return Number(yuan) * 100 + Number(cents.padEnd(2, '0'));
+    const r = yuanToFen(v);
+    return r.ok ? r.fen : 0;
   })
   .refine((fen) => fen > 0, 'must be more than 0');
 /** A CRM custom object's name (form code), e.g. crm_contract or PROC-EF199CCA-…. */
