@@ -6,3 +6,4 @@ export * from './messageBody';
 export * from './digest';
 export * from './sendPlan';
 export * from './labels';
+export * from './api';

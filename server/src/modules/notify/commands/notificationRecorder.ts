@@ -70,8 +70,9 @@ export async function recordNotification(em: EntityManager, input: NotificationI
   return added;
 }
 
-/** Rows an INSERT IGNORE added (mysql2: affectedRows; better-sqlite3: changes). */
+/** Rows an INSERT IGNORE added (MariaDB and SQLite: the RETURNING rows; MySQL: affectedRows). */
 function affectedOf(raw: unknown, fallback: number): number {
+  if (Array.isArray(raw)) return raw.length;
   const r = raw as { affectedRows?: number; changes?: number } | undefined;
   return r?.affectedRows ?? r?.changes ?? fallback;
 }
