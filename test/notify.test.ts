@@ -1,3 +1,4 @@
+import type { FindOptionsWhere } from 'typeorm';
 import { createTestWorld, type TestWorld } from './support/testServices';
 import { daytimeClock, inboxOf, outboxOf, sandboxPeople } from './support/notifyWorld';
 import { drainOutbox } from '../server/src/modules/notify/commands/outboxSender';
@@ -23,7 +24,7 @@ describe('the notification outbox against the DingTalk sandbox over real HTTP', 
     page: '/data',
     ...over,
   });
-  const rows = (where: Partial<Notification> = {}) => w.ds.getRepository(Notification).find({ where: { corpId: w.corpId, ...where }, order: { id: 'ASC' } });
+  const rows = (where: FindOptionsWhere<Notification> = {}) => w.ds.getRepository(Notification).find({ where: { corpId: w.corpId, ...where }, order: { id: 'ASC' } });
   const sendCalls = () => w.sandboxHandle.stats().calls[SEND_API] ?? 0;
 
   beforeAll(async () => {
