@@ -43,6 +43,7 @@ button{cursor:pointer}
 const $ = (id) => document.getElementById(id);
 const who = () => ($('custom').value.trim() || $('who').value).split('|');
 const esc = (s) => String(s ?? '').replace(/[&<>"']/g, (c) => ({'&':'&amp;','<':'&lt;','>':'&gt;','"':'&quot;',"'":'&#39;'})[c]);
+const plain = (md) => String(md ?? '').replace(/^#+\\s.*$/gm, '').replace(/[*_>]/g, '').trim();
 const httpsOf = (link) => { if (!link || !link.startsWith('dingtalk://')) return link; const u = new URL(link.replace('dingtalk://', 'https://')); return u.searchParams.get('url') || link; };
 async function load() {
   const [corpId, userid] = who();
@@ -51,7 +52,7 @@ async function load() {
   if (!res.ok) { $('list').className = 'empty'; $('list').textContent = data.message || '读取失败'; return; }
   if (data.messages.length === 0) { $('list').className = 'empty'; $('list').textContent = (data.name || userid) + ' 还没有收到工作通知'; return; }
   $('list').className = '';
-  $('list').innerHTML = data.messages.map((m) => '<div class="msg' + (m.recalled ? ' recalled' : '') + '" data-task="' + m.taskId + '"><h3>' + esc(m.recalled ? '（已撤回）' + m.title : m.title) + '</h3><p>' + esc(m.recalled ? '' : m.text) + '</p><div class="meta"><span>' + new Date(m.receivedAt).toLocaleString('zh-CN') + '</span>' + (m.recalled ? '<span>已撤回</span>' : m.read ? '<span>已读</span>' : '<span class="unread">未读</span>') + (m.link && !m.recalled ? '<a href="' + esc(httpsOf(m.link)) + '" target="_blank">查看详情</a>' : '') + (!m.read && !m.recalled ? '<button data-read="' + m.taskId + '">标为已读</button>' : '') + '</div></div>').join('');
+  $('list').innerHTML = data.messages.map((m) => '<div class="msg' + (m.recalled ? ' recalled' : '') + '" data-task="' + m.taskId + '"><h3>' + esc(m.recalled ? '（已撤回）' + m.title : m.title) + '</h3><p>' + esc(m.recalled ? '' : plain(m.text)) + '</p><div class="meta"><span>' + new Date(m.receivedAt).toLocaleString('zh-CN') + '</span>' + (m.recalled ? '<span>已撤回</span>' : m.read ? '<span>已读</span>' : '<span class="unread">未读</span>') + (m.link && !m.recalled ? '<a href="' + esc(httpsOf(m.link)) + '" target="_blank">查看详情</a>' : '') + (!m.read && !m.recalled ? '<button data-read="' + m.taskId + '">标为已读</button>' : '') + '</div></div>').join('');
 }
 async function markRead(taskId) {
   const [corpId, userid] = who();
