@@ -22,17 +22,13 @@ export const MESSAGE_CENTRE_PAGE = '/messages';
 /**
  * Combine a person's waiting digest items into one message: “今日待办：2 项测评未完成，1 名下属培训进度落后”.
  * Items are counted per kind (in the registry's order, so the same items always give the same text, and people
- * with the same counts get identical messages that one DingTalk call can carry together). A single item keeps its
- * own title.
+ * with the same counts get identical messages that one DingTalk call can carry together). A single item is counted
+ * too (“今日待办：1 项数据同步失败”): a personal title would cost a call per person.
  */
 export function composeDigest(items: readonly DigestItem[]): ComposedDigest {
   if (items.length === 0) throw new Error('composeDigest: no items');
   const pages = new Set(items.map((i) => i.page ?? MESSAGE_CENTRE_PAGE));
   const page = pages.size === 1 ? [...pages][0]! : MESSAGE_CENTRE_PAGE;
-  if (items.length === 1) {
-    const only = items[0]!;
-    return { title: only.title, body: '在留才中查看详情。', page };
-  }
   const counts = new Map<string, number>();
   for (const i of items) counts.set(i.kind, (counts.get(i.kind) ?? 0) + 1);
   const order = Object.keys(NOTIFY_KINDS);

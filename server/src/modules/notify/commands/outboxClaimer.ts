@@ -67,7 +67,9 @@ export async function claimRound(deps: ClaimDeps, now: Date): Promise<ClaimRound
   const s = deps.settings;
   const nowMs = now.getTime();
   const today = shanghaiTime(nowMs).day;
-  const callsLeft = await notifyCallsLeft(deps.ds, deps.link.corpId, deps.monthlyCallLimit, now);
+  // Calls in flight are not counted in the budget yet: count them here, so overlapping rounds never overspend.
+  const inFlight = await deps.ds.getRepository(NotificationSend).countBy({ corpId: deps.link.corpId, status: 'calling' });
+  const callsLeft = Math.max(0, (await notifyCallsLeft(deps.ds, deps.link.corpId, deps.monthlyCallLimit, now)) - inFlight);
   return deps.ds.transaction(async (em) => {
     const corpId = deps.link.corpId;
     await lockCorp(em, corpId);

@@ -33,9 +33,11 @@ export function messageOfNotification(t: LinkTarget, n: Pick<Notification, 'titl
   return outgoing(buildWorkMessage({ title: n.title, body: n.body, link: link(t, n.page, n.pageQuery) }));
 }
 
-/** The one message of a person's waiting digest items. */
+/**
+ * The one message of a person's waiting digest items: counts per kind, never names, so everyone with the same
+ * counts gets the very same message and one call carries them all (the message centre lists each item).
+ */
 export function messageOfDigest(t: LinkTarget, items: readonly Pick<Notification, 'kind' | 'title' | 'body' | 'page' | 'pageQuery'>[]): OutgoingMessage {
-  if (items.length === 1) return messageOfNotification(t, items[0]!);
   const d = composeDigest(items.map((i) => ({ kind: i.kind, title: i.title, page: i.page })));
   return outgoing(buildWorkMessage({ title: d.title, body: d.body, link: link(t, d.page, null) }));
 }

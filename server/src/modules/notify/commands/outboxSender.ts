@@ -17,7 +17,7 @@ import type { WorkNotificationPort } from '../../../dingtalk/workNotificationApi
 import type { Logger } from '../../../logger';
 import type { NotifyConfig } from '../notifyConfig';
 import { orphanedSends } from '../queries/outboxQueries';
-import { claimRound, type ClaimedSend } from './outboxClaimer';
+import { claimRound, type ClaimedSend, type ClaimRound } from './outboxClaimer';
 import { acquireDrainLock, releaseDrainLock } from './drainLock';
 import type { LinkTarget } from './outboxMessage';
 import { describeSendError, isDefinitelyNotSent, isQuotaExhausted } from './sendErrors';
@@ -43,11 +43,11 @@ export interface DrainOutcome {
 
 /** Calls in flight at once (the client's rate limiter still paces them). */
 const CONCURRENCY = 6;
-/** A drain gives up its lease after this long and asks for a successor, so one job never runs for hours. */
+/** A drain gives up its lease after this long (the next tick's drain goes on), so one job never runs for hours. */
 const MAX_DRAIN_MS = 8 * 60_000;
 
-/** Drain the corp's outbox until nothing is due (or MAX_DRAIN_MS passed; `again` is then asked for). */
-export async function drainOutbox(deps: OutboxDeps, opts: { again?: () => Promise<void> } = {}): Promise<DrainOutcome> {
+/** Drain the corp's outbox until nothing is due (or MAX_DRAIN_MS passed: the next tick's drain goes on). */
+export async function drainOutbox(deps: OutboxDeps): Promise<DrainOutcome> {
   const now = deps.now ?? (() => new Date());
   const corpId = deps.link.corpId;
   const holder = randomUUID();
@@ -56,19 +56,35 @@ export async function drainOutbox(deps: OutboxDeps, opts: { again?: () => Promis
   outcome.ran = true;
   const started = Date.now();
   try {
+    // Rounds overlap: the next round is claimed while this round's calls are in flight, so DingTalk's rate, not the
+    // database, sets the pace. Claims are serialised by the corp lock and count calls in flight (see claimRound).
+    let next: Promise<ClaimRound> | null = null;
     for (;;) {
-      if (!(await acquireDrainLock(deps.ds, corpId, holder, now(), deps.settings.sendLeaseMs))) break;
-      outcome.reissued += await reconcileOrphans(deps);
-      const round = await claimRound(deps, now());
-      outcome.deferred += round.deferred;
-      await runCalls(deps, round.sends);
-      outcome.calls += round.sends.length;
-      if (round.sends.length === 0 && round.paced === 0) break;
-      if (round.sends.length === 0) await sleep(1000); // the minute's recipients are used up: wait for the window to move
-      if (Date.now() - started > MAX_DRAIN_MS) {
-        await opts.again?.();
+      const ours = await acquireDrainLock(deps.ds, corpId, holder, now(), deps.settings.sendLeaseMs);
+      if (!ours || Date.now() - started > MAX_DRAIN_MS) {
+        // Calls already recorded by a claim are made before leaving (their lease is ours either way).
+        if (next) await runCalls(deps, (await next).sends);
         break;
       }
+      if (!next) outcome.reissued += await reconcileOrphans(deps);
+      const round: ClaimRound = await (next ?? claimRound(deps, now()));
+      next = null;
+      outcome.deferred += round.deferred;
+      const calling = runCalls(deps, round.sends);
+      if (round.sends.length > 0) {
+        next = claimRound(deps, now());
+        next.catch(() => undefined); // awaited below; this only keeps a failure from counting as unhandled meanwhile
+      }
+      await calling;
+      outcome.calls += round.sends.length;
+      if (round.sends.length === 0 && round.paced === 0) {
+        // Calls that got no answer in this drain are reconciled before it ends.
+        const reissued = await reconcileOrphans(deps);
+        outcome.reissued += reissued;
+        if (reissued === 0) break;
+        continue;
+      }
+      if (round.sends.length === 0) await sleep(1000); // the minute's recipients are used up: wait for the window to move
     }
   } finally {
     await releaseDrainLock(deps.ds, corpId, holder).catch((err: unknown) => deps.log.warn({ err }, 'releasing the drain lock'));
