@@ -17,9 +17,45 @@ describe('notifications in the micro-app (Chromium)', () => {
     const { w, demo } = ui;
     await w.ds.transaction(async (em) => {
       const base = { corpId: w.corpId, kind: 'sync.failed' as const, urgency: 'now' as const };
-      await recordNotification(em, { ...base, recipients: [demo.employee, demo.admin], dedupeKey: 'ui-1', title: '考勤同步失败', body: '原因：钉钉暂时不可用。可在“数据”页重新同步。', page: '/me' }, clock.now());
-      await recordNotification(em, { ...base, recipients: [demo.employee, demo.admin], kind: 'system.test', dedupeKey: 'ui-2', title: '留才测试通知', body: '这是一条测试通知。', page: '/messages' }, clock.now());
-      await recordNotification(em, { ...base, recipients: [demo.employee, demo.admin], kind: 'sync.budgetStopped', urgency: 'digest', dedupeKey: 'ui-3', title: 'CRM同步因本月钉钉调用额度不足暂停', body: '预算恢复后从这里继续', page: '/me' }, clock.now());
+      await recordNotification(
+        em,
+        {
+          ...base,
+          recipients: [demo.employee, demo.admin],
+          dedupeKey: 'ui-1',
+          title: '考勤同步失败',
+          body: '原因：钉钉暂时不可用。可在“数据”页重新同步。',
+          page: '/me',
+        },
+        clock.now(),
+      );
+      await recordNotification(
+        em,
+        {
+          ...base,
+          recipients: [demo.employee, demo.admin],
+          kind: 'system.test',
+          dedupeKey: 'ui-2',
+          title: '留才测试通知',
+          body: '这是一条测试通知。',
+          page: '/messages',
+        },
+        clock.now(),
+      );
+      await recordNotification(
+        em,
+        {
+          ...base,
+          recipients: [demo.employee, demo.admin],
+          kind: 'sync.budgetStopped',
+          urgency: 'digest',
+          dedupeKey: 'ui-3',
+          title: 'CRM同步因本月钉钉调用额度不足暂停',
+          body: '预算恢复后从这里继续',
+          page: '/me',
+        },
+        clock.now(),
+      );
     });
     await drainOutbox(outboxOf(w, clock));
   });

@@ -24,7 +24,8 @@ describe('the notification outbox against the DingTalk sandbox over real HTTP', 
     page: '/data',
     ...over,
   });
-  const rows = (where: FindOptionsWhere<Notification> = {}) => w.ds.getRepository(Notification).find({ where: { corpId: w.corpId, ...where }, order: { id: 'ASC' } });
+  const rows = (where: FindOptionsWhere<Notification> = {}) =>
+    w.ds.getRepository(Notification).find({ where: { corpId: w.corpId, ...where }, order: { id: 'ASC' } });
   const sendCalls = () => w.sandboxHandle.stats().calls[SEND_API] ?? 0;
 
   beforeAll(async () => {
@@ -53,7 +54,9 @@ describe('the notification outbox against the DingTalk sandbox over real HTTP', 
     const clock = daytimeClock();
     const [a] = sandboxPeople(w, 2).slice(1);
     for (let i = 0; i < 2; i++) {
-      const added = await w.ds.transaction((em) => recordNotification(em, input({ recipients: [a!], dedupeKey: 'once', title: '只发一次', body: '同一个去重键' }), clock.now()));
+      const added = await w.ds.transaction((em) =>
+        recordNotification(em, input({ recipients: [a!], dedupeKey: 'once', title: '只发一次', body: '同一个去重键' }), clock.now()),
+      );
       expect(added).toBe(i === 0 ? 1 : 0);
     }
     await drainOutbox(outboxOf(w, clock));
@@ -70,7 +73,9 @@ describe('the notification outbox against the DingTalk sandbox over real HTTP', 
     const clock = daytimeClock();
     const people = sandboxPeople(w, 12).slice(2);
     const before = sendCalls();
-    await w.ds.transaction((em) => recordNotification(em, input({ recipients: people, dedupeKey: 'many', title: '全员同一内容', body: '一次调用' }), clock.now()));
+    await w.ds.transaction((em) =>
+      recordNotification(em, input({ recipients: people, dedupeKey: 'many', title: '全员同一内容', body: '一次调用' }), clock.now()),
+    );
     const out = await drainOutbox(outboxOf(w, clock));
     expect(out.calls).toBe(1);
     expect(sendCalls() - before).toBe(1);
@@ -104,11 +109,19 @@ describe('the notification outbox against the DingTalk sandbox over real HTTP', 
     // A supervisor with 30 items behind, and an HR user with two kinds.
     await w.ds.transaction(async (em) => {
       for (let i = 0; i < 30; i++) {
-        await recordNotification(em, input({ recipients: [sup!], kind: 'sync.failed', urgency: 'digest', dedupeKey: `d-sup-${i}`, title: `第 ${i} 项`, page: '/data' }), clock.now());
+        await recordNotification(
+          em,
+          input({ recipients: [sup!], kind: 'sync.failed', urgency: 'digest', dedupeKey: `d-sup-${i}`, title: `第 ${i} 项`, page: '/data' }),
+          clock.now(),
+        );
       }
       await recordNotification(em, input({ recipients: [other!], kind: 'sync.failed', urgency: 'digest', dedupeKey: 'd-o-1', page: '/data' }), clock.now());
       await recordNotification(em, input({ recipients: [other!], kind: 'sync.failed', urgency: 'digest', dedupeKey: 'd-o-2', page: '/data' }), clock.now());
-      await recordNotification(em, input({ recipients: [other!], kind: 'sync.budgetStopped', urgency: 'digest', dedupeKey: 'd-o-3', page: '/org' }), clock.now());
+      await recordNotification(
+        em,
+        input({ recipients: [other!], kind: 'sync.budgetStopped', urgency: 'digest', dedupeKey: 'd-o-3', page: '/org' }),
+        clock.now(),
+      );
     });
     await drainOutbox(outboxOf(w, clock));
     const waiting = await rows({ recipientUserid: sup! });
@@ -166,7 +179,9 @@ describe('the notification outbox against the DingTalk sandbox over real HTTP', 
     try {
       const [b] = sandboxPeople(budgetCorp, 1);
       await budgetCorp.ds.transaction((em) => addMeteredCalls(em, budgetCorp.corpId, 100, clock.now()));
-      await budgetCorp.ds.transaction((em) => recordNotification(em, { ...input({ recipients: [b!] }), corpId: budgetCorp.corpId, dedupeKey: 'budget' }, clock.now()));
+      await budgetCorp.ds.transaction((em) =>
+        recordNotification(em, { ...input({ recipients: [b!] }), corpId: budgetCorp.corpId, dedupeKey: 'budget' }, clock.now()),
+      );
       await drainOutbox(outboxOf(budgetCorp, clock, {}, 100));
       const [row] = await budgetCorp.ds.getRepository(Notification).findBy({ corpId: budgetCorp.corpId });
       expect(row).toMatchObject({ status: 'deferred', waitReason: 'budget' });
@@ -189,7 +204,11 @@ describe('the notification outbox against the DingTalk sandbox over real HTTP', 
     );
     await drainOutbox(deps);
     expect((await rows({ dedupeKey: 'rb' })).every((r) => r.status === 'sent' && r.delivery === 'unknown')).toBe(true);
-    await fetch(`${w.sandbox!.url}/sandbox/corps/${w.corpId}/inbox/${reader!}/read`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    await fetch(`${w.sandbox!.url}/sandbox/corps/${w.corpId}/inbox/${reader!}/read`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     // Not yet due: nothing is asked.
     expect((await collectReadbacks(deps)).calls).toBe(0);
     clock.advance(61 * 60_000);
@@ -206,7 +225,12 @@ describe('the notification outbox against the DingTalk sandbox over real HTTP', 
 
   it('fails messages to people who left, with the reason', async () => {
     const clock = daytimeClock();
-    await w.ds.query('INSERT INTO users (corp_id, userid, name, status, is_admin, is_boss) VALUES (?, ?, ?, ?, 0, 0)', [w.corpId, 'gone-user', '离职员工', 'left']);
+    await w.ds.query('INSERT INTO users (corp_id, userid, name, status, is_admin, is_boss) VALUES (?, ?, ?, ?, 0, 0)', [
+      w.corpId,
+      'gone-user',
+      '离职员工',
+      'left',
+    ]);
     await w.ds.transaction((em) => recordNotification(em, input({ recipients: ['gone-user'], dedupeKey: 'gone' }), clock.now()));
     await drainOutbox(outboxOf(w, clock));
     expect((await rows({ dedupeKey: 'gone' }))[0]).toMatchObject({ status: 'failed', error: '此人已离职，未发送' });

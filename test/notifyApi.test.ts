@@ -53,7 +53,10 @@ describe('notifications over the HTTP API: message centre, 通知记录, recall,
     expect((await employee.call('POST', `/api/v1/notifications/mine/${id}/read`)).status).toBe(404);
     expect((await admin.call('POST', `/api/v1/notifications/mine/${id}/read`)).status).toBe(200);
     expect((await admin.call<{ unread: number }>('GET', '/api/v1/notifications/mine/unread')).body.data.unread).toBe(0);
-    expect((await admin.call('GET', '/api/v1/notifications/mine?before=abc')).body.error).toMatchObject({ id: 'validation_error', details: [{ field: 'before' }] });
+    expect((await admin.call('GET', '/api/v1/notifications/mine?before=abc')).body.error).toMatchObject({
+      id: 'validation_error',
+      details: [{ field: 'before' }],
+    });
   });
 
   it('shows a 143106 read-back in 通知记录 as “重复消息被钉钉拦截”, and lets HR recall a message', async () => {
@@ -64,7 +67,16 @@ describe('notifications over the HTTP API: message centre, 通知记录, recall,
     await w.ds.transaction((em) =>
       recordNotification(
         em,
-        { corpId: w.corpId, recipients: [demo.supervisor, demo.employee], kind: 'system.test', dedupeKey: 'assess', urgency: 'now', title: content.title, body: content.body, page: '/me' },
+        {
+          corpId: w.corpId,
+          recipients: [demo.supervisor, demo.employee],
+          kind: 'system.test',
+          dedupeKey: 'assess',
+          urgency: 'now',
+          title: content.title,
+          body: content.body,
+          page: '/me',
+        },
         clock.now(),
       ),
     );
@@ -76,7 +88,14 @@ describe('notifications over the HTTP API: message centre, 通知记录, recall,
     const log = await admin.call<NotificationLogPage>('GET', '/api/v1/notifications/log');
     expect(log.status).toBe(200);
     const sup = log.body.data.items.find((i) => i.recipient.userid === demo.supervisor && i.title === content.title)!;
-    expect(sup).toMatchObject({ status: 'sent', statusLabel: '已发送', delivery: 'forbidden', deliveryCode: 143106, deliveryLabel: '重复消息被钉钉拦截', detail: '重复消息被钉钉拦截' });
+    expect(sup).toMatchObject({
+      status: 'sent',
+      statusLabel: '已发送',
+      delivery: 'forbidden',
+      deliveryCode: 143106,
+      deliveryLabel: '重复消息被钉钉拦截',
+      detail: '重复消息被钉钉拦截',
+    });
     const emp = log.body.data.items.find((i) => i.recipient.userid === demo.employee && i.title === content.title)!;
     expect(emp).toMatchObject({ delivery: 'unread', deliveryLabel: '未读', canRecall: true, recipientsInSend: 2 });
     expect(emp.recipient.name).toBeTruthy();
@@ -100,7 +119,11 @@ describe('notifications over the HTTP API: message centre, 通知记录, recall,
     const clock = daytimeClock();
     const outside = await w.ds.getRepository(User).findOneByOrFail({ corpId: w.corpId, userid: demo.admin });
     await w.ds.transaction((em) =>
-      recordNotification(em, { corpId: w.corpId, recipients: [outside.userid], kind: 'system.test', dedupeKey: 'scope', urgency: 'digest', title: '范围外', body: '…', page: null }, clock.now()),
+      recordNotification(
+        em,
+        { corpId: w.corpId, recipients: [outside.userid], kind: 'system.test', dedupeKey: 'scope', urgency: 'digest', title: '范围外', body: '…', page: null },
+        clock.now(),
+      ),
     );
     const hr = await as(demo.hr);
     const log = await hr.call<NotificationLogPage>('GET', '/api/v1/notifications/log');
@@ -109,7 +132,9 @@ describe('notifications over the HTTP API: message centre, 通知记录, recall,
     const admin = await as(demo.admin);
     const all = await admin.call<NotificationLogPage>('GET', '/api/v1/notifications/log?status=pending');
     expect(all.body.data.items.some((i) => i.title === '范围外')).toBe(true);
-    expect((await admin.call('GET', '/api/v1/notifications/log?status=nope')).body.error.details).toEqual([{ field: 'status', message: expect.stringContaining('状态应为') }]);
+    expect((await admin.call('GET', '/api/v1/notifications/log?status=nope')).body.error.details).toEqual([
+      { field: 'status', message: expect.stringContaining('状态应为') },
+    ]);
   });
 
   it('shows admins the settings, and nobody else', async () => {
@@ -126,7 +151,9 @@ describe('notifications over the HTTP API: message centre, 通知记录, recall,
     try {
       const run = (await createSyncRun(w.ds, w.corpId, 'departures', 'manual', demo.hr))!;
       await expect(
-        runDataSync({ ds: w.ds, source: w.dingtalk.data, apiCalls: () => 0, concurrency: 2, monthlyCallLimit: 10000, lookbackDays: 31 }, run.id, { finalAttempt: true }),
+        runDataSync({ ds: w.ds, source: w.dingtalk.data, apiCalls: () => 0, concurrency: 2, monthlyCallLimit: 10000, lookbackDays: 31 }, run.id, {
+          finalAttempt: true,
+        }),
       ).rejects.toThrow();
       const rows = await w.ds.getRepository(Notification).findBy({ corpId: w.corpId, dedupeKey: `sync:${run.id}` });
       // Every admin (DingTalk sys: the demo admin and the generated company's own) and every HR user.

@@ -23,7 +23,16 @@ async function notificationOvertakesSyncs(w: TestWorld): Promise<void> {
   await waitFor('the syncs to start', async () => (await w.ds.getRepository(SyncRun).countBy({ corpId: w.corpId, status: 'running' })) > 0);
   const [p] = sandboxPeople(w, 1);
   await w.ds.transaction((em) =>
-    recordNotification(em, { corpId: w.corpId, recipients: [p!], kind: 'system.test', dedupeKey: 'overtake', urgency: 'now', title: '不排在同步后面', body: '自己的队列', page: '/messages' }),
+    recordNotification(em, {
+      corpId: w.corpId,
+      recipients: [p!],
+      kind: 'system.test',
+      dedupeKey: 'overtake',
+      urgency: 'now',
+      title: '不排在同步后面',
+      body: '自己的队列',
+      page: '/messages',
+    }),
   );
   await kickOutbox(w.jobs, w.corpId);
   await waitFor('the notification to arrive', async () => (await inboxOf(w, p!)).length > 0, 30000, 50);
@@ -35,7 +44,13 @@ async function notificationOvertakesSyncs(w: TestWorld): Promise<void> {
 
 describe('notification jobs never wait behind a long sync', () => {
   it('run on their own BullMQ queue and worker', async () => {
-    const w = await createTestWorld({ label: 'nqbull', employees: 40, seed: 3, jobs: 'bullmq', env: { NOTIFY_QUIET_HOURS: 'off', DATA_SYNC_LOOKBACK_DAYS: '60' } });
+    const w = await createTestWorld({
+      label: 'nqbull',
+      employees: 40,
+      seed: 3,
+      jobs: 'bullmq',
+      env: { NOTIFY_QUIET_HOURS: 'off', DATA_SYNC_LOOKBACK_DAYS: '60' },
+    });
     let workers: JobWorkers | null = null;
     try {
       await syncWorld(w);

@@ -70,9 +70,35 @@ describe('a worker killed with SIGKILL between DingTalk’s answer and our write
     const now = new Date();
     // 10 people get one shared message (one call), 10 get their own (10 calls).
     await w.ds.transaction(async (em) => {
-      await recordNotification(em, { corpId: w.corpId, recipients: people.slice(0, 10), kind: 'system.test', dedupeKey: 'shared', urgency: 'now', title: '大家的通知', body: '同一内容', page: '/messages' }, now);
+      await recordNotification(
+        em,
+        {
+          corpId: w.corpId,
+          recipients: people.slice(0, 10),
+          kind: 'system.test',
+          dedupeKey: 'shared',
+          urgency: 'now',
+          title: '大家的通知',
+          body: '同一内容',
+          page: '/messages',
+        },
+        now,
+      );
       for (const p of people.slice(10)) {
-        await recordNotification(em, { corpId: w.corpId, recipients: [p], kind: 'system.test', dedupeKey: 'own', urgency: 'now', title: `给 ${p} 的通知`, body: '个人内容', page: '/messages' }, now);
+        await recordNotification(
+          em,
+          {
+            corpId: w.corpId,
+            recipients: [p],
+            kind: 'system.test',
+            dedupeKey: 'own',
+            urgency: 'now',
+            title: `给 ${p} 的通知`,
+            body: '个人内容',
+            page: '/messages',
+          },
+          now,
+        );
       }
     });
     const first = startWorker(w, 60_000);

@@ -23,7 +23,9 @@ export class Notifications1765600000000 implements MigrationInterface {
     await q.query('CREATE INDEX "idx_notification_sends_status" ON "notification_sends" ("corp_id", "status", "lease_until")');
     await q.query('CREATE INDEX "idx_notification_sends_readback" ON "notification_sends" ("corp_id", "readback_at")');
     await q.query('CREATE INDEX "idx_notification_sends_created" ON "notification_sends" ("corp_id", "created_at")');
-    await q.query('CREATE TABLE "notify_drain_locks" ("corp_id" varchar(64) PRIMARY KEY NOT NULL, "holder" varchar(64) NOT NULL, "lease_until" datetime(3) NOT NULL)');
+    await q.query(
+      'CREATE TABLE "notify_drain_locks" ("corp_id" varchar(64) PRIMARY KEY NOT NULL, "holder" varchar(64) NOT NULL, "lease_until" datetime(3) NOT NULL)',
+    );
   }
 
   public async down(q: QueryRunner): Promise<void> {

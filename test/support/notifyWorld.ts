@@ -31,14 +31,23 @@ export function daytimeClock(): TestClock {
 /** Outbox dependencies of world `w` with `clock` and settings overrides. */
 export function outboxOf(w: TestWorld, clock: TestClock, settings: Partial<NotifyConfig> = {}, monthlyCallLimit = w.config.monthlyCallLimit): OutboxDeps {
   return outboxDepsFor(
-    { ds: w.ds, dingtalk: w.dingtalk, log: w.log, monthlyCallLimit, notify: { settings: { ...w.config.notify, ...settings }, baseUrl: 'https://liucai.example.com' } },
+    {
+      ds: w.ds,
+      dingtalk: w.dingtalk,
+      log: w.log,
+      monthlyCallLimit,
+      notify: { settings: { ...w.config.notify, ...settings }, baseUrl: 'https://liucai.example.com' },
+    },
     w.corpId,
     clock.now,
   );
 }
 
 /** What the sandbox's DingTalk delivered to a person. */
-export async function inboxOf(w: TestWorld, userid: string): Promise<{ taskId: number; title: string; text: string; link: string | null; read: boolean; recalled: boolean }[]> {
+export async function inboxOf(
+  w: TestWorld,
+  userid: string,
+): Promise<{ taskId: number; title: string; text: string; link: string | null; read: boolean; recalled: boolean }[]> {
   const res = await fetch(`${w.sandbox!.url}/sandbox/corps/${w.corpId}/inbox/${userid}`);
   const body = (await res.json()) as { messages: { taskId: number; title: string; text: string; link: string | null; read: boolean; recalled: boolean }[] };
   return body.messages;

@@ -15,7 +15,8 @@ import { navigate } from '../router/hashRoute';
 import { useSession } from '../session/SessionContext';
 import { formatRelative } from '../util/format';
 
-type State = { status: 'loading' } | { status: 'ready'; items: MyNotification[]; unread: number; nextBefore: number | null } | { status: 'error'; message: string };
+type State =
+  { status: 'loading' } | { status: 'ready'; items: MyNotification[]; unread: number; nextBefore: number | null } | { status: 'error'; message: string };
 
 export default function MessagesPage() {
   const { me } = useSession();

@@ -68,7 +68,10 @@ export default function NotifyLogPage() {
     const n = e.recipientsInSend ?? 1;
     const ok = await Dialog.confirm({
       title: '撤回通知',
-      content: n > 1 ? `这条通知与另外 ${n - 1} 人的同一条消息一起发出，撤回将从全部 ${n} 人的钉钉中撤回。确定撤回吗？` : `确定从“${e.recipient.name ?? '此人'}”的钉钉中撤回这条通知吗？`,
+      content:
+        n > 1
+          ? `这条通知与另外 ${n - 1} 人的同一条消息一起发出，撤回将从全部 ${n} 人的钉钉中撤回。确定撤回吗？`
+          : `确定从“${e.recipient.name ?? '此人'}”的钉钉中撤回这条通知吗？`,
       confirmText: '撤回',
       cancelText: '取消',
     });
@@ -93,7 +96,13 @@ export default function NotifyLogPage() {
         <p className="muted small">你负责范围内员工收到的通知：发送状态、钉钉回执，以及推迟发送的原因。</p>
         <div className="log-filters" data-testid="log-filters">
           {FILTERS.map((f) => (
-            <Button key={f ?? 'all'} size="mini" color={filter === f ? 'primary' : 'default'} fill={filter === f ? 'solid' : 'outline'} onClick={() => setFilter(f)}>
+            <Button
+              key={f ?? 'all'}
+              size="mini"
+              color={filter === f ? 'primary' : 'default'}
+              fill={filter === f ? 'solid' : 'outline'}
+              onClick={() => setFilter(f)}
+            >
               {f ? NOTIFICATION_STATUS_LABELS[f] : '全部'}
               {counts ? ` ${f ? counts[f] : total}` : ''}
             </Button>

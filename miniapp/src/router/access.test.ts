@@ -9,7 +9,17 @@ const pageOf = (m: Record<string, unknown>, path: string) => (m.pages as { path:
 
 describe('app.json page list', () => {
   it('is read from app.json with its titles and roles', () => {
-    expect(manifest.pages.map((p) => p.path)).toEqual(['/signin', '/me', '/org', '/data', '/imports', '/roles', '/messages', '/notify-log', '/notify-settings']);
+    expect(manifest.pages.map((p) => p.path)).toEqual([
+      '/signin',
+      '/me',
+      '/org',
+      '/data',
+      '/imports',
+      '/roles',
+      '/messages',
+      '/notify-log',
+      '/notify-settings',
+    ]);
     expect(findPage('/data')).toEqual({ path: '/data', title: '数据', roles: ['hr', 'admin'], nav: true });
     expect(findPage('/imports')).toEqual({ path: '/imports', title: '导入', roles: ['hr', 'admin'], nav: true });
     expect(findPage('/notify-log')).toEqual({ path: '/notify-log', title: '通知记录', roles: ['hr', 'admin'], nav: false });

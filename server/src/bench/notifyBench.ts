@@ -47,7 +47,16 @@ async function main(): Promise<void> {
     for (const p of people) {
       await recordNotification(
         em,
-        { corpId: corp.corpId, recipients: [p.userid], kind: 'system.test', dedupeKey: 'bench-personal', urgency: 'now', title: `${p.name}，你有一项测评待完成`, body: `${p.name}，请在月底前完成“大客户能力测评”。`, page: '/me' },
+        {
+          corpId: corp.corpId,
+          recipients: [p.userid],
+          kind: 'system.test',
+          dedupeKey: 'bench-personal',
+          urgency: 'now',
+          title: `${p.name}，你有一项测评待完成`,
+          body: `${p.name}，请在月底前完成“大客户能力测评”。`,
+          page: '/me',
+        },
         new Date(nowMs()),
       );
     }
@@ -70,8 +79,12 @@ async function main(): Promise<void> {
   console.log(`recorded ${employees} notifications in ${recordSeconds.toFixed(1)} s (one transaction)`);
   console.log(`sent: ${out.calls} calls (sandbox counted ${sendCalls} asyncsend_v2), ${delivered} of ${employees} people got exactly one message`);
   console.log(`throttled by the sandbox ${stats.throttled}, failed ${stats.failed}, client retries ${dingtalk.client.stats().retries}`);
-  console.log(`time ${seconds.toFixed(1)} s; floor ${floor.toFixed(1)} s (${sendCalls} calls / ${rate} per s; ${employees} recipients / 5,000 a minute = ${((employees / 5000) * 60).toFixed(0)} s); ratio ${(seconds / floor).toFixed(2)}x`);
-  console.log(`| ${employees} personalised | ${sendCalls} | ${seconds.toFixed(1)} s | ${floor.toFixed(1)} s | ${(seconds / floor).toFixed(2)}x | ${stats.throttled} |`);
+  console.log(
+    `time ${seconds.toFixed(1)} s; floor ${floor.toFixed(1)} s (${sendCalls} calls / ${rate} per s; ${employees} recipients / 5,000 a minute = ${((employees / 5000) * 60).toFixed(0)} s); ratio ${(seconds / floor).toFixed(2)}x`,
+  );
+  console.log(
+    `| ${employees} personalised | ${sendCalls} | ${seconds.toFixed(1)} s | ${floor.toFixed(1)} s | ${(seconds / floor).toFixed(2)}x | ${stats.throttled} |`,
+  );
 
   // 2. A day of digests: each person 0–4 items of two kinds (as a day of assessments and training reminders would
   // give), drained at the digest time, then read back an hour later.
@@ -85,7 +98,20 @@ async function main(): Promise<void> {
       const n = r < 0.4 ? 0 : r < 0.7 ? 1 : r < 0.9 ? 2 : r < 0.97 ? 3 : 4;
       for (let i = 0; i < n; i++) {
         const kind = prng.next() < 0.6 ? 'sync.failed' : 'sync.budgetStopped';
-        await recordNotification(em, { corpId: corp.corpId, recipients: [p.userid], kind, dedupeKey: `bench-digest-${i}`, urgency: 'digest', title: `${p.name} 的待办 ${i + 1}`, body: '…', page: '/me' }, dayStart);
+        await recordNotification(
+          em,
+          {
+            corpId: corp.corpId,
+            recipients: [p.userid],
+            kind,
+            dedupeKey: `bench-digest-${i}`,
+            urgency: 'digest',
+            title: `${p.name} 的待办 ${i + 1}`,
+            body: '…',
+            page: '/me',
+          },
+          dayStart,
+        );
         items++;
       }
     }
@@ -100,7 +126,7 @@ async function main(): Promise<void> {
   offsetMs += 61 * 60 * 1000;
   const read = await collectReadbacks(deps);
   let readCalls = read.calls;
-  for (let more = read; more.sends === 50; ) {
+  for (let more = read; more.sends === 50;) {
     more = await collectReadbacks(deps);
     readCalls += more.calls;
   }

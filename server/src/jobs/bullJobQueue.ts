@@ -82,7 +82,13 @@ export interface JobWorkers {
 }
 
 /** Consume both queues: the main one (syncs, computations) and the notification one, each with its own worker. */
-export function startBullWorkers(connection: ConnectionOptions, prefix: string, handlers: JobHandlers, log: Logger, opts: { lockMs?: number } = {}): JobWorkers {
+export function startBullWorkers(
+  connection: ConnectionOptions,
+  prefix: string,
+  handlers: JobHandlers,
+  log: Logger,
+  opts: { lockMs?: number } = {},
+): JobWorkers {
   const main = startBullWorker(connection, prefix, handlers, log, opts);
   const notify = startBullWorker(connection, prefix, handlers, log, { ...opts, queueName: NOTIFY_QUEUE_NAME, concurrency: 2 });
   return {

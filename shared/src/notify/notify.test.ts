@@ -45,8 +45,17 @@ describe('digest composition', () => {
       { kind: 'sync.failed', title: 'b', page: '/data' },
       { kind: 'sync.failed', title: 'c', page: '/data' },
     ]);
-    expect(d).toEqual({ title: '今日待办：2 项数据同步失败，1 项同步因本月钉钉调用额度不足暂停', body: '共 3 条通知，在留才“消息”中逐条查看。', page: '/data' });
-    expect(composeDigest([{ kind: 'sync.failed', title: 'x', page: '/data' }, { kind: 'sync.failed', title: 'y', page: '/org' }]).page).toBe('/messages');
+    expect(d).toEqual({
+      title: '今日待办：2 项数据同步失败，1 项同步因本月钉钉调用额度不足暂停',
+      body: '共 3 条通知，在留才“消息”中逐条查看。',
+      page: '/data',
+    });
+    expect(
+      composeDigest([
+        { kind: 'sync.failed', title: 'x', page: '/data' },
+        { kind: 'sync.failed', title: 'y', page: '/org' },
+      ]).page,
+    ).toBe('/messages');
     expect(() => composeDigest([])).toThrow();
   });
 });
@@ -63,7 +72,10 @@ describe('message links and bodies', () => {
 
   it('builds an action card, falls back to text without a link, and cuts long bodies to 2,048 bytes', () => {
     const card = buildWorkMessage({ title: '标题', body: '正文', link: 'https://x' });
-    expect(card).toEqual({ msgtype: 'action_card', action_card: { title: '标题', markdown: '### 标题\n\n正文', single_title: '查看详情', single_url: 'https://x' } });
+    expect(card).toEqual({
+      msgtype: 'action_card',
+      action_card: { title: '标题', markdown: '### 标题\n\n正文', single_title: '查看详情', single_url: 'https://x' },
+    });
     expect(buildWorkMessage({ title: '标题', body: '正文', link: null })).toEqual({ msgtype: 'text', text: { content: '标题\n正文' } });
     const long = buildWorkMessage({ title: '长', body: '很'.repeat(3000), link: 'https://x' });
     expect(messageBytes(long)).toBeLessThanOrEqual(MSG_MAX_BYTES);

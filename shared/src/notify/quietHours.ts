@@ -34,13 +34,12 @@ export function isQuiet(ms: number, q: QuietHours): boolean {
  */
 export function nextAllowedAt(ms: number, q: QuietHours): number {
   if (!isQuiet(ms, q)) return ms;
-  let t = shanghaiTime(ms);
+  const t = shanghaiTime(ms);
   // Candidate: today's end of quiet hours if still ahead, else tomorrow's.
   let day = t.minuteOfDay < q.endMinute ? t.day : shiftDay(t.day, 1);
   if (q.startMinute === q.endMinute) day = t.day;
   for (let i = 0; i < 8; i++) {
     const candidate = q.startMinute === q.endMinute ? shanghaiInstant(day, 0) : shanghaiInstant(day, q.endMinute);
-    t = shanghaiTime(candidate);
     if (candidate >= ms && !isQuiet(candidate, q)) return candidate;
     day = shiftDay(day, 1);
   }

@@ -143,7 +143,13 @@ export function registerMessageRoutes(router: RouteTarget & SandboxRouteTarget, 
     if (!corp) return sandboxError(ctx, 404, 'not_found', `no sandbox corp ${ctx.params.corpId ?? ''}`);
     const userid = ctx.params.userid ?? '';
     const messages = state.messages.inbox(corp.corpId, userid).map(presentInboxMessage);
-    ctx.body = { corpId: corp.corpId, userid, name: corp.getUser(userid)?.name ?? null, unread: messages.filter((m) => !m.read && !m.recalled).length, messages };
+    ctx.body = {
+      corpId: corp.corpId,
+      userid,
+      name: corp.getUser(userid)?.name ?? null,
+      unread: messages.filter((m) => !m.read && !m.recalled).length,
+      messages,
+    };
   });
 
   router.post('/sandbox/corps/:corpId/inbox/:userid/read', (ctx) => {

@@ -154,5 +154,14 @@ export class SandboxMessages {
 /** An inbox message as the sandbox's control API shows it. */
 export function presentInboxMessage(m: InboxMessage): Record<string, unknown> {
   const read = readWorkMessage(m.msg);
-  return { taskId: m.taskId, msgtype: read.msgtype, title: read.title, text: read.text, link: read.link, receivedAt: new Date(m.receivedAtMs).toISOString(), read: m.read, recalled: m.recalled };
+  return {
+    taskId: m.taskId,
+    msgtype: read.msgtype,
+    title: read.title,
+    text: read.text,
+    link: read.link,
+    receivedAt: new Date(m.receivedAtMs).toISOString(),
+    read: m.read,
+    recalled: m.recalled,
+  };
 }

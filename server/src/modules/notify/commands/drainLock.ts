@@ -6,7 +6,13 @@ import { NotifyDrainLock } from '../../../entities';
  * `notify_drain_locks`, renewed every round; a killed drain's lease lapses and the next drain takes over.
  */
 export async function acquireDrainLock(ds: DataSource, corpId: string, holder: string, now: Date, leaseMs: number): Promise<boolean> {
-  await ds.createQueryBuilder().insert().into(NotifyDrainLock).values({ corpId, holder: '', leaseUntil: new Date(0) }).orIgnore().execute();
+  await ds
+    .createQueryBuilder()
+    .insert()
+    .into(NotifyDrainLock)
+    .values({ corpId, holder: '', leaseUntil: new Date(0) })
+    .orIgnore()
+    .execute();
   const res = await ds
     .createQueryBuilder()
     .update(NotifyDrainLock)
@@ -18,5 +24,10 @@ export async function acquireDrainLock(ds: DataSource, corpId: string, holder: s
 
 /** Give the lease up (only if still ours). */
 export async function releaseDrainLock(ds: DataSource, corpId: string, holder: string): Promise<void> {
-  await ds.createQueryBuilder().update(NotifyDrainLock).set({ leaseUntil: new Date(0) }).where('corp_id = :corpId AND holder = :holder', { corpId, holder }).execute();
+  await ds
+    .createQueryBuilder()
+    .update(NotifyDrainLock)
+    .set({ leaseUntil: new Date(0) })
+    .where('corp_id = :corpId AND holder = :holder', { corpId, holder })
+    .execute();
 }

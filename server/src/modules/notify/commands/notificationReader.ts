@@ -12,8 +12,14 @@ export async function markNotificationRead(ds: DataSource, actor: Actor, id: num
 
 /** Mark all the actor's messages read; returns how many changed. */
 export async function markAllNotificationsRead(ds: DataSource, actor: Actor, now: Date = new Date()): Promise<number> {
-  const res = await ds
-    .getRepository(Notification)
-    .update({ corpId: actor.corpId, recipientUserid: actor.userid, readAt: IsNull(), status: In(['pending', 'deferred', 'sending', 'sent', 'unconfirmed', 'failed', 'recalled']) }, { readAt: now });
+  const res = await ds.getRepository(Notification).update(
+    {
+      corpId: actor.corpId,
+      recipientUserid: actor.userid,
+      readAt: IsNull(),
+      status: In(['pending', 'deferred', 'sending', 'sent', 'unconfirmed', 'failed', 'recalled']),
+    },
+    { readAt: now },
+  );
   return res.affected ?? 0;
 }

@@ -169,4 +169,3 @@ async function reconcileOrphans(deps: OutboxDeps): Promise<number> {
   }
   return reissued;
 }
-

@@ -29,7 +29,10 @@ export function deliveriesOf(r: SendResult, reissued: boolean): Map<string, { st
   for (const f of r.forbidden_list) {
     const code = Number(f.code);
     // A re-issue that DingTalk calls a duplicate means the interrupted first call reached the person.
-    out.set(f.userid, reissued && code === FlowControl.duplicate ? { state: 'delivered', code } : { state: 'forbidden', code: Number.isFinite(code) ? code : null });
+    out.set(
+      f.userid,
+      reissued && code === FlowControl.duplicate ? { state: 'delivered', code } : { state: 'forbidden', code: Number.isFinite(code) ? code : null },
+    );
   }
   return out;
 }
@@ -40,8 +43,15 @@ export async function collectReadbacks(deps: OutboxDeps): Promise<{ calls: numbe
   const corpId = deps.link.corpId;
   const sends = deps.ds.getRepository(NotificationSend);
   // Calls past DingTalk's window can no longer be asked about.
-  await sends.update({ corpId, readbackAt: LessThanOrEqual(now), sentAt: LessThanOrEqual(new Date(now.getTime() - MESSAGE_TASK_QUERY_HOURS * HOUR_MS)) }, { readbackAt: null });
-  const due = await sends.find({ where: { corpId, status: In(['sent', 'recalled']), readbackAt: LessThanOrEqual(now), taskId: Not(IsNull()) }, order: { id: 'ASC' }, take: 50 });
+  await sends.update(
+    { corpId, readbackAt: LessThanOrEqual(now), sentAt: LessThanOrEqual(new Date(now.getTime() - MESSAGE_TASK_QUERY_HOURS * HOUR_MS)) },
+    { readbackAt: null },
+  );
+  const due = await sends.find({
+    where: { corpId, status: In(['sent', 'recalled']), readbackAt: LessThanOrEqual(now), taskId: Not(IsNull()) },
+    order: { id: 'ASC' },
+    take: 50,
+  });
   let calls = 0;
   let left = await notifyCallsLeft(deps.ds, corpId, deps.monthlyCallLimit, now);
   for (const send of due) {
@@ -73,12 +83,16 @@ async function readResult(ds: DataSource, send: NotificationSend, result: SendRe
     }
     for (const [key, userids] of groups) {
       const [state, code] = key.split('|') as [DeliveryState, string];
-      await em.getRepository(Notification).update({ sendId: send.id, recipientUserid: In(userids) }, { delivery: state, deliveryCode: code === '' ? null : Number(code) });
+      await em
+        .getRepository(Notification)
+        .update({ sendId: send.id, recipientUserid: In(userids) }, { delivery: state, deliveryCode: code === '' ? null : Number(code) });
     }
     const count = send.readbackCount + 1;
     const anyUnread = [...states.values()].some((d) => d.state === 'unread');
     const finalAt = new Date((send.sentAt ?? now).getTime() + FINAL_READBACK_HOURS * HOUR_MS);
-    await em.getRepository(NotificationSend).update({ id: send.id }, { readbackCount: count, readbackAt: count === 1 && anyUnread && finalAt > now ? finalAt : null, progress: 100 });
+    await em
+      .getRepository(NotificationSend)
+      .update({ id: send.id }, { readbackCount: count, readbackAt: count === 1 && anyUnread && finalAt > now ? finalAt : null, progress: 100 });
     await spendNotifyCalls(em, send.corpId, 1, now);
   });
 }

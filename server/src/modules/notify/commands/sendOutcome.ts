@@ -25,7 +25,9 @@ export async function recordSent(
   readbackAt: Date | null,
 ): Promise<boolean> {
   return ds.transaction(async (em) => {
-    const res = await em.getRepository(NotificationSend).update(stillOurs(call.sendId, call.attempt), { status: 'sent', taskId, sentAt: now, leaseUntil: now, readbackAt });
+    const res = await em
+      .getRepository(NotificationSend)
+      .update(stillOurs(call.sendId, call.attempt), { status: 'sent', taskId, sentAt: now, leaseUntil: now, readbackAt });
     if ((res.affected ?? 0) === 0) return false;
     await em.getRepository(Notification).update({ sendId: call.sendId, status: 'sending' }, { status: 'sent', sentAt: now });
     await spendNotifyCalls(em, corpId, 1, now);
@@ -53,7 +55,16 @@ export async function recordFailed(
         .getRepository(Notification)
         .createQueryBuilder()
         .update()
-        .set({ status: 'deferred', sendId: null, sendDay: null, contentHash: null, waitReason: wait, notBefore: retry.notBefore, error, attempts: () => 'attempts + 1' })
+        .set({
+          status: 'deferred',
+          sendId: null,
+          sendDay: null,
+          contentHash: null,
+          waitReason: wait,
+          notBefore: retry.notBefore,
+          error,
+          attempts: () => 'attempts + 1',
+        })
         .where({ id: In(again) })
         .execute();
     }

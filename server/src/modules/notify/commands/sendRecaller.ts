@@ -13,7 +13,13 @@ import { describeSendError } from './sendErrors';
  * message), so the recall is of a call, within DingTalk's window, by HR whose scope covers every recipient (or an
  * admin). The rows become `recalled`; the message centre hides their text.
  */
-export async function recallSend(ds: DataSource, messages: WorkNotificationPort, actor: Actor, sendId: number, now: Date = new Date()): Promise<{ recalled: number }> {
+export async function recallSend(
+  ds: DataSource,
+  messages: WorkNotificationPort,
+  actor: Actor,
+  sendId: number,
+  now: Date = new Date(),
+): Promise<{ recalled: number }> {
   const send = await ds.getRepository(NotificationSend).findOneBy({ id: sendId, corpId: actor.corpId });
   if (!send || !(await canRecallSend(ds, actor, send))) throw notFound('通知');
   if (send.status === 'recalled') return { recalled: 0 };

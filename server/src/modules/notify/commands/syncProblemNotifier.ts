@@ -17,7 +17,12 @@ export function isBudgetStopNote(note: string | null | undefined): boolean {
 /** HR users and admins of the corp who are still employed. */
 async function peopleWhoCanAct(em: EntityManager, corpId: string): Promise<string[]> {
   const admins = await em.getRepository(User).find({ select: { userid: true }, where: { corpId, isAdmin: true, status: 'active' } });
-  const hr = await em.getRepository(HrScope).createQueryBuilder('h').select('DISTINCT h.userid', 'userid').where('h.corp_id = :corpId', { corpId }).getRawMany<{ userid: string }>();
+  const hr = await em
+    .getRepository(HrScope)
+    .createQueryBuilder('h')
+    .select('DISTINCT h.userid', 'userid')
+    .where('h.corp_id = :corpId', { corpId })
+    .getRawMany<{ userid: string }>();
   const hrActive = hr.length
     ? await em
         .getRepository(User)
@@ -30,7 +35,12 @@ async function peopleWhoCanAct(em: EntityManager, corpId: string): Promise<strin
 }
 
 /** Record the digest notification for a finished run, if it failed or was stopped by the budget. */
-export async function notifySyncProblem(em: EntityManager, run: Pick<SyncRun, 'id' | 'corpId' | 'kind'>, outcome: { failed: boolean; error?: string | null; note?: string | null }, now: Date): Promise<number> {
+export async function notifySyncProblem(
+  em: EntityManager,
+  run: Pick<SyncRun, 'id' | 'corpId' | 'kind'>,
+  outcome: { failed: boolean; error?: string | null; note?: string | null },
+  now: Date,
+): Promise<number> {
   const name = KIND_NAMES[run.kind] ?? run.kind;
   const budget = !outcome.failed && isBudgetStopNote(outcome.note);
   if (!outcome.failed && !budget) return 0;

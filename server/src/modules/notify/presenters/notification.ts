@@ -1,12 +1,5 @@
 /** The only way notifications leave the server: explicit field lists for the message centre and 通知记录. */
-import {
-  NOTIFICATION_STATUS_LABELS,
-  WAIT_REASON_LABELS,
-  deliveryLabel,
-  notifyKindLabel,
-  type MyNotification,
-  type NotificationLogEntry,
-} from '@liucai/shared';
+import { NOTIFICATION_STATUS_LABELS, WAIT_REASON_LABELS, deliveryLabel, notifyKindLabel, type MyNotification, type NotificationLogEntry } from '@liucai/shared';
 import type { Notification } from '../../../entities';
 
 /** The micro-app hash route a notification opens. */

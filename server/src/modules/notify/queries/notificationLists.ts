@@ -17,7 +17,12 @@ export function myNotifications(ds: DataSource, actor: Actor, before: number | n
 /** Unread messages of a person (recalled ones do not count). */
 export function myUnreadCount(ds: DataSource, actor: Actor): Promise<number> {
   return ds.getRepository(Notification).count({
-    where: { corpId: actor.corpId, recipientUserid: actor.userid, readAt: IsNull(), status: In(['pending', 'deferred', 'sending', 'sent', 'unconfirmed', 'failed']) },
+    where: {
+      corpId: actor.corpId,
+      recipientUserid: actor.userid,
+      readAt: IsNull(),
+      status: In(['pending', 'deferred', 'sending', 'sent', 'unconfirmed', 'failed']),
+    },
   });
 }
 
@@ -29,17 +34,29 @@ export interface LogFilter {
 }
 
 /** Notifications to people in the actor's scope, newest first, with recipients' names. */
-export async function notificationLog(ds: DataSource, actor: Actor, f: LogFilter): Promise<{ rows: Notification[]; names: Map<string, string>; counts: Map<string, number> }> {
+export async function notificationLog(
+  ds: DataSource,
+  actor: Actor,
+  f: LogFilter,
+): Promise<{ rows: Notification[]; names: Map<string, string>; counts: Map<string, number> }> {
   const scope = await peopleScopeOf(ds, actor);
   const base = () => {
-    const qb = ds.getRepository(Notification).createQueryBuilder('n').leftJoin(User, 'u', 'u.corp_id = n.corp_id AND u.userid = n.recipient_userid').where('n.corp_id = :corpId', { corpId: actor.corpId });
+    const qb = ds
+      .getRepository(Notification)
+      .createQueryBuilder('n')
+      .leftJoin(User, 'u', 'u.corp_id = n.corp_id AND u.userid = n.recipient_userid')
+      .where('n.corp_id = :corpId', { corpId: actor.corpId });
     return scope.all ? qb : whereInPeopleScope(qb, 'u', scope);
   };
   const q = base();
   if (f.status) q.andWhere('n.status = :status', { status: f.status });
   if (f.before !== null) q.andWhere('n.id < :before', { before: f.before });
   const rows = await q.orderBy('n.id', 'DESC').take(f.limit).getMany();
-  const countRows = await base().select('n.status', 'status').addSelect('COUNT(*)', 'n').groupBy('n.status').getRawMany<{ status: string; n: number | string }>();
+  const countRows = await base()
+    .select('n.status', 'status')
+    .addSelect('COUNT(*)', 'n')
+    .groupBy('n.status')
+    .getRawMany<{ status: string; n: number | string }>();
   const ids = [...new Set(rows.map((r) => r.recipientUserid))];
   const users = ids.length ? await ds.getRepository(User).find({ select: { userid: true, name: true }, where: { corpId: actor.corpId, userid: In(ids) } }) : [];
   return { rows, names: new Map(users.map((u) => [u.userid, u.name])), counts: new Map(countRows.map((c) => [c.status, Number(c.n)])) };

@@ -24,7 +24,12 @@ export async function dueDigests(em: EntityManager, corpId: string, now: Date, l
     .createQueryBuilder('n')
     .select('n.recipient_userid', 'userid')
     .addSelect('MIN(n.id)', 'first')
-    .where('n.corp_id = :corpId AND n.urgency = :digest AND n.status IN (:...waiting) AND n.not_before <= :now', { corpId, digest: 'digest', waiting: WAITING, now })
+    .where('n.corp_id = :corpId AND n.urgency = :digest AND n.status IN (:...waiting) AND n.not_before <= :now', {
+      corpId,
+      digest: 'digest',
+      waiting: WAITING,
+      now,
+    })
     .groupBy('n.recipient_userid')
     .orderBy('first', 'ASC')
     .limit(limit)
@@ -77,4 +82,3 @@ export async function departedAmong(em: EntityManager, corpId: string, userids: 
 export function orphanedSends(em: EntityManager, corpId: string, now: Date): Promise<NotificationSend[]> {
   return em.getRepository(NotificationSend).find({ where: { corpId, status: 'calling', leaseUntil: LessThanOrEqual(now) }, order: { id: 'ASC' }, take: 100 });
 }
-

@@ -22,7 +22,11 @@ export function notifyRoutes(deps: AppDeps): Router<AppState> {
     const { before } = validate(BeforeQuery, ctx.query);
     const actor = ctx.state.actor!;
     const rows = await myNotifications(deps.ds, actor, before ?? null, PAGE);
-    const data: MyNotificationPage = { items: rows.map(presentMyNotification), unread: await myUnreadCount(deps.ds, actor), nextBefore: rows.length === PAGE ? rows.at(-1)!.id : null };
+    const data: MyNotificationPage = {
+      items: rows.map(presentMyNotification),
+      unread: await myUnreadCount(deps.ds, actor),
+      nextBefore: rows.length === PAGE ? rows.at(-1)!.id : null,
+    };
     ctx.body = { ok: true, data };
   });
 
@@ -45,12 +49,20 @@ export function notifyRoutes(deps: AppDeps): Router<AppState> {
     assertCanReadLog(actor);
     const f = validate(LogQuery, ctx.query);
     const { rows, names, counts } = await notificationLog(deps.ds, actor, { status: f.status, before: f.before ?? null, limit: PAGE });
-    const sends = await sendsByIds(deps.ds, actor.corpId, rows.flatMap((n) => (n.sendId !== null ? [n.sendId] : [])));
+    const sends = await sendsByIds(
+      deps.ds,
+      actor.corpId,
+      rows.flatMap((n) => (n.sendId !== null ? [n.sendId] : [])),
+    );
     const now = new Date();
     const data: NotificationLogPage = {
       items: rows.map((n) => {
         const send = n.sendId !== null ? sends.get(n.sendId) : undefined;
-        return presentLogEntry(n, { name: names.get(n.recipientUserid) ?? null, recipientsInSend: send?.recipientCount ?? null, canRecall: !!send && isRecallable(send, now) });
+        return presentLogEntry(n, {
+          name: names.get(n.recipientUserid) ?? null,
+          recipientsInSend: send?.recipientCount ?? null,
+          canRecall: !!send && isRecallable(send, now),
+        });
       }),
       nextBefore: rows.length === PAGE ? rows.at(-1)!.id : null,
       counts: Object.fromEntries(STATUSES.map((s) => [s, counts.get(s) ?? 0])) as NotificationLogPage['counts'],
