@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { isNotifyKind, type NotifyKind } from '@liucai/shared';
 import { Notification } from '../../../entities';
 import { validationError } from '../../../errors';
@@ -64,15 +64,12 @@ export async function recordNotification(em: EntityManager, input: NotificationI
       attempts: 0,
       createdAt: now,
     }));
-    const res = await em.createQueryBuilder().insert().into(Notification).values(rows).orIgnore().execute();
-    added += affectedOf(res.raw, rows.length);
+    // The unique index decides; counting those already there first only tells the caller how many were new.
+    const existing = await em.getRepository(Notification).count({
+      where: { corpId: input.corpId, dedupeKey: input.dedupeKey, recipientUserid: In(rows.map((r) => r.recipientUserid)) },
+    });
+    await em.createQueryBuilder().insert().into(Notification).values(rows).orIgnore().execute();
+    added += rows.length - existing;
   }
   return added;
-}
-
-/** Rows an INSERT IGNORE added (MariaDB and SQLite: the RETURNING rows; MySQL: affectedRows). */
-function affectedOf(raw: unknown, fallback: number): number {
-  if (Array.isArray(raw)) return raw.length;
-  const r = raw as { affectedRows?: number; changes?: number } | undefined;
-  return r?.affectedRows ?? r?.changes ?? fallback;
 }
