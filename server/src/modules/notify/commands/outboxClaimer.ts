@@ -3,7 +3,7 @@ import { isQuiet, nextAllowedAt, nextDigestAt, planSends, shanghaiInstant, shang
 import { Corp, Notification, NotificationSend } from '../../../entities';
 import { MESSAGE_MAX_USERIDS } from '../../../dingtalk/wireFacts';
 import type { NotifyConfig } from '../notifyConfig';
-import { departedAmong, dueDigests, dueNow, recipientsLastMinute, sentToday, WAITING } from '../queries/outboxQueries';
+import { chunks, departedAmong, dueDigests, dueNow, recipientsLastMinute, sentToday, WAITING } from '../queries/outboxQueries';
 import { messageOfDigest, messageOfNotification, type LinkTarget, type OutgoingMessage } from './outboxMessage';
 import { notifyCallsLeft } from './notifyBudget';
 
@@ -33,7 +33,8 @@ export interface ClaimRound {
 /** At most this many calls are claimed per round (about five seconds of calls at DingTalk's rate). */
 export const CALLS_PER_ROUND = 100;
 const NOW_ROWS_PER_ROUND = 400;
-const DIGEST_PEOPLE_PER_ROUND = 200;
+/** Digests of this many people are planned together, so identical digests across them share calls. */
+const DIGEST_PEOPLE_PER_ROUND = 5000;
 
 /** Serialise claim rounds of one corp (MySQL row lock; SQLite has one writer anyway). */
 async function lockCorp(em: EntityManager, corpId: string): Promise<void> {
@@ -92,7 +93,7 @@ export async function claimRound(deps: ClaimDeps, now: Date): Promise<ClaimRound
     }
     const departed = await departedAmong(em, corpId, [...new Set(ready.map((n) => n.recipientUserid))]);
     const gone = ready.filter((n) => departed.has(n.recipientUserid));
-    if (gone.length > 0) await repo.update({ id: In(gone.map((n) => n.id)) }, { status: 'failed', waitReason: null, error: '此人已离职，未发送' });
+    for (const ids of chunks(gone.map((n) => n.id))) await repo.update({ id: In(ids) }, { status: 'failed', waitReason: null, error: '此人已离职，未发送' });
 
     // One unit per `now` notification; one per person for their digest items.
     const units: Unit[] = [];
@@ -123,7 +124,8 @@ export async function claimRound(deps: ClaimDeps, now: Date): Promise<ClaimRound
       deferred += (d.unit as Unit).rows.length;
     }
     for (const w of waits.values()) {
-      await repo.update({ id: In(w.rows), status: In([...WAITING]) }, { status: w.status, waitReason: w.reason, notBefore: new Date(w.notBefore) });
+      for (const ids of chunks(w.rows))
+        await repo.update({ id: In(ids), status: In([...WAITING]) }, { status: w.status, waitReason: w.reason, notBefore: new Date(w.notBefore) });
     }
     const sends: ClaimedSend[] = [];
     const lease = new Date(nowMs + s.sendLeaseMs);
@@ -151,11 +153,12 @@ export async function claimRound(deps: ClaimDeps, now: Date): Promise<ClaimRound
           recalledBy: null,
         }),
       );
-      const ids = units.flatMap((u) => u.rows.map((r) => r.id));
-      await repo.update(
-        { id: In(ids), status: In([...WAITING]) },
-        { status: 'sending', sendId: send.id, sendDay: today, contentHash: call.contentHash, waitReason: null },
-      );
+      for (const ids of chunks(units.flatMap((u) => u.rows.map((r) => r.id)))) {
+        await repo.update(
+          { id: In(ids), status: In([...WAITING]) },
+          { status: 'sending', sendId: send.id, sendDay: today, contentHash: call.contentHash, waitReason: null },
+        );
+      }
       sends.push({ sendId: send.id, attempt: 1, userids: units.map((u) => u.userid), msgJson: first.out.json });
     }
     return { sends, paced: plan.paced.length, deferred };

@@ -63,7 +63,11 @@ export async function drainOutbox(deps: OutboxDeps): Promise<DrainOutcome> {
       const ours = await acquireDrainLock(deps.ds, corpId, holder, now(), deps.settings.sendLeaseMs);
       if (!ours || Date.now() - started > MAX_DRAIN_MS) {
         // Calls already recorded by a claim are made before leaving (their lease is ours either way).
-        if (next) await runCalls(deps, (await next).sends);
+        if (next) {
+          const claimed = (await next).sends;
+          await runCalls(deps, claimed);
+          outcome.calls += claimed.length;
+        }
         break;
       }
       if (!next) outcome.reissued += await reconcileOrphans(deps);

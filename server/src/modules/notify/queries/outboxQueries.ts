@@ -34,20 +34,31 @@ export async function dueDigests(em: EntityManager, corpId: string, now: Date, l
     .orderBy('first', 'ASC')
     .limit(limit)
     .getRawMany<{ userid: string }>();
-  if (people.length === 0) return [];
-  return em.getRepository(Notification).find({
-    where: { corpId, urgency: 'digest', status: In([...WAITING]), notBefore: LessThanOrEqual(now), recipientUserid: In(people.map((p) => p.userid)) },
-    order: { id: 'ASC' },
-  });
+  const out: Notification[] = [];
+  for (const ids of chunks(people.map((p) => p.userid))) {
+    out.push(
+      ...(await em.getRepository(Notification).find({
+        where: { corpId, urgency: 'digest', status: In([...WAITING]), notBefore: LessThanOrEqual(now), recipientUserid: In(ids) },
+      })),
+    );
+  }
+  return out.sort((a, b) => a.id - b.id);
+}
+
+/** IN lists of at most 500 (TypeORM's parameter expansion grows quadratically with longer lists). */
+export function chunks<T>(items: readonly T[], size = 500): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }
 
 /** What each of `userids` got today (messages and their content hashes). */
 export async function sentToday(em: EntityManager, corpId: string, day: string, userids: readonly string[]): Promise<Map<string, PersonToday>> {
   const out = new Map<string, { sends: Set<number>; contentHashes: Set<string> }>();
-  for (let i = 0; i < userids.length; i += 1000) {
+  for (const ids of chunks(userids)) {
     const rows = await em.getRepository(Notification).find({
       select: { recipientUserid: true, sendId: true, contentHash: true },
-      where: { corpId, sendDay: day, status: In([...CARRIED]), recipientUserid: In(userids.slice(i, i + 1000)) },
+      where: { corpId, sendDay: day, status: In([...CARRIED]), recipientUserid: In(ids) },
     });
     for (const r of rows) {
       const t = out.get(r.recipientUserid) ?? { sends: new Set<number>(), contentHashes: new Set<string>() };
@@ -73,9 +84,12 @@ export async function recipientsLastMinute(em: EntityManager, corpId: string, no
 
 /** Of `userids`, those DingTalk no longer has (left the company). */
 export async function departedAmong(em: EntityManager, corpId: string, userids: readonly string[]): Promise<Set<string>> {
-  if (userids.length === 0) return new Set();
-  const rows = await em.getRepository(User).find({ select: { userid: true }, where: { corpId, status: 'left', userid: In([...userids]) } });
-  return new Set(rows.map((r) => r.userid));
+  const out = new Set<string>();
+  for (const ids of chunks(userids)) {
+    const rows = await em.getRepository(User).find({ select: { userid: true }, where: { corpId, status: 'left', userid: In(ids) } });
+    for (const r of rows) out.add(r.userid);
+  }
+  return out;
 }
 
 /** Calls recorded but never completed whose lease ran out (a worker died or lost DingTalk's answer). */
