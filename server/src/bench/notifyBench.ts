@@ -96,7 +96,6 @@ async function personalised(world: World, deps: OutboxDeps, people: Person[], em
   console.log(
     `| ${employees} personalised | ${sendCalls} | ${seconds.toFixed(1)} s | ${floor.toFixed(1)} s | ${(seconds / floor).toFixed(2)}x | ${stats.throttled} |`,
   );
-
 }
 
 /**

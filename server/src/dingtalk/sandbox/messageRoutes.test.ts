@@ -6,9 +6,13 @@ import { getJson, postForm, postJson } from './testClient';
 const CORP = { corpId: 'dingmsg', appKey: 'msg-key', appSecret: 'msg-secret', agentId: 4, seed: 3, employees: 40 };
 const sandbox = sandboxForTests(CORP);
 const REQUEST_ID = expect.stringMatching(/^[0-9a-f]{16}$/);
-const send = (body: Record<string, unknown>) => legacyPost<{ task_id: number }>(sandbox.handle, sandbox.token, '/topapi/message/corpconversation/asyncsend_v2', body);
+const send = (body: Record<string, unknown>) =>
+  legacyPost<{ task_id: number }>(sandbox.handle, sandbox.token, '/topapi/message/corpconversation/asyncsend_v2', body);
 const result = (taskId: number) =>
-  legacyPost<{ send_result: Record<string, unknown> }>(sandbox.handle, sandbox.token, '/topapi/message/corpconversation/getsendresult', { agent_id: 4, task_id: taskId });
+  legacyPost<{ send_result: Record<string, unknown> }>(sandbox.handle, sandbox.token, '/topapi/message/corpconversation/getsendresult', {
+    agent_id: 4,
+    task_id: taskId,
+  });
 const people = () => [...sandbox.corp().users.keys()].slice(0, 5);
 const text = (content: string) => ({ msgtype: 'text', text: { content } });
 
@@ -69,9 +73,15 @@ describe('work notifications (doc §6)', () => {
       msg: JSON.stringify(text('表单')),
     });
     expect(form.body.errcode).toBe(0);
-    expect(await send({ agent_id: 5, userid_list: e, msg: text('x') })).toMatchObject({ errcode: LegacyErr.invalidParam, errmsg: expect.stringContaining('agent_id') });
+    expect(await send({ agent_id: 5, userid_list: e, msg: text('x') })).toMatchObject({
+      errcode: LegacyErr.invalidParam,
+      errmsg: expect.stringContaining('agent_id'),
+    });
     expect(await send({ agent_id: 4, userid_list: e, msg: { msgtype: 'fax' } })).toMatchObject({ errcode: LegacyErr.invalidParam });
-    expect(await send({ agent_id: 4, userid_list: e, msg: text('长'.repeat(700)) })).toMatchObject({ errcode: LegacyErr.invalidParam, errmsg: expect.stringContaining('2048') });
+    expect(await send({ agent_id: 4, userid_list: e, msg: text('长'.repeat(700)) })).toMatchObject({
+      errcode: LegacyErr.invalidParam,
+      errmsg: expect.stringContaining('2048'),
+    });
     expect(await send({ agent_id: 4, msg: text('没有人') })).toMatchObject({ errcode: LegacyErr.invalidParam });
     expect(await result(123)).toMatchObject({ errcode: LegacyErr.invalidParam, errmsg: expect.stringContaining('task_id') });
   });
