@@ -50,7 +50,7 @@ describe('notifications in the micro-app (Chromium)', () => {
           kind: 'sync.budgetStopped',
           urgency: 'digest',
           dedupeKey: 'ui-3',
-          title: 'CRM同步因本月钉钉调用额度不足暂停',
+          title: 'CRM 同步因本月钉钉调用额度不足暂停',
           body: '预算恢复后从这里继续',
           page: '/me',
         },

@@ -41,7 +41,9 @@ export async function notifySyncProblem(
   outcome: { failed: boolean; error?: string | null; note?: string | null },
   now: Date,
 ): Promise<number> {
-  const name = KIND_NAMES[run.kind] ?? run.kind;
+  const kindName = KIND_NAMES[run.kind] ?? run.kind;
+  // A space between Latin letters and Chinese (“CRM 同步失败”).
+  const name = /[A-Za-z0-9]$/.test(kindName) ? `${kindName} ` : kindName;
   const budget = !outcome.failed && isBudgetStopNote(outcome.note);
   if (!outcome.failed && !budget) return 0;
   const recipients = await peopleWhoCanAct(em, run.corpId);
