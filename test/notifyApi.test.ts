@@ -146,6 +146,17 @@ describe('notifications over the HTTP API: message centre, 通知记录, recall,
     expect((await (await as(demo.hr)).call('GET', '/api/v1/notifications/settings')).status).toBe(403);
   });
 
+  it('tells them too when a sync stops for the month’s metered-call budget', async () => {
+    const run = (await createSyncRun(w.ds, w.corpId, 'attendance', 'manual', demo.hr))!;
+    const outcome = await runDataSync({ ds: w.ds, source: w.dingtalk.data, apiCalls: () => 0, concurrency: 2, monthlyCallLimit: 0, lookbackDays: 31 }, run.id, {
+      finalAttempt: true,
+    });
+    expect(outcome?.note).toContain('本月计量调用');
+    const rows = await w.ds.getRepository(Notification).findBy({ corpId: w.corpId, dedupeKey: `sync:${run.id}` });
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    expect(rows.every((r) => r.kind === 'sync.budgetStopped' && r.title === '考勤同步因本月钉钉调用额度不足暂停' && r.urgency === 'digest')).toBe(true);
+  });
+
   it('tells the HR users and admins in their digest when a data sync fails', async () => {
     w.sandboxHandle.setFaults({ failRate: 1, failMode: 'busy' });
     try {
