@@ -185,3 +185,11 @@ export type WorkflowStatus = (typeof WORKFLOW_STATUSES)[number];
  * JSON object carrying the leave code among other details. UNCONFIRMED: the shape is from secondary sources.
  */
 export const LEAVE_FORM_COMPONENT = 'DDHolidayField';
+
+/**
+ * Who may frame the micro-app (CSP frame-ancestors). UNCONFIRMED: DingTalk's docs do not say. Mobile DingTalk opens
+ * H5 micro-apps as the top page of its webview, where frame-ancestors has no effect. DingTalk PC may host them in a
+ * frame: the official dingtalk-jsapi's PC bridge (lib/packages/frame-talk-client-pc) talks to `window.top` when
+ * framed and accepts only a host origin ending in `.dingtalk.com` or `7ding.ai`. So those hosts, and ourselves.
+ */
+export const DINGTALK_FRAME_ANCESTORS = ["'self'", '*.dingtalk.com', '7ding.ai', '*.7ding.ai'] as const;
