@@ -62,7 +62,7 @@ function fromHttpError(err: HttpError): AppError {
     return new AppError('payload_too_large', `请求内容太大${limit}`, 413);
   }
   if (err.status === 415) return new AppError('unsupported_media_type', '不支持的请求格式或字符编码：请以 UTF-8 JSON 发送', 415);
-  if (err.type === 'entity.parse.failed') return new AppError('bad_request', '请求内容不是有效的 JSON', 400);
+  if (err instanceof SyntaxError || err.type === 'entity.parse.failed') return new AppError('bad_request', '请求内容不是有效的 JSON', 400);
   if (err.status === 400) return new AppError('bad_request', '请求格式有误', 400);
   if (err.status === 401) return new AppError('unauthenticated', '请先登录', 401);
   if (err.status === 403) return new AppError('forbidden', '无权访问', 403);

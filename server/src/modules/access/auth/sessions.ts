@@ -21,6 +21,7 @@ export async function createSession(ds: DataSource, corpId: string, userid: stri
     .getRepository(Session)
     .insert({ idHash: hash(token), corpId, userid, createdAt: now, expiresAt: new Date(now.getTime() + ttlHours * 3600 * 1000), lastSeenAt: now });
   // Housekeeping on the way: expired sessions of anyone are dropped.
+  // tenancy: expired sessions of every corp go; nothing is read.
   await ds.getRepository(Session).delete({ expiresAt: LessThan(now) });
   return token;
 }
@@ -28,6 +29,7 @@ export async function createSession(ds: DataSource, corpId: string, userid: stri
 /** What a cookie is worth: a live session, or why not. */
 export type SessionLookup = { status: 'live'; session: Session } | { status: 'none' | 'expired' | 'idle' };
 
+// tenancy: a session is found by its token's hash, which is unique; authenticate() then checks its corp.
 /**
  * The session for a cookie value. A session past its expiry, or unused for longer than `idleMinutes`, is dead: it is
  * deleted on the spot and the caller learns which of the two it was (to say so to the person).
@@ -45,6 +47,7 @@ export async function findSession(ds: DataSource, token: string | undefined, opt
   return { status };
 }
 
+// tenancy: by the session's own key, found just before.
 /** Note that a session was used now (at most once a minute, so reads do not each cost a write). */
 export async function touchSession(ds: DataSource, session: Session, now = new Date()): Promise<void> {
   const lastSeen = session.lastSeenAt ?? session.createdAt;
@@ -52,6 +55,7 @@ export async function touchSession(ds: DataSource, session: Session, now = new D
   await ds.getRepository(Session).update({ idHash: session.idHash }, { lastSeenAt: now });
 }
 
+// tenancy: by the token's hash: whoever holds the token may end its session.
 /** End a session. */
 export async function destroySession(ds: DataSource, token: string | undefined): Promise<void> {
   if (token && token.length <= 100) await ds.getRepository(Session).delete({ idHash: hash(token) });
