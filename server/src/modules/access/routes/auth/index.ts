@@ -84,13 +84,16 @@ export function authRoutes(deps: AppDeps): Router<AppState> {
     await destroySession(deps.ds, ctx.cookies.get(SESSION_COOKIE));
     const token = await createSession(deps.ds, user.corpId, user.userid, deps.config.sessionTtlHours);
     ctx.cookies.set(SESSION_COOKIE, token, sessionCookieOptions(deps.config));
+    ctx.state.log.info({ audit: 'sign_in', userid: user.userid, ip: ctx.ip }, 'audit');
     const actor = await loadActor(deps.ds, user.corpId, user.userid);
     if (!actor) throw forbidden('该账号已离职，无法登录留才');
     ctx.body = { ok: true, data: await presentMe(deps.ds, actor) };
   });
 
   r.post('/logout', async (ctx) => {
-    await destroySession(deps.ds, ctx.cookies.get(SESSION_COOKIE));
+    const had = ctx.cookies.get(SESSION_COOKIE);
+    await destroySession(deps.ds, had);
+    if (had) ctx.state.log.info({ audit: 'sign_out', ip: ctx.ip }, 'audit');
     ctx.cookies.set(SESSION_COOKIE, null, { ...sessionCookieOptions(deps.config), maxAge: undefined });
     ctx.body = { ok: true, data: {} };
   });
