@@ -171,7 +171,8 @@ describe('sessions behind a TLS proxy (COOKIE_SECURE=true)', () => {
   it('answers a clear error, before spending the auth code, when the proxy does not say HTTPS; then signs in with Secure', async () => {
     const c = new TestClient(server.url);
     const { body } = await c.call<{ code: string }>('POST', '/api/v1/auth/sandbox-code', { userid: w.sandbox!.demoUsers.employee, corpId: w.corpId });
-    const plain = await login(body.data.code, {});
+    // As the browser sends it: from our https page, through a proxy that does not forward the scheme.
+    const plain = await login(body.data.code, { origin: `https://${new URL(server.url).host}` });
     expect(plain.status).toBe(400);
     const err = ((await plain.json()) as { error: { id: string; message: string } }).error;
     expect(err.id).toBe('https_required');

@@ -27,7 +27,7 @@ export function authenticate(deps: Pick<AppDeps, 'ds' | 'config' | 'corp'>): Mid
       await destroyUserSessions(ds, session.corpId, session.userid);
       throw unauthenticated('账号已离职或不存在，请重新登录');
     }
-    await touchSession(ds, session);
+    await touchSession(ds, session, deps.config.sessionIdleMinutes);
     ctx.state.actor = actor;
     await next();
   };

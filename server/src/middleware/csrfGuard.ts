@@ -29,10 +29,11 @@ export function csrfGuard(opts: CsrfGuardOptions): Middleware<AppState> {
     if (!STATE_CHANGING.has(ctx.method) || opts.exempt(ctx.path)) return next();
     const origin = ctx.get('origin');
     if (origin) {
-      // Our own origin as this request reached us (behind a trusted proxy, its scheme and host). Koa 3's ctx.origin
-      // is the request's Origin header, not ours.
-      const own = `${ctx.protocol}://${ctx.host}`;
-      if (origin !== own && origin !== publicOrigin) throw crossSite(ctx, `来源 ${origin.slice(0, 100)}`);
+      // Our own origin as this request reached us (behind a trusted proxy, its scheme and host; Koa 3's ctx.origin
+      // is the request's Origin header, not ours). Our host over TLS is ours too, even when a misconfigured proxy
+      // does not say so: sign-in then explains the missing X-Forwarded-Proto instead of calling it cross-site.
+      const own = [`${ctx.protocol}://${ctx.host}`, `https://${ctx.host}`, publicOrigin];
+      if (!own.includes(origin)) throw crossSite(ctx, `来源 ${origin.slice(0, 100)}`);
     } else {
       const site = ctx.get('sec-fetch-site');
       if (site && site !== 'same-origin' && site !== 'none') throw crossSite(ctx, `Sec-Fetch-Site: ${site.slice(0, 30)}`);

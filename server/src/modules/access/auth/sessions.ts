@@ -4,8 +4,8 @@ import { Session } from '../../../entities';
 
 export const SESSION_COOKIE = 'liucai_sid';
 
-/** How stale `last_seen_at` may get before a request writes it again (one write a minute per session at most). */
-const TOUCH_EVERY_MS = 60_000;
+/** How stale `last_seen_at` may get before a request writes it again: a minute, or a quarter of a short idle limit. */
+const touchEveryMs = (idleMinutes: number) => Math.min(60_000, (idleMinutes * 60_000) / 4);
 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -49,9 +49,9 @@ export async function findSession(ds: DataSource, token: string | undefined, opt
 
 // tenancy: by the session's own key, found just before.
 /** Note that a session was used now (at most once a minute, so reads do not each cost a write). */
-export async function touchSession(ds: DataSource, session: Session, now = new Date()): Promise<void> {
+export async function touchSession(ds: DataSource, session: Session, idleMinutes: number, now = new Date()): Promise<void> {
   const lastSeen = session.lastSeenAt ?? session.createdAt;
-  if (now.getTime() - lastSeen.getTime() < TOUCH_EVERY_MS) return;
+  if (now.getTime() - lastSeen.getTime() < touchEveryMs(idleMinutes)) return;
   await ds.getRepository(Session).update({ idHash: session.idHash }, { lastSeenAt: now });
 }
 
