@@ -1,3 +1,5 @@
+import { zh } from '@liucai/shared';
+
 /**
  * The small set of errors a request can end in. One middleware (middleware/errorHandler.ts) turns these, and
  * anything else, into the one response envelope `{ ok: false, error: { id, message, details } }`.
@@ -14,15 +16,21 @@ export class AppError extends Error {
   }
 }
 
-/** 400: the input did not match the schema; details name each field and what was expected. */
+/** One problem line: the field, then what was expected (a message that already names the field is not prefixed again). */
+const problemLine = (d: { field: string; message: string }) => (d.message === d.field || d.message.startsWith(`${d.field} `) ? d.message : `${d.field} ${d.message}`);
+
+/**
+ * 400: the input did not match the schema; details name each field and what was expected. Messages say what was
+ * expected without the field name (“应为 dry-run 或 commit”); the field is put in front once, here.
+ */
 export const validationError = (details: { field: string; message: string }[], message = '输入有误') =>
-  new AppError('validation_error', `${message}: ${details.map((d) => `${d.field} ${d.message}`).join('; ')}`, 400, details);
+  new AppError('validation_error', `${message}：${details.map(problemLine).join('；')}`, 400, details);
 /** 401: no valid session. */
 export const unauthenticated = (message = '请先登录') => new AppError('unauthenticated', message, 401);
 /** 403: signed in, but this role may not do this at all. */
 export const forbidden = (message = '无权访问') => new AppError('forbidden', message, 403);
 /** 404: no such record, or one outside the caller's scope (we do not reveal which). */
-export const notFound = (what = '记录') => new AppError('not_found', `${what}不存在或无权查看`, 404);
+export const notFound = (what = '记录') => new AppError('not_found', zh`${what}不存在或无权查看`, 404);
 /** 409: the operation conflicts with the current state. */
 export const conflict = (id: string, message: string, details?: unknown) => new AppError(id, message, 409, details);
 /** 502/503: DingTalk failed after retries. */

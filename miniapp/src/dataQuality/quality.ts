@@ -98,8 +98,8 @@ const SYNC_SOURCES = new Set(['attendance', 'leave', 'departures', 'crm']);
 
 /** What HR should do after a source's last sync failed. */
 export function errorNextStep(source: DataSourceQuality['source']): string {
-  if (source === 'org') return '检查钉钉应用的通讯录权限，然后在「组织架构」页点击「立即同步」重试。';
-  if (SYNC_SOURCES.has(source)) return '检查钉钉应用的接口权限与本月调用额度，然后在上方点击「立即同步」重试；仍失败请联系管理员。';
+  if (source === 'org') return '检查钉钉应用的通讯录权限，然后在“组织架构”页点击“立即同步”重试。';
+  if (SYNC_SOURCES.has(source)) return '检查钉钉应用的接口权限与本月调用额度，然后在上方点击“立即同步”重试；仍失败请联系管理员。';
   return '检查数据后重新导入；仍失败请联系管理员。';
 }
 

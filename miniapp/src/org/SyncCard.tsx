@@ -3,7 +3,7 @@
  * (e.g. limited by the metered-call budget), live progress of a running one (polled every second), "立即同步".
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { SyncKind, SyncOverview, SyncRun } from '@liucai/shared';
+import { zh, type SyncKind, type SyncOverview, type SyncRun } from '@liucai/shared';
 import Button from 'antd-mobile/es/components/button';
 import ProgressBar from 'antd-mobile/es/components/progress-bar';
 import Skeleton from 'antd-mobile/es/components/skeleton';
@@ -67,10 +67,10 @@ export function SyncCard({ kind = 'org', onSynced, onEnded }: SyncCardProps) {
         if (run && !isSyncActive(run)) {
           setEnded(run);
           if (run.status === 'succeeded') {
-            Toast.show({ icon: 'success', content: kind === 'org' ? '同步完成' : `${labels.title}完成` });
+            Toast.show({ icon: 'success', content: kind === 'org' ? '同步完成' : zh`${labels.title}完成` });
             callbacks.current.onSynced?.(run);
           } else {
-            Toast.show({ icon: 'fail', content: kind === 'org' ? '同步失败' : `${labels.title}失败` });
+            Toast.show({ icon: 'fail', content: kind === 'org' ? '同步失败' : zh`${labels.title}失败` });
           }
           callbacks.current.onEnded?.(run);
           return;

@@ -11,6 +11,9 @@ import { CollaborationEvent } from './CollaborationEvent';
 import { TrainingRecord } from './TrainingRecord';
 import { SyncCheckpoint } from './SyncCheckpoint';
 import { ApiCallBudget } from './ApiCallBudget';
+import { MeteredUsage } from './MeteredUsage';
+import { DataQualitySnapshot } from './DataQualitySnapshot';
+import { DataGapItem } from './DataGapItem';
 import { Corp } from './Corp';
 import { Department } from './Department';
 import { DingTalkEvent } from './DingTalkEvent';
@@ -47,6 +50,9 @@ export const ENTITIES = [
   Customer,
   FollowUp,
   CrmSeen,
+  MeteredUsage,
+  DataQualitySnapshot,
+  DataGapItem,
 ];
 export {
   AttendanceResult,
@@ -72,4 +78,7 @@ export {
   Customer,
   FollowUp,
   CrmSeen,
+  MeteredUsage,
+  DataQualitySnapshot,
+  DataGapItem,
 };

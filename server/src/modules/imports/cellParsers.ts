@@ -3,6 +3,7 @@ import type { Person } from './personDirectory';
 import { parseCnyToFen } from './cnyToFen';
 import { parseChineseDate } from './chineseDate';
 import { numberToDecimalText, parseScaledDecimal } from './scaledDecimal';
+import { zh } from '@liucai/shared';
 
 const ok = <T>(value: T): ParseResult<T> => ({ ok: true, value });
 const fail = <T>(message: string): ParseResult<T> => ({ ok: false, message });
@@ -22,14 +23,14 @@ export function text(max: number): CellParser<string> {
 
 /** A whole number in [min, max]; "85%" is read as 85 when `percent`. */
 export function integer(min: number, max: number, opts: { percent?: boolean } = {}): CellParser<number> {
-  const hint = `${min} 到 ${max} 的整数${opts.percent ? '（可带 %）' : ''}`;
+  const hint = zh`${min} 到 ${max} 的整数${opts.percent ? '（可带 %）' : ''}`;
   return {
     hint,
     parse: (cell) => {
       let t = asText(cell).normalize('NFKC');
       if (opts.percent) t = t.replace(/%$/, '').trim();
       const parsed = parseScaledDecimal(t, 0);
-      if (!('value' in parsed) || parsed.value < min || parsed.value > max) return fail(`应为${hint}`);
+      if (!('value' in parsed) || parsed.value < min || parsed.value > max) return fail(zh`应为${hint}`);
       return ok(parsed.value);
     },
   };
@@ -64,7 +65,7 @@ export function scoreTenths(): CellParser<number> {
     hint,
     parse: (cell) => {
       const parsed = parseScaledDecimal(asText(cell).normalize('NFKC'), 1);
-      if (!('value' in parsed) || parsed.value > 100) return fail(`应为${hint}`);
+      if (!('value' in parsed) || parsed.value > 100) return fail(zh`应为${hint}`);
       return ok(parsed.value);
     },
   };
@@ -72,7 +73,7 @@ export function scoreTenths(): CellParser<number> {
 
 /** One of a fixed set of labels (Chinese, or the stored value itself). */
 export function oneOf<T extends string | number>(labels: Record<string, T>): CellParser<T> {
-  const hint = `${Object.keys(labels).join('、')} 之一`;
+  const hint = zh`${Object.keys(labels).join('、')}之一`;
   const byText = new Map<string, T>();
   for (const [label, value] of Object.entries(labels)) {
     byText.set(label, value);
@@ -82,7 +83,7 @@ export function oneOf<T extends string | number>(labels: Record<string, T>): Cel
     hint,
     parse: (cell) => {
       const v = byText.get(asText(cell).normalize('NFKC').toLowerCase());
-      return v === undefined ? fail(`应为${hint}`) : ok(v);
+      return v === undefined ? fail(zh`应为${hint}`) : ok(v);
     },
   };
 }
@@ -95,13 +96,13 @@ const LOOKS_LIKE_ID = /^[A-Za-z0-9_.@-]{1,64}$/;
  */
 export function person(opts: { keepUnknownId?: boolean } = {}): CellParser<Person> {
   return {
-    hint: '员工的 userid、工号或完整姓名（重名时请填 userid 或工号）',
+    hint: '员工的钉钉账号、工号或完整姓名（重名时请填钉钉账号或工号）',
     parse: (cell, ctx) => {
       const t = asText(cell);
       const r = ctx.people.find(t);
       if (r.ok) return ok(r.person);
       if (opts.keepUnknownId && !r.ambiguous && LOOKS_LIKE_ID.test(t)) {
-        ctx.warnings.addRow('员工不在通讯录中，已按所填 userid/工号 原样保存', ctx.row);
+        ctx.warnings.addRow('员工不在通讯录中，已按所填的钉钉账号或工号原样保存', ctx.row);
         return ok({ userid: t, name: null, mainDeptId: null, known: false });
       }
       return fail(r.message);

@@ -10,6 +10,7 @@ import { PersonDirectory } from './personDirectory';
 import type { RejectionSink } from './rejectionSink';
 import type { WarningLog } from './warningLog';
 import { badImportFile, importTooManyRows } from './importErrors';
+import { zh } from '@liucai/shared';
 
 const BATCH = 500;
 /** Kept per rejected cell so a row with a huge cell cannot blow up the error table. */
@@ -84,7 +85,7 @@ export async function processImportRows(rows: AsyncIterator<SheetRow>, o: Proces
     const first = firstRowOfKey.get(short);
     if (first !== undefined) {
       counts.rejected++;
-      const message = `与第 ${first} 行重复（${o.def.keyDescription}相同）：同一文件中只导入第一行`;
+      const message = zh`与第 ${first} 行重复（${o.def.keyDescription}相同）：同一文件中只导入第一行`;
       await o.sink.add([{ row: row.row, column: null, value: keyParts.filter(Boolean).join(' / '), message }], cells());
       continue;
     }

@@ -11,6 +11,7 @@ import { processImportRows, readImportHeader, type ImportCounts } from './import
 import { MAX_STORED_REJECTIONS, previewSink, runRejectionSink } from './rejectionSink';
 import { WarningLog } from './warningLog';
 import { cellText } from './cellValue';
+import { zh } from '@liucai/shared';
 
 /** One upload to import: who, what kind, and the raw body stream. */
 export interface ImportUpload {
@@ -37,7 +38,7 @@ function open(u: ImportUpload) {
 }
 
 function fileWarnings(notes: XlsxNotes, headerWarnings: string[], log: WarningLog): string[] {
-  const sheet = notes.skippedSheets ? [`只导入了第一个工作表${notes.sheetName ? `「${notes.sheetName}」` : ''}，其余 ${notes.skippedSheets} 个已忽略`] : [];
+  const sheet = notes.skippedSheets ? [zh`只导入了第一个工作表${notes.sheetName ? `“${notes.sheetName}”` : ''}，其余 ${notes.skippedSheets} 个已忽略`] : [];
   return [...sheet, ...headerWarnings, ...log.list()];
 }
 

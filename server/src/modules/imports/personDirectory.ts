@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { User } from '../../entities';
+import { zh } from '@liucai/shared';
 
 /** A person a cell named, resolved against the corp's users. */
 export interface Person {
@@ -63,10 +64,10 @@ export class PersonDirectory {
       return {
         ok: false,
         ambiguous: true,
-        message: `${what}「${key}」对应 ${list.length} 人：${list.map(describe).join('、')}；请改填 userid 或工号`,
+        message: zh`${what}“${key}”对应 ${list.length} 人：${list.map(describe).join('、')}；请改填钉钉账号或工号`,
       };
     }
-    return { ok: false, ambiguous: false, message: `找不到员工「${key}」：应为通讯录中的 userid、工号或完整姓名` };
+    return { ok: false, ambiguous: false, message: `找不到员工“${key}”：应为通讯录中的钉钉账号、工号或完整姓名` };
   }
 }
 

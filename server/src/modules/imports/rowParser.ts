@@ -2,6 +2,7 @@ import type { ImportRowError } from '@liucai/shared';
 import type { ImportKindDef, ParseContext } from './importKind';
 import type { HeaderMap } from './headerMatcher';
 import { cellText, isBlank, type SheetRow } from './cellValue';
+import { zh } from '@liucai/shared';
 
 export type ParsedRow = { ok: true; values: Record<string, unknown> } | { ok: false; errors: ImportRowError[] };
 
@@ -21,9 +22,9 @@ export function parseRow(def: ImportKindDef, headers: HeaderMap, row: SheetRow, 
     if (cell !== null && typeof cell === 'object' && 'formula' in cell) {
       err('公式单元格：请粘贴为数值');
     } else if (cell !== null && typeof cell === 'object' && 'error' in cell && !(cell instanceof Date)) {
-      err(`单元格是错误值 ${cell.error}${CELL_ERRORS[cell.error] ? `（${CELL_ERRORS[cell.error]}）` : ''}：应为${spec.parser.hint}`);
+      err(zh`单元格是错误值 ${cell.error}${CELL_ERRORS[cell.error] ? `（${CELL_ERRORS[cell.error]}）` : ''}：应为${spec.parser.hint}`);
     } else if (isBlank(cell)) {
-      if (spec.required) err(`必填：应为${spec.parser.hint}`);
+      if (spec.required) err(zh`必填：应为${spec.parser.hint}`);
       else values[key] = spec.empty;
     } else {
       const parsed = spec.parser.parse(cell as string | number | boolean | Date, ctx);

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import Router from '@koa/router';
 import type { Context } from 'koa';
-import { IMPORT_LIMITS } from '@liucai/shared';
+import { IMPORT_LIMITS, zh } from '@liucai/shared';
 import { ImportRun } from '../../../entities';
 import { notFound } from '../../../errors';
 import { assertHrOrAdmin } from '../../access/policies/admin';
@@ -14,6 +14,7 @@ import { presentImportRuns } from '../presentImportRun';
 import { templateCsv, templateXlsx } from '../importTemplate';
 import { rejectionCsv } from '../rejectionCsv';
 import type { AppDeps, AppState } from '../../../appTypes';
+import { refreshDataQuality } from '../../sync/commands/dataQualityRefresher';
 import { ImportModeSchema, ImportRunIdSchema, ImportRunsQuerySchema, TemplateFileSchema } from './schema';
 
 function attachment(ctx: Context, asciiName: string, name: string): void {
@@ -49,7 +50,7 @@ export function importRoutes(deps: AppDeps): Router<AppState> {
     const [kind = '', ext] = file.split('.');
     const def = findImportKind(kind);
     if (!def) throw notFound('导入类型');
-    attachment(ctx, `${def.kind}-template.${ext}`, `${def.label}导入模板.${ext}`);
+    attachment(ctx, `${def.kind}-template.${ext}`, zh`${def.label}导入模板.${ext}`);
     if (ext === 'csv') {
       ctx.type = 'text/csv; charset=utf-8';
       ctx.body = templateCsv(def);
@@ -104,6 +105,10 @@ export function importRoutes(deps: AppDeps): Router<AppState> {
       }
       const run = await commitImport(upload);
       ctx.state.log.info({ audit: 'import_committed', by: actor.userid, kind: def.kind, runId: run.id, rows: run.rowsTotal }, 'audit');
+      // The 数据 page counts what was imported (its snapshot is refreshed after each sync and import).
+      await refreshDataQuality(deps.ds, actor.corpId, { followUpRecheckDays: deps.config.crm.followUpRecheckDays }).catch((err: unknown) =>
+        ctx.state.log.warn({ err }, 'data quality refresh after an import failed'),
+      );
       ctx.status = 201;
       ctx.body = { ok: true, data: (await presentImportRuns(deps.ds, actor.corpId, [run]))[0] };
     } finally {
