@@ -11,8 +11,8 @@ import Tag from 'antd-mobile/es/components/tag';
 import Toast from 'antd-mobile/es/components/toast';
 import { ApiError, errorMessage } from '../api/client';
 import { getSyncOverview, startSync } from '../api/endpoints';
-import { formatCount, formatDateTime, formatDuration, formatRelative } from '../util/format';
-import { isSyncActive, phaseLabel, SYNC_STATUS_LABELS, SYNC_TRIGGER_LABELS, syncKindLabels, syncPercent, syncStats, syncTestIds } from './syncStatus';
+import { formatCount, formatDateTime, formatRelative } from '../util/format';
+import { isSyncActive, phaseLabel, SYNC_STATUS_LABELS, SYNC_TRIGGER_LABELS, syncDetail, syncKindLabels, syncPercent, syncStats, syncTestIds } from './syncStatus';
 
 const POLL_MS = 1000;
 
@@ -146,11 +146,9 @@ export function SyncCard({ kind = 'org', onSynced, onEnded }: SyncCardProps) {
                   <Stat key={s.id} label={s.label} value={s.value} testId={ids.stat(s.id)} />
                 ))}
               </div>
-              {kind === 'org' && (
-                <div className="muted small">
-                  调用钉钉接口 {formatCount(last.apiCalls)} 次 · 耗时 {formatDuration(last.durationMs)}
-                </div>
-              )}
+              <div className="muted small" data-testid={ids.stat('detail')}>
+                {syncDetail(last)}
+              </div>
               {last.note && (
                 <div className="inline-note" role="note" data-testid={ids.note}>
                   <span className="inline-note-icon" aria-hidden>

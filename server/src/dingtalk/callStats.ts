@@ -1,12 +1,9 @@
 import { tallyCall } from './callScope';
-import { isMeteredApi } from './wireFacts';
 
 /** Snapshot of what a client actually sent to DingTalk. */
 export interface CallStatsSnapshot {
   /** Requests sent (every attempt, including retries and token fetches). */
   calls: number;
-  /** Of those, requests to APIs DingTalk meters (doc 8.1: not 通讯录, tokens or 免登). */
-  metered: number;
   /** Requests sent, per API path. */
   byApi: Record<string, number>;
   /** Attempts that were repeats of an earlier failed attempt (backoff retries and token-refresh retries). */
@@ -16,14 +13,12 @@ export interface CallStatsSnapshot {
 /** Counters for calls sent to DingTalk, for progress reports and benchmarks. */
 export class CallStats {
   private calls = 0;
-  private metered = 0;
   private retries = 0;
   private byApi = new Map<string, number>();
 
-  /** Count one request about to be sent. */
+  /** Count one request about to be sent (and in the caller's call tally, if it keeps one: callScope.ts). */
   recordCall(api: string): void {
     this.calls += 1;
-    if (isMeteredApi(api)) this.metered += 1;
     tallyCall(api);
     this.byApi.set(api, (this.byApi.get(api) ?? 0) + 1);
   }
@@ -35,13 +30,12 @@ export class CallStats {
 
   /** Copy of the current counters. */
   snapshot(): CallStatsSnapshot {
-    return { calls: this.calls, metered: this.metered, byApi: Object.fromEntries(this.byApi), retries: this.retries };
+    return { calls: this.calls, byApi: Object.fromEntries(this.byApi), retries: this.retries };
   }
 
   /** Zero all counters. */
   reset(): void {
     this.calls = 0;
-    this.metered = 0;
     this.retries = 0;
     this.byApi = new Map();
   }
