@@ -197,7 +197,7 @@ describe('HTTP API: Excel/CSV import', () => {
     ]);
     const res = await upload<ImportRun>(hr, 'departures', 'commit', file, 'text/csv', 'departures.csv');
     expect(res.body.data).toMatchObject({ status: 'succeeded', created: 2, rejected: 0 });
-    expect(res.body.data.warnings).toEqual(['员工不在通讯录中，已按所填 userid/工号 原样保存：第 2 行']);
+    expect(res.body.data.warnings).toEqual(['员工不在通讯录中，已按所填的钉钉账号或工号原样保存：第 2 行']);
     const rows = await w.ds.getRepository(Departure).find({ where: { corpId: w.corpId, source: 'import' }, order: { lastDay: 'ASC' } });
     expect(rows.map((r) => [r.userid, r.name, r.lastDay, r.reasonType])).toEqual([
       ['X-OLD-1', '老员工', '2020-03-01', 3],

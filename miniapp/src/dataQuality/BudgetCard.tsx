@@ -3,7 +3,7 @@
  * and red when used up or DingTalk refused), where they went, and a month's forecast at this headcount with what to
  * turn down or which edition fits.
  */
-import type { CallBudget } from '@liucai/shared';
+import { zh, type CallBudget } from '@liucai/shared';
 import Button from 'antd-mobile/es/components/button';
 import ProgressBar from 'antd-mobile/es/components/progress-bar';
 import Skeleton from 'antd-mobile/es/components/skeleton';
@@ -74,7 +74,7 @@ export function BudgetCard({ budget, error, onRetry }: BudgetCardProps) {
           {budget.byPurpose.length > 0 && (
             <div className="muted small budget-purposes" data-testid="budget-purposes">
               本月去向：
-              {budget.byPurpose.map((p) => `${p.label} ${formatCount(p.apiCalls)} 次${p.events ? `、事件 ${formatCount(p.events)} 条` : ''}`).join(' · ')}
+              {budget.byPurpose.map((p) => zh`${p.label} ${formatCount(p.apiCalls)} 次${p.events ? `、事件 ${formatCount(p.events)} 条` : ''}`).join(' · ')}
             </div>
           )}
           {budget.forecast && <ForecastTable forecast={budget.forecast} />}

@@ -43,13 +43,13 @@ describe('import kinds: row validation', () => {
     if (result.ok) return;
     const byColumn = Object.fromEntries(result.errors.map((e) => [e.column, e]));
     expect(result.errors.every((e) => e.row === 7)).toBe(true);
-    expect(byColumn['负责人']!.message).toContain('姓名「张伟」对应 2 人');
+    expect(byColumn['负责人']!.message).toContain('姓名“张伟”对应 2 人');
     expect(byColumn['负责人']!.message).toContain('u-zhang1');
     expect(byColumn['负责人']!.message).toContain('已离职');
     expect(byColumn['合同金额(元)']).toMatchObject({ value: '15.555', message: expect.stringContaining('最多两位小数') });
     expect(byColumn['签约日期']!.message).toBe('日期不存在：2026-02-30');
-    expect(byColumn['续约年限']!.message).toBe('应为0 到 100 的整数');
-    expect(byColumn['状态']!.message).toBe('应为进行中、已完成、已取消 之一');
+    expect(byColumn['续约年限']!.message).toBe('应为 0 到 100 的整数');
+    expect(byColumn['状态']!.message).toBe('应为进行中、已完成、已取消之一');
   });
 
   it('deals: people by 工号 or userid, required cells, formula and error cells', () => {
@@ -69,7 +69,7 @@ describe('import kinds: row validation', () => {
     const ok = row(def, { 客户名称: '华东', 评分: 9.2, 调查日期: '2026年11月24日' }).result;
     expect(ok.ok && def.toRow(ok.values)).toEqual({ customerName: '华东', ownerUserid: null, scoreTenths: 92, surveyedOn: '2026-11-24' });
     const bad = row(def, { 客户名称: '华东', 评分: '9.25', 调查日期: '2026-11-24' }).result;
-    expect(!bad.ok && bad.errors[0]).toMatchObject({ column: '评分', message: '应为0 到 10 的评分，最多一位小数' });
+    expect(!bad.ok && bad.errors[0]).toMatchObject({ column: '评分', message: '应为 0 到 10 的评分，最多一位小数' });
     expect(row(def, { 客户名称: '华东', 评分: '10.5', 调查日期: '2026-11-24' }).result.ok).toBe(false);
   });
 
@@ -78,7 +78,7 @@ describe('import kinds: row validation', () => {
     const r = row(def, { 员工: 'A001', 协作部门: '售前技术部', 日期: new Date(Date.UTC(2026, 10, 24)) }).result;
     expect(r.ok && def.key(r.values)).toEqual(['u-zhang1', '售前技术部', '', '2026-11-24']);
     const unknown = row(def, { 员工: 'nobody', 协作部门: '售前', 日期: '2026-11-24' }).result;
-    expect(!unknown.ok && unknown.errors[0]!.message).toContain('找不到员工「nobody」');
+    expect(!unknown.ok && unknown.errors[0]!.message).toContain('找不到员工“nobody”');
   });
 
   it('training: completion accepts 85 and 85%, exam score is optional', () => {
@@ -95,7 +95,7 @@ describe('import kinds: row validation', () => {
     expect(known.ok && def.toRow(known.values)).toEqual({ userid: 'u-li', name: '李娜', lastDay: '2026-11-24', reasonType: 3, reason: null, mainDeptId: 12 });
     const { result, warnings } = row(def, { 员工: 'X9999', 姓名: '王芳', 最后工作日: '2020-03-01', 离职原因类型: 9 }, 5);
     expect(result.ok && def.toRow(result.values)).toMatchObject({ userid: 'X9999', name: '王芳', reasonType: 9 });
-    expect(warnings.list()).toEqual(['员工不在通讯录中，已按所填 userid/工号 原样保存：第 5 行']);
+    expect(warnings.list()).toEqual(['员工不在通讯录中，已按所填的钉钉账号或工号原样保存：第 5 行']);
     const notAnId = row(def, { 员工: '赵六', 最后工作日: '2020-03-01' }).result;
     expect(notAnId.ok).toBe(false);
     const badType = row(def, { 员工: 'A003', 最后工作日: '2020-03-01', 离职原因类型: '10' }).result;
