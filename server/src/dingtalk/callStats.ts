@@ -1,4 +1,4 @@
-import { tallyCall } from './callScope';
+import { tallySent } from './callScope';
 
 /** Snapshot of what a client actually sent to DingTalk. */
 export interface CallStatsSnapshot {
@@ -19,7 +19,7 @@ export class CallStats {
   /** Count one request about to be sent (and in the caller's call tally, if it keeps one: callScope.ts). */
   recordCall(api: string): void {
     this.calls += 1;
-    tallyCall(api);
+    tallySent();
     this.byApi.set(api, (this.byApi.get(api) ?? 0) + 1);
   }
 
