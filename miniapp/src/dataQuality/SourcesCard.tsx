@@ -7,7 +7,7 @@ import Button from 'antd-mobile/es/components/button';
 import ErrorBlock from 'antd-mobile/es/components/error-block';
 import Skeleton from 'antd-mobile/es/components/skeleton';
 import Tag from 'antd-mobile/es/components/tag';
-import { formatDateTime } from '../util/format';
+import { formatDateTime, formatRelative } from '../util/format';
 import { attentionSummary, gapExamples, gapTitle, holdingMeaning, holdingText, stateTag, visibleGaps } from './quality';
 
 export interface SourcesCardProps {
@@ -72,6 +72,11 @@ function SourceItem({ source: s, viewerScope }: { source: DataSourceQuality; vie
       <div className="source-summary" data-testid={`summary-${s.source}`}>
         {s.summary}
       </div>
+      {s.lastSucceededAt && (
+        <div className="muted small" data-testid={`last-${s.source}`}>
+          {s.source === 'imports' ? '最近一次导入' : '上次成功同步'} {formatDateTime(s.lastSucceededAt)}（{formatRelative(s.lastSucceededAt)}）
+        </div>
+      )}
       {s.nextStep && (
         <div className="next-step source-next" data-testid={`next-${s.source}`}>
           下一步：{s.nextStep}

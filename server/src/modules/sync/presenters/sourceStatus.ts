@@ -8,14 +8,6 @@ export const STALE_AFTER_MS = 36 * 3600 * 1000;
 /** `2026-12-04` → `12月4日`. */
 export const dayLabel = (day: string): string => `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
 
-/** `12月4日 03:00` in Asia/Shanghai. */
-export function momentLabel(at: Date): string {
-  const local = new Date(at.getTime() + 8 * 3600 * 1000);
-  const hh = String(local.getUTCHours()).padStart(2, '0');
-  const mm = String(local.getUTCMinutes()).padStart(2, '0');
-  return `${dayLabel(shanghaiDate(at))} ${hh}:${mm}`;
-}
-
 /** What the 数据 page says about a synced source, before its gaps. */
 export interface SourceStatus {
   state: SourceState;
@@ -53,13 +45,12 @@ export function sourceStatus(f: SourceFacts): SourceStatus {
   const yesterday = addDays(shanghaiDate(f.now), -1);
   if (!ok) {
     if (running) return { state: 'never', summary: '第一次同步进行中，完成后这里显示读到的数据', nextStep: null, coversThrough: null };
-    if (latest?.status === 'failed')
-      return { state: 'failed', summary: `第一次同步失败（${momentLabel(latest.finishedAt ?? latest.createdAt)}）`, nextStep: failedStep(f), coversThrough: null };
+    if (latest?.status === 'failed') return { state: 'failed', summary: '第一次同步失败，还没有这部分数据', nextStep: failedStep(f), coversThrough: null };
     return { state: 'never', summary: '尚未同步，还没有这部分数据', nextStep: `${startHere(f)}，或等待每晚的自动同步`, coversThrough: null };
   }
   const coversThrough = f.through;
   if (latest?.status === 'failed' && latest.id > ok.id) {
-    return { state: 'failed', summary: `最近一次同步失败（${momentLabel(latest.finishedAt ?? latest.createdAt)}），现有数据来自更早的同步`, nextStep: failedStep(f), coversThrough };
+    return { state: 'failed', summary: '最近一次同步失败，现有数据来自上一次成功的同步', nextStep: failedStep(f), coversThrough };
   }
   const budgetStop = ok.note !== null && BUDGET_WORDS.test(ok.note);
   if (f.passInFlight) {
@@ -83,14 +74,14 @@ export function sourceStatus(f: SourceFacts): SourceStatus {
   if (f.now.getTime() - finished.getTime() > STALE_AFTER_MS) {
     return {
       state: 'behind',
-      summary: `上次成功同步是 ${momentLabel(finished)}，已超过一天`,
+      summary: '上次成功同步已超过一天，数据可能不是最新的',
       nextStep: running ? null : `每晚的自动同步可能没有运行：${startHere(f)}，或请管理员检查任务服务`,
       coversThrough,
     };
   }
   return {
     state: 'fresh',
-    summary: coversThrough !== null ? `完整：数据截至昨天（${dayLabel(coversThrough)}）` : `已是最新：上次成功同步于 ${momentLabel(finished)}`,
+    summary: coversThrough !== null ? `完整：数据截至昨天（${dayLabel(coversThrough)}）` : '已是最新：最近一次同步成功',
     nextStep: null,
     coversThrough,
   };
@@ -112,5 +103,5 @@ export function importsStatus(lastImportAt: string | null): Pick<DataSourceQuali
       coversThrough: null,
     };
   }
-  return { state: 'fresh', summary: `已导入：最近一次导入于 ${momentLabel(new Date(lastImportAt))}`, nextStep: null, coversThrough: null };
+  return { state: 'fresh', summary: '已导入：可随时再导入新的文件，相同的行会更新而不会重复', nextStep: null, coversThrough: null };
 }
