@@ -167,7 +167,11 @@ describe('the 数据 page', () => {
       await ds.getRepository(SyncCheckpoint).insert({
         corpId: c.corpId,
         source: 'crm',
-        position: { pass: { phase: 'contracts', pages: 7, startedMs: 0, nextToken: 't', contractsSinceMs: null, followUpsSinceMs: 0, readsCustomers: true }, lastPassStartedMs: null, customersReadMs: null } as never,
+        position: {
+          pass: { phase: 'contracts', pages: 7, startedMs: 0, nextToken: 't', contractsSinceMs: null, followUpsSinceMs: 0, readsCustomers: true },
+          lastPassStartedMs: null,
+          customersReadMs: null,
+        } as never,
         updatedAt: NOW,
       });
       await buildCustomer(ds, c.corpId, { name: '新客户', ownerUserid: c.seller.userid });

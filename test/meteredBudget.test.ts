@@ -8,7 +8,15 @@ import type { CallBudget } from '@liucai/shared';
 import { ApiCallBudget, MeteredUsage, SyncCheckpoint } from '../server/src/entities';
 import { DingTalkError } from '../server/src/dingtalk/errors';
 import { isMeteredApi, LegacyErr, V1_MONTHLY_QUOTA_CODE } from '../server/src/dingtalk/wireFacts';
-import { budgetMonth, callsAvailable, monthlyUsage, planCalls, recordQuotaRefusal, spendCalls, spendEvents } from '../server/src/modules/sync/commands/callBudget';
+import {
+  budgetMonth,
+  callsAvailable,
+  monthlyUsage,
+  planCalls,
+  recordQuotaRefusal,
+  spendCalls,
+  spendEvents,
+} from '../server/src/modules/sync/commands/callBudget';
 import { takeInEvent } from '../server/src/modules/sync/commands/dingtalkEventIntake';
 import { createOrgSyncRun } from '../server/src/modules/sync/commands/orgSyncRunCreator';
 import { runOrgSync } from '../server/src/modules/sync/commands/orgSyncer';
@@ -86,8 +94,20 @@ describe('what DingTalk meters', () => {
       await takeInEvent(deps, w.corpId, 'stream', check, 'ev-check-1');
       await takeInEvent(deps, w.corpId, 'stream', { EventType: 'user_modify_org', UserId: ['nobody'] }, 'ev-contact-1');
       await takeInEvent(deps, w.corpId, 'stream', { EventType: 'org_dept_create', DeptId: [9] }, 'ev-dept-1');
-      await takeInEvent(deps, w.corpId, 'stream', { EventType: 'bpms_instance_change', processCode: SANDBOX_LEAVE_PROCESS_CODE, processInstanceId: 'x1', type: 'start' }, 'ev-bpms-1');
-      await takeInEvent(deps, w.corpId, 'stream', { EventType: 'bpms_instance_change', processCode: 'PROC-EXPENSE', processInstanceId: 'x2', type: 'start' }, 'ev-bpms-2');
+      await takeInEvent(
+        deps,
+        w.corpId,
+        'stream',
+        { EventType: 'bpms_instance_change', processCode: SANDBOX_LEAVE_PROCESS_CODE, processInstanceId: 'x1', type: 'start' },
+        'ev-bpms-1',
+      );
+      await takeInEvent(
+        deps,
+        w.corpId,
+        'stream',
+        { EventType: 'bpms_instance_change', processCode: 'PROC-EXPENSE', processInstanceId: 'x2', type: 'start' },
+        'ev-bpms-2',
+      );
       const usage = await monthlyUsage(w.ds, w.corpId);
       expect(usage.month).toBe(now);
       expect(usage.events).toBe(3);
@@ -145,7 +165,9 @@ describe('DingTalk refusing calls for the monthly quota (sandbox over real HTTP)
       w.sandboxHandle.setFaults({ monthlyApiQuota: 3 });
       const { run } = await runRecordedSync(w, 'crm', dataSyncDeps(w));
       expect(run.status).toBe('succeeded');
-      expect(run.note).toMatch(/^钉钉答复本月接口调用已超出企业额度（企业本月已调用 4 次，额度 3 次），错误码 Forbidden\.AccessDenied\.ApiCountLimitForOrg：CRM 同步已读 3 页，停在/);
+      expect(run.note).toMatch(
+        /^钉钉答复本月接口调用已超出企业额度（企业本月已调用 4 次，额度 3 次），错误码 Forbidden\.AccessDenied\.ApiCountLimitForOrg：CRM 同步已读 3 页，停在/,
+      );
       const position = (await w.ds.getRepository(SyncCheckpoint).findOneByOrFail({ corpId: w.corpId, source: CRM_CHECKPOINT })).position as {
         pass: { pages: number } | null;
       };

@@ -81,7 +81,9 @@ const EnvSchema = z.object({
   RUN_WORKER_IN_WEB: bool.optional(),
   JOB_LOCK_MS: z.coerce.number().int().min(1000).max(600000).default(30000),
   DINGTALK_EDITION: z
-    .enum(['standard', 'professional', 'professional-legacy'], { message: 'expected standard (标准版), professional (专业版) or professional-legacy (专业版, older contract)' })
+    .enum(['standard', 'professional', 'professional-legacy'], {
+      message: 'expected standard (标准版), professional (专业版) or professional-legacy (专业版, older contract)',
+    })
     .default('standard'),
   DINGTALK_APP_ENTITLEMENTS: z.coerce.number().int().min(1).max(1000).default(1),
   DINGTALK_ADDON_PACKS: z.coerce.number().int().min(0).max(1000).default(0),

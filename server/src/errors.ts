@@ -17,7 +17,8 @@ export class AppError extends Error {
 }
 
 /** One problem line: the field, then what was expected (a message that already names the field is not prefixed again). */
-const problemLine = (d: { field: string; message: string }) => (d.message === d.field || d.message.startsWith(`${d.field} `) ? d.message : `${d.field} ${d.message}`);
+const problemLine = (d: { field: string; message: string }) =>
+  d.message === d.field || d.message.startsWith(`${d.field} `) ? d.message : `${d.field} ${d.message}`;
 
 /**
  * 400: the input did not match the schema; details name each field and what was expected. Messages say what was

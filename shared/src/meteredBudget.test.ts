@@ -27,7 +27,16 @@ describe('editions', () => {
   });
 });
 
-const line = (over: Partial<ForecastLine>): ForecastLine => ({ id: 'attendance', label: '考勤同步', apiCalls: 0, events: 0, basis: '', counted: true, turnDown: null, ...over });
+const line = (over: Partial<ForecastLine>): ForecastLine => ({
+  id: 'attendance',
+  label: '考勤同步',
+  apiCalls: 0,
+  events: 0,
+  basis: '',
+  counted: true,
+  turnDown: null,
+  ...over,
+});
 
 describe('judging a forecast', () => {
   it('says a month that fits fits, with its sum', () => {

@@ -115,16 +115,26 @@ export function judgeForecast(lines: ForecastLine[], quota: Quota, catalog: Quot
       fittingPlan: null,
     };
   }
-  const over = [overCalls ? `调用超出 ${formatCount(need.apiCalls - quota.apiCalls)} 次` : null, overEvents ? `事件超出 ${formatCount(need.events - quota.events)} 条` : null]
+  const over = [
+    overCalls ? `调用超出 ${formatCount(need.apiCalls - quota.apiCalls)} 次` : null,
+    overEvents ? `事件超出 ${formatCount(need.events - quota.events)} 条` : null,
+  ]
     .filter(Boolean)
     .join('，');
   const advice = counted
     .filter((l) => l.turnDown !== null && ((overCalls && l.apiCalls > 0) || (overEvents && l.events > 0)))
-    .sort((a, b) => b.apiCalls / Math.max(1, quota.apiCalls) + b.events / Math.max(1, quota.events) - (a.apiCalls / Math.max(1, quota.apiCalls) + a.events / Math.max(1, quota.events)))
+    .sort(
+      (a, b) =>
+        b.apiCalls / Math.max(1, quota.apiCalls) +
+        b.events / Math.max(1, quota.events) -
+        (a.apiCalls / Math.max(1, quota.apiCalls) + a.events / Math.max(1, quota.events)),
+    )
     .map((l) => `${l.label}：${l.turnDown}`);
   const plan = planThatFits(catalog, need);
   const planLabel = editionLabel(plan);
-  advice.push(zh`或升级：${planLabel}每月 ${formatCount(editionQuota(catalog, plan).apiCalls)} 次调用、${formatCount(editionQuota(catalog, plan).events)} 条事件，可覆盖这个用量。`);
+  advice.push(
+    zh`或升级：${planLabel}每月 ${formatCount(editionQuota(catalog, plan).apiCalls)} 次调用、${formatCount(editionQuota(catalog, plan).events)} 条事件，可覆盖这个用量。`,
+  );
   return {
     need,
     fits,

@@ -93,7 +93,8 @@ export function textPieces(fileName: string, source: string): { line: number; te
         const siblings = ts.isJsxElement(node.parent) || ts.isJsxFragment(node.parent) ? [...node.parent.children] : [];
         const at = siblings.indexOf(node);
         // {' '} is a space, not a value.
-        const isValue = (n: ts.Node | undefined) => n !== undefined && ts.isJsxExpression(n) && !(n.expression && ts.isStringLiteral(n.expression) && /^\s+$/.test(n.expression.text));
+        const isValue = (n: ts.Node | undefined) =>
+          n !== undefined && ts.isJsxExpression(n) && !(n.expression && ts.isStringLiteral(n.expression) && /^\s+$/.test(n.expression.text));
         const valueBefore = at > 0 && isValue(siblings[at - 1]) && !/^\s/.test(node.text);
         const valueAfter = at >= 0 && isValue(siblings[at + 1]) && !/\s$/.test(node.text);
         out.push({ line: sf.getLineAndCharacterOfPosition(node.getStart()).line + 1, text, seam: seamProblem(node.text, valueBefore, valueAfter) });

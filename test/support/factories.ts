@@ -199,7 +199,11 @@ export async function buildAttendanceResult(
 }
 
 /** One raw clock record of `userid` on `workDate` at 09:00 Beijing. */
-export async function buildClockRecord(ds: DataSource, corpId: string, over: Partial<ClockRecord> & { userid: string; workDate: string }): Promise<ClockRecord> {
+export async function buildClockRecord(
+  ds: DataSource,
+  corpId: string,
+  over: Partial<ClockRecord> & { userid: string; workDate: string },
+): Promise<ClockRecord> {
   const n = next();
   const row = Object.assign(new ClockRecord(), {
     corpId,

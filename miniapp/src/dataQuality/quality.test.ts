@@ -82,14 +82,18 @@ describe('gaps', () => {
   it('shows examples and the total to an admin', () => {
     expect(gapExamples(gap({ count: 12, examples: ['张三', '李四', '王五', '赵六'] }))).toBe('张三、李四、王五 等 12 人');
     expect(gapExamples(gap({ count: 2, examples: ['张三', '李四'] }))).toBe('张三、李四');
-    expect(gapExamples(gap({ id: 'days_without_attendance', count: 5, inScopeCount: null, examples: ['2026-03-05', '2026-03-06'] }))).toBe('3月5日、3月6日 等 5 个工作日');
+    expect(gapExamples(gap({ id: 'days_without_attendance', count: 5, inScopeCount: null, examples: ['2026-03-05', '2026-03-06'] }))).toBe(
+      '3月5日、3月6日 等 5 个工作日',
+    );
     expect(gapExamples(gap({ id: 'leaves_not_in_attendance', count: 1, examples: ['张三 2026-03-05'] }))).toBe('张三 3月5日');
     expect(gapExamples(gap({ examples: [] }))).toBeNull();
   });
 
   it('shows a scoped viewer only how many are theirs and their names', () => {
     expect(gapExamples(gap({ count: 12, inScopeCount: 2, examples: ['张三', '李四'] }), 'scope')).toBe('你负责的范围内 2 人：张三、李四');
-    expect(gapExamples(gap({ count: 12, inScopeCount: 5, examples: ['张三', '李四', '王五', '赵六'] }), 'scope')).toBe('你负责的范围内 5 人：张三、李四、王五 等');
+    expect(gapExamples(gap({ count: 12, inScopeCount: 5, examples: ['张三', '李四', '王五', '赵六'] }), 'scope')).toBe(
+      '你负责的范围内 5 人：张三、李四、王五 等',
+    );
     expect(gapExamples(gap({ count: 12, inScopeCount: 0, examples: [] }), 'scope')).toBe('你负责的范围内没有');
   });
 
@@ -132,8 +136,8 @@ describe('sources', () => {
   it('sums up what needs attention, not counting imports nobody uses', () => {
     const q = (sources: DataSourceQuality[]): DataQuality => ({ budget: budget(0), sources, computedAt: '2026-03-05T08:00:00Z', viewerScope: 'all' });
     expect(attentionSummary(q([source({}), source({ source: 'imports', state: 'never' })]))).toBe('全部来源完整、最新，没有缺口');
-    expect(attentionSummary(q([source({ state: 'behind', gaps: [gap({})] }), source({ source: 'crm', state: 'never', gaps: [gap({ id: 'never_synced' })] })]))).toBe(
-      '2 个来源需要处理，1 个缺口',
-    );
+    expect(
+      attentionSummary(q([source({ state: 'behind', gaps: [gap({})] }), source({ source: 'crm', state: 'never', gaps: [gap({ id: 'never_synced' })] })])),
+    ).toBe('2 个来源需要处理，1 个缺口');
   });
 });

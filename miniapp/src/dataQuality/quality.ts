@@ -58,7 +58,10 @@ export function budgetHint(b: CallBudget): string {
 }
 
 /** The tag of a source's state. */
-export function stateTag(state: SourceState, source: DataQuality['sources'][number]['source']): { color: 'success' | 'warning' | 'danger' | 'default'; text: string } {
+export function stateTag(
+  state: SourceState,
+  source: DataQuality['sources'][number]['source'],
+): { color: 'success' | 'warning' | 'danger' | 'default'; text: string } {
   switch (state) {
     case 'fresh':
       return { color: 'success', text: source === 'imports' ? '已导入' : '完整、最新' };

@@ -12,7 +12,17 @@ import Toast from 'antd-mobile/es/components/toast';
 import { ApiError, errorMessage } from '../api/client';
 import { getSyncOverview, startSync } from '../api/endpoints';
 import { formatCount, formatDateTime, formatRelative } from '../util/format';
-import { isSyncActive, phaseLabel, SYNC_STATUS_LABELS, SYNC_TRIGGER_LABELS, syncDetail, syncKindLabels, syncPercent, syncStats, syncTestIds } from './syncStatus';
+import {
+  isSyncActive,
+  phaseLabel,
+  SYNC_STATUS_LABELS,
+  SYNC_TRIGGER_LABELS,
+  syncDetail,
+  syncKindLabels,
+  syncPercent,
+  syncStats,
+  syncTestIds,
+} from './syncStatus';
 
 const POLL_MS = 1000;
 

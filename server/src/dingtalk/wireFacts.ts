@@ -266,4 +266,3 @@ export const V1_MONTHLY_QUOTA_STATUS = 403;
  */
 export const monthlyQuotaMessage = (used: number, quota: number) => `您的企业本月api调用量已超过限制,调用量:${used}次,额度:${quota}次`;
 export const MONTHLY_QUOTA_FIGURES = /调用量[:：]\s*(\d+)\s*次[,，]\s*额度[:：]\s*(\d+)\s*次/;
-

@@ -38,7 +38,8 @@ export interface SandboxStats {
 }
 
 /** What happens to one call. */
-export type FaultVerdict = { kind: 'pass' } | { kind: 'throttled' } | { kind: 'fail'; mode: '5xx' | 'busy' } | { kind: 'overQuota'; used: number; quota: number };
+export type FaultVerdict =
+  { kind: 'pass' } | { kind: 'throttled' } | { kind: 'fail'; mode: '5xx' | 'busy' } | { kind: 'overQuota'; used: number; quota: number };
 
 const WINDOW_MS = 1000;
 /** With failRate < 1, the same request fails at most this many times in a row (its next try passes). */

@@ -63,7 +63,12 @@ export async function monthlyUsage(ds: DataSource, corpId: string, now = new Dat
     events: total?.meteredEvents ?? 0,
     byPurpose,
     refused: total?.quotaRefusedAt
-      ? { at: total.quotaRefusedAt, detail: total.quotaRefusedDetail ?? '', orgUsed: figures ? Number(figures[1]) : null, orgLimit: figures ? Number(figures[2]) : null }
+      ? {
+          at: total.quotaRefusedAt,
+          detail: total.quotaRefusedDetail ?? '',
+          orgUsed: figures ? Number(figures[1]) : null,
+          orgLimit: figures ? Number(figures[2]) : null,
+        }
       : null,
   };
 }

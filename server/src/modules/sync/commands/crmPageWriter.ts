@@ -101,7 +101,13 @@ export async function writeCrmPage(em: EntityManager, ctx: CrmPageContext, pass:
  * is marked removed (a removed follow-up's collaborations go with it). Returns the rows written and how many were
  * removed.
  */
-export async function closeCrmList(em: EntityManager, corpId: string, pass: CrmPass, phase: Phase, importedAt: Date): Promise<{ rows: number; removed: number }> {
+export async function closeCrmList(
+  em: EntityManager,
+  corpId: string,
+  pass: CrmPass,
+  phase: Phase,
+  importedAt: Date,
+): Promise<{ rows: number; removed: number }> {
   const gone = await removeUnseen(em, corpId, phase, pass.startedMs, pass.followUpsSinceMs, importedAt);
   let rows = gone.length;
   if (phase === 'followUps')

@@ -58,7 +58,10 @@ export async function syncCrm(
     corpId,
     units: await loadOrgUnits(ds, corpId),
     customerNames: new Map(
-      (await ds.getRepository(Customer).find({ where: { corpId, source: 'dingtalk' }, select: { sourceId: true, name: true } })).map((c) => [c.sourceId, c.name]),
+      (await ds.getRepository(Customer).find({ where: { corpId, source: 'dingtalk' }, select: { sourceId: true, name: true } })).map((c) => [
+        c.sourceId,
+        c.name,
+      ]),
     ),
     problems: [],
   };

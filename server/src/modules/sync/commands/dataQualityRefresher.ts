@@ -12,7 +12,13 @@ import {
 import { countForecastInputs, countHoldings, lastImportAt, type ForecastInputs, type Holdings } from '../queries/sourceHoldings';
 
 /** Gaps whose items name people or customers (and so are filtered by the viewer's scope). */
-export const NAMED_GAPS = ['users_without_supervisor', 'leaves_not_in_attendance', 'contracts_without_owner', 'customers_without_follow_up', 'deals_without_owner'] as const;
+export const NAMED_GAPS = [
+  'users_without_supervisor',
+  'leaves_not_in_attendance',
+  'contracts_without_owner',
+  'customers_without_follow_up',
+  'deals_without_owner',
+] as const;
 export type NamedGapId = (typeof NAMED_GAPS)[number];
 
 /** What the 数据 page reads back (data_quality_snapshots.payload). */

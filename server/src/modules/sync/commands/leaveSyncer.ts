@@ -59,9 +59,19 @@ export async function syncLeave(
     for (let i = 0; i < people.length; i += LEAVE_STATUS_MAX_USERS) batches.push(people.slice(i, i + LEAVE_STATUS_MAX_USERS));
     // At least one call per batch of people; a window the month cannot pay for waits for the next run.
     if (deps.monthlyCallLimit !== undefined) {
-      const left = await callsAvailable(deps.ds, corpId, 'leave', syncAllowance({ monthlyCallLimit: deps.monthlyCallLimit, notifyShare: deps.notifyShare }), now());
+      const left = await callsAvailable(
+        deps.ds,
+        corpId,
+        'leave',
+        syncAllowance({ monthlyCallLimit: deps.monthlyCallLimit, notifyShare: deps.notifyShare }),
+        now(),
+      );
       if (left < batches.length) {
-        return { rows: changedRows, users: people.length, note: `本月计量调用剩余约 ${left} 次，不够读取下一段请假（需约 ${batches.length} 次）：请假已同步到 ${through ?? '（尚无）'}，其余待额度恢复后继续` };
+        return {
+          rows: changedRows,
+          users: people.length,
+          note: `本月计量调用剩余约 ${left} 次，不够读取下一段请假（需约 ${batches.length} 次）：请假已同步到 ${through ?? '（尚无）'}，其余待额度恢复后继续`,
+        };
       }
     }
     const callsBefore = deps.apiCalls();

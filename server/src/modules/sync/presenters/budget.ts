@@ -33,7 +33,13 @@ function monthlyRate(prev: number, current: number, now: Date): number | null {
  * notifications' reserve apart), spend per purpose, DingTalk's own refusal if any, and a month's forecast at this
  * headcount with what to turn down or which edition fits (the forecast needs the refreshed snapshot's counts).
  */
-export async function presentBudget(ds: DataSource, corpId: string, config: BudgetPresenterConfig, snapshot: QualitySnapshot | null, now = new Date()): Promise<CallBudget> {
+export async function presentBudget(
+  ds: DataSource,
+  corpId: string,
+  config: BudgetPresenterConfig,
+  snapshot: QualitySnapshot | null,
+  now = new Date(),
+): Promise<CallBudget> {
   const { budget } = config;
   const usage = await monthlyUsage(ds, corpId, now);
   const prevMonth = budgetMonth(new Date(`${addDays(`${usage.month}-01`, -1)}T12:00:00+08:00`));
@@ -54,7 +60,12 @@ export async function presentBudget(ds: DataSource, corpId: string, config: Budg
   if (snapshot) {
     const lines = forecastLines(
       snapshot.forecast,
-      { leaveMode: config.leaveProcessCode ? 'approvals' : 'status', crmFullPassDays: config.crm.fullPassDays, notifyShare: budget.notifyShare, apiCalls: budget.apiCalls },
+      {
+        leaveMode: config.leaveProcessCode ? 'approvals' : 'status',
+        crmFullPassDays: config.crm.fullPassDays,
+        notifyShare: budget.notifyShare,
+        apiCalls: budget.apiCalls,
+      },
       observed,
       now,
     );

@@ -60,7 +60,12 @@ describe('a month forecast', () => {
     const on = byId(forecastLines(company(10_000), settings, { ...none, checkEvents: 1_000 }, NOW)).get('checkEvents')!;
     expect(on).toMatchObject({ counted: true, events: 400_000, apiCalls: 800_000 });
     expect(on.turnDown).toContain('attendance_check_record');
-    const v = judgeForecast(forecastLines(company(10_000), settings, { ...none, checkEvents: 1_000 }, NOW), { apiCalls: 5_000, events: 3_000 }, METERED_QUOTAS, STANDARD);
+    const v = judgeForecast(
+      forecastLines(company(10_000), settings, { ...none, checkEvents: 1_000 }, NOW),
+      { apiCalls: 5_000, events: 3_000 },
+      METERED_QUOTAS,
+      STANDARD,
+    );
     expect(v.advice[0]).toMatch(/^员工打卡事件：/);
   });
 

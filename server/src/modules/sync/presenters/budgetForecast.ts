@@ -1,5 +1,11 @@
 import { formatCount, type ForecastLine } from '@liucai/shared';
-import { APPROVAL_EVENTS_PER_INSTANCE, ATTENDANCE_MAX_USERS, CRM_MAX_RESULTS, LEAVE_STATUS_MAX_USERS, WORKFLOW_LIST_MAX_RESULTS } from '../../../dingtalk/wireFacts';
+import {
+  APPROVAL_EVENTS_PER_INSTANCE,
+  ATTENDANCE_MAX_USERS,
+  CRM_MAX_RESULTS,
+  LEAVE_STATUS_MAX_USERS,
+  WORKFLOW_LIST_MAX_RESULTS,
+} from '../../../dingtalk/wireFacts';
 import { addDays, shanghaiDate } from '../../../util/dates';
 import { estimateWindowCalls } from '../commands/attendanceSyncer';
 import type { ForecastInputs } from '../queries/sourceHoldings';
@@ -31,7 +37,10 @@ const pages = (rows: number, size: number) => Math.max(1, Math.ceil(rows / size)
 function crmMonth(x: ForecastInputs, fullPassDays: number): number {
   const fullPasses = Math.ceil(NIGHTS / fullPassDays);
   const full =
-    pages(x.enterpriseCustomers, CRM_MAX_RESULTS) + pages(x.personalCustomers, CRM_MAX_RESULTS) + pages(x.contracts, CRM_MAX_RESULTS) + pages(x.followUpsRecheck, CRM_MAX_RESULTS);
+    pages(x.enterpriseCustomers, CRM_MAX_RESULTS) +
+    pages(x.personalCustomers, CRM_MAX_RESULTS) +
+    pages(x.contracts, CRM_MAX_RESULTS) +
+    pages(x.followUpsRecheck, CRM_MAX_RESULTS);
   // An incremental pass reads what changed since the previous one, plus a day of overlap: about two days' worth.
   const incremental = pages((2 * x.contracts30d) / NIGHTS, CRM_MAX_RESULTS) + pages((2 * x.followUps30d) / NIGHTS, CRM_MAX_RESULTS);
   return fullPasses * full + Math.max(0, NIGHTS - fullPasses) * incremental;

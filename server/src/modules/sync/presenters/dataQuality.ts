@@ -57,10 +57,19 @@ async function scopedGaps(ds: DataSource, corpId: string, scope: PeopleScope | n
     if (scope && !scope.all) whereInPeopleScope(qb.innerJoin(User, 'u', 'u.corp_id = g.corp_id AND u.userid = g.subject_userid'), 'u', scope);
     return qb;
   };
-  const counts: { gapId: NamedGapId; n: string | number }[] = await base().select('g.gap_id', 'gapId').addSelect('COUNT(*)', 'n').groupBy('g.gap_id').getRawMany();
+  const counts: { gapId: NamedGapId; n: string | number }[] = await base()
+    .select('g.gap_id', 'gapId')
+    .addSelect('COUNT(*)', 'n')
+    .groupBy('g.gap_id')
+    .getRawMany();
   const out = new Map<NamedGapId, { count: number; examples: string[] }>();
   for (const c of counts) {
-    const examples = await base().select('g.label', 'label').andWhere('g.gap_id = :gapId', { gapId: c.gapId }).orderBy('g.seq').limit(EXAMPLES).getRawMany<{ label: string }>();
+    const examples = await base()
+      .select('g.label', 'label')
+      .andWhere('g.gap_id = :gapId', { gapId: c.gapId })
+      .orderBy('g.seq')
+      .limit(EXAMPLES)
+      .getRawMany<{ label: string }>();
     out.set(c.gapId, { count: Number(c.n), examples: examples.map((e) => e.label) });
   }
   return out;
@@ -99,9 +108,15 @@ export async function presentDataQualityFor(
   now = new Date(),
   snapshotIn?: QualitySnapshot,
 ): Promise<DataQuality> {
-  const snapshot = snapshotIn ?? (await storedDataQuality(ds, corpId)) ?? (await refreshDataQuality(ds, corpId, { now, followUpRecheckDays: config.crm.followUpRecheckDays }));
+  const snapshot =
+    snapshotIn ?? (await storedDataQuality(ds, corpId)) ?? (await refreshDataQuality(ds, corpId, { now, followUpRecheckDays: config.crm.followUpRecheckDays }));
   const scope = viewer && !viewer.roles.includes('admin') ? await peopleScopeOf(ds, viewer) : null;
-  const [runs, at, named, budget] = [await runsByKind(ds, corpId), await positions(ds, corpId), await scopedGaps(ds, corpId, scope), await presentBudget(ds, corpId, config, snapshot, now)];
+  const [runs, at, named, budget] = [
+    await runsByKind(ds, corpId),
+    await positions(ds, corpId),
+    await scopedGaps(ds, corpId, scope),
+    await presentBudget(ds, corpId, config, snapshot, now),
+  ];
 
   const namedGap = (id: NamedGapId): DataGap | null => {
     const total = snapshot.namedGapCounts[id] ?? 0;
@@ -127,7 +142,14 @@ export async function presentDataQualityFor(
       now,
     });
     const gaps: DataGap[] = [];
-    if (!ok) gaps.push({ id: 'never_synced', count: 1, inScopeCount: null, examples: [], nextStep: zh`尚未成功同步${SOURCE_LABELS[kind]}：点击“立即同步”，或等待每晚的自动同步` });
+    if (!ok)
+      gaps.push({
+        id: 'never_synced',
+        count: 1,
+        inScopeCount: null,
+        examples: [],
+        nextStep: zh`尚未成功同步${SOURCE_LABELS[kind]}：点击“立即同步”，或等待每晚的自动同步`,
+      });
     else {
       if (kind === 'attendance') {
         if (snapshot.daysWithoutAttendance.length > 0)
@@ -181,7 +203,12 @@ export async function presentDataQualityFor(
  * The page as an admin sees it, counted now (tests and tools): refreshes the snapshot first. `limitOrConfig` is the
  * month's metered-call limit (the 标准版 event quota then) or the budget configuration.
  */
-export async function presentDataQuality(ds: DataSource, corpId: string, limitOrConfig: number | BudgetPresenterConfig, now = new Date()): Promise<DataQuality> {
+export async function presentDataQuality(
+  ds: DataSource,
+  corpId: string,
+  limitOrConfig: number | BudgetPresenterConfig,
+  now = new Date(),
+): Promise<DataQuality> {
   const config: BudgetPresenterConfig =
     typeof limitOrConfig === 'number'
       ? {

@@ -16,7 +16,10 @@ export const notRemovedSql = (alias: string): string => `${alias}.removed_at IS 
 export const heldFromDingTalk = (corpId: string) => ({ corpId, source: 'dingtalk' as const, ...notRemoved });
 
 /** Customers held from DingTalk (enterprise and personal). */
-export const heldCustomers = (corpId: string, kind?: Customer['kind']): FindOptionsWhere<Customer> => ({ ...heldFromDingTalk(corpId), ...(kind ? { kind } : {}) });
+export const heldCustomers = (corpId: string, kind?: Customer['kind']): FindOptionsWhere<Customer> => ({
+  ...heldFromDingTalk(corpId),
+  ...(kind ? { kind } : {}),
+});
 
 /** Contracts held, from DingTalk CRM and from imports alike. */
 export const heldDeals = (corpId: string, source?: Deal['source']): FindOptionsWhere<Deal> => ({ corpId, ...notRemoved, ...(source ? { source } : {}) });
@@ -43,7 +46,9 @@ export const ownerlessDeals = (corpId: string, source: Deal['source']): FindOpti
  */
 export function whereNeverFollowedUp<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string, corpId: string): SelectQueryBuilder<T> {
   return qb
-    .andWhere(`${alias}.corp_id = :nfCorpId AND ${alias}.source = 'dingtalk' AND ${alias}.owner_userid IS NOT NULL AND ${notRemovedSql(alias)}`, { nfCorpId: corpId })
+    .andWhere(`${alias}.corp_id = :nfCorpId AND ${alias}.source = 'dingtalk' AND ${alias}.owner_userid IS NOT NULL AND ${notRemovedSql(alias)}`, {
+      nfCorpId: corpId,
+    })
     .andWhere(
       `NOT EXISTS (SELECT 1 FROM follow_ups nf WHERE nf.corp_id = ${alias}.corp_id AND nf.customer_source_id = ${alias}.source_id AND ${notRemovedSql('nf')})`,
     );

@@ -96,7 +96,15 @@ export async function leavesNotInAttendance(ds: DataSource, corpId: string, now:
       .createQueryBuilder('a')
       .select(['a.userid AS userid', 'a.work_date AS workDate', 'a.approve_id AS approveId'])
       .where('a.corp_id = :corpId', { corpId })
-      .andWhere(`(${batch.map((_, j) => `(a.userid = :u${j} AND a.work_date = :d${j})`).join(' OR ')})`, Object.fromEntries(batch.flatMap((k, j) => [[`u${j}`, k.userid], [`d${j}`, k.day]])))
+      .andWhere(
+        `(${batch.map((_, j) => `(a.userid = :u${j} AND a.work_date = :d${j})`).join(' OR ')})`,
+        Object.fromEntries(
+          batch.flatMap((k, j) => [
+            [`u${j}`, k.userid],
+            [`d${j}`, k.day],
+          ]),
+        ),
+      )
       .getRawMany();
     for (const r of rows) {
       const key = `${r.userid} ${r.workDate}`;
@@ -155,7 +163,7 @@ export async function ownerlessContracts(ds: DataSource, corpId: string, source:
 /** Owned DingTalk customers with no follow-up DingTalk still has, read 2,000 customers at a time (keyset pages). */
 export async function customersWithoutFollowUp(ds: DataSource, corpId: string): Promise<GapItem[]> {
   const out: GapItem[] = [];
-  for (let after = ''; ; ) {
+  for (let after = ''; ;) {
     const page = await whereNeverFollowedUp(ds.getRepository(Customer).createQueryBuilder('c').select(['c.sourceId', 'c.name', 'c.ownerUserid']), 'c', corpId)
       .andWhere('c.source_id > :after', { after })
       .orderBy('c.source_id')

@@ -72,7 +72,9 @@ export async function countHoldings(ds: DataSource, corpId: string): Promise<Hol
 
 /** When the last import was committed (null: never). */
 export async function lastImportAt(ds: DataSource, corpId: string): Promise<Date | null> {
-  const last = await ds.getRepository(ImportRun).findOne({ where: { corpId, status: 'succeeded' }, order: { id: 'DESC' }, select: { id: true, finishedAt: true } });
+  const last = await ds
+    .getRepository(ImportRun)
+    .findOne({ where: { corpId, status: 'succeeded' }, order: { id: 'DESC' }, select: { id: true, finishedAt: true } });
   return last ? (last.finishedAt ?? new Date(0)) : null;
 }
 
