@@ -3,7 +3,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * The 数据 page reads precomputed counts instead of counting per view: one snapshot per corp (what each source
  * holds, day gaps, gap sizes, forecast figures) and the items of the named gaps with the person whose scope decides
- * who may see each. Day indexes on attendance results and raw clocks let the refresh ask "anything on this day?"
+ * who may see each. Day indexes on attendance results, raw clocks and leave starts let the refresh ask "anything on this day?"
  * with one index seek per day instead of reading a month of rows.
  */
 export class DataQualitySnapshots1765360000000 implements MigrationInterface {
@@ -18,9 +18,11 @@ export class DataQualitySnapshots1765360000000 implements MigrationInterface {
     );
     await q.query('CREATE INDEX `idx_attendance_date` ON `attendance_results` (`corp_id`, `work_date`)');
     await q.query('CREATE INDEX `idx_clock_date` ON `clock_records` (`corp_id`, `work_date`)');
+    await q.query('CREATE INDEX `idx_leave_start` ON `leave_records` (`corp_id`, `start_at`)');
   }
 
   public async down(q: QueryRunner): Promise<void> {
+    await q.query('DROP INDEX `idx_leave_start` ON `leave_records`');
     await q.query('DROP INDEX `idx_clock_date` ON `clock_records`');
     await q.query('DROP INDEX `idx_attendance_date` ON `attendance_results`');
     await q.query('DROP TABLE `data_gap_items`');

@@ -10,7 +10,7 @@ export class MeteredQuota1765350000000 implements MigrationInterface {
 
   public async up(q: QueryRunner): Promise<void> {
     await q.query('ALTER TABLE "api_call_budgets" ADD COLUMN "metered_events" integer NOT NULL DEFAULT (0)');
-    await q.query('ALTER TABLE "api_call_budgets" ADD COLUMN "quota_refused_at" datetime');
+    await q.query('ALTER TABLE "api_call_budgets" ADD COLUMN "quota_refused_at" datetime(3)');
     await q.query('ALTER TABLE "api_call_budgets" ADD COLUMN "quota_refused_detail" varchar(255)');
     await q.query(
       'CREATE TABLE "metered_usage" ("corp_id" varchar(64) NOT NULL, "month" varchar(7) NOT NULL, "purpose" varchar(16) NOT NULL, "api_calls" integer NOT NULL DEFAULT (0), "events" integer NOT NULL DEFAULT (0), PRIMARY KEY ("corp_id", "month", "purpose"))',

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { DataGapItem, DataQualitySnapshot } from '../../../entities';
 import {
@@ -24,6 +25,8 @@ export type NamedGapId = (typeof NAMED_GAPS)[number];
 /** What the 数据 page reads back (data_quality_snapshots.payload). */
 export interface QualitySnapshot {
   version: 1;
+  /** Unique per refresh (two refreshes can share a `computedAt`): what caches of this snapshot are keyed by. */
+  refreshId: string;
   computedAt: string;
   holdings: Holdings;
   daysWithoutAttendance: string[];
@@ -51,6 +54,7 @@ export async function refreshDataQuality(ds: DataSource, corpId: string, opts: {
   const imported = await lastImportAt(ds, corpId);
   const snapshot: QualitySnapshot = {
     version: 1,
+    refreshId: randomUUID(),
     computedAt: now.toISOString(),
     holdings: await countHoldings(ds, corpId),
     daysWithoutAttendance: await daysWithoutAttendance(ds, corpId, now),
@@ -80,5 +84,5 @@ export async function refreshDataQuality(ds: DataSource, corpId: string, opts: {
 export async function storedDataQuality(ds: DataSource, corpId: string): Promise<QualitySnapshot | null> {
   const row = await ds.getRepository(DataQualitySnapshot).findOneBy({ corpId });
   const payload = row?.payload as Partial<QualitySnapshot> | undefined;
-  return payload?.version === 1 ? (payload as QualitySnapshot) : null;
+  return payload?.version === 1 && typeof payload.refreshId === 'string' ? (payload as QualitySnapshot) : null;
 }

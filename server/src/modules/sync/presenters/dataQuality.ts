@@ -50,8 +50,21 @@ async function runsByKind(ds: DataSource, corpId: string): Promise<Map<SyncKind,
   return out;
 }
 
+type ScopedGaps = Map<NamedGapId, { count: number; examples: string[] }>;
+
+/**
+ * Scoped gap answers by viewer, for the snapshot they were counted from: gap items change only when the snapshot is
+ * refreshed (after a sync or an import) and a viewer's scope rarely, so each viewer's filtered counts are computed
+ * once per snapshot (per process), not per page view. The key holds the snapshot's refresh id and the whole scope.
+ */
+const scopedCache = new Map<string, ScopedGaps>();
+const SCOPED_CACHE_MAX = 500;
+
 /** Each named gap's size and first items within `scope` (null: everything, as an admin sees it). */
-async function scopedGaps(ds: DataSource, corpId: string, scope: PeopleScope | null): Promise<Map<NamedGapId, { count: number; examples: string[] }>> {
+async function scopedGaps(ds: DataSource, corpId: string, scope: PeopleScope | null, refreshId: string): Promise<ScopedGaps> {
+  const key = JSON.stringify([corpId, refreshId, scope && { self: scope.self, reports: scope.reports, all: scope.all, depts: scope.deptIds }]);
+  const cached = scopedCache.get(key);
+  if (cached) return cached;
   const base = () => {
     const qb = ds.getRepository(DataGapItem).createQueryBuilder('g').where('g.corp_id = :corpId', { corpId });
     if (scope && !scope.all) whereInPeopleScope(qb.innerJoin(User, 'u', 'u.corp_id = g.corp_id AND u.userid = g.subject_userid'), 'u', scope);
@@ -62,7 +75,7 @@ async function scopedGaps(ds: DataSource, corpId: string, scope: PeopleScope | n
     .addSelect('COUNT(*)', 'n')
     .groupBy('g.gap_id')
     .getRawMany();
-  const out = new Map<NamedGapId, { count: number; examples: string[] }>();
+  const out: ScopedGaps = new Map();
   for (const c of counts) {
     const examples = await base()
       .select('g.label', 'label')
@@ -72,6 +85,8 @@ async function scopedGaps(ds: DataSource, corpId: string, scope: PeopleScope | n
       .getRawMany<{ label: string }>();
     out.set(c.gapId, { count: Number(c.n), examples: examples.map((e) => e.label) });
   }
+  if (scopedCache.size >= SCOPED_CACHE_MAX) scopedCache.delete(scopedCache.keys().next().value!);
+  scopedCache.set(key, out);
   return out;
 }
 
@@ -114,7 +129,7 @@ export async function presentDataQualityFor(
   const [runs, at, named, budget] = [
     await runsByKind(ds, corpId),
     await positions(ds, corpId),
-    await scopedGaps(ds, corpId, scope),
+    await scopedGaps(ds, corpId, scope, snapshot.refreshId),
     await presentBudget(ds, corpId, config, snapshot, now),
   ];
 
