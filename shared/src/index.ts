@@ -4,3 +4,6 @@ export * from './money';
 export * from './api';
 export * from './imports';
 export * from './notify';
+export * from './glossary';
+export * from './zhText';
+export * from './meteredBudget';

@@ -11,6 +11,9 @@ import { CollaborationEvent } from './CollaborationEvent';
 import { TrainingRecord } from './TrainingRecord';
 import { SyncCheckpoint } from './SyncCheckpoint';
 import { ApiCallBudget } from './ApiCallBudget';
+import { MeteredUsage } from './MeteredUsage';
+import { DataQualitySnapshot } from './DataQualitySnapshot';
+import { DataGapItem } from './DataGapItem';
 import { Corp } from './Corp';
 import { Department } from './Department';
 import { DingTalkEvent } from './DingTalkEvent';
@@ -53,6 +56,9 @@ export const ENTITIES = [
   Notification,
   NotificationSend,
   NotifyDrainLock,
+  MeteredUsage,
+  DataQualitySnapshot,
+  DataGapItem,
 ];
 export {
   AttendanceResult,
@@ -81,4 +87,7 @@ export {
   Notification,
   NotificationSend,
   NotifyDrainLock,
+  MeteredUsage,
+  DataQualitySnapshot,
+  DataGapItem,
 };
