@@ -199,8 +199,9 @@ function sellerBook(
       Object.assign(customer, { owner: successor ?? null, modifyMs: chinaTimeOn(person.lastDay + 1, 9) });
     }
     data.customers.push(customer);
-    /** Who signs a contract on `day`: the salesperson while employed, then their successor (undefined: nobody). */
-    const signerOn = (day: number): string | undefined => (day <= until ? userid : successor);
+    /** Who serves the customer on `day`: the salesperson while employed, then their successor (undefined: nobody). */
+    const heir = pooled ? undefined : successor;
+    const signerOn = (day: number): string | undefined => (day <= until ? userid : heir);
 
     // Contracts: a first one soon after the customer is created, then renewals at each term's end, now and then an upsell.
     let big = false;
@@ -261,27 +262,29 @@ function sellerBook(
       signDay = endDay;
     }
 
-    // Follow-ups every 1-7 weeks (big clients more often) while the owner works here; drifters skip more and more.
-    // A few customers are never followed up (a gap HR should see).
+    // Follow-ups every 1-7 weeks (big clients more often) while the owner works here, then by their successor;
+    // drifters skip more and more. A few customers are never followed up (a gap HR should see).
     if (p.chance(0.04)) continue;
     const followFrom = Math.max(createDay, today - FOLLOW_HISTORY_DAYS);
-    for (let day = followFrom + p.int(1, 14), k = 0; day <= until; day += big ? p.int(7, 24) : p.int(14, 45), k++) {
-      if (p.next() < 0.8 * driftIntensity(person.drift, day)) continue;
+    const followUntil = heir === undefined ? until : lastDataDay;
+    for (let day = followFrom + p.int(1, 14), k = 0; day <= followUntil; day += big ? p.int(7, 24) : p.int(14, 45), k++) {
+      const owner = day <= until ? userid : heir!;
+      if (p.next() < 0.8 * (owner === userid ? driftIntensity(person.drift, day) : 0)) continue;
       const followMs = chinaTimeOn(day, 9 + p.int(0, 9), p.int(0, 59));
       const participants: string[] = [];
       const recordKey = `${seed}:crm-follow:${id}:${k}`;
       if (p.chance(big ? 0.35 : 0.12)) {
         const helper = pickHelper(helpers, day, recordKey);
-        if (helper !== undefined && helper !== userid) participants.push(helper);
+        if (helper !== undefined && helper !== owner) participants.push(helper);
         if (p.chance(0.25)) {
           const second = pickHelper(helpers, day, `${recordKey}:2`);
-          if (second !== undefined && second !== userid && !participants.includes(second)) participants.push(second);
+          if (second !== undefined && second !== owner && !participants.includes(second)) participants.push(second);
         }
       }
       if (p.chance(0.05)) {
         // A teammate from the owner's own department joins: collaboration, but not across departments.
         const mate = pickIn(
-          team.filter((t) => t.userid !== userid),
+          team.filter((t) => t.userid !== userid && t.userid !== owner),
           day,
           `${recordKey}:team`,
         );
@@ -290,7 +293,7 @@ function sellerBook(
       data.followRecords.push({
         instanceId: stableUuid([seed, 'crm-follow', id, k]),
         customerId: id,
-        owner: userid,
+        owner,
         participants,
         followMs,
         type: p.pick(FOLLOW_TYPES),

@@ -100,6 +100,16 @@ describe('the generated history: people who left over the last 18 months', () =>
       const last = lastOf(f.owner);
       if (last !== undefined) expect(f.followMs).toBeLessThanOrEqual(endOfDay(last));
     }
+    // After the last day their customers pass to the handover person (离职继承), who follows them up and renews.
+    const handover = new Map(corp.departures.map((d) => [d.userid, d.handover_userid]));
+    const inherited = crm.customers.filter((c) => handover.has(c.creator) && c.owner !== null);
+    expect(inherited.length).toBeGreaterThan(0);
+    for (const c of inherited) expect(c.owner).toBe(handover.get(c.creator));
+    const inheritedIds = new Set(inherited.map((c) => c.instanceId));
+    const byHeir = crm.followRecords.filter((f) => inheritedIds.has(f.customerId) && !handover.has(f.owner));
+    expect(byHeir.length).toBeGreaterThan(0);
+    for (const f of byHeir) expect(f.followMs).toBeGreaterThan(lastOf(crm.customers.find((c) => c.instanceId === f.customerId)!.creator)!);
+    expect(crm.contracts.some((k) => inheritedIds.has(k.customerId) && !handover.has(k.creator))).toBe(true);
     const salesLeavers = corp.departures.filter((d) => salesLeaver(corp, d) && d.last_work_day - d.user.hired_date > 60 * DAY);
     const withCustomers = salesLeavers.filter((d) => crm.customers.some((c) => c.creator === d.userid));
     expect(leaversRecords).toBeGreaterThan(0);
