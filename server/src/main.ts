@@ -2,7 +2,7 @@
 import type { Server } from 'node:http';
 import type { Worker } from 'bullmq';
 import { createApp } from './app';
-import { bootServices, configOrExit, createLogger, prepareDemo, startJobs } from './bootstrap';
+import { bootServices, configOrExit, createLogger, prepareFirstStart, startJobs } from './bootstrap';
 import type { Services } from './services';
 
 async function main(): Promise<void> {
@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   worker = await startJobs(s, s.jobs.kind === 'bullmq' && config.runWorkerInWeb);
   // DingTalk events in Stream mode: only the web process holds the connection (workers never do).
   s.eventStream?.start();
-  await prepareDemo(s, (line) => console.log(line));
+  const first = await prepareFirstStart(s, (line) => console.log(line));
   const app = createApp(s);
   server = await new Promise<Server>((resolve) => {
     const srv = app.listen(config.port, config.host, () => resolve(srv));
@@ -48,6 +48,8 @@ async function main(): Promise<void> {
     const d = s.sandbox.demoUsers;
     lines.push(`  演示用户 (在登录页点选): 员工 ${d.employee} · 主管 ${d.supervisor} · HR ${d.hr} · 管理员 ${d.admin}`);
   }
+  if (first.dataSyncsRunning)
+    lines.push('  首次同步: 离职、考勤、请假、CRM 正在后台读取，现在即可登录；进度见“数据”页 (first sync of the data runs in the background)');
   console.log(lines.join('\n'));
 }
 

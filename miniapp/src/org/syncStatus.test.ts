@@ -1,5 +1,5 @@
 import type { SyncRun } from '@liucai/shared';
-import { DATA_SYNC_KINDS, isSyncActive, phaseLabel, syncKindLabels, syncPercent, syncStats, syncTestIds } from './syncStatus';
+import { DATA_SYNC_KINDS, SYNC_TRIGGER_LABELS, isSyncActive, phaseLabel, syncKindLabels, syncPercent, syncStats, syncTestIds } from './syncStatus';
 
 const run = (over: Partial<SyncRun>): SyncRun => ({
   id: 1,
@@ -20,6 +20,10 @@ const run = (over: Partial<SyncRun>): SyncRun => ({
 });
 
 describe('sync status helpers', () => {
+  it('labels each trigger; the automatic first-start sync is 首次同步, never 手动同步', () => {
+    expect(SYNC_TRIGGER_LABELS).toEqual({ schedule: '定时同步', manual: '手动同步', event: '通讯录变更触发', startup: '首次同步' });
+  });
+
   it('polls only while queued or running', () => {
     expect(isSyncActive(run({ status: 'queued' }))).toBe(true);
     expect(isSyncActive(run({ status: 'running' }))).toBe(true);

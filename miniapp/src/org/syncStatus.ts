@@ -13,6 +13,7 @@ export const SYNC_TRIGGER_LABELS: Record<SyncRun['trigger'], string> = {
   schedule: '定时同步',
   manual: '手动同步',
   event: '通讯录变更触发',
+  startup: '首次同步',
 };
 
 const PHASE_LABELS: Record<string, string> = {

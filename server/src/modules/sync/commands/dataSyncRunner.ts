@@ -19,6 +19,8 @@ export interface DataSyncDeps {
   concurrency: number;
   monthlyCallLimit: number;
   lookbackDays: number;
+  /** Lookback of runs triggered by the first start (default: lookbackDays). */
+  startupLookbackDays?: number;
   now?: () => Date;
   /** CRM object names and segment thresholds (config.crm); defaults when absent. */
   crm?: CrmSettings;
@@ -29,17 +31,17 @@ export interface DataSyncDeps {
 /** Run the attendance, leave, departure or CRM sync recorded as `runId`, tracking progress and outcome on the run. */
 export function runDataSync(deps: DataSyncDeps, runId: number, opts: { finalAttempt: boolean }): Promise<TrackedOutcome | null> {
   return trackSyncRun(deps, runId, opts, (report, run: SyncRun) => {
+    // Lookbacks apply to a source's first sync only (later runs continue from their checkpoints).
+    const d = run.trigger === 'startup' && deps.startupLookbackDays !== undefined ? { ...deps, lookbackDays: deps.startupLookbackDays } : deps;
     switch (run.kind) {
       case 'attendance':
-        return syncAttendance(deps, run.corpId, report);
+        return syncAttendance(d, run.corpId, report);
       case 'leave':
-        return deps.leaveProcessCode
-          ? syncLeaveApprovals({ ...deps, processCode: deps.leaveProcessCode }, run.corpId, report)
-          : syncLeave(deps, run.corpId, report);
+        return d.leaveProcessCode ? syncLeaveApprovals({ ...d, processCode: d.leaveProcessCode }, run.corpId, report) : syncLeave(d, run.corpId, report);
       case 'departures':
-        return syncDepartures(deps, run.corpId, report);
+        return syncDepartures(d, run.corpId, report);
       case 'crm':
-        return syncCrm(deps, run.corpId, report);
+        return syncCrm(d, run.corpId, report);
       default:
         throw new Error(`runDataSync cannot run a ${run.kind} sync`);
     }
