@@ -76,9 +76,23 @@ export interface HistoryInput {
 export function planDepartureHistory(input: HistoryInput): PastLeaver[] {
   const prng = createPrng(deriveSeed(input.seed, 'history'));
   const today = startOfChinaDay(input.asOfMs);
+  // Who works in each department (main department), and who of them may take a leaver's job (each at most once).
+  const staff = new Map<number, SandboxUser[]>();
+  const replaceable = new Map<number, SandboxUser[]>();
+  for (const dept of input.depts) {
+    const here = (input.members.get(dept.dept_id) ?? []).flatMap((id) => {
+      const user = input.users.get(id);
+      return user && user.dept_id_list[0] === dept.dept_id ? [user] : [];
+    });
+    staff.set(dept.dept_id, here);
+    replaceable.set(
+      dept.dept_id,
+      here.filter((u) => !input.fixed.has(u.userid)),
+    );
+  }
   const planned: { dept: PlannedDept; lastWorkDayMs: number }[] = [];
   for (const dept of input.depts) {
-    const headcount = (input.members.get(dept.dept_id) ?? []).filter((id) => input.users.get(id)?.dept_id_list[0] === dept.dept_id).length;
+    const headcount = staff.get(dept.dept_id)?.length ?? 0;
     const expected = (targetTurnover(dept.kind) * headcount * HISTORY_MONTHS) / 12;
     // Rounded up with the probability of the fraction: every department's expectation is kept exactly.
     const count = Math.floor(expected + prng.next());
@@ -86,10 +100,9 @@ export function planDepartureHistory(input: HistoryInput): PastLeaver[] {
   }
   planned.sort((a, b) => a.lastWorkDayMs - b.lastWorkDayMs || a.dept.dept_id - b.dept.dept_id);
 
-  const refilled = new Set<string>();
   return planned.map(({ dept, lastWorkDayMs }) => {
     const user = buildLeaver(prng, input, dept, lastWorkDayMs);
-    refill(prng, input, dept, lastWorkDayMs, today, refilled);
+    refill(prng, replaceable.get(dept.dept_id) ?? [], lastWorkDayMs, today);
     const [reasonType, reasonMemo] = prng.weighted(LEAVE_REASONS);
     const drifted = prng.chance(VOLUNTARY_REASONS.has(reasonType) ? DRIFT_SHARE_VOLUNTARY : DRIFT_SHARE_INVOLUNTARY);
     return { user, lastWorkDayMs, reasonType, reasonMemo, drifted };
@@ -119,23 +132,24 @@ function buildLeaver(prng: Prng, input: HistoryInput, dept: PlannedDept, lastWor
   });
 }
 
-/** Give the leaver's job to someone in the department now (at most once per person). */
-function refill(prng: Prng, input: HistoryInput, dept: PlannedDept, lastWorkDayMs: number, today: number, refilled: Set<string>): void {
+/** Give the leaver's job to one of `candidates` (people of the department now), who is then taken off the list. */
+function refill(prng: Prng, candidates: SandboxUser[], lastWorkDayMs: number, today: number): void {
   const startMs = startOfChinaDay(lastWorkDayMs + prng.int(REFILL_DAYS[0], REFILL_DAYS[1]) * ONE_DAY_MS);
-  if (startMs >= today) return; // still open
-  const candidates = (input.members.get(dept.dept_id) ?? []).flatMap((id) => {
-    const user = input.users.get(id);
-    return user && user.dept_id_list[0] === dept.dept_id && !input.fixed.has(id) && !refilled.has(id) ? [user] : [];
-  });
-  if (candidates.length === 0) return;
+  if (startMs >= today || candidates.length === 0) return; // still open, or nobody left to take it
   // Someone who joined the department within the refill period took the job; otherwise an earlier hire's date moves.
   const latestStart = lastWorkDayMs + REFILL_DAYS[1] * ONE_DAY_MS;
-  const joinedSoon = candidates
-    .filter((c) => c.hired_date > lastWorkDayMs && c.hired_date <= latestStart)
-    .sort((a, b) => a.hired_date - b.hired_date || (a.userid < b.userid ? -1 : 1));
-  const before = candidates.filter((c) => c.hired_date <= lastWorkDayMs);
-  const replacement = joinedSoon[0] ?? (before.length > 0 ? prng.pick(before) : undefined);
+  let soonest = -1;
+  const before: number[] = [];
+  candidates.forEach((c, i) => {
+    if (c.hired_date <= lastWorkDayMs) before.push(i);
+    else if (c.hired_date <= latestStart) {
+      const best = candidates[soonest];
+      if (!best || c.hired_date < best.hired_date || (c.hired_date === best.hired_date && c.userid < best.userid)) soonest = i;
+    }
+  });
+  const index = soonest >= 0 ? soonest : before.length > 0 ? prng.pick(before) : -1;
+  const replacement = candidates[index];
   if (!replacement) return;
   if (replacement.hired_date <= lastWorkDayMs) replacement.hired_date = startMs;
-  refilled.add(replacement.userid);
+  candidates.splice(index, 1);
 }
