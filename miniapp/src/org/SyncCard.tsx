@@ -12,7 +12,7 @@ import Toast from 'antd-mobile/es/components/toast';
 import { ApiError, errorMessage } from '../api/client';
 import { getSyncOverview, startSync } from '../api/endpoints';
 import { formatCount, formatDateTime, formatDuration, formatRelative } from '../util/format';
-import { isSyncActive, phaseLabel, SYNC_STATUS_LABELS, SYNC_TRIGGER_LABELS, syncKindLabels, syncPercent, syncStats, syncTestIds } from './syncStatus';
+import { isSyncActive, progressLabel, SYNC_STATUS_LABELS, SYNC_TRIGGER_LABELS, syncKindLabels, syncPercent, syncStats, syncTestIds } from './syncStatus';
 
 const POLL_MS = 1000;
 
@@ -170,7 +170,7 @@ export function SyncCard({ kind = 'org', onSynced, onEnded }: SyncCardProps) {
           {current && active && (
             <div className="sync-progress" data-testid={ids.progress}>
               <div className="sync-progress-label">
-                <span>{current.status === 'queued' && current.phase !== 'retrying' ? '排队等待中…' : `${phaseLabel(current.phase)}…`}</span>
+                <span>{progressLabel(current)}</span>
                 {current.progressTotal > 0 && (
                   <span className="muted">
                     {formatCount(current.progressDone)} / {formatCount(current.progressTotal)}

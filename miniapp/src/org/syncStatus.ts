@@ -39,6 +39,15 @@ export function phaseLabel(phase: string | null): string {
   return PHASE_LABELS[phase] ?? phase;
 }
 
+/**
+ * What a card says above the progress bar of a queued or running run: waiting, or the phase; the first start's
+ * runs say so (首次同步 · 读取考勤…), as nobody pressed 立即同步 for them.
+ */
+export function progressLabel(run: SyncRun): string {
+  const what = run.status === 'queued' && run.phase !== 'retrying' ? '排队等待中…' : `${phaseLabel(run.phase)}…`;
+  return run.trigger === 'startup' ? `${SYNC_TRIGGER_LABELS.startup} · ${what}` : what;
+}
+
 /** True while a run is queued or running (the page polls then). */
 export function isSyncActive(run: SyncRun | null | undefined): boolean {
   return run?.status === 'queued' || run?.status === 'running';
