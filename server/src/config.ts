@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { yuanToFen } from '@liucai/shared';
 import { DEFAULT_CRM_CONTRACT_OBJECT, DEFAULT_CRM_FOLLOW_RECORD_OBJECT } from './dingtalk/wireFacts';
 import { SANDBOX_LEAVE_PROCESS_CODE } from './dingtalk/sandbox/leaveCatalogue';
+import { NOTIFY_ENV, notifyConfigFrom, notifyProblems, type NotifyConfig } from './modules/notify/notifyConfig';
 
 /** Thrown when the environment is invalid; lists every problem at once. */
 export class ConfigError extends Error {
@@ -28,9 +30,10 @@ const url = (protocols: string[]) =>
 const cnyAsFen = z
   .string()
   .regex(/^\d{1,9}(\.\d{1,2})?$/, 'expected an amount in CNY, e.g. 3000 or 9999.50')
+  // Through the one shared conversion (the regex has already refused anything it would refuse).
   .transform((v) => {
-    const [yuan = '0', cents = ''] = v.split('.');
-    return Number(yuan) * 100 + Number(cents.padEnd(2, '0'));
+    const r = yuanToFen(v);
+    return r.ok ? r.fen : 0;
   })
   .refine((fen) => fen > 0, 'must be more than 0');
 /** A CRM custom object's name (form code), e.g. crm_contract or PROC-EF199CCA-…. */
@@ -93,6 +96,7 @@ const EnvSchema = z.object({
   CRM_FOLLOW_UP_LOOKBACK_DAYS: z.coerce.number().int().min(1).max(3660).default(180),
   CRM_FULL_PASS_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   CRM_FOLLOW_UP_RECHECK_DAYS: z.coerce.number().int().min(1).max(3660).default(30),
+  ...NOTIFY_ENV,
 });
 
 /** CRM sync settings: custom object names and the small/big client thresholds (see crmSegments.ts). */
@@ -165,6 +169,8 @@ export interface Config {
   jobLockMs: number;
   orgSyncConcurrency: number;
   crm: CrmConfig;
+  /** Work notifications: quiet hours, digest time, caps, links (NOTIFY_*). */
+  notify: NotifyConfig;
 }
 
 /** DINGTALK_EVENT_MODE. */
@@ -215,6 +221,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (parsed.success && parsed.data.CRM_SMALL_DEAL_CNY >= parsed.data.CRM_BIG_DEAL_CNY) {
     problems.push('CRM_SMALL_DEAL_CNY, CRM_BIG_DEAL_CNY: the small-client threshold must be below the big-client one');
   }
+  if (parsed.success) problems.push(...notifyProblems(parsed.data));
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   const eventMode: EventMode = e.DINGTALK_EVENT_MODE ?? (!realDingTalk || isLoopback(e.DINGTALK_V1_BASE_URL) ? 'both' : 'http');
@@ -271,5 +278,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       fullPassDays: e.CRM_FULL_PASS_DAYS,
       followUpRecheckDays: e.CRM_FOLLOW_UP_RECHECK_DAYS,
     },
+    notify: notifyConfigFrom(e),
   };
 }

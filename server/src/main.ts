@@ -1,6 +1,6 @@
 /** The web process (`npm start`): HTTP API + micro-app, and in the embedded mode the jobs and the sandbox too. */
 import type { Server } from 'node:http';
-import type { Worker } from 'bullmq';
+import type { JobWorkers } from './jobs/bullJobQueue';
 import { createApp } from './app';
 import { bootServices, configOrExit, createLogger, prepareFirstStart, startJobs } from './bootstrap';
 import type { Services } from './services';
@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const log = createLogger(config.logLevel);
   // Handlers go in first, so a signal during start-up still closes whatever has been opened, in order.
   let server: Server | null = null;
-  let worker: Worker | null = null;
+  let worker: JobWorkers | null = null;
   let s: Services | null = null;
   let stopping = false;
   const shutdown = async (signal: string) => {

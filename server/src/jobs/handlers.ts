@@ -8,6 +8,7 @@ import { runDataSync } from '../modules/sync/commands/dataSyncRunner';
 import { resyncUsers } from '../modules/sync/commands/userResyncer';
 import { resyncAttendanceDays, resyncLeaveInstance } from '../modules/sync/commands/eventResync';
 import { JOB_ATTEMPTS, type JobHandlers } from './jobTypes';
+import { notifyJobHandlers, type NotifyHandlerDeps } from '../modules/notify/jobs/notifyJobs';
 
 export interface HandlerDeps {
   ds: DataSource;
@@ -20,6 +21,7 @@ export interface HandlerDeps {
   startupLookbackDays?: number;
   crm?: Config['crm'];
   leaveProcessCode: string | null;
+  notify: NotifyHandlerDeps['notify'];
 }
 
 /** Handler dependencies from a process's config and services. */
@@ -34,6 +36,7 @@ export function handlerDepsFrom(config: Config, ds: DataSource, dingtalk: DingTa
     startupLookbackDays: config.startupLookbackDays,
     crm: config.crm,
     leaveProcessCode: config.leaveProcessCode,
+    notify: { settings: config.notify, baseUrl: config.publicUrl ?? `http://localhost:${config.port}` },
   };
 }
 
@@ -55,6 +58,7 @@ export function createJobHandlers(deps: HandlerDeps): JobHandlers {
     leaveProcessCode: deps.leaveProcessCode,
   };
   return {
+    ...notifyJobHandlers(deps),
     'data.sync': async ({ syncRunId }, { attempt }) => {
       const outcome = await runDataSync(dataDeps, syncRunId, { finalAttempt: attempt >= JOB_ATTEMPTS });
       if (outcome) deps.log.info({ syncRunId, ...outcome }, 'data sync finished');

@@ -12,7 +12,10 @@ export const QUEUE_BOARD_PATH = '/admin/queues';
 export function queueBoard(deps: AppDeps): Middleware<AppState> | null {
   if (!(deps.jobs instanceof BullJobQueue)) return null;
   const adapter = new KoaAdapter();
-  createBullBoard({ queues: [new BullMQAdapter(deps.jobs.queue, { readOnlyMode: false })], serverAdapter: adapter });
+  createBullBoard({
+    queues: [new BullMQAdapter(deps.jobs.queue, { readOnlyMode: false }), new BullMQAdapter(deps.jobs.notifyQueue, { readOnlyMode: false })],
+    serverAdapter: adapter,
+  });
   adapter.setBasePath(QUEUE_BOARD_PATH);
   const plugin = adapter.registerPlugin() as unknown as Middleware<AppState>;
   return async (ctx, next) => {
