@@ -79,7 +79,17 @@ const EnvSchema = z.object({
     .positive()
     .max(24 * 30)
     .default(12),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60 * 30)
+    .default(120),
   COOKIE_SECURE: bool.optional(),
+  RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(300),
+  RATE_LIMIT_LOGIN_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(20),
+  RATE_LIMIT_SYNC_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(10),
+  RATE_LIMIT_IMPORT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(30),
   RUN_WORKER_IN_WEB: bool.optional(),
   JOB_LOCK_MS: z.coerce.number().int().min(1000).max(600000).default(30000),
   DINGTALK_MONTHLY_CALL_LIMIT: z.coerce.number().int().min(0).default(10000),
@@ -150,7 +160,11 @@ export interface Config {
   dingtalkCallsPerSecond: number;
   dingtalkTimeoutMs: number;
   sessionTtlHours: number;
+  /** A session unused this long ends (the micro-app signs in again silently with 免登). */
+  sessionIdleMinutes: number;
   cookieSecure: boolean;
+  /** Requests allowed per minute: sign-in per client address (all, and failed ones), "sync now" and imports per user. */
+  rateLimits: { loginPerMinute: number; loginFailuresPerMinute: number; syncPerMinute: number; importPerMinute: number };
   orgSyncCron: string;
   /** Metered DingTalk calls allowed per month (standard edition 10,000). */
   monthlyCallLimit: number;
@@ -259,6 +273,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dingtalkCallsPerSecond: e.DINGTALK_CALLS_PER_SECOND,
     dingtalkTimeoutMs: e.DINGTALK_TIMEOUT_MS,
     sessionTtlHours: e.SESSION_TTL_HOURS,
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    rateLimits: {
+      loginPerMinute: e.RATE_LIMIT_LOGIN_PER_MINUTE,
+      loginFailuresPerMinute: e.RATE_LIMIT_LOGIN_FAILURES_PER_MINUTE,
+      syncPerMinute: e.RATE_LIMIT_SYNC_PER_MINUTE,
+      importPerMinute: e.RATE_LIMIT_IMPORT_PER_MINUTE,
+    },
     cookieSecure: e.COOKIE_SECURE ?? e.NODE_ENV === 'production',
     orgSyncCron: e.ORG_SYNC_CRON,
     monthlyCallLimit: e.DINGTALK_MONTHLY_CALL_LIMIT,

@@ -2,6 +2,7 @@
 import type { Server } from 'node:http';
 import type { JobWorkers } from './jobs/bullJobQueue';
 import { createApp } from './app';
+import { listenApp } from './httpServer';
 import { bootServices, configOrExit, createLogger, prepareFirstStart, startJobs } from './bootstrap';
 import type { Services } from './services';
 
@@ -43,9 +44,7 @@ async function main(): Promise<void> {
   s.eventStream?.start();
   const first = await prepareFirstStart(s, (line) => console.log(line));
   const app = createApp(s);
-  server = await new Promise<Server>((resolve) => {
-    const srv = app.listen(config.port, config.host, () => resolve(srv));
-  });
+  server = await listenApp(app, config.port, config.host);
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   const base = config.publicUrl ?? `http://localhost:${port}`;

@@ -210,3 +210,10 @@ export const FlowControl = {
   perPersonDaily: 143105,
   duplicate: 143106,
 } as const;
+/**
+ * Who may frame the micro-app (CSP frame-ancestors). UNCONFIRMED: DingTalk's docs do not say. Mobile DingTalk opens
+ * H5 micro-apps as the top page of its webview, where frame-ancestors has no effect. DingTalk PC may host them in a
+ * frame: the official dingtalk-jsapi's PC bridge (lib/packages/frame-talk-client-pc) talks to `window.top` when
+ * framed and accepts only a host origin ending in `.dingtalk.com` or `7ding.ai`. So those hosts, and ourselves.
+ */
+export const DINGTALK_FRAME_ANCESTORS = ["'self'", '*.dingtalk.com', '7ding.ai', '*.7ding.ai'] as const;

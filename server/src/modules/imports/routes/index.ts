@@ -6,6 +6,7 @@ import { ImportRun } from '../../../entities';
 import { notFound } from '../../../errors';
 import { assertHrOrAdmin } from '../../access/policies/admin';
 import { validate } from '../../../middleware/validate';
+import { bySignedInUser, rateLimit } from '../../../middleware/rateLimit';
 import { IMPORT_KIND_DEFS, findImportKind } from '../kinds';
 import { detectUploadFormat } from '../uploadRows';
 import { commitImport, dryRunImport, type ImportUpload } from '../importRunner';
@@ -88,7 +89,8 @@ export function importRoutes(deps: AppDeps): Router<AppState> {
   });
 
   // The body is the raw file, read here as a stream (the JSON body parser leaves these content types alone).
-  r.post('/:kind', async (ctx) => {
+  // Each upload is parsed whole (dry run or commit): at most RATE_LIMIT_IMPORT_PER_MINUTE a minute per person.
+  r.post('/:kind', rateLimit({ what: '导入', limit: deps.config.rateLimits.importPerMinute, key: bySignedInUser }), async (ctx) => {
     try {
       const def = findImportKind(ctx.params.kind ?? '');
       if (!def) throw notFound('导入类型');

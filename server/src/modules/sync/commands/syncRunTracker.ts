@@ -20,6 +20,7 @@ export type ReportProgress = (phase: string, done: number, total: number) => voi
  * API calls and note — or the error. Before the job's last attempt a failure puts the run back to queued so the
  * retry picks it up. A run already finished is left alone (the job is a no-op when repeated).
  */
+// tenancy: a run is read and written by its primary key, from the job its corp's run row was created for.
 export async function trackSyncRun<T extends TrackedOutcome>(
   deps: { ds: DataSource; apiCalls: () => number; now?: () => Date },
   runId: number,
