@@ -61,7 +61,7 @@ export async function prepareFirstStart(s: Pick<Services, 'ds' | 'jobs' | 'corp'
   }
   if (orgRun) {
     print('首次启动：正在从演示钉钉同步组织架构 (first start: syncing the demo org)…');
-    const r = await waitForRun(s.ds, orgRun.id);
+    const r = await waitForRun(s.ds, orgRun);
     if (r.status === 'failed') throw new Error(`demo org sync failed: ${r.error ?? 'unknown error'}`);
     print(`  同步完成: ${r.countDepartments} 个部门, ${r.countUsers} 人, ${r.apiCalls} 次钉钉调用`);
   }

@@ -62,9 +62,9 @@ export async function resumeRuns(deps: FirstStartDeps, corpId: string, runs: rea
 }
 
 /** Wait for a run to finish, calling `progress` with it every `everyMs`; resolves with the finished run. */
-export async function waitForRun(ds: DataSource, runId: number, progress: (run: SyncRun) => void = () => undefined, everyMs = 300): Promise<SyncRun> {
+export async function waitForRun(ds: DataSource, of: SyncRun, progress: (run: SyncRun) => void = () => undefined, everyMs = 300): Promise<SyncRun> {
   for (;;) {
-    const run = await ds.getRepository(SyncRun).findOneByOrFail({ id: runId });
+    const run = await ds.getRepository(SyncRun).findOneByOrFail({ id: of.id, corpId: of.corpId });
     if (run.status === 'succeeded' || run.status === 'failed') return run;
     progress(run);
     await new Promise((res) => setTimeout(res, everyMs));
