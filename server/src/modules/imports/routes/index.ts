@@ -63,6 +63,7 @@ export function importRoutes(deps: AppDeps): Router<AppState> {
 
   r.get('/runs', async (ctx) => {
     const { kind } = validate(ImportRunsQuerySchema, ctx.query, IMPORT_FIELD_LABELS);
+    // tenancy: importRunsVisibleTo names the actor's corp (and, for HR, the importer).
     const runs = await deps.ds
       .getRepository(ImportRun)
       .find({ where: { ...importRunsVisibleTo(ctx.state.actor!), ...(kind ? { kind } : {}) }, order: { id: 'DESC' }, take: 20 });
@@ -71,6 +72,7 @@ export function importRoutes(deps: AppDeps): Router<AppState> {
 
   const loadRun = async (ctx: Context & { state: AppState }) => {
     const { id } = validate(ImportRunIdSchema, ctx.params, IMPORT_FIELD_LABELS);
+    // tenancy: importRunsVisibleTo names the actor's corp (and, for HR, the importer).
     const run = await deps.ds.getRepository(ImportRun).findOneBy({ id, ...importRunsVisibleTo(ctx.state.actor!) });
     if (!run) throw notFound('导入记录');
     return run;
