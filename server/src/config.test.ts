@@ -175,4 +175,13 @@ describe('loadConfig', () => {
     expect(problems.some((p) => p.startsWith('DINGTALK_EDITION:') && p.includes('standard'))).toBe(true);
     expect(problems.some((p) => p.startsWith('NOTIFY_BUDGET_SHARE:'))).toBe(true);
   });
+
+  it('reads how far back the first start reads: the demo 182 days (DEMO_SYNC_LOOKBACK_DAYS), a real corp its DATA_SYNC_LOOKBACK_DAYS', () => {
+    const real = { DINGTALK_CORP_ID: 'dingcorp', DINGTALK_APP_KEY: 'key', DINGTALK_APP_SECRET: 'secret', DINGTALK_AGENT_ID: '123' };
+    expect(loadConfig({})).toMatchObject({ dataSyncLookbackDays: 31, startupLookbackDays: 182 });
+    expect(loadConfig({ DEMO_SYNC_LOOKBACK_DAYS: '30' }).startupLookbackDays).toBe(30);
+    expect(loadConfig({ ...real, DEMO_SYNC_LOOKBACK_DAYS: '300' })).toMatchObject({ dataSyncLookbackDays: 31, startupLookbackDays: 31 });
+    expect(loadConfig({ ...real, DATA_SYNC_LOOKBACK_DAYS: '60' }).startupLookbackDays).toBe(60);
+    expect(() => loadConfig({ DEMO_SYNC_LOOKBACK_DAYS: '600' })).toThrow(/DEMO_SYNC_LOOKBACK_DAYS/);
+  });
 });

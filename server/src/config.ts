@@ -103,6 +103,7 @@ const EnvSchema = z.object({
   DINGTALK_MONTHLY_EVENT_LIMIT: z.coerce.number().int().min(0).optional(),
   NOTIFY_BUDGET_SHARE: z.coerce.number().int({ message: 'expected a whole percent' }).min(0).max(90).default(20),
   DATA_SYNC_LOOKBACK_DAYS: z.coerce.number().int().min(1).max(366).default(31),
+  DEMO_SYNC_LOOKBACK_DAYS: z.coerce.number().int().min(1).max(548).default(182),
   DATA_SYNC_CRON: z.string().min(9).default('0 0 3 * * *'),
   ORG_SYNC_CRON: z.string().min(9).default('0 30 2 * * *'),
   ORG_SYNC_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(6),
@@ -180,6 +181,11 @@ export interface Config {
   budget: BudgetConfig;
   /** First attendance/leave sync reaches this many days back. */
   dataSyncLookbackDays: number;
+  /**
+   * How far back the first start's attendance/leave syncs read: with the sandbox DEMO_SYNC_LOOKBACK_DAYS (the demo's
+   * history: six months show the drift before departures), with real DingTalk the same as dataSyncLookbackDays.
+   */
+  startupLookbackDays: number;
   /** Nightly attendance, leave and departure sync (Asia/Shanghai). */
   dataSyncCron: string;
   /** With Redis: also consume jobs in the web process (default: yes outside production). */
@@ -314,6 +320,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     monthlyCallLimit: budget.apiCalls,
     budget,
     dataSyncLookbackDays: e.DATA_SYNC_LOOKBACK_DAYS,
+    startupLookbackDays: givenDingTalk.length === 0 ? e.DEMO_SYNC_LOOKBACK_DAYS : e.DATA_SYNC_LOOKBACK_DAYS,
     dataSyncCron: e.DATA_SYNC_CRON,
     runWorkerInWeb: e.RUN_WORKER_IN_WEB ?? e.NODE_ENV !== 'production',
     jobLockMs: e.JOB_LOCK_MS,

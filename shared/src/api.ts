@@ -79,12 +79,17 @@ export interface OrgTree {
 export type SyncStatus = 'queued' | 'running' | 'succeeded' | 'failed';
 /** What a sync run reads from DingTalk. */
 export type SyncKind = 'org' | 'attendance' | 'leave' | 'departures' | 'crm';
+/**
+ * Why a sync run started: the nightly schedule, someone's "立即同步", a DingTalk event, or the first start of the
+ * product (the org, and in the demo every source once, right after installation).
+ */
+export type SyncTrigger = 'schedule' | 'manual' | 'event' | 'startup';
 /** A sync run as HR sees it (GET/POST /api/v1/sync/org). */
 export interface SyncRun {
   id: number;
   kind: SyncKind;
   status: SyncStatus;
-  trigger: 'schedule' | 'manual' | 'event';
+  trigger: SyncTrigger;
   /** Current phase, e.g. `departments`, `users`, `supervisors`, `done`. */
   phase: string | null;
   progressDone: number;

@@ -14,7 +14,7 @@ import { getSyncOverview, startSync } from '../api/endpoints';
 import { formatCount, formatDateTime, formatRelative } from '../util/format';
 import {
   isSyncActive,
-  phaseLabel,
+  progressLabel,
   SYNC_STATUS_LABELS,
   SYNC_TRIGGER_LABELS,
   syncDetail,
@@ -178,7 +178,7 @@ export function SyncCard({ kind = 'org', onSynced, onEnded }: SyncCardProps) {
           {current && active && (
             <div className="sync-progress" data-testid={ids.progress}>
               <div className="sync-progress-label">
-                <span>{current.status === 'queued' && current.phase !== 'retrying' ? '排队等待中…' : `${phaseLabel(current.phase)}…`}</span>
+                <span>{progressLabel(current)}</span>
                 {current.progressTotal > 0 && (
                   <span className="muted">
                     {formatCount(current.progressDone)} / {formatCount(current.progressTotal)}

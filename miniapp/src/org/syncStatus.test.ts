@@ -1,5 +1,16 @@
 import type { SyncRun } from '@liucai/shared';
-import { DATA_SYNC_KINDS, isSyncActive, phaseLabel, syncDetail, syncKindLabels, syncPercent, syncStats, syncTestIds } from './syncStatus';
+import {
+  DATA_SYNC_KINDS,
+  SYNC_TRIGGER_LABELS,
+  isSyncActive,
+  progressLabel,
+  phaseLabel,
+  syncDetail,
+  syncKindLabels,
+  syncPercent,
+  syncStats,
+  syncTestIds,
+} from './syncStatus';
 
 const run = (over: Partial<SyncRun>): SyncRun => ({
   id: 1,
@@ -20,6 +31,18 @@ const run = (over: Partial<SyncRun>): SyncRun => ({
 });
 
 describe('sync status helpers', () => {
+  it('labels each trigger; the automatic first-start sync is 首次同步, never 手动同步', () => {
+    expect(SYNC_TRIGGER_LABELS).toEqual({ schedule: '定时同步', manual: '手动同步', event: '通讯录变更触发', startup: '首次同步' });
+  });
+
+  it('says above the progress bar what a run is doing, and that a first-start run is the first sync', () => {
+    expect(progressLabel(run({ kind: 'attendance', status: 'queued', phase: null }))).toBe('排队等待中…');
+    expect(progressLabel(run({ kind: 'attendance', status: 'running', phase: 'attendance' }))).toBe('读取考勤…');
+    expect(progressLabel(run({ kind: 'attendance', status: 'queued', phase: 'retrying' }))).toBe('出错后等待重试…');
+    expect(progressLabel(run({ kind: 'attendance', status: 'queued', phase: null, trigger: 'startup' }))).toBe('首次同步 · 排队等待中…');
+    expect(progressLabel(run({ kind: 'leave', status: 'running', phase: 'leave', trigger: 'startup' }))).toBe('首次同步 · 读取请假…');
+  });
+
   it('polls only while queued or running', () => {
     expect(isSyncActive(run({ status: 'queued' }))).toBe(true);
     expect(isSyncActive(run({ status: 'running' }))).toBe(true);

@@ -13,6 +13,7 @@ export const SYNC_TRIGGER_LABELS: Record<SyncRun['trigger'], string> = {
   schedule: '定时同步',
   manual: '手动同步',
   event: '通讯录变更触发',
+  startup: '首次同步',
 };
 
 const PHASE_LABELS: Record<string, string> = {
@@ -36,6 +37,15 @@ const PHASE_LABELS: Record<string, string> = {
 export function phaseLabel(phase: string | null): string {
   if (!phase) return '准备中';
   return PHASE_LABELS[phase] ?? phase;
+}
+
+/**
+ * What a card says above the progress bar of a queued or running run: waiting, or the phase; the first start's
+ * runs say so (首次同步 · 读取考勤…), as nobody pressed 立即同步 for them.
+ */
+export function progressLabel(run: SyncRun): string {
+  const what = run.status === 'queued' && run.phase !== 'retrying' ? '排队等待中…' : `${phaseLabel(run.phase)}…`;
+  return run.trigger === 'startup' ? `${SYNC_TRIGGER_LABELS.startup} · ${what}` : what;
 }
 
 /** True while a run is queued or running (the page polls then). */

@@ -80,7 +80,12 @@ export const LEGACY_88_PERMISSION_SUB_CODES: ReadonlySet<string> = new Set(['600
  */
 export const V1_MONTHLY_QUOTA_CODE = 'Forbidden.AccessDenied.ApiCountLimitForOrg';
 
-/** /attendance/list and /attendance/listRecord: at most 50 people per call (doc 4.1). */
+/**
+ * /attendance/list and /attendance/listRecord: at most 50 people per call (doc 4.1). People who have left may be
+ * among them and are answered with their records up to the last working day (as are getleavestatus and the approval
+ * instances): UNCONFIRMED, doc 4 says nothing either way. The sandbox answers so, and the syncs ask for people who
+ * left within the window (modules/sync/queries/peopleWithHistory.ts).
+ */
 export const ATTENDANCE_MAX_USERS = 50;
 /** /attendance/list and /attendance/listRecord: workDateFrom..workDateTo at most 7 days apart (doc 4.1). */
 export const ATTENDANCE_MAX_DAYS = 7;

@@ -20,6 +20,8 @@ export interface HandlerDeps {
   /** Share of the month's calls kept for work notifications (config.budget.notifyShare). */
   notifyShare?: number;
   dataSyncLookbackDays: number;
+  /** Lookback of the first start's runs (trigger `startup`): the demo reads more history than a real corp's first sync. */
+  startupLookbackDays?: number;
   crm?: Config['crm'];
   leaveProcessCode: string | null;
   notify: NotifyHandlerDeps['notify'];
@@ -35,6 +37,7 @@ export function handlerDepsFrom(config: Config, ds: DataSource, dingtalk: DingTa
     monthlyCallLimit: config.monthlyCallLimit,
     notifyShare: config.budget.notifyShare,
     dataSyncLookbackDays: config.dataSyncLookbackDays,
+    startupLookbackDays: config.startupLookbackDays,
     crm: config.crm,
     leaveProcessCode: config.leaveProcessCode,
     notify: { settings: config.notify, baseUrl: config.publicUrl ?? `http://localhost:${config.port}` },
@@ -55,6 +58,7 @@ export function createJobHandlers(deps: HandlerDeps): JobHandlers {
     monthlyCallLimit: deps.monthlyCallLimit,
     notifyShare: deps.notifyShare ?? 0,
     lookbackDays: deps.dataSyncLookbackDays,
+    ...(deps.startupLookbackDays !== undefined ? { startupLookbackDays: deps.startupLookbackDays } : {}),
     ...(deps.crm ? { crm: deps.crm } : {}),
     leaveProcessCode: deps.leaveProcessCode,
   };
@@ -69,6 +73,20 @@ export function createJobHandlers(deps: HandlerDeps): JobHandlers {
         const run = await createSyncRun(deps.ds, corpId, kind, 'schedule', null);
         if (!run) continue; // one is already running
         await runDataSync(dataDeps, run.id, { finalAttempt: true }).catch((err: unknown) => deps.log.warn({ err, kind }, 'nightly data sync failed'));
+      }
+    },
+    'data.startupSync': async ({ syncRunIds }, { attempt }) => {
+      // In order (departures first: attendance and leave then read the people who left too). A retry skips the runs
+      // already finished; on the last attempt a failed run stays failed and the next one still runs.
+      const finalAttempt = attempt >= JOB_ATTEMPTS;
+      for (const syncRunId of syncRunIds) {
+        try {
+          const outcome = await runDataSync(dataDeps, syncRunId, { finalAttempt });
+          if (outcome) deps.log.info({ syncRunId, ...outcome }, 'first-start data sync finished');
+        } catch (err) {
+          if (!finalAttempt) throw err;
+          deps.log.warn({ err, syncRunId }, 'first-start data sync failed');
+        }
       }
     },
     'org.sync': async ({ syncRunId }, { attempt }) => {

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { Between, In, type DataSource, type EntityManager } from 'typeorm';
-import { AttendanceResult, ClockRecord, User } from '../../../entities';
+import { AttendanceResult, ClockRecord } from '../../../entities';
 import type { AttendanceListRow, ClockRecordRow } from '../../../dingtalk/attendanceApi';
 import { ATTENDANCE_MAX_DAYS, ATTENDANCE_MAX_USERS } from '../../../dingtalk/wireFacts';
 import { addDays, daysBetween, shanghaiDate, shanghaiMidnight, windowEnd } from '../../../util/dates';
 import { Semaphore } from '../../../util/semaphore';
+import { employedOnOrAfter, peopleWithHistory } from '../queries/peopleWithHistory';
 import { writeChangedRows } from './changedRows';
 import { callsAvailable, spendCalls } from './callBudget';
 import { quotaStopNote, syncAllowance } from './quotaStop';
@@ -214,7 +215,9 @@ export async function syncAttendance(deps: AttendanceSyncDeps, corpId: string, r
   const from = checkpoint ? addDays(checkpoint.through, 1) : addDays(yesterday, -(deps.lookbackDays - 1));
   if (daysBetween(from, yesterday) < 0) return { rows: 0, note: '考勤已是最新' };
 
-  const people = await deps.ds.getRepository(User).find({ where: { corpId }, select: { userid: true, status: true, leftOn: true }, order: { userid: 'ASC' } });
+  // People who left are read too, up to their last day: DingTalk keeps their records, and their last months are
+  // what retention learns from. That includes those who left before any org sync saw them (departures only).
+  const people = await peopleWithHistory(deps.ds, corpId);
   const windows = planWindows(from, yesterday);
   const remaining = await callsAvailable(deps.ds, corpId, 'attendance', syncAllowance(deps), now());
   const planned: { window: DayWindow; userids: string[] }[] = [];
@@ -223,7 +226,7 @@ export async function syncAttendance(deps: AttendanceSyncDeps, corpId: string, r
   let budgetReached = false;
   for (const window of windows) {
     // People who left before the window have nothing in it.
-    const userids = people.filter((p) => p.status === 'active' || (p.leftOn !== null && p.leftOn >= window.from)).map((p) => p.userid);
+    const userids = people.filter((p) => employedOnOrAfter(p, window.from)).map((p) => p.userid);
     const calls = estimateWindowCalls(userids.length, window);
     needed += calls;
     // Windows stay contiguous from the checkpoint: once one does not fit, later ones wait too.

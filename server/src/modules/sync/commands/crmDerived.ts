@@ -1,5 +1,5 @@
 import { Brackets, In, type DataSource, type EntityManager } from 'typeorm';
-import { CollaborationEvent, Customer, Deal, Department, User } from '../../../entities';
+import { CollaborationEvent, Customer, Deal, Department, Departure, User } from '../../../entities';
 import { segmentDeals } from '../queries/crmRecords';
 import { upsertBySourceId } from './changedRows';
 import type { OrgUnits } from './crmRows';
@@ -11,6 +11,10 @@ export async function loadOrgUnits(ds: DataSource, corpId: string): Promise<OrgU
   const users = new Map(
     (await ds.getRepository(User).find({ where: { corpId }, select: { userid: true, mainDeptId: true } })).map((u) => [u.userid, u.mainDeptId]),
   );
+  // People who left before any org sync saw them are placed by the main department DingTalk's dismission gave.
+  for (const d of await ds.getRepository(Departure).find({ where: { corpId, source: 'dingtalk' }, select: { userid: true, mainDeptId: true } })) {
+    if (!users.has(d.userid)) users.set(d.userid, d.mainDeptId);
+  }
   const unitCache = new Map<number, { deptId: number; name: string } | undefined>();
   const unitOfDept = (deptId: number): { deptId: number; name: string } | undefined => {
     if (unitCache.has(deptId)) return unitCache.get(deptId);

@@ -23,6 +23,8 @@ export interface DataSyncDeps {
   /** Share of the month's calls kept for work notifications (config.budget.notifyShare; 0 when absent). */
   notifyShare?: number;
   lookbackDays: number;
+  /** Lookback of runs triggered by the first start (default: lookbackDays). */
+  startupLookbackDays?: number;
   now?: () => Date;
   /** CRM object names and segment thresholds (config.crm); defaults when absent. */
   crm?: CrmSettings;
@@ -37,8 +39,11 @@ export interface DataSyncDeps {
  */
 export function runDataSync(deps: DataSyncDeps, runId: number, opts: { finalAttempt: boolean }): Promise<TrackedOutcome | null> {
   return withCallTally((tally) => {
-    const own = { ...deps, apiCalls: () => tally.metered };
+    // Lookbacks apply to a source's first sync only (later runs continue from their checkpoints).
+    const lookbackDays = deps.startupLookbackDays;
+    const base = { ...deps, apiCalls: () => tally.metered };
     return trackSyncRun({ ...deps, apiCalls: () => tally.calls }, runId, opts, (report, run: SyncRun) => {
+      const own = run.trigger === 'startup' && lookbackDays !== undefined ? { ...base, lookbackDays } : base;
       switch (run.kind) {
         case 'attendance':
           return syncAttendance(own, run.corpId, report);

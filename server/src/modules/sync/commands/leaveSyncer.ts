@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { Between, In, type DataSource } from 'typeorm';
-import { LeaveRecord, User } from '../../../entities';
+import { LeaveRecord } from '../../../entities';
 import type { LeaveStatusRow } from '../../../dingtalk/attendanceApi';
 import { LEAVE_STATUS_MAX_DAYS, LEAVE_STATUS_MAX_USERS } from '../../../dingtalk/wireFacts';
 import { addDays, daysBetween, shanghaiDate, shanghaiMidnight, windowEnd } from '../../../util/dates';
 import { Semaphore } from '../../../util/semaphore';
+import { employedOnOrAfter, peopleWithHistory } from '../queries/peopleWithHistory';
 import { callsAvailable, spendCalls } from './callBudget';
 import { quotaStopNote, syncAllowance } from './quotaStop';
 import { updateWhereIn, writeChangedBySourceId } from './changedRows';
@@ -47,7 +48,8 @@ export async function syncLeave(
   const yesterday = addDays(shanghaiDate(now()), -1);
   const checkpoint = await readDayCheckpoint(deps.ds, corpId, LEAVE_CHECKPOINT, yesterday);
   let from = checkpoint ? addDays(checkpoint.through, -LEAVE_OVERLAP_DAYS + 1) : addDays(yesterday, -(deps.lookbackDays - 1));
-  const people = (await deps.ds.getRepository(User).find({ where: { corpId }, select: { userid: true }, order: { userid: 'ASC' } })).map((u) => u.userid);
+  // Everyone DingTalk holds leave for, people who left included (before any org sync saw them, too).
+  const everyone = await peopleWithHistory(deps.ds, corpId);
   const lanes = new Semaphore(deps.concurrency);
   let changedRows = 0;
   let through = checkpoint?.through ?? null;
@@ -55,6 +57,8 @@ export async function syncLeave(
     const to = windowEnd(from, LEAVE_STATUS_MAX_DAYS, yesterday);
     const fromMs = shanghaiMidnight(from);
     const toMs = shanghaiMidnight(addDays(to, 1)) - 1;
+    // People employed at some point of the window: those who left before it have no leave in it.
+    const people = everyone.filter((p) => p.inOrg || employedOnOrAfter(p, from)).map((p) => p.userid);
     const batches: string[][] = [];
     for (let i = 0; i < people.length; i += LEAVE_STATUS_MAX_USERS) batches.push(people.slice(i, i + LEAVE_STATUS_MAX_USERS));
     // At least one call per batch of people; a window the month cannot pay for waits for the next run.
@@ -141,5 +145,5 @@ export async function syncLeave(
     through = to;
     from = addDays(to, 1);
   }
-  return { rows: changedRows, users: people.length };
+  return { rows: changedRows, users: everyone.length };
 }
