@@ -2,3 +2,4 @@ export * from './roles';
 export * from './api';
 export * from './imports';
 export * from './departmentPath';
+export * from './people';

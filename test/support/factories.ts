@@ -8,7 +8,25 @@ import os from 'node:os';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { openDatabase } from '../../server/src/db/dataSource';
-import { Corp, Deal, Department, FollowUp, HrScope, User, UserDepartment, CollaborationEvent } from '../../server/src/entities';
+import {
+  AttendanceResult,
+  Corp,
+  Customer,
+  Deal,
+  Department,
+  Departure,
+  FollowUp,
+  HrScope,
+  LeaveRecord,
+  SatisfactionScore,
+  TrainingRecord,
+  User,
+  UserDepartment,
+  CollaborationEvent,
+} from '../../server/src/entities';
+import { nameSearchKeys } from '../../server/src/modules/people/nameSearchKeys';
+import { createSession, SESSION_COOKIE } from '../../server/src/modules/access/auth/sessions';
+import { TestClient } from './httpClient';
 import type { Actor } from '../../server/src/appTypes';
 import type { Role } from '@liucai/shared';
 import { openTestDb } from './testServices';
@@ -44,11 +62,15 @@ export async function buildDepartment(ds: DataSource, corpId: string, over: Part
 export async function buildUser(ds: DataSource, corpId: string, over: Partial<User> & { deptIds?: number[] } = {}): Promise<User> {
   const { deptIds = [], ...fields } = over;
   const n = next();
+  const name = fields.name ?? `员工${n}`;
+  const keys = nameSearchKeys(name);
   const row = Object.assign(new User(), {
     corpId,
     userid: `u${n}`,
     unionid: null,
-    name: `员工${n}`,
+    name,
+    nameInitials: keys.initials,
+    namePinyin: keys.pinyin,
     title: null,
     jobNumber: null,
     avatar: null,
@@ -135,6 +157,135 @@ export async function buildCollaboration(ds: DataSource, corpId: string, over: P
   });
   await ds.getRepository(CollaborationEvent).insert(row);
   return row;
+}
+
+/** A customer (DingTalk-sourced unless `source` says otherwise). */
+export async function buildCustomer(ds: DataSource, corpId: string, over: Partial<Customer> = {}): Promise<Customer> {
+  const n = next();
+  const row = Object.assign(new Customer(), {
+    corpId,
+    source: 'dingtalk' as const,
+    sourceId: `cust-${n}`,
+    importedAt: new Date(),
+    name: `客户${n}`,
+    ownerUserid: null,
+    segment: null,
+    firstDealOn: null,
+    lastDealOn: null,
+    data: {},
+    kind: 'enterprise' as const,
+    removedAt: null,
+    ...over,
+  });
+  await ds.getRepository(Customer).insert(row as never);
+  return row;
+}
+
+/** One scheduled check of one work day (DingTalk-sourced unless `source` says otherwise). */
+export async function buildAttendance(
+  ds: DataSource,
+  corpId: string,
+  over: Partial<AttendanceResult> & { userid: string; workDate: string },
+): Promise<AttendanceResult> {
+  const n = next();
+  const row = Object.assign(new AttendanceResult(), {
+    corpId,
+    source: 'dingtalk' as const,
+    sourceId: `att-${n}`,
+    importedAt: new Date(),
+    checkType: 'OnDuty' as const,
+    timeResult: 'Normal' as const,
+    locationResult: null,
+    baseCheckAt: null,
+    userCheckAt: null,
+    approveId: null,
+    ...over,
+  });
+  await ds.getRepository(AttendanceResult).insert(row);
+  return row;
+}
+
+/** A leave record (approved, one day, DingTalk-sourced unless said otherwise). */
+export async function buildLeave(ds: DataSource, corpId: string, over: Partial<LeaveRecord> & { userid: string }): Promise<LeaveRecord> {
+  const n = next();
+  const row = Object.assign(new LeaveRecord(), {
+    corpId,
+    source: 'dingtalk' as const,
+    sourceId: `leave-${n}`,
+    importedAt: new Date(),
+    leaveType: '事假',
+    startAt: new Date('2026-11-03T01:00:00Z'),
+    endAt: new Date('2026-11-03T10:00:00Z'),
+    durationUnit: 'day' as const,
+    durationHundredths: 100,
+    approvalState: 'approved' as const,
+    ...over,
+  });
+  await ds.getRepository(LeaveRecord).insert(row);
+  return row;
+}
+
+/** A training record (imported unless said otherwise). */
+export async function buildTraining(ds: DataSource, corpId: string, over: Partial<TrainingRecord> & { userid: string }): Promise<TrainingRecord> {
+  const n = next();
+  const row = Object.assign(new TrainingRecord(), {
+    corpId,
+    source: 'import' as const,
+    sourceId: `train-${n}`,
+    importedAt: new Date(),
+    course: `课程${n}`,
+    completionPercent: 100,
+    examScore: 90,
+    completedOn: '2026-10-20',
+    ...over,
+  });
+  await ds.getRepository(TrainingRecord).insert(row);
+  return row;
+}
+
+/** A satisfaction score (imported unless said otherwise). */
+export async function buildSatisfaction(ds: DataSource, corpId: string, over: Partial<SatisfactionScore> = {}): Promise<SatisfactionScore> {
+  const n = next();
+  const row = Object.assign(new SatisfactionScore(), {
+    corpId,
+    source: 'import' as const,
+    sourceId: `sat-${n}`,
+    importedAt: new Date(),
+    customerName: `客户${n}`,
+    ownerUserid: null,
+    scoreTenths: 92,
+    surveyedOn: '2026-10-15',
+    ...over,
+  });
+  await ds.getRepository(SatisfactionScore).insert(row);
+  return row;
+}
+
+/** A departure record (DingTalk-sourced unless said otherwise). */
+export async function buildDeparture(ds: DataSource, corpId: string, over: Partial<Departure> & { userid: string }): Promise<Departure> {
+  const n = next();
+  const row = Object.assign(new Departure(), {
+    corpId,
+    source: 'dingtalk' as const,
+    sourceId: `dep-${n}`,
+    importedAt: new Date(),
+    name: null,
+    lastDay: '2026-09-30',
+    reasonType: 3,
+    reason: null,
+    mainDeptId: null,
+    ...over,
+  });
+  await ds.getRepository(Departure).insert(row);
+  return row;
+}
+
+/** An API client already signed in as `user` (a session row, as 免登 would leave), for API tests on factory rows. */
+export async function clientAs(ds: DataSource, baseUrl: string, user: Pick<User, 'corpId' | 'userid'>): Promise<TestClient> {
+  const token = await createSession(ds, user.corpId, user.userid, 1);
+  const client = new TestClient(baseUrl);
+  client.cookie = `${SESSION_COOKIE}=${token}`;
+  return client;
 }
 
 /** Run `fn` on the MariaDB test database and on a fresh embedded SQLite database built by its migrations. */

@@ -6,6 +6,11 @@ export type UserStatus = 'active' | 'left';
 @Entity({ name: 'users' })
 @Index('idx_users_supervisor', ['corpId', 'supervisorUserid'])
 @Index('idx_users_status', ['corpId', 'status'])
+@Index('idx_users_initials', ['corpId', 'nameInitials'])
+@Index('idx_users_pinyin', ['corpId', 'namePinyin'])
+@Index('idx_users_job_number', ['corpId', 'jobNumber'])
+@Index('idx_users_main_dept', ['corpId', 'mainDeptId'])
+@Index('idx_users_hired_on', ['corpId', 'hiredOn'])
 export class User {
   @PrimaryColumn({ name: 'corp_id', type: 'varchar', length: 64 })
   corpId: string;
@@ -18,6 +23,17 @@ export class User {
 
   @Column({ type: 'varchar', length: 100 })
   name: string;
+
+  /**
+   * Pinyin initials of the name, lower case (张三 → zs), and the whole pinyin (zhangsan; also the name's sort key):
+   * computed at org sync (nameSearchKeys.ts) so a directory search is an indexed query. Null until the first org
+   * sync after they were added fills them in.
+   */
+  @Column({ name: 'name_initials', type: 'varchar', length: 100, nullable: true })
+  nameInitials: string | null;
+
+  @Column({ name: 'name_pinyin', type: 'varchar', length: 255, nullable: true })
+  namePinyin: string | null;
 
   @Column({ type: 'varchar', length: 100, nullable: true })
   title: string | null;

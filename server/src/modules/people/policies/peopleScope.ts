@@ -1,7 +1,7 @@
 import { Brackets, type DataSource, type SelectQueryBuilder, type ObjectLiteral } from 'typeorm';
 import { User } from '../../../entities';
 import type { Actor } from '../../../appTypes';
-import { visibleDepartmentIds } from '../../access/policies/scope';
+import { descendantsOf, visibleDepartmentIds } from '../../access/policies/scope';
 
 /**
  * Whose records an actor may see, as data: everyone (admin), or yourself, your direct reports (you are their
@@ -22,6 +22,13 @@ export interface PeopleScope {
 export async function peopleScopeOf(ds: DataSource, actor: Actor): Promise<PeopleScope> {
   const all = actor.roles.includes('admin');
   const deptIds = !all && actor.roles.includes('hr') ? [...(await visibleDepartmentIds(ds, actor))] : [];
+  return { corpId: actor.corpId, all, self: actor.userid, reports: true, deptIds };
+}
+
+/** The same scope from a department list the caller already read (no query), e.g. a `DepartmentIndex`'s. */
+export function peopleScopeFrom(actor: Actor, departments: readonly { deptId: number; parentId: number | null }[]): PeopleScope {
+  const all = actor.roles.includes('admin');
+  const deptIds = !all && actor.roles.includes('hr') ? [...descendantsOf([...departments], actor.hrDeptIds)] : [];
   return { corpId: actor.corpId, all, self: actor.userid, reports: true, deptIds };
 }
 

@@ -6,10 +6,13 @@ import { resolveSupervisor, type SupervisorInputs } from './supervisorResolver';
 import { USER_UPDATE_COLUMNS, toUserRow } from './userRow';
 import { updateWhereIn, upsertInBatches } from './changedRows';
 import { sameRow } from './sameRow';
+import { nameSearchKeys } from '../../people/nameSearchKeys';
 
 const COMPARED: (keyof User)[] = [
   'unionid',
   'name',
+  'nameInitials',
+  'namePinyin',
   'title',
   'jobNumber',
   'avatar',
@@ -76,5 +79,23 @@ export async function writeOrgUsers(em: EntityManager, corpId: string, org: Fetc
   const seen = new Set(rows.map((u) => u.userid));
   const leaving = [...existing.values()].filter((u) => u.status === 'active' && !seen.has(u.userid)).map((u) => u.userid);
   await updateWhereIn(em, User, { corpId }, 'userid', leaving, { status: 'left', leftOn: today });
+  await backfillNameKeys(
+    em,
+    [...existing.values()].filter((u) => !seen.has(u.userid)),
+  );
   return { users: rows.length, supervisors, created, updated, left: leaving.length, seen };
+}
+
+/**
+ * People DingTalk no longer returns (who left) are never rewritten by a sync, so the sync after the name keys were
+ * added fills theirs in here, once: the directory finds them by initials too.
+ */
+async function backfillNameKeys(em: EntityManager, notSeen: User[]): Promise<void> {
+  const missing = notSeen.filter((u) => u.nameInitials === null || u.namePinyin === null);
+  for (const u of missing) {
+    const keys = nameSearchKeys(u.name);
+    u.nameInitials = keys.initials;
+    u.namePinyin = keys.pinyin;
+  }
+  await upsertInBatches(em, User, missing, ['name_initials', 'name_pinyin'], ['corp_id', 'userid']);
 }

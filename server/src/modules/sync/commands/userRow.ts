@@ -1,14 +1,18 @@
 import { User } from '../../../entities';
 import { shanghaiDate } from '../../../util/dates';
 import type { FetchedUser } from './orgFetcher';
+import { nameSearchKeys } from '../../people/nameSearchKeys';
 
 /** The users-table row for a person DingTalk returned (active), with the supervisor Liucai resolved. */
 export function toUserRow(corpId: string, u: FetchedUser, supervisorUserid: string | null, mainDeptId: number | null): User {
+  const keys = nameSearchKeys(u.name);
   return Object.assign(new User(), {
     corpId,
     userid: u.userid,
     unionid: u.unionid || null,
     name: u.name,
+    nameInitials: keys.initials,
+    namePinyin: keys.pinyin,
     title: u.title || null,
     jobNumber: u.job_number || null,
     avatar: u.avatar || null,
@@ -27,6 +31,8 @@ export function toUserRow(corpId: string, u: FetchedUser, supervisorUserid: stri
 export const USER_UPDATE_COLUMNS = [
   'unionid',
   'name',
+  'name_initials',
+  'name_pinyin',
   'title',
   'job_number',
   'avatar',

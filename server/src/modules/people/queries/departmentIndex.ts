@@ -1,0 +1,52 @@
+import type { DataSource } from 'typeorm';
+import { departmentPathLabels, type DepartmentRef } from '@liucai/shared';
+import { Department } from '../../../entities';
+import { descendantsOf } from '../../access/policies/scope';
+
+/**
+ * A corp's departments read once for a request (one query, about 560 rows at 10,000 people): each one's path for
+ * naming it (the shared rule, so the three 一组 are told apart) and subtrees for filters and scopes. Removed
+ * departments are kept: people who left may still name them.
+ */
+export class DepartmentIndex {
+  private readonly labels: Map<number, string>;
+  private readonly byId: Map<number, Department>;
+
+  constructor(readonly departments: readonly Department[]) {
+    this.byId = new Map(departments.map((d) => [d.deptId, d]));
+    this.labels = departmentPathLabels(departments.map((d) => ({ id: d.deptId, parentId: d.parentId, name: d.name })));
+  }
+
+  /** The department as the API names it (with its path), or null when unknown. */
+  ref(deptId: number | null | undefined): DepartmentRef | null {
+    if (deptId === null || deptId === undefined) return null;
+    const d = this.byId.get(deptId);
+    return d ? { id: d.deptId, name: d.name, path: this.labels.get(d.deptId) ?? d.name } : null;
+  }
+
+  /** The path shown for a department id (its id when unknown, which only broken data would give). */
+  path(deptId: number): string {
+    return this.labels.get(deptId) ?? `#${deptId}`;
+  }
+
+  /** The given departments and everything below them. */
+  subtree(deptIds: readonly number[]): Set<number> {
+    return descendantsOf([...this.departments], [...deptIds]);
+  }
+
+  /** Departments whose name contains `needle` (case-insensitive), for searching people by department. */
+  matching(needle: string): number[] {
+    const n = needle.toLowerCase();
+    return this.departments.filter((d) => d.name.toLowerCase().includes(n)).map((d) => d.deptId);
+  }
+}
+
+/** Read a corp's departments (id, parent, name, active) into a `DepartmentIndex`. */
+export async function loadDepartmentIndex(ds: DataSource, corpId: string): Promise<DepartmentIndex> {
+  const departments = await ds.getRepository(Department).find({
+    where: { corpId },
+    select: { corpId: true, deptId: true, parentId: true, name: true, active: true, sortOrder: true },
+    order: { sortOrder: 'ASC', deptId: 'ASC' },
+  });
+  return new DepartmentIndex(departments);
+}

@@ -1,0 +1,114 @@
+import { Brackets, type DataSource, type SelectQueryBuilder } from 'typeorm';
+import type { Paged, PeopleSort, PeopleStatusFilter, PersonSummary } from '@liucai/shared';
+import { User } from '../../../entities';
+import type { Actor } from '../../../appTypes';
+import { peopleScopeFrom, whereInPeopleScope } from '../policies/peopleScope';
+import { loadDepartmentIndex, type DepartmentIndex } from './departmentIndex';
+import { likeEscaped, rawPage, selectAs, type PageRequest } from './paging';
+import { presentPersonSummary } from '../presenters/personSummary';
+
+/** The directory's filters, as the route validated them. */
+export interface DirectoryFilters {
+  q?: string;
+  status: PeopleStatusFilter;
+  deptId?: number;
+  supervisor?: string;
+  hiredFrom?: string;
+  hiredTo?: string;
+  sort: PeopleSort;
+}
+
+/** Sort key → column; `name` sorts by pinyin so 张三 files under z, as people expect of a Chinese list. */
+const SORT_COLUMNS: Record<string, string> = {
+  name: 'u.name_pinyin',
+  jobNumber: 'u.job_number',
+  hiredOn: 'u.hired_on',
+  leftOn: 'u.left_on',
+  title: 'u.title',
+};
+
+/** People whose main department or any membership is one of `deptIds`. */
+function inDepartments(w: { orWhere(sql: string, params?: object): unknown }, deptIds: number[], param: string): void {
+  w.orWhere(`u.main_dept_id IN (:...${param})`, { [param]: deptIds });
+  w.orWhere(
+    `EXISTS (SELECT 1 FROM user_departments ${param}_ud WHERE ${param}_ud.corp_id = u.corp_id AND ${param}_ud.userid = u.userid AND ${param}_ud.dept_id IN (:...${param}))`,
+  );
+}
+
+/**
+ * Search: the name (anywhere in it), pinyin initials or whole pinyin (from the start: zs, zhang), job number (from
+ * the start), title (anywhere), or a department whose name contains the text (its people and those below it).
+ */
+function whereMatches(qb: SelectQueryBuilder<User>, q: string, depts: DepartmentIndex): void {
+  const contains = `%${likeEscaped(q)}%`;
+  const prefix = `${likeEscaped(q)}%`;
+  const matched = depts.matching(q);
+  const matchedDepts = matched.length > 0 ? [...depts.subtree(matched)] : [];
+  qb.andWhere(
+    new Brackets((w) => {
+      w.where("u.name LIKE :qContains ESCAPE '!'", { qContains: contains });
+      w.orWhere("u.title LIKE :qContains ESCAPE '!'");
+      w.orWhere("u.job_number LIKE :qPrefix ESCAPE '!'", { qPrefix: prefix });
+      if (/^[a-z0-9]+$/i.test(q)) {
+        w.orWhere("u.name_initials LIKE :qLower ESCAPE '!'", { qLower: `${likeEscaped(q.toLowerCase())}%` });
+        w.orWhere("u.name_pinyin LIKE :qLower ESCAPE '!'");
+      }
+      if (matchedDepts.length > 0) inDepartments(w, matchedDepts, 'qDepts');
+    }),
+  );
+}
+
+function whereFilters(qb: SelectQueryBuilder<User>, f: DirectoryFilters, depts: DepartmentIndex): void {
+  if (f.status !== 'all') qb.andWhere('u.status = :status', { status: f.status });
+  if (f.deptId !== undefined) {
+    const subtree = [...depts.subtree([f.deptId])];
+    qb.andWhere(new Brackets((w) => inDepartments(w, subtree, 'fDepts')));
+  }
+  if (f.supervisor) qb.andWhere('u.supervisor_userid = :supervisor', { supervisor: f.supervisor });
+  if (f.hiredFrom) qb.andWhere('u.hired_on >= :hiredFrom', { hiredFrom: f.hiredFrom });
+  if (f.hiredTo) qb.andWhere('u.hired_on <= :hiredTo', { hiredTo: f.hiredTo });
+  if (f.q) whereMatches(qb, f.q, depts);
+}
+
+/**
+ * One page of the people an actor may see (peopleScope.ts, in SQL), filtered, searched and sorted: one count and one
+ * page query (the supervisor's name joined in), plus the corp's department list once for paths and scopes. People
+ * without a value in the sort column come last.
+ */
+export async function listPeople(ds: DataSource, actor: Actor, f: DirectoryFilters, page: PageRequest): Promise<Paged<PersonSummary>> {
+  const depts = await loadDepartmentIndex(ds, actor.corpId);
+  const scope = peopleScopeFrom(actor, depts.departments);
+  const desc = f.sort.startsWith('-');
+  const column = SORT_COLUMNS[f.sort.replace(/^-/, '')] ?? SORT_COLUMNS.name!;
+  return rawPage(
+    () => {
+      const qb = ds.getRepository(User).createQueryBuilder('u');
+      whereInPeopleScope(qb, 'u', scope);
+      whereFilters(qb, f, depts);
+      return qb;
+    },
+    (qb) =>
+      selectAs(qb.leftJoin(User, 's', 's.corp_id = u.corp_id AND s.userid = u.supervisor_userid'), {
+        userid: 'u.userid',
+        name: 'u.name',
+        title: 'u.title',
+        job_number: 'u.job_number',
+        avatar: 'u.avatar',
+        status: 'u.status',
+        hired_on: 'u.hired_on',
+        left_on: 'u.left_on',
+        main_dept_id: 'u.main_dept_id',
+        supervisor_userid: 's.userid',
+        supervisor_name: 's.name',
+        supervisor_title: 's.title',
+        sort_missing: `CASE WHEN ${column} IS NULL OR ${column} = '' THEN 1 ELSE 0 END`,
+      })
+        .orderBy('sort_missing', 'ASC')
+        .addOrderBy(column, desc ? 'DESC' : 'ASC')
+        // Ties (and everyone without a value) in name order.
+        .addOrderBy('u.name_pinyin', column === SORT_COLUMNS.name && desc ? 'DESC' : 'ASC')
+        .addOrderBy('u.userid', 'ASC'),
+    page,
+    (raw) => presentPersonSummary(raw, depts),
+  );
+}
