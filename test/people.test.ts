@@ -5,7 +5,8 @@
 import type { Paged, PersonSummary } from '@liucai/shared';
 import { createTestWorld, type TestWorld } from './support/testServices';
 import { listen } from './support/testServer';
-import { clientAs } from './support/factories';
+import { actorFor, clientAs, onBothDatabases } from './support/factories';
+import { listPeople, type DirectoryFilters } from '../server/src/modules/people/queries/peopleDirectory';
 import { buildPeopleWorld, type PeopleWorld } from './support/peopleWorld';
 import { TestClient } from './support/httpClient';
 
@@ -129,5 +130,23 @@ describe('people directory API', () => {
     // Empty values are "not given".
     expect((await list(hr, 'q=&deptId=&hiredFrom=&sort=')).total).toBe(6);
     expect((await new TestClient(server.url).call('GET', '/api/v1/people')).status).toBe(401);
+  });
+});
+
+describe('people directory query on MariaDB and SQLite', () => {
+  it('searches, filters and sorts the same on both databases', async () => {
+    await onBothDatabases('peopleq', async (ds) => {
+      const pw = await buildPeopleWorld(ds, 'pdq');
+      const actor = actorFor(pw.people.hr, ['employee', 'hr'], [pw.depts.sales.deptId]);
+      const run = async (f: Partial<DirectoryFilters>, page = { page: 1, pageSize: 20 }) =>
+        (await listPeople(ds, actor, { status: 'active', sort: 'name', ...f }, page)).items.map((p) => p.name);
+      expect(await run({})).toEqual(['李四', '孙八', '王大伟', '张三', '张珊', '周九']);
+      expect(await run({ q: 'zs' })).toEqual(['张三', '张珊']);
+      expect(await run({ q: '%' })).toEqual([]);
+      expect(await run({ q: '一组' })).toEqual(['孙八', '张三', '张珊']);
+      expect(await run({ sort: '-hiredOn' })).toEqual(['张珊', '张三', '李四', '王大伟', '孙八', '周九']);
+      expect(await run({ status: 'left', deptId: pw.depts.smb1.deptId })).toEqual(['赵六']);
+      expect(await run({}, { page: 2, pageSize: 4 })).toEqual(['张珊', '周九']);
+    });
   });
 });
