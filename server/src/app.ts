@@ -9,7 +9,7 @@ import { healthRoutes } from './routes/health';
 import { authRoutes } from './modules/access/routes/auth';
 import { meRoutes } from './modules/people/routes/me';
 import { orgRoutes } from './modules/people/routes/org';
-import { peopleRoutes } from './modules/people/routes/people';
+import { directoryRoutes, peopleRoutes } from './modules/people/routes/people';
 import { adminRoutes } from './modules/access/routes/roles';
 import { syncRoutes } from './modules/sync/routes/sync';
 import { queueBoard } from './routes/queueBoard';
@@ -27,7 +27,7 @@ export function createApp(deps: AppDeps): Koa<AppState> {
   app.use(serveMiniapp());
   for (const r of [healthRoutes(deps), authRoutes(deps), dingtalkCallbackRoutes(deps)]) app.use(r.routes()).use(r.allowedMethods());
   const board = queueBoard(deps);
-  const privateRoutes = [meRoutes(deps), orgRoutes(deps), peopleRoutes(deps), syncRoutes(deps), adminRoutes(deps), importRoutes(deps)];
+  const privateRoutes = [meRoutes(deps), orgRoutes(deps), peopleRoutes(deps), directoryRoutes(deps), syncRoutes(deps), adminRoutes(deps), importRoutes(deps)];
   const auth = authenticate(deps.ds);
   app.use(async (ctx, next) => {
     if (ctx.path.startsWith('/api/') || ctx.path.startsWith('/admin/queues')) return auth(ctx, next);

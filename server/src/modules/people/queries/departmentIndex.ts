@@ -34,6 +34,30 @@ export class DepartmentIndex {
     return descendantsOf([...this.departments], [...deptIds]);
   }
 
+  /**
+   * Active departments among `ids` in tree order (parents before children, siblings by DingTalk's order), each named
+   * with its path: the choices of a department filter.
+   */
+  listInTreeOrder(ids: ReadonlySet<number>): DepartmentRef[] {
+    const children = new Map<number | null, Department[]>();
+    for (const d of this.departments) {
+      const parent = d.parentId !== null && this.byId.has(d.parentId) ? d.parentId : null;
+      children.set(parent, [...(children.get(parent) ?? []), d]);
+    }
+    const out: DepartmentRef[] = [];
+    const seen = new Set<number>();
+    const walk = (parent: number | null) => {
+      for (const d of children.get(parent) ?? []) {
+        if (seen.has(d.deptId)) continue;
+        seen.add(d.deptId);
+        if (d.active && ids.has(d.deptId)) out.push(this.ref(d.deptId)!);
+        walk(d.deptId);
+      }
+    };
+    walk(null);
+    return out;
+  }
+
   /** Departments whose name contains `needle` (case-insensitive), for searching people by department. */
   matching(needle: string): number[] {
     const n = needle.toLowerCase();

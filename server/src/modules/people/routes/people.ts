@@ -40,3 +40,22 @@ export function peopleRoutes(deps: AppDeps): Router<AppState> {
   });
   return r;
 }
+
+/**
+ * The departments the directory can be filtered by: an HR user's departments (with everything below them), every
+ * department for an admin, none for others; in tree order, each named by its path.
+ */
+export function directoryRoutes(deps: AppDeps): Router<AppState> {
+  const r = new Router<AppState>({ prefix: '/api/v1/directory' });
+  r.get('/departments', async (ctx) => {
+    const actor = ctx.state.actor!;
+    const depts = await loadDepartmentIndex(deps.ds, actor.corpId);
+    const visible = actor.roles.includes('admin')
+      ? new Set(depts.departments.map((d) => d.deptId))
+      : actor.roles.includes('hr')
+        ? depts.subtree(actor.hrDeptIds)
+        : new Set<number>();
+    ctx.body = { ok: true, data: { departments: depts.listInTreeOrder(visible) } };
+  });
+  return r;
+}
