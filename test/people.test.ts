@@ -40,6 +40,7 @@ describe('people directory API', () => {
     expect(await names(hr, 'q=zs')).toEqual(['张三', '张珊']);
     expect(await names(hr, 'q=ZS')).toEqual(['张三', '张珊']);
     expect(await names(hr, 'q=zhangsan')).toEqual(['张三']);
+    expect(await names(hr, 'q=zhang%20shan')).toEqual(['张珊']);
     expect(await names(hr, 'q=ls')).toEqual(['李四']);
     expect(await names(hr, 'q=S01')).toEqual(['李四', '张三']);
     expect(await names(hr, 'q=经理')).toEqual(['张珊']);

@@ -16,6 +16,8 @@ export interface Column<T> {
   minWidth?: string;
   /** The card's title on a phone. */
   primary?: boolean;
+  /** On a phone, shown without its label in the muted line under the card's title (e.g. title and department). */
+  subtitle?: boolean;
   /** Left out of the phone cards (a detail the PC table has room for). */
   pcOnly?: boolean;
 }
@@ -108,12 +110,20 @@ export function DataTable<T>({ columns, rows, rowKey, sort, onSort, onRowClick, 
   }
 
   const primary = columns.find((c) => c.primary) ?? columns[0];
-  const details = columns.filter((c) => c !== primary && !c.pcOnly);
+  const subtitles = columns.filter((c) => c !== primary && c.subtitle && !c.pcOnly);
+  const details = columns.filter((c) => c !== primary && !c.subtitle && !c.pcOnly);
   return (
     <ul className="data-cards" data-testid={testId}>
       {rows.map((row) => (
         <li key={rowKey(row)} data-testid={rowTestId?.(row)} {...rowProps(row)}>
           {primary && <div className="data-card-title">{primary.render(row)}</div>}
+          {subtitles.length > 0 && (
+            <div className="data-card-subtitle">
+              {subtitles.map((c) => (
+                <span key={c.key}>{c.render(row)}</span>
+              ))}
+            </div>
+          )}
           <dl className="data-card-fields">
             {details.map((c) => (
               <div key={c.key}>

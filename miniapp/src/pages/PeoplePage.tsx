@@ -85,7 +85,7 @@ export default function PeoplePage() {
     <PageLayout title="人员" testId="people-page">
       <section className="card">
         <div className="card-head">
-          <h2>人员</h2>
+          <h2>人员目录</h2>
           {isFiltered(state) && (
             <a
               className="link small"

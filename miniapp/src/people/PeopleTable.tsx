@@ -35,8 +35,8 @@ export function PeopleTable({ people, sort, onSort, onOpen, onSupervisor, empty 
       ),
     },
     { key: 'jobNumber', title: '工号', sortKey: 'jobNumber', render: (p) => dash(p.jobNumber) },
-    { key: 'department', title: '部门', minWidth: '12em', render: (p) => <span className="dept-path">{p.department?.path ?? '—'}</span> },
-    { key: 'title', title: '职位', sortKey: 'title', render: (p) => dash(p.title) },
+    { key: 'title', title: '职位', sortKey: 'title', subtitle: true, render: (p) => dash(p.title) },
+    { key: 'department', title: '部门', minWidth: '12em', subtitle: true, render: (p) => <span className="dept-path">{p.department?.path ?? '—'}</span> },
     {
       key: 'supervisor',
       title: '直属主管',

@@ -25,9 +25,9 @@ export class User {
   name: string;
 
   /**
-   * Pinyin initials of the name, lower case (张三 → zs), and the whole pinyin (zhangsan; also the name's sort key):
-   * computed at org sync (nameSearchKeys.ts) so a directory search is an indexed query. Null until the first org
-   * sync after they were added fills them in.
+   * Pinyin initials of the name, lower case (张三 → zs), and the whole pinyin by syllable (`zhang san`, also the
+   * name's sort key): computed at org sync (nameSearchKeys.ts), never per query. Null until the first org sync after
+   * they were added fills them in.
    */
   @Column({ name: 'name_initials', type: 'varchar', length: 100, nullable: true })
   nameInitials: string | null;

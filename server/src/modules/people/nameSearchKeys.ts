@@ -7,7 +7,11 @@ const PINYIN_MAX = 255;
 export interface NameSearchKeys {
   /** First letter of each syllable or Latin word, lower case: 张三 → zs, 欧阳娜娜 → oynn, Tom Lee → tl. */
   initials: string;
-  /** The whole pinyin without tones or spaces: 张三 → zhangsan (ü written v, so it stays ASCII). */
+  /**
+   * The whole pinyin without tones, one space between syllables: 张三 → `zhang san` (ü written v, so it stays ASCII).
+   * It is also the name's sort key, and the space makes it sort by syllable as a Chinese list does: 李欣文
+   * (`li xin wen`) before 刘然 (`liu ran`), where `lixinwen` would come after `liuran`.
+   */
   pinyin: string;
 }
 
@@ -24,6 +28,6 @@ export function nameSearchKeys(name: string): NameSearchKeys {
       .map((w) => w[0])
       .join('')
       .slice(0, INITIALS_MAX),
-    pinyin: words.join('').slice(0, PINYIN_MAX),
+    pinyin: words.join(' ').slice(0, PINYIN_MAX),
   };
 }

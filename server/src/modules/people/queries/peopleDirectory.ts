@@ -49,9 +49,11 @@ function whereMatches(qb: SelectQueryBuilder<User>, q: string, depts: Department
       w.where("u.name LIKE :qContains ESCAPE '!'", { qContains: contains });
       w.orWhere("u.title LIKE :qContains ESCAPE '!'");
       w.orWhere("u.job_number LIKE :qPrefix ESCAPE '!'", { qPrefix: prefix });
-      if (/^[a-z0-9]+$/i.test(q)) {
-        w.orWhere("u.name_initials LIKE :qLower ESCAPE '!'", { qLower: `${likeEscaped(q.toLowerCase())}%` });
-        w.orWhere("u.name_pinyin LIKE :qLower ESCAPE '!'");
+      if (/^[a-z0-9 ]+$/i.test(q)) {
+        // Typed pinyin has no syllable breaks (zhangs), the stored one has (zhang san): compare without them.
+        const letters = `${likeEscaped(q.toLowerCase().replace(/ /g, ''))}%`;
+        w.orWhere("u.name_initials LIKE :qLetters ESCAPE '!'", { qLetters: letters });
+        w.orWhere("REPLACE(u.name_pinyin, ' ', '') LIKE :qLetters ESCAPE '!'");
       }
       if (matchedDepts.length > 0) inDepartments(w, matchedDepts, 'qDepts');
     }),

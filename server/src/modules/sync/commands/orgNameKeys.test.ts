@@ -25,7 +25,7 @@ describe('org sync: pinyin search keys on every user row', () => {
     const synced = await users.findBy({ corpId: w.corpId });
     expect(synced.length).toBe(30);
     for (const u of synced) expect([u.name, u.nameInitials, u.namePinyin]).toEqual([u.name, nameSearchKeys(u.name).initials, nameSearchKeys(u.name).pinyin]);
-    expect(synced.every((u) => /^[a-z0-9]+$/.test(u.nameInitials ?? ''))).toBe(true);
+    expect(synced.every((u) => /^[a-z0-9]+$/.test(u.nameInitials ?? '') && /^[a-z0-9]+( [a-z0-9]+)*$/.test(u.namePinyin ?? ''))).toBe(true);
 
     // Rows as an earlier version left them: no keys; and someone who left before (DingTalk no longer lists them).
     await users.update({ corpId: w.corpId }, { nameInitials: null, namePinyin: null });
@@ -37,7 +37,7 @@ describe('org sync: pinyin search keys on every user row', () => {
       status: 'left',
       leftOn: '2025-01-31',
       nameInitials: 'oylk',
-      namePinyin: 'ouyanglikai',
+      namePinyin: 'ou yang li kai',
     });
 
     // And then a sync writes nothing again.
