@@ -76,6 +76,7 @@ export async function buildUser(ds: DataSource, corpId: string, over: Partial<Us
     avatar: null,
     hiredOn: null,
     mainDeptId: deptIds[0] ?? null,
+    inOtherDepts: false,
     managerUserid: null,
     supervisorUserid: null,
     isAdmin: false,
@@ -84,6 +85,8 @@ export async function buildUser(ds: DataSource, corpId: string, over: Partial<Us
     leftOn: null,
     ...fields,
   });
+  // Kept with the memberships, as the org sync keeps it (peopleScope.ts reads memberships only for these people).
+  row.inOtherDepts = deptIds.some((d) => d !== row.mainDeptId);
   await ds.getRepository(User).insert(row);
   if (deptIds.length > 0) {
     await ds.getRepository(UserDepartment).insert(deptIds.map((deptId) => ({ corpId, userid: row.userid, deptId, isLeader: false })));

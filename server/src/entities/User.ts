@@ -51,6 +51,14 @@ export class User {
   @Column({ name: 'main_dept_id', type: 'bigint', nullable: true })
   mainDeptId: number | null;
 
+  /**
+   * Member of a department besides the main one (about one person in twenty). HR scope reads memberships only for
+   * these people, so a list of 10,000 does not look up 10,000 membership sets (peopleScope.ts). Kept by whoever
+   * writes memberships (org sync, contact events).
+   */
+  @Column({ name: 'in_other_depts', type: 'boolean', default: false })
+  inOtherDepts: boolean;
+
   /** DingTalk's explicit direct manager (manager_userid), when HR set one. */
   @Column({ name: 'manager_userid', type: 'varchar', length: 64, nullable: true })
   managerUserid: string | null;

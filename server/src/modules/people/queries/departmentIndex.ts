@@ -1,6 +1,15 @@
 import type { DataSource } from 'typeorm';
 import { departmentPathLabels, type DepartmentRef } from '@liucai/shared';
 import { Department } from '../../../entities';
+
+/** What the index keeps of a department. */
+export interface DepartmentRow {
+  deptId: number;
+  parentId: number | null;
+  name: string;
+  active: boolean;
+  sortOrder: number;
+}
 import { descendantsOf } from '../../access/policies/scope';
 
 /**
@@ -10,9 +19,9 @@ import { descendantsOf } from '../../access/policies/scope';
  */
 export class DepartmentIndex {
   private readonly labels: Map<number, string>;
-  private readonly byId: Map<number, Department>;
+  private readonly byId: Map<number, DepartmentRow>;
 
-  constructor(readonly departments: readonly Department[]) {
+  constructor(readonly departments: readonly DepartmentRow[]) {
     this.byId = new Map(departments.map((d) => [d.deptId, d]));
     this.labels = departmentPathLabels(departments.map((d) => ({ id: d.deptId, parentId: d.parentId, name: d.name })));
   }
@@ -39,7 +48,7 @@ export class DepartmentIndex {
    * with its path: the choices of a department filter.
    */
   listInTreeOrder(ids: ReadonlySet<number>): DepartmentRef[] {
-    const children = new Map<number | null, Department[]>();
+    const children = new Map<number | null, DepartmentRow[]>();
     for (const d of this.departments) {
       const parent = d.parentId !== null && this.byId.has(d.parentId) ? d.parentId : null;
       children.set(parent, [...(children.get(parent) ?? []), d]);
@@ -65,12 +74,27 @@ export class DepartmentIndex {
   }
 }
 
-/** Read a corp's departments (id, parent, name, active) into a `DepartmentIndex`. */
+/** Read a corp's departments (id, parent, name, active, order) into a `DepartmentIndex`: one raw query, no entities. */
 export async function loadDepartmentIndex(ds: DataSource, corpId: string): Promise<DepartmentIndex> {
-  const departments = await ds.getRepository(Department).find({
-    where: { corpId },
-    select: { corpId: true, deptId: true, parentId: true, name: true, active: true, sortOrder: true },
-    order: { sortOrder: 'ASC', deptId: 'ASC' },
-  });
-  return new DepartmentIndex(departments);
+  const rows = await ds
+    .getRepository(Department)
+    .createQueryBuilder('d')
+    .select('d.dept_id', 'deptId')
+    .addSelect('d.parent_id', 'parentId')
+    .addSelect('d.name', 'name')
+    .addSelect('d.active', 'active')
+    .addSelect('d.sort_order', 'sortOrder')
+    .where('d.corp_id = :corpId', { corpId })
+    .orderBy('d.sort_order', 'ASC')
+    .addOrderBy('d.dept_id', 'ASC')
+    .getRawMany<{ deptId: number | string; parentId: number | string | null; name: string; active: number | boolean; sortOrder: number }>();
+  return new DepartmentIndex(
+    rows.map((r) => ({
+      deptId: Number(r.deptId),
+      parentId: r.parentId === null ? null : Number(r.parentId),
+      name: r.name,
+      active: Boolean(Number(r.active)),
+      sortOrder: Number(r.sortOrder),
+    })),
+  );
 }

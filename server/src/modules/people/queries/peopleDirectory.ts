@@ -28,10 +28,11 @@ const SORT_COLUMNS: Record<string, string> = {
 };
 
 /** People whose main department or any membership is one of `deptIds`. */
-function inDepartments(w: { orWhere(sql: string, params?: object): unknown }, deptIds: number[], param: string): void {
-  w.orWhere(`u.main_dept_id IN (:...${param})`, { [param]: deptIds });
+function inDepartments(w: { orWhere(sql: string, params?: object): unknown }, corpId: string, deptIds: number[], param: string): void {
+  w.orWhere(`u.main_dept_id IN (:...${param})`, { [param]: deptIds, [`${param}Corp`]: corpId });
+  // As in peopleScope.ts: memberships are read only for people who have some besides their main department.
   w.orWhere(
-    `EXISTS (SELECT 1 FROM user_departments ${param}_ud WHERE ${param}_ud.corp_id = u.corp_id AND ${param}_ud.userid = u.userid AND ${param}_ud.dept_id IN (:...${param}))`,
+    `(u.in_other_depts = 1 AND u.userid IN (SELECT ${param}_ud.userid FROM user_departments ${param}_ud WHERE ${param}_ud.corp_id = :${param}Corp AND ${param}_ud.dept_id IN (:...${param})))`,
   );
 }
 
@@ -39,7 +40,7 @@ function inDepartments(w: { orWhere(sql: string, params?: object): unknown }, de
  * Search: the name (anywhere in it), pinyin initials or whole pinyin (from the start: zs, zhang), job number (from
  * the start), title (anywhere), or a department whose name contains the text (its people and those below it).
  */
-function whereMatches(qb: SelectQueryBuilder<User>, q: string, depts: DepartmentIndex): void {
+function whereMatches(qb: SelectQueryBuilder<User>, corpId: string, q: string, depts: DepartmentIndex): void {
   const contains = `%${likeEscaped(q)}%`;
   const prefix = `${likeEscaped(q)}%`;
   const matched = depts.matching(q);
@@ -55,21 +56,21 @@ function whereMatches(qb: SelectQueryBuilder<User>, q: string, depts: Department
         w.orWhere("u.name_initials LIKE :qLetters ESCAPE '!'", { qLetters: letters });
         w.orWhere("REPLACE(u.name_pinyin, ' ', '') LIKE :qLetters ESCAPE '!'");
       }
-      if (matchedDepts.length > 0) inDepartments(w, matchedDepts, 'qDepts');
+      if (matchedDepts.length > 0) inDepartments(w, corpId, matchedDepts, 'qDepts');
     }),
   );
 }
 
-function whereFilters(qb: SelectQueryBuilder<User>, f: DirectoryFilters, depts: DepartmentIndex): void {
+function whereFilters(qb: SelectQueryBuilder<User>, corpId: string, f: DirectoryFilters, depts: DepartmentIndex): void {
   if (f.status !== 'all') qb.andWhere('u.status = :status', { status: f.status });
   if (f.deptId !== undefined) {
     const subtree = [...depts.subtree([f.deptId])];
-    qb.andWhere(new Brackets((w) => inDepartments(w, subtree, 'fDepts')));
+    qb.andWhere(new Brackets((w) => inDepartments(w, corpId, subtree, 'fDepts')));
   }
   if (f.supervisor) qb.andWhere('u.supervisor_userid = :supervisor', { supervisor: f.supervisor });
   if (f.hiredFrom) qb.andWhere('u.hired_on >= :hiredFrom', { hiredFrom: f.hiredFrom });
   if (f.hiredTo) qb.andWhere('u.hired_on <= :hiredTo', { hiredTo: f.hiredTo });
-  if (f.q) whereMatches(qb, f.q, depts);
+  if (f.q) whereMatches(qb, corpId, f.q, depts);
 }
 
 /**
@@ -86,11 +87,11 @@ export async function listPeople(ds: DataSource, actor: Actor, f: DirectoryFilte
     () => {
       const qb = ds.getRepository(User).createQueryBuilder('u');
       whereInPeopleScope(qb, 'u', scope);
-      whereFilters(qb, f, depts);
+      whereFilters(qb, actor.corpId, f, depts);
       return qb;
     },
-    (qb) =>
-      selectAs(qb.leftJoin(User, 's', 's.corp_id = u.corp_id AND s.userid = u.supervisor_userid'), {
+    (qb) => {
+      const sorted = selectAs(qb.leftJoin(User, 's', 's.corp_id = u.corp_id AND s.userid = u.supervisor_userid'), {
         userid: 'u.userid',
         name: 'u.name',
         title: 'u.title',
@@ -103,13 +104,19 @@ export async function listPeople(ds: DataSource, actor: Actor, f: DirectoryFilte
         supervisor_userid: 's.userid',
         supervisor_name: 's.name',
         supervisor_title: 's.title',
-        sort_missing: `CASE WHEN ${column} IS NULL OR ${column} = '' THEN 1 ELSE 0 END`,
-      })
-        .orderBy('sort_missing', 'ASC')
-        .addOrderBy(column, desc ? 'DESC' : 'ASC')
-        // Ties (and everyone without a value) in name order.
-        .addOrderBy('u.name_pinyin', column === SORT_COLUMNS.name && desc ? 'DESC' : 'ASC')
-        .addOrderBy('u.userid', 'ASC'),
+      });
+      // People without a value come last. Names always have their pinyin (the org sync fills it in), so the default
+      // sort needs no such test and the database can read the (corp, pinyin) index in order and stop at the page.
+      if (column !== SORT_COLUMNS.name)
+        sorted.addSelect(`CASE WHEN ${column} IS NULL OR ${column} = '' THEN 1 ELSE 0 END`, 'sort_missing').orderBy('sort_missing', 'ASC');
+      return (
+        sorted
+          .addOrderBy(column, desc ? 'DESC' : 'ASC')
+          // Ties (and everyone without a value) in name order.
+          .addOrderBy('u.name_pinyin', column === SORT_COLUMNS.name && desc ? 'DESC' : 'ASC')
+          .addOrderBy('u.userid', 'ASC')
+      );
+    },
     page,
     (raw) => presentPersonSummary(raw, depts),
   );

@@ -1,6 +1,7 @@
 import { IsNull } from 'typeorm';
 import { createTestWorld, type TestWorld } from '../../../../../test/support/testServices';
-import { User } from '../../../entities';
+import { User, UserDepartment } from '../../../entities';
+import { resyncUsers } from './userResyncer';
 import { createOrgSyncRun } from './orgSyncRunCreator';
 import { runOrgSync } from './orgSyncer';
 import { nameSearchKeys } from '../../people/nameSearchKeys';
@@ -10,7 +11,7 @@ async function syncOnce(w: TestWorld) {
   return (await runOrgSync({ ds: w.ds, source: w.dingtalk, apiCalls: () => w.dingtalk.callCount(), concurrency: 4 }, run!.id, { finalAttempt: true }))!;
 }
 
-describe('org sync: pinyin search keys on every user row', () => {
+describe('org sync: search keys and the other-departments flag on every user row', () => {
   let w: TestWorld;
   beforeAll(async () => {
     w = await createTestWorld({ label: 'namekeys', employees: 30, seed: 3 });
@@ -42,5 +43,25 @@ describe('org sync: pinyin search keys on every user row', () => {
 
     // And then a sync writes nothing again.
     expect(await syncOnce(w)).toMatchObject({ created: 0, updated: 0, left: 0, membershipsChanged: 0 });
+  });
+
+  it('flags exactly the people with a department besides their main one, after a sync and a contact event alike', async () => {
+    await syncOnce(w);
+    const users = await w.ds.getRepository(User).findBy({ corpId: w.corpId, status: 'active' });
+    const members = await w.ds.getRepository(UserDepartment).findBy({ corpId: w.corpId });
+    const others = new Set(members.filter((m) => users.find((u) => u.userid === m.userid)?.mainDeptId !== m.deptId).map((m) => m.userid));
+    expect(others.size).toBeGreaterThan(0);
+    expect(
+      users
+        .filter((u) => u.inOtherDepts)
+        .map((u) => u.userid)
+        .sort(),
+    ).toEqual([...others].sort());
+
+    // A contact event re-reads one of them: the flag stays with their memberships.
+    const dual = [...others][0]!;
+    await w.ds.getRepository(User).update({ corpId: w.corpId, userid: dual }, { inOtherDepts: false });
+    await resyncUsers(w.ds, w.dingtalk, w.corpId, [dual]);
+    expect((await w.ds.getRepository(User).findOneByOrFail({ corpId: w.corpId, userid: dual })).inOtherDepts).toBe(true);
   });
 });

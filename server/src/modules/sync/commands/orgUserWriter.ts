@@ -18,6 +18,7 @@ const COMPARED: (keyof User)[] = [
   'avatar',
   'hiredOn',
   'mainDeptId',
+  'inOtherDepts',
   'managerUserid',
   'supervisorUserid',
   'isAdmin',
@@ -66,7 +67,10 @@ export async function writeOrgUsers(em: EntityManager, corpId: string, org: Fetc
   const rows = org.users.map((u) => {
     const supervisorUserid = resolveSupervisor(u.userid, inputs);
     if (supervisorUserid) supervisors++;
-    return toUserRow(corpId, u, supervisorUserid, inputs.users.get(u.userid)?.deptIds[0] ?? null);
+    // The main department first, then every other one DingTalk names (detail or member lists), for the membership flag.
+    const deptIds = inputs.users.get(u.userid)?.deptIds ?? [];
+    const all = [...new Set([...deptIds, ...(org.memberships.get(u.userid)?.keys() ?? [])])];
+    return toUserRow(corpId, u, supervisorUserid, deptIds.length > 0 ? all : []);
   });
   const changed = rows.filter((u) => {
     const old = existing.get(u.userid);
