@@ -8,9 +8,9 @@ import path from 'node:path';
 import type { DataSource, MigrationInterface } from 'typeorm';
 import { openDatabase } from '../server/src/db/dataSource';
 import { recreateMysqlDatabase } from '../server/src/db/adminConnection';
-import { runDatabaseUrl } from '../test/support/testEnv';
-import { PeopleDirectory1765200000000 as MysqlMigration } from './mysql/1765200000000-PeopleDirectory';
-import { PeopleDirectory1765200000000 as SqliteMigration } from './sqlite/1765200000000-PeopleDirectory';
+import { runDatabaseUrl } from './support/testEnv';
+import { PeopleDirectory1765200000000 as MysqlMigration } from '../migrations/mysql/1765200000000-PeopleDirectory';
+import { PeopleDirectory1765200000000 as SqliteMigration } from '../migrations/sqlite/1765200000000-PeopleDirectory';
 
 async function backfilled(ds: DataSource, migration: MigrationInterface) {
   const qr = ds.createQueryRunner();
