@@ -21,6 +21,7 @@ export class PeopleDirectory1765200000000 implements MigrationInterface {
     await q.query('CREATE INDEX "idx_users_job_number" ON "users" ("corp_id", "job_number") ');
     await q.query('CREATE INDEX "idx_users_main_dept" ON "users" ("corp_id", "main_dept_id") ');
     await q.query('CREATE INDEX "idx_users_hired_on" ON "users" ("corp_id", "hired_on") ');
+    await q.query('CREATE INDEX "idx_users_other_depts" ON "users" ("corp_id", "in_other_depts") ');
     await q.query('CREATE INDEX "idx_training_user" ON "training_records" ("corp_id", "userid") ');
     await q.query('CREATE INDEX "idx_satisfaction_owner" ON "satisfaction_scores" ("corp_id", "owner_userid") ');
     await q.query('CREATE INDEX "idx_departures_user" ON "departures" ("corp_id", "userid") ');
@@ -30,6 +31,7 @@ export class PeopleDirectory1765200000000 implements MigrationInterface {
     await q.query('DROP INDEX "idx_departures_user"');
     await q.query('DROP INDEX "idx_satisfaction_owner"');
     await q.query('DROP INDEX "idx_training_user"');
+    await q.query('DROP INDEX "idx_users_other_depts"');
     await q.query('DROP INDEX "idx_users_hired_on"');
     await q.query('DROP INDEX "idx_users_main_dept"');
     await q.query('DROP INDEX "idx_users_job_number"');

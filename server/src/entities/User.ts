@@ -11,6 +11,7 @@ export type UserStatus = 'active' | 'left';
 @Index('idx_users_job_number', ['corpId', 'jobNumber'])
 @Index('idx_users_main_dept', ['corpId', 'mainDeptId'])
 @Index('idx_users_hired_on', ['corpId', 'hiredOn'])
+@Index('idx_users_other_depts', ['corpId', 'inOtherDepts'])
 export class User {
   @PrimaryColumn({ name: 'corp_id', type: 'varchar', length: 64 })
   corpId: string;

@@ -2,7 +2,7 @@ import { Brackets, type DataSource, type SelectQueryBuilder } from 'typeorm';
 import type { Paged, PeopleSort, PeopleStatusFilter, PersonSummary } from '@liucai/shared';
 import { User } from '../../../entities';
 import type { Actor } from '../../../appTypes';
-import { peopleScopeFrom, whereInPeopleScope } from '../policies/peopleScope';
+import { membersBeyondMain, peopleScopeFrom, whereInPeopleScope } from '../policies/peopleScope';
 import { loadDepartmentIndex, type DepartmentIndex } from './departmentIndex';
 import { likeEscaped, rawPage, selectAs, type PageRequest } from './paging';
 import { presentPersonSummary } from '../presenters/personSummary';
@@ -27,24 +27,29 @@ const SORT_COLUMNS: Record<string, string> = {
   title: 'u.title',
 };
 
-/** People whose main department or any membership is one of `deptIds`. */
-function inDepartments(w: { orWhere(sql: string, params?: object): unknown }, corpId: string, deptIds: number[], param: string): void {
-  w.orWhere(`u.main_dept_id IN (:...${param})`, { [param]: deptIds, [`${param}Corp`]: corpId });
-  // As in peopleScope.ts: memberships are read only for people who have some besides their main department.
-  w.orWhere(
-    `(u.in_other_depts = 1 AND u.userid IN (SELECT ${param}_ud.userid FROM user_departments ${param}_ud WHERE ${param}_ud.corp_id = :${param}Corp AND ${param}_ud.dept_id IN (:...${param})))`,
-  );
+/** Departments a filter or search names (each with everything below it) and who is in them beyond their main one. */
+interface DepartmentSet {
+  deptIds: number[];
+  members: string[];
+}
+
+async function departmentSet(ds: DataSource, corpId: string, deptIds: number[]): Promise<DepartmentSet | null> {
+  return deptIds.length > 0 ? { deptIds, members: await membersBeyondMain(ds, corpId, deptIds) } : null;
+}
+
+/** People whose main department or any membership is in the set (constants only, as in peopleScope.ts). */
+function inDepartments(w: { orWhere(sql: string, params?: object): unknown }, set: DepartmentSet, param: string): void {
+  w.orWhere(`u.main_dept_id IN (:...${param})`, { [param]: set.deptIds });
+  if (set.members.length > 0) w.orWhere(`u.userid IN (:...${param}Members)`, { [`${param}Members`]: set.members });
 }
 
 /**
  * Search: the name (anywhere in it), pinyin initials or whole pinyin (from the start: zs, zhang), job number (from
  * the start), title (anywhere), or a department whose name contains the text (its people and those below it).
  */
-function whereMatches(qb: SelectQueryBuilder<User>, corpId: string, q: string, depts: DepartmentIndex): void {
+function whereMatches(qb: SelectQueryBuilder<User>, q: string, matched: DepartmentSet | null): void {
   const contains = `%${likeEscaped(q)}%`;
   const prefix = `${likeEscaped(q)}%`;
-  const matched = depts.matching(q);
-  const matchedDepts = matched.length > 0 ? [...depts.subtree(matched)] : [];
   qb.andWhere(
     new Brackets((w) => {
       w.where("u.name LIKE :qContains ESCAPE '!'", { qContains: contains });
@@ -56,38 +61,39 @@ function whereMatches(qb: SelectQueryBuilder<User>, corpId: string, q: string, d
         w.orWhere("u.name_initials LIKE :qLetters ESCAPE '!'", { qLetters: letters });
         w.orWhere("REPLACE(u.name_pinyin, ' ', '') LIKE :qLetters ESCAPE '!'");
       }
-      if (matchedDepts.length > 0) inDepartments(w, corpId, matchedDepts, 'qDepts');
+      if (matched) inDepartments(w, matched, 'qDepts');
     }),
   );
 }
 
-function whereFilters(qb: SelectQueryBuilder<User>, corpId: string, f: DirectoryFilters, depts: DepartmentIndex): void {
+function whereFilters(qb: SelectQueryBuilder<User>, f: DirectoryFilters, inDept: DepartmentSet | null, matched: DepartmentSet | null): void {
   if (f.status !== 'all') qb.andWhere('u.status = :status', { status: f.status });
-  if (f.deptId !== undefined) {
-    const subtree = [...depts.subtree([f.deptId])];
-    qb.andWhere(new Brackets((w) => inDepartments(w, corpId, subtree, 'fDepts')));
-  }
+  if (inDept) qb.andWhere(new Brackets((w) => inDepartments(w, inDept, 'fDepts')));
   if (f.supervisor) qb.andWhere('u.supervisor_userid = :supervisor', { supervisor: f.supervisor });
   if (f.hiredFrom) qb.andWhere('u.hired_on >= :hiredFrom', { hiredFrom: f.hiredFrom });
   if (f.hiredTo) qb.andWhere('u.hired_on <= :hiredTo', { hiredTo: f.hiredTo });
-  if (f.q) whereMatches(qb, corpId, f.q, depts);
+  if (f.q) whereMatches(qb, f.q, matched);
 }
 
 /**
  * One page of the people an actor may see (peopleScope.ts, in SQL), filtered, searched and sorted: one count and one
- * page query (the supervisor's name joined in), plus the corp's department list once for paths and scopes. People
- * without a value in the sort column come last.
+ * page query (the supervisor's name joined in), plus the corp's department list once for paths and scopes and, for
+ * department scopes and filters, who is in them beyond their main department. People without a value in the sort
+ * column come last.
  */
 export async function listPeople(ds: DataSource, actor: Actor, f: DirectoryFilters, page: PageRequest): Promise<Paged<PersonSummary>> {
   const depts = await loadDepartmentIndex(ds, actor.corpId);
-  const scope = peopleScopeFrom(actor, depts.departments);
+  const scope = await peopleScopeFrom(ds, actor, depts.departments);
+  const inDept = f.deptId !== undefined ? await departmentSet(ds, actor.corpId, [...depts.subtree([f.deptId])]) : null;
+  const named = f.q ? depts.matching(f.q) : [];
+  const matched = await departmentSet(ds, actor.corpId, named.length > 0 ? [...depts.subtree(named)] : []);
   const desc = f.sort.startsWith('-');
   const column = SORT_COLUMNS[f.sort.replace(/^-/, '')] ?? SORT_COLUMNS.name!;
   return rawPage(
     () => {
       const qb = ds.getRepository(User).createQueryBuilder('u');
       whereInPeopleScope(qb, 'u', scope);
-      whereFilters(qb, actor.corpId, f, depts);
+      whereFilters(qb, f, inDept, matched);
       return qb;
     },
     (qb) => {
