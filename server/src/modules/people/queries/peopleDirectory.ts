@@ -115,13 +115,16 @@ export async function listPeople(ds: DataSource, actor: Actor, f: DirectoryFilte
       // sort needs no such test and the database can read the (corp, pinyin) index in order and stop at the page.
       if (column !== SORT_COLUMNS.name)
         sorted.addSelect(`CASE WHEN ${column} IS NULL OR ${column} = '' THEN 1 ELSE 0 END`, 'sort_missing').orderBy('sort_missing', 'ASC');
-      return (
-        sorted
-          .addOrderBy(column, desc ? 'DESC' : 'ASC')
-          // Ties (and everyone without a value) in name order.
-          .addOrderBy('u.name_pinyin', column === SORT_COLUMNS.name && desc ? 'DESC' : 'ASC')
-          .addOrderBy('u.userid', 'ASC')
-      );
+      sorted
+        .addOrderBy(column, desc ? 'DESC' : 'ASC')
+        // Ties (and everyone without a value) in name order.
+        .addOrderBy('u.name_pinyin', column === SORT_COLUMNS.name && desc ? 'DESC' : 'ASC');
+      // Same pinyin, different characters (张珊 / 章杉): by the name. Only for searches, where the matches are few and
+      // sorting them is cheap; without one, the database reads the pinyin index in order and stops at the page,
+      // whereas with a selective search that walk reads nearly every row before it finds a page (MariaDB, 10,000
+      // people: 37 ms walking against 15 ms sorting the matches).
+      if (f.q) sorted.addOrderBy('u.name', column === SORT_COLUMNS.name && desc ? 'DESC' : 'ASC');
+      return sorted.addOrderBy('u.userid', 'ASC');
     },
     page,
     (raw) => presentPersonSummary(raw, depts),
