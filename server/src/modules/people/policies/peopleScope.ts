@@ -18,9 +18,10 @@ export interface PeopleScope {
   deptIds: number[];
   /**
    * People in the HR departments only through a membership besides their main department: read once when the scope
-   * is made, so lists filter by constants instead of looking up memberships person by person.
+   * is made, so lists filter by constants instead of looking up memberships person by person. Null for a scope made
+   * to check a handful of people (a person's page), which looks their memberships up directly.
    */
-  memberUserids: string[];
+  memberUserids: string[] | null;
 }
 
 /**
@@ -58,11 +59,20 @@ export async function peopleScopeOf(ds: DataSource, actor: Actor): Promise<Peopl
   return { corpId: actor.corpId, all, self: actor.userid, reports: true, deptIds, memberUserids: await membersBeyondMain(ds, actor.corpId, deptIds) };
 }
 
-/** The same scope from a department list the caller already read, e.g. a `DepartmentIndex`'s (HR: one query). */
-export async function peopleScopeFrom(ds: DataSource, actor: Actor, departments: readonly { deptId: number; parentId: number | null }[]): Promise<PeopleScope> {
+/**
+ * The same scope from a department list the caller already read, e.g. a `DepartmentIndex`'s. For lists (HR: one
+ * read of the members beyond the main department); with `few`, for checking a handful of people (no read at all).
+ */
+export async function peopleScopeFrom(
+  ds: DataSource,
+  actor: Actor,
+  departments: readonly { deptId: number; parentId: number | null }[],
+  opts: { few?: boolean } = {},
+): Promise<PeopleScope> {
   const all = actor.roles.includes('admin');
   const deptIds = !all && actor.roles.includes('hr') ? [...descendantsOf([...departments], actor.hrDeptIds)] : [];
-  return { corpId: actor.corpId, all, self: actor.userid, reports: true, deptIds, memberUserids: await membersBeyondMain(ds, actor.corpId, deptIds) };
+  const memberUserids = opts.few ? null : await membersBeyondMain(ds, actor.corpId, deptIds);
+  return { corpId: actor.corpId, all, self: actor.userid, reports: true, deptIds, memberUserids };
 }
 
 /**
@@ -79,7 +89,15 @@ export function whereInPeopleScope<T extends ObjectLiteral>(qb: SelectQueryBuild
       if (scope.reports) w.orWhere(`${alias}.supervisor_userid = :scopeSelf`);
       if (scope.deptIds.length > 0) {
         w.orWhere(`${alias}.main_dept_id IN (:...scopeDepts)`, { scopeDepts: scope.deptIds });
-        if (scope.memberUserids.length > 0) w.orWhere(`${alias}.userid IN (:...scopeMembers)`, { scopeMembers: scope.memberUserids });
+        if (scope.memberUserids === null) {
+          // A handful of people: look their memberships up (only for those with one besides their main department).
+          w.orWhere(
+            `(${alias}.in_other_depts = :scopeFlag AND EXISTS (SELECT 1 FROM user_departments scope_ud WHERE scope_ud.corp_id = ${alias}.corp_id AND scope_ud.userid = ${alias}.userid AND scope_ud.dept_id IN (:...scopeDepts)))`,
+            { scopeFlag: true },
+          );
+        } else if (scope.memberUserids.length > 0) {
+          w.orWhere(`${alias}.userid IN (:...scopeMembers)`, { scopeMembers: scope.memberUserids });
+        }
       }
     }),
   );
