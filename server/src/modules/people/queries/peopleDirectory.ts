@@ -3,7 +3,7 @@ import type { Paged, PeopleSort, PeopleStatusFilter, PersonSummary } from '@liuc
 import { User } from '../../../entities';
 import type { Actor } from '../../../appTypes';
 import { membersBeyondMain, peopleScopeFrom, whereInPeopleScope } from '../policies/peopleScope';
-import { loadDepartmentIndex, type DepartmentIndex } from './departmentIndex';
+import { loadDepartmentIndex } from './departmentIndex';
 import { likeEscaped, rawPage, selectAs, type PageRequest } from './paging';
 import { presentPersonSummary } from '../presenters/personSummary';
 
