@@ -90,12 +90,20 @@ describe('人员 and 员工档案 in headless Chromium', () => {
     await page.getByTestId('people-list-sort-hiredOn').click();
     await page.waitForFunction(() => location.hash.includes('sort=-hiredOn'));
     await page.waitForFunction(() => document.querySelector('th[aria-sort="descending"]') !== null);
-    const firstHired = await page.locator('[data-testid^="person-row-"]').first().getAttribute('data-testid');
-    const newest = await ui.w.ds.query(
-      "SELECT u.userid FROM users u WHERE u.corp_id = ? AND u.status = 'active' AND u.hired_on IS NOT NULL ORDER BY u.hired_on DESC, u.name_pinyin ASC LIMIT 50",
-      [ui.w.corpId],
+    // The first row becomes the newest hire the API names for the same sort.
+    const newest = await page.evaluate(async () => {
+      const res = await fetch('/api/v1/people?sort=-hiredOn&pageSize=1');
+      return ((await res.json()) as { data: { items: { userid: string; hiredOn: string }[] } }).data.items[0]!;
+    });
+    await page.waitForFunction(
+      (id) => document.querySelector('[data-testid^="person-row-"]')?.getAttribute('data-testid') === id,
+      `person-row-${newest.userid}`,
     );
-    expect(newest.map((r: { userid: string }) => `person-row-${r.userid}`)).toContain(firstHired);
+    const [{ latest }] = await ui.w.ds.query(
+      "SELECT MAX(hired_on) AS latest FROM users WHERE corp_id = ? AND status = 'active' AND main_dept_id IN (SELECT dept_id FROM departments WHERE corp_id = ? AND (name = '销售中心' OR parent_id = (SELECT dept_id FROM departments WHERE corp_id = ? AND name = '销售中心')))",
+      [ui.w.corpId, ui.w.corpId, ui.w.corpId],
+    );
+    expect(newest.hiredOn).toBe(latest);
 
     // The department filter names each department by its path, in tree order: 销售中心, then what is below it.
     const [all, top, ...below] = await page.getByTestId('people-dept').locator('option').allTextContents();
