@@ -34,6 +34,8 @@ export interface AuthOptions {
 export interface DepartmentRef {
   id: number;
   name: string;
+  /** Where it sits, e.g. “销售中心 / 中小客户一部 / 一组” (departmentPath.ts): show this wherever a department is named. */
+  path: string;
 }
 export interface UserRef {
   userid: string;

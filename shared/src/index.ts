@@ -7,3 +7,5 @@ export * from './notify';
 export * from './glossary';
 export * from './zhText';
 export * from './meteredBudget';
+export * from './departmentPath';
+export * from './people';

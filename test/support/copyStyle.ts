@@ -68,7 +68,7 @@ export function textPieces(fileName: string, source: string): { line: number; te
   const zhTagged = (node: ts.Node): boolean => {
     let n: ts.Node = node;
     while (!ts.isTemplateExpression(n) && n.parent) n = n.parent;
-    return ts.isTaggedTemplateExpression(n.parent) && n.parent.tag.getText(sf) === 'zh';
+    return !!n.parent && ts.isTaggedTemplateExpression(n.parent) && n.parent.tag.getText(sf) === 'zh';
   };
   const visit = (node: ts.Node): void => {
     if (

@@ -97,7 +97,7 @@ export default function RolesPage() {
                     ) : (
                       e.departments.map((d) => (
                         <Tag key={d.id} color="primary" fill="outline">
-                          {d.name}
+                          {d.path}
                         </Tag>
                       ))
                     )}
