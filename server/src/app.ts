@@ -28,7 +28,16 @@ import { notifyRoutes } from './modules/notify/routes';
 export function appRouters(deps: AppDeps): { open: Router<AppState>[]; signedIn: Router<AppState>[] } {
   return {
     open: [healthRoutes(deps), authRoutes(deps), dingtalkCallbackRoutes(deps)],
-    signedIn: [meRoutes(deps), orgRoutes(deps), peopleRoutes(deps), directoryRoutes(deps), syncRoutes(deps), adminRoutes(deps), importRoutes(deps), notifyRoutes(deps)],
+    signedIn: [
+      meRoutes(deps),
+      orgRoutes(deps),
+      peopleRoutes(deps),
+      directoryRoutes(deps),
+      syncRoutes(deps),
+      adminRoutes(deps),
+      importRoutes(deps),
+      notifyRoutes(deps),
+    ],
   };
 }
 
