@@ -1,9 +1,10 @@
 import type { Worker } from 'bullmq';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createLogger, type Logger } from './logger';
-import { buildServices, grantDemoHrScope, resumeQueuedRuns, scheduleSyncs, type Services } from './services';
+import { buildServices, grantDemoHrScope, redisOptions, resumeQueuedRuns, scheduleSyncs, type Services } from './services';
 import { startBullWorker } from './jobs/bullJobQueue';
 import { createJobHandlers, handlerDepsFrom } from './jobs/handlers';
+import { waitOutOutages } from './jobs/outageWait';
 import { InProcessJobQueue } from './jobs/inProcessJobQueue';
 import { createOrgSyncRun } from './modules/sync/commands/orgSyncRunCreator';
 import { orgSyncJobId } from './modules/sync/jobs/orgSyncJob';
@@ -35,9 +36,10 @@ export async function bootServices(config: Config, log: Logger): Promise<Service
 
 /** Start a BullMQ consumer in this process with the standard handlers. */
 export function startWorker(s: Services): Worker {
-  if (!s.redis) throw new Error('a BullMQ worker needs REDIS_URL');
-  const handlers = createJobHandlers(handlerDepsFrom(s.config, s.ds, s.dingtalk, s.log));
-  return startBullWorker(s.redis, s.config.queuePrefix, handlers, s.log, { lockMs: s.config.jobLockMs });
+  if (!s.config.redis) throw new Error('a BullMQ worker needs REDIS_URL');
+  const handlers = waitOutOutages(createJobHandlers(handlerDepsFrom(s.config, s.ds, s.dingtalk, s.log)), s);
+  // The worker's own connections (BullMQ opens and closes them), which wait for Redis instead of failing fast.
+  return startBullWorker({ url: s.config.redis.url, ...redisOptions }, s.config.queuePrefix, handlers, s.log, { lockMs: s.config.jobLockMs });
 }
 
 /** Sandbox mode: make sure the demo company is synced and the demo HR user has a scope, reporting progress. */
@@ -68,6 +70,7 @@ export async function startJobs(s: Services, consume: boolean): Promise<Worker |
   const worker = consume && s.redis ? startWorker(s) : null;
   await scheduleSyncs(s, s.corp.corpId);
   await resumeQueuedRuns(s, s.corp.corpId);
+  s.schedulerWatch.start();
   return worker;
 }
 

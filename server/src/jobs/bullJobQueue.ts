@@ -16,6 +16,8 @@ export const DEFAULT_JOB_OPTIONS = {
 export class BullJobQueue implements JobQueue {
   readonly kind = 'bullmq' as const;
   readonly queue: Queue;
+  /** Every scheduler this process registered, and how to register it again (Redis may lose them: see SchedulerWatch). */
+  private readonly schedulers = new Map<string, () => Promise<void>>();
 
   constructor(connection: ConnectionOptions, prefix: string) {
     this.queue = new Queue(QUEUE_NAME, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
@@ -27,7 +29,20 @@ export class BullJobQueue implements JobQueue {
   }
 
   async schedule<N extends JobName>(schedulerId: string, cron: string, name: N, payload: JobPayloads[N]): Promise<void> {
+    this.schedulers.set(schedulerId, () => this.schedule(schedulerId, cron, name, payload));
     await this.queue.upsertJobScheduler(schedulerId, { pattern: cron, tz: SCHEDULE_TIME_ZONE }, { name, data: payload, opts: DEFAULT_JOB_OPTIONS });
+  }
+
+  async missingSchedulers(): Promise<string[]> {
+    const missing: string[] = [];
+    for (const id of this.schedulers.keys()) if (!(await this.queue.getJobScheduler(id))) missing.push(id);
+    return missing;
+  }
+
+  async restoreSchedulers(): Promise<string[]> {
+    const missing = await this.missingSchedulers();
+    for (const id of missing) await this.schedulers.get(id)!();
+    return missing;
   }
 
   async close(): Promise<void> {
