@@ -17,13 +17,24 @@ function binary(name: string, candidates: string[]): string {
   throw new Error(`${name} not found (looked in ${candidates.join(', ')} and PATH): install MariaDB 10.11 and Redis 7`);
 }
 
-/** A port nothing listens on right now (the OS picks it). */
+/**
+ * A port nothing listens on right now, below Linux's ephemeral range (32768+). A service that is down on an ephemeral
+ * port is a trap: a client reconnecting to it in a loop can be given that very port as its own source port and
+ * connect to itself (TCP self-connect), then wait forever for answers to its own commands.
+ */
 export async function freePort(): Promise<number> {
-  const srv = net.createServer();
-  await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve));
-  const port = (srv.address() as net.AddressInfo).port;
-  await new Promise<void>((resolve) => srv.close(() => resolve()));
-  return port;
+  for (;;) {
+    const port = 20000 + Math.floor(Math.random() * 12000);
+    const srv = net.createServer();
+    const ok = await new Promise<boolean>((resolve) => {
+      srv.once('error', () => resolve(false));
+      srv.listen(port, '127.0.0.1', () => resolve(true));
+    });
+    if (ok) {
+      await new Promise<void>((resolve) => srv.close(() => resolve()));
+      return port;
+    }
+  }
 }
 
 /** True when something accepts TCP connections on the port. */

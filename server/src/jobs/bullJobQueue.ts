@@ -21,6 +21,9 @@ export class BullJobQueue implements JobQueue {
 
   constructor(connection: ConnectionOptions, prefix: string) {
     this.queue = new Queue(QUEUE_NAME, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+    // While Redis is down the connection reports each reconnect attempt; the process's Redis client logs that
+    // (throttled, services.ts), and each enqueue fails on its own. Without a listener BullMQ prints every one.
+    this.queue.on('error', () => undefined);
   }
 
   async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], opts: { jobId: string }): Promise<void> {
