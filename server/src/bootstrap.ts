@@ -38,8 +38,10 @@ export async function bootServices(config: Config, log: Logger): Promise<Service
 export function startWorker(s: Services): Worker {
   if (!s.config.redis) throw new Error('a BullMQ worker needs REDIS_URL');
   const handlers = waitOutOutages(createJobHandlers(handlerDepsFrom(s.config, s.ds, s.dingtalk, s.log)), s);
-  // The worker's own connections (BullMQ opens and closes them), which wait for Redis instead of failing fast.
-  return startBullWorker({ url: s.config.redis.url, ...redisOptions }, s.config.queuePrefix, handlers, s.log, { lockMs: s.config.jobLockMs });
+  // The worker's own connections (BullMQ opens and closes them), which wait for Redis instead of failing fast, and try
+  // again at least every 2 s while it is away (BullMQ's default backs off to 20 s), so jobs resume soon after it returns.
+  const connection = { url: s.config.redis.url, ...redisOptions, retryStrategy: (times: number) => Math.min(times * 200, 2000) };
+  return startBullWorker(connection, s.config.queuePrefix, handlers, s.log, { lockMs: s.config.jobLockMs });
 }
 
 /** Sandbox mode: make sure the demo company is synced and the demo HR user has a scope, reporting progress. */
