@@ -27,7 +27,9 @@ describe('HTTP API: 免登 login, roles, scopes and org sync', () => {
     expect((await c.call('GET', '/healthz')).status).toBe(200);
     const ready = await c.call<Record<string, { ok: boolean }>>('GET', '/readyz');
     expect(ready.status).toBe(200);
-    expect(Object.keys(ready.body.data).sort()).toEqual(['database', 'dingtalk', 'events', 'redis']);
+    expect(Object.keys(ready.body.data).sort()).toEqual(['database', 'dingtalk', 'events', 'redis', 'schedulers']);
+    // In-process jobs: schedules are timers in this process, so they cannot go missing.
+    expect(ready.body.data.schedulers).toEqual({ ok: true, mode: 'in-process' });
     expect(ready.body.data.database?.ok).toBe(true);
     // How events come in is reported, not required: this world has HTTP callbacks and no Stream receiver.
     expect(ready.body.data.events).toEqual({ mode: 'both', http: true, stream: { state: 'off' } });
@@ -40,7 +42,7 @@ describe('HTTP API: 免登 login, roles, scopes and org sync', () => {
     try {
       const res = await new TestClient(s.url).call('GET', '/readyz');
       expect(res.status).toBe(503);
-      expect(res.body.error.details).toMatchObject({ dingtalk: { ok: false }, database: { ok: true } });
+      expect(res.body.error).toMatchObject({ message: '未就绪：钉钉不可用', details: { down: ['dingtalk'], dingtalk: { ok: false }, database: { ok: true } } });
     } finally {
       await s.close();
       await dead.jobs.close();

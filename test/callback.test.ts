@@ -116,7 +116,10 @@ describe('DingTalk HTTP callback (event subscription)', () => {
     expect(await events()).toHaveLength(eventsBefore);
     expect(await syncRuns()).toBe(runsBefore);
     // Four minutes late is within the window: taken in as usual.
-    const late = await deliver({ EventType: 'user_modify_org', TimeStamp: '1764000000010', UserId: [w.sandbox!.demoUsers.employee], CorpId: w.corpId }, { ageMs: 4 * 60_000 });
+    const late = await deliver(
+      { EventType: 'user_modify_org', TimeStamp: '1764000000010', UserId: [w.sandbox!.demoUsers.employee], CorpId: w.corpId },
+      { ageMs: 4 * 60_000 },
+    );
     expect(late.status).toBe(200);
     expectSuccessReply(late.body);
     await (w.jobs as InProcessJobQueue).idle();

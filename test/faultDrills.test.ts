@@ -51,7 +51,8 @@ const COURSES = 150;
 function trainingFile(userids: string[]): Buffer {
   const rows: (string | number)[][] = [['员工', '课程', '完成度(%)', '考试成绩', '完成日期']];
   userids.forEach((u, i) => {
-    for (let c = 1; c <= COURSES; c++) rows.push([u, `演练课程 ${c}`, (c * 7 + i) % 101, (c * 13 + i) % 101, `2026-${String((c % 12) + 1).padStart(2, '0')}-15`]);
+    for (let c = 1; c <= COURSES; c++)
+      rows.push([u, `演练课程 ${c}`, (c * 7 + i) % 101, (c * 13 + i) % 101, `2026-${String((c % 12) + 1).padStart(2, '0')}-15`]);
   });
   return csvFile(rows);
 }
@@ -73,7 +74,10 @@ function gatedImport(url: string, cookie: string, file: Buffer, firstBytes: numb
     headers: { 'content-type': 'text/csv', 'x-file-name': encodeURIComponent('演练培训.csv'), cookie, origin: url },
     body: Readable.toWeb(Readable.from(parts())) as ReadableStream,
     duplex: 'half',
-  } as RequestInit).then(async (res) => ({ status: res.status, body: (await res.json()) as { ok: boolean; data: { id: number; status: string }; error: { id: string; message: string } } }));
+  } as RequestInit).then(async (res) => ({
+    status: res.status,
+    body: (await res.json()) as { ok: boolean; data: { id: number; status: string }; error: { id: string; message: string } },
+  }));
   return { release, response };
 }
 
@@ -96,7 +100,11 @@ describe('fault drills (production shape: own MariaDB, own Redis, web + separate
     await syncWorld(calm);
     const run = (await createSyncRun(calm.ds, calm.corpId, 'attendance', 'manual', null))!;
     await calm.jobs.enqueue('data.sync', { corpId: calm.corpId, syncRunId: run.id }, { jobId: dataSyncJobId(run.id) });
-    await waitFor('the uninterrupted attendance sync', async () => (await calm.ds.getRepository(SyncRun).findOneByOrFail({ id: run.id })).status === 'succeeded', 120000);
+    await waitFor(
+      'the uninterrupted attendance sync',
+      async () => (await calm.ds.getRepository(SyncRun).findOneByOrFail({ id: run.id })).status === 'succeeded',
+      120000,
+    );
     expectedAttendance = await attendanceRows(calm.ds, calm.corpId);
     expect(expectedAttendance.results.length).toBeGreaterThan(0);
     const userids = (await stack.ds.getRepository(User).find({ where: { corpId: stack.corpId }, order: { userid: 'ASC' } })).map((u) => u.userid);
@@ -149,7 +157,12 @@ describe('fault drills (production shape: own MariaDB, own Redis, web + separate
     const started = await api('POST', '/api/v1/sync/attendance');
     expect(started.status).toBe(202);
     // Under way: the first window (and its checkpoint) has landed, the rest has not.
-    await waitFor('the first attendance window', () => stack.ds.getRepository(SyncCheckpoint).existsBy({ corpId: stack.corpId, source: ATTENDANCE_CHECKPOINT }), 60000, 50);
+    await waitFor(
+      'the first attendance window',
+      () => stack.ds.getRepository(SyncCheckpoint).existsBy({ corpId: stack.corpId, source: ATTENDANCE_CHECKPOINT }),
+      60000,
+      50,
+    );
     const run = await stack.ds.getRepository(SyncRun).findOneByOrFail({ id: started.body.data.id });
     expect(run.status).toBe('running');
     return run.id;
@@ -187,15 +200,18 @@ describe('fault drills (production shape: own MariaDB, own Redis, web + separate
         console.log(`drill ${name}: ${await fn()}`);
       } catch (err) {
         const tail = (p: { output(): string }) => p.output().slice(-3000);
-        throw new Error(`${err instanceof Error ? err.message : String(err)}\n--- web ---\n${tail(stack.web)}\n--- worker ---\n${tail(stack.worker)}`, { cause: err });
+        throw new Error(`${err instanceof Error ? err.message : String(err)}\n--- web ---\n${tail(stack.web)}\n--- worker ---\n${tail(stack.worker)}`, {
+          cause: err,
+        });
       }
     });
 
   /** Poll /readyz until it names `what` as down; returns what it said. */
-  const readyzNaming = (what: string) => waitFor(`/readyz to name ${what}`, async () => {
-    const r = await readyz();
-    return r.status === 503 && r.down.includes(what) ? r : null;
-  });
+  const readyzNaming = (what: string) =>
+    waitFor(`/readyz to name ${what}`, async () => {
+      const r = await readyz();
+      return r.status === 503 && r.down.includes(what) ? r : null;
+    });
 
   drill('redis-down-during-sync', 'the web stays up, fails fast, and the sync resumes equal to an uninterrupted run', async () => {
     // Slow enough that the sync outlasts the outage: its job lock lapses meanwhile and must not make it run twice.
@@ -235,6 +251,7 @@ describe('fault drills (production shape: own MariaDB, own Redis, web + separate
     await stack.redis.stop();
     const downAt = Date.now();
     const notReady = await readyzNaming('redis');
+    const rowsAtStop = (await stack.ds.getRepository(ImportRun).findOneByOrFail({ id: running.id })).rowsDone;
     upload.release();
     const done = await upload.response;
     expect(done.status).toBe(201);
@@ -245,7 +262,7 @@ describe('fault drills (production shape: own MariaDB, own Redis, web + separate
     await waitFor('/readyz to be 200', async () => (await readyz()).status === 200, 60000);
     const rows = await trainingRows(stack.ds, stack.corpId);
     expect(rows).toEqual(expectedTraining);
-    return `web up, readyz 503 naming redis, import finished while Redis was down (201), rows equal (${rows.length} training records)`;
+    return `import at row ${rowsAtStop} when Redis stopped; web up, readyz 503 naming redis ("${notReady.message}"), the import finished while Redis was down (201), rows equal (${rows.length} training records)`;
   });
 
   drill('mariadb-restart-during-sync', 'requests answer 503, the job waits for the database and resumes equal', async () => {

@@ -56,7 +56,7 @@ describe('dependencyDownOf, on the errors the real clients throw', () => {
   it('leaves every other error alone: SQL mistakes, HTTP failures, plain errors', async () => {
     const port = await closedPort();
     expect(dependencyDownOf(await rejectionOf(fetch(`http://127.0.0.1:${port}/`)))).toBeNull();
-    const sqlError = Object.assign(new Error("You have an error in your SQL syntax"), { code: 'ER_PARSE_ERROR', errno: 1064, sqlState: '42000' });
+    const sqlError = Object.assign(new Error('You have an error in your SQL syntax'), { code: 'ER_PARSE_ERROR', errno: 1064, sqlState: '42000' });
     expect(dependencyDownOf(new QueryFailedError('SELEC 1', [], sqlError))).toBeNull();
     expect(dependencyDownOf(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }))).toBeNull();
     expect(dependencyDownOf(new Error('boom'))).toBeNull();
@@ -66,7 +66,11 @@ describe('dependencyDownOf, on the errors the real clients throw', () => {
   it('turns into a 503 in Chinese naming the dependency', () => {
     expect(dependencyDownOf(new DependencyDownError('database', 'no connection within 10 ms'))).toBe('database');
     const db = dependencyUnavailable('database');
-    expect({ id: db.id, status: db.status, message: db.message }).toEqual({ id: 'database_unavailable', status: 503, message: '数据库暂时无法连接，请稍后再试' });
+    expect({ id: db.id, status: db.status, message: db.message }).toEqual({
+      id: 'database_unavailable',
+      status: 503,
+      message: '数据库暂时无法连接，请稍后再试',
+    });
     expect(dependencyUnavailable('redis').message).toBe('任务队列（Redis）暂时无法连接，请稍后再试');
   });
 });

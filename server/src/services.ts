@@ -94,7 +94,10 @@ export async function buildServices(config: Config, log: Logger, opts: { migrate
   const redis = config.redis ? await connectFailFast(config.redis.url, config.resilience.redisTimeoutMs, log) : null;
   if (config.dingtalk.mode === 'real') dingtalk = createDingTalkPort(config.dingtalk, config, redis);
   const r = config.resilience;
-  const ds = await openDatabase(config.database, { migrate: opts.migrate, timeouts: { connectMs: r.databaseConnectTimeoutMs, acquireMs: r.databaseAcquireTimeoutMs } });
+  const ds = await openDatabase(config.database, {
+    migrate: opts.migrate,
+    timeouts: { connectMs: r.databaseConnectTimeoutMs, acquireMs: r.databaseAcquireTimeoutMs },
+  });
   await ensureCorp(ds, corp);
 
   const handlers = waitOutOutages(createJobHandlers(handlerDepsFrom(config, ds, dingtalk!, log)), { ds, log });

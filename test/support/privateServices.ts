@@ -199,7 +199,10 @@ export async function startPrivateMariadb(dir: string): Promise<PrivateMariadb> 
  * A TCP forwarder in front of a server, so a test can make that server vanish for its clients (`cut`: connections
  * reset, new ones refused) and come back (`restore`) without touching the server itself.
  */
-export async function startTcpProxy(target: { host: string; port: number }): Promise<{ port: number; cut(): Promise<void>; restore(): Promise<void>; close(): Promise<void> }> {
+export async function startTcpProxy(target: {
+  host: string;
+  port: number;
+}): Promise<{ port: number; cut(): Promise<void>; restore(): Promise<void>; close(): Promise<void> }> {
   const sockets = new Set<net.Socket>();
   const make = () =>
     net.createServer((client) => {

@@ -71,7 +71,9 @@ export class AccessTokenProvider implements TokenSource {
     if (cached !== undefined) return cached;
     if (!this.inFlight) {
       const redis = this.redis;
-      const refresh = redis ? this.refreshShared(redis).catch((err: unknown) => this.withoutRedis(err, () => this.memoryOr(() => this.refreshLocal()))) : this.refreshLocal();
+      const refresh = redis
+        ? this.refreshShared(redis).catch((err: unknown) => this.withoutRedis(err, () => this.memoryOr(() => this.refreshLocal())))
+        : this.refreshLocal();
       this.inFlight = refresh.finally(() => {
         this.inFlight = undefined;
       });

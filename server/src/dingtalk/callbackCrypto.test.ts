@@ -59,7 +59,9 @@ describe('callback timestamps and signatures', () => {
   });
 
   it('refuses stale, future and malformed timestamps', () => {
-    expect(() => checkCallbackTime(String(now - FIVE_MIN - 1), now, FIVE_MIN)).toThrow(expect.objectContaining({ reason: 'timestamp', message: 'the callback is 5 min old' }));
+    expect(() => checkCallbackTime(String(now - FIVE_MIN - 1), now, FIVE_MIN)).toThrow(
+      expect.objectContaining({ reason: 'timestamp', message: 'the callback is 5 min old' }),
+    );
     expect(() => checkCallbackTime(String(now + 10 * 60 * 1000), now, FIVE_MIN)).toThrow(
       expect.objectContaining({ reason: 'timestamp', message: 'the callback is 10 min in the future' }),
     );

@@ -81,7 +81,8 @@ export class CallbackCrypto {
     const expected = Buffer.from(this.sign(cb.timestamp, cb.nonce, cb.encrypt), 'utf8');
     const given = Buffer.from(cb.signature.toLowerCase(), 'utf8');
     // timingSafeEqual needs equal lengths; a length mismatch says nothing about the secret (SHA-1 hex is always 40).
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new CallbackCryptoError('signature', 'the callback signature does not match');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected))
+      throw new CallbackCryptoError('signature', 'the callback signature does not match');
     if (opts.windowMs !== undefined) checkCallbackTime(cb.timestamp, opts.now ?? Date.now(), opts.windowMs);
     return this.decrypt(cb.encrypt);
   }

@@ -21,8 +21,7 @@ export function errorHandler(): Middleware<AppState> {
         // The database or Redis is down: a fast 503 the client may retry, never a 500 or a hang.
         appErr = dependencyUnavailable(down);
         ctx.set('Retry-After', '10');
-      }
-      else if (err instanceof DingTalkError) {
+      } else if (err instanceof DingTalkError) {
         appErr = new AppError('dingtalk_error', `钉钉接口调用失败 (${err.api}: ${String(err.code)})`, 502, { api: err.api, code: err.code });
       } else if (isHttpError(err)) {
         // koa-bodyparser and friends: malformed JSON, too large bodies.
