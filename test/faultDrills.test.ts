@@ -52,7 +52,7 @@ function trainingFile(userids: string[]): Buffer {
   const rows: (string | number)[][] = [['员工', '课程', '完成度(%)', '考试成绩', '完成日期']];
   userids.forEach((u, i) => {
     for (let c = 1; c <= COURSES; c++)
-      rows.push([u, `演练课程 ${c}`, (c * 7 + i) % 101, (c * 13 + i) % 101, `2026-${String((c % 12) + 1).padStart(2, '0')}-15`]);
+      rows.push([u, `演练课程 ${c}`, (c * 7 + i) % 101, (c * 13 + i) % 101, `2025-${String((c % 12) + 1).padStart(2, '0')}-15`]);
   });
   return csvFile(rows);
 }
@@ -61,7 +61,7 @@ function trainingFile(userids: string[]): Buffer {
  * POST an import whose body arrives in two parts: the second only once `release` is called. The first must pass the
  * importer's 64 KB encoding sniff and hold a few batches of rows, so the import is visibly under way when it stops.
  */
-function gatedImport(url: string, cookie: string, file: Buffer, firstBytes: number) {
+function gatedImport(url: string, headers: Record<string, string>, file: Buffer, firstBytes: number) {
   let release!: () => void;
   const gate = new Promise<void>((resolve) => (release = resolve));
   async function* parts() {
@@ -71,7 +71,7 @@ function gatedImport(url: string, cookie: string, file: Buffer, firstBytes: numb
   }
   const response = fetch(`${url}/api/v1/imports/training?mode=commit`, {
     method: 'POST',
-    headers: { 'content-type': 'text/csv', 'x-file-name': encodeURIComponent('演练培训.csv'), cookie, origin: url },
+    headers: { 'content-type': 'text/csv', 'x-file-name': encodeURIComponent('演练培训.csv'), ...headers },
     body: Readable.toWeb(Readable.from(parts())) as ReadableStream,
     duplex: 'half',
   } as RequestInit).then(async (res) => ({
@@ -86,7 +86,7 @@ type Readyz = { status: number; down: string[]; message: string | null };
 describe('fault drills (production shape: own MariaDB, own Redis, web + separate worker)', () => {
   let stack: DrillStack;
   let calm: TestWorld;
-  let hrCookie = '';
+  let adminCookie = '';
   let expectedAttendance: { results: string[]; clocks: string[] };
   let expectedTraining: string[];
   let file: Buffer;
@@ -111,11 +111,12 @@ describe('fault drills (production shape: own MariaDB, own Redis, web + separate
     file = trainingFile(userids);
     const calmServer = await listen(calm);
     try {
-      const hr = new TestClient(calmServer.url);
-      await hr.signIn(calm.sandbox!.demoUsers.hr, calm.corpId);
+      // The admin imports for the whole company (HR would import only its own departments' rows).
+      const admin = new TestClient(calmServer.url);
+      await admin.signIn(calm.sandbox!.demoUsers.admin, calm.corpId);
       const res = await fetch(`${calmServer.url}/api/v1/imports/training?mode=commit`, {
         method: 'POST',
-        headers: { 'content-type': 'text/csv', 'x-file-name': 'calm.csv', cookie: hr.cookie },
+        headers: { 'content-type': 'text/csv', 'x-file-name': 'calm.csv', cookie: admin.cookie },
         body: new Uint8Array(file),
       });
       expect(res.status).toBe(201);
@@ -125,9 +126,9 @@ describe('fault drills (production shape: own MariaDB, own Redis, web + separate
     expectedTraining = await trainingRows(calm.ds, calm.corpId);
     expect(expectedTraining).toHaveLength(userids.length * COURSES);
 
-    const signedIn = await signInOn(stack, stack.sandbox.corps.get(stack.corpId)!.demoUsers.hr);
+    const signedIn = await signInOn(stack, stack.sandbox.corps.get(stack.corpId)!.demoUsers.admin);
     expect(signedIn.status).toBe(200);
-    hrCookie = signedIn.cookie;
+    adminCookie = signedIn.cookie;
   });
   afterAll(async () => {
     await stack?.close();
@@ -136,8 +137,8 @@ describe('fault drills (production shape: own MariaDB, own Redis, web + separate
 
   const api = async (method: string, path: string) => {
     const started = Date.now();
-    // Same-origin, as the micro-app sends them (CSRF rules look at Origin).
-    const res = await fetch(`${stack.url}${path}`, { method, headers: { cookie: hrCookie, origin: stack.url } });
+    // Same-origin, as the micro-app sends them through the TLS proxy (CSRF rules look at Origin).
+    const res = await fetch(`${stack.url}${path}`, { method, headers: stack.headers(adminCookie) });
     const body = (await res.json()) as { ok: boolean; data: { id: number }; error: { id: string; message: string; details: { runId?: number } } };
     return { status: res.status, body, ms: Date.now() - started };
   };
@@ -243,7 +244,7 @@ describe('fault drills (production shape: own MariaDB, own Redis, web + separate
 
   drill('redis-down-during-import', 'the import goes on without Redis and lands equal to an uninterrupted one', async () => {
     await stack.ds.getRepository(TrainingRecord).delete({ corpId: stack.corpId });
-    const upload = gatedImport(stack.url, hrCookie, file, Math.floor(file.length * 0.6));
+    const upload = gatedImport(stack.url, stack.headers(adminCookie), file, Math.floor(file.length * 0.6));
     const running = await waitFor('the import to be under way', async () => {
       const run = await stack.ds.getRepository(ImportRun).findOne({ where: { corpId: stack.corpId }, order: { id: 'DESC' } });
       return run && run.status === 'running' && run.rowsDone > 0 ? run : null;
@@ -290,7 +291,7 @@ describe('fault drills (production shape: own MariaDB, own Redis, web + separate
 
   drill('mariadb-restart-during-import', 'the import answers 503, its run is closed as failed, and importing the file again lands equal', async () => {
     await stack.ds.getRepository(TrainingRecord).delete({ corpId: stack.corpId });
-    const upload = gatedImport(stack.url, hrCookie, file, Math.floor(file.length * 0.6));
+    const upload = gatedImport(stack.url, stack.headers(adminCookie), file, Math.floor(file.length * 0.6));
     const running = await waitFor('the import to be under way', async () => {
       const run = await stack.ds.getRepository(ImportRun).findOne({ where: { corpId: stack.corpId }, order: { id: 'DESC' } });
       return run && run.status === 'running' && run.rowsDone > 0 ? run : null;
@@ -315,7 +316,7 @@ describe('fault drills (production shape: own MariaDB, own Redis, web + separate
     // Importing the same file again is the documented way to resume (idempotent): equal to an uninterrupted import.
     const again = await fetch(`${stack.url}/api/v1/imports/training?mode=commit`, {
       method: 'POST',
-      headers: { 'content-type': 'text/csv', 'x-file-name': 'again.csv', cookie: hrCookie, origin: stack.url },
+      headers: { 'content-type': 'text/csv', 'x-file-name': 'again.csv', ...stack.headers(adminCookie) },
       body: new Uint8Array(file),
     });
     expect(again.status).toBe(201);

@@ -6,6 +6,10 @@ import { Imports1764200000000 } from './1764200000000-Imports';
 import { Crm1764300000000 } from './1764300000000-Crm';
 import { AttendanceDetail1764400000000 } from './1764400000000-AttendanceDetail';
 import { CrmRemovals1764530000000 } from './1764530000000-CrmRemovals';
+import { MeteredQuota1765350000000 } from './1765350000000-MeteredQuota';
+import { DataQualitySnapshots1765360000000 } from './1765360000000-DataQualitySnapshots';
+import { SessionActivity1765400000000 } from './1765400000000-SessionActivity';
+import { Notifications1765600000000 } from './1765600000000-Notifications';
 
 /** SQLite migrations (embedded mode), oldest first. Each is frozen once merged: never edit one, add a new one. */
 export const SQLITE_MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -16,4 +20,8 @@ export const SQLITE_MIGRATIONS: (new () => MigrationInterface)[] = [
   Crm1764300000000,
   AttendanceDetail1764400000000,
   CrmRemovals1764530000000,
+  MeteredQuota1765350000000,
+  DataQualitySnapshots1765360000000,
+  SessionActivity1765400000000,
+  Notifications1765600000000,
 ];

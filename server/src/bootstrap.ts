@@ -1,14 +1,14 @@
-import type { Worker } from 'bullmq';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createLogger, type Logger } from './logger';
 import { buildServices, grantDemoHrScope, redisOptions, resumeQueuedRuns, scheduleSyncs, type Services } from './services';
-import { startBullWorker } from './jobs/bullJobQueue';
+import { startBullWorkers, type JobWorkers } from './jobs/bullJobQueue';
 import { createJobHandlers, handlerDepsFrom } from './jobs/handlers';
 import { waitOutOutages } from './jobs/outageWait';
 import { InProcessJobQueue } from './jobs/inProcessJobQueue';
 import { createOrgSyncRun } from './modules/sync/commands/orgSyncRunCreator';
 import { orgSyncJobId } from './modules/sync/jobs/orgSyncJob';
 import { SyncRun, User } from './entities';
+import { scheduleNotify } from './modules/notify/jobs/notifyJobs';
 
 /** Load config or print every problem and exit 2 (start-up must fail loudly and completely). */
 export function configOrExit(): Config {
@@ -34,14 +34,14 @@ export async function bootServices(config: Config, log: Logger): Promise<Service
   return s;
 }
 
-/** Start a BullMQ consumer in this process with the standard handlers. */
-export function startWorker(s: Services): Worker {
+/** Start BullMQ consumers (main and notification queues) in this process with the standard handlers. */
+export function startWorker(s: Services): JobWorkers {
   if (!s.config.redis) throw new Error('a BullMQ worker needs REDIS_URL');
   const handlers = waitOutOutages(createJobHandlers(handlerDepsFrom(s.config, s.ds, s.dingtalk, s.log)), s);
-  // The worker's own connections (BullMQ opens and closes them), which wait for Redis instead of failing fast, and try
+  // The workers' own connections (BullMQ opens and closes them), which wait for Redis instead of failing fast, and try
   // again at least every 2 s while it is away (BullMQ's default backs off to 20 s), so jobs resume soon after it returns.
   const connection = { url: s.config.redis.url, ...redisOptions, retryStrategy: (times: number) => Math.min(times * 200, 2000) };
-  return startBullWorker(connection, s.config.queuePrefix, handlers, s.log, { lockMs: s.config.jobLockMs });
+  return startBullWorkers(connection, s.config.queuePrefix, handlers, s.log, { lockMs: s.config.jobLockMs });
 }
 
 /** Sandbox mode: make sure the demo company is synced and the demo HR user has a scope, reporting progress. */
@@ -68,9 +68,10 @@ export async function prepareDemo(s: Services, print: (line: string) => void): P
 }
 
 /** Everything a process does after services are built: schedule, resume, and (when asked) consume jobs. */
-export async function startJobs(s: Services, consume: boolean): Promise<Worker | null> {
+export async function startJobs(s: Services, consume: boolean): Promise<JobWorkers | null> {
   const worker = consume && s.redis ? startWorker(s) : null;
   await scheduleSyncs(s, s.corp.corpId);
+  await scheduleNotify(s, s.corp.corpId);
   await resumeQueuedRuns(s, s.corp.corpId);
   s.schedulerWatch.start();
   return worker;

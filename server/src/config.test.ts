@@ -150,4 +150,29 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...real, DINGTALK_LEAVE_PROCESS_CODE: 'PROC-FF6Y4BE1N2-ABC' }).leaveProcessCode).toBe('PROC-FF6Y4BE1N2-ABC');
     expect(() => loadConfig({ DINGTALK_LEAVE_PROCESS_CODE: 'leave form' })).toThrow(/DINGTALK_LEAVE_PROCESS_CODE: expected the 请假 form's process code/);
   });
+
+  it('plans with the edition quota (doc 8.1), the raw numbers overriding it, and a reserved share for notifications', () => {
+    expect(loadConfig({}).budget).toMatchObject({ label: '标准版', apiCalls: 5000, events: 3000, notifyShare: 0.2 });
+    expect(loadConfig({}).monthlyCallLimit).toBe(5000);
+    expect(loadConfig({ DINGTALK_EDITION: 'professional', DINGTALK_APP_ENTITLEMENTS: '2' }).budget).toMatchObject({
+      label: '专业版（2 个应用开发权益）',
+      apiCalls: 400_000,
+      events: 100_000,
+    });
+    expect(loadConfig({ DINGTALK_EDITION: 'professional', DINGTALK_ADDON_PACKS: '1' }).budget).toMatchObject({ apiCalls: 5_200_000, events: 550_000 });
+    expect(loadConfig({ DINGTALK_EDITION: 'professional-legacy' }).budget).toMatchObject({ apiCalls: 500_000 });
+    const custom = loadConfig({ DINGTALK_MONTHLY_CALL_LIMIT: '12000', NOTIFY_BUDGET_SHARE: '10' });
+    expect(custom.budget).toMatchObject({ apiCalls: 12_000, events: 3000, notifyShare: 0.1 });
+    expect(custom.budget.label).toContain('自定义额度');
+    expect(custom.monthlyCallLimit).toBe(12_000);
+    let err: unknown;
+    try {
+      loadConfig({ DINGTALK_EDITION: 'enterprise', NOTIFY_BUDGET_SHARE: '95' });
+    } catch (e) {
+      err = e;
+    }
+    const problems = (err as ConfigError).problems;
+    expect(problems.some((p) => p.startsWith('DINGTALK_EDITION:') && p.includes('standard'))).toBe(true);
+    expect(problems.some((p) => p.startsWith('NOTIFY_BUDGET_SHARE:'))).toBe(true);
+  });
 });

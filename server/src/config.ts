@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { DEFAULT_CRM_CONTRACT_OBJECT, DEFAULT_CRM_FOLLOW_RECORD_OBJECT } from './dingtalk/wireFacts';
+import { editionLabel, editionQuota, yuanToFen, type EditionSettings } from '@liucai/shared';
+import { DEFAULT_CRM_CONTRACT_OBJECT, DEFAULT_CRM_FOLLOW_RECORD_OBJECT, METERED_QUOTAS } from './dingtalk/wireFacts';
 import { SANDBOX_LEAVE_PROCESS_CODE } from './dingtalk/sandbox/leaveCatalogue';
+import { NOTIFY_ENV, notifyConfigFrom, notifyProblems, type NotifyConfig } from './modules/notify/notifyConfig';
 
 /** Thrown when the environment is invalid; lists every problem at once. */
 export class ConfigError extends Error {
@@ -28,9 +30,10 @@ const url = (protocols: string[]) =>
 const cnyAsFen = z
   .string()
   .regex(/^\d{1,9}(\.\d{1,2})?$/, 'expected an amount in CNY, e.g. 3000 or 9999.50')
+  // Through the one shared conversion (the regex has already refused anything it would refuse).
   .transform((v) => {
-    const [yuan = '0', cents = ''] = v.split('.');
-    return Number(yuan) * 100 + Number(cents.padEnd(2, '0'));
+    const r = yuanToFen(v);
+    return r.ok ? r.fen : 0;
   })
   .refine((fen) => fen > 0, 'must be more than 0');
 /** A CRM custom object's name (form code), e.g. crm_contract or PROC-EF199CCA-…. */
@@ -76,10 +79,29 @@ const EnvSchema = z.object({
     .positive()
     .max(24 * 30)
     .default(12),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60 * 30)
+    .default(120),
   COOKIE_SECURE: bool.optional(),
+  RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(300),
+  RATE_LIMIT_LOGIN_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(20),
+  RATE_LIMIT_SYNC_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(10),
+  RATE_LIMIT_IMPORT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(30),
   RUN_WORKER_IN_WEB: bool.optional(),
   JOB_LOCK_MS: z.coerce.number().int().min(1000).max(600000).default(30000),
-  DINGTALK_MONTHLY_CALL_LIMIT: z.coerce.number().int().min(0).default(10000),
+  DINGTALK_EDITION: z
+    .enum(['standard', 'professional', 'professional-legacy'], {
+      message: 'expected standard (标准版), professional (专业版) or professional-legacy (专业版, older contract)',
+    })
+    .default('standard'),
+  DINGTALK_APP_ENTITLEMENTS: z.coerce.number().int().min(1).max(1000).default(1),
+  DINGTALK_ADDON_PACKS: z.coerce.number().int().min(0).max(1000).default(0),
+  DINGTALK_MONTHLY_CALL_LIMIT: z.coerce.number().int().min(0).optional(),
+  DINGTALK_MONTHLY_EVENT_LIMIT: z.coerce.number().int().min(0).optional(),
+  NOTIFY_BUDGET_SHARE: z.coerce.number().int({ message: 'expected a whole percent' }).min(0).max(90).default(20),
   DATA_SYNC_LOOKBACK_DAYS: z.coerce.number().int().min(1).max(366).default(31),
   DATA_SYNC_CRON: z.string().min(9).default('0 0 3 * * *'),
   ORG_SYNC_CRON: z.string().min(9).default('0 30 2 * * *'),
@@ -92,6 +114,7 @@ const EnvSchema = z.object({
   CRM_FOLLOW_UP_LOOKBACK_DAYS: z.coerce.number().int().min(1).max(3660).default(180),
   CRM_FULL_PASS_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   CRM_FOLLOW_UP_RECHECK_DAYS: z.coerce.number().int().min(1).max(3660).default(30),
+  ...NOTIFY_ENV,
   // Fail fast when a dependency is down (see resilience in Config).
   REDIS_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(3000),
   DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(5000),
@@ -151,10 +174,16 @@ export interface Config {
   dingtalkCallsPerSecond: number;
   dingtalkTimeoutMs: number;
   sessionTtlHours: number;
+  /** A session unused this long ends (the micro-app signs in again silently with 免登). */
+  sessionIdleMinutes: number;
   cookieSecure: boolean;
+  /** Requests allowed per minute: sign-in per client address (all, and failed ones), "sync now" and imports per user. */
+  rateLimits: { loginPerMinute: number; loginFailuresPerMinute: number; syncPerMinute: number; importPerMinute: number };
   orgSyncCron: string;
-  /** Metered DingTalk calls allowed per month (standard edition 10,000). */
+  /** Metered DingTalk calls allowed per month (budget.apiCalls, kept for the syncs). */
   monthlyCallLimit: number;
+  /** The monthly metered quota (doc 8.1): from the edition, or the raw numbers when set. */
+  budget: BudgetConfig;
   /** First attendance/leave sync reaches this many days back. */
   dataSyncLookbackDays: number;
   /** Nightly attendance, leave and departure sync (Asia/Shanghai). */
@@ -165,7 +194,23 @@ export interface Config {
   jobLockMs: number;
   orgSyncConcurrency: number;
   crm: CrmConfig;
+  /** Work notifications: quiet hours, digest time, caps, links (NOTIFY_*). */
+  notify: NotifyConfig;
   resilience: ResilienceConfig;
+}
+
+/** The monthly metered quota the app plans with. */
+export interface BudgetConfig {
+  /** DINGTALK_EDITION, DINGTALK_APP_ENTITLEMENTS, DINGTALK_ADDON_PACKS. */
+  edition: EditionSettings;
+  /** `标准版`, `专业版（2 个应用开发权益）` …, or `自定义额度` when a raw number overrides the edition. */
+  label: string;
+  /** Metered API calls a month (DINGTALK_MONTHLY_CALL_LIMIT, else the edition's). */
+  apiCalls: number;
+  /** Metered Webhook&Stream events a month (DINGTALK_MONTHLY_EVENT_LIMIT, else the edition's). */
+  events: number;
+  /** Share of the calls kept for work notifications, 0..0.9 (NOTIFY_BUDGET_SHARE percent). */
+  notifyShare: number;
 }
 
 /** How the process behaves when Redis, the database or a caller misbehaves: fail fast, never hang. */
@@ -230,6 +275,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (parsed.success && parsed.data.CRM_SMALL_DEAL_CNY >= parsed.data.CRM_BIG_DEAL_CNY) {
     problems.push('CRM_SMALL_DEAL_CNY, CRM_BIG_DEAL_CNY: the small-client threshold must be below the big-client one');
   }
+  if (parsed.success) problems.push(...notifyProblems(parsed.data));
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   const eventMode: EventMode = e.DINGTALK_EVENT_MODE ?? (!realDingTalk || isLoopback(e.DINGTALK_V1_BASE_URL) ? 'both' : 'http');
@@ -238,6 +284,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'DINGTALK_CORP_ID, DINGTALK_APP_KEY, DINGTALK_APP_SECRET, DINGTALK_AGENT_ID: required when NODE_ENV=production (the sandbox is for development only)',
     ]);
   }
+  const edition: EditionSettings = { edition: e.DINGTALK_EDITION, entitlements: e.DINGTALK_APP_ENTITLEMENTS, addOnPacks: e.DINGTALK_ADDON_PACKS };
+  const quota = editionQuota(METERED_QUOTAS, edition);
+  const overridden = e.DINGTALK_MONTHLY_CALL_LIMIT !== undefined || e.DINGTALK_MONTHLY_EVENT_LIMIT !== undefined;
+  const budget: BudgetConfig = {
+    edition,
+    label: overridden ? `自定义额度（${editionLabel(edition)}）` : editionLabel(edition),
+    apiCalls: e.DINGTALK_MONTHLY_CALL_LIMIT ?? quota.apiCalls,
+    events: e.DINGTALK_MONTHLY_EVENT_LIMIT ?? quota.events,
+    notifyShare: e.NOTIFY_BUDGET_SHARE / 100,
+  };
   return {
     env: e.NODE_ENV,
     host: e.HOST,
@@ -267,9 +323,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dingtalkCallsPerSecond: e.DINGTALK_CALLS_PER_SECOND,
     dingtalkTimeoutMs: e.DINGTALK_TIMEOUT_MS,
     sessionTtlHours: e.SESSION_TTL_HOURS,
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    rateLimits: {
+      loginPerMinute: e.RATE_LIMIT_LOGIN_PER_MINUTE,
+      loginFailuresPerMinute: e.RATE_LIMIT_LOGIN_FAILURES_PER_MINUTE,
+      syncPerMinute: e.RATE_LIMIT_SYNC_PER_MINUTE,
+      importPerMinute: e.RATE_LIMIT_IMPORT_PER_MINUTE,
+    },
     cookieSecure: e.COOKIE_SECURE ?? e.NODE_ENV === 'production',
     orgSyncCron: e.ORG_SYNC_CRON,
-    monthlyCallLimit: e.DINGTALK_MONTHLY_CALL_LIMIT,
+    monthlyCallLimit: budget.apiCalls,
+    budget,
     dataSyncLookbackDays: e.DATA_SYNC_LOOKBACK_DAYS,
     dataSyncCron: e.DATA_SYNC_CRON,
     runWorkerInWeb: e.RUN_WORKER_IN_WEB ?? e.NODE_ENV !== 'production',
@@ -285,6 +349,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       fullPassDays: e.CRM_FULL_PASS_DAYS,
       followUpRecheckDays: e.CRM_FOLLOW_UP_RECHECK_DAYS,
     },
+    notify: notifyConfigFrom(e),
     resilience: {
       redisTimeoutMs: e.REDIS_TIMEOUT_MS,
       databaseConnectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS,

@@ -1,4 +1,5 @@
 import { AppError } from './errors';
+import { zh } from '@liucai/shared';
 
 /** A service the process cannot work without. */
 export type Dependency = 'database' | 'redis';
@@ -81,5 +82,5 @@ export const DEPENDENCY_NAMES: Record<Dependency, string> = { database: '数据�
 
 /** 503: a dependency is down; the request changed nothing it could not finish and may be retried shortly. */
 export function dependencyUnavailable(dependency: Dependency): AppError {
-  return new AppError(`${dependency}_unavailable`, `${DEPENDENCY_NAMES[dependency]}暂时无法连接，请稍后再试`, 503, { dependency });
+  return new AppError(`${dependency}_unavailable`, zh`${DEPENDENCY_NAMES[dependency]}暂时无法连接，请稍后再试`, 503, { dependency });
 }

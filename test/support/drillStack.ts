@@ -57,6 +57,8 @@ export interface DrillStack {
   worker: LiucaiProcess;
   /** Base URL of the web process. */
   url: string;
+  /** Headers of a request from our own page behind the TLS proxy production runs behind (scheme, Origin, cookie). */
+  headers(cookie?: string): Record<string, string>;
   close(): Promise<void>;
 }
 
@@ -145,6 +147,7 @@ export async function startDrillStack(opts: { employees: number; seed: number; e
     web,
     worker,
     url,
+    headers: (cookie) => ({ 'x-forwarded-proto': 'https', origin: url.replace(/^http:/, 'https:'), ...(cookie ? { cookie } : {}) }),
     async close() {
       for (const p of [web, worker]) if (p.alive()) p.child.kill('SIGKILL');
       await Promise.all([web.exit, worker.exit]);
@@ -166,7 +169,7 @@ export async function signInOn(stack: DrillStack, userid: string): Promise<{ sta
   const { code } = (await codeRes.json()) as { code: string };
   const res = await fetch(`${stack.url}/api/v1/auth/dingtalk`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-forwarded-proto': 'https', origin: stack.url },
+    headers: { 'content-type': 'application/json', ...stack.headers() },
     body: JSON.stringify({ code, corpId: stack.corpId }),
   });
   const cookie = (res.headers.getSetCookie().find((c) => c.startsWith('liucai_sid=')) ?? '').split(';')[0] ?? '';

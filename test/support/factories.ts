@@ -8,7 +8,22 @@ import os from 'node:os';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { openDatabase } from '../../server/src/db/dataSource';
-import { Corp, Deal, Department, FollowUp, HrScope, User, UserDepartment, CollaborationEvent } from '../../server/src/entities';
+import {
+  AttendanceResult,
+  ClockRecord,
+  Corp,
+  Customer,
+  Deal,
+  Department,
+  FollowUp,
+  HrScope,
+  ImportRun,
+  LeaveRecord,
+  SyncRun,
+  User,
+  UserDepartment,
+  CollaborationEvent,
+} from '../../server/src/entities';
 import type { Actor } from '../../server/src/appTypes';
 import type { Role } from '@liucai/shared';
 import { openTestDb } from './testServices';
@@ -101,6 +116,53 @@ export async function buildDeal(ds: DataSource, corpId: string, over: Partial<De
   return row;
 }
 
+/** A CRM customer (DingTalk-sourced, not removed). */
+export async function buildCustomer(ds: DataSource, corpId: string, over: Partial<Customer> = {}): Promise<Customer> {
+  const n = next();
+  const row = Object.assign(new Customer(), {
+    corpId,
+    source: 'dingtalk' as const,
+    sourceId: `customer-${n}`,
+    importedAt: new Date(),
+    name: `客户${n}`,
+    ownerUserid: null,
+    segment: null,
+    firstDealOn: null,
+    lastDealOn: null,
+    data: {},
+    kind: 'enterprise' as Customer['kind'],
+    removedAt: null,
+    ...over,
+  });
+  await ds.getRepository(Customer).save(row);
+  return row;
+}
+
+/** A finished import run (as if `createdBy` had committed a file). */
+export async function buildImportRun(ds: DataSource, corpId: string, over: Partial<ImportRun> & { createdBy: string }): Promise<ImportRun> {
+  const row = Object.assign(new ImportRun(), {
+    corpId,
+    kind: 'deals' as ImportRun['kind'],
+    fileName: `run-${next()}.csv`,
+    status: 'succeeded' as ImportRun['status'],
+    rowsTotal: 1,
+    rowsDone: 1,
+    bytesDone: 10,
+    bytesTotal: 10,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: 0,
+    warnings: '[]',
+    error: null,
+    fileHeaders: '[]',
+    createdAt: new Date(),
+    finishedAt: new Date(),
+    ...over,
+  });
+  return ds.getRepository(ImportRun).save(row);
+}
+
 /** A CRM follow-up record. */
 export async function buildFollowUp(ds: DataSource, corpId: string, over: Partial<FollowUp> = {}): Promise<FollowUp> {
   const n = next();
@@ -135,6 +197,98 @@ export async function buildCollaboration(ds: DataSource, corpId: string, over: P
   });
   await ds.getRepository(CollaborationEvent).insert(row);
   return row;
+}
+
+/** One scheduled check's result (on duty, normal, clocked at 09:00 Beijing) of `userid` on `workDate`. */
+export async function buildAttendanceResult(
+  ds: DataSource,
+  corpId: string,
+  over: Partial<AttendanceResult> & { userid: string; workDate: string },
+): Promise<AttendanceResult> {
+  const n = next();
+  const at = new Date(`${over.workDate}T09:00:00+08:00`);
+  const row = Object.assign(new AttendanceResult(), {
+    corpId,
+    source: 'dingtalk' as const,
+    sourceId: `att-${n}`,
+    importedAt: new Date(),
+    checkType: 'OnDuty' as const,
+    timeResult: 'Normal' as const,
+    locationResult: 'Normal',
+    baseCheckAt: at,
+    userCheckAt: at,
+    approveId: null,
+    ...over,
+  });
+  await ds.getRepository(AttendanceResult).insert(row);
+  return row;
+}
+
+/** One raw clock record of `userid` on `workDate` at 09:00 Beijing. */
+export async function buildClockRecord(
+  ds: DataSource,
+  corpId: string,
+  over: Partial<ClockRecord> & { userid: string; workDate: string },
+): Promise<ClockRecord> {
+  const n = next();
+  const row = Object.assign(new ClockRecord(), {
+    corpId,
+    source: 'dingtalk' as const,
+    sourceId: `clock-${n}`,
+    importedAt: new Date(),
+    checkAt: new Date(`${over.workDate}T09:00:00+08:00`),
+    checkType: 'OnDuty',
+    sourceType: 'ATM',
+    timeResult: 'Normal',
+    locationResult: 'Normal',
+    locationMethod: 'MAP',
+    address: null,
+    deviceId: null,
+    outsideRemark: null,
+    ...over,
+  });
+  await ds.getRepository(ClockRecord).insert(row);
+  return row;
+}
+
+/** An approved one-day leave of `userid` starting at 09:00 Beijing on `day`. */
+export async function buildLeave(ds: DataSource, corpId: string, over: Partial<LeaveRecord> & { userid: string; day: string }): Promise<LeaveRecord> {
+  const n = next();
+  const { day, ...fields } = over;
+  const row = Object.assign(new LeaveRecord(), {
+    corpId,
+    source: 'dingtalk' as const,
+    sourceId: `leave-${n}`,
+    importedAt: new Date(),
+    leaveType: '事假',
+    startAt: new Date(`${day}T09:00:00+08:00`),
+    endAt: new Date(`${day}T18:00:00+08:00`),
+    durationUnit: 'day' as const,
+    durationHundredths: 100,
+    approvalState: 'approved' as const,
+    ...fields,
+  });
+  await ds.getRepository(LeaveRecord).insert(row);
+  return row;
+}
+
+/** A finished sync run of `kind` (succeeded unless `status` says otherwise), finished at `at`. */
+export async function buildSyncRun(ds: DataSource, corpId: string, kind: SyncRun['kind'], at: Date, over: Partial<SyncRun> = {}): Promise<SyncRun> {
+  const row = ds.getRepository(SyncRun).create({
+    corpId,
+    kind,
+    status: 'succeeded',
+    trigger: 'schedule',
+    phase: 'done',
+    requestedBy: null,
+    createdAt: at,
+    startedAt: at,
+    finishedAt: at,
+    error: null,
+    note: null,
+    ...over,
+  });
+  return ds.getRepository(SyncRun).save(row);
 }
 
 /** Run `fn` on the MariaDB test database and on a fresh embedded SQLite database built by its migrations. */

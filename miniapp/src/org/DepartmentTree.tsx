@@ -27,7 +27,7 @@ export function DepartmentTree({ roots, query }: DepartmentTreeProps) {
   if (shown.length === 0) {
     return (
       <div className="empty-text" data-testid="org-tree-empty">
-        {searching ? `没有找到与「${query.trim()}」相关的部门或主管` : '暂无部门'}
+        {searching ? `没有找到与“${query.trim()}”相关的部门或主管` : '暂无部门'}
       </div>
     );
   }

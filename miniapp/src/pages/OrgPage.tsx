@@ -64,7 +64,7 @@ export default function OrgPage() {
             <ErrorBlock
               status="empty"
               title="暂无部门"
-              description="还没有可见的部门。管理员可先点击上方「立即同步」，HR 请联系管理员分配负责部门。"
+              description="还没有可见的部门。管理员可先点击上方“立即同步”，HR 请联系管理员分配负责部门。"
               data-testid="org-empty"
             />
           ) : (

@@ -118,7 +118,7 @@ export function HrScopeEditor({ entry, existing, onClose, onSaved }: HrScopeEdit
             {search.status === 'ready' &&
               (search.users.length === 0 ? (
                 <div className="empty-text" data-testid="user-search-empty">
-                  没有找到「{q.trim()}」
+                  没有找到“{q.trim()}”
                 </div>
               ) : (
                 <List>

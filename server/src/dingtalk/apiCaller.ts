@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { logger } from '../logger';
 import { CallStats } from './callStats';
+import { isCountedAnswer, tallyAnswered } from './callScope';
 import { DingTalkError } from './errors';
 import { fullJitterDelay } from './fullJitterDelay';
 import type { RateLimiter } from './rateLimiter';
@@ -20,6 +21,17 @@ export interface ApiCallerOptions {
   baseDelayMs?: number;
   /** Backoff cap. Default 8000 ms. */
   maxDelayMs?: number;
+}
+
+/** Per-call options. */
+export interface CallOptions {
+  /** Default true. False: never repeat a request whose outcome is unknown (timeouts, dropped connections, 5xx). */
+  retryAmbiguous?: boolean;
+}
+
+/** True when a failed request may still have been carried out by DingTalk (no DingTalk errcode came back). */
+export function isAmbiguous(err: DingTalkError): boolean {
+  return typeof err.code === 'string';
 }
 
 export const DEFAULT_MAX_ATTEMPTS = 5;
@@ -51,12 +63,16 @@ export class ApiCaller {
     return this.run(api, undefined, () => request());
   }
 
-  /** Run a request with the app access token; an invalid-token answer drops the token and retries once. */
-  callWithToken<T>(api: string, tokens: TokenSource, request: (token: string) => Promise<T>): Promise<T> {
-    return this.run(api, tokens, (token) => request(token ?? ''));
+  /**
+   * Run a request with the app access token; an invalid-token answer drops the token and retries once.
+   * `retryAmbiguous: false` is for calls that must not be repeated blindly (sending a message): a timeout or a
+   * dropped connection may have reached DingTalk, so those are thrown at once for the caller to reconcile.
+   */
+  callWithToken<T>(api: string, tokens: TokenSource, request: (token: string) => Promise<T>, opts: CallOptions = {}): Promise<T> {
+    return this.run(api, tokens, (token) => request(token ?? ''), opts);
   }
 
-  private async run<T>(api: string, tokens: TokenSource | undefined, request: (token: string | undefined) => Promise<T>): Promise<T> {
+  private async run<T>(api: string, tokens: TokenSource | undefined, request: (token: string | undefined) => Promise<T>, opts: CallOptions = {}): Promise<T> {
     let attempt = 1;
     let tokenRefreshed = false;
     for (;;) {
@@ -65,9 +81,12 @@ export class ApiCaller {
       const token = tokens ? await tokens.getToken() : undefined;
       this.stats.recordCall(api);
       try {
-        return await request(token);
+        const answer = await request(token);
+        tallyAnswered(api);
+        return answer;
       } catch (err) {
         if (!(err instanceof DingTalkError)) throw err;
+        if (isCountedAnswer(err.code)) tallyAnswered(api);
         if (err.invalidToken && tokens && token !== undefined && !tokenRefreshed) {
           tokenRefreshed = true;
           this.stats.recordRetry();
@@ -76,6 +95,7 @@ export class ApiCaller {
           continue;
         }
         if (!err.retryable || attempt >= this.maxAttempts) throw err;
+        if (opts.retryAmbiguous === false && isAmbiguous(err)) throw err;
         const delayMs = fullJitterDelay(attempt, this.baseDelayMs, this.maxDelayMs);
         this.stats.recordRetry();
         logger.debug({ api, code: err.code, httpStatus: err.httpStatus, attempt, delayMs }, 'dingtalk call failed; backing off');

@@ -11,6 +11,9 @@ import { CollaborationEvent } from './CollaborationEvent';
 import { TrainingRecord } from './TrainingRecord';
 import { SyncCheckpoint } from './SyncCheckpoint';
 import { ApiCallBudget } from './ApiCallBudget';
+import { MeteredUsage } from './MeteredUsage';
+import { DataQualitySnapshot } from './DataQualitySnapshot';
+import { DataGapItem } from './DataGapItem';
 import { Corp } from './Corp';
 import { Department } from './Department';
 import { DingTalkEvent } from './DingTalkEvent';
@@ -21,6 +24,9 @@ import { User } from './User';
 import { UserDepartment } from './UserDepartment';
 import { ImportRun } from './ImportRun';
 import { ImportRejection } from './ImportRejection';
+import { Notification } from './Notification';
+import { NotificationSend } from './NotificationSend';
+import { NotifyDrainLock } from './NotifyDrainLock';
 
 /** Every entity, for the DataSource. */
 export const ENTITIES = [
@@ -47,6 +53,12 @@ export const ENTITIES = [
   Customer,
   FollowUp,
   CrmSeen,
+  Notification,
+  NotificationSend,
+  NotifyDrainLock,
+  MeteredUsage,
+  DataQualitySnapshot,
+  DataGapItem,
 ];
 export {
   AttendanceResult,
@@ -72,4 +84,10 @@ export {
   Customer,
   FollowUp,
   CrmSeen,
+  Notification,
+  NotificationSend,
+  NotifyDrainLock,
+  MeteredUsage,
+  DataQualitySnapshot,
+  DataGapItem,
 };

@@ -8,6 +8,8 @@ import { runDataSync } from '../modules/sync/commands/dataSyncRunner';
 import { resyncUsers } from '../modules/sync/commands/userResyncer';
 import { resyncAttendanceDays, resyncLeaveInstance } from '../modules/sync/commands/eventResync';
 import { JOB_ATTEMPTS, type JobHandlers } from './jobTypes';
+import { notifyJobHandlers, type NotifyHandlerDeps } from '../modules/notify/jobs/notifyJobs';
+import { withCallTally } from '../dingtalk/callScope';
 
 export interface HandlerDeps {
   ds: DataSource;
@@ -15,9 +17,12 @@ export interface HandlerDeps {
   log: Logger;
   orgSyncConcurrency: number;
   monthlyCallLimit: number;
+  /** Share of the month's calls kept for work notifications (config.budget.notifyShare). */
+  notifyShare?: number;
   dataSyncLookbackDays: number;
   crm?: Config['crm'];
   leaveProcessCode: string | null;
+  notify: NotifyHandlerDeps['notify'];
 }
 
 /** Handler dependencies from a process's config and services. */
@@ -28,9 +33,11 @@ export function handlerDepsFrom(config: Config, ds: DataSource, dingtalk: DingTa
     log,
     orgSyncConcurrency: config.orgSyncConcurrency,
     monthlyCallLimit: config.monthlyCallLimit,
+    notifyShare: config.budget.notifyShare,
     dataSyncLookbackDays: config.dataSyncLookbackDays,
     crm: config.crm,
     leaveProcessCode: config.leaveProcessCode,
+    notify: { settings: config.notify, baseUrl: config.publicUrl ?? `http://localhost:${config.port}` },
   };
 }
 
@@ -46,11 +53,13 @@ export function createJobHandlers(deps: HandlerDeps): JobHandlers {
     apiCalls: () => deps.dingtalk.callCount(),
     concurrency: deps.orgSyncConcurrency,
     monthlyCallLimit: deps.monthlyCallLimit,
+    notifyShare: deps.notifyShare ?? 0,
     lookbackDays: deps.dataSyncLookbackDays,
     ...(deps.crm ? { crm: deps.crm } : {}),
     leaveProcessCode: deps.leaveProcessCode,
   };
   return {
+    ...notifyJobHandlers(deps),
     'data.sync': async ({ syncRunId }, { attempt }) => {
       const outcome = await runDataSync(dataDeps, syncRunId, { finalAttempt: attempt >= JOB_ATTEMPTS });
       if (outcome) deps.log.info({ syncRunId, ...outcome }, 'data sync finished');
@@ -78,11 +87,12 @@ export function createJobHandlers(deps: HandlerDeps): JobHandlers {
       await runOrgSync(syncDeps, run.id, { finalAttempt: true });
     },
     'attendance.resyncDays': async ({ corpId, checks }) => {
-      const changed = await resyncAttendanceDays(dataDeps, corpId, checks);
+      // Its own metered calls only (a sync may be running on the same client meanwhile).
+      const changed = await withCallTally((tally) => resyncAttendanceDays({ ...dataDeps, apiCalls: () => tally.metered }, corpId, checks));
       deps.log.info({ corpId, days: checks.length, changed }, 'attendance re-read after a check-in event');
     },
     'leave.syncInstance': async ({ corpId, processInstanceId }) => {
-      const changed = await resyncLeaveInstance(dataDeps, corpId, processInstanceId);
+      const changed = await withCallTally((tally) => resyncLeaveInstance({ ...dataDeps, apiCalls: () => tally.metered }, corpId, processInstanceId));
       deps.log.info({ corpId, processInstanceId, changed }, 'leave re-read after an approval event');
     },
     'org.syncUsers': async ({ corpId, userids }) => {

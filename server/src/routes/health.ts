@@ -1,4 +1,5 @@
 import Router from '@koa/router';
+import { zh } from '@liucai/shared';
 import type { AppDeps, AppState } from '../appTypes';
 
 /** Probe each dependency with a time limit; the answer names each one. */
@@ -52,7 +53,7 @@ export function healthRoutes(deps: AppDeps): Router<AppState> {
         ? { ok: true, data: checks }
         : {
             ok: false,
-            error: { id: 'not_ready', message: `未就绪：${down.map((k) => CHECK_NAMES[k]).join('、')}不可用`, details: { down, ...checks } },
+            error: { id: 'not_ready', message: zh`未就绪：${down.map((k) => CHECK_NAMES[k]).join('、')}不可用`, details: { down, ...checks } },
           };
   });
   return r;

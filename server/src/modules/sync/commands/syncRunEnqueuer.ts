@@ -22,7 +22,7 @@ export async function enqueueSyncRun(deps: { ds: DataSource; jobs: JobQueue }, r
     // leaves it alone (trackSyncRun).
     const redisDown = dependencyDownOf(err) === 'redis';
     const error = redisDown ? `${ENQUEUE_FAILED_NOTE}（Redis 不可用）` : ENQUEUE_FAILED_NOTE;
-    await deps.ds.getRepository(SyncRun).update({ id: run.id, status: 'queued' }, { status: 'failed', error, finishedAt: new Date() });
+    await deps.ds.getRepository(SyncRun).update({ id: run.id, corpId: run.corpId, status: 'queued' }, { status: 'failed', error, finishedAt: new Date() });
     if (redisDown)
       throw new AppError('redis_unavailable', '任务队列（Redis）暂时无法连接，同步没有开始，请稍后再试', 503, { dependency: 'redis', runId: run.id });
     throw err;

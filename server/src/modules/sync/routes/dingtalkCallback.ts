@@ -1,5 +1,6 @@
 import Router from '@koa/router';
 import { z } from 'zod';
+import { zh } from '@liucai/shared';
 import { AppError } from '../../../errors';
 import { validate } from '../../../middleware/validate';
 import { CallbackCryptoError } from '../../../dingtalk/callbackCrypto';
@@ -16,13 +17,16 @@ const QuerySchema = z.object({
 });
 const BodySchema = z.object({ encrypt: z.string({ message: '需要加密的事件 encrypt' }).min(1) });
 
+/** Where DingTalk posts events (the event subscription's URL). */
+export const DINGTALK_CALLBACK_PATH = '/dingtalk/callback';
+
 /**
  * DingTalk HTTP callback (event subscription): verify the signature, decrypt, record the event once, enqueue a
  * targeted re-sync, and answer the encrypted "success" DingTalk requires within 1.5 s.
  */
 export function dingtalkCallbackRoutes(deps: AppDeps): Router<AppState> {
   const r = new Router<AppState>();
-  r.post('/dingtalk/callback', async (ctx) => {
+  r.post(DINGTALK_CALLBACK_PATH, async (ctx) => {
     const crypto = deps.callbackCrypto;
     if (!crypto && !deps.config.events.http) {
       throw new AppError('callback_not_configured', `HTTP 回调未启用 (DINGTALK_EVENT_MODE=${deps.config.events.mode})`, 404);
@@ -45,7 +49,7 @@ export function dingtalkCallbackRoutes(deps: AppDeps): Router<AppState> {
         // Stale or from the future: a replay of a captured callback, or a clock far off. Nothing is recorded.
         const windowMs = deps.config.resilience.callbackWindowMs;
         const window = windowMs % 60000 === 0 ? `${windowMs / 60000} 分钟` : `${Math.round(windowMs / 1000)} 秒`;
-        throw new AppError('callback_rejected', `钉钉回调已过期或时间戳无效（只接受前后 ${window}内的回调）`, 403, { reason: err.reason });
+        throw new AppError('callback_rejected', zh`钉钉回调已过期或时间戳无效（只接受前后 ${window}内的回调）`, 403, { reason: err.reason });
       }
       if (err instanceof CallbackCryptoError) throw new AppError('callback_rejected', `钉钉回调校验失败: ${err.message}`, 403, { reason: err.reason });
       throw err;

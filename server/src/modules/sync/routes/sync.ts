@@ -4,17 +4,20 @@ import type { SyncKind } from '@liucai/shared';
 import { SyncRun } from '../../../entities';
 import { assertHrOrAdmin } from '../../access/policies/admin';
 import { validate } from '../../../middleware/validate';
+import { bySignedInUser, rateLimit } from '../../../middleware/rateLimit';
 import { presentSyncRun } from '../presenters/syncRun';
 import { createSyncRun } from '../commands/orgSyncRunCreator';
-import { presentDataQuality } from '../presenters/dataQuality';
+import { presentDataQualityFor } from '../presenters/dataQuality';
+import { presentBudget } from '../presenters/budget';
+import { storedDataQuality } from '../commands/dataQualityRefresher';
 import { enqueueSyncRun } from '../commands/syncRunEnqueuer';
 import type { AppDeps, AppState } from '../../../appTypes';
 
 const KindSchema = z.object({
-  kind: z.enum(['org', 'attendance', 'leave', 'departures', 'crm'], { message: '同步类型应为 org、attendance、leave、departures 或 crm' }),
+  kind: z.enum(['org', 'attendance', 'leave', 'departures', 'crm'], { message: '应为 org、attendance、leave、departures 或 crm 之一' }),
 });
 
-/** Sync status and "sync now" for each DingTalk source, and the month's metered-call budget (HR and admins). */
+/** Sync status and "sync now" for each DingTalk source, the 数据 page, and the month's metered quota (HR and admins). */
 export function syncRoutes(deps: AppDeps): Router<AppState> {
   const r = new Router<AppState>({ prefix: '/api/v1/sync' });
   r.use(async (ctx, next) => {
@@ -23,12 +26,12 @@ export function syncRoutes(deps: AppDeps): Router<AppState> {
   });
 
   r.get('/budget', async (ctx) => {
-    const quality = await presentDataQuality(deps.ds, ctx.state.actor!.corpId, deps.config.monthlyCallLimit);
-    ctx.body = { ok: true, data: quality.budget };
+    const corpId = ctx.state.actor!.corpId;
+    ctx.body = { ok: true, data: await presentBudget(deps.ds, corpId, deps.config, await storedDataQuality(deps.ds, corpId)) };
   });
 
   r.get('/quality', async (ctx) => {
-    ctx.body = { ok: true, data: await presentDataQuality(deps.ds, ctx.state.actor!.corpId, deps.config.monthlyCallLimit) };
+    ctx.body = { ok: true, data: await presentDataQualityFor(deps.ds, ctx.state.actor!.corpId, deps.config, ctx.state.actor!) };
   });
 
   r.get('/:kind', async (ctx) => {
@@ -41,7 +44,8 @@ export function syncRoutes(deps: AppDeps): Router<AppState> {
     ctx.body = { ok: true, data: { current: current ? presentSyncRun(current) : null, lastSucceeded: lastSucceeded ? presentSyncRun(lastSucceeded) : null } };
   });
 
-  r.post('/:kind', async (ctx) => {
+  // Each run spends metered DingTalk calls: a person may start at most RATE_LIMIT_SYNC_PER_MINUTE a minute.
+  r.post('/:kind', rateLimit({ what: '立即同步', limit: deps.config.rateLimits.syncPerMinute, key: bySignedInUser }), async (ctx) => {
     const { kind } = validate(KindSchema, ctx.params);
     const actor = ctx.state.actor!;
     const run = await createSyncRun(deps.ds, actor.corpId, kind as SyncKind, 'manual', actor.userid);
