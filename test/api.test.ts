@@ -28,7 +28,9 @@ describe('HTTP API: 免登 login, roles, scopes and org sync', () => {
     expect((await c.call('GET', '/healthz')).status).toBe(200);
     const ready = await c.call<Record<string, { ok: boolean }>>('GET', '/readyz');
     expect(ready.status).toBe(200);
-    expect(Object.keys(ready.body.data).sort()).toEqual(['database', 'dingtalk', 'events', 'redis']);
+    expect(Object.keys(ready.body.data).sort()).toEqual(['database', 'dingtalk', 'events', 'redis', 'schedulers']);
+    // In-process jobs: schedules are timers in this process, so they cannot go missing.
+    expect(ready.body.data.schedulers).toEqual({ ok: true, mode: 'in-process' });
     expect(ready.body.data.database?.ok).toBe(true);
     // How events come in is reported, not required: this world has HTTP callbacks and no Stream receiver.
     expect(ready.body.data.events).toEqual({ mode: 'both', http: true, stream: { state: 'off' } });
@@ -41,7 +43,7 @@ describe('HTTP API: 免登 login, roles, scopes and org sync', () => {
     try {
       const res = await new TestClient(s.url).call('GET', '/readyz');
       expect(res.status).toBe(503);
-      expect(res.body.error.details).toMatchObject({ dingtalk: { ok: false }, database: { ok: true } });
+      expect(res.body.error).toMatchObject({ message: '未就绪：钉钉不可用', details: { down: ['dingtalk'], dingtalk: { ok: false }, database: { ok: true } } });
     } finally {
       await s.close();
       await dead.jobs.close();
@@ -212,7 +214,7 @@ describe('HTTP API: 免登 login, roles, scopes and org sync', () => {
       ].sort(),
     );
     const sales = await w.ds.getRepository(Department).findOneByOrFail({ corpId: w.corpId, name: '销售中心' });
-    expect(me.hrScopes).toEqual([{ id: sales.deptId, name: '销售中心' }]);
+    expect(me.hrScopes).toEqual([{ id: sales.deptId, name: '销售中心', path: '销售中心' }]);
     const employee = new TestClient(server.url);
     await employee.signIn(demo.employee, w.corpId);
     expect((await employee.call<Me>('GET', '/api/v1/me')).body.data.hrScopes).toEqual([]);

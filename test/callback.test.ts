@@ -3,6 +3,8 @@ import { listen } from './support/testServer';
 import { DingTalkEvent, SyncRun, User } from '../server/src/entities';
 import type { InProcessJobQueue } from '../server/src/jobs/inProcessJobQueue';
 import type { CallbackCrypto } from '../server/src/dingtalk/callbackCrypto';
+import { loadConfig } from '../server/src/config';
+import { testDatabaseUrl } from './support/testEnv';
 
 describe('DingTalk HTTP callback (event subscription)', () => {
   let w: TestWorld;
@@ -20,11 +22,11 @@ describe('DingTalk HTTP callback (event subscription)', () => {
     await w.close();
   });
 
-  /** Deliver an event the way DingTalk does: encrypted body, signature in the query. */
-  async function deliver(event: unknown, opts: { tamper?: boolean } = {}) {
-    const sealed = crypto.seal(JSON.stringify(event), String(Date.now()), 'n0nce123');
+  /** Deliver an event the way DingTalk does: encrypted body, signature in the query (signed `ageMs` ago). */
+  async function deliver(event: unknown, opts: { tamper?: boolean; ageMs?: number; to?: string } = {}) {
+    const sealed = crypto.seal(JSON.stringify(event), String(Date.now() - (opts.ageMs ?? 0)), 'n0nce123');
     const signature = opts.tamper ? sealed.msg_signature.replace(/^./, (c) => (c === 'a' ? 'b' : 'a')) : sealed.msg_signature;
-    const res = await fetch(`${server.url}/dingtalk/callback?msg_signature=${signature}&timestamp=${sealed.timeStamp}&nonce=${sealed.nonce}`, {
+    const res = await fetch(`${opts.to ?? server.url}/dingtalk/callback?msg_signature=${signature}&timestamp=${sealed.timeStamp}&nonce=${sealed.nonce}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ encrypt: sealed.encrypt }),
@@ -96,6 +98,45 @@ describe('DingTalk HTTP callback (event subscription)', () => {
     expect(res.status).toBe(403);
     expect(res.body).toMatchObject({ ok: false, error: { id: 'callback_rejected', details: { reason: 'signature' } } });
     expect(await events()).toHaveLength(before);
+  });
+
+  it('refuses a callback signed more than 5 minutes ago or ahead (a captured one replayed later): 403, nothing recorded, no sync', async () => {
+    const syncRuns = () => w.ds.getRepository(SyncRun).countBy({ corpId: w.corpId });
+    const [eventsBefore, runsBefore] = [(await events()).length, await syncRuns()];
+    const deptEvent = { EventType: 'org_dept_create', TimeStamp: '1764000000009', DeptId: [1], CorpId: w.corpId };
+    for (const ageMs of [6 * 60_000, 24 * 3600_000, -6 * 60_000]) {
+      const res = await deliver(deptEvent, { ageMs });
+      expect(res.status).toBe(403);
+      expect(res.body).toMatchObject({
+        ok: false,
+        error: { id: 'callback_rejected', message: '钉钉回调已过期或时间戳无效（只接受前后 5 分钟内的回调）', details: { reason: 'timestamp' } },
+      });
+    }
+    await (w.jobs as InProcessJobQueue).idle();
+    expect(await events()).toHaveLength(eventsBefore);
+    expect(await syncRuns()).toBe(runsBefore);
+    // Four minutes late is within the window: taken in as usual.
+    const late = await deliver(
+      { EventType: 'user_modify_org', TimeStamp: '1764000000010', UserId: [w.sandbox!.demoUsers.employee], CorpId: w.corpId },
+      { ageMs: 4 * 60_000 },
+    );
+    expect(late.status).toBe(200);
+    expectSuccessReply(late.body);
+    await (w.jobs as InProcessJobQueue).idle();
+    expect(await events()).toHaveLength(eventsBefore + 1);
+  });
+
+  it('takes the window from DINGTALK_CALLBACK_WINDOW_SECONDS', async () => {
+    const narrow = await listen({ ...w, config: loadConfig({ NODE_ENV: 'test', DATABASE_URL: testDatabaseUrl(), DINGTALK_CALLBACK_WINDOW_SECONDS: '60' }) });
+    try {
+      const res = await deliver({ EventType: 'user_modify_org', TimeStamp: '1764000000011', UserId: ['nobody'] }, { ageMs: 2 * 60_000, to: narrow.url });
+      expect(res.status).toBe(403);
+      expect(res.body).toMatchObject({ error: { message: '钉钉回调已过期或时间戳无效（只接受前后 1 分钟内的回调）' } });
+      const fresh = await deliver({ EventType: 'check_url' }, { ageMs: 30_000, to: narrow.url });
+      expect(fresh.status).toBe(200);
+    } finally {
+      await narrow.close();
+    }
   });
 
   it('names the missing parameter on a malformed delivery', async () => {

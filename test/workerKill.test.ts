@@ -141,6 +141,9 @@ describe('a worker killed with SIGKILL in the middle of a sync', () => {
       const checkpoint = await checkpoints.findOneByOrFail({ corpId: killed.corpId, source: ATTENDANCE_CHECKPOINT });
       const calmCheckpoint = await calm.ds.getRepository(SyncCheckpoint).findOneByOrFail({ corpId: calm.corpId, source: ATTENDANCE_CHECKPOINT });
       expect(checkpoint.position).toEqual(calmCheckpoint.position);
+      console.log(
+        `drill worker-kill-during-sync: worker killed with SIGKILL (${rowsAtKill} rows landed), another worker took the job after the lock lapsed and resumed from the checkpoint (${resumedCalls} of ${uninterruptedCalls} /attendance/list calls), rows equal (${expected.length} attendance results)`,
+      );
     } finally {
       await queue.close();
     }

@@ -1,8 +1,9 @@
 import { ConfigError, loadConfig, type Config } from './config';
 import { createLogger, type Logger } from './logger';
-import { buildServices, grantDemoHrScope, resumeQueuedRuns, scheduleSyncs, type Services } from './services';
+import { buildServices, grantDemoHrScope, redisOptions, resumeQueuedRuns, scheduleSyncs, type Services } from './services';
 import { startBullWorkers, type JobWorkers } from './jobs/bullJobQueue';
 import { createJobHandlers, handlerDepsFrom } from './jobs/handlers';
+import { waitOutOutages } from './jobs/outageWait';
 import { InProcessJobQueue } from './jobs/inProcessJobQueue';
 import { In } from 'typeorm';
 import { STARTUP_DATA_KINDS, startFirstDataSyncs, startFirstOrgSync, waitForRun } from './modules/sync/commands/firstStartSync';
@@ -35,9 +36,12 @@ export async function bootServices(config: Config, log: Logger): Promise<Service
 
 /** Start BullMQ consumers (main and notification queues) in this process with the standard handlers. */
 export function startWorker(s: Services): JobWorkers {
-  if (!s.redis) throw new Error('a BullMQ worker needs REDIS_URL');
-  const handlers = createJobHandlers(handlerDepsFrom(s.config, s.ds, s.dingtalk, s.log));
-  return startBullWorkers(s.redis, s.config.queuePrefix, handlers, s.log, { lockMs: s.config.jobLockMs });
+  if (!s.config.redis) throw new Error('a BullMQ worker needs REDIS_URL');
+  const handlers = waitOutOutages(createJobHandlers(handlerDepsFrom(s.config, s.ds, s.dingtalk, s.log)), s);
+  // The workers' own connections (BullMQ opens and closes them), which wait for Redis instead of failing fast, and try
+  // again at least every 2 s while it is away (BullMQ's default backs off to 20 s), so jobs resume soon after it returns.
+  const connection = { url: s.config.redis.url, ...redisOptions, retryStrategy: (times: number) => Math.min(times * 200, 2000) };
+  return startBullWorkers(connection, s.config.queuePrefix, handlers, s.log, { lockMs: s.config.jobLockMs });
 }
 
 /** What the first start left running in the background. */
@@ -79,6 +83,7 @@ export async function startJobs(s: Services, consume: boolean): Promise<JobWorke
   await scheduleSyncs(s, s.corp.corpId);
   await scheduleNotify(s, s.corp.corpId);
   await resumeQueuedRuns(s, s.corp.corpId);
+  s.schedulerWatch.start();
   return worker;
 }
 

@@ -116,6 +116,12 @@ const EnvSchema = z.object({
   CRM_FULL_PASS_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   CRM_FOLLOW_UP_RECHECK_DAYS: z.coerce.number().int().min(1).max(3660).default(30),
   ...NOTIFY_ENV,
+  // Fail fast when a dependency is down (see resilience in Config).
+  REDIS_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(3000),
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(5000),
+  DATABASE_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600000).default(10000),
+  SCHEDULER_CHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  DINGTALK_CALLBACK_WINDOW_SECONDS: z.coerce.number().int().min(10).max(86400).default(300),
 });
 
 /** CRM sync settings: custom object names and the small/big client thresholds (see crmSegments.ts). */
@@ -196,6 +202,7 @@ export interface Config {
   crm: CrmConfig;
   /** Work notifications: quiet hours, digest time, caps, links (NOTIFY_*). */
   notify: NotifyConfig;
+  resilience: ResilienceConfig;
 }
 
 /** The monthly metered quota the app plans with. */
@@ -210,6 +217,20 @@ export interface BudgetConfig {
   events: number;
   /** Share of the calls kept for work notifications, 0..0.9 (NOTIFY_BUDGET_SHARE percent). */
   notifyShare: number;
+}
+
+/** How the process behaves when Redis, the database or a caller misbehaves: fail fast, never hang. */
+export interface ResilienceConfig {
+  /** Requests' Redis commands (enqueue, token cache, readiness) fail after this long, and at once while disconnected. */
+  redisTimeoutMs: number;
+  /** A new database connection must be established within this long. */
+  databaseConnectTimeoutMs: number;
+  /** A request waits at most this long for a free pooled database connection. */
+  databaseAcquireTimeoutMs: number;
+  /** How often each process checks that its job schedulers still exist in Redis (re-registering missing ones). */
+  schedulerCheckMs: number;
+  /** A DingTalk HTTP callback's timestamp must lie within this many ms of our clock, either way. */
+  callbackWindowMs: number;
 }
 
 /** DINGTALK_EVENT_MODE. */
@@ -336,5 +357,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       followUpRecheckDays: e.CRM_FOLLOW_UP_RECHECK_DAYS,
     },
     notify: notifyConfigFrom(e),
+    resilience: {
+      redisTimeoutMs: e.REDIS_TIMEOUT_MS,
+      databaseConnectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS,
+      databaseAcquireTimeoutMs: e.DATABASE_ACQUIRE_TIMEOUT_MS,
+      schedulerCheckMs: e.SCHEDULER_CHECK_SECONDS * 1000,
+      callbackWindowMs: e.DINGTALK_CALLBACK_WINDOW_SECONDS * 1000,
+    },
   };
 }

@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { In } from 'typeorm';
@@ -14,6 +15,8 @@ import { StreamReceiver } from './modules/sync/events/streamReceiver';
 import { BullJobQueue } from './jobs/bullJobQueue';
 import { InProcessJobQueue } from './jobs/inProcessJobQueue';
 import { createJobHandlers, handlerDepsFrom } from './jobs/handlers';
+import { waitOutOutages } from './jobs/outageWait';
+import { SchedulerWatch } from './jobs/schedulerWatch';
 import { dataSyncSchedulerId, orgSyncSchedulerId } from './modules/sync/jobs/orgSyncJob';
 import { resumeRuns } from './modules/sync/commands/firstStartSync';
 
@@ -40,12 +43,23 @@ export interface Services extends AppDeps {
   sandboxHandle: SandboxHandle | null;
   /** Built when Stream mode is on; the web process starts it (a worker never does). */
   eventStream: StreamReceiver | null;
+  /** Re-registers job schedulers Redis lost (started by startJobs). */
+  schedulerWatch: SchedulerWatch;
   /** Close everything this process opened, in order: event stream, jobs, database, Redis, sandbox. */
   close(): Promise<void>;
 }
 
-/** ioredis options BullMQ requires for blocking connections. */
+/** ioredis options BullMQ requires for workers' blocking connections: their commands wait for Redis to come back. */
 export const redisOptions = { maxRetriesPerRequest: null, enableReadyCheck: true } as const;
+
+/**
+ * ioredis options for what requests do with Redis (enqueue, the DingTalk token cache, /readyz): while Redis is
+ * unreachable a command fails at once instead of waiting in ioredis' offline queue, and a slow one after `timeoutMs`.
+ * The client still reconnects on its own when Redis returns.
+ */
+export function failFastRedisOptions(timeoutMs: number) {
+  return { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: timeoutMs, connectTimeout: timeoutMs, enableReadyCheck: true } as const;
+}
 
 /**
  * Wire the process from config: DingTalk (real or the built-in sandbox), database (MySQL or embedded SQLite,
@@ -77,12 +91,17 @@ export async function buildServices(config: Config, log: Logger, opts: { migrate
   } else {
     corp = { corpId: config.dingtalk.corpId, name: config.corpName ?? config.dingtalk.corpId };
   }
-  const redis = config.redis ? new Redis(config.redis.url, redisOptions) : null;
+  // Requests use a fail-fast client; a worker in this process opens its own blocking connections (startWorker).
+  const redis = config.redis ? await connectFailFast(config.redis.url, config.resilience.redisTimeoutMs, log) : null;
   if (config.dingtalk.mode === 'real') dingtalk = createDingTalkPort(config.dingtalk, config, redis);
-  const ds = await openDatabase(config.database, { migrate: opts.migrate });
+  const r = config.resilience;
+  const ds = await openDatabase(config.database, {
+    migrate: opts.migrate,
+    timeouts: { connectMs: r.databaseConnectTimeoutMs, acquireMs: r.databaseAcquireTimeoutMs },
+  });
   await ensureCorp(ds, corp);
 
-  const handlers = createJobHandlers(handlerDepsFrom(config, ds, dingtalk!, log));
+  const handlers = waitOutOutages(createJobHandlers(handlerDepsFrom(config, ds, dingtalk!, log)), { ds, log });
   const jobs = redis ? new BullJobQueue(redis, config.queuePrefix) : new InProcessJobQueue(handlers, log);
   const callbackSecrets = config.events.http ? (config.dingtalkCallback ?? (sandboxHandle ? DEMO_CALLBACK : null)) : null;
   const ownerKey = config.dingtalk.mode === 'real' ? config.dingtalk.appKey : DEMO_CORP.appKey;
@@ -100,6 +119,11 @@ export async function buildServices(config: Config, log: Logger, opts: { migrate
           : { clientId: DEMO_CORP.appKey, clientSecret: DEMO_CORP.appSecret, v1BaseUrl: sandboxHandle!.url, timeoutMs: config.dingtalkTimeoutMs },
       )
     : null;
+  // Schedulers gone means Redis lost its data, and with it the jobs of runs still queued: queue those again.
+  const schedulerWatch = new SchedulerWatch(jobs, log, {
+    intervalMs: config.resilience.schedulerCheckMs,
+    onRestored: () => resumeQueuedRuns({ ds, jobs }, corp.corpId, ['queued']),
+  });
   const sandbox = sandboxHandle ? { url: sandboxHandle.url, demoUsers: sandboxHandle.corps.get(DEMO_CORP.corpId)!.demoUsers } : null;
   return {
     config,
@@ -113,7 +137,9 @@ export async function buildServices(config: Config, log: Logger, opts: { migrate
     sandbox,
     sandboxHandle,
     eventStream,
+    schedulerWatch,
     async close() {
+      await schedulerWatch.stop();
       if (eventStream) await eventStream.close().catch((err: unknown) => log.warn({ err }, 'closing event stream'));
       await jobs.close().catch((err: unknown) => log.warn({ err }, 'closing jobs'));
       await ds.destroy().catch((err: unknown) => log.warn({ err }, 'closing database'));
@@ -123,13 +149,39 @@ export async function buildServices(config: Config, log: Logger, opts: { migrate
   };
 }
 
+/**
+ * A fail-fast Redis client, connected (with the offline queue off, a command sent before `ready` would fail). Start-up
+ * fails when Redis cannot be reached, as it does for the database; later outages are logged (at most every 10 s) while
+ * the client reconnects.
+ */
+async function connectFailFast(url: string, timeoutMs: number, log: Logger): Promise<Redis> {
+  const redis = new Redis(url, failFastRedisOptions(timeoutMs));
+  let lastLogged = 0;
+  redis.on('error', (err: Error) => {
+    if (Date.now() - lastLogged < 10_000) return;
+    lastLogged = Date.now();
+    log.warn({ reason: err.message }, 'Redis unavailable; reconnecting');
+  });
+  try {
+    if (redis.status !== 'ready') await once(redis, 'ready');
+  } catch (err) {
+    redis.disconnect();
+    throw new Error(`Redis (REDIS_URL) is not reachable: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+  }
+  return redis;
+}
+
 async function ensureCorp(ds: DataSource, corp: { corpId: string; name: string }): Promise<void> {
   await ds.createQueryBuilder().insert().into(Corp).values({ corpId: corp.corpId, name: corp.name, agentId: null }).orUpdate(['name'], ['corp_id']).execute();
 }
 
 /** Re-enqueue runs left queued by a stopped process (job ids are deterministic, so nothing runs twice). */
-export async function resumeQueuedRuns(s: Pick<AppDeps, 'ds' | 'jobs'>, corpId: string): Promise<number> {
-  const queued = await s.ds.getRepository(SyncRun).find({ where: { corpId, status: In(['queued', 'running']) }, order: { id: 'ASC' } });
+export async function resumeQueuedRuns(
+  s: Pick<AppDeps, 'ds' | 'jobs'>,
+  corpId: string,
+  statuses: SyncRun['status'][] = ['queued', 'running'],
+): Promise<number> {
+  const queued = await s.ds.getRepository(SyncRun).find({ where: { corpId, status: In(statuses) }, order: { id: 'ASC' } });
   await resumeRuns(s, corpId, queued);
   return queued.length;
 }

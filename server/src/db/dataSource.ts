@@ -7,6 +7,13 @@ import type { Config } from '../config';
 import { ENTITIES } from '../entities';
 import { MYSQL_MIGRATIONS } from '../../../migrations/mysql';
 import { SQLITE_MIGRATIONS } from '../../../migrations/sqlite';
+import { applyAcquireTimeout } from './poolTimeouts';
+
+/** How long to wait for the database: a new connection, and a free pooled one (config.resilience). */
+export interface DatabaseTimeouts {
+  connectMs: number;
+  acquireMs: number;
+}
 
 /**
  * MariaDB and MySQL report column metadata differently (e.g. nullable defaults), and TypeORM's schema diff only
@@ -25,7 +32,7 @@ export async function detectMysqlFlavor(url: string): Promise<'mysql' | 'mariadb
 }
 
 /** Build (not initialise) the DataSource for the configured database. Schema comes only from migrations. */
-export async function createDataSource(database: Config['database']): Promise<DataSource> {
+export async function createDataSource(database: Config['database'], timeouts?: DatabaseTimeouts): Promise<DataSource> {
   if (database.kind === 'mysql') {
     return new DataSource({
       type: await detectMysqlFlavor(database.url),
@@ -39,6 +46,7 @@ export async function createDataSource(database: Config['database']): Promise<Da
       migrationsTableName: 'migrations',
       synchronize: false,
       logging: false,
+      ...(timeouts ? { connectTimeout: timeouts.connectMs } : {}),
       extra: { connectionLimit: 10 },
     });
   }
@@ -60,9 +68,10 @@ export async function createDataSource(database: Config['database']): Promise<Da
 }
 
 /** Initialise the DataSource and apply pending migrations (used by the embedded mode and tests). */
-export async function openDatabase(database: Config['database'], opts: { migrate: boolean }): Promise<DataSource> {
-  const ds = await createDataSource(database);
+export async function openDatabase(database: Config['database'], opts: { migrate: boolean; timeouts?: DatabaseTimeouts }): Promise<DataSource> {
+  const ds = await createDataSource(database, opts.timeouts);
   await ds.initialize();
+  if (opts.timeouts) applyAcquireTimeout(ds, opts.timeouts.acquireMs);
   if (opts.migrate) await ds.runMigrations({ transaction: database.kind === 'sqlite' ? 'all' : 'each' });
   return ds;
 }

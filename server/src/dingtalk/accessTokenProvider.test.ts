@@ -119,3 +119,30 @@ describe('AccessTokenProvider with Redis', () => {
     expect(src.count).toBe(0);
   });
 });
+
+describe('AccessTokenProvider while Redis is down', () => {
+  // A fail-fast client (as the web process has) on a port where nothing listens: every command fails at once.
+  const down = new Redis({ host: '127.0.0.1', port: 1, enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true, retryStrategy: () => null });
+  down.on('error', () => undefined);
+  afterAll(() => down.disconnect());
+
+  it('keeps its own token in memory, so sign-in and syncs do not need Redis', async () => {
+    const src = issuer(TOKEN_TTL_SECONDS, 5);
+    const provider = new AccessTokenProvider({ appKey: `app-${randomUUID()}`, fetchToken: src.fetch, redis: down, keyPrefix: 'test:' });
+    await expect(down.get('anything')).rejects.toThrow(/enableOfflineQueue/);
+    expect(await provider.getToken()).toBe('token-1');
+    expect(await provider.getToken()).toBe('token-1');
+    expect(src.count).toBe(1);
+    await provider.invalidate('token-1');
+    expect(await provider.getToken()).toBe('token-2');
+  });
+
+  it('still reports DingTalk failures as they are', async () => {
+    const provider = new AccessTokenProvider({
+      appKey: `app-${randomUUID()}`,
+      redis: down,
+      fetchToken: () => Promise.reject(new Error('DingTalk said no')),
+    });
+    await expect(provider.getToken()).rejects.toThrow('DingTalk said no');
+  });
+});

@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
 import type { TokenSource } from './apiCaller';
 import { TOKEN_REFRESH_MARGIN_SECONDS } from './wireFacts';
+import { dependencyDownOf } from '../dependencyDown';
 
 /** A token as DingTalk handed it out. */
 export interface FetchedToken {
@@ -69,7 +70,11 @@ export class AccessTokenProvider implements TokenSource {
     const cached = await this.readCache();
     if (cached !== undefined) return cached;
     if (!this.inFlight) {
-      this.inFlight = (this.redis ? this.refreshShared(this.redis) : this.refreshLocal()).finally(() => {
+      const redis = this.redis;
+      const refresh = redis
+        ? this.refreshShared(redis).catch((err: unknown) => this.withoutRedis(err, () => this.memoryOr(() => this.refreshLocal())))
+        : this.refreshLocal();
+      this.inFlight = refresh.finally(() => {
         this.inFlight = undefined;
       });
     }
@@ -79,13 +84,34 @@ export class AccessTokenProvider implements TokenSource {
   /** Forget `token` (DingTalk rejected it), unless it was already replaced by a newer one. */
   async invalidate(token: string): Promise<void> {
     if (this.memory?.token === token) this.memory = undefined;
-    if (this.redis) await this.redis.eval(DELETE_IF_EQUAL, 1, this.key, token);
+    if (this.redis) await this.redis.eval(DELETE_IF_EQUAL, 1, this.key, token).catch((err: unknown) => this.withoutRedis(err, () => undefined));
   }
 
   private async readCache(): Promise<string | undefined> {
-    if (this.redis) return (await this.redis.get(this.key)) ?? undefined;
+    if (this.redis) {
+      try {
+        // Redis is the shared truth while it answers (another process may have invalidated the token).
+        return (await this.redis.get(this.key)) ?? undefined;
+      } catch (err) {
+        await this.withoutRedis(err, () => undefined);
+      }
+    }
+    return this.memoryOr(() => undefined);
+  }
+
+  /** This process's own copy while it is fresh, else `otherwise()`. */
+  private memoryOr<T>(otherwise: () => T): string | T {
     if (this.memory && this.memory.expiresAt > Date.now()) return this.memory.token;
-    return undefined;
+    return otherwise();
+  }
+
+  /**
+   * Redis is down (a fail-fast client rejects at once): carry on with this process's own cache, so signing in and
+   * syncing do not depend on Redis. Any other error is rethrown.
+   */
+  private async withoutRedis<T>(err: unknown, fallback: () => T | Promise<T>): Promise<T> {
+    if (dependencyDownOf(err) !== 'redis') throw err;
+    return fallback();
   }
 
   private async refreshLocal(): Promise<string> {
@@ -105,6 +131,7 @@ export class AccessTokenProvider implements TokenSource {
           const again = await redis.get(this.key);
           if (again !== null) return again;
           const fetched = await this.fetchToken();
+          this.memory = { token: fetched.token, expiresAt: Date.now() + tokenCacheMs(fetched.expiresIn) };
           await redis.set(this.key, fetched.token, 'PX', tokenCacheMs(fetched.expiresIn));
           return fetched.token;
         } finally {

@@ -1,4 +1,4 @@
-import { CallbackCrypto, CallbackCryptoError } from './callbackCrypto';
+import { CallbackCrypto, CallbackCryptoError, checkCallbackTime } from './callbackCrypto';
 
 // The example in DingTalk's official DingTalk-Callback-Crypto repository (DingCallbackCrypto3.py).
 const OFFICIAL = {
@@ -43,5 +43,50 @@ describe('CallbackCrypto', () => {
     expect(() => other.decrypt(OFFICIAL.encrypt)).toThrow(expect.objectContaining({ reason: 'owner' }));
     expect(() => official.decrypt('AAAA')).toThrow(expect.objectContaining({ reason: 'format' }));
     expect(() => new CallbackCrypto('t', 'too-short', 'k')).toThrow(/43 characters/);
+  });
+});
+
+describe('callback timestamps and signatures', () => {
+  const c = new CallbackCrypto('tok', OFFICIAL.aesKey, 'liucai-app-key');
+  const FIVE_MIN = 5 * 60 * 1000;
+  const now = Number(OFFICIAL.timestamp);
+
+  it('accepts DingTalk timestamps (ms) within the window either way, and seconds', () => {
+    expect(() => checkCallbackTime(OFFICIAL.timestamp, now, FIVE_MIN)).not.toThrow();
+    expect(() => checkCallbackTime(String(now - FIVE_MIN), now, FIVE_MIN)).not.toThrow();
+    expect(() => checkCallbackTime(String(now + FIVE_MIN), now, FIVE_MIN)).not.toThrow();
+    expect(() => checkCallbackTime(String(Math.floor(now / 1000)), now, FIVE_MIN)).not.toThrow();
+  });
+
+  it('refuses stale, future and malformed timestamps', () => {
+    expect(() => checkCallbackTime(String(now - FIVE_MIN - 1), now, FIVE_MIN)).toThrow(
+      expect.objectContaining({ reason: 'timestamp', message: 'the callback is 5 min old' }),
+    );
+    expect(() => checkCallbackTime(String(now + 10 * 60 * 1000), now, FIVE_MIN)).toThrow(
+      expect.objectContaining({ reason: 'timestamp', message: 'the callback is 10 min in the future' }),
+    );
+    for (const bad of ['', 'abc', '1608001896814.5', '-1608001896814', '16080018968140', '1e12']) {
+      expect(() => checkCallbackTime(bad, now, FIVE_MIN)).toThrow(expect.objectContaining({ reason: 'timestamp' }));
+    }
+  });
+
+  it('open() checks the window only on a genuine signature, and refuses a replay of a captured callback', () => {
+    const sealed = c.seal('{"EventType":"org_dept_modify"}', String(now), 'n0nce');
+    const captured = { signature: sealed.msg_signature, timestamp: sealed.timeStamp, nonce: sealed.nonce, encrypt: sealed.encrypt };
+    expect(c.open(captured, { windowMs: FIVE_MIN, now: now + 60_000 })).toBe('{"EventType":"org_dept_modify"}');
+    expect(() => c.open(captured, { windowMs: FIVE_MIN, now: now + FIVE_MIN + 1 })).toThrow(expect.objectContaining({ reason: 'timestamp' }));
+    // A forged timestamp breaks the signature: the window cannot be dodged by editing the query.
+    expect(() => c.open({ ...captured, timestamp: String(now + FIVE_MIN) }, { windowMs: FIVE_MIN, now: now + FIVE_MIN })).toThrow(
+      expect.objectContaining({ reason: 'signature' }),
+    );
+  });
+
+  it('refuses signatures of any length or case without throwing anything but a signature error', () => {
+    const sealed = c.seal('x', String(now), 'n0nce');
+    const base = { timestamp: sealed.timeStamp, nonce: sealed.nonce, encrypt: sealed.encrypt };
+    expect(c.open({ ...base, signature: sealed.msg_signature.toUpperCase() })).toBe('x');
+    for (const signature of ['', 'a', sealed.msg_signature.slice(0, 39), `${sealed.msg_signature}0`, '张'.repeat(40)]) {
+      expect(() => c.open({ ...base, signature })).toThrow(expect.objectContaining({ reason: 'signature' }));
+    }
   });
 });

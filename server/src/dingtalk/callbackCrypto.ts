@@ -1,10 +1,10 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** A callback that failed verification: wrong signature, wrong owner key, or a damaged body. */
 export class CallbackCryptoError extends Error {
   override readonly name = 'CallbackCryptoError';
   constructor(
-    readonly reason: 'signature' | 'owner' | 'padding' | 'format',
+    readonly reason: 'signature' | 'owner' | 'padding' | 'format' | 'timestamp',
     message: string,
   ) {
     super(message);
@@ -72,10 +72,18 @@ export class CallbackCrypto {
     return body.subarray(20, 20 + len).toString('utf8');
   }
 
-  /** Check the signature, then decrypt. */
-  open(cb: EncryptedCallback): string {
-    const expected = this.sign(cb.timestamp, cb.nonce, cb.encrypt);
-    if (expected !== cb.signature) throw new CallbackCryptoError('signature', 'the callback signature does not match');
+  /**
+   * Check the signature (in constant time, so a forger learns nothing from how long a wrong guess took), then, when
+   * `opts.windowMs` is given, that the signed timestamp is within that long of `opts.now` either way (a captured
+   * callback replayed later is refused), then decrypt.
+   */
+  open(cb: EncryptedCallback, opts: { windowMs?: number; now?: number } = {}): string {
+    const expected = Buffer.from(this.sign(cb.timestamp, cb.nonce, cb.encrypt), 'utf8');
+    const given = Buffer.from(cb.signature.toLowerCase(), 'utf8');
+    // timingSafeEqual needs equal lengths; a length mismatch says nothing about the secret (SHA-1 hex is always 40).
+    if (given.length !== expected.length || !timingSafeEqual(given, expected))
+      throw new CallbackCryptoError('signature', 'the callback signature does not match');
+    if (opts.windowMs !== undefined) checkCallbackTime(cb.timestamp, opts.now ?? Date.now(), opts.windowMs);
     return this.decrypt(cb.encrypt);
   }
 
@@ -83,5 +91,19 @@ export class CallbackCrypto {
   seal(plain: string, timeStamp = String(Date.now()), nonce = randomBytes(6).toString('base64url')) {
     const encrypt = this.encrypt(plain);
     return { msg_signature: this.sign(timeStamp, nonce, encrypt), timeStamp, nonce, encrypt };
+  }
+}
+
+/**
+ * DingTalk signs each callback's `timestamp`: milliseconds since the epoch, as text (dingtalk-api.md 7.3; the official
+ * example has `1608001896814`). Ten digits are read as seconds, as some older DingTalk callbacks send. Refuses one
+ * further than `windowMs` from `now` either way, and anything that is not such a number.
+ */
+export function checkCallbackTime(timestamp: string, now: number, windowMs: number): void {
+  if (!/^\d{10}$|^\d{13}$/.test(timestamp)) throw new CallbackCryptoError('timestamp', 'the callback timestamp is not a time in ms');
+  const at = timestamp.length === 10 ? Number(timestamp) * 1000 : Number(timestamp);
+  if (Math.abs(now - at) > windowMs) {
+    const minutes = Math.round((now - at) / 60000);
+    throw new CallbackCryptoError('timestamp', minutes >= 0 ? `the callback is ${minutes} min old` : `the callback is ${-minutes} min in the future`);
   }
 }

@@ -22,10 +22,15 @@ export class BullJobQueue implements JobQueue {
   readonly kind = 'bullmq' as const;
   readonly queue: Queue;
   readonly notifyQueue: Queue;
+  /** Every scheduler this process registered, its queue, and how to register it again (Redis may lose them: see SchedulerWatch). */
+  private readonly schedulers = new Map<string, { queue: Queue; register: () => Promise<void> }>();
 
   constructor(connection: ConnectionOptions, prefix: string) {
     this.queue = new Queue(QUEUE_NAME, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
     this.notifyQueue = new Queue(NOTIFY_QUEUE_NAME, { connection, prefix, defaultJobOptions: NOTIFY_JOB_OPTIONS });
+    // While Redis is down the connection reports each reconnect attempt; the process's Redis client logs that
+    // (throttled, services.ts), and each enqueue fails on its own. Without a listener BullMQ prints every one.
+    for (const q of [this.queue, this.notifyQueue]) q.on('error', () => undefined);
   }
 
   private queueFor(name: JobName): Queue {
@@ -38,8 +43,22 @@ export class BullJobQueue implements JobQueue {
   }
 
   async schedule<N extends JobName>(schedulerId: string, cron: string, name: N, payload: JobPayloads[N]): Promise<void> {
+    const queue = this.queueFor(name);
+    this.schedulers.set(schedulerId, { queue, register: () => this.schedule(schedulerId, cron, name, payload) });
     const opts = isNotifyJob(name) ? NOTIFY_JOB_OPTIONS : DEFAULT_JOB_OPTIONS;
-    await this.queueFor(name).upsertJobScheduler(schedulerId, { pattern: cron, tz: SCHEDULE_TIME_ZONE }, { name, data: payload, opts });
+    await queue.upsertJobScheduler(schedulerId, { pattern: cron, tz: SCHEDULE_TIME_ZONE }, { name, data: payload, opts });
+  }
+
+  async missingSchedulers(): Promise<string[]> {
+    const missing: string[] = [];
+    for (const [id, { queue }] of this.schedulers) if (!(await queue.getJobScheduler(id))) missing.push(id);
+    return missing;
+  }
+
+  async restoreSchedulers(): Promise<string[]> {
+    const missing = await this.missingSchedulers();
+    for (const id of missing) await this.schedulers.get(id)!.register();
+    return missing;
   }
 
   async close(): Promise<void> {

@@ -48,5 +48,9 @@ export interface JobQueue {
   enqueue<N extends JobName>(name: N, payload: JobPayloads[N], opts: { jobId: string }): Promise<void>;
   /** Create or update a repeating job (cron with seconds, Asia/Shanghai). */
   schedule<N extends JobName>(schedulerId: string, cron: string, name: N, payload: JobPayloads[N]): Promise<void>;
+  /** Ids of the schedulers this process registered that no longer exist (Redis lost its data). Absent: they cannot go. */
+  missingSchedulers?(): Promise<string[]>;
+  /** Register the missing schedulers again; returns their ids. */
+  restoreSchedulers?(): Promise<string[]>;
   close(): Promise<void>;
 }

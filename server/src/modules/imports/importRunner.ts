@@ -3,6 +3,8 @@ import type { Readable } from 'node:stream';
 import type { DataSource } from 'typeorm';
 import { IMPORT_LIMITS, type ImportDryRun } from '@liucai/shared';
 import { AppError } from '../../errors';
+import { dependencyDownOf } from '../../dependencyDown';
+import { untilDatabaseAnswers } from '../../db/untilDatabaseAnswers';
 import { ImportRun } from '../../entities';
 import type { ImportKindDef } from './importKind';
 import { ByteMeter } from './byteMeter';
@@ -30,6 +32,8 @@ export interface ImportUpload {
 }
 
 const PROGRESS_EVERY_MS = 250;
+/** How long a failed import waits for the database to come back to record that it failed. */
+const RUN_CLOSE_WAIT_MS = 15 * 60 * 1000;
 
 function open(u: ImportUpload) {
   const meter = new ByteMeter(u.body, IMPORT_LIMITS.maxBytes);
@@ -137,19 +141,28 @@ export async function commitImport(u: ImportUpload): Promise<ImportRun> {
     if (sink.truncated()) all.push(`错误文件只保存了前 ${MAX_STORED_REJECTIONS} 条错误`);
     await runs.update({ id: run.id }, { ...progress(counts), status: 'succeeded', rowsTotal: counts.rows, warnings: JSON.stringify(all), finishedAt: now() });
   } catch (err) {
-    const message = err instanceof AppError ? err.message : '服务器内部错误';
+    const dbDown = dependencyDownOf(err) === 'database';
+    const message = err instanceof AppError ? err.message : dbDown ? '数据库连接中断，导入已停止' : '服务器内部错误';
     const kept = last.created + last.updated ? `（此前已写入的 ${last.created + last.updated} 行保留；修正后重新导入同一文件不会重复写入）` : '';
     await sink.finish().catch(() => undefined);
-    await runs.update(
-      { id: run.id },
-      {
-        ...progress(last),
-        status: 'failed',
-        error: message + kept,
-        warnings: JSON.stringify(fileWarnings(notes, headers.warnings, warnings)),
-        finishedAt: now(),
-      },
-    );
+    const markFailed = () =>
+      runs.update(
+        { id: run.id },
+        {
+          ...progress(last),
+          status: 'failed',
+          error: message + kept,
+          warnings: JSON.stringify(fileWarnings(notes, headers.warnings, warnings)),
+          finishedAt: now(),
+        },
+      );
+    await markFailed().catch((markErr: unknown) => {
+      if (dependencyDownOf(markErr) !== 'database') throw markErr;
+      // The database is down: close the run once it is back (never left "running"), without holding the response.
+      void untilDatabaseAnswers(u.ds, RUN_CLOSE_WAIT_MS)
+        .then((back) => (back ? markFailed() : undefined))
+        .catch(() => undefined);
+    });
     throw err;
   }
   return runs.findOneByOrFail({ id: run.id });

@@ -1,5 +1,6 @@
 import Router from '@koa/router';
 import { z } from 'zod';
+import { zh } from '@liucai/shared';
 import { AppError } from '../../../errors';
 import { validate } from '../../../middleware/validate';
 import { CallbackCryptoError } from '../../../dingtalk/callbackCrypto';
@@ -42,8 +43,14 @@ export function dingtalkCallbackRoutes(deps: AppDeps): Router<AppState> {
     }
     let plain: string;
     try {
-      plain = crypto.open({ signature, timestamp, nonce: q.nonce, encrypt });
+      plain = crypto.open({ signature, timestamp, nonce: q.nonce, encrypt }, { windowMs: deps.config.resilience.callbackWindowMs });
     } catch (err) {
+      if (err instanceof CallbackCryptoError && err.reason === 'timestamp') {
+        // Stale or from the future: a replay of a captured callback, or a clock far off. Nothing is recorded.
+        const windowMs = deps.config.resilience.callbackWindowMs;
+        const window = windowMs % 60000 === 0 ? `${windowMs / 60000} 分钟` : `${Math.round(windowMs / 1000)} 秒`;
+        throw new AppError('callback_rejected', zh`钉钉回调已过期或时间戳无效（只接受前后 ${window}内的回调）`, 403, { reason: err.reason });
+      }
       if (err instanceof CallbackCryptoError) throw new AppError('callback_rejected', `钉钉回调校验失败: ${err.message}`, 403, { reason: err.reason });
       throw err;
     }

@@ -10,7 +10,7 @@ import { createSyncRun } from '../commands/orgSyncRunCreator';
 import { presentDataQualityFor } from '../presenters/dataQuality';
 import { presentBudget } from '../presenters/budget';
 import { storedDataQuality } from '../commands/dataQualityRefresher';
-import { dataSyncJobId, orgSyncJobId } from '../jobs/orgSyncJob';
+import { enqueueSyncRun } from '../commands/syncRunEnqueuer';
 import type { AppDeps, AppState } from '../../../appTypes';
 
 const KindSchema = z.object({
@@ -50,9 +50,8 @@ export function syncRoutes(deps: AppDeps): Router<AppState> {
     const actor = ctx.state.actor!;
     const run = await createSyncRun(deps.ds, actor.corpId, kind as SyncKind, 'manual', actor.userid);
     if (!run) throw new Error('manual sync run was not created');
-    // Enqueued after the run row is committed, so the worker always finds it.
-    if (kind === 'org') await deps.jobs.enqueue('org.sync', { corpId: actor.corpId, syncRunId: run.id }, { jobId: orgSyncJobId(run.id) });
-    else await deps.jobs.enqueue('data.sync', { corpId: actor.corpId, syncRunId: run.id }, { jobId: dataSyncJobId(run.id) });
+    // Enqueued after the run row is committed, so the worker always finds it; a refused enqueue fails the run (503).
+    await enqueueSyncRun(deps, run);
     ctx.status = 202;
     ctx.body = { ok: true, data: presentSyncRun(run) };
   });
