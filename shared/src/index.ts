@@ -3,3 +3,4 @@ export * from './decimal';
 export * from './money';
 export * from './api';
 export * from './imports';
+export * from './pay';
