@@ -21,6 +21,11 @@ import { User } from './User';
 import { UserDepartment } from './UserDepartment';
 import { ImportRun } from './ImportRun';
 import { ImportRejection } from './ImportRejection';
+import { IncentivePlan } from './IncentivePlan';
+import { IncentivePlanVersion } from './IncentivePlanVersion';
+import { IncentivePlanAssignment } from './IncentivePlanAssignment';
+import { KpiScheme } from './KpiScheme';
+import { KpiSchemeVersion } from './KpiSchemeVersion';
 
 /** Every entity, for the DataSource. */
 export const ENTITIES = [
@@ -47,6 +52,11 @@ export const ENTITIES = [
   Customer,
   FollowUp,
   CrmSeen,
+  IncentivePlan,
+  IncentivePlanVersion,
+  IncentivePlanAssignment,
+  KpiScheme,
+  KpiSchemeVersion,
 ];
 export {
   AttendanceResult,
@@ -72,4 +82,9 @@ export {
   Customer,
   FollowUp,
   CrmSeen,
+  IncentivePlan,
+  IncentivePlanVersion,
+  IncentivePlanAssignment,
+  KpiScheme,
+  KpiSchemeVersion,
 };

@@ -5,7 +5,8 @@
  * BigInt denominator: 15,000,000 fen × 80 bp / 10,000 is 120,000/1, 33,333 fen × 1 bp is 33,333/10,000 fen). It
  * is turned into whole fen exactly once, by `roundLine`: **half away from zero** ("half-up" on the magnitude), so
  * 0.5 fen → 1 fen and −0.5 fen → −1 fen, and a clawback of a line is always exactly the negation of that line.
- * Lines are then added as integers; caps and the guarantee work on those integers and never round again.
+ * Lines are then added as integers. Cap lines subtract whole fen from whole fen (nothing to round); the guarantee
+ * line's one rounding is its floor (baseline × floor rate), from which the whole-fen total paid is subtracted.
  */
 
 /** An exact rational number, `num / den` with `den > 0`. */
