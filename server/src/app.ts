@@ -14,6 +14,10 @@ import { syncRoutes } from './modules/sync/routes/sync';
 import { queueBoard } from './routes/queueBoard';
 import { dingtalkCallbackRoutes } from './modules/sync/routes/dingtalkCallback';
 import { importRoutes } from './modules/imports/routes';
+import { incentiveRoutes } from './modules/pay/routes/incentives';
+import { incentivePlanRoutes } from './modules/pay/routes/incentivePlans';
+import { planAssignmentRoutes } from './modules/pay/routes/planAssignments';
+import { kpiSchemeRoutes } from './modules/pay/routes/kpiSchemes';
 
 /** Build the Koa app: request context, the one error handler, public routes, then everything behind a session. */
 export function createApp(deps: AppDeps): Koa<AppState> {
@@ -26,7 +30,17 @@ export function createApp(deps: AppDeps): Koa<AppState> {
   app.use(serveMiniapp());
   for (const r of [healthRoutes(deps), authRoutes(deps), dingtalkCallbackRoutes(deps)]) app.use(r.routes()).use(r.allowedMethods());
   const board = queueBoard(deps);
-  const privateRoutes = [meRoutes(deps), orgRoutes(deps), syncRoutes(deps), adminRoutes(deps), importRoutes(deps)];
+  const privateRoutes = [
+    meRoutes(deps),
+    orgRoutes(deps),
+    syncRoutes(deps),
+    adminRoutes(deps),
+    importRoutes(deps),
+    incentiveRoutes(deps),
+    incentivePlanRoutes(deps),
+    planAssignmentRoutes(deps),
+    kpiSchemeRoutes(deps),
+  ];
   const auth = authenticate(deps.ds);
   app.use(async (ctx, next) => {
     if (ctx.path.startsWith('/api/') || ctx.path.startsWith('/admin/queues')) return auth(ctx, next);

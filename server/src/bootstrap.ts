@@ -8,6 +8,8 @@ import { InProcessJobQueue } from './jobs/inProcessJobQueue';
 import { createOrgSyncRun } from './modules/sync/commands/orgSyncRunCreator';
 import { orgSyncJobId } from './modules/sync/jobs/orgSyncJob';
 import { SyncRun, User } from './entities';
+import { seedDemoIncentivePlans } from './modules/pay/commands/demoIncentivePlansSeeder';
+import { shanghaiDate } from './util/dates';
 
 /** Load config or print every problem and exit 2 (start-up must fail loudly and completely). */
 export function configOrExit(): Config {
@@ -61,6 +63,8 @@ export async function prepareDemo(s: Services, print: (line: string) => void): P
     }
   }
   await grantDemoHrScope(s.ds, corpId, s.sandbox.demoUsers.hr, s.sandbox.demoUsers.admin);
+  // The old 1% plan and the new plan, the salespeople on them (idempotent).
+  await seedDemoIncentivePlans(s.ds, corpId, s.sandbox.demoUsers.admin, shanghaiDate(new Date()));
 }
 
 /** Everything a process does after services are built: schedule, resume, and (when asked) consume jobs. */
