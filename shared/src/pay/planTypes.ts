@@ -10,7 +10,7 @@ export const COMPONENT_KINDS = {
   thresholdBonus: '门槛奖金',
   renewalPercent: '续约年度提成',
   perEvent: '按次奖励',
-  tiered: '阶梯提成（超额加速）',
+  tiered: '阶梯提成与超额加速',
 } as const;
 export type ComponentKind = keyof typeof COMPONENT_KINDS;
 

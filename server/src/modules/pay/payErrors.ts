@@ -12,7 +12,7 @@ export const definitionInvalid = (family: RuleFamily, problems: { path: string; 
 export const effectiveDatesOverlap = (family: RuleFamily, next: { from: string; to: string | null }, other: RuleVersion) =>
   conflict(
     'effective_dates_overlap',
-    `生效期 ${rangeText(next)} 与第 ${other.version} 版（${rangeText({ from: other.effectiveFrom, to: other.effectiveTo })}）重叠：同一${family.labels.rule}的各版本生效期不能重叠。要接替长期有效的现行版本，新版本的开始日期须晚于它的开始日期`,
+    `生效期（${rangeText(next)}）与第 ${other.version} 版（${rangeText({ from: other.effectiveFrom, to: other.effectiveTo })}）重叠：同一${family.labels.rule}的各版本生效期不能重叠。要接替长期有效的现行版本，新版本的开始日期须晚于它的开始日期`,
     { field: 'effectiveFrom', conflictVersionId: other.id, conflictVersion: other.version, effectiveFrom: other.effectiveFrom, effectiveTo: other.effectiveTo },
   );
 
@@ -30,6 +30,6 @@ export const noCurrentPlan = () => new AppError('no_current_plan', '你目前没
 export const assignmentOverlap = (next: { from: string; to: string | null }, other: { id: number; effectiveFrom: string; effectiveTo: string | null }, who: string) =>
   conflict(
     'assignment_overlap',
-    `${who}在 ${rangeText(next)} 已有方案分配（${rangeText({ from: other.effectiveFrom, to: other.effectiveTo })}）：同一对象的方案分配不能重叠`,
+    `${who}的新分配（${rangeText(next)}）与已有分配（${rangeText({ from: other.effectiveFrom, to: other.effectiveTo })}）重叠：同一对象的方案分配不能重叠`,
     { field: 'effectiveFrom', conflictAssignmentId: other.id },
   );

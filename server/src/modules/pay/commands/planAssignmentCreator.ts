@@ -8,6 +8,7 @@ import type { DataSource } from 'typeorm';
 import { placeRange, rangeProblems } from '@liucai/shared';
 import { Corp, Department, IncentivePlan, IncentivePlanAssignment, User } from '../../../entities';
 import { forbidden, notFound, validationError } from '../../../errors';
+import { payTransaction } from './payTransaction';
 import type { Actor } from '../../../appTypes';
 import { payVisibleDepartmentIds, payVisibleUserIds } from '../policies/payScope';
 import { assignmentOverlap } from '../payErrors';
@@ -38,7 +39,7 @@ export async function createPlanAssignment(ds: DataSource, actor: Actor, input: 
     target = { targetKind: 'job', userid: null, jobTitle: input.jobTitle, deptId: Number(dept.deptId) };
   }
 
-  return ds.transaction(async (em) => {
+  return payTransaction(ds, async (em) => {
     // Assignments are rare admin writes: queue them per corp on the corp's row (an UPDATE holds its lock until commit).
     await em.createQueryBuilder().update(Corp).set({ name: () => 'name' }).where('corp_id = :corpId', { corpId: actor.corpId }).execute();
     const same = await em.getRepository(IncentivePlanAssignment).findBy({

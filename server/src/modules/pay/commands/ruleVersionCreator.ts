@@ -6,6 +6,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { placeRange, rangeProblems } from '@liucai/shared';
 import { notFound, validationError } from '../../../errors';
+import { payTransaction } from './payTransaction';
 import type { Actor } from '../../../appTypes';
 import type { RuleVersion } from '../../../entities/RuleVersion';
 import type { RuleFamily } from '../ruleFamilies';
@@ -16,7 +17,7 @@ export interface RuleVersionInput {
   effectiveFrom: string;
   effectiveTo?: string | null;
   note?: string | null;
-  definition: unknown;
+  definition?: unknown;
 }
 
 const DATE_LABELS = { effectiveFrom: '生效日期', effectiveTo: '截止日期' } as const;
@@ -52,7 +53,7 @@ export async function createRuleVersion(
   copiedFromId: number | null = null,
 ): Promise<RuleVersion> {
   assertVersionInput(family, input);
-  return ds.transaction(async (em) => {
+  return payTransaction(ds, async (em) => {
     if (!(await lockRule(em, family, actor.corpId, ruleId))) throw notFound(family.labels.rule);
     const range = { from: input.effectiveFrom, to: input.effectiveTo ?? null };
     assertPlaceable(family, await publishedVersions(em, family, actor.corpId, ruleId), range);

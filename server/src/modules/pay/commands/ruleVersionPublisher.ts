@@ -5,6 +5,7 @@
  */
 import type { DataSource } from 'typeorm';
 import { notFound } from '../../../errors';
+import { payTransaction } from './payTransaction';
 import type { Actor } from '../../../appTypes';
 import type { RuleVersion } from '../../../entities/RuleVersion';
 import { parentIdOf, type RuleFamily } from '../ruleFamilies';
@@ -22,7 +23,7 @@ export async function publishRuleVersion(ds: DataSource, family: RuleFamily, act
   const found = await ds.getRepository(family.version).findOneBy({ id: versionId, corpId: actor.corpId });
   if (!found) throw notFound(family.labels.version);
   const ruleId = parentIdOf(family, found);
-  return ds.transaction(async (em) => {
+  return payTransaction(ds, async (em) => {
     await lockRule(em, family, actor.corpId, ruleId);
     const v = await em.getRepository(family.version).findOneByOrFail({ id: versionId, corpId: actor.corpId });
     if (v.status !== 'draft') throw versionAlreadyPublished(v);

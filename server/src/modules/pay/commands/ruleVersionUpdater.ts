@@ -1,6 +1,7 @@
 /** Edit a draft version (definition, dates, note). A published version is used and is never edited: 409. */
 import type { DataSource } from 'typeorm';
 import { notFound } from '../../../errors';
+import { payTransaction } from './payTransaction';
 import type { Actor } from '../../../appTypes';
 import type { RuleVersion } from '../../../entities/RuleVersion';
 import { parentIdOf, type RuleFamily } from '../ruleFamilies';
@@ -13,7 +14,7 @@ export async function updateRuleVersion(ds: DataSource, family: RuleFamily, acto
   if (!found) throw notFound(family.labels.version);
   if (found.status !== 'draft') throw versionImmutable(family, found);
   assertVersionInput(family, input);
-  return ds.transaction(async (em) => {
+  return payTransaction(ds, async (em) => {
     const ruleId = parentIdOf(family, found);
     await lockRule(em, family, actor.corpId, ruleId);
     // Re-read under the lock: it may have been published meanwhile.
