@@ -40,7 +40,8 @@ describe('incentive plan administration API', () => {
     return res.body.data;
   };
   const draft = (planId: number, body: Record<string, unknown>) => hr.call<VersionView>('POST', `/api/v1/incentives/plans/${planId}/versions`, body);
-  const publish = (versionId: number) => hr.call<{ published: VersionView; superseded: VersionView | null }>('POST', `/api/v1/incentives/plan-versions/${versionId}/publish`);
+  const publish = (versionId: number) =>
+    hr.call<{ published: VersionView; superseded: VersionView | null }>('POST', `/api/v1/incentives/plan-versions/${versionId}/publish`);
 
   it('lists the demo’s two plans with their published versions', async () => {
     const res = await hr.call<PlanView[]>('GET', '/api/v1/incentives/plans');
@@ -201,7 +202,12 @@ describe('incentive plan administration API', () => {
     it('assigns a plan to a person within HR’s departments, taking over from today on', async () => {
       const res = await assign(hr, { planId, userid: pw.people.rep.userid, effectiveFrom: '2026-12-01' });
       expect(res.status).toBe(201);
-      expect(res.body.data).toMatchObject({ plan: { id: planId }, target: { kind: 'user', user: { name: '王五' } }, effectiveFrom: '2026-12-01', effectiveTo: null });
+      expect(res.body.data).toMatchObject({
+        plan: { id: planId },
+        target: { kind: 'user', user: { name: '王五' } },
+        effectiveFrom: '2026-12-01',
+        effectiveTo: null,
+      });
       const plan = await hr.call<MyIncentives>('GET', `/api/v1/incentives/people/${pw.people.rep.userid}/plan?date=2026-12-02`);
       expect(plan.status).toBe(200);
       expect(plan.body.data.current).toMatchObject({ plan: { id: planId }, assignment: { via: 'user' } });
@@ -227,7 +233,9 @@ describe('incentive plan administration API', () => {
       expect(await w.ds.getRepository(IncentivePlanAssignment).countBy({ corpId: pw.corpId })).toBe(before);
       // An admin may.
       expect((await assign(admin, { planId, userid: outsider, effectiveFrom: '2026-12-01' })).status).toBe(201);
-      expect((await admin.call('GET', `/api/v1/incentives/people/${outsider}/plan?date=2026-12-01`)).body.data).toMatchObject({ current: { plan: { id: planId } } });
+      expect((await admin.call('GET', `/api/v1/incentives/people/${outsider}/plan?date=2026-12-01`)).body.data).toMatchObject({
+        current: { plan: { id: planId } },
+      });
       // HR's list shows neither the outsider's assignment nor anything outside its departments.
       const all = await hr.call<PlanAssignment[]>('GET', '/api/v1/incentives/assignments');
       expect(all.body.data.some((a) => a.target.kind === 'user' && a.target.user.userid === outsider)).toBe(false);
@@ -239,7 +247,10 @@ describe('incentive plan administration API', () => {
       expect(first.status).toBe(201);
       const clash = await assign(hr, { planId, userid: pw.people.lead.userid, effectiveFrom: '2026-06-01' });
       expect(clash.status).toBe(409);
-      expect(clash.body.error).toMatchObject({ id: 'assignment_overlap', message: '员工“李四”的新分配（2026-06-01 起）与已有分配（2026-01-01 至 2026-06-30）重叠：同一对象的方案分配不能重叠' });
+      expect(clash.body.error).toMatchObject({
+        id: 'assignment_overlap',
+        message: '员工“李四”的新分配（2026-06-01 起）与已有分配（2026-01-01 至 2026-06-30）重叠：同一对象的方案分配不能重叠',
+      });
       const self = await assign(hr, { planId, userid: pw.people.hr.userid, effectiveFrom: '2026-12-01' });
       expect([self.status, self.body.error.message]).toEqual([403, '不能给自己分配激励方案，请由其他 HR 或管理员操作']);
       const half = await assign(hr, { planId, jobTitle: '销售代表', effectiveFrom: '2026-12-01' });
@@ -263,7 +274,10 @@ describe('incentive plan administration API', () => {
       });
       expect(v.status).toBe(201);
       expect((await hr.call('POST', `/api/v1/kpi/scheme-versions/${v.body.data.id}/publish`)).status).toBe(200);
-      const edit = await hr.call('PUT', `/api/v1/kpi/scheme-versions/${v.body.data.id}`, { effectiveFrom: '2026-01-01', definition: templates.body.data[0]!.definition });
+      const edit = await hr.call('PUT', `/api/v1/kpi/scheme-versions/${v.body.data.id}`, {
+        effectiveFrom: '2026-01-01',
+        definition: templates.body.data[0]!.definition,
+      });
       expect(edit.body.error.id).toBe('version_immutable');
       // The demo's scheme is there too.
       const list = await hr.call<KpiScheme[]>('GET', '/api/v1/kpi/schemes');

@@ -58,7 +58,9 @@ describe('incentives API: simulate and my plan', () => {
     const res = await simulate(seller, { ...EXAMPLE, planVersionId: versions.legacy.id });
     expect(res.status).toBe(200);
     expect(res.body.data.totalFen).toBe(150_000);
-    expect(res.body.data.lines.map((l) => [l.component, l.amountFen, l.explanation])).toEqual([['sales', 150_000, '合同金额 150,000.00 元 × 1% = 1,500.00 元']]);
+    expect(res.body.data.lines.map((l) => [l.component, l.amountFen, l.explanation])).toEqual([
+      ['sales', 150_000, '合同金额 150,000.00 元 × 1% = 1,500.00 元'],
+    ]);
   });
 
   it('tells each person their plan today and the plan before it, with the definitions the browser computes with', async () => {
@@ -84,14 +86,21 @@ describe('incentives API: simulate and my plan', () => {
     expect(several.body.error.message).toBe(
       '输入有误：合同金额应为金额（元），如 150000 或 150,000.00；客户满意度应为 0 到 10 之间的分数（最多一位小数），如 9.2；续约年限应为 0 到 50 之间的整数（年）；协作次数不能为负数',
     );
-    expect((several.body.error.details as { field: string }[]).map((d) => d.field)).toEqual(['contractValueCny', 'satisfaction', 'renewalYears', 'coordinations']);
+    expect((several.body.error.details as { field: string }[]).map((d) => d.field)).toEqual([
+      'contractValueCny',
+      'satisfaction',
+      'renewalYears',
+      'coordinations',
+    ]);
     const missing = await simulate(seller, {});
     expect(missing.body.error.message).toBe('输入有误：合同金额必填，应为金额（元），如 150000');
     const badVersion = await simulate(seller, { ...EXAMPLE, planVersionId: 'new' });
     expect(badVersion.status).toBe(400);
     expect(badVersion.body.error.message).toBe('输入有误：方案版本应为正整数');
     // Plain numbers as text work as well as JSON numbers.
-    expect((await simulate(seller, { contractValueCny: '150,000', satisfaction: '9.2', renewalYears: '2', coordinations: '8' })).body.data.totalFen).toBe(930_000);
+    expect((await simulate(seller, { contractValueCny: '150,000', satisfaction: '9.2', renewalYears: '2', coordinations: '8' })).body.data.totalFen).toBe(
+      930_000,
+    );
   });
 
   it('lets an employee simulate only their own plans; HR and admins any version, drafts too', async () => {

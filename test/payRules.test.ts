@@ -55,7 +55,10 @@ describe('pay rules on MariaDB and SQLite', () => {
       // A job assignment on 大客户部 (nearer to 张三 than 销售中心) wins; a person's own assignment wins over both.
       const admin = actorFor(pw.people.admin, ['employee', 'admin']);
       const pilot = await createRule(ds, PLAN_FAMILY, admin, { code: 'pilot', name: '试点' });
-      const v = await createRuleVersion(ds, PLAN_FAMILY, admin, pilot.id, { effectiveFrom: '2020-01-01', definition: { components: [{ id: 'p', kind: 'percentOfContract', label: '试点', rateBp: 90 }] } });
+      const v = await createRuleVersion(ds, PLAN_FAMILY, admin, pilot.id, {
+        effectiveFrom: '2020-01-01',
+        definition: { components: [{ id: 'p', kind: 'percentOfContract', label: '试点', rateBp: 90 }] },
+      });
       await publishRuleVersion(ds, PLAN_FAMILY, admin, v.id);
       await createPlanAssignment(ds, admin, { planId: pilot.id, jobTitle: '大客户经理', deptId: pw.depts.keyAccount.deptId, effectiveFrom: '2020-01-01' });
       expect((await planOn(ds, pw.people.seller, today))?.plan.id).toBe(pilot.id);

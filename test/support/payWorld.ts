@@ -31,7 +31,12 @@ export async function buildPayWorld(ds: DataSource, label = 'pay') {
   await grantHrScope(ds, corpId, hr.userid, [sales.deptId]);
   const seeded = await seedDemoIncentivePlans(ds, corpId, admin.userid, shanghaiDate(new Date()));
   if (!seeded) throw new Error('the pay world has a 销售中心: seeding cannot be skipped');
-  return { corpId, depts: { root, sales, keyAccount, team, finance, tech }, people: { admin, hr, lead, seller, rep, outsider }, transitionDay: seeded.transitionDay };
+  return {
+    corpId,
+    depts: { root, sales, keyAccount, team, finance, tech },
+    people: { admin, hr, lead, seller, rep, outsider },
+    transitionDay: seeded.transitionDay,
+  };
 }
 export type PayWorld = Awaited<ReturnType<typeof buildPayWorld>>;
 

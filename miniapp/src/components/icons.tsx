@@ -23,6 +23,8 @@ export const KeyIcon = ({ size = 22 }: IconProps) => svg(size, 'M14.5 9.5a4.5 4.
 export const DataIcon = ({ size = 22 }: IconProps) => svg(size, 'M4 20h16M7 16v-5M12 16V5M17 16v-8');
 export const UploadIcon = ({ size = 22 }: IconProps) => svg(size, 'M12 16V4M7 9l5-5 5 5M4 15v5h16v-5');
 export const PageIcon = ({ size = 22 }: IconProps) => svg(size, 'M6 3h9l4 4v14H6zM14 3v5h5');
+export const WalletIcon = ({ size = 22 }: IconProps) => svg(size, 'M3 7h16v13H3zM3 7l12-4 2 4M15 13.5h3');
+export const PlanIcon = ({ size = 22 }: IconProps) => svg(size, 'M5 4h14v16H5zM9 9h6M9 13h6M9 17h3');
 export const ChevronIcon = ({ size = 16 }: IconProps) => svg(size, 'M9 6l6 6-6 6');
 
 /** Icon for a page of app.json (by path). */
@@ -32,5 +34,7 @@ export function PageIconFor({ path, size }: { path: string; size?: number }) {
   if (path === '/data') return <DataIcon size={size} />;
   if (path === '/imports') return <UploadIcon size={size} />;
   if (path === '/roles') return <KeyIcon size={size} />;
+  if (path === '/my-incentives') return <WalletIcon size={size} />;
+  if (path === '/incentive-plans') return <PlanIcon size={size} />;
   return <PageIcon size={size} />;
 }

@@ -9,7 +9,9 @@ const pageOf = (m: Record<string, unknown>, path: string) => (m.pages as { path:
 
 describe('app.json page list', () => {
   it('is read from app.json with its titles and roles', () => {
-    expect(manifest.pages.map((p) => p.path)).toEqual(['/signin', '/me', '/org', '/data', '/imports', '/roles']);
+    expect(manifest.pages.map((p) => p.path)).toEqual(['/signin', '/me', '/my-incentives', '/org', '/data', '/imports', '/incentive-plans', '/roles']);
+    expect(findPage('/my-incentives')).toEqual({ path: '/my-incentives', title: '我的激励', roles: ['employee', 'supervisor', 'hr', 'admin'] });
+    expect(findPage('/incentive-plans')).toEqual({ path: '/incentive-plans', title: '激励方案', roles: ['hr', 'admin'] });
     expect(findPage('/data')).toEqual({ path: '/data', title: '数据', roles: ['hr', 'admin'] });
     expect(findPage('/imports')).toEqual({ path: '/imports', title: '导入', roles: ['hr', 'admin'] });
     expect(findPage('/org')?.title).toBe('组织架构');
@@ -40,13 +42,15 @@ describe('app.json page list', () => {
     publicHome.home = '/signin';
     expect(() => parseManifest(publicHome)).toThrow('首页');
 
-    expect(parseManifest(clone()).pages).toHaveLength(6);
+    expect(parseManifest(clone()).pages).toHaveLength(8);
   });
 });
 
 describe('canOpen (role gating from app.json)', () => {
-  it('lets an employee open only the sign-in page and 我的', () => {
+  it('lets an employee open only the sign-in page, 我的 and 我的激励', () => {
     expect(canOpen('/me', ['employee'])).toBe(true);
+    expect(canOpen('/my-incentives', ['employee'])).toBe(true);
+    expect(canOpen('/incentive-plans', ['employee'])).toBe(false);
     expect(canOpen('/signin', ['employee'])).toBe(true);
     expect(canOpen('/org', ['employee'])).toBe(false);
     expect(canOpen('/roles', ['employee'])).toBe(false);
@@ -63,6 +67,8 @@ describe('canOpen (role gating from app.json)', () => {
     expect(canOpen('/data', ['employee', 'supervisor'])).toBe(false);
     expect(canOpen('/imports', ['employee', 'hr'])).toBe(true);
     expect(canOpen('/imports', ['employee', 'supervisor'])).toBe(false);
+    expect(canOpen('/incentive-plans', ['employee', 'hr'])).toBe(true);
+    expect(canOpen('/incentive-plans', ['employee', 'supervisor'])).toBe(false);
     expect(canOpen('/roles', ['employee', 'hr'])).toBe(false);
   });
 
@@ -87,9 +93,17 @@ describe('canOpen (role gating from app.json)', () => {
 
 describe('navigablePages', () => {
   it('lists the signed-in pages a user may open, in app.json order', () => {
-    expect(navigablePages(['employee']).map((p) => p.path)).toEqual(['/me']);
-    expect(navigablePages(['employee', 'hr']).map((p) => p.path)).toEqual(['/me', '/org', '/data', '/imports']);
-    expect(navigablePages(['admin', 'supervisor']).map((p) => p.path)).toEqual(['/me', '/org', '/data', '/imports', '/roles']);
+    expect(navigablePages(['employee']).map((p) => p.path)).toEqual(['/me', '/my-incentives']);
+    expect(navigablePages(['employee', 'hr']).map((p) => p.path)).toEqual(['/me', '/my-incentives', '/org', '/data', '/imports', '/incentive-plans']);
+    expect(navigablePages(['admin', 'supervisor']).map((p) => p.path)).toEqual([
+      '/me',
+      '/my-incentives',
+      '/org',
+      '/data',
+      '/imports',
+      '/incentive-plans',
+      '/roles',
+    ]);
   });
 });
 

@@ -6,9 +6,11 @@ import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 
 export const pageComponents: Record<string, LazyExoticComponent<ComponentType>> = {
   '/me': lazy(() => import('../pages/MePage')),
+  '/my-incentives': lazy(() => import('../pages/MyIncentivesPage')),
   '/org': lazy(() => import('../pages/OrgPage')),
   '/data': lazy(() => import('../pages/DataPage')),
   '/imports': lazy(() => import('../pages/ImportsPage')),
+  '/incentive-plans': lazy(() => import('../pages/IncentivePlansPage')),
   '/roles': lazy(() => import('../pages/RolesPage')),
 };
 

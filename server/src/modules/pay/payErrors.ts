@@ -27,7 +27,11 @@ export const versionAlreadyPublished = (v: RuleVersion) => conflict('version_alr
 export const noCurrentPlan = () => new AppError('no_current_plan', '你目前没有生效的激励方案，请联系 HR 分配', 404);
 
 /** 409: an assignment overlaps another one for the same person or job. */
-export const assignmentOverlap = (next: { from: string; to: string | null }, other: { id: number; effectiveFrom: string; effectiveTo: string | null }, who: string) =>
+export const assignmentOverlap = (
+  next: { from: string; to: string | null },
+  other: { id: number; effectiveFrom: string; effectiveTo: string | null },
+  who: string,
+) =>
   conflict(
     'assignment_overlap',
     `${who}的新分配（${rangeText(next)}）与已有分配（${rangeText({ from: other.effectiveFrom, to: other.effectiveTo })}）重叠：同一对象的方案分配不能重叠`,

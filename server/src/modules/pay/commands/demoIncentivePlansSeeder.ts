@@ -53,7 +53,9 @@ export async function seedDemoIncentivePlans(ds: DataSource, corpId: string, adm
   if (!sales) return null;
   const existingNew = await ds.getRepository(PLAN_FAMILY.rule).findOneBy({ corpId, code: DEMO_PLAN_CODES.bigClient });
   // The transition day is fixed by the first run: its assignments keep it.
-  const firstNew = existingNew ? await ds.getRepository(IncentivePlanAssignment).findOne({ where: { corpId, planId: existingNew.id }, order: { effectiveFrom: 'ASC' } }) : null;
+  const firstNew = existingNew
+    ? await ds.getRepository(IncentivePlanAssignment).findOne({ where: { corpId, planId: existingNew.id }, order: { effectiveFrom: 'ASC' } })
+    : null;
   const transitionDay = firstNew?.effectiveFrom ?? demoTransitionDay(today);
 
   const legacy = await ruleWithPublishedVersion(
@@ -88,7 +90,8 @@ export async function seedDemoIncentivePlans(ds: DataSource, corpId: string, adm
     if (!(await repo.existsBy({ corpId, planId: legacy.id, ...target }))) {
       await createPlanAssignment(ds, actor, { planId: legacy.id, ...target, effectiveFrom: SINCE, effectiveTo: dayBefore(transitionDay) });
     }
-    if (!(await repo.existsBy({ corpId, planId: bigClient.id, ...target }))) await createPlanAssignment(ds, actor, { planId: bigClient.id, ...target, effectiveFrom: transitionDay });
+    if (!(await repo.existsBy({ corpId, planId: bigClient.id, ...target })))
+      await createPlanAssignment(ds, actor, { planId: bigClient.id, ...target, effectiveFrom: transitionDay });
   }
   return { transitionDay };
 }

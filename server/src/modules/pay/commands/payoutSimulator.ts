@@ -13,7 +13,12 @@ import { simulableVersion } from '../policies/simulationAccess';
 import { planOn } from '../queries/planResolution';
 import { noCurrentPlan } from '../payErrors';
 
-export async function simulatePayout(ds: DataSource, actor: Actor, fields: SimulationFields & { planVersionId?: number }, today: string): Promise<SimulationResult> {
+export async function simulatePayout(
+  ds: DataSource,
+  actor: Actor,
+  fields: SimulationFields & { planVersionId?: number },
+  today: string,
+): Promise<SimulationResult> {
   const read = simulationInputFrom(fields);
   if (!read.ok) throw validationError(read.problems.map((p) => ({ field: p.field, label: p.label, message: p.message })));
 

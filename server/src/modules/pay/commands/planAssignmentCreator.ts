@@ -41,7 +41,12 @@ export async function createPlanAssignment(ds: DataSource, actor: Actor, input: 
 
   return payTransaction(ds, async (em) => {
     // Assignments are rare admin writes: queue them per corp on the corp's row (an UPDATE holds its lock until commit).
-    await em.createQueryBuilder().update(Corp).set({ name: () => 'name' }).where('corp_id = :corpId', { corpId: actor.corpId }).execute();
+    await em
+      .createQueryBuilder()
+      .update(Corp)
+      .set({ name: () => 'name' })
+      .where('corp_id = :corpId', { corpId: actor.corpId })
+      .execute();
     const same = await em.getRepository(IncentivePlanAssignment).findBy({
       corpId: actor.corpId,
       targetKind: target.targetKind,
@@ -53,7 +58,8 @@ export async function createPlanAssignment(ds: DataSource, actor: Actor, input: 
       range,
     );
     if (!placed.ok) throw assignmentOverlap(range, placed.conflict, who);
-    if (placed.supersede) await em.getRepository(IncentivePlanAssignment).update({ id: placed.supersede.item.id, corpId: actor.corpId }, { effectiveTo: placed.supersede.newTo });
+    if (placed.supersede)
+      await em.getRepository(IncentivePlanAssignment).update({ id: placed.supersede.item.id, corpId: actor.corpId }, { effectiveTo: placed.supersede.newTo });
     const row = Object.assign(new IncentivePlanAssignment(), {
       corpId: actor.corpId,
       planId: input.planId,

@@ -57,7 +57,9 @@ export async function createRuleVersion(
     if (!(await lockRule(em, family, actor.corpId, ruleId))) throw notFound(family.labels.rule);
     const range = { from: input.effectiveFrom, to: input.effectiveTo ?? null };
     assertPlaceable(family, await publishedVersions(em, family, actor.corpId, ruleId), range);
-    const last = await em.getRepository(family.version).findOne({ where: { corpId: actor.corpId, [family.parentKey]: ruleId } as never, order: { version: 'DESC' } });
+    const last = await em
+      .getRepository(family.version)
+      .findOne({ where: { corpId: actor.corpId, [family.parentKey]: ruleId } as never, order: { version: 'DESC' } });
     const row = Object.assign(new family.version(), {
       corpId: actor.corpId,
       [family.parentKey]: ruleId,

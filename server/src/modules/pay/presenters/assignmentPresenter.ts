@@ -10,7 +10,9 @@ export async function presentAssignments(ds: DataSource, corpId: string, rows: I
   const users = await userRefs(ds, corpId, [...rows.map((a) => a.userid), ...rows.map((a) => a.createdBy)]);
   const plans = new Map((await ds.getRepository(IncentivePlan).findBy({ corpId, id: In([...new Set(rows.map((a) => a.planId))]) })).map((p) => [p.id, p]));
   const deptIds = [...new Set(rows.map((a) => a.deptId).filter((d): d is number => d !== null))];
-  const depts = new Map((deptIds.length ? await ds.getRepository(Department).findBy({ corpId, deptId: In(deptIds) }) : []).map((d) => [Number(d.deptId), d.name]));
+  const depts = new Map(
+    (deptIds.length ? await ds.getRepository(Department).findBy({ corpId, deptId: In(deptIds) }) : []).map((d) => [Number(d.deptId), d.name]),
+  );
   return rows.map((a) => {
     const plan = plans.get(a.planId);
     return {

@@ -8,7 +8,13 @@ export function presentKpiVersion(v: KpiSchemeVersion, users: Map<string, UserRe
   return { ...presentVersionInfo(v, users), schemeId: v.schemeId, definition: JSON.parse(v.definition) as KpiSchemeDefinition };
 }
 
-export async function presentKpiSchemes(ds: DataSource, corpId: string, schemes: KpiScheme[], versions: KpiSchemeVersion[], today: string): Promise<SchemeView[]> {
+export async function presentKpiSchemes(
+  ds: DataSource,
+  corpId: string,
+  schemes: KpiScheme[],
+  versions: KpiSchemeVersion[],
+  today: string,
+): Promise<SchemeView[]> {
   const users = await namesFor(ds, corpId, schemes, versions);
   return schemes.map((s) => {
     const own = versions.filter((v) => v.schemeId === s.id).sort((a, b) => b.version - a.version);

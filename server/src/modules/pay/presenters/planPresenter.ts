@@ -12,7 +12,13 @@ export function presentPlanVersion(v: IncentivePlanVersion, users: Map<string, U
 }
 
 /** Plans with their versions (newest first) and the version in force on `today`. */
-export async function presentPlans(ds: DataSource, corpId: string, plans: IncentivePlan[], versions: IncentivePlanVersion[], today: string): Promise<PlanView[]> {
+export async function presentPlans(
+  ds: DataSource,
+  corpId: string,
+  plans: IncentivePlan[],
+  versions: IncentivePlanVersion[],
+  today: string,
+): Promise<PlanView[]> {
   const users = await namesFor(ds, corpId, plans, versions);
   return plans.map((p) => {
     const own = versions.filter((v) => v.planId === p.id).sort((a, b) => b.version - a.version);

@@ -42,9 +42,14 @@ export function planAssignmentRoutes(deps: AppDeps): Router<AppState> {
     const row = await createPlanAssignment(
       deps.ds,
       actor,
-      body.userid !== undefined ? { planId: body.planId, userid: body.userid, ...dates } : { planId: body.planId, jobTitle: body.jobTitle!, deptId: body.deptId!, ...dates },
+      body.userid !== undefined
+        ? { planId: body.planId, userid: body.userid, ...dates }
+        : { planId: body.planId, jobTitle: body.jobTitle!, deptId: body.deptId!, ...dates },
     );
-    ctx.state.log.info({ audit: 'incentive_assignment_created', by: actor.userid, assignmentId: row.id, planId: row.planId, userid: row.userid, jobTitle: row.jobTitle }, 'audit');
+    ctx.state.log.info(
+      { audit: 'incentive_assignment_created', by: actor.userid, assignmentId: row.id, planId: row.planId, userid: row.userid, jobTitle: row.jobTitle },
+      'audit',
+    );
     ctx.status = 201;
     ctx.body = { ok: true, data: (await presentAssignments(deps.ds, actor.corpId, [row]))[0] };
   });

@@ -70,7 +70,12 @@ export const AssignmentsQuerySchema = z.object({
   planId: positiveId.optional(),
 });
 
-export const PersonPlanQuerySchema = z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, DAY).optional() });
+export const PersonPlanQuerySchema = z.object({
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, DAY)
+    .optional(),
+});
 
 /** The simulator's fields are read by the shared `simulationInputFrom`; only the version is checked here. */
 export const SimulateBodySchema = z.object({
