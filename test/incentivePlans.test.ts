@@ -49,7 +49,7 @@ describe('incentive plan administration API', () => {
     const byCode = new Map(res.body.data.map((p) => [p.code, p]));
     const big = byCode.get(DEMO_PLAN_CODES.bigClient)!;
     expect(big.versions).toHaveLength(1);
-    expect(big.versions[0]).toMatchObject({ version: 1, status: 'published', effectiveFrom: '2020-01-01', effectiveTo: null, createdBy: { name: '吴十' } });
+    expect(big.versions[0]).toMatchObject({ version: 1, status: 'published', effectiveFrom: pw.transitionDay, effectiveTo: null, createdBy: { name: '吴十' } });
     expect(big.versions[0]!.definition).toEqual(BIG_CLIENT_PLAN);
     expect(big.currentVersionId).toBe(big.versions[0]!.id);
     expect(byCode.get(DEMO_PLAN_CODES.legacy)!.versions[0]!.definition.components[0]).toMatchObject({ kind: 'percentOfContract', rateBp: 100 });

@@ -74,7 +74,7 @@ export async function seedDemoIncentivePlans(ds: DataSource, corpId: string, adm
       name: '大客户价值激励方案',
       description: '为大客户需要的价值付酬：合同金额、满意度、续约与跨部门协作；转型后前 3 个月保底',
     },
-    { effectiveFrom: SINCE, definition: BIG_CLIENT_PLAN, note: '首版：合同提成 0.8%、满意度奖金、续约提成、资源协调奖励' },
+    { effectiveFrom: transitionDay, definition: BIG_CLIENT_PLAN, note: '首版：合同提成 0.8%、满意度奖金、续约提成、资源协调奖励' },
   );
   await ruleWithPublishedVersion(
     ds,
