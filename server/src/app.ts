@@ -19,6 +19,10 @@ import { QUEUE_BOARD_PATH, queueBoard } from './routes/queueBoard';
 import { DINGTALK_CALLBACK_PATH, dingtalkCallbackRoutes } from './modules/sync/routes/dingtalkCallback';
 import { importRoutes } from './modules/imports/routes';
 import { notifyRoutes } from './modules/notify/routes';
+import { incentiveRoutes } from './modules/pay/routes/incentives';
+import { incentivePlanRoutes } from './modules/pay/routes/incentivePlans';
+import { planAssignmentRoutes } from './modules/pay/routes/planAssignments';
+import { kpiSchemeRoutes } from './modules/pay/routes/kpiSchemes';
 
 /**
  * Every router of the app: `open` ones answer without a session, `signedIn` ones sit behind `authenticate`. A new
@@ -37,6 +41,10 @@ export function appRouters(deps: AppDeps): { open: Router<AppState>[]; signedIn:
       adminRoutes(deps),
       importRoutes(deps),
       notifyRoutes(deps),
+      incentiveRoutes(deps),
+      incentivePlanRoutes(deps),
+      planAssignmentRoutes(deps),
+      kpiSchemeRoutes(deps),
     ],
   };
 }

@@ -9,6 +9,8 @@ import { In } from 'typeorm';
 import { STARTUP_DATA_KINDS, startFirstDataSyncs, startFirstOrgSync, waitForRun } from './modules/sync/commands/firstStartSync';
 import { SyncRun } from './entities';
 import { scheduleNotify } from './modules/notify/jobs/notifyJobs';
+import { seedDemoIncentivePlans } from './modules/pay/commands/demoIncentivePlansSeeder';
+import { shanghaiDate } from './util/dates';
 
 /** Load config or print every problem and exit 2 (start-up must fail loudly and completely). */
 export function configOrExit(): Config {
@@ -70,6 +72,8 @@ export async function prepareFirstStart(s: Pick<Services, 'ds' | 'jobs' | 'corp'
     print(`  同步完成: ${r.countDepartments} 个部门, ${r.countUsers} 人, ${r.apiCalls} 次钉钉调用`);
   }
   await grantDemoHrScope(s.ds, corpId, s.sandbox.demoUsers.hr, s.sandbox.demoUsers.admin);
+  // The old 1% plan and the new plan, the salespeople on them (idempotent).
+  await seedDemoIncentivePlans(s.ds, corpId, s.sandbox.demoUsers.admin, shanghaiDate(new Date()));
   await startFirstDataSyncs(s, corpId);
   const running = await s.ds
     .getRepository(SyncRun)

@@ -9,3 +9,4 @@ export * from './zhText';
 export * from './meteredBudget';
 export * from './departmentPath';
 export * from './people';
+export * from './pay';

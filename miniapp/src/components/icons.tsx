@@ -26,6 +26,8 @@ export const PageIcon = ({ size = 22 }: IconProps) => svg(size, 'M6 3h9l4 4v14H6
 export const BellIcon = ({ size = 22 }: IconProps) => svg(size, 'M6 16V11a6 6 0 1 1 12 0v5l2 2H4zM10 20a2 2 0 0 0 4 0');
 export const PeopleIcon = ({ size = 22 }: IconProps) =>
   svg(size, 'M9 11a3.5 3.5 0 1 0 0-7 3.5 3.5 0 0 0 0 7Zm-6 9c.5-3.3 2.9-5.5 6-5.5s5.5 2.2 6 5.5M16 4.3a3.5 3.5 0 0 1 0 6.4M18 14.8c1.7.7 2.8 2.5 3 5.2');
+export const WalletIcon = ({ size = 22 }: IconProps) => svg(size, 'M3 7h16v13H3zM3 7l12-4 2 4M15 13.5h3');
+export const PlanIcon = ({ size = 22 }: IconProps) => svg(size, 'M5 4h14v16H5zM9 9h6M9 13h6M9 17h3');
 export const ChevronIcon = ({ size = 16 }: IconProps) => svg(size, 'M9 6l6 6-6 6');
 
 /** Icon for a page of app.json (by path). */
@@ -37,5 +39,7 @@ export function PageIconFor({ path, size }: { path: string; size?: number }) {
   if (path === '/imports') return <UploadIcon size={size} />;
   if (path === '/roles') return <KeyIcon size={size} />;
   if (path === '/messages') return <BellIcon size={size} />;
+  if (path === '/my-incentives') return <WalletIcon size={size} />;
+  if (path === '/incentive-plans') return <PlanIcon size={size} />;
   return <PageIcon size={size} />;
 }

@@ -14,9 +14,11 @@ describe('app.json page list', () => {
       '/me',
       '/people',
       '/person',
+      '/my-incentives',
       '/org',
       '/data',
       '/imports',
+      '/incentive-plans',
       '/roles',
       '/messages',
       '/notify-log',
@@ -27,6 +29,8 @@ describe('app.json page list', () => {
     expect(findPage('/notify-log')).toEqual({ path: '/notify-log', title: '通知记录', roles: ['hr', 'admin'], nav: false });
     expect(findPage('/people')).toEqual({ path: '/people', title: '人员', roles: ['hr', 'admin'], nav: true });
     expect(findPage('/person')).toEqual({ path: '/person', title: '员工档案', roles: ['employee', 'supervisor', 'hr', 'admin'], nav: false });
+    expect(findPage('/my-incentives')).toEqual({ path: '/my-incentives', title: '我的激励', roles: ['employee', 'supervisor', 'hr', 'admin'], nav: true });
+    expect(findPage('/incentive-plans')).toEqual({ path: '/incentive-plans', title: '激励方案', roles: ['hr', 'admin'], nav: true });
     expect(findPage('/org')?.title).toBe('组织架构');
     expect(findPage('/roles')?.roles).toEqual(['admin']);
     expect(manifest.home).toBe('/me');
@@ -59,14 +63,16 @@ describe('app.json page list', () => {
     publicHome.home = '/signin';
     expect(() => parseManifest(publicHome)).toThrow('首页');
 
-    expect(parseManifest(clone()).pages).toHaveLength(11);
+    expect(parseManifest(clone()).pages).toHaveLength(13);
   });
 });
 
 describe('canOpen (role gating from app.json)', () => {
-  it('lets an employee open only the sign-in page, 我的 and a person page (the server decides whose)', () => {
+  it('lets an employee open only the sign-in page, 我的, 我的激励 and a person page (the server decides whose)', () => {
     expect(canOpen('/me', ['employee'])).toBe(true);
     expect(canOpen('/person', ['employee'])).toBe(true);
+    expect(canOpen('/my-incentives', ['employee'])).toBe(true);
+    expect(canOpen('/incentive-plans', ['employee'])).toBe(false);
     expect(canOpen('/people', ['employee'])).toBe(false);
     expect(canOpen('/people', ['employee', 'supervisor'])).toBe(false);
     expect(canOpen('/people', ['employee', 'hr'])).toBe(true);
@@ -86,6 +92,8 @@ describe('canOpen (role gating from app.json)', () => {
     expect(canOpen('/data', ['employee', 'supervisor'])).toBe(false);
     expect(canOpen('/imports', ['employee', 'hr'])).toBe(true);
     expect(canOpen('/imports', ['employee', 'supervisor'])).toBe(false);
+    expect(canOpen('/incentive-plans', ['employee', 'hr'])).toBe(true);
+    expect(canOpen('/incentive-plans', ['employee', 'supervisor'])).toBe(false);
     expect(canOpen('/roles', ['employee', 'hr'])).toBe(false);
   });
 
@@ -110,12 +118,31 @@ describe('canOpen (role gating from app.json)', () => {
 
 describe('navigablePages', () => {
   it('lists the signed-in pages a user may open, in app.json order', () => {
-    expect(navigablePages(['employee']).map((p) => p.path)).toEqual(['/me', '/messages']);
-    expect(navigablePages(['employee', 'hr']).map((p) => p.path)).toEqual(['/me', '/people', '/org', '/data', '/imports', '/messages']);
+    expect(navigablePages(['employee']).map((p) => p.path)).toEqual(['/me', '/my-incentives', '/messages']);
+    expect(navigablePages(['employee', 'hr']).map((p) => p.path)).toEqual([
+      '/me',
+      '/people',
+      '/my-incentives',
+      '/org',
+      '/data',
+      '/imports',
+      '/incentive-plans',
+      '/messages',
+    ]);
     // 通知记录 and 通知设置 (nav: false) are opened from 消息, not listed in the navigation.
-    expect(navigablePages(['admin', 'supervisor']).map((p) => p.path)).toEqual(['/me', '/people', '/org', '/data', '/imports', '/roles', '/messages']);
+    expect(navigablePages(['admin', 'supervisor']).map((p) => p.path)).toEqual([
+      '/me',
+      '/people',
+      '/my-incentives',
+      '/org',
+      '/data',
+      '/imports',
+      '/incentive-plans',
+      '/roles',
+      '/messages',
+    ]);
     // The person page is opened from others, never listed.
-    expect(navigablePages(['employee', 'supervisor']).map((p) => p.path)).toEqual(['/me', '/messages']);
+    expect(navigablePages(['employee', 'supervisor']).map((p) => p.path)).toEqual(['/me', '/my-incentives', '/messages']);
   });
 });
 

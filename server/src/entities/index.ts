@@ -27,6 +27,11 @@ import { ImportRejection } from './ImportRejection';
 import { Notification } from './Notification';
 import { NotificationSend } from './NotificationSend';
 import { NotifyDrainLock } from './NotifyDrainLock';
+import { IncentivePlan } from './IncentivePlan';
+import { IncentivePlanVersion } from './IncentivePlanVersion';
+import { IncentivePlanAssignment } from './IncentivePlanAssignment';
+import { KpiScheme } from './KpiScheme';
+import { KpiSchemeVersion } from './KpiSchemeVersion';
 
 /** Every entity, for the DataSource. */
 export const ENTITIES = [
@@ -59,6 +64,11 @@ export const ENTITIES = [
   MeteredUsage,
   DataQualitySnapshot,
   DataGapItem,
+  IncentivePlan,
+  IncentivePlanVersion,
+  IncentivePlanAssignment,
+  KpiScheme,
+  KpiSchemeVersion,
 ];
 export {
   AttendanceResult,
@@ -90,4 +100,9 @@ export {
   MeteredUsage,
   DataQualitySnapshot,
   DataGapItem,
+  IncentivePlan,
+  IncentivePlanVersion,
+  IncentivePlanAssignment,
+  KpiScheme,
+  KpiSchemeVersion,
 };

@@ -1,0 +1,76 @@
+/** 我的激励: my plan (what it pays, since when) and 试算 — what a contract would earn, line by line, vs the old plan. */
+import { useCallback, useEffect, useState } from 'react';
+import type { MyIncentives } from '@liucai/shared';
+import Button from 'antd-mobile/es/components/button';
+import Skeleton from 'antd-mobile/es/components/skeleton';
+import Tag from 'antd-mobile/es/components/tag';
+import { errorMessage } from '../api/client';
+import { getMyIncentives } from '../api/payEndpoints';
+import { PageLayout } from '../components/PageLayout';
+import { PlanRules } from '../pay/PlanRules';
+import { SimulatorCard } from '../pay/SimulatorCard';
+import '../pay/pay.css';
+
+type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; data: MyIncentives };
+
+export default function MyIncentivesPage() {
+  const [state, setState] = useState<State>({ status: 'loading' });
+  const load = useCallback(async () => {
+    setState({ status: 'loading' });
+    try {
+      setState({ status: 'ready', data: await getMyIncentives() });
+    } catch (err) {
+      setState({ status: 'error', message: errorMessage(err) });
+    }
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  return (
+    <PageLayout title="我的激励" testId="my-incentives-page">
+      {state.status === 'loading' && (
+        <section className="card">
+          <Skeleton.Title animated />
+          <Skeleton.Paragraph lineCount={4} animated />
+        </section>
+      )}
+      {state.status === 'error' && (
+        <section className="card" data-testid="my-incentives-error">
+          <div className="inline-error">激励方案加载失败：{state.message}</div>
+          <Button size="small" onClick={() => void load()}>
+            重试
+          </Button>
+        </section>
+      )}
+      {state.status === 'ready' && !state.data.current && (
+        <section className="card" data-testid="no-plan">
+          <div className="empty-text">
+            你目前没有生效的激励方案。
+            <br />
+            方案由 HR 按职位或个人分配，分配后可在这里试算每份合同能拿多少。
+          </div>
+        </section>
+      )}
+      {state.status === 'ready' && state.data.current && (
+        <>
+          <section className="card" data-testid="my-plan">
+            <div className="card-head">
+              <h2 data-testid="my-plan-name">{state.data.current.plan.name}</h2>
+              <Tag color="primary" fill="outline">
+                第 {state.data.current.version.version} 版
+              </Tag>
+            </div>
+            <div className="muted small plan-since" data-testid="my-plan-since">
+              {state.data.current.assignment.effectiveFrom} 起适用
+              {state.data.current.assignment.via === 'job' ? `（按职位“${state.data.current.assignment.jobTitle ?? ''}”分配）` : '（个人分配）'}
+              {state.data.previous ? `，此前为“${state.data.previous.plan.name}”` : ''}
+            </div>
+            <PlanRules definition={state.data.current.version.definition} testId="my-plan-rules" />
+          </section>
+          <SimulatorCard current={state.data.current} previous={state.data.previous} />
+        </>
+      )}
+    </PageLayout>
+  );
+}

@@ -1,0 +1,157 @@
+/**
+ * Create a version (from a copy of an existing one) or edit a draft: dates, note, components and plan rules in
+ * people's units. The shared validation runs as one types; the server checks again (and the dates against the
+ * published versions) when saving. A preview computes the articles' example with the edited plan.
+ */
+import { useMemo, useState } from 'react';
+import { COMPONENT_KINDS, computePayout, type ComponentKind, type IncentivePlan, type IncentivePlanVersion } from '@liucai/shared';
+import Button from 'antd-mobile/es/components/button';
+import Input from 'antd-mobile/es/components/input';
+import Selector from 'antd-mobile/es/components/selector';
+import Switch from 'antd-mobile/es/components/switch';
+import { errorMessage } from '../api/client';
+import { createPlanVersion, updatePlanVersion } from '../api/payEndpoints';
+import { ComponentEditor } from './ComponentEditor';
+import { definitionFromForm, formFromDefinition, newComponent, type PlanForm } from './planForm';
+import { yuanText } from './PayoutLines';
+
+/** Tomorrow in Asia/Shanghai (UTC+8, no DST), where plan dates are business days, wherever the browser is. */
+const tomorrow = () => new Date(Date.now() + (8 + 24) * 3600 * 1000).toISOString().slice(0, 10);
+const EXAMPLE = { contracts: [{ valueFen: 15_000_000, satisfactionTenths: 92, renewalYears: 2 }], events: { coordination: 8 } };
+
+export interface PlanVersionEditorProps {
+  plan: IncentivePlan;
+  /** The version copied from (a new version), or the draft edited. */
+  from: IncentivePlanVersion;
+  mode: 'copy' | 'edit';
+  onSaved(v: IncentivePlanVersion): void;
+  onCancel(): void;
+}
+
+export function PlanVersionEditor({ plan, from, mode, onSaved, onCancel }: PlanVersionEditorProps) {
+  const [form, setForm] = useState<PlanForm>(() => formFromDefinition(from.definition));
+  const [effectiveFrom, setEffectiveFrom] = useState(mode === 'edit' ? from.effectiveFrom : tomorrow());
+  const [effectiveTo, setEffectiveTo] = useState(mode === 'edit' ? (from.effectiveTo ?? '') : '');
+  const [note, setNote] = useState(mode === 'edit' ? (from.note ?? '') : `复制自第 ${from.version} 版`);
+  const [addKind, setAddKind] = useState<ComponentKind>('percentOfContract');
+  const [saving, setSaving] = useState(false);
+  const [serverError, setServerError] = useState<string | null>(null);
+  const checked = useMemo(() => definitionFromForm(form), [form]);
+  const preview = useMemo(() => (checked.ok ? computePayout(checked.definition, EXAMPLE) : null), [checked]);
+
+  const save = async () => {
+    if (!checked.ok) return;
+    setSaving(true);
+    setServerError(null);
+    const body = { effectiveFrom, effectiveTo: effectiveTo || null, note: note || null, definition: checked.definition };
+    try {
+      onSaved(mode === 'edit' ? await updatePlanVersion(from.id, body) : await createPlanVersion(plan.id, body));
+    } catch (err) {
+      setServerError(errorMessage(err));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <div className="version-editor" data-testid="version-editor">
+      <h3 className="editor-title">{mode === 'edit' ? `修改草稿：第 ${from.version} 版` : `新建版本（以第 ${from.version} 版为基础）`}</h3>
+      <div className="editor-grid">
+        <label className="editor-field">
+          <span className="editor-field-label">生效日期</span>
+          <input type="date" className="date-input" value={effectiveFrom} onChange={(e) => setEffectiveFrom(e.target.value)} data-testid="editor-from" />
+        </label>
+        <label className="editor-field">
+          <span className="editor-field-label">截止日期（可空，长期有效）</span>
+          <input type="date" className="date-input" value={effectiveTo} onChange={(e) => setEffectiveTo(e.target.value)} data-testid="editor-to" />
+        </label>
+        <label className="editor-field wide">
+          <span className="editor-field-label">备注</span>
+          <Input value={note} onChange={setNote} placeholder="如“调整合同提成比例”" data-testid="editor-note" />
+        </label>
+      </div>
+
+      <div className="section-label">组件</div>
+      {form.components.map((c, i) => (
+        <ComponentEditor
+          key={c.key}
+          c={c}
+          index={i}
+          onChange={(next) => setForm((f) => ({ ...f, components: f.components.map((x) => (x.key === c.key ? next : x)) }))}
+          onRemove={() => setForm((f) => ({ ...f, components: f.components.filter((x) => x.key !== c.key) }))}
+        />
+      ))}
+      <div className="add-component">
+        <Selector
+          options={Object.entries(COMPONENT_KINDS).map(([value, label]) => ({ value: value as ComponentKind, label }))}
+          value={[addKind]}
+          onChange={(v) => v[0] && setAddKind(v[0])}
+          showCheckMark={false}
+        />
+        <Button
+          size="small"
+          onClick={() => setForm((f) => ({ ...f, components: [...f.components, newComponent(addKind, f.components)] }))}
+          data-testid="editor-add"
+        >
+          添加组件
+        </Button>
+      </div>
+
+      <div className="section-label">方案规则</div>
+      <div className="editor-grid">
+        <label className="editor-field">
+          <span className="editor-field-label">每期总上限（元，可空）</span>
+          <Input
+            value={form.periodCap}
+            onChange={(periodCap) => setForm((f) => ({ ...f, periodCap }))}
+            placeholder="不设上限"
+            data-testid="editor-period-cap"
+          />
+        </label>
+        <label className="editor-field">
+          <span className="editor-field-label">转型保底</span>
+          <Switch checked={form.guarantee} onChange={(guarantee) => setForm((f) => ({ ...f, guarantee }))} data-testid="editor-guarantee" />
+        </label>
+        {form.guarantee && (
+          <>
+            <label className="editor-field">
+              <span className="editor-field-label">保底月数</span>
+              <Input value={form.rampMonths} onChange={(rampMonths) => setForm((f) => ({ ...f, rampMonths }))} data-testid="editor-ramp" />
+            </label>
+            <label className="editor-field">
+              <span className="editor-field-label">不低于转岗前月均的（%）</span>
+              <Input value={form.floorPercent} onChange={(floorPercent) => setForm((f) => ({ ...f, floorPercent }))} data-testid="editor-floor" />
+            </label>
+          </>
+        )}
+      </div>
+
+      {!checked.ok && (
+        <ul className="inline-error editor-problems" data-testid="editor-problems">
+          {checked.problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      )}
+      {preview && (
+        <div className="editor-preview" data-testid="editor-preview">
+          示例试算（15 万元合同、满意度 9.2、续约 2 年、协作 8 次）：<strong>{yuanText(preview.totalFen)}</strong>
+          <div className="muted small">{preview.explanation}</div>
+        </div>
+      )}
+      {serverError && (
+        <div className="inline-error" data-testid="editor-server-error">
+          {serverError}
+        </div>
+      )}
+      <div className="editor-actions">
+        <Button color="primary" loading={saving} disabled={!checked.ok} onClick={() => void save()} data-testid="editor-save">
+          保存为草稿
+        </Button>
+        <Button onClick={onCancel} data-testid="editor-cancel">
+          取消
+        </Button>
+      </div>
+    </div>
+  );
+}

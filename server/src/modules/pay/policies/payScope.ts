@@ -1,0 +1,35 @@
+/**
+ * Whose pay an actor may administer, in bulk: admins everyone of the corp; HR the people in its granted departments
+ * (and below), never through the reporting line (pay is not a supervisor's business unless HR grants it). Anything
+ * outside answers 404. Built on the people scope (peopleScope.ts), with the reporting line switched off.
+ */
+import type { DataSource } from 'typeorm';
+import { User } from '../../../entities';
+import type { Actor } from '../../../appTypes';
+import { peopleScopeOf, whereInPeopleScope, type PeopleScope } from '../../people/policies/peopleScope';
+import { visibleDepartmentIds } from '../../access/policies/scope';
+
+/** The people scope for pay: no direct reports; HR's departments; admins all. */
+export async function payScopeOf(ds: DataSource, actor: Actor): Promise<PeopleScope> {
+  return { ...(await peopleScopeOf(ds, actor)), reports: false };
+}
+
+/** Which of `userids` the actor may administer pay for (one query). */
+export async function payVisibleUserIds(ds: DataSource, actor: Actor, userids: readonly string[]): Promise<Set<string>> {
+  const wanted = [...new Set(userids)];
+  if (wanted.length === 0) return new Set();
+  const scope = await payScopeOf(ds, actor);
+  const out = new Set<string>();
+  for (let i = 0; i < wanted.length; i += 1000) {
+    const qb = ds
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .select('u.userid', 'userid')
+      .where('u.userid IN (:...ids)', { ids: wanted.slice(i, i + 1000) });
+    for (const r of await whereInPeopleScope(qb, 'u', scope).getRawMany<{ userid: string }>()) out.add(r.userid);
+  }
+  return out;
+}
+
+/** Departments whose job assignments the actor may administer: admins all, HR its granted subtrees. */
+export const payVisibleDepartmentIds = (ds: DataSource, actor: Actor): Promise<Set<number>> => visibleDepartmentIds(ds, actor);

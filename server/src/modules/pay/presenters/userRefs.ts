@@ -1,0 +1,11 @@
+import { In, type DataSource } from 'typeorm';
+import type { UserRef } from '@liucai/shared';
+import { User } from '../../../entities';
+
+/** Name cards for the given userids, in one query (unknown ids are left out). */
+export async function userRefs(ds: DataSource, corpId: string, userids: readonly (string | null)[]): Promise<Map<string, UserRef>> {
+  const ids = [...new Set(userids.filter((u): u is string => !!u))];
+  if (ids.length === 0) return new Map();
+  const users = await ds.getRepository(User).find({ where: { corpId, userid: In(ids) }, select: { userid: true, name: true, title: true } });
+  return new Map(users.map((u) => [u.userid, { userid: u.userid, name: u.name, title: u.title }]));
+}

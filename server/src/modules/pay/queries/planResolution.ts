@@ -1,0 +1,87 @@
+/**
+ * Which plan pays a person on a day: their own assignment in force that day; else a job assignment for their
+ * DingTalk title (职位) on their main department or a department above it, the nearest department winning; then
+ * the plan's published version in force that day. "The plan before" (the old-plan comparison) is the assignment
+ * in force the day before the current one began, walking back past assignments of the same plan.
+ */
+import { In, type DataSource } from 'typeorm';
+import { dayBefore, inEffect } from '@liucai/shared';
+import { Department, IncentivePlan, IncentivePlanAssignment, IncentivePlanVersion, type User } from '../../../entities';
+
+export interface PlanOnDay {
+  assignment: IncentivePlanAssignment;
+  plan: IncentivePlan;
+  /** The published version in force that day; null when the plan has none for that day. */
+  version: IncentivePlanVersion | null;
+}
+
+type Person = Pick<User, 'corpId' | 'userid' | 'title' | 'mainDeptId'>;
+const range = (a: { effectiveFrom: string; effectiveTo: string | null }) => ({ from: a.effectiveFrom, to: a.effectiveTo });
+
+/** A department and its ancestors, nearest first. */
+export async function departmentChain(ds: DataSource, corpId: string, deptId: number): Promise<number[]> {
+  const depts = await ds.getRepository(Department).find({ where: { corpId }, select: { deptId: true, parentId: true } });
+  const parent = new Map(depts.map((d) => [Number(d.deptId), d.parentId === null ? null : Number(d.parentId)]));
+  const chain: number[] = [];
+  for (let id: number | null | undefined = Number(deptId); id !== null && id !== undefined && !chain.includes(id); id = parent.get(id)) chain.push(id);
+  return chain;
+}
+
+/** The assignment that applies to `person` on `day`, or null. */
+export async function assignmentOn(ds: DataSource, person: Person, day: string): Promise<IncentivePlanAssignment | null> {
+  const repo = ds.getRepository(IncentivePlanAssignment);
+  const own = await repo.findBy({ corpId: person.corpId, targetKind: 'user', userid: person.userid });
+  const mine = own.find((a) => inEffect(range(a), day));
+  if (mine) return mine;
+  if (!person.title || person.mainDeptId === null) return null;
+  const jobs = (await repo.findBy({ corpId: person.corpId, targetKind: 'job', jobTitle: person.title })).filter((a) => inEffect(range(a), day));
+  if (jobs.length === 0) return null;
+  const chain = await departmentChain(ds, person.corpId, person.mainDeptId);
+  let best: { a: IncentivePlanAssignment; depth: number } | null = null;
+  for (const a of jobs) {
+    const depth = chain.indexOf(Number(a.deptId));
+    if (depth >= 0 && (!best || depth < best.depth)) best = { a, depth };
+  }
+  return best?.a ?? null;
+}
+
+/** The published version of `planId` in force on `day`. */
+export async function versionOn(ds: DataSource, corpId: string, planId: number, day: string): Promise<IncentivePlanVersion | null> {
+  const versions = await ds.getRepository(IncentivePlanVersion).findBy({ corpId, planId, status: 'published' });
+  return versions.find((v) => inEffect(range(v), day)) ?? null;
+}
+
+/** The plan paying `person` on `day`. */
+export async function planOn(ds: DataSource, person: Person, day: string): Promise<PlanOnDay | null> {
+  const assignment = await assignmentOn(ds, person, day);
+  if (!assignment) return null;
+  const plan = await ds.getRepository(IncentivePlan).findOneBy({ corpId: person.corpId, id: assignment.planId });
+  if (!plan) return null;
+  return { assignment, plan, version: await versionOn(ds, person.corpId, plan.id, day) };
+}
+
+/** The plan that paid `person` before `current` began (a different plan), or null. */
+export async function planBefore(ds: DataSource, person: Person, current: PlanOnDay): Promise<PlanOnDay | null> {
+  let from = current.assignment.effectiveFrom;
+  // Each step moves strictly back (an assignment in force the day before `from` starts before it); a few suffice.
+  for (let step = 0; step < 10; step++) {
+    const day = dayBefore(from);
+    const found = await planOn(ds, person, day);
+    if (!found) return null;
+    if (found.plan.id !== current.plan.id) return found;
+    from = found.assignment.effectiveFrom;
+  }
+  return null;
+}
+
+/** Ids of every plan `person` was ever assigned (own or through their job on their department chain). */
+export async function plansEverAssigned(ds: DataSource, person: Person): Promise<Set<number>> {
+  const repo = ds.getRepository(IncentivePlanAssignment);
+  const ids = new Set((await repo.findBy({ corpId: person.corpId, targetKind: 'user', userid: person.userid })).map((a) => a.planId));
+  if (person.title && person.mainDeptId !== null) {
+    const chain = await departmentChain(ds, person.corpId, person.mainDeptId);
+    const jobs = chain.length ? await repo.findBy({ corpId: person.corpId, targetKind: 'job', jobTitle: person.title, deptId: In(chain) }) : [];
+    for (const a of jobs) ids.add(a.planId);
+  }
+  return ids;
+}

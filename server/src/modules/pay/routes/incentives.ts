@@ -1,0 +1,40 @@
+/**
+ * Everyone's incentives: GET /api/v1/incentives/mine (my plan today and the plan before it, with their
+ * definitions, so the micro-app can compute in the browser) and POST /api/v1/incentives/simulate (the same
+ * computation on the server).
+ */
+import Router from '@koa/router';
+import type { MyIncentives } from '@liucai/shared';
+import { User } from '../../../entities';
+import { validate } from '../../../middleware/validate';
+import type { AppDeps, AppState } from '../../../appTypes';
+import { shanghaiDate } from '../../../util/dates';
+import { planBefore, planOn } from '../queries/planResolution';
+import { presentResolvedPlan } from '../presenters/planPresenter';
+import { simulatePayout } from '../commands/payoutSimulator';
+import { PAY_FIELD_LABELS, SimulateBodySchema } from './schema';
+
+export function incentiveRoutes(deps: AppDeps): Router<AppState> {
+  const r = new Router<AppState>({ prefix: '/api/v1/incentives' });
+
+  r.get('/mine', async (ctx) => {
+    const actor = ctx.state.actor!;
+    const today = shanghaiDate(new Date());
+    const me = await deps.ds.getRepository(User).findOneByOrFail({ corpId: actor.corpId, userid: actor.userid });
+    const current = await planOn(deps.ds, me, today);
+    const previous = current ? await planBefore(deps.ds, me, current) : null;
+    const data: MyIncentives = {
+      today,
+      current: await presentResolvedPlan(deps.ds, actor.corpId, current),
+      previous: await presentResolvedPlan(deps.ds, actor.corpId, previous),
+    };
+    ctx.body = { ok: true, data };
+  });
+
+  r.post('/simulate', async (ctx) => {
+    const body = validate(SimulateBodySchema, ctx.request.body ?? {}, PAY_FIELD_LABELS);
+    ctx.body = { ok: true, data: await simulatePayout(deps.ds, ctx.state.actor!, body, shanghaiDate(new Date())) };
+  });
+
+  return r;
+}

@@ -1,0 +1,76 @@
+/**
+ * Plan assignments (HR within its departments, admins): list, create, and a person's resolved plan. A person or a
+ * department outside the caller's scope answers 404.
+ */
+import Router from '@koa/router';
+import type { MyIncentives } from '@liucai/shared';
+import { User } from '../../../entities';
+import { notFound } from '../../../errors';
+import { validate } from '../../../middleware/validate';
+import type { Actor, AppDeps, AppState } from '../../../appTypes';
+import { shanghaiDate } from '../../../util/dates';
+import { assertPayAdmin } from '../policies/payAdmin';
+import { payVisibleUserIds } from '../policies/payScope';
+import { createPlanAssignment } from '../commands/planAssignmentCreator';
+import { visibleAssignments } from '../queries/visibleAssignments';
+import { planBefore, planOn } from '../queries/planResolution';
+import { presentAssignments } from '../presenters/assignmentPresenter';
+import { presentResolvedPlan } from '../presenters/planPresenter';
+import { AssignmentBodySchema, AssignmentsQuerySchema, PAY_FIELD_LABELS, PersonPlanQuerySchema } from './schema';
+
+export function planAssignmentRoutes(deps: AppDeps): Router<AppState> {
+  const r = new Router<AppState>({ prefix: '/api/v1/incentives' });
+  const admin = (actor: Actor | undefined): Actor => {
+    assertPayAdmin(actor!);
+    return actor!;
+  };
+  const assertVisible = async (actor: Actor, userid: string) => {
+    if (!(await payVisibleUserIds(deps.ds, actor, [userid])).has(userid)) throw notFound('员工');
+  };
+
+  r.get('/assignments', async (ctx) => {
+    const actor = admin(ctx.state.actor);
+    const filter = validate(AssignmentsQuerySchema, ctx.query, PAY_FIELD_LABELS);
+    if (filter.userid) await assertVisible(actor, filter.userid);
+    ctx.body = { ok: true, data: await presentAssignments(deps.ds, actor.corpId, await visibleAssignments(deps.ds, actor, filter)) };
+  });
+
+  r.post('/assignments', async (ctx) => {
+    const actor = admin(ctx.state.actor);
+    const body = validate(AssignmentBodySchema, ctx.request.body, PAY_FIELD_LABELS);
+    const dates = { effectiveFrom: body.effectiveFrom, effectiveTo: body.effectiveTo ?? null };
+    const row = await createPlanAssignment(
+      deps.ds,
+      actor,
+      body.userid !== undefined
+        ? { planId: body.planId, userid: body.userid, ...dates }
+        : { planId: body.planId, jobTitle: body.jobTitle!, deptId: body.deptId!, ...dates },
+    );
+    ctx.state.log.info(
+      { audit: 'incentive_assignment_created', by: actor.userid, assignmentId: row.id, planId: row.planId, userid: row.userid, jobTitle: row.jobTitle },
+      'audit',
+    );
+    ctx.status = 201;
+    ctx.body = { ok: true, data: (await presentAssignments(deps.ds, actor.corpId, [row]))[0] };
+  });
+
+  r.get('/people/:userid/plan', async (ctx) => {
+    const actor = admin(ctx.state.actor);
+    const userid = ctx.params.userid ?? '';
+    const { date } = validate(PersonPlanQuerySchema, ctx.query, PAY_FIELD_LABELS);
+    await assertVisible(actor, userid);
+    const person = await deps.ds.getRepository(User).findOneBy({ corpId: actor.corpId, userid });
+    if (!person) throw notFound('员工');
+    const day = date ?? shanghaiDate(new Date());
+    const current = await planOn(deps.ds, person, day);
+    const previous = current ? await planBefore(deps.ds, person, current) : null;
+    const data: MyIncentives = {
+      today: day,
+      current: await presentResolvedPlan(deps.ds, actor.corpId, current),
+      previous: await presentResolvedPlan(deps.ds, actor.corpId, previous),
+    };
+    ctx.body = { ok: true, data };
+  });
+
+  return r;
+}

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+
+/** Chinese names of the pay API's fields, for validation messages ("生效日期应为…"). */
+export const PAY_FIELD_LABELS = {
+  id: '编号',
+  code: '编号',
+  name: '名称',
+  description: '说明',
+  jobTitle: '职位',
+  effectiveFrom: '生效日期',
+  effectiveTo: '截止日期',
+  note: '备注',
+  definition: '方案定义',
+  planId: '激励方案',
+  userid: '员工',
+  deptId: '部门',
+  planVersionId: '方案版本',
+  date: '日期',
+} as const;
+
+const POSITIVE = '应为正整数';
+const positiveId = z.coerce.number({ message: POSITIVE }).int(POSITIVE).positive(POSITIVE);
+const DAY = '应为日期 yyyy-mm-dd，如 2026-07-01';
+
+export const IdParamSchema = z.object({ id: positiveId });
+
+export const RuleCreateSchema = z.object({
+  code: z
+    .string({ message: '必填，应为 1 到 64 位英文字母、数字、- 或 _' })
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, '应为 1 到 64 位英文字母、数字、- 或 _'),
+  name: z.string({ message: '必填，应为 1 到 100 个字' }).trim().min(1, '必填，应为 1 到 100 个字').max(100, '最多 100 个字'),
+  description: z.string({ message: '应为文字' }).trim().max(500, '最多 500 个字').nullish(),
+  jobTitle: z.string({ message: '应为职位名称' }).trim().min(1, '不能为空').max(100, '最多 100 个字').nullish(),
+});
+
+export const VersionBodySchema = z.object({
+  effectiveFrom: z.string({ message: DAY }),
+  effectiveTo: z.string({ message: '应为日期 yyyy-mm-dd 或留空（长期有效）' }).nullish(),
+  note: z.string({ message: '应为文字' }).trim().max(500, '最多 500 个字').nullish(),
+  definition: z.unknown().optional(),
+});
+
+export const CopyBodySchema = z.object({
+  effectiveFrom: z.string({ message: DAY }).optional(),
+  effectiveTo: z.string({ message: '应为日期 yyyy-mm-dd 或留空（长期有效）' }).nullish(),
+  note: z.string({ message: '应为文字' }).trim().max(500, '最多 500 个字').nullish(),
+});
+
+export const AssignmentBodySchema = z
+  .object({
+    planId: positiveId,
+    userid: z.string({ message: '应为员工的钉钉账号' }).trim().min(1).max(64).optional(),
+    jobTitle: z.string({ message: '应为职位名称' }).trim().min(1, '不能为空').max(100, '最多 100 个字').optional(),
+    deptId: positiveId.optional(),
+    effectiveFrom: z.string({ message: DAY }),
+    effectiveTo: z.string({ message: '应为日期 yyyy-mm-dd 或留空（长期有效）' }).nullish(),
+  })
+  .superRefine((v, ctx) => {
+    const person = v.userid !== undefined;
+    const job = v.jobTitle !== undefined || v.deptId !== undefined;
+    if (person === job) ctx.addIssue({ code: 'custom', path: ['userid'], message: '请指定一位员工，或同时指定职位与部门（二选一）' });
+    else if (job && (v.jobTitle === undefined || v.deptId === undefined)) {
+      ctx.addIssue({ code: 'custom', path: [v.jobTitle === undefined ? 'jobTitle' : 'deptId'], message: '按职位分配时，职位与部门都要填写' });
+    }
+  });
+
+export const AssignmentsQuerySchema = z.object({
+  userid: z.string().trim().min(1).max(64).optional(),
+  planId: positiveId.optional(),
+});
+
+export const PersonPlanQuerySchema = z.object({
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, DAY)
+    .optional(),
+});
+
+/** The simulator's fields are read by the shared `simulationInputFrom`; only the version is checked here. */
+export const SimulateBodySchema = z.object({
+  planVersionId: z.number({ message: POSITIVE }).int(POSITIVE).positive(POSITIVE).optional(),
+  contractValueCny: z.unknown().optional(),
+  satisfaction: z.unknown().optional(),
+  renewalYears: z.unknown().optional(),
+  coordinations: z.unknown().optional(),
+  bookedBeforeCny: z.unknown().optional(),
+});

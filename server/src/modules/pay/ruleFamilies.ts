@@ -1,0 +1,50 @@
+/**
+ * Incentive plans and KPI schemes are both versioned rules: effective-dated versions, drafts that may change,
+ * published versions that never do. One set of commands serves both; a family says which tables, which
+ * validation and which words.
+ */
+import { validateKpiScheme, validatePlanDefinition } from '@liucai/shared';
+import { IncentivePlan, IncentivePlanVersion, KpiScheme, KpiSchemeVersion } from '../../entities';
+import type { RuleVersion } from '../../entities/RuleVersion';
+import type { VersionedRule } from '../../entities/VersionedRule';
+
+export interface RuleFamily {
+  rule: new () => VersionedRule;
+  version: new () => RuleVersion;
+  /** The version's property holding its rule's id. */
+  parentKey: 'planId' | 'schemeId';
+  labels: {
+    /** 激励方案 / KPI 方案 */
+    rule: string;
+    /** 方案版本 / KPI 方案版本 */
+    version: string;
+    /** The definition field's name in messages. */
+    definition: string;
+  };
+  validate(definition: unknown): { ok: true } | { ok: false; problems: { path: string; message: string }[] };
+}
+
+export const PLAN_FAMILY: RuleFamily = {
+  rule: IncentivePlan,
+  version: IncentivePlanVersion,
+  parentKey: 'planId',
+  labels: { rule: '激励方案', version: '方案版本', definition: '方案定义' },
+  validate: (d) => {
+    const r = validatePlanDefinition(d);
+    return r.ok ? { ok: true } : { ok: false, problems: r.problems };
+  },
+};
+
+export const KPI_FAMILY: RuleFamily = {
+  rule: KpiScheme,
+  version: KpiSchemeVersion,
+  parentKey: 'schemeId',
+  labels: { rule: 'KPI 方案', version: 'KPI 方案版本', definition: 'KPI 方案定义' },
+  validate: (d) => {
+    const r = validateKpiScheme(d);
+    return r.ok ? { ok: true } : { ok: false, problems: r.problems };
+  },
+};
+
+/** A version's rule id, whichever family it belongs to. */
+export const parentIdOf = (family: RuleFamily, v: RuleVersion): number => (v as unknown as Record<string, number>)[family.parentKey]!;
