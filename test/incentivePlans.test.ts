@@ -23,8 +23,9 @@ describe('incentive plan administration API', () => {
 
   beforeAll(async () => {
     w = await createTestWorld({ label: 'payadm', employees: 20 });
-    server = await listen(w);
     pw = await buildPayWorld(w.ds, 'adm');
+    // The factory world is its own corp: serve it (one installation serves one corp).
+    server = await listen({ ...w, corp: { corpId: pw.corpId, name: pw.corpId } });
     hr = await payClientAs(w.ds, server.url, pw.people.hr);
     admin = await payClientAs(w.ds, server.url, pw.people.admin);
   });

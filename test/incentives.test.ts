@@ -23,8 +23,9 @@ describe('incentives API: simulate and my plan', () => {
 
   beforeAll(async () => {
     w = await createTestWorld({ label: 'payapi', employees: 20 });
-    server = await listen(w);
     pw = await buildPayWorld(w.ds, 'sim');
+    // The factory world is its own corp: serve it (one installation serves one corp).
+    server = await listen({ ...w, corp: { corpId: pw.corpId, name: pw.corpId } });
     seller = await payClientAs(w.ds, server.url, pw.people.seller);
     const versionOf = async (code: string) => {
       const plan = await w.ds.getRepository(IncentivePlan).findOneByOrFail({ corpId: pw.corpId, code });

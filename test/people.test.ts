@@ -18,8 +18,9 @@ describe('people directory API', () => {
 
   beforeAll(async () => {
     w = await createTestWorld({ label: 'peopleapi', employees: 20 });
-    server = await listen(w);
     pw = await buildPeopleWorld(w.ds, 'dir');
+    // The factory world is its own corp: serve it (one installation serves one corp).
+    server = await listen({ ...w, corp: { corpId: pw.corpId, name: pw.corpId } });
     hr = await clientAs(w.ds, server.url, pw.people.hr);
   });
   afterAll(async () => {

@@ -107,8 +107,9 @@ describe('person page API (员工档案)', () => {
 
   beforeAll(async () => {
     w = await createTestWorld({ label: 'personapi', employees: 20 });
-    server = await listen(w);
     pw = await buildPeopleWorld(w.ds, 'person');
+    // The factory world is its own corp: serve it (one installation serves one corp).
+    server = await listen({ ...w, corp: { corpId: pw.corpId, name: pw.corpId } });
     await buildRecords(w.ds, pw);
     hr = await clientAs(w.ds, server.url, pw.people.hr);
   });
