@@ -2,6 +2,7 @@
  * How the permission matrix calls each route that needs more than its bare path: which person or record fills the
  * path's parameters, which body it sends, what must be put back between calls. A route whose path has no parameters
  * and that needs no body needs no entry. Add an entry here when you add a row to docs/permissions.md for such a route.
+ * The pay routes' entries live in payPermissionFixtures.ts.
  */
 import { In } from 'typeorm';
 import { HrScope, ImportRun, Notification, NotificationSend, SyncRun } from '../../server/src/entities';
@@ -9,6 +10,7 @@ import { recordNotification } from '../../server/src/modules/notify/commands/not
 import { BullJobQueue, QUEUE_NAME } from '../../server/src/jobs/bullJobQueue';
 import type { PermissionWorld } from './permissionWorld';
 import type { ActorName } from './permissionTable';
+import { PAY_FIXTURES } from './payPermissionFixtures';
 
 export interface RouteCall {
   /** The path to call, parameters filled in (and a query string if needed). */
@@ -170,4 +172,5 @@ export const FIXTURES: Record<string, Fixture> = {
     },
     call: () => ({ path: `/admin/queues/api/queues/${QUEUE_NAME}/${PROBE_JOB}/update-data`, json: { jobData: { probe: true } } }),
   },
+  ...PAY_FIXTURES,
 };

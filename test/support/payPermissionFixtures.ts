@@ -1,0 +1,150 @@
+/**
+ * How the permission matrix calls the pay routes (incentive plans, assignments, the simulator, KPI schemes), so that
+ * every call means something and every write succeeds for the actors allowed to make it:
+ *
+ * - the demo plans are seeded once (the employee and the target are on the sales plans through their jobs);
+ * - the target alone is on a plan of their own (矩阵目标方案), so simulating its version tells "my plan" from
+ *   "someone else's plan";
+ * - each actor edits a plan and a KPI scheme of its own (one published open-ended version from 2020, a draft to
+ *   edit, a draft to publish), so no actor's write depends on, or gets in the way of, another's;
+ * - creates use codes and dates unique to the actor.
+ */
+import { KPI_TEMPLATES } from '@liucai/shared';
+import type { Actor } from '../../server/src/appTypes';
+import { createRule } from '../../server/src/modules/pay/commands/ruleCreator';
+import { createRuleVersion } from '../../server/src/modules/pay/commands/ruleVersionCreator';
+import { publishRuleVersion } from '../../server/src/modules/pay/commands/ruleVersionPublisher';
+import { createPlanAssignment } from '../../server/src/modules/pay/commands/planAssignmentCreator';
+import { seedDemoIncentivePlans } from '../../server/src/modules/pay/commands/demoIncentivePlansSeeder';
+import { KPI_FAMILY, PLAN_FAMILY, type RuleFamily } from '../../server/src/modules/pay/ruleFamilies';
+import { shanghaiDate } from '../../server/src/util/dates';
+import type { PermissionWorld } from './permissionWorld';
+import { ACTORS, type ActorName } from './permissionTable';
+import type { Fixture } from './permissionFixtures';
+
+const PLAN_DEFINITION = { components: [{ id: 'contract', kind: 'percentOfContract', label: '合同提成', rateBp: 100 }] };
+const KPI_DEFINITION = KPI_TEMPLATES[0]!.definition;
+/** The articles' example contract. */
+const EXAMPLE = { contractValueCny: 150000, satisfaction: 9.2, renewalYears: 2, coordinations: 8 };
+
+/** Each setup runs once per world, whoever asks first. */
+const done = new WeakMap<PermissionWorld, Map<string, Promise<unknown>>>();
+function once<T>(pw: PermissionWorld, key: string, make: () => Promise<T>): Promise<T> {
+  let cache = done.get(pw);
+  if (!cache) done.set(pw, (cache = new Map()));
+  if (!cache.has(key)) cache.set(key, make());
+  return cache.get(key) as Promise<T>;
+}
+
+/** The corp's admin, as the commands want an actor (setup goes through the commands HR uses). */
+const setupActor = (pw: PermissionWorld): Actor => ({ corpId: pw.w.corpId, userid: pw.users.admin!, roles: ['employee', 'admin'], hrDeptIds: [] });
+
+/** The demo plans and KPI scheme, seeded as `npm start` does. */
+const demoPlans = (pw: PermissionWorld) =>
+  once(pw, 'demo', async () => {
+    if (!(await seedDemoIncentivePlans(pw.w.ds, pw.w.corpId, pw.users.admin!, shanghaiDate(new Date())))) {
+      throw new Error('permission fixtures: the sandbox corp has no 销售中心 to seed the demo plans in');
+    }
+  });
+
+/** A rule with one published version, in force from 2020 until further notice. */
+async function publishedRule(pw: PermissionWorld, family: RuleFamily, code: string, name: string, definition: unknown) {
+  const actor = setupActor(pw);
+  const rule = await createRule(pw.w.ds, family, actor, { code, name });
+  const v1 = await createRuleVersion(pw.w.ds, family, actor, rule.id, { effectiveFrom: '2020-01-01', definition, note: '矩阵首版' });
+  await publishRuleVersion(pw.w.ds, family, actor, v1.id);
+  return { ruleId: rule.id, publishedId: v1.id };
+}
+
+/** The target's own plan: assigned to the target alone (through 2049), its published version the one to simulate. */
+const targetPlan = (pw: PermissionWorld) =>
+  once(pw, 'target', async () => {
+    await demoPlans(pw);
+    const plan = await publishedRule(pw, PLAN_FAMILY, 'matrix-target', '矩阵目标方案', PLAN_DEFINITION);
+    await createPlanAssignment(pw.w.ds, setupActor(pw), { planId: plan.ruleId, userid: pw.target, effectiveFrom: '2024-01-01', effectiveTo: '2049-12-31' });
+    return plan;
+  });
+
+/**
+ * The actor's own plan or KPI scheme: v1 published (2020 until further notice), a draft to edit (2041) and a draft to
+ * publish (from 2030, taking over from v1, which then ends 2029-12-31). Copies and new drafts start in 2040 or later,
+ * so they fit whether or not the 2030 draft was published yet.
+ */
+const actorRule = (pw: PermissionWorld, kind: 'plan' | 'kpi', actor: ActorName) =>
+  once(pw, `${kind}:${actor}`, async () => {
+    await demoPlans(pw);
+    const [family, definition] = kind === 'plan' ? [PLAN_FAMILY, PLAN_DEFINITION] : [KPI_FAMILY, KPI_DEFINITION];
+    const rule = await publishedRule(pw, family, `matrix-${kind}-${actor}`, `矩阵${kind === 'plan' ? '激励' : ' KPI '}方案 ${actor}`, definition);
+    const draft = (effectiveFrom: string, effectiveTo: string | null, note: string) =>
+      createRuleVersion(pw.w.ds, family, setupActor(pw), rule.ruleId, { effectiveFrom, effectiveTo, definition, note });
+    const toEdit = await draft('2041-01-01', '2041-12-31', '矩阵草稿：待修改');
+    const toPublish = await draft('2030-01-01', null, '矩阵草稿：待发布');
+    return { ...rule, definition, editDraftId: toEdit.id, publishDraftId: toPublish.id };
+  });
+
+/** A year of the actor's own, for assignments that must not overlap between actors. */
+const actorYear = (actor: ActorName) => 2060 + ACTORS.indexOf(actor);
+
+/** The eight routes plans and KPI schemes share, for one family. */
+function ruleFixtures(kind: 'plan' | 'kpi', prefix: string, rules: string, versions: string): Record<string, Fixture> {
+  return {
+    [`POST ${prefix}/${rules}`]: {
+      before: demoPlans,
+      call: (_pw, actor) => ({ path: `${prefix}/${rules}`, json: { code: `matrix-new-${kind}-${actor}`, name: `矩阵新建 ${actor}` } }),
+    },
+    [`GET ${prefix}/${rules}/:id`]: { call: async (pw, actor) => ({ path: `${prefix}/${rules}/${(await actorRule(pw, kind, actor)).ruleId}` }) },
+    [`POST ${prefix}/${rules}/:id/versions`]: {
+      async call(pw, actor) {
+        const rule = await actorRule(pw, kind, actor);
+        return { path: `${prefix}/${rules}/${rule.ruleId}/versions`, json: { effectiveFrom: '2040-01-01', note: '矩阵新草稿', definition: rule.definition } };
+      },
+    },
+    [`PUT ${prefix}/${versions}/:id`]: {
+      async call(pw, actor) {
+        const rule = await actorRule(pw, kind, actor);
+        return {
+          path: `${prefix}/${versions}/${rule.editDraftId}`,
+          json: { effectiveFrom: '2041-02-01', effectiveTo: '2041-12-31', note: '矩阵草稿：已修改', definition: rule.definition },
+        };
+      },
+    },
+    [`POST ${prefix}/${versions}/:id/publish`]: {
+      call: async (pw, actor) => ({ path: `${prefix}/${versions}/${(await actorRule(pw, kind, actor)).publishDraftId}/publish`, json: {} }),
+    },
+    [`POST ${prefix}/${versions}/:id/copy`]: {
+      call: async (pw, actor) => ({
+        path: `${prefix}/${versions}/${(await actorRule(pw, kind, actor)).publishedId}/copy`,
+        json: { effectiveFrom: '2042-01-01', note: '矩阵复制' },
+      }),
+    },
+  };
+}
+
+export const PAY_FIXTURES: Record<string, Fixture> = {
+  'GET /api/v1/incentives/mine': { before: demoPlans, call: () => ({ path: '/api/v1/incentives/mine' }) },
+  'POST /api/v1/incentives/simulate': {
+    call: async (pw) => ({ path: '/api/v1/incentives/simulate', json: { ...EXAMPLE, planVersionId: (await targetPlan(pw)).publishedId } }),
+  },
+  'GET /api/v1/incentives/plans': { before: demoPlans, call: () => ({ path: '/api/v1/incentives/plans' }) },
+  ...ruleFixtures('plan', '/api/v1/incentives', 'plans', 'plan-versions'),
+  'GET /api/v1/incentives/assignments': {
+    before: async (pw) => void (await targetPlan(pw)),
+    call: (pw) => ({ path: `/api/v1/incentives/assignments?userid=${pw.target}` }),
+  },
+  'POST /api/v1/incentives/assignments': {
+    async call(pw, actor) {
+      const year = actorYear(actor);
+      return {
+        path: '/api/v1/incentives/assignments',
+        json: { planId: (await targetPlan(pw)).ruleId, userid: pw.target, effectiveFrom: `${year}-01-01`, effectiveTo: `${year}-12-31` },
+      };
+    },
+  },
+  'GET /api/v1/incentives/people/:userid/plan': {
+    before: async (pw) => void (await targetPlan(pw)),
+    call: (pw) => ({ path: `/api/v1/incentives/people/${pw.target}/plan` }),
+  },
+  'GET /api/v1/kpi/templates': { call: () => ({ path: '/api/v1/kpi/templates' }) },
+  'GET /api/v1/kpi/schemes': { before: demoPlans, call: () => ({ path: '/api/v1/kpi/schemes' }) },
+  ...ruleFixtures('kpi', '/api/v1/kpi', 'schemes', 'scheme-versions'),
+};
