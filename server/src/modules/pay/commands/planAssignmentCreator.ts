@@ -41,6 +41,7 @@ export async function createPlanAssignment(ds: DataSource, actor: Actor, input: 
 
   return payTransaction(ds, async (em) => {
     // Assignments are rare admin writes: queue them per corp on the corp's row (an UPDATE holds its lock until commit).
+    // tenancy: the corp's own row, by corp_id (a per-corp lock).
     await em
       .createQueryBuilder()
       .update(Corp)

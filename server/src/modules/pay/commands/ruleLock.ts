@@ -7,6 +7,7 @@ import type { EntityManager } from 'typeorm';
 import type { RuleFamily } from '../ruleFamilies';
 
 export async function lockRule(em: EntityManager, family: RuleFamily, corpId: string, ruleId: number): Promise<boolean> {
+  // tenancy: the rule by its id and corp_id.
   const res = await em
     .createQueryBuilder()
     .update(family.rule)

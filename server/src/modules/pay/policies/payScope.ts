@@ -21,6 +21,7 @@ export async function payVisibleUserIds(ds: DataSource, actor: Actor, userids: r
   const scope = await payScopeOf(ds, actor);
   const out = new Set<string>();
   for (let i = 0; i < wanted.length; i += 1000) {
+    // tenancy: whereInPeopleScope adds u.corp_id = the actor's corp.
     const qb = ds
       .getRepository(User)
       .createQueryBuilder('u')

@@ -91,6 +91,7 @@ export async function listPeople(ds: DataSource, actor: Actor, f: DirectoryFilte
   const column = SORT_COLUMNS[f.sort.replace(/^-/, '')] ?? SORT_COLUMNS.name!;
   return rawPage(
     () => {
+      // tenancy: whereInPeopleScope adds u.corp_id = the actor's corp.
       const qb = ds.getRepository(User).createQueryBuilder('u');
       whereInPeopleScope(qb, 'u', scope);
       whereFilters(qb, f, inDept, matched);

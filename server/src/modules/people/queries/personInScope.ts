@@ -12,6 +12,7 @@ import type { DepartmentIndex } from './departmentIndex';
  */
 export async function findPersonInScope(ds: DataSource, actor: Actor, userid: string, depts: DepartmentIndex): Promise<{ person: User; scope: PeopleScope }> {
   const scope = await peopleScopeFrom(ds, actor, depts.departments, { few: true });
+  // tenancy: whereInPeopleScope adds u.corp_id = the actor's corp.
   const qb = ds.getRepository(User).createQueryBuilder('u').where('u.userid = :target', { target: userid });
   const person = await whereInPeopleScope(qb, 'u', scope).getOne();
   if (!person) throw notFound('员工');
@@ -22,6 +23,7 @@ export async function findPersonInScope(ds: DataSource, actor: Actor, userid: st
 export async function inScope(ds: DataSource, scope: PeopleScope, userids: readonly string[]): Promise<Set<string>> {
   const wanted = [...new Set(userids)];
   if (wanted.length === 0) return new Set();
+  // tenancy: whereInPeopleScope adds u.corp_id = the actor's corp.
   const qb = ds.getRepository(User).createQueryBuilder('u').select('u.userid', 'userid').where('u.userid IN (:...linked)', { linked: wanted });
   const rows = await whereInPeopleScope(qb, 'u', scope).getRawMany<{ userid: string }>();
   return new Set(rows.map((r) => r.userid));
