@@ -41,7 +41,7 @@ const mysqlUrl = (name: string) => {
  * The cached, synced corp of the API bench: the embedded demo company (`DEMO_CORP`, same seed and size as the server
  * the bench starts, calendar ending today) synced through the real org and data syncs against an unthrottled
  * in-process sandbox: org (departments, people, memberships, supervisors), departures, 10 days of attendance and
- * leave, and a first CRM pass with 60 days of follow records. Built once per database kind and day, then copied.
+ * leave, and a first CRM pass with 60 days of follow records. Built once per database kind (`--rebuild` builds again), then copied for each run.
  */
 export async function ensureBuiltWorld(spec: ApiBenchWorldSpec, log: (line: string) => void): Promise<Config['database']> {
   fs.mkdirSync(cacheDir(), { recursive: true });
@@ -50,7 +50,7 @@ export async function ensureBuiltWorld(spec: ApiBenchWorldSpec, log: (line: stri
     spec.kind === 'sqlite' ? { kind: 'sqlite', path: path.join(cacheDir(), `${cacheTag(spec)}.sqlite`) } : { kind: 'mysql', url: mysqlUrl(`liucai_bench_${cacheTag(spec).replace(/-/g, '_')}`) };
   const asOf = calendarEndingToday();
   const cached = fs.existsSync(marker) ? (JSON.parse(fs.readFileSync(marker, 'utf8')) as { asOf: number }) : null;
-  if (!spec.rebuild && cached?.asOf === asOf) return database;
+  if (!spec.rebuild && cached) return database;
   log(`building the ${spec.employees}-person ${spec.kind} world (cached in data/bench/, once a day)…`);
   if (database.kind === 'sqlite') for (const f of ['', '-wal', '-shm']) fs.rmSync(database.path + f, { force: true });
   else await recreateMysqlDatabase(database.url);
@@ -106,16 +106,16 @@ async function buildWorld(ds: DataSource, spec: ApiBenchWorldSpec, asOfMs: numbe
  * checkpoints are dropped, so a sync started during the bench reads its whole lookback (31 days) and writes the
  * three weeks the cached world does not hold, while re-reading the 10 days it does.
  */
-export async function workingCopy(built: Config['database'], log: (line: string) => void): Promise<Config['database']> {
+export async function workingCopy(built: Config['database'], log: (line: string) => void, name = 'work'): Promise<Config['database']> {
   let copy: Config['database'];
   if (built.kind === 'sqlite') {
-    const target = built.path.replace(/\.sqlite$/, '.work.sqlite');
+    const target = built.path.replace(/\.sqlite$/, `.${name}.sqlite`);
     for (const f of ['', '-wal', '-shm']) fs.rmSync(target + f, { force: true });
     fs.copyFileSync(built.path, target);
     copy = { kind: 'sqlite', path: target };
   } else {
     const source = new URL(built.url).pathname.slice(1);
-    const target = `${source}_work`;
+    const target = `${source}_${name}`;
     copy = { kind: 'mysql', url: mysqlUrl(target) };
     await recreateMysqlDatabase(copy.url);
     const conn = await mysql.createConnection(built.url);

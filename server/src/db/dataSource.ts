@@ -51,10 +51,15 @@ export async function createDataSource(database: Config['database']): Promise<Da
     migrationsTableName: 'migrations',
     synchronize: false,
     logging: false,
-    prepareDatabase: (db: { pragma(s: string): unknown }) => {
+    prepareDatabase: (db: { pragma(s: string): unknown; prepare(sql: string): unknown }) => {
       db.pragma('journal_mode = WAL');
       db.pragma('foreign_keys = ON');
       db.pragma('busy_timeout = 5000');
+      // The embedded mode has two connections (web and job thread). TypeORM opens transactions DEFERRED; one that reads,
+      // then writes after the other connection committed, fails with SQLITE_BUSY at once (the busy timeout does not
+      // apply to a stale snapshot). IMMEDIATE takes the write lock up front, waiting up to the busy timeout instead.
+      const prepare = db.prepare.bind(db);
+      db.prepare = (sql: string) => prepare(sql === 'BEGIN TRANSACTION' ? 'BEGIN IMMEDIATE TRANSACTION' : sql);
     },
   });
 }

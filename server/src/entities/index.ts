@@ -13,6 +13,7 @@ import { SyncCheckpoint } from './SyncCheckpoint';
 import { ApiCallBudget } from './ApiCallBudget';
 import { Corp } from './Corp';
 import { Department } from './Department';
+import { DepartmentHeadcount } from './DepartmentHeadcount';
 import { DingTalkEvent } from './DingTalkEvent';
 import { HrScope } from './HrScope';
 import { Session } from './Session';
@@ -26,6 +27,7 @@ import { ImportRejection } from './ImportRejection';
 export const ENTITIES = [
   Corp,
   Department,
+  DepartmentHeadcount,
   User,
   UserDepartment,
   HrScope,
@@ -61,6 +63,7 @@ export {
   ApiCallBudget,
   Corp,
   Department,
+  DepartmentHeadcount,
   DingTalkEvent,
   HrScope,
   Session,

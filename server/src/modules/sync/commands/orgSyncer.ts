@@ -6,6 +6,7 @@ import { fetchOrg, type FetchedOrg, type OrgSource } from './orgFetcher';
 import { resolveSupervisor } from './supervisorResolver';
 import { USER_UPDATE_COLUMNS, toUserRow } from './userRow';
 import { updateWhereIn, upsertInBatches } from './changedRows';
+import { refreshDepartmentHeadcounts } from '../../people/commands/departmentHeadcountRefresher';
 
 export interface OrgSyncDeps {
   ds: DataSource;
@@ -135,6 +136,8 @@ async function writeOrg(em: EntityManager, corpId: string, org: FetchedOrg, toda
   await upsertInBatches(em, UserDepartment, changedMembers, ['is_leader'], ['corp_id', 'userid', 'dept_id']);
   const staleMembers = existingMembers.filter((m) => seenUsers.has(m.userid) && !wantedKeys.has(`${m.userid}/${m.deptId}`));
   for (const m of staleMembers) await em.delete(UserDepartment, { corpId, userid: m.userid, deptId: m.deptId });
+  // The org page's headcounts land with the org they count (only rows whose counts changed are written).
+  await refreshDepartmentHeadcounts(em, corpId);
 
   return {
     departments: deptRows.length,
