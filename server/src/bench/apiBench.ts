@@ -36,6 +36,12 @@ interface Server {
   output: () => string;
 }
 
+/** A daily cron (seconds first) at the hour and minute `hours` from now, UTC+8 as the schedulers read it. */
+function cronInHours(hours: number): string {
+  const at = new Date(Date.now() + hours * 3600_000 + 8 * 3600_000);
+  return `0 ${at.getUTCMinutes()} ${at.getUTCHours()} * * *`;
+}
+
 function startServer(database: Config['database'], employees: number, seed: number, rate: number): Promise<Server> {
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
@@ -48,9 +54,9 @@ function startServer(database: Config['database'], employees: number, seed: numb
     DINGTALK_EVENT_MODE: 'off',
     DINGTALK_CALLS_PER_SECOND: String(rate),
     DINGTALK_MONTHLY_CALL_LIMIT: '10000000',
-    // No nightly trigger fires during a bench.
-    ORG_SYNC_CRON: '0 0 0 1 1 *',
-    DATA_SYNC_CRON: '0 0 0 1 1 *',
+    // No nightly trigger fires during a bench: both are set to 12 hours from now.
+    ORG_SYNC_CRON: cronInHours(12),
+    DATA_SYNC_CRON: cronInHours(12),
     ...(database.kind === 'sqlite' ? { SQLITE_PATH: database.path } : { DATABASE_URL: database.url }),
   };
   const child = spawn(process.execPath, [path.join(repoRoot(), 'server/dist/server/src/main.js')], { env, cwd: repoRoot(), stdio: ['ignore', 'pipe', 'pipe'] });

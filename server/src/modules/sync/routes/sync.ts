@@ -1,6 +1,7 @@
 import Router from '@koa/router';
 import { z } from 'zod';
-import type { SyncKind } from '@liucai/shared';
+import type { CallBudget, SyncKind } from '@liucai/shared';
+import { budgetMonth, meteredCallsThisMonth } from '../commands/callBudget';
 import { SyncRun } from '../../../entities';
 import { assertHrOrAdmin } from '../../access/policies/admin';
 import { validate } from '../../../middleware/validate';
@@ -23,8 +24,12 @@ export function syncRoutes(deps: AppDeps): Router<AppState> {
   });
 
   r.get('/budget', async (ctx) => {
-    const quality = await presentDataQuality(deps.ds, ctx.state.actor!.corpId, deps.config.monthlyCallLimit);
-    ctx.body = { ok: true, data: quality.budget };
+    // One row: the month's count (the whole data-quality report is not needed for it).
+    const now = new Date();
+    const used = await meteredCallsThisMonth(deps.ds, ctx.state.actor!.corpId, now);
+    const limit = deps.config.monthlyCallLimit;
+    const budget: CallBudget = { month: budgetMonth(now), used, limit, remaining: Math.max(0, limit - used) };
+    ctx.body = { ok: true, data: budget };
   });
 
   r.get('/quality', async (ctx) => {
