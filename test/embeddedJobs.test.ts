@@ -73,10 +73,14 @@ describe('embedded mode: jobs run off the web event loop', () => {
     const db = await openDatabase({ kind: 'sqlite', path: sqlite }, { migrate: false });
     try {
       const rows = async () => Number((await db.query("SELECT COUNT(*) AS n FROM attendance_results WHERE corp_id = 'dingliucaidemo'"))[0].n);
-      const written = await waitFor('the sync writing attendance rows', async () => {
-        const n = await rows();
-        return n > 0 ? n : null;
-      }, 60000);
+      const written = await waitFor(
+        'the sync writing attendance rows',
+        async () => {
+          const n = await rows();
+          return n > 0 ? n : null;
+        },
+        60000,
+      );
 
       const answers: string[] = [];
       for (let i = 0; i < 5; i++) {

@@ -74,7 +74,11 @@ export function DepartmentTree({ departments, initiallyOpen, query, loadChildren
             <div className="dept-name">{n.dept.name}</div>
             <ManagerLine dept={n.dept} />
           </div>
-          <div className="dept-count" aria-label={`直属 ${n.dept.headcount} 人，含下级部门共 ${n.dept.totalHeadcount} 人`} data-testid={`dept-count-${n.dept.id}`}>
+          <div
+            className="dept-count"
+            aria-label={`直属 ${n.dept.headcount} 人，含下级部门共 ${n.dept.totalHeadcount} 人`}
+            data-testid={`dept-count-${n.dept.id}`}
+          >
             <strong>{n.dept.headcount}</strong>
             <span className="muted"> / {n.dept.totalHeadcount} 人</span>
           </div>

@@ -74,7 +74,11 @@ function startServer(database: Config['database'], employees: number, seed: numb
 
 async function signIn(base: string, userid: string): Promise<string> {
   const code = (await (
-    await fetch(`${base}/api/v1/auth/sandbox-code`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userid, corpId: DEMO_CORP.corpId }) })
+    await fetch(`${base}/api/v1/auth/sandbox-code`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userid, corpId: DEMO_CORP.corpId }),
+    })
   ).json()) as { data: { code: string } };
   const res = await fetch(`${base}/api/v1/auth/dingtalk`, {
     method: 'POST',
@@ -104,12 +108,23 @@ async function loadEach(base: string, cookies: Record<BenchRole, string>, ctx: B
     log(
       `  ${phase.padEnd(4)} ${api.label.padEnd(44)} ${r.perSecond.toFixed(0).padStart(6)} req/s  p50 ${r.p50Ms.toFixed(1).padStart(7)} ms  p99 ${r.p99Ms
         .toFixed(1)
-        .padStart(7)} ms  max ${r.maxMs.toFixed(0).padStart(6)} ms  ${(r.meanBytes / 1024).toFixed(1)} KB${r.errors ? `  ${r.errors} errors: ${r.firstError}` : ''}`,
+        .padStart(
+          7,
+        )} ms  max ${r.maxMs.toFixed(0).padStart(6)} ms  ${(r.meanBytes / 1024).toFixed(1)} KB${r.errors ? `  ${r.errors} errors: ${r.firstError}` : ''}`,
     );
   }
 }
 
+/** Where each sync is (retried once: a keep-alive socket the server just closed resets the first try). */
 async function syncState(base: string, cookie: string): Promise<string> {
+  try {
+    return await readSyncState(base, cookie);
+  } catch {
+    return readSyncState(base, cookie).catch((err: unknown) => `unknown (${err instanceof Error ? err.message : String(err)})`);
+  }
+}
+
+async function readSyncState(base: string, cookie: string): Promise<string> {
   const parts: string[] = [];
   for (const kind of ['org', 'departures', 'attendance', 'leave', 'crm']) {
     const o = (await (await fetch(`${base}/api/v1/sync/${kind}`, { headers: { cookie } })).json()) as {
@@ -154,7 +169,9 @@ async function benchDatabase(kind: 'sqlite' | 'mysql', apis: PageApi[]): Promise
 }
 
 const cell = (r: LoadResult | undefined) =>
-  r ? `${Math.round(r.perSecond).toLocaleString('en-US')} | ${r.p50Ms.toFixed(1)} | ${r.p99Ms.toFixed(1)}${r.errors ? ` (${r.errors} errors)` : ''}` : '— | — | —';
+  r
+    ? `${Math.round(r.perSecond).toLocaleString('en-US')} | ${r.p50Ms.toFixed(1)} | ${r.p99Ms.toFixed(1)}${r.errors ? ` (${r.errors} errors)` : ''}`
+    : '— | — | —';
 
 async function main(): Promise<void> {
   const only = stringArg('only', '');

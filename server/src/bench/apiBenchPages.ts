@@ -39,22 +39,38 @@ export const PAGE_APIS: PageApi[] = [
   { page: '组织架构', label: 'GET /org/departments', as: 'hr', path: () => '/api/v1/org/departments' },
   { page: '组织架构', label: 'GET /org/departments (admin)', as: 'admin', path: () => '/api/v1/org/departments' },
   { page: '组织架构', label: 'GET /org/departments?parentId= (expand)', as: 'hr', path: (c, i) => `/api/v1/org/departments?parentId=${at(c.hrParents, i)}` },
-  { page: '组织架构', label: 'GET /org/departments?q= (search)', as: 'admin', path: (c, i) => `/api/v1/org/departments?q=${encodeURIComponent(at(['销售', '一组', '王', '技术部'], i))}` },
+  {
+    page: '组织架构',
+    label: 'GET /org/departments?q= (search)',
+    as: 'admin',
+    path: (c, i) => `/api/v1/org/departments?q=${encodeURIComponent(at(['销售', '一组', '王', '技术部'], i))}`,
+  },
   { page: '组织架构', label: 'GET /sync/org', as: 'hr', path: () => '/api/v1/sync/org' },
   { page: '数据', label: 'GET /sync/quality', as: 'hr', path: () => '/api/v1/sync/quality' },
   { page: '数据', label: 'GET /sync/budget', as: 'hr', path: () => '/api/v1/sync/budget' },
   { page: '数据', label: 'GET /sync/:kind', as: 'hr', path: (_c, i) => `/api/v1/sync/${at(['attendance', 'leave', 'departures', 'crm'], i)}` },
   { page: '导入', label: 'GET /imports/runs', as: 'hr', path: () => '/api/v1/imports/runs' },
   { page: '角色设置', label: 'GET /admin/hr-scopes', as: 'admin', path: () => '/api/v1/admin/hr-scopes' },
-  { page: '角色设置', label: 'GET /admin/users?q=', as: 'admin', path: (_c, i) => `/api/v1/admin/users?q=${encodeURIComponent(at(['张', '李', '王', '刘', '陈'], i))}` },
+  { page: '角色设置', label: 'GET /org/departments?all=1 (picker)', as: 'admin', path: () => '/api/v1/org/departments?all=1' },
+  {
+    page: '角色设置',
+    label: 'GET /admin/users?q=',
+    as: 'admin',
+    path: (_c, i) => `/api/v1/admin/users?q=${encodeURIComponent(at(['张', '李', '王', '刘', '陈'], i))}`,
+  },
 ];
 
 /** Read the ids the page APIs walk through (one pass over people and departments). */
 export async function loadBenchContext(ds: DataSource, corpId: string): Promise<BenchContext> {
   const depts = await ds.getRepository(Department).find({ where: { corpId, active: true }, select: { deptId: true, parentId: true } });
   const scopes = await ds.getRepository(HrScope).findBy({ corpId, userid: DEMO_USERIDS.hr });
-  const hrDepts = descendantsOf(depts, scopes.map((s) => s.deptId));
-  const people = await ds.getRepository(User).find({ where: { corpId, status: 'active' }, select: { userid: true, mainDeptId: true }, order: { userid: 'ASC' } });
+  const hrDepts = descendantsOf(
+    depts,
+    scopes.map((s) => s.deptId),
+  );
+  const people = await ds
+    .getRepository(User)
+    .find({ where: { corpId, status: 'active' }, select: { userid: true, mainDeptId: true }, order: { userid: 'ASC' } });
   const parents = new Set(depts.flatMap((d) => (d.parentId !== null ? [d.parentId] : [])));
   const hrPeople = people.filter((u) => u.mainDeptId !== null && hrDepts.has(u.mainDeptId)).map((u) => u.userid);
   return {

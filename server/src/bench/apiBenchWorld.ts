@@ -47,7 +47,9 @@ export async function ensureBuiltWorld(spec: ApiBenchWorldSpec, log: (line: stri
   fs.mkdirSync(cacheDir(), { recursive: true });
   const marker = path.join(cacheDir(), `${cacheTag(spec)}-${spec.kind}.json`);
   const database: Config['database'] =
-    spec.kind === 'sqlite' ? { kind: 'sqlite', path: path.join(cacheDir(), `${cacheTag(spec)}.sqlite`) } : { kind: 'mysql', url: mysqlUrl(`liucai_bench_${cacheTag(spec).replace(/-/g, '_')}`) };
+    spec.kind === 'sqlite'
+      ? { kind: 'sqlite', path: path.join(cacheDir(), `${cacheTag(spec)}.sqlite`) }
+      : { kind: 'mysql', url: mysqlUrl(`liucai_bench_${cacheTag(spec).replace(/-/g, '_')}`) };
   const asOf = calendarEndingToday();
   const cached = fs.existsSync(marker) ? (JSON.parse(fs.readFileSync(marker, 'utf8')) as { asOf: number }) : null;
   if (!spec.rebuild && cached) return database;

@@ -73,7 +73,12 @@ export async function refreshDepartmentHeadcounts(db: Db, corpId: string): Promi
   }
   const gone = [...existing.keys()].filter((id) => !counts.has(id));
   for (let i = 0; i < gone.length; i += 500) {
-    await em.createQueryBuilder().delete().from(DepartmentHeadcount).where('corp_id = :corpId AND dept_id IN (:...ids)', { corpId, ids: gone.slice(i, i + 500) }).execute();
+    await em
+      .createQueryBuilder()
+      .delete()
+      .from(DepartmentHeadcount)
+      .where('corp_id = :corpId AND dept_id IN (:...ids)', { corpId, ids: gone.slice(i, i + 500) })
+      .execute();
   }
   return changed.length + gone.length;
 }

@@ -11,10 +11,3 @@ export interface DeptSkeleton {
 export function orderDepartments<T extends { id: number; order: number }>(depts: T[]): T[] {
   return [...depts].sort((a, b) => a.order - b.order || a.id - b.id);
 }
-
-/** Does a department match a search: its name or one of its managers' names contains the words (case-insensitive)? */
-export function departmentMatchesQuery(name: string, managerNames: readonly string[], q: string): boolean {
-  const needle = q.trim().toLowerCase();
-  if (!needle) return true;
-  return name.toLowerCase().includes(needle) || managerNames.some((m) => m.toLowerCase().includes(needle));
-}
