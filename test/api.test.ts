@@ -2,7 +2,8 @@ import { createTestWorld, syncWorld, type TestWorld } from './support/testServic
 import { TestClient } from './support/httpClient';
 import { listen } from './support/testServer';
 import { Not } from 'typeorm';
-import { Department, User } from '../server/src/entities';
+import { Department, HrScope, SyncRun as SyncRunRow, User } from '../server/src/entities';
+import { createSyncRun } from '../server/src/modules/sync/commands/orgSyncRunCreator';
 import type { InProcessJobQueue } from '../server/src/jobs/inProcessJobQueue';
 import type { Me, OrgTree, SyncOverview, SyncRun } from '@liucai/shared';
 
@@ -170,6 +171,82 @@ describe('HTTP API: 免登 login, roles, scopes and org sync', () => {
     expect((await sup.call<Me>('GET', '/api/v1/me')).body.data.roles).not.toContain('hr');
     const search = await admin.call<{ userid: string }[]>('GET', `/api/v1/admin/users?q=${encodeURIComponent(demo.employee)}`);
     expect(search.body.data.map((u) => u.userid)).toEqual([demo.employee]);
+  });
+
+  it('refuses an HR scope for a person who has left, and grants nothing', async () => {
+    const admin = new TestClient(server.url);
+    await admin.signIn(demo.admin, w.corpId);
+    const sales = await w.ds.getRepository(Department).findOneByOrFail({ corpId: w.corpId, name: '销售中心' });
+    const users = w.ds.getRepository(User);
+    const leaver = await users.findOneByOrFail({ corpId: w.corpId, supervisorUserid: demo.supervisor, userid: Not(demo.employee) });
+    await users.update({ corpId: w.corpId, userid: leaver.userid }, { status: 'left', leftOn: '2026-11-20' });
+    try {
+      const res = await admin.call('PUT', `/api/v1/admin/hr-scopes/${leaver.userid}`, { departmentIds: [sales.deptId] });
+      expect(res.status).toBe(404);
+      expect(res.body.error).toMatchObject({ id: 'not_found', message: '在职员工不存在或无权查看' });
+      expect(await w.ds.getRepository(HrScope).countBy({ corpId: w.corpId, userid: leaver.userid })).toBe(0);
+    } finally {
+      await users.update({ corpId: w.corpId, userid: leaver.userid }, { status: 'active', leftOn: null });
+    }
+  });
+
+  it('answers /me with exactly its fields, HR scopes named', async () => {
+    const hr = new TestClient(server.url);
+    await hr.signIn(demo.hr, w.corpId);
+    const me = (await hr.call<Me>('GET', '/api/v1/me')).body.data;
+    expect(Object.keys(me).sort()).toEqual(
+      [
+        'avatar',
+        'corpId',
+        'corpName',
+        'department',
+        'departments',
+        'hiredOn',
+        'hrScopes',
+        'jobNumber',
+        'name',
+        'roles',
+        'supervisor',
+        'title',
+        'userid',
+      ].sort(),
+    );
+    const sales = await w.ds.getRepository(Department).findOneByOrFail({ corpId: w.corpId, name: '销售中心' });
+    expect(me.hrScopes).toEqual([{ id: sales.deptId, name: '销售中心' }]);
+    const employee = new TestClient(server.url);
+    await employee.signIn(demo.employee, w.corpId);
+    expect((await employee.call<Me>('GET', '/api/v1/me')).body.data.hrScopes).toEqual([]);
+  });
+
+  it("shows a sync run's note and every field of the run to HR", async () => {
+    const run = (await createSyncRun(w.ds, w.corpId, 'crm', 'manual', demo.hr))!;
+    const note = '本月钉钉调用额度已用完：CRM 同步停在第 3 页，下月继续';
+    const finishedAt = new Date();
+    await w.ds
+      .getRepository(SyncRunRow)
+      .update({ id: run.id }, { status: 'succeeded', startedAt: new Date(finishedAt.getTime() - 1500), finishedAt, note, countRows: 7 });
+    const hr = new TestClient(server.url);
+    await hr.signIn(demo.hr, w.corpId);
+    const last = (await hr.call<SyncOverview>('GET', '/api/v1/sync/crm')).body.data.lastSucceeded!;
+    expect(Object.keys(last).sort()).toEqual(
+      [
+        'apiCalls',
+        'counts',
+        'durationMs',
+        'error',
+        'finishedAt',
+        'id',
+        'kind',
+        'note',
+        'phase',
+        'progressDone',
+        'progressTotal',
+        'startedAt',
+        'status',
+        'trigger',
+      ].sort(),
+    );
+    expect(last).toMatchObject({ id: run.id, kind: 'crm', status: 'succeeded', trigger: 'manual', note, durationMs: 1500, counts: { rows: 7 } });
   });
 
   it('runs "sync now" as a job, shows progress and refuses a second one while it runs', async () => {

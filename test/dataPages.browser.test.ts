@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { browserWorldForDescribe, signInAs } from './support/browserWorld';
 import { keepScreenshot } from './support/browser';
-import { csvFile, readXlsx } from './fixtures/importFiles';
+import { csvFile, readCsv, readXlsx } from './fixtures/importFiles';
 import { Deal, ImportRun, SyncRun, User } from '../server/src/entities';
 
 jest.setTimeout(120000);
@@ -174,16 +174,18 @@ describe('数据 and 导入 pages in headless Chromium', () => {
     const first = await ui.w.ds.getRepository(ImportRun).findOneOrFail({ where: { corpId: ui.w.corpId }, order: { id: 'DESC' } });
     const href = await page.getByTestId('import-error-file').getAttribute('href');
     expect(href).toBe(`/api/v1/imports/runs/${first.id}/errors.csv`);
+    // The link downloads through the API client (a failure would be shown), under the server's file name.
+    const [errorDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('import-error-file').click()]);
+    expect(errorDownload.suggestedFilename()).toBe('历史合同-错误行.csv');
     const errorFile = await context.request.get(`${ui.server.url}${href!}`);
     expect(errorFile.status()).toBe(200);
-    const errorLines = (await errorFile.text())
-      .replace(/^\uFEFF/, '')
-      .trim()
-      .split('\r\n');
-    expect(errorLines[0]).toBe(['行号', '列', '值', '错误说明', ...DEAL_HEADERS].join(','));
-    expect(errorLines.find((l) => l.startsWith('3,合同金额(元)'))).toContain('HT-BAD-1');
-    expect(errorLines.find((l) => l.startsWith('5,负责人'))).toContain('nobody-here');
-    expect(errorLines).toHaveLength(3);
+    // One line per rejected row: 行号, 错误说明, then the row's own cells (so the file can be fixed and imported again).
+    const errorRows = readCsv(await errorFile.body()).rows;
+    expect(errorRows[0]).toEqual(['行号', '错误说明', ...DEAL_HEADERS]);
+    expect(errorRows.slice(1).map((r) => [r[0], r[1]!.split('：')[0], r[2]])).toEqual([
+      ['3', '合同金额(元)', 'HT-BAD-1'],
+      ['5', '负责人', 'HT-BAD-2'],
+    ]);
     // The recent list shows the run: kind, file, who, counts.
     const listed = page.getByTestId(`import-run-${first.id}`);
     await listed.waitFor();
@@ -206,6 +208,57 @@ describe('数据 and 导入 pages in headless Chromium', () => {
     await keepScreenshot(page, 'hr-imports-reimported');
     expect(errors).toEqual([]);
     await context.close();
+  });
+
+  it('HR at 375 px and 1440 px: a template that fails to download says why; a dry run shows its warnings first', async () => {
+    const owner = await ui.w.ds.getRepository(User).findOneByOrFail({ corpId: ui.w.corpId, userid: ui.demo.employee });
+    for (const width of [375, 1440]) {
+      const { context, page, errors } = await signInAs(ui, ui.demo.hr, { viewport: { width, height: 900 }, acceptDownloads: true });
+      await page.goto(`${ui.server.url}/app/?corpId=${ui.w.corpId}#/imports`);
+      await page.getByTestId('imports-page').waitFor();
+      // One template answers a server error: the page says so instead of the browser silently cancelling.
+      await page.route('**/api/v1/imports/templates/satisfaction.xlsx', (route) =>
+        route.fulfill({
+          status: 500,
+          contentType: 'application/json',
+          body: JSON.stringify({ ok: false, error: { id: 'internal_error', message: '服务器内部错误，请稍后再试', details: null } }),
+        }),
+      );
+      await page.getByTestId('import-kinds').getByText('客户满意度').click();
+      await page.getByTestId('template-xlsx').click();
+      await expect(text(page, 'template-download-error')).resolves.toBe('模板下载失败：服务器内部错误，请稍后再试');
+      await keepScreenshot(page, `hr-imports-template-error-${width}`);
+      // The other format still downloads, and picking another kind clears the message.
+      const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('template-csv').click()]);
+      expect(csv.suggestedFilename()).toBe('客户满意度导入模板.csv');
+      await page.getByTestId('import-kinds').getByText('合同/成交').click();
+      expect(await page.getByTestId('template-download-error').count()).toBe(0);
+
+      // The deals template as downloaded (its example row), plus a contract with a customer the CRM lacks and
+      // one signed in 2099: two warnings shown before the counts, and the 2099 row refused.
+      const [dealsTemplate] = await Promise.all([page.waitForEvent('download'), page.getByTestId('template-csv').click()]);
+      const template = readCsv(fs.readFileSync(await dealsTemplate.path())).rows;
+      const rows = [
+        ...template,
+        [`HT-W-${width}`, '老系统里的客户', owner.userid, '8,000', '2025-06-30', '', ''],
+        [`HT-F-${width}`, '老系统里的客户', owner.userid, '8,000', '2099-01-01', '', ''],
+      ];
+      await page.getByTestId('import-file').setInputFiles({ name: '带示例行.csv', mimeType: 'text/csv', buffer: csvFile(rows) });
+      await page.getByTestId('dry-run-result').waitFor();
+      const warnings = await text(page, 'dry-warnings');
+      expect(warnings).toContain('导入前请先看这些提醒（2 条）');
+      expect(warnings).toContain('模板中的示例行，已跳过（未导入）：第 2 行');
+      expect(warnings).toContain('客户不在钉钉 CRM 中，已按所填名称导入：第 3 行');
+      expect(await text(page, 'rejection-4')).toContain('晚于今天');
+      const warningBox = (await page.getByTestId('dry-warnings').boundingBox())!;
+      expect(warningBox.y).toBeLessThan((await page.getByTestId('dry-created').boundingBox())!.y);
+      expect(await text(page, 'import-commit')).toMatch(/^已看过提醒，确认导入/);
+      await keepScreenshot(page, `hr-imports-warnings-${width}`);
+      const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+      expect(widths.scroll).toBe(widths.inner);
+      expect(errors).toEqual([]);
+      await context.close();
+    }
   });
 
   it('admin on a 375 px phone: every page, with the data synced and imported above, fits the screen width', async () => {

@@ -54,6 +54,8 @@ describe('BullMQ mode: web enqueues, a worker runs the same handlers', () => {
     expect(job?.opts.removeOnComplete).toBeTruthy();
     expect(job?.data).toEqual({ corpId: w.corpId, syncRunId: run!.id }); // ids only, no secrets or records
     await waitFor('the second run', async () => (await w.ds.getRepository(SyncRun).findOneBy({ id: run!.id }))?.status === 'succeeded');
+    // The handler marks the run succeeded a moment before BullMQ moves its job to completed.
+    await waitFor('the job to complete', async () => (await queue.getJob(orgSyncJobId(run!.id)).then((j) => j?.isCompleted())) ?? true);
     const counts = await queue.getJobCounts('completed', 'failed', 'waiting', 'active');
     expect(counts.failed).toBe(0);
     expect((counts.waiting ?? 0) + (counts.active ?? 0)).toBe(0);
@@ -73,7 +75,7 @@ describe('BullMQ mode: web enqueues, a worker runs the same handlers', () => {
     await queue.close();
   });
 
-  it('shows Bull Board to HR and admins only', async () => {
+  it('shows Bull Board to admins only: HR may neither see nor change the queues', async () => {
     const anon = new TestClient(server.url);
     expect((await anon.call('GET', '/admin/queues')).status).toBe(401);
     const employee = new TestClient(server.url);
@@ -81,8 +83,22 @@ describe('BullMQ mode: web enqueues, a worker runs the same handlers', () => {
     expect((await employee.call('GET', '/admin/queues')).status).toBe(403);
     const hr = new TestClient(server.url);
     await hr.signIn(w.sandbox!.demoUsers.hr, w.corpId);
-    const res = await fetch(`${server.url}/admin/queues`, { headers: { cookie: hr.cookie } });
+    const hrView = await hr.call('GET', '/admin/queues');
+    expect(hrView.status).toBe(403);
+    expect(hrView.body.error).toMatchObject({ id: 'forbidden', message: '只有管理员可以查看任务队列' });
+    expect((await hr.call('PUT', '/admin/queues/api/queues/pause')).status).toBe(403);
+    const admin = new TestClient(server.url);
+    await admin.signIn(w.sandbox!.demoUsers.admin, w.corpId);
+    const res = await fetch(`${server.url}/admin/queues`, { headers: { cookie: admin.cookie } });
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('<html');
+    // Its body parser never sees a form post: the CSRF guard refuses it first, and nothing is paused.
+    const form = await fetch(`${server.url}/admin/queues/api/queues/pause`, {
+      method: 'PUT',
+      headers: { cookie: admin.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'a=1',
+    });
+    expect(form.status).toBe(415);
+    expect(await (w.jobs as BullJobQueue).queue.isPaused()).toBe(false);
   });
 });

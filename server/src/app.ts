@@ -1,8 +1,11 @@
 import Koa from 'koa';
-import { bodyParser } from '@koa/bodyparser';
+import type Router from '@koa/router';
 import type { AppDeps, AppState } from './appTypes';
 import { requestContext } from './middleware/requestContext';
 import { errorHandler } from './middleware/errorHandler';
+import { securityHeaders } from './middleware/securityHeaders';
+import { csrfGuard } from './middleware/csrfGuard';
+import { jsonBody } from './middleware/jsonBody';
 import { authenticate } from './middleware/authenticate';
 import { serveMiniapp } from './middleware/serveMiniapp';
 import { healthRoutes } from './routes/health';
@@ -11,28 +14,47 @@ import { meRoutes } from './modules/people/routes/me';
 import { orgRoutes } from './modules/people/routes/org';
 import { adminRoutes } from './modules/access/routes/roles';
 import { syncRoutes } from './modules/sync/routes/sync';
-import { queueBoard } from './routes/queueBoard';
-import { dingtalkCallbackRoutes } from './modules/sync/routes/dingtalkCallback';
+import { QUEUE_BOARD_PATH, queueBoard } from './routes/queueBoard';
+import { DINGTALK_CALLBACK_PATH, dingtalkCallbackRoutes } from './modules/sync/routes/dingtalkCallback';
 import { importRoutes } from './modules/imports/routes';
+import { notifyRoutes } from './modules/notify/routes';
 
-/** Build the Koa app: request context, the one error handler, public routes, then everything behind a session. */
+/**
+ * Every router of the app: `open` ones answer without a session, `signedIn` ones sit behind `authenticate`. A new
+ * route goes into one of these lists; the permission matrix (docs/permissions.md) walks them and fails until the route
+ * has its row.
+ */
+export function appRouters(deps: AppDeps): { open: Router<AppState>[]; signedIn: Router<AppState>[] } {
+  return {
+    open: [healthRoutes(deps), authRoutes(deps), dingtalkCallbackRoutes(deps)],
+    signedIn: [meRoutes(deps), orgRoutes(deps), syncRoutes(deps), adminRoutes(deps), importRoutes(deps), notifyRoutes(deps)],
+  };
+}
+
+/** Paths behind a session: the API and the queue board. */
+const needsSession = (path: string) => path.startsWith('/api/') || path === QUEUE_BOARD_PATH || path.startsWith(`${QUEUE_BOARD_PATH}/`);
+
+/**
+ * Build the Koa app: request context, security headers, the one error handler, the CSRF guard, JSON bodies within
+ * limits, public routes, then everything behind a session.
+ */
 export function createApp(deps: AppDeps): Koa<AppState> {
   const app = new Koa<AppState>();
-  // Secure cookies mean TLS ends at a proxy in front of us; trust its X-Forwarded-Proto.
+  // Secure cookies mean TLS ends at a proxy in front of us; trust its X-Forwarded-Proto (and -For, for rate limits).
   app.proxy = deps.config.cookieSecure;
   app.use(requestContext(deps.log));
+  app.use(securityHeaders({ https: deps.config.cookieSecure }));
   app.use(errorHandler());
-  app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '1mb' }));
+  // DingTalk's callback carries no cookie and proves itself by its signature: no Origin to check.
+  app.use(csrfGuard({ publicUrl: deps.config.publicUrl, exempt: (path) => path === DINGTALK_CALLBACK_PATH }));
+  app.use(jsonBody());
   app.use(serveMiniapp());
-  for (const r of [healthRoutes(deps), authRoutes(deps), dingtalkCallbackRoutes(deps)]) app.use(r.routes()).use(r.allowedMethods());
+  const { open, signedIn } = appRouters(deps);
+  for (const r of open) app.use(r.routes()).use(r.allowedMethods());
   const board = queueBoard(deps);
-  const privateRoutes = [meRoutes(deps), orgRoutes(deps), syncRoutes(deps), adminRoutes(deps), importRoutes(deps)];
-  const auth = authenticate(deps.ds);
-  app.use(async (ctx, next) => {
-    if (ctx.path.startsWith('/api/') || ctx.path.startsWith('/admin/queues')) return auth(ctx, next);
-    return next();
-  });
+  const auth = authenticate(deps);
+  app.use(async (ctx, next) => (needsSession(ctx.path) ? auth(ctx, next) : next()));
   if (board) app.use(board);
-  for (const r of privateRoutes) app.use(r.routes()).use(r.allowedMethods());
+  for (const r of signedIn) app.use(r.routes()).use(r.allowedMethods());
   return app;
 }

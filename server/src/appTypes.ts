@@ -8,6 +8,7 @@ import type { OrgSource } from './modules/sync/commands/orgFetcher';
 import type { DataSyncDeps } from './modules/sync/commands/dataSyncRunner';
 import type { CallbackCrypto } from './dingtalk/callbackCrypto';
 import type { StreamReceiverStatus } from './modules/sync/events/streamReceiver';
+import type { WorkNotificationPort } from './dingtalk/workNotificationApi';
 
 /** The signed-in person a request acts for. */
 export interface Actor {
@@ -30,6 +31,8 @@ export interface DingTalkPort extends OrgSource {
   getUserInfoByCode(code: string): Promise<{ userid: string; name?: string; sys?: boolean; sys_level?: number }>;
   /** Attendance, leave and dismission reads (metered). */
   data: DataSyncDeps['source'];
+  /** Work notifications: send, progress, result, recall (metered). */
+  messages: WorkNotificationPort;
   /** Cheap reachability probe for /readyz (a token fetch or cached token). */
   ping(): Promise<void>;
   callCount(): number;

@@ -1,13 +1,13 @@
-import type { Worker } from 'bullmq';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createLogger, type Logger } from './logger';
 import { buildServices, grantDemoHrScope, resumeQueuedRuns, scheduleSyncs, type Services } from './services';
-import { startBullWorker } from './jobs/bullJobQueue';
+import { startBullWorkers, type JobWorkers } from './jobs/bullJobQueue';
 import { createJobHandlers, handlerDepsFrom } from './jobs/handlers';
 import { InProcessJobQueue } from './jobs/inProcessJobQueue';
 import { createOrgSyncRun } from './modules/sync/commands/orgSyncRunCreator';
 import { orgSyncJobId } from './modules/sync/jobs/orgSyncJob';
 import { SyncRun, User } from './entities';
+import { scheduleNotify } from './modules/notify/jobs/notifyJobs';
 
 /** Load config or print every problem and exit 2 (start-up must fail loudly and completely). */
 export function configOrExit(): Config {
@@ -37,11 +37,11 @@ export async function bootServices(config: Config, log: Logger, opts: { offLoop?
   return s;
 }
 
-/** Start a BullMQ consumer in this process with the standard handlers. */
-export function startWorker(s: Services): Worker {
+/** Start BullMQ consumers (main and notification queues) in this process with the standard handlers. */
+export function startWorker(s: Services): JobWorkers {
   if (!s.redis) throw new Error('a BullMQ worker needs REDIS_URL');
   const handlers = createJobHandlers(handlerDepsFrom(s.config, s.ds, s.dingtalk, s.log));
-  return startBullWorker(s.redis, s.config.queuePrefix, handlers, s.log, { lockMs: s.config.jobLockMs });
+  return startBullWorkers(s.redis, s.config.queuePrefix, handlers, s.log, { lockMs: s.config.jobLockMs });
 }
 
 /** Sandbox mode: make sure the demo company is synced and the demo HR user has a scope, reporting progress. */
@@ -68,9 +68,10 @@ export async function prepareDemo(s: Services, print: (line: string) => void): P
 }
 
 /** Everything a process does after services are built: schedule, resume, and (when asked) consume jobs. */
-export async function startJobs(s: Services, consume: boolean): Promise<Worker | null> {
+export async function startJobs(s: Services, consume: boolean): Promise<JobWorkers | null> {
   const worker = consume && s.redis ? startWorker(s) : null;
   await scheduleSyncs(s, s.corp.corpId);
+  await scheduleNotify(s, s.corp.corpId);
   await resumeQueuedRuns(s, s.corp.corpId);
   return worker;
 }

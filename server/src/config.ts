@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { yuanToFen } from '@liucai/shared';
 import { DEFAULT_CRM_CONTRACT_OBJECT, DEFAULT_CRM_FOLLOW_RECORD_OBJECT } from './dingtalk/wireFacts';
 import { SANDBOX_LEAVE_PROCESS_CODE } from './dingtalk/sandbox/leaveCatalogue';
+import { NOTIFY_ENV, notifyConfigFrom, notifyProblems, type NotifyConfig } from './modules/notify/notifyConfig';
 
 /** Thrown when the environment is invalid; lists every problem at once. */
 export class ConfigError extends Error {
@@ -28,9 +30,10 @@ const url = (protocols: string[]) =>
 const cnyAsFen = z
   .string()
   .regex(/^\d{1,9}(\.\d{1,2})?$/, 'expected an amount in CNY, e.g. 3000 or 9999.50')
+  // Through the one shared conversion (the regex has already refused anything it would refuse).
   .transform((v) => {
-    const [yuan = '0', cents = ''] = v.split('.');
-    return Number(yuan) * 100 + Number(cents.padEnd(2, '0'));
+    const r = yuanToFen(v);
+    return r.ok ? r.fen : 0;
   })
   .refine((fen) => fen > 0, 'must be more than 0');
 /** A CRM custom object's name (form code), e.g. crm_contract or PROC-EF199CCA-…. */
@@ -76,7 +79,17 @@ const EnvSchema = z.object({
     .positive()
     .max(24 * 30)
     .default(12),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60 * 30)
+    .default(120),
   COOKIE_SECURE: bool.optional(),
+  RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(300),
+  RATE_LIMIT_LOGIN_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(20),
+  RATE_LIMIT_SYNC_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(10),
+  RATE_LIMIT_IMPORT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(30),
   RUN_WORKER_IN_WEB: bool.optional(),
   JOB_LOCK_MS: z.coerce.number().int().min(1000).max(600000).default(30000),
   DINGTALK_MONTHLY_CALL_LIMIT: z.coerce.number().int().min(0).default(10000),
@@ -92,6 +105,7 @@ const EnvSchema = z.object({
   CRM_FOLLOW_UP_LOOKBACK_DAYS: z.coerce.number().int().min(1).max(3660).default(180),
   CRM_FULL_PASS_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   CRM_FOLLOW_UP_RECHECK_DAYS: z.coerce.number().int().min(1).max(3660).default(30),
+  ...NOTIFY_ENV,
 });
 
 /** CRM sync settings: custom object names and the small/big client thresholds (see crmSegments.ts). */
@@ -145,7 +159,11 @@ export interface Config {
   dingtalkCallsPerSecond: number;
   dingtalkTimeoutMs: number;
   sessionTtlHours: number;
+  /** A session unused this long ends (the micro-app signs in again silently with 免登). */
+  sessionIdleMinutes: number;
   cookieSecure: boolean;
+  /** Requests allowed per minute: sign-in per client address (all, and failed ones), "sync now" and imports per user. */
+  rateLimits: { loginPerMinute: number; loginFailuresPerMinute: number; syncPerMinute: number; importPerMinute: number };
   orgSyncCron: string;
   /** Metered DingTalk calls allowed per month (standard edition 10,000). */
   monthlyCallLimit: number;
@@ -159,6 +177,8 @@ export interface Config {
   jobLockMs: number;
   orgSyncConcurrency: number;
   crm: CrmConfig;
+  /** Work notifications: quiet hours, digest time, caps, links (NOTIFY_*). */
+  notify: NotifyConfig;
 }
 
 /** DINGTALK_EVENT_MODE. */
@@ -209,6 +229,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (parsed.success && parsed.data.CRM_SMALL_DEAL_CNY >= parsed.data.CRM_BIG_DEAL_CNY) {
     problems.push('CRM_SMALL_DEAL_CNY, CRM_BIG_DEAL_CNY: the small-client threshold must be below the big-client one');
   }
+  if (parsed.success) problems.push(...notifyProblems(parsed.data));
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   const eventMode: EventMode = e.DINGTALK_EVENT_MODE ?? (!realDingTalk || isLoopback(e.DINGTALK_V1_BASE_URL) ? 'both' : 'http');
@@ -246,6 +267,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dingtalkCallsPerSecond: e.DINGTALK_CALLS_PER_SECOND,
     dingtalkTimeoutMs: e.DINGTALK_TIMEOUT_MS,
     sessionTtlHours: e.SESSION_TTL_HOURS,
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    rateLimits: {
+      loginPerMinute: e.RATE_LIMIT_LOGIN_PER_MINUTE,
+      loginFailuresPerMinute: e.RATE_LIMIT_LOGIN_FAILURES_PER_MINUTE,
+      syncPerMinute: e.RATE_LIMIT_SYNC_PER_MINUTE,
+      importPerMinute: e.RATE_LIMIT_IMPORT_PER_MINUTE,
+    },
     cookieSecure: e.COOKIE_SECURE ?? e.NODE_ENV === 'production',
     orgSyncCron: e.ORG_SYNC_CRON,
     monthlyCallLimit: e.DINGTALK_MONTHLY_CALL_LIMIT,
@@ -264,5 +292,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       fullPassDays: e.CRM_FULL_PASS_DAYS,
       followUpRecheckDays: e.CRM_FOLLOW_UP_RECHECK_DAYS,
     },
+    notify: notifyConfigFrom(e),
   };
 }

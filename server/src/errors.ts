@@ -14,9 +14,13 @@ export class AppError extends Error {
   }
 }
 
-/** 400: the input did not match the schema; details name each field and what was expected. */
-export const validationError = (details: { field: string; message: string }[], message = '输入有误') =>
-  new AppError('validation_error', `${message}: ${details.map((d) => `${d.field} ${d.message}`).join('; ')}`, 400, details);
+/** "字段说明" with the spacing rule: a space only where Latin letters or digits meet (“kind 应为”, “模式应为”). */
+const labelled = (label: string, message: string) =>
+  /[A-Za-z0-9)]$/.test(label) || /^[A-Za-z0-9(]/.test(message) ? `${label} ${message}` : `${label}${message}`;
+
+/** 400: the input did not match the schema; details name each field (by its Chinese label when given) and what was expected. */
+export const validationError = (details: { field: string; label?: string; message: string }[], message = '输入有误') =>
+  new AppError('validation_error', `${message}：${details.map((d) => labelled(d.label ?? d.field, d.message)).join('；')}`, 400, details);
 /** 401: no valid session. */
 export const unauthenticated = (message = '请先登录') => new AppError('unauthenticated', message, 401);
 /** 403: signed in, but this role may not do this at all. */

@@ -1,7 +1,8 @@
 /** The web process (`npm start`): HTTP API + micro-app, and in the embedded mode the jobs and the sandbox too. */
 import type { Server } from 'node:http';
-import type { Worker } from 'bullmq';
+import type { JobWorkers } from './jobs/bullJobQueue';
 import { createApp } from './app';
+import { listenApp } from './httpServer';
 import { bootServices, configOrExit, createLogger, prepareDemo, startJobs } from './bootstrap';
 import type { Services } from './services';
 
@@ -10,7 +11,7 @@ async function main(): Promise<void> {
   const log = createLogger(config.logLevel);
   // Handlers go in first, so a signal during start-up still closes whatever has been opened, in order.
   let server: Server | null = null;
-  let worker: Worker | null = null;
+  let worker: JobWorkers | null = null;
   let s: Services | null = null;
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -31,9 +32,7 @@ async function main(): Promise<void> {
   s.eventStream?.start();
   await prepareDemo(s, (line) => console.log(line));
   const app = createApp(s);
-  server = await new Promise<Server>((resolve) => {
-    const srv = app.listen(config.port, config.host, () => resolve(srv));
-  });
+  server = await listenApp(app, config.port, config.host);
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   const base = config.publicUrl ?? `http://localhost:${port}`;

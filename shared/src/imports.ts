@@ -7,8 +7,21 @@
 export const IMPORT_KINDS = ['deals', 'satisfaction', 'collaboration', 'training', 'departures'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
-/** Upload limits: bytes of the raw file and data rows (the header row not counted). */
-export const IMPORT_LIMITS = { maxBytes: 50 * 1024 * 1024, maxRows: 500_000, previewErrors: 200 } as const;
+/**
+ * Upload limits: bytes of the raw file and data rows (the header row not counted); characters of one cell, of one
+ * row and columns per row (a file over these is refused at the first such row, naming row and column, without
+ * reading further); and how much of a value is echoed back (a dry run's `value`, an error file's original cells).
+ */
+export const IMPORT_LIMITS = {
+  maxBytes: 50 * 1024 * 1024,
+  maxRows: 500_000,
+  previewErrors: 200,
+  maxCellChars: 32 * 1024,
+  maxRowChars: 256 * 1024,
+  maxColumns: 200,
+  maxEchoedValue: 200,
+  maxEchoedCell: 1000,
+} as const;
 
 /** One column of an import template. */
 export interface ImportColumnInfo {

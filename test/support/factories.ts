@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { openDatabase } from '../../server/src/db/dataSource';
-import { Corp, Deal, Department, FollowUp, HrScope, User, UserDepartment, CollaborationEvent } from '../../server/src/entities';
+import { Corp, Customer, Deal, Department, FollowUp, HrScope, ImportRun, User, UserDepartment, CollaborationEvent } from '../../server/src/entities';
 import type { Actor } from '../../server/src/appTypes';
 import type { Role } from '@liucai/shared';
 import { openTestDb } from './testServices';
@@ -99,6 +99,53 @@ export async function buildDeal(ds: DataSource, corpId: string, over: Partial<De
   });
   await ds.getRepository(Deal).insert(row);
   return row;
+}
+
+/** A CRM customer (DingTalk-sourced, not removed). */
+export async function buildCustomer(ds: DataSource, corpId: string, over: Partial<Customer> = {}): Promise<Customer> {
+  const n = next();
+  const row = Object.assign(new Customer(), {
+    corpId,
+    source: 'dingtalk' as const,
+    sourceId: `customer-${n}`,
+    importedAt: new Date(),
+    name: `客户${n}`,
+    ownerUserid: null,
+    segment: null,
+    firstDealOn: null,
+    lastDealOn: null,
+    data: {},
+    kind: 'enterprise' as Customer['kind'],
+    removedAt: null,
+    ...over,
+  });
+  await ds.getRepository(Customer).save(row);
+  return row;
+}
+
+/** A finished import run (as if `createdBy` had committed a file). */
+export async function buildImportRun(ds: DataSource, corpId: string, over: Partial<ImportRun> & { createdBy: string }): Promise<ImportRun> {
+  const row = Object.assign(new ImportRun(), {
+    corpId,
+    kind: 'deals' as ImportRun['kind'],
+    fileName: `run-${next()}.csv`,
+    status: 'succeeded' as ImportRun['status'],
+    rowsTotal: 1,
+    rowsDone: 1,
+    bytesDone: 10,
+    bytesTotal: 10,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: 0,
+    warnings: '[]',
+    error: null,
+    fileHeaders: '[]',
+    createdAt: new Date(),
+    finishedAt: new Date(),
+    ...over,
+  });
+  return ds.getRepository(ImportRun).save(row);
 }
 
 /** A CRM follow-up record. */

@@ -1,13 +1,11 @@
-import type { Server } from 'node:http';
 import { createApp } from '../../server/src/app';
+import { listenApp } from '../../server/src/httpServer';
 import type { AppDeps } from '../../server/src/appTypes';
 
 /** Serve the real Koa app on a random loopback port. */
 export async function listen(deps: AppDeps): Promise<{ url: string; close(): Promise<void> }> {
   const app = createApp(deps);
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
+  const server = await listenApp(app, 0, '127.0.0.1');
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : 0;
   return {

@@ -17,6 +17,14 @@ import { runOrgSync } from '../../server/src/modules/sync/commands/orgSyncer';
 import type { AppDeps } from '../../server/src/appTypes';
 import { TEST_REDIS_URL, testDatabaseUrl, uniqueCorpId } from './testEnv';
 
+/** Rate limits no ordinary test reaches (test/requestGuards.test.ts sets small ones to prove they bite). */
+export const UNLIMITED_RATES = {
+  RATE_LIMIT_LOGIN_PER_MINUTE: '1000000',
+  RATE_LIMIT_LOGIN_FAILURES_PER_MINUTE: '1000000',
+  RATE_LIMIT_SYNC_PER_MINUTE: '1000000',
+  RATE_LIMIT_IMPORT_PER_MINUTE: '1000000',
+};
+
 /** A DataSource on the migrated test database. */
 export async function openTestDb(): Promise<DataSource> {
   const ds = await createDataSource({ kind: 'mysql', url: testDatabaseUrl() });
@@ -64,7 +72,15 @@ export async function createTestWorld(opts: {
     ],
     stream: opts.stream,
   });
-  const config: Config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: testDatabaseUrl(), QUEUE_PREFIX: `test-${corpId}`, ...opts.env });
+  const config: Config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: testDatabaseUrl(),
+    QUEUE_PREFIX: `test-${corpId}`,
+    // Tests sign in and sync far more often than people do, all from 127.0.0.1; the rate limit tests set their own.
+    ...UNLIMITED_RATES,
+    ...opts.env,
+  });
   const log = createLogger('silent');
   const ds = await openTestDb();
   await ds.getRepository(Corp).insert({ corpId, name: `测试公司${opts.label}`, agentId: 1000 });

@@ -6,7 +6,7 @@
 /// <reference types="node" />
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApiError, createApiClient, errorMessage, isUnauthenticated } from './client';
+import { ApiError, createApiClient, dispositionFileName, errorMessage, isUnauthenticated } from './client';
 
 type Handler = (req: IncomingMessage, body: string, res: ServerResponse) => void;
 
@@ -30,6 +30,14 @@ const routes: Record<string, Handler> = {
     res.end('not json');
   },
   'GET /ok-but-500': (_req, _b, res) => json(res, 500, { ok: true, data: 1 }),
+  'GET /file.csv': (_req, _b, res) => {
+    res.writeHead(200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="deals-template.csv"; filename*=UTF-8''${encodeURIComponent('合同_成交导入模板.csv')}`,
+    });
+    res.end('\uFEFF合同编号\r\n');
+  },
+  'GET /broken-file.xlsx': (_req, _b, res) => json(res, 500, { ok: false, error: { id: 'internal_error', message: '服务器内部错误' } }),
 };
 const echo: Handler = (req, body, res) =>
   json(res, 200, { ok: true, data: { method: req.method, url: req.url, contentType: req.headers['content-type'] ?? null, body } });
@@ -164,5 +172,16 @@ describe('api client envelope handling (real HTTP)', () => {
     expect(err.id).toBe('network_error');
     expect(err.status).toBe(0);
     expect(err.message).toBe('网络连接失败，请检查网络后重试');
+  });
+
+  it('downloads a file as a Blob with the server’s file name, and a failed download as the API’s error', async () => {
+    const file = await client().download('/file.csv');
+    expect(file.fileName).toBe('合同_成交导入模板.csv');
+    // Byte for byte, BOM included (Excel needs it to read the Chinese).
+    expect(Buffer.from(await file.blob.arrayBuffer())).toEqual(Buffer.from('\uFEFF合同编号\r\n', 'utf8'));
+    const err = await caught(client().download('/broken-file.xlsx'));
+    expect([err.status, err.id, err.message]).toEqual([500, 'internal_error', '服务器内部错误']);
+    expect(dispositionFileName('attachment; filename="a b.csv"')).toBe('a b.csv');
+    expect(dispositionFileName(null)).toBeNull();
   });
 });

@@ -39,8 +39,33 @@ export interface ApiClient {
   delete<T>(path: string): Promise<T>;
   /** POST a file as the raw request body (not JSON), with extra headers such as the file name. */
   upload<T>(path: string, file: Blob, headers?: Record<string, string>): Promise<T>;
+  /**
+   * GET a file (a template, an error file) as a Blob with the name the server gave it; a failure answers the same
+   * ApiError as any call, so the page can say why instead of the browser silently cancelling a download.
+   */
+  download(path: string): Promise<DownloadedFile>;
   /** Called (once per failing request) whenever a request answers 401; returns an unsubscribe function. */
   onUnauthenticated(listener: (err: ApiError) => void): () => void;
+}
+
+/** A downloaded file: its bytes and the file name from Content-Disposition (null when none was given). */
+export interface DownloadedFile {
+  blob: Blob;
+  fileName: string | null;
+}
+
+/** The file name of a Content-Disposition header: RFC 5987 `filename*=UTF-8''…` first, then `filename="…"`. */
+export function dispositionFileName(header: string | null): string | null {
+  if (!header) return null;
+  const star = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(header);
+  if (star?.[1]) {
+    try {
+      return decodeURIComponent(star[1].trim());
+    } catch {
+      // fall back to the plain name
+    }
+  }
+  return /filename\s*=\s*"?([^";]+)"?/i.exec(header)?.[1]?.trim() ?? null;
 }
 
 function isEnvelope(value: unknown): value is ApiEnvelope<unknown> {
@@ -64,7 +89,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   const baseUrl = options.baseUrl ?? '';
   const listeners = new Set<(err: ApiError) => void>();
 
-  async function request<T>(method: string, path: string, body?: unknown, raw?: { file: Blob; headers: Record<string, string> }): Promise<T> {
+  async function request<T>(method: string, path: string, body?: unknown, raw?: { file: Blob; headers: Record<string, string> }, asFile = false): Promise<T> {
     const doFetch: FetchLike | undefined = options.fetch ?? (typeof fetch === 'function' ? fetch.bind(globalThis) : undefined);
     if (!doFetch) throw new ApiError('network_error', '当前环境不支持网络请求', 0);
     const init: RequestInit = { method, credentials: 'same-origin', headers: { accept: 'application/json' } };
@@ -83,6 +108,14 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       throw new ApiError('network_error', '网络连接失败，请检查网络后重试', 0, String(cause));
     }
 
+    const jsonAnswer = (res.headers.get('content-type') ?? '').includes('application/json');
+    if (asFile && res.ok && !jsonAnswer) {
+      try {
+        return { blob: await res.blob(), fileName: dispositionFileName(res.headers.get('content-disposition')) } as T;
+      } catch (cause) {
+        throw new ApiError('network_error', '下载中断，请检查网络后重试', 0, String(cause));
+      }
+    }
     const text = await res.text().catch(() => '');
     let parsed: unknown;
     try {
@@ -116,6 +149,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     put: (path, body) => request('PUT', path, body ?? {}),
     delete: (path) => request('DELETE', path),
     upload: (path, file, headers = {}) => request('POST', path, undefined, { file, headers }),
+    download: (path) => request<DownloadedFile>('GET', path, undefined, undefined, true),
     onUnauthenticated(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -137,6 +171,9 @@ export const apiDelete = <T>(path: string): Promise<T> => api.delete<T>(path);
 
 /** POST `file` as the raw body of `path` and return the envelope's data. */
 export const apiUpload = <T>(path: string, file: Blob, headers?: Record<string, string>): Promise<T> => api.upload<T>(path, file, headers);
+
+/** GET a file from `path` (see `ApiClient.download`). */
+export const apiDownload = (path: string): Promise<DownloadedFile> => api.download(path);
 
 /** A message for any thrown value, for Toasts and error blocks. */
 export function errorMessage(err: unknown): string {

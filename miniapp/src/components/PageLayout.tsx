@@ -7,6 +7,7 @@ import { navigablePages } from '../router/access';
 import { navigate, useHashRoute } from '../router/hashRoute';
 import { useSession } from '../session/SessionContext';
 import { PageIconFor } from './icons';
+import { useNavBadges } from '../notify/useNavBadges';
 
 export interface PageLayoutProps {
   title: string;
@@ -22,6 +23,7 @@ export function PageLayout({ title, right, children, testId }: PageLayoutProps) 
   const { me } = useSession();
   const { path } = useHashRoute();
   const tabs = navigablePages(me.roles);
+  const badgeFor = useNavBadges();
   return (
     <div className="app-page" data-testid={testId}>
       {!isInDingTalk() && (
@@ -34,7 +36,7 @@ export function PageLayout({ title, right, children, testId }: PageLayoutProps) 
         <nav className="app-tabbar">
           <TabBar activeKey={tabs.some((t) => t.path === path) ? path : null} onChange={(key) => navigate(key)} safeArea>
             {tabs.map((t) => (
-              <TabBar.Item key={t.path} title={t.title} icon={<PageIconFor path={t.path} />} data-testid={navTestId(t.path)} />
+              <TabBar.Item key={t.path} title={t.title} icon={<PageIconFor path={t.path} />} badge={badgeFor(t.path)} data-testid={navTestId(t.path)} />
             ))}
           </TabBar>
         </nav>

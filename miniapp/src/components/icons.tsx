@@ -23,6 +23,7 @@ export const KeyIcon = ({ size = 22 }: IconProps) => svg(size, 'M14.5 9.5a4.5 4.
 export const DataIcon = ({ size = 22 }: IconProps) => svg(size, 'M4 20h16M7 16v-5M12 16V5M17 16v-8');
 export const UploadIcon = ({ size = 22 }: IconProps) => svg(size, 'M12 16V4M7 9l5-5 5 5M4 15v5h16v-5');
 export const PageIcon = ({ size = 22 }: IconProps) => svg(size, 'M6 3h9l4 4v14H6zM14 3v5h5');
+export const BellIcon = ({ size = 22 }: IconProps) => svg(size, 'M6 16V11a6 6 0 1 1 12 0v5l2 2H4zM10 20a2 2 0 0 0 4 0');
 export const ChevronIcon = ({ size = 16 }: IconProps) => svg(size, 'M9 6l6 6-6 6');
 
 /** Icon for a page of app.json (by path). */
@@ -32,5 +33,6 @@ export function PageIconFor({ path, size }: { path: string; size?: number }) {
   if (path === '/data') return <DataIcon size={size} />;
   if (path === '/imports') return <UploadIcon size={size} />;
   if (path === '/roles') return <KeyIcon size={size} />;
+  if (path === '/messages') return <BellIcon size={size} />;
   return <PageIcon size={size} />;
 }

@@ -1,9 +1,11 @@
 /** Step 1: what the file holds (the five kinds), its columns, and the templates to fill in. */
+import { useEffect, type MouseEvent } from 'react';
 import type { ImportKind, ImportKindInfo } from '@liucai/shared';
 import Selector from 'antd-mobile/es/components/selector';
 import Skeleton from 'antd-mobile/es/components/skeleton';
 import { importTemplateUrl } from '../api/endpoints';
-import { IMPORT_KIND_HINTS, IMPORT_KIND_OPTIONS } from './importDisplay';
+import { IMPORT_KIND_HINTS, IMPORT_KIND_LABELS, IMPORT_KIND_OPTIONS } from './importDisplay';
+import { useFileDownload } from './useFileDownload';
 
 export interface KindCardProps {
   kind: ImportKind;
@@ -15,6 +17,18 @@ export interface KindCardProps {
 }
 
 export function KindCard({ kind, onChange, info, infoError, disabled }: KindCardProps) {
+  const files = useFileDownload();
+  const { clear } = files;
+  // Another kind: an error about the previous kind's template no longer applies.
+  useEffect(() => clear(), [kind, clear]);
+  const template = (ext: 'xlsx' | 'csv') => ({
+    href: importTemplateUrl(kind, ext),
+    onClick: (e: MouseEvent) => {
+      e.preventDefault();
+      void files.download(importTemplateUrl(kind, ext), `${IMPORT_KIND_LABELS[kind].replace('/', '_')}导入模板.${ext}`);
+    },
+    'aria-busy': files.pending === importTemplateUrl(kind, ext),
+  });
   return (
     <section className="card import-kind-card" data-testid="import-kind-card">
       <div className="card-head">
@@ -63,14 +77,21 @@ export function KindCard({ kind, onChange, info, infoError, disabled }: KindCard
         <span className="muted small">下载模板：</span>
         {/* Own wrapping box, so on a narrow phone the second link lines up under the first, not under the label. */}
         <span className="template-link-list">
-          <a className="template-link" href={importTemplateUrl(kind, 'xlsx')} download data-testid="template-xlsx">
+          <a className="template-link" {...template('xlsx')} data-testid="template-xlsx">
             Excel (.xlsx)
           </a>
-          <a className="template-link" href={importTemplateUrl(kind, 'csv')} download data-testid="template-csv">
+          <a className="template-link" {...template('csv')} data-testid="template-csv">
             CSV (.csv)
           </a>
         </span>
       </div>
+      <p className="muted small template-example-note">模板第 2 行是示例（用的是本公司真实的员工、部门和客户）：原样留在文件里时导入会跳过它，不会写入。</p>
+      {files.error && (
+        <div className="inline-error" role="alert" data-testid="template-download-error">
+          <strong>模板下载失败：</strong>
+          {files.error}
+        </div>
+      )}
     </section>
   );
 }

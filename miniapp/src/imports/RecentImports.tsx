@@ -6,6 +6,7 @@ import Skeleton from 'antd-mobile/es/components/skeleton';
 import Tag from 'antd-mobile/es/components/tag';
 import { formatDateTime, formatRelative } from '../util/format';
 import { IMPORT_KIND_LABELS, IMPORT_STATUS_LABELS, importCountsText, importStatusColor } from './importDisplay';
+import { useFileDownload } from './useFileDownload';
 
 export interface RecentImportsProps {
   runs: ImportRun[] | null;
@@ -14,6 +15,7 @@ export interface RecentImportsProps {
 }
 
 export function RecentImports({ runs, error, onRetry }: RecentImportsProps) {
+  const files = useFileDownload();
   return (
     <section className="card recent-imports" data-testid="recent-imports">
       <div className="card-head">
@@ -67,13 +69,27 @@ export function RecentImports({ runs, error, onRetry }: RecentImportsProps) {
                 </div>
               )}
               {r.errorFileUrl && (
-                <a className="link small" href={r.errorFileUrl} download data-testid={`import-run-errors-${r.id}`}>
+                <a
+                  className="link small"
+                  href={r.errorFileUrl}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    void files.download(r.errorFileUrl!, `导入错误行-${r.id}.csv`);
+                  }}
+                  data-testid={`import-run-errors-${r.id}`}
+                >
                   下载错误文件（{r.rejected.toLocaleString('zh-CN')} 行）
                 </a>
               )}
             </li>
           ))}
         </ul>
+      )}
+      {files.error && (
+        <div className="inline-error" role="alert" data-testid="recent-imports-download-error">
+          <strong>错误文件下载失败：</strong>
+          {files.error}
+        </div>
       )}
     </section>
   );

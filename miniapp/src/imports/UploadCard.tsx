@@ -10,6 +10,7 @@ import { formatDuration } from '../util/format';
 import { ImportCounts } from './ImportCounts';
 import { commitPercent, formatBytes, IMPORT_LIMIT_TEXT, IMPORT_STATUS_LABELS, importStatusColor } from './importDisplay';
 import { RejectionTable } from './RejectionTable';
+import { useFileDownload } from './useFileDownload';
 import type { ImportFlow } from './useImportFlow';
 
 const ACCEPT = '.xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -111,8 +112,8 @@ function DryRunResult({ dry }: { dry: ImportDryRun }) {
   return (
     <div className="dry-run" data-testid="dry-run-result">
       <div className="section-label">预检结果：共 {dry.rows.toLocaleString('zh-CN')} 行数据（尚未写入）</div>
+      <Warnings warnings={dry.warnings} testId="dry-warnings" title="导入前请先看这些提醒" />
       <ImportCounts counts={dry} prefix="dry" />
-      <Warnings warnings={dry.warnings} testId="dry-warnings" />
       <RejectionTable errors={dry.errors} rejected={dry.rejected} />
     </div>
   );
@@ -130,10 +131,12 @@ function CommitButton({ dry, onCommit }: { dry: ImportDryRun; onCommit(): void }
       </div>
     );
   }
+  const noted = dry.warnings.length > 0 ? '已看过提醒，' : '';
   const label =
-    dry.created + dry.updated === 0
+    noted +
+    (dry.created + dry.updated === 0
       ? `确认导入（${valid.toLocaleString('zh-CN')} 行均未变化）`
-      : `确认导入（新增 ${dry.created.toLocaleString('zh-CN')}，更新 ${dry.updated.toLocaleString('zh-CN')}）`;
+      : `确认导入（新增 ${dry.created.toLocaleString('zh-CN')}，更新 ${dry.updated.toLocaleString('zh-CN')}）`);
   return (
     <>
       {dry.rejected > 0 && (
@@ -163,6 +166,7 @@ function CommitProgress({ run, expectedRows }: { run: ImportRun | null; expected
 }
 
 function CommitResult({ run }: { run: ImportRun }) {
+  const files = useFileDownload();
   const took = run.finishedAt ? new Date(run.finishedAt).getTime() - new Date(run.createdAt).getTime() : null;
   return (
     <div className="import-result" data-testid="import-result">
@@ -182,21 +186,40 @@ function CommitResult({ run }: { run: ImportRun }) {
         </div>
       )}
       {run.errorFileUrl && (
-        <a className="error-file-link" href={run.errorFileUrl} download data-testid="import-error-file">
-          下载错误文件（{run.rejected.toLocaleString('zh-CN')} 行，含行号、列和错误说明）
+        <a
+          className="error-file-link"
+          href={run.errorFileUrl}
+          onClick={(e) => {
+            e.preventDefault();
+            void files.download(run.errorFileUrl!, `导入错误行-${run.id}.csv`);
+          }}
+          data-testid="import-error-file"
+        >
+          下载错误文件（{run.rejected.toLocaleString('zh-CN')} 行，每行附错误说明，改好后可直接重新导入）
         </a>
+      )}
+      {files.error && (
+        <div className="inline-error" role="alert" data-testid="import-error-file-error">
+          <strong>错误文件下载失败：</strong>
+          {files.error}
+        </div>
       )}
     </div>
   );
 }
 
-function Warnings({ warnings, testId }: { warnings: string[]; testId: string }) {
+function Warnings({ warnings, testId, title = '提醒' }: { warnings: string[]; testId: string; title?: string }) {
   if (warnings.length === 0) return null;
   return (
-    <div className="inline-note" role="note" data-testid={testId}>
-      <span className="inline-note-icon" aria-hidden>
-        !
-      </span>
+    <div className="import-warnings" role="note" data-testid={testId}>
+      <div className="import-warnings-title">
+        <span className="inline-note-icon" aria-hidden>
+          !
+        </span>
+        <strong>
+          {title}（{warnings.length} 条）
+        </strong>
+      </div>
       <ul className="warning-list">
         {warnings.map((w) => (
           <li key={w}>{w}</li>

@@ -9,9 +9,20 @@ const pageOf = (m: Record<string, unknown>, path: string) => (m.pages as { path:
 
 describe('app.json page list', () => {
   it('is read from app.json with its titles and roles', () => {
-    expect(manifest.pages.map((p) => p.path)).toEqual(['/signin', '/me', '/org', '/data', '/imports', '/roles']);
-    expect(findPage('/data')).toEqual({ path: '/data', title: '数据', roles: ['hr', 'admin'] });
-    expect(findPage('/imports')).toEqual({ path: '/imports', title: '导入', roles: ['hr', 'admin'] });
+    expect(manifest.pages.map((p) => p.path)).toEqual([
+      '/signin',
+      '/me',
+      '/org',
+      '/data',
+      '/imports',
+      '/roles',
+      '/messages',
+      '/notify-log',
+      '/notify-settings',
+    ]);
+    expect(findPage('/data')).toEqual({ path: '/data', title: '数据', roles: ['hr', 'admin'], nav: true });
+    expect(findPage('/imports')).toEqual({ path: '/imports', title: '导入', roles: ['hr', 'admin'], nav: true });
+    expect(findPage('/notify-log')).toEqual({ path: '/notify-log', title: '通知记录', roles: ['hr', 'admin'], nav: false });
     expect(findPage('/org')?.title).toBe('组织架构');
     expect(findPage('/roles')?.roles).toEqual(['admin']);
     expect(manifest.home).toBe('/me');
@@ -32,6 +43,10 @@ describe('app.json page list', () => {
     pageOf(dup, '/roles').path = '/org';
     expect(() => parseManifest(dup)).toThrow('重复');
 
+    const badNav = clone();
+    (pageOf(badNav, '/org') as unknown as { nav: unknown }).nav = 'no';
+    expect(() => parseManifest(badNav)).toThrow('nav');
+
     const badHome = clone();
     badHome.home = '/nowhere';
     expect(() => parseManifest(badHome)).toThrow('home');
@@ -40,7 +55,7 @@ describe('app.json page list', () => {
     publicHome.home = '/signin';
     expect(() => parseManifest(publicHome)).toThrow('首页');
 
-    expect(parseManifest(clone()).pages).toHaveLength(6);
+    expect(parseManifest(clone()).pages).toHaveLength(9);
   });
 });
 
@@ -87,9 +102,10 @@ describe('canOpen (role gating from app.json)', () => {
 
 describe('navigablePages', () => {
   it('lists the signed-in pages a user may open, in app.json order', () => {
-    expect(navigablePages(['employee']).map((p) => p.path)).toEqual(['/me']);
-    expect(navigablePages(['employee', 'hr']).map((p) => p.path)).toEqual(['/me', '/org', '/data', '/imports']);
-    expect(navigablePages(['admin', 'supervisor']).map((p) => p.path)).toEqual(['/me', '/org', '/data', '/imports', '/roles']);
+    expect(navigablePages(['employee']).map((p) => p.path)).toEqual(['/me', '/messages']);
+    expect(navigablePages(['employee', 'hr']).map((p) => p.path)).toEqual(['/me', '/org', '/data', '/imports', '/messages']);
+    // 通知记录 and 通知设置 (nav: false) are opened from 消息, not listed in the navigation.
+    expect(navigablePages(['admin', 'supervisor']).map((p) => p.path)).toEqual(['/me', '/org', '/data', '/imports', '/roles', '/messages']);
   });
 });
 

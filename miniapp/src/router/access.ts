@@ -16,7 +16,7 @@ export function canOpen(path: string, roles: readonly Role[], manifest: AppManif
 
 /** Signed-in pages the user may open, in app.json order (for the tab bar and menus). */
 export function navigablePages(roles: readonly Role[], manifest: AppManifest = appManifest): PageSpec[] {
-  return manifest.pages.filter((p) => p.roles.length > 0 && canOpen(p.path, roles, manifest));
+  return manifest.pages.filter((p) => p.roles.length > 0 && p.nav && canOpen(p.path, roles, manifest));
 }
 
 export type RouteDecision = { kind: 'page'; page: PageSpec } | { kind: 'redirect'; to: string } | { kind: 'signin' } | { kind: 'forbidden'; page: PageSpec };

@@ -12,6 +12,8 @@ export interface PageSpec {
   title: string;
   /** Roles that may open the page; empty = public (no sign-in needed). */
   roles: readonly Role[];
+  /** False: reached from another page, not listed in the navigation (default true). */
+  nav: boolean;
 }
 
 export interface AppManifest {
@@ -35,14 +37,15 @@ export function parseManifest(raw: unknown): AppManifest {
   if (!Array.isArray(m.pages) || m.pages.length === 0) fail('pages 必须是非空数组');
   const pages: PageSpec[] = m.pages.map((p: unknown, i): PageSpec => {
     const page = (typeof p === 'object' && p !== null ? p : {}) as Record<string, unknown>;
-    const { path, title, roles } = page;
+    const { path, title, roles, nav } = page;
     if (typeof path !== 'string' || !/^\/[a-z0-9-]*$/.test(path)) fail(`pages[${i}].path 无效`);
     if (typeof title !== 'string' || !title) fail(`pages[${i}].title 无效`);
     if (!Array.isArray(roles)) fail(`pages[${i}].roles 必须是数组`);
     for (const r of roles) {
       if (!(ROLES as readonly unknown[]).includes(r)) fail(`pages[${i}].roles 含未知角色 ${String(r)}`);
     }
-    return { path, title, roles: roles as Role[] };
+    if (nav !== undefined && typeof nav !== 'boolean') fail(`pages[${i}].nav 必须是 true 或 false`);
+    return { path, title, roles: roles as Role[], nav: nav !== false };
   });
   const paths = new Set(pages.map((p) => p.path));
   if (paths.size !== pages.length) fail('pages 中有重复的 path');

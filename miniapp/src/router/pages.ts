@@ -10,6 +10,9 @@ export const pageComponents: Record<string, LazyExoticComponent<ComponentType>> 
   '/data': lazy(() => import('../pages/DataPage')),
   '/imports': lazy(() => import('../pages/ImportsPage')),
   '/roles': lazy(() => import('../pages/RolesPage')),
+  '/messages': lazy(() => import('../pages/MessagesPage')),
+  '/notify-log': lazy(() => import('../pages/NotifyLogPage')),
+  '/notify-settings': lazy(() => import('../pages/NotifySettingsPage')),
 };
 
 /** Shown when the user lacks a page's roles. */

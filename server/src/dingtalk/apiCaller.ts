@@ -22,6 +22,17 @@ export interface ApiCallerOptions {
   maxDelayMs?: number;
 }
 
+/** Per-call options. */
+export interface CallOptions {
+  /** Default true. False: never repeat a request whose outcome is unknown (timeouts, dropped connections, 5xx). */
+  retryAmbiguous?: boolean;
+}
+
+/** True when a failed request may still have been carried out by DingTalk (no DingTalk errcode came back). */
+export function isAmbiguous(err: DingTalkError): boolean {
+  return typeof err.code === 'string';
+}
+
 export const DEFAULT_MAX_ATTEMPTS = 5;
 export const DEFAULT_BASE_DELAY_MS = 500;
 export const DEFAULT_MAX_DELAY_MS = 8000;
@@ -51,12 +62,16 @@ export class ApiCaller {
     return this.run(api, undefined, () => request());
   }
 
-  /** Run a request with the app access token; an invalid-token answer drops the token and retries once. */
-  callWithToken<T>(api: string, tokens: TokenSource, request: (token: string) => Promise<T>): Promise<T> {
-    return this.run(api, tokens, (token) => request(token ?? ''));
+  /**
+   * Run a request with the app access token; an invalid-token answer drops the token and retries once.
+   * `retryAmbiguous: false` is for calls that must not be repeated blindly (sending a message): a timeout or a
+   * dropped connection may have reached DingTalk, so those are thrown at once for the caller to reconcile.
+   */
+  callWithToken<T>(api: string, tokens: TokenSource, request: (token: string) => Promise<T>, opts: CallOptions = {}): Promise<T> {
+    return this.run(api, tokens, (token) => request(token ?? ''), opts);
   }
 
-  private async run<T>(api: string, tokens: TokenSource | undefined, request: (token: string | undefined) => Promise<T>): Promise<T> {
+  private async run<T>(api: string, tokens: TokenSource | undefined, request: (token: string | undefined) => Promise<T>, opts: CallOptions = {}): Promise<T> {
     let attempt = 1;
     let tokenRefreshed = false;
     for (;;) {
@@ -76,6 +91,7 @@ export class ApiCaller {
           continue;
         }
         if (!err.retryable || attempt >= this.maxAttempts) throw err;
+        if (opts.retryAmbiguous === false && isAmbiguous(err)) throw err;
         const delayMs = fullJitterDelay(attempt, this.baseDelayMs, this.maxDelayMs);
         this.stats.recordRetry();
         logger.debug({ api, code: err.code, httpStatus: err.httpStatus, attempt, delayMs }, 'dingtalk call failed; backing off');

@@ -4,6 +4,7 @@ import type { DingTalkPort } from '../appTypes';
 import { DingTalkClient, type DingTalkClientConfig } from './dingTalkClient';
 import { AttendanceApi } from './attendanceApi';
 import { CrmApi } from './crmApi';
+import { WorkNotificationApi } from './workNotificationApi';
 
 /** The DingTalk client as the app uses it (login, org reads, call counting, readiness probe). */
 export function createDingTalkPort(
@@ -25,6 +26,7 @@ export function createDingTalkPort(
     listUsers: (id, cursor, size) => client.listUsers(id, cursor, size),
     getUser: (userid) => client.getUser(userid),
     data: dataApi(client),
+    messages: new WorkNotificationApi(client),
     ping: async () => {
       await client.getAccessToken();
     },

@@ -1,4 +1,4 @@
-import type { ApiCaller, TokenSource } from './apiCaller';
+import type { ApiCaller, CallOptions, TokenSource } from './apiCaller';
 import type { LegacyHttp } from './legacyHttp';
 import type {
   AuthCodeUserInfo,
@@ -38,8 +38,8 @@ export class LegacyClient {
   }
 
   /** POST a JSON body to a legacy endpoint with `?access_token=`; returns the whole envelope. */
-  callLegacy<T extends LegacyEnvelope>(path: string, body: Readonly<Record<string, unknown>> = {}): Promise<T> {
-    return this.caller.callWithToken(path, this.tokens, (token) => this.http.request<T>(path, { method: 'POST', query: { access_token: token }, body }));
+  callLegacy<T extends LegacyEnvelope>(path: string, body: Readonly<Record<string, unknown>> = {}, opts: CallOptions = {}): Promise<T> {
+    return this.caller.callWithToken(path, this.tokens, (token) => this.http.request<T>(path, { method: 'POST', query: { access_token: token }, body }), opts);
   }
 
   /** GET a legacy endpoint with `?access_token=` and extra query parameters. */

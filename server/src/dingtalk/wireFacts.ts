@@ -185,3 +185,30 @@ export type WorkflowStatus = (typeof WORKFLOW_STATUSES)[number];
  * JSON object carrying the leave code among other details. UNCONFIRMED: the shape is from secondary sources.
  */
 export const LEAVE_FORM_COMPONENT = 'DDHolidayField';
+
+/** asyncsend_v2: at most 5,000 userids per call for an internal app (doc 6.1). */
+export const MESSAGE_MAX_USERIDS = 5000;
+/** Work notifications: at most 5,000 recipients a minute (doc 6.1; more are dropped silently). */
+export const MESSAGE_RECIPIENTS_PER_MINUTE = 5000;
+/** Work notifications: at most 500 messages per person per day from an internal app (doc 6.1; more dropped silently). */
+export const MESSAGE_PER_PERSON_DAILY = 500;
+/** getsendprogress / getsendresult answer only for tasks of the last 24 hours (doc 6.2, 6.3). */
+export const MESSAGE_TASK_QUERY_HOURS = 24;
+/** getsendresult times out ("Call timeout") for tasks with more than 100 recipients (doc 6.3). */
+export const MESSAGE_RESULT_MAX_RECIPIENTS = 100;
+/** recall works on messages of the last 24 hours. UNCONFIRMED (doc 6.4 names no window): assumed like the queries. */
+export const MESSAGE_RECALL_HOURS = 24;
+/** getsendresult forbidden_list codes (doc 6.3). */
+export const FlowControl = {
+  appPerMinute: 143103,
+  corpPerMinute: 143104,
+  perPersonDaily: 143105,
+  duplicate: 143106,
+} as const;
+/**
+ * Who may frame the micro-app (CSP frame-ancestors). UNCONFIRMED: DingTalk's docs do not say. Mobile DingTalk opens
+ * H5 micro-apps as the top page of its webview, where frame-ancestors has no effect. DingTalk PC may host them in a
+ * frame: the official dingtalk-jsapi's PC bridge (lib/packages/frame-talk-client-pc) talks to `window.top` when
+ * framed and accepts only a host origin ending in `.dingtalk.com` or `7ding.ai`. So those hosts, and ourselves.
+ */
+export const DINGTALK_FRAME_ANCESTORS = ["'self'", '*.dingtalk.com', '7ding.ai', '*.7ding.ai'] as const;

@@ -18,4 +18,8 @@ export class Session {
 
   @Column({ name: 'expires_at', type: 'datetime' })
   expiresAt: Date;
+
+  /** When the session was last used (kept to the minute): a session idle past SESSION_IDLE_MINUTES ends. */
+  @Column({ name: 'last_seen_at', type: 'datetime', nullable: true })
+  lastSeenAt: Date | null;
 }

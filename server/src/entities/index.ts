@@ -22,6 +22,9 @@ import { User } from './User';
 import { UserDepartment } from './UserDepartment';
 import { ImportRun } from './ImportRun';
 import { ImportRejection } from './ImportRejection';
+import { Notification } from './Notification';
+import { NotificationSend } from './NotificationSend';
+import { NotifyDrainLock } from './NotifyDrainLock';
 
 /** Every entity, for the DataSource. */
 export const ENTITIES = [
@@ -49,6 +52,9 @@ export const ENTITIES = [
   Customer,
   FollowUp,
   CrmSeen,
+  Notification,
+  NotificationSend,
+  NotifyDrainLock,
 ];
 export {
   AttendanceResult,
@@ -75,4 +81,7 @@ export {
   Customer,
   FollowUp,
   CrmSeen,
+  Notification,
+  NotificationSend,
+  NotifyDrainLock,
 };

@@ -1,8 +1,10 @@
 import { Queue, Worker, type ConnectionOptions } from 'bullmq';
 import type { Logger } from '../logger';
-import { JOB_ATTEMPTS, JOB_BACKOFF_MS, SCHEDULE_TIME_ZONE, type JobHandlers, type JobName, type JobPayloads, type JobQueue } from './jobTypes';
+import { JOB_ATTEMPTS, JOB_BACKOFF_MS, SCHEDULE_TIME_ZONE, isNotifyJob, type JobHandlers, type JobName, type JobPayloads, type JobQueue } from './jobTypes';
 
 export const QUEUE_NAME = 'liucai';
+/** The notification queue: its own worker, so sending never waits behind a sync on the main queue. */
+export const NOTIFY_QUEUE_NAME = 'liucai-notify';
 
 /** Default job options: explicit attempts, backoff and retention (BullMQ keeps finished jobs forever otherwise). */
 export const DEFAULT_JOB_OPTIONS = {
@@ -12,26 +14,36 @@ export const DEFAULT_JOB_OPTIONS = {
   removeOnFail: { age: 30 * 24 * 3600 },
 };
 
+/** Notification jobs are small and frequent (a tick a minute): keep few of them. */
+export const NOTIFY_JOB_OPTIONS = { ...DEFAULT_JOB_OPTIONS, removeOnComplete: { age: 3600, count: 200 }, removeOnFail: { age: 7 * 24 * 3600, count: 1000 } };
+
 /** Producer side: the web process enqueues; a separate worker process (`npm run worker`) consumes. */
 export class BullJobQueue implements JobQueue {
   readonly kind = 'bullmq' as const;
   readonly queue: Queue;
+  readonly notifyQueue: Queue;
 
   constructor(connection: ConnectionOptions, prefix: string) {
     this.queue = new Queue(QUEUE_NAME, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+    this.notifyQueue = new Queue(NOTIFY_QUEUE_NAME, { connection, prefix, defaultJobOptions: NOTIFY_JOB_OPTIONS });
+  }
+
+  private queueFor(name: JobName): Queue {
+    return isNotifyJob(name) ? this.notifyQueue : this.queue;
   }
 
   async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], opts: { jobId: string }): Promise<void> {
     // A deterministic jobId makes a second enqueue of the same work a no-op while the job is retained.
-    await this.queue.add(name, payload, { jobId: opts.jobId });
+    await this.queueFor(name).add(name, payload, { jobId: opts.jobId });
   }
 
   async schedule<N extends JobName>(schedulerId: string, cron: string, name: N, payload: JobPayloads[N]): Promise<void> {
-    await this.queue.upsertJobScheduler(schedulerId, { pattern: cron, tz: SCHEDULE_TIME_ZONE }, { name, data: payload, opts: DEFAULT_JOB_OPTIONS });
+    const opts = isNotifyJob(name) ? NOTIFY_JOB_OPTIONS : DEFAULT_JOB_OPTIONS;
+    await this.queueFor(name).upsertJobScheduler(schedulerId, { pattern: cron, tz: SCHEDULE_TIME_ZONE }, { name, data: payload, opts });
   }
 
   async close(): Promise<void> {
-    await this.queue.close();
+    await Promise.all([this.queue.close(), this.notifyQueue.close()]);
   }
 }
 
@@ -46,11 +58,11 @@ export function startBullWorker(
   prefix: string,
   handlers: JobHandlers,
   log: Logger,
-  opts: { concurrency?: number; lockMs?: number } = {},
+  opts: { concurrency?: number; lockMs?: number; queueName?: string } = {},
 ): Worker {
   const lockMs = opts.lockMs ?? 30000;
   const worker = new Worker(
-    QUEUE_NAME,
+    opts.queueName ?? QUEUE_NAME,
     async (job) => {
       const name = job.name as JobName;
       const handler = handlers[name] as ((p: unknown, c: { jobId: string; attempt: number }) => Promise<void>) | undefined;
@@ -62,4 +74,26 @@ export function startBullWorker(
   worker.on('failed', (job, err) => log.warn({ err, job: job?.name, jobId: job?.id }, 'job failed'));
   worker.on('error', (err) => log.error({ err }, 'worker error'));
   return worker;
+}
+
+/** The workers of one process. */
+export interface JobWorkers {
+  close(): Promise<void>;
+}
+
+/** Consume both queues: the main one (syncs, computations) and the notification one, each with its own worker. */
+export function startBullWorkers(
+  connection: ConnectionOptions,
+  prefix: string,
+  handlers: JobHandlers,
+  log: Logger,
+  opts: { lockMs?: number } = {},
+): JobWorkers {
+  const main = startBullWorker(connection, prefix, handlers, log, opts);
+  const notify = startBullWorker(connection, prefix, handlers, log, { ...opts, queueName: NOTIFY_QUEUE_NAME, concurrency: 2 });
+  return {
+    async close() {
+      await Promise.all([main.close(), notify.close()]);
+    },
+  };
 }

@@ -8,6 +8,7 @@ import { runDataSync } from '../modules/sync/commands/dataSyncRunner';
 import { resyncUsers } from '../modules/sync/commands/userResyncer';
 import { resyncAttendanceDays, resyncLeaveInstance } from '../modules/sync/commands/eventResync';
 import { JOB_ATTEMPTS, type JobHandlers } from './jobTypes';
+import { notifyJobHandlers, type NotifyHandlerDeps } from '../modules/notify/jobs/notifyJobs';
 
 export interface HandlerDeps {
   ds: DataSource;
@@ -18,6 +19,7 @@ export interface HandlerDeps {
   dataSyncLookbackDays: number;
   crm?: Config['crm'];
   leaveProcessCode: string | null;
+  notify: NotifyHandlerDeps['notify'];
 }
 
 /** Handler dependencies from a process's config and services. */
@@ -31,6 +33,7 @@ export function handlerDepsFrom(config: Config, ds: DataSource, dingtalk: DingTa
     dataSyncLookbackDays: config.dataSyncLookbackDays,
     crm: config.crm,
     leaveProcessCode: config.leaveProcessCode,
+    notify: { settings: config.notify, baseUrl: config.publicUrl ?? `http://localhost:${config.port}` },
   };
 }
 
@@ -51,6 +54,7 @@ export function createJobHandlers(deps: HandlerDeps): JobHandlers {
     leaveProcessCode: deps.leaveProcessCode,
   };
   return {
+    ...notifyJobHandlers(deps),
     'data.sync': async ({ syncRunId }, { attempt }) => {
       const outcome = await runDataSync(dataDeps, syncRunId, { finalAttempt: attempt >= JOB_ATTEMPTS });
       if (outcome) deps.log.info({ syncRunId, ...outcome }, 'data sync finished');

@@ -16,8 +16,15 @@ export interface JobPayloads {
   'attendance.resyncDays': { corpId: string; checks: { userid: string; workDate: string }[] };
   /** An approval event (bpms_instance_change) of the leave form: re-read this instance and upsert its leave. */
   'leave.syncInstance': { corpId: string; processInstanceId: string };
+  /** Send what is due in the corp's notification outbox (own queue: never waits behind a sync). */
+  'notify.drain': { corpId: string };
+  /** Every minute: drain the outbox and read back delivery of recent messages. */
+  'notify.tick': { corpId: string };
 }
 export type JobName = keyof JobPayloads;
+
+/** Notification jobs run on their own queue (BullMQ) so a long sync never holds a message back. */
+export const isNotifyJob = (name: string): boolean => name.startsWith('notify.');
 
 /** What a handler learns about the job it runs. */
 export interface JobContext {

@@ -1,17 +1,33 @@
 import type { Middleware } from 'koa';
-import type { DataSource } from 'typeorm';
 import { unauthenticated } from '../errors';
-import { SESSION_COOKIE, findSession } from '../modules/access/auth/sessions';
+import { SESSION_COOKIE, destroyUserSessions, findSession, touchSession } from '../modules/access/auth/sessions';
 import { loadActor } from '../modules/access/auth/actorLoader';
-import type { AppState } from '../appTypes';
+import type { AppDeps, AppState } from '../appTypes';
 
-/** Require a live session; puts the actor on ctx.state. Roles are re-read per request, so changes apply at once. */
-export function authenticate(ds: DataSource): Middleware<AppState> {
+const WHY = {
+  none: '请先登录',
+  expired: '登录已过期，请重新登录',
+  idle: '长时间未操作，已自动退出，请重新登录',
+} as const;
+
+/**
+ * Require a live session of this installation's corp; puts the actor on ctx.state. Roles are re-read on every
+ * request, so a person who left or lost a role is refused from their next request on.
+ */
+export function authenticate(deps: Pick<AppDeps, 'ds' | 'config' | 'corp'>): Middleware<AppState> {
+  const { ds } = deps;
   return async (ctx, next) => {
-    const session = await findSession(ds, ctx.cookies.get(SESSION_COOKIE));
-    if (!session) throw unauthenticated();
+    const found = await findSession(ds, ctx.cookies.get(SESSION_COOKIE), { idleMinutes: deps.config.sessionIdleMinutes });
+    if (found.status !== 'live') throw unauthenticated(WHY[found.status]);
+    const { session } = found;
+    // One installation serves one corp: a session written for another corp (a shared database) is not valid here.
+    if (session.corpId !== deps.corp.corpId) throw unauthenticated();
     const actor = await loadActor(ds, session.corpId, session.userid);
-    if (!actor) throw unauthenticated('账号已离职或不存在，请重新登录');
+    if (!actor) {
+      await destroyUserSessions(ds, session.corpId, session.userid);
+      throw unauthenticated('账号已离职或不存在，请重新登录');
+    }
+    await touchSession(ds, session, deps.config.sessionIdleMinutes);
     ctx.state.actor = actor;
     await next();
   };

@@ -75,8 +75,14 @@ describe('免登: auth codes and /topapi/v2/user/getuserinfo', () => {
       request_id: REQUEST_ID,
       result: { userid: 'demo-hr', device_id: expect.any(String), sys: false, sys_level: 0, associated_unionid: '', unionid: hr.unionid, name: hr.name },
     });
-    const boss = await topapi<{ sys: boolean; sys_level: number }>(handle, token, '/topapi/v2/user/getuserinfo', {
+    // The demo admin is a sub-admin (子管理员, sys_level 2); the boss is the main admin (sys_level 1).
+    const admin = await topapi<{ sys: boolean; sys_level: number }>(handle, token, '/topapi/v2/user/getuserinfo', {
       code: handle.issueAuthCode(A.corpId, 'demo-admin'),
+    });
+    expect(admin.result).toMatchObject({ sys: true, sys_level: 2 });
+    const bossId = [...handle.corps.get(A.corpId)!.users.values()].find((u) => u.boss)!.userid;
+    const boss = await topapi<{ sys: boolean; sys_level: number }>(handle, token, '/topapi/v2/user/getuserinfo', {
+      code: handle.issueAuthCode(A.corpId, bossId),
     });
     expect(boss.result).toMatchObject({ sys: true, sys_level: 1 });
   });

@@ -60,7 +60,8 @@ describe('department endpoints', () => {
       hide_dept: false,
     });
     const root = await topapi<Record<string, unknown>>(handle, token, '/topapi/v2/department/get', { dept_id: 1 });
-    expect(root.result).toMatchObject({ dept_id: 1, name: '留才示范科技有限公司', dept_manager_userid_list: ['demo-admin'] });
+    const bossId = [...corp().users.values()].find((u) => u.boss)!.userid;
+    expect(root.result).toMatchObject({ dept_id: 1, name: '留才示范科技有限公司', dept_manager_userid_list: [bossId] });
     expect(root.result).not.toHaveProperty('parent_id');
   });
 
@@ -139,7 +140,7 @@ describe('user/list', () => {
       expect(item?.dept_id_list).toEqual(twoDepts.dept_id_list);
     }
     const { users: rootUsers } = await walkDeptUsers(handle, token, 1, 100);
-    expect(rootUsers.map((u) => u.userid)).toEqual(['demo-admin']);
+    expect(rootUsers.map((u) => u.userid)).toEqual([[...corp().users.values()].find((u) => u.boss)!.userid]);
   });
 
   it('orders by order_field', async () => {
@@ -210,7 +211,8 @@ describe('user/get', () => {
       boss: false,
       real_authed: true,
     });
-    const boss = await topapi<Record<string, unknown>>(handle, token, '/topapi/v2/user/get', { userid: 'demo-admin' });
+    const bossId = [...corp().users.values()].find((u) => u.boss)!.userid;
+    const boss = await topapi<Record<string, unknown>>(handle, token, '/topapi/v2/user/get', { userid: bossId });
     expect(boss.result).toMatchObject({
       boss: true,
       admin: true,

@@ -83,17 +83,26 @@ describe('generateCorp', () => {
     expect([...titlesIn('客户成功部')].every((t) => t.startsWith('客户成功') || ['实施顾问', '客服专员'].includes(t))).toBe(true);
   });
 
-  it('sets up the demo users: boss/admin, HR head, a sales team manager and a plain sales rep of that team', () => {
+  it('sets up the demo users, each holding one role alone: admin, HR specialist, sales team manager, plain sales rep', () => {
+    for (const employees of [60, 300, 1000, 2000, 10000]) {
+      const corp = generateCorp({ ...base, employees });
+      expect(corp.demoUsers).toEqual({ admin: 'demo-admin', hr: 'demo-hr', supervisor: 'demo-supervisor', employee: 'demo-employee' });
+      const admin = corp.getUser('demo-admin')!;
+      expect(admin).toMatchObject({ boss: false, admin: true, sys_level: 2 });
+      expect(corp.getDept(admin.dept_id_list[0]!)?.name).toBe('总经办');
+      const boss = [...corp.users.values()].find((u) => u.boss)!;
+      expect(boss).toMatchObject({ admin: true, sys_level: 1 });
+      expect(corp.getDept(1)?.dept_manager_userid_list).toEqual([boss.userid]);
+      const hr = corp.getUser('demo-hr')!;
+      expect(corp.deptPath(hr.dept_id_list[0]!)).toContain('人力资源部');
+      // The HR user is not a DingTalk admin, and neither the HR nor the admin demo user manages anyone.
+      expect(hr).toMatchObject({ admin: false, sys_level: 0 });
+      for (const id of ['demo-admin', 'demo-hr', 'demo-employee']) {
+        expect(corp.isManagerAnywhere(id)).toBe(false);
+        expect([...corp.users.values()].filter((u) => corp.supervisorOf(u) === id)).toEqual([]);
+      }
+    }
     const corp = generateCorp({ ...base, employees: 1000 });
-    expect(corp.demoUsers).toEqual({ admin: 'demo-admin', hr: 'demo-hr', supervisor: 'demo-supervisor', employee: 'demo-employee' });
-    const admin = corp.getUser('demo-admin')!;
-    expect(admin).toMatchObject({ boss: true, admin: true, sys_level: 1 });
-    expect(corp.getDept(admin.dept_id_list[0]!)?.name).toBe('总经办');
-    expect(corp.getDept(1)?.dept_manager_userid_list).toEqual(['demo-admin']);
-    const hr = corp.getUser('demo-hr')!;
-    expect(corp.getDept(hr.dept_id_list[0]!)).toMatchObject({ name: '人力资源部', dept_manager_userid_list: ['demo-hr'] });
-    // The HR head is not a DingTalk admin, so the demo's HR and admin roles are different people.
-    expect(hr).toMatchObject({ admin: false, sys_level: 0 });
     const employee = corp.getUser('demo-employee')!;
     expect(employee).toMatchObject({ title: '销售代表', admin: false, sys_level: 0, boss: false });
     expect(employee.manager_userid).toBeUndefined();

@@ -30,11 +30,12 @@ export function generateCorp(opts: SandboxCorpOptions): SandboxCorp {
   const members = new Map<number, string[]>(plan.depts.map((d) => [d.dept_id, []]));
   const managers = new Map<number, string[]>(plan.depts.map((d) => [d.dept_id, []]));
   const users = new Map<string, SandboxUser>();
+  const demoSlots = planDemoSlots(plan);
   let userNo = 0;
 
   for (const dept of plan.depts) {
     for (let k = 0; k < dept.headcount; k++) {
-      const userid = demoUseridAt(plan, dept.dept_id, k) ?? generatedUserid(++userNo);
+      const userid = demoSlots.get(`${dept.dept_id}:${k}`) ?? generatedUserid(++userNo);
       const isHead = k === 0;
       const title = isHead ? leaderTitle(dept.kind, dept.isTeam) : userid === DEMO_USERIDS.employee ? '销售代表' : prng.weighted(memberTitles(dept.kind));
       const user = buildUser(prng, {
@@ -48,19 +49,21 @@ export function generateCorp(opts: SandboxCorpOptions): SandboxCorp {
       });
       users.set(userid, user);
       members.get(dept.dept_id)?.push(userid);
-      const isDeputy = k === 1 && dept.headcount >= DEPUTY_FROM_HEADCOUNT && dept.dept_id !== plan.demoTeamId && prng.chance(0.15);
+      // Drawn before the demo check so the PRNG sequence (and so the whole company) does not depend on it.
+      const isDeputy = k === 1 && dept.headcount >= DEPUTY_FROM_HEADCOUNT && dept.dept_id !== plan.demoTeamId && prng.chance(0.15) && !isDemoUserid(userid);
       if (isHead || isDeputy) managers.get(dept.dept_id)?.push(userid);
     }
   }
 
-  const boss = users.get(DEMO_USERIDS.admin);
+  const boss = users.get(members.get(plan.execId)?.[0] ?? '');
   if (!boss) throw new Error('generateCorp: the plan has no 总经办');
   Object.assign(boss, { boss: true, admin: true, sys_level: 1, hired_date: asOfMs - HISTORY_DAYS * ONE_DAY_MS });
   // The boss also sits in the root so that the root, like every department, is managed by a member.
   boss.dept_id_list.push(1);
   members.get(1)?.push(boss.userid);
   managers.set(1, [boss.userid]);
-  // A couple of sub-admins: an HR specialist (manages the contacts) and the boss's assistant. Not the HR head
+  // A couple of sub-admins: someone in HR other than the demo HR user (manages the contacts) and the boss's
+  // assistant, who is the demo admin. The demo's HR and admin roles are different people, and neither manages anyone.
   // demo user: Liucai's demo shows HR and admin as different people (admin = DingTalk `sys`).
   for (const id of [members.get(plan.hrId)?.find((u) => u !== DEMO_USERIDS.hr), members.get(plan.execId)?.[1]]) {
     const subAdmin = id === undefined ? undefined : users.get(id);
@@ -110,14 +113,26 @@ function checkOptions(opts: SandboxCorpOptions): void {
   if (!opts.corpId || !opts.appKey || !opts.appSecret) throw new Error('generateCorp: corpId, appKey and appSecret are required');
 }
 
-/** The fixed demo userid for the k-th person planned in a department, if that person is a demo account. */
-function demoUseridAt(plan: { execId: number; hrId: number; demoTeamId: number }, deptId: number, k: number): string | undefined {
-  if (deptId === plan.execId && k === 0) return DEMO_USERIDS.admin;
-  if (deptId === plan.hrId && k === 0) return DEMO_USERIDS.hr;
-  if (deptId === plan.demoTeamId && k === 0) return DEMO_USERIDS.supervisor;
-  if (deptId === plan.demoTeamId && k === 1) return DEMO_USERIDS.employee;
-  return undefined;
+/**
+ * Where the demo accounts sit, as "deptId:k" (the k-th person planned in that department). Each holds one role
+ * alone: the admin is the boss's assistant in 总经办 (a DingTalk sub-admin who manages nobody), HR is an HR
+ * specialist (not the head of 人力资源部, so nobody reports to them), the supervisor heads the first small-client
+ * sales team and the employee is a plain sales rep of that team.
+ */
+function planDemoSlots(plan: { depts: PlannedDept[]; execId: number; hrId: number; demoTeamId: number }): Map<string, string> {
+  const hrDept = plan.depts.find((d) => d.dept_id === plan.hrId);
+  // 人力资源部 has one direct member (its head) at some sizes; then the specialist sits in its first group.
+  const hrHome = hrDept && hrDept.headcount >= 2 ? hrDept : plan.depts.find((d) => d.parent_id === plan.hrId && d.headcount >= 2);
+  if (!hrHome) throw new Error('generateCorp: the plan has no HR department with two people');
+  return new Map([
+    [`${plan.execId}:1`, DEMO_USERIDS.admin],
+    [`${hrHome.dept_id}:1`, DEMO_USERIDS.hr],
+    [`${plan.demoTeamId}:0`, DEMO_USERIDS.supervisor],
+    [`${plan.demoTeamId}:1`, DEMO_USERIDS.employee],
+  ]);
 }
+
+const isDemoUserid = (userid: string): boolean => (Object.values(DEMO_USERIDS) as string[]).includes(userid);
 
 /** Hire dates over ~8 years: heads skew to the early years, everyone else to recent growth. */
 function hireDate(prng: Prng, asOfMs: number, isHead: boolean): number {

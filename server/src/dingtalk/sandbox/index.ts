@@ -22,3 +22,4 @@ export {
 } from './corpTypes';
 export { V1_TOKEN_HEADER, legacyCaller, v1Caller } from './callerAuth';
 export { dingtalkRoute } from './dingtalkGuard';
+export { SandboxMessages, type InboxMessage, type SandboxTask } from './messageStore';

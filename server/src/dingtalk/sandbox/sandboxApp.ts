@@ -12,6 +12,7 @@ import { registerAuthRoutes } from './authRoutes';
 import { registerContactRoutes } from './contactRoutes';
 import { registerCrmRoutes } from './crmRoutes';
 import { registerDismissionRoutes } from './dismissionRoutes';
+import { registerMessageRoutes } from './messageRoutes';
 import { registerSandboxRoutes, sandboxCors } from './sandboxRoutes';
 import type { SandboxState } from './sandboxState';
 import { registerStreamRoutes } from './streamRoutes';
@@ -51,6 +52,7 @@ export function createSandboxApp(state: SandboxState): Koa {
   registerDismissionRoutes(router, state);
   registerCrmRoutes(router, state);
   registerWorkflowRoutes(router, state);
+  registerMessageRoutes(router, state);
   registerSandboxRoutes(router, state);
   registerStreamRoutes(router, state);
   app.use(errorHandler);

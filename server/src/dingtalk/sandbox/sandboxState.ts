@@ -1,5 +1,6 @@
 /** Everything one running sandbox knows: its corps, the credentials it issued, and the faults in force. */
 import { FaultInjector, type SandboxFaults } from './faultInjector';
+import { SandboxMessages } from './messageStore';
 import type { SandboxCorp } from './SandboxCorp';
 import { StreamHub, type StreamHubOptions } from './streamHub';
 import { TokenStore } from './tokenStore';
@@ -12,11 +13,14 @@ export class SandboxState {
   readonly faults: FaultInjector;
   /** The Stream mode gateway (doc 7.1). */
   readonly stream: StreamHub;
+  /** Work notifications: tasks, limits and each person's inbox (doc 6). */
+  readonly messages: SandboxMessages;
 
   constructor(faultSeed: number, now: () => number = Date.now, streamOptions: StreamHubOptions = {}) {
     this.tokens = new TokenStore(now);
     this.faults = new FaultInjector(faultSeed, now);
     this.stream = new StreamHub(this, streamOptions, now);
+    this.messages = new SandboxMessages(now);
   }
 
   /** Add a corp; corpId and appKey must be unique within the sandbox. */

@@ -9,6 +9,7 @@ import type { SandboxCorp } from './SandboxCorp';
 import { issueAuthCodeFor } from './sandboxRoutes';
 import { SandboxState } from './sandboxState';
 import type { StreamHub, StreamHubOptions } from './streamHub';
+import type { SandboxMessages } from './messageStore';
 
 /** Options of startSandbox. */
 export interface StartSandboxOptions {
@@ -40,6 +41,8 @@ export interface SandboxHandle {
   issueAuthCode(corpId: string, userid: string): string;
   /** The Stream gateway: push events, ping, disconnect, drop or freeze connections, read its status. */
   stream: StreamHub;
+  /** Work notifications: inboxes, tasks and the limits in force (tests lower them). */
+  messages: SandboxMessages;
   close(): Promise<void>;
 }
 
@@ -78,6 +81,7 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<SandboxHa
       return issued.code;
     },
     stream: state.stream,
+    messages: state.messages,
     close: () => {
       closing ??= state.stream.close().then(
         () =>

@@ -1,4 +1,4 @@
-import { numberToDecimalText } from './scaledDecimal';
+import { numberToDecimalText } from '@liucai/shared';
 
 /** The result of reading a date: yyyy-mm-dd, or what was expected. */
 export type DateResult = { ok: true; date: string } | { ok: false; message: string };

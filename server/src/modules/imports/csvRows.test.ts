@@ -63,3 +63,47 @@ describe('csvRows', () => {
     expect(await decode([utf8.subarray(0, 4), utf8.subarray(4)])).toBe('合同编号');
   });
 });
+
+describe('csvRows limits', () => {
+  it('stops reading at the first cell over the limit: a 49 MB cell costs one chunk, not the file', async () => {
+    const CHUNK = 64 * 1024;
+    let read = 0;
+    async function* bigCell() {
+      yield '合同编号,客户名称\r\nHT-1,"';
+      for (let i = 0; i < (49 * 1024 * 1024) / CHUNK; i++) {
+        read += CHUNK;
+        yield 'x'.repeat(CHUNK);
+      }
+      yield '"\r\n';
+    }
+    const rows = csvRows(bigCell());
+    await expect(
+      (async () => {
+        for await (const _ of rows) void _;
+      })(),
+    ).rejects.toMatchObject({ id: 'import_cell_too_large', status: 400, details: { row: 2, column: '客户名称' } });
+    expect(read).toBeLessThanOrEqual(CHUNK); // the first chunk already crossed 32 KB
+  });
+
+  it('refuses a row over its character limit and a row with too many columns, naming the row', async () => {
+    const limits = { maxCellChars: 10, maxRowChars: 25, maxColumns: 4 };
+    const read = async (text: string) => {
+      async function* src() {
+        yield text;
+      }
+      const out = [];
+      for await (const r of csvRows(src(), limits)) out.push(r);
+      return out;
+    };
+    await expect(read('a,b\r\n0123456789,0123456789,0123456789\r\n')).rejects.toMatchObject({ id: 'import_row_too_large', details: { row: 2 } });
+    await expect(read('a,b\r\n1,2,3,4,5\r\n')).rejects.toMatchObject({ id: 'import_row_too_large', message: expect.stringContaining('第 2 行超过 4 列') });
+    await expect(read('a,b\r\n1,"01234567890"\r\n')).rejects.toMatchObject({
+      details: { row: 2, column: 'b' },
+      message: expect.stringContaining('第 2 行 B 列“b”'),
+    });
+    expect(await read('a,b\r\n0123456789,"0123""45678"\r\n')).toEqual([
+      { row: 1, cells: ['a', 'b'] },
+      { row: 2, cells: ['0123456789', '0123"45678'] },
+    ]);
+  });
+});

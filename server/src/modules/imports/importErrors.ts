@@ -20,3 +20,41 @@ export const importTooManyRows = () =>
 /** 415: neither .xlsx nor .csv. */
 export const unsupportedImportType = (what: string) =>
   new AppError('unsupported_media_type', `只支持 .xlsx 或 .csv 文件（收到 ${what}）；.xls 请在 Excel 中另存为 .xlsx`, 415);
+
+/** "A", "B", … "Z", "AA": a column as Excel labels it. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let out = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+const chars = (n: number) => `${n.toLocaleString('en-US')} 个字符`;
+
+/** 400: one cell is longer than any real value; names the row and the column (its header when known). */
+export const importCellTooLarge = (row: number, col: number, headers: readonly string[] | null, max: number) => {
+  const header = headers?.[col];
+  const column = `${columnLetter(col)} 列${header ? `“${header}”` : ''}`;
+  return new AppError(
+    'import_cell_too_large',
+    `第 ${row} 行 ${column}的单元格超过 ${chars(max)}的上限：请检查是否误粘贴了整段文字或整个文件；文件未导入`,
+    400,
+    {
+      row,
+      column: header ?? columnLetter(col),
+      limit: max,
+    },
+  );
+};
+
+/** 400: one row is longer than any real row. */
+export const importRowTooLarge = (row: number, max: number) =>
+  new AppError('import_row_too_large', `第 ${row} 行超过 ${chars(max)}的上限：请检查这一行是否误粘贴了大段内容；文件未导入`, 400, { row, limit: max });
+
+/** 400: a row with more cells than any template has. */
+export const importTooManyColumns = (row: number, max: number) =>
+  new AppError('import_row_too_large', `第 ${row} 行超过 ${max} 列：请只保留模板中的列；文件未导入`, 400, { row, limit: max });

@@ -1,15 +1,27 @@
 import type { ImportColumnInfo, ImportKind, ImportKindInfo } from '@liucai/shared';
 import type { PersonDirectory } from './personDirectory';
+import type { CustomerDirectory, DepartmentDirectory } from './referenceDirectories';
 import type { WarningLog } from './warningLog';
 
 /** A non-empty cell a parser sees (formulas, error cells and blanks are handled before it). */
 export type PlainCell = string | number | boolean | Date;
 
-/** What a parser may use besides the cell. */
+/** What a parser may use besides the cell: the corp's people (with the importer's scope), departments, customers. */
 export interface ParseContext {
   people: PersonDirectory;
-  warnings: WarningLog;
+  departments: DepartmentDirectory;
+  customers: CustomerDirectory;
+  /** Today in Asia/Shanghai (yyyy-mm-dd): later dates are refused. */
+  today: string;
+  /** Warnings about this row; the importer keeps them only if the row is imported. */
+  warnings: Pick<WarningLog, 'addRow'>;
   row: number;
+}
+
+/** A problem found by looking at a whole row (after every cell parsed), reported under `column`. */
+export interface RowProblem {
+  column: string;
+  message: string;
 }
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -17,6 +29,8 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; message: stri
 /** How one column's cells become a value: `hint` says what it accepts (shown on the page and in messages). */
 export interface CellParser<T> {
   hint: string;
+  /** What the cell refers to, so a template can show a real one of the corp as its example. */
+  ref?: 'person' | 'personName' | 'department' | 'customer';
   parse(cell: PlainCell, ctx: ParseContext): ParseResult<T>;
 }
 
@@ -72,6 +86,8 @@ export interface KindSpec<C extends Columns, E extends ImportEntity> {
   /** Entity properties compared to tell "unchanged" from "updated" (and written on update, as `updateColumns`). */
   compare: (keyof Omit<E, keyof ImportEntity>)[];
   updateColumns: string[];
+  /** Rules across cells (e.g. whose scope a row falls in when its person column is empty). */
+  rowCheck?: (values: RowValues<C>, ctx: ParseContext) => RowProblem | null;
 }
 
 /** A kind with its types erased, as the importer and routes use it. */
@@ -85,6 +101,7 @@ export interface ImportKindDef {
   toRow(values: Record<string, unknown>): Record<string, unknown>;
   compare: string[];
   updateColumns: string[];
+  rowCheck(values: Record<string, unknown>, ctx: ParseContext): RowProblem | null;
   info: ImportKindInfo;
 }
 
@@ -107,6 +124,7 @@ export function defineKind<C extends Columns, E extends ImportEntity>(spec: Kind
     toRow: (values) => spec.toRow(values as RowValues<C>) as Record<string, unknown>,
     compare: spec.compare.map(String),
     updateColumns: spec.updateColumns,
+    rowCheck: (values, ctx) => spec.rowCheck?.(values as RowValues<C>, ctx) ?? null,
     info,
   };
 }

@@ -6,14 +6,14 @@ import { matchHeaders, type HeaderMap } from './headerMatcher';
 import { parseRow } from './rowParser';
 import { importSourceId } from './importSourceId';
 import { writeImportBatch } from './importBatchWriter';
-import { PersonDirectory } from './personDirectory';
+import type { ImportReferences } from './importReferences';
+import { isExampleRow } from './exampleRow';
 import type { RejectionSink } from './rejectionSink';
 import type { WarningLog } from './warningLog';
 import { badImportFile, importTooManyRows } from './importErrors';
+import { echoText } from './echoText';
 
 const BATCH = 500;
-/** Kept per rejected cell so a row with a huge cell cannot blow up the error table. */
-const MAX_CELL_KEPT = 1000;
 
 /** Counts so far; `rows` are data rows read (blank rows skipped). */
 export interface ImportCounts {
@@ -43,6 +43,12 @@ export interface ProcessOptions {
   sink: RejectionSink;
   warnings: WarningLog;
   now: Date;
+  /** Today in Asia/Shanghai: dates after it are refused. */
+  today: string;
+  /** People (with the importer's scope), departments and customers, loaded once for the file. */
+  refs: ImportReferences;
+  /** The template's example rows (this importer's and the fixed one): a row equal to one is skipped. */
+  examples: string[][];
   /** Called after each batch (about every 500 rows), e.g. to record progress. */
   onProgress?: (counts: ImportCounts) => Promise<void>;
 }
@@ -54,7 +60,6 @@ export interface ProcessOptions {
  */
 export async function processImportRows(rows: AsyncIterator<SheetRow>, o: ProcessOptions): Promise<ImportCounts> {
   const counts: ImportCounts = { rows: 0, created: 0, updated: 0, unchanged: 0, rejected: 0 };
-  const people = await PersonDirectory.load(o.ds, o.corpId);
   const firstRowOfKey = new Map<number, number>();
   let batch: ImportEntity[] = [];
   const flush = async () => {
@@ -68,9 +73,15 @@ export async function processImportRows(rows: AsyncIterator<SheetRow>, o: Proces
   for (let next = await rows.next(); !next.done; next = await rows.next()) {
     const row = next.value;
     if (row.cells.every(isBlank)) continue;
+    if (isExampleRow(o.def, o.headers, row, o.examples)) {
+      o.warnings.addRow('模板中的示例行，已跳过（未导入）', row.row);
+      continue;
+    }
     if (++counts.rows > IMPORT_LIMITS.maxRows) throw importTooManyRows();
-    const cells = () => row.cells.map((c) => cellText(c).slice(0, MAX_CELL_KEPT));
-    const parsed = parseRow(o.def, o.headers, row, { people, warnings: o.warnings, row: row.row });
+    const cells = () => row.cells.map((c) => echoText(cellText(c), IMPORT_LIMITS.maxEchoedCell));
+    // A row's warnings count only if the row is imported: a refused row says what is wrong with it instead.
+    const rowWarnings: string[] = [];
+    const parsed = parseRow(o.def, o.headers, row, { ...o.refs, today: o.today, warnings: { addRow: (m) => rowWarnings.push(m) }, row: row.row });
     if (!parsed.ok) {
       counts.rejected++;
       await o.sink.add(parsed.errors, cells());
@@ -85,10 +96,11 @@ export async function processImportRows(rows: AsyncIterator<SheetRow>, o: Proces
     if (first !== undefined) {
       counts.rejected++;
       const message = `与第 ${first} 行重复（${o.def.keyDescription}相同）：同一文件中只导入第一行`;
-      await o.sink.add([{ row: row.row, column: null, value: keyParts.filter(Boolean).join(' / '), message }], cells());
+      await o.sink.add([{ row: row.row, column: null, value: echoText(keyParts.filter(Boolean).join(' / '), IMPORT_LIMITS.maxEchoedValue), message }], cells());
       continue;
     }
     firstRowOfKey.set(short, row.row);
+    for (const m of rowWarnings) o.warnings.addRow(m, row.row);
     batch.push(Object.assign(new o.def.entity(), o.def.toRow(parsed.values), { corpId: o.corpId, source: 'import' as const, sourceId, importedAt: o.now }));
     if (batch.length >= BATCH) await flush();
   }

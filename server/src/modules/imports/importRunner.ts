@@ -11,12 +11,14 @@ import { processImportRows, readImportHeader, type ImportCounts } from './import
 import { MAX_STORED_REJECTIONS, previewSink, runRejectionSink } from './rejectionSink';
 import { WarningLog } from './warningLog';
 import { cellText } from './cellValue';
+import type { Actor } from '../../appTypes';
+import { shanghaiDate } from '../../util/dates';
+import { exampleRow, loadImportReferences } from './importReferences';
 
-/** One upload to import: who, what kind, and the raw body stream. */
+/** One upload to import: who (their corp and scope), what kind, and the raw body stream. */
 export interface ImportUpload {
   ds: DataSource;
-  corpId: string;
-  userid: string;
+  actor: Actor;
   def: ImportKindDef;
   fileName: string;
   format: UploadFormat;
@@ -36,8 +38,15 @@ function open(u: ImportUpload) {
   return { meter, notes, rows, warnings };
 }
 
+/** What every row is checked against: references with the importer's scope, today, the template's example rows. */
+async function checks(u: ImportUpload, now: Date) {
+  const refs = await loadImportReferences(u.ds, u.actor, u.def);
+  const examples = [exampleRow(u.def, refs, u.actor.userid), u.def.columns.map((c) => c.spec.example)];
+  return { refs, examples, today: shanghaiDate(now) };
+}
+
 function fileWarnings(notes: XlsxNotes, headerWarnings: string[], log: WarningLog): string[] {
-  const sheet = notes.skippedSheets ? [`只导入了第一个工作表${notes.sheetName ? `「${notes.sheetName}」` : ''}，其余 ${notes.skippedSheets} 个已忽略`] : [];
+  const sheet = notes.skippedSheets ? [`只导入了第一个工作表${notes.sheetName ? `“${notes.sheetName}”` : ''}，其余 ${notes.skippedSheets} 个已忽略`] : [];
   return [...sheet, ...headerWarnings, ...log.list()];
 }
 
@@ -46,15 +55,17 @@ export async function dryRunImport(u: ImportUpload): Promise<ImportDryRun> {
   const { notes, rows, warnings } = open(u);
   const headers = await readImportHeader(u.def, rows);
   const sink = previewSink();
+  const now = (u.now ?? (() => new Date()))();
   const counts = await processImportRows(rows, {
     ds: u.ds,
     def: u.def,
-    corpId: u.corpId,
+    corpId: u.actor.corpId,
     headers,
     write: false,
     sink,
     warnings,
-    now: (u.now ?? (() => new Date()))(),
+    now,
+    ...(await checks(u, now)),
   });
   return { kind: u.def.kind, fileName: u.fileName, ...counts, errors: sink.preview, warnings: fileWarnings(notes, headers.warnings, warnings) };
 }
@@ -79,7 +90,7 @@ export async function commitImport(u: ImportUpload): Promise<ImportRun> {
   const runs = u.ds.getRepository(ImportRun);
   const run = await runs.save(
     Object.assign(new ImportRun(), {
-      corpId: u.corpId,
+      corpId: u.actor.corpId,
       kind: u.def.kind,
       fileName: u.fileName.slice(0, 255),
       status: 'running' as const,
@@ -87,11 +98,11 @@ export async function commitImport(u: ImportUpload): Promise<ImportRun> {
       bytesTotal: u.bytesTotal,
       bytesDone: meter.bytes,
       fileHeaders: JSON.stringify(headerRow),
-      createdBy: u.userid,
+      createdBy: u.actor.userid,
       createdAt: now(),
     }),
   );
-  const sink = runRejectionSink(u.ds, u.corpId, run.id);
+  const sink = runRejectionSink(u.ds, u.actor.corpId, run.id);
   let last: ImportCounts = { rows: 0, created: 0, updated: 0, unchanged: 0, rejected: 0 };
   let lastWrite = 0;
   const progress = (c: ImportCounts) => ({
@@ -103,15 +114,17 @@ export async function commitImport(u: ImportUpload): Promise<ImportRun> {
     rejected: c.rejected,
   });
   try {
+    const started = now();
     const counts = await processImportRows(rows, {
       ds: u.ds,
       def: u.def,
-      corpId: u.corpId,
+      corpId: u.actor.corpId,
       headers,
       write: true,
       sink,
       warnings,
-      now: now(),
+      now: started,
+      ...(await checks(u, started)),
       onProgress: async (c) => {
         last = { ...c };
         if (Date.now() - lastWrite < PROGRESS_EVERY_MS) return;

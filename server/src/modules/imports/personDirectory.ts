@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { User } from '../../entities';
+import type { Actor } from '../../appTypes';
+import { peopleScopeOf, whereInPeopleScope } from '../people/policies/peopleScope';
 
 /** A person a cell named, resolved against the corp's users. */
 export interface Person {
@@ -21,8 +23,11 @@ interface Entry {
 }
 
 function describe(e: Entry): string {
-  return `${e.name}（userid ${e.userid}${e.jobNumber ? `，工号 ${e.jobNumber}` : ''}${e.status === 'left' ? '，已离职' : ''}）`;
+  return `${e.name}（钉钉账号 ${e.userid}${e.jobNumber ? `，工号 ${e.jobNumber}` : ''}${e.status === 'left' ? '，已离职' : ''}）`;
 }
+
+/** Whose rows the importer may write: everyone (admin) or the people of its scope, known up front. */
+export type ImportScope = { all: true } | { all: false; userids: ReadonlySet<string> };
 
 /**
  * The corp's people (active and left), loaded once per import and looked up by userid, then 工号, then exact name.
@@ -33,7 +38,11 @@ export class PersonDirectory {
   private readonly byJobNumber = new Map<string, Entry[]>();
   private readonly byName = new Map<string, Entry[]>();
 
-  constructor(entries: Entry[]) {
+  constructor(
+    entries: Entry[],
+    /** Whose rows the importer may write (default: everyone). */
+    readonly scope: ImportScope = { all: true },
+  ) {
     for (const e of entries) {
       this.byUserid.set(e.userid, e);
       if (e.jobNumber) push(this.byJobNumber, e.jobNumber, e);
@@ -41,12 +50,37 @@ export class PersonDirectory {
     }
   }
 
-  /** Load every user of the corp, active or left. */
-  static async load(ds: DataSource, corpId: string): Promise<PersonDirectory> {
+  /**
+   * Load every user of the corp, active or left, and which of them the importer may write rows about: the same
+   * people scope as everywhere (peopleScopeOf), asked once for the whole import in one query, never per row.
+   */
+  static async load(ds: DataSource, actor: Actor): Promise<PersonDirectory> {
     const users = await ds
       .getRepository(User)
-      .find({ where: { corpId }, select: { userid: true, name: true, jobNumber: true, status: true, mainDeptId: true } });
-    return new PersonDirectory(users.map((u) => ({ ...u, mainDeptId: u.mainDeptId === null ? null : Number(u.mainDeptId) })));
+      .find({ where: { corpId: actor.corpId }, select: { userid: true, name: true, jobNumber: true, status: true, mainDeptId: true } });
+    const entries = users.map((u) => ({ ...u, mainDeptId: u.mainDeptId === null ? null : Number(u.mainDeptId) }));
+    const scope = await peopleScopeOf(ds, actor);
+    if (scope.all) return new PersonDirectory(entries, { all: true });
+    const qb = ds.getRepository(User).createQueryBuilder('u').select('u.userid', 'userid');
+    const visible: { userid: string }[] = await whereInPeopleScope(qb, 'u', scope).getRawMany();
+    return new PersonDirectory(entries, { all: false, userids: new Set(visible.map((v) => v.userid)) });
+  }
+
+  /** True when the importer may write rows about this person (always for an admin). */
+  inScope(userid: string): boolean {
+    return this.scope.all || this.scope.userids.has(userid);
+  }
+
+  /** People the importer may write about, active first, for template examples (deterministic order). */
+  examplePeople(exclude: string): { userid: string; name: string; label: string }[] {
+    return [...this.byUserid.values()]
+      .filter((e) => e.status === 'active' && e.userid !== exclude && this.inScope(e.userid))
+      .sort((a, b) => (a.userid < b.userid ? -1 : a.userid > b.userid ? 1 : 0))
+      .map((e) => ({
+        userid: e.userid,
+        name: e.name,
+        label: this.byName.get(e.name.trim())?.length === 1 ? e.name : e.jobNumber && this.byJobNumber.get(e.jobNumber)?.length === 1 ? e.jobNumber : e.userid,
+      }));
   }
 
   /** Resolve a userid, 工号 or exact name. */
@@ -63,10 +97,10 @@ export class PersonDirectory {
       return {
         ok: false,
         ambiguous: true,
-        message: `${what}「${key}」对应 ${list.length} 人：${list.map(describe).join('、')}；请改填 userid 或工号`,
+        message: `${what}“${key}”对应 ${list.length} 人：${list.map(describe).join('、')}；请改填钉钉账号或工号`,
       };
     }
-    return { ok: false, ambiguous: false, message: `找不到员工「${key}」：应为通讯录中的 userid、工号或完整姓名` };
+    return { ok: false, ambiguous: false, message: `找不到员工“${key}”：应为通讯录中的钉钉账号、工号或完整姓名` };
   }
 }
 

@@ -5,17 +5,29 @@ import { CSV_BOM, csvLine } from './csvWriter';
 
 const PAGE = 1000;
 
+/** The error file's own columns, before the file's headers; an import of a fixed error file ignores them. */
+export const ERROR_FILE_COLUMNS = ['行号', '错误说明'] as const;
+
+interface RowGroup {
+  rowNo: number;
+  messages: string[];
+  cells: string[];
+}
+
+const line = (g: RowGroup) => csvLine([String(g.rowNo), g.messages.join('；'), ...g.cells]);
+
 /**
- * The error file of a run, streamed page by page from import_rejections: 行号, 列, 值, 错误说明, then the row's
- * original cells under the file's own headers (so HR can fix them in place). Every cell is formula-neutralised.
+ * The error file of a run, streamed page by page from import_rejections: one line per rejected source row with all
+ * its errors together (行号, 错误说明 as "列：说明；列：说明"), then the row's original cells under the file's own
+ * headers, so HR fixes the cells in place and imports this very file again (its two leading columns are ignored).
+ * Every cell is formula-neutralised.
  */
 export async function* rejectionCsv(ds: DataSource, run: ImportRun): AsyncGenerator<string> {
   const headers: unknown = run.fileHeaders ? JSON.parse(run.fileHeaders) : [];
   const fileHeaders = Array.isArray(headers) ? headers.map(String) : [];
-  yield CSV_BOM + csvLine(['行号', '列', '值', '错误说明', ...fileHeaders]);
+  yield CSV_BOM + csvLine([...ERROR_FILE_COLUMNS, ...fileHeaders]);
   let after = 0;
-  let rowNo = -1;
-  let rowCells: string[] = [];
+  let group: RowGroup | null = null;
   for (;;) {
     const page = await ds
       .getRepository(ImportRejection)
@@ -23,14 +35,16 @@ export async function* rejectionCsv(ds: DataSource, run: ImportRun): AsyncGenera
     if (!page.length) break;
     let out = '';
     for (const r of page) {
-      if (r.cells !== null) {
-        const parsed: unknown = JSON.parse(r.cells);
-        rowCells = Array.isArray(parsed) ? parsed.map(String) : [];
-        rowNo = r.rowNo;
-      } else if (r.rowNo !== rowNo) rowCells = [];
-      out += csvLine([String(r.rowNo), r.columnHeader ?? '（整行）', r.value, r.message, ...rowCells]);
+      // A row's errors are stored together (consecutive seq), its original cells on the first of them.
+      if (!group || r.rowNo !== group.rowNo) {
+        if (group) out += line(group);
+        const parsed: unknown = r.cells !== null ? JSON.parse(r.cells) : [];
+        group = { rowNo: r.rowNo, messages: [], cells: Array.isArray(parsed) ? parsed.map(String) : [] };
+      }
+      group.messages.push(r.columnHeader ? `${r.columnHeader}：${r.message}` : r.message);
     }
-    yield out;
+    if (out) yield out;
     after = page[page.length - 1]!.seq;
   }
+  if (group) yield line(group);
 }

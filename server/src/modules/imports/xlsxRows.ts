@@ -1,7 +1,9 @@
 import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { CellValue, SheetRow } from './cellValue';
-import { badImportFile } from './importErrors';
+import { AppError } from '../../errors';
+import { IMPORT_LIMITS } from '@liucai/shared';
+import { cellText, type CellValue, type SheetRow } from './cellValue';
+import { badImportFile, importCellTooLarge, importRowTooLarge, importTooManyColumns } from './importErrors';
 
 /** What reading the workbook noticed besides rows (e.g. sheets that were skipped). */
 export interface XlsxNotes {
@@ -26,6 +28,19 @@ function toCell(value: unknown, numFmt: string | undefined): CellValue {
   return String(value as string);
 }
 
+/** The same limits as a CSV (cell, row, columns), refusing the file at the first row over them; returns the header names. */
+function checkRowSize(row: number, cells: CellValue[], headers: string[] | null): string[] | null {
+  if (cells.length > IMPORT_LIMITS.maxColumns) throw importTooManyColumns(row, IMPORT_LIMITS.maxColumns);
+  let total = 0;
+  cells.forEach((c, i) => {
+    const n = cellText(c).length;
+    if (n > IMPORT_LIMITS.maxCellChars) throw importCellTooLarge(row, i, headers, IMPORT_LIMITS.maxCellChars);
+    total += n;
+  });
+  if (total > IMPORT_LIMITS.maxRowChars) throw importRowTooLarge(row, IMPORT_LIMITS.maxRowChars);
+  return headers ?? (cells.some((c) => cellText(c).trim() !== '') ? cells.map((c) => cellText(c).trim().slice(0, 40)) : null);
+}
+
 /**
  * Stream the rows of the first worksheet of an .xlsx upload with exceljs's WorkbookReader: rows are parsed one at
  * a time from the zip stream (a worksheet stored before the shared strings is spooled to a temp file by exceljs,
@@ -35,6 +50,7 @@ export async function* xlsxRows(input: Readable, notes: XlsxNotes): AsyncGenerat
   // styles: 'cache' is what lets exceljs tell a date cell (a number with a date format) from a plain number.
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit' });
   let sheets = 0;
+  let headers: string[] | null = null;
   try {
     for await (const sheet of reader) {
       sheets++;
@@ -49,10 +65,12 @@ export async function* xlsxRows(input: Readable, notes: XlsxNotes): AsyncGenerat
           cells[col - 1] = toCell(cell.value, cell.numFmt);
         });
         for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
+        headers = checkRowSize(row.number, cells, headers);
         yield { row: row.number, cells };
       }
     }
   } catch (err) {
+    if (err instanceof AppError) throw err;
     if (err instanceof Error && /signature|zip|end of central|invalid|FILE_ENDED|unexpected/i.test(err.message)) {
       throw badImportFile('无法读取 .xlsx 文件：文件损坏或不是 Excel 工作簿（.xls 请另存为 .xlsx）');
     }

@@ -4,25 +4,64 @@ import { Session } from '../../../entities';
 
 export const SESSION_COOKIE = 'liucai_sid';
 
+/** How stale `last_seen_at` may get before a request writes it again: a minute, or a quarter of a short idle limit. */
+const touchEveryMs = (idleMinutes: number) => Math.min(60_000, (idleMinutes * 60_000) / 4);
+
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** The session cookie's flags: never readable by scripts, sent on top-level navigations only, Secure behind TLS. */
+export function sessionCookieOptions(config: { cookieSecure: boolean; sessionTtlHours: number }) {
+  return { httpOnly: true, sameSite: 'lax' as const, secure: config.cookieSecure, maxAge: config.sessionTtlHours * 3600 * 1000, path: '/', overwrite: true };
+}
 
 /** Start a session; returns the cookie value (only its hash is stored). */
 export async function createSession(ds: DataSource, corpId: string, userid: string, ttlHours: number, now = new Date()): Promise<string> {
   const token = randomBytes(32).toString('base64url');
-  await ds.getRepository(Session).insert({ idHash: hash(token), corpId, userid, createdAt: now, expiresAt: new Date(now.getTime() + ttlHours * 3600 * 1000) });
+  await ds
+    .getRepository(Session)
+    .insert({ idHash: hash(token), corpId, userid, createdAt: now, expiresAt: new Date(now.getTime() + ttlHours * 3600 * 1000), lastSeenAt: now });
   // Housekeeping on the way: expired sessions of anyone are dropped.
+  // tenancy: expired sessions of every corp go; nothing is read.
   await ds.getRepository(Session).delete({ expiresAt: LessThan(now) });
   return token;
 }
 
-/** The live session for a cookie value, or null. */
-export async function findSession(ds: DataSource, token: string | undefined, now = new Date()): Promise<Session | null> {
-  if (!token || token.length > 100) return null;
-  const s = await ds.getRepository(Session).findOneBy({ idHash: hash(token) });
-  return s && s.expiresAt.getTime() > now.getTime() ? s : null;
+/** What a cookie is worth: a live session, or why not. */
+export type SessionLookup = { status: 'live'; session: Session } | { status: 'none' | 'expired' | 'idle' };
+
+// tenancy: a session is found by its token's hash, which is unique; authenticate() then checks its corp.
+/**
+ * The session for a cookie value. A session past its expiry, or unused for longer than `idleMinutes`, is dead: it is
+ * deleted on the spot and the caller learns which of the two it was (to say so to the person).
+ */
+export async function findSession(ds: DataSource, token: string | undefined, opts: { idleMinutes: number; now?: Date }): Promise<SessionLookup> {
+  if (!token || token.length > 100) return { status: 'none' };
+  const now = opts.now ?? new Date();
+  const repo = ds.getRepository(Session);
+  const s = await repo.findOneBy({ idHash: hash(token) });
+  if (!s) return { status: 'none' };
+  const lastSeen = s.lastSeenAt ?? s.createdAt;
+  const status = s.expiresAt.getTime() <= now.getTime() ? 'expired' : now.getTime() - lastSeen.getTime() > opts.idleMinutes * 60_000 ? 'idle' : 'live';
+  if (status === 'live') return { status, session: s };
+  await repo.delete({ idHash: s.idHash });
+  return { status };
 }
 
+// tenancy: by the session's own key, found just before.
+/** Note that a session was used now (at most once a minute, so reads do not each cost a write). */
+export async function touchSession(ds: DataSource, session: Session, idleMinutes: number, now = new Date()): Promise<void> {
+  const lastSeen = session.lastSeenAt ?? session.createdAt;
+  if (now.getTime() - lastSeen.getTime() < touchEveryMs(idleMinutes)) return;
+  await ds.getRepository(Session).update({ idHash: session.idHash }, { lastSeenAt: now });
+}
+
+// tenancy: by the token's hash: whoever holds the token may end its session.
 /** End a session. */
 export async function destroySession(ds: DataSource, token: string | undefined): Promise<void> {
-  if (token) await ds.getRepository(Session).delete({ idHash: hash(token) });
+  if (token && token.length <= 100) await ds.getRepository(Session).delete({ idHash: hash(token) });
+}
+
+/** End every session of a person (they left, or the session belongs to nobody we know any more). */
+export async function destroyUserSessions(ds: DataSource, corpId: string, userid: string): Promise<void> {
+  await ds.getRepository(Session).delete({ corpId, userid });
 }

@@ -1,9 +1,9 @@
 import type { Actor } from '../../../appTypes';
 import { forbidden } from '../../../errors';
 
-/** Only admins (DingTalk `sys`) manage roles. */
-export function assertAdmin(actor: Actor): void {
-  if (!actor.roles.includes('admin')) throw forbidden('只有管理员可以设置角色');
+/** Only admins (DingTalk `sys`) manage roles and the job queues. */
+export function assertAdmin(actor: Actor, message = '只有管理员可以设置角色'): void {
+  if (!actor.roles.includes('admin')) throw forbidden(message);
 }
 
 /** HR pages (org, sync, queues) are for HR and admins. */

@@ -1,8 +1,12 @@
 import { CollaborationEvent } from '../../../entities';
-import { date, person, text } from '../cellParsers';
+import { customer, date, department, person } from '../cellParsers';
 import { defineKind, optional, required } from '../importKind';
 
-/** 跨部门协作: who worked with which department, for which customer, on which day. */
+/**
+ * 跨部门协作: who worked with which department, for which customer, on which day. The employee must be within the
+ * importer's scope; the department must be one of the corp's active departments and the customer, when given, one
+ * the CRM has.
+ */
 export const collaborationKind = defineKind({
   kind: 'collaboration',
   label: '跨部门协作',
@@ -10,12 +14,12 @@ export const collaborationKind = defineKind({
   entity: CollaborationEvent,
   columns: {
     employee: required('员工', person(), '张伟'),
-    withDepartment: required('协作部门', text(200), '售前技术部'),
-    customerName: optional('客户名称', text(200), '华东精密制造有限公司'),
+    withDepartment: required('协作部门', department(), '技术部'),
+    customerName: optional('客户名称', customer({ mustExist: true }), '华东精密制造有限公司'),
     occurredOn: required('日期', date(), '2026-11-24'),
   },
-  key: (v) => [v.employee.userid, v.withDepartment, v.customerName ?? '', v.occurredOn],
-  toRow: (v) => ({ userid: v.employee.userid, withDepartment: v.withDepartment, customerName: v.customerName, occurredOn: v.occurredOn }),
+  key: (v) => [v.employee.userid, v.withDepartment, v.customerName?.name ?? '', v.occurredOn],
+  toRow: (v) => ({ userid: v.employee.userid, withDepartment: v.withDepartment, customerName: v.customerName?.name ?? null, occurredOn: v.occurredOn }),
   compare: ['userid', 'withDepartment', 'customerName', 'occurredOn'],
   updateColumns: ['userid', 'with_department', 'customer_name', 'occurred_on'],
 });

@@ -15,7 +15,10 @@ const REASON_TYPES = {
   其他: 9,
 } as const;
 
-/** 离职记录: past departures; people who left before Liucai may be named by an id no user has. */
+/**
+ * 离职记录: past departures of people within the importer's scope; people who left before Liucai may be named by an
+ * id no user has (admins only: nobody can tell which department such a person was in).
+ */
 export const departuresKind = defineKind({
   kind: 'departures',
   label: '离职记录',
@@ -23,7 +26,7 @@ export const departuresKind = defineKind({
   entity: Departure,
   columns: {
     employee: required('员工', person({ keepUnknownId: true }), 'A0123'),
-    name: optional('姓名', text(100), '李娜'),
+    name: optional('姓名', { ...text(100), ref: 'personName' }, '李娜'),
     lastDay: required('最后工作日', date(), '2026-11-24'),
     reasonType: optional('离职原因类型', oneOf(REASON_TYPES), '发展原因'),
     reason: optional('离职原因', text(500), '去了更大的平台'),

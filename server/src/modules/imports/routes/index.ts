@@ -6,15 +6,18 @@ import { ImportRun } from '../../../entities';
 import { notFound } from '../../../errors';
 import { assertHrOrAdmin } from '../../access/policies/admin';
 import { validate } from '../../../middleware/validate';
+import { bySignedInUser, rateLimit } from '../../../middleware/rateLimit';
 import { IMPORT_KIND_DEFS, findImportKind } from '../kinds';
 import { detectUploadFormat } from '../uploadRows';
 import { commitImport, dryRunImport, type ImportUpload } from '../importRunner';
 import { importTooLarge } from '../importErrors';
 import { presentImportRuns } from '../presentImportRun';
 import { templateCsv, templateXlsx } from '../importTemplate';
+import { exampleRow, loadImportReferences } from '../importReferences';
+import { importRunsVisibleTo } from '../policies/importRunScope';
 import { rejectionCsv } from '../rejectionCsv';
 import type { AppDeps, AppState } from '../../../appTypes';
-import { ImportModeSchema, ImportRunIdSchema, ImportRunsQuerySchema, TemplateFileSchema } from './schema';
+import { IMPORT_FIELD_LABELS, ImportModeSchema, ImportRunIdSchema, ImportRunsQuerySchema, TemplateFileSchema } from './schema';
 
 function attachment(ctx: Context, asciiName: string, name: string): void {
   ctx.set('Content-Disposition', `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name.replace(/[\\/:*?"<>|]/g, '_'))}`);
@@ -45,31 +48,30 @@ export function importRoutes(deps: AppDeps): Router<AppState> {
   });
 
   r.get('/templates/:file', async (ctx) => {
-    const { file } = validate(TemplateFileSchema, ctx.params);
+    const { file } = validate(TemplateFileSchema, ctx.params, IMPORT_FIELD_LABELS);
     const [kind = '', ext] = file.split('.');
     const def = findImportKind(kind);
     if (!def) throw notFound('导入类型');
+    const actor = ctx.state.actor!;
+    const example = exampleRow(def, await loadImportReferences(deps.ds, actor, def), actor.userid);
+    // Built before any header is set: a failure answers the JSON error envelope, not a broken download.
+    const body = ext === 'csv' ? templateCsv(def, example) : await templateXlsx(def, example);
     attachment(ctx, `${def.kind}-template.${ext}`, `${def.label}导入模板.${ext}`);
-    if (ext === 'csv') {
-      ctx.type = 'text/csv; charset=utf-8';
-      ctx.body = templateCsv(def);
-    } else {
-      ctx.type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-      ctx.body = await templateXlsx(def);
-    }
+    ctx.type = ext === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    ctx.body = body;
   });
 
   r.get('/runs', async (ctx) => {
-    const { kind } = validate(ImportRunsQuerySchema, ctx.query);
+    const { kind } = validate(ImportRunsQuerySchema, ctx.query, IMPORT_FIELD_LABELS);
     const runs = await deps.ds
       .getRepository(ImportRun)
-      .find({ where: { corpId: ctx.state.actor!.corpId, ...(kind ? { kind } : {}) }, order: { id: 'DESC' }, take: 20 });
+      .find({ where: { ...importRunsVisibleTo(ctx.state.actor!), ...(kind ? { kind } : {}) }, order: { id: 'DESC' }, take: 20 });
     ctx.body = { ok: true, data: await presentImportRuns(deps.ds, ctx.state.actor!.corpId, runs) };
   });
 
   const loadRun = async (ctx: Context & { state: AppState }) => {
-    const { id } = validate(ImportRunIdSchema, ctx.params);
-    const run = await deps.ds.getRepository(ImportRun).findOneBy({ id, corpId: ctx.state.actor!.corpId });
+    const { id } = validate(ImportRunIdSchema, ctx.params, IMPORT_FIELD_LABELS);
+    const run = await deps.ds.getRepository(ImportRun).findOneBy({ id, ...importRunsVisibleTo(ctx.state.actor!) });
     if (!run) throw notFound('导入记录');
     return run;
   };
@@ -87,17 +89,18 @@ export function importRoutes(deps: AppDeps): Router<AppState> {
   });
 
   // The body is the raw file, read here as a stream (the JSON body parser leaves these content types alone).
-  r.post('/:kind', async (ctx) => {
+  // Each upload is parsed whole (dry run or commit): at most RATE_LIMIT_IMPORT_PER_MINUTE a minute per person.
+  r.post('/:kind', rateLimit({ what: '导入', limit: deps.config.rateLimits.importPerMinute, key: bySignedInUser }), async (ctx) => {
     try {
       const def = findImportKind(ctx.params.kind ?? '');
       if (!def) throw notFound('导入类型');
-      const { mode } = validate(ImportModeSchema, ctx.query);
+      const { mode } = validate(ImportModeSchema, ctx.query, IMPORT_FIELD_LABELS);
       const fileName = uploadFileName(ctx, `${def.kind}`);
       const format = detectUploadFormat(ctx.get('content-type'), fileName);
       const declared = ctx.get('content-length') ? Number(ctx.get('content-length')) : null;
       if (declared !== null && declared > IMPORT_LIMITS.maxBytes) throw importTooLarge();
       const actor = ctx.state.actor!;
-      const upload: ImportUpload = { ds: deps.ds, corpId: actor.corpId, userid: actor.userid, def, fileName, format, body: ctx.req, bytesTotal: declared };
+      const upload: ImportUpload = { ds: deps.ds, actor, def, fileName, format, body: ctx.req, bytesTotal: declared };
       if (mode === 'dry-run') {
         ctx.body = { ok: true, data: await dryRunImport(upload) };
         return;

@@ -57,6 +57,7 @@ export async function visibleUserIds(ds: DataSource, actor: Actor, userids: read
   const out = new Set<string>();
   // Bounded IN lists: a long list is asked in slices of 1,000 (each slice is still one query for 1,000 people).
   for (let i = 0; i < wanted.length; i += 1000) {
+    // tenancy: whereInPeopleScope adds the corp.
     const qb = ds
       .getRepository(User)
       .createQueryBuilder('u')

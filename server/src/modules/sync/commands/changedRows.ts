@@ -98,6 +98,7 @@ export async function updateWhereIn<T extends ObjectLiteral>(
   values: QueryDeepPartialEntity<T>,
 ): Promise<void> {
   for (let i = 0; i < keys.length; i += BATCH) {
+    // tenancy: `where` comes from the caller and names the corp.
     await em.update(entity, { ...where, [key]: In(keys.slice(i, i + BATCH)) } as FindOptionsWhere<T>, values);
   }
 }

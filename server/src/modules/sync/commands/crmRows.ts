@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { yuanToFen } from '@liucai/shared';
 import { CollaborationEvent, Customer, Deal, FollowUp } from '../../../entities';
 import type { CustomerKind } from '../../../entities/Customer';
 import type { DealStatus } from '../../../entities/Deal';
@@ -22,12 +23,14 @@ export function crmInstant(v: unknown): Date | null {
   return new Date(Date.UTC(y, mo - 1, d, h - 8, mi, s));
 }
 
-/** A CNY amount ("150000.00", "150000", 150000) as integer fen, parsed as text so no float rounding creeps in. */
-export function yuanToFen(v: unknown): number | null {
-  const t = typeof v === 'number' ? (Number.isFinite(v) ? v.toFixed(2) : '') : typeof v === 'string' ? v.trim().replace(/,/g, '') : '';
-  const m = /^(\d{1,12})(?:\.(\d{1,2}))?$/.exec(t);
-  if (!m) return null;
-  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+/**
+ * A CRM amount in yuan (DingTalk sends "150000.00", "150,000" or 150000.5) as integer fen, through the one shared
+ * conversion; negative amounts are refused (a contract is never negative). Null, with the reason, when unreadable.
+ */
+export function crmAmountFen(v: unknown): { fen: number } | { problem: string } {
+  if (typeof v !== 'number' && typeof v !== 'string') return { problem: '没有金额' };
+  const r = yuanToFen(v);
+  return r.ok ? { fen: r.fen } : { problem: r.message };
 }
 
 /** A CRM customer as a row (segment and deal dates are derived later from the deals); listed, so not removed. */
@@ -50,8 +53,9 @@ const STATUSES: ReadonlySet<string> = new Set<DealStatus>(['active', 'completed'
 /** A contract as a deal, or why it cannot be one. */
 export function dealFrom(corpId: string, row: CrmObjectRow, customerNames: ReadonlyMap<string, string>, importedAt: Date): Deal | { problem: string } {
   const d = row.data;
-  const amountFen = yuanToFen(d[CRM_FIELDS.contractAmount]);
-  if (amountFen === null) return { problem: `合同 ${row.instanceId} 金额无法识别` };
+  const amount = crmAmountFen(d[CRM_FIELDS.contractAmount]);
+  if ('problem' in amount) return { problem: `合同 ${row.instanceId} 金额无法识别：${amount.problem}` };
+  const amountFen = amount.fen;
   const signed = crmInstant(d[CRM_FIELDS.contractSignDate]);
   if (!signed) return { problem: `合同 ${row.instanceId} 签约日期无法识别` };
   const customerId = text(d[CRM_FIELDS.contractCustomer]);

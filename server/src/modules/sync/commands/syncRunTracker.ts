@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { SyncRun } from '../../../entities';
+import { notifySyncProblem } from '../../notify/commands/syncProblemNotifier';
 
 /** What a tracked sync reports when it finishes. */
 export interface TrackedOutcome {
@@ -19,6 +20,7 @@ export type ReportProgress = (phase: string, done: number, total: number) => voi
  * API calls and note — or the error. Before the job's last attempt a failure puts the run back to queued so the
  * retry picks it up. A run already finished is left alone (the job is a no-op when repeated).
  */
+// tenancy: a run is read and written by its primary key, from the job its corp's run row was created for.
 export async function trackSyncRun<T extends TrackedOutcome>(
   deps: { ds: DataSource; apiCalls: () => number; now?: () => Date },
   runId: number,
@@ -39,29 +41,37 @@ export async function trackSyncRun<T extends TrackedOutcome>(
   };
   try {
     const outcome = await body(report, run);
-    await runs.update(
-      { id: runId },
-      {
-        status: 'succeeded',
-        phase: 'done',
-        progressDone: 1,
-        progressTotal: 1,
-        countRows: outcome.rows ?? 0,
-        countDepartments: outcome.departments ?? 0,
-        countUsers: outcome.users ?? 0,
-        countLeft: outcome.left ?? 0,
-        countSupervisors: outcome.supervisors ?? 0,
-        note: outcome.note ?? null,
-        apiCalls: deps.apiCalls() - startCalls,
-        finishedAt: now(),
-      },
-    );
+    await deps.ds.transaction(async (em) => {
+      await em.getRepository(SyncRun).update(
+        { id: runId },
+        {
+          status: 'succeeded',
+          phase: 'done',
+          progressDone: 1,
+          progressTotal: 1,
+          countRows: outcome.rows ?? 0,
+          countDepartments: outcome.departments ?? 0,
+          countUsers: outcome.users ?? 0,
+          countLeft: outcome.left ?? 0,
+          countSupervisors: outcome.supervisors ?? 0,
+          note: outcome.note ?? null,
+          apiCalls: deps.apiCalls() - startCalls,
+          finishedAt: now(),
+        },
+      );
+      // HR and admins hear of a run the budget stopped (digest), in the same transaction as its outcome.
+      await notifySyncProblem(em, run, { failed: false, note: outcome.note }, now());
+    });
     return outcome;
   } catch (err) {
     const error = err instanceof Error ? err.message : String(err);
     const apiCalls = deps.apiCalls() - startCalls;
-    if (opts.finalAttempt) await runs.update({ id: runId }, { status: 'failed', error, finishedAt: now(), apiCalls });
-    else await runs.update({ id: runId }, { status: 'queued', phase: 'retrying', error, apiCalls });
+    if (opts.finalAttempt) {
+      await deps.ds.transaction(async (em) => {
+        await em.getRepository(SyncRun).update({ id: runId }, { status: 'failed', error, finishedAt: now(), apiCalls });
+        await notifySyncProblem(em, run, { failed: true, error }, now());
+      });
+    } else await runs.update({ id: runId }, { status: 'queued', phase: 'retrying', error, apiCalls });
     throw err;
   }
 }

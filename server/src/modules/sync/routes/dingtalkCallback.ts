@@ -16,13 +16,16 @@ const QuerySchema = z.object({
 });
 const BodySchema = z.object({ encrypt: z.string({ message: '需要加密的事件 encrypt' }).min(1) });
 
+/** Where DingTalk posts events (the event subscription's URL). */
+export const DINGTALK_CALLBACK_PATH = '/dingtalk/callback';
+
 /**
  * DingTalk HTTP callback (event subscription): verify the signature, decrypt, record the event once, enqueue a
  * targeted re-sync, and answer the encrypted "success" DingTalk requires within 1.5 s.
  */
 export function dingtalkCallbackRoutes(deps: AppDeps): Router<AppState> {
   const r = new Router<AppState>();
-  r.post('/dingtalk/callback', async (ctx) => {
+  r.post(DINGTALK_CALLBACK_PATH, async (ctx) => {
     const crypto = deps.callbackCrypto;
     if (!crypto && !deps.config.events.http) {
       throw new AppError('callback_not_configured', `HTTP 回调未启用 (DINGTALK_EVENT_MODE=${deps.config.events.mode})`, 404);

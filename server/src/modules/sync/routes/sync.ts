@@ -5,6 +5,7 @@ import { budgetMonth, meteredCallsThisMonth } from '../commands/callBudget';
 import { SyncRun } from '../../../entities';
 import { assertHrOrAdmin } from '../../access/policies/admin';
 import { validate } from '../../../middleware/validate';
+import { bySignedInUser, rateLimit } from '../../../middleware/rateLimit';
 import { presentSyncRun } from '../presenters/syncRun';
 import { createSyncRun } from '../commands/orgSyncRunCreator';
 import { presentDataQuality } from '../presenters/dataQuality';
@@ -46,7 +47,8 @@ export function syncRoutes(deps: AppDeps): Router<AppState> {
     ctx.body = { ok: true, data: { current: current ? presentSyncRun(current) : null, lastSucceeded: lastSucceeded ? presentSyncRun(lastSucceeded) : null } };
   });
 
-  r.post('/:kind', async (ctx) => {
+  // Each run spends metered DingTalk calls: a person may start at most RATE_LIMIT_SYNC_PER_MINUTE a minute.
+  r.post('/:kind', rateLimit({ what: '立即同步', limit: deps.config.rateLimits.syncPerMinute, key: bySignedInUser }), async (ctx) => {
     const { kind } = validate(KindSchema, ctx.params);
     const actor = ctx.state.actor!;
     const run = await createSyncRun(deps.ds, actor.corpId, kind as SyncKind, 'manual', actor.userid);

@@ -4,6 +4,7 @@ import type { HrScopeEntry } from '@liucai/shared';
 import { Department, HrScope, User } from '../../../../entities';
 import { notFound, validationError } from '../../../../errors';
 import { assertAdmin } from '../../policies/admin';
+import { canHoldHrScope } from '../../policies/hrScopeGrant';
 import { validate } from '../../../../middleware/validate';
 import type { AppDeps, AppState } from '../../../../appTypes';
 import { HrScopeUpdateSchema, UserSearchSchema } from './schema';
@@ -42,7 +43,7 @@ export function adminRoutes(deps: AppDeps): Router<AppState> {
     const userid = ctx.params.userid ?? '';
     const input = validate(HrScopeUpdateSchema, ctx.request.body);
     const user = await deps.ds.getRepository(User).findOneBy({ corpId: actor.corpId, userid });
-    if (!user || user.status !== 'active') throw notFound('员工');
+    if (!canHoldHrScope(actor, user)) throw notFound('在职员工');
     const ids = [...new Set(input.departmentIds)];
     const found = await deps.ds.getRepository(Department).findBy({ corpId: actor.corpId, deptId: In(ids), active: true });
     const missing = ids.filter((id) => !found.some((d) => d.deptId === id));

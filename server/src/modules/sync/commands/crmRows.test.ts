@@ -1,0 +1,36 @@
+import { CRM_FIELDS } from '../../../dingtalk/wireFacts';
+import { crmAmountFen, dealFrom } from './crmRows';
+
+const contract = (amount: unknown) =>
+  dealFrom(
+    'corp',
+    {
+      instanceId: 'c-1',
+      data: { [CRM_FIELDS.contractAmount]: amount, [CRM_FIELDS.contractSignDate]: '2026-11-24 10:00:00', [CRM_FIELDS.contractCustomerName]: '华东' },
+      ownerUserIds: ['u1'],
+      participantUserIds: [],
+    },
+    new Map(),
+    new Date(),
+  );
+
+describe('CRM contract amounts: yuan from DingTalk into fen, through the shared conversion', () => {
+  it.each([
+    ['150000.00', 15_000_000],
+    ['150,000', 15_000_000],
+    [150000.5, 15_000_050],
+    ['1.5', 150],
+    ['1.05', 105],
+    [1.5, 150],
+    [19.99, 1999],
+    ['90071992547409.91', Number.MAX_SAFE_INTEGER],
+  ])('%j yuan is %d fen', (amount, fen) => {
+    expect(crmAmountFen(amount)).toEqual({ fen });
+    expect(contract(amount)).toMatchObject({ amountFen: fen });
+  });
+
+  it.each([['-100'], [-1], ['1.005'], ['90071992547409.92'], [null], ['abc']])('refuses %j, saying why', (amount) => {
+    const d = contract(amount);
+    expect(d).toMatchObject({ problem: expect.stringMatching(/^合同 c-1 金额无法识别：/) });
+  });
+});
