@@ -150,9 +150,11 @@ describe('GET /api/v1/org/departments on a synced sandbox company', () => {
     expect(outside.status).toBe(404);
     const bad = await hr.call('GET', '/api/v1/org/departments?parentId=abc');
     expect(bad.status).toBe(400);
-    expect(bad.body.error.details).toEqual([{ field: 'parentId', message: '部门 id 应为正整数' }]);
+    expect(bad.body.error.message).toBe('输入有误：上级部门应为正整数');
+    expect(bad.body.error.details).toEqual([{ field: 'parentId', label: '上级部门', message: '应为正整数' }]);
     const both = await hr.call('GET', `/api/v1/org/departments?parentId=${region.id}&q=x`);
     expect(both.status).toBe(400);
+    expect(both.body.error.message).toBe('输入有误：搜索词不能与 parentId 或 all 同时使用');
   });
 
   it('keeps headcounts true after an org sync that brings a new person', async () => {

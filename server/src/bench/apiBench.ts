@@ -141,7 +141,7 @@ async function benchDatabase(kind: 'sqlite' | 'mysql', apis: PageApi[]): Promise
   const seed = numberArg('seed', 7);
   log(`\n== ${kind === 'sqlite' ? 'SQLite' : 'MariaDB'}, ${employees} people ==`);
   const built = await ensureBuiltWorld({ kind, employees, seed, rebuild: flag('rebuild') }, log);
-  const database = await workingCopy(built, log);
+  const database = await workingCopy(built, log, 'run');
   const ds = await openDatabase(database, { migrate: true });
   const ctx = await loadBenchContext(ds, DEMO_CORP.corpId);
   await ds.destroy();

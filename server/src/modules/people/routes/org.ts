@@ -3,7 +3,7 @@ import { assertHrOrAdmin } from '../../access/policies/admin';
 import { visibleDepartmentIds } from '../../access/policies/scope';
 import { validate } from '../../../middleware/validate';
 import { presentOrg, type OrgView } from '../presenters/org';
-import { OrgQuerySchema } from './orgSchema';
+import { ORG_QUERY_LABELS, OrgQuerySchema } from './orgSchema';
 import type { AppDeps, AppState } from '../../../appTypes';
 
 /**
@@ -15,7 +15,7 @@ export function orgRoutes(deps: AppDeps): Router<AppState> {
   r.get('/org/departments', async (ctx) => {
     const actor = ctx.state.actor!;
     assertHrOrAdmin(actor);
-    const input = validate(OrgQuerySchema, ctx.query);
+    const input = validate(OrgQuerySchema, ctx.query, ORG_QUERY_LABELS);
     const view: OrgView =
       input.parentId !== undefined
         ? { kind: 'children', parentId: input.parentId }
