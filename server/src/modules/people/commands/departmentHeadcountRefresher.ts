@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import { Department, DepartmentHeadcount, User, UserDepartment } from '../../../entities';
 
 type Db = DataSource | EntityManager;
@@ -72,13 +72,6 @@ export async function refreshDepartmentHeadcounts(db: Db, corpId: string): Promi
       .execute();
   }
   const gone = [...existing.keys()].filter((id) => !counts.has(id));
-  for (let i = 0; i < gone.length; i += 500) {
-    await em
-      .createQueryBuilder()
-      .delete()
-      .from(DepartmentHeadcount)
-      .where('corp_id = :corpId AND dept_id IN (:...ids)', { corpId, ids: gone.slice(i, i + 500) })
-      .execute();
-  }
+  for (let i = 0; i < gone.length; i += 500) await em.delete(DepartmentHeadcount, { corpId, deptId: In(gone.slice(i, i + 500)) });
   return changed.length + gone.length;
 }
