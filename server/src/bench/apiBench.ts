@@ -12,6 +12,7 @@
  *                        [--rate 18] [--only /org] [--no-sync] [--rebuild]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { numberArg } from './benchArgs';
 import { ensureBuiltWorld, workingCopy } from './apiBenchWorld';
@@ -89,20 +90,47 @@ async function signIn(base: string, userid: string): Promise<string> {
   return (res.headers.get('set-cookie') ?? '').split(';')[0]!;
 }
 
-interface Row {
-  api: PageApi;
-  idle?: LoadResult;
-  sync?: LoadResult;
+interface Measured extends LoadResult {
+  /** CPU the web process's main thread (the one answering requests) spent per request, ms (Linux only). */
+  cpuMsPerRequest: number | null;
 }
 
-async function loadEach(base: string, cookies: Record<BenchRole, string>, ctx: BenchContext, apis: PageApi[], phase: 'idle' | 'sync', rows: Row[]) {
+interface Row {
+  api: PageApi;
+  idle?: Measured;
+  sync?: Measured;
+}
+
+/** CPU time of a process's main thread so far, ms (utime + stime of /proc/<pid>/task/<pid>/stat; null off Linux). */
+function mainThreadCpuMs(pid: number | undefined): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks of 10 ms
+  } catch {
+    return null;
+  }
+}
+
+async function loadEach(
+  pid: number | undefined,
+  base: string,
+  cookies: Record<BenchRole, string>,
+  ctx: BenchContext,
+  apis: PageApi[],
+  phase: 'idle' | 'sync',
+  rows: Row[],
+) {
   const concurrency = numberArg('concurrency', 16);
   const seconds = numberArg('seconds', 4);
   const maxRequests = numberArg('max', 4000);
   for (const api of apis) {
     const path = (i: number) => api.path(ctx, i);
     await runLoad({ baseUrl: base, path, cookie: cookies[api.as], concurrency: 2, seconds: 0.5, maxRequests: 20 }); // warm-up
-    const r = await runLoad({ baseUrl: base, path, cookie: cookies[api.as], concurrency, seconds, maxRequests });
+    const cpu0 = mainThreadCpuMs(pid);
+    const load = await runLoad({ baseUrl: base, path, cookie: cookies[api.as], concurrency, seconds, maxRequests });
+    const cpu1 = mainThreadCpuMs(pid);
+    const r: Measured = { ...load, cpuMsPerRequest: cpu0 !== null && cpu1 !== null && load.requests > 0 ? (cpu1 - cpu0) / load.requests : null };
     const row = rows.find((x) => x.api === api)!;
     row[phase] = r;
     log(
@@ -110,7 +138,7 @@ async function loadEach(base: string, cookies: Record<BenchRole, string>, ctx: B
         .toFixed(1)
         .padStart(
           7,
-        )} ms  max ${r.maxMs.toFixed(0).padStart(6)} ms  ${(r.meanBytes / 1024).toFixed(1)} KB${r.errors ? `  ${r.errors} errors: ${r.firstError}` : ''}`,
+        )} ms  max ${r.maxMs.toFixed(0).padStart(6)} ms  web CPU ${r.cpuMsPerRequest?.toFixed(2) ?? '?'} ms/req  ${(r.meanBytes / 1024).toFixed(1)} KB${r.errors ? `  ${r.errors} errors: ${r.firstError}` : ''}`,
     );
   }
 }
@@ -150,7 +178,7 @@ async function benchDatabase(kind: 'sqlite' | 'mysql', apis: PageApi[]): Promise
   try {
     const cookies = {} as Record<BenchRole, string>;
     for (const role of Object.keys(DEMO_USERIDS) as BenchRole[]) cookies[role] = await signIn(server.base, DEMO_USERIDS[role]);
-    await loadEach(server.base, cookies, ctx, apis, 'idle', rows);
+    await loadEach(server.child.pid, server.base, cookies, ctx, apis, 'idle', rows);
     if (!flag('no-sync')) {
       for (const k of ['org', 'departures', 'attendance', 'leave', 'crm']) {
         const res = await fetch(`${server.base}/api/v1/sync/${k}`, { method: 'POST', headers: { cookie: cookies.admin } });
@@ -158,7 +186,7 @@ async function benchDatabase(kind: 'sqlite' | 'mysql', apis: PageApi[]): Promise
       }
       await new Promise((r) => setTimeout(r, 3000));
       log(`  syncs started: ${await syncState(server.base, cookies.admin)}`);
-      await loadEach(server.base, cookies, ctx, apis, 'sync', rows);
+      await loadEach(server.child.pid, server.base, cookies, ctx, apis, 'sync', rows);
       log(`  syncs at the end: ${await syncState(server.base, cookies.admin)}`);
     }
   } finally {
@@ -168,10 +196,10 @@ async function benchDatabase(kind: 'sqlite' | 'mysql', apis: PageApi[]): Promise
   return rows;
 }
 
-const cell = (r: LoadResult | undefined) =>
+const cell = (r: Measured | undefined) =>
   r
-    ? `${Math.round(r.perSecond).toLocaleString('en-US')} | ${r.p50Ms.toFixed(1)} | ${r.p99Ms.toFixed(1)}${r.errors ? ` (${r.errors} errors)` : ''}`
-    : '— | — | —';
+    ? `${Math.round(r.perSecond).toLocaleString('en-US')} | ${r.p50Ms.toFixed(0)} | ${r.p99Ms.toFixed(0)}${r.errors ? ` (${r.errors} errors)` : ''} | ${r.cpuMsPerRequest?.toFixed(2) ?? '—'}`
+    : '— | — | — | —';
 
 async function main(): Promise<void> {
   const only = stringArg('only', '');
@@ -179,10 +207,12 @@ async function main(): Promise<void> {
   const kinds = stringArg('db', 'sqlite,mysql').split(',') as ('sqlite' | 'mysql')[];
   const results: { kind: string; rows: Row[] }[] = [];
   for (const kind of kinds) results.push({ kind, rows: await benchDatabase(kind, apis) });
-  log(`\n${numberArg('employees', 10000)} people, ${numberArg('concurrency', 16)} concurrent clients, keep-alive; req/s | p50 ms | p99 ms`);
+  const load = fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  log(`\n${numberArg('employees', 10000)} people, ${numberArg('concurrency', 16)} concurrent clients, keep-alive; load average at the end ${load}`);
+  log('req/s | p50 ms | p99 ms | web-thread CPU ms per request');
   const head = results.map((r) => (r.kind === 'sqlite' ? 'SQLite' : 'MariaDB'));
-  log(`| page | API | ${head.map((h) => `${h} idle: req/s | p50 | p99 | ${h} during syncs: req/s | p50 | p99`).join(' | ')} |`);
-  log(`| --- | --- | ${head.map(() => '---: | ---: | ---: | ---: | ---: | ---:').join(' | ')} |`);
+  log(`| page | API | ${head.map((h) => `${h} idle: req/s | p50 | p99 | CPU | ${h} during syncs: req/s | p50 | p99 | CPU`).join(' | ')} |`);
+  log(`| --- | --- | ${head.map(() => '---: | ---: | ---: | ---: | ---: | ---: | ---: | ---:').join(' | ')} |`);
   for (const api of apis) {
     const cells = results.map((r) => {
       const row = r.rows.find((x) => x.api === api);

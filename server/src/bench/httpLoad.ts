@@ -26,6 +26,9 @@ export interface LoadSpec {
   maxRequests: number;
 }
 
+/** A request still unanswered after this long counts as an error (the run stays bounded in time). */
+const REQUEST_TIMEOUT_MS = 180_000;
+
 /** A percentile of sorted values (nearest rank). */
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return 0;
@@ -51,10 +54,21 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
   const one = (path: string) =>
     new Promise<void>((resolve) => {
       const start = performance.now();
-      const req = http.get({ host: url.hostname, port: url.port, path, agent, headers: { cookie: spec.cookie } }, (res) => {
+      let settled = false;
+      const fail = (why: string) => {
+        if (settled) return;
+        settled = true;
+        errors++;
+        firstError ??= `${why} for ${path}`;
+        latencies.push(performance.now() - start);
+        resolve();
+      };
+      const req = http.get({ host: url.hostname, port: url.port, path, agent, headers: { cookie: spec.cookie }, timeout: REQUEST_TIMEOUT_MS }, (res) => {
         let n = 0;
         res.on('data', (c: Buffer) => (n += c.length));
         res.on('end', () => {
+          if (settled) return;
+          settled = true;
           latencies.push(performance.now() - start);
           bytes += n;
           if ((res.statusCode ?? 0) >= 300) {
@@ -63,13 +77,12 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
           }
           resolve();
         });
+        // A body cut off (socket reset after the headers) never ends: count it as an error instead of waiting forever.
+        res.on('close', () => fail('response cut off'));
+        res.on('error', (err) => fail(err.message));
       });
-      req.on('error', (err) => {
-        errors++;
-        firstError ??= `${err.message} for ${path}`;
-        latencies.push(performance.now() - start);
-        resolve();
-      });
+      req.on('timeout', () => req.destroy(new Error(`no answer within ${REQUEST_TIMEOUT_MS / 1000} s`)));
+      req.on('error', (err) => fail(err.message));
     });
   const client = async () => {
     while (performance.now() < deadline && issued < spec.maxRequests) await one(spec.path(issued++));
