@@ -99,14 +99,14 @@ describe('HTTP API: 免登 login, roles, scopes and org sync', () => {
     expect(otherCorp.body.error.id).toBe('unknown_corp');
   });
 
-  it('refuses people DingTalk knows but Liucai has not synced, and people who left', async () => {
+  it('reads people DingTalk knows but Liucai has not synced when they sign in, and refuses people who left', async () => {
     const corp = w.sandboxHandle.corps.get(w.corpId)!;
+    // Before issue 12 §5 a hire not yet synced was refused (403 unknown_user); now user/get reads them on the fly.
     const fresh = corp.addUser({ name: '刚入职' });
     const c = new TestClient(server.url);
     const res = await c.signIn(fresh.userid, w.corpId);
-    expect(res.status).toBe(403);
-    expect(res.body.error.id).toBe('unknown_user');
-    expect(res.body.error.message).toContain('同步');
+    expect(res.status).toBe(200);
+    expect(await w.ds.getRepository(User).findOneByOrFail({ corpId: w.corpId, userid: fresh.userid })).toMatchObject({ name: '刚入职', status: 'active' });
 
     const leaver = await w.ds.getRepository(User).findOneByOrFail({ corpId: w.corpId, supervisorUserid: demo.supervisor, userid: Not(demo.employee) });
     await w.ds.getRepository(User).update({ corpId: w.corpId, userid: leaver.userid }, { status: 'left', leftOn: '2026-11-20' });

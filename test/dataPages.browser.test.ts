@@ -30,15 +30,15 @@ describe('数据 and 导入 pages in headless Chromium', () => {
     await page.getByTestId('data-page').waitFor();
     await page.getByTestId('budget-used').waitFor();
     const usedBefore = Number((await text(page, 'budget-used')).replace(/\D/g, ''));
-    expect(await text(page, 'budget-card')).toContain('10,000');
+    // 标准版 by default: 5,000 metered calls a month (doc 8.1).
+    expect(await text(page, 'budget-card')).toContain('5,000');
     for (const kind of ['attendance', 'leave', 'departures']) {
       await page.getByTestId(`sync-card-${kind}`).waitFor();
       await page.getByTestId(`sync-never-${kind}`).waitFor();
     }
-    // Never synced: the gap says so and what to do next.
-    const neverGap = page.getByTestId('quality-attendance').getByTestId('gap-never_synced');
-    await neverGap.waitFor();
-    expect(await neverGap.textContent()).toMatch(/下一步：.*立即同步/);
+    // Never synced: the source says so first, and what to do next.
+    expect(await text(page, 'state-attendance')).toBe('尚未同步');
+    expect(await text(page, 'next-attendance')).toMatch(/下一步：.*立即同步/);
     await keepScreenshot(page, 'hr-data');
 
     // Slow DingTalk down so the progress bar is visible while the run is under way.
@@ -63,16 +63,15 @@ describe('数据 and 导入 pages in headless Chromium', () => {
     // The world's calendar ends today, so the month the sync reads back holds real attendance: the card shows the
     // rows it wrote (with a fixed past calendar it read nothing and showed 0).
     expect(run.countRows).toBeGreaterThan(0);
-    expect(await text(page, 'sync-stat-rows-attendance')).toBe(`${n(run.countRows)}考勤与打卡记录`);
+    expect(await text(page, 'sync-stat-rows-attendance')).toBe(`${n(run.countRows)} 条本次新增或更新`);
     // The page reloads the budget and the gaps once the run ended.
     await page.waitForFunction((before) => Number(document.querySelector('[data-testid="budget-used"]')?.textContent?.replace(/\D/g, '')) > before, usedBefore);
     // A few dozen calls of 10,000 are under 1 %, which the card says rather than "0%" (read as nothing used).
     expect(await text(page, 'budget-percent')).toMatch(/^(<1|[1-9]\d*)%$/);
-    await page.getByTestId('quality-attendance').getByTestId('gap-never_synced').waitFor({ state: 'detached' });
-    // Gaps that remain each come with a next step.
-    const gaps = page.locator('[data-testid^="gap-"]');
-    expect(await gaps.count()).toBeGreaterThan(0);
-    for (const g of await gaps.all()) expect(await g.textContent()).toContain('下一步：');
+    await page.getByTestId('state-attendance').filter({ hasText: '完整、最新' }).waitFor();
+    // Sources still to sync each say what to do next, and so does every gap that remains.
+    for (const kind of ['leave', 'departures', 'crm']) expect(await text(page, `next-${kind}`)).toMatch(/^下一步：.*立即同步/);
+    for (const g of await page.locator('li.gap').all()) expect(await g.textContent()).toContain('下一步：');
     await keepScreenshot(page, 'hr-data-synced');
     // The imported-data source leads to the 导入 page.
     await page.getByTestId('quality-go-imports').click();

@@ -148,8 +148,9 @@ describe('sync API for HR', () => {
       await hr.signIn(w.sandbox!.demoUsers.hr, w.corpId);
       await syncOverApi(hr, w, 'attendance');
       const budget = await hr.call<{ used: number; limit: number; remaining: number }>('GET', '/api/v1/sync/budget');
-      expect(budget.body.data.limit).toBe(10000);
-      expect(budget.body.data.used + budget.body.data.remaining).toBe(10000);
+      // 标准版 by default: 5,000 metered calls a month since 2025-11-19 (doc 8.1).
+      expect(budget.body.data.limit).toBe(5000);
+      expect(budget.body.data.used + budget.body.data.remaining).toBe(5000);
       expect((await hr.call('POST', '/api/v1/sync/payroll')).status).toBe(400);
       const quality = await hr.call<DataQuality>('GET', '/api/v1/sync/quality');
       const bySource = new Map(quality.body.data.sources.map((q) => [q.source, q]));

@@ -4,7 +4,7 @@ import { dataSyncDeps, importedRows, runRecordedSync, SYNC_NOW as NOW, syncedWor
 import { createSyncRun } from '../server/src/modules/sync/commands/orgSyncRunCreator';
 import { runDataSync, type DataSyncDeps } from '../server/src/modules/sync/commands/dataSyncRunner';
 import { LEAVE_APPROVALS_CHECKPOINT } from '../server/src/modules/sync/commands/leaveApprovalSyncer';
-import { ApiCallBudget, AttendanceResult, ClockRecord, LeaveRecord, SyncCheckpoint, SyncRun } from '../server/src/entities';
+import { ApiCallBudget, AttendanceResult, ClockRecord, LeaveRecord, SyncCheckpoint, SyncRun, User } from '../server/src/entities';
 import { presentDataQuality } from '../server/src/modules/sync/presenters/dataQuality';
 import { leaveInstanceStatus, leaveInstances } from '../server/src/dingtalk/sandbox';
 import { shanghaiDate, shanghaiMidnight } from '../server/src/util/dates';
@@ -97,7 +97,9 @@ describe('leave sync from 请假 approval instances', () => {
     await w.ds.getRepository(AttendanceResult).update({ corpId: w.corpId, userid: leave.userid, workDate: day }, { approveId: null });
     await w.ds.getRepository(ClockRecord).delete({ corpId: w.corpId, workDate: '2026-10-14' });
     const gaps = await gapsOf();
-    expect(gaps.leave).toEqual([expect.objectContaining({ id: 'leaves_not_in_attendance', count: 1, examples: [`${leave.userid} ${day}`] })]);
+    // Named by the person's name, never by their DingTalk account id.
+    const name = (await w.ds.getRepository(User).findOneByOrFail({ corpId: w.corpId, userid: leave.userid })).name;
+    expect(gaps.leave).toEqual([expect.objectContaining({ id: 'leaves_not_in_attendance', count: 1, examples: [`${name} ${day}`] })]);
     expect(gaps.attendance).toEqual([expect.objectContaining({ id: 'days_without_clock_records', count: 1, examples: ['2026-10-14'] })]);
   });
 

@@ -66,6 +66,8 @@ describe('notifications in the micro-app (Chromium)', () => {
     await waitFor('the unread badge', async () => ((await nav.textContent()) ?? '').includes('3'));
     await nav.click();
     await page.getByTestId('messages-page').waitFor();
+    // The list loads after the page frame: wait for its rows before counting them.
+    await page.getByTestId('message-item').first().waitFor();
     expect(await page.getByTestId('message-item').count()).toBe(3);
     await expect(page.getByTestId('unread-count').textContent()).resolves.toContain('3 条未读');
     await keepScreenshot(page, 'phone-employee-messages');

@@ -133,7 +133,7 @@ describe('notifications over the HTTP API: message centre, 通知记录, recall,
     const all = await admin.call<NotificationLogPage>('GET', '/api/v1/notifications/log?status=pending');
     expect(all.body.data.items.some((i) => i.title === '范围外')).toBe(true);
     expect((await admin.call('GET', '/api/v1/notifications/log?status=nope')).body.error.details).toEqual([
-      { field: 'status', message: expect.stringContaining('状态应为') },
+      { field: 'status', label: '状态', message: expect.stringContaining('应为') },
     ]);
   });
 

@@ -135,7 +135,7 @@ describe('request guards', () => {
     it('400 naming the field in Chinese when the body has the wrong shape (no zod English)', async () => {
       const arr = await admin.call('PUT', `/api/v1/admin/hr-scopes/${w.sandbox!.demoUsers.employee}`, [1, 2]);
       expect(arr.status).toBe(400);
-      expect(arr.body.error.message).toBe('输入有误: (body) 应为对象，收到的是数组');
+      expect(arr.body.error.message).toBe('输入有误：(body) 应为对象，收到的是数组');
       const str = await admin.call('PUT', `/api/v1/admin/hr-scopes/${w.sandbox!.demoUsers.employee}`, { departmentIds: 'all' });
       expect(str.body.error.message).toMatch(CJK);
       expect(str.body.error.message).not.toMatch(/expected|received|Invalid/i);

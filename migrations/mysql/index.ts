@@ -6,6 +6,9 @@ import { Imports1764200000000 } from './1764200000000-Imports';
 import { Crm1764300000000 } from './1764300000000-Crm';
 import { AttendanceDetail1764400000000 } from './1764400000000-AttendanceDetail';
 import { CrmRemovals1764530000000 } from './1764530000000-CrmRemovals';
+import { PeopleDirectory1765200000000 } from './1765200000000-PeopleDirectory';
+import { MeteredQuota1765350000000 } from './1765350000000-MeteredQuota';
+import { DataQualitySnapshots1765360000000 } from './1765360000000-DataQualitySnapshots';
 import { SessionActivity1765400000000 } from './1765400000000-SessionActivity';
 import { Notifications1765600000000 } from './1765600000000-Notifications';
 import { DepartmentHeadcounts1765700000000 } from './1765700000000-DepartmentHeadcounts';
@@ -19,6 +22,9 @@ export const MYSQL_MIGRATIONS: (new () => MigrationInterface)[] = [
   Crm1764300000000,
   AttendanceDetail1764400000000,
   CrmRemovals1764530000000,
+  PeopleDirectory1765200000000,
+  MeteredQuota1765350000000,
+  DataQualitySnapshots1765360000000,
   SessionActivity1765400000000,
   Notifications1765600000000,
   DepartmentHeadcounts1765700000000,

@@ -12,6 +12,7 @@ import { healthRoutes } from './routes/health';
 import { authRoutes } from './modules/access/routes/auth';
 import { meRoutes } from './modules/people/routes/me';
 import { orgRoutes } from './modules/people/routes/org';
+import { directoryRoutes, peopleRoutes } from './modules/people/routes/people';
 import { adminRoutes } from './modules/access/routes/roles';
 import { syncRoutes } from './modules/sync/routes/sync';
 import { QUEUE_BOARD_PATH, queueBoard } from './routes/queueBoard';
@@ -27,7 +28,16 @@ import { notifyRoutes } from './modules/notify/routes';
 export function appRouters(deps: AppDeps): { open: Router<AppState>[]; signedIn: Router<AppState>[] } {
   return {
     open: [healthRoutes(deps), authRoutes(deps), dingtalkCallbackRoutes(deps)],
-    signedIn: [meRoutes(deps), orgRoutes(deps), syncRoutes(deps), adminRoutes(deps), importRoutes(deps), notifyRoutes(deps)],
+    signedIn: [
+      meRoutes(deps),
+      orgRoutes(deps),
+      peopleRoutes(deps),
+      directoryRoutes(deps),
+      syncRoutes(deps),
+      adminRoutes(deps),
+      importRoutes(deps),
+      notifyRoutes(deps),
+    ],
   };
 }
 

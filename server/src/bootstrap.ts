@@ -4,9 +4,9 @@ import { buildServices, grantDemoHrScope, resumeQueuedRuns, scheduleSyncs, type 
 import { startBullWorkers, type JobWorkers } from './jobs/bullJobQueue';
 import { createJobHandlers, handlerDepsFrom } from './jobs/handlers';
 import { InProcessJobQueue } from './jobs/inProcessJobQueue';
-import { createOrgSyncRun } from './modules/sync/commands/orgSyncRunCreator';
-import { orgSyncJobId } from './modules/sync/jobs/orgSyncJob';
-import { SyncRun, User } from './entities';
+import { In } from 'typeorm';
+import { STARTUP_DATA_KINDS, startFirstDataSyncs, startFirstOrgSync, waitForRun } from './modules/sync/commands/firstStartSync';
+import { SyncRun } from './entities';
 import { scheduleNotify } from './modules/notify/jobs/notifyJobs';
 
 /** Load config or print every problem and exit 2 (start-up must fail loudly and completely). */
@@ -44,27 +44,37 @@ export function startWorker(s: Services): JobWorkers {
   return startBullWorkers(s.redis, s.config.queuePrefix, handlers, s.log, { lockMs: s.config.jobLockMs });
 }
 
-/** Sandbox mode: make sure the demo company is synced and the demo HR user has a scope, reporting progress. */
-export async function prepareDemo(s: Services, print: (line: string) => void): Promise<void> {
-  if (!s.sandbox) return;
+/** What the first start left running in the background. */
+export interface FirstStart {
+  /** First-start data syncs (demo) still queued or running: the banner says so. */
+  dataSyncsRunning: boolean;
+}
+
+/**
+ * First start, so that people can sign in at once. Real DingTalk: a fresh database gets its org sync now (not at
+ * 02:30), in the background; meanwhile sign-in reads a person DingTalk knows on the fly. Sandbox: the demo org is
+ * synced before the URL is printed (then the demo users can sign in), the demo HR user gets a scope, and every data
+ * source (departures, attendance, leave, CRM) is read once in the background, so 数据 opens on a full company.
+ */
+export async function prepareFirstStart(s: Pick<Services, 'ds' | 'jobs' | 'corp' | 'sandbox'>, print: (line: string) => void): Promise<FirstStart> {
   const corpId = s.corp.corpId;
-  if ((await s.ds.getRepository(User).countBy({ corpId, status: 'active' })) === 0) {
-    const run = await createOrgSyncRun(s.ds, corpId, 'manual', null);
-    if (run) {
-      print('首次启动：正在从演示钉钉同步组织架构 (first start: syncing the demo org)…');
-      await s.jobs.enqueue('org.sync', { corpId, syncRunId: run.id }, { jobId: orgSyncJobId(run.id) });
-      for (;;) {
-        const r = await s.ds.getRepository(SyncRun).findOneByOrFail({ id: run.id });
-        if (r.status === 'succeeded') {
-          print(`  同步完成: ${r.countDepartments} 个部门, ${r.countUsers} 人, ${r.apiCalls} 次钉钉调用`);
-          break;
-        }
-        if (r.status === 'failed') throw new Error(`demo org sync failed: ${r.error ?? 'unknown error'}`);
-        await new Promise((res) => setTimeout(res, 300));
-      }
-    }
+  const orgRun = await startFirstOrgSync(s, corpId);
+  if (!s.sandbox) {
+    if (orgRun) print('首次启动：正在从钉钉同步组织架构，进度见“组织架构”页；同步完成前，员工登录时即时读取其钉钉资料 (first start: syncing the org)');
+    return { dataSyncsRunning: false };
+  }
+  if (orgRun) {
+    print('首次启动：正在从演示钉钉同步组织架构 (first start: syncing the demo org)…');
+    const r = await waitForRun(s.ds, orgRun);
+    if (r.status === 'failed') throw new Error(`demo org sync failed: ${r.error ?? 'unknown error'}`);
+    print(`  同步完成: ${r.countDepartments} 个部门, ${r.countUsers} 人, ${r.apiCalls} 次钉钉调用`);
   }
   await grantDemoHrScope(s.ds, corpId, s.sandbox.demoUsers.hr, s.sandbox.demoUsers.admin);
+  await startFirstDataSyncs(s, corpId);
+  const running = await s.ds
+    .getRepository(SyncRun)
+    .countBy({ corpId, trigger: 'startup', kind: In([...STARTUP_DATA_KINDS]), status: In(['queued', 'running']) });
+  return { dataSyncsRunning: running > 0 };
 }
 
 /** Everything a process does after services are built: schedule, resume, and (when asked) consume jobs. */

@@ -150,4 +150,38 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...real, DINGTALK_LEAVE_PROCESS_CODE: 'PROC-FF6Y4BE1N2-ABC' }).leaveProcessCode).toBe('PROC-FF6Y4BE1N2-ABC');
     expect(() => loadConfig({ DINGTALK_LEAVE_PROCESS_CODE: 'leave form' })).toThrow(/DINGTALK_LEAVE_PROCESS_CODE: expected the 请假 form's process code/);
   });
+
+  it('plans with the edition quota (doc 8.1), the raw numbers overriding it, and a reserved share for notifications', () => {
+    expect(loadConfig({}).budget).toMatchObject({ label: '标准版', apiCalls: 5000, events: 3000, notifyShare: 0.2 });
+    expect(loadConfig({}).monthlyCallLimit).toBe(5000);
+    expect(loadConfig({ DINGTALK_EDITION: 'professional', DINGTALK_APP_ENTITLEMENTS: '2' }).budget).toMatchObject({
+      label: '专业版（2 个应用开发权益）',
+      apiCalls: 400_000,
+      events: 100_000,
+    });
+    expect(loadConfig({ DINGTALK_EDITION: 'professional', DINGTALK_ADDON_PACKS: '1' }).budget).toMatchObject({ apiCalls: 5_200_000, events: 550_000 });
+    expect(loadConfig({ DINGTALK_EDITION: 'professional-legacy' }).budget).toMatchObject({ apiCalls: 500_000 });
+    const custom = loadConfig({ DINGTALK_MONTHLY_CALL_LIMIT: '12000', NOTIFY_BUDGET_SHARE: '10' });
+    expect(custom.budget).toMatchObject({ apiCalls: 12_000, events: 3000, notifyShare: 0.1 });
+    expect(custom.budget.label).toContain('自定义额度');
+    expect(custom.monthlyCallLimit).toBe(12_000);
+    let err: unknown;
+    try {
+      loadConfig({ DINGTALK_EDITION: 'enterprise', NOTIFY_BUDGET_SHARE: '95' });
+    } catch (e) {
+      err = e;
+    }
+    const problems = (err as ConfigError).problems;
+    expect(problems.some((p) => p.startsWith('DINGTALK_EDITION:') && p.includes('standard'))).toBe(true);
+    expect(problems.some((p) => p.startsWith('NOTIFY_BUDGET_SHARE:'))).toBe(true);
+  });
+
+  it('reads how far back the first start reads: the demo 182 days (DEMO_SYNC_LOOKBACK_DAYS), a real corp its DATA_SYNC_LOOKBACK_DAYS', () => {
+    const real = { DINGTALK_CORP_ID: 'dingcorp', DINGTALK_APP_KEY: 'key', DINGTALK_APP_SECRET: 'secret', DINGTALK_AGENT_ID: '123' };
+    expect(loadConfig({})).toMatchObject({ dataSyncLookbackDays: 31, startupLookbackDays: 182 });
+    expect(loadConfig({ DEMO_SYNC_LOOKBACK_DAYS: '30' }).startupLookbackDays).toBe(30);
+    expect(loadConfig({ ...real, DEMO_SYNC_LOOKBACK_DAYS: '300' })).toMatchObject({ dataSyncLookbackDays: 31, startupLookbackDays: 31 });
+    expect(loadConfig({ ...real, DATA_SYNC_LOOKBACK_DAYS: '60' }).startupLookbackDays).toBe(60);
+    expect(() => loadConfig({ DEMO_SYNC_LOOKBACK_DAYS: '600' })).toThrow(/DEMO_SYNC_LOOKBACK_DAYS/);
+  });
 });

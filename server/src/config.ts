@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { yuanToFen } from '@liucai/shared';
-import { DEFAULT_CRM_CONTRACT_OBJECT, DEFAULT_CRM_FOLLOW_RECORD_OBJECT } from './dingtalk/wireFacts';
+import { editionLabel, editionQuota, yuanToFen, type EditionSettings } from '@liucai/shared';
+import { DEFAULT_CRM_CONTRACT_OBJECT, DEFAULT_CRM_FOLLOW_RECORD_OBJECT, METERED_QUOTAS } from './dingtalk/wireFacts';
 import { SANDBOX_LEAVE_PROCESS_CODE } from './dingtalk/sandbox/leaveCatalogue';
 import { NOTIFY_ENV, notifyConfigFrom, notifyProblems, type NotifyConfig } from './modules/notify/notifyConfig';
 
@@ -92,8 +92,18 @@ const EnvSchema = z.object({
   RATE_LIMIT_IMPORT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(30),
   RUN_WORKER_IN_WEB: bool.optional(),
   JOB_LOCK_MS: z.coerce.number().int().min(1000).max(600000).default(30000),
-  DINGTALK_MONTHLY_CALL_LIMIT: z.coerce.number().int().min(0).default(10000),
+  DINGTALK_EDITION: z
+    .enum(['standard', 'professional', 'professional-legacy'], {
+      message: 'expected standard (标准版), professional (专业版) or professional-legacy (专业版, older contract)',
+    })
+    .default('standard'),
+  DINGTALK_APP_ENTITLEMENTS: z.coerce.number().int().min(1).max(1000).default(1),
+  DINGTALK_ADDON_PACKS: z.coerce.number().int().min(0).max(1000).default(0),
+  DINGTALK_MONTHLY_CALL_LIMIT: z.coerce.number().int().min(0).optional(),
+  DINGTALK_MONTHLY_EVENT_LIMIT: z.coerce.number().int().min(0).optional(),
+  NOTIFY_BUDGET_SHARE: z.coerce.number().int({ message: 'expected a whole percent' }).min(0).max(90).default(20),
   DATA_SYNC_LOOKBACK_DAYS: z.coerce.number().int().min(1).max(366).default(31),
+  DEMO_SYNC_LOOKBACK_DAYS: z.coerce.number().int().min(1).max(548).default(182),
   DATA_SYNC_CRON: z.string().min(9).default('0 0 3 * * *'),
   ORG_SYNC_CRON: z.string().min(9).default('0 30 2 * * *'),
   ORG_SYNC_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(6),
@@ -165,10 +175,17 @@ export interface Config {
   /** Requests allowed per minute: sign-in per client address (all, and failed ones), "sync now" and imports per user. */
   rateLimits: { loginPerMinute: number; loginFailuresPerMinute: number; syncPerMinute: number; importPerMinute: number };
   orgSyncCron: string;
-  /** Metered DingTalk calls allowed per month (standard edition 10,000). */
+  /** Metered DingTalk calls allowed per month (budget.apiCalls, kept for the syncs). */
   monthlyCallLimit: number;
+  /** The monthly metered quota (doc 8.1): from the edition, or the raw numbers when set. */
+  budget: BudgetConfig;
   /** First attendance/leave sync reaches this many days back. */
   dataSyncLookbackDays: number;
+  /**
+   * How far back the first start's attendance/leave syncs read: with the sandbox DEMO_SYNC_LOOKBACK_DAYS (the demo's
+   * history: six months show the drift before departures), with real DingTalk the same as dataSyncLookbackDays.
+   */
+  startupLookbackDays: number;
   /** Nightly attendance, leave and departure sync (Asia/Shanghai). */
   dataSyncCron: string;
   /** With Redis: also consume jobs in the web process (default: yes outside production). */
@@ -179,6 +196,20 @@ export interface Config {
   crm: CrmConfig;
   /** Work notifications: quiet hours, digest time, caps, links (NOTIFY_*). */
   notify: NotifyConfig;
+}
+
+/** The monthly metered quota the app plans with. */
+export interface BudgetConfig {
+  /** DINGTALK_EDITION, DINGTALK_APP_ENTITLEMENTS, DINGTALK_ADDON_PACKS. */
+  edition: EditionSettings;
+  /** `标准版`, `专业版（2 个应用开发权益）` …, or `自定义额度` when a raw number overrides the edition. */
+  label: string;
+  /** Metered API calls a month (DINGTALK_MONTHLY_CALL_LIMIT, else the edition's). */
+  apiCalls: number;
+  /** Metered Webhook&Stream events a month (DINGTALK_MONTHLY_EVENT_LIMIT, else the edition's). */
+  events: number;
+  /** Share of the calls kept for work notifications, 0..0.9 (NOTIFY_BUDGET_SHARE percent). */
+  notifyShare: number;
 }
 
 /** DINGTALK_EVENT_MODE. */
@@ -238,6 +269,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'DINGTALK_CORP_ID, DINGTALK_APP_KEY, DINGTALK_APP_SECRET, DINGTALK_AGENT_ID: required when NODE_ENV=production (the sandbox is for development only)',
     ]);
   }
+  const edition: EditionSettings = { edition: e.DINGTALK_EDITION, entitlements: e.DINGTALK_APP_ENTITLEMENTS, addOnPacks: e.DINGTALK_ADDON_PACKS };
+  const quota = editionQuota(METERED_QUOTAS, edition);
+  const overridden = e.DINGTALK_MONTHLY_CALL_LIMIT !== undefined || e.DINGTALK_MONTHLY_EVENT_LIMIT !== undefined;
+  const budget: BudgetConfig = {
+    edition,
+    label: overridden ? `自定义额度（${editionLabel(edition)}）` : editionLabel(edition),
+    apiCalls: e.DINGTALK_MONTHLY_CALL_LIMIT ?? quota.apiCalls,
+    events: e.DINGTALK_MONTHLY_EVENT_LIMIT ?? quota.events,
+    notifyShare: e.NOTIFY_BUDGET_SHARE / 100,
+  };
   return {
     env: e.NODE_ENV,
     host: e.HOST,
@@ -276,8 +317,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     cookieSecure: e.COOKIE_SECURE ?? e.NODE_ENV === 'production',
     orgSyncCron: e.ORG_SYNC_CRON,
-    monthlyCallLimit: e.DINGTALK_MONTHLY_CALL_LIMIT,
+    monthlyCallLimit: budget.apiCalls,
+    budget,
     dataSyncLookbackDays: e.DATA_SYNC_LOOKBACK_DAYS,
+    startupLookbackDays: givenDingTalk.length === 0 ? e.DEMO_SYNC_LOOKBACK_DAYS : e.DATA_SYNC_LOOKBACK_DAYS,
     dataSyncCron: e.DATA_SYNC_CRON,
     runWorkerInWeb: e.RUN_WORKER_IN_WEB ?? e.NODE_ENV !== 'production',
     jobLockMs: e.JOB_LOCK_MS,

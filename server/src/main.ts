@@ -3,8 +3,14 @@ import type { Server } from 'node:http';
 import type { JobWorkers } from './jobs/bullJobQueue';
 import { createApp } from './app';
 import { listenApp } from './httpServer';
-import { bootServices, configOrExit, createLogger, prepareDemo, startJobs } from './bootstrap';
+import { bootServices, configOrExit, createLogger, prepareFirstStart, startJobs } from './bootstrap';
 import type { Services } from './services';
+
+/**
+ * How long a stop waits for jobs in flight. The demo's first-start syncs take minutes; each window lands with its
+ * checkpoint, so stopping mid-way loses at most the window in flight and the next start resumes the run.
+ */
+const SHUTDOWN_GRACE_MS = 10_000;
 
 async function main(): Promise<void> {
   const config = configOrExit();
@@ -19,8 +25,14 @@ async function main(): Promise<void> {
     stopping = true;
     log.info({ signal }, 'shutting down');
     if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
-    if (worker) await worker.close();
-    if (s) await s.close();
+    const closed = (async () => {
+      if (worker) await worker.close();
+      if (s) await s.close();
+      return true;
+    })();
+    const grace = new Promise<false>((resolve) => setTimeout(() => resolve(false), SHUTDOWN_GRACE_MS).unref());
+    if (!(await Promise.race([closed, grace])))
+      console.log('仍有同步在进行：已保存到最近的检查点，下次启动时继续 (a sync was still running: it resumes at the next start)');
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
@@ -30,7 +42,7 @@ async function main(): Promise<void> {
   worker = await startJobs(s, s.jobs.kind === 'bullmq' && config.runWorkerInWeb);
   // DingTalk events in Stream mode: only the web process holds the connection (workers never do).
   s.eventStream?.start();
-  await prepareDemo(s, (line) => console.log(line));
+  const first = await prepareFirstStart(s, (line) => console.log(line));
   const app = createApp(s);
   server = await listenApp(app, config.port, config.host);
   const addr = server.address();
@@ -47,6 +59,8 @@ async function main(): Promise<void> {
     const d = s.sandbox.demoUsers;
     lines.push(`  演示用户 (在登录页点选): 员工 ${d.employee} · 主管 ${d.supervisor} · HR ${d.hr} · 管理员 ${d.admin}`);
   }
+  if (first.dataSyncsRunning)
+    lines.push('  首次同步: 离职、考勤、请假、CRM 正在后台读取，现在即可登录；进度见“数据”页 (first sync of the data runs in the background)');
   console.log(lines.join('\n'));
 }
 

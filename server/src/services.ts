@@ -16,7 +16,8 @@ import { BullJobQueue } from './jobs/bullJobQueue';
 import { InProcessJobQueue } from './jobs/inProcessJobQueue';
 import { ThreadJobQueue } from './jobs/threadJobQueue';
 import { createJobHandlers, handlerDepsFrom } from './jobs/handlers';
-import { dataSyncJobId, dataSyncSchedulerId, orgSyncJobId, orgSyncSchedulerId } from './modules/sync/jobs/orgSyncJob';
+import { dataSyncSchedulerId, orgSyncSchedulerId } from './modules/sync/jobs/orgSyncJob';
+import { resumeRuns } from './modules/sync/commands/firstStartSync';
 
 /** The demo company the embedded mode generates (the sandbox's credentials are not secrets). */
 export const DEMO_CORP = {
@@ -140,11 +141,8 @@ async function ensureCorp(ds: DataSource, corp: { corpId: string; name: string }
 
 /** Re-enqueue runs left queued by a stopped process (job ids are deterministic, so nothing runs twice). */
 export async function resumeQueuedRuns(s: Pick<AppDeps, 'ds' | 'jobs'>, corpId: string): Promise<number> {
-  const queued = await s.ds.getRepository(SyncRun).findBy({ corpId, status: In(['queued', 'running']) });
-  for (const run of queued) {
-    if (run.kind === 'org') await s.jobs.enqueue('org.sync', { corpId, syncRunId: run.id }, { jobId: orgSyncJobId(run.id) });
-    else await s.jobs.enqueue('data.sync', { corpId, syncRunId: run.id }, { jobId: dataSyncJobId(run.id) });
-  }
+  const queued = await s.ds.getRepository(SyncRun).find({ where: { corpId, status: In(['queued', 'running']) }, order: { id: 'ASC' } });
+  await resumeRuns(s, corpId, queued);
   return queued.length;
 }
 

@@ -3,6 +3,8 @@
  * consumes them. Every response is an envelope: `{ ok: true, data }` or `{ ok: false, error }`.
  */
 import type { Role } from './roles';
+import type { TermId } from './glossary';
+import type { ForecastLine, Quota } from './meteredBudget';
 
 export interface ApiErrorBody {
   /** Stable machine id, e.g. `not_found`, `validation_error`, `dingtalk_auth_code_invalid`. */
@@ -32,6 +34,8 @@ export interface AuthOptions {
 export interface DepartmentRef {
   id: number;
   name: string;
+  /** Where it sits, e.g. “销售中心 / 中小客户一部 / 一组” (departmentPath.ts): show this wherever a department is named. */
+  path: string;
 }
 export interface UserRef {
   userid: string;
@@ -89,12 +93,17 @@ export interface OrgTree {
 export type SyncStatus = 'queued' | 'running' | 'succeeded' | 'failed';
 /** What a sync run reads from DingTalk. */
 export type SyncKind = 'org' | 'attendance' | 'leave' | 'departures' | 'crm';
+/**
+ * Why a sync run started: the nightly schedule, someone's "立即同步", a DingTalk event, or the first start of the
+ * product (the org, and in the demo every source once, right after installation).
+ */
+export type SyncTrigger = 'schedule' | 'manual' | 'event' | 'startup';
 /** A sync run as HR sees it (GET/POST /api/v1/sync/org). */
 export interface SyncRun {
   id: number;
   kind: SyncKind;
   status: SyncStatus;
-  trigger: 'schedule' | 'manual' | 'event';
+  trigger: SyncTrigger;
   /** Current phase, e.g. `departments`, `users`, `supervisors`, `done`. */
   phase: string | null;
   progressDone: number;
@@ -123,12 +132,40 @@ export interface HrScopeUpdate {
   departmentIds: number[];
 }
 
-/** GET /api/v1/sync/budget: DingTalk's metered calls this month. */
+/** GET /api/v1/sync/budget (also inside GET /api/v1/sync/quality): the month's metered DingTalk quota. */
 export interface CallBudget {
+  /** yyyy-mm, Asia/Shanghai. */
   month: string;
+  /** Metered API calls this app spent this month (other apps of the organisation share the quota). */
   used: number;
+  /** Metered API calls a month: the edition's, or DINGTALK_MONTHLY_CALL_LIMIT. */
   limit: number;
   remaining: number;
+  /** The edition the limits come from, e.g. `标准版`; `自定义额度` when the raw numbers were set. */
+  editionLabel: string;
+  /** Calls kept for work notifications (NOTIFY_BUDGET_SHARE of the limit), and what notifications spent. */
+  notifyReserve: number;
+  notifyUsed: number;
+  /** Metered Webhook&Stream events received this month, and the monthly limit. */
+  events: { used: number; limit: number; remaining: number };
+  /** Spent this month per purpose (sync kinds, event re-reads, notifications). */
+  byPurpose: { purpose: string; label: string; apiCalls: number; events: number }[];
+  /** DingTalk itself answered "monthly quota used up" this month: when, and its figures when it gave them. */
+  refused: { at: string; detail: string; orgUsed: number | null; orgLimit: number | null } | null;
+  /** A month at this headcount with today's settings: per line, the sum, and what to do. */
+  forecast: BudgetForecast | null;
+}
+
+/** The forecast part of the budget (see shared/src/meteredBudget.ts). */
+export interface BudgetForecast {
+  lines: ForecastLine[];
+  need: Quota;
+  fits: boolean;
+  summary: string;
+  advice: string[];
+  fittingPlan: { label: string; quota: Quota } | null;
+  /** People the forecast is for (active employees). */
+  headcount: number;
 }
 
 /** One data gap HR should know about, with what to do next. */
@@ -142,23 +179,59 @@ export interface DataGap {
     | 'never_synced'
     | 'contracts_without_owner'
     | 'customers_without_follow_up';
+  /** Company-wide count (gaps are fixed at the source, for everyone). */
   count: number;
-  /** A few examples (names, dates, contract numbers). */
+  /**
+   * Of those, the ones about people or customers within the viewer's scope (equal to `count` for an admin); null
+   * for gaps that are about days, not about anyone.
+   */
+  inScopeCount: number | null;
+  /** A few examples (names, dates): only people and customers within the viewer's scope. */
   examples: string[];
   nextStep: string;
 }
+
+/** A figure a source holds, with the glossary term that says what it counts. */
+export interface SourceHolding {
+  term: TermId;
+  count: number;
+  /** A qualifier, e.g. `钉钉 CRM` or `导入`; null when none. */
+  from: string | null;
+}
+
+/**
+ * How a source stands, first what HR cares about: `fresh` (complete and up to date), `behind` (complete up to an
+ * earlier day, or its last success is over a day old), `partial` (the last run stopped early: budget, quota),
+ * `failed` (its last run failed), `never` (never synced or never imported).
+ */
+export type SourceState = 'fresh' | 'behind' | 'partial' | 'failed' | 'never';
+
 /** One source on the data-quality page. */
 export interface DataSourceQuality {
   source: 'org' | 'attendance' | 'leave' | 'departures' | 'crm' | 'imports';
   label: string;
+  state: SourceState;
+  /** One sentence: complete and fresh, or what is missing. */
+  summary: string;
+  /** What to do next; null when nothing. */
+  nextStep: string | null;
   lastSucceededAt: string | null;
+  /** The last day the data is complete through (yyyy-mm-dd), for day-by-day sources; null otherwise. */
+  coversThrough: string | null;
+  /** What the source holds, company-wide, each with its term. */
+  holdings: SourceHolding[];
+  /** The main holding's count (the first of `holdings`). */
   rows: number;
   lastError: string | null;
   lastNote: string | null;
   gaps: DataGap[];
 }
-/** GET /api/v1/data-quality */
+/** GET /api/v1/sync/quality */
 export interface DataQuality {
   budget: CallBudget;
   sources: DataSourceQuality[];
+  /** When the holdings and gaps were counted (after each sync and import). */
+  computedAt: string;
+  /** `all`: an admin sees every name; `scope`: names are limited to the viewer's people. */
+  viewerScope: 'all' | 'scope';
 }

@@ -4,3 +4,8 @@ export * from './money';
 export * from './api';
 export * from './imports';
 export * from './notify';
+export * from './glossary';
+export * from './zhText';
+export * from './meteredBudget';
+export * from './departmentPath';
+export * from './people';

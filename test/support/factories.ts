@@ -8,7 +8,28 @@ import os from 'node:os';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { openDatabase } from '../../server/src/db/dataSource';
-import { Corp, Customer, Deal, Department, FollowUp, HrScope, ImportRun, User, UserDepartment, CollaborationEvent } from '../../server/src/entities';
+import {
+  AttendanceResult,
+  ClockRecord,
+  CollaborationEvent,
+  Corp,
+  Customer,
+  Deal,
+  Department,
+  Departure,
+  FollowUp,
+  HrScope,
+  ImportRun,
+  LeaveRecord,
+  SatisfactionScore,
+  SyncRun,
+  TrainingRecord,
+  User,
+  UserDepartment,
+} from '../../server/src/entities';
+import { nameSearchKeys } from '../../server/src/modules/people/nameSearchKeys';
+import { createSession, SESSION_COOKIE } from '../../server/src/modules/access/auth/sessions';
+import { TestClient } from './httpClient';
 import type { Actor } from '../../server/src/appTypes';
 import type { Role } from '@liucai/shared';
 import { openTestDb } from './testServices';
@@ -44,16 +65,21 @@ export async function buildDepartment(ds: DataSource, corpId: string, over: Part
 export async function buildUser(ds: DataSource, corpId: string, over: Partial<User> & { deptIds?: number[] } = {}): Promise<User> {
   const { deptIds = [], ...fields } = over;
   const n = next();
+  const name = fields.name ?? `员工${n}`;
+  const keys = nameSearchKeys(name);
   const row = Object.assign(new User(), {
     corpId,
     userid: `u${n}`,
     unionid: null,
-    name: `员工${n}`,
+    name,
+    nameInitials: keys.initials,
+    namePinyin: keys.pinyin,
     title: null,
     jobNumber: null,
     avatar: null,
     hiredOn: null,
     mainDeptId: deptIds[0] ?? null,
+    inOtherDepts: false,
     managerUserid: null,
     supervisorUserid: null,
     isAdmin: false,
@@ -62,6 +88,8 @@ export async function buildUser(ds: DataSource, corpId: string, over: Partial<Us
     leftOn: null,
     ...fields,
   });
+  // Kept with the memberships, as the org sync keeps it (peopleScope.ts reads memberships only for these people).
+  row.inOtherDepts = deptIds.some((d) => d !== row.mainDeptId);
   await ds.getRepository(User).insert(row);
   if (deptIds.length > 0) {
     await ds.getRepository(UserDepartment).insert(deptIds.map((deptId) => ({ corpId, userid: row.userid, deptId, isLeader: false })));
@@ -101,53 +129,6 @@ export async function buildDeal(ds: DataSource, corpId: string, over: Partial<De
   return row;
 }
 
-/** A CRM customer (DingTalk-sourced, not removed). */
-export async function buildCustomer(ds: DataSource, corpId: string, over: Partial<Customer> = {}): Promise<Customer> {
-  const n = next();
-  const row = Object.assign(new Customer(), {
-    corpId,
-    source: 'dingtalk' as const,
-    sourceId: `customer-${n}`,
-    importedAt: new Date(),
-    name: `客户${n}`,
-    ownerUserid: null,
-    segment: null,
-    firstDealOn: null,
-    lastDealOn: null,
-    data: {},
-    kind: 'enterprise' as Customer['kind'],
-    removedAt: null,
-    ...over,
-  });
-  await ds.getRepository(Customer).save(row);
-  return row;
-}
-
-/** A finished import run (as if `createdBy` had committed a file). */
-export async function buildImportRun(ds: DataSource, corpId: string, over: Partial<ImportRun> & { createdBy: string }): Promise<ImportRun> {
-  const row = Object.assign(new ImportRun(), {
-    corpId,
-    kind: 'deals' as ImportRun['kind'],
-    fileName: `run-${next()}.csv`,
-    status: 'succeeded' as ImportRun['status'],
-    rowsTotal: 1,
-    rowsDone: 1,
-    bytesDone: 10,
-    bytesTotal: 10,
-    created: 0,
-    updated: 0,
-    unchanged: 0,
-    rejected: 0,
-    warnings: '[]',
-    error: null,
-    fileHeaders: '[]',
-    createdAt: new Date(),
-    finishedAt: new Date(),
-    ...over,
-  });
-  return ds.getRepository(ImportRun).save(row);
-}
-
 /** A CRM follow-up record. */
 export async function buildFollowUp(ds: DataSource, corpId: string, over: Partial<FollowUp> = {}): Promise<FollowUp> {
   const n = next();
@@ -182,6 +163,217 @@ export async function buildCollaboration(ds: DataSource, corpId: string, over: P
   });
   await ds.getRepository(CollaborationEvent).insert(row);
   return row;
+}
+
+/** A customer (DingTalk-sourced unless `source` says otherwise). */
+export async function buildCustomer(ds: DataSource, corpId: string, over: Partial<Customer> = {}): Promise<Customer> {
+  const n = next();
+  const row = Object.assign(new Customer(), {
+    corpId,
+    source: 'dingtalk' as const,
+    sourceId: `cust-${n}`,
+    importedAt: new Date(),
+    name: `客户${n}`,
+    ownerUserid: null,
+    segment: null,
+    firstDealOn: null,
+    lastDealOn: null,
+    data: {},
+    kind: 'enterprise' as const,
+    removedAt: null,
+    ...over,
+  });
+  await ds.getRepository(Customer).insert(row as never);
+  return row;
+}
+
+/** One scheduled check of one work day (DingTalk-sourced unless `source` says otherwise). */
+export async function buildAttendance(
+  ds: DataSource,
+  corpId: string,
+  over: Partial<AttendanceResult> & { userid: string; workDate: string },
+): Promise<AttendanceResult> {
+  const n = next();
+  const row = Object.assign(new AttendanceResult(), {
+    corpId,
+    source: 'dingtalk' as const,
+    sourceId: `att-${n}`,
+    importedAt: new Date(),
+    checkType: 'OnDuty' as const,
+    timeResult: 'Normal' as const,
+    locationResult: null,
+    baseCheckAt: null,
+    userCheckAt: null,
+    approveId: null,
+    ...over,
+  });
+  await ds.getRepository(AttendanceResult).insert(row);
+  return row;
+}
+
+/** An approved one-day leave of `userid` on `day` (default 2026-11-03), 09:00 to 18:00 Beijing, DingTalk-sourced unless said otherwise. */
+export async function buildLeave(ds: DataSource, corpId: string, over: Partial<LeaveRecord> & { userid: string; day?: string }): Promise<LeaveRecord> {
+  const n = next();
+  const { day = '2026-11-03', ...fields } = over;
+  const row = Object.assign(new LeaveRecord(), {
+    corpId,
+    source: 'dingtalk' as const,
+    sourceId: `leave-${n}`,
+    importedAt: new Date(),
+    leaveType: '事假',
+    startAt: new Date(`${day}T09:00:00+08:00`),
+    endAt: new Date(`${day}T18:00:00+08:00`),
+    durationUnit: 'day' as const,
+    durationHundredths: 100,
+    approvalState: 'approved' as const,
+    ...fields,
+  });
+  await ds.getRepository(LeaveRecord).insert(row);
+  return row;
+}
+
+/** A training record (imported unless said otherwise). */
+export async function buildTraining(ds: DataSource, corpId: string, over: Partial<TrainingRecord> & { userid: string }): Promise<TrainingRecord> {
+  const n = next();
+  const row = Object.assign(new TrainingRecord(), {
+    corpId,
+    source: 'import' as const,
+    sourceId: `train-${n}`,
+    importedAt: new Date(),
+    course: `课程${n}`,
+    completionPercent: 100,
+    examScore: 90,
+    completedOn: '2026-10-20',
+    ...over,
+  });
+  await ds.getRepository(TrainingRecord).insert(row);
+  return row;
+}
+
+/** A satisfaction score (imported unless said otherwise). */
+export async function buildSatisfaction(ds: DataSource, corpId: string, over: Partial<SatisfactionScore> = {}): Promise<SatisfactionScore> {
+  const n = next();
+  const row = Object.assign(new SatisfactionScore(), {
+    corpId,
+    source: 'import' as const,
+    sourceId: `sat-${n}`,
+    importedAt: new Date(),
+    customerName: `客户${n}`,
+    ownerUserid: null,
+    scoreTenths: 92,
+    surveyedOn: '2026-10-15',
+    ...over,
+  });
+  await ds.getRepository(SatisfactionScore).insert(row);
+  return row;
+}
+
+/** A departure record (DingTalk-sourced unless said otherwise). */
+export async function buildDeparture(ds: DataSource, corpId: string, over: Partial<Departure> & { userid: string }): Promise<Departure> {
+  const n = next();
+  const row = Object.assign(new Departure(), {
+    corpId,
+    source: 'dingtalk' as const,
+    sourceId: `dep-${n}`,
+    importedAt: new Date(),
+    name: null,
+    lastDay: '2026-09-30',
+    reasonType: 3,
+    reason: null,
+    mainDeptId: null,
+    ...over,
+  });
+  await ds.getRepository(Departure).insert(row);
+  return row;
+}
+
+/** An API client already signed in as `user` (a session row, as 免登 would leave), for API tests on factory rows. */
+export async function clientAs(ds: DataSource, baseUrl: string, user: Pick<User, 'corpId' | 'userid'>): Promise<TestClient> {
+  const token = await createSession(ds, user.corpId, user.userid, 1);
+  const client = new TestClient(baseUrl);
+  client.cookie = `${SESSION_COOKIE}=${token}`;
+  return client;
+}
+
+/** A finished import run (as if `createdBy` had committed a file). */
+export async function buildImportRun(ds: DataSource, corpId: string, over: Partial<ImportRun> & { createdBy: string }): Promise<ImportRun> {
+  const row = Object.assign(new ImportRun(), {
+    corpId,
+    kind: 'deals' as ImportRun['kind'],
+    fileName: `run-${next()}.csv`,
+    status: 'succeeded' as ImportRun['status'],
+    rowsTotal: 1,
+    rowsDone: 1,
+    bytesDone: 10,
+    bytesTotal: 10,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: 0,
+    warnings: '[]',
+    error: null,
+    fileHeaders: '[]',
+    createdAt: new Date(),
+    finishedAt: new Date(),
+    ...over,
+  });
+  return ds.getRepository(ImportRun).save(row);
+}
+
+/** One scheduled check's result, clocked on time at 09:00 Beijing, of `userid` on `workDate`. */
+export function buildAttendanceResult(
+  ds: DataSource,
+  corpId: string,
+  over: Partial<AttendanceResult> & { userid: string; workDate: string },
+): Promise<AttendanceResult> {
+  const at = new Date(`${over.workDate}T09:00:00+08:00`);
+  return buildAttendance(ds, corpId, { locationResult: 'Normal', baseCheckAt: at, userCheckAt: at, ...over });
+}
+
+/** One raw clock record of `userid` on `workDate` at 09:00 Beijing. */
+export async function buildClockRecord(
+  ds: DataSource,
+  corpId: string,
+  over: Partial<ClockRecord> & { userid: string; workDate: string },
+): Promise<ClockRecord> {
+  const n = next();
+  const row = Object.assign(new ClockRecord(), {
+    corpId,
+    source: 'dingtalk' as const,
+    sourceId: `clock-${n}`,
+    importedAt: new Date(),
+    checkAt: new Date(`${over.workDate}T09:00:00+08:00`),
+    checkType: 'OnDuty',
+    sourceType: 'ATM',
+    timeResult: 'Normal',
+    locationResult: 'Normal',
+    locationMethod: 'MAP',
+    address: null,
+    deviceId: null,
+    outsideRemark: null,
+    ...over,
+  });
+  await ds.getRepository(ClockRecord).insert(row);
+  return row;
+}
+
+/** A finished sync run of `kind` (succeeded unless `status` says otherwise), finished at `at`. */
+export async function buildSyncRun(ds: DataSource, corpId: string, kind: SyncRun['kind'], at: Date, over: Partial<SyncRun> = {}): Promise<SyncRun> {
+  const row = ds.getRepository(SyncRun).create({
+    corpId,
+    kind,
+    status: 'succeeded',
+    trigger: 'schedule',
+    phase: 'done',
+    requestedBy: null,
+    createdAt: at,
+    startedAt: at,
+    finishedAt: at,
+    error: null,
+    note: null,
+    ...over,
+  });
+  return ds.getRepository(SyncRun).save(row);
 }
 
 /** Run `fn` on the MariaDB test database and on a fresh embedded SQLite database built by its migrations. */

@@ -127,6 +127,8 @@ export const FIXTURES: Record<string, Fixture> = {
     },
   },
   'GET /api/v1/users/:userid': { call: (pw) => ({ path: `/api/v1/users/${pw.target}` }) },
+  'GET /api/v1/people/:userid': { call: (pw) => ({ path: `/api/v1/people/${pw.target}` }) },
+  'GET /api/v1/people/:userid/:tab': { call: (pw) => ({ path: `/api/v1/people/${pw.target}/deals` }) },
   'GET /api/v1/sync/:kind': { call: () => ({ path: '/api/v1/sync/org' }) },
   'POST /api/v1/sync/:kind': { before: noSyncRunning, call: () => ({ path: '/api/v1/sync/departures', json: {} }) },
   'PUT /api/v1/admin/hr-scopes/:userid': {

@@ -2,6 +2,7 @@
 import type {
   AuthOptions,
   DataQuality,
+  DepartmentRef,
   HrScopeEntry,
   HrScopeUpdate,
   ImportDryRun,
@@ -10,6 +11,10 @@ import type {
   ImportRun,
   Me,
   OrgTree,
+  Paged,
+  PeopleQuery,
+  PersonProfile,
+  PersonSummary,
   SyncKind,
   SyncOverview,
   SyncRun,
@@ -44,6 +49,24 @@ export const getSyncOverview = (kind: SyncKind = 'org'): Promise<SyncOverview> =
 export const startSync = (kind: SyncKind = 'org'): Promise<SyncRun> => apiPost(`${V1}/sync/${kind}`);
 /** This month's metered DingTalk calls and, per source, the last sync, rows held and data gaps. */
 export const getDataQuality = (): Promise<DataQuality> => apiGet(`${V1}/sync/quality`);
+
+/** Query string of `query`, leaving out what is not given. */
+function queryString(query: object): string {
+  const qs = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') qs.set(k, String(v));
+  const s = qs.toString();
+  return s ? `?${s}` : '';
+}
+
+/** A page of the people the caller may see (HR: its departments; supervisor: their reports; admin: everyone). */
+export const getPeople = (query: PeopleQuery = {}): Promise<Paged<PersonSummary>> => apiGet(`${V1}/people${queryString(query)}`);
+/** Departments the directory can be filtered by (HR: its own; admin: all), in tree order, with their paths. */
+export const getDirectoryDepartments = (): Promise<{ departments: DepartmentRef[] }> => apiGet(`${V1}/directory/departments`);
+/** A person's page (404 outside the caller's scope). */
+export const getPerson = (userid: string): Promise<PersonProfile> => apiGet(`${V1}/people/${encodeURIComponent(userid)}`);
+/** One page of a tab of a person's page, e.g. `leave`. */
+export const getPersonTab = <T>(userid: string, tab: string, page: number, pageSize = 20): Promise<T> =>
+  apiGet(`${V1}/people/${encodeURIComponent(userid)}/${encodeURIComponent(tab)}${queryString({ page, pageSize })}`);
 
 /** HR users and their department scopes (admin). */
 export const listHrScopes = (): Promise<HrScopeEntry[]> => apiGet(`${V1}/admin/hr-scopes`);

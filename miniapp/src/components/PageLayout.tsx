@@ -1,41 +1,108 @@
-/** Frame of every signed-in page: title bar (outside DingTalk, whose own bar shows the title), content, tab bar. */
+/**
+ * Frame of every signed-in page. Phone: title bar (outside DingTalk, whose own bar shows the title), content, tab bar.
+ * PC (≥ 1024 px, as DingTalk on PC opens the micro-app): a side navigation with the pages the role may open, and
+ * content that uses the width on HR pages (pages only HR and admins open) and stays a readable column elsewhere.
+ */
 import type { ReactNode } from 'react';
+import { ROLE_LABELS } from '@liucai/shared';
 import NavBar from 'antd-mobile/es/components/nav-bar';
 import TabBar from 'antd-mobile/es/components/tab-bar';
 import { isInDingTalk } from '../platform/dingtalk';
-import { navigablePages } from '../router/access';
-import { navigate, useHashRoute } from '../router/hashRoute';
+import { findPage, navigablePages } from '../router/access';
+import { hrefFor, navigate, useHashRoute } from '../router/hashRoute';
 import { useSession } from '../session/SessionContext';
 import { PageIconFor } from './icons';
 import { useNavBadges } from '../notify/useNavBadges';
+import { UserAvatar } from './UserAvatar';
+import { useWideScreen } from './useWideScreen';
 
 export interface PageLayoutProps {
   title: string;
   right?: ReactNode;
   children: ReactNode;
   testId?: string;
+  /** Show a back arrow (pages reached from another, such as a person's page). */
+  back?: boolean;
+  /**
+   * Content width on PC: `wide` uses the window (tables), `narrow` keeps a readable column. Default: wide for pages
+   * only HR and admins may open, narrow for the others.
+   */
+  width?: 'wide' | 'narrow';
 }
 
-/** Navigation id for a page path, e.g. `/org` → `nav-org`. */
+/** Navigation id for a page path, e.g. `/org` → `nav-org` (tab bar and side navigation alike). */
 export const navTestId = (path: string): string => `nav-${path.replace(/^\//, '') || 'home'}`;
 
-export function PageLayout({ title, right, children, testId }: PageLayoutProps) {
+/** Pages only HR and admins open are HR pages: they get the width on PC. */
+function isHrPage(path: string): boolean {
+  const roles = findPage(path)?.roles ?? [];
+  return roles.length > 0 && roles.every((r) => r === 'hr' || r === 'admin');
+}
+
+function goBack() {
+  if (window.history.length > 1) window.history.back();
+  else navigate('/me');
+}
+
+export function PageLayout({ title, right, children, testId, back, width }: PageLayoutProps) {
   const { me } = useSession();
   const { path } = useHashRoute();
-  const tabs = navigablePages(me.roles);
+  const wideScreen = useWideScreen();
   const badgeFor = useNavBadges();
+  const pages = navigablePages(me.roles);
+  const wide = (width ?? (isHrPage(path) ? 'wide' : 'narrow')) === 'wide';
+  const titleBar = !isInDingTalk() && (
+    <NavBar className="app-navbar" backIcon={back ? undefined : false} onBack={back ? goBack : undefined} right={right} data-testid="page-title">
+      {title}
+    </NavBar>
+  );
+
+  if (wideScreen) {
+    return (
+      <div className="app-shell" data-testid={testId}>
+        <aside className="app-sidenav" data-testid="side-nav">
+          <div className="sidenav-brand">
+            <span className="sidenav-logo" aria-hidden>
+              留
+            </span>
+            <span className="sidenav-brand-text">
+              <strong>留才</strong>
+              <span className="muted small">{me.corpName}</span>
+            </span>
+          </div>
+          <nav className="sidenav-links" aria-label="页面">
+            {pages.map((p) => (
+              <a key={p.path} href={hrefFor(p.path)} className={`sidenav-link${p.path === path ? ' active' : ''}`} data-testid={navTestId(p.path)}>
+                <PageIconFor path={p.path} size={20} />
+                <span>{p.title}</span>
+                {badgeFor(p.path) && <span className="sidenav-badge">{badgeFor(p.path)}</span>}
+              </a>
+            ))}
+          </nav>
+          <a className="sidenav-user" href={hrefFor('/me')} data-testid="side-nav-user">
+            <UserAvatar name={me.name} src={me.avatar} seed={me.userid} size={32} />
+            <span className="sidenav-user-text">
+              <strong>{me.name}</strong>
+              <span className="muted small">{me.roles.map((r) => ROLE_LABELS[r]).join('、')}</span>
+            </span>
+          </a>
+        </aside>
+        <div className="app-main">
+          {titleBar}
+          <main className={`app-content ${wide ? 'app-content-wide' : 'app-content-narrow'}`}>{children}</main>
+        </div>
+      </div>
+    );
+  }
+
   return (
     <div className="app-page" data-testid={testId}>
-      {!isInDingTalk() && (
-        <NavBar className="app-navbar" backIcon={false} right={right} data-testid="page-title">
-          {title}
-        </NavBar>
-      )}
+      {titleBar}
       <main className="app-content">{children}</main>
-      {tabs.length > 1 && (
+      {pages.length > 1 && (
         <nav className="app-tabbar">
-          <TabBar activeKey={tabs.some((t) => t.path === path) ? path : null} onChange={(key) => navigate(key)} safeArea>
-            {tabs.map((t) => (
+          <TabBar activeKey={pages.some((t) => t.path === path) ? path : null} onChange={(key) => navigate(key)} safeArea>
+            {pages.map((t) => (
               <TabBar.Item key={t.path} title={t.title} icon={<PageIconFor path={t.path} />} badge={badgeFor(t.path)} data-testid={navTestId(t.path)} />
             ))}
           </TabBar>

@@ -9,18 +9,28 @@ function colorFor(seed: string): string {
   return COLORS[h % COLORS.length] ?? COLORS[0]!;
 }
 
-/** Round avatar: the DingTalk photo when there is one (and it loads), else the last character of the name. */
+/**
+ * Round avatar: the last character of the name on the person's colour, covered by the DingTalk photo once (and if)
+ * it loads, so a slow or unreachable photo never shows as a broken image.
+ */
 export function UserAvatar({ name, src, seed, size = 40 }: { name: string; src?: string | null; seed?: string; size?: number }) {
-  const [broken, setBroken] = useState(false);
+  const [photo, setPhoto] = useState<'loading' | 'loaded' | 'broken'>('loading');
   const style = { width: size, height: size, fontSize: Math.round(size * 0.42) };
-  if (src && !broken) {
-    return <img className="user-avatar" style={style} src={src} alt={name} onError={() => setBroken(true)} />;
-  }
   // Chinese names are usually shown by their last one or two characters; one keeps it round and readable.
   const initial = name.trim().slice(-1) || '?';
   return (
+    // Decorative: the name is always written next to it.
     <span className="user-avatar" style={{ ...style, background: colorFor(seed ?? name) }} aria-hidden>
-      {initial}
+      {photo !== 'loaded' && initial}
+      {src && photo !== 'broken' && (
+        <img
+          className={`user-avatar-photo${photo === 'loaded' ? ' loaded' : ''}`}
+          src={src}
+          alt=""
+          onLoad={() => setPhoto('loaded')}
+          onError={() => setPhoto('broken')}
+        />
+      )}
     </span>
   );
 }

@@ -24,11 +24,14 @@ export const DataIcon = ({ size = 22 }: IconProps) => svg(size, 'M4 20h16M7 16v-
 export const UploadIcon = ({ size = 22 }: IconProps) => svg(size, 'M12 16V4M7 9l5-5 5 5M4 15v5h16v-5');
 export const PageIcon = ({ size = 22 }: IconProps) => svg(size, 'M6 3h9l4 4v14H6zM14 3v5h5');
 export const BellIcon = ({ size = 22 }: IconProps) => svg(size, 'M6 16V11a6 6 0 1 1 12 0v5l2 2H4zM10 20a2 2 0 0 0 4 0');
+export const PeopleIcon = ({ size = 22 }: IconProps) =>
+  svg(size, 'M9 11a3.5 3.5 0 1 0 0-7 3.5 3.5 0 0 0 0 7Zm-6 9c.5-3.3 2.9-5.5 6-5.5s5.5 2.2 6 5.5M16 4.3a3.5 3.5 0 0 1 0 6.4M18 14.8c1.7.7 2.8 2.5 3 5.2');
 export const ChevronIcon = ({ size = 16 }: IconProps) => svg(size, 'M9 6l6 6-6 6');
 
 /** Icon for a page of app.json (by path). */
 export function PageIconFor({ path, size }: { path: string; size?: number }) {
   if (path === '/me') return <UserIcon size={size} />;
+  if (path === '/people') return <PeopleIcon size={size} />;
   if (path === '/org') return <OrgIcon size={size} />;
   if (path === '/data') return <DataIcon size={size} />;
   if (path === '/imports') return <UploadIcon size={size} />;

@@ -1,4 +1,5 @@
 /** Step 1: what the file holds (the five kinds), its columns, and the templates to fill in. */
+import { zh } from '@liucai/shared';
 import { useEffect, type MouseEvent } from 'react';
 import type { ImportKind, ImportKindInfo } from '@liucai/shared';
 import Selector from 'antd-mobile/es/components/selector';
@@ -25,7 +26,7 @@ export function KindCard({ kind, onChange, info, infoError, disabled }: KindCard
     href: importTemplateUrl(kind, ext),
     onClick: (e: MouseEvent) => {
       e.preventDefault();
-      void files.download(importTemplateUrl(kind, ext), `${IMPORT_KIND_LABELS[kind].replace('/', '_')}导入模板.${ext}`);
+      void files.download(importTemplateUrl(kind, ext), zh`${IMPORT_KIND_LABELS[kind].replace('/', '_')}导入模板.${ext}`);
     },
     'aria-busy': files.pending === importTemplateUrl(kind, ext),
   });

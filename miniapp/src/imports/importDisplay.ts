@@ -1,5 +1,5 @@
 /** How imports are shown: kind and status labels, the checks made on a file before it is sent, counts, progress. */
-import { IMPORT_KINDS, IMPORT_LIMITS, type ImportKind, type ImportRun, type ImportRunStatus } from '@liucai/shared';
+import { IMPORT_KINDS, IMPORT_LIMITS, zh, type ImportKind, type ImportRun, type ImportRunStatus } from '@liucai/shared';
 
 /** Chinese names of the import kinds, in the picker's order. */
 export const IMPORT_KIND_LABELS: Record<ImportKind, string> = {
@@ -60,7 +60,7 @@ export function checkImportFile(file: { name: string; size: number }): FileCheck
   const ext = /\.([^.]+)$/.exec(file.name)?.[1]?.toLowerCase() ?? '';
   if (ext !== 'xlsx' && ext !== 'csv') {
     const hint = ext === 'xls' ? '.xls 请在 Excel 中另存为 .xlsx 后再上传' : '请选择 Excel（.xlsx）或 CSV（.csv）文件';
-    return { ok: false, message: `不支持的文件类型${ext ? ` .${ext}` : ''}：${hint}` };
+    return { ok: false, message: zh`不支持的文件类型${ext ? ` .${ext}` : ''}：${hint}` };
   }
   if (file.size === 0) return { ok: false, message: '文件是空的：请先在模板中填写数据' };
   if (file.size > IMPORT_LIMITS.maxBytes) {

@@ -3,7 +3,7 @@
  * (e.g. limited by the metered-call budget), live progress of a running one (polled every second), "立即同步".
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { SyncKind, SyncOverview, SyncRun } from '@liucai/shared';
+import { zh, type SyncKind, type SyncOverview, type SyncRun } from '@liucai/shared';
 import Button from 'antd-mobile/es/components/button';
 import ProgressBar from 'antd-mobile/es/components/progress-bar';
 import Skeleton from 'antd-mobile/es/components/skeleton';
@@ -11,8 +11,18 @@ import Tag from 'antd-mobile/es/components/tag';
 import Toast from 'antd-mobile/es/components/toast';
 import { ApiError, errorMessage } from '../api/client';
 import { getSyncOverview, startSync } from '../api/endpoints';
-import { formatCount, formatDateTime, formatDuration, formatRelative } from '../util/format';
-import { isSyncActive, phaseLabel, SYNC_STATUS_LABELS, SYNC_TRIGGER_LABELS, syncKindLabels, syncPercent, syncStats, syncTestIds } from './syncStatus';
+import { formatCount, formatDateTime, formatRelative } from '../util/format';
+import {
+  isSyncActive,
+  progressLabel,
+  SYNC_STATUS_LABELS,
+  SYNC_TRIGGER_LABELS,
+  syncDetail,
+  syncKindLabels,
+  syncPercent,
+  syncStats,
+  syncTestIds,
+} from './syncStatus';
 
 const POLL_MS = 1000;
 
@@ -67,10 +77,10 @@ export function SyncCard({ kind = 'org', onSynced, onEnded }: SyncCardProps) {
         if (run && !isSyncActive(run)) {
           setEnded(run);
           if (run.status === 'succeeded') {
-            Toast.show({ icon: 'success', content: kind === 'org' ? '同步完成' : `${labels.title}完成` });
+            Toast.show({ icon: 'success', content: kind === 'org' ? '同步完成' : zh`${labels.title}完成` });
             callbacks.current.onSynced?.(run);
           } else {
-            Toast.show({ icon: 'fail', content: kind === 'org' ? '同步失败' : `${labels.title}失败` });
+            Toast.show({ icon: 'fail', content: kind === 'org' ? '同步失败' : zh`${labels.title}失败` });
           }
           callbacks.current.onEnded?.(run);
           return;
@@ -146,11 +156,9 @@ export function SyncCard({ kind = 'org', onSynced, onEnded }: SyncCardProps) {
                   <Stat key={s.id} label={s.label} value={s.value} testId={ids.stat(s.id)} />
                 ))}
               </div>
-              {kind === 'org' && (
-                <div className="muted small">
-                  调用钉钉接口 {formatCount(last.apiCalls)} 次 · 耗时 {formatDuration(last.durationMs)}
-                </div>
-              )}
+              <div className="muted small" data-testid={ids.stat('detail')}>
+                {syncDetail(last)}
+              </div>
               {last.note && (
                 <div className="inline-note" role="note" data-testid={ids.note}>
                   <span className="inline-note-icon" aria-hidden>
@@ -170,7 +178,7 @@ export function SyncCard({ kind = 'org', onSynced, onEnded }: SyncCardProps) {
           {current && active && (
             <div className="sync-progress" data-testid={ids.progress}>
               <div className="sync-progress-label">
-                <span>{current.status === 'queued' && current.phase !== 'retrying' ? '排队等待中…' : `${phaseLabel(current.phase)}…`}</span>
+                <span>{progressLabel(current)}</span>
                 {current.progressTotal > 0 && (
                   <span className="muted">
                     {formatCount(current.progressDone)} / {formatCount(current.progressTotal)}

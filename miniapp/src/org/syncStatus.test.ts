@@ -1,5 +1,16 @@
 import type { SyncRun } from '@liucai/shared';
-import { DATA_SYNC_KINDS, isSyncActive, phaseLabel, syncKindLabels, syncPercent, syncStats, syncTestIds } from './syncStatus';
+import {
+  DATA_SYNC_KINDS,
+  SYNC_TRIGGER_LABELS,
+  isSyncActive,
+  progressLabel,
+  phaseLabel,
+  syncDetail,
+  syncKindLabels,
+  syncPercent,
+  syncStats,
+  syncTestIds,
+} from './syncStatus';
 
 const run = (over: Partial<SyncRun>): SyncRun => ({
   id: 1,
@@ -20,6 +31,18 @@ const run = (over: Partial<SyncRun>): SyncRun => ({
 });
 
 describe('sync status helpers', () => {
+  it('labels each trigger; the automatic first-start sync is 首次同步, never 手动同步', () => {
+    expect(SYNC_TRIGGER_LABELS).toEqual({ schedule: '定时同步', manual: '手动同步', event: '通讯录变更触发', startup: '首次同步' });
+  });
+
+  it('says above the progress bar what a run is doing, and that a first-start run is the first sync', () => {
+    expect(progressLabel(run({ kind: 'attendance', status: 'queued', phase: null }))).toBe('排队等待中…');
+    expect(progressLabel(run({ kind: 'attendance', status: 'running', phase: 'attendance' }))).toBe('读取考勤…');
+    expect(progressLabel(run({ kind: 'attendance', status: 'queued', phase: 'retrying' }))).toBe('出错后等待重试…');
+    expect(progressLabel(run({ kind: 'attendance', status: 'queued', phase: null, trigger: 'startup' }))).toBe('首次同步 · 排队等待中…');
+    expect(progressLabel(run({ kind: 'leave', status: 'running', phase: 'leave', trigger: 'startup' }))).toBe('首次同步 · 读取请假…');
+  });
+
   it('polls only while queued or running', () => {
     expect(isSyncActive(run({ status: 'queued' }))).toBe(true);
     expect(isSyncActive(run({ status: 'running' }))).toBe(true);
@@ -45,16 +68,18 @@ describe('sync status helpers', () => {
 describe('sync kinds', () => {
   it('labels each kind in Chinese', () => {
     expect(syncKindLabels('org').title).toBe('组织同步');
-    expect(syncKindLabels('attendance')).toMatchObject({ title: '考勤同步', rowsLabel: '考勤与打卡记录' });
-    expect(syncKindLabels('leave')).toMatchObject({ title: '请假同步', rowsLabel: '请假记录' });
-    expect(syncKindLabels('departures')).toMatchObject({ title: '离职同步', rowsLabel: '离职记录' });
+    // A run counts what it wrote, never what is held (the 数据 page's sources say that): one label for all.
+    expect(syncKindLabels('attendance')).toMatchObject({ title: '考勤同步', rowsLabel: '本次新增或更新' });
+    expect(syncKindLabels('leave')).toMatchObject({ title: '请假同步', rowsLabel: '本次新增或更新' });
+    expect(syncKindLabels('departures')).toMatchObject({ title: '离职同步', rowsLabel: '本次新增或更新' });
     expect(syncKindLabels('leave').neverText).toContain('请假');
     expect(phaseLabel('followUps')).toBe('读取跟进记录');
-    expect(syncKindLabels('crm')).toMatchObject({ title: 'CRM 同步', rowsLabel: '变更记录' });
+    expect(syncKindLabels('crm')).toMatchObject({ title: 'CRM 同步', rowsLabel: '本次新增或更新' });
+    expect(syncKindLabels('crm').neverText).toContain('“立即同步”');
     expect(DATA_SYNC_KINDS).toEqual(['attendance', 'leave', 'departures', 'crm']);
   });
 
-  it('shows the org counts for org and rows, calls and duration for the data syncs', () => {
+  it('shows the org counts for org and the rows written for the data syncs, with calls and duration as detail', () => {
     const done = run({
       status: 'succeeded',
       counts: { departments: 12, users: 1234, left: 3, supervisors: 40, rows: 40_660 },
@@ -67,12 +92,8 @@ describe('sync kinds', () => {
       { id: 'left', label: '离职', value: '3' },
       { id: 'supervisors', label: '主管关系', value: '40' },
     ]);
-    expect(syncStats('attendance', done)).toEqual([
-      { id: 'rows', label: '考勤与打卡记录', value: '40,660' },
-      { id: 'apiCalls', label: '钉钉调用', value: '8,480 次' },
-      { id: 'duration', label: '耗时', value: '12.3 秒' },
-    ]);
-    expect(syncStats('departures', done)[0]).toEqual({ id: 'rows', label: '离职记录', value: '40,660' });
+    expect(syncStats('attendance', done)).toEqual([{ id: 'rows', label: '本次新增或更新', value: '40,660 条' }]);
+    expect(syncDetail(done)).toBe('调用钉钉接口 8,480 次 · 耗时 12.3 秒');
   });
 
   it('keeps the org card’s original test ids and suffixes the others with the kind', () => {

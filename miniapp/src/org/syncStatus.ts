@@ -13,6 +13,7 @@ export const SYNC_TRIGGER_LABELS: Record<SyncRun['trigger'], string> = {
   schedule: '定时同步',
   manual: '手动同步',
   event: '通讯录变更触发',
+  startup: '首次同步',
 };
 
 const PHASE_LABELS: Record<string, string> = {
@@ -36,6 +37,15 @@ const PHASE_LABELS: Record<string, string> = {
 export function phaseLabel(phase: string | null): string {
   if (!phase) return '准备中';
   return PHASE_LABELS[phase] ?? phase;
+}
+
+/**
+ * What a card says above the progress bar of a queued or running run: waiting, or the phase; the first start's
+ * runs say so (首次同步 · 读取考勤…), as nobody pressed 立即同步 for them.
+ */
+export function progressLabel(run: SyncRun): string {
+  const what = run.status === 'queued' && run.phase !== 'retrying' ? '排队等待中…' : `${phaseLabel(run.phase)}…`;
+  return run.trigger === 'startup' ? `${SYNC_TRIGGER_LABELS.startup} · ${what}` : what;
 }
 
 /** True while a run is queued or running (the page polls then). */
@@ -65,17 +75,18 @@ export interface SyncKindLabels {
 export const DATA_SYNC_KINDS: readonly SyncKind[] = ['attendance', 'leave', 'departures', 'crm'];
 
 const KIND_LABELS: Record<SyncKind, SyncKindLabels> = {
-  org: { title: '组织同步', rowsLabel: '人员', neverText: '还没有成功同步过。点击「立即同步」从钉钉通讯录拉取部门与人员。' },
-  // Attendance writes scheduled-check results and raw clocks alike: its count is both (the 数据质量 card counts results).
-  attendance: { title: '考勤同步', rowsLabel: '考勤与打卡记录', neverText: '还没有成功同步过考勤。点击「立即同步」从钉钉考勤拉取打卡结果与原始打卡记录。' },
-  leave: { title: '请假同步', rowsLabel: '请假记录', neverText: '还没有成功同步过请假。点击「立即同步」从钉钉请假审批拉取请假记录。' },
-  departures: { title: '离职同步', rowsLabel: '离职记录', neverText: '还没有成功同步过离职。点击「立即同步」从钉钉智能人事拉取离职记录。' },
-  crm: { title: 'CRM 同步', rowsLabel: '变更记录', neverText: '还没有成功同步过 CRM。点击「立即同步」从钉钉 CRM 拉取客户、合同与跟进记录。' },
+  org: { title: '组织同步', rowsLabel: '人员', neverText: '还没有成功同步过。点击“立即同步”从钉钉通讯录拉取部门与人员。' },
+  // A run's count is what it wrote (new or changed rows of every table it reads), never a total held: the 数据 page's
+  // sources say what is held.
+  attendance: { title: '考勤同步', rowsLabel: '本次新增或更新', neverText: '还没有成功同步过考勤。点击“立即同步”从钉钉考勤拉取打卡结果与原始打卡记录。' },
+  leave: { title: '请假同步', rowsLabel: '本次新增或更新', neverText: '还没有成功同步过请假。点击“立即同步”从钉钉请假审批拉取请假记录。' },
+  departures: { title: '离职同步', rowsLabel: '本次新增或更新', neverText: '还没有成功同步过离职。点击“立即同步”从钉钉智能人事拉取离职记录。' },
+  crm: { title: 'CRM 同步', rowsLabel: '本次新增或更新', neverText: '还没有成功同步过 CRM。点击“立即同步”从钉钉 CRM 拉取客户、合同与跟进记录。' },
 };
 
 /** Chinese labels of a sync kind (an unknown kind gets neutral ones). */
 export function syncKindLabels(kind: SyncKind): SyncKindLabels {
-  return KIND_LABELS[kind] ?? { title: `${String(kind)} 同步`, rowsLabel: '记录', neverText: '还没有成功同步过。点击「立即同步」开始同步。' };
+  return KIND_LABELS[kind] ?? { title: `${String(kind)} 同步`, rowsLabel: '记录', neverText: '还没有成功同步过。点击“立即同步”开始同步。' };
 }
 
 /** One figure in a sync card's grid. */
@@ -90,7 +101,8 @@ const num = formatCount;
 
 /**
  * The figures of a successful run: the org sync shows what it counted (departments, people, departures,
- * supervisor links); the data syncs show their rows, the DingTalk calls they spent and how long they took.
+ * supervisor links); a data sync shows the rows it wrote (new or changed). DingTalk calls and duration are secondary
+ * (syncDetail).
  */
 export function syncStats(kind: SyncKind, run: SyncRun): SyncStat[] {
   if (kind === 'org') {
@@ -101,11 +113,12 @@ export function syncStats(kind: SyncKind, run: SyncRun): SyncStat[] {
       { id: 'supervisors', label: '主管关系', value: num(run.counts.supervisors) },
     ];
   }
-  return [
-    { id: 'rows', label: syncKindLabels(kind).rowsLabel, value: num(run.counts.rows) },
-    { id: 'apiCalls', label: '钉钉调用', value: `${num(run.apiCalls)} 次` },
-    { id: 'duration', label: '耗时', value: formatDuration(run.durationMs) },
-  ];
+  return [{ id: 'rows', label: syncKindLabels(kind).rowsLabel, value: `${num(run.counts.rows)} 条` }];
+}
+
+/** The secondary line of a run: DingTalk calls and how long it took. */
+export function syncDetail(run: SyncRun): string {
+  return `调用钉钉接口 ${num(run.apiCalls)} 次 · 耗时 ${formatDuration(run.durationMs)}`;
 }
 
 /** `data-testid`s of a sync card's parts. The org card keeps its original unsuffixed ids (`sync-now`, …). */

@@ -1,11 +1,14 @@
-/** 数据 (HR/admin): this month's metered DingTalk calls, the attendance/leave/departure syncs and data quality. */
+/**
+ * 数据 (HR/admin): first whether each source is complete and fresh and what to do next, with what it holds and its
+ * gaps; then the month's DingTalk quota with a forecast; then the syncs themselves (start, progress, calls, duration).
+ */
 import { useCallback, useEffect, useState } from 'react';
 import type { DataQuality } from '@liucai/shared';
 import { errorMessage } from '../api/client';
 import { getDataQuality } from '../api/endpoints';
 import { PageLayout } from '../components/PageLayout';
 import { BudgetCard } from '../dataQuality/BudgetCard';
-import { QualityCard } from '../dataQuality/QualityCard';
+import { SourcesCard } from '../dataQuality/SourcesCard';
 import { SyncCard } from '../org/SyncCard';
 import { DATA_SYNC_KINDS } from '../org/syncStatus';
 
@@ -35,12 +38,18 @@ export default function DataPage() {
 
   return (
     <PageLayout title="数据" testId="data-page">
-      <BudgetCard budget={quality?.budget ?? null} error={error} onRetry={retry} />
-      <div className="section-title">钉钉数据同步</div>
-      {DATA_SYNC_KINDS.map((kind) => (
-        <SyncCard key={kind} kind={kind} onEnded={() => void load(true)} />
-      ))}
-      <QualityCard sources={quality?.sources ?? null} error={error} onRetry={retry} />
+      <div className="data-layout">
+        <div className="data-main">
+          <SourcesCard quality={quality} error={error} onRetry={retry} />
+        </div>
+        <div className="data-side">
+          <BudgetCard budget={quality?.budget ?? null} error={error} onRetry={retry} />
+          <div className="section-title">同步操作与记录</div>
+          {DATA_SYNC_KINDS.map((kind) => (
+            <SyncCard key={kind} kind={kind} onEnded={() => void load(true)} />
+          ))}
+        </div>
+      </div>
     </PageLayout>
   );
 }

@@ -1,5 +1,5 @@
 /** Shown for a page whose app.json roles the user lacks (the server refuses those APIs too). */
-import { ROLE_LABELS } from '@liucai/shared';
+import { ROLE_LABELS, zh } from '@liucai/shared';
 import Button from 'antd-mobile/es/components/button';
 import ErrorBlock from 'antd-mobile/es/components/error-block';
 import { PageLayout } from '../components/PageLayout';
@@ -17,7 +17,7 @@ export default function ForbiddenPage() {
         <ErrorBlock
           status="default"
           title="无权访问"
-          description={who ? `「${page?.title}」仅对${who}开放。如需开通，请联系管理员。` : '你没有权限打开此页面。'}
+          description={who ? zh`“${page?.title}”仅对${who}开放。如需开通，请联系管理员。` : '你没有权限打开此页面。'}
         >
           <Button color="primary" onClick={() => navigate(manifest.home)} data-testid="forbidden-home">
             返回首页

@@ -1,13 +1,14 @@
 /** 我的: the signed-in user's profile, links to the other pages they may open, sign-out. */
-import { useState } from 'react';
-import { ROLE_LABELS } from '@liucai/shared';
+import { useEffect, useState } from 'react';
+import { ROLE_LABELS, type PersonSummary } from '@liucai/shared';
 import Button from 'antd-mobile/es/components/button';
 import List from 'antd-mobile/es/components/list';
 import Space from 'antd-mobile/es/components/space';
 import Tag from 'antd-mobile/es/components/tag';
 import Toast from 'antd-mobile/es/components/toast';
 import { errorMessage } from '../api/client';
-import { PageIconFor } from '../components/icons';
+import { getPeople } from '../api/endpoints';
+import { PageIcon, PageIconFor, PeopleIcon } from '../components/icons';
 import { PageLayout } from '../components/PageLayout';
 import { UserAvatar } from '../components/UserAvatar';
 import { navigablePages } from '../router/access';
@@ -16,6 +17,7 @@ import { useSession } from '../session/SessionContext';
 import { formatDate, tenure } from '../util/format';
 
 const PAGE_HINTS: Record<string, string> = {
+  '/people': '按姓名、拼音首字母、工号、部门或职位查找负责部门的员工，查看员工档案',
   '/org': '部门树、人数与主管，钉钉通讯录同步',
   '/data': '考勤、请假、离职同步，调用额度与数据质量',
   '/imports': '从 Excel/CSV 导入历史合同、满意度、协作、培训与离职',
@@ -27,6 +29,7 @@ export default function MePage() {
   const [signingOut, setSigningOut] = useState(false);
   const others = navigablePages(me.roles).filter((p) => p.path !== '/me');
   const served = tenure(me.hiredOn);
+  const team = useTeam(me.roles.includes('supervisor') ? me.userid : null);
 
   const doSignOut = async () => {
     setSigningOut(true);
@@ -59,7 +62,7 @@ export default function MePage() {
 
       <List header="基本信息" mode="card" data-testid="me-details">
         <List.Item extra={me.jobNumber || '—'}>工号</List.Item>
-        <List.Item extra={me.departments.length ? me.departments.map((d) => d.name).join('、') : '—'} data-testid="me-department">
+        <List.Item extra={me.departments.length ? me.departments.map((d) => d.path).join('、') : '—'} data-testid="me-department">
           部门
         </List.Item>
         <List.Item extra={me.supervisor ? me.supervisor.name : '—'} data-testid="me-supervisor">
@@ -76,7 +79,7 @@ export default function MePage() {
                 <Space wrap style={{ '--gap': '6px', marginTop: 4 }}>
                   {me.hrScopes.map((d) => (
                     <Tag key={d.id} color="primary">
-                      {d.name}
+                      {d.path}
                     </Tag>
                   ))}
                 </Space>
@@ -89,6 +92,49 @@ export default function MePage() {
           </List.Item>
         )}
       </List>
+
+      <List header="档案" mode="card" data-testid="me-records">
+        <List.Item
+          prefix={
+            <span className="menu-icon">
+              <PageIcon />
+            </span>
+          }
+          description="考勤、请假、成交、跟进、协作、培训与满意度，每条注明来源"
+          onClick={() => navigate('/person', { query: { u: me.userid } })}
+          data-testid="menu-my-record"
+        >
+          我的档案
+        </List.Item>
+      </List>
+
+      {team && (
+        <List header={`我的团队（直属下属 ${team.total} 人）`} mode="card" data-testid="me-team">
+          {team.items.map((p) => (
+            <List.Item
+              key={p.userid}
+              prefix={<UserAvatar name={p.name} src={p.avatar} seed={p.userid} size={36} />}
+              description={[p.title, p.department?.path].filter(Boolean).join(' · ') || undefined}
+              onClick={() => navigate('/person', { query: { u: p.userid } })}
+              data-testid={`team-${p.userid}`}
+            >
+              {p.name}
+            </List.Item>
+          ))}
+          {team.total > team.items.length && (
+            <List.Item
+              prefix={
+                <span className="menu-icon">
+                  <PeopleIcon />
+                </span>
+              }
+              data-testid="team-more"
+            >
+              <span className="muted">另有 {team.total - team.items.length} 人，可在下属的档案中查看</span>
+            </List.Item>
+          )}
+        </List>
+      )}
 
       {others.length > 0 && (
         <List header="功能" mode="card" data-testid="me-menu">
@@ -117,4 +163,21 @@ export default function MePage() {
       </div>
     </PageLayout>
   );
+}
+
+/** A supervisor's active direct reports (the first 50), for 我的团队; null for everyone else or until loaded. */
+function useTeam(supervisor: string | null): { items: PersonSummary[]; total: number } | null {
+  const [team, setTeam] = useState<{ items: PersonSummary[]; total: number } | null>(null);
+  useEffect(() => {
+    if (!supervisor) return;
+    let cancelled = false;
+    getPeople({ supervisor, status: 'active', pageSize: 50 }).then(
+      (page) => !cancelled && setTeam({ items: page.items, total: page.total }),
+      () => !cancelled && setTeam(null),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [supervisor]);
+  return team;
 }

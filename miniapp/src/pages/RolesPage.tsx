@@ -46,7 +46,7 @@ export default function RolesPage() {
   const remove = async (entry: HrScopeEntry) => {
     const ok = await Dialog.confirm({
       title: '移除 HR',
-      content: `确定移除「${entry.user.name}」的 HR 角色吗？移除后 TA 将无法查看组织架构与同步。`,
+      content: `确定移除“${entry.user.name}”的 HR 角色吗？移除后 TA 将无法查看组织架构与同步。`,
       confirmText: '移除',
       cancelText: '取消',
     });
@@ -80,7 +80,7 @@ export default function RolesPage() {
           </ErrorBlock>
         )}
         {state.status === 'ready' && entries.length === 0 && (
-          <ErrorBlock status="empty" title="还没有 HR" description="点击「添加 HR」，选择成员并分配负责的部门。" data-testid="roles-empty" />
+          <ErrorBlock status="empty" title="还没有 HR" description="点击“添加 HR”，选择成员并分配负责的部门。" data-testid="roles-empty" />
         )}
         {entries.length > 0 && (
           <ul className="hr-list" data-testid="hr-list">
@@ -97,7 +97,7 @@ export default function RolesPage() {
                     ) : (
                       e.departments.map((d) => (
                         <Tag key={d.id} color="primary" fill="outline">
-                          {d.name}
+                          {d.path}
                         </Tag>
                       ))
                     )}

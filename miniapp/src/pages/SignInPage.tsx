@@ -178,8 +178,8 @@ export function SignInPage({ manual = false, onSignedIn }: SignInPageProps) {
         <Result status="info" title="请在钉钉工作台中打开留才" description="留才是钉钉企业内部应用，使用钉钉身份免登，不需要单独的账号密码。" />
         <ol className="howto">
           <li>打开钉钉（手机或电脑客户端），进入所在企业。</li>
-          <li>点击底部/侧边栏的「工作台」。</li>
-          <li>找到「留才」应用并点击打开，即可自动登录。</li>
+          <li>点击底部/侧边栏的“工作台”。</li>
+          <li>找到“留才”应用并点击打开，即可自动登录。</li>
         </ol>
         <p className="hint">找不到应用？请联系企业管理员在钉钉开发者后台发布留才，并把你加入应用可见范围。</p>
       </div>

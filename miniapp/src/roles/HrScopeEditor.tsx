@@ -1,6 +1,6 @@
 /** Bottom sheet to make someone HR (search a person) and choose the departments they are responsible for. */
 import { useEffect, useMemo, useState } from 'react';
-import type { HrScopeEntry, UserRef } from '@liucai/shared';
+import { departmentPathLabels, type HrScopeEntry, type UserRef } from '@liucai/shared';
 import Button from 'antd-mobile/es/components/button';
 import CheckList from 'antd-mobile/es/components/check-list';
 import DotLoading from 'antd-mobile/es/components/dot-loading';
@@ -22,7 +22,7 @@ export interface HrScopeEditorProps {
   onSaved(entry: HrScopeEntry): void;
 }
 
-type Depts = { status: 'loading' } | { status: 'ready'; nodes: DeptNode[] } | { status: 'error'; message: string };
+type Depts = { status: 'loading' } | { status: 'ready'; nodes: DeptNode[]; paths: Map<number, string> } | { status: 'error'; message: string };
 type Search = { status: 'idle' } | { status: 'loading' } | { status: 'ready'; users: UserRef[] } | { status: 'error'; message: string };
 
 const SEARCH_DEBOUNCE_MS = 300;
@@ -39,7 +39,12 @@ export function HrScopeEditor({ entry, existing, onClose, onSaved }: HrScopeEdit
   const loadDepts = () => {
     setDepts({ status: 'loading' });
     getDepartments().then(
-      (tree) => setDepts({ status: 'ready', nodes: flattenTree(buildDepartmentTree(tree.departments)) }),
+      (tree) =>
+        setDepts({
+          status: 'ready',
+          nodes: flattenTree(buildDepartmentTree(tree.departments)),
+          paths: departmentPathLabels(tree.departments),
+        }),
       (err: unknown) => setDepts({ status: 'error', message: errorMessage(err) }),
     );
   };
@@ -73,7 +78,15 @@ export function HrScopeEditor({ entry, existing, onClose, onSaved }: HrScopeEdit
     setSelected(current ? current.departments.map((d) => d.id) : []);
   };
 
-  const shownDepts = useMemo(() => (depts.status === 'ready' ? depts.nodes.filter((n) => departmentMatches(n.dept, deptFilter)) : []), [depts, deptFilter]);
+  const shownDepts = useMemo(
+    () =>
+      depts.status === 'ready'
+        ? depts.nodes.filter((n) => departmentMatches(n.dept, deptFilter) || (depts.paths.get(n.dept.id) ?? '').includes(deptFilter.trim()))
+        : [],
+    [depts, deptFilter],
+  );
+  // Filtered, the list is flat: each department is named by its path (several are called 一组).
+  const flat = deptFilter.trim().length > 0;
 
   const save = async () => {
     if (!user || selected.length === 0) return;
@@ -118,7 +131,7 @@ export function HrScopeEditor({ entry, existing, onClose, onSaved }: HrScopeEdit
             {search.status === 'ready' &&
               (search.users.length === 0 ? (
                 <div className="empty-text" data-testid="user-search-empty">
-                  没有找到「{q.trim()}」
+                  没有找到“{q.trim()}”
                 </div>
               ) : (
                 <List>
@@ -174,11 +187,11 @@ export function HrScopeEditor({ entry, existing, onClose, onSaved }: HrScopeEdit
                     <CheckList.Item
                       key={n.dept.id}
                       value={n.dept.id}
-                      style={{ paddingLeft: deptFilter.trim() ? 0 : n.depth * 16 }}
+                      style={{ paddingLeft: flat ? 0 : n.depth * 16 }}
                       description={`${n.dept.totalHeadcount} 人`}
                       data-testid={`dept-option-${n.dept.id}`}
                     >
-                      {n.dept.name}
+                      {flat ? (depts.paths.get(n.dept.id) ?? n.dept.name) : n.dept.name}
                     </CheckList.Item>
                   ))}
                 </CheckList>

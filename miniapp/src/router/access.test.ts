@@ -12,6 +12,8 @@ describe('app.json page list', () => {
     expect(manifest.pages.map((p) => p.path)).toEqual([
       '/signin',
       '/me',
+      '/people',
+      '/person',
       '/org',
       '/data',
       '/imports',
@@ -23,6 +25,8 @@ describe('app.json page list', () => {
     expect(findPage('/data')).toEqual({ path: '/data', title: '数据', roles: ['hr', 'admin'], nav: true });
     expect(findPage('/imports')).toEqual({ path: '/imports', title: '导入', roles: ['hr', 'admin'], nav: true });
     expect(findPage('/notify-log')).toEqual({ path: '/notify-log', title: '通知记录', roles: ['hr', 'admin'], nav: false });
+    expect(findPage('/people')).toEqual({ path: '/people', title: '人员', roles: ['hr', 'admin'], nav: true });
+    expect(findPage('/person')).toEqual({ path: '/person', title: '员工档案', roles: ['employee', 'supervisor', 'hr', 'admin'], nav: false });
     expect(findPage('/org')?.title).toBe('组织架构');
     expect(findPage('/roles')?.roles).toEqual(['admin']);
     expect(manifest.home).toBe('/me');
@@ -55,13 +59,17 @@ describe('app.json page list', () => {
     publicHome.home = '/signin';
     expect(() => parseManifest(publicHome)).toThrow('首页');
 
-    expect(parseManifest(clone()).pages).toHaveLength(9);
+    expect(parseManifest(clone()).pages).toHaveLength(11);
   });
 });
 
 describe('canOpen (role gating from app.json)', () => {
-  it('lets an employee open only the sign-in page and 我的', () => {
+  it('lets an employee open only the sign-in page, 我的 and a person page (the server decides whose)', () => {
     expect(canOpen('/me', ['employee'])).toBe(true);
+    expect(canOpen('/person', ['employee'])).toBe(true);
+    expect(canOpen('/people', ['employee'])).toBe(false);
+    expect(canOpen('/people', ['employee', 'supervisor'])).toBe(false);
+    expect(canOpen('/people', ['employee', 'hr'])).toBe(true);
     expect(canOpen('/signin', ['employee'])).toBe(true);
     expect(canOpen('/org', ['employee'])).toBe(false);
     expect(canOpen('/roles', ['employee'])).toBe(false);
@@ -103,9 +111,11 @@ describe('canOpen (role gating from app.json)', () => {
 describe('navigablePages', () => {
   it('lists the signed-in pages a user may open, in app.json order', () => {
     expect(navigablePages(['employee']).map((p) => p.path)).toEqual(['/me', '/messages']);
-    expect(navigablePages(['employee', 'hr']).map((p) => p.path)).toEqual(['/me', '/org', '/data', '/imports', '/messages']);
+    expect(navigablePages(['employee', 'hr']).map((p) => p.path)).toEqual(['/me', '/people', '/org', '/data', '/imports', '/messages']);
     // 通知记录 and 通知设置 (nav: false) are opened from 消息, not listed in the navigation.
-    expect(navigablePages(['admin', 'supervisor']).map((p) => p.path)).toEqual(['/me', '/org', '/data', '/imports', '/roles', '/messages']);
+    expect(navigablePages(['admin', 'supervisor']).map((p) => p.path)).toEqual(['/me', '/people', '/org', '/data', '/imports', '/roles', '/messages']);
+    // The person page is opened from others, never listed.
+    expect(navigablePages(['employee', 'supervisor']).map((p) => p.path)).toEqual(['/me', '/messages']);
   });
 });
 

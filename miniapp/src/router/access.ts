@@ -14,7 +14,7 @@ export function canOpen(path: string, roles: readonly Role[], manifest: AppManif
   return page.roles.length === 0 || page.roles.some((r) => roles.includes(r));
 }
 
-/** Signed-in pages the user may open, in app.json order (for the tab bar and menus). */
+/** Signed-in pages the user may open, in app.json order (for the tab bar, the side navigation and menus). */
 export function navigablePages(roles: readonly Role[], manifest: AppManifest = appManifest): PageSpec[] {
   return manifest.pages.filter((p) => p.roles.length > 0 && p.nav && canOpen(p.path, roles, manifest));
 }

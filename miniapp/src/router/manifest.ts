@@ -12,7 +12,10 @@ export interface PageSpec {
   title: string;
   /** Roles that may open the page; empty = public (no sign-in needed). */
   roles: readonly Role[];
-  /** False: reached from another page, not listed in the navigation (default true). */
+  /**
+   * Listed in the navigation (tab bar, side navigation, 我的's menu); false for pages reached from others, such as
+   * a person's page (员工档案, opened from the directory, 我的 or a supervisor's team). Default true.
+   */
   nav: boolean;
 }
 

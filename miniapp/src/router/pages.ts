@@ -6,6 +6,8 @@ import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 
 export const pageComponents: Record<string, LazyExoticComponent<ComponentType>> = {
   '/me': lazy(() => import('../pages/MePage')),
+  '/people': lazy(() => import('../pages/PeoplePage')),
+  '/person': lazy(() => import('../pages/PersonPage')),
   '/org': lazy(() => import('../pages/OrgPage')),
   '/data': lazy(() => import('../pages/DataPage')),
   '/imports': lazy(() => import('../pages/ImportsPage')),

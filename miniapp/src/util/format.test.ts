@@ -1,4 +1,4 @@
-import { formatCount, formatDate, formatDateTime, formatDuration, formatRelative, tenure } from './format';
+import { formatCount, formatDate, formatDateTime, formatDuration, formatFen, formatHundredths, formatMonth, formatRelative, tenure } from './format';
 
 describe('format', () => {
   it('formats ISO date-times in local time and rejects junk', () => {
@@ -48,5 +48,16 @@ describe('format', () => {
     expect(tenure('2026-02-20', today)).toBe('不满 1 个月');
     expect(tenure('2026-04-01', today)).toBeNull();
     expect(tenure(null, today)).toBeNull();
+  });
+
+  it('formats money in fen, hundredths and months without floats', () => {
+    expect(formatFen(1_500_000)).toBe('¥15,000');
+    expect(formatFen(150)).toBe('¥1.50');
+    expect(formatFen(123_456_789)).toBe('¥1,234,567.89');
+    expect(formatFen(-5)).toBe('-¥0.05');
+    expect(formatHundredths(150)).toBe('1.5');
+    expect(formatHundredths(400)).toBe('4');
+    expect(formatHundredths(125)).toBe('1.25');
+    expect(formatMonth('2026-10')).toBe('2026年10月');
   });
 });

@@ -59,3 +59,26 @@ export function tenure(hiredOn: string | null | undefined, today: Date = new Dat
   const mo = months % 12;
   return [y ? `${y} 年` : '', mo ? `${mo} 个月` : ''].filter(Boolean).join(' ');
 }
+
+/** Integer fen → yuan for display, by string arithmetic (never floats): `1500000` → `¥15,000`, `150` → `¥1.50`. */
+export function formatFen(fen: number): string {
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(Math.trunc(fen));
+  const yuan = Math.floor(abs / 100);
+  const cents = abs % 100;
+  return `${sign}¥${formatCount(yuan)}${cents ? `.${String(cents).padStart(2, '0')}` : ''}`;
+}
+
+/** A value kept ×100 as an integer (1.5 days = 150) → `1.5`; `400` → `4`. */
+export function formatHundredths(n: number): string {
+  const whole = Math.trunc(n / 100);
+  const rest = Math.abs(n % 100);
+  if (!rest) return String(whole);
+  return `${whole}.${String(rest).padStart(2, '0').replace(/0$/, '')}`;
+}
+
+/** `2026-10` → `2026年10月`. */
+export function formatMonth(ym: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(ym);
+  return m ? `${m[1]}年${Number(m[2])}月` : ym;
+}

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { logger } from '../logger';
 import { CallStats } from './callStats';
+import { isCountedAnswer, tallyAnswered } from './callScope';
 import { DingTalkError } from './errors';
 import { fullJitterDelay } from './fullJitterDelay';
 import type { RateLimiter } from './rateLimiter';
@@ -80,9 +81,12 @@ export class ApiCaller {
       const token = tokens ? await tokens.getToken() : undefined;
       this.stats.recordCall(api);
       try {
-        return await request(token);
+        const answer = await request(token);
+        tallyAnswered(api);
+        return answer;
       } catch (err) {
         if (!(err instanceof DingTalkError)) throw err;
+        if (isCountedAnswer(err.code)) tallyAnswered(api);
         if (err.invalidToken && tokens && token !== undefined && !tokenRefreshed) {
           tokenRefreshed = true;
           this.stats.recordRetry();

@@ -1,3 +1,5 @@
+import { tallySent } from './callScope';
+
 /** Snapshot of what a client actually sent to DingTalk. */
 export interface CallStatsSnapshot {
   /** Requests sent (every attempt, including retries and token fetches). */
@@ -14,9 +16,10 @@ export class CallStats {
   private retries = 0;
   private byApi = new Map<string, number>();
 
-  /** Count one request about to be sent. */
+  /** Count one request about to be sent (and in the caller's call tally, if it keeps one: callScope.ts). */
   recordCall(api: string): void {
     this.calls += 1;
+    tallySent();
     this.byApi.set(api, (this.byApi.get(api) ?? 0) + 1);
   }
 

@@ -1,3 +1,5 @@
+import { LegacyErr, V1_MONTHLY_QUOTA_CODE } from './wireFacts';
+
 /** DingTalk's own error code: a legacy `errcode` number or a v1.0 `code` string; transport failures use a marker string. */
 export type DingTalkErrorCode = number | string;
 
@@ -54,4 +56,13 @@ export class DingTalkError extends Error {
 /** Narrow an unknown thrown value to a DingTalkError. */
 export function isDingTalkError(err: unknown): err is DingTalkError {
   return err instanceof DingTalkError;
+}
+
+/**
+ * DingTalk refused the call because the organisation's monthly quota is used up (doc 8.1): legacy errcode 90020,
+ * v1.0 HTTP 403 `Forbidden.AccessDenied.ApiCountLimitForOrg`. It lasts until the month ends or the edition grows,
+ * so a sync stops that source instead of retrying.
+ */
+export function isMonthlyQuotaError(err: unknown): err is DingTalkError {
+  return err instanceof DingTalkError && (err.code === LegacyErr.monthlyQuota || err.code === V1_MONTHLY_QUOTA_CODE);
 }

@@ -35,6 +35,8 @@ export const LegacyErr = {
   corpApiPerMinute: 90005,
   appKeyApiPerMinute: 90006,
   corpAppApiPerSecond: 90018,
+  /** The organisation's monthly API quota is used up (doc 8.1); lasts until the month ends or the edition grows. */
+  monthlyQuota: 90020,
 } as const;
 
 /** Legacy errcodes worth retrying with backoff (throttling and "busy"). */
@@ -78,7 +80,12 @@ export const LEGACY_88_PERMISSION_SUB_CODES: ReadonlySet<string> = new Set(['600
  */
 export const V1_MONTHLY_QUOTA_CODE = 'Forbidden.AccessDenied.ApiCountLimitForOrg';
 
-/** /attendance/list and /attendance/listRecord: at most 50 people per call (doc 4.1). */
+/**
+ * /attendance/list and /attendance/listRecord: at most 50 people per call (doc 4.1). People who have left may be
+ * among them and are answered with their records up to the last working day (as are getleavestatus and the approval
+ * instances): UNCONFIRMED, doc 4 says nothing either way. The sandbox answers so, and the syncs ask for people who
+ * left within the window (modules/sync/queries/peopleWithHistory.ts).
+ */
 export const ATTENDANCE_MAX_USERS = 50;
 /** /attendance/list and /attendance/listRecord: workDateFrom..workDateTo at most 7 days apart (doc 4.1). */
 export const ATTENDANCE_MAX_DAYS = 7;
@@ -212,3 +219,81 @@ export const FlowControl = {
  * framed and accepts only a host origin ending in `.dingtalk.com` or `7ding.ai`. So those hosts, and ourselves.
  */
 export const DINGTALK_FRAME_ANCESTORS = ["'self'", '*.dingtalk.com', '7ding.ai', '*.7ding.ai'] as const;
+/*
+ * The monthly metered quota (doc 8.1). Since 2025-11-19 a 标准版 organisation shares 5,000 API calls and 3,000
+ * Webhook&Stream events a month across all its internal apps; each 专业版 应用开发 entitlement gives 200,000 API and
+ * 50,000 events; an add-on pack 5,000,000 API and 500,000 events. Older 专业版 contracts keep 500,000 API calls.
+ */
+export const METERED_QUOTAS = {
+  standard: { apiCalls: 5_000, events: 3_000 },
+  professionalEntitlement: { apiCalls: 200_000, events: 50_000 },
+  addOnPack: { apiCalls: 5_000_000, events: 500_000 },
+  /** The older contracts' event quota is UNCONFIRMED (doc 8.1 names only the 500,000 API calls): assumed 50,000. */
+  professionalLegacy: { apiCalls: 500_000, events: 50_000 },
+} as const;
+/*
+ * Whether 专业版 also keeps the 标准版 base on top of its entitlements is UNCONFIRMED (doc 8.1: each entitlement
+ * "adds"): we count the entitlements only, which can under-state the quota but never over-state it.
+ */
+
+/**
+ * APIs DingTalk does not meter (doc 8.1 exempt list): tokens and jsapi tickets, 免登 getuserinfo, all 通讯录 user
+ * and department APIs, and the 智能人事 roster and 离职信息 APIs. That `querydimission` (the list of departed
+ * people's ids, next to 离职信息) and the v1.0 hrm and contact modules are exempt too is UNCONFIRMED, as is the Stream
+ * gateway's connection call. Everything else (attendance, workflow, CRM, work notifications) is metered.
+ */
+const EXEMPT_API_PREFIXES = [
+  '/gettoken',
+  '/get_jsapi_ticket',
+  '/v1.0/oauth2/',
+  '/topapi/v2/user/',
+  '/topapi/v2/department/',
+  '/topapi/user/',
+  '/topapi/department/',
+  '/topapi/role/',
+  '/user/',
+  '/department/',
+  '/v1.0/contact/',
+  '/topapi/smartwork/hrm/employee/',
+  '/v1.0/hrm/',
+  STREAM_OPEN_PATH,
+];
+
+/** Whether a call to `api` (a path such as `/attendance/list`) counts against the monthly quota. */
+export function isMeteredApi(api: string): boolean {
+  return !EXEMPT_API_PREFIXES.some((prefix) => api.startsWith(prefix));
+}
+
+/**
+ * Events that do not count against the Webhook&Stream quota: 通讯录 events (doc 8.1 lists user_add_org,
+ * user_modify_org, user_leave_org and org_dept_*; user_active_org, another 通讯录 event, is UNCONFIRMED) and the
+ * HTTP URL check.
+ */
+const EXEMPT_EVENT_TYPES: ReadonlySet<string> = new Set([
+  'user_add_org',
+  'user_modify_org',
+  'user_leave_org',
+  'user_active_org',
+  'org_dept_create',
+  'org_dept_modify',
+  'org_dept_remove',
+  'check_url',
+]);
+
+/** Whether an event of `eventType` counts against the monthly Webhook&Stream quota. */
+export function isMeteredEvent(eventType: string): boolean {
+  return !EXEMPT_EVENT_TYPES.has(eventType);
+}
+/** A redelivered event (same eventId) counted again by DingTalk: UNCONFIRMED; we count each event once. */
+export const REDELIVERY_COUNTED = false;
+/** bpms_instance_change events per approval instance: one at the start and one at the end (doc 7.2; UNCONFIRMED count). */
+export const APPROVAL_EVENTS_PER_INSTANCE = 2;
+
+/** The v1.0 answer to a call over the monthly quota (doc 8.1): HTTP 403 with this code. */
+export const V1_MONTHLY_QUOTA_STATUS = 403;
+/**
+ * DingTalk's over-quota message (doc 8.1, legacy errmsg example). The v1.0 message is UNCONFIRMED: the sandbox
+ * sends the same text. The figures in it are the whole organisation's, so they are read when present.
+ */
+export const monthlyQuotaMessage = (used: number, quota: number) => `您的企业本月api调用量已超过限制,调用量:${used}次,额度:${quota}次`;
+export const MONTHLY_QUOTA_FIGURES = /调用量[:：]\s*(\d+)\s*次[,，]\s*额度[:：]\s*(\d+)\s*次/;

@@ -7,6 +7,7 @@ export type TimeResult = 'Normal' | 'Early' | 'Late' | 'SeriousLate' | 'Absentee
 /** One scheduled check of one person on one work day (DingTalk /attendance/list), or an imported one. */
 @Entity({ name: 'attendance_results' })
 @Index('idx_attendance_user_date', ['corpId', 'userid', 'workDate'])
+@Index('idx_attendance_date', ['corpId', 'workDate'])
 export class AttendanceResult extends SourcedRecord {
   @Column({ type: 'varchar', length: 64 })
   userid: string;

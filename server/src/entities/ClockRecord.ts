@@ -4,6 +4,7 @@ import { SourcedRecord } from './SourcedRecord';
 /** One actual clock-in or clock-out of one person (DingTalk /attendance/listRecord), with where and how it was made. */
 @Entity({ name: 'clock_records' })
 @Index('idx_clock_user_time', ['corpId', 'userid', 'checkAt'])
+@Index('idx_clock_date', ['corpId', 'workDate'])
 export class ClockRecord extends SourcedRecord {
   @Column({ type: 'varchar', length: 64 })
   userid: string;

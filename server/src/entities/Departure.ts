@@ -1,8 +1,9 @@
-import { Column, Entity } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import { SourcedRecord } from './SourcedRecord';
 
 /** Someone who left: last day and reason (hrm dismission APIs or an import of past departures). */
 @Entity({ name: 'departures' })
+@Index('idx_departures_user', ['corpId', 'userid'])
 export class Departure extends SourcedRecord {
   @Column({ type: 'varchar', length: 64 })
   userid: string;

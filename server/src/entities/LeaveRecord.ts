@@ -4,6 +4,7 @@ import { SourcedRecord } from './SourcedRecord';
 /** A leave (请假) of one person: from getleavestatus / approvals, or imported. */
 @Entity({ name: 'leave_records' })
 @Index('idx_leave_user_start', ['corpId', 'userid', 'startAt'])
+@Index('idx_leave_start', ['corpId', 'startAt'])
 export class LeaveRecord extends SourcedRecord {
   @Column({ type: 'varchar', length: 64 })
   userid: string;

@@ -1,8 +1,9 @@
-import { Column, Entity } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import { SourcedRecord } from './SourcedRecord';
 
 /** A client satisfaction score (0-10, kept in tenths as an integer: 9.2 = 92). */
 @Entity({ name: 'satisfaction_scores' })
+@Index('idx_satisfaction_owner', ['corpId', 'ownerUserid'])
 export class SatisfactionScore extends SourcedRecord {
   @Column({ name: 'customer_name', type: 'varchar', length: 200 })
   customerName: string;

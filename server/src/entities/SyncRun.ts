@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { SyncKind } from '@liucai/shared';
+import type { SyncKind, SyncTrigger } from '@liucai/shared';
 
 export type SyncRunStatus = 'queued' | 'running' | 'succeeded' | 'failed';
 
@@ -20,7 +20,7 @@ export class SyncRun {
   status: SyncRunStatus;
 
   @Column({ type: 'varchar', length: 16 })
-  trigger: 'schedule' | 'manual' | 'event';
+  trigger: SyncTrigger;
 
   @Column({ type: 'varchar', length: 32, nullable: true })
   phase: string | null;

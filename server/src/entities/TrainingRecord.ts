@@ -1,8 +1,9 @@
-import { Column, Entity } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import { SourcedRecord } from './SourcedRecord';
 
 /** A course someone took: completion and exam score (0-100, integer). */
 @Entity({ name: 'training_records' })
+@Index('idx_training_user', ['corpId', 'userid'])
 export class TrainingRecord extends SourcedRecord {
   @Column({ type: 'varchar', length: 64 })
   userid: string;

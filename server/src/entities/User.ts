@@ -6,6 +6,12 @@ export type UserStatus = 'active' | 'left';
 @Entity({ name: 'users' })
 @Index('idx_users_supervisor', ['corpId', 'supervisorUserid'])
 @Index('idx_users_status', ['corpId', 'status'])
+@Index('idx_users_initials', ['corpId', 'nameInitials'])
+@Index('idx_users_pinyin', ['corpId', 'namePinyin'])
+@Index('idx_users_job_number', ['corpId', 'jobNumber'])
+@Index('idx_users_main_dept', ['corpId', 'mainDeptId'])
+@Index('idx_users_hired_on', ['corpId', 'hiredOn'])
+@Index('idx_users_other_depts', ['corpId', 'inOtherDepts'])
 export class User {
   @PrimaryColumn({ name: 'corp_id', type: 'varchar', length: 64 })
   corpId: string;
@@ -18,6 +24,17 @@ export class User {
 
   @Column({ type: 'varchar', length: 100 })
   name: string;
+
+  /**
+   * Pinyin initials of the name, lower case (张三 → zs), and the whole pinyin by syllable (`zhang san`, also the
+   * name's sort key): computed at org sync (nameSearchKeys.ts), never per query. Null until the first org sync after
+   * they were added fills them in.
+   */
+  @Column({ name: 'name_initials', type: 'varchar', length: 100, nullable: true })
+  nameInitials: string | null;
+
+  @Column({ name: 'name_pinyin', type: 'varchar', length: 255, nullable: true })
+  namePinyin: string | null;
 
   @Column({ type: 'varchar', length: 100, nullable: true })
   title: string | null;
@@ -34,6 +51,14 @@ export class User {
 
   @Column({ name: 'main_dept_id', type: 'bigint', nullable: true })
   mainDeptId: number | null;
+
+  /**
+   * Member of a department besides the main one (about one person in twenty). HR scope reads memberships only for
+   * these people, so a list of 10,000 does not look up 10,000 membership sets (peopleScope.ts). Kept by whoever
+   * writes memberships (org sync, contact events).
+   */
+  @Column({ name: 'in_other_depts', type: 'boolean', default: false })
+  inOtherDepts: boolean;
 
   /** DingTalk's explicit direct manager (manager_userid), when HR set one. */
   @Column({ name: 'manager_userid', type: 'varchar', length: 64, nullable: true })

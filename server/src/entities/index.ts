@@ -11,6 +11,9 @@ import { CollaborationEvent } from './CollaborationEvent';
 import { TrainingRecord } from './TrainingRecord';
 import { SyncCheckpoint } from './SyncCheckpoint';
 import { ApiCallBudget } from './ApiCallBudget';
+import { MeteredUsage } from './MeteredUsage';
+import { DataQualitySnapshot } from './DataQualitySnapshot';
+import { DataGapItem } from './DataGapItem';
 import { Corp } from './Corp';
 import { Department } from './Department';
 import { DepartmentHeadcount } from './DepartmentHeadcount';
@@ -55,6 +58,9 @@ export const ENTITIES = [
   Notification,
   NotificationSend,
   NotifyDrainLock,
+  MeteredUsage,
+  DataQualitySnapshot,
+  DataGapItem,
 ];
 export {
   AttendanceResult,
@@ -84,4 +90,7 @@ export {
   Notification,
   NotificationSend,
   NotifyDrainLock,
+  MeteredUsage,
+  DataQualitySnapshot,
+  DataGapItem,
 };

@@ -9,6 +9,7 @@ import { resyncUsers } from '../modules/sync/commands/userResyncer';
 import { resyncAttendanceDays, resyncLeaveInstance } from '../modules/sync/commands/eventResync';
 import { JOB_ATTEMPTS, type JobHandlers } from './jobTypes';
 import { notifyJobHandlers, type NotifyHandlerDeps } from '../modules/notify/jobs/notifyJobs';
+import { withCallTally } from '../dingtalk/callScope';
 
 export interface HandlerDeps {
   ds: DataSource;
@@ -16,7 +17,11 @@ export interface HandlerDeps {
   log: Logger;
   orgSyncConcurrency: number;
   monthlyCallLimit: number;
+  /** Share of the month's calls kept for work notifications (config.budget.notifyShare). */
+  notifyShare?: number;
   dataSyncLookbackDays: number;
+  /** Lookback of the first start's runs (trigger `startup`): the demo reads more history than a real corp's first sync. */
+  startupLookbackDays?: number;
   crm?: Config['crm'];
   leaveProcessCode: string | null;
   notify: NotifyHandlerDeps['notify'];
@@ -30,7 +35,9 @@ export function handlerDepsFrom(config: Config, ds: DataSource, dingtalk: DingTa
     log,
     orgSyncConcurrency: config.orgSyncConcurrency,
     monthlyCallLimit: config.monthlyCallLimit,
+    notifyShare: config.budget.notifyShare,
     dataSyncLookbackDays: config.dataSyncLookbackDays,
+    startupLookbackDays: config.startupLookbackDays,
     crm: config.crm,
     leaveProcessCode: config.leaveProcessCode,
     notify: { settings: config.notify, baseUrl: config.publicUrl ?? `http://localhost:${config.port}` },
@@ -49,7 +56,9 @@ export function createJobHandlers(deps: HandlerDeps): JobHandlers {
     apiCalls: () => deps.dingtalk.callCount(),
     concurrency: deps.orgSyncConcurrency,
     monthlyCallLimit: deps.monthlyCallLimit,
+    notifyShare: deps.notifyShare ?? 0,
     lookbackDays: deps.dataSyncLookbackDays,
+    ...(deps.startupLookbackDays !== undefined ? { startupLookbackDays: deps.startupLookbackDays } : {}),
     ...(deps.crm ? { crm: deps.crm } : {}),
     leaveProcessCode: deps.leaveProcessCode,
   };
@@ -64,6 +73,20 @@ export function createJobHandlers(deps: HandlerDeps): JobHandlers {
         const run = await createSyncRun(deps.ds, corpId, kind, 'schedule', null);
         if (!run) continue; // one is already running
         await runDataSync(dataDeps, run.id, { finalAttempt: true }).catch((err: unknown) => deps.log.warn({ err, kind }, 'nightly data sync failed'));
+      }
+    },
+    'data.startupSync': async ({ syncRunIds }, { attempt }) => {
+      // In order (departures first: attendance and leave then read the people who left too). A retry skips the runs
+      // already finished; on the last attempt a failed run stays failed and the next one still runs.
+      const finalAttempt = attempt >= JOB_ATTEMPTS;
+      for (const syncRunId of syncRunIds) {
+        try {
+          const outcome = await runDataSync(dataDeps, syncRunId, { finalAttempt });
+          if (outcome) deps.log.info({ syncRunId, ...outcome }, 'first-start data sync finished');
+        } catch (err) {
+          if (!finalAttempt) throw err;
+          deps.log.warn({ err, syncRunId }, 'first-start data sync failed');
+        }
       }
     },
     'org.sync': async ({ syncRunId }, { attempt }) => {
@@ -82,11 +105,12 @@ export function createJobHandlers(deps: HandlerDeps): JobHandlers {
       await runOrgSync(syncDeps, run.id, { finalAttempt: true });
     },
     'attendance.resyncDays': async ({ corpId, checks }) => {
-      const changed = await resyncAttendanceDays(dataDeps, corpId, checks);
+      // Its own metered calls only (a sync may be running on the same client meanwhile).
+      const changed = await withCallTally((tally) => resyncAttendanceDays({ ...dataDeps, apiCalls: () => tally.metered }, corpId, checks));
       deps.log.info({ corpId, days: checks.length, changed }, 'attendance re-read after a check-in event');
     },
     'leave.syncInstance': async ({ corpId, processInstanceId }) => {
-      const changed = await resyncLeaveInstance(dataDeps, corpId, processInstanceId);
+      const changed = await withCallTally((tally) => resyncLeaveInstance({ ...dataDeps, apiCalls: () => tally.metered }, corpId, processInstanceId));
       deps.log.info({ corpId, processInstanceId, changed }, 'leave re-read after an approval event');
     },
     'org.syncUsers': async ({ corpId, userids }) => {

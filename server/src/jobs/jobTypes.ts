@@ -10,6 +10,8 @@ export interface JobPayloads {
   'data.sync': { corpId: string; syncRunId: number };
   /** Nightly trigger: create and run attendance, leave and departure syncs in turn. */
   'data.scheduledSync': { corpId: string };
+  /** First start: run these data sync runs (already recorded, trigger `startup`) one after another, in this order. */
+  'data.startupSync': { corpId: string; syncRunIds: number[] };
   /** A DingTalk department event: run an org sync (departments decide everyone's supervisor). */
   'org.eventSync': { corpId: string };
   /** A check-in event (attendance_check_record): re-read these people's results and raw clocks for these days. */

@@ -1,3 +1,4 @@
+import { zh } from '@liucai/shared';
 import type { Context, Middleware } from 'koa';
 import { QueryFailedError } from 'typeorm';
 import { AppError } from '../errors';
@@ -41,7 +42,7 @@ function unansweredStatus(ctx: Context): AppError | null {
   }
   if (ctx.status === 405) {
     const allowed = ctx.response.get('Allow');
-    return new AppError('method_not_allowed', `该接口不支持 ${ctx.method} 请求${allowed ? `（支持 ${allowed.split(/,\s*/).join('、')}）` : ''}`, 405, {
+    return new AppError('method_not_allowed', zh`该接口不支持 ${ctx.method} 请求${allowed ? `（支持 ${allowed.split(/,\s*/).join('、')}）` : ''}`, 405, {
       allowed: allowed ? allowed.split(/,\s*/) : [],
     });
   }
@@ -59,7 +60,7 @@ interface HttpError {
 function fromHttpError(err: HttpError): AppError {
   if (err.status === 413) {
     const limit = typeof err.limit === 'number' ? `：最多 ${Math.round(err.limit / 1024)} KB` : '';
-    return new AppError('payload_too_large', `请求内容太大${limit}`, 413);
+    return new AppError('payload_too_large', zh`请求内容太大${limit}`, 413);
   }
   if (err.status === 415) return new AppError('unsupported_media_type', '不支持的请求格式或字符编码：请以 UTF-8 JSON 发送', 415);
   if (err instanceof SyntaxError || err.type === 'entity.parse.failed') return new AppError('bad_request', '请求内容不是有效的 JSON', 400);

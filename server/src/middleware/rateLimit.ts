@@ -1,3 +1,4 @@
+import { zh } from '@liucai/shared';
 import type { Context, Middleware } from 'koa';
 import { AppError } from '../errors';
 import type { AppState } from '../appTypes';
@@ -37,7 +38,7 @@ export class MinuteCounter {
 export function tooManyRequests(ctx: Context, what: string, limit: number, retryAfterMs: number): AppError {
   const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
   ctx.set('Retry-After', String(seconds));
-  return new AppError('rate_limited', `操作太频繁：${what}每分钟最多 ${limit} 次，请 ${seconds} 秒后再试`, 429, { retryAfterSeconds: seconds, limit });
+  return new AppError('rate_limited', zh`操作太频繁：${what}每分钟最多 ${limit} 次，请 ${seconds} 秒后再试`, 429, { retryAfterSeconds: seconds, limit });
 }
 
 export interface RateLimitOptions {

@@ -1,3 +1,4 @@
+import { zh } from '@liucai/shared';
 import type { ZodType, core } from 'zod';
 import { validationError } from '../errors';
 
@@ -30,19 +31,21 @@ const typeName = (t: string) => TYPE_NAMES[t] ?? t;
 export function chineseIssue(issue: core.$ZodRawIssue): string {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? `必填，应为${typeName(issue.expected)}` : `应为${typeName(issue.expected)}，收到的是${typeName(typeOf(issue.input))}`;
+      return issue.input === undefined
+        ? zh`必填，应为${typeName(issue.expected)}`
+        : zh`应为${typeName(issue.expected)}，收到的是${typeName(typeOf(issue.input))}`;
     case 'too_small':
       return issue.origin === 'string'
         ? `至少 ${String(issue.minimum)} 个字`
         : issue.origin === 'array' || issue.origin === 'set'
           ? `至少 ${String(issue.minimum)} 项`
-          : `应${issue.inclusive ? '不小于' : '大于'} ${String(issue.minimum)}`;
+          : zh`应${issue.inclusive ? '不小于' : '大于'} ${String(issue.minimum)}`;
     case 'too_big':
       return issue.origin === 'string'
         ? `最多 ${String(issue.maximum)} 个字`
         : issue.origin === 'array' || issue.origin === 'set'
           ? `最多 ${String(issue.maximum)} 项`
-          : `应${issue.inclusive ? '不大于' : '小于'} ${String(issue.maximum)}`;
+          : zh`应${issue.inclusive ? '不大于' : '小于'} ${String(issue.maximum)}`;
     case 'invalid_value':
       return `应为 ${issue.values.map((v) => String(v)).join('、')} 之一`;
     case 'invalid_format':

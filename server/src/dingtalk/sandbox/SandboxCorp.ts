@@ -5,6 +5,7 @@
 import { DEFAULT_CRM_CONTRACT_OBJECT, DEFAULT_CRM_FOLLOW_RECORD_OBJECT } from '../wireFacts';
 import { AttendancePeople, driftingUserids } from './attendancePeople';
 import type { SandboxDemoUsers, SandboxDept, SandboxDeparture, SandboxUser, SandboxUserInput } from './corpTypes';
+import type { PastLeaver } from './departureHistory';
 import type { DriftProfile } from './driftModel';
 import { LEAVE_TYPES, type SandboxLeaveType } from './leaveCatalogue';
 import { simulateMonths, type TurnoverSummary } from './monthlyTurnover';
@@ -26,6 +27,8 @@ export interface SandboxCorpInit {
   users: SandboxUser[];
   demoUsers: SandboxDemoUsers;
   nextUserNo: number;
+  /** People who left before "today" (departureHistory), oldest first; they hold job numbers too. */
+  history?: readonly PastLeaver[];
 }
 
 /** A change to the org, as DingTalk announces it in a contact event (doc 7.2). */
@@ -83,7 +86,7 @@ export class SandboxCorp {
     this.driftReferenceMs = init.asOfMs;
     this.demoUsers = init.demoUsers;
     this.nextUserNo = init.nextUserNo;
-    this.nextJobNo = init.users.length + 1;
+    this.nextJobNo = init.users.length + (init.history?.length ?? 0) + 1;
     this.modifiedSeq = init.users.length;
     this.hirePrng = createPrng(deriveSeed(init.seed, 'hires'));
     for (const dept of init.departments) {
@@ -97,6 +100,9 @@ export class SandboxCorp {
       for (const { dept_id } of user.dept_order_list) this.members.get(dept_id)?.push(user.userid);
     }
     for (const [deptId, list] of this.members) list.sort((a, b) => this.orderIn(a, deptId) - this.orderIn(b, deptId));
+    for (const past of init.history ?? []) {
+      this.departures.push({ ...this.departureOf(past.user, past.lastWorkDayMs, past.reasonType, past.reasonMemo), drifted: past.drifted });
+    }
   }
 
   /** Number of active employees. */
@@ -240,23 +246,7 @@ export class SandboxCorp {
   /** Remove an active person, keeping a departure record (shared by removeUser and monthly turnover). */
   recordLeave(userid: string, lastWorkDayMs: number, reasonType: number, reasonMemo: string): SandboxDeparture {
     const user = this.requireUser(userid);
-    const mainDeptId = user.dept_id_list[0] ?? 1;
-    const handover = this.supervisorOf(user);
-    const departure: SandboxDeparture = {
-      userid,
-      name: user.name,
-      last_work_day: lastWorkDayMs,
-      main_dept_id: mainDeptId,
-      main_dept_name: this.departments.get(mainDeptId)?.name ?? '',
-      dept_list: user.dept_id_list.map((deptId) => ({ dept_id: deptId, dept_path: this.deptPath(deptId) })),
-      reason_type: reasonType,
-      reason_memo: reasonMemo,
-      // Probation in China is at most 6 months; someone leaving earlier left from 试用期.
-      pre_status: lastWorkDayMs - user.hired_date < 183 * 86_400_000 ? 2 : 3,
-      status: 2,
-      user: structuredClone(user),
-    };
-    if (handover !== undefined) departure.handover_userid = handover;
+    const departure = this.departureOf(user, lastWorkDayMs, reasonType, reasonMemo);
     this.users.delete(userid);
     for (const deptId of user.dept_id_list) {
       this.members.set(
@@ -278,6 +268,28 @@ export class SandboxCorp {
     this.departures.push(departure);
     this.announce({ eventType: 'user_leave_org', userIds: [userid] });
     if (orphans.length > 0) this.announce({ eventType: 'user_modify_org', userIds: orphans });
+    return departure;
+  }
+
+  /** The departure record of `user` leaving on `lastWorkDayMs` (handover: their supervisor at the time). */
+  private departureOf(user: SandboxUser, lastWorkDayMs: number, reasonType: number, reasonMemo: string): SandboxDeparture {
+    const mainDeptId = user.dept_id_list[0] ?? 1;
+    const handover = this.supervisorOf(user);
+    const departure: SandboxDeparture = {
+      userid: user.userid,
+      name: user.name,
+      last_work_day: lastWorkDayMs,
+      main_dept_id: mainDeptId,
+      main_dept_name: this.departments.get(mainDeptId)?.name ?? '',
+      dept_list: user.dept_id_list.map((deptId) => ({ dept_id: deptId, dept_path: this.deptPath(deptId) })),
+      reason_type: reasonType,
+      reason_memo: reasonMemo,
+      // Probation in China is at most 6 months; someone leaving earlier left from 试用期.
+      pre_status: lastWorkDayMs - user.hired_date < 183 * 86_400_000 ? 2 : 3,
+      status: 2,
+      user: structuredClone(user),
+    };
+    if (handover !== undefined) departure.handover_userid = handover;
     return departure;
   }
 

@@ -69,7 +69,9 @@ export class AttendancePeople {
       deviceId: stableUuid([seed, 'device', userid]).replace(/-/g, ''),
     };
     if (lastDay !== undefined) person.lastDay = lastDay;
-    if (isDrifter(seed, userid, mainDept?.kind, Object.values(this.corp.demoUsers))) {
+    // The generated history decided who of its leavers drifted; for everyone else the seed's drift rule does.
+    const drifts = departure?.drifted ?? isDrifter(seed, userid, mainDept?.kind, Object.values(this.corp.demoUsers));
+    if (drifts) {
       person.drift = driftProfile(seed, userid, lastDay ?? chinaDayNumber(this.corp.driftReferenceMs));
     }
     return person;

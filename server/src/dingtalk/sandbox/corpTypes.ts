@@ -121,6 +121,11 @@ export interface SandboxDeparture {
   handover_userid?: string;
   /** The record as it was on the last day. */
   user: SandboxUser;
+  /**
+   * Sandbox-only (never on the wire): whether they drifted towards leaving before the last day. Set by the
+   * generated history; absent for people who leave later (removeUser, advanceMonths): the drift rule decides.
+   */
+  drifted?: boolean;
 }
 
 /** Fields a test may give `addUser`; everything else is generated. */

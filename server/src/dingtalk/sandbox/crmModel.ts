@@ -13,7 +13,8 @@ import type { DeptKind } from './corpTypes';
 import { driftIntensity } from './driftModel';
 import { CITIES } from './nameBank';
 import { personalCustomersOf } from './crmPersonal';
-import { hash53, keyedPrng, stableUuid } from './stableIds';
+import { helperPool, pickHelper, pickIn, type Helper, type HelperPool } from './crmHelpers';
+import { keyedPrng, stableUuid } from './stableIds';
 import { chinaDayNumber, chinaTimeOn } from './workCalendar';
 
 /** Days of history before "today" customers reach back. */
@@ -112,53 +113,6 @@ function dealAmountFen(kind: 'small' | 'mid' | 'big', u: number): number {
   return Math.round((10000 * 20 ** u) / 500) * 500 * 100;
 }
 
-interface Helper {
-  userid: string;
-  firstDay: number;
-  lastDay: number | undefined;
-  deptId: number;
-}
-
-/** Candidates split into buckets of about 32 by a hash of the userid, so a pick looks at one bucket, not everyone. */
-interface HelperPool {
-  buckets: Helper[][];
-}
-
-function helperPool(candidates: readonly Helper[]): HelperPool {
-  const count = Math.max(1, Math.ceil(candidates.length / 32));
-  const buckets: Helper[][] = Array.from({ length: count }, () => []);
-  for (const c of candidates) buckets[hash53(c.userid) % count]!.push(c);
-  return { buckets };
-}
-
-/**
- * Rendezvous pick within the key's bucket (the next bucket when nobody there was employed on `day`): the employed
- * candidate with the smallest hash, so a hire or departure moves few picks.
- */
-function pickHelper(pool: HelperPool, day: number, key: string): string | undefined {
-  const n = pool.buckets.length;
-  const start = hash53(key, 7) % n;
-  for (let i = 0; i < n; i++) {
-    const picked = pickIn(pool.buckets[(start + i) % n]!, day, key);
-    if (picked !== undefined) return picked;
-  }
-  return undefined;
-}
-
-function pickIn(candidates: readonly Helper[], day: number, key: string): string | undefined {
-  let best: string | undefined;
-  let bestHash = Infinity;
-  for (const c of candidates) {
-    if (c.firstDay > day || (c.lastDay !== undefined && c.lastDay < day)) continue;
-    const h = hash53(`${key}:${c.userid}`);
-    if (h < bestHash) {
-      bestHash = h;
-      best = c.userid;
-    }
-  }
-  return best;
-}
-
 function customerName(seed: number, id: string): string {
   const p = keyedPrng([seed, 'crm-name', id]);
   return `${p.pick(CITIES)}${p.pick(NAME_WORDS)}${p.pick(NAME_TRADES)}有限公司`;
@@ -192,11 +146,14 @@ export function generateCrm(corp: CrmCorpView): CrmData {
     teammates.set(p.deptId, list);
   }
 
+  // Who took over the customers of someone who left (离职继承): the handover person DingTalk's dismission names.
+  const successors = new Map(corp.departures.map((d) => [d.userid, d.handover_userid]));
   const data: CrmData = { customers: [], personalCustomers: [], contracts: [], followRecords: [] };
   for (const { person, deptId, kind } of all) {
     if (!person.sales) continue;
     const keyAccount = kind === 'keyAccount';
-    sellerBook(seed, person, keyAccount, today, lastDataDay, data, helpers, teammates.get(deptId) ?? []);
+    const successor = person.lastDay === undefined ? undefined : successors.get(person.userid);
+    sellerBook(seed, person, successor, keyAccount, today, lastDataDay, data, helpers, teammates.get(deptId) ?? []);
     data.personalCustomers.push(
       ...personalCustomersOf(seed, person, Math.max(person.firstDay, today - HISTORY_DAYS), Math.min(person.lastDay ?? lastDataDay, lastDataDay)),
     );
@@ -208,10 +165,15 @@ export function generateCrm(corp: CrmCorpView): CrmData {
   return data;
 }
 
-/** One salesperson's customers, their contracts and follow-ups. */
+/**
+ * One salesperson's customers, their contracts and follow-ups. Everything the salesperson did lies within their
+ * employment; when they leave, their customers pass to `successor` (who owns them from then on and signs their
+ * renewals and upsells), or, with nobody to take over, renew no more.
+ */
 function sellerBook(
   seed: number,
   person: AttendancePerson,
+  successor: string | undefined,
   keyAccount: boolean,
   today: number,
   lastDataDay: number,
@@ -231,13 +193,23 @@ function sellerBook(
     const name = customerName(seed, id);
     const pooled = p.chance(0.03);
     const createMs = chinaTimeOn(createDay, 9 + p.int(0, 8), p.int(0, 59));
-    data.customers.push({ instanceId: id, name, owner: pooled ? null : userid, creator: userid, createMs, modifyMs: createMs });
+    const customer: CrmCustomer = { instanceId: id, name, owner: pooled ? null : userid, creator: userid, createMs, modifyMs: createMs };
+    if (person.lastDay !== undefined && person.lastDay < lastDataDay && !pooled) {
+      // Handed over the morning after the last day (to nobody: the customer goes back to the public pool).
+      Object.assign(customer, { owner: successor ?? null, modifyMs: chinaTimeOn(person.lastDay + 1, 9) });
+    }
+    data.customers.push(customer);
+    /** Who serves the customer on `day`: the salesperson while employed, then their successor (undefined: nobody). */
+    const heir = pooled ? undefined : successor;
+    const signerOn = (day: number): string | undefined => (day <= until ? userid : heir);
 
     // Contracts: a first one soon after the customer is created, then renewals at each term's end, now and then an upsell.
     let big = false;
     let signDay = createDay + p.int(3, 40);
     let renewalYears = 0;
     for (let n = 0; signDay <= lastDataDay && n < 8; n++) {
+      const signer = signerOn(signDay);
+      if (signer === undefined) break;
       const kind = p.chance(bigDealChance(signDay, today, keyAccount)) ? 'big' : p.chance(0.25) ? 'mid' : 'small';
       big = big || kind === 'big';
       const cancelled = p.chance(0.06);
@@ -250,8 +222,8 @@ function sellerBook(
         instanceId: contractId,
         customerId: id,
         customerName: name,
-        owner: p.chance(0.015) ? null : userid,
-        creator: userid,
+        owner: p.chance(0.015) ? null : signer,
+        creator: signer,
         amountFen: dealAmountFen(kind, p.next()),
         signMs,
         renewalYears,
@@ -262,14 +234,15 @@ function sellerBook(
       if (!cancelled && p.chance(0.12)) {
         // An upsell within the term: a second contract, not a renewal.
         const upsellDay = signDay + p.int(30, 200);
-        if (upsellDay <= lastDataDay) {
+        const upseller = signerOn(upsellDay);
+        if (upsellDay <= lastDataDay && upseller !== undefined) {
           const upsellMs = chinaTimeOn(upsellDay, 11);
           data.contracts.push({
             instanceId: stableUuid([seed, 'crm-upsell', id, n]),
             customerId: id,
             customerName: name,
-            owner: userid,
-            creator: userid,
+            owner: upseller,
+            creator: upseller,
             amountFen: dealAmountFen(p.chance(0.5) ? 'mid' : 'big', p.next()),
             signMs: upsellMs,
             renewalYears: 0,
@@ -289,27 +262,29 @@ function sellerBook(
       signDay = endDay;
     }
 
-    // Follow-ups every 1-7 weeks (big clients more often) while the owner works here; drifters skip more and more.
-    // A few customers are never followed up (a gap HR should see).
+    // Follow-ups every 1-7 weeks (big clients more often) while the owner works here, then by their successor;
+    // drifters skip more and more. A few customers are never followed up (a gap HR should see).
     if (p.chance(0.04)) continue;
     const followFrom = Math.max(createDay, today - FOLLOW_HISTORY_DAYS);
-    for (let day = followFrom + p.int(1, 14), k = 0; day <= until; day += big ? p.int(7, 24) : p.int(14, 45), k++) {
-      if (p.next() < 0.8 * driftIntensity(person.drift, day)) continue;
+    const followUntil = heir === undefined ? until : lastDataDay;
+    for (let day = followFrom + p.int(1, 14), k = 0; day <= followUntil; day += big ? p.int(7, 24) : p.int(14, 45), k++) {
+      const owner = day <= until ? userid : heir!;
+      if (p.next() < 0.8 * (owner === userid ? driftIntensity(person.drift, day) : 0)) continue;
       const followMs = chinaTimeOn(day, 9 + p.int(0, 9), p.int(0, 59));
       const participants: string[] = [];
       const recordKey = `${seed}:crm-follow:${id}:${k}`;
       if (p.chance(big ? 0.35 : 0.12)) {
         const helper = pickHelper(helpers, day, recordKey);
-        if (helper !== undefined && helper !== userid) participants.push(helper);
+        if (helper !== undefined && helper !== owner) participants.push(helper);
         if (p.chance(0.25)) {
           const second = pickHelper(helpers, day, `${recordKey}:2`);
-          if (second !== undefined && second !== userid && !participants.includes(second)) participants.push(second);
+          if (second !== undefined && second !== owner && !participants.includes(second)) participants.push(second);
         }
       }
       if (p.chance(0.05)) {
         // A teammate from the owner's own department joins: collaboration, but not across departments.
         const mate = pickIn(
-          team.filter((t) => t.userid !== userid),
+          team.filter((t) => t.userid !== userid && t.userid !== owner),
           day,
           `${recordKey}:team`,
         );
@@ -318,7 +293,7 @@ function sellerBook(
       data.followRecords.push({
         instanceId: stableUuid([seed, 'crm-follow', id, k]),
         customerId: id,
-        owner: userid,
+        owner,
         participants,
         followMs,
         type: p.pick(FOLLOW_TYPES),

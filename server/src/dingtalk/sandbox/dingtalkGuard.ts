@@ -4,7 +4,7 @@
  */
 import type { Context, Next } from 'koa';
 import { logger } from '../../logger';
-import { LegacyErr, V1Err } from '../wireFacts';
+import { LegacyErr, monthlyQuotaMessage, V1_MONTHLY_QUOTA_CODE, V1_MONTHLY_QUOTA_STATUS, V1Err } from '../wireFacts';
 import { ParamError } from './bodyParams';
 import { presentedToken } from './callerAuth';
 import type { SandboxState } from './sandboxState';
@@ -41,6 +41,18 @@ export function dingtalkGuard(state: SandboxState, opts: GuardOptions): (ctx: Co
         };
       } else {
         v1Error(ctx, V1Err.qpsLimitStatus, V1Err.qpsLimit, `api调用过于频繁, 当前接口QPS上限为${limit}`);
+      }
+      return;
+    }
+    if (verdict.kind === 'overQuota') {
+      // Doc 8.1: legacy errcode 90020 with the organisation's count and quota; v1.0 HTTP 403 ApiCountLimitForOrg.
+      logger.debug({ path: opts.path, corpKey }, 'sandbox: over the monthly quota');
+      const message = monthlyQuotaMessage(verdict.used + 1, verdict.quota);
+      if (opts.family === 'legacy') {
+        ctx.status = 200;
+        ctx.body = { errcode: LegacyErr.monthlyQuota, errmsg: message, request_id: newRequestId() };
+      } else {
+        v1Error(ctx, V1_MONTHLY_QUOTA_STATUS, V1_MONTHLY_QUOTA_CODE, message);
       }
       return;
     }

@@ -32,18 +32,30 @@ const ordinary = () =>
   [...corp().users.values()].filter((u) => !corp().isManagerAnywhere(u.userid) && !u.admin && !Object.values(corp().demoUsers).includes(u.userid));
 
 describe('hrm dismission', () => {
-  it('querydimission answers an empty list without next_cursor while nobody has left', async () => {
-    expect(await query({ offset: 0, size: 50 })).toEqual({ errcode: 0, errmsg: 'ok', success: true, result: { data_list: [] }, request_id: REQUEST_ID });
+  // The generated corp has a history (people who left over the last 18 months), so nobody-has-left cannot be asked
+  // any more; an offset past the last departure gives the same empty answer.
+  it('querydimission lists the generated history oldest first, and answers an empty list without next_cursor past its end', async () => {
+    const history = corp().departures.map((d) => d.userid);
+    expect(history.length).toBeGreaterThan(10);
+    expect((await walkDeparted(50)).userids).toEqual(history);
+    expect(await query({ offset: history.length, size: 50 })).toEqual({
+      errcode: 0,
+      errmsg: 'ok',
+      success: true,
+      result: { data_list: [] },
+      request_id: REQUEST_ID,
+    });
   });
 
   it('lists and details exactly corp.departures after removeUser and advanceMonths', async () => {
+    const history = corp().departures.map((d) => d.userid);
     const [a, b] = ordinary();
     corp().removeUser(a!.userid, chinaMs('2026-10-20 00:00:00'));
     corp().removeUser(b!.userid);
     const summary = corp().advanceMonths(2);
     expect(summary.left.length).toBeGreaterThan(0);
     const expected = corp().departures.map((d) => d.userid);
-    expect(expected).toEqual([a!.userid, b!.userid, ...summary.left]);
+    expect(expected).toEqual([...history, a!.userid, b!.userid, ...summary.left]);
 
     const walked = await walkDeparted(3);
     expect(walked.userids).toEqual(expected);
@@ -70,7 +82,8 @@ describe('hrm dismission', () => {
         ...(d.handover_userid === undefined ? {} : { handover_userid: d.handover_userid }),
       })),
     );
-    const first = found[0]!;
+    const first = found[history.length]!;
+    expect(first.userid).toBe(a!.userid);
     expect(first.last_work_day).toBe(chinaMs('2026-10-20 00:00:00'));
     expect(first.dept_list[0]!.dept_path).toMatch(/^留才示范科技有限公司-/);
   });

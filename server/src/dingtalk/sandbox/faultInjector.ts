@@ -4,6 +4,7 @@
  * after setting the same faults fails the same way in every run, whatever the sandbox did before.
  */
 import { createPrng, type Prng } from './prng';
+import { isMeteredApi } from '../wireFacts';
 
 /** Faults applied to the DingTalk endpoints (never to /sandbox/*). */
 export interface SandboxFaults {
@@ -17,6 +18,14 @@ export interface SandboxFaults {
   failMode?: '5xx' | 'busy';
   /** Added to every answer. */
   latencyMs?: number;
+  /**
+   * The organisation's monthly metered quota (doc 8.1): once this many metered calls (exempt 通讯录, token and 免登
+   * calls aside) have passed since the faults were set, metered calls are refused with 90020 /
+   * ApiCountLimitForOrg until the faults change. Refused calls are not counted.
+   */
+  monthlyApiQuota?: number;
+  /** Metered calls already spent this month when the faults are set (other apps of the organisation, say). */
+  monthlyApiUsed?: number;
 }
 
 /** Call counters since start or the last reset. */
@@ -29,7 +38,8 @@ export interface SandboxStats {
 }
 
 /** What happens to one call. */
-export type FaultVerdict = { kind: 'pass' } | { kind: 'throttled' } | { kind: 'fail'; mode: '5xx' | 'busy' };
+export type FaultVerdict =
+  { kind: 'pass' } | { kind: 'throttled' } | { kind: 'fail'; mode: '5xx' | 'busy' } | { kind: 'overQuota'; used: number; quota: number };
 
 const WINDOW_MS = 1000;
 /** With failRate < 1, the same request fails at most this many times in a row (its next try passes). */
@@ -40,7 +50,7 @@ const MAX_TRACKED_STREAKS = 10_000;
 /** Check a faults object; returns the problems (empty when valid). */
 export function faultProblems(input: unknown): string[] {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return ['faults must be a JSON object'];
-  const known = new Set(['throttleQps', 'tokenTtlSeconds', 'failRate', 'failMode', 'latencyMs']);
+  const known = new Set(['throttleQps', 'tokenTtlSeconds', 'failRate', 'failMode', 'latencyMs', 'monthlyApiQuota', 'monthlyApiUsed']);
   const problems: string[] = [];
   const positive = (key: string, value: unknown, allowZero: boolean): void => {
     if (value === undefined || value === null) return;
@@ -55,7 +65,7 @@ export function faultProblems(input: unknown): string[] {
     } else if (key === 'failRate') {
       if (value !== undefined && value !== null && (typeof value !== 'number' || !(value >= 0 && value <= 1)))
         problems.push('failRate must be a number from 0 to 1');
-    } else positive(key, value, key === 'latencyMs');
+    } else positive(key, value, key === 'latencyMs' || key === 'monthlyApiQuota' || key === 'monthlyApiUsed');
   }
   return problems;
 }
@@ -68,6 +78,8 @@ export class FaultInjector {
   /** Consecutive injected failures per request, for the MAX_CONSECUTIVE_FAILURES cap. */
   private readonly failStreaks = new Map<string, number>();
   private counters: SandboxStats = { calls: {}, total: 0, throttled: 0, failed: 0 };
+  /** Metered calls per corp since the faults were set (for monthlyApiQuota). */
+  private readonly metered = new Map<string, number>();
 
   constructor(
     private readonly faultSeed: number,
@@ -84,6 +96,7 @@ export class FaultInjector {
     this.prng = createPrng(this.faultSeed);
     this.windows.clear();
     this.failStreaks.clear();
+    this.metered.clear();
   }
 
   /** The faults in force. */
@@ -121,6 +134,12 @@ export class FaultInjector {
         return { kind: 'throttled' };
       }
       recent.push(now);
+    }
+    const quota = this.faults.monthlyApiQuota;
+    if (quota !== undefined && failable && isMeteredApi(path)) {
+      const used = this.metered.get(corpKey) ?? this.faults.monthlyApiUsed ?? 0;
+      if (used >= quota) return { kind: 'overQuota', used, quota };
+      this.metered.set(corpKey, used + 1);
     }
     const failRate = this.faults.failRate ?? 0;
     if (!failable || failRate <= 0) return { kind: 'pass' };

@@ -1,10 +1,12 @@
 /**
  * Generates a realistic, deterministic company from a seed: the department tree from orgBlueprint, people
  * with Chinese names and department-matching titles, managers for every department, ~5% of people in two
- * departments, ~30% with an explicit manager_userid, admins, and the four demo accounts.
+ * departments, ~30% with an explicit manager_userid, admins, the four demo accounts, and a history of people who
+ * left over the last 18 months (departureHistory), replaced by some of today's people.
  */
 import { DEFAULT_AS_OF_MS, DEFAULT_CORP_NAME, MIN_EMPLOYEES, type SandboxCorpOptions, type SandboxDept, type SandboxUser } from './corpTypes';
 import { ONE_DAY_MS, startOfChinaDay } from './corpClock';
+import { planDepartureHistory } from './departureHistory';
 import { planOrg, type PlannedDept } from './orgBlueprint';
 import { createPrng, deriveSeed, type Prng } from './prng';
 import { SandboxCorp } from './SandboxCorp';
@@ -74,6 +76,16 @@ export function generateCorp(opts: SandboxCorpOptions): SandboxCorp {
   const protectedIds = new Set<string>(Object.values(DEMO_USERIDS));
   addSecondDepartments(prng, [...users.values()], plan.depts, members, (u) => !protectedIds.has(u.userid) && !managerIds.has(u.userid));
   assignExplicitManagers(prng, [...users.values()], plan.depts, managers);
+  const history = planDepartureHistory({
+    seed: opts.seed,
+    corpId: opts.corpId,
+    asOfMs,
+    depts: plan.depts,
+    members,
+    users,
+    fixed: new Set([...protectedIds, ...managerIds, ...[...users.values()].filter((u) => u.admin || u.boss).map((u) => u.userid)]),
+    nextUserid: () => generatedUserid(++userNo),
+  });
 
   const departments: SandboxDept[] = plan.depts.map(({ headcount: _h, isTeam: _t, ...dept }) => ({
     ...dept,
@@ -86,7 +98,8 @@ export function generateCorp(opts: SandboxCorpOptions): SandboxCorp {
   for (const user of users.values()) {
     user.dept_order_list.sort((a, b) => user.dept_id_list.indexOf(a.dept_id) - user.dept_id_list.indexOf(b.dept_id));
   }
-  const byHire = [...users.values()].sort((a, b) => a.hired_date - b.hired_date || a.userid.localeCompare(b.userid));
+  // Job numbers in hire order, people who left included (their numbers are not given again).
+  const byHire = [...users.values(), ...history.map((h) => h.user)].sort((a, b) => a.hired_date - b.hired_date || a.userid.localeCompare(b.userid));
   byHire.forEach((u, i) => (u.job_number = jobNumber(i + 1)));
   [...users.values()].forEach((u, i) => (u.modified_seq = i + 1));
 
@@ -102,6 +115,7 @@ export function generateCorp(opts: SandboxCorpOptions): SandboxCorp {
     users: [...users.values()],
     demoUsers: { ...DEMO_USERIDS },
     nextUserNo: userNo + 1,
+    history,
   });
 }
 

@@ -32,7 +32,7 @@ const LEAVE_RATE: readonly [number, number] = [0.015, 0.035];
 const HIRE_RATE: readonly [number, number] = [0.02, 0.04];
 
 /** listdimission reason_type with a realistic mix; memo is what HR would type. */
-const REASONS: readonly (readonly [readonly [number, string], number])[] = [
+export const LEAVE_REASONS: readonly (readonly [readonly [number, string], number])[] = [
   [[1, '家庭原因，回老家发展'], 1],
   [[2, '个人原因'], 4],
   [[3, '有更好的发展机会'], 3],
@@ -75,7 +75,7 @@ function simulateOneMonth(corp: TurnoverTarget, summary: TurnoverSummary): void 
     if (!chosen || !swapped) break;
     candidates[i] = chosen;
     candidates[j] = swapped;
-    const [reasonType, memo] = prng.weighted(REASONS);
+    const [reasonType, memo] = prng.weighted(LEAVE_REASONS);
     corp.recordLeave(chosen.userid, Math.max(dayInMonth(), chosen.hired_date), reasonType, memo);
     summary.left.push(chosen.userid);
   }

@@ -53,9 +53,13 @@ export function stableNumericId(parts: readonly (string | number)[], digits = 15
 /** A lowercase UUID-shaped id (DingTalk's procInstId look), fixed by the key. */
 export function stableUuid(parts: readonly (string | number)[]): string {
   const key = keyOf(parts);
-  const hex = [1, 2, 3]
-    .map((salt) => hash53(key, salt).toString(16).padStart(14, '0').slice(-11))
-    .join('')
-    .slice(0, 32);
+  // The last 11 hex digits of three salted hashes (written out: this runs once per generated CRM record).
+  const hex = (hex11(hash53(key, 1)) + hex11(hash53(key, 2)) + hex11(hash53(key, 3))).slice(0, 32);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** The last 11 hex digits of `n`, zero-padded. */
+function hex11(n: number): string {
+  const h = n.toString(16);
+  return h.length >= 11 ? h.slice(-11) : h.padStart(11, '0');
 }

@@ -1,3 +1,4 @@
+import { zh } from '@liucai/shared';
 import type { CellParser, ParseResult, PlainCell } from './importKind';
 import type { Person } from './personDirectory';
 import type { CustomerRef } from './referenceDirectories';
@@ -5,7 +6,7 @@ import { numberToDecimalText, parseScaledDecimal, yuanToFen } from '@liucai/shar
 import { parseChineseDate } from './chineseDate';
 
 /** "应为…" with the spacing rule: a space before Latin letters or digits ("应为 0 到 100 的整数"), none before Chinese. */
-export const expected = (hint: string) => `应为${/^[A-Za-z0-9]/.test(hint) ? ' ' : ''}${hint}`;
+export const expected = (hint: string) => zh`应为${hint}`;
 
 const ok = <T>(value: T): ParseResult<T> => ({ ok: true, value });
 const fail = <T>(message: string): ParseResult<T> => ({ ok: false, message });
@@ -44,7 +45,7 @@ export function text(max: number): CellParser<string> {
 /** An active department of the corp, by its name, or its path when the name repeats (销售中心/一组). */
 export function department(): CellParser<string> {
   return {
-    hint: '通讯录中现有的部门名称（重名时填完整路径，如 销售中心/一组）',
+    hint: '通讯录中现有的部门名称（重名时填完整路径，如“销售中心/一组”）',
     ref: 'department',
     parse: (cell, ctx) => {
       const r = ctx.departments.find(asText(cell));
@@ -78,7 +79,7 @@ export function customer(opts: { mustExist: boolean }): CellParser<CustomerRef> 
 
 /** A whole number in [min, max]; "85%" is read as 85 when `percent`. */
 export function integer(min: number, max: number, opts: { percent?: boolean } = {}): CellParser<number> {
-  const hint = `${min} 到 ${max} 的整数${opts.percent ? '（可带 %）' : ''}`;
+  const hint = zh`${min} 到 ${max} 的整数${opts.percent ? '（可带 %）' : ''}`;
   return {
     hint,
     parse: (cell) => {
@@ -130,7 +131,7 @@ export function scoreTenths(): CellParser<number> {
 
 /** One of a fixed set of labels (Chinese, or the stored value itself). */
 export function oneOf<T extends string | number>(labels: Record<string, T>): CellParser<T> {
-  const hint = `${Object.keys(labels).join('、')}之一`;
+  const hint = zh`${Object.keys(labels).join('、')}之一`;
   const byText = new Map<string, T>();
   for (const [label, value] of Object.entries(labels)) {
     byText.set(label, value);

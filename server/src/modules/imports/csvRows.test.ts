@@ -52,7 +52,7 @@ describe('csvRows', () => {
   });
 
   it('refuses an unclosed quote, naming the row it started on', async () => {
-    await expect(parse(['a\r\n"open,1\r\n2,3\r\n'])).rejects.toThrow('第 2 行：引号没有闭合');
+    await expect(parse(['a\r\n"open,1\r\n2,3\r\n'])).rejects.toThrow('第 2 行：双引号没有闭合');
   });
 
   it('strips a UTF-8 BOM and reads GB18030 (Excel on Chinese Windows) when the bytes are not UTF-8', async () => {

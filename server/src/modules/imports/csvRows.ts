@@ -105,7 +105,7 @@ export async function* csvRows(chunks: AsyncIterable<string>, limits: CsvLimits 
     }
     for (const r of out) yield r;
   }
-  if (quoted && !afterQuote) throw badImportFile(`第 ${quoteRow} 行：引号没有闭合（"），文件可能被截断或格式有误`);
+  if (quoted && !afterQuote) throw badImportFile(`第 ${quoteRow} 行：双引号没有闭合，文件可能被截断或格式有误`);
   if (startedRecord || parts.length > 0 || cells.length > 0 || afterQuote) {
     endCell();
     yield { row, cells };

@@ -1,3 +1,4 @@
+import { zh } from '@liucai/shared';
 import { AppError } from '../../errors';
 import { IMPORT_LIMITS } from '@liucai/shared';
 
@@ -38,10 +39,10 @@ const chars = (n: number) => `${n.toLocaleString('en-US')} 个字符`;
 /** 400: one cell is longer than any real value; names the row and the column (its header when known). */
 export const importCellTooLarge = (row: number, col: number, headers: readonly string[] | null, max: number) => {
   const header = headers?.[col];
-  const column = `${columnLetter(col)} 列${header ? `“${header}”` : ''}`;
+  const column = zh`${columnLetter(col)} 列${header ? `“${header}”` : ''}`;
   return new AppError(
     'import_cell_too_large',
-    `第 ${row} 行 ${column}的单元格超过 ${chars(max)}的上限：请检查是否误粘贴了整段文字或整个文件；文件未导入`,
+    zh`第 ${row} 行 ${column}的单元格超过 ${chars(max)}的上限：请检查是否误粘贴了整段文字或整个文件；文件未导入`,
     400,
     {
       row,
@@ -53,7 +54,7 @@ export const importCellTooLarge = (row: number, col: number, headers: readonly s
 
 /** 400: one row is longer than any real row. */
 export const importRowTooLarge = (row: number, max: number) =>
-  new AppError('import_row_too_large', `第 ${row} 行超过 ${chars(max)}的上限：请检查这一行是否误粘贴了大段内容；文件未导入`, 400, { row, limit: max });
+  new AppError('import_row_too_large', zh`第 ${row} 行超过 ${chars(max)}的上限：请检查这一行是否误粘贴了大段内容；文件未导入`, 400, { row, limit: max });
 
 /** 400: a row with more cells than any template has. */
 export const importTooManyColumns = (row: number, max: number) =>

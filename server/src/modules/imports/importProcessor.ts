@@ -1,3 +1,4 @@
+import { zh } from '@liucai/shared';
 import type { DataSource } from 'typeorm';
 import { IMPORT_LIMITS } from '@liucai/shared';
 import type { ImportEntity, ImportKindDef } from './importKind';
@@ -95,7 +96,7 @@ export async function processImportRows(rows: AsyncIterator<SheetRow>, o: Proces
     const first = firstRowOfKey.get(short);
     if (first !== undefined) {
       counts.rejected++;
-      const message = `与第 ${first} 行重复（${o.def.keyDescription}相同）：同一文件中只导入第一行`;
+      const message = zh`与第 ${first} 行重复（${o.def.keyDescription}相同）：同一文件中只导入第一行`;
       await o.sink.add([{ row: row.row, column: null, value: echoText(keyParts.filter(Boolean).join(' / '), IMPORT_LIMITS.maxEchoedValue), message }], cells());
       continue;
     }

@@ -1,3 +1,4 @@
+import { zh } from '@liucai/shared';
 import type { Readable } from 'node:stream';
 import type { DataSource } from 'typeorm';
 import { IMPORT_LIMITS, type ImportDryRun } from '@liucai/shared';
@@ -46,7 +47,7 @@ async function checks(u: ImportUpload, now: Date) {
 }
 
 function fileWarnings(notes: XlsxNotes, headerWarnings: string[], log: WarningLog): string[] {
-  const sheet = notes.skippedSheets ? [`只导入了第一个工作表${notes.sheetName ? `“${notes.sheetName}”` : ''}，其余 ${notes.skippedSheets} 个已忽略`] : [];
+  const sheet = notes.skippedSheets ? [zh`只导入了第一个工作表${notes.sheetName ? `“${notes.sheetName}”` : ''}，其余 ${notes.skippedSheets} 个已忽略`] : [];
   return [...sheet, ...headerWarnings, ...log.list()];
 }
 

@@ -1,3 +1,4 @@
+import { zh } from '@liucai/shared';
 import ExcelJS from 'exceljs';
 import type { ImportKindDef } from './importKind';
 import { CSV_BOM, csvLine, neutralizeCell } from './csvWriter';
@@ -24,7 +25,7 @@ export function templateCsv(def: ImportKindDef, example: string[]): string {
 export async function templateXlsx(def: ImportKindDef, example: string[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '留才 Liucai';
-  const ws = wb.addWorksheet(safeSheetName(`${def.label}导入模板`));
+  const ws = wb.addWorksheet(safeSheetName(zh`${def.label}导入模板`));
   ws.addRow(def.columns.map((c) => c.spec.header));
   const sample = ws.addRow(example.map((v) => neutralizeCell(v)));
   def.columns.forEach(({ spec }, i) => {

@@ -61,6 +61,7 @@ export class PersonDirectory {
     const entries = users.map((u) => ({ ...u, mainDeptId: u.mainDeptId === null ? null : Number(u.mainDeptId) }));
     const scope = await peopleScopeOf(ds, actor);
     if (scope.all) return new PersonDirectory(entries, { all: true });
+    // tenancy: whereInPeopleScope adds u.corp_id = the actor's corp.
     const qb = ds.getRepository(User).createQueryBuilder('u').select('u.userid', 'userid');
     const visible: { userid: string }[] = await whereInPeopleScope(qb, 'u', scope).getRawMany();
     return new PersonDirectory(entries, { all: false, userids: new Set(visible.map((v) => v.userid)) });

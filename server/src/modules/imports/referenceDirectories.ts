@@ -1,3 +1,4 @@
+import { zh } from '@liucai/shared';
 import type { DataSource } from 'typeorm';
 import { IsNull } from 'typeorm';
 import { Customer, Department } from '../../entities';
@@ -70,7 +71,7 @@ export class DepartmentDirectory {
     const byPath = this.byPath.get(key);
     if (byPath) return { ok: true, value: byPath.name };
     const some = this.topLevel.slice(0, 5).join('、');
-    return { ok: false, message: `找不到部门“${key}”：应为通讯录中现有的部门${some ? `，如 ${some}` : ''}` };
+    return { ok: false, message: zh`找不到部门“${key}”：应为通讯录中现有的部门${some ? `，如 ${some}` : ''}` };
   }
 }
 

@@ -1,3 +1,5 @@
+import { zh } from '@liucai/shared';
+
 const EXAMPLE_ROWS = 10;
 
 /**
@@ -24,7 +26,7 @@ export class WarningLog {
   /** The warnings as lines for HR. */
   list(): string[] {
     const grouped = [...this.byRow].map(
-      ([message, { rows, count }]) => `${message}：第 ${rows.join('、')} 行${count > rows.length ? ` 等共 ${count} 行` : ''}`,
+      ([message, { rows, count }]) => zh`${message}：第 ${rows.join('、')} 行${count > rows.length ? `等共 ${count} 行` : ''}`,
     );
     return [...this.general, ...grouped];
   }

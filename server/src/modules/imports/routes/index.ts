@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import Router from '@koa/router';
 import type { Context } from 'koa';
-import { IMPORT_LIMITS } from '@liucai/shared';
+import { IMPORT_LIMITS, zh } from '@liucai/shared';
 import { ImportRun } from '../../../entities';
 import { notFound } from '../../../errors';
 import { assertHrOrAdmin } from '../../access/policies/admin';
@@ -17,6 +17,7 @@ import { exampleRow, loadImportReferences } from '../importReferences';
 import { importRunsVisibleTo } from '../policies/importRunScope';
 import { rejectionCsv } from '../rejectionCsv';
 import type { AppDeps, AppState } from '../../../appTypes';
+import { refreshDataQuality } from '../../sync/commands/dataQualityRefresher';
 import { IMPORT_FIELD_LABELS, ImportModeSchema, ImportRunIdSchema, ImportRunsQuerySchema, TemplateFileSchema } from './schema';
 
 function attachment(ctx: Context, asciiName: string, name: string): void {
@@ -56,13 +57,14 @@ export function importRoutes(deps: AppDeps): Router<AppState> {
     const example = exampleRow(def, await loadImportReferences(deps.ds, actor, def), actor.userid);
     // Built before any header is set: a failure answers the JSON error envelope, not a broken download.
     const body = ext === 'csv' ? templateCsv(def, example) : await templateXlsx(def, example);
-    attachment(ctx, `${def.kind}-template.${ext}`, `${def.label}导入模板.${ext}`);
+    attachment(ctx, `${def.kind}-template.${ext}`, zh`${def.label}导入模板.${ext}`);
     ctx.type = ext === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
     ctx.body = body;
   });
 
   r.get('/runs', async (ctx) => {
     const { kind } = validate(ImportRunsQuerySchema, ctx.query, IMPORT_FIELD_LABELS);
+    // tenancy: importRunsVisibleTo names the actor's corp (and, for HR, the importer).
     const runs = await deps.ds
       .getRepository(ImportRun)
       .find({ where: { ...importRunsVisibleTo(ctx.state.actor!), ...(kind ? { kind } : {}) }, order: { id: 'DESC' }, take: 20 });
@@ -71,6 +73,7 @@ export function importRoutes(deps: AppDeps): Router<AppState> {
 
   const loadRun = async (ctx: Context & { state: AppState }) => {
     const { id } = validate(ImportRunIdSchema, ctx.params, IMPORT_FIELD_LABELS);
+    // tenancy: importRunsVisibleTo names the actor's corp (and, for HR, the importer).
     const run = await deps.ds.getRepository(ImportRun).findOneBy({ id, ...importRunsVisibleTo(ctx.state.actor!) });
     if (!run) throw notFound('导入记录');
     return run;
@@ -107,6 +110,10 @@ export function importRoutes(deps: AppDeps): Router<AppState> {
       }
       const run = await commitImport(upload);
       ctx.state.log.info({ audit: 'import_committed', by: actor.userid, kind: def.kind, runId: run.id, rows: run.rowsTotal }, 'audit');
+      // The 数据 page counts what was imported (its snapshot is refreshed after each sync and import).
+      await refreshDataQuality(deps.ds, actor.corpId, { followUpRecheckDays: deps.config.crm.followUpRecheckDays }).catch((err: unknown) =>
+        ctx.state.log.warn({ err }, 'data quality refresh after an import failed'),
+      );
       ctx.status = 201;
       ctx.body = { ok: true, data: (await presentImportRuns(deps.ds, actor.corpId, [run]))[0] };
     } finally {

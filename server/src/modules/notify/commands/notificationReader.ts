@@ -4,6 +4,7 @@ import type { Actor } from '../../../appTypes';
 import { notFound } from '../../../errors';
 
 /** Mark one of the actor's own messages read in the message centre (someone else's answers 404). */
+// tenancy: the row is first read with the actor's corp and userid; then updated by its id.
 export async function markNotificationRead(ds: DataSource, actor: Actor, id: number, now: Date = new Date()): Promise<void> {
   const row = await ds.getRepository(Notification).findOneBy({ id, corpId: actor.corpId, recipientUserid: actor.userid });
   if (!row) throw notFound('消息');

@@ -64,6 +64,7 @@ function retryAt(reason: DeferReason, now: number, s: NotifyConfig): number {
  * reason, fail messages for people who left, and record up to CALLS_PER_ROUND calls as `calling` with the exact
  * message, claiming their rows. Nothing is sent here: the caller makes the calls after the commit.
  */
+// tenancy: the corp is locked and its rows read by corp first; updates address those rows by their ids.
 export async function claimRound(deps: ClaimDeps, now: Date): Promise<ClaimRound> {
   const s = deps.settings;
   const nowMs = now.getTime();

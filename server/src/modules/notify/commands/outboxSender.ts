@@ -121,6 +121,7 @@ export async function makeCall(deps: OutboxDeps, call: ClaimedSend): Promise<voi
   await recordSent(deps.ds, deps.link.corpId, call, taskId, at, readbackAt);
 }
 
+// tenancy: the call being made, by its global id (claimed within its corp).
 async function recordCallError(deps: OutboxDeps, call: ClaimedSend, err: DingTalkError, at: Date): Promise<void> {
   const error = describeSendError(err);
   deps.log.warn({ sendId: call.sendId, code: err.code, api: err.api }, 'work notification call failed');
@@ -144,6 +145,7 @@ function nextMonth(at: Date): Date {
 }
 
 /** Re-issue (same day) or give up on (later day) every call whose worker never wrote DingTalk's answer. */
+// tenancy: orphaned calls of any corp are each reconciled by their own id; nothing is shown to anyone.
 async function reconcileOrphans(deps: OutboxDeps): Promise<number> {
   const now = (deps.now ?? (() => new Date()))();
   const today = shanghaiTime(now.getTime()).day;

@@ -73,6 +73,7 @@ export async function collectReadbacks(deps: OutboxDeps): Promise<{ calls: numbe
   return { calls, sends: due.length };
 }
 
+// tenancy: a send's rows by the send's global id (the send row carries its corp).
 async function readResult(ds: DataSource, send: NotificationSend, result: SendResult, now: Date): Promise<void> {
   const states = deliveriesOf(result, send.attempt > 1);
   await ds.transaction(async (em) => {

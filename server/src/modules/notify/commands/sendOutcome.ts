@@ -16,6 +16,7 @@ function stillOurs(sendId: number, attempt: number) {
 }
 
 /** DingTalk accepted the call: record its task id, mark the rows sent and count the metered call. */
+// tenancy: a claimed call's rows, addressed by the call's own id (send ids are global keys; the claim named the corp).
 export async function recordSent(
   ds: DataSource,
   corpId: string,
@@ -36,6 +37,7 @@ export async function recordSent(
 }
 
 /** The call failed for sure (DingTalk answered with an error): retry the rows later, or give them up. */
+// tenancy: a claimed call's rows, addressed by the call's own id (send ids are global keys; the claim named the corp).
 export async function recordFailed(
   ds: DataSource,
   call: { sendId: number; attempt: number },
@@ -72,6 +74,7 @@ export async function recordFailed(
 }
 
 /** An interrupted call that may have reached DingTalk and can no longer be re-issued safely: say so, never resend. */
+// tenancy: the call's own rows by its global id, found by a corp-scoped claim.
 export async function recordUnconfirmed(ds: DataSource, sendId: number, error: string): Promise<void> {
   await ds.transaction(async (em) => {
     const res = await em.getRepository(NotificationSend).update({ id: sendId, status: 'calling' }, { status: 'unconfirmed', error });

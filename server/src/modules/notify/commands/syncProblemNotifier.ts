@@ -3,6 +3,7 @@
  * people who can act on it — the admins and the HR users — in their daily digest. Called by the sync run tracker in
  * the transaction that records the run's outcome.
  */
+import { zh } from '@liucai/shared';
 import type { EntityManager } from 'typeorm';
 import { HrScope, User, type SyncRun } from '../../../entities';
 import { recordNotification } from './notificationRecorder';
@@ -56,7 +57,7 @@ export async function notifySyncProblem(
       kind: outcome.failed ? 'sync.failed' : 'sync.budgetStopped',
       dedupeKey: `sync:${run.id}`,
       urgency: 'digest',
-      title: outcome.failed ? `${name}同步失败` : `${name}同步因本月钉钉调用额度不足暂停`,
+      title: outcome.failed ? zh`${name}同步失败` : zh`${name}同步因本月钉钉调用额度不足暂停`,
       body: (outcome.failed ? `原因：${outcome.error ?? '未知错误'}。可在“数据”页重新同步。` : `${outcome.note ?? ''}`).slice(0, 1000),
       page: run.kind === 'org' ? '/org' : '/data',
     },

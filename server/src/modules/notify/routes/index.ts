@@ -9,7 +9,7 @@ import { markAllNotificationsRead, markNotificationRead } from '../commands/noti
 import { recallSend } from '../commands/sendRecaller';
 import { sendTestNotification } from '../commands/testNotificationSender';
 import { assertCanManageSettings, assertCanReadLog, isRecallable } from '../policies/notifyPolicy';
-import { BeforeQuery, IdParam, LogQuery } from './schema';
+import { BeforeQuery, IdParam, LogQuery, NOTIFY_FIELD_LABELS } from './schema';
 
 const PAGE = 30;
 const STATUSES: NotificationStatus[] = ['pending', 'deferred', 'sending', 'sent', 'unconfirmed', 'failed', 'recalled'];
@@ -19,7 +19,7 @@ export function notifyRoutes(deps: AppDeps): Router<AppState> {
   const r = new Router<AppState>({ prefix: '/api/v1/notifications' });
 
   r.get('/mine', async (ctx) => {
-    const { before } = validate(BeforeQuery, ctx.query);
+    const { before } = validate(BeforeQuery, ctx.query, NOTIFY_FIELD_LABELS);
     const actor = ctx.state.actor!;
     const rows = await myNotifications(deps.ds, actor, before ?? null, PAGE);
     const data: MyNotificationPage = {
@@ -39,7 +39,7 @@ export function notifyRoutes(deps: AppDeps): Router<AppState> {
   });
 
   r.post('/mine/:id/read', async (ctx) => {
-    const { id } = validate(IdParam, ctx.params);
+    const { id } = validate(IdParam, ctx.params, NOTIFY_FIELD_LABELS);
     await markNotificationRead(deps.ds, ctx.state.actor!, id);
     ctx.body = { ok: true, data: { id } };
   });
@@ -47,7 +47,7 @@ export function notifyRoutes(deps: AppDeps): Router<AppState> {
   r.get('/log', async (ctx) => {
     const actor = ctx.state.actor!;
     assertCanReadLog(actor);
-    const f = validate(LogQuery, ctx.query);
+    const f = validate(LogQuery, ctx.query, NOTIFY_FIELD_LABELS);
     const { rows, names, counts } = await notificationLog(deps.ds, actor, { status: f.status, before: f.before ?? null, limit: PAGE });
     const sends = await sendsByIds(
       deps.ds,
@@ -73,7 +73,7 @@ export function notifyRoutes(deps: AppDeps): Router<AppState> {
   r.post('/sends/:id/recall', async (ctx) => {
     const actor = ctx.state.actor!;
     assertCanReadLog(actor);
-    const { id } = validate(IdParam, ctx.params);
+    const { id } = validate(IdParam, ctx.params, NOTIFY_FIELD_LABELS);
     ctx.body = { ok: true, data: await recallSend(deps.ds, deps.dingtalk.messages, actor, id) };
   });
 

@@ -1,7 +1,7 @@
 import { Brackets, type DataSource, type SelectQueryBuilder, type ObjectLiteral } from 'typeorm';
-import { User } from '../../../entities';
+import { User, UserDepartment } from '../../../entities';
 import type { Actor } from '../../../appTypes';
-import { visibleDepartmentIds } from '../../access/policies/scope';
+import { descendantsOf, visibleDepartmentIds } from '../../access/policies/scope';
 
 /**
  * Whose records an actor may see, as data: everyone (admin), or yourself, your direct reports (you are their
@@ -16,18 +16,69 @@ export interface PeopleScope {
   reports: boolean;
   /** HR departments (expanded to descendants); empty when not HR. */
   deptIds: number[];
+  /**
+   * People in the HR departments only through a membership besides their main department: read once when the scope
+   * is made, so lists filter by constants instead of looking up memberships person by person. Null for a scope made
+   * to check a handful of people (a person's page), which looks their memberships up directly.
+   */
+  memberUserids: string[] | null;
 }
 
-/** The actor's people scope (one query for the department tree, only when the actor is HR). */
+/**
+ * The people with a membership in `deptIds` who belong to departments besides their main one (users.in_other_depts,
+ * about one in twenty): their ids from the flag's index, then their memberships by primary key, matched here. Two
+ * small reads with a plan that cannot go wrong (a join let MariaDB start from every membership of the departments).
+ */
+export async function membersBeyondMain(ds: DataSource, corpId: string, deptIds: readonly number[]): Promise<string[]> {
+  if (deptIds.length === 0) return [];
+  const flagged = await ds
+    .getRepository(User)
+    .createQueryBuilder('mu')
+    .select('mu.userid', 'userid')
+    .where('mu.corp_id = :corpId AND mu.in_other_depts = :flag', { corpId, flag: true })
+    .getRawMany<{ userid: string }>();
+  const wanted = new Set(deptIds.map(Number));
+  const out = new Set<string>();
+  for (let i = 0; i < flagged.length; i += 1000) {
+    const rows = await ds
+      .getRepository(UserDepartment)
+      .createQueryBuilder('mud')
+      .select('mud.userid', 'userid')
+      .addSelect('mud.dept_id', 'deptId')
+      .where('mud.corp_id = :corpId AND mud.userid IN (:...ids)', { corpId, ids: flagged.slice(i, i + 1000).map((f) => f.userid) })
+      .getRawMany<{ userid: string; deptId: number | string }>();
+    for (const r of rows) if (wanted.has(Number(r.deptId))) out.add(r.userid);
+  }
+  return [...out];
+}
+
+/** The actor's people scope (for HR: one query for the department tree and one for members beyond the main one). */
 export async function peopleScopeOf(ds: DataSource, actor: Actor): Promise<PeopleScope> {
   const all = actor.roles.includes('admin');
   const deptIds = !all && actor.roles.includes('hr') ? [...(await visibleDepartmentIds(ds, actor))] : [];
-  return { corpId: actor.corpId, all, self: actor.userid, reports: true, deptIds };
+  return { corpId: actor.corpId, all, self: actor.userid, reports: true, deptIds, memberUserids: await membersBeyondMain(ds, actor.corpId, deptIds) };
+}
+
+/**
+ * The same scope from a department list the caller already read, e.g. a `DepartmentIndex`'s. For lists (HR: one
+ * read of the members beyond the main department); with `few`, for checking a handful of people (no read at all).
+ */
+export async function peopleScopeFrom(
+  ds: DataSource,
+  actor: Actor,
+  departments: readonly { deptId: number; parentId: number | null }[],
+  opts: { few?: boolean } = {},
+): Promise<PeopleScope> {
+  const all = actor.roles.includes('admin');
+  const deptIds = !all && actor.roles.includes('hr') ? [...descendantsOf([...departments], actor.hrDeptIds)] : [];
+  const memberUserids = opts.few ? null : await membersBeyondMain(ds, actor.corpId, deptIds);
+  return { corpId: actor.corpId, all, self: actor.userid, reports: true, deptIds, memberUserids };
 }
 
 /**
  * Restrict a query over users (alias `alias`, joined or selected from `users`) to a scope, in SQL: the one place the
- * rule is written for lists and bulk checks alike.
+ * rule is written for lists and bulk checks alike. Constants only (no subquery per person), so the database reads
+ * the corp's users once whatever the page size.
  */
 export function whereInPeopleScope<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string, scope: PeopleScope): SelectQueryBuilder<T> {
   qb.andWhere(`${alias}.corp_id = :scopeCorpId`, { scopeCorpId: scope.corpId });
@@ -38,9 +89,15 @@ export function whereInPeopleScope<T extends ObjectLiteral>(qb: SelectQueryBuild
       if (scope.reports) w.orWhere(`${alias}.supervisor_userid = :scopeSelf`);
       if (scope.deptIds.length > 0) {
         w.orWhere(`${alias}.main_dept_id IN (:...scopeDepts)`, { scopeDepts: scope.deptIds });
-        w.orWhere(
-          `EXISTS (SELECT 1 FROM user_departments scope_ud WHERE scope_ud.corp_id = ${alias}.corp_id AND scope_ud.userid = ${alias}.userid AND scope_ud.dept_id IN (:...scopeDepts))`,
-        );
+        if (scope.memberUserids === null) {
+          // A handful of people: look their memberships up (only for those with one besides their main department).
+          w.orWhere(
+            `(${alias}.in_other_depts = :scopeFlag AND EXISTS (SELECT 1 FROM user_departments scope_ud WHERE scope_ud.corp_id = ${alias}.corp_id AND scope_ud.userid = ${alias}.userid AND scope_ud.dept_id IN (:...scopeDepts)))`,
+            { scopeFlag: true },
+          );
+        } else if (scope.memberUserids.length > 0) {
+          w.orWhere(`${alias}.userid IN (:...scopeMembers)`, { scopeMembers: scope.memberUserids });
+        }
       }
     }),
   );

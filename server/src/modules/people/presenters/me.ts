@@ -1,7 +1,8 @@
-import { In, type DataSource } from 'typeorm';
-import type { Me } from '@liucai/shared';
-import { Corp, Department, User, UserDepartment } from '../../../entities';
+import type { DataSource } from 'typeorm';
+import type { DepartmentRef, Me } from '@liucai/shared';
+import { Corp, User, UserDepartment } from '../../../entities';
 import type { Actor } from '../../../appTypes';
+import { loadDepartmentIndex } from '../queries/departmentIndex';
 
 /** The signed-in user's own profile (explicit fields only). */
 export async function presentMe(ds: DataSource, actor: Actor): Promise<Me> {
@@ -9,12 +10,9 @@ export async function presentMe(ds: DataSource, actor: Actor): Promise<Me> {
   const user = await ds.getRepository(User).findOneByOrFail({ corpId, userid });
   const corp = await ds.getRepository(Corp).findOneBy({ corpId });
   const memberships = await ds.getRepository(UserDepartment).findBy({ corpId, userid });
-  const deptIds = [...new Set([...(user.mainDeptId !== null ? [user.mainDeptId] : []), ...memberships.map((m) => m.deptId), ...actor.hrDeptIds])];
-  const depts = deptIds.length ? await ds.getRepository(Department).findBy({ corpId, deptId: In(deptIds) }) : [];
-  const ref = (id: number) => {
-    const d = depts.find((x) => x.deptId === id);
-    return d ? { id: d.deptId, name: d.name } : null;
-  };
+  // Departments are named by their path (three 一组 in one company), so the whole list is read once.
+  const depts = await loadDepartmentIndex(ds, corpId);
+  const ref = (id: number) => depts.ref(id);
   const supervisor = user.supervisorUserid ? await ds.getRepository(User).findOneBy({ corpId, userid: user.supervisorUserid }) : null;
   const ordered = [user.mainDeptId, ...memberships.map((m) => m.deptId)].filter((x): x is number => x !== null);
   return {
@@ -27,9 +25,9 @@ export async function presentMe(ds: DataSource, actor: Actor): Promise<Me> {
     corpName: corp?.name ?? corpId,
     roles: actor.roles,
     department: user.mainDeptId !== null ? ref(user.mainDeptId) : null,
-    departments: [...new Set(ordered)].map(ref).filter((d): d is { id: number; name: string } => d !== null),
+    departments: [...new Set(ordered)].map(ref).filter((d): d is DepartmentRef => d !== null),
     supervisor: supervisor ? { userid: supervisor.userid, name: supervisor.name, title: supervisor.title } : null,
     hiredOn: user.hiredOn,
-    hrScopes: actor.hrDeptIds.map(ref).filter((d): d is { id: number; name: string } => d !== null),
+    hrScopes: actor.hrDeptIds.map(ref).filter((d): d is DepartmentRef => d !== null),
   };
 }

@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import { Between, In, type DataSource, type EntityManager } from 'typeorm';
-import { AttendanceResult, ClockRecord, User } from '../../../entities';
+import { AttendanceResult, ClockRecord } from '../../../entities';
 import type { AttendanceListRow, ClockRecordRow } from '../../../dingtalk/attendanceApi';
 import { ATTENDANCE_MAX_DAYS, ATTENDANCE_MAX_USERS } from '../../../dingtalk/wireFacts';
 import { addDays, daysBetween, shanghaiDate, shanghaiMidnight, windowEnd } from '../../../util/dates';
 import { Semaphore } from '../../../util/semaphore';
+import { employedOnOrAfter, peopleWithHistory } from '../queries/peopleWithHistory';
 import { writeChangedRows } from './changedRows';
-import { addMeteredCalls, meteredCallsThisMonth } from './callBudget';
+import { callsAvailable, spendCalls } from './callBudget';
+import { quotaStopNote, syncAllowance } from './quotaStop';
 import { readDayCheckpoint, saveCheckpoint } from './checkpoints';
 import type { ReportProgress, TrackedOutcome } from './syncRunTracker';
 
@@ -21,8 +23,10 @@ export interface AttendanceSyncDeps {
   source: AttendanceSource;
   apiCalls: () => number;
   concurrency: number;
-  /** Metered calls DingTalk allows per month (standard edition: 10,000). */
+  /** Metered calls DingTalk allows per month (config.budget.apiCalls). */
   monthlyCallLimit: number;
+  /** Share of the month's calls kept for work notifications (0 when absent). */
+  notifyShare?: number;
   /** First sync: how many days back to start. */
   lookbackDays: number;
   now?: () => Date;
@@ -211,16 +215,18 @@ export async function syncAttendance(deps: AttendanceSyncDeps, corpId: string, r
   const from = checkpoint ? addDays(checkpoint.through, 1) : addDays(yesterday, -(deps.lookbackDays - 1));
   if (daysBetween(from, yesterday) < 0) return { rows: 0, note: '考勤已是最新' };
 
-  const people = await deps.ds.getRepository(User).find({ where: { corpId }, select: { userid: true, status: true, leftOn: true }, order: { userid: 'ASC' } });
+  // People who left are read too, up to their last day: DingTalk keeps their records, and their last months are
+  // what retention learns from. That includes those who left before any org sync saw them (departures only).
+  const people = await peopleWithHistory(deps.ds, corpId);
   const windows = planWindows(from, yesterday);
-  const remaining = deps.monthlyCallLimit - (await meteredCallsThisMonth(deps.ds, corpId, now()));
+  const remaining = await callsAvailable(deps.ds, corpId, 'attendance', syncAllowance(deps), now());
   const planned: { window: DayWindow; userids: string[] }[] = [];
   let estimate = 0;
   let needed = 0;
   let budgetReached = false;
   for (const window of windows) {
     // People who left before the window have nothing in it.
-    const userids = people.filter((p) => p.status === 'active' || (p.leftOn !== null && p.leftOn >= window.from)).map((p) => p.userid);
+    const userids = people.filter((p) => employedOnOrAfter(p, window.from)).map((p) => p.userid);
     const calls = estimateWindowCalls(userids.length, window);
     needed += calls;
     // Windows stay contiguous from the checkpoint: once one does not fit, later ones wait too.
@@ -240,26 +246,37 @@ export async function syncAttendance(deps: AttendanceSyncDeps, corpId: string, r
   const totalGroups = planned.reduce((n, p) => n + Math.ceil(p.userids.length / ATTENDANCE_MAX_USERS), 0);
   let groupsDone = 0;
   let rowsChanged = 0;
+  let through = checkpoint?.through ?? null;
   for (const { window, userids } of planned) {
     const callsBefore = deps.apiCalls();
     const groups: string[][] = [];
     for (let i = 0; i < userids.length; i += ATTENDANCE_MAX_USERS) groups.push(userids.slice(i, i + ATTENDANCE_MAX_USERS));
-    const fetched = await Promise.all(
-      groups.map((group) =>
-        lanes.run(async () => {
-          const got = await fetchAttendance(deps.source, group, window);
-          report('attendance', ++groupsDone, totalGroups);
-          return got;
-        }),
-      ),
-    );
+    let fetched: FetchedAttendance[];
+    try {
+      fetched = await Promise.all(
+        groups.map((group) =>
+          lanes.run(async () => {
+            const got = await fetchAttendance(deps.source, group, window);
+            report('attendance', ++groupsDone, totalGroups);
+            return got;
+          }),
+        ),
+      );
+    } catch (err) {
+      // Calls made before the refusal were still spent; the window is read again next time.
+      await deps.ds.transaction((em) => spendCalls(em, corpId, 'attendance', deps.apiCalls() - callsBefore, now()));
+      const stop = await quotaStopNote(deps.ds, corpId, err, `考勤已同步到 ${through ?? '（尚无）'}`, now());
+      if (stop === null) throw err;
+      return { rows: rowsChanged, users: people.length, note: stop };
+    }
     const importedAt = now();
     const all: FetchedAttendance = { results: fetched.flatMap((f) => f.results), clocks: fetched.flatMap((f) => f.clocks) };
     await deps.ds.transaction(async (em) => {
       rowsChanged += await writeAttendance(em, corpId, userids, window, all, importedAt);
       await saveCheckpoint(em, corpId, ATTENDANCE_CHECKPOINT, { through: window.to });
-      await addMeteredCalls(em, corpId, deps.apiCalls() - callsBefore, now());
+      await spendCalls(em, corpId, 'attendance', deps.apiCalls() - callsBefore, now());
     });
+    through = window.to;
   }
   return { rows: rowsChanged, users: people.length, note };
 }

@@ -1,6 +1,7 @@
-import { IsNull, MoreThanOrEqual, type EntityManager } from 'typeorm';
+import { MoreThanOrEqual, type EntityManager } from 'typeorm';
 import { CrmSeen, Customer, Deal, FollowUp } from '../../../entities';
 import { updateWhereIn, upsertInBatches } from './changedRows';
+import { heldFromDingTalk } from '../queries/crmRecords';
 
 /** The CRM lists a full pass reads whole, each of which can tell what DingTalk no longer has. */
 export type CrmList = 'customers' | 'personalCustomers' | 'contracts' | 'followUps';
@@ -13,7 +14,7 @@ export async function markSeen(em: EntityManager, corpId: string, list: CrmList,
 
 /** What a full read of `list` covers: the stored DingTalk rows it must list again if DingTalk still has them. */
 async function inScope(em: EntityManager, corpId: string, list: CrmList, followUpsSinceMs: number): Promise<string[]> {
-  const base = { corpId, source: 'dingtalk' as const, removedAt: IsNull() };
+  const base = heldFromDingTalk(corpId);
   const select = { sourceId: true } as const;
   let rows: { sourceId: string }[];
   if (list === 'contracts') rows = await em.find(Deal, { where: base, select });

@@ -3,7 +3,7 @@ import { Departure, User } from '../../../entities';
 import type { DismissionRow } from '../../../dingtalk/attendanceApi';
 import { DISMISSION_MAX_USERS } from '../../../dingtalk/wireFacts';
 import { shanghaiDate } from '../../../util/dates';
-import { addMeteredCalls } from './callBudget';
+import { spendCalls } from './callBudget';
 import { updateWhereIn, writeChangedBySourceId } from './changedRows';
 import { saveCheckpoint } from './checkpoints';
 import type { ReportProgress, TrackedOutcome } from './syncRunTracker';
@@ -86,7 +86,8 @@ export async function syncDepartures(
     await markLeft(em, corpId, leftOn);
     if (leftOn.size > 0) await refreshDepartmentHeadcounts(em, corpId);
     await saveCheckpoint(em, corpId, DEPARTURE_CHECKPOINT, { departed: userids.length, at: now().toISOString() });
-    await addMeteredCalls(em, corpId, deps.apiCalls() - callsBefore, now());
+    // The hrm 离职信息 APIs are exempt (doc 8.1), so this adds nothing unless that changes (wireFacts.isMeteredApi).
+    await spendCalls(em, corpId, 'departures', deps.apiCalls() - callsBefore, now());
   });
   return { rows: changed, left: marked };
 }

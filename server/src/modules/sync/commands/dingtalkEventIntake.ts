@@ -4,6 +4,8 @@ import { DingTalkEvent } from '../../../entities';
 import type { JobQueue } from '../../../jobs/jobTypes';
 import type { Config } from '../../../config';
 import { shanghaiDate } from '../../../util/dates';
+import { isMeteredEvent } from '../../../dingtalk/wireFacts';
+import { spendEvents, type MeteredPurpose } from './callBudget';
 
 /** Contact events that name people (EventType → re-read those users). */
 const USER_EVENTS = new Set(['user_add_org', 'user_modify_org', 'user_leave_org', 'user_active_org']);
@@ -76,7 +78,17 @@ export async function takeInEvent(
     if (err instanceof QueryFailedError && (await repo.existsBy({ corpId, eventKey }))) return 'duplicate';
     throw err;
   }
+  // Each event DingTalk pushes counts against the month's Webhook&Stream quota, except 通讯录 events (doc 8.1);
+  // a repeated delivery of the same event is counted once (wireFacts.REDELIVERY_COUNTED).
+  if (isMeteredEvent(type)) await spendEvents(deps.ds.manager, corpId, eventPurpose(type, event, deps.config?.leaveProcessCode), 1);
   return (await enqueueResync(deps.jobs, deps.config?.leaveProcessCode, corpId, eventKey, type, event)) ? 'queued' : 'recorded';
+}
+
+/** Which part of the budget an event is counted under: clock-ins, leave approvals, other approvals, the rest. */
+function eventPurpose(type: string, event: Record<string, unknown>, leaveProcessCode: string | null | undefined): MeteredPurpose {
+  if (type === CHECK_EVENT) return 'attendance';
+  if (type === APPROVAL_EVENT) return leaveProcessCode && field(event, 'processCode', 'ProcessCode') === leaveProcessCode ? 'leave' : 'workflow';
+  return 'other';
 }
 
 /** Enqueue the targeted re-sync an event calls for (job id from the event key); false when it calls for none. */

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { ATTENDANCE_MAX_USERS } from '../../../dingtalk/wireFacts';
-import { addMeteredCalls } from './callBudget';
+import { isMonthlyQuotaError } from '../../../dingtalk/errors';
+import { recordQuotaRefusal, spendCalls } from './callBudget';
 import { fetchAttendance, writeAttendance, type AttendanceSource } from './attendanceSyncer';
 import { leaveOfInstance, writeApprovalLeaves, type LeaveApprovalSource } from './leaveApprovalSyncer';
 
@@ -33,10 +34,19 @@ export async function resyncAttendanceDays(deps: ResyncDeps<AttendanceSource>, c
       const group = userids.slice(i, i + ATTENDANCE_MAX_USERS);
       const callsBefore = deps.apiCalls();
       const window = { from: day, to: day };
-      const fetched = await fetchAttendance(deps.source, group, window);
+      let fetched: Awaited<ReturnType<typeof fetchAttendance>>;
+      try {
+        fetched = await fetchAttendance(deps.source, group, window);
+      } catch (err) {
+        await deps.ds.transaction((em) => spendCalls(em, corpId, 'attendance', deps.apiCalls() - callsBefore, now()));
+        // Over the monthly quota: retrying cannot help this month; the nightly sync reads the day once there is quota.
+        if (!isMonthlyQuotaError(err)) throw err;
+        await recordQuotaRefusal(deps.ds, corpId, err.detail, now());
+        return changed;
+      }
       await deps.ds.transaction(async (em) => {
         changed += await writeAttendance(em, corpId, group, window, fetched, now());
-        await addMeteredCalls(em, corpId, deps.apiCalls() - callsBefore, now());
+        await spendCalls(em, corpId, 'attendance', deps.apiCalls() - callsBefore, now());
       });
     }
   }
@@ -47,11 +57,19 @@ export async function resyncAttendanceDays(deps: ResyncDeps<AttendanceSource>, c
 export async function resyncLeaveInstance(deps: ResyncDeps<LeaveApprovalSource>, corpId: string, processInstanceId: string): Promise<number> {
   const now = deps.now ?? (() => new Date());
   const callsBefore = deps.apiCalls();
-  const instance = await deps.source.getApproval(processInstanceId);
+  let instance: Awaited<ReturnType<LeaveApprovalSource['getApproval']>>;
+  try {
+    instance = await deps.source.getApproval(processInstanceId);
+  } catch (err) {
+    await deps.ds.transaction((em) => spendCalls(em, corpId, 'leave', deps.apiCalls() - callsBefore, now()));
+    if (!isMonthlyQuotaError(err)) throw err;
+    await recordQuotaRefusal(deps.ds, corpId, err.detail, now());
+    return 0;
+  }
   const leave = leaveOfInstance(corpId, instance, now());
   return deps.ds.transaction(async (em) => {
     const changed = leave ? await writeApprovalLeaves(em, corpId, [leave]) : 0;
-    await addMeteredCalls(em, corpId, deps.apiCalls() - callsBefore, now());
+    await spendCalls(em, corpId, 'leave', deps.apiCalls() - callsBefore, now());
     return changed;
   });
 }

@@ -4,7 +4,8 @@ import type { ApprovalInstance } from '../../../dingtalk/attendanceApi';
 import { LEAVE_FORM_COMPONENT, WORKFLOW_LIST_MAX_DAYS, WORKFLOW_LIST_MAX_RESULTS } from '../../../dingtalk/wireFacts';
 import { addDays, daysBetween, shanghaiDate, shanghaiMidnight, windowEnd } from '../../../util/dates';
 import { Semaphore } from '../../../util/semaphore';
-import { addMeteredCalls, meteredCallsThisMonth } from './callBudget';
+import { callsAvailable, spendCalls } from './callBudget';
+import { quotaStopNote, syncAllowance } from './quotaStop';
 import { writeChangedBySourceId } from './changedRows';
 import { readDayCheckpoint, saveCheckpoint } from './checkpoints';
 import type { ReportProgress, TrackedOutcome } from './syncRunTracker';
@@ -27,6 +28,8 @@ export interface LeaveApprovalSyncDeps {
   apiCalls: () => number;
   concurrency: number;
   monthlyCallLimit: number;
+  /** Share of the month's calls kept for work notifications (0 when absent). */
+  notifyShare?: number;
   lookbackDays: number;
   /** The 请假 form's process code. */
   processCode: string;
@@ -123,6 +126,23 @@ export async function writeApprovalLeaves(em: EntityManager, corpId: string, lea
  * When the month's budget cannot cover a window's details the run stops there and says so.
  */
 export async function syncLeaveApprovals(deps: LeaveApprovalSyncDeps, corpId: string, report: ReportProgress): Promise<TrackedOutcome> {
+  const progress = { rows: 0, through: null as string | null };
+  try {
+    return await readLeaveApprovals(deps, corpId, report, progress);
+  } catch (err) {
+    const stop = await quotaStopNote(deps.ds, corpId, err, `请假审批已同步到 ${progress.through ?? '（尚无）'}`, (deps.now ?? (() => new Date()))());
+    if (stop === null) throw err;
+    return { rows: progress.rows, note: stop };
+  }
+}
+
+/** The body of syncLeaveApprovals; `progress` says how far it got, for the note when DingTalk stops it. */
+async function readLeaveApprovals(
+  deps: LeaveApprovalSyncDeps,
+  corpId: string,
+  report: ReportProgress,
+  progress: { rows: number; through: string | null },
+): Promise<TrackedOutcome> {
   const now = deps.now ?? (() => new Date());
   const yesterday = addDays(shanghaiDate(now()), -1);
   const checkpoint = await readDayCheckpoint(deps.ds, corpId, LEAVE_APPROVALS_CHECKPOINT, yesterday);
@@ -133,21 +153,33 @@ export async function syncLeaveApprovals(deps: LeaveApprovalSyncDeps, corpId: st
   let skipped = 0;
   let note: string | null = null;
   let through = checkpoint?.through ?? null;
+  progress.through = through;
+
+  /** Run DingTalk reads; if they fail, the calls they made still count before the error goes on. */
+  const spentOnFailure = async <T>(callsBefore: number, read: () => Promise<T>): Promise<T> => {
+    try {
+      return await read();
+    } catch (err) {
+      await deps.ds.transaction((em) => spendCalls(em, corpId, 'leave', deps.apiCalls() - callsBefore, now()));
+      throw err;
+    }
+  };
 
   /** Fetch and write details of `ids`, chunk by chunk; false when the budget ran out first. */
   const fetchAndWrite = async (ids: string[], phase: string): Promise<boolean> => {
     for (let i = 0; i < ids.length; i += DETAIL_CHUNK) {
       const chunk = ids.slice(i, i + DETAIL_CHUNK);
-      const remaining = deps.monthlyCallLimit - (await meteredCallsThisMonth(deps.ds, corpId, now()));
+      const remaining = await callsAvailable(deps.ds, corpId, 'leave', syncAllowance(deps), now());
       if (chunk.length > remaining) return false;
       const callsBefore = deps.apiCalls();
-      const instances = await Promise.all(chunk.map((id) => lanes.run(() => deps.source.getApproval(id))));
+      const instances = await spentOnFailure(callsBefore, () => Promise.all(chunk.map((id) => lanes.run(() => deps.source.getApproval(id)))));
       const importedAt = now();
       const leaves = instances.map((x) => leaveOfInstance(corpId, x, importedAt)).filter((l): l is LeaveRecord => l !== undefined);
       skipped += instances.length - leaves.length;
       await deps.ds.transaction(async (em) => {
         rows += await writeApprovalLeaves(em, corpId, leaves);
-        await addMeteredCalls(em, corpId, deps.apiCalls() - callsBefore, now());
+        progress.rows = rows;
+        await spendCalls(em, corpId, 'leave', deps.apiCalls() - callsBefore, now());
       });
       report(phase, Math.min(i + DETAIL_CHUNK, ids.length), ids.length);
     }
@@ -158,17 +190,19 @@ export async function syncLeaveApprovals(deps: LeaveApprovalSyncDeps, corpId: st
     const to = windowEnd(from, WORKFLOW_LIST_MAX_DAYS, yesterday);
     const fromMs = shanghaiMidnight(from);
     const toMs = shanghaiMidnight(addDays(to, 1)) - 1;
-    if ((await meteredCallsThisMonth(deps.ds, corpId, now())) >= deps.monthlyCallLimit) {
+    if ((await callsAvailable(deps.ds, corpId, 'leave', syncAllowance(deps), now())) <= 0) {
       return { rows, note: `本月计量调用已用完：请假审批已同步到 ${through ?? '（尚无）'}，其余待下月预算恢复后继续` };
     }
     const callsBefore = deps.apiCalls();
     const ids: string[] = [];
-    for (let token: number | undefined = 0; token !== undefined;) {
-      const page = await deps.source.listApprovalIds(deps.processCode, fromMs, toMs, token, WORKFLOW_LIST_MAX_RESULTS);
-      ids.push(...page.ids);
-      token = page.ids.length === 0 ? undefined : page.nextToken;
-    }
-    await deps.ds.transaction((em) => addMeteredCalls(em, corpId, deps.apiCalls() - callsBefore, now()));
+    await spentOnFailure(callsBefore, async () => {
+      for (let token: number | undefined = 0; token !== undefined;) {
+        const page = await deps.source.listApprovalIds(deps.processCode, fromMs, toMs, token, WORKFLOW_LIST_MAX_RESULTS);
+        ids.push(...page.ids);
+        token = page.ids.length === 0 ? undefined : page.nextToken;
+      }
+    });
+    await deps.ds.transaction((em) => spendCalls(em, corpId, 'leave', deps.apiCalls() - callsBefore, now()));
     for (const id of ids) seen.add(id);
     const final = new Set<string>();
     for (let i = 0; i < ids.length; i += 500) {
@@ -184,6 +218,7 @@ export async function syncLeaveApprovals(deps: LeaveApprovalSyncDeps, corpId: st
     }
     await deps.ds.transaction((em) => saveCheckpoint(em, corpId, LEAVE_APPROVALS_CHECKPOINT, { through: to }));
     through = to;
+    progress.through = to;
     from = addDays(to, 1);
   }
 

@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import { Between, In, type DataSource } from 'typeorm';
-import { LeaveRecord, User } from '../../../entities';
+import { LeaveRecord } from '../../../entities';
 import type { LeaveStatusRow } from '../../../dingtalk/attendanceApi';
 import { LEAVE_STATUS_MAX_DAYS, LEAVE_STATUS_MAX_USERS } from '../../../dingtalk/wireFacts';
 import { addDays, daysBetween, shanghaiDate, shanghaiMidnight, windowEnd } from '../../../util/dates';
 import { Semaphore } from '../../../util/semaphore';
-import { addMeteredCalls } from './callBudget';
+import { employedOnOrAfter, peopleWithHistory } from '../queries/peopleWithHistory';
+import { callsAvailable, spendCalls } from './callBudget';
+import { quotaStopNote, syncAllowance } from './quotaStop';
 import { updateWhereIn, writeChangedBySourceId } from './changedRows';
 import { readDayCheckpoint, saveCheckpoint } from './checkpoints';
 import type { ReportProgress, TrackedOutcome } from './syncRunTracker';
@@ -28,7 +30,17 @@ const keyOf = (r: LeaveStatusRow) => createHash('sha1').update(`${r.userid}:${r.
  * was revoked and is marked cancelled (kept, never deleted). Each window lands with its checkpoint and call count.
  */
 export async function syncLeave(
-  deps: { ds: DataSource; source: LeaveSource; apiCalls: () => number; concurrency: number; lookbackDays: number; now?: () => Date },
+  deps: {
+    ds: DataSource;
+    source: LeaveSource;
+    apiCalls: () => number;
+    concurrency: number;
+    lookbackDays: number;
+    /** The month's metered calls (no budget check when absent), and the share kept for work notifications. */
+    monthlyCallLimit?: number;
+    notifyShare?: number;
+    now?: () => Date;
+  },
   corpId: string,
   report: ReportProgress,
 ): Promise<TrackedOutcome> {
@@ -36,19 +48,41 @@ export async function syncLeave(
   const yesterday = addDays(shanghaiDate(now()), -1);
   const checkpoint = await readDayCheckpoint(deps.ds, corpId, LEAVE_CHECKPOINT, yesterday);
   let from = checkpoint ? addDays(checkpoint.through, -LEAVE_OVERLAP_DAYS + 1) : addDays(yesterday, -(deps.lookbackDays - 1));
-  const people = (await deps.ds.getRepository(User).find({ where: { corpId }, select: { userid: true }, order: { userid: 'ASC' } })).map((u) => u.userid);
+  // Everyone DingTalk holds leave for, people who left included (before any org sync saw them, too).
+  const everyone = await peopleWithHistory(deps.ds, corpId);
   const lanes = new Semaphore(deps.concurrency);
   let changedRows = 0;
+  let through = checkpoint?.through ?? null;
   while (daysBetween(from, yesterday) >= 0) {
     const to = windowEnd(from, LEAVE_STATUS_MAX_DAYS, yesterday);
     const fromMs = shanghaiMidnight(from);
     const toMs = shanghaiMidnight(addDays(to, 1)) - 1;
-    const callsBefore = deps.apiCalls();
+    // People employed at some point of the window: those who left before it have no leave in it.
+    const people = everyone.filter((p) => p.inOrg || employedOnOrAfter(p, from)).map((p) => p.userid);
     const batches: string[][] = [];
     for (let i = 0; i < people.length; i += LEAVE_STATUS_MAX_USERS) batches.push(people.slice(i, i + LEAVE_STATUS_MAX_USERS));
+    // At least one call per batch of people; a window the month cannot pay for waits for the next run.
+    if (deps.monthlyCallLimit !== undefined) {
+      const left = await callsAvailable(
+        deps.ds,
+        corpId,
+        'leave',
+        syncAllowance({ monthlyCallLimit: deps.monthlyCallLimit, notifyShare: deps.notifyShare }),
+        now(),
+      );
+      if (left < batches.length) {
+        return {
+          rows: changedRows,
+          users: people.length,
+          note: `本月计量调用剩余约 ${left} 次，不够读取下一段请假（需约 ${batches.length} 次）：请假已同步到 ${through ?? '（尚无）'}，其余待额度恢复后继续`,
+        };
+      }
+    }
+    const callsBefore = deps.apiCalls();
     let done = 0;
-    const rows = (
-      await Promise.all(
+    let fetched: LeaveStatusRow[][];
+    try {
+      fetched = await Promise.all(
         batches.map((batch) =>
           lanes.run(async () => {
             const out: LeaveStatusRow[] = [];
@@ -61,8 +95,14 @@ export async function syncLeave(
             return out;
           }),
         ),
-      )
-    ).flat();
+      );
+    } catch (err) {
+      await deps.ds.transaction((em) => spendCalls(em, corpId, 'leave', deps.apiCalls() - callsBefore, now()));
+      const stop = await quotaStopNote(deps.ds, corpId, err, `请假已同步到 ${through ?? '（尚无）'}`, now());
+      if (stop === null) throw err;
+      return { rows: changedRows, users: people.length, note: stop };
+    }
+    const rows = fetched.flat();
     const importedAt = now();
     const incoming = new Map(
       rows.map((r) => [
@@ -100,9 +140,10 @@ export async function syncLeave(
       await updateWhereIn(em, LeaveRecord, { corpId, source: 'dingtalk' }, 'sourceId', revoked, { approvalState: 'cancelled' });
       changedRows += fresh + revoked.length;
       await saveCheckpoint(em, corpId, LEAVE_CHECKPOINT, { through: to });
-      await addMeteredCalls(em, corpId, deps.apiCalls() - callsBefore, now());
+      await spendCalls(em, corpId, 'leave', deps.apiCalls() - callsBefore, now());
     });
+    through = to;
     from = addDays(to, 1);
   }
-  return { rows: changedRows, users: people.length };
+  return { rows: changedRows, users: everyone.length };
 }

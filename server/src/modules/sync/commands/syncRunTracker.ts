@@ -1,6 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { SyncRun } from '../../../entities';
 import { notifySyncProblem } from '../../notify/commands/syncProblemNotifier';
+import { logger } from '../../../logger';
+import { refreshDataQuality } from './dataQualityRefresher';
 
 /** What a tracked sync reports when it finishes. */
 export interface TrackedOutcome {
@@ -16,13 +18,13 @@ export interface TrackedOutcome {
 export type ReportProgress = (phase: string, done: number, total: number) => void;
 
 /**
- * Run `body` as sync run `runId`: mark it running, pass a progress reporter, then record success with counts,
- * API calls and note — or the error. Before the job's last attempt a failure puts the run back to queued so the
+ * Run `body` as sync run `runId`: mark it running, pass a progress reporter, then refresh the 数据 page's counts and
+ * record success with counts, API calls and note — or the error. Before the job's last attempt a failure puts the run back to queued so the
  * retry picks it up. A run already finished is left alone (the job is a no-op when repeated).
  */
 // tenancy: a run is read and written by its primary key, from the job its corp's run row was created for.
 export async function trackSyncRun<T extends TrackedOutcome>(
-  deps: { ds: DataSource; apiCalls: () => number; now?: () => Date },
+  deps: { ds: DataSource; apiCalls: () => number; now?: () => Date; crm?: { followUpRecheckDays: number } },
   runId: number,
   opts: { finalAttempt: boolean },
   body: (report: ReportProgress, run: SyncRun) => Promise<T>,
@@ -41,6 +43,10 @@ export async function trackSyncRun<T extends TrackedOutcome>(
   };
   try {
     const outcome = await body(report, run);
+    // The 数据 page's counts are refreshed before the run shows as succeeded, so a page reloading on success sees them.
+    await refreshDataQuality(deps.ds, run.corpId, { now: now(), followUpRecheckDays: deps.crm?.followUpRecheckDays ?? 30 }).catch((err: unknown) =>
+      logger.warn({ err, corpId: run.corpId }, 'data quality refresh after a sync failed'),
+    );
     await deps.ds.transaction(async (em) => {
       await em.getRepository(SyncRun).update(
         { id: runId },

@@ -55,7 +55,7 @@ export async function resyncUsers(ds: DataSource, source: OrgSource, corpId: str
     const deptIds = fetched.dept_id_list ?? [];
     const leaderOf = new Set((fetched.leader_in_dept ?? []).filter((l) => l.leader).map((l) => l.dept_id));
     inputs.users.set(userid, { managerUserid: fetched.manager_userid ?? null, deptIds, leaderOf });
-    const row = toUserRow(corpId, fetched, resolveSupervisor(userid, inputs), deptIds[0] ?? null);
+    const row = toUserRow(corpId, fetched, resolveSupervisor(userid, inputs), deptIds);
     await ds.transaction(async (em) => {
       await em.createQueryBuilder().insert().into(User).values(row).orUpdate(USER_UPDATE_COLUMNS, ['corp_id', 'userid']).execute();
       await em.delete(UserDepartment, { corpId, userid });

@@ -6,3 +6,5 @@ export const orgSyncSchedulerId = (corpId: string) => `org-sync-schedule-${corpI
 export const dataSyncJobId = (runId: number) => `data-sync-${runId}`;
 /** Scheduler id of a corp's nightly data sync. */
 export const dataSyncSchedulerId = (corpId: string) => `data-sync-schedule-${corpId}`;
+/** Job id of the first start's chain of data sync runs. */
+export const startupSyncJobId = (runIds: readonly number[]) => `data-startup-${runIds.join('-')}`;

@@ -1,22 +1,23 @@
 import Router from '@koa/router';
 import { z } from 'zod';
-import type { CallBudget, SyncKind } from '@liucai/shared';
-import { budgetMonth, meteredCallsThisMonth } from '../commands/callBudget';
+import type { SyncKind } from '@liucai/shared';
 import { SyncRun } from '../../../entities';
 import { assertHrOrAdmin } from '../../access/policies/admin';
 import { validate } from '../../../middleware/validate';
 import { bySignedInUser, rateLimit } from '../../../middleware/rateLimit';
 import { presentSyncRun } from '../presenters/syncRun';
 import { createSyncRun } from '../commands/orgSyncRunCreator';
-import { presentDataQuality } from '../presenters/dataQuality';
+import { presentDataQualityFor } from '../presenters/dataQuality';
+import { presentBudget } from '../presenters/budget';
+import { storedDataQuality } from '../commands/dataQualityRefresher';
 import { dataSyncJobId, orgSyncJobId } from '../jobs/orgSyncJob';
 import type { AppDeps, AppState } from '../../../appTypes';
 
 const KindSchema = z.object({
-  kind: z.enum(['org', 'attendance', 'leave', 'departures', 'crm'], { message: '同步类型应为 org、attendance、leave、departures 或 crm' }),
+  kind: z.enum(['org', 'attendance', 'leave', 'departures', 'crm'], { message: '应为 org、attendance、leave、departures 或 crm 之一' }),
 });
 
-/** Sync status and "sync now" for each DingTalk source, and the month's metered-call budget (HR and admins). */
+/** Sync status and "sync now" for each DingTalk source, the 数据 page, and the month's metered quota (HR and admins). */
 export function syncRoutes(deps: AppDeps): Router<AppState> {
   const r = new Router<AppState>({ prefix: '/api/v1/sync' });
   r.use(async (ctx, next) => {
@@ -25,16 +26,12 @@ export function syncRoutes(deps: AppDeps): Router<AppState> {
   });
 
   r.get('/budget', async (ctx) => {
-    // One row: the month's count (the whole data-quality report is not needed for it).
-    const now = new Date();
-    const used = await meteredCallsThisMonth(deps.ds, ctx.state.actor!.corpId, now);
-    const limit = deps.config.monthlyCallLimit;
-    const budget: CallBudget = { month: budgetMonth(now), used, limit, remaining: Math.max(0, limit - used) };
-    ctx.body = { ok: true, data: budget };
+    const corpId = ctx.state.actor!.corpId;
+    ctx.body = { ok: true, data: await presentBudget(deps.ds, corpId, deps.config, await storedDataQuality(deps.ds, corpId)) };
   });
 
   r.get('/quality', async (ctx) => {
-    ctx.body = { ok: true, data: await presentDataQuality(deps.ds, ctx.state.actor!.corpId, deps.config.monthlyCallLimit) };
+    ctx.body = { ok: true, data: await presentDataQualityFor(deps.ds, ctx.state.actor!.corpId, deps.config, ctx.state.actor!) };
   });
 
   r.get('/:kind', async (ctx) => {

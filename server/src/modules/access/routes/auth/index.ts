@@ -9,6 +9,7 @@ import { validate } from '../../../../middleware/validate';
 import { SESSION_COOKIE, createSession, destroySession, sessionCookieOptions } from '../../auth/sessions';
 import { byClientAddress, rateLimit } from '../../../../middleware/rateLimit';
 import { loadActor } from '../../auth/actorLoader';
+import { signInUser } from '../../auth/signInUser';
 import { presentMe } from '../../../people/presenters/me';
 import type { AppDeps, AppState } from '../../../../appTypes';
 import { DingTalkLoginSchema, SandboxCodeSchema } from './schema';
@@ -75,8 +76,7 @@ export function authRoutes(deps: AppDeps): Router<AppState> {
       throw err;
     }
     const users = deps.ds.getRepository(User);
-    const user = await users.findOneBy({ corpId: deps.corp.corpId, userid: info.userid });
-    if (!user) throw new AppError('unknown_user', '你的账号还没有同步到留才，请联系 HR 在“组织架构”中立即同步', 403, { userid: info.userid });
+    const user = await signInUser(deps.ds, deps.dingtalk, deps.corp.corpId, info.userid);
     if (user.status !== 'active') throw forbidden('该账号已离职，无法登录留才');
     // DingTalk's `sys` at login is the freshest word on who is an admin.
     if (info.sys !== undefined && info.sys !== user.isAdmin) await users.update({ corpId: user.corpId, userid: user.userid }, { isAdmin: info.sys });

@@ -5,6 +5,7 @@ import { Department, HrScope, User } from '../../../../entities';
 import { notFound, validationError } from '../../../../errors';
 import { assertAdmin } from '../../policies/admin';
 import { canHoldHrScope } from '../../policies/hrScopeGrant';
+import { loadDepartmentIndex } from '../../../people/queries/departmentIndex';
 import { validate } from '../../../../middleware/validate';
 import type { AppDeps, AppState } from '../../../../appTypes';
 import { HrScopeUpdateSchema, UserSearchSchema } from './schema';
@@ -15,13 +16,12 @@ async function presentScopes(deps: AppDeps, corpId: string, userids?: string[]):
     .find({ where: { corpId, ...(userids ? { userid: In(userids) } : {}) }, order: { userid: 'ASC', deptId: 'ASC' } });
   const ids = [...new Set(scopes.map((s) => s.userid))];
   const users = new Map((ids.length ? await deps.ds.getRepository(User).findBy({ corpId, userid: In(ids) }) : []).map((u) => [u.userid, u]));
-  const deptIds = [...new Set(scopes.map((s) => s.deptId))];
-  const depts = new Map((deptIds.length ? await deps.ds.getRepository(Department).findBy({ corpId, deptId: In(deptIds) }) : []).map((d) => [d.deptId, d]));
+  const depts = await loadDepartmentIndex(deps.ds, corpId);
   return ids.map((userid) => {
     const u = users.get(userid);
     return {
       user: { userid, name: u?.name ?? userid, title: u?.title ?? null },
-      departments: scopes.filter((s) => s.userid === userid).map((s) => ({ id: s.deptId, name: depts.get(s.deptId)?.name ?? `#${s.deptId}` })),
+      departments: scopes.filter((s) => s.userid === userid).map((s) => depts.ref(s.deptId) ?? { id: s.deptId, name: `#${s.deptId}`, path: `#${s.deptId}` }),
     };
   });
 }

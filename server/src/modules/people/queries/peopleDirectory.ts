@@ -1,0 +1,132 @@
+import { Brackets, type DataSource, type SelectQueryBuilder } from 'typeorm';
+import type { Paged, PeopleSort, PeopleStatusFilter, PersonSummary } from '@liucai/shared';
+import { User } from '../../../entities';
+import type { Actor } from '../../../appTypes';
+import { membersBeyondMain, peopleScopeFrom, whereInPeopleScope } from '../policies/peopleScope';
+import { loadDepartmentIndex } from './departmentIndex';
+import { likeEscaped, rawPage, selectAs, type PageRequest } from './paging';
+import { presentPersonSummary } from '../presenters/personSummary';
+
+/** The directory's filters, as the route validated them. */
+export interface DirectoryFilters {
+  q?: string;
+  status: PeopleStatusFilter;
+  deptId?: number;
+  supervisor?: string;
+  hiredFrom?: string;
+  hiredTo?: string;
+  sort: PeopleSort;
+}
+
+/** Sort key → column; `name` sorts by pinyin so 张三 files under z, as people expect of a Chinese list. */
+const SORT_COLUMNS: Record<string, string> = {
+  name: 'u.name_pinyin',
+  jobNumber: 'u.job_number',
+  hiredOn: 'u.hired_on',
+  leftOn: 'u.left_on',
+  title: 'u.title',
+};
+
+/** Departments a filter or search names (each with everything below it) and who is in them beyond their main one. */
+interface DepartmentSet {
+  deptIds: number[];
+  members: string[];
+}
+
+async function departmentSet(ds: DataSource, corpId: string, deptIds: number[]): Promise<DepartmentSet | null> {
+  return deptIds.length > 0 ? { deptIds, members: await membersBeyondMain(ds, corpId, deptIds) } : null;
+}
+
+/** People whose main department or any membership is in the set (constants only, as in peopleScope.ts). */
+function inDepartments(w: { orWhere(sql: string, params?: object): unknown }, set: DepartmentSet, param: string): void {
+  w.orWhere(`u.main_dept_id IN (:...${param})`, { [param]: set.deptIds });
+  if (set.members.length > 0) w.orWhere(`u.userid IN (:...${param}Members)`, { [`${param}Members`]: set.members });
+}
+
+/**
+ * Search: the name (anywhere in it), pinyin initials or whole pinyin (from the start: zs, zhang), job number (from
+ * the start), title (anywhere), or a department whose name contains the text (its people and those below it).
+ */
+function whereMatches(qb: SelectQueryBuilder<User>, q: string, matched: DepartmentSet | null): void {
+  const contains = `%${likeEscaped(q)}%`;
+  const prefix = `${likeEscaped(q)}%`;
+  qb.andWhere(
+    new Brackets((w) => {
+      w.where("u.name LIKE :qContains ESCAPE '!'", { qContains: contains });
+      w.orWhere("u.title LIKE :qContains ESCAPE '!'");
+      w.orWhere("u.job_number LIKE :qPrefix ESCAPE '!'", { qPrefix: prefix });
+      if (/^[a-z0-9 ]+$/i.test(q)) {
+        // Typed pinyin has no syllable breaks (zhangs), the stored one has (zhang san): compare without them.
+        const letters = `${likeEscaped(q.toLowerCase().replace(/ /g, ''))}%`;
+        w.orWhere("u.name_initials LIKE :qLetters ESCAPE '!'", { qLetters: letters });
+        w.orWhere("REPLACE(u.name_pinyin, ' ', '') LIKE :qLetters ESCAPE '!'");
+      }
+      if (matched) inDepartments(w, matched, 'qDepts');
+    }),
+  );
+}
+
+function whereFilters(qb: SelectQueryBuilder<User>, f: DirectoryFilters, inDept: DepartmentSet | null, matched: DepartmentSet | null): void {
+  if (f.status !== 'all') qb.andWhere('u.status = :status', { status: f.status });
+  if (inDept) qb.andWhere(new Brackets((w) => inDepartments(w, inDept, 'fDepts')));
+  if (f.supervisor) qb.andWhere('u.supervisor_userid = :supervisor', { supervisor: f.supervisor });
+  if (f.hiredFrom) qb.andWhere('u.hired_on >= :hiredFrom', { hiredFrom: f.hiredFrom });
+  if (f.hiredTo) qb.andWhere('u.hired_on <= :hiredTo', { hiredTo: f.hiredTo });
+  if (f.q) whereMatches(qb, f.q, matched);
+}
+
+/**
+ * One page of the people an actor may see (peopleScope.ts, in SQL), filtered, searched and sorted: one count and one
+ * page query (the supervisor's name joined in), plus the corp's department list once for paths and scopes and, for
+ * department scopes and filters, who is in them beyond their main department. People without a value in the sort
+ * column come last.
+ */
+export async function listPeople(ds: DataSource, actor: Actor, f: DirectoryFilters, page: PageRequest): Promise<Paged<PersonSummary>> {
+  const depts = await loadDepartmentIndex(ds, actor.corpId);
+  const scope = await peopleScopeFrom(ds, actor, depts.departments);
+  const inDept = f.deptId !== undefined ? await departmentSet(ds, actor.corpId, [...depts.subtree([f.deptId])]) : null;
+  const named = f.q ? depts.matching(f.q) : [];
+  const matched = await departmentSet(ds, actor.corpId, named.length > 0 ? [...depts.subtree(named)] : []);
+  const desc = f.sort.startsWith('-');
+  const column = SORT_COLUMNS[f.sort.replace(/^-/, '')] ?? SORT_COLUMNS.name!;
+  return rawPage(
+    () => {
+      const qb = ds.getRepository(User).createQueryBuilder('u');
+      whereInPeopleScope(qb, 'u', scope);
+      whereFilters(qb, f, inDept, matched);
+      return qb;
+    },
+    (qb) => {
+      const sorted = selectAs(qb.leftJoin(User, 's', 's.corp_id = u.corp_id AND s.userid = u.supervisor_userid'), {
+        userid: 'u.userid',
+        name: 'u.name',
+        title: 'u.title',
+        job_number: 'u.job_number',
+        avatar: 'u.avatar',
+        status: 'u.status',
+        hired_on: 'u.hired_on',
+        left_on: 'u.left_on',
+        main_dept_id: 'u.main_dept_id',
+        supervisor_userid: 's.userid',
+        supervisor_name: 's.name',
+        supervisor_title: 's.title',
+      });
+      // People without a value come last. Names always have their pinyin (the org sync fills it in), so the default
+      // sort needs no such test and the database can read the (corp, pinyin) index in order and stop at the page.
+      if (column !== SORT_COLUMNS.name)
+        sorted.addSelect(`CASE WHEN ${column} IS NULL OR ${column} = '' THEN 1 ELSE 0 END`, 'sort_missing').orderBy('sort_missing', 'ASC');
+      sorted
+        .addOrderBy(column, desc ? 'DESC' : 'ASC')
+        // Ties (and everyone without a value) in name order.
+        .addOrderBy('u.name_pinyin', column === SORT_COLUMNS.name && desc ? 'DESC' : 'ASC');
+      // Same pinyin, different characters (张珊 / 章杉): by the name. Only for searches, where the matches are few and
+      // sorting them is cheap; without one, the database reads the pinyin index in order and stops at the page,
+      // whereas with a selective search that walk reads nearly every row before it finds a page (MariaDB, 10,000
+      // people: 37 ms walking against 15 ms sorting the matches).
+      if (f.q) sorted.addOrderBy('u.name', column === SORT_COLUMNS.name && desc ? 'DESC' : 'ASC');
+      return sorted.addOrderBy('u.userid', 'ASC');
+    },
+    page,
+    (raw) => presentPersonSummary(raw, depts),
+  );
+}

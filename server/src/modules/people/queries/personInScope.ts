@@ -1,0 +1,28 @@
+import type { DataSource } from 'typeorm';
+import { User } from '../../../entities';
+import type { Actor } from '../../../appTypes';
+import { notFound } from '../../../errors';
+import { peopleScopeFrom, whereInPeopleScope, type PeopleScope } from '../policies/peopleScope';
+import type { DepartmentIndex } from './departmentIndex';
+
+/**
+ * The person `userid` if the actor may see them (the bulk scope rule asked for one person, in one query), else a
+ * 404 that does not say whether they exist: HR within its departments, a supervisor their direct reports, everyone
+ * themself, admins everyone.
+ */
+export async function findPersonInScope(ds: DataSource, actor: Actor, userid: string, depts: DepartmentIndex): Promise<{ person: User; scope: PeopleScope }> {
+  const scope = await peopleScopeFrom(ds, actor, depts.departments, { few: true });
+  const qb = ds.getRepository(User).createQueryBuilder('u').where('u.userid = :target', { target: userid });
+  const person = await whereInPeopleScope(qb, 'u', scope).getOne();
+  if (!person) throw notFound('员工');
+  return { person, scope };
+}
+
+/** Which of `userids` lie in `scope`: one query for the whole list (for links on a page). */
+export async function inScope(ds: DataSource, scope: PeopleScope, userids: readonly string[]): Promise<Set<string>> {
+  const wanted = [...new Set(userids)];
+  if (wanted.length === 0) return new Set();
+  const qb = ds.getRepository(User).createQueryBuilder('u').select('u.userid', 'userid').where('u.userid IN (:...linked)', { linked: wanted });
+  const rows = await whereInPeopleScope(qb, 'u', scope).getRawMany<{ userid: string }>();
+  return new Set(rows.map((r) => r.userid));
+}

@@ -1,0 +1,23 @@
+import type { DataSource } from 'typeorm';
+import type { Paged } from '@liucai/shared';
+import type { User } from '../../../entities';
+import type { Config } from '../../../config';
+import type { PageRequest } from '../queries/paging';
+
+/** What a tab reads with: the person (already checked to be in the viewer's scope) and the page asked for. */
+export interface PersonTabContext {
+  ds: DataSource;
+  config: Config;
+  person: User;
+  page: PageRequest;
+}
+
+/**
+ * One tab of the person page that lists records: `GET /api/v1/people/:userid/<key>`, paged. Adding a tab is one
+ * file with one of these and one entry in tabs/index.ts (and its entry in the micro-app's personTabs.tsx).
+ */
+export interface PersonTab {
+  /** The URL segment, e.g. `leave`. */
+  key: string;
+  list(ctx: PersonTabContext): Promise<Paged<unknown>>;
+}
