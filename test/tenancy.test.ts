@@ -39,6 +39,8 @@ describe('tenancy: two corps in one database', () => {
     '/api/v1/me',
     `/api/v1/users/${demo.employee}`,
     '/api/v1/org/departments',
+    '/api/v1/org/departments?all=1',
+    `/api/v1/org/departments?q=${encodeURIComponent('销售')}`,
     '/api/v1/sync/budget',
     '/api/v1/sync/quality',
     '/api/v1/sync/org',
@@ -124,7 +126,7 @@ describe('tenancy: two corps in one database', () => {
     expect(after).toEqual(before);
     for (const [p, body] of Object.entries(after)) expect({ p, leaked: body.includes(MARK_B) }).toEqual({ p, leaked: false });
     // A's HR, whose scope is A's 销售中心 (the same department id as B's 乙方销售部), sees A's people only.
-    const hrView = await readAll(aHr, ['/api/v1/org/departments', `/api/v1/users/${demo.employee}`, '/api/v1/imports/runs']);
+    const hrView = await readAll(aHr, ['/api/v1/org/departments', '/api/v1/org/departments?all=1', `/api/v1/users/${demo.employee}`, '/api/v1/imports/runs']);
     for (const body of Object.values(hrView)) expect(body).not.toContain(MARK_B);
   });
 
@@ -134,7 +136,7 @@ describe('tenancy: two corps in one database', () => {
       aReads(bRun).filter((p) => !p.startsWith('/api/v1/sync/org')),
     );
     expect(JSON.parse(seen[`/api/v1/users/${demo.employee}`]!).data.name).toBe(`${MARK_B}销售`);
-    expect(JSON.parse(seen['/api/v1/org/departments']!).data.departments.map((d: { name: string }) => d.name)).toEqual(
+    expect(JSON.parse(seen['/api/v1/org/departments?all=1']!).data.departments.map((d: { name: string }) => d.name)).toEqual(
       expect.arrayContaining([`${MARK_B}公司`, `${MARK_B}销售部`, `${MARK_B}一组`]),
     );
     for (const [p, body] of Object.entries(seen)) {

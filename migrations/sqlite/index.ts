@@ -11,6 +11,7 @@ import { MeteredQuota1765350000000 } from './1765350000000-MeteredQuota';
 import { DataQualitySnapshots1765360000000 } from './1765360000000-DataQualitySnapshots';
 import { SessionActivity1765400000000 } from './1765400000000-SessionActivity';
 import { Notifications1765600000000 } from './1765600000000-Notifications';
+import { DepartmentHeadcounts1765700000000 } from './1765700000000-DepartmentHeadcounts';
 import { Pay1765800000000 } from './1765800000000-Pay';
 
 /** SQLite migrations (embedded mode), oldest first. Each is frozen once merged: never edit one, add a new one. */
@@ -27,5 +28,6 @@ export const SQLITE_MIGRATIONS: (new () => MigrationInterface)[] = [
   DataQualitySnapshots1765360000000,
   SessionActivity1765400000000,
   Notifications1765600000000,
+  DepartmentHeadcounts1765700000000,
   Pay1765800000000,
 ];

@@ -25,10 +25,14 @@ export function configOrExit(): Config {
   }
 }
 
-/** Build services for a process; in production MySQL must already be migrated (a release step). */
-export async function bootServices(config: Config, log: Logger): Promise<Services> {
+/**
+ * Build services for a process; in production MySQL must already be migrated (a release step). `offLoop` (the web
+ * process) runs the built-in sandbox and, without Redis, the jobs on worker threads, off the event loop that answers
+ * requests.
+ */
+export async function bootServices(config: Config, log: Logger, opts: { offLoop?: boolean } = {}): Promise<Services> {
   const autoMigrate = config.database.kind === 'sqlite' || config.env !== 'production';
-  const s = await buildServices(config, log, { migrate: autoMigrate });
+  const s = await buildServices(config, log, { migrate: autoMigrate, offLoop: opts.offLoop ?? false });
   if (!autoMigrate && (await s.ds.showMigrations())) {
     await s.close();
     throw new Error('The database has pending migrations: run `npm run migrate` (release step) before starting.');

@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
-  s = await bootServices(config, log);
+  s = await bootServices(config, log, { offLoop: true });
   worker = await startJobs(s, s.jobs.kind === 'bullmq' && config.runWorkerInWeb);
   // DingTalk events in Stream mode: only the web process holds the connection (workers never do).
   s.eventStream?.start();

@@ -9,11 +9,13 @@ import { openDatabase } from './db/dataSource';
 import { shanghaiDate, shanghaiMidnight } from './util/dates';
 import { Corp, Department, HrScope, SyncRun } from './entities';
 import { startSandbox, type SandboxHandle } from './dingtalk/sandbox';
+import { startSandboxThread, type SandboxThreadHandle } from './dingtalk/sandbox/startSandboxThread';
 import { createDingTalkPort } from './dingtalk/dingTalkPort';
 import { CallbackCrypto } from './dingtalk/callbackCrypto';
 import { StreamReceiver } from './modules/sync/events/streamReceiver';
 import { BullJobQueue } from './jobs/bullJobQueue';
 import { InProcessJobQueue } from './jobs/inProcessJobQueue';
+import { ThreadJobQueue } from './jobs/threadJobQueue';
 import { createJobHandlers, handlerDepsFrom } from './jobs/handlers';
 import { waitOutOutages } from './jobs/outageWait';
 import { SchedulerWatch } from './jobs/schedulerWatch';
@@ -40,6 +42,7 @@ export function calendarEndingToday(now: Date = new Date()): number {
 export const DEMO_CALLBACK = { token: 'liucai-demo-token', aesKey: 'bGl1Y2FpLWRlbW8tYWVzLWtleS0wMTIzNDU2Nzg5YWI' };
 
 export interface Services extends AppDeps {
+  /** The in-thread sandbox's live objects; null when it runs on its own thread (`offLoop`) or DingTalk is real. */
   sandboxHandle: SandboxHandle | null;
   /** Built when Stream mode is on; the web process starts it (a worker never does). */
   eventStream: StreamReceiver | null;
@@ -66,34 +69,31 @@ export function failFastRedisOptions(timeoutMs: number) {
  * migrated when allowed), Redis and jobs (BullMQ or in-process). `role` web or worker decides who consumes jobs:
  * in-process jobs always run in this process.
  */
-export async function buildServices(config: Config, log: Logger, opts: { migrate: boolean }): Promise<Services> {
+export async function buildServices(config: Config, log: Logger, opts: { migrate: boolean; offLoop?: boolean }): Promise<Services> {
   let sandboxHandle: SandboxHandle | null = null;
-  let dingtalk: DingTalkPort;
+  let sandboxThread: SandboxThreadHandle | null = null;
+  let sandbox: Services['sandbox'] = null;
   let corp: { corpId: string; name: string };
   if (config.dingtalk.mode === 'sandbox') {
-    sandboxHandle = await startSandbox({
+    const sandboxOptions = {
       port: config.dingtalk.port,
       corps: [{ ...DEMO_CORP, seed: config.dingtalk.seed, employees: config.dingtalk.employees, asOfMs: calendarEndingToday() }],
-    });
-    dingtalk = createDingTalkPort(
-      {
-        corpId: DEMO_CORP.corpId,
-        appKey: DEMO_CORP.appKey,
-        appSecret: DEMO_CORP.appSecret,
-        agentId: DEMO_CORP.agentId,
-        legacyBaseUrl: sandboxHandle.url,
-        v1BaseUrl: sandboxHandle.url,
-      },
-      config,
-      null,
-    );
+    };
+    // Off the web event loop (npm start): the emulator generates and serves its company on its own thread.
+    if (opts.offLoop) {
+      sandboxThread = await startSandboxThread(sandboxOptions);
+      sandbox = { url: sandboxThread.url, demoUsers: sandboxThread.demoUsers.get(DEMO_CORP.corpId)! };
+    } else {
+      sandboxHandle = await startSandbox(sandboxOptions);
+      sandbox = { url: sandboxHandle.url, demoUsers: sandboxHandle.corps.get(DEMO_CORP.corpId)!.demoUsers };
+    }
     corp = { corpId: DEMO_CORP.corpId, name: DEMO_CORP.corpName };
   } else {
     corp = { corpId: config.dingtalk.corpId, name: config.corpName ?? config.dingtalk.corpId };
   }
   // Requests use a fail-fast client; a worker in this process opens its own blocking connections (startWorker).
   const redis = config.redis ? await connectFailFast(config.redis.url, config.resilience.redisTimeoutMs, log) : null;
-  if (config.dingtalk.mode === 'real') dingtalk = createDingTalkPort(config.dingtalk, config, redis);
+  const dingtalk = dingtalkPortFor(config, sandbox?.url ?? null, redis);
   const r = config.resilience;
   const ds = await openDatabase(config.database, {
     migrate: opts.migrate,
@@ -101,9 +101,13 @@ export async function buildServices(config: Config, log: Logger, opts: { migrate
   });
   await ensureCorp(ds, corp);
 
-  const handlers = waitOutOutages(createJobHandlers(handlerDepsFrom(config, ds, dingtalk!, log)), { ds, log });
-  const jobs = redis ? new BullJobQueue(redis, config.queuePrefix) : new InProcessJobQueue(handlers, log);
-  const callbackSecrets = config.events.http ? (config.dingtalkCallback ?? (sandboxHandle ? DEMO_CALLBACK : null)) : null;
+  // Without Redis the jobs run in this process: on a worker thread of their own when off the web loop (npm start).
+  const jobs = redis
+    ? new BullJobQueue(redis, config.queuePrefix)
+    : opts.offLoop
+      ? await ThreadJobQueue.start({ sandboxUrl: sandbox?.url ?? null }, log)
+      : new InProcessJobQueue(waitOutOutages(createJobHandlers(handlerDepsFrom(config, ds, dingtalk, log)), { ds, log }), log);
+  const callbackSecrets = config.events.http ? (config.dingtalkCallback ?? (sandbox ? DEMO_CALLBACK : null)) : null;
   const ownerKey = config.dingtalk.mode === 'real' ? config.dingtalk.appKey : DEMO_CORP.appKey;
   const callbackCrypto = callbackSecrets ? new CallbackCrypto(callbackSecrets.token, callbackSecrets.aesKey, ownerKey) : null;
   const eventStream = config.events.stream
@@ -116,7 +120,7 @@ export async function buildServices(config: Config, log: Logger, opts: { migrate
               v1BaseUrl: config.dingtalk.v1BaseUrl,
               timeoutMs: config.dingtalkTimeoutMs,
             }
-          : { clientId: DEMO_CORP.appKey, clientSecret: DEMO_CORP.appSecret, v1BaseUrl: sandboxHandle!.url, timeoutMs: config.dingtalkTimeoutMs },
+          : { clientId: DEMO_CORP.appKey, clientSecret: DEMO_CORP.appSecret, v1BaseUrl: sandbox!.url, timeoutMs: config.dingtalkTimeoutMs },
       )
     : null;
   // Schedulers gone means Redis lost its data, and with it the jobs of runs still queued: queue those again.
@@ -124,7 +128,6 @@ export async function buildServices(config: Config, log: Logger, opts: { migrate
     intervalMs: config.resilience.schedulerCheckMs,
     onRestored: () => resumeQueuedRuns({ ds, jobs }, corp.corpId, ['queued']),
   });
-  const sandbox = sandboxHandle ? { url: sandboxHandle.url, demoUsers: sandboxHandle.corps.get(DEMO_CORP.corpId)!.demoUsers } : null;
   return {
     config,
     ds,
@@ -132,7 +135,7 @@ export async function buildServices(config: Config, log: Logger, opts: { migrate
     jobs,
     log,
     corp,
-    dingtalk: dingtalk!,
+    dingtalk,
     callbackCrypto,
     sandbox,
     sandboxHandle,
@@ -145,6 +148,7 @@ export async function buildServices(config: Config, log: Logger, opts: { migrate
       await ds.destroy().catch((err: unknown) => log.warn({ err }, 'closing database'));
       if (redis) await redis.quit().catch(() => redis.disconnect());
       if (sandboxHandle) await sandboxHandle.close();
+      if (sandboxThread) await sandboxThread.close();
     },
   };
 }
@@ -169,6 +173,14 @@ async function connectFailFast(url: string, timeoutMs: number, log: Logger): Pro
     throw new Error(`Redis (REDIS_URL) is not reachable: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
   }
   return redis;
+}
+
+/** This installation's DingTalk: the real app, or the demo company on the built-in sandbox at `sandboxUrl`. */
+export function dingtalkPortFor(config: Config, sandboxUrl: string | null, redis: Redis | null): DingTalkPort {
+  if (config.dingtalk.mode === 'real') return createDingTalkPort(config.dingtalk, config, redis);
+  if (!sandboxUrl) throw new Error('sandbox mode needs the sandbox URL');
+  const { corpId, appKey, appSecret, agentId } = DEMO_CORP;
+  return createDingTalkPort({ corpId, appKey, appSecret, agentId, legacyBaseUrl: sandboxUrl, v1BaseUrl: sandboxUrl }, config, null);
 }
 
 async function ensureCorp(ds: DataSource, corp: { corpId: string; name: string }): Promise<void> {

@@ -72,10 +72,22 @@ export interface OrgDepartment {
   headcount: number;
   /** Active members in this department and all below it (each person once). */
   totalHeadcount: number;
+  /** Sub-departments the caller may see; those not in the answer come with `?parentId=` (the page loads them on expand). */
+  childCount: number;
   managers: UserRef[];
 }
+/**
+ * GET /api/v1/org/departments: one view of the tree (the page loads the rest on demand).
+ * No query: the roots the caller may see and their children. `?parentId=N`: the children of N. `?q=`: departments
+ * whose name or a manager's name contains the words, with the path to each. `?all=1`: every visible department.
+ */
 export interface OrgTree {
+  view: 'roots' | 'children' | 'search' | 'all';
   departments: OrgDepartment[];
+  /** The whole visible tree: departments, and people (the roots' totals added up). */
+  totals: { departments: number; headcount: number };
+  /** Search only: more departments matched than the answer holds (50). */
+  truncated: boolean;
 }
 
 export type SyncStatus = 'queued' | 'running' | 'succeeded' | 'failed';

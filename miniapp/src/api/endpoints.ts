@@ -35,8 +35,14 @@ export const signOut = (): Promise<unknown> => apiPost(`${V1}/auth/logout`);
 /** The signed-in user (401 when there is no session). */
 export const getMe = (): Promise<Me> => apiGet(`${V1}/me`);
 
-/** Departments the caller may see (HR: its scopes; admin: all). */
-export const getDepartments = (): Promise<OrgTree> => apiGet(`${V1}/org/departments`);
+/** Every department the caller may see (HR: its scopes; admin: all), in one list: for pickers. */
+export const getDepartments = (): Promise<OrgTree> => apiGet(`${V1}/org/departments?all=1`);
+/** The roots the caller may see and their children (the org page's first view; the rest loads on expand). */
+export const getDepartmentRoots = (): Promise<OrgTree> => apiGet(`${V1}/org/departments`);
+/** The sub-departments of one department. */
+export const getDepartmentChildren = (parentId: number): Promise<OrgTree> => apiGet(`${V1}/org/departments?parentId=${parentId}`);
+/** Departments whose name or a manager's name contains `q`, with the path to each (at most 50). */
+export const searchDepartments = (q: string): Promise<OrgTree> => apiGet(`${V1}/org/departments?q=${encodeURIComponent(q)}`);
 /** Current and last successful sync of one DingTalk source (`org`, `attendance`, `leave`, `departures`). */
 export const getSyncOverview = (kind: SyncKind = 'org'): Promise<SyncOverview> => apiGet(`${V1}/sync/${kind}`);
 /** Starts a sync of one source (202; 409 `sync_already_running` when one of that kind runs). */

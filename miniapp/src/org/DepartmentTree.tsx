@@ -1,46 +1,70 @@
-/** Collapsible department tree with headcounts and managers; searching expands everything that matches. */
+/**
+ * Collapsible department tree with headcounts and managers. It starts from the departments it is given and loads a
+ * department's children when it is first opened (the org of 10,000 people is never sent whole).
+ */
 import { useMemo, useState } from 'react';
 import type { OrgDepartment } from '@liucai/shared';
 import { ChevronIcon } from '../components/icons';
-import { departmentMatches, filterDepartmentTree, parentIds, type DeptNode } from './departmentTree';
+import { errorMessage } from '../api/client';
+import { buildDepartmentTree, departmentMatches, mergeDepartments, type DeptNode } from './departmentTree';
 
 export interface DepartmentTreeProps {
-  roots: readonly DeptNode[];
+  /** The departments loaded so far (flat; parents before or after children). */
+  departments: readonly OrgDepartment[];
+  /** Departments open at first (the roots; while searching, every department on a path to a match). */
+  initiallyOpen: readonly number[];
+  /** The search words: matching departments are highlighted. */
   query: string;
+  loadChildren(parentId: number): Promise<OrgDepartment[]>;
 }
 
-export function DepartmentTree({ roots, query }: DepartmentTreeProps) {
-  // Roots start open so the first level is visible; everything else is collapsed until tapped.
-  const [open, setOpen] = useState<ReadonlySet<number>>(() => new Set(roots.map((r) => r.dept.id)));
-  const searching = query.trim().length > 0;
-  const shown = useMemo(() => filterDepartmentTree(roots, query), [roots, query]);
-  const expanded = useMemo(() => (searching ? new Set(parentIds(shown)) : open), [searching, shown, open]);
+type ChildLoad = { status: 'loading' } | { status: 'error'; message: string };
 
-  const toggle = (id: number) =>
+export function DepartmentTree({ departments, initiallyOpen, query, loadChildren }: DepartmentTreeProps) {
+  const [open, setOpen] = useState<ReadonlySet<number>>(() => new Set(initiallyOpen));
+  const [loaded, setLoaded] = useState<readonly OrgDepartment[]>([]);
+  const [loads, setLoads] = useState<ReadonlyMap<number, ChildLoad>>(new Map());
+  const roots = useMemo(() => buildDepartmentTree(mergeDepartments(departments, loaded)), [departments, loaded]);
+  const searching = query.trim().length > 0;
+
+  const fetchChildren = (id: number) => {
+    setLoads((prev) => new Map(prev).set(id, { status: 'loading' }));
+    loadChildren(id).then(
+      (children) => {
+        setLoaded((prev) => mergeDepartments(prev, children));
+        setLoads((prev) => {
+          const next = new Map(prev);
+          next.delete(id);
+          return next;
+        });
+      },
+      (err: unknown) => setLoads((prev) => new Map(prev).set(id, { status: 'error', message: errorMessage(err) })),
+    );
+  };
+
+  const toggle = (n: DeptNode) => {
+    const id = n.dept.id;
+    const opening = !open.has(id);
     setOpen((prev) => {
       const next = new Set(prev);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
+      if (opening) next.add(id);
+      else next.delete(id);
       return next;
     });
-
-  if (shown.length === 0) {
-    return (
-      <div className="empty-text" data-testid="org-tree-empty">
-        {searching ? `没有找到与“${query.trim()}”相关的部门或主管` : '暂无部门'}
-      </div>
-    );
-  }
+    if (opening && n.children.length === 0 && !loads.has(id)) fetchChildren(id);
+  };
 
   const renderNode = (n: DeptNode) => {
-    const hasChildren = n.children.length > 0;
-    const isOpen = expanded.has(n.dept.id);
+    const hasChildren = n.dept.childCount > 0 || n.children.length > 0;
+    const isOpen = open.has(n.dept.id);
+    const load = loads.get(n.dept.id);
+    const indent = { paddingLeft: 12 + (n.depth + 1) * 18 };
     return (
       <li key={n.dept.id} role="treeitem" aria-expanded={hasChildren ? isOpen : undefined}>
         <div
-          className={`dept-row${searching && departmentMatches(n.dept, query) ? ' dept-match' : ''}`}
+          className={`dept-row${hasChildren ? ' dept-row-parent' : ''}${searching && departmentMatches(n.dept, query) ? ' dept-match' : ''}`}
           style={{ paddingLeft: 12 + n.depth * 18 }}
-          onClick={hasChildren ? () => toggle(n.dept.id) : undefined}
+          onClick={hasChildren ? () => toggle(n) : undefined}
           data-testid={`dept-${n.dept.id}`}
         >
           <span className={`dept-toggle${hasChildren ? '' : ' dept-toggle-leaf'}${isOpen ? ' dept-toggle-open' : ''}`}>
@@ -50,19 +74,36 @@ export function DepartmentTree({ roots, query }: DepartmentTreeProps) {
             <div className="dept-name">{n.dept.name}</div>
             <ManagerLine dept={n.dept} />
           </div>
-          <div className="dept-count" title="直属人数 / 含下级部门总人数">
+          <div
+            className="dept-count"
+            aria-label={`直属 ${n.dept.headcount} 人，含下级部门共 ${n.dept.totalHeadcount} 人`}
+            data-testid={`dept-count-${n.dept.id}`}
+          >
             <strong>{n.dept.headcount}</strong>
             <span className="muted"> / {n.dept.totalHeadcount} 人</span>
           </div>
         </div>
-        {hasChildren && isOpen && <ul role="group">{n.children.map(renderNode)}</ul>}
+        {hasChildren && isOpen && load?.status === 'loading' && (
+          <div className="dept-child-note muted" style={indent} data-testid={`dept-loading-${n.dept.id}`}>
+            正在加载下级部门…
+          </div>
+        )}
+        {hasChildren && isOpen && load?.status === 'error' && (
+          <div className="dept-child-note dept-child-error" style={indent} data-testid={`dept-load-error-${n.dept.id}`}>
+            下级部门加载失败：{load.message}
+            <button type="button" className="dept-retry" onClick={() => fetchChildren(n.dept.id)}>
+              重试
+            </button>
+          </div>
+        )}
+        {hasChildren && isOpen && n.children.length > 0 && <ul role="group">{n.children.map(renderNode)}</ul>}
       </li>
     );
   };
 
   return (
     <ul className="dept-tree" role="tree" data-testid="org-tree">
-      {shown.map(renderNode)}
+      {roots.map(renderNode)}
     </ul>
   );
 }

@@ -1,5 +1,5 @@
 import type { OrgDepartment } from '@liucai/shared';
-import { buildDepartmentTree, departmentMatches, filterDepartmentTree, flattenTree, parentIds } from './departmentTree';
+import { buildDepartmentTree, departmentMatches, filterDepartmentTree, flattenTree, mergeDepartments, parentIds } from './departmentTree';
 
 const dept = (id: number, parentId: number | null, name: string, managers: string[] = []): OrgDepartment => ({
   id,
@@ -7,6 +7,7 @@ const dept = (id: number, parentId: number | null, name: string, managers: strin
   name,
   headcount: 1,
   totalHeadcount: 1,
+  childCount: 0,
   managers: managers.map((m, i) => ({ userid: `${id}-${i}`, name: m, title: null })),
 });
 
@@ -74,5 +75,17 @@ describe('filterDepartmentTree', () => {
   it('returns nothing for no match and everything for a blank query', () => {
     expect(filterDepartmentTree(tree, '财务')).toEqual([]);
     expect(filterDepartmentTree(tree, '  ')).toEqual(tree);
+  });
+});
+
+describe('mergeDepartments', () => {
+  it('adds children loaded on expand to the tree, once each, the newer answer winning', () => {
+    const first = [dept(1, null, '留才科技'), dept(2, 1, '销售部')];
+    const children = [dept(3, 2, '华东大客户组'), { ...dept(2, 1, '销售中心'), headcount: 5 }];
+    const merged = mergeDepartments(first, children);
+    expect(merged.map((d) => d.id).sort()).toEqual([1, 2, 3]);
+    expect(merged.find((d) => d.id === 2)).toMatchObject({ name: '销售中心', headcount: 5 });
+    expect(names(buildDepartmentTree(merged))).toEqual([['留才科技', [['销售中心', ['华东大客户组']]]]]);
+    expect(mergeDepartments(first, [])).toEqual(first);
   });
 });

@@ -1,4 +1,4 @@
-/** Turns the flat department list of GET /api/v1/org/departments into a tree, and filters it by a search. */
+/** Turns the flat department lists of GET /api/v1/org/departments into a tree, and filters it by a search. */
 import type { OrgDepartment } from '@liucai/shared';
 
 export interface DeptNode {
@@ -44,6 +44,15 @@ export function buildDepartmentTree(departments: readonly OrgDepartment[]): Dept
     children: (childrenOf.get(dept.id) ?? []).map((c) => toNode(c, depth + 1)),
   });
   return roots.map((r) => toNode(r, 0));
+}
+
+/** The departments of `base` and `more` together, once each (a department in `more` replaces the same one in `base`). */
+export function mergeDepartments(base: readonly OrgDepartment[], more: readonly OrgDepartment[]): OrgDepartment[] {
+  if (more.length === 0) return [...base];
+  const byId = new Map<number, OrgDepartment>();
+  for (const d of base) byId.set(d.id, d);
+  for (const d of more) byId.set(d.id, d);
+  return [...byId.values()];
 }
 
 /** True when the department's name or one of its managers' names contains `q` (case-insensitive). */

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import { DataSource } from 'typeorm';
 import mysql from 'mysql2/promise';
 import type { Config } from '../config';
+import { Semaphore } from '../util/semaphore';
 import { ENTITIES } from '../entities';
 import { MYSQL_MIGRATIONS } from '../../../migrations/mysql';
 import { SQLITE_MIGRATIONS } from '../../../migrations/sqlite';
@@ -59,10 +60,15 @@ export async function createDataSource(database: Config['database'], timeouts?: 
     migrationsTableName: 'migrations',
     synchronize: false,
     logging: false,
-    prepareDatabase: (db: { pragma(s: string): unknown }) => {
+    prepareDatabase: (db: { pragma(s: string): unknown; prepare(sql: string): unknown }) => {
       db.pragma('journal_mode = WAL');
       db.pragma('foreign_keys = ON');
       db.pragma('busy_timeout = 5000');
+      // The embedded mode has two connections (web and job thread). TypeORM opens transactions DEFERRED; one that reads,
+      // then writes after the other connection committed, fails with SQLITE_BUSY at once (the busy timeout does not
+      // apply to a stale snapshot). IMMEDIATE takes the write lock up front, waiting up to the busy timeout instead.
+      const prepare = db.prepare.bind(db);
+      db.prepare = (sql: string) => prepare(sql === 'BEGIN TRANSACTION' ? 'BEGIN IMMEDIATE TRANSACTION' : sql);
     },
   });
 }
@@ -72,6 +78,20 @@ export async function openDatabase(database: Config['database'], opts: { migrate
   const ds = await createDataSource(database, opts.timeouts);
   await ds.initialize();
   if (opts.timeouts) applyAcquireTimeout(ds, opts.timeouts.acquireMs);
+  if (database.kind === 'sqlite') queueSqliteTransactions(ds);
   if (opts.migrate) await ds.runMigrations({ transaction: database.kind === 'sqlite' ? 'all' : 'each' });
   return ds;
+}
+
+/**
+ * The embedded SQLite database is one connection per process: two requests' transactions at once would fail the
+ * second with "cannot start a transaction within a transaction". Transactions of a process therefore take turns
+ * (MySQL has a pool and row locks, and keeps TypeORM's own behaviour). A transaction must not open another through
+ * the DataSource (use its EntityManager), which holds for MySQL too.
+ */
+function queueSqliteTransactions(ds: DataSource): void {
+  const lane = new Semaphore(1);
+  const manager = ds.manager;
+  const transaction = manager.transaction.bind(manager) as (...args: unknown[]) => Promise<unknown>;
+  manager.transaction = ((...args: unknown[]) => lane.run(() => transaction(...args))) as typeof manager.transaction;
 }

@@ -16,6 +16,7 @@ import { DataQualitySnapshot } from './DataQualitySnapshot';
 import { DataGapItem } from './DataGapItem';
 import { Corp } from './Corp';
 import { Department } from './Department';
+import { DepartmentHeadcount } from './DepartmentHeadcount';
 import { DingTalkEvent } from './DingTalkEvent';
 import { HrScope } from './HrScope';
 import { Session } from './Session';
@@ -37,6 +38,7 @@ import { KpiSchemeVersion } from './KpiSchemeVersion';
 export const ENTITIES = [
   Corp,
   Department,
+  DepartmentHeadcount,
   User,
   UserDepartment,
   HrScope,
@@ -83,6 +85,7 @@ export {
   ApiCallBudget,
   Corp,
   Department,
+  DepartmentHeadcount,
   DingTalkEvent,
   HrScope,
   Session,

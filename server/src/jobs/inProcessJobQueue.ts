@@ -2,6 +2,9 @@ import { CronExpressionParser } from 'cron-parser';
 import type { Logger } from '../logger';
 import { JOB_ATTEMPTS, JOB_BACKOFF_MS, SCHEDULE_TIME_ZONE, type JobHandlers, type JobName, type JobPayloads, type JobQueue } from './jobTypes';
 
+/** The longest delay setTimeout honours. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /**
  * The embedded mode's job runner: same handlers, same attempts and backoff, deduplication by job id, cron
  * schedules by timers. Jobs live in memory; the database is the source of truth, so a restart loses only triggers
@@ -47,16 +50,22 @@ export class InProcessJobQueue implements JobQueue {
   async schedule<N extends JobName>(schedulerId: string, cron: string, name: N, payload: JobPayloads[N]): Promise<void> {
     const arm = () => {
       const next = CronExpressionParser.parse(cron, { tz: SCHEDULE_TIME_ZONE }).next().toDate();
-      const t = setTimeout(
-        () => {
-          void this.enqueue(name, payload, { jobId: `${schedulerId}:${next.getTime()}` });
-          arm();
-        },
-        Math.max(0, next.getTime() - Date.now()),
-      );
-      t.unref();
-      this.timers.get(schedulerId)?.close();
-      this.timers.set(schedulerId, t);
+      const wait = () => {
+        const delay = next.getTime() - Date.now();
+        // setTimeout fires at once for delays over 2^31-1 ms (24.8 days): wait in steps until the time comes.
+        const t = setTimeout(
+          () => {
+            if (next.getTime() - Date.now() > 0) return wait();
+            void this.enqueue(name, payload, { jobId: `${schedulerId}:${next.getTime()}` });
+            arm();
+          },
+          Math.min(Math.max(0, delay), MAX_TIMER_MS),
+        );
+        t.unref();
+        this.timers.get(schedulerId)?.close();
+        this.timers.set(schedulerId, t);
+      };
+      wait();
     };
     CronExpressionParser.parse(cron, { tz: SCHEDULE_TIME_ZONE }); // throws on a bad pattern before arming
     arm();

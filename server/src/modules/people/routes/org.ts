@@ -1,17 +1,31 @@
 import Router from '@koa/router';
 import { assertHrOrAdmin } from '../../access/policies/admin';
 import { visibleDepartmentIds } from '../../access/policies/scope';
-import { presentOrg } from '../presenters/org';
+import { validate } from '../../../middleware/validate';
+import { presentOrg, type OrgView } from '../presenters/org';
+import { ORG_QUERY_LABELS, OrgQuerySchema } from './orgSchema';
 import type { AppDeps, AppState } from '../../../appTypes';
 
-/** HR pages: the department tree within one's scope. */
+/**
+ * HR pages: the department tree within one's scope, a level at a time (the roots and their children first, then
+ * `?parentId=` on expand), searched with `?q=`, or whole with `?all=1` for pickers.
+ */
 export function orgRoutes(deps: AppDeps): Router<AppState> {
   const r = new Router<AppState>({ prefix: '/api/v1' });
   r.get('/org/departments', async (ctx) => {
     const actor = ctx.state.actor!;
     assertHrOrAdmin(actor);
+    const input = validate(OrgQuerySchema, ctx.query, ORG_QUERY_LABELS);
+    const view: OrgView =
+      input.parentId !== undefined
+        ? { kind: 'children', parentId: input.parentId }
+        : input.q
+          ? { kind: 'search', q: input.q }
+          : input.all
+            ? { kind: 'all' }
+            : { kind: 'roots' };
     const visible = await visibleDepartmentIds(deps.ds, actor);
-    ctx.body = { ok: true, data: { departments: await presentOrg(deps.ds, actor.corpId, visible) } };
+    ctx.body = { ok: true, data: await presentOrg(deps.ds, actor.corpId, visible, view) };
   });
 
   return r;

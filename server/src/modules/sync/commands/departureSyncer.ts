@@ -7,6 +7,7 @@ import { spendCalls } from './callBudget';
 import { updateWhereIn, writeChangedBySourceId } from './changedRows';
 import { saveCheckpoint } from './checkpoints';
 import type { ReportProgress, TrackedOutcome } from './syncRunTracker';
+import { refreshDepartmentHeadcounts } from '../../people/commands/departmentHeadcountRefresher';
 
 /** The DingTalk calls departure sync needs (a subset of AttendanceApi). */
 export interface DepartureSource {
@@ -83,6 +84,7 @@ export async function syncDepartures(
     }
     changed = await writeChangedBySourceId(em, Departure, corpId, rows, COMPARED, ['name', 'last_day', 'reason_type', 'reason', 'main_dept_id', 'imported_at']);
     await markLeft(em, corpId, leftOn);
+    if (leftOn.size > 0) await refreshDepartmentHeadcounts(em, corpId);
     await saveCheckpoint(em, corpId, DEPARTURE_CHECKPOINT, { departed: userids.length, at: now().toISOString() });
     // The hrm 离职信息 APIs are exempt (doc 8.1), so this adds nothing unless that changes (wireFacts.isMeteredApi).
     await spendCalls(em, corpId, 'departures', deps.apiCalls() - callsBefore, now());

@@ -6,6 +6,7 @@ import { OrgLeaders } from './orgLeaders';
 import { writeOrgDepartments } from './orgDepartmentWriter';
 import { writeOrgUsers } from './orgUserWriter';
 import { writeOrgMemberships } from './orgMembershipWriter';
+import { refreshDepartmentHeadcounts } from '../../people/commands/departmentHeadcountRefresher';
 
 export interface OrgSyncDeps {
   ds: DataSource;
@@ -47,6 +48,8 @@ async function writeOrg(em: EntityManager, corpId: string, org: FetchedOrg, toda
   const { departments } = await writeOrgDepartments(em, corpId, org);
   const users = await writeOrgUsers(em, corpId, org, leaders, today);
   const membershipsChanged = await writeOrgMemberships(em, corpId, org, leaders, users.seen);
+  // The org page's headcounts land with the org they count (only rows whose counts changed are written).
+  await refreshDepartmentHeadcounts(em, corpId);
   return {
     departments,
     users: users.users,

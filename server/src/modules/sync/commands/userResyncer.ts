@@ -6,6 +6,7 @@ import { shanghaiDate } from '../../../util/dates';
 import type { OrgSource } from './orgFetcher';
 import { resolveSupervisor, type SupervisorInputs } from './supervisorResolver';
 import { USER_UPDATE_COLUMNS, toUserRow } from './userRow';
+import { refreshDepartmentHeadcounts } from '../../people/commands/departmentHeadcountRefresher';
 
 export interface UserResyncResult {
   updated: string[];
@@ -67,5 +68,6 @@ export async function resyncUsers(ds: DataSource, source: OrgSource, corpId: str
     });
     result.updated.push(userid);
   }
+  if (result.updated.length + result.left.length > 0) await refreshDepartmentHeadcounts(ds, corpId);
   return result;
 }
