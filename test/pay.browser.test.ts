@@ -153,7 +153,7 @@ describe('我的激励 and 激励方案 in headless Chromium', () => {
     expect(v2.status).toBe('draft');
     expect(JSON.parse(v2.definition).components[0].rateBp).toBe(100);
     await big.getByTestId(`publish-${v2.id}`).click();
-    await page.getByRole('button', { name: '发布' }).last().click();
+    await page.locator('.adm-dialog').getByRole('button', { name: '发布', exact: true }).click();
     await page.getByText(`已发布；第 1 版于 ${shanghaiDate(new Date())} 结束`).waitFor();
     await page.waitForFunction((id) => !document.querySelector(`[data-testid="publish-${id}"]`), v2.id);
     expect((await ui.w.ds.getRepository(IncentivePlanVersion).findOneByOrFail({ id: v2.id })).status).toBe('published');

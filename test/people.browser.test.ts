@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { browserWorldForDescribe, signInAs, type BrowserWorld } from './support/browserWorld';
 import path from 'node:path';
-import { keepScreenshot, SCREENSHOT_DIR } from './support/browser';
+import { keepScreenshot, SCREENSHOT_DIR, waitSettled } from './support/browser';
 import { dataSyncDeps, runRecordedSync } from './support/dataSyncWorld';
 import { buildDeal, buildSatisfaction, buildTraining } from './support/factories';
 import { Department, User } from '../server/src/entities';
@@ -132,6 +132,14 @@ describe('人员 and 员工档案 in headless Chromium', () => {
     await page.locator('[data-testid^="person-row-"]').first().click();
     await page.getByTestId('person-head').waitFor();
     await fitsWidth(page);
+    // The tab bar keeps five entries; the other HR pages are behind 更多.
+    expect(await page.locator('.app-tabbar .adm-tab-bar-item').count()).toBe(5);
+    await page.getByTestId('nav-more').click();
+    await page.getByTestId('more-sheet').waitFor();
+    await waitSettled(page, '[data-testid="more-sheet"]');
+    await keepViewport(page, 'phone-hr-more');
+    await page.getByTestId('more-data').click();
+    await page.getByTestId('data-page').waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });

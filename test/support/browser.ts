@@ -30,3 +30,16 @@ export async function keepScreenshot(page: Page, name: string): Promise<string> 
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/** Wait until the element stops moving (antd-mobile's sheets and dialogs slide in with a JavaScript spring). */
+export async function waitSettled(page: Page, selector: string): Promise<void> {
+  await page.waitForFunction(
+    (sel) =>
+      new Promise<boolean>((resolve) => {
+        const top = () => document.querySelector(sel)?.getBoundingClientRect().top;
+        const before = top();
+        setTimeout(() => resolve(before !== undefined && before === top()), 120);
+      }),
+    selector,
+  );
+}

@@ -3,15 +3,16 @@
  * PC (≥ 1024 px, as DingTalk on PC opens the micro-app): a side navigation with the pages the role may open, and
  * content that uses the width on HR pages (pages only HR and admins open) and stays a readable column elsewhere.
  */
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { ROLE_LABELS } from '@liucai/shared';
 import NavBar from 'antd-mobile/es/components/nav-bar';
 import TabBar from 'antd-mobile/es/components/tab-bar';
+import Popup from 'antd-mobile/es/components/popup';
 import { isInDingTalk } from '../platform/dingtalk';
-import { findPage, navigablePages } from '../router/access';
+import { findPage, navigablePages, phoneTabs } from '../router/access';
 import { hrefFor, navigate, useHashRoute } from '../router/hashRoute';
 import { useSession } from '../session/SessionContext';
-import { PageIconFor } from './icons';
+import { MoreIcon, PageIconFor } from './icons';
 import { useNavBadges } from '../notify/useNavBadges';
 import { UserAvatar } from './UserAvatar';
 import { useWideScreen } from './useWideScreen';
@@ -49,6 +50,7 @@ export function PageLayout({ title, right, children, testId, back, width }: Page
   const { path } = useHashRoute();
   const wideScreen = useWideScreen();
   const badgeFor = useNavBadges();
+  const [moreOpen, setMoreOpen] = useState(false);
   const pages = navigablePages(me.roles);
   const wide = (width ?? (isHrPage(path) ? 'wide' : 'narrow')) === 'wide';
   const titleBar = !isInDingTalk() && (
@@ -95,18 +97,45 @@ export function PageLayout({ title, right, children, testId, back, width }: Page
     );
   }
 
+  const { tabs, more, last } = phoneTabs(pages);
+  const MORE = '__more';
+  const bar = [...tabs, ...(more.length > 0 ? [null] : []), ...last];
+  const active = tabs.some((t) => t.path === path) || last.some((t) => t.path === path) ? path : more.some((t) => t.path === path) ? MORE : null;
   return (
     <div className="app-page" data-testid={testId}>
       {titleBar}
       <main className="app-content">{children}</main>
       {pages.length > 1 && (
         <nav className="app-tabbar">
-          <TabBar activeKey={pages.some((t) => t.path === path) ? path : null} onChange={(key) => navigate(key)} safeArea>
-            {pages.map((t) => (
-              <TabBar.Item key={t.path} title={t.title} icon={<PageIconFor path={t.path} />} badge={badgeFor(t.path)} data-testid={navTestId(t.path)} />
-            ))}
+          <TabBar activeKey={active} onChange={(key) => (key === MORE ? setMoreOpen(true) : navigate(key))} safeArea>
+            {bar.map((t) =>
+              t ? (
+                <TabBar.Item key={t.path} title={t.title} icon={<PageIconFor path={t.path} />} badge={badgeFor(t.path)} data-testid={navTestId(t.path)} />
+              ) : (
+                <TabBar.Item key={MORE} title="更多" icon={<MoreIcon />} data-testid="nav-more" />
+              ),
+            )}
           </TabBar>
         </nav>
+      )}
+      {more.length > 0 && (
+        <Popup visible={moreOpen} onMaskClick={() => setMoreOpen(false)} onClose={() => setMoreOpen(false)} bodyClassName="more-sheet">
+          <div className="more-sheet-title">更多</div>
+          <div className="more-sheet-grid" data-testid="more-sheet">
+            {more.map((p) => (
+              <a
+                key={p.path}
+                href={hrefFor(p.path)}
+                className={`more-sheet-item${p.path === path ? ' active' : ''}`}
+                data-testid={`more-${navTestId(p.path).replace(/^nav-/, '')}`}
+                onClick={() => setMoreOpen(false)}
+              >
+                <PageIconFor path={p.path} size={24} />
+                <span>{p.title}</span>
+              </a>
+            ))}
+          </div>
+        </Popup>
       )}
     </div>
   );

@@ -31,6 +31,9 @@ export const PlanIcon = ({ size = 22 }: IconProps) => svg(size, 'M5 4h14v16H5zM9
 export const ChevronIcon = ({ size = 16 }: IconProps) => svg(size, 'M9 6l6 6-6 6');
 
 /** Icon for a page of app.json (by path). */
+/** “更多” in a phone's tab bar: four squares. */
+export const MoreIcon = ({ size = 22 }: IconProps) => svg(size, 'M4 4h6v6H4zM14 4h6v6h-6zM4 14h6v6H4zM14 14h6v6h-6z');
+
 export function PageIconFor({ path, size }: { path: string; size?: number }) {
   if (path === '/me') return <UserIcon size={size} />;
   if (path === '/people') return <PeopleIcon size={size} />;

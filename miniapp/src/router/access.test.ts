@@ -1,5 +1,5 @@
 import rawManifest from '../../../app.json';
-import { canOpen, decideRoute, findPage, navigablePages } from './access';
+import { MAX_PHONE_TABS, phoneTabs, canOpen, decideRoute, findPage, navigablePages } from './access';
 import { manifest, parseManifest } from './manifest';
 import { pageComponents } from './pages';
 
@@ -161,5 +161,18 @@ describe('decideRoute', () => {
     expect(decideRoute('/roles', ['hr'])).toMatchObject({ kind: 'forbidden', page: { path: '/roles' } });
     expect(decideRoute('/roles', ['admin'])).toMatchObject({ kind: 'page', page: { path: '/roles' } });
     expect(decideRoute('/org', ['supervisor'])).toMatchObject({ kind: 'forbidden' });
+  });
+
+  it('fits a phone tab bar: every page when five or fewer, else three, 更多 with the rest, then 消息', () => {
+    const paths = (ps: { path: string }[]) => ps.map((p) => p.path);
+    const employee = phoneTabs(navigablePages(['employee']));
+    expect(paths(employee.tabs)).toEqual(['/me', '/my-incentives', '/messages']);
+    expect(employee.more).toEqual([]);
+    const admin = phoneTabs(navigablePages(['admin', 'supervisor']));
+    expect(paths(admin.tabs)).toEqual(['/me', '/people', '/my-incentives']);
+    expect(paths(admin.more)).toEqual(['/org', '/data', '/imports', '/incentive-plans', '/roles']);
+    expect(paths(admin.last)).toEqual(['/messages']);
+    // Never more than five entries, 更多 counted.
+    expect(admin.tabs.length + 1 + admin.last.length).toBe(MAX_PHONE_TABS);
   });
 });

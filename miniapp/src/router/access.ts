@@ -19,6 +19,21 @@ export function navigablePages(roles: readonly Role[], manifest: AppManifest = a
   return manifest.pages.filter((p) => p.roles.length > 0 && p.nav && canOpen(p.path, roles, manifest));
 }
 
+/** The most entries a phone's tab bar shows; more pages go behind “更多”. */
+export const MAX_PHONE_TABS = 5;
+
+/**
+ * A phone's tab bar: every page when they fit; otherwise the first three, then “更多” (the rest, in order), then 消息
+ * (which keeps its badge in sight). On a PC the side navigation lists them all.
+ */
+export function phoneTabs(pages: readonly PageSpec[], max = MAX_PHONE_TABS): { tabs: PageSpec[]; more: PageSpec[]; last: PageSpec[] } {
+  if (pages.length <= max) return { tabs: [...pages], more: [], last: [] };
+  const messages = pages.filter((p) => p.path === '/messages');
+  const rest = pages.filter((p) => p.path !== '/messages');
+  const shown = max - 1 - messages.length;
+  return { tabs: rest.slice(0, shown), more: rest.slice(shown), last: messages };
+}
+
 export type RouteDecision = { kind: 'page'; page: PageSpec } | { kind: 'redirect'; to: string } | { kind: 'signin' } | { kind: 'forbidden'; page: PageSpec };
 
 /**
