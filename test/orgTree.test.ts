@@ -68,6 +68,12 @@ describe('department tree a level at a time, with precomputed headcounts', () =>
       expect(hrRoots.totals).toEqual({ departments: 3, headcount: 4 });
       await expect(presentOrg(ds, o.corpId, scoped, { kind: 'children', parentId: o.hr.deptId })).rejects.toMatchObject({ id: 'not_found' });
       expect((await presentOrg(ds, o.corpId, scoped, { kind: 'search', q: '人事' })).departments).toEqual([]);
+      // An actor's scope gives the same answers as the set of departments it covers, read from the same tree.
+      const subtrees = { kind: 'subtrees', roots: [o.sales.deptId] } as const;
+      expect(await presentOrg(ds, o.corpId, subtrees, { kind: 'roots' })).toEqual(hrRoots);
+      expect((await presentOrg(ds, o.corpId, subtrees, { kind: 'search', q: '王经理' })).departments.map((d) => d.name)).toEqual(['销售部']);
+      expect((await presentOrg(ds, o.corpId, { kind: 'all' }, { kind: 'all' })).departments).toHaveLength(5);
+      expect(await presentOrg(ds, o.corpId, { kind: 'none' }, { kind: 'all' })).toMatchObject({ departments: [], totals: { departments: 0, headcount: 0 } });
     });
   });
 

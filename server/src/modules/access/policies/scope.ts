@@ -2,9 +2,26 @@ import type { DataSource } from 'typeorm';
 import { Department } from '../../../entities';
 import type { Actor } from '../../../appTypes';
 
+/** Whose departments an actor may see on HR pages: every one (admin), some subtrees (HR), none (everyone else). */
+export type DeptScope = { kind: 'all' } | { kind: 'subtrees'; roots: readonly number[] } | { kind: 'none' };
+
+/** An actor's department scope. Scope is explicit (granted by an admin), never implied by the reporting line. */
+export function deptScopeOf(actor: Pick<Actor, 'roles' | 'hrDeptIds'>): DeptScope {
+  if (actor.roles.includes('admin')) return { kind: 'all' };
+  if (actor.roles.includes('hr')) return { kind: 'subtrees', roots: actor.hrDeptIds };
+  return { kind: 'none' };
+}
+
+/** The departments of `depts` (the corp's, each with its parent) that `scope` lets one see. */
+export function visibleAmong(depts: { deptId: number; parentId: number | null }[], scope: DeptScope): Set<number> {
+  if (scope.kind === 'all') return new Set(depts.map((d) => d.deptId));
+  if (scope.kind === 'none') return new Set();
+  return descendantsOf(depts, scope.roots);
+}
+
 /**
  * Department ids an actor may see on HR pages: every one for an admin, the granted departments and everything
- * below them for HR, none otherwise. Scope is explicit (granted by an admin), never implied by the reporting line.
+ * below them for HR, none otherwise.
  */
 export async function visibleDepartmentIds(ds: DataSource, actor: Actor): Promise<Set<number>> {
   // Raw rows: every request of an HR page asks this, and hydrating 562 entities costs more than the query.
@@ -15,13 +32,11 @@ export async function visibleDepartmentIds(ds: DataSource, actor: Actor): Promis
     .where('d.corp_id = :corpId', { corpId: actor.corpId })
     .getRawMany();
   const depts = rows.map((d) => ({ deptId: Number(d.deptId), parentId: d.parentId === null ? null : Number(d.parentId) }));
-  if (actor.roles.includes('admin')) return new Set(depts.map((d) => d.deptId));
-  if (!actor.roles.includes('hr')) return new Set();
-  return descendantsOf(depts, actor.hrDeptIds);
+  return visibleAmong(depts, deptScopeOf(actor));
 }
 
 /** The given departments plus everything below them. */
-export function descendantsOf(depts: { deptId: number; parentId: number | null }[], roots: number[]): Set<number> {
+export function descendantsOf(depts: { deptId: number; parentId: number | null }[], roots: readonly number[]): Set<number> {
   const children = new Map<number, number[]>();
   for (const d of depts) {
     if (d.parentId === null) continue;

@@ -4,6 +4,7 @@ import { Department, DepartmentHeadcount, User } from '../../../entities';
 import { notFound } from '../../../errors';
 import { refreshDepartmentHeadcounts } from '../commands/departmentHeadcountRefresher';
 import { orderDepartments, type DeptSkeleton } from '../queries/departmentTree';
+import { visibleAmong, type DeptScope } from '../../access/policies/scope';
 
 /** Which part of the tree an answer holds (GET /api/v1/org/departments). */
 export type OrgView = { kind: 'roots' } | { kind: 'children'; parentId: number } | { kind: 'search'; q: string } | { kind: 'all' };
@@ -15,28 +16,39 @@ type Raw = Record<string, unknown>;
 const num = (v: unknown) => Number(v);
 const managerIds = (v: unknown): string[] => (typeof v === 'string' ? (JSON.parse(v) as string[]) : Array.isArray(v) ? (v as string[]) : []);
 
-/** The corp's active departments as ids and parents only (one indexed read of two columns, no entities). */
-async function treeOf(ds: DataSource, corpId: string): Promise<{ id: number; parentId: number | null }[]> {
-  const rows: Raw[] = await ds
-    .getRepository(Department)
-    .createQueryBuilder('d')
-    .select(['d.dept_id AS id', 'd.parent_id AS parentId'])
-    .where('d.corp_id = :corpId AND d.active = :active', { corpId, active: true })
-    .getRawMany();
-  return rows.map((r) => ({ id: num(r.id), parentId: r.parentId === null ? null : num(r.parentId) }));
+interface DeptRow extends DeptSkeleton {
+  active: boolean;
 }
 
-/** Names, order and managers of some departments (or, without ids, of every active one: search). */
-async function detailsOf(ds: DataSource, corpId: string, ids: number[] | null): Promise<Map<number, DeptSkeleton>> {
+/**
+ * The corp's departments, active or not (scope is worked out over the whole tree, as `visibleDepartmentIds` does):
+ * ids, parents and whether active only, or with names, order and managers too (one indexed read, no entities).
+ */
+async function departmentsOf(ds: DataSource, corpId: string, withDetails: boolean): Promise<DeptRow[]> {
+  const columns = ['d.dept_id AS id', 'd.parent_id AS parentId', 'd.active AS active'];
+  if (withDetails) columns.push('d.name AS name', 'd.sort_order AS sortOrder', 'd.manager_userids AS managers');
+  const rows: Raw[] = await ds.getRepository(Department).createQueryBuilder('d').select(columns).where('d.corp_id = :corpId', { corpId }).getRawMany();
+  return rows.map((r) => ({
+    id: num(r.id),
+    parentId: r.parentId === null ? null : num(r.parentId),
+    active: r.active === true || Number(r.active) === 1,
+    name: withDetails ? String(r.name) : '',
+    order: withDetails ? num(r.sortOrder) : 0,
+    managerUserids: withDetails ? managerIds(r.managers) : [],
+  }));
+}
+
+/** Names, order and managers of some active departments. */
+async function detailsOf(ds: DataSource, corpId: string, ids: number[]): Promise<Map<number, DeptSkeleton>> {
   const out = new Map<number, DeptSkeleton>();
-  const read = async (slice: number[] | null) => {
-    const qb = ds
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows: Raw[] = await ds
       .getRepository(Department)
       .createQueryBuilder('d')
       .select(['d.dept_id AS id', 'd.parent_id AS parentId', 'd.name AS name', 'd.sort_order AS sortOrder', 'd.manager_userids AS managers'])
-      .where('d.corp_id = :corpId AND d.active = :active', { corpId, active: true });
-    if (slice) qb.andWhere('d.dept_id IN (:...ids)', { ids: slice });
-    for (const r of (await qb.getRawMany()) as Raw[]) {
+      .where('d.corp_id = :corpId AND d.active = :active AND d.dept_id IN (:...ids)', { corpId, active: true, ids: ids.slice(i, i + 500) })
+      .getRawMany();
+    for (const r of rows) {
       out.set(num(r.id), {
         id: num(r.id),
         parentId: r.parentId === null ? null : num(r.parentId),
@@ -45,22 +57,29 @@ async function detailsOf(ds: DataSource, corpId: string, ids: number[] | null): 
         managerUserids: managerIds(r.managers),
       });
     }
-  };
-  if (ids === null) await read(null);
-  else for (let i = 0; i < ids.length; i += 500) if (ids.length) await read(ids.slice(i, i + 500));
+  }
   return out;
 }
 
 /**
- * One view of the department tree within `visible`, with precomputed headcounts and managers:
+ * One view of the department tree within `scope` (an actor's, or a set of visible department ids), with precomputed headcounts and managers:
  * - `roots`: the visible roots (a visible department whose parent is hidden is a root) and their children;
  * - `children`: the sub-departments of one visible department (404 outside scope);
  * - `search`: departments whose name or a manager's name contains the words, with the path down to each;
  * - `all`: every visible department (pickers such as 角色设置's department list).
  * `totals` always covers the whole visible tree, so the page can say how many departments and people it holds.
  */
-export async function presentOrg(ds: DataSource, corpId: string, visible: Set<number>, view: OrgView = { kind: 'all' }): Promise<OrgTree> {
-  const all = (await treeOf(ds, corpId)).filter((d) => visible.has(d.id));
+export async function presentOrg(ds: DataSource, corpId: string, scope: DeptScope | Set<number>, view: OrgView = { kind: 'all' }): Promise<OrgTree> {
+  // The whole view and search read the departments once with their details; the others read ids and parents first.
+  const corpDepts = await departmentsOf(ds, corpId, view.kind === 'all' || view.kind === 'search');
+  const visible =
+    scope instanceof Set
+      ? scope
+      : visibleAmong(
+          corpDepts.map((d) => ({ deptId: d.id, parentId: d.parentId })),
+          scope,
+        );
+  const all = corpDepts.filter((d) => d.active && visible.has(d.id));
   const byId = new Map(all.map((d) => [d.id, d]));
   const parentOf = (d: { id: number; parentId: number | null }) => (d.parentId !== null && d.parentId !== d.id && byId.has(d.parentId) ? d.parentId : null);
   const roots = all.filter((d) => parentOf(d) === null);
@@ -73,7 +92,7 @@ export async function presentOrg(ds: DataSource, corpId: string, visible: Set<nu
   let details: Map<number, DeptSkeleton>;
   let truncated = false;
   if (view.kind === 'search') {
-    const matches = orderDepartments([...(await searchMatches(ds, corpId, view.q)).values()].filter((d) => byId.has(d.id)));
+    const matches = orderDepartments(await searchMatches(ds, corpId, all, view.q));
     truncated = matches.length > ORG_SEARCH_LIMIT;
     const on = new Set<number>();
     for (const m of matches.slice(0, ORG_SEARCH_LIMIT)) {
@@ -81,14 +100,14 @@ export async function presentOrg(ds: DataSource, corpId: string, visible: Set<nu
       for (let d = byId.get(m.id); d && !on.has(d.id); d = byId.get(parentOf(d) ?? -1)) on.add(d.id);
     }
     ids = [...on];
-    details = await detailsOf(ds, corpId, ids);
+    details = byId;
   } else {
     if (view.kind === 'children' && !byId.has(view.parentId)) throw notFound('部门');
     const rootIds = new Set(roots.map((r) => r.id));
     const keep = (d: { id: number; parentId: number | null }) =>
       view.kind === 'all' || (view.kind === 'roots' ? rootIds.has(d.id) || rootIds.has(parentOf(d) ?? -1) : parentOf(d) === view.parentId);
     ids = all.filter(keep).map((d) => d.id);
-    details = await detailsOf(ds, corpId, view.kind === 'all' ? null : ids);
+    details = view.kind === 'all' ? byId : await detailsOf(ds, corpId, ids);
   }
   const picked = orderDepartments(ids.flatMap((id) => details.get(id) ?? []));
   const counts = await headcountsOf(ds, corpId, picked.map((d) => d.id).concat(roots.map((r) => r.id)), view.kind === 'all');
@@ -117,35 +136,27 @@ export async function presentOrg(ds: DataSource, corpId: string, visible: Set<nu
 }
 
 /**
- * Active departments whose name, or one of whose managers' names, contains `q` (the database compares, case-insensitive
- * as LIKE is on both): matching names in SQL, then the departments those people manage.
+ * The departments of `depts` whose name, or one of whose managers' names, contains `q`: department names compared
+ * here (case-insensitive), managers' names by the database (LIKE, as the people search does) among those managers only.
  */
-async function searchMatches(ds: DataSource, corpId: string, q: string): Promise<Map<number, { id: number; order: number }>> {
+async function searchMatches(ds: DataSource, corpId: string, depts: DeptSkeleton[], q: string): Promise<DeptSkeleton[]> {
+  const needle = q.toLowerCase();
+  const out = new Map(depts.filter((d) => d.name.toLowerCase().includes(needle)).map((d) => [d.id, d]));
   const like = `%${q.replace(/[!%_]/g, (c) => `!${c}`)}%`;
-  const out = new Map<number, { id: number; order: number }>();
-  const named: Raw[] = await ds
-    .getRepository(Department)
-    .createQueryBuilder('d')
-    .select(['d.dept_id AS id', 'd.sort_order AS sortOrder'])
-    .where("d.corp_id = :corpId AND d.active = :active AND d.name LIKE :like ESCAPE '!'", { corpId, active: true, like })
-    .getRawMany();
-  for (const r of named) out.set(num(r.id), { id: num(r.id), order: num(r.sortOrder) });
-  const people: Raw[] = await ds
-    .getRepository(User)
-    .createQueryBuilder('u')
-    .select('u.userid AS userid')
-    .where("u.corp_id = :corpId AND u.status = :status AND u.name LIKE :like ESCAPE '!'", { corpId, status: 'active', like })
-    .getRawMany();
-  if (people.length === 0) return out;
-  const who = new Set(people.map((p) => String(p.userid)));
-  const managed: Raw[] = await ds
-    .getRepository(Department)
-    .createQueryBuilder('d')
-    .select(['d.dept_id AS id', 'd.sort_order AS sortOrder', 'd.manager_userids AS managers'])
-    .where('d.corp_id = :corpId AND d.active = :active', { corpId, active: true })
-    .getRawMany();
-  for (const r of managed) if (managerIds(r.managers).some((id) => who.has(id))) out.set(num(r.id), { id: num(r.id), order: num(r.sortOrder) });
-  return out;
+  const managers = [...new Set(depts.flatMap((d) => d.managerUserids))];
+  const who = new Set<string>();
+  for (let i = 0; i < managers.length; i += 500) {
+    const rows: Raw[] = await ds
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .select(['u.userid AS userid', 'u.status AS status'])
+      // No status in SQL (see namesOf): the key (corp, userid) reads just these managers.
+      .where("u.corp_id = :corpId AND u.userid IN (:...ids) AND u.name LIKE :like ESCAPE '!'", { corpId, ids: managers.slice(i, i + 500), like })
+      .getRawMany();
+    for (const r of rows) if (r.status === 'active') who.add(String(r.userid));
+  }
+  for (const d of depts) if (!out.has(d.id) && d.managerUserids.some((id) => who.has(id))) out.set(d.id, d);
+  return [...out.values()];
 }
 
 /** Headcounts of these departments; recounted once when some are missing (a new department, an empty table). */

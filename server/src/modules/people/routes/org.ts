@@ -1,6 +1,6 @@
 import Router from '@koa/router';
 import { assertHrOrAdmin } from '../../access/policies/admin';
-import { visibleDepartmentIds } from '../../access/policies/scope';
+import { deptScopeOf } from '../../access/policies/scope';
 import { validate } from '../../../middleware/validate';
 import { presentOrg, type OrgView } from '../presenters/org';
 import { ORG_QUERY_LABELS, OrgQuerySchema } from './orgSchema';
@@ -24,8 +24,7 @@ export function orgRoutes(deps: AppDeps): Router<AppState> {
           : input.all
             ? { kind: 'all' }
             : { kind: 'roots' };
-    const visible = await visibleDepartmentIds(deps.ds, actor);
-    ctx.body = { ok: true, data: await presentOrg(deps.ds, actor.corpId, visible, view) };
+    ctx.body = { ok: true, data: await presentOrg(deps.ds, actor.corpId, deptScopeOf(actor), view) };
   });
 
   return r;
