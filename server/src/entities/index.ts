@@ -33,6 +33,7 @@ import { IncentivePlanVersion } from './IncentivePlanVersion';
 import { IncentivePlanAssignment } from './IncentivePlanAssignment';
 import { KpiScheme } from './KpiScheme';
 import { KpiSchemeVersion } from './KpiSchemeVersion';
+import { AuditEvent } from './AuditEvent';
 
 /** Every entity, for the DataSource. */
 export const ENTITIES = [
@@ -71,6 +72,7 @@ export const ENTITIES = [
   IncentivePlanAssignment,
   KpiScheme,
   KpiSchemeVersion,
+  AuditEvent,
 ];
 export {
   AttendanceResult,
@@ -108,4 +110,5 @@ export {
   IncentivePlanAssignment,
   KpiScheme,
   KpiSchemeVersion,
+  AuditEvent,
 };

@@ -22,6 +22,8 @@ export interface JobPayloads {
   'notify.drain': { corpId: string };
   /** Every minute: drain the outbox and read back delivery of recent messages. */
   'notify.tick': { corpId: string };
+  /** Daily: delete the corp's audit events older than AUDIT_RETENTION_YEARS. */
+  'audit.purge': { corpId: string };
 }
 export type JobName = keyof JobPayloads;
 
