@@ -24,6 +24,8 @@ import { incentivePlanRoutes } from './modules/pay/routes/incentivePlans';
 import { planAssignmentRoutes } from './modules/pay/routes/planAssignments';
 import { kpiSchemeRoutes } from './modules/pay/routes/kpiSchemes';
 import { auditLogRoutes } from './modules/audit/routes/auditLog';
+import { payoutRunRoutes } from './modules/pay/routes/payoutRuns';
+import { payoutStatementRoutes } from './modules/pay/routes/payoutStatements';
 
 /**
  * Every router of the app: `open` ones answer without a session, `signedIn` ones sit behind `authenticate`. A new
@@ -47,6 +49,8 @@ export function appRouters(deps: AppDeps): { open: Router<AppState>[]; signedIn:
       planAssignmentRoutes(deps),
       kpiSchemeRoutes(deps),
       auditLogRoutes(deps),
+      payoutRunRoutes(deps),
+      payoutStatementRoutes(deps),
     ],
   };
 }

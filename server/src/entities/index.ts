@@ -34,6 +34,10 @@ import { IncentivePlanAssignment } from './IncentivePlanAssignment';
 import { KpiScheme } from './KpiScheme';
 import { KpiSchemeVersion } from './KpiSchemeVersion';
 import { AuditEvent } from './AuditEvent';
+import { PayoutRun } from './PayoutRun';
+import { PayoutStatement } from './PayoutStatement';
+import { PayoutLine } from './PayoutLine';
+import { PayoutRunInput } from './PayoutRunInput';
 
 /** Every entity, for the DataSource. */
 export const ENTITIES = [
@@ -73,6 +77,10 @@ export const ENTITIES = [
   KpiScheme,
   KpiSchemeVersion,
   AuditEvent,
+  PayoutRun,
+  PayoutStatement,
+  PayoutLine,
+  PayoutRunInput,
 ];
 export {
   AttendanceResult,
@@ -111,4 +119,8 @@ export {
   KpiScheme,
   KpiSchemeVersion,
   AuditEvent,
+  PayoutRun,
+  PayoutStatement,
+  PayoutLine,
+  PayoutRunInput,
 };

@@ -11,6 +11,7 @@ import { JOB_ATTEMPTS, type JobHandlers } from './jobTypes';
 import { notifyJobHandlers, type NotifyHandlerDeps } from '../modules/notify/jobs/notifyJobs';
 import { withCallTally } from '../dingtalk/callScope';
 import { purgeExpiredAudit } from '../modules/audit/commands/auditPurger';
+import { payoutRunJobHandlers } from '../modules/pay/jobs/payoutRunJob';
 
 export interface HandlerDeps {
   ds: DataSource;
@@ -68,6 +69,7 @@ export function createJobHandlers(deps: HandlerDeps): JobHandlers {
   };
   return {
     ...notifyJobHandlers(deps),
+    ...payoutRunJobHandlers(deps, (attempt) => attempt >= JOB_ATTEMPTS),
     'data.sync': async ({ syncRunId }, { attempt }) => {
       const outcome = await runDataSync(dataDeps, syncRunId, { finalAttempt: attempt >= JOB_ATTEMPTS });
       if (outcome) deps.log.info({ syncRunId, ...outcome }, 'data sync finished');

@@ -24,6 +24,8 @@ export interface JobPayloads {
   'notify.tick': { corpId: string };
   /** Daily: delete the corp's audit events older than AUDIT_RETENTION_YEARS. */
   'audit.purge': { corpId: string };
+  /** Compute a draft payout run for its compute request `seq` (a stale request does nothing). */
+  'pay.computeRun': { corpId: string; runId: number; seq: number };
 }
 export type JobName = keyof JobPayloads;
 

@@ -16,6 +16,7 @@ export const PAY_FIELD_LABELS = {
   deptId: '部门',
   planVersionId: '方案版本',
   date: '日期',
+  period: '发放月份',
 } as const;
 
 const POSITIVE = '应为正整数';
@@ -86,3 +87,17 @@ export const SimulateBodySchema = z.object({
   coordinations: z.unknown().optional(),
   bookedBeforeCny: z.unknown().optional(),
 });
+
+const PERIOD = '应为 yyyy-mm，如 2026-11';
+/** Payout runs: create (a month and a department), and the list's filter. */
+export const PayoutRunCreateSchema = z.object({
+  period: z.string({ message: PERIOD }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, PERIOD),
+  deptId: positiveId,
+});
+export const PayoutRunsQuerySchema = z.object({
+  period: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, PERIOD)
+    .optional(),
+});
+export const RunStatementParamsSchema = z.object({ id: positiveId, userid: z.string().trim().min(1).max(64) });
