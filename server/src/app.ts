@@ -26,6 +26,7 @@ import { kpiSchemeRoutes } from './modules/pay/routes/kpiSchemes';
 import { auditLogRoutes } from './modules/audit/routes/auditLog';
 import { payoutRunRoutes } from './modules/pay/routes/payoutRuns';
 import { payoutStatementRoutes } from './modules/pay/routes/payoutStatements';
+import { payoutDisputeRoutes } from './modules/pay/routes/payoutDisputes';
 
 /**
  * Every router of the app: `open` ones answer without a session, `signedIn` ones sit behind `authenticate`. A new
@@ -51,6 +52,7 @@ export function appRouters(deps: AppDeps): { open: Router<AppState>[]; signedIn:
       auditLogRoutes(deps),
       payoutRunRoutes(deps),
       payoutStatementRoutes(deps),
+      payoutDisputeRoutes(deps),
     ],
   };
 }

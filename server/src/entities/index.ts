@@ -38,6 +38,8 @@ import { PayoutRun } from './PayoutRun';
 import { PayoutStatement } from './PayoutStatement';
 import { PayoutLine } from './PayoutLine';
 import { PayoutRunInput } from './PayoutRunInput';
+import { PayoutDispute } from './PayoutDispute';
+import { PayoutAdjustment } from './PayoutAdjustment';
 
 /** Every entity, for the DataSource. */
 export const ENTITIES = [
@@ -81,6 +83,8 @@ export const ENTITIES = [
   PayoutStatement,
   PayoutLine,
   PayoutRunInput,
+  PayoutDispute,
+  PayoutAdjustment,
 ];
 export {
   AttendanceResult,
@@ -123,4 +127,6 @@ export {
   PayoutStatement,
   PayoutLine,
   PayoutRunInput,
+  PayoutDispute,
+  PayoutAdjustment,
 };

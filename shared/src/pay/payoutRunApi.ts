@@ -98,3 +98,27 @@ export interface MyPayoutStatements {
   /** The total of this calendar year's published statements. */
   yearToDate: { year: string; totalFen: number };
 }
+
+export type PayoutDisputeStatus = 'open' | 'adjusted' | 'rejected';
+export const PAYOUT_DISPUTE_STATUSES: Record<PayoutDisputeStatus, string> = { open: '待处理', adjusted: '已调整', rejected: '已驳回' };
+
+export interface PayoutDisputeView {
+  id: number;
+  status: PayoutDisputeStatus;
+  statusLabel: string;
+  person: UserRef;
+  runId: number;
+  period: string;
+  statementId: number;
+  line: { id: number; component: string; label: string; amountFen: number; explanation: string } | null;
+  reason: string;
+  expectedFen: number;
+  actualFen: number;
+  /** expected − actual. */
+  differenceFen: number;
+  resolution: string | null;
+  adjustment: { id: number; amountFen: number; appliedRunId: number | null } | null;
+  createdAt: string;
+  resolvedBy: UserRef | null;
+  resolvedAt: string | null;
+}

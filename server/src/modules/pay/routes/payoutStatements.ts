@@ -1,7 +1,8 @@
 /**
  * 我的激励 statements (everyone, their own only): GET /api/v1/payout-statements/mine (published statements, newest
- * first, and this year's total) and GET /api/v1/payout-statements/mine/:id (one, with its lines). A statement of a
- * run not yet published, or someone else's, answers 404.
+ * first, and this year's total), GET /api/v1/payout-statements/mine/:id (one, with its lines) and POST
+ * /api/v1/payout-statements/mine/:id/disputes (dispute one line). A statement of a run not yet published, or someone
+ * else's, answers 404.
  */
 import Router from '@koa/router';
 import { In } from 'typeorm';
@@ -12,7 +13,9 @@ import { validate } from '../../../middleware/validate';
 import type { AppDeps, AppState } from '../../../appTypes';
 import { shanghaiDate } from '../../../util/dates';
 import { presentPayoutStatement } from '../presenters/payoutRunPresenter';
-import { IdParamSchema, PAY_FIELD_LABELS } from './schema';
+import { DisputeBodySchema, IdParamSchema, PAY_FIELD_LABELS } from './schema';
+import { createDispute } from '../commands/disputeCreator';
+import { presentDisputes } from '../presenters/disputePresenter';
 
 export function payoutStatementRoutes(deps: AppDeps): Router<AppState> {
   const r = new Router<AppState>({ prefix: '/api/v1/payout-statements' });
@@ -52,6 +55,15 @@ export function payoutStatementRoutes(deps: AppDeps): Router<AppState> {
     const run = statement ? await deps.ds.getRepository(PayoutRun).findOneBy({ corpId: actor.corpId, id: statement.runId, status: 'published' }) : null;
     if (!statement || !run) throw notFound('激励明细');
     ctx.body = { ok: true, data: await presentPayoutStatement(deps.ds, actor.corpId, run, statement) };
+  });
+
+  r.post('/mine/:id/disputes', async (ctx) => {
+    const actor = ctx.state.actor!;
+    const { id } = validate(IdParamSchema, ctx.params, PAY_FIELD_LABELS);
+    const body = validate(DisputeBodySchema, ctx.request.body, PAY_FIELD_LABELS);
+    const dispute = await createDispute(deps.ds, actor, id, body);
+    ctx.status = 201;
+    ctx.body = { ok: true, data: (await presentDisputes(deps.ds, actor.corpId, [dispute]))[0] };
   });
 
   return r;

@@ -17,6 +17,12 @@ export const PAY_FIELD_LABELS = {
   planVersionId: '方案版本',
   date: '日期',
   period: '发放月份',
+  lineId: '申诉的明细行',
+  reason: '申诉理由',
+  expectedAmountCny: '期望金额',
+  decision: '处理方式',
+  amountCny: '调整金额',
+  status: '状态',
 } as const;
 
 const POSITIVE = '应为正整数';
@@ -101,3 +107,18 @@ export const PayoutRunsQuerySchema = z.object({
     .optional(),
 });
 export const RunStatementParamsSchema = z.object({ id: positiveId, userid: z.string().trim().min(1).max(64) });
+
+const AMOUNT = '应为金额（元），如 1600 或 “1,600.00”';
+/** An employee's dispute of a line. */
+export const DisputeBodySchema = z.object({
+  lineId: positiveId,
+  reason: z.string({ message: '必填，请说明申诉理由（1 到 500 个字）' }).trim().min(1, '必填，请说明申诉理由（1 到 500 个字）').max(500, '最多 500 个字'),
+  expectedAmountCny: z.union([z.string(), z.number()], { message: AMOUNT }),
+});
+/** HR's answer to a dispute. */
+export const DisputeResolveSchema = z.object({
+  decision: z.enum(['adjust', 'reject'], { message: '应为 adjust（调整）或 reject（驳回）' }),
+  note: z.string({ message: '必填，请写明处理理由（1 到 500 个字）' }).trim().min(1, '必填，请写明处理理由（1 到 500 个字）').max(500, '最多 500 个字'),
+  amountCny: z.union([z.string(), z.number()], { message: AMOUNT }).optional(),
+});
+export const DisputesQuerySchema = z.object({ status: z.enum(['open', 'adjusted', 'rejected'], { message: '应为 open、adjusted 或 rejected' }).optional() });
