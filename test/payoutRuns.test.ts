@@ -5,6 +5,7 @@
  * refuses to change, employees see their own published statements only, supervisors see no pay, and reading a
  * statement as HR adds exactly one audit row.
  */
+import ExcelJS from 'exceljs';
 import type { MyPayoutStatements, PayoutRunDetail, PayoutRunView, PayoutStatementView } from '@liucai/shared';
 import { AuditEvent, PayoutLine, PayoutRun } from '../server/src/entities';
 import { shanghaiDate } from '../server/src/util/dates';
@@ -162,6 +163,9 @@ describe('payout runs', () => {
   });
 
   it('locks (immutable from then on), approves and publishes, in that order only', async () => {
+    const notYet = await hr.call('GET', `/api/v1/payout-runs/${runId}/payroll`);
+    expect(notYet.status).toBe(409);
+    expect(notYet.body.error.message).toContain('只有已发布的批次才能导出工资表');
     const early = await hr.call('POST', `/api/v1/payout-runs/${runId}/publish`);
     expect(early.status).toBe(409);
     expect(early.body.error.message).toContain('只有已审批的批次才能发布');
@@ -188,6 +192,35 @@ describe('payout runs', () => {
       'pay.run.approve',
       'pay.run.publish',
     ]);
+  });
+
+  it('exports a published run’s payroll as CSV and .xlsx in the documented layout (audited); nothing before publishing', async () => {
+    const get = (query: string) => fetch(`${server.url}/api/v1/payout-runs/${runId}/payroll${query}`, { headers: { cookie: hr.cookie } });
+    const csv = await get('?format=csv');
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-disposition')).toContain(`payroll-${period}-${runId}.csv`);
+    const text = Buffer.from(await csv.arrayBuffer())
+      .subarray(3)
+      .toString('utf8');
+    const rows = text.trim().split('\r\n');
+    expect(rows[0]).toBe('工号,姓名,钉钉账号,部门,发放月份,激励合计（元）,激励合计（分）,明细');
+    const mine = rows.find((r) => r.includes(',张三,'))!;
+    expect(mine).toContain(`,一组,${period},9300.00,930000,合同提成 1200.00；满意度奖金 5000.00；续约提成 1500.00；资源协调奖励 1600.00`);
+    expect(rows).toHaveLength(4);
+
+    const xlsx = await get('?format=xlsx');
+    expect(xlsx.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual(['汇总', '明细']);
+    const detail = wb.getWorksheet('明细')!;
+    const values = (n: number) => (detail.getRow(n).values as unknown[]).slice(1);
+    expect(values(1)).toEqual(['工号', '姓名', '发放月份', '序号', '项目', '类别', '金额（元）', '金额（分）', '比例', '说明']);
+    expect(values(2).slice(1, 9)).toEqual(['张三', period, '1', '合同提成', '方案', '1200.00', '120000', '0.8%']);
+    const bad = await hr.call('GET', `/api/v1/payout-runs/${runId}/payroll?format=pdf`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain('文件格式应为 csv 或 xlsx');
+    expect(await w.ds.getRepository(AuditEvent).countBy({ corpId: pw.corpId, action: 'pay.run.export' })).toBe(2);
   });
 
   it('shows employees their own published statements (with the year to date), and nobody else’s', async () => {

@@ -207,6 +207,7 @@ export const PAY_FIXTURES: Record<string, Fixture> = {
     call: (pw, actor) => ({ path: '/api/v1/payout-runs', json: { period: actorMonth(actor, 1), deptId: pw.depts.sales } }),
   },
   'GET /api/v1/payout-runs/:id': { call: async (pw) => ({ path: `/api/v1/payout-runs/${(await sharedRun(pw)).id}` }) },
+  'GET /api/v1/payout-runs/:id/payroll': { call: async (pw) => ({ path: `/api/v1/payout-runs/${(await sharedRun(pw)).id}/payroll?format=xlsx` }) },
   'GET /api/v1/payout-runs/:id/statements/:userid': {
     call: async (pw) => ({ path: `/api/v1/payout-runs/${(await sharedRun(pw)).id}/statements/${pw.target}` }),
   },

@@ -19,3 +19,4 @@ export * from './promotionStreak';
 export * from './payApi';
 export * from './payoutRun';
 export * from './payoutRunApi';
+export * from './payrollLayout';

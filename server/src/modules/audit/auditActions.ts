@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'pay.run.approve': '审批发放批次',
   'pay.run.publish': '发布发放批次',
   'pay.run.read': '查看发放批次',
+  'pay.run.export': '导出工资表',
   'pay.statement.read': '查看他人激励明细',
   'pay.dispute.create': '提出申诉',
   'pay.dispute.resolve': '处理申诉',

@@ -1,9 +1,10 @@
 /**
  * 发放批次 (HR within its departments, admins): list runs with totals by department, create a run (queued for
  * computation), read one with each person's total, read one person's statement (audited), recompute a draft, lock,
- * approve, publish. A run whose department is outside the caller's departments answers 404.
+ * approve, publish, and export a published run's payroll file (CSV or .xlsx, audited). A run whose department is outside the caller's departments answers 404.
  */
 import Router from '@koa/router';
+import { zh } from '@liucai/shared';
 import { PayoutRun, PayoutStatement } from '../../../entities';
 import { validate } from '../../../middleware/validate';
 import type { Actor, AppDeps, AppState } from '../../../appTypes';
@@ -13,8 +14,9 @@ import { createPayoutRun } from '../commands/payoutRunCreator';
 import { advancePayoutRun, recomputePayoutRun } from '../commands/payoutRunTransitions';
 import { presentPayoutRunDetail, presentPayoutRuns, presentPayoutStatement } from '../presenters/payoutRunPresenter';
 import { recordAudit } from '../../audit/commands/auditRecorder';
-import { runNotFound } from '../payoutRunErrors';
-import { IdParamSchema, PAY_FIELD_LABELS, PayoutRunCreateSchema, PayoutRunsQuerySchema, RunStatementParamsSchema } from './schema';
+import { runNotFound, runWrongState } from '../payoutRunErrors';
+import { payrollCsv, payrollPeople, payrollXlsx } from '../presenters/payrollExport';
+import { IdParamSchema, PAY_FIELD_LABELS, PayoutRunCreateSchema, PayoutRunsQuerySchema, PayrollQuerySchema, RunStatementParamsSchema } from './schema';
 import { notFound } from '../../../errors';
 
 export function payoutRunRoutes(deps: AppDeps): Router<AppState> {
@@ -88,6 +90,27 @@ export function payoutRunRoutes(deps: AppDeps): Router<AppState> {
     await visibleRun(actor, id);
     ctx.status = 202;
     ctx.body = { ok: true, data: await presentOne(actor, await recomputePayoutRun(deps, actor, id)) };
+  });
+
+  r.get('/:id/payroll', async (ctx) => {
+    const actor = admin(ctx.state.actor);
+    const { id } = validate(IdParamSchema, ctx.params, PAY_FIELD_LABELS);
+    const { format } = validate(PayrollQuerySchema, ctx.query, PAY_FIELD_LABELS);
+    const run = await visibleRun(actor, id);
+    if (run.status !== 'published') throw runWrongState(run, '导出工资表', 'published');
+    const people = await payrollPeople(deps.ds, run);
+    await deps.ds.transaction((em) =>
+      recordAudit(em, actor, { action: 'pay.run.export', targetKind: 'payout_run', targetId: run.id, detail: { format, people: people.length } }),
+    );
+    const name = zh`工资表-${run.period}-批次 ${run.id}.${format}`;
+    ctx.set('Content-Disposition', `attachment; filename="payroll-${run.period}-${run.id}.${format}"; filename*=UTF-8''${encodeURIComponent(name)}`);
+    if (format === 'csv') {
+      ctx.type = 'text/csv; charset=utf-8';
+      ctx.body = payrollCsv(people);
+    } else {
+      ctx.type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+      ctx.body = await payrollXlsx(people);
+    }
   });
 
   for (const step of ['lock', 'approve', 'publish'] as const) {

@@ -23,6 +23,7 @@ export const PAY_FIELD_LABELS = {
   decision: '处理方式',
   amountCny: '调整金额',
   status: '状态',
+  format: '文件格式',
 } as const;
 
 const POSITIVE = '应为正整数';
@@ -122,3 +123,6 @@ export const DisputeResolveSchema = z.object({
   amountCny: z.union([z.string(), z.number()], { message: AMOUNT }).optional(),
 });
 export const DisputesQuerySchema = z.object({ status: z.enum(['open', 'adjusted', 'rejected'], { message: '应为 open、adjusted 或 rejected' }).optional() });
+
+/** The payroll file's format. */
+export const PayrollQuerySchema = z.object({ format: z.enum(['csv', 'xlsx'], { message: '应为 csv 或 xlsx' }).default('csv') });
