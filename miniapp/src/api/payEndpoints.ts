@@ -4,6 +4,9 @@ import type {
   IncentivePlanDefinition,
   IncentivePlanVersion,
   MyIncentives,
+  MyPayoutStatements,
+  PayoutDisputeView,
+  PayoutStatementView,
   RuleVersionInput,
   SimulateRequest,
   SimulationResult,
@@ -28,3 +31,13 @@ export const updatePlanVersion = (versionId: number, body: RuleVersionInput<Ince
 /** Publish a draft: from then on it never changes. */
 export const publishPlanVersion = (versionId: number): Promise<{ published: IncentivePlanVersion; superseded: IncentivePlanVersion | null }> =>
   apiPost(`${V1}/plan-versions/${versionId}/publish`);
+
+/** My published statements, newest first, and this year's total. */
+export const getMyStatements = (): Promise<MyPayoutStatements> => apiGet('/api/v1/payout-statements/mine');
+/** One of my published statements, with its lines and their sources. */
+export const getMyStatement = (id: number): Promise<PayoutStatementView> => apiGet(`/api/v1/payout-statements/mine/${id}`);
+/** Dispute a line of my statement: the reason and the amount I expected (yuan). */
+export const disputeLine = (statementId: number, body: { lineId: number; reason: string; expectedAmountCny: string }): Promise<PayoutDisputeView> =>
+  apiPost(`/api/v1/payout-statements/mine/${statementId}/disputes`, body);
+/** My disputes and how HR answered them. */
+export const getMyDisputes = (): Promise<PayoutDisputeView[]> => apiGet('/api/v1/payout-disputes/mine');

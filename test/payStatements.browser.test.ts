@@ -1,0 +1,123 @@
+/**
+ * 我的激励 → 激励明细 in headless Chromium against the real server, MariaDB and the DingTalk sandbox: a month's run of
+ * 销售中心 computed by the same command the job runs and published; the employee sees the month's total, each line
+ * with its arithmetic, the year to date, and disputes a line with a reason and the amount expected. Phone (375 px)
+ * and PC (1440 px) screenshots.
+ */
+import type { Page } from 'playwright-core';
+import { browserWorldForDescribe, signInAs } from './support/browserWorld';
+import { keepScreenshot } from './support/browser';
+import { seedDemoIncentivePlans } from '../server/src/modules/pay/commands/demoIncentivePlansSeeder';
+import { createPayoutRun } from '../server/src/modules/pay/commands/payoutRunCreator';
+import { computePayoutRun } from '../server/src/modules/pay/commands/payoutRunComputer';
+import { advancePayoutRun } from '../server/src/modules/pay/commands/payoutRunTransitions';
+import { Department, PayoutDispute } from '../server/src/entities';
+import type { JobQueue } from '../server/src/jobs/jobTypes';
+import type { Actor } from '../server/src/appTypes';
+import { shanghaiDate } from '../server/src/util/dates';
+import { buildCollaboration, buildDeal, buildSatisfaction } from './support/factories';
+
+jest.setTimeout(120000);
+
+const noJobs = { kind: 'in-process', enqueue: async () => undefined, schedule: async () => undefined, close: async () => undefined } as unknown as JobQueue;
+
+function lastMonth(): string {
+  const [y, m] = shanghaiDate(new Date()).split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m - 2, 1)).toISOString().slice(0, 7);
+}
+
+describe('我的激励 → 激励明细 in headless Chromium', () => {
+  const ui = browserWorldForDescribe({ label: 'paystmt', employees: 60, seed: 9 });
+  const period = lastMonth();
+  const periodLabel = `${period.slice(0, 4)} 年 ${Number(period.slice(5))} 月`;
+  let ready = false;
+
+  /** The demo plans, the articles' contract for the demo employee last month, and a published run of 销售中心. */
+  const setup = async () => {
+    if (ready) return;
+    const { ds, corpId } = ui.w;
+    expect(await seedDemoIncentivePlans(ds, corpId, ui.demo.admin, shanghaiDate(new Date()))).not.toBeNull();
+    const me = ui.demo.employee;
+    await buildDeal(ds, corpId, {
+      sourceId: 'UI-150K',
+      ownerUserid: me,
+      customerName: '华北大客户',
+      amountFen: 15_000_000,
+      renewalYears: 2,
+      signedOn: `${period}-09`,
+    });
+    await buildSatisfaction(ds, corpId, { ownerUserid: me, customerName: '华北大客户', scoreTenths: 92, surveyedOn: `${period}-21` });
+    for (let i = 1; i <= 8; i++) await buildCollaboration(ds, corpId, { userid: me, withDepartment: '技术部', occurredOn: `${period}-1${i}` });
+    const sales = await ds.getRepository(Department).findOneByOrFail({ corpId, name: '销售中心' });
+    const admin: Actor = { corpId, userid: ui.demo.admin, roles: ['employee', 'admin'], hrDeptIds: [] };
+    const run = await createPayoutRun({ ds, jobs: noJobs }, admin, { period, deptId: Number(sales.deptId) });
+    expect(await computePayoutRun(ds, corpId, run.id, run.computeSeq)).toMatchObject({ computed: true });
+    for (const step of ['lock', 'approve', 'publish'] as const) await advancePayoutRun({ ds }, admin, run.id, step);
+    ready = true;
+  };
+
+  const text = async (page: Page, testId: string) => ((await page.getByTestId(testId).first().textContent()) ?? '').trim();
+  const fitsWidth = async (page: Page) => {
+    const w = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+    expect(w.scroll).toBe(w.inner);
+  };
+
+  for (const [width, height] of [
+    [375, 812],
+    [1440, 900],
+  ] as const) {
+    it(`employee at ${width} px: last month’s statement, line by line, with the year to date${width < 1000 ? ', and a dispute' : ''}`, async () => {
+      await setup();
+      const { context, page, errors } = await signInAs(ui, ui.demo.employee, { viewport: { width, height } });
+      await page.goto(`${ui.server.url}/app/?corpId=${ui.w.corpId}#/my-incentives`);
+      await page.getByTestId('statement').waitFor();
+      expect(await text(page, `statement-period-${period}`)).toBe(`${periodLabel}9,300.00 元`);
+      expect(await text(page, 'statement-total')).toBe('9,300.00 元');
+      if (period.startsWith(shanghaiDate(new Date()).slice(0, 4))) expect(await text(page, 'statements-ytd')).toContain('累计 9,300.00 元');
+      const lines = page.getByTestId('statement-line');
+      expect(await lines.count()).toBe(4);
+      expect(await page.getByTestId('statement-line-amount').allTextContents()).toEqual(['1,200.00 元', '5,000.00 元', '1,500.00 元', '1,600.00 元']);
+      expect((await page.getByTestId('statement-line-explain').allTextContents())[0]).toBe(
+        `合同“华北大客户”（${period}-09 签约）：合同金额 150,000.00 元 × 0.8% = 1,200.00 元`,
+      );
+      expect(await text(page, 'statement-sum')).toBe('合计：1,200.00 + 5,000.00 + 1,500.00 + 1,600.00 = 9,300.00 元');
+      await keepScreenshot(page, `${width < 1000 ? 'phone' : 'pc'}-employee-statement`);
+      await fitsWidth(page);
+
+      if (width < 1000) {
+        const coordination = page.locator('[data-testid="statement-line"][data-component="coordination"]');
+        await coordination.getByTestId('statement-line-dispute-open').click();
+        const form = coordination.locator('.dispute-form');
+        await form.waitFor();
+        // A bad amount is named; nothing is recorded.
+        await form.locator('textarea').fill('本月与技术部协作 9 次，少算了 1 次');
+        await form.locator('input').fill('一千八');
+        await form.getByTestId('dispute-submit').click();
+        await page.getByTestId('dispute-error').waitFor();
+        expect(await text(page, 'dispute-error')).toContain('期望金额应为金额（元）');
+        expect(await ui.w.ds.getRepository(PayoutDispute).countBy({ corpId: ui.w.corpId })).toBe(0);
+        await form.locator('input').fill('1800');
+        await keepScreenshot(page, 'phone-employee-statement-dispute');
+        await form.getByTestId('dispute-submit').click();
+        await coordination.getByTestId('statement-line-dispute').waitFor();
+        expect(await text(page, 'statement-line-dispute')).toBe('已申诉（期望 1,800.00 元）：待处理');
+        expect(await ui.w.ds.getRepository(PayoutDispute).countBy({ corpId: ui.w.corpId, userid: ui.demo.employee, expectedFen: 180_000 })).toBe(1);
+      } else {
+        // The dispute made on the phone shows on the PC.
+        expect(await text(page, 'statement-line-dispute')).toBe('已申诉（期望 1,800.00 元）：待处理');
+      }
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  }
+
+  it('someone without statements is told when they will appear', async () => {
+    await setup();
+    const { context, page, errors } = await signInAs(ui, ui.demo.hr, { viewport: { width: 375, height: 812 } });
+    await page.goto(`${ui.server.url}/app/?corpId=${ui.w.corpId}#/my-incentives`);
+    await page.getByTestId('statements-empty').waitFor();
+    expect(await text(page, 'statements-empty')).toContain('还没有已发布的激励明细');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
