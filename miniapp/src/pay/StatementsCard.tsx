@@ -3,7 +3,7 @@
  * each was computed from; any line can be disputed with a reason and the amount I expected.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { periodText, type MyPayoutStatements, type PayoutDisputeView, type PayoutLineView, type PayoutStatementView } from '@liucai/shared';
+import { periodText, zh, type MyPayoutStatements, type PayoutDisputeView, type PayoutLineView, type PayoutStatementView } from '@liucai/shared';
 import Button from 'antd-mobile/es/components/button';
 import Input from 'antd-mobile/es/components/input';
 import TextArea from 'antd-mobile/es/components/text-area';
@@ -189,7 +189,7 @@ export function StatementsCard() {
       {selected && (
         <div className="statement" data-testid="statement">
           <div className="statement-total">
-            <span>{periodText(selected.period)}合计</span>
+            <span>{zh`${periodText(selected.period)}合计`}</span>
             <strong data-testid="statement-total">{yuanText(selected.totalFen)}</strong>
           </div>
           <StatementLines statement={selected} disputes={disputes} onDisputed={(d) => setDisputes([d, ...disputes])} />
