@@ -8,6 +8,8 @@ import { AuditEvent } from '../server/src/entities';
 import { recordAudit } from '../server/src/modules/audit/commands/auditRecorder';
 import { purgeExpiredAudit, retentionCutoff } from '../server/src/modules/audit/commands/auditPurger';
 import { createTestWorld, type TestWorld } from './support/testServices';
+import { waitFor } from './support/waitFor';
+import { loadConfig } from '../server/src/config';
 import { listen } from './support/testServer';
 import { buildPayWorld, payClientAs, type PayWorld } from './support/payWorld';
 import type { TestClient } from './support/httpClient';
@@ -133,5 +135,16 @@ describe('audit log', () => {
     // One gone, one purge record added; today's events stay.
     expect(await count()).toBe(before);
     expect(await repo.countBy({ corpId: pw.corpId, action: 'audit.log.purge' })).toBe(1);
+  });
+
+  it('purges daily through the audit.purge job with the configured retention (default 6 years; a bad value is refused at start)', async () => {
+    expect(w.config.audit).toEqual({ retentionYears: 6, purgeCron: '0 30 4 * * *' });
+    expect(() => loadConfig({ NODE_ENV: 'test', AUDIT_RETENTION_YEARS: '0' })).toThrow(/AUDIT_RETENTION_YEARS/);
+    const who = { corpId: pw.corpId, userid: pw.people.admin.userid };
+    const sevenYearsAgo = new Date(Date.now() - 7 * 366 * 24 * 3600 * 1000);
+    await w.ds.transaction((em) => recordAudit(em, who, { action: 'pay.run.read', targetKind: 'payout_run', targetId: 'ancient', at: sevenYearsAgo }));
+    await w.jobs.enqueue('audit.purge', { corpId: pw.corpId }, { jobId: `audit-purge-test-${pw.corpId}` });
+    await waitFor('the old event purged', async () => (await w.ds.getRepository(AuditEvent).countBy({ corpId: pw.corpId, targetId: 'ancient' })) === 0);
+    expect(await w.ds.getRepository(AuditEvent).countBy({ corpId: pw.corpId, action: 'audit.log.purge' })).toBe(2);
   });
 });
