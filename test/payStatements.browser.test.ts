@@ -120,4 +120,51 @@ describe('我的激励 → 激励明细 in headless Chromium', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('HR at 1440 and 375 px: 发放批次 shows the published run with totals by department and its exports; a new run is computed and locked', async () => {
+    await setup();
+    const { context, page, errors } = await signInAs(ui, ui.demo.hr, { viewport: { width: 1440, height: 900 } });
+    await page.getByTestId('menu-payout-runs').click();
+    await page.getByTestId('payout-runs-page').waitFor();
+    const published = page.locator('.payout-run', { hasText: periodLabel });
+    await published.waitFor();
+    expect(await published.getByTestId('run-status').textContent()).toBe('已发布');
+    expect(await published.getByTestId('run-departments').textContent()).toContain('9,300.00 元');
+    await published.getByTestId('run-export-csv').waitFor();
+    await published.getByTestId('run-export-xlsx').waitFor();
+
+    const thisMonth = shanghaiDate(new Date()).slice(0, 7);
+    await page.getByTestId('run-period').locator('input').fill(thisMonth);
+    await page.getByTestId('run-dept').selectOption({ label: '销售中心' });
+    await page.getByTestId('run-create-submit').click();
+    const fresh = page.locator('.payout-run', { hasText: `${thisMonth.slice(0, 4)} 年 ${Number(thisMonth.slice(5))} 月` });
+    await fresh.waitFor();
+    await fresh.getByText('草稿').waitFor();
+    // 锁定 is enabled once the computation is done (Playwright waits for it).
+    await fresh.getByTestId('run-lock').click();
+    await fresh.getByText('已锁定').waitFor();
+    await fresh.getByTestId('run-approve').waitFor();
+    // The same month again: the server's Chinese refusal is shown.
+    await page.getByTestId('run-create-submit').click();
+    await page.getByTestId('run-create-error').waitFor();
+    expect(await text(page, 'run-create-error')).toContain('同一员工每月只能在一个批次中发放');
+    await keepScreenshot(page, 'pc-hr-payout-runs');
+    await fitsWidth(page);
+
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.reload();
+    await page.locator('.payout-run').first().waitFor();
+    await keepScreenshot(page, 'phone-hr-payout-runs');
+    await fitsWidth(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('employee: 发放批次 is refused', async () => {
+    const { context, page } = await signInAs(ui, ui.demo.employee);
+    expect(await page.getByTestId('menu-payout-runs').count()).toBe(0);
+    await page.goto(`${ui.server.url}/app/?corpId=${ui.w.corpId}#/payout-runs`);
+    await page.getByTestId('forbidden').waitFor();
+    await context.close();
+  });
 });

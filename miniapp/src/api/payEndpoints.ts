@@ -6,6 +6,7 @@ import type {
   MyIncentives,
   MyPayoutStatements,
   PayoutDisputeView,
+  PayoutRunView,
   PayoutStatementView,
   RuleVersionInput,
   SimulateRequest,
@@ -41,3 +42,13 @@ export const disputeLine = (statementId: number, body: { lineId: number; reason:
   apiPost(`/api/v1/payout-statements/mine/${statementId}/disputes`, body);
 /** My disputes and how HR answered them. */
 export const getMyDisputes = (): Promise<PayoutDisputeView[]> => apiGet('/api/v1/payout-disputes/mine');
+
+/** Payout runs within my departments (HR, admin), newest month first. */
+export const listPayoutRuns = (): Promise<PayoutRunView[]> => apiGet('/api/v1/payout-runs');
+/** Create a month's run for a department (queued to compute). */
+export const createPayoutRunCall = (body: { period: string; deptId: number }): Promise<PayoutRunView> => apiPost('/api/v1/payout-runs', body);
+/** A run's next step: recompute, lock, approve or publish. */
+export const payoutRunStep = (id: number, step: 'recompute' | 'lock' | 'approve' | 'publish'): Promise<PayoutRunView> =>
+  apiPost(`/api/v1/payout-runs/${id}/${step}`);
+/** The payroll file of a published run. */
+export const payrollUrl = (id: number, format: 'csv' | 'xlsx'): string => `/api/v1/payout-runs/${id}/payroll?format=${format}`;

@@ -41,5 +41,6 @@ export function PageIconFor({ path, size }: { path: string; size?: number }) {
   if (path === '/messages') return <BellIcon size={size} />;
   if (path === '/my-incentives') return <WalletIcon size={size} />;
   if (path === '/incentive-plans') return <PlanIcon size={size} />;
+  if (path === '/payout-runs') return <WalletIcon size={size} />;
   return <PageIcon size={size} />;
 }
