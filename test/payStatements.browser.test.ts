@@ -11,7 +11,7 @@ import { seedDemoIncentivePlans } from '../server/src/modules/pay/commands/demoI
 import { createPayoutRun } from '../server/src/modules/pay/commands/payoutRunCreator';
 import { computePayoutRun } from '../server/src/modules/pay/commands/payoutRunComputer';
 import { advancePayoutRun } from '../server/src/modules/pay/commands/payoutRunTransitions';
-import { Department, PayoutDispute } from '../server/src/entities';
+import { Department, PayoutAdjustment, PayoutDispute } from '../server/src/entities';
 import type { JobQueue } from '../server/src/jobs/jobTypes';
 import type { Actor } from '../server/src/appTypes';
 import { shanghaiDate } from '../server/src/util/dates';
@@ -132,6 +132,24 @@ describe('我的激励 → 激励明细 in headless Chromium', () => {
     expect(await published.getByTestId('run-departments').textContent()).toContain('9,300.00 元');
     await published.getByTestId('run-export-csv').waitFor();
     await published.getByTestId('run-export-xlsx').waitFor();
+
+    // The employee's dispute (made on the phone above) is waiting: HR answers it with an adjustment in the next run.
+    const dispute = page.getByTestId('disputes').locator('li', { hasText: '本月与技术部协作 9 次' });
+    await dispute.waitFor();
+    expect(await dispute.textContent()).toContain('1,600.00 元 → 1,800.00 元');
+    await keepScreenshot(page, 'pc-hr-payout-runs-dispute');
+    await dispute.getByTestId('dispute-adjust').click();
+    await page.getByTestId('dispute-resolve-error').waitFor();
+    expect(await text(page, 'dispute-resolve-error')).toContain('处理理由');
+    await dispute.getByTestId('dispute-note').locator('input').fill('核实协作记录，补发 1 次');
+    await dispute.getByTestId('dispute-adjust').click();
+    await page.getByTestId('disputes-empty').waitFor();
+    const adjustment = await ui.w.ds.getRepository(PayoutAdjustment).findOneByOrFail({ corpId: ui.w.corpId, userid: ui.demo.employee });
+    expect({ amountFen: Number(adjustment.amountFen), reason: adjustment.reason, appliedRunId: adjustment.appliedRunId }).toEqual({
+      amountFen: 20_000,
+      reason: '核实协作记录，补发 1 次',
+      appliedRunId: null,
+    });
 
     const thisMonth = shanghaiDate(new Date()).slice(0, 7);
     await page.getByTestId('run-period').locator('input').fill(thisMonth);

@@ -52,3 +52,8 @@ export const payoutRunStep = (id: number, step: 'recompute' | 'lock' | 'approve'
   apiPost(`/api/v1/payout-runs/${id}/${step}`);
 /** The payroll file of a published run. */
 export const payrollUrl = (id: number, format: 'csv' | 'xlsx'): string => `/api/v1/payout-runs/${id}/payroll?format=${format}`;
+/** Disputes of people within my departments (HR, admin), `open` ones or all. */
+export const listDisputes = (status?: 'open'): Promise<PayoutDisputeView[]> => apiGet(`/api/v1/payout-disputes${status ? `?status=${status}` : ''}`);
+/** Resolve a dispute: an adjustment in the person's next run (default expected − actual), or a rejection. */
+export const resolveDisputeCall = (id: number, body: { decision: 'adjust' | 'reject'; note: string; amountCny?: string }): Promise<PayoutDisputeView> =>
+  apiPost(`/api/v1/payout-disputes/${id}/resolve`, body);

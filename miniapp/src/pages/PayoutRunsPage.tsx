@@ -1,7 +1,7 @@
 /**
  * 发放批次 (HR and admins): create a month's run for one of my departments, follow its computation, see the totals by
- * department, then 锁定 → 审批 → 发布, and export a published run's payroll file. Each step is checked again by the
- * server (state, scope); a locked run never changes.
+ * department, then 锁定 → 审批 → 发布, and export a published run's payroll file; answer open disputes. Each step is
+ * checked again by the server (state, scope); a locked run never changes.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { periodText, zh, type DepartmentRef, type PayoutRunView } from '@liucai/shared';
@@ -15,6 +15,7 @@ import { createPayoutRunCall, listPayoutRuns, payoutRunStep, payrollUrl } from '
 import { PageLayout } from '../components/PageLayout';
 import { useFileDownload } from '../imports/useFileDownload';
 import { yuanText } from '../pay/PayoutLines';
+import { DisputesCard } from '../pay/DisputesCard';
 import '../pay/pay.css';
 
 const NEXT: Record<PayoutRunView['status'], { step: 'lock' | 'approve' | 'publish'; label: string } | null> = {
@@ -62,9 +63,7 @@ function RunCard({ run, onChange }: { run: PayoutRunView; onChange: () => void }
         </Tag>
       </div>
       <div className="statement-total">
-        <span className="muted small">
-          {computing ? `${run.people} 人，计算中…` : `${run.people} 人`}
-        </span>
+        <span className="muted small">{computing ? `${run.people} 人，计算中…` : `${run.people} 人`}</span>
         <strong data-testid="run-total">{yuanText(run.totalFen)}</strong>
       </div>
       {run.computeState === 'failed' && <div className="inline-error">计算失败：{run.computeError}</div>}
@@ -194,7 +193,15 @@ export default function PayoutRunsPage() {
             {error}
           </div>
         )}
-        <Button color="primary" size="small" loading={creating} disabled={deptId === null} onClick={() => void create()} data-testid="run-create-submit">
+        <Button
+          className="run-create-button"
+          color="primary"
+          size="small"
+          loading={creating}
+          disabled={deptId === null}
+          onClick={() => void create()}
+          data-testid="run-create-submit"
+        >
           新建并计算
         </Button>
       </section>
@@ -210,6 +217,7 @@ export default function PayoutRunsPage() {
           </div>
         </section>
       )}
+      <DisputesCard />
       {runs?.map((r) => (
         <RunCard key={r.id} run={r} onChange={() => void load()} />
       ))}
