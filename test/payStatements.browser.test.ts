@@ -11,7 +11,8 @@ import { seedDemoIncentivePlans } from '../server/src/modules/pay/commands/demoI
 import { createPayoutRun } from '../server/src/modules/pay/commands/payoutRunCreator';
 import { computePayoutRun } from '../server/src/modules/pay/commands/payoutRunComputer';
 import { advancePayoutRun } from '../server/src/modules/pay/commands/payoutRunTransitions';
-import { Department, PayoutAdjustment, PayoutDispute } from '../server/src/entities';
+import { AuditEvent, Department, PayoutAdjustment, PayoutDispute } from '../server/src/entities';
+import { waitFor } from './support/waitFor';
 import type { JobQueue } from '../server/src/jobs/jobTypes';
 import type { Actor } from '../server/src/appTypes';
 import { shanghaiDate } from '../server/src/util/dates';
@@ -186,13 +187,13 @@ describe('我的激励 → 激励明细 in headless Chromium', () => {
     await context.close();
   });
 
-  it('admin on a 375 px phone: the tab bar with 发放批次 (ten pages) scrolls sideways, the page still fits the screen', async () => {
+  it('admin on a 375 px phone: the tab bar with 发放批次 and 审计日志 (eleven pages) scrolls sideways, the page still fits the screen', async () => {
     await setup();
     const { context, page, errors } = await signInAs(ui, ui.demo.admin, { viewport: { width: 375, height: 812 } });
     await page.goto(`${ui.server.url}/app/?corpId=${ui.w.corpId}#/payout-runs`);
     await page.getByTestId('payout-runs-page').waitFor();
     await page.locator('.payout-run').first().waitFor();
-    expect(await page.locator('.app-tabbar .adm-tab-bar-item').count()).toBe(10);
+    expect(await page.locator('.app-tabbar .adm-tab-bar-item').count()).toBe(11);
     await fitsWidth(page);
     // The tabs that do not fit are scrolled to, not hidden: 消息, the last, opens.
     const bar = await page.locator('.app-tabbar .adm-tab-bar-wrap').evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
@@ -202,6 +203,49 @@ describe('我的激励 → 激励明细 in headless Chromium', () => {
     await fitsWidth(page);
     await keepScreenshot(page, 'phone-admin-payout-runs');
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('admin at 1440 and 375 px: 审计日志 finds the dispute and its resolution, pages, and exports (the export recorded)', async () => {
+    await setup();
+    const { context, page, errors } = await signInAs(ui, ui.demo.admin, { viewport: { width: 1440, height: 900 } });
+    await page.getByTestId('menu-audit-log').click();
+    await page.getByTestId('audit-log-page').waitFor();
+    await page.getByTestId('audit-event').first().waitFor();
+    await page.getByTestId('audit-action').locator('input').fill('pay.dispute.');
+    await page.getByTestId('audit-search').click();
+    await page.getByText('共 2 条').waitFor();
+    expect(await page.getByTestId('audit-event').evaluateAll((els) => els.map((e) => e.getAttribute('data-action')))).toEqual([
+      'pay.dispute.resolve',
+      'pay.dispute.create',
+    ]);
+    expect(await page.getByTestId('audit-event').first().textContent()).toContain('处理申诉');
+    await keepScreenshot(page, 'pc-admin-audit-log');
+    await page.getByTestId('audit-export').click();
+    await waitFor(
+      'the export recorded',
+      async () => (await ui.w.ds.getRepository(AuditEvent).countBy({ corpId: ui.w.corpId, action: 'audit.log.export' })) === 1,
+    );
+    // A bad date is named.
+    await page.getByTestId('audit-from').locator('input').fill('昨天');
+    await page.getByTestId('audit-search').click();
+    await page.getByTestId('audit-error').waitFor();
+    expect(await text(page, 'audit-error')).toContain('开始日期应为日期 yyyy-mm-dd');
+
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.reload();
+    await page.getByTestId('audit-event').first().waitFor();
+    await keepScreenshot(page, 'phone-admin-audit-log');
+    await fitsWidth(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('HR: 审计日志 is refused', async () => {
+    const { context, page } = await signInAs(ui, ui.demo.hr);
+    expect(await page.getByTestId('menu-audit-log').count()).toBe(0);
+    await page.goto(`${ui.server.url}/app/?corpId=${ui.w.corpId}#/audit-log`);
+    await page.getByTestId('forbidden').waitFor();
     await context.close();
   });
 });

@@ -15,6 +15,7 @@ export const pageComponents: Record<string, LazyExoticComponent<ComponentType>> 
   '/incentive-plans': lazy(() => import('../pages/IncentivePlansPage')),
   '/payout-runs': lazy(() => import('../pages/PayoutRunsPage')),
   '/roles': lazy(() => import('../pages/RolesPage')),
+  '/audit-log': lazy(() => import('../pages/AuditLogPage')),
   '/messages': lazy(() => import('../pages/MessagesPage')),
   '/notify-log': lazy(() => import('../pages/NotifyLogPage')),
   '/notify-settings': lazy(() => import('../pages/NotifySettingsPage')),
