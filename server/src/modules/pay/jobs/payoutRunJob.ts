@@ -3,9 +3,8 @@ import type { DataSource } from 'typeorm';
 import type { AppDeps } from '../../../appTypes';
 import type { JobPayloads } from '../../../jobs/jobTypes';
 import type { Logger } from '../../../logger';
-import type { PayoutRun } from '../../../entities';
+import { PayoutRun } from '../../../entities';
 import { computePayoutRun } from '../commands/payoutRunComputer';
-import { PayoutRun as PayoutRunEntity } from '../../../entities';
 
 export const payoutRunJobId = (run: Pick<PayoutRun, 'id' | 'computeSeq'>) => `pay-run-${run.id}-${run.computeSeq}`;
 
@@ -24,7 +23,7 @@ export function payoutRunJobHandlers(deps: { ds: DataSource; log: Logger }, fina
       } catch (err) {
         if (finalAttemptOf(attempt)) {
           await deps.ds
-            .getRepository(PayoutRunEntity)
+            .getRepository(PayoutRun)
             .update(
               { id: runId, corpId, computeSeq: seq, status: 'draft' },
               { computeState: 'failed', computeError: '计算出错，请稍后重新计算；如仍失败请联系管理员' },
