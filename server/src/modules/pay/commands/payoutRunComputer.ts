@@ -19,10 +19,10 @@ import {
   type IncentivePlanDefinition,
   type PayoutLine as ComputedLine,
 } from '@liucai/shared';
-import { PayoutLine, PayoutRun, PayoutRunInput, PayoutStatement, type User } from '../../../entities';
+import { IncentivePlanAssignment, PayoutLine, PayoutRun, PayoutRunInput, PayoutStatement, type User } from '../../../entities';
 import { recordAudit } from '../../audit/commands/auditRecorder';
 import { SYSTEM_ACTOR } from '../../audit/auditActions';
-import { planOn } from '../queries/planResolution';
+import { planOn, type PlanOnDay } from '../queries/planResolution';
 import { contractRefOf, readRunInputs, runPeople, type RunInputs } from '../queries/payoutRunInputs';
 import { pendingAdjustments, type PendingAdjustments } from '../queries/pendingAdjustments';
 
@@ -59,8 +59,8 @@ const BATCH = 500;
 const contractLabel = (customerName: string, signedOn: string) => `合同“${customerName}”（${signedOn} 签约）`;
 
 /** The lines of one person. Throws PayoutInputError for data the plan cannot take (a problem of the inputs). */
-async function planStatement(ds: DataSource, person: User, day: string, inputs: RunInputs, adjustments: PendingAdjustments): Promise<PlannedStatement | null> {
-  const resolved = await planOn(ds, person, day);
+async function planStatement(plans: PlanResolver, person: User, inputs: RunInputs, adjustments: PendingAdjustments): Promise<PlannedStatement | null> {
+  const resolved = await plans(person);
   const version = resolved?.version ?? null;
   const claws = inputs.clawbacks.get(person.userid) ?? [];
   const adjs = adjustments.get(person.userid) ?? [];
@@ -208,6 +208,25 @@ async function planStatement(ds: DataSource, person: User, day: string, inputs: 
   return out;
 }
 
+type PlanResolver = (person: User) => Promise<PlanOnDay | null>;
+
+/**
+ * `planOn` for everyone of the run on `day`, asked once per job and department for people without an assignment of
+ * their own (their plan depends on nothing else), so a run of thousands asks a few times, not thousands.
+ */
+async function planResolver(ds: DataSource, corpId: string, day: string): Promise<PlanResolver> {
+  const own = await ds.getRepository(IncentivePlanAssignment).find({ where: { corpId, targetKind: 'user' }, select: { userid: true } });
+  const withOwn = new Set(own.map((a) => a.userid));
+  const byJob = new Map<string, Promise<PlanOnDay | null>>();
+  return (person) => {
+    if (withOwn.has(person.userid)) return planOn(ds, person, day);
+    const key = `${person.title ?? ''}\u0000${person.mainDeptId ?? ''}`;
+    let found = byJob.get(key);
+    if (!found) byJob.set(key, (found = planOn(ds, person, day)));
+    return found;
+  };
+}
+
 /** The hash of what a computation read: people, plan versions and every input row (deterministic order). */
 function hashOf(statements: PlannedStatement[]): string {
   const h = createHash('sha256');
@@ -217,7 +236,14 @@ function hashOf(statements: PlannedStatement[]): string {
 
 async function insertBatches<T extends object>(em: EntityManager, entity: new () => T, rows: T[], after?: () => Promise<void>): Promise<void> {
   for (let i = 0; i < rows.length; i += BATCH) {
-    await em.getRepository(entity).insert(rows.slice(i, i + BATCH) as never);
+    // updateEntity(false): the rows' generated ids are not read back (statements' are read once, by person).
+    await em
+      .createQueryBuilder()
+      .insert()
+      .into(entity)
+      .values(rows.slice(i, i + BATCH) as never)
+      .updateEntity(false)
+      .execute();
     if (i === 0 && after) await after();
   }
 }
@@ -242,10 +268,11 @@ export async function computePayoutRun(ds: DataSource, corpId: string, runId: nu
     corpId,
     people.map((p) => p.userid),
   );
+  const plans = await planResolver(ds, corpId, days.last);
   const planned: PlannedStatement[] = [];
   try {
     for (const person of people) {
-      const s = await planStatement(ds, person, days.last, inputs, adjustments);
+      const s = await planStatement(plans, person, inputs, adjustments);
       if (s) planned.push(s);
     }
   } catch (err) {
