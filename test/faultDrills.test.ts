@@ -16,6 +16,7 @@ import { csvFile } from './fixtures/importFiles';
 import { ATTENDANCE_CHECKPOINT } from '../server/src/modules/sync/commands/attendanceSyncer';
 import { createSyncRun } from '../server/src/modules/sync/commands/orgSyncRunCreator';
 import { dataSyncJobId, dataSyncSchedulerId, orgSyncSchedulerId } from '../server/src/modules/sync/jobs/orgSyncJob';
+import { auditPurgeSchedulerId } from '../server/src/modules/audit/jobs/auditPurgeJob';
 import { AttendanceResult, ClockRecord, ImportRun, SyncCheckpoint, SyncRun, TrainingRecord, User } from '../server/src/entities';
 import type { DataSource } from 'typeorm';
 import { Redis } from 'ioredis';
@@ -326,7 +327,7 @@ describe('fault drills (production shape: own MariaDB, own Redis, web + separate
   });
 
   drill('redis-data-lost', 'the nightly schedulers come back by themselves', async () => {
-    const ids = [orgSyncSchedulerId(stack.corpId), dataSyncSchedulerId(stack.corpId)].sort();
+    const ids = [orgSyncSchedulerId(stack.corpId), dataSyncSchedulerId(stack.corpId), auditPurgeSchedulerId(stack.corpId)].sort();
     const present = async () => (await stack.queue.getJobSchedulers()).map((s) => s.key).sort();
     expect(await present()).toEqual(ids);
     const redis = new Redis(stack.redis.url);
@@ -334,7 +335,7 @@ describe('fault drills (production shape: own MariaDB, own Redis, web + separate
     await redis.quit();
     expect(await present()).toEqual([]);
     // Every process checks each SCHEDULER_CHECK_SECONDS (1 s here) and registers what is missing.
-    await waitFor('the schedulers to be registered again', async () => (await present()).length === 2, 30000);
+    await waitFor('the schedulers to be registered again', async () => (await present()).length === ids.length, 30000);
     expect(await present()).toEqual(ids);
     await waitFor('/readyz to be 200', async () => (await readyz()).status === 200);
     expect(await webUp()).toBe(true);

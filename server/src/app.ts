@@ -23,6 +23,10 @@ import { incentiveRoutes } from './modules/pay/routes/incentives';
 import { incentivePlanRoutes } from './modules/pay/routes/incentivePlans';
 import { planAssignmentRoutes } from './modules/pay/routes/planAssignments';
 import { kpiSchemeRoutes } from './modules/pay/routes/kpiSchemes';
+import { auditLogRoutes } from './modules/audit/routes/auditLog';
+import { payoutRunRoutes } from './modules/pay/routes/payoutRuns';
+import { payoutStatementRoutes } from './modules/pay/routes/payoutStatements';
+import { payoutDisputeRoutes } from './modules/pay/routes/payoutDisputes';
 
 /**
  * Every router of the app: `open` ones answer without a session, `signedIn` ones sit behind `authenticate`. A new
@@ -45,6 +49,10 @@ export function appRouters(deps: AppDeps): { open: Router<AppState>[]; signedIn:
       incentivePlanRoutes(deps),
       planAssignmentRoutes(deps),
       kpiSchemeRoutes(deps),
+      auditLogRoutes(deps),
+      payoutRunRoutes(deps),
+      payoutStatementRoutes(deps),
+      payoutDisputeRoutes(deps),
     ],
   };
 }

@@ -9,6 +9,7 @@ import { In } from 'typeorm';
 import { STARTUP_DATA_KINDS, startFirstDataSyncs, startFirstOrgSync, waitForRun } from './modules/sync/commands/firstStartSync';
 import { SyncRun } from './entities';
 import { scheduleNotify } from './modules/notify/jobs/notifyJobs';
+import { scheduleAuditPurge } from './modules/audit/jobs/auditPurgeJob';
 import { seedDemoIncentivePlans } from './modules/pay/commands/demoIncentivePlansSeeder';
 import { shanghaiDate } from './util/dates';
 
@@ -90,6 +91,7 @@ export async function startJobs(s: Services, consume: boolean): Promise<JobWorke
   const worker = consume && s.redis ? startWorker(s) : null;
   await scheduleSyncs(s, s.corp.corpId);
   await scheduleNotify(s, s.corp.corpId);
+  await scheduleAuditPurge(s, s.corp.corpId);
   await resumeQueuedRuns(s, s.corp.corpId);
   s.schedulerWatch.start();
   return worker;

@@ -21,6 +21,12 @@ import { shanghaiDate } from '../../server/src/util/dates';
 import type { PermissionWorld } from './permissionWorld';
 import { ACTORS, type ActorName } from './permissionTable';
 import type { Fixture } from './permissionFixtures';
+import { PayoutLine, PayoutRun, PayoutStatement } from '../../server/src/entities';
+import { createDispute } from '../../server/src/modules/pay/commands/disputeCreator';
+import { buildDeal } from './factories';
+import { createPayoutRun } from '../../server/src/modules/pay/commands/payoutRunCreator';
+import { computePayoutRun } from '../../server/src/modules/pay/commands/payoutRunComputer';
+import { advancePayoutRun } from '../../server/src/modules/pay/commands/payoutRunTransitions';
 
 const PLAN_DEFINITION = { components: [{ id: 'contract', kind: 'percentOfContract', label: '合同提成', rateBp: 100 }] };
 const KPI_DEFINITION = KPI_TEMPLATES[0]!.definition;
@@ -120,6 +126,54 @@ function ruleFixtures(kind: 'plan' | 'kpi', prefix: string, rules: string, versi
   };
 }
 
+/**
+ * A computed payout run of 销售中心 for `period`, moved on to `status` (the target is on it through their own plan).
+ * Each actor's lock / approve / publish gets a run of its own month, so no actor's step depends on another's.
+ */
+async function salesRun(pw: PermissionWorld, period: string, status: PayoutRun['status']): Promise<PayoutRun> {
+  return once(pw, `run:${period}:${status}`, async () => {
+    await targetPlan(pw);
+    const actor = setupActor(pw);
+    const run = await createPayoutRun(pw.w, actor, { period, deptId: pw.depts.sales });
+    const out = await computePayoutRun(pw.w.ds, pw.w.corpId, run.id, run.computeSeq);
+    if (!out.computed) throw new Error(`permission fixtures: run ${run.id} was not computed (${out.reason})`);
+    const steps = (['lock', 'approve', 'publish'] as const).slice(0, ['draft', 'locked', 'approved', 'published'].indexOf(status));
+    for (const step of steps) await advancePayoutRun(pw.w, actor, run.id, step);
+    return pw.w.ds.getRepository(PayoutRun).findOneByOrFail({ corpId: pw.w.corpId, id: run.id });
+  });
+}
+/** A month of the actor's own, for runs that must not overlap between actors (`step` 1–4). */
+const actorMonth = (actor: ActorName, step: number) => `${2070 + ACTORS.indexOf(actor)}-0${step}`;
+/** The shared run the read routes look at: published, so the target's statement is visible to the target only. */
+const sharedRun = (pw: PermissionWorld) =>
+  once(pw, 'shared-run', async () => {
+    // One contract of the target's per actor, so each actor has a line of its own to dispute and resolve.
+    for (const a of ACTORS) {
+      await buildDeal(pw.w.ds, pw.w.corpId, { sourceId: `matrix-deal-${a}`, ownerUserid: pw.target, amountFen: 1_000_000, signedOn: '2035-01-10' });
+    }
+    return salesRun(pw, '2035-01', 'published');
+  });
+
+/** The target's statement in the shared run. */
+const targetStatement = async (pw: PermissionWorld) => {
+  const run = await sharedRun(pw);
+  return pw.w.ds.getRepository(PayoutStatement).findOneByOrFail({ corpId: pw.w.corpId, runId: run.id, userid: pw.target });
+};
+
+/** The target's line paid for the actor's contract, and (once) the target's open dispute of it. */
+const actorLine = async (pw: PermissionWorld, actor: ActorName) => {
+  const statement = await targetStatement(pw);
+  return pw.w.ds
+    .getRepository(PayoutLine)
+    .findOneByOrFail({ corpId: pw.w.corpId, statementId: statement.id, contractRef: `deal:dingtalk:matrix-deal-${actor}` });
+};
+const actorDispute = (pw: PermissionWorld, actor: ActorName) =>
+  once(pw, `dispute:${actor}`, async () => {
+    const line = await actorLine(pw, actor);
+    const target: Actor = { corpId: pw.w.corpId, userid: pw.target, roles: ['employee'], hrDeptIds: [] };
+    return createDispute(pw.w.ds, target, line.statementId, { lineId: line.id, reason: '矩阵申诉', expectedAmountCny: 200 });
+  });
+
 export const PAY_FIXTURES: Record<string, Fixture> = {
   'GET /api/v1/incentives/mine': { before: demoPlans, call: () => ({ path: '/api/v1/incentives/mine' }) },
   'POST /api/v1/incentives/simulate': {
@@ -147,4 +201,40 @@ export const PAY_FIXTURES: Record<string, Fixture> = {
   'GET /api/v1/kpi/templates': { call: () => ({ path: '/api/v1/kpi/templates' }) },
   'GET /api/v1/kpi/schemes': { before: demoPlans, call: () => ({ path: '/api/v1/kpi/schemes' }) },
   ...ruleFixtures('kpi', '/api/v1/kpi', 'schemes', 'scheme-versions'),
+  'GET /api/v1/payout-runs': { before: async (pw) => void (await sharedRun(pw)), call: () => ({ path: '/api/v1/payout-runs' }) },
+  'POST /api/v1/payout-runs': {
+    before: async (pw) => void (await targetPlan(pw)),
+    call: (pw, actor) => ({ path: '/api/v1/payout-runs', json: { period: actorMonth(actor, 1), deptId: pw.depts.sales } }),
+  },
+  'GET /api/v1/payout-runs/:id': { call: async (pw) => ({ path: `/api/v1/payout-runs/${(await sharedRun(pw)).id}` }) },
+  'GET /api/v1/payout-runs/:id/payroll': { call: async (pw) => ({ path: `/api/v1/payout-runs/${(await sharedRun(pw)).id}/payroll?format=xlsx` }) },
+  'GET /api/v1/payout-runs/:id/statements/:userid': {
+    call: async (pw) => ({ path: `/api/v1/payout-runs/${(await sharedRun(pw)).id}/statements/${pw.target}` }),
+  },
+  'POST /api/v1/payout-runs/:id/recompute': {
+    call: async (pw) => ({ path: `/api/v1/payout-runs/${(await salesRun(pw, '2036-01', 'draft')).id}/recompute`, json: {} }),
+  },
+  'POST /api/v1/payout-runs/:id/lock': {
+    call: async (pw, actor) => ({ path: `/api/v1/payout-runs/${(await salesRun(pw, actorMonth(actor, 2), 'draft')).id}/lock`, json: {} }),
+  },
+  'POST /api/v1/payout-runs/:id/approve': {
+    call: async (pw, actor) => ({ path: `/api/v1/payout-runs/${(await salesRun(pw, actorMonth(actor, 3), 'locked')).id}/approve`, json: {} }),
+  },
+  'POST /api/v1/payout-runs/:id/publish': {
+    call: async (pw, actor) => ({ path: `/api/v1/payout-runs/${(await salesRun(pw, actorMonth(actor, 4), 'approved')).id}/publish`, json: {} }),
+  },
+  'GET /api/v1/payout-statements/mine/:id': { call: async (pw) => ({ path: `/api/v1/payout-statements/mine/${(await targetStatement(pw)).id}` }) },
+  'POST /api/v1/payout-statements/mine/:id/disputes': {
+    async call(pw, actor) {
+      const line = await actorLine(pw, actor);
+      return { path: `/api/v1/payout-statements/mine/${line.statementId}/disputes`, json: { lineId: line.id, reason: '矩阵申诉', expectedAmountCny: 300 } };
+    },
+  },
+  'GET /api/v1/payout-disputes': { before: async (pw) => void (await actorDispute(pw, 'admin')), call: () => ({ path: '/api/v1/payout-disputes' }) },
+  'POST /api/v1/payout-disputes/:id/resolve': {
+    call: async (pw, actor) => ({
+      path: `/api/v1/payout-disputes/${(await actorDispute(pw, actor)).id}/resolve`,
+      json: { decision: 'adjust', note: '矩阵处理' },
+    }),
+  },
 };

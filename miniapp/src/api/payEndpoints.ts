@@ -4,6 +4,10 @@ import type {
   IncentivePlanDefinition,
   IncentivePlanVersion,
   MyIncentives,
+  MyPayoutStatements,
+  PayoutDisputeView,
+  PayoutRunView,
+  PayoutStatementView,
   RuleVersionInput,
   SimulateRequest,
   SimulationResult,
@@ -28,3 +32,28 @@ export const updatePlanVersion = (versionId: number, body: RuleVersionInput<Ince
 /** Publish a draft: from then on it never changes. */
 export const publishPlanVersion = (versionId: number): Promise<{ published: IncentivePlanVersion; superseded: IncentivePlanVersion | null }> =>
   apiPost(`${V1}/plan-versions/${versionId}/publish`);
+
+/** My published statements, newest first, and this year's total. */
+export const getMyStatements = (): Promise<MyPayoutStatements> => apiGet('/api/v1/payout-statements/mine');
+/** One of my published statements, with its lines and their sources. */
+export const getMyStatement = (id: number): Promise<PayoutStatementView> => apiGet(`/api/v1/payout-statements/mine/${id}`);
+/** Dispute a line of my statement: the reason and the amount I expected (yuan). */
+export const disputeLine = (statementId: number, body: { lineId: number; reason: string; expectedAmountCny: string }): Promise<PayoutDisputeView> =>
+  apiPost(`/api/v1/payout-statements/mine/${statementId}/disputes`, body);
+/** My disputes and how HR answered them. */
+export const getMyDisputes = (): Promise<PayoutDisputeView[]> => apiGet('/api/v1/payout-disputes/mine');
+
+/** Payout runs within my departments (HR, admin), newest month first. */
+export const listPayoutRuns = (): Promise<PayoutRunView[]> => apiGet('/api/v1/payout-runs');
+/** Create a month's run for a department (queued to compute). */
+export const createPayoutRunCall = (body: { period: string; deptId: number }): Promise<PayoutRunView> => apiPost('/api/v1/payout-runs', body);
+/** A run's next step: recompute, lock, approve or publish. */
+export const payoutRunStep = (id: number, step: 'recompute' | 'lock' | 'approve' | 'publish'): Promise<PayoutRunView> =>
+  apiPost(`/api/v1/payout-runs/${id}/${step}`);
+/** The payroll file of a published run. */
+export const payrollUrl = (id: number, format: 'csv' | 'xlsx'): string => `/api/v1/payout-runs/${id}/payroll?format=${format}`;
+/** Disputes of people within my departments (HR, admin), `open` ones or all. */
+export const listDisputes = (status?: 'open'): Promise<PayoutDisputeView[]> => apiGet(`/api/v1/payout-disputes${status ? `?status=${status}` : ''}`);
+/** Resolve a dispute: an adjustment in the person's next run (default expected − actual), or a rejection. */
+export const resolveDisputeCall = (id: number, body: { decision: 'adjust' | 'reject'; note: string; amountCny?: string }): Promise<PayoutDisputeView> =>
+  apiPost(`/api/v1/payout-disputes/${id}/resolve`, body);

@@ -41,8 +41,10 @@ export function PageIconFor({ path, size }: { path: string; size?: number }) {
   if (path === '/data') return <DataIcon size={size} />;
   if (path === '/imports') return <UploadIcon size={size} />;
   if (path === '/roles') return <KeyIcon size={size} />;
+  if (path === '/audit-log') return <PageIcon size={size} />;
   if (path === '/messages') return <BellIcon size={size} />;
   if (path === '/my-incentives') return <WalletIcon size={size} />;
   if (path === '/incentive-plans') return <PlanIcon size={size} />;
+  if (path === '/payout-runs') return <WalletIcon size={size} />;
   return <PageIcon size={size} />;
 }

@@ -18,12 +18,14 @@ import { formatDate, tenure } from '../util/format';
 
 const PAGE_HINTS: Record<string, string> = {
   '/people': '按姓名、拼音首字母、工号、部门或职位查找负责部门的员工，查看员工档案',
-  '/my-incentives': '我的激励方案，试算一份合同能拿多少、与原方案对比',
+  '/my-incentives': '我的激励方案与每月激励明细，试算一份合同能拿多少、与原方案对比',
   '/incentive-plans': '激励方案的版本、生效期与规则，新建与发布版本',
+  '/payout-runs': '每月按部门计算激励，锁定、审批、发布，导出工资表',
   '/org': '部门树、人数与主管，钉钉通讯录同步',
   '/data': '考勤、请假、离职同步，调用额度与数据质量',
   '/imports': '从 Excel/CSV 导入历史合同、满意度、协作、培训与离职',
   '/roles': '指定 HR 及其负责的部门',
+  '/audit-log': '谁在何时查看或修改了什么：按人、操作、对象与日期查询，导出 CSV',
 };
 
 export default function MePage() {

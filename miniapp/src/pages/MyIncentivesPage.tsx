@@ -1,4 +1,7 @@
-/** 我的激励: my plan (what it pays, since when) and 试算 — what a contract would earn, line by line, vs the old plan. */
+/**
+ * 我的激励: my plan (what it pays, since when), 试算 — what a contract would earn, line by line, vs the old plan — and
+ * 激励明细: my published statements, line by line, with disputes.
+ */
 import { useCallback, useEffect, useState } from 'react';
 import type { MyIncentives } from '@liucai/shared';
 import Button from 'antd-mobile/es/components/button';
@@ -9,6 +12,7 @@ import { getMyIncentives } from '../api/payEndpoints';
 import { PageLayout } from '../components/PageLayout';
 import { PlanRules } from '../pay/PlanRules';
 import { SimulatorCard } from '../pay/SimulatorCard';
+import { StatementsCard } from '../pay/StatementsCard';
 import '../pay/pay.css';
 
 type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; data: MyIncentives };
@@ -68,9 +72,11 @@ export default function MyIncentivesPage() {
             </div>
             <PlanRules definition={state.data.current.version.definition} testId="my-plan-rules" />
           </section>
+          <StatementsCard />
           <SimulatorCard current={state.data.current} previous={state.data.previous} />
         </>
       )}
+      {state.status === 'ready' && !state.data.current && <StatementsCard />}
     </PageLayout>
   );
 }

@@ -3,7 +3,10 @@ import { fenToYuanText, type PayoutLine } from '@liucai/shared';
 
 export const yuanText = (fen: number): string => `${fen < 0 ? '−' : ''}${fenToYuanText(Math.abs(fen))} 元`;
 
-export function PayoutLines({ lines, testId }: { lines: readonly PayoutLine[]; testId: string }) {
+/** What a list of lines shows of each: the simulator's lines and a statement's alike. */
+export type ShownLine = Pick<PayoutLine, 'component' | 'label' | 'amountFen' | 'explanation'>;
+
+export function PayoutLines({ lines, testId }: { lines: readonly ShownLine[]; testId: string }) {
   return (
     <ul className="payout-lines" data-testid={testId}>
       {lines.map((l, i) => (

@@ -19,7 +19,9 @@ describe('app.json page list', () => {
       '/data',
       '/imports',
       '/incentive-plans',
+      '/payout-runs',
       '/roles',
+      '/audit-log',
       '/messages',
       '/notify-log',
       '/notify-settings',
@@ -31,6 +33,8 @@ describe('app.json page list', () => {
     expect(findPage('/person')).toEqual({ path: '/person', title: '员工档案', roles: ['employee', 'supervisor', 'hr', 'admin'], nav: false });
     expect(findPage('/my-incentives')).toEqual({ path: '/my-incentives', title: '我的激励', roles: ['employee', 'supervisor', 'hr', 'admin'], nav: true });
     expect(findPage('/incentive-plans')).toEqual({ path: '/incentive-plans', title: '激励方案', roles: ['hr', 'admin'], nav: true });
+    expect(findPage('/audit-log')).toEqual({ path: '/audit-log', title: '审计日志', roles: ['admin'], nav: true });
+    expect(findPage('/payout-runs')).toEqual({ path: '/payout-runs', title: '发放批次', roles: ['hr', 'admin'], nav: true });
     expect(findPage('/org')?.title).toBe('组织架构');
     expect(findPage('/roles')?.roles).toEqual(['admin']);
     expect(manifest.home).toBe('/me');
@@ -63,7 +67,7 @@ describe('app.json page list', () => {
     publicHome.home = '/signin';
     expect(() => parseManifest(publicHome)).toThrow('首页');
 
-    expect(parseManifest(clone()).pages).toHaveLength(13);
+    expect(parseManifest(clone()).pages).toHaveLength(15);
   });
 });
 
@@ -127,6 +131,7 @@ describe('navigablePages', () => {
       '/data',
       '/imports',
       '/incentive-plans',
+      '/payout-runs',
       '/messages',
     ]);
     // 通知记录 and 通知设置 (nav: false) are opened from 消息, not listed in the navigation.
@@ -138,7 +143,9 @@ describe('navigablePages', () => {
       '/data',
       '/imports',
       '/incentive-plans',
+      '/payout-runs',
       '/roles',
+      '/audit-log',
       '/messages',
     ]);
     // The person page is opened from others, never listed.

@@ -33,6 +33,13 @@ import { IncentivePlanVersion } from './IncentivePlanVersion';
 import { IncentivePlanAssignment } from './IncentivePlanAssignment';
 import { KpiScheme } from './KpiScheme';
 import { KpiSchemeVersion } from './KpiSchemeVersion';
+import { AuditEvent } from './AuditEvent';
+import { PayoutRun } from './PayoutRun';
+import { PayoutStatement } from './PayoutStatement';
+import { PayoutLine } from './PayoutLine';
+import { PayoutRunInput } from './PayoutRunInput';
+import { PayoutDispute } from './PayoutDispute';
+import { PayoutAdjustment } from './PayoutAdjustment';
 
 /** Every entity, for the DataSource. */
 export const ENTITIES = [
@@ -71,6 +78,13 @@ export const ENTITIES = [
   IncentivePlanAssignment,
   KpiScheme,
   KpiSchemeVersion,
+  AuditEvent,
+  PayoutRun,
+  PayoutStatement,
+  PayoutLine,
+  PayoutRunInput,
+  PayoutDispute,
+  PayoutAdjustment,
 ];
 export {
   AttendanceResult,
@@ -108,4 +122,11 @@ export {
   IncentivePlanAssignment,
   KpiScheme,
   KpiSchemeVersion,
+  AuditEvent,
+  PayoutRun,
+  PayoutStatement,
+  PayoutLine,
+  PayoutRunInput,
+  PayoutDispute,
+  PayoutAdjustment,
 };

@@ -22,6 +22,10 @@ export interface JobPayloads {
   'notify.drain': { corpId: string };
   /** Every minute: drain the outbox and read back delivery of recent messages. */
   'notify.tick': { corpId: string };
+  /** Daily: delete the corp's audit events older than AUDIT_RETENTION_YEARS. */
+  'audit.purge': { corpId: string };
+  /** Compute a draft payout run for its compute request `seq` (a stale request does nothing). */
+  'pay.computeRun': { corpId: string; runId: number; seq: number };
 }
 export type JobName = keyof JobPayloads;
 

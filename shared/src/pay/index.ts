@@ -17,3 +17,6 @@ export * from './kpiScoring';
 export * from './kpiTemplates';
 export * from './promotionStreak';
 export * from './payApi';
+export * from './payoutRun';
+export * from './payoutRunApi';
+export * from './payrollLayout';

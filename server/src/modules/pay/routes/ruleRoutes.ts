@@ -1,7 +1,7 @@
 /**
  * The routes every versioned rule has (incentive plans under /api/v1/incentives, KPI schemes under /api/v1/kpi),
  * all for HR and admins: list, create, read; create a draft version, edit a draft, publish it, copy any version
- * into a new draft. Writes are logged as audit lines (the audit table comes with payout runs).
+ * into a new draft. Writes are recorded in the audit log by the commands (in their transactions) and logged here too.
  */
 import Router from '@koa/router';
 import type { DataSource } from 'typeorm';

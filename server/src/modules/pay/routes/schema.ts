@@ -16,6 +16,14 @@ export const PAY_FIELD_LABELS = {
   deptId: '部门',
   planVersionId: '方案版本',
   date: '日期',
+  period: '发放月份',
+  lineId: '申诉的明细行',
+  reason: '申诉理由',
+  expectedAmountCny: '期望金额',
+  decision: '处理方式',
+  amountCny: '调整金额',
+  status: '状态',
+  format: '文件格式',
 } as const;
 
 const POSITIVE = '应为正整数';
@@ -86,3 +94,35 @@ export const SimulateBodySchema = z.object({
   coordinations: z.unknown().optional(),
   bookedBeforeCny: z.unknown().optional(),
 });
+
+const PERIOD = '应为 yyyy-mm，如 2026-11';
+/** Payout runs: create (a month and a department), and the list's filter. */
+export const PayoutRunCreateSchema = z.object({
+  period: z.string({ message: PERIOD }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, PERIOD),
+  deptId: positiveId,
+});
+export const PayoutRunsQuerySchema = z.object({
+  period: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, PERIOD)
+    .optional(),
+});
+export const RunStatementParamsSchema = z.object({ id: positiveId, userid: z.string().trim().min(1).max(64) });
+
+const AMOUNT = '应为金额（元），如 1600 或 “1,600.00”';
+/** An employee's dispute of a line. */
+export const DisputeBodySchema = z.object({
+  lineId: positiveId,
+  reason: z.string({ message: '必填，请说明申诉理由（1 到 500 个字）' }).trim().min(1, '必填，请说明申诉理由（1 到 500 个字）').max(500, '最多 500 个字'),
+  expectedAmountCny: z.union([z.string(), z.number()], { message: AMOUNT }),
+});
+/** HR's answer to a dispute. */
+export const DisputeResolveSchema = z.object({
+  decision: z.enum(['adjust', 'reject'], { message: '应为 adjust（调整）或 reject（驳回）' }),
+  note: z.string({ message: '必填，请写明处理理由（1 到 500 个字）' }).trim().min(1, '必填，请写明处理理由（1 到 500 个字）').max(500, '最多 500 个字'),
+  amountCny: z.union([z.string(), z.number()], { message: AMOUNT }).optional(),
+});
+export const DisputesQuerySchema = z.object({ status: z.enum(['open', 'adjusted', 'rejected'], { message: '应为 open、adjusted 或 rejected' }).optional() });
+
+/** The payroll file's format. */
+export const PayrollQuerySchema = z.object({ format: z.enum(['csv', 'xlsx'], { message: '应为 csv 或 xlsx' }).default('csv') });

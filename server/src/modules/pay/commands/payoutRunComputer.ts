@@ -1,0 +1,367 @@
+/**
+ * Compute a draft payout run (the `pay.computeRun` job): read every input (queries/payoutRunInputs.ts), compute each
+ * person's lines with the shared `computePayout` (the plan in force on the period's last day) plus clawbacks and
+ * adjustments, then replace the draft's statements, lines and input snapshot in ONE transaction that also marks the
+ * computation done. A worker killed part-way leaves the previous result (or none) and the run `running`; the job is
+ * picked up again and computes from scratch. The same inputs give the same lines to the fen (and the same input hash).
+ */
+import { createHash } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  PayoutInputError,
+  clawbackLine,
+  computePayout,
+  periodDays,
+  statementTotal,
+  validatePlanDefinition,
+  type ContractInput,
+  type ExtraLine,
+  type IncentivePlanDefinition,
+  type PayoutLine as ComputedLine,
+} from '@liucai/shared';
+import { IncentivePlanAssignment, PayoutLine, PayoutRun, PayoutRunInput, PayoutStatement, type User } from '../../../entities';
+import { recordAudit } from '../../audit/commands/auditRecorder';
+import { SYSTEM_ACTOR } from '../../audit/auditActions';
+import { planOn, type PlanOnDay } from '../queries/planResolution';
+import { contractRefOf, readRunInputs, runPeople, type RunInputs } from '../queries/payoutRunInputs';
+import { pendingAdjustments, type PendingAdjustments } from '../queries/pendingAdjustments';
+
+export interface ComputeRunOptions {
+  /** Fault drills only: called inside the write transaction after the first batch is written. */
+  afterFirstBatch?: () => Promise<void>;
+}
+
+export type ComputeOutcome = { computed: true; totalFen: number; people: number; inputHash: string } | { computed: false; reason: 'stale' | 'invalid' };
+
+interface Source {
+  kind: 'deal' | 'satisfaction' | 'collaboration' | 'paidLine' | 'adjustment';
+  source: string;
+  sourceId: string;
+}
+interface PlannedLine {
+  origin: PayoutLine['origin'];
+  line: Omit<ComputedLine, 'kind'> & { kind: string };
+  sources: Source[];
+  originalLineId: number | null;
+  adjustmentId: number | null;
+}
+interface PlannedStatement {
+  person: User;
+  planId: number | null;
+  planVersionId: number | null;
+  planDefinition: string | null;
+  lines: PlannedLine[];
+  inputs: { kind: Source['kind'] | 'assignment'; source: string; sourceId: string; data: unknown }[];
+}
+
+const BATCH = 500;
+
+const contractLabel = (customerName: string, signedOn: string) => `合同“${customerName}”（${signedOn} 签约）`;
+
+/** The lines of one person. Throws PayoutInputError for data the plan cannot take (a problem of the inputs). */
+async function planStatement(plans: PlanResolver, person: User, inputs: RunInputs, adjustments: PendingAdjustments): Promise<PlannedStatement | null> {
+  const resolved = await plans(person);
+  const version = resolved?.version ?? null;
+  const claws = inputs.clawbacks.get(person.userid) ?? [];
+  const adjs = adjustments.get(person.userid) ?? [];
+  if (!version && claws.length === 0 && adjs.length === 0) return null;
+
+  const out: PlannedStatement = {
+    person,
+    planId: version ? resolved!.plan.id : null,
+    planVersionId: version?.id ?? null,
+    planDefinition: version?.definition ?? null,
+    lines: [],
+    inputs: [],
+  };
+  if (version && resolved) {
+    const checked = validatePlanDefinition(JSON.parse(version.definition));
+    if (!checked.ok) throw new Error(`stored plan version ${version.id} is invalid`);
+    const plan: IncentivePlanDefinition = checked.plan;
+    out.inputs.push({
+      kind: 'assignment',
+      source: 'liucai',
+      sourceId: String(resolved.assignment.id),
+      data: { assignmentId: resolved.assignment.id, planId: resolved.plan.id, planCode: resolved.plan.code, versionId: version.id, version: version.version },
+    });
+    const deals = inputs.deals.get(person.userid) ?? [];
+    const scores = inputs.satisfaction.get(person.userid) ?? [];
+    const satisfactionOf = new Map<string, (typeof scores)[number]>();
+    for (const s of scores) satisfactionOf.set(s.customerName, s); // ascending: the latest wins
+    const contracts: ContractInput[] = [];
+    const dealSources = new Map<string, Source[]>();
+    for (const d of deals) {
+      const ref = contractRefOf(d);
+      const score = satisfactionOf.get(d.customerName) ?? null;
+      contracts.push({
+        ref,
+        label: contractLabel(d.customerName, d.signedOn),
+        valueFen: Number(d.amountFen),
+        satisfactionTenths: score?.scoreTenths ?? null,
+        renewalYears: d.renewalYears,
+      });
+      const src: Source[] = [{ kind: 'deal', source: d.source, sourceId: d.sourceId }];
+      out.inputs.push({
+        kind: 'deal',
+        source: d.source,
+        sourceId: d.sourceId,
+        data: { customerName: d.customerName, amountFen: Number(d.amountFen), signedOn: d.signedOn, renewalYears: d.renewalYears, status: d.status },
+      });
+      if (score) {
+        src.push({ kind: 'satisfaction', source: score.source, sourceId: score.sourceId });
+        out.inputs.push({
+          kind: 'satisfaction',
+          source: score.source,
+          sourceId: score.sourceId,
+          data: { customerName: score.customerName, scoreTenths: score.scoreTenths, surveyedOn: score.surveyedOn },
+        });
+      }
+      dealSources.set(ref, src);
+    }
+    // Per-event pay counts coordinations with the (first) per-event component's department, any department if none.
+    const perEvent = plan.components.find((c) => c.kind === 'perEvent');
+    const dept = perEvent?.kind === 'perEvent' ? (perEvent.withDepartment ?? null) : null;
+    const counted = perEvent ? (inputs.collaborations.get(person.userid) ?? []).filter((c) => dept === null || c.withDepartment === dept) : [];
+    for (const c of counted) {
+      out.inputs.push({
+        kind: 'collaboration',
+        source: c.source,
+        sourceId: c.sourceId,
+        data: { withDepartment: c.withDepartment, customerName: c.customerName, occurredOn: c.occurredOn },
+      });
+    }
+    const result = computePayout(plan, { contracts, events: { coordination: counted.length } });
+    for (const l of result.lines) {
+      let sources: Source[] = [];
+      if (l.contractRef) {
+        const all = dealSources.get(l.contractRef) ?? [];
+        sources = l.kind === 'thresholdBonus' ? all : all.filter((s) => s.kind === 'deal');
+      } else if (l.kind === 'perEvent') sources = counted.map((c) => ({ kind: 'collaboration', source: c.source, sourceId: c.sourceId }));
+      out.lines.push({ origin: 'plan', line: l, sources, originalLineId: null, adjustmentId: null });
+    }
+  }
+  const extra = (e: ExtraLine, sources: Source[]) =>
+    out.lines.push({
+      origin: e.origin,
+      line: {
+        component: e.component,
+        kind: e.kind,
+        label: e.label,
+        amountFen: e.amountFen,
+        explanation: e.explanation,
+        rate: e.rate,
+        inputs: e.inputs,
+        contractRef: e.contractRef,
+      },
+      sources,
+      originalLineId: e.originalLineId,
+      adjustmentId: e.adjustmentId,
+    });
+  for (const c of claws) {
+    const why = c.deal.removedAt ? '已从钉钉 CRM 删除' : '已取消';
+    const line = clawbackLine(
+      {
+        id: c.line.id,
+        component: c.line.component,
+        kind: c.line.kind,
+        label: c.line.label,
+        amountFen: Number(c.line.amountFen),
+        rate: c.line.rate,
+        contractRef: c.line.contractRef,
+        period: c.period,
+      },
+      contractLabel(c.deal.customerName, c.deal.signedOn),
+      why,
+    );
+    out.inputs.push({
+      kind: 'paidLine',
+      source: 'liucai',
+      sourceId: String(c.line.id),
+      data: { runId: c.line.runId, period: c.period, amountFen: Number(c.line.amountFen), rate: c.line.rate },
+    });
+    out.inputs.push({
+      kind: 'deal',
+      source: c.deal.source,
+      sourceId: c.deal.sourceId,
+      data: {
+        customerName: c.deal.customerName,
+        amountFen: Number(c.deal.amountFen),
+        signedOn: c.deal.signedOn,
+        status: c.deal.status,
+        removed: !!c.deal.removedAt,
+      },
+    });
+    extra(line, [
+      { kind: 'paidLine', source: 'liucai', sourceId: String(c.line.id) },
+      { kind: 'deal', source: c.deal.source, sourceId: c.deal.sourceId },
+    ]);
+  }
+  for (const a of adjs) {
+    out.inputs.push({
+      kind: 'adjustment',
+      source: 'liucai',
+      sourceId: String(a.adjustment.id),
+      data: { amountFen: a.line.amountFen, reason: a.adjustment.reason, disputeId: a.adjustment.disputeId },
+    });
+    extra(a.line, [{ kind: 'adjustment', source: 'liucai', sourceId: String(a.adjustment.id) }]);
+  }
+  return out;
+}
+
+type PlanResolver = (person: User) => Promise<PlanOnDay | null>;
+
+/**
+ * `planOn` for everyone of the run on `day`, asked once per job and department for people without an assignment of
+ * their own (their plan depends on nothing else), so a run of thousands asks a few times, not thousands.
+ */
+async function planResolver(ds: DataSource, corpId: string, day: string): Promise<PlanResolver> {
+  const own = await ds.getRepository(IncentivePlanAssignment).find({ where: { corpId, targetKind: 'user' }, select: { userid: true } });
+  const withOwn = new Set(own.map((a) => a.userid));
+  const byJob = new Map<string, Promise<PlanOnDay | null>>();
+  return (person) => {
+    if (withOwn.has(person.userid)) return planOn(ds, person, day);
+    const key = `${person.title ?? ''}\u0000${person.mainDeptId ?? ''}`;
+    let found = byJob.get(key);
+    if (!found) byJob.set(key, (found = planOn(ds, person, day)));
+    return found;
+  };
+}
+
+/** The hash of what a computation read: people, plan versions and every input row (deterministic order). */
+function hashOf(statements: PlannedStatement[]): string {
+  const h = createHash('sha256');
+  for (const s of statements) h.update(JSON.stringify([s.person.userid, s.planVersionId, s.planDefinition, s.inputs]));
+  return h.digest('hex');
+}
+
+async function insertBatches<T extends object>(em: EntityManager, entity: new () => T, rows: T[], after?: () => Promise<void>): Promise<void> {
+  for (let i = 0; i < rows.length; i += BATCH) {
+    // updateEntity(false): the rows' generated ids are not read back (statements' are read once, by person).
+    await em
+      .createQueryBuilder()
+      .insert()
+      .into(entity)
+      .values(rows.slice(i, i + BATCH) as never)
+      .updateEntity(false)
+      .execute();
+    if (i === 0 && after) await after();
+  }
+}
+
+async function markFailed(ds: DataSource, run: PayoutRun, seq: number, message: string): Promise<void> {
+  await ds
+    .getRepository(PayoutRun)
+    .update({ id: run.id, corpId: run.corpId, computeSeq: seq, status: 'draft' }, { computeState: 'failed', computeError: message.slice(0, 500) });
+}
+
+/** Compute run `runId` for request `seq` (a stale request, or a run no longer draft, does nothing). */
+export async function computePayoutRun(ds: DataSource, corpId: string, runId: number, seq: number, opts: ComputeRunOptions = {}): Promise<ComputeOutcome> {
+  const run = await ds.getRepository(PayoutRun).findOneBy({ corpId, id: runId });
+  if (!run || run.status !== 'draft' || run.computeSeq !== seq) return { computed: false, reason: 'stale' };
+  const days = periodDays(run.period)!;
+  await ds.getRepository(PayoutRun).update({ id: run.id, corpId, computeSeq: seq, status: 'draft' }, { computeState: 'running' });
+
+  const people = await runPeople(ds, corpId, run.deptId);
+  const inputs = await readRunInputs(ds, run, people, days);
+  const adjustments = await pendingAdjustments(
+    ds,
+    corpId,
+    people.map((p) => p.userid),
+  );
+  const plans = await planResolver(ds, corpId, days.last);
+  const planned: PlannedStatement[] = [];
+  try {
+    for (const person of people) {
+      const s = await planStatement(plans, person, inputs, adjustments);
+      if (s) planned.push(s);
+    }
+  } catch (err) {
+    if (!(err instanceof PayoutInputError)) throw err;
+    await markFailed(ds, run, seq, `数据有误，无法计算：${err.problems.join('；')}`);
+    return { computed: false, reason: 'invalid' };
+  }
+  const inputHash = hashOf(planned);
+
+  return ds.transaction(async (em): Promise<ComputeOutcome> => {
+    // The run's row is the lock: only the current request of a draft writes (an UPDATE holds its lock until commit).
+    // tenancy: the run's own row, by corp_id and id.
+    const claimed = await em
+      .createQueryBuilder()
+      .update(PayoutRun)
+      .set({ computeState: 'running' })
+      .where('corp_id = :corpId AND id = :id AND compute_seq = :seq AND status = :draft', { corpId, id: run.id, seq, draft: 'draft' })
+      .execute();
+    if (!claimed.affected) return { computed: false, reason: 'stale' };
+    // tenancy: the run's own rows, by corp_id and run_id.
+    for (const entity of [PayoutLine, PayoutStatement, PayoutRunInput]) await em.getRepository(entity).delete({ corpId, runId: run.id });
+
+    const statements = planned.map((p) =>
+      Object.assign(new PayoutStatement(), {
+        corpId,
+        runId: run.id,
+        userid: p.person.userid,
+        deptId: p.person.mainDeptId,
+        planId: p.planId,
+        planVersionId: p.planVersionId,
+        planDefinition: p.planDefinition,
+        ...statementTotal(p.lines.map((l) => l.line.amountFen)),
+      }),
+    );
+    await insertBatches(em, PayoutStatement, statements, opts.afterFirstBatch);
+    // tenancy: the run's own statements, by corp_id and run_id.
+    const ids = await em.getRepository(PayoutStatement).find({ where: { corpId, runId: run.id }, select: { id: true, userid: true } });
+    const idOf = new Map(ids.map((s) => [s.userid, s.id]));
+    const lines: PayoutLine[] = [];
+    const snapshot: PayoutRunInput[] = [];
+    for (const p of planned) {
+      p.lines.forEach((l, seqNo) =>
+        lines.push(
+          Object.assign(new PayoutLine(), {
+            corpId,
+            runId: run.id,
+            statementId: idOf.get(p.person.userid)!,
+            userid: p.person.userid,
+            seq: seqNo + 1,
+            origin: l.origin,
+            component: l.line.component,
+            kind: l.line.kind,
+            label: l.line.label.slice(0, 100),
+            amountFen: l.line.amountFen,
+            rate: l.line.rate,
+            explanation: l.line.explanation.slice(0, 1000),
+            inputs: JSON.stringify(l.line.inputs),
+            contractRef: l.line.contractRef,
+            sources: JSON.stringify(l.sources),
+            originalLineId: l.originalLineId,
+            adjustmentId: l.adjustmentId,
+          }),
+        ),
+      );
+      for (const i of p.inputs) {
+        snapshot.push(
+          Object.assign(new PayoutRunInput(), {
+            corpId,
+            runId: run.id,
+            userid: p.person.userid,
+            kind: i.kind,
+            source: i.source,
+            sourceId: i.sourceId,
+            data: JSON.stringify(i.data),
+          }),
+        );
+      }
+    }
+    await insertBatches(em, PayoutLine, lines);
+    await insertBatches(em, PayoutRunInput, snapshot);
+    const totalFen = statements.reduce((s, st) => s + st.totalFen, 0);
+    await em
+      .getRepository(PayoutRun)
+      .update({ id: run.id, corpId }, { computeState: 'done', computedAt: new Date(), computeError: null, inputHash, totalFen, people: statements.length });
+    await recordAudit(
+      em,
+      { corpId, userid: SYSTEM_ACTOR },
+      { action: 'pay.run.compute', targetKind: 'payout_run', targetId: run.id, detail: { seq, totalFen, people: statements.length, inputHash } },
+    );
+    return { computed: true, totalFen, people: statements.length, inputHash };
+  });
+}

@@ -1,0 +1,124 @@
+/** The payout run and statement API's shapes (server presenters and the micro-app). */
+import type { UserRef } from '../api';
+import type { LineInput } from './payoutTypes';
+import type { PayoutRunStatusName } from './payoutRun';
+
+export interface PayoutDepartmentTotal {
+  deptId: number;
+  name: string;
+  people: number;
+  totalFen: number;
+}
+
+export interface PayoutRunView {
+  id: number;
+  period: string;
+  dept: { deptId: number; name: string };
+  status: PayoutRunStatusName;
+  statusLabel: string;
+  computeState: 'queued' | 'running' | 'done' | 'failed';
+  computeError: string | null;
+  computedAt: string | null;
+  inputHash: string | null;
+  totalFen: number;
+  people: number;
+  createdBy: UserRef | null;
+  createdAt: string;
+  lockedBy: UserRef | null;
+  lockedAt: string | null;
+  approvedBy: UserRef | null;
+  approvedAt: string | null;
+  publishedBy: UserRef | null;
+  publishedAt: string | null;
+  /** Totals by each person's main department. */
+  departments: PayoutDepartmentTotal[];
+}
+
+export interface PayoutStatementSummary {
+  id: number;
+  person: UserRef;
+  deptName: string | null;
+  totalFen: number;
+  lines: number;
+}
+
+export interface PayoutRunDetail extends PayoutRunView {
+  statements: PayoutStatementSummary[];
+}
+
+export interface PayoutLineSource {
+  kind: 'deal' | 'satisfaction' | 'collaboration' | 'paidLine' | 'adjustment';
+  source: string;
+  sourceId: string;
+  /** The snapshot row (statement.inputs[].id) holding the source row as the run read it. */
+  inputId: number | null;
+}
+
+export interface PayoutLineView {
+  id: number;
+  seq: number;
+  origin: 'plan' | 'clawback' | 'adjustment';
+  component: string;
+  kind: string;
+  label: string;
+  amountFen: number;
+  rate: string | null;
+  explanation: string;
+  inputs: LineInput[];
+  contractRef: string | null;
+  sources: PayoutLineSource[];
+  originalLineId: number | null;
+  adjustmentId: number | null;
+}
+
+export interface PayoutInputView {
+  id: number;
+  kind: string;
+  source: string;
+  sourceId: string;
+  data: unknown;
+}
+
+export interface PayoutStatementView {
+  id: number;
+  runId: number;
+  period: string;
+  runStatus: PayoutRunStatusName;
+  person: UserRef;
+  deptName: string | null;
+  plan: { planId: number; versionId: number } | null;
+  totalFen: number;
+  explanation: string;
+  lines: PayoutLineView[];
+  inputs: PayoutInputView[];
+}
+
+export interface MyPayoutStatements {
+  statements: { id: number; runId: number; period: string; totalFen: number; publishedAt: string | null }[];
+  /** The total of this calendar year's published statements. */
+  yearToDate: { year: string; totalFen: number };
+}
+
+export type PayoutDisputeStatus = 'open' | 'adjusted' | 'rejected';
+export const PAYOUT_DISPUTE_STATUSES: Record<PayoutDisputeStatus, string> = { open: '待处理', adjusted: '已调整', rejected: '已驳回' };
+
+export interface PayoutDisputeView {
+  id: number;
+  status: PayoutDisputeStatus;
+  statusLabel: string;
+  person: UserRef;
+  runId: number;
+  period: string;
+  statementId: number;
+  line: { id: number; component: string; label: string; amountFen: number; explanation: string } | null;
+  reason: string;
+  expectedFen: number;
+  actualFen: number;
+  /** expected − actual. */
+  differenceFen: number;
+  resolution: string | null;
+  adjustment: { id: number; amountFen: number; appliedRunId: number | null } | null;
+  createdAt: string;
+  resolvedBy: UserRef | null;
+  resolvedAt: string | null;
+}
