@@ -177,7 +177,7 @@ describe('decideRoute', () => {
     expect(employee.more).toEqual([]);
     const admin = phoneTabs(navigablePages(['admin', 'supervisor']));
     expect(paths(admin.tabs)).toEqual(['/me', '/people', '/my-incentives']);
-    expect(paths(admin.more)).toEqual(['/org', '/data', '/imports', '/incentive-plans', '/roles']);
+    expect(paths(admin.more)).toEqual(['/org', '/data', '/imports', '/incentive-plans', '/payout-runs', '/roles', '/audit-log']);
     expect(paths(admin.last)).toEqual(['/messages']);
     // Never more than five entries, 更多 counted.
     expect(admin.tabs.length + 1 + admin.last.length).toBe(MAX_PHONE_TABS);
