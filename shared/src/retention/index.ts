@@ -9,3 +9,4 @@ export * from './evaluation';
 export * from './riskModel';
 export * from './drivers';
 export * from './signalFeatures';
+export * from './tabular';
