@@ -33,6 +33,10 @@ import { IncentivePlanVersion } from './IncentivePlanVersion';
 import { IncentivePlanAssignment } from './IncentivePlanAssignment';
 import { KpiScheme } from './KpiScheme';
 import { KpiSchemeVersion } from './KpiSchemeVersion';
+import { RetentionWeekSignal } from './RetentionWeekSignal';
+import { RetentionRisk } from './RetentionRisk';
+import { RetentionModel } from './RetentionModel';
+import { AbsenceWithoutLeave } from './AbsenceWithoutLeave';
 
 /** Every entity, for the DataSource. */
 export const ENTITIES = [
@@ -71,6 +75,10 @@ export const ENTITIES = [
   IncentivePlanAssignment,
   KpiScheme,
   KpiSchemeVersion,
+  RetentionWeekSignal,
+  RetentionRisk,
+  RetentionModel,
+  AbsenceWithoutLeave,
 ];
 export {
   AttendanceResult,
@@ -108,4 +116,8 @@ export {
   IncentivePlanAssignment,
   KpiScheme,
   KpiSchemeVersion,
+  RetentionWeekSignal,
+  RetentionRisk,
+  RetentionModel,
+  AbsenceWithoutLeave,
 };

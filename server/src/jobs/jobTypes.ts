@@ -22,6 +22,8 @@ export interface JobPayloads {
   'notify.drain': { corpId: string };
   /** Every minute: drain the outbox and read back delivery of recent messages. */
   'notify.tick': { corpId: string };
+  /** Retention radar: absences without leave, weekly signals and risks of the latest synced week (after the nightly sync). */
+  'retention.compute': { corpId: string };
 }
 export type JobName = keyof JobPayloads;
 

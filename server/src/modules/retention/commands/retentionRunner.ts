@@ -1,0 +1,175 @@
+import type { DataSource } from 'typeorm';
+import {
+  SIGNAL_METRICS,
+  addDays,
+  articleRule,
+  describeFeature,
+  describeSignal,
+  personWeekSignals,
+  scoreRisk,
+  signalFeatureRow,
+  weekStartOf,
+  weeksEnding,
+  type PersonWeekSignals,
+  type WeekActivity,
+} from '@liucai/shared';
+import { RetentionModel, RetentionRisk, RetentionWeekSignal } from '../../../entities';
+import { weeklyActivity } from '../queries/weeklyActivity';
+import { radarPeople, type RadarPerson } from '../queries/retentionPeople';
+import { attendanceAndLeaveSyncedThrough } from '../queries/syncedThrough';
+import { upsertBatches } from './upsertBatches';
+import { trainedModelOf } from './modelParams';
+import { findAbsencesWithoutLeave } from './absenceFinder';
+import { trainRetentionModel } from './retentionModelTrainer';
+
+/** Weeks each run recomputes: the 4 recent and 12 baseline weeks the signals read. */
+export const RUN_WEEKS = 16;
+/** Weeks the first run of a corp fills in, so leavers of the past year have their history for training. */
+export const FIRST_RUN_WEEKS = 68;
+
+export interface RetentionRunResult {
+  weekStart: string | null;
+  people: number;
+  weekRows: number;
+  risks: number;
+  ruleFired: number;
+  modelVersion: string | null;
+  skipped?: string;
+}
+
+/** The latest complete week (Monday) on or before `through`: a week counts once its Sunday is synced. */
+export function completeWeekThrough(through: string): string {
+  return weekStartOf(addDays(through, -6));
+}
+
+/** Weeks of `mondays` during which the person was employed (hired on or before its Sunday, not gone before its Monday). */
+export function observedWeeks(person: RadarPerson, mondays: readonly string[]): string[] {
+  return mondays.filter((m) => (!person.hiredOn || person.hiredOn <= addDays(m, 6)) && (!person.lastDay || person.lastDay >= m));
+}
+
+const bp = (x: number | null) => (x === null || !Number.isFinite(x) ? null : Math.round(x * 10000));
+
+function signalWords(s: PersonWeekSignals): Record<string, string> {
+  return Object.fromEntries(SIGNAL_METRICS.map((m) => [m, describeSignal(m, s.metrics[m])]));
+}
+
+/**
+ * The weekly retention run of one corp: absences without leave up to the synced day, each person's weekly
+ * activity over the trailing weeks (stored), then for every active person the week's signals, the articles' rule,
+ * and the model's probability when the corp has a trained model (trained monthly here when due). Safe to run
+ * twice: every write is an upsert keyed by person and week. Without `weekStart`, the week is the latest one whose
+ * attendance and leave are both synced; nothing is computed before that.
+ */
+export async function runRetention(
+  ds: DataSource,
+  corpId: string,
+  opts: { weekStart?: string; now?: () => Date; weeks?: number } = {},
+): Promise<RetentionRunResult> {
+  const now = opts.now ?? (() => new Date());
+  const through = await attendanceAndLeaveSyncedThrough(ds, corpId);
+  if (through) await findAbsencesWithoutLeave(ds, corpId, { through, now });
+  const weekStart = opts.weekStart ?? (through ? completeWeekThrough(through) : null);
+  if (!weekStart) return { weekStart: null, people: 0, weekRows: 0, risks: 0, ruleFired: 0, modelVersion: null, skipped: '考勤与请假尚未同步' };
+
+  // tenancy: stored weeks of this corp only.
+  const firstRun = (await ds.getRepository(RetentionWeekSignal).countBy({ corpId })) === 0;
+  const mondays = weeksEnding(weekStart, opts.weeks ?? (firstRun ? FIRST_RUN_WEEKS : RUN_WEEKS));
+  const activity = await weeklyActivity(ds, corpId, mondays);
+  const people = await radarPeople(ds, corpId);
+  const computedAt = now();
+
+  const weekRows: RetentionWeekSignal[] = [];
+  const historyOf = new Map<string, WeekActivity[]>();
+  for (const person of people) {
+    const weeks = observedWeeks(person, mondays).map((m) => ({ weekStart: m, ...(activity.get(person.userid)?.get(m) ?? zeroActivity()) }));
+    historyOf.set(person.userid, weeks);
+    for (const w of weeks) weekRows.push(Object.assign(new RetentionWeekSignal(), { corpId, userid: person.userid, ...w, computedAt }));
+  }
+  await upsertBatches(ds, RetentionWeekSignal, weekRows, WEEK_UPDATE_COLUMNS, ['corp_id', 'userid', 'week_start']);
+
+  const modelRow = await trainRetentionModel(ds, corpId, { weekStart, people, now });
+  const model = trainedModelOf(modelRow);
+
+  const risks: RetentionRisk[] = [];
+  for (const person of people) {
+    if (person.lastDay) continue; // leavers get no current risk
+    const signals = personWeekSignals(historyOf.get(person.userid) ?? [], weekStart);
+    const rule = articleRule(signals);
+    const scored = model && signals.baseline === 'ok' ? scoreRisk(model, signalFeatureRow(signals), (f) => describeFeature(signals, f)) : null;
+    risks.push(
+      Object.assign(new RetentionRisk(), {
+        corpId,
+        userid: person.userid,
+        weekStart,
+        baseline: signals.baseline,
+        baselineWeeks: signals.baselineWeeks,
+        ruleVersion: rule.version,
+        ruleFired: rule.fired,
+        ruleProbabilityBp: bp(rule.probability),
+        communicationChangeBp: bp(rule.communicationChange),
+        leaveChangeBp: bp(rule.leaveFrequencyChange),
+        modelVersion: scored ? modelRow!.version : null,
+        modelProbabilityBp: scored ? bp(scored.probability) : null,
+        band: rule.fired ? '高' : (scored?.band ?? null),
+        explanation: {
+          ruleReason: rule.reason,
+          drivers: scored?.drivers.map((d) => d.text) ?? [],
+          modelNote: scored ? null : signals.baseline !== 'ok' ? '本人基线不足，模型不评估' : (modelRow?.message ?? '尚未训练模型'),
+          signals: signalWords(signals),
+        },
+        computedAt,
+      }),
+    );
+  }
+  await upsertBatches(ds, RetentionRisk, risks, RISK_UPDATE_COLUMNS, ['corp_id', 'userid', 'week_start']);
+  return {
+    weekStart,
+    people: people.length,
+    weekRows: weekRows.length,
+    risks: risks.length,
+    ruleFired: risks.filter((r) => r.ruleFired).length,
+    modelVersion: model ? modelRow!.version : null,
+  };
+}
+
+function zeroActivity(): Omit<WeekActivity, 'weekStart'> {
+  return {
+    leaveCount: 0,
+    leaveDayHundredths: 0,
+    lateCount: 0,
+    absenceCount: 0,
+    unexcusedAbsenceCount: 0,
+    followUps: 0,
+    collaborations: 0,
+    helping: 0,
+    deals: 0,
+  };
+}
+
+const WEEK_UPDATE_COLUMNS = [
+  'leave_count',
+  'leave_day_hundredths',
+  'late_count',
+  'absence_count',
+  'unexcused_absence_count',
+  'follow_ups',
+  'collaborations',
+  'helping',
+  'deals',
+  'computed_at',
+];
+const RISK_UPDATE_COLUMNS = [
+  'baseline',
+  'baseline_weeks',
+  'rule_version',
+  'rule_fired',
+  'rule_probability_bp',
+  'communication_change_bp',
+  'leave_change_bp',
+  'model_version',
+  'model_probability_bp',
+  'band',
+  'explanation',
+  'computed_at',
+];
+
