@@ -7,16 +7,7 @@
 import { AbsenceWithoutLeave, Notification } from '../server/src/entities';
 import { findAbsencesWithoutLeave } from '../server/src/modules/retention/commands/absenceFinder';
 import { weeklyActivity } from '../server/src/modules/retention/queries/weeklyActivity';
-import {
-  buildAttendance,
-  buildClockRecord,
-  buildCorp,
-  buildDepartment,
-  buildLeave,
-  buildUser,
-  grantHrScope,
-  onBothDatabases,
-} from './support/factories';
+import { buildAttendance, buildClockRecord, buildCorp, buildDepartment, buildLeave, buildUser, grantHrScope, onBothDatabases } from './support/factories';
 
 const DAY = '2026-11-24';
 
@@ -33,7 +24,9 @@ describe('absence without leave', () => {
       await grantHrScope(ds, corpId, hr.userid, [team.deptId]);
       await grantHrScope(ds, corpId, financeHr.userid, [finance.deptId]);
       const [absent, clocked, onLeave, pending, tripped] = await Promise.all(
-        ['缺勤甲', '打卡乙', '请假丙', '待批丁', '出差戊'].map((name) => buildUser(ds, corpId, { name, deptIds: [team.deptId], supervisorUserid: boss.userid })),
+        ['缺勤甲', '打卡乙', '请假丙', '待批丁', '出差戊'].map((name) =>
+          buildUser(ds, corpId, { name, deptIds: [team.deptId], supervisorUserid: boss.userid }),
+        ),
       );
       for (const p of [absent!, clocked!, onLeave!, pending!, tripped!]) {
         await buildAttendance(ds, corpId, { userid: p.userid, workDate: DAY, checkType: 'OnDuty', timeResult: 'NotSigned' });
@@ -52,9 +45,12 @@ describe('absence without leave', () => {
       const first = await findAbsencesWithoutLeave(ds, corpId, { through: DAY, now });
       expect(first.flagged.map((f) => f.userid).sort()).toEqual([absent!.userid, pending!.userid].sort());
       const notes = await ds.getRepository(Notification).find({ where: { corpId, kind: 'retention.absenceWithoutLeave' } });
-      expect(notes.filter((n) => n.dedupeKey === `absence:${absent!.userid}:${DAY}`).map((n) => n.recipientUserid).sort()).toEqual(
-        [boss.userid, hr.userid].sort(),
-      );
+      expect(
+        notes
+          .filter((n) => n.dedupeKey === `absence:${absent!.userid}:${DAY}`)
+          .map((n) => n.recipientUserid)
+          .sort(),
+      ).toEqual([boss.userid, hr.userid].sort());
       expect(notes.every((n) => n.urgency === 'digest' && n.recipientUserid !== financeHr.userid)).toBe(true);
       expect(notes.find((n) => n.recipientUserid === boss.userid)!.title).toMatch(/^(缺勤甲|待批丁) 2026-11-24 未打卡且没有请假$/);
       expect(first.notified).toBe(4);

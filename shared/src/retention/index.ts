@@ -10,3 +10,4 @@ export * from './riskModel';
 export * from './drivers';
 export * from './signalFeatures';
 export * from './tabular';
+export * from './backtest';

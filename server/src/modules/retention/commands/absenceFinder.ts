@@ -77,18 +77,12 @@ export async function findAbsencesWithoutLeave(
       'NOT EXISTS (SELECT 1 FROM attendance_results b WHERE b.corp_id = a.corp_id AND b.userid = a.userid AND b.work_date = a.work_date AND (b.user_check_at IS NOT NULL OR b.approve_id IS NOT NULL))',
     )
     .andWhere('NOT EXISTS (SELECT 1 FROM clock_records k WHERE k.corp_id = a.corp_id AND k.userid = a.userid AND k.work_date = a.work_date)')
-    .andWhere(
-      'NOT EXISTS (SELECT 1 FROM absences_without_leave w WHERE w.corp_id = a.corp_id AND w.userid = a.userid AND w.work_date = a.work_date)',
-    )
+    .andWhere('NOT EXISTS (SELECT 1 FROM absences_without_leave w WHERE w.corp_id = a.corp_id AND w.userid = a.userid AND w.work_date = a.work_date)')
     .groupBy('a.userid')
     .addGroupBy('a.work_date')
     .getRawMany<{ userid: string; workDate: string }>();
 
-  const open = await ds
-    .getRepository(AbsenceWithoutLeave)
-    .createQueryBuilder('w')
-    .where('w.corp_id = :corpId AND w.cleared_at IS NULL', { corpId })
-    .getMany();
+  const open = await ds.getRepository(AbsenceWithoutLeave).createQueryBuilder('w').where('w.corp_id = :corpId AND w.cleared_at IS NULL', { corpId }).getMany();
   const days = [...candidates.map((c) => c.workDate), ...open.map((o) => o.workDate)].sort();
   const leaves = days.length ? await approvedLeaves(ds, corpId, days[0]!, days[days.length - 1]!) : new Map<string, LeaveSpan[]>();
 
@@ -107,7 +101,9 @@ export async function findAbsencesWithoutLeave(
         .createQueryBuilder()
         .insert()
         .into(AbsenceWithoutLeave)
-        .values(flagged.slice(i, i + 500).map((f) => ({ corpId, userid: f.userid, workDate: f.workDate, flaggedAt: at, clearedAt: null, clearedByLeave: null })))
+        .values(
+          flagged.slice(i, i + 500).map((f) => ({ corpId, userid: f.userid, workDate: f.workDate, flaggedAt: at, clearedAt: null, clearedByLeave: null })),
+        )
         .orIgnore()
         .execute();
     }

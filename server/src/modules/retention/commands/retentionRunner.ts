@@ -13,7 +13,7 @@ import {
   type PersonWeekSignals,
   type WeekActivity,
 } from '@liucai/shared';
-import { RetentionModel, RetentionRisk, RetentionWeekSignal } from '../../../entities';
+import { RetentionRisk, RetentionWeekSignal } from '../../../entities';
 import { weeklyActivity } from '../queries/weeklyActivity';
 import { radarPeople, type RadarPerson } from '../queries/retentionPeople';
 import { attendanceAndLeaveSyncedThrough } from '../queries/syncedThrough';
@@ -92,7 +92,8 @@ export async function runRetention(
 
   const risks: RetentionRisk[] = [];
   for (const person of people) {
-    if (person.lastDay) continue; // leavers get no current risk
+    // Only people still employed at the week's end get a risk (a past week's run includes people who left later).
+    if (person.lastDay && person.lastDay <= addDays(weekStart, 6)) continue;
     const signals = personWeekSignals(historyOf.get(person.userid) ?? [], weekStart);
     const rule = articleRule(signals);
     const scored = model && signals.baseline === 'ok' ? scoreRisk(model, signalFeatureRow(signals), (f) => describeFeature(signals, f)) : null;
@@ -172,4 +173,3 @@ const RISK_UPDATE_COLUMNS = [
   'explanation',
   'computed_at',
 ];
-

@@ -124,10 +124,7 @@ export async function weeklyActivity(ds: DataSource, corpId: string, mondays: re
     .andWhere('d.owner_userid IS NOT NULL')
     .andWhere(`d.signed_on >= ${de.from} AND d.signed_on < ${de.until}`)
     .setParameters(de.params);
-  const deals = await whereDealCounts(dealQb, 'd')
-    .groupBy('d.owner_userid')
-    .addGroupBy('week')
-    .getRawMany<{ userid: string; week: string; n: unknown }>();
+  const deals = await whereDealCounts(dealQb, 'd').groupBy('d.owner_userid').addGroupBy('week').getRawMany<{ userid: string; week: string; n: unknown }>();
   for (const r of deals) add(r.userid, r.week, { deals: num(r.n) });
 
   const ab = weekBuckets('w.work_date', mondays, 'day', 'ab');
