@@ -43,7 +43,7 @@ describe('the articles’ rule (seed 004)', () => {
     expect(s.metrics.helping.recentPerWeek).toBe(0);
     const r = articleRule(s);
     expect(r).toMatchObject({ evaluated: true, fired: true, probability: 0.8, band: '高', communicationDown: true, leaveUp: true });
-    expect(r.reason).toContain('高风险（80%）');
+    expect(r.reason).toBe('沟通较本人基线 -60%，请假频率较本人基线 +40%：符合“沟通下降超过 50% 且请假频率上升超过 30%”，高风险（80%）');
     expect(articleRuleOnChanges({ communicationChange: -0.6, leaveFrequencyChange: 0.4 })).toMatchObject({ fired: true, probability: 0.8, band: '高' });
   });
 

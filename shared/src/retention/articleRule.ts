@@ -25,15 +25,17 @@ export interface ArticleRuleResult {
   reason: string;
 }
 
-const pct = (c: number | null): string => (c === null ? '无基线' : `${c > 0 ? '+' : ''}${Math.round(c * 100)}%`);
+const signed = (c: number): string => `${c > 0 ? '+' : ''}${Math.round(c * 100)}%`;
 
 function result(evaluated: boolean, communicationDown: boolean, leaveUp: boolean, comm: number | null, leave: number | null): ArticleRuleResult {
   const fired = evaluated && communicationDown && leaveUp;
+  const commText = comm === null ? '本人基线期没有沟通记录' : zh`沟通较本人基线 ${signed(comm)}`;
+  const leaveText = leave === null ? (leaveUp ? '请假从基线期的 0 次变为有' : '请假在基线期与近期均为 0') : zh`请假频率较本人基线 ${signed(leave)}`;
   const reason = !evaluated
     ? '本人基线不足 8 周（新员工或数据不足），规则暂不评估'
     : fired
-      ? zh`沟通比本人基线下降 ${pct(comm)}，请假频率上升 ${pct(leave)}：符合“沟通下降超过 50% 且请假频率上升超过 30%”，高风险（80%）`
-      : zh`沟通变化 ${pct(comm)}，请假频率变化 ${pct(leave)}：未同时满足“沟通下降超过 50% 且请假频率上升超过 30%”`;
+      ? `${commText}，${leaveText}：符合“沟通下降超过 50% 且请假频率上升超过 30%”，高风险（80%）`
+      : `${commText}，${leaveText}：未同时满足“沟通下降超过 50% 且请假频率上升超过 30%”`;
   return {
     version: ARTICLE_RULE_VERSION,
     evaluated,
