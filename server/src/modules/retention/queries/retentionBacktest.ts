@@ -1,0 +1,24 @@
+import type { DataSource } from 'typeorm';
+import { backtestRisks, type BacktestResult, type RiskBand } from '@liucai/shared';
+import { RetentionRisk } from '../../../entities';
+import { radarPeople } from './retentionPeople';
+
+/**
+ * The corp's backtest as of `asOf`: its stored weekly risks against who actually left by then (people who left
+ * later count as stayers at `asOf`). Reads the corp's people once and its banded risks once.
+ */
+export async function retentionBacktest(ds: DataSource, corpId: string, asOf: string, leadDays = 30): Promise<BacktestResult> {
+  const people = (await radarPeople(ds, corpId)).map((p) => ({ userid: p.userid, lastDay: p.lastDay && p.lastDay <= asOf ? p.lastDay : null }));
+  // tenancy: risks of this corp only.
+  const risks = await ds
+    .getRepository(RetentionRisk)
+    .createQueryBuilder('r')
+    .select(['r.userid', 'r.weekStart', 'r.band'])
+    .where('r.corp_id = :corpId AND r.band IS NOT NULL AND r.week_start <= :asOf', { corpId, asOf })
+    .getMany();
+  return backtestRisks(
+    people,
+    risks.map((r) => ({ userid: r.userid, weekStart: r.weekStart, band: r.band as RiskBand })),
+    { asOf, leadDays },
+  );
+}
