@@ -9,6 +9,9 @@ export const ABSENCE_LOOKBACK_DAYS = 30;
 /** Only absences this recent are told to the supervisor and HR (a first run does not send a month of history). */
 export const ABSENCE_NOTIFY_DAYS = 7;
 
+/** Standing absences still re-checked against leaves that arrive late (older ones stay as they are). */
+export const OPEN_DAYS = 90;
+
 const ABSENT = "('Absenteeism', 'NotSigned')";
 
 export interface AbsenceRunResult {
@@ -82,7 +85,11 @@ export async function findAbsencesWithoutLeave(
     .addGroupBy('a.work_date')
     .getRawMany<{ userid: string; workDate: string }>();
 
-  const open = await ds.getRepository(AbsenceWithoutLeave).createQueryBuilder('w').where('w.corp_id = :corpId AND w.cleared_at IS NULL', { corpId }).getMany();
+  const open = await ds
+    .getRepository(AbsenceWithoutLeave)
+    .createQueryBuilder('w')
+    .where('w.corp_id = :corpId AND w.cleared_at IS NULL AND w.work_date >= :since', { corpId, since: addDays(opts.through, -OPEN_DAYS) })
+    .getMany();
   const days = [...candidates.map((c) => c.workDate), ...open.map((o) => o.workDate)].sort();
   const leaves = days.length ? await approvedLeaves(ds, corpId, days[0]!, days[days.length - 1]!) : new Map<string, LeaveSpan[]>();
 

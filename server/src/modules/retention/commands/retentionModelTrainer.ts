@@ -1,4 +1,4 @@
-import { MoreThanOrEqual, type DataSource } from 'typeorm';
+import { Between, In, type DataSource } from 'typeorm';
 import {
   RISK_MODEL_KIND,
   SIGNAL_FEATURES,
@@ -46,8 +46,13 @@ export async function trainRetentionModel(
   const samples = opts.people
     .filter((p) => !p.lastDay || (p.lastDay > since && p.lastDay <= addDays(opts.weekStart, 6)))
     .map((p) => ({ userid: p.userid, label: p.lastDay ? 1 : 0, week: p.lastDay ? leaverReferenceWeek(p.lastDay) : stayerWeek }));
-  const earliest = samples.reduce((min, s) => (s.week < min ? s.week : min), stayerWeek);
-  const stored = await ds.getRepository(RetentionWeekSignal).find({ where: { corpId, weekStart: MoreThanOrEqual(weeksEnding(earliest, 16)[0]!) } });
+  // Two reads: everyone's stored weeks around the stayers' reference week, and the leavers' own weeks.
+  const stayerFrom = weeksEnding(stayerWeek, 16)[0]!;
+  const stored = await ds.getRepository(RetentionWeekSignal).find({ where: { corpId, weekStart: Between(stayerFrom, stayerWeek) } });
+  const leaverIds = samples.filter((s) => s.label === 1).map((s) => s.userid);
+  for (let i = 0; i < leaverIds.length; i += 500) {
+    stored.push(...(await ds.getRepository(RetentionWeekSignal).find({ where: { corpId, userid: In(leaverIds.slice(i, i + 500)) } })));
+  }
   const weeksOf = new Map<string, WeekActivity[]>();
   for (const r of stored) {
     const list = weeksOf.get(r.userid) ?? [];
