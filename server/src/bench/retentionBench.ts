@@ -10,7 +10,7 @@ import { addDays, isWeekend, seededRandom, weeksEnding } from '@liucai/shared';
 import type { DataSource } from 'typeorm';
 import { openDatabase } from '../db/dataSource';
 import { dropMysqlDatabase, recreateMysqlDatabase } from '../db/adminConnection';
-import { AttendanceResult, CollaborationEvent, Corp, Customer, Deal, FollowUp, LeaveRecord, SyncCheckpoint, User } from '../entities';
+import { AttendanceResult, CollaborationEvent, Corp, Customer, Deal, FollowUp, LeaveRecord, RetentionRisk, SyncCheckpoint, User } from '../entities';
 import { runRetention } from '../modules/retention/commands/retentionRunner';
 import { numberArg } from './benchArgs';
 
@@ -22,7 +22,7 @@ async function batches<T>(rows: T[], write: (slice: T[]) => Promise<unknown>, si
   for (let i = 0; i < rows.length; i += size) await write(rows.slice(i, i + size));
 }
 
-async function fill(ds: DataSource): Promise<{ rows: number; drifters: number }> {
+async function fill(ds: DataSource): Promise<{ rows: number; drifters: Set<string> }> {
   const rand = seededRandom(42);
   const importedAt = new Date();
   await ds.getRepository(Corp).insert({ corpId: CORP, name: '留才基准公司', agentId: 1 });
@@ -136,7 +136,7 @@ async function fill(ds: DataSource): Promise<{ rows: number; drifters: number }>
   const through = addDays(WEEK, 6);
   for (const source of ['attendance', 'leave'])
     await ds.getRepository(SyncCheckpoint).insert({ corpId: CORP, source, position: { through }, updatedAt: new Date() });
-  return { rows, drifters: drifting.size };
+  return { rows, drifters: drifting };
 }
 
 async function main(): Promise<void> {
@@ -147,14 +147,16 @@ async function main(): Promise<void> {
     let t = Date.now();
     const { rows, drifters } = await fill(ds);
     console.log(
-      `${employees} people, ${rows.toLocaleString('en')} synced rows (16 weeks), ${drifters} drifting; filled in ${((Date.now() - t) / 1000).toFixed(1)} s`,
+      `${employees} people, ${rows.toLocaleString('en')} synced rows (16 weeks), ${drifters.size} drifting; filled in ${((Date.now() - t) / 1000).toFixed(1)} s`,
     );
     console.log('| run | person-weeks computed | written | people | risks | rule fired | time |');
     console.log('|---|---:|---:|---:|---:|---:|---:|');
     for (const name of ['first (fills 68 weeks)', 'regular (16 weeks, nothing new)']) {
       t = Date.now();
       const r = await runRetention(ds, CORP);
-      console.error(JSON.stringify(r.ms));
+      const fired = await ds.getRepository(RetentionRisk).find({ where: { corpId: CORP, weekStart: r.weekStart!, ruleFired: true }, select: { userid: true } });
+      const hits = fired.filter((f) => drifters.has(f.userid)).length;
+      console.error(`  phases (ms): ${JSON.stringify(r.ms)}; rule fired for ${hits} of ${drifters.size} drifters and ${fired.length - hits} others`);
       console.log(
         `| ${name} | ${r.weekRows.toLocaleString('en')} | ${r.weekRowsWritten.toLocaleString('en')} | ${r.people} | ${r.risks} | ${r.ruleFired} | ${((Date.now() - t) / 1000).toFixed(1)} s |`,
       );
