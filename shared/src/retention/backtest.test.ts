@@ -30,6 +30,14 @@ describe('backtest of weekly risks against who left', () => {
     expect(r.byBand[1]).toEqual({ band: '中及以上', flagged: 3, flaggedLeavers: 2, flaggedStayers: 1, precision: 2 / 3, recall: 0.5 });
   });
 
+  it('leaves out leavers gone before a flag could have come in time', () => {
+    const people2 = [...people, { userid: 'gone', lastDay: '2026-09-20' }];
+    expect(backtestRisks(people2, risks, { asOf: '2026-12-05' }).leavers).toBe(5);
+    const r = backtestRisks(people2, risks, { asOf: '2026-12-05', evaluatedFrom: '2026-09-07' });
+    expect(r).toMatchObject({ leavers: 4, leaversFlaggedHighInTime: 1 });
+    expect(r.missed).not.toContain('gone');
+  });
+
   it('takes a shorter lead when asked and says null when there is nothing to divide', () => {
     expect(backtestRisks(people, risks, { asOf: '2026-12-05', leadDays: 20 }).leaversFlaggedHighInTime).toBe(2);
     const none = backtestRisks([{ userid: 'a', lastDay: null }], [], { asOf: '2026-12-05' });

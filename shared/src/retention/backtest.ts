@@ -45,9 +45,20 @@ export interface BacktestResult {
 
 const RANK: Record<RiskBand, number> = { 高: 3, 中: 2, 低: 1 };
 
-/** Run the backtest (people with no risk row at all count as never flagged). */
-export function backtestRisks(people: readonly BacktestPerson[], risks: readonly BacktestRisk[], opts: { asOf: string; leadDays?: number }): BacktestResult {
+/**
+ * Run the backtest (people with no risk row at all count as never flagged). `evaluatedFrom` (the first week risks
+ * were computed for) leaves out leavers who were gone before a flag could have come in time.
+ */
+export function backtestRisks(
+  people: readonly BacktestPerson[],
+  risks: readonly BacktestRisk[],
+  opts: { asOf: string; leadDays?: number; evaluatedFrom?: string },
+): BacktestResult {
   const leadDays = opts.leadDays ?? 30;
+  // A leaver whose last day came too soon after the first evaluated week could never have been flagged in time:
+  // they are left out rather than counted as missed.
+  const from = opts.evaluatedFrom;
+  people = people.filter((p) => !from || p.lastDay === null || addDays(p.lastDay, -leadDays) >= addDays(from, 6));
   const lastDayOf = new Map(people.map((p) => [p.userid, p.lastDay]));
   const best = new Map<string, number>();
   for (const r of risks) {
