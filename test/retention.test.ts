@@ -7,7 +7,7 @@
 import type { DataSource } from 'typeorm';
 import { weeksEnding, addDays } from '@liucai/shared';
 import { RetentionModel, RetentionRisk, RetentionWeekSignal, SyncCheckpoint } from '../server/src/entities';
-import { runRetention, completeWeekThrough } from '../server/src/modules/retention/commands/retentionRunner';
+import { runRetention, completeWeekThrough, observedWeeks } from '../server/src/modules/retention/commands/retentionRunner';
 import { buildCorp, buildCustomer, buildDeal, buildDepartment, buildFollowUp, buildLeave, buildUser, onBothDatabases } from './support/factories';
 
 const WEEK = '2026-11-23'; // the evaluated week (Monday)
@@ -117,5 +117,21 @@ describe('the weekly retention run', () => {
       expect(await ds.getRepository(RetentionModel).countBy({ corpId: w.corpId })).toBe(1);
       expect(await ds.getRepository(RetentionWeekSignal).countBy({ corpId: w.corpId, userid: w.drifter.userid })).toBe(weeks.length);
     });
+  });
+});
+
+describe('observed weeks', () => {
+  it('are weeks of employment that the synced data covers whole', () => {
+    const mondays = weeksEnding(WEEK, 6); // 2026-10-19 … 2026-11-23
+    const person = { userid: 'x', hiredOn: '2026-10-28', lastDay: null };
+    expect(observedWeeks(person, mondays, null)).toEqual(['2026-10-26', '2026-11-02', '2026-11-09', '2026-11-16', '2026-11-23']);
+    // Data from Wednesday 2026-11-04: that week is partial, so unknown rather than a week of zeros.
+    expect(observedWeeks(person, mondays, '2026-11-04')).toEqual(['2026-11-09', '2026-11-16', '2026-11-23']);
+    expect(observedWeeks({ userid: 'y', hiredOn: null, lastDay: '2026-11-10' }, mondays, null)).toEqual([
+      '2026-10-19',
+      '2026-10-26',
+      '2026-11-02',
+      '2026-11-09',
+    ]);
   });
 });

@@ -16,7 +16,7 @@ import {
 import { RetentionRisk, RetentionWeekSignal } from '../../../entities';
 import { weeklyActivity } from '../queries/weeklyActivity';
 import { radarPeople, type RadarPerson } from '../queries/retentionPeople';
-import { attendanceAndLeaveSyncedThrough } from '../queries/syncedThrough';
+import { attendanceAndLeaveSyncedThrough, firstSyncedDay } from '../queries/syncedThrough';
 import { upsertBatches } from './upsertBatches';
 import { trainedModelOf } from './modelParams';
 import { findAbsencesWithoutLeave } from './absenceFinder';
@@ -46,9 +46,15 @@ export function completeWeekThrough(through: string): string {
   return weekStartOf(addDays(through, -6));
 }
 
-/** Weeks of `mondays` during which the person was employed (hired on or before its Sunday, not gone before its Monday). */
-export function observedWeeks(person: RadarPerson, mondays: readonly string[]): string[] {
-  return mondays.filter((m) => (!person.hiredOn || person.hiredOn <= addDays(m, 6)) && (!person.lastDay || person.lastDay >= m));
+/**
+ * Weeks of `mondays` during which the person was employed (hired on or before its Sunday, not gone before its
+ * Monday) and that the synced data covers whole (starting on or after `dataFrom`, the first synced attendance day):
+ * a week before the first sync is unknown, not a week of zeros.
+ */
+export function observedWeeks(person: RadarPerson, mondays: readonly string[], dataFrom: string | null): string[] {
+  return mondays.filter(
+    (m) => (!dataFrom || m >= dataFrom) && (!person.hiredOn || person.hiredOn <= addDays(m, 6)) && (!person.lastDay || person.lastDay >= m),
+  );
 }
 
 const bp = (x: number | null) => (x === null || !Number.isFinite(x) ? null : Math.round(x * 10000));
@@ -90,12 +96,13 @@ export async function runRetention(
   const activity = await weeklyActivity(ds, corpId, mondays);
   lap('activity');
   const people = await radarPeople(ds, corpId);
+  const dataFrom = await firstSyncedDay(ds, corpId);
   const computedAt = now();
 
   const weekRows: RetentionWeekSignal[] = [];
   const historyOf = new Map<string, WeekActivity[]>();
   for (const person of people) {
-    const weeks = observedWeeks(person, mondays).map((m) => ({ weekStart: m, ...(activity.get(person.userid)?.get(m) ?? zeroActivity()) }));
+    const weeks = observedWeeks(person, mondays, dataFrom).map((m) => ({ weekStart: m, ...(activity.get(person.userid)?.get(m) ?? zeroActivity()) }));
     historyOf.set(person.userid, weeks);
     for (const w of weeks) weekRows.push(Object.assign(new RetentionWeekSignal(), { corpId, userid: person.userid, ...w, computedAt }));
   }

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { SyncCheckpoint } from '../../../entities';
+import { AttendanceResult, SyncCheckpoint } from '../../../entities';
 
 /**
  * The last day both attendance and leave have been synced through (their day checkpoints), or null before both
@@ -19,4 +19,16 @@ export async function attendanceAndLeaveSyncedThrough(ds: DataSource, corpId: st
   const leaveThrough = through(leave?.source);
   if (!attendance || !leaveThrough) return null;
   return attendance < leaveThrough ? attendance : leaveThrough;
+}
+
+/** The first day the corp's attendance covers (synced or imported), or null when it has none. */
+export async function firstSyncedDay(ds: DataSource, corpId: string): Promise<string | null> {
+  // tenancy: attendance of this corp only (idx_attendance_date answers it from the index).
+  const row = await ds
+    .getRepository(AttendanceResult)
+    .createQueryBuilder('a')
+    .select('MIN(a.work_date)', 'first')
+    .where('a.corp_id = :corpId', { corpId })
+    .getRawOne<{ first: string | null }>();
+  return row?.first ?? null;
 }
