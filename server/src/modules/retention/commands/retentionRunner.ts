@@ -117,8 +117,9 @@ export async function runRetention(
 
   const risks: RetentionRisk[] = [];
   for (const person of people) {
-    // Only people still employed at the week's end get a risk (a past week's run includes people who left later).
+    // Only people employed at the week's end get a risk (a past week's run includes people who left later).
     if (person.lastDay && person.lastDay <= addDays(weekStart, 6)) continue;
+    if (person.hiredOn && person.hiredOn > addDays(weekStart, 6)) continue; // not yet hired that week
     const signals = personWeekSignals(historyOf.get(person.userid) ?? [], weekStart);
     const rule = articleRule(signals);
     const scored = model && signals.baseline === 'ok' ? scoreRisk(model, signalFeatureRow(signals), (f) => describeFeature(signals, f)) : null;
