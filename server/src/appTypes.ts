@@ -17,6 +17,8 @@ export interface Actor {
   roles: Role[];
   /** Departments this HR user was granted (each with everything below it). Empty unless `hr`. */
   hrDeptIds: number[];
+  /** Which session the request came with (the first 16 hex digits of the session's hash), for the audit log. */
+  sessionRef?: string;
 }
 
 /** What Koa keeps per request. */

@@ -90,6 +90,7 @@ export async function startJobs(s: Services, consume: boolean): Promise<JobWorke
   const worker = consume && s.redis ? startWorker(s) : null;
   await scheduleSyncs(s, s.corp.corpId);
   await scheduleNotify(s, s.corp.corpId);
+  await s.jobs.schedule(`audit-purge:${s.corp.corpId}`, s.config.audit.purgeCron, 'audit.purge', { corpId: s.corp.corpId });
   await resumeQueuedRuns(s, s.corp.corpId);
   s.schedulerWatch.start();
   return worker;

@@ -105,6 +105,9 @@ const EnvSchema = z.object({
   DATA_SYNC_LOOKBACK_DAYS: z.coerce.number().int().min(1).max(366).default(31),
   DEMO_SYNC_LOOKBACK_DAYS: z.coerce.number().int().min(1).max(548).default(182),
   DATA_SYNC_CRON: z.string().min(9).default('0 0 3 * * *'),
+  /** How long the audit log is kept, in years (default 6), and when the daily purge runs. */
+  AUDIT_RETENTION_YEARS: z.coerce.number({ message: 'expected a whole number of years' }).int().min(1).max(100).default(6),
+  AUDIT_PURGE_CRON: z.string().min(9).default('0 30 4 * * *'),
   ORG_SYNC_CRON: z.string().min(9).default('0 30 2 * * *'),
   ORG_SYNC_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(6),
   CRM_SMALL_DEAL_CNY: cnyAsFen.prefault('3000'),
@@ -194,6 +197,8 @@ export interface Config {
   startupLookbackDays: number;
   /** Nightly attendance, leave and departure sync (Asia/Shanghai). */
   dataSyncCron: string;
+  /** The audit log's retention (AUDIT_RETENTION_YEARS, default 6) and the daily purge (AUDIT_PURGE_CRON). */
+  audit: { retentionYears: number; purgeCron: string };
   /** With Redis: also consume jobs in the web process (default: yes outside production). */
   runWorkerInWeb: boolean;
   /** BullMQ lock duration and stalled-job check interval: how soon a dead worker's job is picked up again. */
@@ -343,6 +348,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataSyncLookbackDays: e.DATA_SYNC_LOOKBACK_DAYS,
     startupLookbackDays: givenDingTalk.length === 0 ? e.DEMO_SYNC_LOOKBACK_DAYS : e.DATA_SYNC_LOOKBACK_DAYS,
     dataSyncCron: e.DATA_SYNC_CRON,
+    audit: { retentionYears: e.AUDIT_RETENTION_YEARS, purgeCron: e.AUDIT_PURGE_CRON },
     runWorkerInWeb: e.RUN_WORKER_IN_WEB ?? e.NODE_ENV !== 'production',
     jobLockMs: e.JOB_LOCK_MS,
     orgSyncConcurrency: e.ORG_SYNC_CONCURRENCY,

@@ -37,6 +37,7 @@ import { RetentionWeekSignal } from './RetentionWeekSignal';
 import { RetentionRisk } from './RetentionRisk';
 import { RetentionModel } from './RetentionModel';
 import { AbsenceWithoutLeave } from './AbsenceWithoutLeave';
+import { AuditEvent } from './AuditEvent';
 
 /** Every entity, for the DataSource. */
 export const ENTITIES = [
@@ -79,6 +80,7 @@ export const ENTITIES = [
   RetentionRisk,
   RetentionModel,
   AbsenceWithoutLeave,
+  AuditEvent,
 ];
 export {
   AttendanceResult,
@@ -120,4 +122,5 @@ export {
   RetentionRisk,
   RetentionModel,
   AbsenceWithoutLeave,
+  AuditEvent,
 };

@@ -11,6 +11,7 @@ import { JOB_ATTEMPTS, type JobHandlers } from './jobTypes';
 import { notifyJobHandlers, type NotifyHandlerDeps } from '../modules/notify/jobs/notifyJobs';
 import { withCallTally } from '../dingtalk/callScope';
 import { runRetention } from '../modules/retention/commands/retentionRunner';
+import { purgeExpiredAudit } from '../modules/audit/commands/auditPurger';
 
 export interface HandlerDeps {
   ds: DataSource;
@@ -26,6 +27,8 @@ export interface HandlerDeps {
   crm?: Config['crm'];
   leaveProcessCode: string | null;
   notify: NotifyHandlerDeps['notify'];
+  /** AUDIT_RETENTION_YEARS (default 6). */
+  auditRetentionYears?: number;
 }
 
 /** Handler dependencies from a process's config and services. */
@@ -41,6 +44,7 @@ export function handlerDepsFrom(config: Config, ds: DataSource, dingtalk: DingTa
     startupLookbackDays: config.startupLookbackDays,
     crm: config.crm,
     leaveProcessCode: config.leaveProcessCode,
+    auditRetentionYears: config.audit.retentionYears,
     notify: { settings: config.notify, baseUrl: config.publicUrl ?? `http://localhost:${config.port}` },
   };
 }
@@ -122,6 +126,10 @@ export function createJobHandlers(deps: HandlerDeps): JobHandlers {
     'leave.syncInstance': async ({ corpId, processInstanceId }) => {
       const changed = await withCallTally((tally) => resyncLeaveInstance({ ...dataDeps, apiCalls: () => tally.metered }, corpId, processInstanceId));
       deps.log.info({ corpId, processInstanceId, changed }, 'leave re-read after an approval event');
+    },
+    'audit.purge': async ({ corpId }) => {
+      const purged = await purgeExpiredAudit(deps.ds, corpId, { years: deps.auditRetentionYears ?? 6 });
+      if (purged > 0) deps.log.info({ corpId, purged }, 'expired audit events purged');
     },
     'org.syncUsers': async ({ corpId, userids }) => {
       const result = await resyncUsers(deps.ds, deps.dingtalk, corpId, userids);

@@ -24,6 +24,8 @@ export interface JobPayloads {
   'notify.tick': { corpId: string };
   /** Retention radar: absences without leave, weekly signals and risks of the latest synced week (after the nightly sync). */
   'retention.compute': { corpId: string };
+  /** Daily: delete the corp's audit events older than AUDIT_RETENTION_YEARS. */
+  'audit.purge': { corpId: string };
 }
 export type JobName = keyof JobPayloads;
 

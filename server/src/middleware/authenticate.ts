@@ -28,7 +28,7 @@ export function authenticate(deps: Pick<AppDeps, 'ds' | 'config' | 'corp'>): Mid
       throw unauthenticated('账号已离职或不存在，请重新登录');
     }
     await touchSession(ds, session, deps.config.sessionIdleMinutes);
-    ctx.state.actor = actor;
+    ctx.state.actor = { ...actor, sessionRef: session.idHash.slice(0, 16) };
     await next();
   };
 }

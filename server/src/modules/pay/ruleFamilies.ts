@@ -21,6 +21,8 @@ export interface RuleFamily {
     /** The definition field's name in messages. */
     definition: string;
   };
+  /** Audit action prefixes (auditActions.ts): `pay.plan` + `pay.planVersion`. */
+  audit: { rule: string; version: string; targetRule: string; targetVersion: string };
   validate(definition: unknown): { ok: true } | { ok: false; problems: { path: string; message: string }[] };
 }
 
@@ -29,6 +31,7 @@ export const PLAN_FAMILY: RuleFamily = {
   version: IncentivePlanVersion,
   parentKey: 'planId',
   labels: { rule: '激励方案', version: '方案版本', definition: '方案定义' },
+  audit: { rule: 'pay.plan', version: 'pay.planVersion', targetRule: 'incentive_plan', targetVersion: 'incentive_plan_version' },
   validate: (d) => {
     const r = validatePlanDefinition(d);
     return r.ok ? { ok: true } : { ok: false, problems: r.problems };
@@ -40,6 +43,7 @@ export const KPI_FAMILY: RuleFamily = {
   version: KpiSchemeVersion,
   parentKey: 'schemeId',
   labels: { rule: 'KPI 方案', version: 'KPI 方案版本', definition: 'KPI 方案定义' },
+  audit: { rule: 'pay.kpiScheme', version: 'pay.kpiSchemeVersion', targetRule: 'kpi_scheme', targetVersion: 'kpi_scheme_version' },
   validate: (d) => {
     const r = validateKpiScheme(d);
     return r.ok ? { ok: true } : { ok: false, problems: r.problems };

@@ -12,6 +12,7 @@ import { payTransaction } from './payTransaction';
 import type { Actor } from '../../../appTypes';
 import { payVisibleDepartmentIds, payVisibleUserIds } from '../policies/payScope';
 import { assignmentOverlap } from '../payErrors';
+import { recordAudit } from '../../audit/commands/auditRecorder';
 
 export type AssignmentInput =
   | { planId: number; userid: string; effectiveFrom: string; effectiveTo?: string | null }
@@ -70,6 +71,21 @@ export async function createPlanAssignment(ds: DataSource, actor: Actor, input: 
       createdBy: actor.userid,
       createdAt: new Date(),
     });
-    return em.getRepository(IncentivePlanAssignment).save(row);
+    const saved = await em.getRepository(IncentivePlanAssignment).save(row);
+    await recordAudit(em, actor, {
+      action: 'pay.assignment.create',
+      targetKind: 'incentive_plan_assignment',
+      targetId: saved.id,
+      subjectUserid: saved.userid,
+      detail: {
+        planId: saved.planId,
+        jobTitle: saved.jobTitle,
+        deptId: saved.deptId,
+        effectiveFrom: saved.effectiveFrom,
+        effectiveTo: saved.effectiveTo,
+        supersededId: placed.supersede?.item.id ?? null,
+      },
+    });
+    return saved;
   });
 }

@@ -5,6 +5,8 @@ import { conflict } from '../../../errors';
 import type { Actor } from '../../../appTypes';
 import type { VersionedRule } from '../../../entities/VersionedRule';
 import type { RuleFamily } from '../ruleFamilies';
+import { recordAudit } from '../../audit/commands/auditRecorder';
+import { payTransaction } from './payTransaction';
 
 export interface RuleInput {
   code: string;
@@ -29,7 +31,16 @@ export async function createRule(ds: DataSource, family: RuleFamily, actor: Acto
     ...(family.parentKey === 'schemeId' ? { jobTitle: input.jobTitle ?? null } : {}),
   });
   try {
-    return await ds.getRepository(family.rule).save(row);
+    return await payTransaction(ds, async (em) => {
+      const saved = await em.getRepository(family.rule).save(row);
+      await recordAudit(em, actor, {
+        action: `${family.audit.rule}.create`,
+        targetKind: family.audit.targetRule,
+        targetId: saved.id,
+        detail: { code: saved.code },
+      });
+      return saved;
+    });
   } catch (err) {
     if (isDuplicate(err)) throw conflict('code_taken', zh`编号“${input.code}”已被另一个${family.labels.rule}使用，请换一个`, { field: 'code' });
     throw err;

@@ -11,6 +11,7 @@ import type { Actor } from '../../../appTypes';
 import type { RuleVersion } from '../../../entities/RuleVersion';
 import type { RuleFamily } from '../ruleFamilies';
 import { definitionInvalid, effectiveDatesOverlap } from '../payErrors';
+import { recordAudit } from '../../audit/commands/auditRecorder';
 import { lockRule } from './ruleLock';
 
 export interface RuleVersionInput {
@@ -75,6 +76,13 @@ export async function createRuleVersion(
       publishedBy: null,
       publishedAt: null,
     });
-    return em.getRepository(family.version).save(row);
+    const saved = await em.getRepository(family.version).save(row);
+    await recordAudit(em, actor, {
+      action: `${family.audit.version}.${copiedFromId === null ? 'create' : 'copy'}`,
+      targetKind: family.audit.targetVersion,
+      targetId: saved.id,
+      detail: { ruleId, version: saved.version, effectiveFrom: saved.effectiveFrom, effectiveTo: saved.effectiveTo, copiedFromId },
+    });
+    return saved;
   });
 }

@@ -11,6 +11,7 @@ import type { RuleVersion } from '../../../entities/RuleVersion';
 import { parentIdOf, type RuleFamily } from '../ruleFamilies';
 import { definitionInvalid, versionAlreadyPublished } from '../payErrors';
 import { lockRule } from './ruleLock';
+import { recordAudit } from '../../audit/commands/auditRecorder';
 import { assertPlaceable, publishedVersions } from './ruleVersionCreator';
 
 export interface PublishResult {
@@ -37,6 +38,13 @@ export async function publishRuleVersion(ds: DataSource, family: RuleFamily, act
       superseded = await em.getRepository(family.version).findOneByOrFail({ id: supersede.item.id, corpId: actor.corpId });
     }
     Object.assign(v, { status: 'published', publishedBy: actor.userid, publishedAt: new Date() });
-    return { published: await em.getRepository(family.version).save(v), superseded };
+    const published = await em.getRepository(family.version).save(v);
+    await recordAudit(em, actor, {
+      action: `${family.audit.version}.publish`,
+      targetKind: family.audit.targetVersion,
+      targetId: published.id,
+      detail: { ruleId, supersededId: superseded?.id ?? null, supersededTo: superseded?.effectiveTo ?? null },
+    });
+    return { published, superseded };
   });
 }

@@ -7,6 +7,7 @@ import type { RuleVersion } from '../../../entities/RuleVersion';
 import { parentIdOf, type RuleFamily } from '../ruleFamilies';
 import { versionImmutable } from '../payErrors';
 import { lockRule } from './ruleLock';
+import { recordAudit } from '../../audit/commands/auditRecorder';
 import { assertPlaceable, assertVersionInput, publishedVersions, type RuleVersionInput } from './ruleVersionCreator';
 
 export async function updateRuleVersion(ds: DataSource, family: RuleFamily, actor: Actor, versionId: number, input: RuleVersionInput): Promise<RuleVersion> {
@@ -23,6 +24,13 @@ export async function updateRuleVersion(ds: DataSource, family: RuleFamily, acto
     const range = { from: input.effectiveFrom, to: input.effectiveTo ?? null };
     assertPlaceable(family, await publishedVersions(em, family, actor.corpId, ruleId), range);
     Object.assign(v, { effectiveFrom: range.from, effectiveTo: range.to, definition: JSON.stringify(input.definition), note: input.note ?? null });
-    return em.getRepository(family.version).save(v);
+    const saved = await em.getRepository(family.version).save(v);
+    await recordAudit(em, actor, {
+      action: `${family.audit.version}.update`,
+      targetKind: family.audit.targetVersion,
+      targetId: saved.id,
+      detail: { ruleId, effectiveFrom: saved.effectiveFrom, effectiveTo: saved.effectiveTo },
+    });
+    return saved;
   });
 }

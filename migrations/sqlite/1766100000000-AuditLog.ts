@@ -1,0 +1,19 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/** The append-only audit log (modules/audit): who did or read what, when, from which session. */
+export class AuditLog1766100000000 implements MigrationInterface {
+  name = 'AuditLog1766100000000';
+
+  public async up(q: QueryRunner): Promise<void> {
+    await q.query(
+      'CREATE TABLE "audit_events" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "corp_id" varchar(64) NOT NULL, "actor_userid" varchar(64) NOT NULL, "session_ref" varchar(32), "occurred_at" datetime(3) NOT NULL, "action" varchar(64) NOT NULL, "target_kind" varchar(32) NOT NULL, "target_id" varchar(64) NOT NULL, "subject_userid" varchar(64), "detail" text)',
+    );
+    await q.query('CREATE INDEX "idx_audit_events_time" ON "audit_events" ("corp_id", "occurred_at") ');
+    await q.query('CREATE INDEX "idx_audit_events_actor" ON "audit_events" ("corp_id", "actor_userid", "occurred_at") ');
+    await q.query('CREATE INDEX "idx_audit_events_action" ON "audit_events" ("corp_id", "action", "occurred_at") ');
+  }
+
+  public async down(q: QueryRunner): Promise<void> {
+    await q.query('DROP TABLE "audit_events"');
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * The audited actions and their Chinese names. Actions are `domain.noun.verb`; a domain (pay, talent, retention)
+ * adds its own here so the log and its export name them in Chinese. An action missing here is still recorded and
+ * shown by its code.
+ */
+export const AUDIT_ACTIONS: Record<string, string> = {
+  'pay.plan.create': '新建激励方案',
+  'pay.planVersion.create': '新建方案版本',
+  'pay.planVersion.update': '修改方案草稿',
+  'pay.planVersion.publish': '发布方案版本',
+  'pay.planVersion.copy': '复制方案版本',
+  'pay.assignment.create': '分配激励方案',
+  'pay.kpiScheme.create': '新建 KPI 方案',
+  'pay.kpiSchemeVersion.create': '新建 KPI 方案版本',
+  'pay.kpiSchemeVersion.update': '修改 KPI 方案草稿',
+  'pay.kpiSchemeVersion.publish': '发布 KPI 方案版本',
+  'pay.kpiSchemeVersion.copy': '复制 KPI 方案版本',
+  'pay.run.create': '新建发放批次',
+  'pay.run.recompute': '重新计算发放批次',
+  'pay.run.compute': '计算发放批次',
+  'pay.run.lock': '锁定发放批次',
+  'pay.run.approve': '审批发放批次',
+  'pay.run.publish': '发布发放批次',
+  'pay.run.read': '查看发放批次',
+  'pay.statement.read': '查看他人激励明细',
+  'pay.dispute.create': '提出申诉',
+  'pay.dispute.resolve': '处理申诉',
+  'pay.adjustment.create': '新增调整项',
+  'audit.log.export': '导出审计日志',
+  'audit.log.purge': '清理过期审计日志',
+};
+
+/** An action's Chinese name, or its code when it has none. */
+export const auditActionLabel = (action: string): string => AUDIT_ACTIONS[action] ?? action;
+
+/** Who acts in jobs (no person, no session). */
+export const SYSTEM_ACTOR = 'system';
