@@ -11,3 +11,4 @@ export * from './drivers';
 export * from './signalFeatures';
 export * from './tabular';
 export * from './backtest';
+export * from './api';

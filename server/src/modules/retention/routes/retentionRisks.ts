@@ -1,0 +1,70 @@
+/**
+ * 留才雷达 API (PIPL Art. 24): GET /api/v1/retention/risks (the current week's risks of the people in the viewer's
+ * risk scope) and GET /api/v1/retention/people/:userid (one person's weekly history, signals and drivers). HR sees
+ * everything of the people in its departments, a supervisor the band and drivers of their direct reports; nobody sees
+ * their own risk; others 403, a person outside scope 404. Every view records exactly one audit event.
+ */
+import Router from '@koa/router';
+import type { RetentionPersonView, RetentionRiskList } from '@liucai/shared';
+import type { AppDeps, AppState } from '../../../appTypes';
+import { notFound } from '../../../errors';
+import { validate } from '../../../middleware/validate';
+import { recordAudit } from '../../audit/commands/auditRecorder';
+import { riskScopeOf, seenAsHr } from '../policies/riskScope';
+import { currentRiskWeek, personHistory, personInRiskScope, riskPage } from '../queries/riskViews';
+import { presentRisk, presentWeeks } from '../presenters/riskPresenter';
+import { RETENTION_FIELD_LABELS, RiskListQuerySchema, UseridParamSchema } from './schema';
+
+export function retentionRoutes(deps: AppDeps): Router<AppState> {
+  const r = new Router<AppState>({ prefix: '/api/v1/retention' });
+
+  r.get('/risks', async (ctx) => {
+    const actor = ctx.state.actor!;
+    const rs = await riskScopeOf(deps.ds, actor);
+    const query = validate(RiskListQuerySchema, ctx.query, RETENTION_FIELD_LABELS);
+    const weekStart = await currentRiskWeek(deps.ds, actor.corpId);
+    const empty = { 高: 0, 中: 0, 低: 0, none: 0 };
+    const { rows, total, counts } = weekStart ? await riskPage(deps.ds, rs, weekStart, query) : { rows: [], total: 0, counts: empty };
+    const risks = rows.map((row) => presentRisk(row.risk, row, seenAsHr(rs, row)));
+    // One event for the view, naming everyone whose risk it showed.
+    await deps.ds.transaction((em) =>
+      recordAudit(em, actor, {
+        action: 'retention.riskList.read',
+        targetKind: 'retention_risk_list',
+        targetId: weekStart ?? '-',
+        detail: { weekStart, band: query.band ?? null, page: query.page, userids: risks.map((x) => x.userid) },
+      }),
+    );
+    const data: RetentionRiskList = { weekStart, counts, risks, total, page: query.page, pageSize: query.pageSize };
+    ctx.body = { ok: true, data };
+  });
+
+  r.get('/people/:userid', async (ctx) => {
+    const actor = ctx.state.actor!;
+    const rs = await riskScopeOf(deps.ds, actor);
+    const { userid } = validate(UseridParamSchema, ctx.params, RETENTION_FIELD_LABELS);
+    const person = await personInRiskScope(deps.ds, rs, userid);
+    if (!person) throw notFound('人员');
+    const asHr = seenAsHr(rs, person);
+    const { risks, signals } = await personHistory(deps.ds, actor.corpId, userid);
+    const latest = risks.at(-1) ?? null;
+    await deps.ds.transaction((em) =>
+      recordAudit(em, actor, {
+        action: 'retention.risk.read',
+        targetKind: 'retention_risk',
+        targetId: userid,
+        subjectUserid: userid,
+        detail: { weekStart: latest?.weekStart ?? null, asHr },
+      }),
+    );
+    const data: RetentionPersonView = {
+      current: latest ? presentRisk(latest, person, asHr) : null,
+      signals: asHr && latest ? latest.explanation.signals : null,
+      weeks: presentWeeks(risks, signals, asHr),
+      reviews: [],
+    };
+    ctx.body = { ok: true, data };
+  });
+
+  return r;
+}

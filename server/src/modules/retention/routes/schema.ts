@@ -1,0 +1,18 @@
+import { z } from 'zod';
+
+export const RETENTION_FIELD_LABELS = { band: '风险等级', page: '页码', pageSize: '每页条数', userid: '员工', outcome: '复核结论', note: '备注' } as const;
+
+const POSITIVE = '应为正整数';
+
+export const RiskListQuerySchema = z.object({
+  band: z.enum(['高', '中', '低', 'none'], { message: '应为“高”“中”“低”或 none（暂无等级）' }).optional(),
+  page: z.coerce.number({ message: POSITIVE }).int(POSITIVE).positive(POSITIVE).default(1),
+  pageSize: z.coerce
+    .number({ message: '应为 1 到 100 的整数' })
+    .int('应为 1 到 100 的整数')
+    .min(1, '应为 1 到 100 的整数')
+    .max(100, '应为 1 到 100 的整数')
+    .default(50),
+});
+
+export const UseridParamSchema = z.object({ userid: z.string().min(1, '不能为空').max(64, '最多 64 个字符') });
