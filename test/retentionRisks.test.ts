@@ -4,8 +4,8 @@
  * own risk; employees and admins (by being admin alone) 403; outside scope 404; people who left and other corps never
  * listed; every view records exactly one audit event, a refused one none.
  */
-import { AuditEvent, RetentionRisk, RetentionWeekSignal } from '../server/src/entities';
-import type { RetentionPersonView, RetentionRiskList } from '@liucai/shared';
+import { AuditEvent, RetentionReview, RetentionRisk, RetentionWeekSignal } from '../server/src/entities';
+import type { RetentionPersonView, RetentionReviewView, RetentionRiskList } from '@liucai/shared';
 import { createTestWorld, type TestWorld } from './support/testServices';
 import { listen } from './support/testServer';
 import type { TestClient } from './support/httpClient';
@@ -227,5 +227,53 @@ describe('留才雷达 API', () => {
     }
     // A leaver stays viewable by HR (history), but is never in the current list.
     expect((await list('hr')).body.data.risks.map((r) => r.userid)).not.toContain(p.leaver!.userid);
+  });
+
+  it('HR reviews a current risk (已沟通 / 误报 with a note), audited, kept with history; others refused, bad input a Chinese 400', async () => {
+    const review = async (who: string, userid: string, body: unknown) => {
+      const before = await audits();
+      const rows = await w.ds.getRepository(RetentionReview).countBy({ corpId });
+      const res = await c[who]!.call<RetentionReviewView>('POST', `/api/v1/retention/people/${userid}/reviews`, body);
+      return { ...res, audited: (await audits()) - before, written: (await w.ds.getRepository(RetentionReview).countBy({ corpId })) - rows };
+    };
+    const first = await review('hr', p.drifter!.userid, { outcome: '已沟通', note: '  周三面谈，家里有事，下月好转  ' });
+    expect(first.status).toBe(201);
+    expect(first.body.data).toMatchObject({ weekStart: WEEK, outcome: '已沟通', note: '周三面谈，家里有事，下月好转', reviewerName: '人事甲' });
+    expect(first.audited).toBe(1);
+    const ev = await w.ds.getRepository(AuditEvent).findOneOrFail({ where: { corpId, action: 'retention.review.create' }, order: { id: 'DESC' } });
+    expect(ev).toMatchObject({ actorUserid: p.hr!.userid, subjectUserid: p.drifter!.userid, targetId: String(first.body.data.id) });
+    const second = await review('hr', p.drifter!.userid, { outcome: '误报', note: '数据延迟导致' });
+    expect(second.status).toBe(201);
+    // History: both kept, newest first; the list shows the latest on the current risk, to HR only.
+    const one = await person('hr', p.drifter!.userid);
+    expect(one.body.data.reviews.map((x) => x.outcome)).toEqual(['误报', '已沟通']);
+    expect(one.body.data.current!.review).toMatchObject({ outcome: '误报', note: '数据延迟导致' });
+    expect((await list('hr')).body.data.risks.find((x) => x.userid === p.drifter!.userid)!.review).toMatchObject({ outcome: '误报' });
+    expect((await list('boss')).body.data.risks.find((x) => x.userid === p.drifter!.userid)!.review).toBeNull();
+    expect((await person('boss', p.drifter!.userid)).body.data.reviews).toEqual([]);
+
+    const bad: [unknown, string][] = [
+      [{ outcome: '待定', note: '好' }, '复核结论'],
+      [{ outcome: '已沟通' }, '备注'],
+      [{ outcome: '已沟通', note: '   ' }, '备注'],
+      [{ outcome: '已沟通', note: '长'.repeat(501) }, '备注'],
+    ];
+    for (const [body, field] of bad) {
+      const res = await review('hr', p.drifter!.userid, body);
+      expect({ status: res.status, written: res.written, audited: res.audited }).toEqual({ status: 400, written: 0, audited: 0 });
+      expect(JSON.stringify(res.body.error)).toContain(field);
+    }
+    // The supervisor (even of a report), employees, admins: 403; HR outside scope or about itself: 404; nothing written.
+    for (const [who, userid, status] of [
+      ['boss', p.drifter!.userid, 403],
+      ['hrTech', p.crossed!.userid, 403],
+      ['drifter', p.steady!.userid, 403],
+      ['admin', p.steady!.userid, 403],
+      ['hrTech', p.steady!.userid, 404],
+      ['hr', p.hr!.userid, 404],
+    ] as [string, string, number][]) {
+      const res = await review(who, userid, { outcome: '误报', note: '试试' });
+      expect({ who, userid, status: res.status, written: res.written }).toEqual({ who, userid, status, written: 0 });
+    }
   });
 });

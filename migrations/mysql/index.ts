@@ -15,6 +15,7 @@ import { DepartmentHeadcounts1765700000000 } from './1765700000000-DepartmentHea
 import { Pay1765800000000 } from './1765800000000-Pay';
 import { RetentionSignals1766000000000 } from './1766000000000-RetentionSignals';
 import { AbsencesWithoutLeave1766010000000 } from './1766010000000-AbsencesWithoutLeave';
+import { RetentionReviews1766020000000 } from './1766020000000-RetentionReviews';
 import { AuditLog1766100000000 } from './1766100000000-AuditLog';
 
 /** MySQL/MariaDB migrations, oldest first. Each is frozen once merged: never edit one, add a new one. */
@@ -35,5 +36,6 @@ export const MYSQL_MIGRATIONS: (new () => MigrationInterface)[] = [
   Pay1765800000000,
   RetentionSignals1766000000000,
   AbsencesWithoutLeave1766010000000,
+  RetentionReviews1766020000000,
   AuditLog1766100000000,
 ];

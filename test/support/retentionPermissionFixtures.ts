@@ -34,4 +34,8 @@ export async function targetRisk(pw: PermissionWorld): Promise<void> {
 export const RETENTION_FIXTURES: Record<string, Fixture> = {
   'GET /api/v1/retention/risks': { before: targetRisk, call: () => ({ path: '/api/v1/retention/risks' }) },
   'GET /api/v1/retention/people/:userid': { before: targetRisk, call: (pw) => ({ path: `/api/v1/retention/people/${pw.target}` }) },
+  'POST /api/v1/retention/people/:userid/reviews': {
+    before: targetRisk,
+    call: (pw) => ({ path: `/api/v1/retention/people/${pw.target}/reviews`, json: { outcome: '已沟通', note: '矩阵测试：已与本人沟通' } }),
+  },
 };

@@ -37,6 +37,7 @@ import { RetentionWeekSignal } from './RetentionWeekSignal';
 import { RetentionRisk } from './RetentionRisk';
 import { RetentionModel } from './RetentionModel';
 import { AbsenceWithoutLeave } from './AbsenceWithoutLeave';
+import { RetentionReview } from './RetentionReview';
 import { AuditEvent } from './AuditEvent';
 
 /** Every entity, for the DataSource. */
@@ -80,6 +81,7 @@ export const ENTITIES = [
   RetentionRisk,
   RetentionModel,
   AbsenceWithoutLeave,
+  RetentionReview,
   AuditEvent,
 ];
 export {
@@ -122,5 +124,6 @@ export {
   RetentionRisk,
   RetentionModel,
   AbsenceWithoutLeave,
+  RetentionReview,
   AuditEvent,
 };

@@ -3,8 +3,8 @@
  * as a driver when it fired, so a 高 from the rule is never unexplained); HR also gets the probability, the rule's
  * result and the model note. Supervisors never get numbers.
  */
-import type { RetentionRiskView, RetentionWeekView, RiskBand } from '@liucai/shared';
-import type { RetentionRisk, RetentionWeekSignal } from '../../../entities';
+import type { RetentionReviewOutcome, RetentionReviewView, RetentionRiskView, RetentionWeekView, RiskBand } from '@liucai/shared';
+import type { RetentionReview, RetentionRisk, RetentionWeekSignal } from '../../../entities';
 
 export function presentRisk(
   risk: RetentionRisk,
@@ -52,4 +52,16 @@ export function presentWeeks(risks: RetentionRisk[], signals: RetentionWeekSigna
           : null,
     };
   });
+}
+
+export function presentReview(r: RetentionReview, names: Map<string, string>): RetentionReviewView {
+  return {
+    id: r.id,
+    weekStart: r.weekStart,
+    outcome: r.outcome as RetentionReviewOutcome,
+    note: r.note,
+    reviewerUserid: r.reviewerUserid,
+    reviewerName: names.get(r.reviewerUserid) ?? null,
+    reviewedAt: new Date(r.reviewedAt).toISOString(),
+  };
 }

@@ -3,7 +3,7 @@
  * for the page, one grouped query for the counts), and one person's weekly history.
  */
 import type { DataSource } from 'typeorm';
-import { Department, RetentionRisk, RetentionWeekSignal, User } from '../../../entities';
+import { Department, RetentionReview, RetentionRisk, RetentionWeekSignal, User } from '../../../entities';
 import { whereInRiskScope, type RiskScope } from '../policies/riskScope';
 
 /** The latest week the corp has risks for (the current week of the radar), or null before the first run. */
@@ -113,4 +113,31 @@ export async function personHistory(
   const risks = await ds.getRepository(RetentionRisk).find({ where: { corpId, userid }, order: { weekStart: 'DESC' }, take: weeks });
   const signals = await ds.getRepository(RetentionWeekSignal).find({ where: { corpId, userid }, order: { weekStart: 'DESC' }, take: weeks });
   return { risks: risks.reverse(), signals: signals.reverse() };
+}
+
+/** Reviews of these people (newest first), for one week or all weeks; one query for the whole list. */
+export async function reviewsOf(ds: DataSource, corpId: string, userids: string[], weekStart?: string): Promise<RetentionReview[]> {
+  if (userids.length === 0) return [];
+  // tenancy: corpId is the actor's.
+  const qb = ds
+    .getRepository(RetentionReview)
+    .createQueryBuilder('rv')
+    .where('rv.corp_id = :corpId AND rv.userid IN (:...userids)', { corpId, userids })
+    .orderBy('rv.id', 'DESC');
+  if (weekStart) qb.andWhere('rv.week_start = :weekStart', { weekStart });
+  return qb.getMany();
+}
+
+/** Reviewers' names, one query. */
+export async function namesOf(ds: DataSource, corpId: string, userids: string[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(userids)];
+  if (wanted.length === 0) return new Map();
+  // tenancy: corpId is the actor's.
+  const rows = await ds
+    .getRepository(User)
+    .createQueryBuilder('n')
+    .select(['n.userid', 'n.name'])
+    .where('n.corp_id = :corpId AND n.userid IN (:...wanted)', { corpId, wanted })
+    .getMany();
+  return new Map(rows.map((r) => [r.userid, r.name]));
 }

@@ -16,3 +16,8 @@ export const RiskListQuerySchema = z.object({
 });
 
 export const UseridParamSchema = z.object({ userid: z.string().min(1, '不能为空').max(64, '最多 64 个字符') });
+
+export const ReviewBodySchema = z.object({
+  outcome: z.enum(['已沟通', '误报'], { message: '应为“已沟通”或“误报”' }),
+  note: z.string({ message: '必填：写下沟通情况或误报原因，最多 500 个字' }).trim().min(1, '必填：写下沟通情况或误报原因').max(500, '最多 500 个字'),
+});
