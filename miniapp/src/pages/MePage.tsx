@@ -24,6 +24,7 @@ const PAGE_HINTS: Record<string, string> = {
   '/data': '考勤、请假、离职同步，调用额度与数据质量',
   '/imports': '从 Excel/CSV 导入历史合同、满意度、协作、培训与离职',
   '/roles': '指定 HR 及其负责的部门',
+  '/retention': '谁可能想走：近几周的变化与原因，提醒你找他聊一聊',
 };
 
 export default function MePage() {

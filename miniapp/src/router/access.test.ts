@@ -22,8 +22,12 @@ describe('app.json page list', () => {
       '/roles',
       '/messages',
       '/notify-log',
+      '/retention',
+      '/retention-person',
       '/notify-settings',
     ]);
+    expect(findPage('/retention')).toEqual({ path: '/retention', title: '留才雷达', roles: ['supervisor', 'hr'], nav: true });
+    expect(findPage('/retention-person')).toEqual({ path: '/retention-person', title: '风险详情', roles: ['supervisor', 'hr'], nav: false });
     expect(findPage('/data')).toEqual({ path: '/data', title: '数据', roles: ['hr', 'admin'], nav: true });
     expect(findPage('/imports')).toEqual({ path: '/imports', title: '导入', roles: ['hr', 'admin'], nav: true });
     expect(findPage('/notify-log')).toEqual({ path: '/notify-log', title: '通知记录', roles: ['hr', 'admin'], nav: false });
@@ -63,7 +67,7 @@ describe('app.json page list', () => {
     publicHome.home = '/signin';
     expect(() => parseManifest(publicHome)).toThrow('首页');
 
-    expect(parseManifest(clone()).pages).toHaveLength(13);
+    expect(parseManifest(clone()).pages).toHaveLength(15);
   });
 });
 
@@ -97,8 +101,16 @@ describe('canOpen (role gating from app.json)', () => {
     expect(canOpen('/roles', ['employee', 'hr'])).toBe(false);
   });
 
-  it('lets an admin open everything', () => {
-    for (const p of manifest.pages) expect(canOpen(p.path, ['admin'])).toBe(true);
+  it('lets an admin open everything but 留才雷达 (HR and supervisors only: risks are shown to as few as need them)', () => {
+    for (const p of manifest.pages) expect(canOpen(p.path, ['admin'])).toBe(!p.path.startsWith('/retention'));
+  });
+
+  it('lets HR and supervisors open 留才雷达, never a plain employee', () => {
+    for (const path of ['/retention', '/retention-person']) {
+      expect(canOpen(path, ['employee'])).toBe(false);
+      expect(canOpen(path, ['employee', 'supervisor'])).toBe(true);
+      expect(canOpen(path, ['employee', 'hr'])).toBe(true);
+    }
   });
 
   it('refuses unknown paths and users without roles on protected pages', () => {
@@ -128,6 +140,7 @@ describe('navigablePages', () => {
       '/imports',
       '/incentive-plans',
       '/messages',
+      '/retention',
     ]);
     // 通知记录 and 通知设置 (nav: false) are opened from 消息, not listed in the navigation.
     expect(navigablePages(['admin', 'supervisor']).map((p) => p.path)).toEqual([
@@ -140,9 +153,10 @@ describe('navigablePages', () => {
       '/incentive-plans',
       '/roles',
       '/messages',
+      '/retention',
     ]);
     // The person page is opened from others, never listed.
-    expect(navigablePages(['employee', 'supervisor']).map((p) => p.path)).toEqual(['/me', '/my-incentives', '/messages']);
+    expect(navigablePages(['employee', 'supervisor']).map((p) => p.path)).toEqual(['/me', '/my-incentives', '/messages', '/retention']);
   });
 });
 

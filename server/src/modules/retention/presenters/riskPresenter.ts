@@ -1,6 +1,6 @@
 /**
- * What a viewer sees of a risk: everyone in scope gets the band and the drivers in words (the rule's reading counts
- * as a driver when it fired, so a 高 from the rule is never unexplained); HR also gets the probability, the rule's
+ * What a viewer sees of a risk: everyone in scope gets the band and the drivers in words (for a supervisor the rule's
+ * reading counts as a driver when it fired, so a 高 from the rule is never unexplained); HR also gets the probability, the rule's
  * result and the model note. Supervisors never get numbers.
  */
 import type { RetentionReviewOutcome, RetentionReviewView, RetentionRiskView, RetentionWeekView, RiskBand } from '@liucai/shared';
@@ -12,7 +12,8 @@ export function presentRisk(
   asHr: boolean,
 ): RetentionRiskView {
   const e = risk.explanation;
-  const drivers = [...(risk.ruleFired ? [e.ruleReason.replace(/，高风险（80%）$/, '')] : []), ...e.drivers];
+  // HR reads the rule's result on its own line; a supervisor gets its reading as a driver (without the 80%).
+  const drivers = [...(risk.ruleFired && !asHr ? [e.ruleReason.replace(/，高风险（80%）$/, '')] : []), ...e.drivers];
   return {
     userid: person.userid,
     name: person.name,
