@@ -13,6 +13,9 @@ import { SessionActivity1765400000000 } from './1765400000000-SessionActivity';
 import { Notifications1765600000000 } from './1765600000000-Notifications';
 import { DepartmentHeadcounts1765700000000 } from './1765700000000-DepartmentHeadcounts';
 import { Pay1765800000000 } from './1765800000000-Pay';
+import { RetentionSignals1766000000000 } from './1766000000000-RetentionSignals';
+import { AbsencesWithoutLeave1766010000000 } from './1766010000000-AbsencesWithoutLeave';
+import { RetentionReviews1766020000000 } from './1766020000000-RetentionReviews';
 import { AuditLog1766100000000 } from './1766100000000-AuditLog';
 import { PayoutRuns1766100100000 } from './1766100100000-PayoutRuns';
 import { PayoutDisputes1766100200000 } from './1766100200000-PayoutDisputes';
@@ -33,6 +36,9 @@ export const MYSQL_MIGRATIONS: (new () => MigrationInterface)[] = [
   Notifications1765600000000,
   DepartmentHeadcounts1765700000000,
   Pay1765800000000,
+  RetentionSignals1766000000000,
+  AbsencesWithoutLeave1766010000000,
+  RetentionReviews1766020000000,
   AuditLog1766100000000,
   PayoutRuns1766100100000,
   PayoutDisputes1766100200000,

@@ -27,6 +27,7 @@ import { auditLogRoutes } from './modules/audit/routes/auditLog';
 import { payoutRunRoutes } from './modules/pay/routes/payoutRuns';
 import { payoutStatementRoutes } from './modules/pay/routes/payoutStatements';
 import { payoutDisputeRoutes } from './modules/pay/routes/payoutDisputes';
+import { retentionRoutes } from './modules/retention/routes/retentionRisks';
 
 /**
  * Every router of the app: `open` ones answer without a session, `signedIn` ones sit behind `authenticate`. A new
@@ -53,6 +54,7 @@ export function appRouters(deps: AppDeps): { open: Router<AppState>[]; signedIn:
       payoutRunRoutes(deps),
       payoutStatementRoutes(deps),
       payoutDisputeRoutes(deps),
+      retentionRoutes(deps),
     ],
   };
 }

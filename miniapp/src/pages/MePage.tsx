@@ -26,6 +26,7 @@ const PAGE_HINTS: Record<string, string> = {
   '/imports': '从 Excel/CSV 导入历史合同、满意度、协作、培训与离职',
   '/roles': '指定 HR 及其负责的部门',
   '/audit-log': '谁在何时查看或修改了什么：按人、操作、对象与日期查询，导出 CSV',
+  '/retention': '谁可能想走：近几周的变化与原因，提醒你找他聊一聊',
 };
 
 export default function MePage() {

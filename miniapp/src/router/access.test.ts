@@ -24,8 +24,12 @@ describe('app.json page list', () => {
       '/audit-log',
       '/messages',
       '/notify-log',
+      '/retention',
+      '/retention-person',
       '/notify-settings',
     ]);
+    expect(findPage('/retention')).toEqual({ path: '/retention', title: '留才雷达', roles: ['supervisor', 'hr'], nav: true });
+    expect(findPage('/retention-person')).toEqual({ path: '/retention-person', title: '风险详情', roles: ['supervisor', 'hr'], nav: false });
     expect(findPage('/data')).toEqual({ path: '/data', title: '数据', roles: ['hr', 'admin'], nav: true });
     expect(findPage('/imports')).toEqual({ path: '/imports', title: '导入', roles: ['hr', 'admin'], nav: true });
     expect(findPage('/notify-log')).toEqual({ path: '/notify-log', title: '通知记录', roles: ['hr', 'admin'], nav: false });
@@ -67,7 +71,7 @@ describe('app.json page list', () => {
     publicHome.home = '/signin';
     expect(() => parseManifest(publicHome)).toThrow('首页');
 
-    expect(parseManifest(clone()).pages).toHaveLength(15);
+    expect(parseManifest(clone()).pages).toHaveLength(17);
   });
 });
 
@@ -101,8 +105,16 @@ describe('canOpen (role gating from app.json)', () => {
     expect(canOpen('/roles', ['employee', 'hr'])).toBe(false);
   });
 
-  it('lets an admin open everything', () => {
-    for (const p of manifest.pages) expect(canOpen(p.path, ['admin'])).toBe(true);
+  it('lets an admin open everything but 留才雷达 (HR and supervisors only: risks are shown to as few as need them)', () => {
+    for (const p of manifest.pages) expect(canOpen(p.path, ['admin'])).toBe(!p.path.startsWith('/retention'));
+  });
+
+  it('lets HR and supervisors open 留才雷达, never a plain employee', () => {
+    for (const path of ['/retention', '/retention-person']) {
+      expect(canOpen(path, ['employee'])).toBe(false);
+      expect(canOpen(path, ['employee', 'supervisor'])).toBe(true);
+      expect(canOpen(path, ['employee', 'hr'])).toBe(true);
+    }
   });
 
   it('refuses unknown paths and users without roles on protected pages', () => {
@@ -133,6 +145,7 @@ describe('navigablePages', () => {
       '/incentive-plans',
       '/payout-runs',
       '/messages',
+      '/retention',
     ]);
     // 通知记录 and 通知设置 (nav: false) are opened from 消息, not listed in the navigation.
     expect(navigablePages(['admin', 'supervisor']).map((p) => p.path)).toEqual([
@@ -147,9 +160,10 @@ describe('navigablePages', () => {
       '/roles',
       '/audit-log',
       '/messages',
+      '/retention',
     ]);
     // The person page is opened from others, never listed.
-    expect(navigablePages(['employee', 'supervisor']).map((p) => p.path)).toEqual(['/me', '/my-incentives', '/messages']);
+    expect(navigablePages(['employee', 'supervisor']).map((p) => p.path)).toEqual(['/me', '/my-incentives', '/messages', '/retention']);
   });
 });
 
@@ -177,7 +191,7 @@ describe('decideRoute', () => {
     expect(employee.more).toEqual([]);
     const admin = phoneTabs(navigablePages(['admin', 'supervisor']));
     expect(paths(admin.tabs)).toEqual(['/me', '/people', '/my-incentives']);
-    expect(paths(admin.more)).toEqual(['/org', '/data', '/imports', '/incentive-plans', '/payout-runs', '/roles', '/audit-log']);
+    expect(paths(admin.more)).toEqual(['/org', '/data', '/imports', '/incentive-plans', '/payout-runs', '/roles', '/audit-log', '/retention']);
     expect(paths(admin.last)).toEqual(['/messages']);
     // Never more than five entries, 更多 counted.
     expect(admin.tabs.length + 1 + admin.last.length).toBe(MAX_PHONE_TABS);

@@ -19,6 +19,8 @@ export const pageComponents: Record<string, LazyExoticComponent<ComponentType>> 
   '/messages': lazy(() => import('../pages/MessagesPage')),
   '/notify-log': lazy(() => import('../pages/NotifyLogPage')),
   '/notify-settings': lazy(() => import('../pages/NotifySettingsPage')),
+  '/retention': lazy(() => import('../pages/RetentionPage')),
+  '/retention-person': lazy(() => import('../pages/RetentionPersonPage')),
 };
 
 /** Shown when the user lacks a page's roles. */

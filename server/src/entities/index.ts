@@ -33,6 +33,11 @@ import { IncentivePlanVersion } from './IncentivePlanVersion';
 import { IncentivePlanAssignment } from './IncentivePlanAssignment';
 import { KpiScheme } from './KpiScheme';
 import { KpiSchemeVersion } from './KpiSchemeVersion';
+import { RetentionWeekSignal } from './RetentionWeekSignal';
+import { RetentionRisk } from './RetentionRisk';
+import { RetentionModel } from './RetentionModel';
+import { AbsenceWithoutLeave } from './AbsenceWithoutLeave';
+import { RetentionReview } from './RetentionReview';
 import { AuditEvent } from './AuditEvent';
 import { PayoutRun } from './PayoutRun';
 import { PayoutStatement } from './PayoutStatement';
@@ -78,6 +83,11 @@ export const ENTITIES = [
   IncentivePlanAssignment,
   KpiScheme,
   KpiSchemeVersion,
+  RetentionWeekSignal,
+  RetentionRisk,
+  RetentionModel,
+  AbsenceWithoutLeave,
+  RetentionReview,
   AuditEvent,
   PayoutRun,
   PayoutStatement,
@@ -122,6 +132,11 @@ export {
   IncentivePlanAssignment,
   KpiScheme,
   KpiSchemeVersion,
+  RetentionWeekSignal,
+  RetentionRisk,
+  RetentionModel,
+  AbsenceWithoutLeave,
+  RetentionReview,
   AuditEvent,
   PayoutRun,
   PayoutStatement,

@@ -10,6 +10,7 @@ import { resyncAttendanceDays, resyncLeaveInstance } from '../modules/sync/comma
 import { JOB_ATTEMPTS, type JobHandlers } from './jobTypes';
 import { notifyJobHandlers, type NotifyHandlerDeps } from '../modules/notify/jobs/notifyJobs';
 import { withCallTally } from '../dingtalk/callScope';
+import { runRetention } from '../modules/retention/commands/retentionRunner';
 import { purgeExpiredAudit } from '../modules/audit/commands/auditPurger';
 import { payoutRunJobHandlers } from '../modules/pay/jobs/payoutRunJob';
 
@@ -80,6 +81,15 @@ export function createJobHandlers(deps: HandlerDeps): JobHandlers {
         if (!run) continue; // one is already running
         await runDataSync(dataDeps, run.id, { finalAttempt: true }).catch((err: unknown) => deps.log.warn({ err, kind }, 'nightly data sync failed'));
       }
+      // The retention radar reads what the nightly syncs just wrote (a failure there never fails the syncs).
+      await runRetention(deps.ds, corpId).then(
+        (result) => deps.log.info({ corpId, ...result }, 'retention radar computed'),
+        (err: unknown) => deps.log.warn({ err, corpId }, 'retention radar failed'),
+      );
+    },
+    'retention.compute': async ({ corpId }) => {
+      const result = await runRetention(deps.ds, corpId);
+      deps.log.info({ corpId, ...result }, 'retention radar computed');
     },
     'data.startupSync': async ({ syncRunIds }, { attempt }) => {
       // In order (departures first: attendance and leave then read the people who left too). A retry skips the runs

@@ -22,6 +22,8 @@ export interface JobPayloads {
   'notify.drain': { corpId: string };
   /** Every minute: drain the outbox and read back delivery of recent messages. */
   'notify.tick': { corpId: string };
+  /** Retention radar: absences without leave, weekly signals and risks of the latest synced week (after the nightly sync). */
+  'retention.compute': { corpId: string };
   /** Daily: delete the corp's audit events older than AUDIT_RETENTION_YEARS. */
   'audit.purge': { corpId: string };
   /** Compute a draft payout run for its compute request `seq` (a stale request does nothing). */

@@ -14,6 +14,7 @@ export const NOTIFY_KINDS = {
   'sync.failed': { label: '数据同步失败', digestPhrase: (n: number) => `${n} 项数据同步失败` },
   'sync.budgetStopped': { label: '同步因调用额度暂停', digestPhrase: (n: number) => `${n} 项同步因本月钉钉调用额度不足暂停` },
   'system.test': { label: '测试通知', digestPhrase: (n: number) => `${n} 条测试通知` },
+  'retention.absenceWithoutLeave': { label: '未填请假单不来上班', digestPhrase: (n: number) => `${n} 人次未打卡且没有请假` },
 } as const satisfies Record<string, NotifyKindSpec>;
 
 export type NotifyKind = keyof typeof NOTIFY_KINDS;

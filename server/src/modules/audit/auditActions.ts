@@ -29,6 +29,9 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'pay.adjustment.create': '新增调整项',
   'audit.log.export': '导出审计日志',
   'audit.log.purge': '清理过期审计日志',
+  'retention.riskList.read': '查看留才雷达名单',
+  'retention.risk.read': '查看员工离职风险',
+  'retention.review.create': '复核离职风险',
 };
 
 /** An action's Chinese name, or its code when it has none. */
