@@ -10,3 +10,4 @@ export * from './meteredBudget';
 export * from './departmentPath';
 export * from './people';
 export * from './pay';
+export * from './talent';

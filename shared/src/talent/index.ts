@@ -1,0 +1,6 @@
+/** Talent: portrait metrics, job models, match scores and tiers, as pure computations. */
+export * from './talentMetrics';
+export * from './jobModelTypes';
+export * from './jobModelValidation';
+export * from './matchScore';
+export * from './jobModelTemplates';
