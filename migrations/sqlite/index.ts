@@ -13,6 +13,7 @@ import { SessionActivity1765400000000 } from './1765400000000-SessionActivity';
 import { Notifications1765600000000 } from './1765600000000-Notifications';
 import { DepartmentHeadcounts1765700000000 } from './1765700000000-DepartmentHeadcounts';
 import { Pay1765800000000 } from './1765800000000-Pay';
+import { Talent1765900000000 } from './1765900000000-Talent';
 
 /** SQLite migrations (embedded mode), oldest first. Each is frozen once merged: never edit one, add a new one. */
 export const SQLITE_MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -30,4 +31,5 @@ export const SQLITE_MIGRATIONS: (new () => MigrationInterface)[] = [
   Notifications1765600000000,
   DepartmentHeadcounts1765700000000,
   Pay1765800000000,
+  Talent1765900000000,
 ];

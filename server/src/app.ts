@@ -23,6 +23,7 @@ import { incentiveRoutes } from './modules/pay/routes/incentives';
 import { incentivePlanRoutes } from './modules/pay/routes/incentivePlans';
 import { planAssignmentRoutes } from './modules/pay/routes/planAssignments';
 import { kpiSchemeRoutes } from './modules/pay/routes/kpiSchemes';
+import { jobModelRoutes } from './modules/talent/routes/jobModels';
 
 /**
  * Every router of the app: `open` ones answer without a session, `signedIn` ones sit behind `authenticate`. A new
@@ -45,6 +46,7 @@ export function appRouters(deps: AppDeps): { open: Router<AppState>[]; signedIn:
       incentivePlanRoutes(deps),
       planAssignmentRoutes(deps),
       kpiSchemeRoutes(deps),
+      jobModelRoutes(deps),
     ],
   };
 }

@@ -11,6 +11,7 @@ import { BullJobQueue, QUEUE_NAME } from '../../server/src/jobs/bullJobQueue';
 import type { PermissionWorld } from './permissionWorld';
 import type { ActorName } from './permissionTable';
 import { PAY_FIXTURES } from './payPermissionFixtures';
+import { TALENT_FIXTURES } from './talentPermissionFixtures';
 
 export interface RouteCall {
   /** The path to call, parameters filled in (and a query string if needed). */
@@ -173,4 +174,5 @@ export const FIXTURES: Record<string, Fixture> = {
     call: () => ({ path: `/admin/queues/api/queues/${QUEUE_NAME}/${PROBE_JOB}/update-data`, json: { jobData: { probe: true } } }),
   },
   ...PAY_FIXTURES,
+  ...TALENT_FIXTURES,
 };

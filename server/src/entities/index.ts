@@ -33,6 +33,10 @@ import { IncentivePlanVersion } from './IncentivePlanVersion';
 import { IncentivePlanAssignment } from './IncentivePlanAssignment';
 import { KpiScheme } from './KpiScheme';
 import { KpiSchemeVersion } from './KpiSchemeVersion';
+import { JobModel } from './JobModel';
+import { JobModelVersion } from './JobModelVersion';
+import { TalentMetric } from './TalentMetric';
+import { TalentMatchScore } from './TalentMatchScore';
 
 /** Every entity, for the DataSource. */
 export const ENTITIES = [
@@ -71,6 +75,10 @@ export const ENTITIES = [
   IncentivePlanAssignment,
   KpiScheme,
   KpiSchemeVersion,
+  JobModel,
+  JobModelVersion,
+  TalentMetric,
+  TalentMatchScore,
 ];
 export {
   AttendanceResult,
@@ -108,4 +116,8 @@ export {
   IncentivePlanAssignment,
   KpiScheme,
   KpiSchemeVersion,
+  JobModel,
+  JobModelVersion,
+  TalentMetric,
+  TalentMatchScore,
 };

@@ -31,13 +31,17 @@ export interface RuleRouteSpec {
   audit: string;
   presentRules(ds: DataSource, corpId: string, rules: VersionedRule[], versions: RuleVersion[], today: string): Promise<unknown[]>;
   presentVersion(v: RuleVersion, users: Map<string, UserRef>): unknown;
+  /** Who may administer this family (default: pay admins, HR and admins). */
+  assertAdmin?: (actor: Actor) => void;
+  /** Run before the rules are read (e.g. seed a corp's built-in ones). */
+  beforeRead?: (actor: Actor) => Promise<void>;
 }
 
 export function ruleRoutes(deps: AppDeps, spec: RuleRouteSpec): Router<AppState> {
   const { family } = spec;
   const r = new Router<AppState>({ prefix: spec.prefix });
   const admin = (actor: Actor | undefined): Actor => {
-    assertPayAdmin(actor!);
+    (spec.assertAdmin ?? assertPayAdmin)(actor!);
     return actor!;
   };
   const labels = { ...PAY_FIELD_LABELS, definition: family.labels.definition };
@@ -47,6 +51,7 @@ export function ruleRoutes(deps: AppDeps, spec: RuleRouteSpec): Router<AppState>
     ctx.state.log.info({ audit: `${spec.audit}_${what}`, by: ctx.state.actor!.userid, ...fields }, 'audit');
 
   const load = async (actor: Actor, id?: number) => {
+    await spec.beforeRead?.(actor);
     const rules = await deps.ds.getRepository(family.rule).find({ where: { corpId: actor.corpId, ...(id ? { id } : {}) }, order: { id: 'ASC' } });
     const versions = rules.length
       ? await deps.ds.getRepository(family.version).find({ where: { corpId: actor.corpId, ...(id ? { [family.parentKey]: id } : {}) } as never })
