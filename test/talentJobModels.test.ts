@@ -63,7 +63,7 @@ describe('job models API', () => {
       ['大客户跟进效率', '30', '50.0', '10', '5.00'],
       ['客户满意度', '7', '60.0', '10', '6.00'],
     ]);
-    const li = await preview(v1, { insight: 12, coordination: 1, maintenance: '80', cycle: 27, satisfaction: 8 });
+    const li = await preview(v1, { insight: 6, coordination: 1, maintenance: '80', cycle: 27, satisfaction: 8 });
     expect(li.body.data).toMatchObject({ score: '60', tier: 'train', tierLabel: '先培训' });
     const wang = await preview(v1, { insight: 24, coordination: 8, maintenance: 85, cycle: null });
     expect(wang.body.data.tier).toBe('move');

@@ -4,3 +4,5 @@ export * from './jobModelTypes';
 export * from './jobModelValidation';
 export * from './matchScore';
 export * from './jobModelTemplates';
+export * from './portrait';
+export * from './portraitInputs';

@@ -24,8 +24,8 @@ export const BIG_CLIENT_SALES_MODEL: JobModelTemplate = {
         label: '客户洞察',
         input: 'bigClientMonths',
         weight: 20,
-        rule: { kind: 'linear', floor: 0, target: 24 },
-        description: '能独立完成客户需求分析：近 24 个月跟进大客户满 24 个月计 100，按月数线性计分',
+        rule: { kind: 'linear', floor: 0, target: 12 },
+        description: '能独立完成客户需求分析：近 24 个月中跟进大客户的月份满 12 个计 100，0 个计 0，之间线性',
       },
       {
         id: 'coordination',

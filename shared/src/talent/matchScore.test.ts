@@ -42,8 +42,8 @@ describe('the articles’ examples on the built-in 大客户销售 model', () =>
     ]);
   });
 
-  it('李四: 12 months, 1 collaboration a month, renewal 80%, cycle 27 days, satisfaction 8 → exactly 60.0, train first', () => {
-    const r = scoreMatch(template, { insight: 12, coordination: 1, maintenance: 80, cycle: 27, satisfaction: 8 });
+  it('李四: 6 months, 1 collaboration a month, renewal 80%, cycle 27 days, satisfaction 8 → exactly 60.0, train first', () => {
+    const r = scoreMatch(template, { insight: 6, coordination: 1, maintenance: 80, cycle: 27, satisfaction: 8 });
     expect(r.score).toBe('60');
     expect(r.tier).toBe('train');
     expect(r.tierLabel).toBe('先培训');
