@@ -22,6 +22,8 @@ export interface JobPayloads {
   'notify.drain': { corpId: string };
   /** Every minute: drain the outbox and read back delivery of recent messages. */
   'notify.tick': { corpId: string };
+  /** Recompute the corp's portraits and match scores of one month (yyyy-mm). */
+  'talent.recompute': { corpId: string; period: string };
 }
 export type JobName = keyof JobPayloads;
 

@@ -35,6 +35,8 @@ export interface RuleRouteSpec {
   assertAdmin?: (actor: Actor) => void;
   /** Run before the rules are read (e.g. seed a corp's built-in ones). */
   beforeRead?: (actor: Actor) => Promise<void>;
+  /** Run after a version was published (committed), e.g. enqueue the work it changes. */
+  afterPublish?: (actor: Actor, published: RuleVersion) => Promise<void>;
 }
 
 export function ruleRoutes(deps: AppDeps, spec: RuleRouteSpec): Router<AppState> {
@@ -104,6 +106,7 @@ export function ruleRoutes(deps: AppDeps, spec: RuleRouteSpec): Router<AppState>
     const { id } = validate(IdParamSchema, ctx.params, labels);
     const { published, superseded } = await publishRuleVersion(deps.ds, family, actor, id);
     audit(ctx, 'version_published', { versionId: published.id, supersededId: superseded?.id ?? null, supersededTo: superseded?.effectiveTo ?? null });
+    await spec.afterPublish?.(actor, published);
     const users = await namesFor(deps.ds, actor.corpId, [], [published, ...(superseded ? [superseded] : [])]);
     ctx.body = { ok: true, data: { published: spec.presentVersion(published, users), superseded: superseded ? spec.presentVersion(superseded, users) : null } };
   });

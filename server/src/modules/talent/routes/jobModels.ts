@@ -11,6 +11,7 @@ import { validate } from '../../../middleware/validate';
 import { ruleRoutes } from '../../pay/routes/ruleRoutes';
 import { ensureBuiltInJobModels } from '../commands/builtInJobModelSeeder';
 import { previewMatch } from '../commands/matchPreviewer';
+import { currentPeriod, enqueueTalentRecompute } from '../jobs/talentJobs';
 import { JOB_MODEL_FAMILY } from '../jobModelFamily';
 import { assertTalentAdmin } from '../policies/talentAdmin';
 import { presentJobModels, presentJobModelVersion } from '../presenters/jobModelPresenter';
@@ -27,6 +28,8 @@ export function jobModelRoutes(deps: AppDeps): Router<AppState> {
     presentVersion: (v, users) => presentJobModelVersion(v as JobModelVersion, users),
     assertAdmin: assertTalentAdmin,
     beforeRead: (actor) => ensureBuiltInJobModels(deps.ds, actor.corpId),
+    // A new version changes this month's scores: recompute them in the background.
+    afterPublish: (actor, v) => enqueueTalentRecompute(deps.jobs, actor.corpId, currentPeriod(), `publish-${v.id}`),
   });
 
   r.get('/job-model-templates', (ctx) => {
