@@ -47,7 +47,9 @@ describe('talent recompute', () => {
       expect((await metricsOf(ds, tw.corpId, hr.userid)).size).toBe(0);
       expect((await metricsOf(ds, tw.corpId, outsider.userid)).size).toBeGreaterThan(0);
 
-      const scores = new Map((await ds.getRepository(TalentMatchScore).find({ where: { corpId: tw.corpId, period: TALENT_PERIOD } })).map((s) => [s.userid, s]));
+      const scores = new Map(
+        (await ds.getRepository(TalentMatchScore).find({ where: { corpId: tw.corpId, period: TALENT_PERIOD } })).map((s) => [s.userid, s]),
+      );
       const ws = scores.get(wang.userid)!;
       expect(ws.versionId).toBe(out.versions[0]);
       expect(ws.tier).toBe('move');

@@ -24,6 +24,7 @@ import { incentivePlanRoutes } from './modules/pay/routes/incentivePlans';
 import { planAssignmentRoutes } from './modules/pay/routes/planAssignments';
 import { kpiSchemeRoutes } from './modules/pay/routes/kpiSchemes';
 import { jobModelRoutes } from './modules/talent/routes/jobModels';
+import { talentReviewRoutes } from './modules/talent/routes/talentReview';
 
 /**
  * Every router of the app: `open` ones answer without a session, `signedIn` ones sit behind `authenticate`. A new
@@ -47,6 +48,7 @@ export function appRouters(deps: AppDeps): { open: Router<AppState>[]; signedIn:
       planAssignmentRoutes(deps),
       kpiSchemeRoutes(deps),
       jobModelRoutes(deps),
+      talentReviewRoutes(deps),
     ],
   };
 }

@@ -20,7 +20,8 @@ export async function buildTalentData(ds: DataSource, tw: TalentWorld): Promise<
   const { corpId } = tw;
   const { wang, zhang, gone, outsider } = tw.people;
   await buildCustomer(ds, corpId, { sourceId: 'big-w', name: '华东精密', ownerUserid: wang.userid, segment: 'big' });
-  for (let i = 0; i < 12; i++) await buildFollowUp(ds, corpId, { ownerUserid: wang.userid, customerSourceId: 'big-w', followedAt: at(`${addMonths('2025-07', i)}-15`) });
+  for (let i = 0; i < 12; i++)
+    await buildFollowUp(ds, corpId, { ownerUserid: wang.userid, customerSourceId: 'big-w', followedAt: at(`${addMonths('2025-07', i)}-15`) });
   await buildCustomer(ds, corpId, { sourceId: 'big-old', name: '博远物流', ownerUserid: wang.userid, segment: 'big' });
   await buildFollowUp(ds, corpId, { ownerUserid: wang.userid, customerSourceId: 'big-old', followedAt: at('2024-08-15'), removedAt: new Date() });
   for (let i = 0; i < 24; i++) {
@@ -34,14 +35,35 @@ export async function buildTalentData(ds: DataSource, tw: TalentWorld): Promise<
     const signed = `${addMonths('2023-08', i)}-01`;
     const key = `k${i}`;
     await buildCustomer(ds, corpId, { sourceId: key, name: `客户${key}`, ownerUserid: wang.userid, segment: 'big' });
-    await buildDeal(ds, corpId, { ownerUserid: wang.userid, customerSourceId: key, customerName: `客户${key}`, amountFen: 5_000_000, signedOn: signed, status: 'completed' });
+    await buildDeal(ds, corpId, {
+      ownerUserid: wang.userid,
+      customerSourceId: key,
+      customerName: `客户${key}`,
+      amountFen: 5_000_000,
+      signedOn: signed,
+      status: 'completed',
+    });
     if (i < 17) {
       // Renewed for 3 years at the term's end (a year later, same day of the month).
       const renewed = `${Number(signed.slice(0, 4)) + 1}${signed.slice(4)}`;
-      await buildDeal(ds, corpId, { ownerUserid: wang.userid, customerSourceId: key, customerName: `客户${key}`, amountFen: 5_000_000, signedOn: renewed, renewalYears: 3 });
+      await buildDeal(ds, corpId, {
+        ownerUserid: wang.userid,
+        customerSourceId: key,
+        customerName: `客户${key}`,
+        amountFen: 5_000_000,
+        signedOn: renewed,
+        renewalYears: 3,
+      });
     }
   }
-  await buildDeal(ds, corpId, { ownerUserid: wang.userid, customerSourceId: 'big-w', customerName: '华东精密', amountFen: 9_000_000, signedOn: '2026-06-05', status: 'cancelled' });
+  await buildDeal(ds, corpId, {
+    ownerUserid: wang.userid,
+    customerSourceId: 'big-w',
+    customerName: '华东精密',
+    amountFen: 9_000_000,
+    signedOn: '2026-06-05',
+    status: 'cancelled',
+  });
 
   await buildFollowUp(ds, corpId, { ownerUserid: zhang.userid, customerSourceId: 'small-z', followedAt: at('2026-06-03') });
   await buildDeal(ds, corpId, { ownerUserid: zhang.userid, customerSourceId: null, customerName: '散客', amountFen: 280_000, signedOn: '2026-06-10' });

@@ -40,6 +40,7 @@ const actorModel = (pw: PermissionWorld, actor: ActorName) =>
   });
 
 export const TALENT_FIXTURES: Record<string, Fixture> = {
+  'GET /api/v1/talent/people/:userid': { call: (pw) => ({ path: `/api/v1/talent/people/${pw.target}` }) },
   'POST /api/v1/job-models': { call: (_pw, actor) => ({ path: '/api/v1/job-models', json: { code: `matrix-new-jm-${actor}`, name: `矩阵新建 ${actor}` } }) },
   'GET /api/v1/job-models/:id': { call: async (pw, actor) => ({ path: `/api/v1/job-models/${(await actorModel(pw, actor)).modelId}` }) },
   'POST /api/v1/job-models/:id/versions': {

@@ -6,3 +6,4 @@ export * from './matchScore';
 export * from './jobModelTemplates';
 export * from './portrait';
 export * from './portraitInputs';
+export * from './talentApi';

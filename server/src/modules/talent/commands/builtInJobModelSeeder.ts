@@ -23,19 +23,17 @@ export async function ensureBuiltInJobModels(ds: DataSource, corpId: string): Pr
     try {
       await ds.transaction(async (em) => {
         const now = new Date();
-        const model = await em
-          .getRepository(JobModel)
-          .save(
-            Object.assign(new JobModel(), {
-              corpId,
-              code: t.code,
-              name: t.name,
-              description: t.description,
-              revision: 1,
-              createdBy: SYSTEM_USER,
-              createdAt: now,
-            }),
-          );
+        const model = await em.getRepository(JobModel).save(
+          Object.assign(new JobModel(), {
+            corpId,
+            code: t.code,
+            name: t.name,
+            description: t.description,
+            revision: 1,
+            createdBy: SYSTEM_USER,
+            createdAt: now,
+          }),
+        );
         await em.getRepository(JobModelVersion).save(
           Object.assign(new JobModelVersion(), {
             corpId,

@@ -6,16 +6,7 @@
  * the month for anyone else are removed, so what is stored is exactly this run's answer.
  */
 import { In, type DataSource, type EntityManager } from 'typeorm';
-import {
-  addMonths,
-  computePortrait,
-  inEffect,
-  inputsFromPortrait,
-  monthEnd,
-  scoreMatch,
-  validateJobModel,
-  type PortraitMetricValue,
-} from '@liucai/shared';
+import { addMonths, computePortrait, inEffect, inputsFromPortrait, monthEnd, scoreMatch, validateJobModel, type PortraitMetricValue } from '@liucai/shared';
 import { JobModelVersion, TalentMatchScore, TalentMetric } from '../../../entities';
 import { employedOnOrAfter, peopleWithHistory } from '../../sync/queries/peopleWithHistory';
 import { addDays } from '../../../util/dates';
@@ -58,7 +49,17 @@ export async function recomputeTalent(ds: DataSource, corpId: string, period: st
   const metricRows: Partial<TalentMetric>[] = [];
   for (const [userid, metrics] of portraits)
     for (const m of metrics)
-      metricRows.push({ corpId, userid, period, metric: m.metric, value: m.value, sample: m.sample, missing: m.missing, detail: m.detail ? JSON.stringify(m.detail) : null, computedAt: now });
+      metricRows.push({
+        corpId,
+        userid,
+        period,
+        metric: m.metric,
+        value: m.value,
+        sample: m.sample,
+        missing: m.missing,
+        detail: m.detail ? JSON.stringify(m.detail) : null,
+        computedAt: now,
+      });
   const scoreRows: Partial<TalentMatchScore>[] = [];
   for (const v of versions) {
     const checked = validateJobModel(JSON.parse(v.definition));
@@ -73,7 +74,13 @@ export async function recomputeTalent(ds: DataSource, corpId: string, period: st
         versionId: v.id,
         scoreT: r.scoreT,
         tier: r.tier,
-        detail: JSON.stringify({ score: r.score, dimensions: r.dimensions, missingWeight: r.missingWeight, maxMissingWeight: r.maxMissingWeight, explanation: r.explanation }),
+        detail: JSON.stringify({
+          score: r.score,
+          dimensions: r.dimensions,
+          missingWeight: r.missingWeight,
+          maxMissingWeight: r.maxMissingWeight,
+          explanation: r.explanation,
+        }),
         computedAt: now,
       });
     }
@@ -87,7 +94,7 @@ export async function recomputeTalent(ds: DataSource, corpId: string, period: st
     const stale = await em.getRepository(TalentMatchScore).find({ where: { corpId, period }, select: { id: true, versionId: true } });
     const live = new Set(versions.map((v) => v.id));
     const staleIds = stale.filter((s) => !live.has(s.versionId)).map((s) => s.id);
-    for (let i = 0; i < staleIds.length; i += BATCH) await em.getRepository(TalentMatchScore).delete({ id: In(staleIds.slice(i, i + BATCH)) });
+    for (let i = 0; i < staleIds.length; i += BATCH) await em.getRepository(TalentMatchScore).delete({ corpId, id: In(staleIds.slice(i, i + BATCH)) });
     for (let i = 0; i < metricRows.length; i += BATCH)
       await em
         .createQueryBuilder()
@@ -118,6 +125,5 @@ async function removeOthers(em: EntityManager, entity: typeof TalentMetric | typ
     .where('t.corp_id = :corpId AND t.period = :period', { corpId, period })
     .getRawMany();
   const gone = rows.map((r) => r.userid).filter((u) => !keep.has(u));
-  for (let i = 0; i < gone.length; i += BATCH)
-    await em.getRepository(entity).delete({ corpId, period, userid: In(gone.slice(i, i + BATCH)) });
+  for (let i = 0; i < gone.length; i += BATCH) await em.getRepository(entity).delete({ corpId, period, userid: In(gone.slice(i, i + BATCH)) });
 }

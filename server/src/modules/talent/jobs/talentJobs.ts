@@ -28,5 +28,5 @@ export function talentJobHandlers(deps: TalentHandlerDeps): { 'talent.recompute'
 
 /** Enqueue a recompute of a month; one per corp, month and reason at a time (deterministic job id). */
 export async function enqueueTalentRecompute(jobs: JobQueue, corpId: string, period: string, reason: string): Promise<void> {
-  await jobs.enqueue('talent.recompute', { corpId, period }, { jobId: `talent-recompute:${corpId}:${period}:${reason}` });
+  await jobs.enqueue('talent.recompute', { corpId, period }, { jobId: `talent-recompute-${corpId}-${period}-${reason}` });
 }

@@ -49,10 +49,14 @@ export async function loadCorpActivity(
 
   // tenancy: deals of the corp that count.
   const deals = await whereDealCounts(
-    selectAs(ds
-      .getRepository(Deal)
-      .createQueryBuilder('d'), { owner: 'd.owner_userid', customer: 'd.customer_source_id', name: 'd.customer_name', fen: 'd.amount_fen', signed: 'd.signed_on', renewal: 'd.renewal_years' })
-      .where('d.corp_id = :corpId AND d.signed_on >= :from AND d.signed_on <= :to', { corpId, from: window.dealsFrom, to: window.to }),
+    selectAs(ds.getRepository(Deal).createQueryBuilder('d'), {
+      owner: 'd.owner_userid',
+      customer: 'd.customer_source_id',
+      name: 'd.customer_name',
+      fen: 'd.amount_fen',
+      signed: 'd.signed_on',
+      renewal: 'd.renewal_years',
+    }).where('d.corp_id = :corpId AND d.signed_on >= :from AND d.signed_on <= :to', { corpId, from: window.dealsFrom, to: window.to }),
     'd',
   ).getRawMany<{ owner: string | null; customer: string | null; name: string; fen: number | string; signed: string; renewal: number | string }>();
   const renewalsByCustomer = new Map<string, string[]>();
@@ -74,14 +78,14 @@ export async function loadCorpActivity(
 
   // tenancy: follow-ups of the corp, present.
   const follows = await whereCrmRowPresent(
-    selectAs(ds
-      .getRepository(FollowUp)
-      .createQueryBuilder('f'), { owner: 'f.owner_userid', customer: 'f.customer_source_id', at: 'f.followed_at' })
-      .where('f.corp_id = :corpId AND f.owner_userid IS NOT NULL AND f.followed_at >= :from AND f.followed_at < :to', {
+    selectAs(ds.getRepository(FollowUp).createQueryBuilder('f'), { owner: 'f.owner_userid', customer: 'f.customer_source_id', at: 'f.followed_at' }).where(
+      'f.corp_id = :corpId AND f.owner_userid IS NOT NULL AND f.followed_at >= :from AND f.followed_at < :to',
+      {
         corpId,
         from: new Date(shanghaiMidnight(window.from)),
         to: new Date(shanghaiMidnight(window.to) + 86_400_000),
-      }),
+      },
+    ),
     'f',
   ).getRawMany<{ owner: string; customer: string | null; at: Date | string }>();
   for (const f of follows) {
@@ -90,16 +94,24 @@ export async function loadCorpActivity(
   }
 
   // tenancy: collaborations and satisfaction scores of the corp.
-  const collabs = await selectAs(ds
-    .getRepository(CollaborationEvent)
-    .createQueryBuilder('e'), { userid: 'e.userid', dept: 'e.with_department', day: 'e.occurred_on' })
+  const collabs = await selectAs(ds.getRepository(CollaborationEvent).createQueryBuilder('e'), {
+    userid: 'e.userid',
+    dept: 'e.with_department',
+    day: 'e.occurred_on',
+  })
     .where('e.corp_id = :corpId AND e.occurred_on >= :from AND e.occurred_on <= :to', { corpId, from: window.from, to: window.to })
     .getRawMany<{ userid: string; dept: string; day: string }>();
   for (const c of collabs) personOf(c.userid).collaborations.push({ on: c.day, withDepartment: c.dept });
-  const scores = await selectAs(ds
-    .getRepository(SatisfactionScore)
-    .createQueryBuilder('s'), { owner: 's.owner_userid', score: 's.score_tenths', day: 's.surveyed_on' })
-    .where('s.corp_id = :corpId AND s.owner_userid IS NOT NULL AND s.surveyed_on >= :from AND s.surveyed_on <= :to', { corpId, from: window.from, to: window.to })
+  const scores = await selectAs(ds.getRepository(SatisfactionScore).createQueryBuilder('s'), {
+    owner: 's.owner_userid',
+    score: 's.score_tenths',
+    day: 's.surveyed_on',
+  })
+    .where('s.corp_id = :corpId AND s.owner_userid IS NOT NULL AND s.surveyed_on >= :from AND s.surveyed_on <= :to', {
+      corpId,
+      from: window.from,
+      to: window.to,
+    })
     .getRawMany<{ owner: string; score: number | string; day: string }>();
   for (const s of scores) personOf(s.owner).satisfaction.push({ on: s.day, scoreTenths: Number(s.score) });
   return { byPerson, renewalsByCustomer };

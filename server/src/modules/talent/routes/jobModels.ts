@@ -29,7 +29,11 @@ export function jobModelRoutes(deps: AppDeps): Router<AppState> {
     assertAdmin: assertTalentAdmin,
     beforeRead: (actor) => ensureBuiltInJobModels(deps.ds, actor.corpId),
     // A new version changes this month's scores: recompute them in the background.
-    afterPublish: (actor, v) => enqueueTalentRecompute(deps.jobs, actor.corpId, currentPeriod(), `publish-${v.id}`),
+    // The version is published whatever happens to the queue: a failed enqueue is caught up by the nightly run.
+    afterPublish: (actor, v) =>
+      enqueueTalentRecompute(deps.jobs, actor.corpId, currentPeriod(), `publish-${v.id}`).catch((err: unknown) =>
+        deps.log.warn({ err, versionId: v.id }, 'talent recompute after publish not enqueued'),
+      ),
   });
 
   r.get('/job-model-templates', (ctx) => {

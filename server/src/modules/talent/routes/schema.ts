@@ -6,6 +6,7 @@ export const TALENT_FIELD_LABELS = {
   inputs: '各维度输入',
   period: '月份',
   userid: '员工',
+  jobModelId: '岗位模型',
 } as const;
 
 const POSITIVE = '应为正整数';
@@ -21,4 +22,5 @@ export const ReviewQuerySchema = z.object({
     .string({ message: '应为月份 yyyy-mm，如 2026-07' })
     .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '应为月份 yyyy-mm，如 2026-07')
     .optional(),
+  jobModelId: z.coerce.number({ message: POSITIVE }).int(POSITIVE).positive(POSITIVE).optional(),
 });

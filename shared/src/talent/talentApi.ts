@@ -1,0 +1,38 @@
+/** What the talent API answers (GET /api/v1/talent/review, GET /api/v1/talent/people/:userid). */
+import type { DepartmentRef } from '../api';
+import type { TalentTier } from './jobModelTypes';
+import type { DimensionResult } from './matchScore';
+
+export interface TalentScoreView {
+  userid: string;
+  name: string;
+  title: string | null;
+  department: DepartmentRef | null;
+  period: string;
+  /** 0–100 with one decimal, or null when 数据不足. */
+  score: string | null;
+  tier: TalentTier | null;
+  tierLabel: string | null;
+  jobModelId: number;
+  versionId: number;
+  /** The version's number (1, 2, 3 …). */
+  version: number;
+  dimensions: DimensionResult[];
+  explanation: string;
+  computedAt: string;
+}
+
+export interface TalentReview {
+  period: string | null;
+  jobModel: { id: number; name: string } | null;
+  /** How many people in scope per tier; `insufficient`: 数据不足 (no score). */
+  distribution: Record<TalentTier | 'insufficient', number>;
+  people: TalentScoreView[];
+}
+
+export interface TalentPersonScores {
+  userid: string;
+  name: string;
+  /** Newest month first. */
+  scores: TalentScoreView[];
+}
