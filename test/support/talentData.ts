@@ -8,7 +8,7 @@
  */
 import type { DataSource } from 'typeorm';
 import { addMonths } from '@liucai/shared';
-import { buildCollaboration, buildCustomer, buildDeal, buildFollowUp } from './factories';
+import { buildCollaboration, buildCustomer, buildDeal, buildFollowUp, buildSatisfaction } from './factories';
 import type { TalentWorld } from './talentWorld';
 
 export const TALENT_PERIOD = '2026-06';
@@ -71,3 +71,47 @@ export async function buildTalentData(ds: DataSource, tw: TalentWorld): Promise<
   await buildFollowUp(ds, corpId, { ownerUserid: gone.userid, customerSourceId: 'big-w', followedAt: at('2026-01-10') });
   await buildFollowUp(ds, corpId, { ownerUserid: outsider.userid, customerSourceId: 'x-1', followedAt: at('2026-06-08') });
 }
+
+/** A salesperson's behaviour over the months up to `period`, as synced CRM rows. */
+export interface Behaviour {
+  /** Months (ending with `period`) with a follow-up of a big client. */
+  bigMonths: number;
+  /** Cross-department collaborations a month, over the last 3 months. */
+  collaborationsPerMonth: number;
+  /** Contracts that came up for renewal, and how many were renewed. */
+  due: number;
+  renewed: number;
+  /** One imported satisfaction score (tenths), if any. */
+  satisfactionTenths?: number;
+}
+
+/** Write `b` for `userid` (customers and contracts keyed by the userid, so people never share them). */
+export async function buildBehaviour(ds: DataSource, corpId: string, userid: string, b: Behaviour, period = TALENT_PERIOD): Promise<void> {
+  const big = `${userid}-big`;
+  await buildCustomer(ds, corpId, { sourceId: big, name: `${userid} 大客户`, ownerUserid: userid, segment: 'big' });
+  for (let i = 0; i < b.bigMonths; i++)
+    await buildFollowUp(ds, corpId, { ownerUserid: userid, customerSourceId: big, followedAt: at(`${addMonths(period, -i)}-15`) });
+  for (let i = 0; i < b.collaborationsPerMonth * 3; i++) {
+    await buildCollaboration(ds, corpId, { userid, withDepartment: i % 2 ? '技术部' : '客户成功部', occurredOn: `${addMonths(period, -(i % 3))}-10` });
+  }
+  for (let i = 0; i < b.due; i++) {
+    const key = `${userid}-k${i}`;
+    const signed = `${addMonths(period, -14 - i)}-01`;
+    await buildCustomer(ds, corpId, { sourceId: key, name: `${userid} 客户${i}`, ownerUserid: userid, segment: 'big' });
+    await buildDeal(ds, corpId, { ownerUserid: userid, customerSourceId: key, customerName: key, amountFen: 3_000_000, signedOn: signed, status: 'completed' });
+    if (i < b.renewed) {
+      const renewed = `${addMonths(period, -2 - i)}-01`;
+      await buildDeal(ds, corpId, { ownerUserid: userid, customerSourceId: key, customerName: key, amountFen: 3_000_000, signedOn: renewed, renewalYears: 3 });
+    }
+  }
+  if (b.satisfactionTenths !== undefined)
+    await buildSatisfaction(ds, corpId, { ownerUserid: userid, scoreTenths: b.satisfactionTenths, surveyedOn: `${period}-05` });
+}
+
+/** Four behaviours, one per tier and one with too little data. */
+export const TIER_BEHAVIOURS: Record<'move' | 'train' | 'reassign' | 'insufficient', Behaviour> = {
+  move: { bigMonths: 12, collaborationsPerMonth: 4, due: 10, renewed: 9 },
+  train: { bigMonths: 8, collaborationsPerMonth: 3, due: 10, renewed: 7, satisfactionTenths: 80 },
+  reassign: { bigMonths: 2, collaborationsPerMonth: 1, due: 10, renewed: 5 },
+  insufficient: { bigMonths: 3, collaborationsPerMonth: 0, due: 0, renewed: 0 },
+};

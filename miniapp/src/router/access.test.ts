@@ -19,6 +19,7 @@ describe('app.json page list', () => {
       '/data',
       '/imports',
       '/incentive-plans',
+      '/talent-review',
       '/roles',
       '/messages',
       '/notify-log',
@@ -31,6 +32,7 @@ describe('app.json page list', () => {
     expect(findPage('/person')).toEqual({ path: '/person', title: '员工档案', roles: ['employee', 'supervisor', 'hr', 'admin'], nav: false });
     expect(findPage('/my-incentives')).toEqual({ path: '/my-incentives', title: '我的激励', roles: ['employee', 'supervisor', 'hr', 'admin'], nav: true });
     expect(findPage('/incentive-plans')).toEqual({ path: '/incentive-plans', title: '激励方案', roles: ['hr', 'admin'], nav: true });
+    expect(findPage('/talent-review')).toEqual({ path: '/talent-review', title: '人才盘点', roles: ['hr', 'admin'], nav: true });
     expect(findPage('/org')?.title).toBe('组织架构');
     expect(findPage('/roles')?.roles).toEqual(['admin']);
     expect(manifest.home).toBe('/me');
@@ -63,7 +65,7 @@ describe('app.json page list', () => {
     publicHome.home = '/signin';
     expect(() => parseManifest(publicHome)).toThrow('首页');
 
-    expect(parseManifest(clone()).pages).toHaveLength(13);
+    expect(parseManifest(clone()).pages).toHaveLength(14);
   });
 });
 
@@ -127,6 +129,7 @@ describe('navigablePages', () => {
       '/data',
       '/imports',
       '/incentive-plans',
+      '/talent-review',
       '/messages',
     ]);
     // 通知记录 and 通知设置 (nav: false) are opened from 消息, not listed in the navigation.
@@ -138,6 +141,7 @@ describe('navigablePages', () => {
       '/data',
       '/imports',
       '/incentive-plans',
+      '/talent-review',
       '/roles',
       '/messages',
     ]);

@@ -13,6 +13,7 @@ export const pageComponents: Record<string, LazyExoticComponent<ComponentType>> 
   '/data': lazy(() => import('../pages/DataPage')),
   '/imports': lazy(() => import('../pages/ImportsPage')),
   '/incentive-plans': lazy(() => import('../pages/IncentivePlansPage')),
+  '/talent-review': lazy(() => import('../pages/TalentReviewPage')),
   '/roles': lazy(() => import('../pages/RolesPage')),
   '/messages': lazy(() => import('../pages/MessagesPage')),
   '/notify-log': lazy(() => import('../pages/NotifyLogPage')),

@@ -10,7 +10,7 @@ import { resyncAttendanceDays, resyncLeaveInstance } from '../modules/sync/comma
 import { JOB_ATTEMPTS, type JobHandlers } from './jobTypes';
 import { notifyJobHandlers, type NotifyHandlerDeps } from '../modules/notify/jobs/notifyJobs';
 import { withCallTally } from '../dingtalk/callScope';
-import { currentPeriod, runTalentRecompute, talentJobHandlers } from '../modules/talent/jobs/talentJobs';
+import { lastCompletePeriod, runTalentRecompute, talentJobHandlers } from '../modules/talent/jobs/talentJobs';
 
 export interface HandlerDeps {
   ds: DataSource;
@@ -77,7 +77,7 @@ export function createJobHandlers(deps: HandlerDeps): JobHandlers {
         await runDataSync(dataDeps, run.id, { finalAttempt: true }).catch((err: unknown) => deps.log.warn({ err, kind }, 'nightly data sync failed'));
       }
       // Portraits and match scores from the night's data.
-      await runTalentRecompute(deps, corpId, currentPeriod()).catch((err: unknown) => deps.log.warn({ err }, 'nightly talent recompute failed'));
+      await runTalentRecompute(deps, corpId, lastCompletePeriod()).catch((err: unknown) => deps.log.warn({ err }, 'nightly talent recompute failed'));
     },
     'data.startupSync': async ({ corpId, syncRunIds }, { attempt }) => {
       // In order (departures first: attendance and leave then read the people who left too). A retry skips the runs
@@ -92,7 +92,7 @@ export function createJobHandlers(deps: HandlerDeps): JobHandlers {
           deps.log.warn({ err, syncRunId }, 'first-start data sync failed');
         }
       }
-      await runTalentRecompute(deps, corpId, currentPeriod()).catch((err: unknown) => deps.log.warn({ err }, 'first-start talent recompute failed'));
+      await runTalentRecompute(deps, corpId, lastCompletePeriod()).catch((err: unknown) => deps.log.warn({ err }, 'first-start talent recompute failed'));
     },
     'org.sync': async ({ syncRunId }, { attempt }) => {
       const result = await runOrgSync(syncDeps, syncRunId, { finalAttempt: attempt >= JOB_ATTEMPTS });

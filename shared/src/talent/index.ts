@@ -7,3 +7,4 @@ export * from './jobModelTemplates';
 export * from './portrait';
 export * from './portraitInputs';
 export * from './talentApi';
+export * from './mainGap';

@@ -85,6 +85,7 @@ describe('missing data', () => {
     expect(r.explanation).toContain('数据不足');
     expect(r.explanation).toContain('“客户洞察”');
     expect(r.explanation).toContain('超过允许的 30');
+    expect(r.dimensions.every((d) => d.appliedWeight === null && d.contribution === null)).toBe(true);
   });
   it('treats null and "" as missing, never as zero', () => {
     const a = scoreMatch(template, { insight: 24, coordination: 8, maintenance: 85, cycle: null, satisfaction: '' });

@@ -24,7 +24,7 @@ export interface DimensionResult {
   unit: string;
   /** 0–100 to one decimal, or null when 数据不足. */
   score: string | null;
-  /** The configured weight ("30") and the weight applied after sharing out missing ones ("37.5"). */
+  /** The configured weight ("30") and the weight applied after sharing out missing ones ("37.5"; null without a score). */
   weight: string;
   appliedWeight: string | null;
   /** score × applied weight ÷ 100, to two decimals; null when 数据不足. */
@@ -122,7 +122,7 @@ export function scoreMatch(model: CompiledJobModel, inputs: MatchInputs): MatchR
       ...base,
       value: scaledText(value, TALENT_PLACES.value).replace(/,/g, ''),
       score: ratioToFixed(score, 1),
-      appliedWeight: ratioToFixed(applied, 2).replace(/\.?0+$/, ''),
+      appliedWeight: tooMuchMissing ? null : ratioToFixed(applied, 2).replace(/\.?0+$/, ''),
       contribution: tooMuchMissing ? null : ratioToFixed(contribution, 2),
       explanation: why,
     };

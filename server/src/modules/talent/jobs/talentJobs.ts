@@ -1,5 +1,6 @@
 /** The talent job: recompute a month's portraits and match scores (nightly after the data sync, after a publish). */
 import type { DataSource } from 'typeorm';
+import { addMonths } from '@liucai/shared';
 import type { JobPayloads, JobQueue } from '../../../jobs/jobTypes';
 import type { Logger } from '../../../logger';
 import { shanghaiDate } from '../../../util/dates';
@@ -12,8 +13,11 @@ export interface TalentHandlerDeps {
   crm?: { bigDealFen: number };
 }
 
-/** The month (yyyy-mm, Asia/Shanghai) a recompute covers by default: the current one. */
-export const currentPeriod = (now = new Date()): string => shanghaiDate(now).slice(0, 7);
+/**
+ * The month (yyyy-mm, Asia/Shanghai) a recompute covers by default: the last complete one, so that per-month rates
+ * (collaborations a month over 3 months) are never diluted by a month still running.
+ */
+export const lastCompletePeriod = (now = new Date()): string => addMonths(shanghaiDate(now).slice(0, 7), -1);
 
 /** Recompute one corp's month now (the handler's work; also run inline after the nightly data sync). */
 export async function runTalentRecompute(deps: TalentHandlerDeps, corpId: string, period: string): Promise<void> {

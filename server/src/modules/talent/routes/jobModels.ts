@@ -11,7 +11,7 @@ import { validate } from '../../../middleware/validate';
 import { ruleRoutes } from '../../pay/routes/ruleRoutes';
 import { ensureBuiltInJobModels } from '../commands/builtInJobModelSeeder';
 import { previewMatch } from '../commands/matchPreviewer';
-import { currentPeriod, enqueueTalentRecompute } from '../jobs/talentJobs';
+import { lastCompletePeriod, enqueueTalentRecompute } from '../jobs/talentJobs';
 import { JOB_MODEL_FAMILY } from '../jobModelFamily';
 import { assertTalentAdmin } from '../policies/talentAdmin';
 import { presentJobModels, presentJobModelVersion } from '../presenters/jobModelPresenter';
@@ -31,7 +31,7 @@ export function jobModelRoutes(deps: AppDeps): Router<AppState> {
     // A new version changes this month's scores: recompute them in the background.
     // The version is published whatever happens to the queue: a failed enqueue is caught up by the nightly run.
     afterPublish: (actor, v) =>
-      enqueueTalentRecompute(deps.jobs, actor.corpId, currentPeriod(), `publish-${v.id}`).catch((err: unknown) =>
+      enqueueTalentRecompute(deps.jobs, actor.corpId, lastCompletePeriod(), `publish-${v.id}`).catch((err: unknown) =>
         deps.log.warn({ err, versionId: v.id }, 'talent recompute after publish not enqueued'),
       ),
   });
