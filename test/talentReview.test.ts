@@ -4,13 +4,16 @@
  * employee themself, admins everyone), a person outside one's scope answering 404, and bad input a 400.
  */
 import type { TalentPersonScores, TalentReview } from '@liucai/shared';
-import { TalentMatchScore } from '../server/src/entities';
+import { JobModelVersion, TalentMatchScore } from '../server/src/entities';
+import { recomputeTalent } from '../server/src/modules/talent/commands/talentRecomputer';
+import { DEFAULT_SEGMENT_THRESHOLDS } from '../server/src/modules/sync/commands/customerSegments';
+import type { JobModelVersionView } from '../server/src/modules/talent/presenters/jobModelPresenter';
 import type { InProcessJobQueue } from '../server/src/jobs/inProcessJobQueue';
 import { createTestWorld, type TestWorld } from './support/testServices';
 import { listen } from './support/testServer';
 import { clientAs } from './support/factories';
 import { buildTalentWorld, type TalentWorld } from './support/talentWorld';
-import { buildTalentData, TALENT_PERIOD } from './support/talentData';
+import { buildTalentData, TALENT_PERIOD, TALENT_TODAY } from './support/talentData';
 import { waitFor } from './support/waitFor';
 
 describe('talent review API', () => {
@@ -85,5 +88,28 @@ describe('talent review API', () => {
     expect((await hr.call('GET', '/api/v1/talent/people/nobody')).status).toBe(404);
     const zhang = await clientAs(w.ds, server.url, tw.people.zhang);
     expect((await zhang.call('GET', `/api/v1/talent/people/${tw.people.wang.userid}`)).status).toBe(404);
+  });
+
+  it('scores a month with the version in effect then: a version from June scores June in place of version 1, which itself never changes', async () => {
+    const hr = await clientAs(w.ds, server.url, tw.people.hr);
+    const v1 = await w.ds.getRepository(JobModelVersion).findOneByOrFail({ corpId: tw.corpId, version: 1 });
+    const copy = await hr.call<JobModelVersionView>('POST', `/api/v1/job-model-versions/${v1.id}/copy`, { effectiveFrom: '2026-06-01' });
+    const def = copy.body.data.definition;
+    def.dimensions.find((d) => d.id === 'coordination')!.weight = 40;
+    def.dimensions.find((d) => d.id === 'insight')!.weight = 10;
+    expect((await hr.call('PUT', `/api/v1/job-model-versions/${copy.body.data.id}`, { effectiveFrom: '2026-06-01', definition: def })).status).toBe(200);
+    expect((await hr.call('POST', `/api/v1/job-model-versions/${copy.body.data.id}/publish`)).status).toBe(200);
+    // Version 1 is published and used: it never changed (only its end date was set).
+    const v1After = await w.ds.getRepository(JobModelVersion).findOneByOrFail({ id: v1.id });
+    expect([v1After.definition, v1After.effectiveTo]).toEqual([v1.definition, '2026-05-31']);
+
+    await recomputeTalent(w.ds, tw.corpId, TALENT_PERIOD, { bigDealFen: DEFAULT_SEGMENT_THRESHOLDS.bigDealFen, today: TALENT_TODAY });
+    const data = await review('hr');
+    expect(data.people.map((p) => [p.name, p.version, p.versionId])).toEqual([
+      ['王五', 2, copy.body.data.id],
+      ['张三', 2, copy.body.data.id],
+    ]);
+    expect(data.people[0]!.dimensions.find((d) => d.id === 'coordination')!.weight).toBe('40');
+    expect(await w.ds.getRepository(TalentMatchScore).countBy({ corpId: tw.corpId, versionId: v1.id })).toBe(0);
   });
 });
