@@ -84,6 +84,27 @@ describe('talent review API', () => {
     const wang = await hr.call<TalentPersonScores>('GET', `/api/v1/talent/people/${tw.people.wang.userid}`);
     expect(wang.status).toBe(200);
     expect(wang.body.data.scores.map((s) => [s.period, s.tier])).toEqual([[TALENT_PERIOD, 'move']]);
+    const portrait = wang.body.data.portrait!;
+    expect(portrait.period).toBe(TALENT_PERIOD);
+    expect(portrait.metrics.map((m) => m.metric)).toEqual([
+      'smallDeals',
+      'bigDeals',
+      'smallDealValue',
+      'bigDealValue',
+      'bigRevenueShare',
+      'closeRate',
+      'bigCycleDays',
+      'renewalRate',
+      'satisfaction',
+      'collaborationsPerMonth',
+      'bigClientMonths',
+    ]);
+    expect(portrait.metrics.find((m) => m.metric === 'renewalRate')).toMatchObject({ label: '续签率', unit: '%', value: '85', sample: 20, missing: null });
+    expect(portrait.metrics.find((m) => m.metric === 'collaborationsPerMonth')).toMatchObject({
+      value: '8',
+      detail: { byDepartment: { 客户成功部: 8, 技术部: 16 } },
+    });
+    expect(portrait.metrics.find((m) => m.metric === 'satisfaction')).toMatchObject({ value: null, missing: '数据不足：近 12 个月没有导入客户满意度评分' });
     expect((await hr.call('GET', `/api/v1/talent/people/${tw.people.outsider.userid}`)).status).toBe(404);
     expect((await hr.call('GET', '/api/v1/talent/people/nobody')).status).toBe(404);
     const zhang = await clientAs(w.ds, server.url, tw.people.zhang);

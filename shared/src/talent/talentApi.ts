@@ -30,9 +30,26 @@ export interface TalentReview {
   people: TalentScoreView[];
 }
 
+/** One stored portrait metric as the API shows it. */
+export interface PortraitMetricView {
+  metric: string;
+  label: string;
+  unit: string;
+  /** How the metric is defined. */
+  means: string;
+  /** Exact decimal text, or null when 数据不足. */
+  value: string | null;
+  sample: number;
+  /** 数据不足：what is missing, or null. */
+  missing: string | null;
+  detail: Record<string, unknown> | null;
+}
+
 export interface TalentPersonScores {
   userid: string;
   name: string;
   /** Newest month first. */
   scores: TalentScoreView[];
+  /** The newest month's portrait (null before the first recompute). */
+  portrait: { period: string; metrics: PortraitMetricView[] } | null;
 }

@@ -2,7 +2,7 @@
  * The talent review (人才盘点): GET /api/v1/talent/review lists the stored match scores of the people in the
  * caller's scope (HR its departments, a supervisor their reports and themself, everyone themself, admins all) for a
  * month and job model, with the tier distribution; GET /api/v1/talent/people/:userid is one person's scores over the
- * months (404 outside scope). Nothing is computed here: the talent.recompute job stores what is read.
+ * months with the newest portrait, each metric with its value, sample size and what is missing (404 outside scope). Nothing is computed here: the talent.recompute job stores what is read.
  */
 import Router from '@koa/router';
 import type { TalentPersonScores, TalentReview, TalentTier } from '@liucai/shared';
@@ -13,6 +13,7 @@ import { findPersonInScope } from '../../people/queries/personInScope';
 import { peopleScopeOf } from '../../people/policies/peopleScope';
 import { presentScore } from '../presenters/talentScorePresenter';
 import { jobModelName, latestScored, scoresInScope } from '../queries/talentScores';
+import { portraitOf } from '../queries/portraitOf';
 import { ReviewQuerySchema, TALENT_FIELD_LABELS } from './schema';
 
 export function talentReviewRoutes(deps: AppDeps): Router<AppState> {
@@ -44,7 +45,12 @@ export function talentReviewRoutes(deps: AppDeps): Router<AppState> {
     const depts = await loadDepartmentIndex(deps.ds, actor.corpId);
     const { person, scope } = await findPersonInScope(deps.ds, actor, ctx.params.userid ?? '', depts);
     const rows = await scoresInScope(deps.ds, scope, { userid: person.userid });
-    const data: TalentPersonScores = { userid: person.userid, name: person.name, scores: rows.map((row) => presentScore(row, depts)) };
+    const data: TalentPersonScores = {
+      userid: person.userid,
+      name: person.name,
+      scores: rows.map((row) => presentScore(row, depts)),
+      portrait: await portraitOf(deps.ds, actor.corpId, person.userid),
+    };
     ctx.body = { ok: true, data };
   });
   return r;
