@@ -67,6 +67,7 @@ describe('人才盘点 in headless Chromium', () => {
       expect(await move.getByTestId('talent-score').textContent()).toBe('92.5');
       expect(await move.locator('.tier-tag').textContent()).toBe('立即转型');
       expect(await move.getByTestId('talent-gap').textContent()).toBe('主要差距：资源协调（得分 80.0，少得 7.5 分）');
+      expect(await move.getByTestId('talent-decision').textContent()).toBe('建议档位，HR 尚未决定');
       const train = page.getByTestId(`talent-${chosen.train}`);
       expect(await train.getByTestId('talent-score').textContent()).toBe('65.9');
       expect(await train.locator('.tier-tag').textContent()).toBe('先培训');

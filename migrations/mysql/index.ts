@@ -14,6 +14,7 @@ import { Notifications1765600000000 } from './1765600000000-Notifications';
 import { DepartmentHeadcounts1765700000000 } from './1765700000000-DepartmentHeadcounts';
 import { Pay1765800000000 } from './1765800000000-Pay';
 import { Talent1765900000000 } from './1765900000000-Talent';
+import { TalentDecisions1765900000001 } from './1765900000001-TalentDecisions';
 
 /** MySQL/MariaDB migrations, oldest first. Each is frozen once merged: never edit one, add a new one. */
 export const MYSQL_MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -32,4 +33,5 @@ export const MYSQL_MIGRATIONS: (new () => MigrationInterface)[] = [
   DepartmentHeadcounts1765700000000,
   Pay1765800000000,
   Talent1765900000000,
+  TalentDecisions1765900000001,
 ];

@@ -9,6 +9,7 @@ import { createRule } from '../../server/src/modules/pay/commands/ruleCreator';
 import { createRuleVersion } from '../../server/src/modules/pay/commands/ruleVersionCreator';
 import { publishRuleVersion } from '../../server/src/modules/pay/commands/ruleVersionPublisher';
 import { JOB_MODEL_FAMILY } from '../../server/src/modules/talent/jobModelFamily';
+import { TalentMatchScore } from '../../server/src/entities';
 import type { PermissionWorld } from './permissionWorld';
 import type { ActorName } from './permissionTable';
 import type { Fixture } from './permissionFixtures';
@@ -39,7 +40,36 @@ const actorModel = (pw: PermissionWorld, actor: ActorName) =>
     return { modelId: rule.id, publishedId: v1.id, editDraftId: toEdit.id, publishDraftId: toPublish.id };
   });
 
+/** A stored match score of the target (先培训, 2031-01) to decide on; each actor's decision is a new row. */
+const targetScore = (pw: PermissionWorld) =>
+  once(pw, 'decisionScore', async () => {
+    const m = await actorModel(pw, 'admin');
+    const detail = JSON.stringify({ score: '65.0', dimensions: [], explanation: '匹配度 65.0（60 到 80 之间），先培训' });
+    await pw.w.ds
+      .getRepository(TalentMatchScore)
+      .save(
+        Object.assign(new TalentMatchScore(), {
+          corpId: pw.w.corpId,
+          userid: pw.target,
+          period: '2031-01',
+          jobModelId: m.modelId,
+          versionId: m.publishedId,
+          scoreT: 650,
+          tier: 'train',
+          detail,
+          computedAt: new Date(),
+        }),
+      );
+    return { jobModelId: m.modelId };
+  });
+
 export const TALENT_FIXTURES: Record<string, Fixture> = {
+  'POST /api/v1/talent/people/:userid/decisions': {
+    call: async (pw) => ({
+      path: `/api/v1/talent/people/${pw.target}/decisions`,
+      json: { period: '2031-01', jobModelId: (await targetScore(pw)).jobModelId, kind: 'override', tier: 'move', reason: '矩阵：刚签下两个大客户' },
+    }),
+  },
   'GET /api/v1/talent/people/:userid': { call: (pw) => ({ path: `/api/v1/talent/people/${pw.target}` }) },
   'POST /api/v1/job-models': { call: (_pw, actor) => ({ path: '/api/v1/job-models', json: { code: `matrix-new-jm-${actor}`, name: `矩阵新建 ${actor}` } }) },
   'GET /api/v1/job-models/:id': { call: async (pw, actor) => ({ path: `/api/v1/job-models/${(await actorModel(pw, actor)).modelId}` }) },

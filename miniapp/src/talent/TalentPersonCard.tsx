@@ -30,6 +30,11 @@ export function TalentPersonCard({ person }: { person: TalentScoreView }) {
         </div>
       )}
       {person.score === null && <div className="talent-gap small muted">{person.explanation}</div>}
+      <div className="talent-decision small" data-testid="talent-decision">
+        {person.decision
+          ? `HR 决定：${person.decision.tierLabel}（${person.decision.kind === 'agree' ? '同意建议' : `调整，理由：${person.decision.reason ?? ''}`}）`
+          : '建议档位，HR 尚未决定'}
+      </div>
       <ul className="talent-dims">
         {person.dimensions.map((d) => (
           <li key={d.id} className="talent-dim">

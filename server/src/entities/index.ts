@@ -37,6 +37,7 @@ import { JobModel } from './JobModel';
 import { JobModelVersion } from './JobModelVersion';
 import { TalentMetric } from './TalentMetric';
 import { TalentMatchScore } from './TalentMatchScore';
+import { TalentDecision } from './TalentDecision';
 
 /** Every entity, for the DataSource. */
 export const ENTITIES = [
@@ -79,6 +80,7 @@ export const ENTITIES = [
   JobModelVersion,
   TalentMetric,
   TalentMatchScore,
+  TalentDecision,
 ];
 export {
   AttendanceResult,
@@ -120,4 +122,5 @@ export {
   JobModelVersion,
   TalentMetric,
   TalentMatchScore,
+  TalentDecision,
 };

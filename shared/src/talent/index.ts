@@ -8,3 +8,4 @@ export * from './portrait';
 export * from './portraitInputs';
 export * from './talentApi';
 export * from './mainGap';
+export * from './talentDecision';

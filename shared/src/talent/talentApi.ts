@@ -2,6 +2,7 @@
 import type { DepartmentRef } from '../api';
 import type { TalentTier } from './jobModelTypes';
 import type { DimensionResult } from './matchScore';
+import type { TalentDecisionKind } from './talentDecision';
 
 export interface TalentScoreView {
   userid: string;
@@ -20,6 +21,25 @@ export interface TalentScoreView {
   dimensions: DimensionResult[];
   explanation: string;
   computedAt: string;
+  /** HR's decision in force for this month and job model (the newest), or null while the tier is only a suggestion. */
+  decision: TalentDecisionView | null;
+}
+
+/** One HR decision on a suggested tier (人才盘点), as kept in the history. */
+export interface TalentDecisionView {
+  id: number;
+  period: string;
+  jobModelId: number;
+  versionId: number;
+  /** The suggestion decided on: score (null: 数据不足) and tier. */
+  suggestedScore: string | null;
+  suggestedTier: TalentTier | null;
+  kind: TalentDecisionKind;
+  tier: TalentTier;
+  tierLabel: string;
+  reason: string | null;
+  decidedBy: { userid: string; name: string | null };
+  decidedAt: string;
 }
 
 export interface TalentReview {
@@ -50,6 +70,8 @@ export interface TalentPersonScores {
   name: string;
   /** Newest month first. */
   scores: TalentScoreView[];
+  /** Every decision HR recorded for the person, newest first (the history; the newest of a month is in force). */
+  decisions: TalentDecisionView[];
   /** The newest month's portrait (null before the first recompute). */
   portrait: { period: string; metrics: PortraitMetricView[] } | null;
 }

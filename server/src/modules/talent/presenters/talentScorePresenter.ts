@@ -1,11 +1,12 @@
 /** Stored match scores as the API shows them (explicit fields). */
-import { TIER_LABELS, type DimensionResult, type TalentScoreView, type TalentTier } from '@liucai/shared';
+import { TIER_LABELS, type DimensionResult, type TalentDecisionView, type TalentScoreView, type TalentTier } from '@liucai/shared';
 import type { DepartmentIndex } from '../../people/queries/departmentIndex';
 import type { ScoreRow } from '../queries/talentScores';
 
 const isTier = (t: string | null): t is TalentTier => t === 'move' || t === 'train' || t === 'reassign';
 
-export function presentScore(row: ScoreRow, depts: DepartmentIndex): TalentScoreView {
+/** `decision`: HR's decision in force for the row's month and job model, or null. */
+export function presentScore(row: ScoreRow, depts: DepartmentIndex, decision: TalentDecisionView | null = null): TalentScoreView {
   const s = row.score;
   const detail = JSON.parse(s.detail) as { score: string | null; dimensions: DimensionResult[]; explanation: string };
   const tier = isTier(s.tier) ? s.tier : null;
@@ -24,5 +25,6 @@ export function presentScore(row: ScoreRow, depts: DepartmentIndex): TalentScore
     dimensions: detail.dimensions,
     explanation: detail.explanation,
     computedAt: s.computedAt.toISOString(),
+    decision,
   };
 }
