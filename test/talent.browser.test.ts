@@ -95,6 +95,32 @@ describe('人才盘点 in headless Chromium', () => {
     });
   }
 
+  for (const [width, height] of [
+    [375, 812],
+    [1440, 900],
+  ] as const) {
+    it(`employee at ${width} px: 我的画像 shows only their own score, tier, gap and every dimension`, async () => {
+      await seed();
+      const { context, page, errors } = await signInAs(ui, ui.demo.employee, { viewport: { width, height } });
+      if (width > 1000) await page.getByTestId('menu-my-portrait').click();
+      else await page.goto(`${ui.server.url}/app/?corpId=${ui.w.corpId}#/my-portrait`);
+      await page.getByTestId('my-portrait-page').waitFor();
+      const mine = page.getByTestId(`talent-${ui.demo.employee}`);
+      await mine.waitFor();
+      expect(chosen.move).toBe(ui.demo.employee);
+      expect(await page.locator('article.talent-person').count()).toBe(1);
+      expect(await mine.getByTestId('talent-score').textContent()).toBe('92.5');
+      expect(await mine.locator('.tier-tag').textContent()).toBe('立即转型');
+      expect(await mine.getByTestId('talent-gap').textContent()).toBe('主要差距：资源协调（得分 80.0，少得 7.5 分）');
+      expect(await mine.locator('.talent-dim').count()).toBe(5);
+      expect(await text(page, 'my-portrait-page')).toContain('与“大客户销售”的匹配度');
+      await fitsWidth(page);
+      await keepScreenshot(page, `${width < 1000 ? 'phone' : 'pc'}-employee-my-portrait`);
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  }
+
   it('employee: the page is refused', async () => {
     const { context, page } = await signInAs(ui, ui.demo.employee);
     expect(await page.getByTestId('menu-talent-review').count()).toBe(0);

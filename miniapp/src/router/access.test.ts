@@ -15,6 +15,7 @@ describe('app.json page list', () => {
       '/people',
       '/person',
       '/my-incentives',
+      '/my-portrait',
       '/org',
       '/data',
       '/imports',
@@ -32,6 +33,7 @@ describe('app.json page list', () => {
     expect(findPage('/person')).toEqual({ path: '/person', title: '员工档案', roles: ['employee', 'supervisor', 'hr', 'admin'], nav: false });
     expect(findPage('/my-incentives')).toEqual({ path: '/my-incentives', title: '我的激励', roles: ['employee', 'supervisor', 'hr', 'admin'], nav: true });
     expect(findPage('/incentive-plans')).toEqual({ path: '/incentive-plans', title: '激励方案', roles: ['hr', 'admin'], nav: true });
+    expect(findPage('/my-portrait')).toEqual({ path: '/my-portrait', title: '我的画像', roles: ['employee', 'supervisor', 'hr', 'admin'], nav: true });
     expect(findPage('/talent-review')).toEqual({ path: '/talent-review', title: '人才盘点', roles: ['hr', 'admin'], nav: true });
     expect(findPage('/org')?.title).toBe('组织架构');
     expect(findPage('/roles')?.roles).toEqual(['admin']);
@@ -65,7 +67,7 @@ describe('app.json page list', () => {
     publicHome.home = '/signin';
     expect(() => parseManifest(publicHome)).toThrow('首页');
 
-    expect(parseManifest(clone()).pages).toHaveLength(14);
+    expect(parseManifest(clone()).pages).toHaveLength(15);
   });
 });
 
@@ -120,11 +122,12 @@ describe('canOpen (role gating from app.json)', () => {
 
 describe('navigablePages', () => {
   it('lists the signed-in pages a user may open, in app.json order', () => {
-    expect(navigablePages(['employee']).map((p) => p.path)).toEqual(['/me', '/my-incentives', '/messages']);
+    expect(navigablePages(['employee']).map((p) => p.path)).toEqual(['/me', '/my-incentives', '/my-portrait', '/messages']);
     expect(navigablePages(['employee', 'hr']).map((p) => p.path)).toEqual([
       '/me',
       '/people',
       '/my-incentives',
+      '/my-portrait',
       '/org',
       '/data',
       '/imports',
@@ -137,6 +140,7 @@ describe('navigablePages', () => {
       '/me',
       '/people',
       '/my-incentives',
+      '/my-portrait',
       '/org',
       '/data',
       '/imports',
@@ -146,7 +150,7 @@ describe('navigablePages', () => {
       '/messages',
     ]);
     // The person page is opened from others, never listed.
-    expect(navigablePages(['employee', 'supervisor']).map((p) => p.path)).toEqual(['/me', '/my-incentives', '/messages']);
+    expect(navigablePages(['employee', 'supervisor']).map((p) => p.path)).toEqual(['/me', '/my-incentives', '/my-portrait', '/messages']);
   });
 });
 

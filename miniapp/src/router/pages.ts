@@ -9,6 +9,7 @@ export const pageComponents: Record<string, LazyExoticComponent<ComponentType>> 
   '/people': lazy(() => import('../pages/PeoplePage')),
   '/person': lazy(() => import('../pages/PersonPage')),
   '/my-incentives': lazy(() => import('../pages/MyIncentivesPage')),
+  '/my-portrait': lazy(() => import('../pages/MyPortraitPage')),
   '/org': lazy(() => import('../pages/OrgPage')),
   '/data': lazy(() => import('../pages/DataPage')),
   '/imports': lazy(() => import('../pages/ImportsPage')),
