@@ -55,6 +55,7 @@ describe('the demo company’s talent review', () => {
     const d = review!.distribution;
     const people = review!.people.length;
     const scored = d.move + d.train + d.reassign;
+    process.stdout.write(`demo spread ${review!.period}: ${JSON.stringify(d)} of ${people}\n`);
     expect(d.move + d.train + d.reassign + d.insufficient).toBe(people);
     expect(people).toBeGreaterThan(150);
     // Of the people with a score: about a quarter move, two fifths train, a third reassign (the articles: 25/40/35%).

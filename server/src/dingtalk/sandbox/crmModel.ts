@@ -161,8 +161,8 @@ const TRAITS: Record<SellerProfile, { keyAccount: ProfileTraits; other: ProfileT
       smallFollowDays: [14, 40],
       bigCollab: 0.45,
       smallCollab: 0.2,
-      bigRenewal: 0.9,
-      smallRenewal: 0.8,
+      bigRenewal: 0.92,
+      smallRenewal: 0.85,
     },
     other: {
       customers: [6, 12],
@@ -172,8 +172,8 @@ const TRAITS: Record<SellerProfile, { keyAccount: ProfileTraits; other: ProfileT
       smallFollowDays: [14, 40],
       bigCollab: 0.45,
       smallCollab: 0.2,
-      bigRenewal: 0.9,
-      smallRenewal: 0.8,
+      bigRenewal: 0.92,
+      smallRenewal: 0.85,
     },
   },
   smallClient: {
@@ -185,8 +185,8 @@ const TRAITS: Record<SellerProfile, { keyAccount: ProfileTraits; other: ProfileT
       smallFollowDays: [20, 50],
       bigCollab: 0.15,
       smallCollab: 0.05,
-      bigRenewal: 0.65,
-      smallRenewal: 0.5,
+      bigRenewal: 0.7,
+      smallRenewal: 0.55,
     },
     other: {
       customers: [6, 12],
@@ -196,8 +196,8 @@ const TRAITS: Record<SellerProfile, { keyAccount: ProfileTraits; other: ProfileT
       smallFollowDays: [20, 50],
       bigCollab: 0.15,
       smallCollab: 0.05,
-      bigRenewal: 0.65,
-      smallRenewal: 0.5,
+      bigRenewal: 0.7,
+      smallRenewal: 0.55,
     },
   },
 };
