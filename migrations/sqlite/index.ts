@@ -13,6 +13,8 @@ import { SessionActivity1765400000000 } from './1765400000000-SessionActivity';
 import { Notifications1765600000000 } from './1765600000000-Notifications';
 import { DepartmentHeadcounts1765700000000 } from './1765700000000-DepartmentHeadcounts';
 import { Pay1765800000000 } from './1765800000000-Pay';
+import { Talent1765900000000 } from './1765900000000-Talent';
+import { TalentDecisions1765900000001 } from './1765900000001-TalentDecisions';
 import { RetentionSignals1766000000000 } from './1766000000000-RetentionSignals';
 import { AbsencesWithoutLeave1766010000000 } from './1766010000000-AbsencesWithoutLeave';
 import { RetentionReviews1766020000000 } from './1766020000000-RetentionReviews';
@@ -36,6 +38,8 @@ export const SQLITE_MIGRATIONS: (new () => MigrationInterface)[] = [
   Notifications1765600000000,
   DepartmentHeadcounts1765700000000,
   Pay1765800000000,
+  Talent1765900000000,
+  TalentDecisions1765900000001,
   RetentionSignals1766000000000,
   AbsencesWithoutLeave1766010000000,
   RetentionReviews1766020000000,

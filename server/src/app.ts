@@ -28,6 +28,8 @@ import { payoutRunRoutes } from './modules/pay/routes/payoutRuns';
 import { payoutStatementRoutes } from './modules/pay/routes/payoutStatements';
 import { payoutDisputeRoutes } from './modules/pay/routes/payoutDisputes';
 import { retentionRoutes } from './modules/retention/routes/retentionRisks';
+import { jobModelRoutes } from './modules/talent/routes/jobModels';
+import { talentReviewRoutes } from './modules/talent/routes/talentReview';
 
 /**
  * Every router of the app: `open` ones answer without a session, `signedIn` ones sit behind `authenticate`. A new
@@ -55,6 +57,8 @@ export function appRouters(deps: AppDeps): { open: Router<AppState>[]; signedIn:
       payoutStatementRoutes(deps),
       payoutDisputeRoutes(deps),
       retentionRoutes(deps),
+      jobModelRoutes(deps),
+      talentReviewRoutes(deps),
     ],
   };
 }

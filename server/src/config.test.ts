@@ -95,7 +95,8 @@ describe('loadConfig', () => {
       contractObject: 'crm_contract',
       followRecordObject: 'crm_follow_record',
       operatorUserid: undefined,
-      followUpLookbackDays: 180,
+      // The demo (no DingTalk variables) reads all 400 days of follow-ups the sandbox keeps; real DingTalk 180.
+      followUpLookbackDays: 400,
       fullPassDays: 7,
       followUpRecheckDays: 30,
     });
@@ -119,6 +120,13 @@ describe('loadConfig', () => {
       fullPassDays: 14,
       followUpRecheckDays: 60,
     });
+  });
+
+  it('reads 180 days of follow-ups on a first CRM sync with real DingTalk, 400 in the demo', () => {
+    const real = { DINGTALK_CORP_ID: 'dingcorp', DINGTALK_APP_KEY: 'key', DINGTALK_APP_SECRET: 'secret', DINGTALK_AGENT_ID: '123' };
+    expect(loadConfig(real).crm.followUpLookbackDays).toBe(180);
+    expect(loadConfig({}).crm.followUpLookbackDays).toBe(400);
+    expect(loadConfig({ ...real, CRM_FOLLOW_UP_LOOKBACK_DAYS: '90' }).crm.followUpLookbackDays).toBe(90);
   });
 
   it('rejects CRM thresholds that are not amounts, are zero, or are the wrong way round', () => {

@@ -37,6 +37,9 @@ const cnyAsFen = z
   })
   .refine((fen) => fen > 0, 'must be more than 0');
 /** A CRM custom object's name (form code), e.g. crm_contract or PROC-EF199CCA-…. */
+/** Days of follow records a first CRM sync reads: real DingTalk, and the demo (all the sandbox keeps, FOLLOW_HISTORY_DAYS). */
+const CRM_FOLLOW_UP_LOOKBACK_DAYS = 180;
+const DEMO_CRM_FOLLOW_UP_LOOKBACK_DAYS = 400;
 const crmObjectName = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'expected a CRM object name (form code): letters, digits, _ and - only');
 
 const EnvSchema = z.object({
@@ -115,7 +118,7 @@ const EnvSchema = z.object({
   CRM_CONTRACT_OBJECT: crmObjectName.default(DEFAULT_CRM_CONTRACT_OBJECT),
   CRM_FOLLOW_RECORD_OBJECT: crmObjectName.default(DEFAULT_CRM_FOLLOW_RECORD_OBJECT),
   CRM_OPERATOR_USERID: z.string().min(1).max(64).optional(),
-  CRM_FOLLOW_UP_LOOKBACK_DAYS: z.coerce.number().int().min(1).max(3660).default(180),
+  CRM_FOLLOW_UP_LOOKBACK_DAYS: z.coerce.number().int().min(1).max(3660).optional(),
   CRM_FULL_PASS_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   CRM_FOLLOW_UP_RECHECK_DAYS: z.coerce.number().int().min(1).max(3660).default(30),
   ...NOTIFY_ENV,
@@ -358,7 +361,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       contractObject: e.CRM_CONTRACT_OBJECT,
       followRecordObject: e.CRM_FOLLOW_RECORD_OBJECT,
       operatorUserid: e.CRM_OPERATOR_USERID,
-      followUpLookbackDays: e.CRM_FOLLOW_UP_LOOKBACK_DAYS,
+      // The demo's first CRM sync reads all the follow-ups the sandbox keeps (a salesperson's year of big clients).
+      followUpLookbackDays: e.CRM_FOLLOW_UP_LOOKBACK_DAYS ?? (givenDingTalk.length === 0 ? DEMO_CRM_FOLLOW_UP_LOOKBACK_DAYS : CRM_FOLLOW_UP_LOOKBACK_DAYS),
       fullPassDays: e.CRM_FULL_PASS_DAYS,
       followUpRecheckDays: e.CRM_FOLLOW_UP_RECHECK_DAYS,
     },

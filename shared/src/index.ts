@@ -11,3 +11,4 @@ export * from './departmentPath';
 export * from './people';
 export * from './pay';
 export * from './retention';
+export * from './talent';

@@ -12,6 +12,7 @@ import type { PermissionWorld } from './permissionWorld';
 import type { ActorName } from './permissionTable';
 import { PAY_FIXTURES } from './payPermissionFixtures';
 import { RETENTION_FIXTURES } from './retentionPermissionFixtures';
+import { TALENT_FIXTURES } from './talentPermissionFixtures';
 
 export interface RouteCall {
   /** The path to call, parameters filled in (and a query string if needed). */
@@ -175,4 +176,5 @@ export const FIXTURES: Record<string, Fixture> = {
   },
   ...PAY_FIXTURES,
   ...RETENTION_FIXTURES,
+  ...TALENT_FIXTURES,
 };

@@ -28,6 +28,7 @@ export const PeopleIcon = ({ size = 22 }: IconProps) =>
   svg(size, 'M9 11a3.5 3.5 0 1 0 0-7 3.5 3.5 0 0 0 0 7Zm-6 9c.5-3.3 2.9-5.5 6-5.5s5.5 2.2 6 5.5M16 4.3a3.5 3.5 0 0 1 0 6.4M18 14.8c1.7.7 2.8 2.5 3 5.2');
 export const WalletIcon = ({ size = 22 }: IconProps) => svg(size, 'M3 7h16v13H3zM3 7l12-4 2 4M15 13.5h3');
 export const PlanIcon = ({ size = 22 }: IconProps) => svg(size, 'M5 4h14v16H5zM9 9h6M9 13h6M9 17h3');
+export const TalentIcon = ({ size = 22 }: IconProps) => svg(size, 'M4 20V14M10 20V9M16 20V4M3 20h18');
 export const ChevronIcon = ({ size = 16 }: IconProps) => svg(size, 'M9 6l6 6-6 6');
 
 /** Icon for a page of app.json (by path). */
@@ -46,5 +47,6 @@ export function PageIconFor({ path, size }: { path: string; size?: number }) {
   if (path === '/my-incentives') return <WalletIcon size={size} />;
   if (path === '/incentive-plans') return <PlanIcon size={size} />;
   if (path === '/payout-runs') return <WalletIcon size={size} />;
+  if (path === '/talent-review') return <TalentIcon size={size} />;
   return <PageIcon size={size} />;
 }

@@ -21,6 +21,7 @@ const PAGE_HINTS: Record<string, string> = {
   '/my-incentives': '我的激励方案与每月激励明细，试算一份合同能拿多少、与原方案对比',
   '/incentive-plans': '激励方案的版本、生效期与规则，新建与发布版本',
   '/payout-runs': '每月按部门计算激励，锁定、审批、发布，导出工资表',
+  '/talent-review': '销售按岗位模型的匹配度与分层：立即转型、先培训、调岗',
   '/org': '部门树、人数与主管，钉钉通讯录同步',
   '/data': '考勤、请假、离职同步，调用额度与数据质量',
   '/imports': '从 Excel/CSV 导入历史合同、满意度、协作、培训与离职',

@@ -15,11 +15,13 @@ describe('app.json page list', () => {
       '/people',
       '/person',
       '/my-incentives',
+      '/my-portrait',
       '/org',
       '/data',
       '/imports',
       '/incentive-plans',
       '/payout-runs',
+      '/talent-review',
       '/roles',
       '/audit-log',
       '/messages',
@@ -39,6 +41,8 @@ describe('app.json page list', () => {
     expect(findPage('/incentive-plans')).toEqual({ path: '/incentive-plans', title: '激励方案', roles: ['hr', 'admin'], nav: true });
     expect(findPage('/audit-log')).toEqual({ path: '/audit-log', title: '审计日志', roles: ['admin'], nav: true });
     expect(findPage('/payout-runs')).toEqual({ path: '/payout-runs', title: '发放批次', roles: ['hr', 'admin'], nav: true });
+    expect(findPage('/my-portrait')).toEqual({ path: '/my-portrait', title: '我的画像', roles: ['employee', 'supervisor', 'hr', 'admin'], nav: true });
+    expect(findPage('/talent-review')).toEqual({ path: '/talent-review', title: '人才盘点', roles: ['hr', 'admin'], nav: true });
     expect(findPage('/org')?.title).toBe('组织架构');
     expect(findPage('/roles')?.roles).toEqual(['admin']);
     expect(manifest.home).toBe('/me');
@@ -71,7 +75,7 @@ describe('app.json page list', () => {
     publicHome.home = '/signin';
     expect(() => parseManifest(publicHome)).toThrow('首页');
 
-    expect(parseManifest(clone()).pages).toHaveLength(17);
+    expect(parseManifest(clone()).pages).toHaveLength(19);
   });
 });
 
@@ -134,16 +138,18 @@ describe('canOpen (role gating from app.json)', () => {
 
 describe('navigablePages', () => {
   it('lists the signed-in pages a user may open, in app.json order', () => {
-    expect(navigablePages(['employee']).map((p) => p.path)).toEqual(['/me', '/my-incentives', '/messages']);
+    expect(navigablePages(['employee']).map((p) => p.path)).toEqual(['/me', '/my-incentives', '/my-portrait', '/messages']);
     expect(navigablePages(['employee', 'hr']).map((p) => p.path)).toEqual([
       '/me',
       '/people',
       '/my-incentives',
+      '/my-portrait',
       '/org',
       '/data',
       '/imports',
       '/incentive-plans',
       '/payout-runs',
+      '/talent-review',
       '/messages',
       '/retention',
     ]);
@@ -152,18 +158,20 @@ describe('navigablePages', () => {
       '/me',
       '/people',
       '/my-incentives',
+      '/my-portrait',
       '/org',
       '/data',
       '/imports',
       '/incentive-plans',
       '/payout-runs',
+      '/talent-review',
       '/roles',
       '/audit-log',
       '/messages',
       '/retention',
     ]);
     // The person page is opened from others, never listed.
-    expect(navigablePages(['employee', 'supervisor']).map((p) => p.path)).toEqual(['/me', '/my-incentives', '/messages', '/retention']);
+    expect(navigablePages(['employee', 'supervisor']).map((p) => p.path)).toEqual(['/me', '/my-incentives', '/my-portrait', '/messages', '/retention']);
   });
 });
 
@@ -187,11 +195,22 @@ describe('decideRoute', () => {
   it('fits a phone tab bar: every page when five or fewer, else three, 更多 with the rest, then 消息', () => {
     const paths = (ps: { path: string }[]) => ps.map((p) => p.path);
     const employee = phoneTabs(navigablePages(['employee']));
-    expect(paths(employee.tabs)).toEqual(['/me', '/my-incentives', '/messages']);
+    expect(paths(employee.tabs)).toEqual(['/me', '/my-incentives', '/my-portrait', '/messages']);
     expect(employee.more).toEqual([]);
     const admin = phoneTabs(navigablePages(['admin', 'supervisor']));
     expect(paths(admin.tabs)).toEqual(['/me', '/people', '/my-incentives']);
-    expect(paths(admin.more)).toEqual(['/org', '/data', '/imports', '/incentive-plans', '/payout-runs', '/roles', '/audit-log', '/retention']);
+    expect(paths(admin.more)).toEqual([
+      '/my-portrait',
+      '/org',
+      '/data',
+      '/imports',
+      '/incentive-plans',
+      '/payout-runs',
+      '/talent-review',
+      '/roles',
+      '/audit-log',
+      '/retention',
+    ]);
     expect(paths(admin.last)).toEqual(['/messages']);
     // Never more than five entries, 更多 counted.
     expect(admin.tabs.length + 1 + admin.last.length).toBe(MAX_PHONE_TABS);

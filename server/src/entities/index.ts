@@ -45,6 +45,11 @@ import { PayoutLine } from './PayoutLine';
 import { PayoutRunInput } from './PayoutRunInput';
 import { PayoutDispute } from './PayoutDispute';
 import { PayoutAdjustment } from './PayoutAdjustment';
+import { JobModel } from './JobModel';
+import { JobModelVersion } from './JobModelVersion';
+import { TalentMetric } from './TalentMetric';
+import { TalentMatchScore } from './TalentMatchScore';
+import { TalentDecision } from './TalentDecision';
 
 /** Every entity, for the DataSource. */
 export const ENTITIES = [
@@ -95,6 +100,11 @@ export const ENTITIES = [
   PayoutRunInput,
   PayoutDispute,
   PayoutAdjustment,
+  JobModel,
+  JobModelVersion,
+  TalentMetric,
+  TalentMatchScore,
+  TalentDecision,
 ];
 export {
   AttendanceResult,
@@ -144,4 +154,9 @@ export {
   PayoutRunInput,
   PayoutDispute,
   PayoutAdjustment,
+  JobModel,
+  JobModelVersion,
+  TalentMetric,
+  TalentMatchScore,
+  TalentDecision,
 };

@@ -13,6 +13,7 @@ import { withCallTally } from '../dingtalk/callScope';
 import { runRetention } from '../modules/retention/commands/retentionRunner';
 import { purgeExpiredAudit } from '../modules/audit/commands/auditPurger';
 import { payoutRunJobHandlers } from '../modules/pay/jobs/payoutRunJob';
+import { lastCompletePeriod, runTalentRecompute, talentJobHandlers } from '../modules/talent/jobs/talentJobs';
 
 export interface HandlerDeps {
   ds: DataSource;
@@ -71,6 +72,7 @@ export function createJobHandlers(deps: HandlerDeps): JobHandlers {
   return {
     ...notifyJobHandlers(deps),
     ...payoutRunJobHandlers(deps, (attempt) => attempt >= JOB_ATTEMPTS),
+    ...talentJobHandlers(deps),
     'data.sync': async ({ syncRunId }, { attempt }) => {
       const outcome = await runDataSync(dataDeps, syncRunId, { finalAttempt: attempt >= JOB_ATTEMPTS });
       if (outcome) deps.log.info({ syncRunId, ...outcome }, 'data sync finished');
@@ -81,6 +83,8 @@ export function createJobHandlers(deps: HandlerDeps): JobHandlers {
         if (!run) continue; // one is already running
         await runDataSync(dataDeps, run.id, { finalAttempt: true }).catch((err: unknown) => deps.log.warn({ err, kind }, 'nightly data sync failed'));
       }
+      // Portraits and match scores from the night's data.
+      await runTalentRecompute(deps, corpId, lastCompletePeriod()).catch((err: unknown) => deps.log.warn({ err }, 'nightly talent recompute failed'));
       // The retention radar reads what the nightly syncs just wrote (a failure there never fails the syncs).
       await runRetention(deps.ds, corpId).then(
         (result) => deps.log.info({ corpId, ...result }, 'retention radar computed'),
@@ -91,7 +95,7 @@ export function createJobHandlers(deps: HandlerDeps): JobHandlers {
       const result = await runRetention(deps.ds, corpId);
       deps.log.info({ corpId, ...result }, 'retention radar computed');
     },
-    'data.startupSync': async ({ syncRunIds }, { attempt }) => {
+    'data.startupSync': async ({ corpId, syncRunIds }, { attempt }) => {
       // In order (departures first: attendance and leave then read the people who left too). A retry skips the runs
       // already finished; on the last attempt a failed run stays failed and the next one still runs.
       const finalAttempt = attempt >= JOB_ATTEMPTS;
@@ -104,6 +108,7 @@ export function createJobHandlers(deps: HandlerDeps): JobHandlers {
           deps.log.warn({ err, syncRunId }, 'first-start data sync failed');
         }
       }
+      await runTalentRecompute(deps, corpId, lastCompletePeriod()).catch((err: unknown) => deps.log.warn({ err }, 'first-start talent recompute failed'));
     },
     'org.sync': async ({ syncRunId }, { attempt }) => {
       const result = await runOrgSync(syncDeps, syncRunId, { finalAttempt: attempt >= JOB_ATTEMPTS });

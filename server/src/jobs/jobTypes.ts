@@ -28,6 +28,8 @@ export interface JobPayloads {
   'audit.purge': { corpId: string };
   /** Compute a draft payout run for its compute request `seq` (a stale request does nothing). */
   'pay.computeRun': { corpId: string; runId: number; seq: number };
+  /** Recompute the corp's portraits and match scores of one month (yyyy-mm). */
+  'talent.recompute': { corpId: string; period: string };
 }
 export type JobName = keyof JobPayloads;
 

@@ -100,10 +100,121 @@ export interface CrmCorpView extends AttendanceCorpView {
 const byTimeThenId = <T extends { createMs: number; instanceId: string }>(a: T, b: T) =>
   a.createMs - b.createMs || (a.instanceId < b.instanceId ? -1 : a.instanceId > b.instanceId ? 1 : 0);
 
-/** Chance that a deal signed on `day` is big: rises over the transition year; key-account people sell big more. */
-function bigDealChance(day: number, today: number, keyAccount: boolean): number {
+/**
+ * What kind of salesperson someone is, which shapes their book (the articles' 20 salespeople: some already sell to
+ * big clients, keep them for years and pull in colleagues from other departments; others only ever sold small):
+ * - `veteran` (大客户老手): more customers, mostly big, followed up every 1-2 weeks, colleagues from other
+ *   departments on half of those follow-ups, renewals nearly always;
+ * - `growing`: the company's average, moving towards big clients over the transition year;
+ * - `smallClient`: small clients only, rarely anyone from another department, renewals about half the time.
+ * Veterans have been here a while (none in their first year); key-account people are more often veterans.
+ */
+export type SellerProfile = 'veteran' | 'growing' | 'smallClient';
+
+interface ProfileTraits {
+  customers: readonly [number, number];
+  /** Chance a deal is big at the start and at the end of the transition year. */
+  bigFrom: number;
+  bigTo: number;
+  /** Days between follow-ups of a big and of a small client. */
+  bigFollowDays: readonly [number, number];
+  smallFollowDays: readonly [number, number];
+  /** Chance someone from another department joins a follow-up of a big and of a small client. */
+  bigCollab: number;
+  smallCollab: number;
+  /** Chance a contract is renewed at its term's end, big and small clients. */
+  bigRenewal: number;
+  smallRenewal: number;
+}
+
+const TRAITS: Record<SellerProfile, { keyAccount: ProfileTraits; other: ProfileTraits }> = {
+  veteran: {
+    keyAccount: {
+      customers: [6, 9],
+      bigFrom: 0.3,
+      bigTo: 0.9,
+      bigFollowDays: [5, 14],
+      smallFollowDays: [14, 30],
+      bigCollab: 0.5,
+      smallCollab: 0.2,
+      bigRenewal: 0.92,
+      smallRenewal: 0.75,
+    },
+    other: {
+      customers: [7, 12],
+      bigFrom: 0.12,
+      bigTo: 0.8,
+      bigFollowDays: [5, 14],
+      smallFollowDays: [14, 30],
+      bigCollab: 0.5,
+      smallCollab: 0.2,
+      bigRenewal: 0.92,
+      smallRenewal: 0.75,
+    },
+  },
+  growing: {
+    keyAccount: {
+      customers: [4, 7],
+      bigFrom: 0.3,
+      bigTo: 0.8,
+      bigFollowDays: [7, 20],
+      smallFollowDays: [14, 40],
+      bigCollab: 0.45,
+      smallCollab: 0.2,
+      bigRenewal: 0.92,
+      smallRenewal: 0.85,
+    },
+    other: {
+      customers: [6, 12],
+      bigFrom: 0.04,
+      bigTo: 0.34,
+      bigFollowDays: [7, 20],
+      smallFollowDays: [14, 40],
+      bigCollab: 0.45,
+      smallCollab: 0.2,
+      bigRenewal: 0.92,
+      smallRenewal: 0.85,
+    },
+  },
+  smallClient: {
+    keyAccount: {
+      customers: [4, 7],
+      bigFrom: 0.05,
+      bigTo: 0.15,
+      bigFollowDays: [10, 30],
+      smallFollowDays: [20, 50],
+      bigCollab: 0.15,
+      smallCollab: 0.05,
+      bigRenewal: 0.7,
+      smallRenewal: 0.55,
+    },
+    other: {
+      customers: [6, 12],
+      bigFrom: 0.01,
+      bigTo: 0.06,
+      bigFollowDays: [10, 30],
+      smallFollowDays: [20, 50],
+      bigCollab: 0.15,
+      smallCollab: 0.05,
+      bigRenewal: 0.7,
+      smallRenewal: 0.55,
+    },
+  },
+};
+
+/** The salesperson's profile: a pure function of the seed, the person and their tenure on "today". */
+export function sellerProfile(seed: number, person: Pick<AttendancePerson, 'userid' | 'firstDay'>, today: number, keyAccount: boolean): SellerProfile {
+  const u = keyedPrng([seed, 'crm-profile', person.userid]).next();
+  const years = (today - person.firstDay) / 365;
+  const veteran = years < 1 ? 0 : years < 2 ? (keyAccount ? 0.35 : 0.2) : keyAccount ? 0.6 : 0.35;
+  const small = keyAccount ? 0.15 : 0.3;
+  return u < veteran ? 'veteran' : u < veteran + small ? 'smallClient' : 'growing';
+}
+
+/** Chance that a deal signed on `day` is big: rises over the transition year, by the salesperson's profile. */
+function bigDealChance(day: number, today: number, traits: ProfileTraits): number {
   const progress = Math.min(1, Math.max(0, 1 - (today - day) / TRANSITION_DAYS));
-  return keyAccount ? 0.3 + 0.5 * progress : 0.04 + 0.3 * progress;
+  return traits.bigFrom + (traits.bigTo - traits.bigFrom) * progress;
 }
 
 /** A deal amount in fen: small 1,500-2,990 CNY, in between 3,000-9,900, big 10,000-200,000 (rounded like real quotes). */
@@ -183,12 +294,15 @@ function sellerBook(
 ): void {
   const userid = person.userid;
   const p = keyedPrng([seed, 'crm-book', userid]);
+  const traits = TRAITS[sellerProfile(seed, person, today, keyAccount)][keyAccount ? 'keyAccount' : 'other'];
   const from = Math.max(person.firstDay, today - HISTORY_DAYS);
   const until = Math.min(person.lastDay ?? lastDataDay, lastDataDay);
   if (until - from < 20) return;
-  const count = keyAccount ? p.int(3, 6) : p.int(6, 12);
+  const count = p.int(traits.customers[0], traits.customers[1]);
+  // Someone who joined within the history opens a third of their accounts in their first month (a starter book).
+  const starters = person.firstDay >= today - HISTORY_DAYS ? Math.ceil(count / 3) : 0;
   for (let i = 0; i < count; i++) {
-    const createDay = from + Math.floor(p.next() * (until - from - 10));
+    const createDay = from + Math.floor(p.next() * (i < starters ? Math.min(30, until - from - 10) : until - from - 10));
     const id = stableUuid([seed, 'crm-customer', userid, i]);
     const name = customerName(seed, id);
     const pooled = p.chance(0.03);
@@ -210,7 +324,7 @@ function sellerBook(
     for (let n = 0; signDay <= lastDataDay && n < 8; n++) {
       const signer = signerOn(signDay);
       if (signer === undefined) break;
-      const kind = p.chance(bigDealChance(signDay, today, keyAccount)) ? 'big' : p.chance(0.25) ? 'mid' : 'small';
+      const kind = p.chance(bigDealChance(signDay, today, traits)) ? 'big' : p.chance(0.25) ? 'mid' : 'small';
       big = big || kind === 'big';
       const cancelled = p.chance(0.06);
       const term = Math.max(1, renewalYears) * 365;
@@ -253,7 +367,7 @@ function sellerBook(
         }
       }
       // Renewal at the term's end (big clients renew more), for 1-3 years; a cancelled contract is not renewed.
-      if (cancelled || !p.chance(big ? 0.8 : 0.55)) break;
+      if (cancelled || !p.chance(big ? traits.bigRenewal : traits.smallRenewal)) break;
       renewalYears = p.weighted([
         [1, 6],
         [2, 3],
@@ -267,13 +381,13 @@ function sellerBook(
     if (p.chance(0.04)) continue;
     const followFrom = Math.max(createDay, today - FOLLOW_HISTORY_DAYS);
     const followUntil = heir === undefined ? until : lastDataDay;
-    for (let day = followFrom + p.int(1, 14), k = 0; day <= followUntil; day += big ? p.int(7, 24) : p.int(14, 45), k++) {
+    for (let day = followFrom + p.int(1, 14), k = 0; day <= followUntil; day += big ? p.int(...traits.bigFollowDays) : p.int(...traits.smallFollowDays), k++) {
       const owner = day <= until ? userid : heir!;
       if (p.next() < 0.8 * (owner === userid ? driftIntensity(person.drift, day) : 0)) continue;
       const followMs = chinaTimeOn(day, 9 + p.int(0, 9), p.int(0, 59));
       const participants: string[] = [];
       const recordKey = `${seed}:crm-follow:${id}:${k}`;
-      if (p.chance(big ? 0.35 : 0.12)) {
+      if (p.chance(big ? traits.bigCollab : traits.smallCollab)) {
         const helper = pickHelper(helpers, day, recordKey);
         if (helper !== undefined && helper !== owner) participants.push(helper);
         if (p.chance(0.25)) {

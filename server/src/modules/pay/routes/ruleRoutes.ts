@@ -31,13 +31,19 @@ export interface RuleRouteSpec {
   audit: string;
   presentRules(ds: DataSource, corpId: string, rules: VersionedRule[], versions: RuleVersion[], today: string): Promise<unknown[]>;
   presentVersion(v: RuleVersion, users: Map<string, UserRef>): unknown;
+  /** Who may administer this family (default: pay admins, HR and admins). */
+  assertAdmin?: (actor: Actor) => void;
+  /** Run before the rules are read (e.g. seed a corp's built-in ones). */
+  beforeRead?: (actor: Actor) => Promise<void>;
+  /** Run after a version was published (committed), e.g. enqueue the work it changes. */
+  afterPublish?: (actor: Actor, published: RuleVersion) => Promise<void>;
 }
 
 export function ruleRoutes(deps: AppDeps, spec: RuleRouteSpec): Router<AppState> {
   const { family } = spec;
   const r = new Router<AppState>({ prefix: spec.prefix });
   const admin = (actor: Actor | undefined): Actor => {
-    assertPayAdmin(actor!);
+    (spec.assertAdmin ?? assertPayAdmin)(actor!);
     return actor!;
   };
   const labels = { ...PAY_FIELD_LABELS, definition: family.labels.definition };
@@ -47,6 +53,7 @@ export function ruleRoutes(deps: AppDeps, spec: RuleRouteSpec): Router<AppState>
     ctx.state.log.info({ audit: `${spec.audit}_${what}`, by: ctx.state.actor!.userid, ...fields }, 'audit');
 
   const load = async (actor: Actor, id?: number) => {
+    await spec.beforeRead?.(actor);
     const rules = await deps.ds.getRepository(family.rule).find({ where: { corpId: actor.corpId, ...(id ? { id } : {}) }, order: { id: 'ASC' } });
     const versions = rules.length
       ? await deps.ds.getRepository(family.version).find({ where: { corpId: actor.corpId, ...(id ? { [family.parentKey]: id } : {}) } as never })
@@ -99,6 +106,7 @@ export function ruleRoutes(deps: AppDeps, spec: RuleRouteSpec): Router<AppState>
     const { id } = validate(IdParamSchema, ctx.params, labels);
     const { published, superseded } = await publishRuleVersion(deps.ds, family, actor, id);
     audit(ctx, 'version_published', { versionId: published.id, supersededId: superseded?.id ?? null, supersededTo: superseded?.effectiveTo ?? null });
+    await spec.afterPublish?.(actor, published);
     const users = await namesFor(deps.ds, actor.corpId, [], [published, ...(superseded ? [superseded] : [])]);
     ctx.body = { ok: true, data: { published: spec.presentVersion(published, users), superseded: superseded ? spec.presentVersion(superseded, users) : null } };
   });

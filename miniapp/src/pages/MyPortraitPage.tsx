@@ -1,0 +1,68 @@
+/**
+ * 我的画像 (everyone, own data only): my newest match score against the job model — score, tier, the main gap, and
+ * every dimension's input, score, weight and contribution, or what data is missing. Read from what the nightly job
+ * stored (GET /api/v1/talent/review answers an employee only themself; the page keeps only the signed-in user).
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { TalentScoreView } from '@liucai/shared';
+import Button from 'antd-mobile/es/components/button';
+import Skeleton from 'antd-mobile/es/components/skeleton';
+import { errorMessage } from '../api/client';
+import { getTalentReview } from '../api/talentEndpoints';
+import { PageLayout } from '../components/PageLayout';
+import { useSession } from '../session/SessionContext';
+import { TalentPersonCard } from '../talent/TalentPersonCard';
+import '../talent/talent.css';
+
+type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; mine: TalentScoreView | null; jobModel: string | null };
+
+export default function MyPortraitPage() {
+  const { me } = useSession();
+  const [state, setState] = useState<State>({ status: 'loading' });
+  const load = useCallback(async () => {
+    setState({ status: 'loading' });
+    try {
+      const review = await getTalentReview();
+      setState({ status: 'ready', mine: review.people.find((p) => p.userid === me.userid) ?? null, jobModel: review.jobModel?.name ?? null });
+    } catch (err) {
+      setState({ status: 'error', message: errorMessage(err) });
+    }
+  }, [me.userid]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  return (
+    <PageLayout title="我的画像" testId="my-portrait-page">
+      {state.status === 'loading' && (
+        <section className="card">
+          <Skeleton.Title animated />
+          <Skeleton.Paragraph lineCount={5} animated />
+        </section>
+      )}
+      {state.status === 'error' && (
+        <section className="card" data-testid="portrait-error">
+          <div className="inline-error">我的画像加载失败：{state.message}</div>
+          <Button size="small" onClick={() => void load()}>
+            重试
+          </Button>
+        </section>
+      )}
+      {state.status === 'ready' && state.mine === null && (
+        <section className="card">
+          <div className="empty-text" data-testid="portrait-empty">
+            还没有你的匹配度：每晚根据 CRM 数据计算，有跟进或成交记录后即可看到
+          </div>
+        </section>
+      )}
+      {state.status === 'ready' && state.mine && (
+        <>
+          <div className="section-title">
+            与“{state.jobModel ?? '岗位模型'}”的匹配度，{state.mine.period}
+          </div>
+          <TalentPersonCard person={state.mine} />
+        </>
+      )}
+    </PageLayout>
+  );
+}

@@ -1,0 +1,41 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/**
+ * A person's match score for one month against one published job-model version (never a draft), with every
+ * dimension's input, score, weight and contribution as JSON. `scoreT` is tenths (855 = 85.5), null when 数据不足.
+ */
+@Entity({ name: 'talent_match_scores' })
+@Index('uq_talent_match_scores', ['corpId', 'period', 'versionId', 'userid'], { unique: true })
+export class TalentMatchScore {
+  @PrimaryGeneratedColumn({ type: 'int' })
+  id: number;
+
+  @Column({ name: 'corp_id', type: 'varchar', length: 64 })
+  corpId: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  userid: string;
+
+  /** yyyy-mm. */
+  @Column({ type: 'varchar', length: 7 })
+  period: string;
+
+  @Column({ name: 'job_model_id', type: 'int' })
+  jobModelId: number;
+
+  @Column({ name: 'version_id', type: 'int' })
+  versionId: number;
+
+  @Column({ name: 'score_t', type: 'int', nullable: true })
+  scoreT: number | null;
+
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  tier: string | null;
+
+  /** The MatchResult's dimensions and explanation as JSON. */
+  @Column({ type: 'text' })
+  detail: string;
+
+  @Column({ name: 'computed_at', type: 'datetime', precision: 3 })
+  computedAt: Date;
+}

@@ -1,0 +1,59 @@
+/**
+ * Every corp starts with the built-in job models (大客户销售), each as version 1, published, in effect from
+ * BUILT_IN_FROM until further notice. Idempotent: a corp that has the code keeps what it has (HR may have copied and
+ * changed it); two callers racing both end with one model.
+ */
+import { JOB_MODEL_TEMPLATES } from '@liucai/shared';
+import { QueryFailedError, type DataSource } from 'typeorm';
+import { JobModel, JobModelVersion } from '../../../entities';
+
+/** The built-in versions apply to every month the portraits cover. */
+export const BUILT_IN_FROM = '2020-01-01';
+/** Who “created” built-in rows (no person did). */
+export const SYSTEM_USER = 'system';
+
+const isDuplicate = (err: unknown) =>
+  err instanceof QueryFailedError && /ER_DUP_ENTRY|UNIQUE constraint failed|Duplicate entry/i.test(`${(err as { code?: string }).code ?? ''} ${err.message}`);
+
+export async function ensureBuiltInJobModels(ds: DataSource, corpId: string): Promise<void> {
+  // tenancy: the corp's own models by code.
+  const have = new Set((await ds.getRepository(JobModel).find({ where: { corpId }, select: { code: true } })).map((m) => m.code));
+  for (const t of JOB_MODEL_TEMPLATES) {
+    if (have.has(t.code)) continue;
+    try {
+      await ds.transaction(async (em) => {
+        const now = new Date();
+        const model = await em.getRepository(JobModel).save(
+          Object.assign(new JobModel(), {
+            corpId,
+            code: t.code,
+            name: t.name,
+            description: t.description,
+            revision: 1,
+            createdBy: SYSTEM_USER,
+            createdAt: now,
+          }),
+        );
+        await em.getRepository(JobModelVersion).save(
+          Object.assign(new JobModelVersion(), {
+            corpId,
+            jobModelId: model.id,
+            version: 1,
+            status: 'published' as const,
+            effectiveFrom: BUILT_IN_FROM,
+            effectiveTo: null,
+            definition: JSON.stringify(t.definition),
+            note: '内置模板',
+            copiedFromId: null,
+            createdBy: SYSTEM_USER,
+            createdAt: now,
+            publishedBy: SYSTEM_USER,
+            publishedAt: now,
+          }),
+        );
+      });
+    } catch (err) {
+      if (!isDuplicate(err)) throw err;
+    }
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * Recompute a corp's portraits and match scores for one month (the talent.recompute job; never in a request):
+ * read the corp's CRM rows for the window once, compute every salesperson's portrait (shared/src/talent/portrait.ts),
+ * score it against every job model's published version in effect, and write both in batched upserts. People who
+ * left before the month, and people with no deal or follow-up in 24 months (not salespeople), get no rows; rows of
+ * the month for anyone else are removed, so what is stored is exactly this run's answer.
+ */
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import { addMonths, computePortrait, inEffect, inputsFromPortrait, monthEnd, scoreMatch, validateJobModel, type PortraitMetricValue } from '@liucai/shared';
+import { JobModelVersion, TalentMatchScore, TalentMetric } from '../../../entities';
+import { employedOnOrAfter, peopleWithHistory } from '../../sync/queries/peopleWithHistory';
+import { addDays } from '../../../util/dates';
+import { ensureBuiltInJobModels } from './builtInJobModelSeeder';
+import { loadCorpActivity } from '../queries/talentActivity';
+
+const BATCH = 500;
+
+export interface RecomputeResult {
+  period: string;
+  people: number;
+  metrics: number;
+  scores: number;
+  versions: number[];
+}
+
+/** The day a month's scores use versions for: its last day, or `today` while the month is still running. */
+export const referenceDay = (period: string, today: string): string => (monthEnd(period) < today ? monthEnd(period) : today);
+
+export async function recomputeTalent(ds: DataSource, corpId: string, period: string, opts: { bigDealFen: number; today: string }): Promise<RecomputeResult> {
+  await ensureBuiltInJobModels(ds, corpId);
+  const end = monthEnd(period);
+  const from24 = `${addMonths(period, -23)}-01`;
+  // Renewal rates look at terms of up to 3 years that ended in the 24 months.
+  const activity = await loadCorpActivity(ds, corpId, { dealsFrom: addDays(from24, -3 * 365 - 1), from: from24, to: end }, opts.bigDealFen);
+  const employed = (await peopleWithHistory(ds, corpId)).filter((p) => p.inOrg && employedOnOrAfter(p, `${period}-01`));
+  const portraits = new Map<string, PortraitMetricValue[]>();
+  for (const p of employed) {
+    const a = activity.byPerson.get(p.userid);
+    const active = a && (a.deals.some((d) => d.signedOn >= from24) || a.followUps.length > 0);
+    if (active) portraits.set(p.userid, computePortrait(a, period, { renewalsByCustomer: activity.renewalsByCustomer }));
+  }
+
+  const day = referenceDay(period, opts.today);
+  // tenancy: the corp's published job-model versions.
+  const versions = (await ds.getRepository(JobModelVersion).find({ where: { corpId, status: 'published' } })).filter((v) =>
+    inEffect({ from: v.effectiveFrom, to: v.effectiveTo }, day),
+  );
+  const now = new Date();
+  const metricRows: Partial<TalentMetric>[] = [];
+  for (const [userid, metrics] of portraits)
+    for (const m of metrics)
+      metricRows.push({
+        corpId,
+        userid,
+        period,
+        metric: m.metric,
+        value: m.value,
+        sample: m.sample,
+        missing: m.missing,
+        detail: m.detail ? JSON.stringify(m.detail) : null,
+        computedAt: now,
+      });
+  const scoreRows: Partial<TalentMatchScore>[] = [];
+  for (const v of versions) {
+    const checked = validateJobModel(JSON.parse(v.definition));
+    if (!checked.ok) continue; // published versions were validated; a definition the code no longer accepts scores nobody
+    for (const [userid, metrics] of portraits) {
+      const r = scoreMatch(checked.compiled, inputsFromPortrait(checked.compiled, new Map(metrics.map((m) => [m.metric, m.value]))));
+      scoreRows.push({
+        corpId,
+        userid,
+        period,
+        jobModelId: v.jobModelId,
+        versionId: v.id,
+        scoreT: r.scoreT,
+        tier: r.tier,
+        detail: JSON.stringify({
+          score: r.score,
+          dimensions: r.dimensions,
+          missingWeight: r.missingWeight,
+          maxMissingWeight: r.maxMissingWeight,
+          explanation: r.explanation,
+        }),
+        computedAt: now,
+      });
+    }
+  }
+
+  await ds.transaction(async (em) => {
+    const keep = new Set(portraits.keys());
+    await removeOthers(em, TalentMetric, corpId, period, keep);
+    await removeOthers(em, TalentMatchScore, corpId, period, keep);
+    // Scores of versions no longer in effect for the month go too (a month has the versions of its reference day).
+    const stale = await em.getRepository(TalentMatchScore).find({ where: { corpId, period }, select: { id: true, versionId: true } });
+    const live = new Set(versions.map((v) => v.id));
+    const staleIds = stale.filter((s) => !live.has(s.versionId)).map((s) => s.id);
+    for (let i = 0; i < staleIds.length; i += BATCH) await em.getRepository(TalentMatchScore).delete({ corpId, id: In(staleIds.slice(i, i + BATCH)) });
+    for (let i = 0; i < metricRows.length; i += BATCH)
+      await em
+        .createQueryBuilder()
+        .insert()
+        .into(TalentMetric)
+        .values(metricRows.slice(i, i + BATCH))
+        .orUpdate(['value', 'sample', 'missing', 'detail', 'computed_at'], ['corp_id', 'period', 'userid', 'metric'])
+        .execute();
+    for (let i = 0; i < scoreRows.length; i += BATCH)
+      await em
+        .createQueryBuilder()
+        .insert()
+        .into(TalentMatchScore)
+        .values(scoreRows.slice(i, i + BATCH))
+        .orUpdate(['job_model_id', 'score_t', 'tier', 'detail', 'computed_at'], ['corp_id', 'period', 'version_id', 'userid'])
+        .execute();
+  });
+  return { period, people: portraits.size, metrics: metricRows.length, scores: scoreRows.length, versions: versions.map((v) => v.id) };
+}
+
+/** Remove the month's rows of everyone not in `keep` (they left, or are no longer salespeople). */
+async function removeOthers(em: EntityManager, entity: typeof TalentMetric | typeof TalentMatchScore, corpId: string, period: string, keep: Set<string>) {
+  // tenancy: the corp's rows of the month.
+  const rows: { userid: string }[] = await em
+    .getRepository(entity)
+    .createQueryBuilder('t')
+    .select('DISTINCT t.userid', 'userid')
+    .where('t.corp_id = :corpId AND t.period = :period', { corpId, period })
+    .getRawMany();
+  const gone = rows.map((r) => r.userid).filter((u) => !keep.has(u));
+  for (let i = 0; i < gone.length; i += BATCH) await em.getRepository(entity).delete({ corpId, period, userid: In(gone.slice(i, i + BATCH)) });
+}

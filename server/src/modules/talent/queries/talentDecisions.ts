@@ -1,0 +1,34 @@
+/** HR decisions of the talent review: the ones in force for a month's list, and a person's history. */
+import { In, type DataSource } from 'typeorm';
+import { TalentDecision, User } from '../../../entities';
+
+/** The decision in force (the newest) per person for a month and job model, for the people listed. One query. */
+export async function decisionsInForce(
+  ds: DataSource,
+  corpId: string,
+  period: string,
+  jobModelId: number,
+  userids: readonly string[],
+): Promise<Map<string, TalentDecision>> {
+  const out = new Map<string, TalentDecision>();
+  if (userids.length === 0) return out;
+  // tenancy: the corp's decisions, for people already filtered by the caller's scope.
+  const rows = await ds.getRepository(TalentDecision).find({ where: { corpId, period, jobModelId }, order: { id: 'ASC' } });
+  const wanted = new Set(userids);
+  for (const r of rows) if (wanted.has(r.userid)) out.set(r.userid, r);
+  return out;
+}
+
+/** Every decision on one person, newest first. */
+export const decisionsOf = (ds: DataSource, corpId: string, userid: string): Promise<TalentDecision[]> =>
+  // tenancy: by corp and person (the caller's scope is checked before).
+  ds.getRepository(TalentDecision).find({ where: { corpId, userid }, order: { id: 'DESC' } });
+
+/** Names of the people who decided, by userid (one query). */
+export async function deciderNames(ds: DataSource, corpId: string, decisions: readonly TalentDecision[]): Promise<Map<string, string>> {
+  const ids = [...new Set(decisions.map((d) => d.decidedBy))];
+  if (ids.length === 0) return new Map();
+  // tenancy: the corp's people.
+  const users = await ds.getRepository(User).find({ where: { corpId, userid: In(ids) }, select: { userid: true, name: true } });
+  return new Map(users.map((u) => [u.userid, u.name]));
+}

@@ -1,0 +1,69 @@
+/**
+ * Stored match scores joined to the people they belong to, restricted to the caller's people scope in SQL (the bulk
+ * rule of peopleScope.ts: one query for the whole list, never a check per person).
+ */
+import type { DataSource } from 'typeorm';
+import { JobModel, JobModelVersion, TalentMatchScore, User } from '../../../entities';
+import { whereInPeopleScope, type PeopleScope } from '../../people/policies/peopleScope';
+
+export interface ScoreRow {
+  score: TalentMatchScore;
+  name: string;
+  title: string | null;
+  mainDeptId: number | null;
+  version: number;
+}
+
+/** The newest month with stored scores in the corp, and the first job model scored then. */
+export async function latestScored(ds: DataSource, corpId: string, period?: string): Promise<{ period: string; jobModelId: number } | null> {
+  // tenancy: the corp's scores.
+  const qb = ds
+    .getRepository(TalentMatchScore)
+    .createQueryBuilder('s')
+    .select('s.period', 'period')
+    .addSelect('MIN(s.job_model_id)', 'jobModelId')
+    .where('s.corp_id = :corpId', { corpId })
+    .groupBy('s.period')
+    .orderBy('s.period', 'DESC')
+    .limit(1);
+  if (period) qb.andWhere('s.period = :period', { period });
+  const row = await qb.getRawOne<{ period: string; jobModelId: number | string }>();
+  return row ? { period: row.period, jobModelId: Number(row.jobModelId) } : null;
+}
+
+/** Scores of people in `scope`, for a month and job model or for one person (every month). */
+export async function scoresInScope(
+  ds: DataSource,
+  scope: PeopleScope,
+  filter: { period: string; jobModelId: number } | { userid: string },
+): Promise<ScoreRow[]> {
+  // tenancy: whereInPeopleScope adds u.corp_id; the scores and versions join on the same corp.
+  const qb = ds
+    .getRepository(TalentMatchScore)
+    .createQueryBuilder('s')
+    .innerJoin(User, 'u', 'u.corp_id = s.corp_id AND u.userid = s.userid')
+    .innerJoin(JobModelVersion, 'v', 'v.corp_id = s.corp_id AND v.id = s.version_id')
+    .select('s')
+    .addSelect('u.name', 'u_name')
+    .addSelect('u.title', 'u_title')
+    .addSelect('u.main_dept_id', 'u_dept')
+    .addSelect('v.version', 'v_version')
+    .where('s.corp_id = :corpId', { corpId: scope.corpId });
+  if ('userid' in filter) qb.andWhere('s.userid = :userid', { userid: filter.userid }).orderBy('s.period', 'DESC').addOrderBy('s.job_model_id', 'ASC');
+  else qb.andWhere('s.period = :period AND s.job_model_id = :jobModelId', filter).orderBy('s.score_t', 'DESC').addOrderBy('s.userid', 'ASC');
+  const { entities, raw } = await whereInPeopleScope(qb, 'u', scope).getRawAndEntities<{
+    u_name: string;
+    u_title: string | null;
+    u_dept: number | string | null;
+    v_version: number | string;
+  }>();
+  return entities.map((score, i) => {
+    const r = raw[i]!;
+    return { score, name: r.u_name, title: r.u_title, mainDeptId: r.u_dept === null ? null : Number(r.u_dept), version: Number(r.v_version) };
+  });
+}
+
+/** A job model's name by id, in the corp. */
+export const jobModelName = async (ds: DataSource, corpId: string, id: number): Promise<string | null> =>
+  // tenancy: by id and corp.
+  (await ds.getRepository(JobModel).findOne({ where: { corpId, id }, select: { name: true } }))?.name ?? null;

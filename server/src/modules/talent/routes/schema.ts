@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+/** Chinese names of the talent API's fields, for validation messages. */
+export const TALENT_FIELD_LABELS = {
+  versionId: '岗位模型版本',
+  inputs: '各维度输入',
+  period: '月份',
+  userid: '员工',
+  jobModelId: '岗位模型',
+  kind: '决定',
+  tier: '档位',
+  reason: '理由',
+} as const;
+
+const POSITIVE = '应为正整数';
+export const VersionIdParamSchema = z.object({ versionId: z.coerce.number({ message: POSITIVE }).int(POSITIVE).positive(POSITIVE) });
+
+/** POST /api/v1/job-models/:versionId/preview: dimension id → value (number or decimal text; null = 数据不足). */
+export const PreviewBodySchema = z.object({
+  inputs: z.record(z.string(), z.union([z.number(), z.string(), z.null()]), { message: '应为对象：维度编号 → 数值（缺数据填 null）' }),
+});
+
+export const ReviewQuerySchema = z.object({
+  period: z
+    .string({ message: '应为月份 yyyy-mm，如 2026-07' })
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '应为月份 yyyy-mm，如 2026-07')
+    .optional(),
+  jobModelId: z.coerce.number({ message: POSITIVE }).int(POSITIVE).positive(POSITIVE).optional(),
+});
+
+/** POST /api/v1/talent/people/:userid/decisions: agree with the suggested tier, or override it (tier and reason). */
+export const DecisionBodySchema = z.object({
+  period: z
+    .string({ message: '应为月份 yyyy-mm，如 2026-07' })
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '应为月份 yyyy-mm，如 2026-07')
+    .optional(),
+  jobModelId: z.coerce.number({ message: POSITIVE }).int(POSITIVE).positive(POSITIVE).optional(),
+  kind: z.enum(['agree', 'override'], { message: '应为 agree（同意建议）或 override（调整）' }),
+  tier: z.enum(['move', 'train', 'reassign'], { message: '应为 move（立即转型）、train（先培训）或 reassign（调岗）' }).nullish(),
+  reason: z.string({ message: '应为文字' }).nullish(),
+});

@@ -1,0 +1,98 @@
+/**
+ * The talent review (人才盘点): GET /api/v1/talent/review lists the stored match scores of the people in the
+ * caller's scope (HR its departments, a supervisor their reports and themself, everyone themself, admins all) for a
+ * month and job model, with the tier distribution; GET /api/v1/talent/people/:userid is one person's scores over the
+ * months with the newest portrait, each metric with its value, sample size and what is missing (404 outside scope). Nothing is computed here: the talent.recompute job stores what is read.
+ */
+import Router from '@koa/router';
+import { zh, type TalentPersonScores, type TalentReview, type TalentTier } from '@liucai/shared';
+import type { AppDeps, AppState } from '../../../appTypes';
+import { validate } from '../../../middleware/validate';
+import { loadDepartmentIndex } from '../../people/queries/departmentIndex';
+import { findPersonInScope } from '../../people/queries/personInScope';
+import { peopleScopeOf } from '../../people/policies/peopleScope';
+import { presentScore } from '../presenters/talentScorePresenter';
+import { jobModelName, latestScored, scoresInScope } from '../queries/talentScores';
+import { portraitOf } from '../queries/portraitOf';
+import { DecisionBodySchema, ReviewQuerySchema, TALENT_FIELD_LABELS } from './schema';
+import { decisionsInForce, decisionsOf, deciderNames } from '../queries/talentDecisions';
+import { presentDecision } from '../presenters/talentDecisionPresenter';
+import { recordTalentDecision } from '../commands/talentDecisionRecorder';
+import { assertTalentAdmin } from '../policies/talentAdmin';
+import { forbidden, validationError } from '../../../errors';
+
+export function talentReviewRoutes(deps: AppDeps): Router<AppState> {
+  const r = new Router<AppState>({ prefix: '/api/v1/talent' });
+
+  r.get('/review', async (ctx) => {
+    const actor = ctx.state.actor!;
+    const q = validate(ReviewQuerySchema, ctx.query, TALENT_FIELD_LABELS);
+    const distribution: Record<TalentTier | 'insufficient', number> = { move: 0, train: 0, reassign: 0, insufficient: 0 };
+    const found = await latestScored(deps.ds, actor.corpId, q.period);
+    const jobModelId = q.jobModelId ?? found?.jobModelId;
+    if (!found || jobModelId === undefined) {
+      ctx.body = { ok: true, data: { period: q.period ?? null, jobModel: null, distribution, people: [] } satisfies TalentReview };
+      return;
+    }
+    const [scope, depts, name] = await Promise.all([
+      peopleScopeOf(deps.ds, actor),
+      loadDepartmentIndex(deps.ds, actor.corpId),
+      jobModelName(deps.ds, actor.corpId, jobModelId),
+    ]);
+    const rows = await scoresInScope(deps.ds, scope, { period: found.period, jobModelId });
+    const decided = await decisionsInForce(
+      deps.ds,
+      actor.corpId,
+      found.period,
+      jobModelId,
+      rows.map((r) => r.score.userid),
+    );
+    const names = await deciderNames(deps.ds, actor.corpId, [...decided.values()]);
+    const people = rows.map((row) => {
+      const d = decided.get(row.score.userid);
+      return presentScore(row, depts, d ? presentDecision(d, names) : null);
+    });
+    for (const p of people) distribution[p.tier ?? 'insufficient']++;
+    const data: TalentReview = { period: found.period, jobModel: name === null ? null : { id: jobModelId, name }, distribution, people };
+    ctx.body = { ok: true, data };
+  });
+
+  r.get('/people/:userid', async (ctx) => {
+    const actor = ctx.state.actor!;
+    const depts = await loadDepartmentIndex(deps.ds, actor.corpId);
+    const { person, scope } = await findPersonInScope(deps.ds, actor, ctx.params.userid ?? '', depts);
+    const [rows, history] = await Promise.all([scoresInScope(deps.ds, scope, { userid: person.userid }), decisionsOf(deps.ds, actor.corpId, person.userid)]);
+    const names = await deciderNames(deps.ds, actor.corpId, history);
+    const decisions = history.map((d) => presentDecision(d, names));
+    // The decision in force per month and job model: the newest (history is newest first).
+    const inForce = (period: string, jobModelId: number) => decisions.find((d) => d.period === period && d.jobModelId === jobModelId) ?? null;
+    const data: TalentPersonScores = {
+      userid: person.userid,
+      name: person.name,
+      scores: rows.map((row) => presentScore(row, depts, inForce(row.score.period, row.score.jobModelId))),
+      decisions,
+      portrait: await portraitOf(deps.ds, actor.corpId, person.userid),
+    };
+    ctx.body = { ok: true, data };
+  });
+
+  // HR (within its departments) and admins record a decision on the suggested tier; never on themselves.
+  r.post('/people/:userid/decisions', async (ctx) => {
+    const actor = ctx.state.actor!;
+    assertTalentAdmin(actor);
+    const body = validate(DecisionBodySchema, ctx.request.body ?? {}, TALENT_FIELD_LABELS);
+    const depts = await loadDepartmentIndex(deps.ds, actor.corpId);
+    const { person } = await findPersonInScope(deps.ds, actor, ctx.params.userid ?? '', depts);
+    if (person.userid === actor.userid) throw forbidden('不能为自己的人才盘点结果做决定');
+    const found = await latestScored(deps.ds, actor.corpId, body.period);
+    if (!found)
+      throw validationError([
+        { field: 'period', label: '月份', message: body.period ? zh`月份 ${body.period} 还没有匹配度结果` : '月份：还没有任何匹配度结果' },
+      ]);
+    const saved = await recordTalentDecision(deps.ds, actor, person.userid, { period: found.period, jobModelId: body.jobModelId ?? found.jobModelId }, body);
+    const names = await deciderNames(deps.ds, actor.corpId, [saved]);
+    ctx.status = 201;
+    ctx.body = { ok: true, data: presentDecision(saved, names) };
+  });
+  return r;
+}

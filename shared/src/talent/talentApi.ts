@@ -1,0 +1,77 @@
+/** What the talent API answers (GET /api/v1/talent/review, GET /api/v1/talent/people/:userid). */
+import type { DepartmentRef } from '../api';
+import type { TalentTier } from './jobModelTypes';
+import type { DimensionResult } from './matchScore';
+import type { TalentDecisionKind } from './talentDecision';
+
+export interface TalentScoreView {
+  userid: string;
+  name: string;
+  title: string | null;
+  department: DepartmentRef | null;
+  period: string;
+  /** 0–100 with one decimal, or null when 数据不足. */
+  score: string | null;
+  tier: TalentTier | null;
+  tierLabel: string | null;
+  jobModelId: number;
+  versionId: number;
+  /** The version's number (1, 2, 3 …). */
+  version: number;
+  dimensions: DimensionResult[];
+  explanation: string;
+  computedAt: string;
+  /** HR's decision in force for this month and job model (the newest), or null while the tier is only a suggestion. */
+  decision: TalentDecisionView | null;
+}
+
+/** One HR decision on a suggested tier (人才盘点), as kept in the history. */
+export interface TalentDecisionView {
+  id: number;
+  period: string;
+  jobModelId: number;
+  versionId: number;
+  /** The suggestion decided on: score (null: 数据不足) and tier. */
+  suggestedScore: string | null;
+  suggestedTier: TalentTier | null;
+  kind: TalentDecisionKind;
+  tier: TalentTier;
+  tierLabel: string;
+  reason: string | null;
+  decidedBy: { userid: string; name: string | null };
+  decidedAt: string;
+}
+
+export interface TalentReview {
+  period: string | null;
+  jobModel: { id: number; name: string } | null;
+  /** How many people in scope per tier; `insufficient`: 数据不足 (no score). */
+  distribution: Record<TalentTier | 'insufficient', number>;
+  people: TalentScoreView[];
+}
+
+/** One stored portrait metric as the API shows it. */
+export interface PortraitMetricView {
+  metric: string;
+  label: string;
+  unit: string;
+  /** How the metric is defined. */
+  means: string;
+  /** Exact decimal text, or null when 数据不足. */
+  value: string | null;
+  sample: number;
+  /** 数据不足：what is missing, or null. */
+  missing: string | null;
+  detail: Record<string, unknown> | null;
+}
+
+export interface TalentPersonScores {
+  userid: string;
+  name: string;
+  /** Newest month first. */
+  scores: TalentScoreView[];
+  /** Every decision HR recorded for the person, newest first (the history; the newest of a month is in force). */
+  decisions: TalentDecisionView[];
+  /** The newest month's portrait (null before the first recompute). */
+  portrait: { period: string; metrics: PortraitMetricView[] } | null;
+}

@@ -1,0 +1,117 @@
+/**
+ * CRM data for the talent world, month 2026-06 (today 2026-06-20):
+ * - 王五: follow-ups of a big client every month from 2025-07 (12 months), 24 cross-department collaborations in
+ *   April–June (8 a month), 20 contracts that came up for renewal in the 24 months of which 17 were renewed (85%);
+ *   plus a follow-up DingTalk deleted (2024-08) and a cancelled big deal in June, which must count nowhere.
+ * - 张三: one follow-up and one small deal in June: too little data for a score.
+ * - 赵六 left in January (data before that); 钱七 (财务部, outside HR's scope) follows up a client in June.
+ */
+import type { DataSource } from 'typeorm';
+import { addMonths } from '@liucai/shared';
+import { buildCollaboration, buildCustomer, buildDeal, buildFollowUp, buildSatisfaction } from './factories';
+import type { TalentWorld } from './talentWorld';
+
+export const TALENT_PERIOD = '2026-06';
+export const TALENT_TODAY = '2026-06-20';
+
+const at = (day: string) => new Date(`${day}T02:00:00Z`);
+
+export async function buildTalentData(ds: DataSource, tw: TalentWorld): Promise<void> {
+  const { corpId } = tw;
+  const { wang, zhang, gone, outsider } = tw.people;
+  await buildCustomer(ds, corpId, { sourceId: 'big-w', name: '华东精密', ownerUserid: wang.userid, segment: 'big' });
+  for (let i = 0; i < 12; i++)
+    await buildFollowUp(ds, corpId, { ownerUserid: wang.userid, customerSourceId: 'big-w', followedAt: at(`${addMonths('2025-07', i)}-15`) });
+  await buildCustomer(ds, corpId, { sourceId: 'big-old', name: '博远物流', ownerUserid: wang.userid, segment: 'big' });
+  await buildFollowUp(ds, corpId, { ownerUserid: wang.userid, customerSourceId: 'big-old', followedAt: at('2024-08-15'), removedAt: new Date() });
+  for (let i = 0; i < 24; i++) {
+    await buildCollaboration(ds, corpId, {
+      userid: wang.userid,
+      withDepartment: i % 3 === 0 ? '客户成功部' : '技术部',
+      occurredOn: `${addMonths('2026-04', i % 3)}-${String(1 + i).padStart(2, '0')}`,
+    });
+  }
+  for (let i = 0; i < 20; i++) {
+    const signed = `${addMonths('2023-08', i)}-01`;
+    const key = `k${i}`;
+    await buildCustomer(ds, corpId, { sourceId: key, name: `客户${key}`, ownerUserid: wang.userid, segment: 'big' });
+    await buildDeal(ds, corpId, {
+      ownerUserid: wang.userid,
+      customerSourceId: key,
+      customerName: `客户${key}`,
+      amountFen: 5_000_000,
+      signedOn: signed,
+      status: 'completed',
+    });
+    if (i < 17) {
+      // Renewed for 3 years at the term's end (a year later, same day of the month).
+      const renewed = `${Number(signed.slice(0, 4)) + 1}${signed.slice(4)}`;
+      await buildDeal(ds, corpId, {
+        ownerUserid: wang.userid,
+        customerSourceId: key,
+        customerName: `客户${key}`,
+        amountFen: 5_000_000,
+        signedOn: renewed,
+        renewalYears: 3,
+      });
+    }
+  }
+  await buildDeal(ds, corpId, {
+    ownerUserid: wang.userid,
+    customerSourceId: 'big-w',
+    customerName: '华东精密',
+    amountFen: 9_000_000,
+    signedOn: '2026-06-05',
+    status: 'cancelled',
+  });
+
+  await buildFollowUp(ds, corpId, { ownerUserid: zhang.userid, customerSourceId: 'small-z', followedAt: at('2026-06-03') });
+  await buildDeal(ds, corpId, { ownerUserid: zhang.userid, customerSourceId: null, customerName: '散客', amountFen: 280_000, signedOn: '2026-06-10' });
+
+  await buildFollowUp(ds, corpId, { ownerUserid: gone.userid, customerSourceId: 'big-w', followedAt: at('2026-01-10') });
+  await buildFollowUp(ds, corpId, { ownerUserid: outsider.userid, customerSourceId: 'x-1', followedAt: at('2026-06-08') });
+}
+
+/** A salesperson's behaviour over the months up to `period`, as synced CRM rows. */
+export interface Behaviour {
+  /** Months (ending with `period`) with a follow-up of a big client. */
+  bigMonths: number;
+  /** Cross-department collaborations a month, over the last 3 months. */
+  collaborationsPerMonth: number;
+  /** Contracts that came up for renewal, and how many were renewed. */
+  due: number;
+  renewed: number;
+  /** One imported satisfaction score (tenths), if any. */
+  satisfactionTenths?: number;
+}
+
+/** Write `b` for `userid` (customers and contracts keyed by the userid, so people never share them). */
+export async function buildBehaviour(ds: DataSource, corpId: string, userid: string, b: Behaviour, period = TALENT_PERIOD): Promise<void> {
+  const big = `${userid}-big`;
+  await buildCustomer(ds, corpId, { sourceId: big, name: `${userid} 大客户`, ownerUserid: userid, segment: 'big' });
+  for (let i = 0; i < b.bigMonths; i++)
+    await buildFollowUp(ds, corpId, { ownerUserid: userid, customerSourceId: big, followedAt: at(`${addMonths(period, -i)}-15`) });
+  for (let i = 0; i < b.collaborationsPerMonth * 3; i++) {
+    await buildCollaboration(ds, corpId, { userid, withDepartment: i % 2 ? '技术部' : '客户成功部', occurredOn: `${addMonths(period, -(i % 3))}-10` });
+  }
+  for (let i = 0; i < b.due; i++) {
+    const key = `${userid}-k${i}`;
+    const signed = `${addMonths(period, -14 - i)}-01`;
+    await buildCustomer(ds, corpId, { sourceId: key, name: `${userid} 客户${i}`, ownerUserid: userid, segment: 'big' });
+    await buildDeal(ds, corpId, { ownerUserid: userid, customerSourceId: key, customerName: key, amountFen: 3_000_000, signedOn: signed, status: 'completed' });
+    if (i < b.renewed) {
+      const renewed = `${addMonths(period, -2 - i)}-01`;
+      await buildDeal(ds, corpId, { ownerUserid: userid, customerSourceId: key, customerName: key, amountFen: 3_000_000, signedOn: renewed, renewalYears: 3 });
+    }
+  }
+  if (b.satisfactionTenths !== undefined)
+    await buildSatisfaction(ds, corpId, { ownerUserid: userid, scoreTenths: b.satisfactionTenths, surveyedOn: `${period}-05` });
+}
+
+/** Four behaviours, one per tier and one with too little data. */
+export const TIER_BEHAVIOURS: Record<'move' | 'train' | 'reassign' | 'insufficient', Behaviour> = {
+  move: { bigMonths: 12, collaborationsPerMonth: 4, due: 10, renewed: 9 },
+  train: { bigMonths: 8, collaborationsPerMonth: 3, due: 10, renewed: 7, satisfactionTenths: 80 },
+  reassign: { bigMonths: 2, collaborationsPerMonth: 1, due: 10, renewed: 5 },
+  insufficient: { bigMonths: 3, collaborationsPerMonth: 0, due: 0, renewed: 0 },
+};

@@ -1,0 +1,131 @@
+/**
+ * 人才盘点 in headless Chromium against the real server, MariaDB and the DingTalk sandbox: four salespeople of the
+ * demo HR's 销售中心 with behaviour that lands them in each tier (and one with too little data), recomputed by the
+ * talent job's command; HR sees the distribution and each person's score, main gap and dimensions, filters by
+ * tier, on the phone (375 px) and on PC (1440 px); an employee is refused the page.
+ */
+import type { Page } from 'playwright-core';
+import { User } from '../server/src/entities';
+import { recomputeTalent } from '../server/src/modules/talent/commands/talentRecomputer';
+import { DEFAULT_SEGMENT_THRESHOLDS } from '../server/src/modules/sync/commands/customerSegments';
+import { loadDepartmentIndex } from '../server/src/modules/people/queries/departmentIndex';
+import { browserWorldForDescribe, signInAs } from './support/browserWorld';
+import { keepScreenshot } from './support/browser';
+import { buildBehaviour, TALENT_PERIOD, TALENT_TODAY, TIER_BEHAVIOURS } from './support/talentData';
+
+jest.setTimeout(120000);
+
+describe('人才盘点 in headless Chromium', () => {
+  const ui = browserWorldForDescribe({ label: 'talentpages', employees: 60, seed: 9 });
+  const chosen: Record<string, string> = {};
+  let ready = false;
+  const seed = async () => {
+    if (ready) return;
+    const { ds, corpId } = ui.w;
+    const depts = await loadDepartmentIndex(ds, corpId);
+    const sales = depts.departments.find((d) => d.name === '销售中心')!;
+    const inSales = depts.subtree([sales.deptId]);
+    const people = (await ds.getRepository(User).find({ where: { corpId, status: 'active' }, order: { userid: 'ASC' } })).filter(
+      (u) => u.mainDeptId !== null && inSales.has(Number(u.mainDeptId)) && u.userid !== ui.demo.hr,
+    );
+    const tiers = Object.keys(TIER_BEHAVIOURS) as (keyof typeof TIER_BEHAVIOURS)[];
+    for (const [i, tier] of tiers.entries()) {
+      chosen[tier] = people[i]!.userid;
+      await buildBehaviour(ds, corpId, people[i]!.userid, TIER_BEHAVIOURS[tier]);
+    }
+    const out = await recomputeTalent(ds, corpId, TALENT_PERIOD, { bigDealFen: DEFAULT_SEGMENT_THRESHOLDS.bigDealFen, today: TALENT_TODAY });
+    expect(out.people).toBe(4);
+    ready = true;
+  };
+
+  const text = async (page: Page, testId: string) => ((await page.getByTestId(testId).first().textContent()) ?? '').trim();
+  const fitsWidth = async (page: Page) => {
+    const w = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+    expect(w.scroll).toBe(w.inner);
+  };
+
+  for (const [width, height] of [
+    [375, 812],
+    [1440, 900],
+  ] as const) {
+    it(`HR at ${width} px: the tier distribution, each person's score, tier, main gap and dimensions, a tier filter`, async () => {
+      await seed();
+      const { context, page, errors } = await signInAs(ui, ui.demo.hr, { viewport: { width, height } });
+      if (width > 1000) await page.getByTestId('menu-talent-review').click();
+      else await page.goto(`${ui.server.url}/app/?corpId=${ui.w.corpId}#/talent-review`);
+      await page.getByTestId('talent-review-page').waitFor();
+      await page.getByTestId('tier-summary').waitFor();
+      for (const [tier, n] of [
+        ['move', '1'],
+        ['train', '1'],
+        ['reassign', '1'],
+        ['insufficient', '1'],
+      ])
+        expect(await page.getByTestId(`tier-count-${tier}`).locator('.tier-count-value').textContent()).toBe(n);
+
+      const move = page.getByTestId(`talent-${chosen.move}`);
+      expect(await move.getByTestId('talent-score').textContent()).toBe('92.5');
+      expect(await move.locator('.tier-tag').textContent()).toBe('立即转型');
+      expect(await move.getByTestId('talent-gap').textContent()).toBe('主要差距：资源协调（得分 80.0，少得 7.5 分）');
+      expect(await move.getByTestId('talent-decision').textContent()).toBe('建议档位，HR 尚未决定');
+      const train = page.getByTestId(`talent-${chosen.train}`);
+      expect(await train.getByTestId('talent-score').textContent()).toBe('65.9');
+      expect(await train.locator('.tier-tag').textContent()).toBe('先培训');
+      expect(await page.getByTestId(`talent-${chosen.reassign}`).locator('.tier-tag').textContent()).toBe('调岗');
+      const none = page.getByTestId(`talent-${chosen.insufficient}`);
+      expect(await none.getByTestId('talent-score').textContent()).toBe('—');
+      expect(await none.textContent()).toContain('数据不足');
+      expect(await none.getByTestId('talent-gap').count()).toBe(0);
+      // Listed from the highest score down; those without a score last.
+      const order = await page
+        .getByTestId('talent-list')
+        .locator('> article')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+      expect(order).toEqual([chosen.move, chosen.train, chosen.reassign, chosen.insufficient].map((u) => `talent-${u}`));
+      await keepScreenshot(page, `${width < 1000 ? 'phone' : 'pc'}-hr-talent-review`);
+      await fitsWidth(page);
+
+      await page.getByTestId('tier-count-train').click();
+      expect(await page.getByTestId('talent-list').locator('> article').count()).toBe(1);
+      expect(await text(page, 'talent-review-page')).toContain('先培训（1 人）');
+      await page.getByTestId('tier-count-train').click();
+      expect(await page.getByTestId('talent-list').locator('> article').count()).toBe(4);
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  }
+
+  for (const [width, height] of [
+    [375, 812],
+    [1440, 900],
+  ] as const) {
+    it(`employee at ${width} px: 我的画像 shows only their own score, tier, gap and every dimension`, async () => {
+      await seed();
+      const { context, page, errors } = await signInAs(ui, ui.demo.employee, { viewport: { width, height } });
+      if (width > 1000) await page.getByTestId('menu-my-portrait').click();
+      else await page.goto(`${ui.server.url}/app/?corpId=${ui.w.corpId}#/my-portrait`);
+      await page.getByTestId('my-portrait-page').waitFor();
+      const mine = page.getByTestId(`talent-${ui.demo.employee}`);
+      await mine.waitFor();
+      expect(chosen.move).toBe(ui.demo.employee);
+      expect(await page.locator('article.talent-person').count()).toBe(1);
+      expect(await mine.getByTestId('talent-score').textContent()).toBe('92.5');
+      expect(await mine.locator('.tier-tag').textContent()).toBe('立即转型');
+      expect(await mine.getByTestId('talent-gap').textContent()).toBe('主要差距：资源协调（得分 80.0，少得 7.5 分）');
+      expect(await mine.locator('.talent-dim').count()).toBe(5);
+      expect(await text(page, 'my-portrait-page')).toContain('与“大客户销售”的匹配度');
+      await fitsWidth(page);
+      await keepScreenshot(page, `${width < 1000 ? 'phone' : 'pc'}-employee-my-portrait`);
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  }
+
+  it('employee: the page is refused', async () => {
+    const { context, page } = await signInAs(ui, ui.demo.employee);
+    expect(await page.getByTestId('menu-talent-review').count()).toBe(0);
+    await page.goto(`${ui.server.url}/app/?corpId=${ui.w.corpId}#/talent-review`);
+    await page.getByTestId('forbidden').waitFor();
+    await context.close();
+  });
+});

@@ -1,0 +1,76 @@
+/**
+ * The embedded demo (`npm start`: SQLite, the built-in sandbox's 300 people, seed 7) through its real first-start
+ * syncs and the talent.recompute job: the generated salespeople (veterans with big clients, colleagues from other
+ * departments and renewals; people still growing into big clients; people who only ever sold small) spread over the
+ * tiers of the built-in 大客户销售 model, no score assigned anywhere. The articles' 20: 5 立即转型, 8 先培训, 7 调岗.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { TalentReview } from '@liucai/shared';
+import { repoRoot } from '../server/src/util/repoRoot';
+import { TestClient } from './support/httpClient';
+
+jest.setTimeout(600_000);
+
+const MAIN = path.join(repoRoot(), 'server/dist/server/src/main.js');
+let child: ChildProcess | undefined;
+afterAll(() => {
+  if (child && child.exitCode === null) child.kill('SIGKILL');
+});
+
+function start(sqlite: string): Promise<string> {
+  const env = { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn', SQLITE_PATH: sqlite, PORT: '0', HOST: '127.0.0.1' };
+  child = spawn(process.execPath, [MAIN], { env, cwd: repoRoot(), stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  return new Promise<string>((resolve, reject) => {
+    child!.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /已启动: (http:\/\/[^/\s]+)\S*[^]*\n$/.exec(out);
+      if (m?.[1]) resolve(m[1]);
+    });
+    child!.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+    child!.on('exit', (code) => reject(new Error(`exited ${code} before printing its URL:\n${out}`)));
+  });
+}
+
+describe('the demo company’s talent review', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'liucai-talentdemo-'));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('spreads the generated salespeople over 立即转型, 先培训 and 调岗 near the articles’ proportions', async () => {
+    const admin = new TestClient(await start(path.join(dir, 'liucai.sqlite')));
+    expect((await admin.signIn('demo-admin', 'dingliucaidemo')).status).toBe(200);
+    // The first start's syncs run in the background, then the recompute of the last complete month.
+    // Read until two reads 4 s apart agree (the recompute writes in batches).
+    let review: TalentReview | undefined;
+    let before = -1;
+    for (let i = 0; i < 120 && !(review?.people.length && review.people.length === before); i++) {
+      before = review?.people.length ?? -1;
+      await new Promise((r) => setTimeout(r, 4000));
+      const res = await admin.call<TalentReview>('GET', '/api/v1/talent/review');
+      if (res.status === 200) review = res.body.data;
+    }
+    const d = review!.distribution;
+    const people = review!.people.length;
+    const scored = d.move + d.train + d.reassign;
+    process.stdout.write(`demo spread ${review!.period}: ${JSON.stringify(d)} of ${people}\n`);
+    expect(d.move + d.train + d.reassign + d.insufficient).toBe(people);
+    expect(people).toBeGreaterThan(150);
+    // Of the people with a score: about a quarter move, two fifths train, a third reassign (the articles: 25/40/35%).
+    const share = (n: number) => n / scored;
+    expect(share(d.move)).toBeGreaterThanOrEqual(0.15);
+    expect(share(d.move)).toBeLessThanOrEqual(0.35);
+    expect(share(d.train)).toBeGreaterThanOrEqual(0.25);
+    expect(share(d.train)).toBeLessThanOrEqual(0.5);
+    expect(share(d.reassign)).toBeGreaterThanOrEqual(0.2);
+    expect(share(d.reassign)).toBeLessThanOrEqual(0.5);
+    // 数据不足: the salespeople hired in the last year or so, whose contracts have not yet come up for renewal.
+    expect(d.insufficient / people).toBeLessThan(0.65);
+    // Scores come from behaviour: the top people have a year of big clients and colleagues from other departments.
+    const top = review!.people.find((p) => p.tier === 'move')!;
+    const insight = top.dimensions.find((x) => x.id === 'insight')!;
+    expect(Number(insight.value)).toBeGreaterThanOrEqual(10);
+  });
+});
