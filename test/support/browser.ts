@@ -27,6 +27,8 @@ export async function launchBrowser(): Promise<Browser> {
 export async function keepScreenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  // A full-page capture of a scrolled page draws the fixed bars where the scroll left them: capture from the top.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
