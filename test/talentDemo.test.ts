@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { TalentReview } from '@liucai/shared';
+import type { RetentionRiskList, TalentReview } from '@liucai/shared';
 import { repoRoot } from '../server/src/util/repoRoot';
 import { TestClient } from './support/httpClient';
 
@@ -72,5 +72,14 @@ describe('the demo company’s talent review', () => {
     const top = review!.people.find((p) => p.tier === 'move')!;
     const insight = top.dimensions.find((x) => x.id === 'insight')!;
     expect(Number(insight.value)).toBeGreaterThanOrEqual(10);
+
+    // The first start also ran the retention radar: HR sees this week's risks of its departments, a few of them 高.
+    const hr = new TestClient(admin.base);
+    expect((await hr.signIn('demo-hr', 'dingliucaidemo')).status).toBe(200);
+    const radar = await hr.call<RetentionRiskList>('GET', '/api/v1/retention/risks');
+    expect(radar.status).toBe(200);
+    expect(radar.body.data.total).toBeGreaterThan(0);
+    expect(radar.body.data.counts['高']).toBeGreaterThan(0);
+    expect(radar.body.data.counts['高']).toBeLessThan(radar.body.data.total / 10);
   });
 });

@@ -109,6 +109,11 @@ export function createJobHandlers(deps: HandlerDeps): JobHandlers {
         }
       }
       await runTalentRecompute(deps, corpId, lastCompletePeriod()).catch((err: unknown) => deps.log.warn({ err }, 'first-start talent recompute failed'));
+      // The radar from the first data too, so a new company does not wait for the night to see it.
+      await runRetention(deps.ds, corpId).then(
+        (result) => deps.log.info({ corpId, ...result }, 'first-start retention radar computed'),
+        (err: unknown) => deps.log.warn({ err, corpId }, 'first-start retention radar failed'),
+      );
     },
     'org.sync': async ({ syncRunId }, { attempt }) => {
       const result = await runOrgSync(syncDeps, syncRunId, { finalAttempt: attempt >= JOB_ATTEMPTS });
