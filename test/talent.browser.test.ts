@@ -90,6 +90,67 @@ describe('人才盘点 in headless Chromium', () => {
       expect(await text(page, 'talent-review-page')).toContain('先培训（1 人）');
       await page.getByTestId('tier-count-train').click();
       expect(await page.getByTestId('talent-list').locator('> article').count()).toBe(4);
+
+      // HR decides on the phone: an adjustment without a reason is refused on the page, with one it is kept.
+      const trainCard = page.getByTestId(`talent-${chosen.train}`);
+      if (width < 1000) {
+        await trainCard.getByTestId('decision-override').click();
+        await trainCard.getByTestId('decision-form').waitFor();
+        await trainCard.locator('.adm-selector-item', { hasText: '立即转型' }).click();
+        await trainCard.getByTestId('decision-save').click();
+        expect(await trainCard.getByTestId('decision-error').textContent()).toContain('理由必填');
+        await trainCard.getByTestId('decision-reason').locator('textarea').fill('已带教两个大客户项目');
+        await trainCard.getByTestId('decision-save').click();
+        await trainCard.getByTestId('decision-form').waitFor({ state: 'detached' });
+      }
+      // …and on PC (after the phone) it shows as HR's decision in force.
+      await page.waitForFunction(
+        (id) => document.querySelector(`[data-testid="talent-${id}"] [data-testid="talent-decision"]`)?.textContent?.includes('HR 决定：立即转型'),
+        chosen.train,
+      );
+      expect(await trainCard.getByTestId('talent-decision').textContent()).toBe('HR 决定：立即转型（调整，理由：已带教两个大客户项目）');
+      const moveName = (await move.locator('.talent-person-name').textContent()) ?? '';
+      await page.getByTestId('talent-search').locator('input').fill(moveName);
+      expect(await page.getByTestId('talent-list').locator('> article').count()).toBe(1);
+      await page.getByTestId('talent-search').locator('input').fill('');
+
+      // 按部门 and 九宫格: the same people, counted per department and placed by tier and recent sales.
+      await page.getByTestId('talent-view-departments').click();
+      const deptTable = page.getByTestId('department-tiers');
+      await deptTable.waitFor();
+      expect(await deptTable.locator('tbody tr').count()).toBeGreaterThanOrEqual(1);
+      const totals = await deptTable.locator('tbody tr td:last-child').allTextContents();
+      expect(totals.reduce((n, t) => n + Number(t), 0)).toBe(4);
+      await keepScreenshot(page, `${width < 1000 ? 'phone' : 'pc'}-hr-talent-departments`);
+      await page.getByTestId('talent-view-nineBox').click();
+      await page.getByTestId('nine-box').waitFor();
+      const counts = await page.locator('.nine-box-count').allTextContents();
+      expect(counts).toHaveLength(9);
+      expect(counts.reduce((n, t) => n + Number(t), 0)).toBe(3);
+      expect(await page.locator('[data-testid^="nine-box-move-"] a').allTextContents()).toEqual([moveName]);
+      expect(await text(page, 'nine-box')).toContain('另有 1 人数据不足');
+      await fitsWidth(page);
+      await keepScreenshot(page, `${width < 1000 ? 'phone' : 'pc'}-hr-talent-nine-box`);
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  }
+
+  for (const [width, height] of [
+    [375, 812],
+    [1440, 900],
+  ] as const) {
+    it(`supervisor at ${width} px: 我的团队 shows the reports' scores and tiers, not themself, without decision buttons`, async () => {
+      await seed();
+      const { context, page, errors } = await signInAs(ui, ui.demo.supervisor, { viewport: { width, height } });
+      await page.goto(`${ui.server.url}/app/?corpId=${ui.w.corpId}#/my-team`);
+      await page.getByTestId('my-team-page').waitFor();
+      await page.getByTestId(`talent-${ui.demo.employee}`).waitFor();
+      expect(await page.getByTestId(`talent-${ui.demo.supervisor}`).count()).toBe(0);
+      expect(await page.getByTestId('decision-controls').count()).toBe(0);
+      expect(await page.getByTestId(`talent-${ui.demo.employee}`).locator('.tier-tag').textContent()).toBe('立即转型');
+      await fitsWidth(page);
+      await keepScreenshot(page, `${width < 1000 ? 'phone' : 'pc'}-supervisor-my-team`);
       expect(errors).toEqual([]);
       await context.close();
     });

@@ -16,6 +16,7 @@ describe('app.json page list', () => {
       '/person',
       '/my-incentives',
       '/my-portrait',
+      '/my-team',
       '/org',
       '/data',
       '/imports',
@@ -42,6 +43,7 @@ describe('app.json page list', () => {
     expect(findPage('/audit-log')).toEqual({ path: '/audit-log', title: '审计日志', roles: ['admin'], nav: true });
     expect(findPage('/payout-runs')).toEqual({ path: '/payout-runs', title: '发放批次', roles: ['hr', 'admin'], nav: true });
     expect(findPage('/my-portrait')).toEqual({ path: '/my-portrait', title: '我的画像', roles: ['employee', 'supervisor', 'hr', 'admin'], nav: true });
+    expect(findPage('/my-team')).toEqual({ path: '/my-team', title: '我的团队', roles: ['supervisor'], nav: true });
     expect(findPage('/talent-review')).toEqual({ path: '/talent-review', title: '人才盘点', roles: ['hr', 'admin'], nav: true });
     expect(findPage('/org')?.title).toBe('组织架构');
     expect(findPage('/roles')?.roles).toEqual(['admin']);
@@ -75,7 +77,7 @@ describe('app.json page list', () => {
     publicHome.home = '/signin';
     expect(() => parseManifest(publicHome)).toThrow('首页');
 
-    expect(parseManifest(clone()).pages).toHaveLength(19);
+    expect(parseManifest(clone()).pages).toHaveLength(20);
   });
 });
 
@@ -109,8 +111,10 @@ describe('canOpen (role gating from app.json)', () => {
     expect(canOpen('/roles', ['employee', 'hr'])).toBe(false);
   });
 
-  it('lets an admin open everything but 留才雷达 (HR and supervisors only: risks are shown to as few as need them)', () => {
-    for (const p of manifest.pages) expect(canOpen(p.path, ['admin'])).toBe(!p.path.startsWith('/retention'));
+  it('lets an admin open everything but 留才雷达 (HR and supervisors only: risks are shown to as few as need them) and 我的团队 (a supervisor’s reports)', () => {
+    for (const p of manifest.pages) expect(canOpen(p.path, ['admin'])).toBe(!p.path.startsWith('/retention') && p.path !== '/my-team');
+    expect(canOpen('/my-team', ['employee', 'supervisor'])).toBe(true);
+    expect(canOpen('/my-team', ['employee', 'hr'])).toBe(false);
   });
 
   it('lets HR and supervisors open 留才雷达, never a plain employee', () => {
@@ -159,6 +163,7 @@ describe('navigablePages', () => {
       '/people',
       '/my-incentives',
       '/my-portrait',
+      '/my-team',
       '/org',
       '/data',
       '/imports',
@@ -171,7 +176,14 @@ describe('navigablePages', () => {
       '/retention',
     ]);
     // The person page is opened from others, never listed.
-    expect(navigablePages(['employee', 'supervisor']).map((p) => p.path)).toEqual(['/me', '/my-incentives', '/my-portrait', '/messages', '/retention']);
+    expect(navigablePages(['employee', 'supervisor']).map((p) => p.path)).toEqual([
+      '/me',
+      '/my-incentives',
+      '/my-portrait',
+      '/my-team',
+      '/messages',
+      '/retention',
+    ]);
   });
 });
 
@@ -201,6 +213,7 @@ describe('decideRoute', () => {
     expect(paths(admin.tabs)).toEqual(['/me', '/people', '/my-incentives']);
     expect(paths(admin.more)).toEqual([
       '/my-portrait',
+      '/my-team',
       '/org',
       '/data',
       '/imports',

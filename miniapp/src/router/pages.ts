@@ -10,6 +10,7 @@ export const pageComponents: Record<string, LazyExoticComponent<ComponentType>> 
   '/person': lazy(() => import('../pages/PersonPage')),
   '/my-incentives': lazy(() => import('../pages/MyIncentivesPage')),
   '/my-portrait': lazy(() => import('../pages/MyPortraitPage')),
+  '/my-team': lazy(() => import('../pages/MyTeamPage')),
   '/org': lazy(() => import('../pages/OrgPage')),
   '/data': lazy(() => import('../pages/DataPage')),
   '/imports': lazy(() => import('../pages/ImportsPage')),

@@ -1,11 +1,13 @@
 /** One person in the review: score, tier, the main gap, and every dimension's input, score, weight and contribution. */
-import { mainGap, type TalentScoreView } from '@liucai/shared';
+import { mainGap, type TalentDecisionView, type TalentScoreView } from '@liucai/shared';
+import { DecisionControls } from './DecisionControls';
 import { hrefFor } from '../router/hashRoute';
 import { TIER_TEXT } from './tierDisplay';
 
 const unitText = (value: string, unit: string) => (unit === '%' ? `${value}%` : `${value} ${unit}`);
 
-export function TalentPersonCard({ person }: { person: TalentScoreView }) {
+/** `onDecided`: given to HR and admins, who may record a decision on the suggestion from the card. */
+export function TalentPersonCard({ person, onDecided }: { person: TalentScoreView; onDecided?: (d: TalentDecisionView) => void }) {
   const tier = person.tier ?? 'insufficient';
   const gap = person.score === null ? null : mainGap(person.dimensions);
   return (
@@ -35,6 +37,7 @@ export function TalentPersonCard({ person }: { person: TalentScoreView }) {
           ? `HR 决定：${person.decision.tierLabel}（${person.decision.kind === 'agree' ? '同意建议' : `调整，理由：${person.decision.reason ?? ''}`}）`
           : '建议档位，HR 尚未决定'}
       </div>
+      {onDecided && <DecisionControls person={person} onDecided={onDecided} />}
       <ul className="talent-dims">
         {person.dimensions.map((d) => (
           <li key={d.id} className="talent-dim">

@@ -3,11 +3,14 @@ import type { DepartmentRef } from '../api';
 import type { TalentTier } from './jobModelTypes';
 import type { DimensionResult } from './matchScore';
 import type { TalentDecisionKind } from './talentDecision';
+import type { PerformanceThird } from './nineBox';
 
 export interface TalentScoreView {
   userid: string;
   name: string;
   title: string | null;
+  /** 工号, or null when DingTalk has none. */
+  jobNumber: string | null;
   department: DepartmentRef | null;
   period: string;
   /** 0–100 with one decimal, or null when 数据不足. */
@@ -74,4 +77,37 @@ export interface TalentPersonScores {
   decisions: TalentDecisionView[];
   /** The newest month's portrait (null before the first recompute). */
   portrait: { period: string; metrics: PortraitMetricView[] } | null;
+}
+
+/** One person in a 9-box cell. */
+export interface NineBoxPersonView {
+  userid: string;
+  name: string;
+  department: DepartmentRef | null;
+  /** Match score, one decimal. */
+  score: string;
+  /** Signed contract value of the sales window, yuan with two decimals. */
+  salesCny: string;
+  /** HR's decision in force (tier label), or null while the tier is only a suggestion. */
+  decisionLabel: string | null;
+}
+
+/** GET /api/v1/talent/review/nine-box: match-score tier × recent sales (definitions in shared/src/talent/nineBox.ts). */
+export interface TalentNineBox {
+  period: string | null;
+  jobModel: { id: number; name: string } | null;
+  /** The months whose contracts count as recent sales. */
+  window: { from: string; to: string } | null;
+  /** Cut-offs in yuan, taken over everyone scored in the corp that month. */
+  cutoffs: { lowCny: string; highCny: string; population: number } | null;
+  cells: {
+    tier: TalentTier;
+    tierLabel: string;
+    performance: PerformanceThird;
+    performanceLabel: string;
+    advice: string;
+    people: NineBoxPersonView[];
+  }[];
+  /** People in scope without a score (数据不足), not placed. */
+  unplaced: number;
 }

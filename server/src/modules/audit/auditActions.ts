@@ -35,6 +35,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'talent.jobModelVersion.publish': '发布岗位模型版本',
   'talent.jobModelVersion.copy': '复制岗位模型版本',
   'talent.decision.create': '记录人才盘点决定',
+  'talent.review.export': '导出人才盘点',
   'retention.riskList.read': '查看留才雷达名单',
   'retention.risk.read': '查看员工离职风险',
   'retention.review.create': '复核离职风险',

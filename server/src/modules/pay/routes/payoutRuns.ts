@@ -15,7 +15,8 @@ import { advancePayoutRun, recomputePayoutRun } from '../commands/payoutRunTrans
 import { presentPayoutRunDetail, presentPayoutRuns, presentPayoutStatement } from '../presenters/payoutRunPresenter';
 import { recordAudit } from '../../audit/commands/auditRecorder';
 import { runNotFound, runWrongState } from '../payoutRunErrors';
-import { payrollCsv, payrollPeople, payrollXlsx } from '../presenters/payrollExport';
+import { payrollPeople, payrollSheets } from '../presenters/payrollExport';
+import { sendTables } from '../../../util/tableFile';
 import { IdParamSchema, PAY_FIELD_LABELS, PayoutRunCreateSchema, PayoutRunsQuerySchema, PayrollQuerySchema, RunStatementParamsSchema } from './schema';
 import { notFound } from '../../../errors';
 
@@ -102,15 +103,7 @@ export function payoutRunRoutes(deps: AppDeps): Router<AppState> {
     await deps.ds.transaction((em) =>
       recordAudit(em, actor, { action: 'pay.run.export', targetKind: 'payout_run', targetId: run.id, detail: { format, people: people.length } }),
     );
-    const name = zh`工资表-${run.period}-批次 ${run.id}.${format}`;
-    ctx.set('Content-Disposition', `attachment; filename="payroll-${run.period}-${run.id}.${format}"; filename*=UTF-8''${encodeURIComponent(name)}`);
-    if (format === 'csv') {
-      ctx.type = 'text/csv; charset=utf-8';
-      ctx.body = payrollCsv(people);
-    } else {
-      ctx.type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-      ctx.body = await payrollXlsx(people);
-    }
+    await sendTables(ctx, format, { asciiName: `payroll-${run.period}-${run.id}`, name: zh`工资表-${run.period}-批次 ${run.id}` }, payrollSheets(people));
   });
 
   for (const step of ['lock', 'approve', 'publish'] as const) {

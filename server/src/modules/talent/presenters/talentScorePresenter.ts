@@ -14,6 +14,7 @@ export function presentScore(row: ScoreRow, depts: DepartmentIndex, decision: Ta
     userid: s.userid,
     name: row.name,
     title: row.title,
+    jobNumber: row.jobNumber,
     department: depts.ref(row.mainDeptId),
     period: s.period,
     score: detail.score,

@@ -10,6 +10,7 @@ export interface ScoreRow {
   score: TalentMatchScore;
   name: string;
   title: string | null;
+  jobNumber: string | null;
   mainDeptId: number | null;
   version: number;
 }
@@ -46,6 +47,7 @@ export async function scoresInScope(
     .select('s')
     .addSelect('u.name', 'u_name')
     .addSelect('u.title', 'u_title')
+    .addSelect('u.job_number', 'u_job_number')
     .addSelect('u.main_dept_id', 'u_dept')
     .addSelect('v.version', 'v_version')
     .where('s.corp_id = :corpId', { corpId: scope.corpId });
@@ -54,12 +56,20 @@ export async function scoresInScope(
   const { entities, raw } = await whereInPeopleScope(qb, 'u', scope).getRawAndEntities<{
     u_name: string;
     u_title: string | null;
+    u_job_number: string | null;
     u_dept: number | string | null;
     v_version: number | string;
   }>();
   return entities.map((score, i) => {
     const r = raw[i]!;
-    return { score, name: r.u_name, title: r.u_title, mainDeptId: r.u_dept === null ? null : Number(r.u_dept), version: Number(r.v_version) };
+    return {
+      score,
+      name: r.u_name,
+      title: r.u_title,
+      jobNumber: r.u_job_number,
+      mainDeptId: r.u_dept === null ? null : Number(r.u_dept),
+      version: Number(r.v_version),
+    };
   });
 }
 

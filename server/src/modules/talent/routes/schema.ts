@@ -10,6 +10,7 @@ export const TALENT_FIELD_LABELS = {
   kind: '决定',
   tier: '档位',
   reason: '理由',
+  format: '格式',
 } as const;
 
 const POSITIVE = '应为正整数';
@@ -26,6 +27,10 @@ export const ReviewQuerySchema = z.object({
     .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '应为月份 yyyy-mm，如 2026-07')
     .optional(),
   jobModelId: z.coerce.number({ message: POSITIVE }).int(POSITIVE).positive(POSITIVE).optional(),
+});
+
+export const ReviewExportQuerySchema = ReviewQuerySchema.extend({
+  format: z.enum(['xlsx', 'csv'], { message: '应为 xlsx 或 csv' }).default('xlsx'),
 });
 
 /** POST /api/v1/talent/people/:userid/decisions: agree with the suggested tier, or override it (tier and reason). */

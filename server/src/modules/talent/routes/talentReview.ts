@@ -5,17 +5,22 @@
  * months with the newest portrait, each metric with its value, sample size and what is missing (404 outside scope). Nothing is computed here: the talent.recompute job stores what is read.
  */
 import Router from '@koa/router';
-import { zh, type TalentPersonScores, type TalentReview, type TalentTier } from '@liucai/shared';
+import { zh, type TalentPersonScores } from '@liucai/shared';
 import type { AppDeps, AppState } from '../../../appTypes';
 import { validate } from '../../../middleware/validate';
 import { loadDepartmentIndex } from '../../people/queries/departmentIndex';
 import { findPersonInScope } from '../../people/queries/personInScope';
-import { peopleScopeOf } from '../../people/policies/peopleScope';
 import { presentScore } from '../presenters/talentScorePresenter';
-import { jobModelName, latestScored, scoresInScope } from '../queries/talentScores';
+import { latestScored, scoresInScope } from '../queries/talentScores';
 import { portraitOf } from '../queries/portraitOf';
-import { DecisionBodySchema, ReviewQuerySchema, TALENT_FIELD_LABELS } from './schema';
-import { decisionsInForce, decisionsOf, deciderNames } from '../queries/talentDecisions';
+import { DecisionBodySchema, ReviewExportQuerySchema, ReviewQuerySchema, TALENT_FIELD_LABELS } from './schema';
+import { talentReviewOf } from '../queries/talentReviewOf';
+import { recentSalesOfScored } from '../queries/recentSales';
+import { presentNineBox } from '../presenters/nineBoxPresenter';
+import { talentReviewSheet } from '../presenters/talentReviewExport';
+import { recordAudit } from '../../audit/commands/auditRecorder';
+import { sendTables } from '../../../util/tableFile';
+import { decisionsOf, deciderNames } from '../queries/talentDecisions';
 import { presentDecision } from '../presenters/talentDecisionPresenter';
 import { recordTalentDecision } from '../commands/talentDecisionRecorder';
 import { assertTalentAdmin } from '../policies/talentAdmin';
@@ -25,36 +30,37 @@ export function talentReviewRoutes(deps: AppDeps): Router<AppState> {
   const r = new Router<AppState>({ prefix: '/api/v1/talent' });
 
   r.get('/review', async (ctx) => {
-    const actor = ctx.state.actor!;
     const q = validate(ReviewQuerySchema, ctx.query, TALENT_FIELD_LABELS);
-    const distribution: Record<TalentTier | 'insufficient', number> = { move: 0, train: 0, reassign: 0, insufficient: 0 };
-    const found = await latestScored(deps.ds, actor.corpId, q.period);
-    const jobModelId = q.jobModelId ?? found?.jobModelId;
-    if (!found || jobModelId === undefined) {
-      ctx.body = { ok: true, data: { period: q.period ?? null, jobModel: null, distribution, people: [] } satisfies TalentReview };
-      return;
-    }
-    const [scope, depts, name] = await Promise.all([
-      peopleScopeOf(deps.ds, actor),
-      loadDepartmentIndex(deps.ds, actor.corpId),
-      jobModelName(deps.ds, actor.corpId, jobModelId),
-    ]);
-    const rows = await scoresInScope(deps.ds, scope, { period: found.period, jobModelId });
-    const decided = await decisionsInForce(
-      deps.ds,
-      actor.corpId,
-      found.period,
-      jobModelId,
-      rows.map((r) => r.score.userid),
+    ctx.body = { ok: true, data: await talentReviewOf(deps.ds, ctx.state.actor!, q) };
+  });
+
+  // HR and admins: the 9-box of the same people (tier × recent sales; cut-offs over the whole corp).
+  r.get('/review/nine-box', async (ctx) => {
+    const actor = ctx.state.actor!;
+    assertTalentAdmin(actor);
+    const q = validate(ReviewQuerySchema, ctx.query, TALENT_FIELD_LABELS);
+    const review = await talentReviewOf(deps.ds, actor, q);
+    const sales =
+      review.period && review.jobModel ? await recentSalesOfScored(deps.ds, actor.corpId, review.period, review.jobModel.id) : new Map<string, number>();
+    ctx.body = { ok: true, data: presentNineBox(review, sales) };
+  });
+
+  // HR and admins: the review as .xlsx or CSV (audited: a list of people with their scores leaves the product).
+  r.get('/review/export', async (ctx) => {
+    const actor = ctx.state.actor!;
+    assertTalentAdmin(actor);
+    const { format, ...q } = validate(ReviewExportQuerySchema, ctx.query, TALENT_FIELD_LABELS);
+    const review = await talentReviewOf(deps.ds, actor, q);
+    await deps.ds.transaction((em) =>
+      recordAudit(em, actor, {
+        action: 'talent.review.export',
+        targetKind: 'talent_review',
+        targetId: review.jobModel?.id ?? 'none',
+        detail: { format, period: review.period, people: review.people.length },
+      }),
     );
-    const names = await deciderNames(deps.ds, actor.corpId, [...decided.values()]);
-    const people = rows.map((row) => {
-      const d = decided.get(row.score.userid);
-      return presentScore(row, depts, d ? presentDecision(d, names) : null);
-    });
-    for (const p of people) distribution[p.tier ?? 'insufficient']++;
-    const data: TalentReview = { period: found.period, jobModel: name === null ? null : { id: jobModelId, name }, distribution, people };
-    ctx.body = { ok: true, data };
+    const period = review.period ?? 'none';
+    await sendTables(ctx, format, { asciiName: `talent-review-${period}`, name: zh`人才盘点-${period}` }, [talentReviewSheet(review)]);
   });
 
   r.get('/people/:userid', async (ctx) => {
