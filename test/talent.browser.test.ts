@@ -182,6 +182,58 @@ describe('人才盘点 in headless Chromium', () => {
     });
   }
 
+  for (const [width, height] of [
+    [375, 812],
+    [1440, 900],
+  ] as const) {
+    it(`HR at ${width} px: 岗位模型 — copy to a draft with live weight checks and a live preview, its impact on everyone, publish`, async () => {
+      await seed();
+      const { context, page, errors } = await signInAs(ui, ui.demo.hr, { viewport: { width, height } });
+      await page.goto(`${ui.server.url}/app/?corpId=${ui.w.corpId}#/job-models`);
+      const card = page.getByTestId('job-model-big_client_sales');
+      await card.waitFor();
+      if (width < 1000) {
+        // The phone copies version 1 into a draft, breaking and fixing the weight total on the way.
+        await card.locator('[data-testid^="jm-copy-"]').click();
+        const editor = page.getByTestId('job-model-editor');
+        await editor.waitFor();
+        await editor.getByTestId('jm-weight-1').locator('input').fill('40');
+        expect(await editor.getByTestId('jm-total').textContent()).toBe('权重合计 110%，应为 100%');
+        expect(await editor.getByTestId('jm-problems').textContent()).toContain('合计为 110');
+        expect(await editor.getByTestId('jm-save').isDisabled()).toBe(true);
+        await editor.getByTestId('jm-weight-0').locator('input').fill('10');
+        expect(await editor.getByTestId('jm-total').textContent()).toBe('权重合计 100% ✓');
+        for (const [i, v] of ['12', '3', '85'].entries()) await editor.getByTestId(`jm-sample-${i}`).locator('input').fill(v);
+        // 10 × 100 + 40 × 60 + 30 × 100 over the 80 with data: 80.
+        expect(await editor.getByTestId('jm-preview').locator('strong').textContent()).toBe('80 分 · 立即转型');
+        await keepScreenshot(page, 'phone-hr-job-model-editor');
+        await editor.getByTestId('jm-save').click();
+        await editor.waitFor({ state: 'detached' });
+      }
+      // The draft (version 2) shows its impact on everyone with a portrait: old score → new score and why.
+      const impact = card.locator('[data-testid^="impact-"]').first();
+      if (width > 1000) await card.locator('[data-testid^="jm-impact-"]').first().click();
+      await impact.waitFor();
+      await page.getByTestId('impact-summary').waitFor();
+      expect(await page.getByTestId('impact-summary').textContent()).toMatch(/^按 2026-06 的画像，4 人中 \d 人匹配度变化/);
+      const moveRow = page.getByTestId(`impact-row-${chosen.move}`);
+      expect(await moveRow.textContent()).toContain('权重');
+      await fitsWidth(page);
+      await keepScreenshot(page, `${width < 1000 ? 'phone' : 'pc'}-hr-job-models`);
+      if (width > 1000) {
+        await card.locator('[data-testid^="jm-publish-"]').click();
+        await page.locator('.adm-dialog').getByText('4 人中').waitFor();
+        await page.locator('.adm-dialog-button', { hasText: '发布' }).click();
+        await page.waitForFunction(() => !document.querySelector('[data-testid^="jm-publish-"]'));
+        const newest = card.locator('[data-testid^="version-"]').first();
+        expect(await newest.textContent()).toContain('第 2 版');
+        expect(await newest.textContent()).toContain('已发布');
+      }
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  }
+
   it('employee: the page is refused', async () => {
     const { context, page } = await signInAs(ui, ui.demo.employee);
     expect(await page.getByTestId('menu-talent-review').count()).toBe(0);

@@ -83,6 +83,9 @@ export const TALENT_FIXTURES: Record<string, Fixture> = {
       json: { inputs: { insight: 24, coordination: 8, maintenance: 85 } },
     }),
   },
+  'GET /api/v1/job-model-versions/:versionId/impact': {
+    call: async (pw, actor) => ({ path: `/api/v1/job-model-versions/${(await actorModel(pw, actor)).publishedId}/impact` }),
+  },
   'PUT /api/v1/job-model-versions/:id': {
     call: async (pw, actor) => ({
       path: `/api/v1/job-model-versions/${(await actorModel(pw, actor)).editDraftId}`,

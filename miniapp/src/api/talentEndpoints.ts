@@ -1,6 +1,17 @@
 /** Typed calls to the talent API the micro-app uses. */
-import type { TalentDecisionKind, TalentDecisionView, TalentNineBox, TalentReview, TalentTier } from '@liucai/shared';
-import { apiGet, apiPost } from './client';
+import type {
+  JobModelDefinition,
+  JobModelImpact,
+  JobModelVersionView,
+  JobModelView,
+  RuleVersionInput,
+  TalentDecisionKind,
+  TalentDecisionView,
+  TalentNineBox,
+  TalentReview,
+  TalentTier,
+} from '@liucai/shared';
+import { apiGet, apiPost, apiPut } from './client';
 
 const periodQuery = (period?: string) => (period ? `?period=${encodeURIComponent(period)}` : '');
 
@@ -25,3 +36,17 @@ export interface TalentDecisionRequest {
 /** HR records a decision on a person's suggested tier. */
 export const postTalentDecision = (userid: string, body: TalentDecisionRequest): Promise<TalentDecisionView> =>
   apiPost(`/api/v1/talent/people/${encodeURIComponent(userid)}/decisions`, body);
+
+/** Job models with their versions (HR, admin; the built-in one is seeded on first read). */
+export const listJobModels = (): Promise<JobModelView[]> => apiGet('/api/v1/job-models');
+/** A new draft version of a model (validated on the server). */
+export const createJobModelVersion = (modelId: number, body: RuleVersionInput<JobModelDefinition>): Promise<JobModelVersionView> =>
+  apiPost(`/api/v1/job-models/${modelId}/versions`, body);
+/** Change a draft (409 once published). */
+export const updateJobModelVersion = (versionId: number, body: RuleVersionInput<JobModelDefinition>): Promise<JobModelVersionView> =>
+  apiPut(`/api/v1/job-model-versions/${versionId}`, body);
+/** Publish a draft: from then on it never changes; this month's scores are recomputed in the background. */
+export const publishJobModelVersion = (versionId: number): Promise<{ published: JobModelVersionView; superseded: JobModelVersionView | null }> =>
+  apiPost(`/api/v1/job-model-versions/${versionId}/publish`);
+/** Everyone in my scope: stored score → the score under the version, and why. */
+export const getJobModelImpact = (versionId: number): Promise<JobModelImpact> => apiGet(`/api/v1/job-model-versions/${versionId}/impact`);

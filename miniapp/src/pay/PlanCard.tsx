@@ -1,9 +1,9 @@
 /** One incentive plan: its versions (state, dates, who), each readable; drafts editable and publishable; any copyable. */
 import { useEffect, useState } from 'react';
-import { rangeText, type IncentivePlan, type IncentivePlanVersion } from '@liucai/shared';
+import type { IncentivePlan, IncentivePlanVersion } from '@liucai/shared';
 import Button from 'antd-mobile/es/components/button';
 import Tag from 'antd-mobile/es/components/tag';
-import { formatDateTime } from '../util/format';
+import { VersionList } from '../components/VersionList';
 import { PlanRules } from './PlanRules';
 import { PlanVersionEditor } from './PlanVersionEditor';
 
@@ -41,47 +41,32 @@ export function PlanCard({ plan, focus, onSaved, onPublish }: PlanCardProps) {
         {plan.description ? ` · ${plan.description}` : ''}
       </div>
 
-      <ul className="version-list">
-        {plan.versions.map((v) => (
-          <li key={v.id} className={`version-item${open === v.id ? ' open' : ''}`} data-testid={`version-${v.id}`}>
-            <button type="button" className="version-head" onClick={() => setOpen(open === v.id ? null : v.id)} aria-expanded={open === v.id}>
-              <span className="version-number">第 {v.version} 版</span>
-              <Tag color={v.status === 'published' ? 'success' : 'warning'}>{v.status === 'published' ? '已发布' : '草稿'}</Tag>
-              {v.id === plan.currentVersionId && <Tag color="primary">当前生效</Tag>}
-              <span className="version-dates muted small">{rangeText({ from: v.effectiveFrom, to: v.effectiveTo })}</span>
-            </button>
-            {open === v.id && (
-              <div className="version-body">
-                <PlanRules definition={v.definition} testId={`version-rules-${v.id}`} />
-                <div className="muted small version-who">
-                  {v.note ? `${v.note} · ` : ''}
-                  {v.createdBy?.name ?? '—'} 创建于 {formatDateTime(v.createdAt)}
-                  {v.publishedAt ? ` · ${v.publishedBy?.name ?? '—'} 发布于 ${formatDateTime(v.publishedAt)}` : ''}
-                </div>
-                <div className="version-actions">
-                  {v.status === 'draft' ? (
-                    <>
-                      <Button size="small" color="primary" onClick={() => onPublish(v)} data-testid={`publish-${v.id}`}>
-                        发布
-                      </Button>
-                      <Button size="small" onClick={() => setEditing({ from: v, mode: 'edit' })} data-testid={`edit-${v.id}`}>
-                        修改草稿
-                      </Button>
-                    </>
-                  ) : (
-                    <>
-                      <Button size="small" onClick={() => setEditing({ from: v, mode: 'copy' })} data-testid={`copy-${v.id}`}>
-                        复制为新版本
-                      </Button>
-                      <span className="muted small">已发布的版本不能修改</span>
-                    </>
-                  )}
-                </div>
-              </div>
-            )}
-          </li>
-        ))}
-      </ul>
+      <VersionList
+        versions={plan.versions}
+        currentVersionId={plan.currentVersionId}
+        open={open}
+        onToggle={setOpen}
+        content={(v) => <PlanRules definition={v.definition} testId={`version-rules-${v.id}`} />}
+        actions={(v) =>
+          v.status === 'draft' ? (
+            <>
+              <Button size="small" color="primary" onClick={() => onPublish(v)} data-testid={`publish-${v.id}`}>
+                发布
+              </Button>
+              <Button size="small" onClick={() => setEditing({ from: v, mode: 'edit' })} data-testid={`edit-${v.id}`}>
+                修改草稿
+              </Button>
+            </>
+          ) : (
+            <>
+              <Button size="small" onClick={() => setEditing({ from: v, mode: 'copy' })} data-testid={`copy-${v.id}`}>
+                复制为新版本
+              </Button>
+              <span className="muted small">已发布的版本不能修改</span>
+            </>
+          )
+        }
+      />
       {plan.versions.length === 0 && <div className="empty-text">还没有版本</div>}
 
       {editing && (

@@ -23,6 +23,7 @@ describe('app.json page list', () => {
       '/incentive-plans',
       '/payout-runs',
       '/talent-review',
+      '/job-models',
       '/roles',
       '/audit-log',
       '/messages',
@@ -44,6 +45,7 @@ describe('app.json page list', () => {
     expect(findPage('/payout-runs')).toEqual({ path: '/payout-runs', title: '发放批次', roles: ['hr', 'admin'], nav: true });
     expect(findPage('/my-portrait')).toEqual({ path: '/my-portrait', title: '我的画像', roles: ['employee', 'supervisor', 'hr', 'admin'], nav: true });
     expect(findPage('/my-team')).toEqual({ path: '/my-team', title: '我的团队', roles: ['supervisor'], nav: true });
+    expect(findPage('/job-models')).toEqual({ path: '/job-models', title: '岗位模型', roles: ['hr', 'admin'], nav: true });
     expect(findPage('/talent-review')).toEqual({ path: '/talent-review', title: '人才盘点', roles: ['hr', 'admin'], nav: true });
     expect(findPage('/org')?.title).toBe('组织架构');
     expect(findPage('/roles')?.roles).toEqual(['admin']);
@@ -77,7 +79,7 @@ describe('app.json page list', () => {
     publicHome.home = '/signin';
     expect(() => parseManifest(publicHome)).toThrow('首页');
 
-    expect(parseManifest(clone()).pages).toHaveLength(20);
+    expect(parseManifest(clone()).pages).toHaveLength(21);
   });
 });
 
@@ -154,6 +156,7 @@ describe('navigablePages', () => {
       '/incentive-plans',
       '/payout-runs',
       '/talent-review',
+      '/job-models',
       '/messages',
       '/retention',
     ]);
@@ -170,6 +173,7 @@ describe('navigablePages', () => {
       '/incentive-plans',
       '/payout-runs',
       '/talent-review',
+      '/job-models',
       '/roles',
       '/audit-log',
       '/messages',
@@ -220,6 +224,7 @@ describe('decideRoute', () => {
       '/incentive-plans',
       '/payout-runs',
       '/talent-review',
+      '/job-models',
       '/roles',
       '/audit-log',
       '/retention',

@@ -17,6 +17,7 @@ export const pageComponents: Record<string, LazyExoticComponent<ComponentType>> 
   '/incentive-plans': lazy(() => import('../pages/IncentivePlansPage')),
   '/payout-runs': lazy(() => import('../pages/PayoutRunsPage')),
   '/talent-review': lazy(() => import('../pages/TalentReviewPage')),
+  '/job-models': lazy(() => import('../pages/JobModelsPage')),
   '/roles': lazy(() => import('../pages/RolesPage')),
   '/audit-log': lazy(() => import('../pages/AuditLogPage')),
   '/messages': lazy(() => import('../pages/MessagesPage')),

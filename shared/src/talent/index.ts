@@ -11,3 +11,5 @@ export * from './mainGap';
 export * from './talentDecision';
 export * from './nineBox';
 export * from './tierByDepartment';
+export * from './scoreChange';
+export * from './ruleText';

@@ -1,5 +1,7 @@
 /** What the talent API answers (GET /api/v1/talent/review, GET /api/v1/talent/people/:userid). */
 import type { DepartmentRef } from '../api';
+import type { RuleVersionInfo } from '../pay/payApi';
+import type { JobModelDefinition } from './jobModelTypes';
 import type { TalentTier } from './jobModelTypes';
 import type { DimensionResult } from './matchScore';
 import type { TalentDecisionKind } from './talentDecision';
@@ -110,4 +112,49 @@ export interface TalentNineBox {
   }[];
   /** People in scope without a score (数据不足), not placed. */
   unplaced: number;
+}
+
+/** One person in a job-model version's impact: the stored score → the score under the version, and why. */
+export interface JobModelImpactRow {
+  userid: string;
+  name: string;
+  department: DepartmentRef | null;
+  /** The stored score (one decimal; null: 数据不足 or not scored yet) and its version number. */
+  oldScore: string | null;
+  oldTier: TalentTier | null;
+  oldVersion: number | null;
+  newScore: string | null;
+  newTier: TalentTier | null;
+  /** new − old, one decimal with its sign (“+4.0”, “-8.0”, “0.0”), or null when either is missing. */
+  delta: string | null;
+  reason: string;
+}
+
+/** GET /api/v1/job-model-versions/:id/impact: every person in scope, old score → new score, largest change first. */
+export interface JobModelImpact {
+  versionId: number;
+  version: number;
+  jobModelId: number;
+  /** The month whose stored portraits are scored (the newest with portraits), or null before the first recompute. */
+  period: string | null;
+  summary: { people: number; changed: number; up: number; down: number; tierMoves: { from: TalentTier | null; to: TalentTier | null; people: number }[] };
+  people: JobModelImpactRow[];
+}
+
+/** A job-model version as the API shows it (the definition parsed). */
+export interface JobModelVersionView extends RuleVersionInfo {
+  jobModelId: number;
+  definition: JobModelDefinition;
+}
+
+/** GET /api/v1/job-models: each model with its versions, newest first. */
+export interface JobModelView {
+  id: number;
+  code: string;
+  name: string;
+  description: string | null;
+  createdAt: string;
+  /** The published version in force today (Asia/Shanghai), if any. */
+  currentVersionId: number | null;
+  versions: JobModelVersionView[];
 }

@@ -1,25 +1,10 @@
 /** Job models with their versions, as the API shows them (explicit fields; the definition parsed). */
 import type { DataSource } from 'typeorm';
-import type { JobModelDefinition, RuleVersionInfo, UserRef } from '@liucai/shared';
+import type { JobModelDefinition, JobModelVersionView, JobModelView, UserRef } from '@liucai/shared';
 import type { JobModel, JobModelVersion } from '../../../entities';
 import { currentVersionId, namesFor, presentVersionInfo } from '../../pay/presenters/ruleVersionPresenter';
 
-export interface JobModelVersionView extends RuleVersionInfo {
-  jobModelId: number;
-  definition: JobModelDefinition;
-}
-
-export interface JobModelView {
-  id: number;
-  code: string;
-  name: string;
-  description: string | null;
-  createdAt: string;
-  /** The published version in force today (Asia/Shanghai), if any. */
-  currentVersionId: number | null;
-  /** Newest first. */
-  versions: JobModelVersionView[];
-}
+export type { JobModelVersionView, JobModelView };
 
 export function presentJobModelVersion(v: JobModelVersion, users: Map<string, UserRef>): JobModelVersionView {
   return { ...presentVersionInfo(v, users), jobModelId: v.jobModelId, definition: JSON.parse(v.definition) as JobModelDefinition };

@@ -1,7 +1,8 @@
 /**
  * Job models (岗位能力模型) for HR and admins: /api/v1/job-models (list, create, read, new version),
  * /api/v1/job-model-versions/:id (edit draft, publish, copy) through pay's versioned-rule routes, the built-in
- * templates, and the live preview POST /api/v1/job-models/:versionId/preview (stores nothing).
+ * templates, the live preview POST /api/v1/job-models/:versionId/preview and a version's impact on everyone in scope
+ * GET /api/v1/job-model-versions/:versionId/impact (both store nothing).
  */
 import type Router from '@koa/router';
 import { JOB_MODEL_TEMPLATES } from '@liucai/shared';
@@ -11,6 +12,7 @@ import { validate } from '../../../middleware/validate';
 import { ruleRoutes } from '../../pay/routes/ruleRoutes';
 import { ensureBuiltInJobModels } from '../commands/builtInJobModelSeeder';
 import { previewMatch } from '../commands/matchPreviewer';
+import { versionImpact } from '../queries/versionImpact';
 import { lastCompletePeriod, enqueueTalentRecompute } from '../jobs/talentJobs';
 import { JOB_MODEL_FAMILY } from '../jobModelFamily';
 import { assertTalentAdmin } from '../policies/talentAdmin';
@@ -39,6 +41,14 @@ export function jobModelRoutes(deps: AppDeps): Router<AppState> {
   r.get('/job-model-templates', (ctx) => {
     assertTalentAdmin(ctx.state.actor!);
     ctx.body = { ok: true, data: JOB_MODEL_TEMPLATES };
+  });
+
+  // Every person in scope: stored score → the score under this version, and why (stores nothing).
+  r.get('/job-model-versions/:versionId/impact', async (ctx) => {
+    const actor = ctx.state.actor!;
+    assertTalentAdmin(actor);
+    const { versionId } = validate(VersionIdParamSchema, ctx.params, TALENT_FIELD_LABELS);
+    ctx.body = { ok: true, data: await versionImpact(deps.ds, actor, versionId) };
   });
 
   r.post('/job-models/:versionId/preview', async (ctx) => {
