@@ -151,6 +151,16 @@ describe('人才盘点 in headless Chromium', () => {
       expect(await page.getByTestId(`talent-${ui.demo.employee}`).locator('.tier-tag').textContent()).toBe('立即转型');
       await fitsWidth(page);
       await keepScreenshot(page, `${width < 1000 ? 'phone' : 'pc'}-supervisor-my-team`);
+      // The report's 员工档案 → 画像: the newest score, the months, and each metric with what it means or lacks.
+      await page.goto(`${ui.server.url}/app/?corpId=${ui.w.corpId}#/person?u=${ui.demo.employee}&tab=portrait`);
+      const tab = page.getByTestId('portrait-tab');
+      await tab.waitFor();
+      expect(await tab.getByTestId('talent-score').textContent()).toBe('92.5');
+      expect(await tab.getByTestId('portrait-history').locator('tbody tr').count()).toBe(1);
+      expect(await tab.getByTestId('metric-collaborationsPerMonth').textContent()).toContain('次/月');
+      expect(await tab.getByTestId('metric-satisfaction').textContent()).toMatch(/分|数据不足/);
+      await fitsWidth(page);
+      await keepScreenshot(page, `${width < 1000 ? 'phone' : 'pc'}-supervisor-person-portrait`);
       expect(errors).toEqual([]);
       await context.close();
     });

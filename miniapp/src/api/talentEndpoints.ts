@@ -8,6 +8,7 @@ import type {
   TalentDecisionKind,
   TalentDecisionView,
   TalentNineBox,
+  TalentPersonScores,
   TalentReview,
   TalentTier,
 } from '@liucai/shared';
@@ -50,3 +51,6 @@ export const publishJobModelVersion = (versionId: number): Promise<{ published: 
   apiPost(`/api/v1/job-model-versions/${versionId}/publish`);
 /** Everyone in my scope: stored score → the score under the version, and why. */
 export const getJobModelImpact = (versionId: number): Promise<JobModelImpact> => apiGet(`/api/v1/job-model-versions/${versionId}/impact`);
+
+/** One person's scores over the months, HR's decisions and the newest portrait (404 outside my scope). */
+export const getTalentPerson = (userid: string): Promise<TalentPersonScores> => apiGet(`/api/v1/talent/people/${encodeURIComponent(userid)}`);

@@ -4,7 +4,7 @@
  * score → new score and why), then published; publishing recomputes this month's scores in the background.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { JobModelVersionView, JobModelView } from '@liucai/shared';
+import { zh, type JobModelVersionView, type JobModelView } from '@liucai/shared';
 import Button from 'antd-mobile/es/components/button';
 import Dialog from 'antd-mobile/es/components/dialog';
 import Skeleton from 'antd-mobile/es/components/skeleton';
@@ -46,7 +46,7 @@ export default function JobModelsPage() {
     );
     const ok = await Dialog.confirm({
       title: `发布第 ${v.version} 版？`,
-      content: `${effect}发布后自 ${v.effectiveFrom} 起生效，且不能再修改（要调整请复制为新版本）；本月匹配度将在后台重新计算。`,
+      content: zh`${effect}发布后自 ${v.effectiveFrom} 起生效，且不能再修改（要调整请复制为新版本）；本月匹配度将在后台重新计算。`,
       confirmText: '发布',
       cancelText: '取消',
     });

@@ -21,6 +21,7 @@ import type { Column } from '../components/DataTable';
 import { SourceTag } from '../components/SourceTag';
 import { formatCount, formatDate, formatDateTime, formatFen, formatHundredths, formatMonth } from '../util/format';
 import { RecordTab } from './RecordTab';
+import { PortraitTab } from '../talent/PortraitTab';
 
 export interface PersonTabSpec {
   key: string;
@@ -197,6 +198,7 @@ export const PERSON_TABS: readonly PersonTabSpec[] = [
       sourceColumn<DepartureRow>(),
     ],
   }),
+  { key: 'portrait', title: '画像', render: (userid) => <PortraitTab key={userid} userid={userid} /> },
 ];
 
 /** The tab at `key`, else the first. */

@@ -5,6 +5,7 @@
  * version impact view and its tests run this same code.
  */
 import { talentInputInfo } from './talentMetrics';
+import { zh } from '../zhText';
 import type { CompiledDimension, CompiledJobModel, TalentTier } from './jobModelTypes';
 import type { DimensionResult } from './matchScore';
 
@@ -21,8 +22,8 @@ const sameRule = (a: CompiledDimension, b: CompiledDimension) => JSON.stringify(
 
 /** The main reason in Chinese, or “无变化” when no contribution moved. */
 export function scoreChangeReason(before: ScoreSide, after: ScoreSide): string {
-  if (before.score === null && after.score === null) return `仍数据不足：${missingLabels(after)}缺少数据`;
-  if (before.score !== null && after.score === null) return `数据不足：${missingLabels(after)}缺少数据，超过新版本允许的权重`;
+  if (before.score === null && after.score === null) return zh`仍数据不足：${missingLabels(after)}缺少数据`;
+  if (before.score !== null && after.score === null) return zh`数据不足：${missingLabels(after)}缺少数据，超过新版本允许的权重`;
   if (before.score === null && after.score !== null) return '新版本允许缺数据的权重更多，或缺数据的维度已去掉，可以给出匹配度';
   const ids = [...new Set([...before.model.dimensions.map((d) => d.id), ...after.model.dimensions.map((d) => d.id)])];
   const contribution = (side: ScoreSide, id: string) => hundredths(side.dimensions.find((d) => d.id === id)?.contribution);
@@ -35,15 +36,15 @@ export function scoreChangeReason(before: ScoreSide, after: ScoreSide): string {
   if (!main) return sameDefinition ? '无变化' : '岗位模型有改动，但此人的得分不变';
   const old = before.model.dimensions.find((d) => d.id === main.id);
   const now = after.model.dimensions.find((d) => d.id === main.id);
-  if (!old) return `新增维度“${now!.label}”（权重 ${weightText(now!.weightH)}）`;
-  if (!now) return `去掉维度“${old.label}”（原权重 ${weightText(old.weightH)}）`;
-  if (old.weightH !== now.weightH) return `${now.label}权重 ${weightText(old.weightH)} → ${weightText(now.weightH)}`;
-  if (old.input !== now.input) return `${now.label}改按“${talentInputInfo(now.input)?.label ?? now.input}”评分`;
+  if (!old) return zh`新增维度“${now!.label}”（权重 ${weightText(now!.weightH)}）`;
+  if (!now) return zh`去掉维度“${old.label}”（原权重 ${weightText(old.weightH)}）`;
+  if (old.weightH !== now.weightH) return zh`${now.label}权重 ${weightText(old.weightH)} → ${weightText(now.weightH)}`;
+  if (old.input !== now.input) return zh`${now.label}改按“${talentInputInfo(now.input)?.label ?? now.input}”评分`;
   const oldDim = before.dimensions.find((d) => d.id === main.id);
   const newDim = after.dimensions.find((d) => d.id === main.id);
-  if (!sameRule(old, now)) return `${now.label}评分规则调整（得分 ${oldDim?.score ?? '数据不足'} → ${newDim?.score ?? '数据不足'}）`;
-  if (oldDim?.value !== newDim?.value) return `${now.label}数据变化（${oldDim?.value ?? '数据不足'} → ${newDim?.value ?? '数据不足'}）`;
-  return `${now.label}分到的权重 ${oldDim?.appliedWeight ?? '—'}% → ${newDim?.appliedWeight ?? '—'}%（其他维度缺数据或权重调整）`;
+  if (!sameRule(old, now)) return zh`${now.label}评分规则调整（得分 ${oldDim?.score ?? '数据不足'} → ${newDim?.score ?? '数据不足'}）`;
+  if (oldDim?.value !== newDim?.value) return zh`${now.label}数据变化（${oldDim?.value ?? '数据不足'} → ${newDim?.value ?? '数据不足'}）`;
+  return zh`${now.label}分到的权重 ${oldDim?.appliedWeight ?? '—'}% → ${newDim?.appliedWeight ?? '—'}%（其他维度缺数据或权重调整）`;
 }
 
 function missingLabels(side: ScoreSide): string {

@@ -37,10 +37,19 @@ export async function versionImpact(ds: DataSource, actor: Actor, versionId: num
   const version = await ds.getRepository(JobModelVersion).findOne({ where: { corpId, id: versionId } });
   if (!version) throw notFound('岗位模型版本');
   const c = validateJobModel(JSON.parse(version.definition));
-  if (!c.ok) throw validationError(c.problems.map((p) => ({ field: `definition.${p.path}`, message: p.message })), '该版本的定义有误，先修改草稿');
+  if (!c.ok)
+    throw validationError(
+      c.problems.map((p) => ({ field: `definition.${p.path}`, message: p.message })),
+      '该版本的定义有误，先修改草稿',
+    );
   const model = c.compiled;
   // tenancy: the corp's newest month with portraits.
-  const newest = await ds.getRepository(TalentMetric).createQueryBuilder('m').select('MAX(m.period)', 'period').where('m.corp_id = :corpId', { corpId }).getRawOne<{ period: string | null }>();
+  const newest = await ds
+    .getRepository(TalentMetric)
+    .createQueryBuilder('m')
+    .select('MAX(m.period)', 'period')
+    .where('m.corp_id = :corpId', { corpId })
+    .getRawOne<{ period: string | null }>();
   const period = newest?.period ?? null;
   const head = { versionId: version.id, version: version.version, jobModelId: version.jobModelId, period };
   if (period === null) return { ...head, summary: { people: 0, changed: 0, up: 0, down: 0, tierMoves: [] }, people: [] };
@@ -63,13 +72,16 @@ export async function versionImpact(ds: DataSource, actor: Actor, versionId: num
   for (let i = 0; i < people.length; i += BATCH) {
     const ids = people.slice(i, i + BATCH).map((p) => p.userid);
     // tenancy: the corp's rows of the month for these people.
-    for (const m of await ds.getRepository(TalentMetric).find({ where: { corpId, period, userid: In(ids) }, select: { userid: true, metric: true, value: true } })) {
+    for (const m of await ds
+      .getRepository(TalentMetric)
+      .find({ where: { corpId, period, userid: In(ids) }, select: { userid: true, metric: true, value: true } })) {
       const own = values.get(m.userid) ?? new Map<string, string | null>();
       own.set(m.metric, m.value);
       values.set(m.userid, own);
     }
     // tenancy: the corp's stored scores of the month for this job model.
-    for (const s of await ds.getRepository(TalentMatchScore).find({ where: { corpId, period, jobModelId: version.jobModelId, userid: In(ids) } })) stored.set(s.userid, s);
+    for (const s of await ds.getRepository(TalentMatchScore).find({ where: { corpId, period, jobModelId: version.jobModelId, userid: In(ids) } }))
+      stored.set(s.userid, s);
   }
   const oldVersionIds = [...new Set([...stored.values()].map((s) => s.versionId))];
   // tenancy: the corp's versions by id.
@@ -87,7 +99,10 @@ export async function versionImpact(ds: DataSource, actor: Actor, versionId: num
     const reason =
       !s || !old?.model || !oldDetail
         ? '此前没有按该岗位模型计算的匹配度'
-        : scoreChangeReason({ model: old.model, score: oldDetail.score, dimensions: oldDetail.dimensions }, { model, score: now.score, dimensions: now.dimensions });
+        : scoreChangeReason(
+            { model: old.model, score: oldDetail.score, dimensions: oldDetail.dimensions },
+            { model, score: now.score, dimensions: now.dimensions },
+          );
     return {
       userid: p.userid,
       name: p.name,

@@ -1,0 +1,93 @@
+/**
+ * 员工档案 → 画像: the person's newest match score with every dimension, their scores month by month with HR's
+ * decision, and the newest portrait — each metric's value, what it means, how many rows it came from, or what is
+ * missing. Whoever may open the person page may see it (the person, their supervisor, HR in scope).
+ */
+import { useEffect, useState } from 'react';
+import type { TalentPersonScores } from '@liucai/shared';
+import Skeleton from 'antd-mobile/es/components/skeleton';
+import { errorMessage } from '../api/client';
+import { getTalentPerson } from '../api/talentEndpoints';
+import { TalentPersonCard } from './TalentPersonCard';
+import { TIER_TEXT } from './tierDisplay';
+import './talent.css';
+
+type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; data: TalentPersonScores };
+const valueText = (value: string, unit: string) => (unit === '%' ? `${value}%` : `${value} ${unit}`);
+
+export function PortraitTab({ userid }: { userid: string }) {
+  const [state, setState] = useState<State>({ status: 'loading' });
+  useEffect(() => {
+    let live = true;
+    getTalentPerson(userid).then(
+      (data) => live && setState({ status: 'ready', data }),
+      (err: unknown) => live && setState({ status: 'error', message: errorMessage(err) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [userid]);
+
+  if (state.status === 'loading') return <Skeleton.Paragraph lineCount={5} animated />;
+  if (state.status === 'error') return <div className="inline-error">画像加载失败：{state.message}</div>;
+  const { scores, portrait } = state.data;
+  if (scores.length === 0 && !portrait)
+    return (
+      <div className="empty-text" data-testid="portrait-tab-empty">
+        还没有画像：每晚根据 CRM、协作和培训数据计算，有跟进或成交记录的销售人员才有
+      </div>
+    );
+  const newest = scores[0];
+  return (
+    <div className="portrait-tab" data-testid="portrait-tab">
+      {newest && <TalentPersonCard person={newest} />}
+      {scores.length > 0 && (
+        <>
+          <div className="section-label">匹配度历史</div>
+          <table className="dim-table" data-testid="portrait-history">
+            <thead>
+              <tr>
+                <th>月份</th>
+                <th className="num">匹配度</th>
+                <th>建议档位</th>
+                <th>HR 决定</th>
+              </tr>
+            </thead>
+            <tbody>
+              {scores.map((s) => (
+                <tr key={`${s.period}-${s.versionId}`}>
+                  <td>
+                    {s.period}
+                    <span className="muted small"> · 第 {s.version} 版</span>
+                  </td>
+                  <td className="num">{s.score ?? '—'}</td>
+                  <td>{TIER_TEXT[s.tier ?? 'insufficient']}</td>
+                  <td>{s.decision ? `${s.decision.tierLabel}${s.decision.reason ? `（${s.decision.reason}）` : ''}` : '未决定'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+      {portrait && (
+        <>
+          <div className="section-label">画像指标（{portrait.period}）</div>
+          <ul className="portrait-metrics" data-testid="portrait-metrics">
+            {portrait.metrics.map((m) => (
+              <li key={m.metric} data-testid={`metric-${m.metric}`}>
+                <div className="portrait-metric-head">
+                  <span>{m.label}</span>
+                  <strong>{m.value === null ? '数据不足' : valueText(m.value, m.unit)}</strong>
+                </div>
+                <div className="muted small">
+                  {m.means}
+                  {m.value === null ? `；${m.missing ?? ''}` : `；来自 ${m.sample} 条记录`}
+                </div>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}
