@@ -34,12 +34,3 @@ export interface OutcomePeopleView {
   key: string | null;
   people: OutcomePersonView[];
 }
-
-/** The person page's 风险 tab: one week of the person's stored risk (HR sees probability and rule; a supervisor not). */
-export interface RiskTabRow {
-  weekStart: string;
-  band: '高' | '中' | '低' | null;
-  probabilityBp: number | null;
-  ruleFired: boolean | null;
-  drivers: string[];
-}

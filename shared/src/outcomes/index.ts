@@ -2,3 +2,4 @@
 export * from './facts';
 export * from './dashboard';
 export * from './api';
+export * from './labels';

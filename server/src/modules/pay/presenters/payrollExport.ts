@@ -2,11 +2,11 @@
  * The payroll file of a published run (layout: shared/src/pay/payrollLayout.ts): CSV (the summary, UTF-8 with BOM)
  * or .xlsx (sheets 汇总 and 明细, every cell text so Excel keeps 工号 and amounts exactly as written).
  */
-import ExcelJS from 'exceljs';
 import { In, type DataSource } from 'typeorm';
 import { PAYROLL_LINE_COLUMNS, PAYROLL_SUMMARY_COLUMNS, payrollLineRows, payrollSummaryRow, type PayrollPerson } from '@liucai/shared';
 import { Department, PayoutLine, PayoutStatement, User, type PayoutRun } from '../../../entities';
-import { CSV_BOM, neutralizeCell } from '../../imports/csvWriter';
+import { CSV_BOM } from '../../imports/csvWriter';
+import { safeCell, textWorkbook } from '../../imports/xlsxWriter';
 
 /** Everyone of the run, by department name then 工号 / account. */
 export async function payrollPeople(ds: DataSource, run: PayoutRun): Promise<PayrollPerson[]> {
@@ -55,7 +55,7 @@ export async function payrollPeople(ds: DataSource, run: PayoutRun): Promise<Pay
 
 /** A CSV cell: amounts stay as written (a leading minus is a number, not a formula); any other text is neutralised. */
 function cell(v: string): string {
-  const safe = /^-?\d+(\.\d+)?$/.test(v) ? v : neutralizeCell(v);
+  const safe = safeCell(v);
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 const line = (cells: readonly string[]) => `${cells.map(cell).join(',')}\r\n`;
@@ -64,21 +64,10 @@ export function payrollCsv(people: PayrollPerson[]): string {
   return CSV_BOM + line(PAYROLL_SUMMARY_COLUMNS) + people.map((p) => line(payrollSummaryRow(p))).join('');
 }
 
-export async function payrollXlsx(people: PayrollPerson[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = '留才 Liucai';
-  const sheet = (name: string, header: readonly string[], rows: string[][]) => {
-    const ws = wb.addWorksheet(name);
-    ws.addRow([...header]).font = { bold: true };
-    for (const r of rows) ws.addRow(r.map((v) => (/^-?\d+(\.\d+)?$/.test(v) ? v : neutralizeCell(v))));
-    header.forEach((h, i) => {
-      const col = ws.getColumn(i + 1);
-      col.numFmt = '@';
-      col.width = h === '明细' || h === '说明' ? 60 : Math.max(12, h.length * 2 + 4);
-    });
-    ws.views = [{ state: 'frozen', ySplit: 1 }];
-  };
-  sheet('汇总', PAYROLL_SUMMARY_COLUMNS, people.map(payrollSummaryRow));
-  sheet('明细', PAYROLL_LINE_COLUMNS, people.flatMap(payrollLineRows));
-  return Buffer.from(await wb.xlsx.writeBuffer());
+export function payrollXlsx(people: PayrollPerson[]): Promise<Buffer> {
+  const wide = ['明细', '说明'];
+  return textWorkbook([
+    { name: '汇总', header: PAYROLL_SUMMARY_COLUMNS, rows: people.map(payrollSummaryRow), wide },
+    { name: '明细', header: PAYROLL_LINE_COLUMNS, rows: people.flatMap(payrollLineRows), wide },
+  ]);
 }
