@@ -12,7 +12,7 @@ export const PeopleQuerySchema = z.object({
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '应为 yyyy-mm，如 2026-11'),
   group: z
     .string()
-    .regex(/^(all|dept:(\d+|none)|tier:(move|train|reassign|none))$/, '应为 all、dept:部门编号 或 tier:move/train/reassign/none')
+    .regex(/^(all|dept:(\d+|none)|tier:(move|train|reassign|none))$/, '应为 all、dept:<部门编号>、tier:move、tier:train、tier:reassign 或 tier:none')
     .default('all'),
   key: z.enum(['move', 'train', 'reassign', 'none', '高', '中', '低'], { message: '应为分层（move/train/reassign/none）或风险等级（高/中/低/none）' }).optional(),
 });
