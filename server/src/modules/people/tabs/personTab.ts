@@ -24,5 +24,7 @@ export interface PersonTabContext {
 export interface PersonTab {
   /** The URL segment, e.g. `leave`. */
   key: string;
+  /** Whose it is beyond the profile's scope: omitted, everyone who may open the profile; `risk`, the radar's rules. */
+  access?: 'risk';
   list(ctx: PersonTabContext): Promise<Paged<unknown>>;
 }

@@ -14,6 +14,7 @@ import type { PersonTab } from './personTab';
  */
 export const riskTab: PersonTab = {
   key: 'risk',
+  access: 'risk',
   async list({ ds, actor, person, page }) {
     const rs = await riskScopeOf(ds, actor);
     const line = await personInRiskScope(ds, rs, person.userid);
