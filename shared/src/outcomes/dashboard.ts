@@ -105,13 +105,25 @@ export function outcomeCell(
   const missed = count((f) => f.newHire === 'missed');
   return {
     headcount,
-    turnover: ratio(count((f) => f.left), headcount),
+    turnover: ratio(
+      count((f) => f.left),
+      headcount,
+    ),
     annualTurnover: { ...ratio(12 * leavers12, heads12), months: trailing.length },
-    retention: ratio(count((f) => f.employedStart && f.employedEnd), headcount),
+    retention: ratio(
+      count((f) => f.employedStart && f.employedEnd),
+      headcount,
+    ),
     retention12: cohort ? ratio(cohort.stayed.length, cohort.members.length) : { num: 0, den: 0, value: null },
-    bigShare: ratio(sum((f) => f.bigRevenueFen), sum((f) => f.revenueFen)),
+    bigShare: ratio(
+      sum((f) => f.bigRevenueFen),
+      sum((f) => f.revenueFen),
+    ),
     newHireTargets: { ...ratio(met, met + missed), unknown: count((f) => f.newHire === 'unknown'), pending: count((f) => f.newHire === 'pending') },
-    training: ratio(sum((f) => f.trainingDone), sum((f) => f.trainingTotal)),
+    training: ratio(
+      sum((f) => f.trainingDone),
+      sum((f) => f.trainingTotal),
+    ),
     tiers,
     risk,
   };

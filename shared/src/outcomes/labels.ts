@@ -17,7 +17,8 @@ export const OUTCOME_METRIC_INFO: Record<OutcomeMetric, { label: string; definit
   },
   newHireTargets: {
     label: '新人 3 个月达标率',
-    definition: '当月入职的人中，入职后 3 个完整月内任一月匹配度 ≥ 80（立即转型）的人数 ÷ 这 3 个月有评分的人数；3 个月都没有评分的单列为数据不足，尚未满 3 个月的不计入。',
+    definition:
+      '当月入职的人中，入职后 3 个完整月内任一月匹配度 ≥ 80（立即转型）的人数 ÷ 这 3 个月有评分的人数；3 个月都没有评分的单列为数据不足，尚未满 3 个月的不计入。',
   },
   training: { label: '培训完成率', definition: '月末在职的人的培训记录中，月末前已完成的门数 ÷ 全部门数。' },
   tier: { label: '人才分层', definition: '月末在职的人当月的匹配度分层（第一个岗位模型）：立即转型 ≥ 80，先培训 60 到 80，调岗 < 60；未评分单列。' },

@@ -132,13 +132,11 @@ describe('the dashboard numbers', () => {
     const cell = t.cells['dept:1']!['2026-04']!;
     expect(behind.filter((x) => x.counted).length).toBe(cell.turnover.num);
     expect(behind.filter((x) => x.counted).map((x) => x.userid)).toEqual(['p2']);
-    expect(outcomePeople(facts, 'annualTurnover', '2026-06', 'all', everyone).filter((x) => x.counted).map((x) => x.userid)).toEqual([
-      'p0',
-      'p1',
-      'p2',
-      'p3',
-      'p4',
-    ]);
+    expect(
+      outcomePeople(facts, 'annualTurnover', '2026-06', 'all', everyone)
+        .filter((x) => x.counted)
+        .map((x) => x.userid),
+    ).toEqual(['p0', 'p1', 'p2', 'p3', 'p4']);
     expect(outcomePeople(facts, 'turnover', '2026-04', 'dept:9', everyone)).toEqual([]);
   });
 });

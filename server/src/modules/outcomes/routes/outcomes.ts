@@ -77,7 +77,12 @@ export function outcomesRoutes(deps: AppDeps): Router<AppState> {
     ctx.type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
     ctx.body = await textWorkbook([
       { name: '转型看板', header: OUTCOME_EXPORT_COLUMNS, rows },
-      { name: '定义', header: ['指标', '定义'], rows: OUTCOME_METRICS.map((m) => [OUTCOME_METRIC_INFO[m].label, OUTCOME_METRIC_INFO[m].definition]), wide: ['定义'] },
+      {
+        name: '定义',
+        header: ['指标', '定义'],
+        rows: OUTCOME_METRICS.map((m) => [OUTCOME_METRIC_INFO[m].label, OUTCOME_METRIC_INFO[m].definition]),
+        wide: ['定义'],
+      },
     ]);
   });
 

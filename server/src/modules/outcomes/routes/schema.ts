@@ -14,5 +14,7 @@ export const PeopleQuerySchema = z.object({
     .string()
     .regex(/^(all|dept:(\d+|none)|tier:(move|train|reassign|none))$/, '应为 all、dept:<部门编号>、tier:move、tier:train、tier:reassign 或 tier:none')
     .default('all'),
-  key: z.enum(['move', 'train', 'reassign', 'none', '高', '中', '低'], { message: '应为分层（move/train/reassign/none）或风险等级（高/中/低/none）' }).optional(),
+  key: z
+    .enum(['move', 'train', 'reassign', 'none', '高', '中', '低'], { message: '应为分层（move/train/reassign/none）或风险等级（高/中/低/none）' })
+    .optional(),
 });
