@@ -61,10 +61,12 @@ describe('转型看板 in Chromium', () => {
         });
       }
     }
-    for (const [j, u] of people.slice(0, 10).entries()) await buildTraining(ds, corpId, { userid: u.userid, completedOn: j % 3 ? `${MONTHS[j % 6]}-20` : null });
+    for (const [j, u] of people.slice(0, 10).entries())
+      await buildTraining(ds, corpId, { userid: u.userid, completedOn: j % 3 ? `${MONTHS[j % 6]}-20` : null });
     // Two leavers in the window (not the demo's people).
     const leavers = people.filter((u) => u.userid !== target.userid && u.userid !== ui.demo.supervisor).slice(-2);
-    for (const [i, u] of leavers.entries()) await ds.getRepository(User).update({ corpId, userid: u.userid }, { status: 'left', leftOn: `${MONTHS[2 + i * 2]}-12` });
+    for (const [i, u] of leavers.entries())
+      await ds.getRepository(User).update({ corpId, userid: u.userid }, { status: 'left', leftOn: `${MONTHS[2 + i * 2]}-12` });
     const week = (d: number) => `${LAST}-${String(d).padStart(2, '0')}`;
     const risk = (userid: string, band: '高' | '中' | '低') =>
       ds.getRepository(RetentionRisk).insert({

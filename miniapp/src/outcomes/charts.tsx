@@ -1,6 +1,6 @@
 /**
  * The 转型看板's charts as plain SVG (a few KB in the page's own lazy chunk, no chart library on the critical path):
- * a line chart of ratios over months with dashed target lines, and stacked bars of counts over months. Both scale to
+ * a line chart of ratios over months with dashed target lines (named in the legend), and stacked bars of counts over months. Both scale to
  * their container (viewBox), read on a 375 px phone, and say 数据不足 for a month without a value instead of 0.
  */
 import type { ReactNode } from 'react';
@@ -45,7 +45,7 @@ export function RatioLineChart({
   onPoint?(seriesKey: string, month: string): void;
 }) {
   const all = [...series.flatMap((s) => s.values.filter((v): v is number => v !== null)), ...targets.map((t) => t.value)];
-  const top = Math.max(0.1, Math.ceil(Math.max(0, ...all) * 10 + 0.5) / 10);
+  const top = Math.max(0.1, Math.ceil(Math.max(0, ...all) * 10 - 1e-9) / 10);
   const innerW = W - PAD.l - PAD.r;
   const innerH = H - PAD.t - PAD.b;
   const x = (i: number) => PAD.l + (months.length <= 1 ? innerW / 2 : (i * innerW) / (months.length - 1));
@@ -63,12 +63,7 @@ export function RatioLineChart({
           </g>
         ))}
         {targets.map((t) => (
-          <g key={t.label}>
-            <line x1={PAD.l} x2={W - PAD.r} y1={y(t.value)} y2={y(t.value)} stroke={t.color} strokeDasharray="4 3" strokeWidth={1} />
-            <text x={W - PAD.r} y={y(t.value) - 3} textAnchor="end" className="chart-target" fill={t.color}>
-              {t.label}
-            </text>
-          </g>
+          <line key={t.label} x1={PAD.l} x2={W - PAD.r} y1={y(t.value)} y2={y(t.value)} stroke={t.color} strokeDasharray="4 3" strokeWidth={1} />
         ))}
         {series.map((s) => {
           // Segments between months that both have a value: a gap (数据不足) breaks the line.
@@ -111,6 +106,12 @@ export function RatioLineChart({
           <span key={s.key}>
             <i style={{ background: s.color }} />
             {s.label}
+          </span>
+        ))}
+        {targets.map((t) => (
+          <span key={t.label}>
+            <b className="chart-dash" style={{ borderColor: t.color }} />
+            {t.label}
           </span>
         ))}
       </figcaption>

@@ -26,6 +26,7 @@ import { DataTable, type Column } from '../components/DataTable';
 import { PageLayout } from '../components/PageLayout';
 import { useFileDownload } from '../imports/useFileDownload';
 import { navigate } from '../router/hashRoute';
+import { formatFen } from '../util/format';
 import { RatioLineChart, StackedBars } from '../outcomes/charts';
 import '../outcomes/outcomes.css';
 
@@ -60,6 +61,20 @@ const BAND_PARTS = [
 const RATIO_METRICS = ['annualTurnover', 'turnover', 'retention12', 'bigShare', 'newHireTargets', 'training'] as const;
 type RatioMetric = (typeof RATIO_METRICS)[number];
 const pct = (x: number) => `${Math.round(x * 100)}%`;
+const VERDICTS: Record<string, string> = { met: '已达标', missed: '未达标', unknown: '无评分', pending: '未满 3 个月' };
+
+/** What a person adds to the number, in words (the drill-down's value column). */
+function describeValue(metric: OutcomeMetric, value: string | null): string | null {
+  if (value === null) return null;
+  if (metric === 'bigShare') {
+    const [bigFen, allFen] = value.split('/').map(Number) as [number, number];
+    return `大客户 ${formatFen(bigFen)} / 共 ${formatFen(allFen)}`;
+  }
+  if (metric === 'training') return `完成 ${value.replace('/', ' / ')} 门`;
+  if (metric === 'newHireTargets') return VERDICTS[value] ?? value;
+  if (metric === 'annualTurnover') return `${value} 离职`;
+  return null;
+}
 
 /** A number that opens the people behind it. */
 function Num({ children, onOpen, testId }: { children: string; onOpen(): void; testId?: string }) {
@@ -96,10 +111,10 @@ function DrillSheet({ drill, onClose }: { drill: Drill; onClose(): void }) {
             关闭
           </a>
         </div>
-        <p className="muted small">
-          {drill.groupLabel} · {drill.month}。{info.definition}
-        </p>
         <div className="sheet-body">
+          <p className="muted small">
+            {drill.groupLabel} · {drill.month}。{info.definition}
+          </p>
           {state.status === 'loading' && <Skeleton.Paragraph lineCount={5} animated />}
           {state.status === 'error' && <ErrorBlock status="default" title="加载失败" description={state.message} />}
           {state.status === 'ready' && state.view.people.length === 0 && <p className="muted">没有人：这个数字背后没有你负责部门内的人。</p>}
@@ -112,10 +127,10 @@ function DrillSheet({ drill, onClose }: { drill: Drill; onClose(): void }) {
               <ul className="outcome-people">
                 {state.view.people.map((p) => (
                   <li key={p.userid}>
-                    <button type="button" className="link" onClick={() => navigate('/person', { query: { u: p.userid } })}>
+                    <a className="link" onClick={() => navigate('/person', { query: { u: p.userid } })}>
                       {p.name}
-                    </button>
-                    <span className="muted small">{p.deptName ?? '—'}</span>
+                    </a>
+                    <span className="muted small">{[p.deptName ?? '—', describeValue(drill.metric, p.value)].filter(Boolean).join(' · ')}</span>
                     {p.counted && drill.metric !== 'tier' && drill.metric !== 'risk' && drill.metric !== 'headcount' && <Tag color="primary">计入</Tag>}
                   </li>
                 ))}

@@ -16,7 +16,12 @@ export async function notifyAbsencesWithoutLeave(
   now: Date,
 ): Promise<number> {
   if (absences.length === 0) return 0;
-  const told = await careRecipientsOf(em, ds, corpId, absences.map((a) => a.userid));
+  const told = await careRecipientsOf(
+    em,
+    ds,
+    corpId,
+    absences.map((a) => a.userid),
+  );
 
   let added = 0;
   for (const a of absences) {
