@@ -15,7 +15,8 @@ import { notifyRiskTurnsHigh } from '../server/src/modules/retention/commands/ri
 import { createTestWorld, type TestWorld } from './support/testServices';
 import { listen } from './support/testServer';
 import type { TestClient } from './support/httpClient';
-import { buildCorp, buildCustomer, buildDeal, buildDepartment, buildTraining, buildUser, clientAs, grantHrScope } from './support/factories';
+import { buildCorp, buildCustomer, buildDeal, buildDepartment, buildTraining, buildUser, clientAs, grantHrScope, onBothDatabases } from './support/factories';
+import { outcomeFactsInScope } from '../server/src/modules/outcomes/queries/outcomeFacts';
 
 const NOW = new Date('2026-12-05T02:00:00Z');
 const LAST = '2026-11';
@@ -240,5 +241,34 @@ describe('转型看板', () => {
     expect((await tab('hr', p.hr!.userid)).status).toBe(404); // HR's own risk
     expect((await tab('admin', p.r1!.userid)).status).toBe(403);
     expect((await tab('hrTech', p.r1!.userid)).status).toBe(404);
+  });
+});
+
+describe('转型看板 rows on MariaDB and SQLite', () => {
+  it('store and read back the same facts on both databases', async () => {
+    const answers: string[] = [];
+    await onBothDatabases('outcq', async (ds) => {
+      const corpId = await buildCorp(ds, 'oq');
+      const dept = await buildDepartment(ds, corpId, { name: '销售一组' });
+      const a = await buildUser(ds, corpId, { name: '甲', deptIds: [dept.deptId], hiredOn: '2024-01-01' });
+      await buildUser(ds, corpId, { name: '乙', deptIds: [dept.deptId], hiredOn: '2026-09-03', status: 'left', leftOn: '2026-11-05' });
+      await buildDeal(ds, corpId, { ownerUserid: a.userid, amountFen: 2_000_000, signedOn: '2026-10-08' });
+      await buildTraining(ds, corpId, { userid: a.userid, completedOn: '2026-10-01' });
+      await computeOutcomeFacts(ds, corpId, { lastMonth: LAST, bigDealFen: 1_000_000, now: NOW });
+      const facts = await outcomeFactsInScope(ds, { corpId, all: false, self: 'x', reports: false, deptIds: [dept.deptId], memberUserids: [] }, [
+        '2026-10',
+        '2026-11',
+      ]);
+      expect(facts.find((f) => f.month === '2026-10' && f.userid === a.userid)).toMatchObject({
+        revenueFen: 2_000_000,
+        bigRevenueFen: 2_000_000,
+        trainingDone: 1,
+        employedStart: true,
+      });
+      expect(facts.filter((f) => f.left).map((f) => f.month)).toEqual(['2026-11']);
+      answers.push(JSON.stringify(facts.map((f) => ({ ...f, userid: f.userid === a.userid ? 'a' : 'b', deptId: null }))));
+    });
+    expect(answers).toHaveLength(2);
+    expect(answers[1]).toBe(answers[0]);
   });
 });
