@@ -123,6 +123,11 @@ describe('转型看板 in Chromium', () => {
       expect(table).toContain('按部门');
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
       await keepScreenshot(page, `${label}-hr-outcomes-by-dept`);
+      // A row puts its department on the key numbers and charts.
+      await page.getByTestId('outcome-rows').getByText('中小客户一部', { exact: true }).first().click();
+      await page.getByTestId('outcome-focus').getByText('看全部').waitFor();
+      expect(await page.getByTestId('outcome-focus').textContent()).toContain('中小客户一部');
+      await keepScreenshot(page, `${label}-hr-outcomes-focus`);
       expect(errors).toEqual([]);
       await context.close();
     });

@@ -79,7 +79,15 @@ function describeValue(metric: OutcomeMetric, value: string | null): string | nu
 /** A number that opens the people behind it. */
 function Num({ children, onOpen, testId }: { children: string; onOpen(): void; testId?: string }) {
   return (
-    <button type="button" className="outcome-num" onClick={onOpen} data-testid={testId}>
+    <button
+      type="button"
+      className="outcome-num"
+      onClick={(e) => {
+        e.stopPropagation();
+        onOpen();
+      }}
+      data-testid={testId}
+    >
       {children}
     </button>
   );
@@ -148,6 +156,8 @@ export default function OutcomesPage() {
   const [month, setMonth] = useState<string | null>(null);
   const [state, setState] = useState<State>({ status: 'loading' });
   const [drill, setDrill] = useState<Drill | null>(null);
+  /** The group the key numbers and charts show (a row of the table picks it). */
+  const [focus, setFocus] = useState('all');
   const files = useFileDownload();
   const load = useCallback(async (g: OutcomeGrouping) => {
     setState({ status: 'loading' });
@@ -158,15 +168,17 @@ export default function OutcomesPage() {
     }
   }, []);
   useEffect(() => {
+    setFocus('all');
     void load(by);
   }, [load, by]);
 
   const board = state.status === 'ready' ? state.board : null;
   const months = board?.months ?? [];
   const shown = month && months.includes(month) ? month : (months.at(-1) ?? null);
-  const all = board?.cells.all;
+  const focused = board?.cells[focus] ? focus : 'all';
+  const all = board?.cells[focused];
   const labelOf = useMemo(() => new Map((board?.groups ?? []).map((g) => [g.key, g.label])), [board]);
-  const open = (metric: OutcomeMetric, m: string, group = 'all', key?: string, keyLabel?: string) =>
+  const open = (metric: OutcomeMetric, m: string, group = focused, key?: string, keyLabel?: string) =>
     setDrill({ metric, month: m, group, groupLabel: labelOf.get(group) ?? '全部', ...(key ? { key, keyLabel } : {}) });
 
   const ratioColumn = (metric: RatioMetric, title: string): Column<{ key: string; label: string; cell: OutcomeCell }> => ({
@@ -257,7 +269,17 @@ export default function OutcomesPage() {
           <section className="card" data-testid="outcome-stats">
             <div className="card-head">
               <h2>{shown}</h2>
-              <span className="muted small">全部 · 月初 {latest.headcount} 人</span>
+              <span className="muted small" data-testid="outcome-focus">
+                {labelOf.get(focused) ?? '全部'} · 月初 {latest.headcount} 人
+                {focused !== 'all' && (
+                  <>
+                    {' · '}
+                    <a className="link" onClick={() => setFocus('all')}>
+                      看全部
+                    </a>
+                  </>
+                )}
+              </span>
             </div>
             <div className="outcome-stats">
               {RATIO_METRICS.map((metric) => {
@@ -319,7 +341,7 @@ export default function OutcomesPage() {
                 months={months}
                 testId="chart-tiers"
                 parts={TIER_PARTS.map((p) => ({ ...p, values: months.map((m) => all![m]!.tiers[p.key]) }))}
-                onBar={(k, m) => open('tier', m, 'all', k, TIER_PARTS.find((p) => p.key === k)?.label)}
+                onBar={(k, m) => open('tier', m, focused, k, TIER_PARTS.find((p) => p.key === k)?.label)}
               />
             </div>
             <div className="outcome-chart-card">
@@ -328,7 +350,7 @@ export default function OutcomesPage() {
                 months={months}
                 testId="chart-risk"
                 parts={BAND_PARTS.map((p) => ({ ...p, values: months.map((m) => all![m]!.risk[p.key]) }))}
-                onBar={(k, m) => open('risk', m, 'all', k, BAND_PARTS.find((p) => p.key === k)?.label)}
+                onBar={(k, m) => open('risk', m, focused, k, BAND_PARTS.find((p) => p.key === k)?.label)}
               />
             </div>
           </section>
@@ -339,7 +361,8 @@ export default function OutcomesPage() {
                 {by === 'dept' ? '按部门' : by === 'tier' ? '按分层' : '全部'} · {shown}
               </h2>
             </div>
-            <DataTable columns={columns} rows={rows} rowKey={(r) => r.key} empty="这个月没有数据" testId="outcome-rows" />
+            {by !== 'all' && <p className="muted small">点一行，上面的关键数字和图表改看这一组。</p>}
+            <DataTable columns={columns} rows={rows} rowKey={(r) => r.key} onRowClick={(r) => setFocus(r.key)} empty="这个月没有数据" testId="outcome-rows" />
           </section>
 
           <section className="card">
