@@ -210,6 +210,24 @@ export default function OutcomesPage() {
   ];
   const rows = board && shown ? board.groups.map((g) => ({ key: g.key, label: g.label, cell: board.cells[g.key]![shown]! })) : [];
   const latest = all && shown ? all[shown]! : null;
+  /** Counts over months as stacked bars (tiers, bands); a bar opens the people of its part. */
+  const countChart = <K extends string>(
+    title: string,
+    testId: string,
+    metric: 'tier' | 'risk',
+    parts: readonly { key: K; label: string; color: string }[],
+    pick: (c: OutcomeCell) => Record<K, number>,
+  ) => (
+    <div className="outcome-chart-card">
+      <h3>{title}</h3>
+      <StackedBars
+        months={months}
+        testId={testId}
+        parts={parts.map((p) => ({ ...p, values: months.map((m) => pick(all![m]!)[p.key]) }))}
+        onBar={(k, m) => open(metric, m, focused, k, parts.find((p) => p.key === k)?.label)}
+      />
+    </div>
+  );
   const series = (metric: RatioMetric) => months.map((m) => all?.[m]?.[metric].value ?? null);
 
   return (
@@ -335,24 +353,8 @@ export default function OutcomesPage() {
                 onPoint={(k, m) => open(k as OutcomeMetric, m)}
               />
             </div>
-            <div className="outcome-chart-card">
-              <h3>人才分层</h3>
-              <StackedBars
-                months={months}
-                testId="chart-tiers"
-                parts={TIER_PARTS.map((p) => ({ ...p, values: months.map((m) => all![m]!.tiers[p.key]) }))}
-                onBar={(k, m) => open('tier', m, focused, k, TIER_PARTS.find((p) => p.key === k)?.label)}
-              />
-            </div>
-            <div className="outcome-chart-card">
-              <h3>离职风险分布</h3>
-              <StackedBars
-                months={months}
-                testId="chart-risk"
-                parts={BAND_PARTS.map((p) => ({ ...p, values: months.map((m) => all![m]!.risk[p.key]) }))}
-                onBar={(k, m) => open('risk', m, focused, k, BAND_PARTS.find((p) => p.key === k)?.label)}
-              />
-            </div>
+            {countChart('人才分层', 'chart-tiers', 'tier', TIER_PARTS, (c) => c.tiers)}
+            {countChart('离职风险分布', 'chart-risk', 'risk', BAND_PARTS, (c) => c.risk)}
           </section>
 
           <section className="card" data-testid="outcome-table">
