@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { RetentionRiskList, TalentReview } from '@liucai/shared';
+import type { OutcomesDashboard, RetentionRiskList, TalentReview } from '@liucai/shared';
 import { repoRoot } from '../server/src/util/repoRoot';
 import { TestClient } from './support/httpClient';
 
@@ -81,5 +81,16 @@ describe('the demo company’s talent review', () => {
     expect(radar.body.data.total).toBeGreaterThan(0);
     expect(radar.body.data.counts['高']).toBeGreaterThan(0);
     expect(radar.body.data.counts['高']).toBeLessThan(radar.body.data.total / 10);
+
+    // …and the 转型看板's rows: the last complete month has people, revenue with a big-client share, and tiers.
+    const board = await hr.call<OutcomesDashboard>('GET', '/api/v1/outcomes');
+    expect(board.status).toBe(200);
+    const last = board.body.data.cells.all![board.body.data.months.at(-1)!]!;
+    console.log(
+      `demo 转型看板 ${board.body.data.months.at(-1)}: ${JSON.stringify({ headcount: last.headcount, bigShare: last.bigShare, tiers: last.tiers, risk: last.risk })}`,
+    );
+    expect(last.headcount).toBeGreaterThan(50);
+    expect(last.bigShare.value).not.toBeNull();
+    expect(last.tiers.move + last.tiers.train + last.tiers.reassign).toBeGreaterThan(0);
   });
 });

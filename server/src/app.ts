@@ -28,6 +28,7 @@ import { payoutRunRoutes } from './modules/pay/routes/payoutRuns';
 import { payoutStatementRoutes } from './modules/pay/routes/payoutStatements';
 import { payoutDisputeRoutes } from './modules/pay/routes/payoutDisputes';
 import { retentionRoutes } from './modules/retention/routes/retentionRisks';
+import { outcomesRoutes } from './modules/outcomes/routes/outcomes';
 import { jobModelRoutes } from './modules/talent/routes/jobModels';
 import { talentReviewRoutes } from './modules/talent/routes/talentReview';
 
@@ -57,6 +58,7 @@ export function appRouters(deps: AppDeps): { open: Router<AppState>[]; signedIn:
       payoutStatementRoutes(deps),
       payoutDisputeRoutes(deps),
       retentionRoutes(deps),
+      outcomesRoutes(deps),
       jobModelRoutes(deps),
       talentReviewRoutes(deps),
     ],

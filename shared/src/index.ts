@@ -12,3 +12,4 @@ export * from './people';
 export * from './pay';
 export * from './retention';
 export * from './talent';
+export * from './outcomes';

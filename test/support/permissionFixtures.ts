@@ -12,6 +12,7 @@ import type { PermissionWorld } from './permissionWorld';
 import type { ActorName } from './permissionTable';
 import { PAY_FIXTURES } from './payPermissionFixtures';
 import { RETENTION_FIXTURES } from './retentionPermissionFixtures';
+import { OUTCOMES_FIXTURES } from './outcomesPermissionFixtures';
 import { TALENT_FIXTURES } from './talentPermissionFixtures';
 
 export interface RouteCall {
@@ -176,5 +177,6 @@ export const FIXTURES: Record<string, Fixture> = {
   },
   ...PAY_FIXTURES,
   ...RETENTION_FIXTURES,
+  ...OUTCOMES_FIXTURES,
   ...TALENT_FIXTURES,
 };

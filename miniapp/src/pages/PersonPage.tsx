@@ -13,7 +13,7 @@ import { ApiError, errorMessage } from '../api/client';
 import { getPerson } from '../api/endpoints';
 import { PageLayout } from '../components/PageLayout';
 import { PersonHeader } from '../person/PersonHeader';
-import { PERSON_TABS, personTabAt } from '../person/personTabs';
+import { personTabAt, personTabsFor } from '../person/personTabs';
 import { canOpen } from '../router/access';
 import { navigate, useHashRoute } from '../router/hashRoute';
 import { useSession } from '../session/SessionContext';
@@ -24,7 +24,6 @@ export default function PersonPage() {
   const { me } = useSession();
   const route = useHashRoute();
   const userid = route.query.get('u') || me.userid;
-  const tab = personTabAt(route.query.get('tab'));
   const [state, setState] = useState<State>({ status: 'loading' });
 
   const load = useCallback(async () => {
@@ -39,6 +38,8 @@ export default function PersonPage() {
     void load();
   }, [load]);
 
+  const tabs = personTabsFor({ self: state.status === 'ready' ? state.person.self : true, roles: me.roles });
+  const tab = personTabAt(route.query.get('tab'), tabs);
   const title = state.status === 'ready' ? (state.person.self ? '我的档案' : zh`${state.person.name}的档案`) : '员工档案';
   return (
     <PageLayout title={title} testId="person-page" back width="wide">
@@ -75,7 +76,7 @@ export default function PersonPage() {
           <PersonHeader person={state.person} canBrowsePeople={canOpen('/people', me.roles)} />
           <section className="card person-tabs-card" data-testid="person-tabs">
             <Tabs activeKey={tab.key} onChange={(key) => navigate('/person', { query: { u: userid, tab: key }, replace: true })}>
-              {PERSON_TABS.map((t) => (
+              {tabs.map((t) => (
                 <Tabs.Tab key={t.key} title={<span data-testid={`person-tab-${t.key}`}>{t.title}</span>} />
               ))}
             </Tabs>

@@ -10,6 +10,8 @@ import type {
   DealsPage,
   DepartureRow,
   FollowUpRow,
+  RetentionRiskView,
+  Role,
   LeaveRow,
   LeaveState,
   Paged,
@@ -22,10 +24,13 @@ import { SourceTag } from '../components/SourceTag';
 import { formatCount, formatDate, formatDateTime, formatFen, formatHundredths, formatMonth } from '../util/format';
 import { RecordTab } from './RecordTab';
 import { PortraitTab } from '../talent/PortraitTab';
+import { BandTag, ScoreNotice, percent } from '../retention/RiskBits';
 
 export interface PersonTabSpec {
   key: string;
   title: string;
+  /** Whether the viewer gets this tab (absent: everyone who may open the page). */
+  visible?(viewer: { self: boolean; roles: readonly Role[] }): boolean;
   /** The tab's content for the person `userid`. */
   render(userid: string): ReactNode;
 }
@@ -199,7 +204,32 @@ export const PERSON_TABS: readonly PersonTabSpec[] = [
     ],
   }),
   { key: 'portrait', title: '画像', render: (userid) => <PortraitTab key={userid} userid={userid} /> },
+  {
+    // 风险 (PIPL Art. 24): HR covering the person and their supervisor only, never the person; the server decides.
+    ...recordTab<RetentionRiskView>({
+      key: 'risk',
+      title: '风险',
+      unit: '周',
+      empty: '还没有算出风险：考勤和请假同步满一周后自动计算',
+      rowKey: (r) => r.weekStart,
+      summary: () => <ScoreNotice />,
+      columns: [
+        { key: 'week', title: '周', primary: true, render: (r) => <strong>{formatDate(r.weekStart)} 起</strong> },
+        { key: 'band', title: '风险等级', render: (r) => <BandTag band={r.band} /> },
+        { key: 'probability', title: '离职可能', align: 'right', render: (r) => (r.asHr ? percent(r.probabilityBp) : '—') },
+        {
+          key: 'drivers',
+          title: '主要原因',
+          render: (r) => (r.drivers.length ? r.drivers.join('；') : <span className="muted">{r.modelNote ?? '没有明显变化'}</span>),
+        },
+      ],
+    }),
+    visible: ({ self, roles }) => !self && (roles.includes('hr') || roles.includes('supervisor')),
+  },
 ];
 
-/** The tab at `key`, else the first. */
-export const personTabAt = (key: string | null): PersonTabSpec => PERSON_TABS.find((t) => t.key === key) ?? PERSON_TABS[0]!;
+/** The tabs a viewer gets, in order. */
+export const personTabsFor = (viewer: { self: boolean; roles: readonly Role[] }): PersonTabSpec[] => PERSON_TABS.filter((t) => !t.visible || t.visible(viewer));
+
+/** The tab at `key` among `tabs`, else the first. */
+export const personTabAt = (key: string | null, tabs: readonly PersonTabSpec[] = PERSON_TABS): PersonTabSpec => tabs.find((t) => t.key === key) ?? tabs[0]!;

@@ -29,10 +29,12 @@ describe('app.json page list', () => {
       '/messages',
       '/notify-log',
       '/retention',
+      '/outcomes',
       '/retention-person',
       '/notify-settings',
     ]);
     expect(findPage('/retention')).toEqual({ path: '/retention', title: '留才雷达', roles: ['supervisor', 'hr'], nav: true });
+    expect(findPage('/outcomes')).toEqual({ path: '/outcomes', title: '转型看板', roles: ['hr'], nav: true });
     expect(findPage('/retention-person')).toEqual({ path: '/retention-person', title: '风险详情', roles: ['supervisor', 'hr'], nav: false });
     expect(findPage('/data')).toEqual({ path: '/data', title: '数据', roles: ['hr', 'admin'], nav: true });
     expect(findPage('/imports')).toEqual({ path: '/imports', title: '导入', roles: ['hr', 'admin'], nav: true });
@@ -79,7 +81,7 @@ describe('app.json page list', () => {
     publicHome.home = '/signin';
     expect(() => parseManifest(publicHome)).toThrow('首页');
 
-    expect(parseManifest(clone()).pages).toHaveLength(21);
+    expect(parseManifest(clone()).pages).toHaveLength(22);
   });
 });
 
@@ -113,8 +115,9 @@ describe('canOpen (role gating from app.json)', () => {
     expect(canOpen('/roles', ['employee', 'hr'])).toBe(false);
   });
 
-  it('lets an admin open everything but 留才雷达 (HR and supervisors only: risks are shown to as few as need them) and 我的团队 (a supervisor’s reports)', () => {
-    for (const p of manifest.pages) expect(canOpen(p.path, ['admin'])).toBe(!p.path.startsWith('/retention') && p.path !== '/my-team');
+  it('lets an admin open everything but 留才雷达 and 转型看板 (risks are shown to as few as need them) and 我的团队 (a supervisor’s reports)', () => {
+    for (const p of manifest.pages)
+      expect(canOpen(p.path, ['admin'])).toBe(!p.path.startsWith('/retention') && p.path !== '/outcomes' && p.path !== '/my-team');
     expect(canOpen('/my-team', ['employee', 'supervisor'])).toBe(true);
     expect(canOpen('/my-team', ['employee', 'hr'])).toBe(false);
   });
@@ -159,6 +162,7 @@ describe('navigablePages', () => {
       '/job-models',
       '/messages',
       '/retention',
+      '/outcomes',
     ]);
     // 通知记录 and 通知设置 (nav: false) are opened from 消息, not listed in the navigation.
     expect(navigablePages(['admin', 'supervisor']).map((p) => p.path)).toEqual([

@@ -25,6 +25,7 @@ export const pageComponents: Record<string, LazyExoticComponent<ComponentType>> 
   '/notify-settings': lazy(() => import('../pages/NotifySettingsPage')),
   '/retention': lazy(() => import('../pages/RetentionPage')),
   '/retention-person': lazy(() => import('../pages/RetentionPersonPage')),
+  '/outcomes': lazy(() => import('../pages/OutcomesPage')),
 };
 
 /** Shown when the user lacks a page's roles. */

@@ -168,7 +168,7 @@ async function measure(kind: string, ds: DataSource) {
       async () => {
         const depts = await loadDepartmentIndex(ds, CORP);
         const { person: p } = await findPersonInScope(ds, hr, person, depts);
-        return tab.list({ ds, config, person: p, page });
+        return tab.list({ ds, config, actor: hr, person: p, page });
       },
     ]),
   ];

@@ -50,6 +50,7 @@ import { JobModelVersion } from './JobModelVersion';
 import { TalentMetric } from './TalentMetric';
 import { TalentMatchScore } from './TalentMatchScore';
 import { TalentDecision } from './TalentDecision';
+import { OutcomePersonMonth } from './OutcomePersonMonth';
 
 /** Every entity, for the DataSource. */
 export const ENTITIES = [
@@ -105,6 +106,7 @@ export const ENTITIES = [
   TalentMetric,
   TalentMatchScore,
   TalentDecision,
+  OutcomePersonMonth,
 ];
 export {
   AttendanceResult,
@@ -159,4 +161,5 @@ export {
   TalentMetric,
   TalentMatchScore,
   TalentDecision,
+  OutcomePersonMonth,
 };

@@ -14,6 +14,9 @@ import { runRetention } from '../modules/retention/commands/retentionRunner';
 import { purgeExpiredAudit } from '../modules/audit/commands/auditPurger';
 import { payoutRunJobHandlers } from '../modules/pay/jobs/payoutRunJob';
 import { lastCompletePeriod, runTalentRecompute, talentJobHandlers } from '../modules/talent/jobs/talentJobs';
+import { runOutcomes } from '../modules/outcomes/commands/outcomesRunner';
+import { currentRiskWeek } from '../modules/retention/queries/riskViews';
+import { DEFAULT_SEGMENT_THRESHOLDS } from '../modules/sync/commands/customerSegments';
 
 export interface HandlerDeps {
   ds: DataSource;
@@ -69,6 +72,16 @@ export function createJobHandlers(deps: HandlerDeps): JobHandlers {
     ...(deps.crm ? { crm: deps.crm } : {}),
     leaveProcessCode: deps.leaveProcessCode,
   };
+  // After the radar: risk-turned-高 alerts, the 转型看板's rows, the monthly summary (a failure is logged, never thrown).
+  const outcomesAfterRadar = async (corpId: string) => {
+    try {
+      const riskWeek = await currentRiskWeek(deps.ds, corpId);
+      const result = await runOutcomes(deps.ds, corpId, { riskWeek, bigDealFen: deps.crm?.bigDealFen ?? DEFAULT_SEGMENT_THRESHOLDS.bigDealFen });
+      deps.log.info({ corpId, ...result, months: result.months.length }, 'outcomes computed');
+    } catch (err) {
+      deps.log.warn({ err, corpId }, 'outcomes failed');
+    }
+  };
   return {
     ...notifyJobHandlers(deps),
     ...payoutRunJobHandlers(deps, (attempt) => attempt >= JOB_ATTEMPTS),
@@ -90,10 +103,12 @@ export function createJobHandlers(deps: HandlerDeps): JobHandlers {
         (result) => deps.log.info({ corpId, ...result }, 'retention radar computed'),
         (err: unknown) => deps.log.warn({ err, corpId }, 'retention radar failed'),
       );
+      await outcomesAfterRadar(corpId);
     },
     'retention.compute': async ({ corpId }) => {
       const result = await runRetention(deps.ds, corpId);
       deps.log.info({ corpId, ...result }, 'retention radar computed');
+      await outcomesAfterRadar(corpId);
     },
     'data.startupSync': async ({ corpId, syncRunIds }, { attempt }) => {
       // In order (departures first: attendance and leave then read the people who left too). A retry skips the runs
@@ -114,6 +129,7 @@ export function createJobHandlers(deps: HandlerDeps): JobHandlers {
         (result) => deps.log.info({ corpId, ...result }, 'first-start retention radar computed'),
         (err: unknown) => deps.log.warn({ err, corpId }, 'first-start retention radar failed'),
       );
+      await outcomesAfterRadar(corpId);
     },
     'org.sync': async ({ syncRunId }, { attempt }) => {
       const result = await runOrgSync(syncDeps, syncRunId, { finalAttempt: attempt >= JOB_ATTEMPTS });

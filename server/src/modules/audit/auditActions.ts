@@ -39,6 +39,9 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'retention.riskList.read': '查看留才雷达名单',
   'retention.risk.read': '查看员工离职风险',
   'retention.review.create': '复核离职风险',
+  'outcomes.dashboard.read': '查看转型看板',
+  'outcomes.people.read': '查看转型看板名单',
+  'outcomes.export': '导出转型看板',
 };
 
 /** An action's Chinese name, or its code when it has none. */

@@ -36,7 +36,7 @@ export function peopleRoutes(deps: AppDeps): Router<AppState> {
     const page = validate(PageSchema, ctx.query);
     const depts = await loadDepartmentIndex(deps.ds, actor.corpId);
     const { person } = await findPersonInScope(deps.ds, actor, ctx.params.userid ?? '', depts);
-    ctx.body = { ok: true, data: await tab.list({ ds: deps.ds, config: deps.config, person, page }) };
+    ctx.body = { ok: true, data: await tab.list({ ds: deps.ds, config: deps.config, actor, person, page }) };
   });
   return r;
 }

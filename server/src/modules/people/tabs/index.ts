@@ -7,6 +7,7 @@ import { collaborationsTab } from './collaborationsTab';
 import { trainingTab } from './trainingTab';
 import { satisfactionTab } from './satisfactionTab';
 import { departureTab } from './departureTab';
+import { riskTab } from './riskTab';
 
 /** The record tabs of the person page, in the order shown. A later feature's tab is one more entry. */
 export const PERSON_TABS: readonly PersonTab[] = [
@@ -18,6 +19,7 @@ export const PERSON_TABS: readonly PersonTab[] = [
   trainingTab,
   satisfactionTab,
   departureTab,
+  riskTab,
 ];
 
 /** The tab at `key`, if there is one. */

@@ -1,14 +1,12 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { In } from 'typeorm';
 import { zh } from '@liucai/shared';
-import { HrScope, User } from '../../../entities';
 import { recordNotification } from '../../notify/commands/notificationRecorder';
-import { visibleUserIds } from '../../people/policies/peopleScope';
+import { careRecipientsOf } from '../queries/careRecipients';
 
 /**
  * Tell each absent person's supervisor, and the HR users whose departments hold the person, in their daily digest
  * (never the person: the flag is for the people who can talk to them). One notification per recipient and day,
- * deduplicated by person and day so a re-run tells nobody twice. HR scope is checked in bulk per HR user.
+ * deduplicated by person and day so a re-run tells nobody twice (recipients: careRecipients.ts).
  */
 export async function notifyAbsencesWithoutLeave(
   em: EntityManager,
@@ -18,30 +16,22 @@ export async function notifyAbsencesWithoutLeave(
   now: Date,
 ): Promise<number> {
   if (absences.length === 0) return 0;
-  const ids = [...new Set(absences.map((a) => a.userid))];
-  // tenancy: users and HR scopes of this corp only.
-  const people = await em.getRepository(User).find({ where: { corpId, userid: In(ids) }, select: { userid: true, name: true, supervisorUserid: true } });
-  const byId = new Map(people.map((p) => [p.userid, p]));
-  const scopes = await em.getRepository(HrScope).find({ where: { corpId }, select: { userid: true, deptId: true } });
-  const hrDepts = new Map<string, number[]>();
-  for (const s of scopes) hrDepts.set(s.userid, [...(hrDepts.get(s.userid) ?? []), Number(s.deptId)]);
-  const hrSees = new Map<string, Set<string>>();
-  for (const [hr, deptIds] of hrDepts) hrSees.set(hr, await visibleUserIds(ds, { corpId, userid: hr, roles: ['hr'], hrDeptIds: deptIds }, ids));
+  const told = await careRecipientsOf(
+    em,
+    ds,
+    corpId,
+    absences.map((a) => a.userid),
+  );
 
   let added = 0;
   for (const a of absences) {
-    const person = byId.get(a.userid);
-    if (!person) continue;
-    const recipients = new Set<string>();
-    if (person.supervisorUserid) recipients.add(person.supervisorUserid);
-    for (const [hr, seen] of hrSees) if (seen.has(a.userid)) recipients.add(hr);
-    recipients.delete(a.userid);
-    if (recipients.size === 0) continue;
+    const person = told.get(a.userid);
+    if (!person || person.recipients.length === 0) continue;
     added += await recordNotification(
       em,
       {
         corpId,
-        recipients: [...recipients],
+        recipients: person.recipients,
         kind: 'retention.absenceWithoutLeave',
         dedupeKey: `absence:${a.userid}:${a.workDate}`,
         urgency: 'digest',

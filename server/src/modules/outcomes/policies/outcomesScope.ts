@@ -1,0 +1,29 @@
+/**
+ * Who sees the 转型看板: HR, within its departments (the people scope's HR part: main department or a membership in
+ * them, leavers included since they keep their main department). Not the reporting line, not admin alone (403): the
+ * board shows risk counts, and a risk is seen only by HR covering the person (PIPL Art. 24), never the person.
+ */
+import type { DataSource } from 'typeorm';
+import type { Actor } from '../../../appTypes';
+import { forbidden } from '../../../errors';
+import { visibleDepartmentIds } from '../../access/policies/scope';
+import { membersBeyondMain, type PeopleScope } from '../../people/policies/peopleScope';
+
+export const OUTCOMES_REFUSED = '转型看板只对 HR 开放';
+
+export interface OutcomesScope {
+  scope: PeopleScope;
+  /** Whose risk band the viewer may count or list: everyone in scope but the viewer. */
+  riskVisible(userid: string): boolean;
+}
+
+/** An HR user's dashboard scope (also for a job acting for them: the monthly summary). */
+export async function outcomesScopeOf(ds: DataSource, actor: Pick<Actor, 'corpId' | 'userid' | 'roles' | 'hrDeptIds'>): Promise<OutcomesScope> {
+  if (!actor.roles.includes('hr')) throw forbidden(OUTCOMES_REFUSED);
+  const deptIds = [...(await visibleDepartmentIds(ds, { ...actor, roles: ['hr'] }))];
+  const members = await membersBeyondMain(ds, actor.corpId, deptIds);
+  return {
+    scope: { corpId: actor.corpId, all: false, self: actor.userid, reports: false, deptIds, memberUserids: members },
+    riskVisible: (userid) => userid !== actor.userid,
+  };
+}

@@ -1,0 +1,42 @@
+import type { RetentionRiskView } from '@liucai/shared';
+import { notFound } from '../../../errors';
+import { RetentionRisk } from '../../../entities';
+import { recordAudit } from '../../audit/commands/auditRecorder';
+import { riskScopeOf, seenAsHr } from '../../retention/policies/riskScope';
+import { personInRiskScope } from '../../retention/queries/riskViews';
+import { presentRisk } from '../../retention/presenters/riskPresenter';
+import type { PersonTab } from './personTab';
+
+/**
+ * 风险: the person's weekly attrition risks, newest first, under the radar's rules (PIPL Art. 24), narrower than the
+ * profile's: HR covering the person sees everything, their supervisor the band and drivers; never the person
+ * themself (404), a plain employee or an admin alone 403. Each read is one audit event, like the radar's views.
+ */
+export const riskTab: PersonTab = {
+  key: 'risk',
+  access: 'risk',
+  async list({ ds, actor, person, page }) {
+    const rs = await riskScopeOf(ds, actor);
+    const line = await personInRiskScope(ds, rs, person.userid);
+    if (!line) throw notFound('人员');
+    const asHr = seenAsHr(rs, line);
+    // tenancy: the corp's risks of a person checked in scope.
+    const [risks, total] = await ds.getRepository(RetentionRisk).findAndCount({
+      where: { corpId: person.corpId, userid: person.userid },
+      order: { weekStart: 'DESC' },
+      skip: (page.page - 1) * page.pageSize,
+      take: page.pageSize,
+    });
+    await ds.transaction((em) =>
+      recordAudit(em, actor, {
+        action: 'retention.risk.read',
+        targetKind: 'retention_risk',
+        targetId: person.userid,
+        subjectUserid: person.userid,
+        detail: { tab: 'risk', weeks: risks.map((r) => r.weekStart), asHr },
+      }),
+    );
+    const items: RetentionRiskView[] = risks.map((r) => presentRisk(r, line, asHr));
+    return { items, total, page: page.page, pageSize: page.pageSize };
+  },
+};
