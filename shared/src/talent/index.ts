@@ -9,3 +9,5 @@ export * from './portraitInputs';
 export * from './talentApi';
 export * from './mainGap';
 export * from './talentDecision';
+export * from './questionnaire';
+export * from './questionBank';
