@@ -30,6 +30,7 @@ import { payoutDisputeRoutes } from './modules/pay/routes/payoutDisputes';
 import { retentionRoutes } from './modules/retention/routes/retentionRisks';
 import { jobModelRoutes } from './modules/talent/routes/jobModels';
 import { talentReviewRoutes } from './modules/talent/routes/talentReview';
+import { assessmentRoutes } from './modules/assessment/routes/assessments';
 
 /**
  * Every router of the app: `open` ones answer without a session, `signedIn` ones sit behind `authenticate`. A new
@@ -59,6 +60,7 @@ export function appRouters(deps: AppDeps): { open: Router<AppState>[]; signedIn:
       retentionRoutes(deps),
       jobModelRoutes(deps),
       talentReviewRoutes(deps),
+      assessmentRoutes(deps),
     ],
   };
 }

@@ -50,6 +50,10 @@ import { JobModelVersion } from './JobModelVersion';
 import { TalentMetric } from './TalentMetric';
 import { TalentMatchScore } from './TalentMatchScore';
 import { TalentDecision } from './TalentDecision';
+import { Questionnaire } from './Questionnaire';
+import { QuestionnaireVersion } from './QuestionnaireVersion';
+import { AssessmentCycle } from './AssessmentCycle';
+import { AssessmentResponse } from './AssessmentResponse';
 
 /** Every entity, for the DataSource. */
 export const ENTITIES = [
@@ -105,6 +109,10 @@ export const ENTITIES = [
   TalentMetric,
   TalentMatchScore,
   TalentDecision,
+  Questionnaire,
+  QuestionnaireVersion,
+  AssessmentCycle,
+  AssessmentResponse,
 ];
 export {
   AttendanceResult,
@@ -159,4 +167,8 @@ export {
   TalentMetric,
   TalentMatchScore,
   TalentDecision,
+  Questionnaire,
+  QuestionnaireVersion,
+  AssessmentCycle,
+  AssessmentResponse,
 };

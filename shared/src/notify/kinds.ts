@@ -15,6 +15,8 @@ export const NOTIFY_KINDS = {
   'sync.budgetStopped': { label: '同步因调用额度暂停', digestPhrase: (n: number) => `${n} 项同步因本月钉钉调用额度不足暂停` },
   'system.test': { label: '测试通知', digestPhrase: (n: number) => `${n} 条测试通知` },
   'retention.absenceWithoutLeave': { label: '未填请假单不来上班', digestPhrase: (n: number) => `${n} 人次未打卡且没有请假` },
+  'assessment.invited': { label: '测评邀请', digestPhrase: (n: number) => `${n} 项测评待完成` },
+  'assessment.reminder': { label: '测评催办', digestPhrase: (n: number) => `${n} 项测评即将截止或已逾期` },
 } as const satisfies Record<string, NotifyKindSpec>;
 
 export type NotifyKind = keyof typeof NOTIFY_KINDS;

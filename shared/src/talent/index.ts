@@ -11,3 +11,5 @@ export * from './mainGap';
 export * from './talentDecision';
 export * from './questionnaire';
 export * from './questionBank';
+export * from './assessmentApi';
+export * from './assessmentPortrait';
