@@ -113,7 +113,7 @@ export function validateQuestionnaire(input: unknown): QuestionnaireValidation {
 
     // Options.
     const needsOptions = kind === 'single' || kind === 'multiple' || kind === 'situational';
-    if (!needsOptions && item.options !== undefined) bad('options', `${label}不设选项`);
+    if (!needsOptions && item.options !== undefined) bad('options', zh`${label}不设选项`);
     if (needsOptions) {
       const options = item.options;
       if (!Array.isArray(options) || options.length < 2 || options.length > QUESTIONNAIRE_LIMITS.options) {
@@ -123,17 +123,17 @@ export function validateQuestionnaire(input: unknown): QuestionnaireValidation {
         let correct = 0;
         options.forEach((o: unknown, j) => {
           const oat = zh`选项 ${j + 1}`;
-          if (!isObject(o)) return bad(`options[${j}]`, `${oat}应为对象，包含 id 与 text`);
-          if (typeof o.id !== 'string' || !ID.test(o.id)) bad(`options[${j}].id`, `${oat}的编号（id）应为 1 到 32 个英文字母、数字、- 或 _`);
-          else if (optionIds.has(o.id)) bad(`options[${j}].id`, `${oat}的编号“${o.id}”与前面的选项重复`);
+          if (!isObject(o)) return bad(`options[${j}]`, zh`${oat}应为对象，包含 id 与 text`);
+          if (typeof o.id !== 'string' || !ID.test(o.id)) bad(`options[${j}].id`, zh`${oat}的编号（id）应为 1 到 32 个英文字母、数字、- 或 _`);
+          else if (optionIds.has(o.id)) bad(`options[${j}].id`, zh`${oat}的编号“${o.id}”与前面的选项重复`);
           else optionIds.add(o.id);
-          if (typeof o.text !== 'string' || o.text.trim() === '') bad(`options[${j}].text`, `${oat}的内容（text）不能为空`);
+          if (typeof o.text !== 'string' || o.text.trim() === '') bad(`options[${j}].text`, zh`${oat}的内容（text）不能为空`);
           if (o.correct === true) correct++;
-          else if (o.correct !== undefined && o.correct !== false) bad(`options[${j}].correct`, `${oat}的 correct 应为 true 或 false`);
+          else if (o.correct !== undefined && o.correct !== false) bad(`options[${j}].correct`, zh`${oat}的 correct 应为 true 或 false`);
           if (kind === 'situational') {
             if (typeof o.score !== 'number' || !Number.isInteger(o.score) || o.score < 0 || o.score > 100)
               bad(`options[${j}].score`, zh`${oat}的得分（score）应为 0 到 100 的整数，情景题每个选项都要计分，现为 ${JSON.stringify(o.score) ?? '空'}`);
-          } else if (o.score !== undefined) bad(`options[${j}].score`, `${oat}：${label}不按选项计分，请用 correct 标出正确选项`);
+          } else if (o.score !== undefined) bad(`options[${j}].score`, zh`${oat}：${label}不按选项计分，请用 correct 标出正确选项`);
           if (kind === 'situational' && o.correct !== undefined) bad(`options[${j}].correct`, `${oat}：情景题不设正确选项，请为每个选项填得分（score）`);
         });
         if (kind === 'single' && correct !== 1) bad('options', zh`单选题应恰好有 1 个正确选项（correct: true），现有 ${correct} 个`);
@@ -159,7 +159,7 @@ export function validateQuestionnaire(input: unknown): QuestionnaireValidation {
       if (item.weight !== undefined) bad('weight', '简答题不计分，不设权重');
     } else {
       const dims = item.dimensions;
-      if (!Array.isArray(dims) || dims.length === 0) bad('dimensions', `${label}应对应至少一个能力维度（dimensions），可选：${dimensionList()}`);
+      if (!Array.isArray(dims) || dims.length === 0) bad('dimensions', zh`${label}应对应至少一个能力维度（dimensions），可选：${dimensionList()}`);
       else {
         const seen = new Set<string>();
         for (const d of dims) {
