@@ -15,7 +15,7 @@ import {
   type PersonAssessments,
   type QuestionnaireView,
 } from '@liucai/shared';
-import { AssessmentResponse, AuditEvent, Notification, TalentMatchScore, TalentMetric } from '../server/src/entities';
+import { AssessmentCycle, AssessmentResponse, AuditEvent, Notification, TalentMatchScore, TalentMetric } from '../server/src/entities';
 import type { InProcessJobQueue } from '../server/src/jobs/inProcessJobQueue';
 import { shanghaiDate } from '../server/src/util/dates';
 import { createTestWorld, type TestWorld } from './support/testServices';
@@ -167,7 +167,6 @@ describe('assessments', () => {
 
     // A cycle whose due day has passed refuses every answer.
     const leadSelf = sheets.find((s) => s.subjectUserid === tw.people.lead.userid && s.role === 'self')!;
-    const { AssessmentCycle } = await import('../server/src/entities');
     await w.ds.getRepository(AssessmentCycle).update({ id: cycle.id }, { dueOn: '2020-01-01' });
     const closed = await (await as('lead')).call('POST', `/api/v1/assessments/sheets/${leadSelf.id}/submit`, { answers: bestAnswers() });
     expect(closed.status).toBe(409);

@@ -16,6 +16,8 @@ export const pageComponents: Record<string, LazyExoticComponent<ComponentType>> 
   '/incentive-plans': lazy(() => import('../pages/IncentivePlansPage')),
   '/payout-runs': lazy(() => import('../pages/PayoutRunsPage')),
   '/talent-review': lazy(() => import('../pages/TalentReviewPage')),
+  '/assessments': lazy(() => import('../pages/AssessmentsPage')),
+  '/assessment-admin': lazy(() => import('../pages/AssessmentAdminPage')),
   '/roles': lazy(() => import('../pages/RolesPage')),
   '/audit-log': lazy(() => import('../pages/AuditLogPage')),
   '/messages': lazy(() => import('../pages/MessagesPage')),

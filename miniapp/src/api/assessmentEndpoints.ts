@@ -1,0 +1,28 @@
+/** Typed calls to the assessment (测评) API the micro-app uses. */
+import type {
+  AnswerSheet,
+  AnswerValue,
+  AssessmentTask,
+  CycleDetail,
+  CycleLaunchInput,
+  CycleSummary,
+  PersonAssessments,
+  QuestionnaireView,
+} from '@liucai/shared';
+import { apiGet, apiPost, apiPut } from './client';
+
+const V1 = '/api/v1';
+
+export const getMyAssessments = (): Promise<AssessmentTask[]> => apiGet(`${V1}/assessments/mine`);
+export const openSheet = (id: number): Promise<AnswerSheet> => apiPost(`${V1}/assessments/sheets/${id}/open`, {});
+export const saveSheet = (id: number, answers: Record<string, AnswerValue>): Promise<AnswerSheet> =>
+  apiPut(`${V1}/assessments/sheets/${id}/answers`, { answers });
+export const submitSheet = (id: number, answers: Record<string, AnswerValue>): Promise<AnswerSheet> =>
+  apiPost(`${V1}/assessments/sheets/${id}/submit`, { answers });
+export const getPersonAssessments = (userid: string): Promise<PersonAssessments> => apiGet(`${V1}/assessments/people/${encodeURIComponent(userid)}`);
+
+export const getQuestionnaires = (): Promise<QuestionnaireView[]> => apiGet(`${V1}/questionnaires`);
+export const getCycles = (): Promise<CycleSummary[]> => apiGet(`${V1}/assessment-cycles`);
+export const getCycle = (id: number): Promise<CycleDetail> => apiGet(`${V1}/assessment-cycles/${id}`);
+export const launchCycle = (input: CycleLaunchInput): Promise<CycleSummary> => apiPost(`${V1}/assessment-cycles`, input);
+export const remindCycle = (id: number): Promise<{ reminded: number; late: number }> => apiPost(`${V1}/assessment-cycles/${id}/remind`, {});
