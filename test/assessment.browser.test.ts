@@ -4,10 +4,11 @@
  * phone (375 px), answers, leaves, comes back to the saved answers, and submits; HR sees completion by department
  * with progress bars and reminds the late ones, on PC and on the phone.
  */
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { Notification } from '../server/src/entities';
 import { browserWorldForDescribe, signInAs } from './support/browserWorld';
-import { keepScreenshot } from './support/browser';
+import { keepScreenshot, SCREENSHOT_DIR } from './support/browser';
 
 jest.setTimeout(120000);
 
@@ -23,7 +24,9 @@ describe('测评 in headless Chromium', () => {
     const { context, page, errors } = await signInAs(ui, ui.demo.hr, { viewport: { width: 1440, height: 900 } });
     await page.getByTestId('menu-assessment-admin').click();
     await page.getByTestId('launch-form').waitFor();
-    expect(await page.getByTestId('questionnaire-big_client_sales_assessment').textContent()).toContain('17 道题');
+    const bank = (await page.getByTestId('questionnaire-big_client_sales_assessment').textContent()) ?? '';
+    expect(bank).toContain('17 道题');
+    expect(bank).toContain('能力维度：客户洞察、资源协调、方案设计、长期维护');
     await page.locator('.adm-selector-item', { hasText: /^销售中心$/ }).click();
     await keepScreenshot(page, 'pc-hr-assessment-launch');
     await page.getByTestId('launch').click();
@@ -53,6 +56,8 @@ describe('测评 in headless Chromium', () => {
     await page.getByTestId('sheet-saved').filter({ hasText: '进度已保存' }).waitFor();
     expect(await page.getByTestId('sheet-progress').textContent()).toBe('3/17');
     await keepScreenshot(page, 'phone-employee-answer-sheet');
+    // What the phone shows at once: the sticky progress and countdown over the first item.
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'phone-employee-answer-sheet-top.png') });
     await fitsWidth(page);
 
     await go(page, '/assessments');
@@ -72,6 +77,7 @@ describe('测评 in headless Chromium', () => {
     await page.getByTestId('sheet-submit').click();
     await page.getByRole('button', { name: '提交' }).last().click();
     await page.getByTestId('sheet-submitted').waitFor();
+    await page.locator('.adm-toast-mask').waitFor({ state: 'detached' });
     expect(await page.getByTestId('sheet-submit').count()).toBe(0);
 
     await go(page, '/assessments');

@@ -81,11 +81,6 @@ export default function AssessmentAdminPage() {
             </div>
           </div>
           <div>{cycleId !== null ? <CyclePanel id={cycleId} onChanged={() => void load()} /> : <LaunchForm {...state} onLaunched={() => void load()} />}</div>
-          {cycleId !== null && (
-            <div className="span-all">
-              <LaunchForm {...state} onLaunched={() => void load()} />
-            </div>
-          )}
           <div className="span-all">
             <div className="section-title">问卷</div>
             <div className="assess-list cols">
@@ -129,6 +124,7 @@ function CyclePanel({ id, onChanged }: { id: number; onChanged: () => void }) {
   const [detail, setDetail] = useState<CycleDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [allLate, setAllLate] = useState(false);
   const load = useCallback(async () => {
     try {
       setDetail(await getCycle(id));
@@ -184,7 +180,7 @@ function CyclePanel({ id, onChanged }: { id: number; onChanged: () => void }) {
         ))}
       </div>
       <div className="section-title">未完成（{detail.late.length} 份）</div>
-      {detail.late.slice(0, 50).map((l) => (
+      {detail.late.slice(0, allLate ? 500 : 10).map((l) => (
         <div key={l.responseId} className="assess-late">
           <span>{l.role === 'supervisor' ? `${l.rater.name} 评价 ${l.subject.name}` : l.subject.name}</span>
           <span className="assess-meta">
@@ -192,7 +188,12 @@ function CyclePanel({ id, onChanged }: { id: number; onChanged: () => void }) {
           </span>
         </div>
       ))}
-      {detail.late.length > 50 && <div className="assess-meta">另有 {detail.late.length - 50} 份未列出</div>}
+      {detail.late.length > 10 && !allLate && (
+        <Button size="small" fill="none" color="primary" onClick={() => setAllLate(true)}>
+          显示全部 {detail.late.length} 份
+        </Button>
+      )}
+      {allLate && detail.late.length > 500 && <div className="assess-meta">另有 {detail.late.length - 500} 份未列出</div>}
       <div className="assess-actions">
         <Button color="primary" disabled={detail.closed || detail.late.length === 0} loading={busy} onClick={() => void remind()} data-testid="remind">
           催办未完成的人
@@ -269,7 +270,7 @@ function LaunchForm({
           答题限时（分钟，留空不限时）
           <input inputMode="numeric" value={limit} onChange={(e) => setLimit(e.target.value.replace(/\D/g, ''))} />
         </label>
-        <label>
+        <label className="assess-switch">
           主管同时评价下属
           <Switch checked={supervisorRating} onChange={setSupervisorRating} />
         </label>
