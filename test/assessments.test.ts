@@ -18,6 +18,7 @@ import {
 import { AssessmentCycle, AssessmentResponse, AuditEvent, Notification, TalentMatchScore, TalentMetric } from '../server/src/entities';
 import type { InProcessJobQueue } from '../server/src/jobs/inProcessJobQueue';
 import { shanghaiDate } from '../server/src/util/dates';
+import { DEMO_CYCLE_TITLE, seedDemoAssessment } from '../server/src/modules/assessment/commands/demoAssessmentSeeder';
 import { createTestWorld, type TestWorld } from './support/testServices';
 import { listen } from './support/testServer';
 import { clientAs } from './support/factories';
@@ -258,5 +259,20 @@ describe('assessments', () => {
       await admin.call<{ portrait: { metrics: { metric: string; value: string | null }[] } }>('GET', `/api/v1/talent/people/${tw.people.wang.userid}`)
     ).body.data;
     expect(person.portrait.metrics.find((m) => m.metric === 'assessment.customerInsight')?.value).toBe('70');
+  });
+
+  it('seeds the demo cycle once, answered from each salesperson’s behaviour', async () => {
+    expect(await seedDemoAssessment(w.ds, tw.corpId, TALENT_PERIOD)).toBe(true);
+    expect(await seedDemoAssessment(w.ds, tw.corpId, TALENT_PERIOD)).toBe(false);
+    const demo = await w.ds.getRepository(AssessmentCycle).findOneByOrFail({ corpId: tw.corpId, title: DEMO_CYCLE_TITLE });
+    const sheets = await sheetsOf(demo.id);
+    const portraits = await w.ds.getRepository(TalentMetric).findBy({ corpId: tw.corpId, period: TALENT_PERIOD, metric: 'bigClientMonths' });
+    expect(sheets.map((s) => s.subjectUserid).sort()).toEqual(portraits.map((p) => p.userid).sort());
+    expect(sheets.every((s) => s.submittedAt !== null && shanghaiDate(s.submittedAt).startsWith(TALENT_PERIOD))).toBe(true);
+    // More months of big-client follow-up, better customer-insight answers.
+    const insight = (userid: string) => Number(JSON.parse(sheets.find((s) => s.subjectUserid === userid)!.scores!)[0].score);
+    const byMonths = [...portraits].filter((p) => p.value !== null).sort((a, b) => Number(a.value) - Number(b.value));
+    expect(byMonths.length).toBeGreaterThan(1);
+    expect(insight(byMonths.at(-1)!.userid)).toBeGreaterThan(insight(byMonths[0]!.userid));
   });
 });

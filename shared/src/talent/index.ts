@@ -13,3 +13,4 @@ export * from './questionnaire';
 export * from './questionBank';
 export * from './assessmentApi';
 export * from './assessmentPortrait';
+export * from './demoAnswers';
