@@ -27,6 +27,15 @@ describe('测评 in headless Chromium', () => {
     const bank = (await page.getByTestId('questionnaire-big_client_sales_assessment').textContent()) ?? '';
     expect(bank).toContain('17 道题');
     expect(bank).toContain('能力维度：客户洞察、资源协调、方案设计、长期维护');
+    // A published version is copied to a draft before editing; a draft without scored items is refused in Chinese.
+    await page.getByTestId('edit-big_client_sales_assessment').click();
+    await page.getByTestId('copy-big_client_sales_assessment').click();
+    const editor = page.getByTestId('editor-big_client_sales_assessment');
+    await editor.locator('textarea').fill(JSON.stringify({ items: [{ id: 't1', kind: 'text', text: '谈谈你的想法' }] }));
+    await editor.getByRole('button', { name: '保存草稿' }).click();
+    await editor.getByTestId('editor-problems').waitFor();
+    expect(await editor.getByTestId('editor-problems').textContent()).toContain('问卷没有计分题');
+    await page.getByTestId('edit-big_client_sales_assessment').click();
     await page.locator('.adm-selector-item', { hasText: /^销售中心$/ }).click();
     await keepScreenshot(page, 'pc-hr-assessment-launch');
     await page.getByTestId('launch').click();

@@ -7,6 +7,7 @@ import type {
   CycleLaunchInput,
   CycleSummary,
   PersonAssessments,
+  QuestionnaireVersionView,
   QuestionnaireView,
 } from '@liucai/shared';
 import { apiGet, apiPost, apiPut } from './client';
@@ -26,3 +27,16 @@ export const getCycles = (): Promise<CycleSummary[]> => apiGet(`${V1}/assessment
 export const getCycle = (id: number): Promise<CycleDetail> => apiGet(`${V1}/assessment-cycles/${id}`);
 export const launchCycle = (input: CycleLaunchInput): Promise<CycleSummary> => apiPost(`${V1}/assessment-cycles`, input);
 export const remindCycle = (id: number): Promise<{ reminded: number; late: number }> => apiPost(`${V1}/assessment-cycles/${id}/remind`, {});
+
+export const createQuestionnaire = (code: string, name: string): Promise<QuestionnaireView> => apiPost(`${V1}/questionnaires`, { code, name });
+export const createQuestionnaireVersion = (
+  id: number,
+  body: { effectiveFrom: string; definition: unknown; note?: string },
+): Promise<QuestionnaireVersionView> => apiPost(`${V1}/questionnaires/${id}/versions`, body);
+export const updateQuestionnaireVersion = (
+  id: number,
+  body: { effectiveFrom: string; effectiveTo: string | null; definition: unknown },
+): Promise<QuestionnaireVersionView> => apiPut(`${V1}/questionnaire-versions/${id}`, body);
+export const publishQuestionnaireVersion = (id: number): Promise<unknown> => apiPost(`${V1}/questionnaire-versions/${id}/publish`, {});
+export const copyQuestionnaireVersion = (id: number, effectiveFrom: string): Promise<QuestionnaireVersionView> =>
+  apiPost(`${V1}/questionnaire-versions/${id}/copy`, { effectiveFrom, note: '复制后修改' });

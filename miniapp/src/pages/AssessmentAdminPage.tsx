@@ -26,6 +26,7 @@ import { getCycle, getCycles, getQuestionnaires, launchCycle, remindCycle } from
 import { PageLayout } from '../components/PageLayout';
 import { navigate, useHashRoute } from '../router/hashRoute';
 import { percent } from '../assessment/assessmentDisplay';
+import { NewQuestionnaire, QuestionnaireDraftEditor } from '../assessment/QuestionnaireEditor';
 import '../assessment/assessment.css';
 
 type State =
@@ -85,8 +86,9 @@ export default function AssessmentAdminPage() {
             <div className="section-title">问卷</div>
             <div className="assess-list cols">
               {state.questionnaires.map((q) => (
-                <QuestionnaireCard key={q.id} q={q} />
+                <QuestionnaireCard key={q.id} q={q} onChanged={() => void load()} />
               ))}
+              <NewQuestionnaire onCreated={() => void load()} />
             </div>
           </div>
         </div>
@@ -213,11 +215,7 @@ function LaunchForm({
   onLaunched: () => void;
 }) {
   const published = useMemo(
-    () =>
-      questionnaires.flatMap((q) => {
-        const v = q.versions.find((x) => x.id === q.currentVersionId);
-        return v ? [{ versionId: v.id, label: `${q.name} v${v.version}` }] : [];
-      }),
+    () => questionnaires.flatMap((q) => q.versions.filter((v) => v.status === 'published').map((v) => ({ versionId: v.id, label: `${q.name} v${v.version}` }))),
     [questionnaires],
   );
   const in14 = new Date(Date.now() + 14 * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -293,8 +291,9 @@ function LaunchForm({
   );
 }
 
-function QuestionnaireCard({ q }: { q: QuestionnaireView }) {
+function QuestionnaireCard({ q, onChanged }: { q: QuestionnaireView; onChanged: () => void }) {
   const [open, setOpen] = useState(false);
+  const [editing, setEditing] = useState(false);
   const v = q.versions.find((x) => x.id === q.currentVersionId) ?? q.versions[0];
   const items = v?.definition.items ?? [];
   const kinds = new Map<QuestionKind, number>();
@@ -311,9 +310,15 @@ function QuestionnaireCard({ q }: { q: QuestionnaireView }) {
         {items.length} 道题：{[...kinds].map(([k, n]) => `${QUESTION_KIND_LABELS[k]} ${n}`).join('、')}
       </div>
       <div className="assess-meta">能力维度：{dims.map((d) => dimensionLabel(d)).join('、') || '无'}</div>
-      <Button size="small" fill="none" color="primary" onClick={() => setOpen(!open)}>
-        {open ? '收起题目' : '查看题目'}
-      </Button>
+      <div>
+        <Button size="small" fill="none" color="primary" onClick={() => setOpen(!open)}>
+          {open ? '收起题目' : '查看题目'}
+        </Button>
+        <Button size="small" fill="none" color="primary" onClick={() => setEditing(!editing)} data-testid={`edit-${q.code}`}>
+          {editing ? '收起编辑' : '编辑'}
+        </Button>
+      </div>
+      {editing && <QuestionnaireDraftEditor q={q} onChanged={onChanged} />}
       {open &&
         items.map((i, n) => (
           <div key={i.id} className="assess-question-row">
