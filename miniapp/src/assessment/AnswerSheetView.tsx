@@ -4,7 +4,7 @@
  * server decides what is late: its Chinese error is shown as it says.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { QUESTION_KIND_LABELS, type AnswerSheet, type AnswerValue, type SheetItem } from '@liucai/shared';
+import { QUESTION_KIND_LABELS, zh, type AnswerSheet, type AnswerValue, type SheetItem } from '@liucai/shared';
 import Button from 'antd-mobile/es/components/button';
 import Dialog from 'antd-mobile/es/components/dialog';
 import ProgressBar from 'antd-mobile/es/components/progress-bar';
@@ -153,7 +153,8 @@ function Item({
           {QUESTION_KIND_LABELS[item.kind]}
         </Tag>
         <span className="assess-meta">
-          第 {n} 题{item.required ? '' : '（选填）'}
+          {zh`第 ${n} 题`}
+          {item.required ? '' : '（选填）'}
         </span>
       </div>
       <div className="assess-item-text">{item.text}</div>
