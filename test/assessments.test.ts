@@ -267,10 +267,24 @@ describe('assessments', () => {
     const demo = await w.ds.getRepository(AssessmentCycle).findOneByOrFail({ corpId: tw.corpId, title: DEMO_CYCLE_TITLE });
     const sheets = await sheetsOf(demo.id);
     const portraits = await w.ds.getRepository(TalentMetric).findBy({ corpId: tw.corpId, period: TALENT_PERIOD, metric: 'bigClientMonths' });
-    expect(sheets.map((s) => s.subjectUserid).sort()).toEqual(portraits.map((p) => p.userid).sort());
+    const self = sheets.filter((s) => s.role === 'self');
+    expect(self.map((s) => s.subjectUserid).sort()).toEqual(portraits.map((p) => p.userid).sort());
+    // Supervisors rated their reports on separate sheets (李四 rates 张三 and 王五, who have portraits).
+    const names = new Map(Object.values(tw.people).map((p) => [p.userid, p.name]));
+    expect(
+      sheets
+        .filter((s) => s.role === 'supervisor')
+        .map((s) => `${names.get(s.raterUserid)}→${names.get(s.subjectUserid)}`)
+        .sort(),
+    ).toEqual(
+      self
+        .filter((s) => [tw.people.zhang.userid, tw.people.wang.userid].includes(s.subjectUserid))
+        .map((s) => `李四→${names.get(s.subjectUserid)}`)
+        .sort(),
+    );
     expect(sheets.every((s) => s.submittedAt !== null && shanghaiDate(s.submittedAt).startsWith(TALENT_PERIOD))).toBe(true);
     // More months of big-client follow-up, better customer-insight answers.
-    const insight = (userid: string) => Number(JSON.parse(sheets.find((s) => s.subjectUserid === userid)!.scores!)[0].score);
+    const insight = (userid: string) => Number(JSON.parse(self.find((s) => s.subjectUserid === userid)!.scores!)[0].score);
     const byMonths = [...portraits].filter((p) => p.value !== null).sort((a, b) => Number(a.value) - Number(b.value));
     expect(byMonths.length).toBeGreaterThan(1);
     expect(insight(byMonths.at(-1)!.userid)).toBeGreaterThan(insight(byMonths[0]!.userid));
