@@ -87,6 +87,9 @@ describe('assessments', () => {
     // A person outside HR's departments answers 404, a draft version 400; nothing is launched.
     const outside = await hr.call('POST', '/api/v1/assessment-cycles', { versionId, title: '越权', userids: [tw.people.outsider.userid], dueOn: today });
     expect(outside.status).toBe(404);
+    const bad = await hr.call('POST', '/api/v1/assessment-cycles', { versionId, title: ' ', deptIds: ['销售'], dueOn: '12/31' });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toMatch(/应为 1 到 100 个字[^]*应为部门编号[^]*应为日期 yyyy-mm-dd/);
     const late = await hr.call('POST', '/api/v1/assessment-cycles', { versionId, title: '过期', deptIds: [tw.depts.keyAccount.deptId], dueOn: '2020-01-01' });
     expect(late.status).toBe(400);
     expect(JSON.stringify(late.body)).toContain('截止日期应不早于今天');

@@ -19,8 +19,14 @@ export const IdParamSchema = z.object({ id: z.coerce.number({ message: POSITIVE 
 export const CycleLaunchSchema = z.object({
   versionId: z.number({ message: POSITIVE }).int(POSITIVE).positive(POSITIVE),
   title: z.string({ message: '应为 1 到 100 个字' }).trim().min(1, '应为 1 到 100 个字').max(100, '应为 1 到 100 个字'),
-  userids: z.array(z.string().min(1).max(64), { message: '应为钉钉账号列表' }).max(10_000, '一次最多 10000 人').optional(),
-  deptIds: z.array(z.number().int().positive(), { message: '应为部门编号列表' }).max(500, '一次最多 500 个部门').optional(),
+  userids: z
+    .array(z.string({ message: '应为钉钉账号' }).min(1, '应为钉钉账号').max(64, '应为钉钉账号'), { message: '应为钉钉账号列表' })
+    .max(10_000, '一次最多 10000 人')
+    .optional(),
+  deptIds: z
+    .array(z.number({ message: '应为部门编号' }).int('应为部门编号').positive('应为部门编号'), { message: '应为部门编号列表' })
+    .max(500, '一次最多 500 个部门')
+    .optional(),
   dueOn: z.string({ message: '应为日期 yyyy-mm-dd' }).regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '应为日期 yyyy-mm-dd，如 2026-12-31'),
   timeLimitMinutes: z
     .number({ message: '应为 5 到 240 的整数' })
