@@ -109,6 +109,7 @@ describe('测评 in headless Chromium', () => {
       await page.getByTestId('cycle-detail').waitFor();
       const detail = (await page.getByTestId('cycle-detail').textContent()) ?? '';
       expect(detail).toMatch(/已提交 1\/\d+ 份/);
+      expect(await page.getByTestId('cycle-results').textContent()).toMatch(/客户洞察自评 \d+\.\d主管 —/);
       if (width > 1000) {
         await page.getByTestId('remind').click();
         await page.locator('.adm-toast-main').filter({ hasText: '已通过工作通知提醒' }).waitFor();

@@ -127,6 +127,7 @@ function CyclePanel({ id, onChanged }: { id: number; onChanged: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [allLate, setAllLate] = useState(false);
+  const [allResults, setAllResults] = useState(false);
   const load = useCallback(async () => {
     try {
       setDetail(await getCycle(id));
@@ -196,6 +197,33 @@ function CyclePanel({ id, onChanged }: { id: number; onChanged: () => void }) {
         </Button>
       )}
       {allLate && detail.late.length > 500 && <div className="assess-meta">另有 {detail.late.length - 500} 份未列出</div>}
+      {detail.results.length > 0 && (
+        <>
+          <div className="section-title">结果（{detail.results.length} 人，自评与主管评价分开）</div>
+          <div data-testid="cycle-results">
+            {detail.results.slice(0, allResults ? 500 : 10).map((r) => (
+              <div key={r.subject.userid} className="assess-result">
+                <div className="assess-result-head">
+                  <span>{r.subject.name}</span>
+                  <span className="assess-meta">{r.department}</span>
+                </div>
+                {(r.self ?? r.supervisor ?? []).map((d) => (
+                  <div key={d.dimension} className="assess-result-row">
+                    <span>{d.label}</span>
+                    <span className="assess-meta">自评 {r.self?.find((x) => x.dimension === d.dimension)?.score ?? '—'}</span>
+                    <span className="assess-meta">主管 {r.supervisor?.find((x) => x.dimension === d.dimension)?.score ?? '—'}</span>
+                  </div>
+                ))}
+              </div>
+            ))}
+          </div>
+          {detail.results.length > 10 && !allResults && (
+            <Button size="small" fill="none" color="primary" onClick={() => setAllResults(true)}>
+              显示全部 {detail.results.length} 人
+            </Button>
+          )}
+        </>
+      )}
       <div className="assess-actions">
         <Button color="primary" disabled={detail.closed || detail.late.length === 0} loading={busy} onClick={() => void remind()} data-testid="remind">
           催办未完成的人

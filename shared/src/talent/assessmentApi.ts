@@ -66,10 +66,20 @@ export interface CycleLatePerson {
   started: boolean;
 }
 
+/** One person's submitted ratings in a cycle: their own and their supervisor's, apart (null: not submitted). */
+export interface CyclePersonResult {
+  subject: UserRef;
+  department: string;
+  self: DimensionScore[] | null;
+  supervisor: DimensionScore[] | null;
+}
+
 export interface CycleDetail extends CycleSummary {
   departments: CycleDepartmentProgress[];
   /** Sheets in scope not yet submitted. */
   late: CycleLatePerson[];
+  /** People in scope with at least one submitted sheet. */
+  results: CyclePersonResult[];
 }
 
 export type TaskState = 'new' | 'inProgress' | 'submitted' | 'closed' | 'timedOut';

@@ -78,6 +78,7 @@ export function presentCycleDetail(
   sheets: AssessmentResponse[],
   people: Map<string, { ref: UserRef; mainDeptId: number | null }>,
   depts: DepartmentIndex,
+  scores: Map<number, DimensionScore[]>,
 ): CycleDetail {
   const byDept = new Map<number | null, { total: number; submitted: number }>();
   for (const s of sheets) {
@@ -102,7 +103,21 @@ export function presentCycleDetail(
       department: deptName(people.get(s.subjectUserid)?.mainDeptId ?? null),
       started: s.startedAt !== null,
     }));
-  return { ...summary, departments, late };
+  const bySubject = new Map<string, CycleDetail['results'][number]>();
+  for (const s of sheets) {
+    const got = scores.get(s.id);
+    if (!s.submittedAt || !got) continue;
+    const r = bySubject.get(s.subjectUserid) ?? {
+      subject: ref(s.subjectUserid),
+      department: deptName(people.get(s.subjectUserid)?.mainDeptId ?? null),
+      self: null,
+      supervisor: null,
+    };
+    r[s.role] = got;
+    bySubject.set(s.subjectUserid, r);
+  }
+  const results = [...bySubject.values()].sort((a, b) => a.department.localeCompare(b.department, 'zh') || a.subject.name.localeCompare(b.subject.name, 'zh'));
+  return { ...summary, departments, late, results };
 }
 
 function stateOf(sheet: AssessmentResponse, cycle: AssessmentCycle, now: Date): TaskState {

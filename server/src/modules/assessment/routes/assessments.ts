@@ -24,7 +24,7 @@ import { launchCycle } from '../commands/cycleLauncher';
 import { remindLate } from '../commands/cycleReminder';
 import { cycleInScope, visibleCycles, type VisibleCycle } from '../policies/cycleAccess';
 import { presentCycleDetail, presentCycleSummary, presentQuestionnaires, presentQuestionnaireVersion, presentSheet } from '../presenters/assessmentPresenter';
-import { myTasks, peopleCards, questionnaireNames, resultsOf } from '../queries/assessmentQueries';
+import { myTasks, peopleCards, questionnaireNames, resultsOf, sheetScores } from '../queries/assessmentQueries';
 import { QUESTIONNAIRE_FAMILY } from '../questionnaireFamily';
 import { ASSESSMENT_FIELD_LABELS, AnswersBodySchema, CycleLaunchSchema, IdParamSchema, SubmitBodySchema } from './schema';
 
@@ -83,15 +83,20 @@ export function assessmentRoutes(deps: AppDeps): Router<AppState> {
     const { id } = validate(IdParamSchema, ctx.params, ASSESSMENT_FIELD_LABELS);
     const found = await cycleInScope(deps.ds, actor, id);
     const [summary] = await summaries(actor.corpId, [found], new Date());
-    const [people, depts] = await Promise.all([
+    const [people, depts, scores] = await Promise.all([
       peopleCards(
         deps.ds,
         actor.corpId,
         found.sheets.flatMap((s) => [s.subjectUserid, s.raterUserid]),
       ),
       loadDepartmentIndex(deps.ds, actor.corpId),
+      sheetScores(
+        deps.ds,
+        actor.corpId,
+        found.sheets.filter((s) => s.submittedAt).map((s) => s.id),
+      ),
     ]);
-    ctx.body = { ok: true, data: presentCycleDetail(summary!, found.sheets, people, depts) };
+    ctx.body = { ok: true, data: presentCycleDetail(summary!, found.sheets, people, depts, scores) };
   });
 
   r.post('/assessment-cycles/:id/remind', async (ctx) => {
