@@ -323,6 +323,7 @@ function QuestionnaireCard({ q, onChanged }: { q: QuestionnaireView; onChanged: 
   const [open, setOpen] = useState(false);
   const [editing, setEditing] = useState(false);
   const v = q.versions.find((x) => x.id === q.currentVersionId) ?? q.versions[0];
+  const draft = q.versions.find((x) => x.status === 'draft');
   const items = v?.definition.items ?? [];
   const kinds = new Map<QuestionKind, number>();
   for (const i of items) kinds.set(i.kind, (kinds.get(i.kind) ?? 0) + 1);
@@ -331,7 +332,10 @@ function QuestionnaireCard({ q, onChanged }: { q: QuestionnaireView; onChanged: 
     <section className="card" data-testid={`questionnaire-${q.code}`}>
       <div className="assess-task-head">
         <span className="assess-task-title">{q.name}</span>
-        {v && <Tag color={v.status === 'published' ? 'success' : 'warning'}>{v.status === 'published' ? `v${v.version} 已发布` : `v${v.version} 草稿`}</Tag>}
+        <span>
+          {v && <Tag color={v.status === 'published' ? 'success' : 'warning'}>{v.status === 'published' ? `v${v.version} 已发布` : `v${v.version} 草稿`}</Tag>}{' '}
+          {draft && draft.id !== v?.id && <Tag color="warning">v{draft.version} 草稿</Tag>}
+        </span>
       </div>
       {q.description && <div className="assess-meta">{q.description}</div>}
       <div className="assess-meta">
