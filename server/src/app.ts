@@ -31,6 +31,7 @@ import { retentionRoutes } from './modules/retention/routes/retentionRisks';
 import { outcomesRoutes } from './modules/outcomes/routes/outcomes';
 import { jobModelRoutes } from './modules/talent/routes/jobModels';
 import { talentReviewRoutes } from './modules/talent/routes/talentReview';
+import { assessmentRoutes } from './modules/assessment/routes/assessments';
 
 /**
  * Every router of the app: `open` ones answer without a session, `signedIn` ones sit behind `authenticate`. A new
@@ -61,6 +62,7 @@ export function appRouters(deps: AppDeps): { open: Router<AppState>[]; signedIn:
       outcomesRoutes(deps),
       jobModelRoutes(deps),
       talentReviewRoutes(deps),
+      assessmentRoutes(deps),
     ],
   };
 }

@@ -14,6 +14,7 @@ import { PAY_FIXTURES } from './payPermissionFixtures';
 import { RETENTION_FIXTURES } from './retentionPermissionFixtures';
 import { OUTCOMES_FIXTURES } from './outcomesPermissionFixtures';
 import { TALENT_FIXTURES } from './talentPermissionFixtures';
+import { ASSESSMENT_FIXTURES } from './assessmentPermissionFixtures';
 
 export interface RouteCall {
   /** The path to call, parameters filled in (and a query string if needed). */
@@ -179,4 +180,5 @@ export const FIXTURES: Record<string, Fixture> = {
   ...RETENTION_FIXTURES,
   ...OUTCOMES_FIXTURES,
   ...TALENT_FIXTURES,
+  ...ASSESSMENT_FIXTURES,
 };

@@ -29,6 +29,7 @@ export const PeopleIcon = ({ size = 22 }: IconProps) =>
 export const WalletIcon = ({ size = 22 }: IconProps) => svg(size, 'M3 7h16v13H3zM3 7l12-4 2 4M15 13.5h3');
 export const PlanIcon = ({ size = 22 }: IconProps) => svg(size, 'M5 4h14v16H5zM9 9h6M9 13h6M9 17h3');
 export const TalentIcon = ({ size = 22 }: IconProps) => svg(size, 'M4 20V14M10 20V9M16 20V4M3 20h18');
+export const CheckIcon = ({ size = 22 }: IconProps) => svg(size, 'M6 3h12v18H6zM9 12l2 2 4-4M9 7h6');
 export const ChevronIcon = ({ size = 16 }: IconProps) => svg(size, 'M9 6l6 6-6 6');
 
 /** Icon for a page of app.json (by path). */
@@ -48,5 +49,6 @@ export function PageIconFor({ path, size }: { path: string; size?: number }) {
   if (path === '/incentive-plans') return <PlanIcon size={size} />;
   if (path === '/payout-runs') return <WalletIcon size={size} />;
   if (path === '/talent-review') return <TalentIcon size={size} />;
+  if (path === '/assessments' || path === '/assessment-admin') return <CheckIcon size={size} />;
   return <PageIcon size={size} />;
 }

@@ -16,6 +16,7 @@ describe('app.json page list', () => {
       '/person',
       '/my-incentives',
       '/my-portrait',
+      '/assessments',
       '/my-team',
       '/org',
       '/data',
@@ -24,6 +25,7 @@ describe('app.json page list', () => {
       '/payout-runs',
       '/talent-review',
       '/job-models',
+      '/assessment-admin',
       '/roles',
       '/audit-log',
       '/messages',
@@ -48,7 +50,11 @@ describe('app.json page list', () => {
     expect(findPage('/my-portrait')).toEqual({ path: '/my-portrait', title: '我的画像', roles: ['employee', 'supervisor', 'hr', 'admin'], nav: true });
     expect(findPage('/my-team')).toEqual({ path: '/my-team', title: '我的团队', roles: ['supervisor'], nav: true });
     expect(findPage('/job-models')).toEqual({ path: '/job-models', title: '岗位模型', roles: ['hr', 'admin'], nav: true });
+    expect(findPage('/assessments')).toEqual({ path: '/assessments', title: '测评', roles: ['employee', 'supervisor', 'hr', 'admin'], nav: true });
+    expect(findPage('/assessment-admin')).toEqual({ path: '/assessment-admin', title: '测评管理', roles: ['hr', 'admin'], nav: true });
     expect(findPage('/talent-review')).toEqual({ path: '/talent-review', title: '人才盘点', roles: ['hr', 'admin'], nav: true });
+    expect(findPage('/assessments')).toEqual({ path: '/assessments', title: '测评', roles: ['employee', 'supervisor', 'hr', 'admin'], nav: true });
+    expect(findPage('/assessment-admin')).toEqual({ path: '/assessment-admin', title: '测评管理', roles: ['hr', 'admin'], nav: true });
     expect(findPage('/org')?.title).toBe('组织架构');
     expect(findPage('/roles')?.roles).toEqual(['admin']);
     expect(manifest.home).toBe('/me');
@@ -81,7 +87,7 @@ describe('app.json page list', () => {
     publicHome.home = '/signin';
     expect(() => parseManifest(publicHome)).toThrow('首页');
 
-    expect(parseManifest(clone()).pages).toHaveLength(22);
+    expect(parseManifest(clone()).pages).toHaveLength(24);
   });
 });
 
@@ -147,12 +153,13 @@ describe('canOpen (role gating from app.json)', () => {
 
 describe('navigablePages', () => {
   it('lists the signed-in pages a user may open, in app.json order', () => {
-    expect(navigablePages(['employee']).map((p) => p.path)).toEqual(['/me', '/my-incentives', '/my-portrait', '/messages']);
+    expect(navigablePages(['employee']).map((p) => p.path)).toEqual(['/me', '/my-incentives', '/my-portrait', '/assessments', '/messages']);
     expect(navigablePages(['employee', 'hr']).map((p) => p.path)).toEqual([
       '/me',
       '/people',
       '/my-incentives',
       '/my-portrait',
+      '/assessments',
       '/org',
       '/data',
       '/imports',
@@ -160,6 +167,7 @@ describe('navigablePages', () => {
       '/payout-runs',
       '/talent-review',
       '/job-models',
+      '/assessment-admin',
       '/messages',
       '/retention',
       '/outcomes',
@@ -170,6 +178,7 @@ describe('navigablePages', () => {
       '/people',
       '/my-incentives',
       '/my-portrait',
+      '/assessments',
       '/my-team',
       '/org',
       '/data',
@@ -178,6 +187,7 @@ describe('navigablePages', () => {
       '/payout-runs',
       '/talent-review',
       '/job-models',
+      '/assessment-admin',
       '/roles',
       '/audit-log',
       '/messages',
@@ -188,6 +198,7 @@ describe('navigablePages', () => {
       '/me',
       '/my-incentives',
       '/my-portrait',
+      '/assessments',
       '/my-team',
       '/messages',
       '/retention',
@@ -215,12 +226,13 @@ describe('decideRoute', () => {
   it('fits a phone tab bar: every page when five or fewer, else three, 更多 with the rest, then 消息', () => {
     const paths = (ps: { path: string }[]) => ps.map((p) => p.path);
     const employee = phoneTabs(navigablePages(['employee']));
-    expect(paths(employee.tabs)).toEqual(['/me', '/my-incentives', '/my-portrait', '/messages']);
+    expect(paths(employee.tabs)).toEqual(['/me', '/my-incentives', '/my-portrait', '/assessments', '/messages']);
     expect(employee.more).toEqual([]);
     const admin = phoneTabs(navigablePages(['admin', 'supervisor']));
     expect(paths(admin.tabs)).toEqual(['/me', '/people', '/my-incentives']);
     expect(paths(admin.more)).toEqual([
       '/my-portrait',
+      '/assessments',
       '/my-team',
       '/org',
       '/data',
@@ -229,6 +241,7 @@ describe('decideRoute', () => {
       '/payout-runs',
       '/talent-review',
       '/job-models',
+      '/assessment-admin',
       '/roles',
       '/audit-log',
       '/retention',

@@ -18,6 +18,8 @@ export const pageComponents: Record<string, LazyExoticComponent<ComponentType>> 
   '/payout-runs': lazy(() => import('../pages/PayoutRunsPage')),
   '/talent-review': lazy(() => import('../pages/TalentReviewPage')),
   '/job-models': lazy(() => import('../pages/JobModelsPage')),
+  '/assessments': lazy(() => import('../pages/AssessmentsPage')),
+  '/assessment-admin': lazy(() => import('../pages/AssessmentAdminPage')),
   '/roles': lazy(() => import('../pages/RolesPage')),
   '/audit-log': lazy(() => import('../pages/AuditLogPage')),
   '/messages': lazy(() => import('../pages/MessagesPage')),

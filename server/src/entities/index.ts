@@ -51,6 +51,10 @@ import { TalentMetric } from './TalentMetric';
 import { TalentMatchScore } from './TalentMatchScore';
 import { TalentDecision } from './TalentDecision';
 import { OutcomePersonMonth } from './OutcomePersonMonth';
+import { Questionnaire } from './Questionnaire';
+import { QuestionnaireVersion } from './QuestionnaireVersion';
+import { AssessmentCycle } from './AssessmentCycle';
+import { AssessmentResponse } from './AssessmentResponse';
 
 /** Every entity, for the DataSource. */
 export const ENTITIES = [
@@ -107,6 +111,10 @@ export const ENTITIES = [
   TalentMatchScore,
   TalentDecision,
   OutcomePersonMonth,
+  Questionnaire,
+  QuestionnaireVersion,
+  AssessmentCycle,
+  AssessmentResponse,
 ];
 export {
   AttendanceResult,
@@ -162,4 +170,8 @@ export {
   TalentMatchScore,
   TalentDecision,
   OutcomePersonMonth,
+  Questionnaire,
+  QuestionnaireVersion,
+  AssessmentCycle,
+  AssessmentResponse,
 };

@@ -17,6 +17,7 @@ import { lastCompletePeriod, runTalentRecompute, talentJobHandlers } from '../mo
 import { runOutcomes } from '../modules/outcomes/commands/outcomesRunner';
 import { currentRiskWeek } from '../modules/retention/queries/riskViews';
 import { DEFAULT_SEGMENT_THRESHOLDS } from '../modules/sync/commands/customerSegments';
+import { seedDemoAssessment } from '../modules/assessment/commands/demoAssessmentSeeder';
 
 export interface HandlerDeps {
   ds: DataSource;
@@ -32,6 +33,8 @@ export interface HandlerDeps {
   crm?: Config['crm'];
   leaveProcessCode: string | null;
   notify: NotifyHandlerDeps['notify'];
+  /** The built-in sandbox (the demo): its first start also seeds a completed assessment cycle. */
+  demo?: boolean;
   /** AUDIT_RETENTION_YEARS (default 6). */
   auditRetentionYears?: number;
 }
@@ -51,6 +54,7 @@ export function handlerDepsFrom(config: Config, ds: DataSource, dingtalk: DingTa
     leaveProcessCode: config.leaveProcessCode,
     auditRetentionYears: config.audit.retentionYears,
     notify: { settings: config.notify, baseUrl: config.publicUrl ?? `http://localhost:${config.port}` },
+    demo: config.dingtalk.mode === 'sandbox',
   };
 }
 
@@ -124,6 +128,11 @@ export function createJobHandlers(deps: HandlerDeps): JobHandlers {
         }
       }
       await runTalentRecompute(deps, corpId, lastCompletePeriod()).catch((err: unknown) => deps.log.warn({ err }, 'first-start talent recompute failed'));
+      // The demo: a completed assessment cycle answered from each salesperson's behaviour, then its scores on the portraits.
+      if (deps.demo)
+        await seedDemoAssessment(deps.ds, corpId, lastCompletePeriod())
+          .then((seeded) => (seeded ? runTalentRecompute(deps, corpId, lastCompletePeriod()) : undefined))
+          .catch((err: unknown) => deps.log.warn({ err }, 'demo assessment not seeded'));
       // The radar from the first data too, so a new company does not wait for the night to see it.
       await runRetention(deps.ds, corpId).then(
         (result) => deps.log.info({ corpId, ...result }, 'first-start retention radar computed'),

@@ -17,6 +17,8 @@ export const NOTIFY_KINDS = {
   'retention.absenceWithoutLeave': { label: '未填请假单不来上班', digestPhrase: (n: number) => `${n} 人次未打卡且没有请假` },
   'retention.riskHigh': { label: '离职风险转为高', digestPhrase: (n: number) => `${n} 人离职风险转为高` },
   'outcomes.monthlySummary': { label: '转型看板月报', digestPhrase: (n: number) => `${n} 份转型看板月报` },
+  'assessment.invited': { label: '测评邀请', digestPhrase: (n: number) => `${n} 项测评待完成` },
+  'assessment.reminder': { label: '测评催办', digestPhrase: (n: number) => `${n} 项测评即将截止或已逾期` },
 } as const satisfies Record<string, NotifyKindSpec>;
 
 export type NotifyKind = keyof typeof NOTIFY_KINDS;

@@ -13,3 +13,8 @@ export * from './nineBox';
 export * from './tierByDepartment';
 export * from './scoreChange';
 export * from './ruleText';
+export * from './questionnaire';
+export * from './questionBank';
+export * from './assessmentApi';
+export * from './assessmentPortrait';
+export * from './demoAnswers';

@@ -12,7 +12,7 @@ export interface RuleFamily {
   rule: new () => VersionedRule;
   version: new () => RuleVersion;
   /** The version's property holding its rule's id. */
-  parentKey: 'planId' | 'schemeId' | 'jobModelId';
+  parentKey: 'planId' | 'schemeId' | 'jobModelId' | 'questionnaireId';
   labels: {
     /** 激励方案 / KPI 方案 */
     rule: string;

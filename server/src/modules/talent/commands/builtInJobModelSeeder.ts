@@ -5,7 +5,8 @@
  */
 import { JOB_MODEL_TEMPLATES } from '@liucai/shared';
 import { QueryFailedError, type DataSource } from 'typeorm';
-import { JobModel, JobModelVersion } from '../../../entities';
+import type { RuleFamily } from '../../pay/ruleFamilies';
+import { JOB_MODEL_FAMILY } from '../jobModelFamily';
 
 /** The built-in versions apply to every month the portraits cover. */
 export const BUILT_IN_FROM = '2020-01-01';
@@ -16,15 +17,25 @@ const isDuplicate = (err: unknown) =>
   err instanceof QueryFailedError && /ER_DUP_ENTRY|UNIQUE constraint failed|Duplicate entry/i.test(`${(err as { code?: string }).code ?? ''} ${err.message}`);
 
 export async function ensureBuiltInJobModels(ds: DataSource, corpId: string): Promise<void> {
-  // tenancy: the corp's own models by code.
-  const have = new Set((await ds.getRepository(JobModel).find({ where: { corpId }, select: { code: true } })).map((m) => m.code));
-  for (const t of JOB_MODEL_TEMPLATES) {
+  await ensureBuiltInRules(ds, corpId, JOB_MODEL_FAMILY, JOB_MODEL_TEMPLATES);
+}
+
+/** The same for any versioned-rule family (job models, questionnaires): each template as a published version 1. */
+export async function ensureBuiltInRules(
+  ds: DataSource,
+  corpId: string,
+  family: RuleFamily,
+  templates: readonly { code: string; name: string; description: string; definition: unknown }[],
+): Promise<void> {
+  // tenancy: the corp's own rules by code.
+  const have = new Set((await ds.getRepository(family.rule).find({ where: { corpId }, select: { code: true } })).map((m) => m.code));
+  for (const t of templates) {
     if (have.has(t.code)) continue;
     try {
       await ds.transaction(async (em) => {
         const now = new Date();
-        const model = await em.getRepository(JobModel).save(
-          Object.assign(new JobModel(), {
+        const rule = await em.getRepository(family.rule).save(
+          Object.assign(new family.rule(), {
             corpId,
             code: t.code,
             name: t.name,
@@ -34,10 +45,10 @@ export async function ensureBuiltInJobModels(ds: DataSource, corpId: string): Pr
             createdAt: now,
           }),
         );
-        await em.getRepository(JobModelVersion).save(
-          Object.assign(new JobModelVersion(), {
+        await em.getRepository(family.version).save(
+          Object.assign(new family.version(), {
             corpId,
-            jobModelId: model.id,
+            [family.parentKey]: rule.id,
             version: 1,
             status: 'published' as const,
             effectiveFrom: BUILT_IN_FROM,

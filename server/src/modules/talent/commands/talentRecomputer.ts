@@ -5,11 +5,24 @@
  * left before the month, and people with no deal or follow-up in 24 months (not salespeople), get no rows; rows of
  * the month for anyone else are removed, so what is stored is exactly this run's answer.
  */
-import { In, type DataSource, type EntityManager } from 'typeorm';
-import { addMonths, computePortrait, inEffect, inputsFromPortrait, monthEnd, scoreMatch, validateJobModel, type PortraitMetricValue } from '@liucai/shared';
-import { JobModelVersion, TalentMatchScore, TalentMetric } from '../../../entities';
+import { Between, In, Not, IsNull, type DataSource, type EntityManager } from 'typeorm';
+import {
+  addMonths,
+  assessmentMetrics,
+  computePortrait,
+  inEffect,
+  inputsFromPortrait,
+  monthEnd,
+  scoreMatch,
+  validateJobModel,
+  type AssessmentMetricValue,
+  type DimensionScore,
+  type PortraitMetricValue,
+  type SubmittedAssessment,
+} from '@liucai/shared';
+import { AssessmentResponse, JobModelVersion, TalentMatchScore, TalentMetric } from '../../../entities';
 import { employedOnOrAfter, peopleWithHistory } from '../../sync/queries/peopleWithHistory';
-import { addDays } from '../../../util/dates';
+import { addDays, shanghaiDate, shanghaiMidnight } from '../../../util/dates';
 import { ensureBuiltInJobModels } from './builtInJobModelSeeder';
 import { loadCorpActivity } from '../queries/talentActivity';
 
@@ -33,11 +46,16 @@ export async function recomputeTalent(ds: DataSource, corpId: string, period: st
   // Renewal rates look at terms of up to 3 years that ended in the 24 months.
   const activity = await loadCorpActivity(ds, corpId, { dealsFrom: addDays(from24, -3 * 365 - 1), from: from24, to: end }, opts.bigDealFen);
   const employed = (await peopleWithHistory(ds, corpId)).filter((p) => p.inOrg && employedOnOrAfter(p, `${period}-01`));
-  const portraits = new Map<string, PortraitMetricValue[]>();
+  const assessed = await submittedAssessments(ds, corpId, period);
+  const portraits = new Map<string, (PortraitMetricValue | AssessmentMetricValue)[]>();
   for (const p of employed) {
     const a = activity.byPerson.get(p.userid);
     const active = a && (a.deals.some((d) => d.signedOn >= from24) || a.followUps.length > 0);
-    if (active) portraits.set(p.userid, computePortrait(a, period, { renewalsByCustomer: activity.renewalsByCustomer }));
+    if (active)
+      portraits.set(p.userid, [
+        ...computePortrait(a, period, { renewalsByCustomer: activity.renewalsByCustomer }),
+        ...assessmentMetrics(assessed.get(p.userid) ?? [], period),
+      ]);
   }
 
   const day = referenceDay(period, opts.today);
@@ -113,6 +131,31 @@ export async function recomputeTalent(ds: DataSource, corpId: string, period: st
         .execute();
   });
   return { period, people: portraits.size, metrics: metricRows.length, scores: scoreRows.length, versions: versions.map((v) => v.id) };
+}
+
+/** Submitted assessment sheets of the 12 months ending with `period`, by the person assessed (one query). */
+async function submittedAssessments(ds: DataSource, corpId: string, period: string): Promise<Map<string, SubmittedAssessment[]>> {
+  const from = new Date(shanghaiMidnight(`${addMonths(period, -11)}-01`));
+  const to = new Date(shanghaiMidnight(addDays(monthEnd(period), 1)) - 1);
+  // tenancy: the corp's submitted sheets of the window.
+  const rows = await ds.getRepository(AssessmentResponse).find({
+    where: { corpId, submittedAt: Between(from, to), scores: Not(IsNull()) },
+    select: { id: true, cycleId: true, versionId: true, subjectUserid: true, role: true, submittedAt: true, scores: true },
+  });
+  const out = new Map<string, SubmittedAssessment[]>();
+  for (const r of rows) {
+    const list = out.get(r.subjectUserid) ?? [];
+    list.push({
+      responseId: r.id,
+      cycleId: r.cycleId,
+      versionId: r.versionId,
+      role: r.role,
+      submittedOn: shanghaiDate(r.submittedAt!),
+      scores: JSON.parse(r.scores!) as DimensionScore[],
+    });
+    out.set(r.subjectUserid, list);
+  }
+  return out;
 }
 
 /** Remove the month's rows of everyone not in `keep` (they left, or are no longer salespeople). */

@@ -1,9 +1,10 @@
-/** A person's newest stored portrait, in catalogue order (one query for the month, one for its rows). */
+/** A person's newest stored portrait (metrics and assessment scores), in catalogue order (one query for the month, one for its rows). */
 import type { DataSource } from 'typeorm';
-import { PORTRAIT_METRICS, type PortraitMetricKey, type PortraitMetricView } from '@liucai/shared';
+import { TALENT_INPUT_KEYS, talentInputInfo, type PortraitMetricView } from '@liucai/shared';
 import { TalentMetric } from '../../../entities';
 
-const ORDER = Object.keys(PORTRAIT_METRICS) as PortraitMetricKey[];
+/** Portrait metrics, then assessment scores (those land on the portrait from submitted assessments). */
+const ORDER = TALENT_INPUT_KEYS;
 
 export async function portraitOf(ds: DataSource, corpId: string, userid: string): Promise<{ period: string; metrics: PortraitMetricView[] } | null> {
   // tenancy: the person's rows in the corp.
@@ -15,7 +16,7 @@ export async function portraitOf(ds: DataSource, corpId: string, userid: string)
   const metrics = ORDER.flatMap((key): PortraitMetricView[] => {
     const r = byKey.get(key);
     if (!r) return [];
-    const info = PORTRAIT_METRICS[key];
+    const info = talentInputInfo(key)!;
     return [
       {
         metric: key,

@@ -1,0 +1,8 @@
+/** Every corp starts with the built-in question bank (大客户销售能力测评) as a published questionnaire. */
+import { QUESTIONNAIRE_TEMPLATES } from '@liucai/shared';
+import type { DataSource } from 'typeorm';
+import { ensureBuiltInRules } from '../../talent/commands/builtInJobModelSeeder';
+import { QUESTIONNAIRE_FAMILY } from '../questionnaireFamily';
+
+export const ensureBuiltInQuestionnaires = (ds: DataSource, corpId: string): Promise<void> =>
+  ensureBuiltInRules(ds, corpId, QUESTIONNAIRE_FAMILY, QUESTIONNAIRE_TEMPLATES);

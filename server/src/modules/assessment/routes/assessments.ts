@@ -1,0 +1,157 @@
+/**
+ * Assessments (测评).
+ * HR and admins: questionnaires through pay's versioned-rule routes (/api/v1/questionnaires,
+ * /api/v1/questionnaire-versions/:id), and cycles: GET/POST /api/v1/assessment-cycles, GET
+ * /api/v1/assessment-cycles/:id (completion by department, the late ones), POST /api/v1/assessment-cycles/:id/remind.
+ * Everyone: GET /api/v1/assessments/mine, POST /api/v1/assessments/sheets/:id/open, PUT …/answers, POST …/submit
+ * (their own sheets only), and GET /api/v1/assessments/people/:userid (a person's results in scope, self and
+ * supervisor ratings apart). A cycle, sheet or person outside the caller's scope answers 404.
+ */
+import type Router from '@koa/router';
+import type { CycleLaunchInput, PersonAssessments } from '@liucai/shared';
+import type { AppDeps, AppState } from '../../../appTypes';
+import type { Questionnaire, QuestionnaireVersion } from '../../../entities';
+import { validate } from '../../../middleware/validate';
+import { userRefs } from '../../pay/presenters/userRefs';
+import { ruleRoutes } from '../../pay/routes/ruleRoutes';
+import { kickOutbox } from '../../notify/commands/outboxKick';
+import { loadDepartmentIndex } from '../../people/queries/departmentIndex';
+import { findPersonInScope } from '../../people/queries/personInScope';
+import { assertTalentAdmin } from '../../talent/policies/talentAdmin';
+import { openSheet, saveAnswers, submitSheet } from '../commands/answerSheetWriter';
+import { ensureBuiltInQuestionnaires } from '../commands/builtInQuestionnaireSeeder';
+import { launchCycle } from '../commands/cycleLauncher';
+import { remindLate } from '../commands/cycleReminder';
+import { cycleInScope, visibleCycles, type VisibleCycle } from '../policies/cycleAccess';
+import { presentCycleDetail, presentCycleSummary, presentQuestionnaires, presentQuestionnaireVersion, presentSheet } from '../presenters/assessmentPresenter';
+import { myTasks, peopleCards, questionnaireNames, resultsOf, sheetScores } from '../queries/assessmentQueries';
+import { QUESTIONNAIRE_FAMILY } from '../questionnaireFamily';
+import { ASSESSMENT_FIELD_LABELS, AnswersBodySchema, CycleLaunchSchema, IdParamSchema, SubmitBodySchema } from './schema';
+
+export function assessmentRoutes(deps: AppDeps): Router<AppState> {
+  const r = ruleRoutes(deps, {
+    family: QUESTIONNAIRE_FAMILY,
+    prefix: '/api/v1',
+    rules: 'questionnaires',
+    versions: 'questionnaire-versions',
+    audit: 'questionnaire',
+    presentRules: (ds, corpId, rules, versions, today) =>
+      presentQuestionnaires(ds, corpId, rules as Questionnaire[], versions as QuestionnaireVersion[], today),
+    presentVersion: (v, users) => presentQuestionnaireVersion(v as QuestionnaireVersion, users),
+    assertAdmin: assertTalentAdmin,
+    beforeRead: (actor) => ensureBuiltInQuestionnaires(deps.ds, actor.corpId),
+  });
+  const kick = (corpId: string) =>
+    kickOutbox(deps.jobs, corpId).catch((err: unknown) =>
+      deps.log.warn({ err, corpId }, 'assessment notifications: outbox kick failed (the minute tick sends them)'),
+    );
+
+  const summaries = async (corpId: string, found: VisibleCycle[], now: Date) => {
+    const names = await questionnaireNames(
+      deps.ds,
+      corpId,
+      found.map((f) => f.cycle.versionId),
+    );
+    const users = await userRefs(
+      deps.ds,
+      corpId,
+      found.map((f) => f.cycle.createdBy),
+    );
+    return found.map((f) => presentCycleSummary(f, { ...names, users }, now));
+  };
+
+  r.get('/assessment-cycles', async (ctx) => {
+    const actor = ctx.state.actor!;
+    const now = new Date();
+    ctx.body = { ok: true, data: await summaries(actor.corpId, await visibleCycles(deps.ds, actor), now) };
+  });
+
+  r.post('/assessment-cycles', async (ctx) => {
+    const actor = ctx.state.actor!;
+    assertTalentAdmin(actor);
+    const input = validate(CycleLaunchSchema, ctx.request.body ?? {}, ASSESSMENT_FIELD_LABELS) as CycleLaunchInput;
+    const { cycle, sheets } = await launchCycle(deps.ds, actor, input);
+    await kick(actor.corpId);
+    ctx.state.log.info({ audit: 'assessment_cycle_launched', by: actor.userid, cycleId: cycle.id, sheets }, 'audit');
+    const [summary] = await summaries(actor.corpId, await visibleCycles(deps.ds, actor, { id: cycle.id, limit: 1 }), new Date());
+    ctx.status = 201;
+    ctx.body = { ok: true, data: summary };
+  });
+
+  r.get('/assessment-cycles/:id', async (ctx) => {
+    const actor = ctx.state.actor!;
+    const { id } = validate(IdParamSchema, ctx.params, ASSESSMENT_FIELD_LABELS);
+    const found = await cycleInScope(deps.ds, actor, id);
+    const [summary] = await summaries(actor.corpId, [found], new Date());
+    const [people, depts, scores] = await Promise.all([
+      peopleCards(
+        deps.ds,
+        actor.corpId,
+        found.sheets.flatMap((s) => [s.subjectUserid, s.raterUserid]),
+      ),
+      loadDepartmentIndex(deps.ds, actor.corpId),
+      sheetScores(
+        deps.ds,
+        actor.corpId,
+        found.sheets.filter((s) => s.submittedAt).map((s) => s.id),
+      ),
+    ]);
+    ctx.body = { ok: true, data: presentCycleDetail(summary!, found.sheets, people, depts, scores) };
+  });
+
+  r.post('/assessment-cycles/:id/remind', async (ctx) => {
+    const actor = ctx.state.actor!;
+    const { id } = validate(IdParamSchema, ctx.params, ASSESSMENT_FIELD_LABELS);
+    const found = await cycleInScope(deps.ds, actor, id);
+    const result = await remindLate(deps.ds, actor, found);
+    if (result.reminded > 0) await kick(actor.corpId);
+    ctx.body = { ok: true, data: result };
+  });
+
+  r.get('/assessments/mine', async (ctx) => {
+    const actor = ctx.state.actor!;
+    ctx.body = { ok: true, data: await myTasks(deps.ds, actor, new Date()) };
+  });
+
+  const sheetBody = async (corpId: string, s: Awaited<ReturnType<typeof openSheet>>) => {
+    const refs = await userRefs(deps.ds, corpId, [s.sheet.subjectUserid]);
+    return presentSheet(s, refs.get(s.sheet.subjectUserid) ?? { userid: s.sheet.subjectUserid, name: s.sheet.subjectUserid, title: null }, new Date());
+  };
+
+  r.post('/assessments/sheets/:id/open', async (ctx) => {
+    const actor = ctx.state.actor!;
+    const { id } = validate(IdParamSchema, ctx.params, ASSESSMENT_FIELD_LABELS);
+    ctx.body = { ok: true, data: await sheetBody(actor.corpId, await openSheet(deps.ds, actor, id)) };
+  });
+
+  r.put('/assessments/sheets/:id/answers', async (ctx) => {
+    const actor = ctx.state.actor!;
+    const { id } = validate(IdParamSchema, ctx.params, ASSESSMENT_FIELD_LABELS);
+    const { answers } = validate(AnswersBodySchema, ctx.request.body ?? {}, ASSESSMENT_FIELD_LABELS);
+    ctx.body = { ok: true, data: await sheetBody(actor.corpId, await saveAnswers(deps.ds, actor, id, answers)) };
+  });
+
+  r.post('/assessments/sheets/:id/submit', async (ctx) => {
+    const actor = ctx.state.actor!;
+    const { id } = validate(IdParamSchema, ctx.params, ASSESSMENT_FIELD_LABELS);
+    const { answers } = validate(SubmitBodySchema, ctx.request.body ?? {}, ASSESSMENT_FIELD_LABELS);
+    const s = await submitSheet(deps.ds, actor, id, answers);
+    ctx.state.log.info({ audit: 'assessment_sheet_submitted', by: actor.userid, sheetId: id }, 'audit');
+    ctx.body = { ok: true, data: await sheetBody(actor.corpId, s) };
+  });
+
+  r.get('/assessments/people/:userid', async (ctx) => {
+    const actor = ctx.state.actor!;
+    const depts = await loadDepartmentIndex(deps.ds, actor.corpId);
+    const { person } = await findPersonInScope(deps.ds, actor, ctx.params.userid ?? '', depts);
+    const results = await resultsOf(deps.ds, actor.corpId, person.userid);
+    const data: PersonAssessments = {
+      userid: person.userid,
+      name: person.name,
+      self: results.filter((x) => x.role === 'self'),
+      supervisor: results.filter((x) => x.role === 'supervisor'),
+    };
+    ctx.body = { ok: true, data };
+  });
+  return r;
+}

@@ -1,0 +1,124 @@
+/**
+ * 测评 and 测评管理 in headless Chromium against the real server, MariaDB and the DingTalk sandbox: HR launches the
+ * built-in question bank to 销售中心 with a time limit and supervisor rating (PC, 1440 px); the employee starts on the
+ * phone (375 px), answers, leaves, comes back to the saved answers, and submits; HR sees completion by department
+ * with progress bars and reminds the late ones, on PC and on the phone.
+ */
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { Notification } from '../server/src/entities';
+import { browserWorldForDescribe, signInAs } from './support/browserWorld';
+import { keepScreenshot, SCREENSHOT_DIR } from './support/browser';
+
+jest.setTimeout(120000);
+
+describe('测评 in headless Chromium', () => {
+  const ui = browserWorldForDescribe({ label: 'assesspages', employees: 40, seed: 9 });
+  const fitsWidth = async (page: Page) => {
+    const w = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+    expect(w.scroll).toBe(w.inner);
+  };
+  const go = (page: Page, hash: string) => page.goto(`${ui.server.url}/app/?corpId=${ui.w.corpId}#${hash}`);
+
+  it('HR launches a cycle on PC (1440 px) and invitations are recorded', async () => {
+    const { context, page, errors } = await signInAs(ui, ui.demo.hr, { viewport: { width: 1440, height: 900 } });
+    await page.getByTestId('menu-assessment-admin').click();
+    await page.getByTestId('launch-form').waitFor();
+    const bank = (await page.getByTestId('questionnaire-big_client_sales_assessment').textContent()) ?? '';
+    expect(bank).toContain('17 道题');
+    expect(bank).toContain('能力维度：客户洞察、资源协调、方案设计、长期维护');
+    // A published version is copied to a draft before editing; a draft without scored items is refused in Chinese.
+    await page.getByTestId('edit-big_client_sales_assessment').click();
+    await page.getByTestId('copy-big_client_sales_assessment').click();
+    const editor = page.getByTestId('editor-big_client_sales_assessment');
+    await editor.locator('textarea').fill(JSON.stringify({ items: [{ id: 't1', kind: 'text', text: '谈谈你的想法' }] }));
+    await editor.getByRole('button', { name: '保存草稿' }).click();
+    await editor.getByTestId('editor-problems').waitFor();
+    expect(await editor.getByTestId('editor-problems').textContent()).toContain('问卷没有计分题');
+    await page.getByTestId('edit-big_client_sales_assessment').click();
+    await page.locator('.adm-selector-item', { hasText: /^销售中心$/ }).click();
+    await keepScreenshot(page, 'pc-hr-assessment-launch');
+    await page.getByTestId('launch').click();
+    await page.getByTestId('cycle-detail').waitFor();
+    expect(await page.getByTestId('cycle-detail').textContent()).toContain('已提交 0/');
+    expect(await page.getByTestId('dept-progress').locator('.adm-progress-bar').count()).toBeGreaterThan(0);
+    expect(await ui.w.ds.getRepository(Notification).countBy({ corpId: ui.w.corpId, kind: 'assessment.invited', recipientUserid: ui.demo.employee })).toBe(1);
+    await fitsWidth(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('the employee answers on the phone (375 px), leaves, resumes the saved answers and submits once', async () => {
+    const { context, page, errors } = await signInAs(ui, ui.demo.employee, { viewport: { width: 375, height: 812 } });
+    await page.getByTestId('nav-assessments').click();
+    const task = page.getByTestId('open-tasks').locator('section').first();
+    await task.waitFor();
+    expect(await task.textContent()).toContain('未开始');
+    await keepScreenshot(page, 'phone-employee-assessments');
+    await task.getByRole('button', { name: '开始作答' }).click();
+    await page.getByTestId('answer-sheet').waitFor();
+    expect(await page.getByTestId('sheet-timer').textContent()).toMatch(/^剩余 (29|30):\d\d$/);
+    // The first three items, then leave.
+    await page.getByTestId('item-insight-1').locator('.assess-option').nth(1).click();
+    await page.getByTestId('item-insight-2').locator('.assess-option').nth(1).click();
+    await page.getByTestId('item-insight-3').locator('.assess-option').nth(0).click();
+    await page.getByTestId('sheet-saved').filter({ hasText: '进度已保存' }).waitFor();
+    expect(await page.getByTestId('sheet-progress').textContent()).toBe('3/17');
+    await keepScreenshot(page, 'phone-employee-answer-sheet');
+    // What the phone shows at once: the sticky progress and countdown over the first item.
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'phone-employee-answer-sheet-top.png') });
+    await fitsWidth(page);
+
+    await go(page, '/assessments');
+    await page.getByTestId('open-tasks').locator('section').first().waitFor();
+    expect(await page.getByTestId('open-tasks').locator('section').first().textContent()).toContain('已答 3/17 题');
+    await page.getByTestId('open-tasks').locator('section').first().getByRole('button', { name: '继续作答' }).click();
+    await page.getByTestId('answer-sheet').waitFor();
+    expect(await page.getByTestId('item-insight-2').locator('.assess-option.chosen').textContent()).toContain('财务总监');
+
+    for (const item of await page.locator('[data-testid^="item-"]').all()) {
+      const id = (await item.getAttribute('data-testid'))!;
+      if (id === 'item-open-1' || (await item.locator('.assess-option.chosen').count()) > 0) continue;
+      const likert = item.locator('.assess-likert .assess-option');
+      if ((await likert.count()) > 0) await likert.nth(3).click();
+      else await item.locator('.assess-option').first().click();
+    }
+    await page.getByTestId('sheet-submit').click();
+    await page.getByRole('button', { name: '提交' }).last().click();
+    await page.getByTestId('sheet-submitted').waitFor();
+    await page.locator('.adm-toast-mask').waitFor({ state: 'detached' });
+    expect(await page.getByTestId('sheet-submit').count()).toBe(0);
+
+    await go(page, '/assessments');
+    await page.getByTestId('my-results').waitFor();
+    expect(await page.getByTestId('results-自评').textContent()).toContain('客户洞察');
+    await keepScreenshot(page, 'phone-employee-assessment-results');
+    await fitsWidth(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  for (const [width, height] of [
+    [1440, 900],
+    [375, 812],
+  ] as const) {
+    it(`HR at ${width} px sees completion by department and reminds the late ones`, async () => {
+      const { context, page, errors } = await signInAs(ui, ui.demo.hr, { viewport: { width, height } });
+      await go(page, '/assessment-admin');
+      await page.getByTestId('cycle-list').locator('section').first().click();
+      await page.getByTestId('cycle-detail').waitFor();
+      const detail = (await page.getByTestId('cycle-detail').textContent()) ?? '';
+      expect(detail).toMatch(/已提交 1\/\d+ 份/);
+      expect(await page.getByTestId('cycle-results').textContent()).toMatch(/客户洞察自评 \d+\.\d主管 —/);
+      if (width > 1000) {
+        await page.getByTestId('remind').click();
+        await page.locator('.adm-toast-main').filter({ hasText: '已通过工作通知提醒' }).waitFor();
+        expect(await ui.w.ds.getRepository(Notification).countBy({ corpId: ui.w.corpId, kind: 'assessment.reminder' })).toBeGreaterThan(0);
+      }
+      await keepScreenshot(page, `${width < 1000 ? 'phone' : 'pc'}-hr-assessment-cycle`);
+      await fitsWidth(page);
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  }
+});
