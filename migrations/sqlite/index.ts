@@ -21,6 +21,7 @@ import { RetentionReviews1766020000000 } from './1766020000000-RetentionReviews'
 import { AuditLog1766100000000 } from './1766100000000-AuditLog';
 import { PayoutRuns1766100100000 } from './1766100100000-PayoutRuns';
 import { PayoutDisputes1766100200000 } from './1766100200000-PayoutDisputes';
+import { KpiScores1766200000000 } from './1766200000000-KpiScores';
 
 /** SQLite migrations (embedded mode), oldest first. Each is frozen once merged: never edit one, add a new one. */
 export const SQLITE_MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -46,4 +47,5 @@ export const SQLITE_MIGRATIONS: (new () => MigrationInterface)[] = [
   AuditLog1766100000000,
   PayoutRuns1766100100000,
   PayoutDisputes1766100200000,
+  KpiScores1766200000000,
 ];

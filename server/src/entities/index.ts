@@ -50,6 +50,9 @@ import { JobModelVersion } from './JobModelVersion';
 import { TalentMetric } from './TalentMetric';
 import { TalentMatchScore } from './TalentMatchScore';
 import { TalentDecision } from './TalentDecision';
+import { KpiScore } from './KpiScore';
+import { KpiRating } from './KpiRating';
+import { KpiPromotion } from './KpiPromotion';
 
 /** Every entity, for the DataSource. */
 export const ENTITIES = [
@@ -105,6 +108,9 @@ export const ENTITIES = [
   TalentMetric,
   TalentMatchScore,
   TalentDecision,
+  KpiScore,
+  KpiRating,
+  KpiPromotion,
 ];
 export {
   AttendanceResult,
@@ -159,4 +165,7 @@ export {
   TalentMetric,
   TalentMatchScore,
   TalentDecision,
+  KpiScore,
+  KpiRating,
+  KpiPromotion,
 };
