@@ -14,6 +14,7 @@ export * from './effectiveDates';
 export * from './kpiTypes';
 export * from './kpiValidation';
 export * from './kpiScoring';
+export * from './kpiMeasures';
 export * from './kpiTemplates';
 export * from './promotionStreak';
 export * from './payApi';
