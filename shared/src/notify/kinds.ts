@@ -15,6 +15,7 @@ export const NOTIFY_KINDS = {
   'sync.budgetStopped': { label: '同步因调用额度暂停', digestPhrase: (n: number) => `${n} 项同步因本月钉钉调用额度不足暂停` },
   'system.test': { label: '测试通知', digestPhrase: (n: number) => `${n} 条测试通知` },
   'retention.absenceWithoutLeave': { label: '未填请假单不来上班', digestPhrase: (n: number) => `${n} 人次未打卡且没有请假` },
+  'kpi.promotionEligible': { label: '连续达标可晋升', digestPhrase: (n: number) => `${n} 人连续达标，具备晋升资格` },
 } as const satisfies Record<string, NotifyKindSpec>;
 
 export type NotifyKind = keyof typeof NOTIFY_KINDS;

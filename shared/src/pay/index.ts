@@ -15,6 +15,7 @@ export * from './kpiTypes';
 export * from './kpiValidation';
 export * from './kpiScoring';
 export * from './kpiMeasures';
+export * from './kpiRatings';
 export * from './kpiTemplates';
 export * from './promotionStreak';
 export * from './payApi';

@@ -1,6 +1,7 @@
 import { validateKpiScheme } from './kpiValidation';
 import { KPI_TEMPLATES } from './kpiTemplates';
 import { measureKpiInputs, scoreKpiTeams, type KpiCorpRows, type KpiDealRow } from './kpiMeasures';
+import { kpiRatingProblems, ratingWindow } from './kpiRatings';
 
 const compiled = (() => {
   const r = validateKpiScheme(KPI_TEMPLATES.find((t) => t.key === 'bigClientSalesWithTeam')!.definition);
@@ -92,5 +93,22 @@ describe('KPI measures', () => {
     const missed = scoreKpiTeams([{ userid: 'a', teamKey: 't', scheme: { ...compiled, passScoreH: 10_000 }, values: m.get('nobody')! }]).get('a')!;
     expect(missed.team!.status).toBe('missed');
     expect(missed.result.indicators.map((i) => i.weight)).toEqual(['20.67', '20.67', '13.78', '13.78', '10.36', '15.54', '5.18']);
+  });
+});
+
+describe('KPI ratings', () => {
+  it('opens a month on its first day and closes it N days into the next', () => {
+    expect(ratingWindow('2026-06', 10)).toEqual({ opens: '2026-06-01', closes: '2026-07-10' });
+    expect(ratingWindow('2026-12', 0)).toEqual({ opens: '2026-12-01', closes: '2026-12-31' });
+  });
+  it('requires a comment for 1 and 5, and a date in the window', () => {
+    expect(kpiRatingProblems({ period: '2026-06', indicatorId: 'x', rating: 5 }, '2026-07-01', 10)).toEqual([
+      { field: 'comment', message: '评分为 1 分或 5 分时须填写评语，说明依据' },
+    ]);
+    expect(kpiRatingProblems({ period: '2026-06', indicatorId: 'x', rating: 5, comment: '牵头完成项目' }, '2026-07-10', 10)).toEqual([]);
+    expect(kpiRatingProblems({ period: '2026-06', indicatorId: 'x', rating: 3 }, '2026-07-11', 10)).toEqual([
+      { field: 'period', message: '2026-06 的评分已于 2026-07-10 截止' },
+    ]);
+    expect(kpiRatingProblems({ period: '2026-06', indicatorId: 'x', rating: 6 }, '2026-05-31', 10).map((p) => p.field)).toEqual(['rating', 'period']);
   });
 });

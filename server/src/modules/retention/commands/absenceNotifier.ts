@@ -1,9 +1,9 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import { zh } from '@liucai/shared';
-import { HrScope, User } from '../../../entities';
+import { User } from '../../../entities';
 import { recordNotification } from '../../notify/commands/notificationRecorder';
-import { visibleUserIds } from '../../people/policies/peopleScope';
+import { hrUsersSeeing } from '../../notify/queries/hrRecipients';
 
 /**
  * Tell each absent person's supervisor, and the HR users whose departments hold the person, in their daily digest
@@ -19,14 +19,10 @@ export async function notifyAbsencesWithoutLeave(
 ): Promise<number> {
   if (absences.length === 0) return 0;
   const ids = [...new Set(absences.map((a) => a.userid))];
-  // tenancy: users and HR scopes of this corp only.
+  // tenancy: users of this corp only.
   const people = await em.getRepository(User).find({ where: { corpId, userid: In(ids) }, select: { userid: true, name: true, supervisorUserid: true } });
   const byId = new Map(people.map((p) => [p.userid, p]));
-  const scopes = await em.getRepository(HrScope).find({ where: { corpId }, select: { userid: true, deptId: true } });
-  const hrDepts = new Map<string, number[]>();
-  for (const s of scopes) hrDepts.set(s.userid, [...(hrDepts.get(s.userid) ?? []), Number(s.deptId)]);
-  const hrSees = new Map<string, Set<string>>();
-  for (const [hr, deptIds] of hrDepts) hrSees.set(hr, await visibleUserIds(ds, { corpId, userid: hr, roles: ['hr'], hrDeptIds: deptIds }, ids));
+  const hrSees = await hrUsersSeeing(em, ds, corpId, ids);
 
   let added = 0;
   for (const a of absences) {
