@@ -14,6 +14,8 @@ import { runRetention } from '../modules/retention/commands/retentionRunner';
 import { purgeExpiredAudit } from '../modules/audit/commands/auditPurger';
 import { payoutRunJobHandlers } from '../modules/pay/jobs/payoutRunJob';
 import { lastCompletePeriod, runTalentRecompute, talentJobHandlers } from '../modules/talent/jobs/talentJobs';
+import { firstStartKpiPeriods, kpiJobHandlers, nightlyKpiPeriods, runKpiScoring } from '../modules/pay/jobs/kpiScoreJob';
+import type { KpiSettings } from '@liucai/shared';
 
 export interface HandlerDeps {
   ds: DataSource;
@@ -31,6 +33,8 @@ export interface HandlerDeps {
   notify: NotifyHandlerDeps['notify'];
   /** AUDIT_RETENTION_YEARS (default 6). */
   auditRetentionYears?: number;
+  /** KPI rating window and promotion streak (config.kpi). */
+  kpi?: KpiSettings;
 }
 
 /** Handler dependencies from a process's config and services. */
@@ -47,6 +51,7 @@ export function handlerDepsFrom(config: Config, ds: DataSource, dingtalk: DingTa
     crm: config.crm,
     leaveProcessCode: config.leaveProcessCode,
     auditRetentionYears: config.audit.retentionYears,
+    kpi: config.kpi,
     notify: { settings: config.notify, baseUrl: config.publicUrl ?? `http://localhost:${config.port}` },
   };
 }
@@ -73,6 +78,7 @@ export function createJobHandlers(deps: HandlerDeps): JobHandlers {
     ...notifyJobHandlers(deps),
     ...payoutRunJobHandlers(deps, (attempt) => attempt >= JOB_ATTEMPTS),
     ...talentJobHandlers(deps),
+    ...kpiJobHandlers(deps),
     'data.sync': async ({ syncRunId }, { attempt }) => {
       const outcome = await runDataSync(dataDeps, syncRunId, { finalAttempt: attempt >= JOB_ATTEMPTS });
       if (outcome) deps.log.info({ syncRunId, ...outcome }, 'data sync finished');
@@ -85,6 +91,8 @@ export function createJobHandlers(deps: HandlerDeps): JobHandlers {
       }
       // Portraits and match scores from the night's data.
       await runTalentRecompute(deps, corpId, lastCompletePeriod()).catch((err: unknown) => deps.log.warn({ err }, 'nightly talent recompute failed'));
+      // KPI of the last complete month (promotion streaks) and of the running one (my KPI so far).
+      await runKpiScoring(deps, corpId, nightlyKpiPeriods()).catch((err: unknown) => deps.log.warn({ err }, 'nightly KPI scoring failed'));
       // The retention radar reads what the nightly syncs just wrote (a failure there never fails the syncs).
       await runRetention(deps.ds, corpId).then(
         (result) => deps.log.info({ corpId, ...result }, 'retention radar computed'),
@@ -109,6 +117,10 @@ export function createJobHandlers(deps: HandlerDeps): JobHandlers {
         }
       }
       await runTalentRecompute(deps, corpId, lastCompletePeriod()).catch((err: unknown) => deps.log.warn({ err }, 'first-start talent recompute failed'));
+      // KPI from the behaviour the first sync read, month by month (never assigned).
+      await runKpiScoring(deps, corpId, firstStartKpiPeriods(deps.startupLookbackDays ?? deps.dataSyncLookbackDays)).catch((err: unknown) =>
+        deps.log.warn({ err }, 'first-start KPI scoring failed'),
+      );
       // The radar from the first data too, so a new company does not wait for the night to see it.
       await runRetention(deps.ds, corpId).then(
         (result) => deps.log.info({ corpId, ...result }, 'first-start retention radar computed'),

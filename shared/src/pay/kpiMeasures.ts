@@ -126,7 +126,9 @@ export function measureKpiInputs(
             own.filter((d) => d.signedOn >= dueFrom && d.signedOn <= dueTo),
             (d) => d.customer,
           );
-          const kept = [...due].filter(([customer, ds]) => ds.some((d) => d.renewalYears > 0) || own.some((d) => d.customer === customer && d.signedOn > dueTo));
+          const kept = [...due].filter(
+            ([customer, ds]) => ds.some((d) => d.renewalYears > 0) || own.some((d) => d.customer === customer && d.signedOn > dueTo),
+          );
           values[ind.id] =
             due.size === 0
               ? { value: null, sources: [], note: '近 12 个月没有到期的客户' }
@@ -159,7 +161,13 @@ export function measureKpiInputs(
             scores.length === 0
               ? { value: null, sources: [], note: '本月没有满意度调查' }
               : {
-                  value: ratioToFixed(ratio(scores.reduce((s, x) => s + x.scoreTenths, 0), scores.length * 10), 2),
+                  value: ratioToFixed(
+                    ratio(
+                      scores.reduce((s, x) => s + x.scoreTenths, 0),
+                      scores.length * 10,
+                    ),
+                    2,
+                  ),
                   sources: scores.map((s) => s.ref),
                   note: `本月 ${scores.length} 份满意度调查的平均分`,
                 };

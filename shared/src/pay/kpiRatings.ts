@@ -20,7 +20,10 @@ const pad = (n: number) => String(n).padStart(2, '0');
 export function ratingWindow(period: string, ratingWindowDays: number): { opens: string; closes: string } {
   const next = addMonths(period, 1);
   // Day 0 of the next month is the month's last day.
-  const closes = ratingWindowDays === 0 ? new Date(Date.UTC(Number(next.slice(0, 4)), Number(next.slice(5, 7)) - 1, 0)).toISOString().slice(0, 10) : `${next}-${pad(ratingWindowDays)}`;
+  const closes =
+    ratingWindowDays === 0
+      ? new Date(Date.UTC(Number(next.slice(0, 4)), Number(next.slice(5, 7)) - 1, 0)).toISOString().slice(0, 10)
+      : `${next}-${pad(ratingWindowDays)}`;
   return { opens: `${period}-01`, closes };
 }
 
