@@ -16,6 +16,7 @@ export * from './kpiValidation';
 export * from './kpiScoring';
 export * from './kpiMeasures';
 export * from './kpiRatings';
+export * from './kpiApi';
 export * from './kpiTemplates';
 export * from './promotionStreak';
 export * from './payApi';

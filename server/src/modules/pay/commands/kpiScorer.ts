@@ -44,7 +44,7 @@ export interface KpiScoreRunResult {
   promotions: number;
 }
 
-interface SchemeInForce {
+export interface SchemeInForce {
   scheme: KpiScheme;
   version: KpiSchemeVersion;
   compiled: CompiledKpiScheme;
@@ -53,7 +53,7 @@ interface SchemeInForce {
 }
 
 /** The published version of each scheme in force on `day` (a scheme with none, or one no longer valid, is skipped). */
-async function schemesInForce(ds: DataSource, corpId: string, day: string): Promise<SchemeInForce[]> {
+export async function schemesInForce(ds: DataSource, corpId: string, day: string): Promise<SchemeInForce[]> {
   // tenancy: the corp's schemes and published versions.
   const schemes = await ds.getRepository(KpiScheme).find({ where: { corpId }, order: { id: 'ASC' } });
   const versions = await ds.getRepository(KpiSchemeVersion).find({ where: { corpId, status: 'published' } });
@@ -68,7 +68,7 @@ async function schemesInForce(ds: DataSource, corpId: string, day: string): Prom
 }
 
 /** The scheme for a title: its own, else the scheme for any title (the oldest of each). */
-const schemeFor = (schemes: SchemeInForce[], title: string | null): SchemeInForce | undefined =>
+export const schemeFor = (schemes: SchemeInForce[], title: string | null): SchemeInForce | undefined =>
   schemes.find((s) => title !== null && s.scheme.jobTitle === title) ?? schemes.find((s) => s.scheme.jobTitle === null);
 
 /** Read everything the measures need for the month, corp-wide, one query per kind. */
