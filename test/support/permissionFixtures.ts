@@ -13,6 +13,7 @@ import type { ActorName } from './permissionTable';
 import { PAY_FIXTURES } from './payPermissionFixtures';
 import { RETENTION_FIXTURES } from './retentionPermissionFixtures';
 import { TALENT_FIXTURES } from './talentPermissionFixtures';
+import { KPI_FIXTURES } from './kpiPermissionFixtures';
 
 export interface RouteCall {
   /** The path to call, parameters filled in (and a query string if needed). */
@@ -177,4 +178,5 @@ export const FIXTURES: Record<string, Fixture> = {
   ...PAY_FIXTURES,
   ...RETENTION_FIXTURES,
   ...TALENT_FIXTURES,
+  ...KPI_FIXTURES,
 };

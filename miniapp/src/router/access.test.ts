@@ -16,6 +16,8 @@ describe('app.json page list', () => {
       '/person',
       '/my-incentives',
       '/my-portrait',
+      '/my-kpi',
+      '/team-kpi',
       '/org',
       '/data',
       '/imports',
@@ -43,6 +45,8 @@ describe('app.json page list', () => {
     expect(findPage('/payout-runs')).toEqual({ path: '/payout-runs', title: '发放批次', roles: ['hr', 'admin'], nav: true });
     expect(findPage('/my-portrait')).toEqual({ path: '/my-portrait', title: '我的画像', roles: ['employee', 'supervisor', 'hr', 'admin'], nav: true });
     expect(findPage('/talent-review')).toEqual({ path: '/talent-review', title: '人才盘点', roles: ['hr', 'admin'], nav: true });
+    expect(findPage('/my-kpi')).toEqual({ path: '/my-kpi', title: '我的绩效', roles: ['employee', 'supervisor', 'hr', 'admin'], nav: true });
+    expect(findPage('/team-kpi')).toEqual({ path: '/team-kpi', title: '团队绩效', roles: ['supervisor', 'hr', 'admin'], nav: true });
     expect(findPage('/org')?.title).toBe('组织架构');
     expect(findPage('/roles')?.roles).toEqual(['admin']);
     expect(manifest.home).toBe('/me');
@@ -75,7 +79,7 @@ describe('app.json page list', () => {
     publicHome.home = '/signin';
     expect(() => parseManifest(publicHome)).toThrow('首页');
 
-    expect(parseManifest(clone()).pages).toHaveLength(19);
+    expect(parseManifest(clone()).pages).toHaveLength(21);
   });
 });
 
@@ -138,12 +142,14 @@ describe('canOpen (role gating from app.json)', () => {
 
 describe('navigablePages', () => {
   it('lists the signed-in pages a user may open, in app.json order', () => {
-    expect(navigablePages(['employee']).map((p) => p.path)).toEqual(['/me', '/my-incentives', '/my-portrait', '/messages']);
+    expect(navigablePages(['employee']).map((p) => p.path)).toEqual(['/me', '/my-incentives', '/my-portrait', '/my-kpi', '/messages']);
     expect(navigablePages(['employee', 'hr']).map((p) => p.path)).toEqual([
       '/me',
       '/people',
       '/my-incentives',
       '/my-portrait',
+      '/my-kpi',
+      '/team-kpi',
       '/org',
       '/data',
       '/imports',
@@ -159,6 +165,8 @@ describe('navigablePages', () => {
       '/people',
       '/my-incentives',
       '/my-portrait',
+      '/my-kpi',
+      '/team-kpi',
       '/org',
       '/data',
       '/imports',
@@ -171,7 +179,15 @@ describe('navigablePages', () => {
       '/retention',
     ]);
     // The person page is opened from others, never listed.
-    expect(navigablePages(['employee', 'supervisor']).map((p) => p.path)).toEqual(['/me', '/my-incentives', '/my-portrait', '/messages', '/retention']);
+    expect(navigablePages(['employee', 'supervisor']).map((p) => p.path)).toEqual([
+      '/me',
+      '/my-incentives',
+      '/my-portrait',
+      '/my-kpi',
+      '/team-kpi',
+      '/messages',
+      '/retention',
+    ]);
   });
 });
 
@@ -195,12 +211,14 @@ describe('decideRoute', () => {
   it('fits a phone tab bar: every page when five or fewer, else three, 更多 with the rest, then 消息', () => {
     const paths = (ps: { path: string }[]) => ps.map((p) => p.path);
     const employee = phoneTabs(navigablePages(['employee']));
-    expect(paths(employee.tabs)).toEqual(['/me', '/my-incentives', '/my-portrait', '/messages']);
+    expect(paths(employee.tabs)).toEqual(['/me', '/my-incentives', '/my-portrait', '/my-kpi', '/messages']);
     expect(employee.more).toEqual([]);
     const admin = phoneTabs(navigablePages(['admin', 'supervisor']));
     expect(paths(admin.tabs)).toEqual(['/me', '/people', '/my-incentives']);
     expect(paths(admin.more)).toEqual([
       '/my-portrait',
+      '/my-kpi',
+      '/team-kpi',
       '/org',
       '/data',
       '/imports',

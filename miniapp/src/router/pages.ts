@@ -10,6 +10,8 @@ export const pageComponents: Record<string, LazyExoticComponent<ComponentType>> 
   '/person': lazy(() => import('../pages/PersonPage')),
   '/my-incentives': lazy(() => import('../pages/MyIncentivesPage')),
   '/my-portrait': lazy(() => import('../pages/MyPortraitPage')),
+  '/my-kpi': lazy(() => import('../pages/MyKpiPage')),
+  '/team-kpi': lazy(() => import('../pages/TeamKpiPage')),
   '/org': lazy(() => import('../pages/OrgPage')),
   '/data': lazy(() => import('../pages/DataPage')),
   '/imports': lazy(() => import('../pages/ImportsPage')),
