@@ -51,7 +51,7 @@ describe('KPI results API', () => {
     expect(res.status).toBe(200);
     const d = res.body.data;
     expect(d).toMatchObject({ period: LAST, met: true, passScore: '60.00', team: { status: 'met', members: 2 } });
-    expect(d.indicators.find((i) => i.id === 'sales')).toMatchObject({ value: '2,500', target: '1000', unit: '元', score: '100', baseWeight: '60' });
+    expect(d.indicators.find((i) => i.id === 'sales')).toMatchObject({ value: '2,500', target: '1,000', unit: '元', score: '100', baseWeight: '60' });
     expect(d.indicators.find((i) => i.id === 'sales')!.sources).toHaveLength(1);
     expect(d.linkage).toContain('团队达标');
     expect(d.trend.map((t) => t.period)).toEqual(MONTHS);

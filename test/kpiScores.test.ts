@@ -42,7 +42,7 @@ describe('KPI scoring job', () => {
       expect(d.inputs.helping!.sources).toEqual([`collaboration:import:${collab.sourceId}`]);
       expect(d.inputs.teamProject).toMatchObject({ value: null, note: '主管尚未评分' });
       expect(d.scheme).toMatchObject({ id: kw.schemeId, versionId: kw.versionId, version: 1 });
-      expect(d.indicators.find((i) => i.id === 'sales')).toMatchObject({ target: '1000', unit: '元' });
+      expect(d.indicators.find((i) => i.id === 'sales')).toMatchObject({ target: '1,000', unit: '元' });
       // 王五 60 + 30 = 90 before linkage, 李四 0 (500 元 < 1,000): team average 45 < 60 → missed.
       expect(w.team).toBe('missed');
       expect(d.result.team).toMatchObject({ status: 'missed', members: 2, average: '45.00', passScore: '60.00' });

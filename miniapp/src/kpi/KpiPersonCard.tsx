@@ -31,16 +31,23 @@ function IndicatorRow({ i }: { i: KpiIndicatorView }) {
   );
 }
 
-export function KpiTrend({ person }: { person: KpiPersonView }) {
+export function KpiTrend({ person, onPick }: { person: KpiPersonView; onPick?: ((period: string) => void) | undefined }) {
   if (person.trend.length === 0) return null;
   return (
     <div className="kpi-trend" data-testid="kpi-trend">
       {person.trend.map((m) => (
-        <div key={m.period} className="kpi-trend-col" title={`${m.period}：${m.total} 分`}>
+        <button
+          key={m.period}
+          type="button"
+          className={`kpi-trend-col${m.period === person.period ? ' current' : ''}`}
+          title={`${m.period}：${m.total} 分`}
+          disabled={!onPick}
+          onClick={() => onPick?.(m.period)}
+        >
           <span className="kpi-trend-value small">{Number(m.total).toFixed(0)}</span>
           <span className={`kpi-trend-bar${m.met ? ' met' : ''}`} style={{ height: `${Math.max(4, Number(m.total))}%` }} />
-          <span className="kpi-trend-month small muted">{Number(m.period.slice(5))}月</span>
-        </div>
+          <span className="kpi-trend-month small">{Number(m.period.slice(5))}月</span>
+        </button>
       ))}
     </div>
   );
@@ -56,7 +63,7 @@ export function KpiStreak({ person }: { person: KpiPersonView }) {
         ))}
       </div>
       <div>
-        <div className="kpi-streak-title">{s.eligible ? '已具备晋升大客户主管资格' : `连续达标 ${s.streak} 个月，还需 ${s.required - s.streak} 个月`}</div>
+        <div className="kpi-streak-title">{s.eligible ? '已具备晋升大客户主管资格' : `晋升进度：连续达标 ${s.streak} / ${s.required} 个月`}</div>
         <div className="muted small">{s.explanation}</div>
         {person.promotion?.decision && (
           <div className="small">
@@ -69,7 +76,7 @@ export function KpiStreak({ person }: { person: KpiPersonView }) {
   );
 }
 
-export function KpiPersonCard({ person }: { person: KpiPersonView }) {
+export function KpiPersonCard({ person, onPickMonth }: { person: KpiPersonView; onPickMonth?: (period: string) => void }) {
   if (person.period === null || person.total === null) {
     return (
       <section className="card">
@@ -100,7 +107,7 @@ export function KpiPersonCard({ person }: { person: KpiPersonView }) {
         )}
       </section>
       <section className="card">
-        <div className="section-title">指标</div>
+        <div className="kpi-card-title">指标</div>
         <ul className="kpi-inds">
           {person.indicators.map((i) => (
             <IndicatorRow key={i.id} i={i} />
@@ -108,8 +115,8 @@ export function KpiPersonCard({ person }: { person: KpiPersonView }) {
         </ul>
       </section>
       <section className="card">
-        <div className="section-title">近 12 个月</div>
-        <KpiTrend person={person} />
+        <div className="kpi-card-title">近 12 个月{onPickMonth ? '（点柱子查看当月）' : ''}</div>
+        <KpiTrend person={person} onPick={onPickMonth} />
         <KpiStreak person={person} />
       </section>
     </>

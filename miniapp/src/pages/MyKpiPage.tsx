@@ -16,14 +16,14 @@ type State = { status: 'loading' } | { status: 'error'; message: string } | { st
 
 export default function MyKpiPage() {
   const [state, setState] = useState<State>({ status: 'loading' });
+  const [period, setPeriod] = useState<string | undefined>(undefined);
   const load = useCallback(async () => {
-    setState({ status: 'loading' });
     try {
-      setState({ status: 'ready', kpi: await getMyKpi() });
+      setState({ status: 'ready', kpi: await getMyKpi(period) });
     } catch (err) {
       setState({ status: 'error', message: errorMessage(err) });
     }
-  }, []);
+  }, [period]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -44,7 +44,7 @@ export default function MyKpiPage() {
           </Button>
         </section>
       )}
-      {state.status === 'ready' && <KpiPersonCard person={state.kpi} />}
+      {state.status === 'ready' && <KpiPersonCard person={state.kpi} onPickMonth={setPeriod} />}
     </PageLayout>
   );
 }

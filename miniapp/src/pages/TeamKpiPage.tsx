@@ -14,6 +14,7 @@ import { errorMessage } from '../api/client';
 import { decidePromotion, getDepartmentKpi, getPersonKpi, getPromotions, getTeamKpi, rateKpi } from '../api/kpiEndpoints';
 import { PageLayout } from '../components/PageLayout';
 import { useHashRoute } from '../router/hashRoute';
+import { useWideScreen } from '../components/useWideScreen';
 import { useSession } from '../session/SessionContext';
 import { KpiPersonCard } from '../kpi/KpiPersonCard';
 import '../kpi/kpi.css';
@@ -29,6 +30,7 @@ const monthBefore = (p: string) => {
 };
 
 function RatingForm({ person, indicator, period, onSaved }: { person: KpiPersonRow; indicator: KpiRatableIndicator; period: string; onSaved: () => void }) {
+  const [open, setOpen] = useState(false);
   const [rating, setRating] = useState<number | null>(indicator.rating);
   const [comment, setComment] = useState(indicator.comment ?? '');
   const [error, setError] = useState<string | null>(null);
@@ -40,6 +42,7 @@ function RatingForm({ person, indicator, period, onSaved }: { person: KpiPersonR
     try {
       await rateKpi({ userid: person.userid, period, indicatorId: indicator.id, rating, comment: comment.trim() || null });
       Toast.show({ content: '评分已保存，得分将重新计算' });
+      setOpen(false);
       onSaved();
     } catch (err) {
       setError(errorMessage(err));
@@ -47,12 +50,22 @@ function RatingForm({ person, indicator, period, onSaved }: { person: KpiPersonR
       setSaving(false);
     }
   };
+  const summary = (
+    <div className="small kpi-rate-summary">
+      <span>
+        {indicator.label}：{indicator.rating === null ? <span className="muted">未评分</span> : `已评 ${indicator.rating} 分`}
+      </span>
+      {!open && (
+        <Button size="mini" color="primary" fill="outline" onClick={() => setOpen(true)}>
+          {indicator.rating === null ? '评分' : '修改评分'}
+        </Button>
+      )}
+    </div>
+  );
+  if (!open) return <div data-testid={`kpi-rate-${person.userid}-${indicator.id}`}>{summary}</div>;
   return (
     <div className="kpi-rate" data-testid={`kpi-rate-${person.userid}-${indicator.id}`}>
-      <div className="small">
-        评分：{indicator.label}
-        {indicator.rating !== null && <span className="muted">（已评 {indicator.rating} 分）</span>}
-      </div>
+      {summary}
       <div className="kpi-rate-stars">
         {[1, 2, 3, 4, 5].map((n) => (
           <button key={n} type="button" className={`kpi-rate-star${rating === n ? ' on' : ''}`} onClick={() => setRating(n)} aria-pressed={rating === n}>
@@ -69,22 +82,36 @@ function RatingForm({ person, indicator, period, onSaved }: { person: KpiPersonR
   );
 }
 
-function PersonRow({ person, period, rate, onSaved }: { person: KpiPersonRow; period: string; rate: boolean; onSaved: () => void }) {
-  const [open, setOpen] = useState(false);
+function PersonDetail({ userid, period }: { userid: string; period: string }) {
   const [detail, setDetail] = useState<KpiPersonView | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const toggle = async () => {
-    setOpen(!open);
-    if (!open && !detail) {
-      try {
-        setDetail(await getPersonKpi(person.userid, period));
-      } catch (err) {
-        setError(errorMessage(err));
-      }
-    }
-  };
+  const [month, setMonth] = useState(period);
+  useEffect(() => setMonth(period), [period]);
+  useEffect(() => {
+    getPersonKpi(userid, month).then(setDetail, (err: unknown) => setError(errorMessage(err)));
+  }, [userid, month]);
+  if (error) return <div className="inline-error small">{error}</div>;
+  if (!detail) return <Skeleton.Paragraph lineCount={4} animated />;
   return (
-    <li data-testid={`kpi-person-${person.userid}`}>
+    <div className="kpi-detail" data-testid="kpi-detail">
+      <div className="kpi-card-title">{detail.name}</div>
+      <KpiPersonCard person={detail} onPickMonth={setMonth} />
+    </div>
+  );
+}
+
+function PersonRow(props: {
+  person: KpiPersonRow;
+  period: string;
+  rate: boolean;
+  selected: boolean;
+  inline: boolean;
+  onSelect: () => void;
+  onSaved: () => void;
+}) {
+  const { person, period, rate, selected, inline, onSelect, onSaved } = props;
+  return (
+    <li data-testid={`kpi-person-${person.userid}`} className={`kpi-person${selected ? ' selected' : ''}`}>
       <div className="kpi-row">
         <div>
           <div>{person.name}</div>
@@ -92,21 +119,16 @@ function PersonRow({ person, period, rate, onSaved }: { person: KpiPersonRow; pe
             {[person.title, person.streak > 0 ? `连续达标 ${person.streak} 个月` : null, person.eligible ? '可晋升' : null].filter(Boolean).join(' · ')}
           </div>
         </div>
-        <div style={{ textAlign: 'right' }}>
+        <div className="kpi-row-right">
           <div className="kpi-row-score">{person.total ?? '—'}</div>
           {person.met !== null && <span className={`kpi-badge${person.met ? ' met' : ''}`}>{person.met ? '达标' : '未达标'}</span>}
         </div>
       </div>
       {rate && person.ratable.map((i) => <RatingForm key={i.id} person={person} indicator={i} period={period} onSaved={onSaved} />)}
-      <Button size="mini" fill="none" color="primary" onClick={() => void toggle()}>
-        {open ? '收起明细' : '查看明细'}
+      <Button size="mini" fill="none" color="primary" onClick={onSelect}>
+        {selected ? '收起明细' : '查看明细'}
       </Button>
-      {open && error && <div className="inline-error small">{error}</div>}
-      {open && detail && (
-        <div className="kpi-detail">
-          <KpiPersonCard person={detail} />
-        </div>
-      )}
+      {selected && inline && <PersonDetail userid={person.userid} period={period} />}
     </li>
   );
 }
@@ -163,6 +185,9 @@ export default function TeamKpiPage() {
   const current = thisMonth();
   const [period, setPeriod] = useState(query.get('period') ?? monthBefore(current));
   const [state, setState] = useState<State>({ status: 'loading' });
+  const [selected, setSelected] = useState<string | null>(query.get('userid'));
+  const wide = useWideScreen();
+  const toggle = (userid: string) => setSelected((cur) => (cur === userid ? null : userid));
   const load = useCallback(async () => {
     try {
       const [team, dept, promotions] = await Promise.all([getTeamKpi(period), isHr ? getDepartmentKpi(period) : null, isHr ? getPromotions() : []]);
@@ -201,7 +226,7 @@ export default function TeamKpiPage() {
       {state.status === 'ready' && (
         <div className="kpi-team-grid">
           <section className="card" data-testid="kpi-team">
-            <div className="section-title">我的直属下属</div>
+            <div className="kpi-card-title">我的直属下属</div>
             <div className="muted small">
               主管评分时间：{state.team.ratingWindow.opens} 至 {state.team.ratingWindow.closes}
             </div>
@@ -210,14 +235,28 @@ export default function TeamKpiPage() {
             ) : (
               <ul className="kpi-list">
                 {state.team.people.map((p) => (
-                  <PersonRow key={p.userid} person={p} period={period} rate={p.ratable.length > 0} onSaved={() => void load()} />
+                  <PersonRow
+                    key={p.userid}
+                    person={p}
+                    period={period}
+                    rate={p.ratable.length > 0}
+                    selected={selected === p.userid}
+                    inline={!wide}
+                    onSelect={() => toggle(p.userid)}
+                    onSaved={() => void load()}
+                  />
                 ))}
               </ul>
             )}
           </section>
+          {wide && (
+            <section className="card kpi-side" data-testid="kpi-side">
+              {selected ? <PersonDetail userid={selected} period={period} /> : <div className="empty-text">选择左侧的人查看绩效明细</div>}
+            </section>
+          )}
           {isHr && (
             <section className="card" data-testid="kpi-promotions">
-              <div className="section-title">晋升资格（连续 3 个月达标）</div>
+              <div className="kpi-card-title">晋升资格（连续达标）</div>
               {state.promotions.length === 0 ? (
                 <div className="empty-text">暂无</div>
               ) : (
@@ -229,13 +268,22 @@ export default function TeamKpiPage() {
               )}
               {state.dept && (
                 <>
-                  <div className="section-title">负责部门的绩效（{state.dept.period}）</div>
+                  <div className="kpi-card-title">负责部门的绩效（{state.dept.period}）</div>
                   {state.dept.people.length === 0 ? (
                     <div className="empty-text">这个月还没有得分</div>
                   ) : (
                     <ul className="kpi-list">
                       {state.dept.people.map((p) => (
-                        <PersonRow key={p.userid} person={p} period={period} rate={false} onSaved={() => void load()} />
+                        <PersonRow
+                          key={p.userid}
+                          person={p}
+                          period={period}
+                          rate={false}
+                          selected={selected === p.userid}
+                          inline={!wide}
+                          onSelect={() => toggle(p.userid)}
+                          onSaved={() => void load()}
+                        />
                       ))}
                     </ul>
                   )}

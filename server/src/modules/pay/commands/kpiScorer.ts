@@ -10,6 +10,8 @@ import { In, type DataSource } from 'typeorm';
 import {
   addMonths,
   inEffect,
+  KPI_PLACES,
+  scaledText,
   measureKpiInputs,
   monthEnd,
   scoreKpiTeams,
@@ -48,7 +50,7 @@ export interface SchemeInForce {
   scheme: KpiScheme;
   version: KpiSchemeVersion;
   compiled: CompiledKpiScheme;
-  /** Each indicator's target as the version wrote it. */
+  /** Each indicator's target as text (“300,000”). */
   targets: Map<string, string>;
 }
 
@@ -62,7 +64,13 @@ export async function schemesInForce(ds: DataSource, corpId: string, day: string
     const version = versions.find((v) => v.schemeId === scheme.id && inEffect({ from: v.effectiveFrom, to: v.effectiveTo }, day));
     if (!version) continue;
     const checked = validateKpiScheme(JSON.parse(version.definition));
-    if (checked.ok) out.push({ scheme, version, compiled: checked.compiled, targets: new Map(checked.scheme.indicators.map((i) => [i.id, String(i.target)])) });
+    if (checked.ok)
+      out.push({
+        scheme,
+        version,
+        compiled: checked.compiled,
+        targets: new Map(checked.compiled.indicators.map((i) => [i.id, scaledText(i.target, KPI_PLACES.value)])),
+      });
   }
   return out;
 }

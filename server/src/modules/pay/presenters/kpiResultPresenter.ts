@@ -25,14 +25,20 @@ export function presentPromotion(p: KpiPromotion, names: Map<string, string>): K
   };
 }
 
-/** One person's KPI for `period` (default: their latest scored month), with 12 months of trend and the streak. */
-export async function presentKpiPerson(ds: DataSource, user: User, period: string | null, required: number): Promise<KpiPersonView> {
+/**
+ * One person's KPI for `period` (default: their latest complete month scored, else the running one), with 12 months
+ * of trend and the streak.
+ */
+export async function presentKpiPerson(ds: DataSource, user: User, period: string | null, opts: { required: number; today: string }): Promise<KpiPersonView> {
   const corpId = user.corpId;
+  const required = opts.required;
   // tenancy: the person's scores in the corp.
   const all = await ds.getRepository(KpiScore).find({ where: { corpId, userid: user.userid }, order: { period: 'ASC' } });
-  const shown = period ? all.find((s) => s.period === period) : all[all.length - 1];
+  const complete = all.filter((s) => s.period < opts.today.slice(0, 7));
+  const shown = period ? all.find((s) => s.period === period) : (complete[complete.length - 1] ?? all[all.length - 1]);
   const upTo = shown?.period ?? period ?? '9999-12';
-  const trend = all.filter((s) => s.period <= upTo && s.period > addMonths(upTo, -12));
+  // The trend: the latest 12 months scored (the month shown among them, so a later month can be picked).
+  const trend = all.slice(-12);
   const streak = promotionStreak(history(all.filter((s) => s.period <= upTo)), required);
   // tenancy: the person's promotion rows.
   const promo = await ds.getRepository(KpiPromotion).findOne({ where: { corpId, userid: user.userid }, order: { period: 'DESC' } });

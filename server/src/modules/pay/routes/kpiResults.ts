@@ -71,7 +71,10 @@ export function kpiResultRoutes(deps: AppDeps): Router<AppState> {
   r.get('/mine', async (ctx) => {
     const actor = ctx.state.actor!;
     const { period } = validate(PeriodQuery, ctx.query, LABELS);
-    ctx.body = { ok: true, data: await presentKpiPerson(deps.ds, await userOf(actor, actor.userid), period ?? null, settings().promotionMonths) };
+    ctx.body = {
+      ok: true,
+      data: await presentKpiPerson(deps.ds, await userOf(actor, actor.userid), period ?? null, { required: settings().promotionMonths, today: today() }),
+    };
   });
 
   r.get('/team', async (ctx) => {
@@ -131,7 +134,7 @@ export function kpiResultRoutes(deps: AppDeps): Router<AppState> {
     const { userid } = validate(z.object({ userid: z.string().min(1).max(64) }), ctx.params, LABELS);
     const { period } = validate(PeriodQuery, ctx.query, LABELS);
     if (!(await visibleUserIds(deps.ds, actor, [userid])).has(userid)) throw notFound('员工');
-    const data = await presentKpiPerson(deps.ds, await userOf(actor, userid), period ?? null, settings().promotionMonths);
+    const data = await presentKpiPerson(deps.ds, await userOf(actor, userid), period ?? null, { required: settings().promotionMonths, today: today() });
     if (userid !== actor.userid) {
       await deps.ds.transaction((em) =>
         recordAudit(em, actor, {
