@@ -54,9 +54,12 @@ describe('KPI results API', () => {
     expect(d.indicators.find((i) => i.id === 'sales')).toMatchObject({ value: '2,500', target: '1,000', unit: '元', score: '100', baseWeight: '60' });
     expect(d.indicators.find((i) => i.id === 'sales')!.sources).toHaveLength(1);
     expect(d.linkage).toContain('团队达标');
-    expect(d.trend.map((t) => t.period)).toEqual(MONTHS);
+    // The trend holds every month scored, the running one too.
+    expect(d.trend.map((t) => t.period)).toEqual([...MONTHS, CURRENT]);
     expect(d.streak).toMatchObject({ eligible: true, streak: 3 });
     expect(d.promotion).toMatchObject({ streakFrom: MONTHS[0], period: LAST, decision: null });
+    // Without a month: the last complete one, not the running one.
+    expect((await (await as('wang')).call<KpiPersonView>('GET', '/api/v1/kpi/mine')).body.data.period).toBe(LAST);
   });
 
   it('shows a supervisor their reports only, with the ratings to give', async () => {
