@@ -34,8 +34,8 @@ export async function recordKpiRating(
         field: 'indicatorId',
         label: '指标',
         message: ratable.length
-          ? `该指标不需要主管评分；${person.name}需要评分的指标：${ratable.join('、')}`
-          : `${person.name}的 KPI 方案没有需要主管评分的指标`,
+          ? zh`该指标不需要主管评分；${person.name}需要评分的指标：${ratable.join('、')}`
+          : zh`${person.name}的 KPI 方案没有需要主管评分的指标`,
       },
     ]);
   }
