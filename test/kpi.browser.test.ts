@@ -44,18 +44,16 @@ describe('我的绩效 and 团队绩效 in headless Chromium', () => {
       renewalYears: 1,
     });
     for (const m of MONTHS)
-      await ds
-        .getRepository(KpiRating)
-        .insert({
-          corpId,
-          userid: ui.demo.employee,
-          period: m,
-          indicatorId: 'teamProject',
-          rating: 5,
-          comment: '按时交付',
-          ratedBy: ui.demo.supervisor,
-          ratedAt: new Date(),
-        });
+      await ds.getRepository(KpiRating).insert({
+        corpId,
+        userid: ui.demo.employee,
+        period: m,
+        indicatorId: 'teamProject',
+        rating: 5,
+        comment: '按时交付',
+        ratedBy: ui.demo.supervisor,
+        ratedAt: new Date(),
+      });
     for (const m of MONTHS) {
       await buildDeal(ds, corpId, { ownerUserid: ui.demo.employee, signedOn: `${m}-05`, amountFen: 32_000_000, customerSourceId: 'kpi-c1', renewalYears: 1 });
       for (const day of ['06', '12', '18', '24', '27']) await buildCollaboration(ds, corpId, { userid: ui.demo.employee, occurredOn: `${m}-${day}` });
