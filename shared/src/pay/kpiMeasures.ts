@@ -100,7 +100,10 @@ export function measureKpiInputs(
   const satisfactionByOwner = group(rows.satisfaction, (s) => s.ownerUserid);
   const collaborationsByUser = group(rows.collaborations, (c) => c.userid);
   const ratingsByUser = group(rows.ratings, (r) => r.userid);
-  const monthDeals = rows.deals.filter((d) => d.signedOn >= first && d.signedOn <= last);
+  const monthDealsByCustomer = group(
+    rows.deals.filter((d) => d.signedOn >= first && d.signedOn <= last),
+    (d) => d.customer,
+  );
 
   const out = new Map<string, Record<string, MeasuredValue>>();
   for (const userid of userids) {
@@ -180,7 +183,7 @@ export function measureKpiInputs(
         }
         case 'resourceSharing': {
           const mine = new Set(own.filter((d) => d.signedOn < first).map((d) => d.customer));
-          const shared = monthDeals.filter((d) => d.ownerUserid !== userid && mine.has(d.customer));
+          const shared = [...mine].flatMap((c) => (monthDealsByCustomer.get(c) ?? []).filter((d) => d.ownerUserid !== userid));
           values[ind.id] = { value: String(shared.length), sources: shared.map((d) => d.ref), note: `同事本月与其原有客户新签 ${shared.length} 份合同` };
           break;
         }
