@@ -203,7 +203,7 @@ export default function TeamKpiPage() {
 
   return (
     <PageLayout title="团队绩效" testId="team-kpi-page" width="wide">
-      <div className="kpi-months">
+      <div className="kpi-months kpi-months-top">
         {[monthBefore(current), current].map((p) => (
           <Button key={p} size="small" color={p === period ? 'primary' : 'default'} onClick={() => setPeriod(p)}>
             {p === current ? `本月（${p}）` : `上月（${p}）`}
