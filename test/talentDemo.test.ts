@@ -3,12 +3,13 @@
  * syncs and the talent.recompute job: the generated salespeople (veterans with big clients, colleagues from other
  * departments and renewals; people still growing into big clients; people who only ever sold small) spread over the
  * tiers of the built-in 大客户销售 model, no score assigned anywhere. The articles' 20: 5 立即转型, 8 先培训, 7 调岗.
+ * The same first start scores KPI month by month from that behaviour.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { OutcomesDashboard, RetentionRiskList, TalentReview } from '@liucai/shared';
+import type { KpiPeopleList, KpiPersonView, OutcomesDashboard, RetentionRiskList, TalentReview } from '@liucai/shared';
 import { repoRoot } from '../server/src/util/repoRoot';
 import { TestClient } from './support/httpClient';
 
@@ -92,5 +93,22 @@ describe('the demo company’s talent review', () => {
     expect(last.headcount).toBeGreaterThan(50);
     expect(last.bigShare.value).not.toBeNull();
     expect(last.tiers.move + last.tiers.train + last.tiers.reassign).toBeGreaterThan(0);
+    // And KPI, month by month, for the 大客户经理 under the demo's scheme: scored from their behaviour (never
+    // assigned), so the totals differ and each traces to the contracts behind it.
+    let kpi: KpiPeopleList | undefined;
+    let seen = -1;
+    for (let i = 0; i < 60 && !(kpi?.people.length && kpi.people.length === seen); i++) {
+      seen = kpi?.people.length ?? -1;
+      await new Promise((r) => setTimeout(r, 3000));
+      const res = await admin.call<KpiPeopleList>('GET', '/api/v1/kpi/people');
+      if (res.status === 200) kpi = res.body.data;
+    }
+    process.stdout.write(`demo KPI ${kpi!.period}: ${kpi!.people.map((p) => p.total).join(' ')}\n`);
+    expect(kpi!.people.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(kpi!.people.map((p) => p.total)).size).toBeGreaterThan(1);
+    const best = [...kpi!.people].sort((a, b) => Number(b.total) - Number(a.total))[0]!;
+    const detail = await admin.call<KpiPersonView>('GET', `/api/v1/kpi/people/${best.userid}`);
+    expect(detail.body.data.indicators.find((x) => x.id === 'sales')!.sources.every((ref) => ref.startsWith('deal:'))).toBe(true);
+    expect(detail.body.data.trend.length).toBeGreaterThanOrEqual(2);
   });
 });

@@ -21,6 +21,7 @@ import { RetentionReviews1766020000000 } from './1766020000000-RetentionReviews'
 import { AuditLog1766100000000 } from './1766100000000-AuditLog';
 import { PayoutRuns1766100100000 } from './1766100100000-PayoutRuns';
 import { PayoutDisputes1766100200000 } from './1766100200000-PayoutDisputes';
+import { KpiScores1766200000000 } from './1766200000000-KpiScores';
 import { Assessments1766300000000 } from './1766300000000-Assessments';
 import { OutcomePersonMonths1766400000000 } from './1766400000000-OutcomePersonMonths';
 
@@ -48,6 +49,7 @@ export const SQLITE_MIGRATIONS: (new () => MigrationInterface)[] = [
   AuditLog1766100000000,
   PayoutRuns1766100100000,
   PayoutDisputes1766100200000,
+  KpiScores1766200000000,
   Assessments1766300000000,
   OutcomePersonMonths1766400000000,
 ];

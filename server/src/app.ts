@@ -23,6 +23,7 @@ import { incentiveRoutes } from './modules/pay/routes/incentives';
 import { incentivePlanRoutes } from './modules/pay/routes/incentivePlans';
 import { planAssignmentRoutes } from './modules/pay/routes/planAssignments';
 import { kpiSchemeRoutes } from './modules/pay/routes/kpiSchemes';
+import { kpiResultRoutes } from './modules/pay/routes/kpiResults';
 import { auditLogRoutes } from './modules/audit/routes/auditLog';
 import { payoutRunRoutes } from './modules/pay/routes/payoutRuns';
 import { payoutStatementRoutes } from './modules/pay/routes/payoutStatements';
@@ -54,6 +55,7 @@ export function appRouters(deps: AppDeps): { open: Router<AppState>[]; signedIn:
       incentivePlanRoutes(deps),
       planAssignmentRoutes(deps),
       kpiSchemeRoutes(deps),
+      kpiResultRoutes(deps),
       auditLogRoutes(deps),
       payoutRunRoutes(deps),
       payoutStatementRoutes(deps),

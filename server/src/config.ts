@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { editionLabel, editionQuota, yuanToFen, type EditionSettings } from '@liucai/shared';
+import { editionLabel, editionQuota, yuanToFen, type EditionSettings, type KpiSettings } from '@liucai/shared';
 import { DEFAULT_CRM_CONTRACT_OBJECT, DEFAULT_CRM_FOLLOW_RECORD_OBJECT, METERED_QUOTAS } from './dingtalk/wireFacts';
 import { SANDBOX_LEAVE_PROCESS_CODE } from './dingtalk/sandbox/leaveCatalogue';
 import { NOTIFY_ENV, notifyConfigFrom, notifyProblems, type NotifyConfig } from './modules/notify/notifyConfig';
@@ -111,6 +111,9 @@ const EnvSchema = z.object({
   /** How long the audit log is kept, in years (default 6), and when the daily purge runs. */
   AUDIT_RETENTION_YEARS: z.coerce.number({ message: 'expected a whole number of years' }).int().min(1).max(100).default(6),
   AUDIT_PURGE_CRON: z.string().min(9).default('0 30 4 * * *'),
+  /** KPI: days into the next month a supervisor may still rate a month, and consecutive months met for promotion. */
+  KPI_RATING_WINDOW_DAYS: z.coerce.number({ message: 'expected a whole number of days' }).int().min(0).max(31).default(10),
+  KPI_PROMOTION_MONTHS: z.coerce.number({ message: 'expected a whole number of months' }).int().min(1).max(24).default(3),
   ORG_SYNC_CRON: z.string().min(9).default('0 30 2 * * *'),
   ORG_SYNC_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(6),
   CRM_SMALL_DEAL_CNY: cnyAsFen.prefault('3000'),
@@ -202,6 +205,8 @@ export interface Config {
   dataSyncCron: string;
   /** The audit log's retention (AUDIT_RETENTION_YEARS, default 6) and the daily purge (AUDIT_PURGE_CRON). */
   audit: { retentionYears: number; purgeCron: string };
+  /** KPI ratings window (KPI_RATING_WINDOW_DAYS, default 10) and promotion streak (KPI_PROMOTION_MONTHS, default 3). */
+  kpi: KpiSettings;
   /** With Redis: also consume jobs in the web process (default: yes outside production). */
   runWorkerInWeb: boolean;
   /** BullMQ lock duration and stalled-job check interval: how soon a dead worker's job is picked up again. */
@@ -352,6 +357,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     startupLookbackDays: givenDingTalk.length === 0 ? e.DEMO_SYNC_LOOKBACK_DAYS : e.DATA_SYNC_LOOKBACK_DAYS,
     dataSyncCron: e.DATA_SYNC_CRON,
     audit: { retentionYears: e.AUDIT_RETENTION_YEARS, purgeCron: e.AUDIT_PURGE_CRON },
+    kpi: { ratingWindowDays: e.KPI_RATING_WINDOW_DAYS, promotionMonths: e.KPI_PROMOTION_MONTHS },
     runWorkerInWeb: e.RUN_WORKER_IN_WEB ?? e.NODE_ENV !== 'production',
     jobLockMs: e.JOB_LOCK_MS,
     orgSyncConcurrency: e.ORG_SYNC_CONCURRENCY,

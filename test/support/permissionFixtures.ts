@@ -15,6 +15,7 @@ import { RETENTION_FIXTURES } from './retentionPermissionFixtures';
 import { OUTCOMES_FIXTURES } from './outcomesPermissionFixtures';
 import { TALENT_FIXTURES } from './talentPermissionFixtures';
 import { ASSESSMENT_FIXTURES } from './assessmentPermissionFixtures';
+import { KPI_FIXTURES } from './kpiPermissionFixtures';
 
 export interface RouteCall {
   /** The path to call, parameters filled in (and a query string if needed). */
@@ -181,4 +182,5 @@ export const FIXTURES: Record<string, Fixture> = {
   ...OUTCOMES_FIXTURES,
   ...TALENT_FIXTURES,
   ...ASSESSMENT_FIXTURES,
+  ...KPI_FIXTURES,
 };

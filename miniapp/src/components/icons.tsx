@@ -30,6 +30,8 @@ export const WalletIcon = ({ size = 22 }: IconProps) => svg(size, 'M3 7h16v13H3z
 export const PlanIcon = ({ size = 22 }: IconProps) => svg(size, 'M5 4h14v16H5zM9 9h6M9 13h6M9 17h3');
 export const TalentIcon = ({ size = 22 }: IconProps) => svg(size, 'M4 20V14M10 20V9M16 20V4M3 20h18');
 export const CheckIcon = ({ size = 22 }: IconProps) => svg(size, 'M6 3h12v18H6zM9 12l2 2 4-4M9 7h6');
+export const TargetIcon = ({ size = 22 }: IconProps) =>
+  svg(size, 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18Zm0-4a5 5 0 1 0 0-10 5 5 0 0 0 0 10Zm0-4a1 1 0 1 0 0-2 1 1 0 0 0 0 2Z');
 export const ChevronIcon = ({ size = 16 }: IconProps) => svg(size, 'M9 6l6 6-6 6');
 
 /** Icon for a page of app.json (by path). */
@@ -50,5 +52,7 @@ export function PageIconFor({ path, size }: { path: string; size?: number }) {
   if (path === '/payout-runs') return <WalletIcon size={size} />;
   if (path === '/talent-review') return <TalentIcon size={size} />;
   if (path === '/assessments' || path === '/assessment-admin') return <CheckIcon size={size} />;
+  if (path === '/my-kpi') return <TargetIcon size={size} />;
+  if (path === '/team-kpi') return <PeopleIcon size={size} />;
   return <PageIcon size={size} />;
 }

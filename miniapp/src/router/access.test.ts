@@ -17,7 +17,9 @@ describe('app.json page list', () => {
       '/my-incentives',
       '/my-portrait',
       '/assessments',
+      '/my-kpi',
       '/my-team',
+      '/team-kpi',
       '/org',
       '/data',
       '/imports',
@@ -52,6 +54,8 @@ describe('app.json page list', () => {
     expect(findPage('/job-models')).toEqual({ path: '/job-models', title: '岗位模型', roles: ['hr', 'admin'], nav: true });
     expect(findPage('/assessments')).toEqual({ path: '/assessments', title: '测评', roles: ['employee', 'supervisor', 'hr', 'admin'], nav: true });
     expect(findPage('/assessment-admin')).toEqual({ path: '/assessment-admin', title: '测评管理', roles: ['hr', 'admin'], nav: true });
+    expect(findPage('/my-kpi')).toEqual({ path: '/my-kpi', title: '我的绩效', roles: ['employee', 'supervisor', 'hr', 'admin'], nav: true });
+    expect(findPage('/team-kpi')).toEqual({ path: '/team-kpi', title: '团队绩效', roles: ['supervisor', 'hr', 'admin'], nav: true });
     expect(findPage('/talent-review')).toEqual({ path: '/talent-review', title: '人才盘点', roles: ['hr', 'admin'], nav: true });
     expect(findPage('/assessments')).toEqual({ path: '/assessments', title: '测评', roles: ['employee', 'supervisor', 'hr', 'admin'], nav: true });
     expect(findPage('/assessment-admin')).toEqual({ path: '/assessment-admin', title: '测评管理', roles: ['hr', 'admin'], nav: true });
@@ -87,7 +91,7 @@ describe('app.json page list', () => {
     publicHome.home = '/signin';
     expect(() => parseManifest(publicHome)).toThrow('首页');
 
-    expect(parseManifest(clone()).pages).toHaveLength(24);
+    expect(parseManifest(clone()).pages).toHaveLength(26);
   });
 });
 
@@ -153,13 +157,15 @@ describe('canOpen (role gating from app.json)', () => {
 
 describe('navigablePages', () => {
   it('lists the signed-in pages a user may open, in app.json order', () => {
-    expect(navigablePages(['employee']).map((p) => p.path)).toEqual(['/me', '/my-incentives', '/my-portrait', '/assessments', '/messages']);
+    expect(navigablePages(['employee']).map((p) => p.path)).toEqual(['/me', '/my-incentives', '/my-portrait', '/assessments', '/my-kpi', '/messages']);
     expect(navigablePages(['employee', 'hr']).map((p) => p.path)).toEqual([
       '/me',
       '/people',
       '/my-incentives',
       '/my-portrait',
       '/assessments',
+      '/my-kpi',
+      '/team-kpi',
       '/org',
       '/data',
       '/imports',
@@ -179,7 +185,9 @@ describe('navigablePages', () => {
       '/my-incentives',
       '/my-portrait',
       '/assessments',
+      '/my-kpi',
       '/my-team',
+      '/team-kpi',
       '/org',
       '/data',
       '/imports',
@@ -199,7 +207,9 @@ describe('navigablePages', () => {
       '/my-incentives',
       '/my-portrait',
       '/assessments',
+      '/my-kpi',
       '/my-team',
+      '/team-kpi',
       '/messages',
       '/retention',
     ]);
@@ -226,14 +236,20 @@ describe('decideRoute', () => {
   it('fits a phone tab bar: every page when five or fewer, else three, 更多 with the rest, then 消息', () => {
     const paths = (ps: { path: string }[]) => ps.map((p) => p.path);
     const employee = phoneTabs(navigablePages(['employee']));
-    expect(paths(employee.tabs)).toEqual(['/me', '/my-incentives', '/my-portrait', '/assessments', '/messages']);
-    expect(employee.more).toEqual([]);
+    expect(paths(employee.tabs)).toEqual(['/me', '/my-incentives', '/my-portrait']);
+    expect(paths(employee.more)).toEqual(['/assessments', '/my-kpi']);
+    expect(paths(employee.last)).toEqual(['/messages']);
+    const few = phoneTabs(navigablePages(['employee']).filter((p) => p.path !== '/my-kpi'));
+    expect(paths(few.tabs)).toEqual(['/me', '/my-incentives', '/my-portrait', '/assessments', '/messages']);
+    expect(few.more).toEqual([]);
     const admin = phoneTabs(navigablePages(['admin', 'supervisor']));
     expect(paths(admin.tabs)).toEqual(['/me', '/people', '/my-incentives']);
     expect(paths(admin.more)).toEqual([
       '/my-portrait',
       '/assessments',
+      '/my-kpi',
       '/my-team',
+      '/team-kpi',
       '/org',
       '/data',
       '/imports',

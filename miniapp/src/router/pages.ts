@@ -11,6 +11,8 @@ export const pageComponents: Record<string, LazyExoticComponent<ComponentType>> 
   '/my-incentives': lazy(() => import('../pages/MyIncentivesPage')),
   '/my-portrait': lazy(() => import('../pages/MyPortraitPage')),
   '/my-team': lazy(() => import('../pages/MyTeamPage')),
+  '/my-kpi': lazy(() => import('../pages/MyKpiPage')),
+  '/team-kpi': lazy(() => import('../pages/TeamKpiPage')),
   '/org': lazy(() => import('../pages/OrgPage')),
   '/data': lazy(() => import('../pages/DataPage')),
   '/imports': lazy(() => import('../pages/ImportsPage')),

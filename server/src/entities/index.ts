@@ -55,6 +55,9 @@ import { Questionnaire } from './Questionnaire';
 import { QuestionnaireVersion } from './QuestionnaireVersion';
 import { AssessmentCycle } from './AssessmentCycle';
 import { AssessmentResponse } from './AssessmentResponse';
+import { KpiScore } from './KpiScore';
+import { KpiRating } from './KpiRating';
+import { KpiPromotion } from './KpiPromotion';
 
 /** Every entity, for the DataSource. */
 export const ENTITIES = [
@@ -115,6 +118,9 @@ export const ENTITIES = [
   QuestionnaireVersion,
   AssessmentCycle,
   AssessmentResponse,
+  KpiScore,
+  KpiRating,
+  KpiPromotion,
 ];
 export {
   AttendanceResult,
@@ -174,4 +180,7 @@ export {
   QuestionnaireVersion,
   AssessmentCycle,
   AssessmentResponse,
+  KpiScore,
+  KpiRating,
+  KpiPromotion,
 };

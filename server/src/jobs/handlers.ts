@@ -18,6 +18,8 @@ import { runOutcomes } from '../modules/outcomes/commands/outcomesRunner';
 import { currentRiskWeek } from '../modules/retention/queries/riskViews';
 import { DEFAULT_SEGMENT_THRESHOLDS } from '../modules/sync/commands/customerSegments';
 import { seedDemoAssessment } from '../modules/assessment/commands/demoAssessmentSeeder';
+import { firstStartKpiPeriods, kpiJobHandlers, nightlyKpiPeriods, runKpiScoring } from '../modules/pay/jobs/kpiScoreJob';
+import type { KpiSettings } from '@liucai/shared';
 
 export interface HandlerDeps {
   ds: DataSource;
@@ -37,6 +39,8 @@ export interface HandlerDeps {
   demo?: boolean;
   /** AUDIT_RETENTION_YEARS (default 6). */
   auditRetentionYears?: number;
+  /** KPI rating window and promotion streak (config.kpi). */
+  kpi?: KpiSettings;
 }
 
 /** Handler dependencies from a process's config and services. */
@@ -53,6 +57,7 @@ export function handlerDepsFrom(config: Config, ds: DataSource, dingtalk: DingTa
     crm: config.crm,
     leaveProcessCode: config.leaveProcessCode,
     auditRetentionYears: config.audit.retentionYears,
+    kpi: config.kpi,
     notify: { settings: config.notify, baseUrl: config.publicUrl ?? `http://localhost:${config.port}` },
     demo: config.dingtalk.mode === 'sandbox',
   };
@@ -90,6 +95,7 @@ export function createJobHandlers(deps: HandlerDeps): JobHandlers {
     ...notifyJobHandlers(deps),
     ...payoutRunJobHandlers(deps, (attempt) => attempt >= JOB_ATTEMPTS),
     ...talentJobHandlers(deps),
+    ...kpiJobHandlers(deps),
     'data.sync': async ({ syncRunId }, { attempt }) => {
       const outcome = await runDataSync(dataDeps, syncRunId, { finalAttempt: attempt >= JOB_ATTEMPTS });
       if (outcome) deps.log.info({ syncRunId, ...outcome }, 'data sync finished');
@@ -102,6 +108,8 @@ export function createJobHandlers(deps: HandlerDeps): JobHandlers {
       }
       // Portraits and match scores from the night's data.
       await runTalentRecompute(deps, corpId, lastCompletePeriod()).catch((err: unknown) => deps.log.warn({ err }, 'nightly talent recompute failed'));
+      // KPI of the last complete month (promotion streaks) and of the running one (my KPI so far).
+      await runKpiScoring(deps, corpId, nightlyKpiPeriods()).catch((err: unknown) => deps.log.warn({ err }, 'nightly KPI scoring failed'));
       // The retention radar reads what the nightly syncs just wrote (a failure there never fails the syncs).
       await runRetention(deps.ds, corpId).then(
         (result) => deps.log.info({ corpId, ...result }, 'retention radar computed'),
@@ -133,6 +141,10 @@ export function createJobHandlers(deps: HandlerDeps): JobHandlers {
         await seedDemoAssessment(deps.ds, corpId, lastCompletePeriod())
           .then((seeded) => (seeded ? runTalentRecompute(deps, corpId, lastCompletePeriod()) : undefined))
           .catch((err: unknown) => deps.log.warn({ err }, 'demo assessment not seeded'));
+      // KPI from the behaviour the first sync read, month by month (never assigned).
+      await runKpiScoring(deps, corpId, firstStartKpiPeriods(deps.startupLookbackDays ?? deps.dataSyncLookbackDays)).catch((err: unknown) =>
+        deps.log.warn({ err }, 'first-start KPI scoring failed'),
+      );
       // The radar from the first data too, so a new company does not wait for the night to see it.
       await runRetention(deps.ds, corpId).then(
         (result) => deps.log.info({ corpId, ...result }, 'first-start retention radar computed'),

@@ -30,6 +30,8 @@ export interface JobPayloads {
   'pay.computeRun': { corpId: string; runId: number; seq: number };
   /** Recompute the corp's portraits and match scores of one month (yyyy-mm). */
   'talent.recompute': { corpId: string; period: string };
+  /** Score the corp's KPI of one month (yyyy-mm) and check promotion streaks. */
+  'kpi.score': { corpId: string; period: string };
 }
 export type JobName = keyof JobPayloads;
 

@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { In } from 'typeorm';
-import { HrScope, User } from '../../../entities';
-import { visibleUserIds } from '../../people/policies/peopleScope';
+import { User } from '../../../entities';
+import { hrUsersSeeing } from '../../notify/queries/hrRecipients';
 
 export interface CareRecipients {
   /** The person's name (for the message). */
@@ -18,13 +18,9 @@ export async function careRecipientsOf(em: EntityManager, ds: DataSource, corpId
   const out = new Map<string, CareRecipients>();
   const ids = [...new Set(userids)];
   if (ids.length === 0) return out;
-  // tenancy: users and HR scopes of this corp only.
+  // tenancy: users of this corp only (hrUsersSeeing reads the corp's HR scopes).
   const people = await em.getRepository(User).find({ where: { corpId, userid: In(ids) }, select: { userid: true, name: true, supervisorUserid: true } });
-  const scopes = await em.getRepository(HrScope).find({ where: { corpId }, select: { userid: true, deptId: true } });
-  const hrDepts = new Map<string, number[]>();
-  for (const s of scopes) hrDepts.set(s.userid, [...(hrDepts.get(s.userid) ?? []), Number(s.deptId)]);
-  const hrSees = new Map<string, Set<string>>();
-  for (const [hr, deptIds] of hrDepts) hrSees.set(hr, await visibleUserIds(ds, { corpId, userid: hr, roles: ['hr'], hrDeptIds: deptIds }, ids));
+  const hrSees = await hrUsersSeeing(em, ds, corpId, ids);
   for (const person of people) {
     const recipients = new Set<string>();
     if (person.supervisorUserid) recipients.add(person.supervisorUserid);
