@@ -50,7 +50,10 @@ describe('测评 in headless Chromium', () => {
 
   it('the employee answers on the phone (375 px), leaves, resumes the saved answers and submits once', async () => {
     const { context, page, errors } = await signInAs(ui, ui.demo.employee, { viewport: { width: 375, height: 812 } });
-    await page.getByTestId('nav-assessments').click();
+    // An employee has six pages: 测评 sits behind “更多” on the phone's five-entry tab bar.
+    await page.getByTestId('nav-more').click();
+    await page.getByTestId('more-sheet').waitFor();
+    await page.getByTestId('more-assessments').click();
     const task = page.getByTestId('open-tasks').locator('section').first();
     await task.waitFor();
     expect(await task.textContent()).toContain('未开始');

@@ -77,7 +77,13 @@ describe('我的绩效 and 团队绩效 in headless Chromium', () => {
       await seed();
       const stored = await ui.w.ds.getRepository(KpiScore).findOneByOrFail({ corpId: ui.w.corpId, userid: ui.demo.employee, period: MONTHS[2]! });
       const { context, page, errors } = await signInAs(ui, ui.demo.employee, { viewport: { width, height } });
-      await page.getByTestId(width > 1000 ? 'menu-my-kpi' : 'nav-my-kpi').click();
+      if (width > 1000) await page.getByTestId('menu-my-kpi').click();
+      else {
+        // An employee has six pages: 我的绩效 sits behind “更多” on the phone's five-entry tab bar.
+        await page.getByTestId('nav-more').click();
+        await page.getByTestId('more-sheet').waitFor();
+        await page.getByTestId('more-my-kpi').click();
+      }
       await page.getByTestId('my-kpi-page').waitFor();
       await page.getByTestId('kpi-summary').waitFor();
       expect(await page.getByTestId('kpi-total').textContent()).toBe((stored.totalH / 100).toFixed(2));
