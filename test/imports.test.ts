@@ -2,7 +2,9 @@ import http from 'node:http';
 import { createTestWorld, syncWorld, type TestWorld } from './support/testServices';
 import { TestClient } from './support/httpClient';
 import { listen } from './support/testServer';
-import { Deal, Departure, ImportRejection, User } from '../server/src/entities';
+import { Deal, Departure, ImportRejection, TalentMetric, User } from '../server/src/entities';
+import type { InProcessJobQueue } from '../server/src/jobs/inProcessJobQueue';
+import { lastCompletePeriod } from '../server/src/modules/talent/jobs/talentJobs';
 import type { ImportDryRun, ImportKindInfo, ImportRun } from '@liucai/shared';
 import { csvFile, readCsv, readXlsx, xlsxFile } from './fixtures/importFiles';
 import { waitFor } from './support/waitFor';
@@ -109,6 +111,7 @@ describe('HTTP API: Excel/CSV import', () => {
   });
 
   it('commits exactly the valid rows (150,000 CNY = 15,000,000 fen), and a re-import changes nothing', async () => {
+    expect(await w.ds.getRepository(TalentMetric).countBy({ corpId: w.corpId, period: lastCompletePeriod() })).toBe(0);
     const first = await upload<ImportRun>(hr, 'deals', 'commit', csvFile(dealRows()), 'text/csv', '历史合同.csv');
     expect(first.status).toBe(201);
     expect(first.body.data).toMatchObject({ status: 'succeeded', rowsTotal: 5, rowsDone: 5, created: 3, updated: 0, unchanged: 0, rejected: 2, percent: 100 });
@@ -118,6 +121,10 @@ describe('HTTP API: Excel/CSV import', () => {
       ['南方物流', owner.userid, 8_000_050, '2026-10-08', 0, 'completed'],
       ['华东精密制造', owner.userid, 15_000_000, '2026-11-24', 1, 'active'],
     ]);
+
+    // The new contracts reach the last complete month's portraits and KPI through the jobs the import queued.
+    await (w.jobs as InProcessJobQueue).idle();
+    expect(await w.ds.getRepository(TalentMetric).countBy({ corpId: w.corpId, period: lastCompletePeriod(), userid: owner.userid })).toBeGreaterThan(0);
 
     const again = await upload<ImportRun>(hr, 'deals', 'commit', csvFile(dealRows()), 'text/csv', '历史合同.csv');
     expect(again.body.data).toMatchObject({ status: 'succeeded', created: 0, updated: 0, unchanged: 3, rejected: 2 });

@@ -24,6 +24,7 @@ import { errorMessage } from '../api/client';
 import { getDirectoryDepartments } from '../api/endpoints';
 import { getCycle, getCycles, getQuestionnaires, launchCycle, remindCycle } from '../api/assessmentEndpoints';
 import { PageLayout } from '../components/PageLayout';
+import { LoadingCard, RetryCard } from '../components/LoadStates';
 import { navigate, useHashRoute } from '../router/hashRoute';
 import { percent } from '../assessment/assessmentDisplay';
 import { NewQuestionnaire, QuestionnaireDraftEditor } from '../assessment/QuestionnaireEditor';
@@ -52,20 +53,8 @@ export default function AssessmentAdminPage() {
 
   return (
     <PageLayout title="测评管理" testId="assessment-admin-page">
-      {state.status === 'loading' && (
-        <section className="card">
-          <Skeleton.Title animated />
-          <Skeleton.Paragraph lineCount={6} animated />
-        </section>
-      )}
-      {state.status === 'error' && (
-        <section className="card">
-          <div className="inline-error">测评管理加载失败：{state.message}</div>
-          <Button size="small" onClick={() => void load()}>
-            重试
-          </Button>
-        </section>
-      )}
+      {state.status === 'loading' && <LoadingCard lines={6} />}
+      {state.status === 'error' && <RetryCard what="测评管理" message={state.message} onRetry={() => void load()} />}
       {state.status === 'ready' && (
         <div className="assess-admin">
           <div>

@@ -4,13 +4,12 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { IncentivePlan, IncentivePlanVersion } from '@liucai/shared';
-import Button from 'antd-mobile/es/components/button';
 import Dialog from 'antd-mobile/es/components/dialog';
-import Skeleton from 'antd-mobile/es/components/skeleton';
 import Toast from 'antd-mobile/es/components/toast';
 import { errorMessage } from '../api/client';
 import { listIncentivePlans, publishPlanVersion } from '../api/payEndpoints';
 import { PageLayout } from '../components/PageLayout';
+import { LoadingCard, RetryCard } from '../components/LoadStates';
 import { PlanCard } from '../pay/PlanCard';
 import '../pay/pay.css';
 
@@ -63,20 +62,8 @@ export default function IncentivePlansPage() {
           方案按版本生效：草稿可以修改，发布后不再改动，要调整请“复制为新版本”。同一方案各版本的生效期不能重叠；新版本发布后，长期有效的上一版在其生效前一天结束。金额精确到分，每一项按“四舍五入到分”只取整一次。
         </p>
       </section>
-      {state.status === 'loading' && (
-        <section className="card">
-          <Skeleton.Title animated />
-          <Skeleton.Paragraph lineCount={5} animated />
-        </section>
-      )}
-      {state.status === 'error' && (
-        <section className="card" data-testid="plans-error">
-          <div className="inline-error">激励方案加载失败：{state.message}</div>
-          <Button size="small" onClick={() => void load()}>
-            重试
-          </Button>
-        </section>
-      )}
+      {state.status === 'loading' && <LoadingCard lines={5} />}
+      {state.status === 'error' && <RetryCard what="激励方案" message={state.message} onRetry={() => void load()} testId="plans-error" />}
       {state.status === 'ready' && state.plans.length === 0 && (
         <section className="card">
           <div className="empty-text">还没有激励方案</div>

@@ -5,13 +5,12 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { zh, type JobModelVersionView, type JobModelView } from '@liucai/shared';
-import Button from 'antd-mobile/es/components/button';
 import Dialog from 'antd-mobile/es/components/dialog';
-import Skeleton from 'antd-mobile/es/components/skeleton';
 import Toast from 'antd-mobile/es/components/toast';
 import { errorMessage } from '../api/client';
 import { getJobModelImpact, listJobModels, publishJobModelVersion } from '../api/talentEndpoints';
 import { PageLayout } from '../components/PageLayout';
+import { LoadingCard, RetryCard } from '../components/LoadStates';
 import { JobModelCard } from '../talent/JobModelCard';
 import '../pay/pay.css';
 import '../talent/talent.css';
@@ -63,20 +62,8 @@ export default function JobModelsPage() {
 
   return (
     <PageLayout title="岗位模型" testId="job-models-page">
-      {state.status === 'loading' && (
-        <section className="card">
-          <Skeleton.Title animated />
-          <Skeleton.Paragraph lineCount={5} animated />
-        </section>
-      )}
-      {state.status === 'error' && (
-        <section className="card">
-          <div className="inline-error">岗位模型加载失败：{state.message}</div>
-          <Button size="small" onClick={() => void load()}>
-            重试
-          </Button>
-        </section>
-      )}
+      {state.status === 'loading' && <LoadingCard lines={5} />}
+      {state.status === 'error' && <RetryCard what="岗位模型" message={state.message} onRetry={() => void load()} />}
       {state.status === 'ready' && (
         <>
           <section className="card plans-intro">

@@ -4,12 +4,11 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { MyIncentives } from '@liucai/shared';
-import Button from 'antd-mobile/es/components/button';
-import Skeleton from 'antd-mobile/es/components/skeleton';
 import Tag from 'antd-mobile/es/components/tag';
 import { errorMessage } from '../api/client';
 import { getMyIncentives } from '../api/payEndpoints';
 import { PageLayout } from '../components/PageLayout';
+import { LoadingCard, RetryCard } from '../components/LoadStates';
 import { PlanRules } from '../pay/PlanRules';
 import { SimulatorCard } from '../pay/SimulatorCard';
 import { StatementsCard } from '../pay/StatementsCard';
@@ -33,20 +32,8 @@ export default function MyIncentivesPage() {
 
   return (
     <PageLayout title="我的激励" testId="my-incentives-page">
-      {state.status === 'loading' && (
-        <section className="card">
-          <Skeleton.Title animated />
-          <Skeleton.Paragraph lineCount={4} animated />
-        </section>
-      )}
-      {state.status === 'error' && (
-        <section className="card" data-testid="my-incentives-error">
-          <div className="inline-error">激励方案加载失败：{state.message}</div>
-          <Button size="small" onClick={() => void load()}>
-            重试
-          </Button>
-        </section>
-      )}
+      {state.status === 'loading' && <LoadingCard lines={4} />}
+      {state.status === 'error' && <RetryCard what="激励方案" message={state.message} onRetry={() => void load()} testId="my-incentives-error" />}
       {state.status === 'ready' && !state.data.current && (
         <section className="card" data-testid="no-plan">
           <div className="empty-text">

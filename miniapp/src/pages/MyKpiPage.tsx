@@ -4,11 +4,10 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { KpiPersonView } from '@liucai/shared';
-import Button from 'antd-mobile/es/components/button';
-import Skeleton from 'antd-mobile/es/components/skeleton';
 import { errorMessage } from '../api/client';
 import { getMyKpi } from '../api/kpiEndpoints';
 import { PageLayout } from '../components/PageLayout';
+import { LoadingCard, RetryCard } from '../components/LoadStates';
 import { KpiPersonCard } from '../kpi/KpiPersonCard';
 import '../kpi/kpi.css';
 
@@ -30,20 +29,8 @@ export default function MyKpiPage() {
 
   return (
     <PageLayout title="我的绩效" testId="my-kpi-page">
-      {state.status === 'loading' && (
-        <section className="card">
-          <Skeleton.Title animated />
-          <Skeleton.Paragraph lineCount={5} animated />
-        </section>
-      )}
-      {state.status === 'error' && (
-        <section className="card">
-          <div className="inline-error">我的绩效加载失败：{state.message}</div>
-          <Button size="small" onClick={() => void load()}>
-            重试
-          </Button>
-        </section>
-      )}
+      {state.status === 'loading' && <LoadingCard lines={5} />}
+      {state.status === 'error' && <RetryCard what="我的绩效" message={state.message} onRetry={() => void load()} />}
       {state.status === 'ready' && <KpiPersonCard person={state.kpi} onPickMonth={setPeriod} />}
     </PageLayout>
   );

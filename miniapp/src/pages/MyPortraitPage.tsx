@@ -5,11 +5,10 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { TalentScoreView } from '@liucai/shared';
-import Button from 'antd-mobile/es/components/button';
-import Skeleton from 'antd-mobile/es/components/skeleton';
 import { errorMessage } from '../api/client';
 import { getTalentReview } from '../api/talentEndpoints';
 import { PageLayout } from '../components/PageLayout';
+import { LoadingCard, RetryCard } from '../components/LoadStates';
 import { useSession } from '../session/SessionContext';
 import { TalentPersonCard } from '../talent/TalentPersonCard';
 import '../talent/talent.css';
@@ -34,20 +33,8 @@ export default function MyPortraitPage() {
 
   return (
     <PageLayout title="我的画像" testId="my-portrait-page">
-      {state.status === 'loading' && (
-        <section className="card">
-          <Skeleton.Title animated />
-          <Skeleton.Paragraph lineCount={5} animated />
-        </section>
-      )}
-      {state.status === 'error' && (
-        <section className="card" data-testid="portrait-error">
-          <div className="inline-error">我的画像加载失败：{state.message}</div>
-          <Button size="small" onClick={() => void load()}>
-            重试
-          </Button>
-        </section>
-      )}
+      {state.status === 'loading' && <LoadingCard lines={5} />}
+      {state.status === 'error' && <RetryCard what="我的画像" message={state.message} onRetry={() => void load()} testId="portrait-error" />}
       {state.status === 'ready' && state.mine === null && (
         <section className="card">
           <div className="empty-text" data-testid="portrait-empty">

@@ -4,11 +4,10 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { tierDistribution, type TalentReview } from '@liucai/shared';
-import Button from 'antd-mobile/es/components/button';
-import Skeleton from 'antd-mobile/es/components/skeleton';
 import { errorMessage } from '../api/client';
 import { getTalentReview } from '../api/talentEndpoints';
 import { PageLayout } from '../components/PageLayout';
+import { LoadingCard, RetryCard } from '../components/LoadStates';
 import { useSession } from '../session/SessionContext';
 import { TalentPersonCard } from '../talent/TalentPersonCard';
 import { TierSummary } from '../talent/TierSummary';
@@ -39,20 +38,8 @@ export default function MyTeamPage() {
   const people = state.status === 'ready' ? state.team.people.filter((p) => filter === null || (p.tier ?? 'insufficient') === filter) : [];
   return (
     <PageLayout title="我的团队" testId="my-team-page">
-      {state.status === 'loading' && (
-        <section className="card">
-          <Skeleton.Title animated />
-          <Skeleton.Paragraph lineCount={5} animated />
-        </section>
-      )}
-      {state.status === 'error' && (
-        <section className="card" data-testid="team-error">
-          <div className="inline-error">我的团队加载失败：{state.message}</div>
-          <Button size="small" onClick={() => void load()}>
-            重试
-          </Button>
-        </section>
-      )}
+      {state.status === 'loading' && <LoadingCard lines={5} />}
+      {state.status === 'error' && <RetryCard what="我的团队" message={state.message} onRetry={() => void load()} testId="team-error" />}
       {state.status === 'ready' && state.team.people.length === 0 && (
         <section className="card">
           <div className="empty-text" data-testid="team-empty">

@@ -7,11 +7,11 @@ import { useCallback, useEffect, useState } from 'react';
 import type { PersonProfile } from '@liucai/shared';
 import Button from 'antd-mobile/es/components/button';
 import ErrorBlock from 'antd-mobile/es/components/error-block';
-import Skeleton from 'antd-mobile/es/components/skeleton';
 import Tabs from 'antd-mobile/es/components/tabs';
 import { ApiError, errorMessage } from '../api/client';
 import { getPerson } from '../api/endpoints';
 import { PageLayout } from '../components/PageLayout';
+import { LoadingCard } from '../components/LoadStates';
 import { PersonHeader } from '../person/PersonHeader';
 import { personTabAt, personTabsFor } from '../person/personTabs';
 import { canOpen } from '../router/access';
@@ -43,12 +43,7 @@ export default function PersonPage() {
   const title = state.status === 'ready' ? (state.person.self ? '我的档案' : zh`${state.person.name}的档案`) : '员工档案';
   return (
     <PageLayout title={title} testId="person-page" back width="wide">
-      {state.status === 'loading' && (
-        <section className="card">
-          <Skeleton.Title animated />
-          <Skeleton.Paragraph lineCount={4} animated />
-        </section>
-      )}
+      {state.status === 'loading' && <LoadingCard lines={4} />}
       {state.status === 'notFound' && (
         <section className="card" data-testid="person-forbidden">
           <ErrorBlock

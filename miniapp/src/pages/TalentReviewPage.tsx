@@ -12,6 +12,7 @@ import Skeleton from 'antd-mobile/es/components/skeleton';
 import { errorMessage } from '../api/client';
 import { getTalentNineBox, getTalentReview, talentReviewExportUrl } from '../api/talentEndpoints';
 import { PageLayout } from '../components/PageLayout';
+import { LoadingCard, RetryCard } from '../components/LoadStates';
 import { useFileDownload } from '../imports/useFileDownload';
 import { DepartmentTiers } from '../talent/DepartmentTiers';
 import { NineBoxView } from '../talent/NineBoxView';
@@ -80,20 +81,8 @@ export default function TalentReviewPage() {
 
   return (
     <PageLayout title="人才盘点" testId="talent-review-page">
-      {state.status === 'loading' && (
-        <section className="card">
-          <Skeleton.Title animated />
-          <Skeleton.Paragraph lineCount={5} animated />
-        </section>
-      )}
-      {state.status === 'error' && (
-        <section className="card" data-testid="talent-error">
-          <div className="inline-error">人才盘点加载失败：{state.message}</div>
-          <Button size="small" onClick={() => void load()}>
-            重试
-          </Button>
-        </section>
-      )}
+      {state.status === 'loading' && <LoadingCard lines={5} />}
+      {state.status === 'error' && <RetryCard what="人才盘点" message={state.message} onRetry={() => void load()} testId="talent-error" />}
       {state.status === 'ready' && state.review.people.length === 0 && (
         <section className="card">
           <div className="empty-text" data-testid="talent-empty">

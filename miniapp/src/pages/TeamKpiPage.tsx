@@ -13,6 +13,7 @@ import Toast from 'antd-mobile/es/components/toast';
 import { errorMessage } from '../api/client';
 import { decidePromotion, getDepartmentKpi, getPersonKpi, getPromotions, getTeamKpi, rateKpi } from '../api/kpiEndpoints';
 import { PageLayout } from '../components/PageLayout';
+import { RetryCard } from '../components/LoadStates';
 import { useHashRoute } from '../router/hashRoute';
 import { useWideScreen } from '../components/useWideScreen';
 import { useSession } from '../session/SessionContext';
@@ -215,14 +216,7 @@ export default function TeamKpiPage() {
           <Skeleton.Paragraph lineCount={5} animated />
         </section>
       )}
-      {state.status === 'error' && (
-        <section className="card">
-          <div className="inline-error">团队绩效加载失败：{state.message}</div>
-          <Button size="small" onClick={() => void load()}>
-            重试
-          </Button>
-        </section>
-      )}
+      {state.status === 'error' && <RetryCard what="团队绩效" message={state.message} onRetry={() => void load()} />}
       {state.status === 'ready' && (
         <div className="kpi-team-grid">
           <section className="card" data-testid="kpi-team">

@@ -10,13 +10,12 @@ import Input from 'antd-mobile/es/components/input';
 import Selector from 'antd-mobile/es/components/selector';
 import Switch from 'antd-mobile/es/components/switch';
 import { errorMessage } from '../api/client';
+import { VersionFields, tomorrow } from '../components/VersionFields';
 import { createPlanVersion, updatePlanVersion } from '../api/payEndpoints';
 import { ComponentEditor } from './ComponentEditor';
 import { definitionFromForm, formFromDefinition, newComponent, type PlanForm } from './planForm';
 import { yuanText } from './PayoutLines';
 
-/** Tomorrow in Asia/Shanghai (UTC+8, no DST), where plan dates are business days, wherever the browser is. */
-const tomorrow = () => new Date(Date.now() + (8 + 24) * 3600 * 1000).toISOString().slice(0, 10);
 const EXAMPLE = { contracts: [{ valueFen: 15_000_000, satisfactionTenths: 92, renewalYears: 2 }], events: { coordination: 8 } };
 
 export interface PlanVersionEditorProps {
@@ -56,20 +55,18 @@ export function PlanVersionEditor({ plan, from, mode, onSaved, onCancel }: PlanV
   return (
     <div className="version-editor" data-testid="version-editor">
       <h3 className="editor-title">{mode === 'edit' ? `修改草稿：第 ${from.version} 版` : `新建版本（以第 ${from.version} 版为基础）`}</h3>
-      <div className="editor-grid">
-        <label className="editor-field">
-          <span className="editor-field-label">生效日期</span>
-          <input type="date" className="date-input" value={effectiveFrom} onChange={(e) => setEffectiveFrom(e.target.value)} data-testid="editor-from" />
-        </label>
-        <label className="editor-field">
-          <span className="editor-field-label">截止日期（可空，长期有效）</span>
-          <input type="date" className="date-input" value={effectiveTo} onChange={(e) => setEffectiveTo(e.target.value)} data-testid="editor-to" />
-        </label>
-        <label className="editor-field wide">
-          <span className="editor-field-label">备注</span>
-          <Input value={note} onChange={setNote} placeholder="如“调整合同提成比例”" data-testid="editor-note" />
-        </label>
-      </div>
+      <VersionFields
+        effectiveFrom={effectiveFrom}
+        effectiveTo={effectiveTo}
+        note={note}
+        onChange={(p) => {
+          if (p.effectiveFrom !== undefined) setEffectiveFrom(p.effectiveFrom);
+          if (p.effectiveTo !== undefined) setEffectiveTo(p.effectiveTo);
+          if (p.note !== undefined) setNote(p.note);
+        }}
+        notePlaceholder="如“调整合同提成比例”"
+        testIdPrefix="editor"
+      />
 
       <div className="section-label">组件</div>
       {form.components.map((c, i) => (

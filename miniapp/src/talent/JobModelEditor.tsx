@@ -18,11 +18,9 @@ import Button from 'antd-mobile/es/components/button';
 import Input from 'antd-mobile/es/components/input';
 import Selector from 'antd-mobile/es/components/selector';
 import { errorMessage } from '../api/client';
+import { VersionFields, tomorrow } from '../components/VersionFields';
 import { createJobModelVersion, updateJobModelVersion } from '../api/talentEndpoints';
 import { definitionFromForm, formFromDefinition, newDimension, type DimensionForm, type JobModelForm, type RuleKind } from './jobModelForm';
-
-/** Tomorrow in Asia/Shanghai (UTC+8, no DST), wherever the browser is. */
-const tomorrow = () => new Date(Date.now() + (8 + 24) * 3600 * 1000).toISOString().slice(0, 10);
 
 export interface JobModelEditorProps {
   model: JobModelView;
@@ -74,20 +72,18 @@ export function JobModelEditor({ model, from, mode, onSaved, onCancel }: JobMode
   return (
     <div className="version-editor" data-testid="job-model-editor">
       <h3 className="editor-title">{mode === 'edit' ? `修改草稿：第 ${from.version} 版` : `新建版本（以第 ${from.version} 版为基础）`}</h3>
-      <div className="editor-grid">
-        <label className="editor-field">
-          <span className="editor-field-label">生效日期</span>
-          <input type="date" className="date-input" value={effectiveFrom} onChange={(e) => setEffectiveFrom(e.target.value)} data-testid="jm-from" />
-        </label>
-        <label className="editor-field">
-          <span className="editor-field-label">截止日期（可空，长期有效）</span>
-          <input type="date" className="date-input" value={effectiveTo} onChange={(e) => setEffectiveTo(e.target.value)} data-testid="jm-to" />
-        </label>
-        <label className="editor-field wide">
-          <span className="editor-field-label">备注</span>
-          <Input value={note} onChange={setNote} placeholder="如“资源协调权重提高到 40%”" data-testid="jm-note" />
-        </label>
-      </div>
+      <VersionFields
+        effectiveFrom={effectiveFrom}
+        effectiveTo={effectiveTo}
+        note={note}
+        onChange={(p) => {
+          if (p.effectiveFrom !== undefined) setEffectiveFrom(p.effectiveFrom);
+          if (p.effectiveTo !== undefined) setEffectiveTo(p.effectiveTo);
+          if (p.note !== undefined) setNote(p.note);
+        }}
+        notePlaceholder="如“资源协调权重提高到 40%”"
+        testIdPrefix="jm"
+      />
 
       <div className="section-label">
         维度

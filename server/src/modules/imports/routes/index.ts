@@ -10,6 +10,7 @@ import { bySignedInUser, rateLimit } from '../../../middleware/rateLimit';
 import { IMPORT_KIND_DEFS, findImportKind } from '../kinds';
 import { detectUploadFormat } from '../uploadRows';
 import { commitImport, dryRunImport, type ImportUpload } from '../importRunner';
+import { enqueueImportFollowUps } from '../commands/importFollowUps';
 import { importTooLarge } from '../importErrors';
 import { presentImportRuns } from '../presentImportRun';
 import { templateCsv, templateXlsx } from '../importTemplate';
@@ -113,6 +114,10 @@ export function importRoutes(deps: AppDeps): Router<AppState> {
       // The 数据 page counts what was imported (its snapshot is refreshed after each sync and import).
       await refreshDataQuality(deps.ds, actor.corpId, { followUpRecheckDays: deps.config.crm.followUpRecheckDays }).catch((err: unknown) =>
         ctx.state.log.warn({ err }, 'data quality refresh after an import failed'),
+      );
+      // Portraits, match scores and KPI (or the radar, for past departures) follow what the import changed.
+      await enqueueImportFollowUps(deps.jobs, run).catch((err: unknown) =>
+        ctx.state.log.warn({ err, runId: run.id }, 'recompute after an import not enqueued'),
       );
       ctx.status = 201;
       ctx.body = { ok: true, data: (await presentImportRuns(deps.ds, actor.corpId, [run]))[0] };
