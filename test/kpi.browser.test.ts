@@ -8,7 +8,7 @@
 import type { Page } from 'playwright-core';
 import { addMonths, DEFAULT_KPI_SETTINGS, KPI_TEMPLATES } from '@liucai/shared';
 import type { Actor } from '../server/src/appTypes';
-import { KpiRating, KpiScore } from '../server/src/entities';
+import { AuditEvent, KpiRating, KpiScore } from '../server/src/entities';
 import { createRule } from '../server/src/modules/pay/commands/ruleCreator';
 import { createRuleVersion } from '../server/src/modules/pay/commands/ruleVersionCreator';
 import { publishRuleVersion } from '../server/src/modules/pay/commands/ruleVersionPublisher';
@@ -133,6 +133,18 @@ describe('我的绩效 and 团队绩效 in headless Chromium', () => {
       await waitSettled(page, '[data-testid="team-kpi-page"]');
       await fitsWidth(page);
       await keepScreenshot(page, shot(width, 'supervisor-team-kpi'));
+      // The report's 员工档案 → 绩效: the same month's total, read through the audited detail.
+      const audited = () => ui.w.ds.getRepository(AuditEvent).countBy({ corpId: ui.w.corpId, action: 'pay.kpi.read', subjectUserid: ui.demo.employee });
+      const before = await audited();
+      await page.goto(`${ui.server.url}/app/?corpId=${ui.w.corpId}#/person?u=${ui.demo.employee}&tab=kpi`);
+      const tab = page.getByTestId('kpi-tab');
+      await tab.getByTestId('kpi-summary').waitFor();
+      // The last complete month by default, as on 我的绩效.
+      const stored = await ui.w.ds.getRepository(KpiScore).findOneByOrFail({ corpId: ui.w.corpId, userid: ui.demo.employee, period: MONTHS[2]! });
+      expect(await tab.getByTestId('kpi-total').textContent()).toBe((stored.totalH / 100).toFixed(2));
+      expect(await audited()).toBe(before + 1);
+      await fitsWidth(page);
+      await keepScreenshot(page, shot(width, 'supervisor-person-kpi'));
       expect(errors).toEqual([]);
       await context.close();
     });

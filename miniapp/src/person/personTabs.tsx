@@ -24,6 +24,7 @@ import { SourceTag } from '../components/SourceTag';
 import { formatCount, formatDate, formatDateTime, formatFen, formatHundredths, formatMonth } from '../util/format';
 import { RecordTab } from './RecordTab';
 import { PortraitTab } from '../talent/PortraitTab';
+import { KpiTab } from '../kpi/KpiTab';
 import { BandTag, ScoreNotice, percent } from '../retention/RiskBits';
 
 export interface PersonTabSpec {
@@ -204,6 +205,7 @@ export const PERSON_TABS: readonly PersonTabSpec[] = [
     ],
   }),
   { key: 'portrait', title: '画像', render: (userid) => <PortraitTab key={userid} userid={userid} /> },
+  { key: 'kpi', title: '绩效', render: (userid) => <KpiTab key={userid} userid={userid} /> },
   {
     // 风险 (PIPL Art. 24): HR covering the person and their supervisor only, never the person; the server decides.
     ...recordTab<RetentionRiskView>({
