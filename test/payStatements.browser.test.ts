@@ -112,6 +112,31 @@ describe('我的激励 → 激励明细 in headless Chromium', () => {
     });
   }
 
+  for (const [width, height] of [
+    [375, 812],
+    [1440, 900],
+  ] as const) {
+    it(`HR at ${width} px: 员工档案 → 激励 shows the employee's statement read only; the supervisor gets no 激励 tab`, async () => {
+      await setup();
+      const { context, page, errors } = await signInAs(ui, ui.demo.hr, { viewport: { width, height } });
+      await page.goto(`${ui.server.url}/app/?corpId=${ui.w.corpId}#/person?u=${ui.demo.employee}&tab=pay`);
+      await page.getByTestId('statement').waitFor();
+      expect(await text(page, 'statement-total')).toBe('9,300.00 元');
+      expect(await page.getByTestId('statement-line').count()).toBe(4);
+      // Read only: HR answers disputes on 发放批次, not here.
+      expect(await page.getByTestId('statement-line-dispute-open').count()).toBe(0);
+      await fitsWidth(page);
+      await keepScreenshot(page, `${width < 1000 ? 'phone' : 'pc'}-hr-person-pay`);
+      await context.close();
+      const sup = await signInAs(ui, ui.demo.supervisor, { viewport: { width, height } });
+      await sup.page.goto(`${ui.server.url}/app/?corpId=${ui.w.corpId}#/person?u=${ui.demo.employee}`);
+      await sup.page.getByTestId('person-tab-kpi').waitFor();
+      expect(await sup.page.getByTestId('person-tab-pay').count()).toBe(0);
+      expect([...errors, ...sup.errors]).toEqual([]);
+      await sup.context.close();
+    });
+  }
+
   it('someone without statements is told when they will appear', async () => {
     await setup();
     const { context, page, errors } = await signInAs(ui, ui.demo.hr, { viewport: { width: 375, height: 812 } });

@@ -253,6 +253,22 @@ describe('payout runs', () => {
     await seller.call('GET', `/api/v1/payout-statements/mine/${mine.body.data.statements[0]!.id}`);
     expect(await repo.countBy({ corpId: pw.corpId })).toBe(before + 1);
   });
+
+  it('lists one person’s statements for 员工档案 → 激励: HR in scope (audited once), the person their own; supervisors 404', async () => {
+    const repo = w.ds.getRepository(AuditEvent);
+    const path = `/api/v1/payout-statements/people/${pw.people.seller.userid}`;
+    const before = await repo.countBy({ corpId: pw.corpId, action: 'pay.statement.list' });
+    const asHr = await hr.call<MyPayoutStatements>('GET', path);
+    expect(asHr.status).toBe(200);
+    expect(asHr.body.data.statements).toEqual([expect.objectContaining({ runId, period, runStatus: 'published', totalFen: 930_000 })]);
+    expect(await repo.countBy({ corpId: pw.corpId, action: 'pay.statement.list', subjectUserid: pw.people.seller.userid })).toBe(before + 1);
+    const own = await seller.call<MyPayoutStatements>('GET', path);
+    expect(own.body.data).toEqual((await seller.call<MyPayoutStatements>('GET', '/api/v1/payout-statements/mine')).body.data);
+    // The supervisor sees KPI, not pay; someone outside HR's departments is 404 too.
+    expect((await lead.call('GET', path)).status).toBe(404);
+    expect((await hr.call('GET', `/api/v1/payout-statements/people/${pw.people.outsider.userid}`)).status).toBe(404);
+    expect(await repo.countBy({ corpId: pw.corpId, action: 'pay.statement.list' })).toBe(before + 1);
+  });
 });
 
 function prevMonth(period: string): string {

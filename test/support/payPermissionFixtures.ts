@@ -208,6 +208,7 @@ export const PAY_FIXTURES: Record<string, Fixture> = {
   },
   'GET /api/v1/payout-runs/:id': { call: async (pw) => ({ path: `/api/v1/payout-runs/${(await sharedRun(pw)).id}` }) },
   'GET /api/v1/payout-runs/:id/payroll': { call: async (pw) => ({ path: `/api/v1/payout-runs/${(await sharedRun(pw)).id}/payroll?format=xlsx` }) },
+  'GET /api/v1/payout-statements/people/:userid': { call: (pw) => ({ path: `/api/v1/payout-statements/people/${pw.target}` }) },
   'GET /api/v1/payout-runs/:id/statements/:userid': {
     call: async (pw) => ({ path: `/api/v1/payout-runs/${(await sharedRun(pw)).id}/statements/${pw.target}` }),
   },

@@ -40,6 +40,11 @@ export const getMyStatement = (id: number): Promise<PayoutStatementView> => apiG
 /** Dispute a line of my statement: the reason and the amount I expected (yuan). */
 export const disputeLine = (statementId: number, body: { lineId: number; reason: string; expectedAmountCny: string }): Promise<PayoutDisputeView> =>
   apiPost(`/api/v1/payout-statements/mine/${statementId}/disputes`, body);
+/** One person's statements (员工档案 → 激励): one's own published ones; HR every run of its departments. */
+export const getPersonStatements = (userid: string): Promise<MyPayoutStatements> => apiGet(`/api/v1/payout-statements/people/${encodeURIComponent(userid)}`);
+/** One person's statement in a run, with its lines (HR and admins; audited). */
+export const getRunStatement = (runId: number, userid: string): Promise<PayoutStatementView> =>
+  apiGet(`/api/v1/payout-runs/${runId}/statements/${encodeURIComponent(userid)}`);
 /** My disputes and how HR answered them. */
 export const getMyDisputes = (): Promise<PayoutDisputeView[]> => apiGet('/api/v1/payout-disputes/mine');
 

@@ -29,7 +29,7 @@ export function KpiTab({ userid }: { userid: string }) {
   if (state.status === 'loading') return <Skeleton.Paragraph lineCount={5} animated />;
   if (state.status === 'error') return <div className="inline-error">绩效加载失败：{state.message}</div>;
   return (
-    <div className="kpi-in-tab" data-testid="kpi-tab">
+    <div className="tab-cards" data-testid="kpi-tab">
       <KpiPersonCard person={state.person} onPickMonth={setPeriod} />
     </div>
   );

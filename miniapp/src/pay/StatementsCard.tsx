@@ -1,15 +1,26 @@
 /**
  * 我的激励 → 激励明细: my published statements (month, total), this year's total, and one statement's lines with what
- * each was computed from; any line can be disputed with a reason and the amount I expected.
+ * each was computed from; any line can be disputed with a reason and the amount I expected. Given `person` (员工档案
+ * → 激励 as HR), that person's statements in the runs of HR's departments, read only (each read audited).
  */
 import { useCallback, useEffect, useState } from 'react';
-import { periodText, zh, type MyPayoutStatements, type PayoutDisputeView, type PayoutLineView, type PayoutStatementView } from '@liucai/shared';
+import {
+  PAYOUT_RUN_STATUSES,
+  periodText,
+  zh,
+  type MyPayoutStatements,
+  type PayoutDisputeView,
+  type PayoutLineView,
+  type PayoutStatementView,
+} from '@liucai/shared';
 import Button from 'antd-mobile/es/components/button';
 import Input from 'antd-mobile/es/components/input';
 import TextArea from 'antd-mobile/es/components/text-area';
 import { errorMessage } from '../api/client';
-import { disputeLine, getMyDisputes, getMyStatement, getMyStatements } from '../api/payEndpoints';
+import { disputeLine, getMyDisputes, getMyStatement, getMyStatements, getPersonStatements, getRunStatement } from '../api/payEndpoints';
 import { yuanText } from './PayoutLines';
+import { useSession } from '../session/SessionContext';
+import './pay.css';
 
 const ORIGIN = { plan: '', clawback: '追回', adjustment: '调整' } as const;
 
@@ -65,7 +76,8 @@ function StatementLines({
 }: {
   statement: PayoutStatementView;
   disputes: PayoutDisputeView[];
-  onDisputed: (d: PayoutDisputeView) => void;
+  /** Absent: the lines are read only (someone else's statement). */
+  onDisputed?: (d: PayoutDisputeView) => void;
 }) {
   const [open, setOpen] = useState<number | null>(null);
   return (
@@ -92,7 +104,7 @@ function StatementLines({
               {l.explanation}
             </div>
             <div className="statement-line-foot">
-              {dispute ? (
+              {!onDisputed ? null : dispute ? (
                 <span className="muted small" data-testid="statement-line-dispute">
                   已申诉（期望 {yuanText(dispute.expectedFen)}）：{dispute.statusLabel}
                   {dispute.resolution ? `，${dispute.resolution}` : ''}
@@ -109,7 +121,7 @@ function StatementLines({
                 </span>
               )}
             </div>
-            {open === l.id && !dispute && (
+            {open === l.id && !dispute && onDisputed && (
               <DisputeForm
                 statementId={statement.id}
                 line={l}
@@ -126,29 +138,35 @@ function StatementLines({
   );
 }
 
-export function StatementsCard() {
+type StatementRef = MyPayoutStatements['statements'][number];
+
+export function StatementsCard({ person: wanted }: { person?: string } = {}) {
+  const { me } = useSession();
+  // One's own statements are 我的激励's, disputes included, wherever they are opened.
+  const person = wanted && wanted !== me.userid ? wanted : undefined;
   const [list, setList] = useState<MyPayoutStatements | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState<PayoutStatementView | null>(null);
   const [disputes, setDisputes] = useState<PayoutDisputeView[]>([]);
+  const detail = useCallback((s: StatementRef) => (person ? getRunStatement(s.runId, person) : getMyStatement(s.id)), [person]);
   const load = useCallback(async () => {
     setError(null);
     try {
-      const [mine, ds] = await Promise.all([getMyStatements(), getMyDisputes()]);
-      setList(mine);
+      const [found, ds] = await Promise.all([person ? getPersonStatements(person) : getMyStatements(), person ? [] : getMyDisputes()]);
+      setList(found);
       setDisputes(ds);
-      const first = mine.statements[0];
-      if (first) setSelected(await getMyStatement(first.id));
+      const first = found.statements[0];
+      if (first) setSelected(await detail(first));
     } catch (err) {
       setError(errorMessage(err));
     }
-  }, []);
+  }, [person, detail]);
   useEffect(() => {
     void load();
   }, [load]);
-  const pick = async (id: number) => {
+  const pick = async (s: StatementRef) => {
     try {
-      setSelected(await getMyStatement(id));
+      setSelected(await detail(s));
     } catch (err) {
       setError(errorMessage(err));
     }
@@ -167,7 +185,7 @@ export function StatementsCard() {
       {error && <div className="inline-error">激励明细加载失败：{error}</div>}
       {list && list.statements.length === 0 && (
         <div className="empty-text" data-testid="statements-empty">
-          还没有已发布的激励明细。HR 发布每月的发放批次后，你可以在这里逐项核对。
+          {person ? '还没有激励明细：发放批次计算后出现在这里。' : '还没有已发布的激励明细。HR 发布每月的发放批次后，你可以在这里逐项核对。'}
         </div>
       )}
       {list && list.statements.length > 0 && (
@@ -177,10 +195,13 @@ export function StatementsCard() {
               key={s.id}
               type="button"
               className={selected?.id === s.id ? 'statement-period active' : 'statement-period'}
-              onClick={() => void pick(s.id)}
+              onClick={() => void pick(s)}
               data-testid={`statement-period-${s.period}`}
             >
-              <span>{periodText(s.period)}</span>
+              <span>
+                {periodText(s.period)}
+                {s.runStatus !== 'published' && <span className="muted small">（{PAYOUT_RUN_STATUSES[s.runStatus]}）</span>}
+              </span>
               <strong>{yuanText(s.totalFen)}</strong>
             </button>
           ))}
@@ -192,7 +213,7 @@ export function StatementsCard() {
             <span>{zh`${periodText(selected.period)}合计`}</span>
             <strong data-testid="statement-total">{yuanText(selected.totalFen)}</strong>
           </div>
-          <StatementLines statement={selected} disputes={disputes} onDisputed={(d) => setDisputes([d, ...disputes])} />
+          <StatementLines statement={selected} disputes={disputes} onDisputed={person ? undefined : (d) => setDisputes([d, ...disputes])} />
           <div className="muted small sim-sum" data-testid="statement-sum">
             合计：{selected.explanation}
           </div>

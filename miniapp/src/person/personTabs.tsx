@@ -25,6 +25,7 @@ import { formatCount, formatDate, formatDateTime, formatFen, formatHundredths, f
 import { RecordTab } from './RecordTab';
 import { PortraitTab } from '../talent/PortraitTab';
 import { KpiTab } from '../kpi/KpiTab';
+import { StatementsCard } from '../pay/StatementsCard';
 import { BandTag, ScoreNotice, percent } from '../retention/RiskBits';
 
 export interface PersonTabSpec {
@@ -206,6 +207,17 @@ export const PERSON_TABS: readonly PersonTabSpec[] = [
   }),
   { key: 'portrait', title: '画像', render: (userid) => <PortraitTab key={userid} userid={userid} /> },
   { key: 'kpi', title: '绩效', render: (userid) => <KpiTab key={userid} userid={userid} /> },
+  {
+    // Pay is the person's own and HR's business (within its departments), not a supervisor's: the server decides.
+    key: 'pay',
+    title: '激励',
+    render: (userid) => (
+      <div className="tab-cards">
+        <StatementsCard key={userid} person={userid} />
+      </div>
+    ),
+    visible: ({ self, roles }) => self || roles.includes('hr') || roles.includes('admin'),
+  },
   {
     // 风险 (PIPL Art. 24): HR covering the person and their supervisor only, never the person; the server decides.
     ...recordTab<RetentionRiskView>({

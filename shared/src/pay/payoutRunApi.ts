@@ -93,8 +93,9 @@ export interface PayoutStatementView {
   inputs: PayoutInputView[];
 }
 
+/** 我的激励's statements, or one person's as HR sees them on 员工档案 → 激励 (there also runs not yet published). */
 export interface MyPayoutStatements {
-  statements: { id: number; runId: number; period: string; totalFen: number; publishedAt: string | null }[];
+  statements: { id: number; runId: number; period: string; runStatus: PayoutRunStatusName; totalFen: number; publishedAt: string | null }[];
   /** The total of this calendar year's published statements. */
   yearToDate: { year: string; totalFen: number };
 }

@@ -27,6 +27,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'pay.run.read': '查看发放批次',
   'pay.run.export': '导出工资表',
   'pay.statement.read': '查看他人激励明细',
+  'pay.statement.list': '查看他人激励记录',
   'pay.dispute.create': '提出申诉',
   'pay.dispute.resolve': '处理申诉',
   'pay.adjustment.create': '新增调整项',

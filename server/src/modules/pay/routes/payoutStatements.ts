@@ -1,8 +1,8 @@
 /**
  * 我的激励 statements (everyone, their own only): GET /api/v1/payout-statements/mine (published statements, newest
  * first, and this year's total), GET /api/v1/payout-statements/mine/:id (one, with its lines) and POST
- * /api/v1/payout-statements/mine/:id/disputes (dispute one line). A statement of a run not yet published, or someone
- * else's, answers 404.
+ * /api/v1/payout-statements/mine/:id/disputes (dispute one line), and GET /api/v1/payout-statements/people/:userid
+ * (员工档案 → 激励). A statement of a run not yet published, or someone else's, answers 404.
  */
 import Router from '@koa/router';
 import { In } from 'typeorm';
@@ -13,22 +13,24 @@ import { validate } from '../../../middleware/validate';
 import type { AppDeps, AppState } from '../../../appTypes';
 import { shanghaiDate } from '../../../util/dates';
 import { presentPayoutStatement } from '../presenters/payoutRunPresenter';
-import { DisputeBodySchema, IdParamSchema, PAY_FIELD_LABELS } from './schema';
+import { DisputeBodySchema, IdParamSchema, PAY_FIELD_LABELS, UseridParamSchema } from './schema';
+import { isPayAdmin } from '../policies/payAdmin';
+import { payVisibleDepartmentIds, payVisibleUserIds } from '../policies/payScope';
+import { recordAudit } from '../../audit/commands/auditRecorder';
 import { createDispute } from '../commands/disputeCreator';
 import { presentDisputes } from '../presenters/disputePresenter';
 
 export function payoutStatementRoutes(deps: AppDeps): Router<AppState> {
   const r = new Router<AppState>({ prefix: '/api/v1/payout-statements' });
 
-  r.get('/mine', async (ctx) => {
-    const actor = ctx.state.actor!;
-    const mine = await deps.ds.getRepository(PayoutStatement).find({ where: { corpId: actor.corpId, userid: actor.userid } });
-    const runs = mine.length
-      ? await deps.ds.getRepository(PayoutRun).find({ where: { corpId: actor.corpId, id: In(mine.map((s) => s.runId)), status: 'published' } })
-      : [];
-    const runOf = new Map(runs.map((run) => [run.id, run]));
+  /** A person's statements in the runs `allowed`, newest month first, and this year's published total. */
+  const statementList = async (corpId: string, userid: string, allowed: (run: PayoutRun) => boolean): Promise<MyPayoutStatements> => {
+    // tenancy: the person's statements and their runs, in the corp.
+    const own = await deps.ds.getRepository(PayoutStatement).find({ where: { corpId, userid } });
+    const runs = own.length ? await deps.ds.getRepository(PayoutRun).find({ where: { corpId, id: In(own.map((s) => s.runId)) } }) : [];
+    const runOf = new Map(runs.filter(allowed).map((run) => [run.id, run]));
     const year = shanghaiDate(new Date()).slice(0, 4);
-    const statements = mine
+    const statements = own
       .filter((s) => runOf.has(s.runId))
       .map((s) => {
         const run = runOf.get(s.runId)!;
@@ -36,15 +38,43 @@ export function payoutStatementRoutes(deps: AppDeps): Router<AppState> {
           id: s.id,
           runId: run.id,
           period: run.period,
+          runStatus: run.status,
           totalFen: Number(s.totalFen),
           publishedAt: run.publishedAt ? new Date(run.publishedAt).toISOString() : null,
         };
       })
       .sort((a, b) => (a.period === b.period ? b.id - a.id : a.period < b.period ? 1 : -1));
-    const data: MyPayoutStatements = {
-      statements,
-      yearToDate: { year, totalFen: statements.filter((s) => s.period.startsWith(`${year}-`)).reduce((sum, s) => sum + s.totalFen, 0) },
-    };
+    const published = statements.filter((s) => s.runStatus === 'published' && s.period.startsWith(`${year}-`));
+    return { statements, yearToDate: { year, totalFen: published.reduce((sum, s) => sum + s.totalFen, 0) } };
+  };
+  const publishedOnly = (run: PayoutRun) => run.status === 'published';
+
+  r.get('/mine', async (ctx) => {
+    const actor = ctx.state.actor!;
+    ctx.body = { ok: true, data: await statementList(actor.corpId, actor.userid, publishedOnly) };
+  });
+
+  // 员工档案 → 激励: one's own published statements; HR (within its departments) and admins every run of theirs
+  // (each statement then opens through GET /api/v1/payout-runs/:id/statements/:userid). Anyone else: 404. Audited.
+  r.get('/people/:userid', async (ctx) => {
+    const actor = ctx.state.actor!;
+    const { userid } = validate(UseridParamSchema, ctx.params, PAY_FIELD_LABELS);
+    if (userid === actor.userid) {
+      ctx.body = { ok: true, data: await statementList(actor.corpId, userid, publishedOnly) };
+      return;
+    }
+    if (!isPayAdmin(actor) || !(await payVisibleUserIds(deps.ds, actor, [userid])).has(userid)) throw notFound('员工');
+    const depts = await payVisibleDepartmentIds(deps.ds, actor);
+    const data = await statementList(actor.corpId, userid, (run) => depts.has(Number(run.deptId)));
+    await deps.ds.transaction((em) =>
+      recordAudit(em, actor, {
+        action: 'pay.statement.list',
+        targetKind: 'person',
+        targetId: userid,
+        subjectUserid: userid,
+        detail: { statements: data.statements.length },
+      }),
+    );
     ctx.body = { ok: true, data };
   });
 

@@ -108,6 +108,7 @@ export const PayoutRunsQuerySchema = z.object({
     .optional(),
 });
 export const RunStatementParamsSchema = z.object({ id: positiveId, userid: z.string().trim().min(1).max(64) });
+export const UseridParamSchema = z.object({ userid: z.string().trim().min(1).max(64) });
 
 const AMOUNT = '应为金额（元），如 1600 或 “1,600.00”';
 /** An employee's dispute of a line. */
