@@ -4,13 +4,19 @@
  * published versions) when saving. A preview computes the articles' example with the edited plan.
  */
 import { useMemo, useState } from 'react';
-import { COMPONENT_KINDS, computePayout, type ComponentKind, type IncentivePlan, type IncentivePlanVersion } from '@liucai/shared';
+import {
+  COMPONENT_KINDS,
+  computePayout,
+  type ComponentKind,
+  type IncentivePlan,
+  type IncentivePlanDefinition,
+  type IncentivePlanVersion,
+} from '@liucai/shared';
 import Button from 'antd-mobile/es/components/button';
 import Input from 'antd-mobile/es/components/input';
 import Selector from 'antd-mobile/es/components/selector';
 import Switch from 'antd-mobile/es/components/switch';
-import { errorMessage } from '../api/client';
-import { VersionFields, tomorrow } from '../components/VersionFields';
+import { VersionFields, useVersionDraft } from '../components/VersionFields';
 import { createPlanVersion, updatePlanVersion } from '../api/payEndpoints';
 import { ComponentEditor } from './ComponentEditor';
 import { definitionFromForm, formFromDefinition, newComponent, type PlanForm } from './planForm';
@@ -29,44 +35,24 @@ export interface PlanVersionEditorProps {
 
 export function PlanVersionEditor({ plan, from, mode, onSaved, onCancel }: PlanVersionEditorProps) {
   const [form, setForm] = useState<PlanForm>(() => formFromDefinition(from.definition));
-  const [effectiveFrom, setEffectiveFrom] = useState(mode === 'edit' ? from.effectiveFrom : tomorrow());
-  const [effectiveTo, setEffectiveTo] = useState(mode === 'edit' ? (from.effectiveTo ?? '') : '');
-  const [note, setNote] = useState(mode === 'edit' ? (from.note ?? '') : `复制自第 ${from.version} 版`);
   const [addKind, setAddKind] = useState<ComponentKind>('percentOfContract');
-  const [saving, setSaving] = useState(false);
-  const [serverError, setServerError] = useState<string | null>(null);
+  const draft = useVersionDraft<IncentivePlanDefinition, IncentivePlanVersion>(
+    from,
+    mode,
+    { create: (b) => createPlanVersion(plan.id, b), update: (b) => updatePlanVersion(from.id, b) },
+    onSaved,
+  );
   const checked = useMemo(() => definitionFromForm(form), [form]);
   const preview = useMemo(() => (checked.ok ? computePayout(checked.definition, EXAMPLE) : null), [checked]);
 
-  const save = async () => {
-    if (!checked.ok) return;
-    setSaving(true);
-    setServerError(null);
-    const body = { effectiveFrom, effectiveTo: effectiveTo || null, note: note || null, definition: checked.definition };
-    try {
-      onSaved(mode === 'edit' ? await updatePlanVersion(from.id, body) : await createPlanVersion(plan.id, body));
-    } catch (err) {
-      setServerError(errorMessage(err));
-    } finally {
-      setSaving(false);
-    }
+  const save = () => {
+    if (checked.ok) void draft.save(checked.definition);
   };
 
   return (
     <div className="version-editor" data-testid="version-editor">
       <h3 className="editor-title">{mode === 'edit' ? `修改草稿：第 ${from.version} 版` : `新建版本（以第 ${from.version} 版为基础）`}</h3>
-      <VersionFields
-        effectiveFrom={effectiveFrom}
-        effectiveTo={effectiveTo}
-        note={note}
-        onChange={(p) => {
-          if (p.effectiveFrom !== undefined) setEffectiveFrom(p.effectiveFrom);
-          if (p.effectiveTo !== undefined) setEffectiveTo(p.effectiveTo);
-          if (p.note !== undefined) setNote(p.note);
-        }}
-        notePlaceholder="如“调整合同提成比例”"
-        testIdPrefix="editor"
-      />
+      <VersionFields {...draft.fields} onChange={draft.onChange} notePlaceholder="如“调整合同提成比例”" testIdPrefix="editor" />
 
       <div className="section-label">组件</div>
       {form.components.map((c, i) => (
@@ -136,13 +122,13 @@ export function PlanVersionEditor({ plan, from, mode, onSaved, onCancel }: PlanV
           <div className="muted small">{preview.explanation}</div>
         </div>
       )}
-      {serverError && (
+      {draft.serverError && (
         <div className="inline-error" data-testid="editor-server-error">
-          {serverError}
+          {draft.serverError}
         </div>
       )}
       <div className="editor-actions">
-        <Button color="primary" loading={saving} disabled={!checked.ok} onClick={() => void save()} data-testid="editor-save">
+        <Button color="primary" loading={draft.saving} disabled={!checked.ok} onClick={save} data-testid="editor-save">
           保存为草稿
         </Button>
         <Button onClick={onCancel} data-testid="editor-cancel">

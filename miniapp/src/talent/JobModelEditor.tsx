@@ -10,6 +10,7 @@ import {
   scoreMatch,
   talentInputInfo,
   validateJobModel,
+  type JobModelDefinition,
   type JobModelVersionView,
   type JobModelView,
   type TalentInputKey,
@@ -17,8 +18,7 @@ import {
 import Button from 'antd-mobile/es/components/button';
 import Input from 'antd-mobile/es/components/input';
 import Selector from 'antd-mobile/es/components/selector';
-import { errorMessage } from '../api/client';
-import { VersionFields, tomorrow } from '../components/VersionFields';
+import { VersionFields, useVersionDraft } from '../components/VersionFields';
 import { createJobModelVersion, updateJobModelVersion } from '../api/talentEndpoints';
 import { definitionFromForm, formFromDefinition, newDimension, type DimensionForm, type JobModelForm, type RuleKind } from './jobModelForm';
 
@@ -35,12 +35,13 @@ const weightTotal = (form: JobModelForm) => form.dimensions.reduce((s, d) => s +
 
 export function JobModelEditor({ model, from, mode, onSaved, onCancel }: JobModelEditorProps) {
   const [form, setForm] = useState<JobModelForm>(() => formFromDefinition(from.definition));
-  const [effectiveFrom, setEffectiveFrom] = useState(mode === 'edit' ? from.effectiveFrom : tomorrow());
-  const [effectiveTo, setEffectiveTo] = useState(mode === 'edit' ? (from.effectiveTo ?? '') : '');
-  const [note, setNote] = useState(mode === 'edit' ? (from.note ?? '') : `复制自第 ${from.version} 版`);
   const [sample, setSample] = useState<Record<string, string>>({});
-  const [saving, setSaving] = useState(false);
-  const [serverError, setServerError] = useState<string | null>(null);
+  const draft = useVersionDraft<JobModelDefinition, JobModelVersionView>(
+    from,
+    mode,
+    { create: (b) => createJobModelVersion(model.id, b), update: (b) => updateJobModelVersion(from.id, b) },
+    onSaved,
+  );
   const definition = useMemo(() => definitionFromForm(form), [form]);
   const checked = useMemo(() => validateJobModel(definition), [definition]);
   const preview = useMemo(() => {
@@ -55,35 +56,14 @@ export function JobModelEditor({ model, from, mode, onSaved, onCancel }: JobMode
 
   const change = (key: string, patch: Partial<DimensionForm>) =>
     setForm((f) => ({ ...f, dimensions: f.dimensions.map((d) => (d.key === key ? { ...d, ...patch } : d)) }));
-  const save = async () => {
-    if (!checked.ok) return;
-    setSaving(true);
-    setServerError(null);
-    const body = { effectiveFrom, effectiveTo: effectiveTo || null, note: note || null, definition };
-    try {
-      onSaved(mode === 'edit' ? await updateJobModelVersion(from.id, body) : await createJobModelVersion(model.id, body));
-    } catch (err) {
-      setServerError(errorMessage(err));
-    } finally {
-      setSaving(false);
-    }
+  const save = () => {
+    if (checked.ok) void draft.save(definition);
   };
 
   return (
     <div className="version-editor" data-testid="job-model-editor">
       <h3 className="editor-title">{mode === 'edit' ? `修改草稿：第 ${from.version} 版` : `新建版本（以第 ${from.version} 版为基础）`}</h3>
-      <VersionFields
-        effectiveFrom={effectiveFrom}
-        effectiveTo={effectiveTo}
-        note={note}
-        onChange={(p) => {
-          if (p.effectiveFrom !== undefined) setEffectiveFrom(p.effectiveFrom);
-          if (p.effectiveTo !== undefined) setEffectiveTo(p.effectiveTo);
-          if (p.note !== undefined) setNote(p.note);
-        }}
-        notePlaceholder="如“资源协调权重提高到 40%”"
-        testIdPrefix="jm"
-      />
+      <VersionFields {...draft.fields} onChange={draft.onChange} notePlaceholder="如“资源协调权重提高到 40%”" testIdPrefix="jm" />
 
       <div className="section-label">
         维度
@@ -185,13 +165,13 @@ export function JobModelEditor({ model, from, mode, onSaved, onCancel }: JobMode
           </ul>
         </div>
       )}
-      {serverError && (
+      {draft.serverError && (
         <div className="inline-error" data-testid="jm-server-error">
-          {serverError}
+          {draft.serverError}
         </div>
       )}
       <div className="editor-actions">
-        <Button color="primary" loading={saving} disabled={!checked.ok} onClick={() => void save()} data-testid="jm-save">
+        <Button color="primary" loading={draft.saving} disabled={!checked.ok} onClick={save} data-testid="jm-save">
           保存为草稿
         </Button>
         <Button onClick={onCancel}>取消</Button>
