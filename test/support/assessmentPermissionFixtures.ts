@@ -4,31 +4,18 @@
  * opens, saves and submits its own sheet, one cycle per route, so no call depends on another's.
  */
 import { BIG_CLIENT_SALES_QUESTIONNAIRE, QUESTIONNAIRE_TEMPLATES } from '@liucai/shared';
-import type { Actor } from '../../server/src/appTypes';
 import { QuestionnaireVersion, Questionnaire } from '../../server/src/entities';
-import { createRule } from '../../server/src/modules/pay/commands/ruleCreator';
-import { createRuleVersion } from '../../server/src/modules/pay/commands/ruleVersionCreator';
-import { publishRuleVersion } from '../../server/src/modules/pay/commands/ruleVersionPublisher';
 import { ensureBuiltInQuestionnaires } from '../../server/src/modules/assessment/commands/builtInQuestionnaireSeeder';
 import { launchCycle } from '../../server/src/modules/assessment/commands/cycleLauncher';
 import { QUESTIONNAIRE_FAMILY } from '../../server/src/modules/assessment/questionnaireFamily';
 import { AssessmentResponse } from '../../server/src/entities';
 import type { PermissionWorld } from './permissionWorld';
+import { actorRuleVersions, once, setupActor } from './fixtureRules';
 import type { ActorName } from './permissionTable';
 import type { Fixture } from './permissionFixtures';
 
 const DEFINITION = BIG_CLIENT_SALES_QUESTIONNAIRE.definition;
 const DUE = '2099-12-31';
-
-const done = new WeakMap<PermissionWorld, Map<string, Promise<unknown>>>();
-function once<T>(pw: PermissionWorld, key: string, make: () => Promise<T>): Promise<T> {
-  let cache = done.get(pw);
-  if (!cache) done.set(pw, (cache = new Map()));
-  if (!cache.has(key)) cache.set(key, make());
-  return cache.get(key) as Promise<T>;
-}
-
-const setupActor = (pw: PermissionWorld): Actor => ({ corpId: pw.w.corpId, userid: pw.users.admin!, roles: ['employee', 'admin'], hrDeptIds: [] });
 
 /** The built-in questionnaire's published version. */
 const bankVersion = (pw: PermissionWorld) =>
@@ -40,17 +27,7 @@ const bankVersion = (pw: PermissionWorld) =>
 
 /** The actor's own questionnaire: v1 published, a draft to edit and a draft to publish. */
 const actorQuestionnaire = (pw: PermissionWorld, actor: ActorName) =>
-  once(pw, `questionnaire:${actor}`, async () => {
-    const a = setupActor(pw);
-    const rule = await createRule(pw.w.ds, QUESTIONNAIRE_FAMILY, a, { code: `matrix-q-${actor}`, name: `矩阵问卷 ${actor}` });
-    const draft = (effectiveFrom: string, effectiveTo: string | null, note: string) =>
-      createRuleVersion(pw.w.ds, QUESTIONNAIRE_FAMILY, a, rule.id, { effectiveFrom, effectiveTo, definition: DEFINITION, note });
-    const v1 = await draft('2020-01-01', null, '矩阵首版');
-    await publishRuleVersion(pw.w.ds, QUESTIONNAIRE_FAMILY, a, v1.id);
-    const toEdit = await draft('2041-01-01', '2041-12-31', '矩阵草稿：待修改');
-    const toPublish = await draft('2030-01-01', null, '矩阵草稿：待发布');
-    return { id: rule.id, publishedId: v1.id, editDraftId: toEdit.id, publishDraftId: toPublish.id };
-  });
+  actorRuleVersions(pw, QUESTIONNAIRE_FAMILY, actor, { code: `matrix-q-${actor}`, name: `矩阵问卷 ${actor}` }, DEFINITION);
 
 /** A cycle the admin launched to the target (HR's views and reminders). */
 const targetCycle = (pw: PermissionWorld) =>

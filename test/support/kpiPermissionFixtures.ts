@@ -12,16 +12,9 @@ import { publishRuleVersion } from '../../server/src/modules/pay/commands/ruleVe
 import { KPI_FAMILY } from '../../server/src/modules/pay/ruleFamilies';
 import { shanghaiDate } from '../../server/src/util/dates';
 import type { PermissionWorld } from './permissionWorld';
+import { once } from './fixtureRules';
 import { ACTORS, type ActorName } from './permissionTable';
 import type { Fixture } from './permissionFixtures';
-
-const done = new WeakMap<PermissionWorld, Map<string, Promise<unknown>>>();
-function once<T>(pw: PermissionWorld, key: string, make: () => Promise<T>): Promise<T> {
-  let cache = done.get(pw);
-  if (!cache) done.set(pw, (cache = new Map()));
-  if (!cache.has(key)) cache.set(key, make());
-  return cache.get(key) as Promise<T>;
-}
 
 /** A scheme for the target's title with a rated indicator (unless one for that title exists already). */
 const targetScheme = (pw: PermissionWorld) =>

@@ -19,6 +19,7 @@ import { seedDemoIncentivePlans } from '../../server/src/modules/pay/commands/de
 import { KPI_FAMILY, PLAN_FAMILY, type RuleFamily } from '../../server/src/modules/pay/ruleFamilies';
 import { shanghaiDate } from '../../server/src/util/dates';
 import type { PermissionWorld } from './permissionWorld';
+import { once, setupActor } from './fixtureRules';
 import { ACTORS, type ActorName } from './permissionTable';
 import type { Fixture } from './permissionFixtures';
 import { PayoutLine, PayoutRun, PayoutStatement } from '../../server/src/entities';
@@ -32,18 +33,6 @@ const PLAN_DEFINITION = { components: [{ id: 'contract', kind: 'percentOfContrac
 const KPI_DEFINITION = KPI_TEMPLATES[0]!.definition;
 /** The articles' example contract. */
 const EXAMPLE = { contractValueCny: 150000, satisfaction: 9.2, renewalYears: 2, coordinations: 8 };
-
-/** Each setup runs once per world, whoever asks first. */
-const done = new WeakMap<PermissionWorld, Map<string, Promise<unknown>>>();
-function once<T>(pw: PermissionWorld, key: string, make: () => Promise<T>): Promise<T> {
-  let cache = done.get(pw);
-  if (!cache) done.set(pw, (cache = new Map()));
-  if (!cache.has(key)) cache.set(key, make());
-  return cache.get(key) as Promise<T>;
-}
-
-/** The corp's admin, as the commands want an actor (setup goes through the commands HR uses). */
-const setupActor = (pw: PermissionWorld): Actor => ({ corpId: pw.w.corpId, userid: pw.users.admin!, roles: ['employee', 'admin'], hrDeptIds: [] });
 
 /** The demo plans and KPI scheme, seeded as `npm start` does. */
 const demoPlans = (pw: PermissionWorld) =>

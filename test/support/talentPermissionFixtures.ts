@@ -4,41 +4,18 @@
  * from 2030), so no actor's write depends on another's; creates use codes unique to the actor.
  */
 import { BIG_CLIENT_SALES_MODEL } from '@liucai/shared';
-import type { Actor } from '../../server/src/appTypes';
-import { createRule } from '../../server/src/modules/pay/commands/ruleCreator';
-import { createRuleVersion } from '../../server/src/modules/pay/commands/ruleVersionCreator';
-import { publishRuleVersion } from '../../server/src/modules/pay/commands/ruleVersionPublisher';
 import { JOB_MODEL_FAMILY } from '../../server/src/modules/talent/jobModelFamily';
 import { TalentMatchScore } from '../../server/src/entities';
 import type { PermissionWorld } from './permissionWorld';
+import { actorRuleVersions, once } from './fixtureRules';
 import type { ActorName } from './permissionTable';
 import type { Fixture } from './permissionFixtures';
 
 const DEFINITION = BIG_CLIENT_SALES_MODEL.definition;
 
-const done = new WeakMap<PermissionWorld, Map<string, Promise<unknown>>>();
-function once<T>(pw: PermissionWorld, key: string, make: () => Promise<T>): Promise<T> {
-  let cache = done.get(pw);
-  if (!cache) done.set(pw, (cache = new Map()));
-  if (!cache.has(key)) cache.set(key, make());
-  return cache.get(key) as Promise<T>;
-}
-
-const setupActor = (pw: PermissionWorld): Actor => ({ corpId: pw.w.corpId, userid: pw.users.admin!, roles: ['employee', 'admin'], hrDeptIds: [] });
-
 /** The actor's own job model: v1 published, a draft to edit and a draft to publish. */
 const actorModel = (pw: PermissionWorld, actor: ActorName) =>
-  once(pw, `jobModel:${actor}`, async () => {
-    const a = setupActor(pw);
-    const rule = await createRule(pw.w.ds, JOB_MODEL_FAMILY, a, { code: `matrix-jm-${actor}`, name: `矩阵岗位模型 ${actor}` });
-    const draft = (effectiveFrom: string, effectiveTo: string | null, note: string) =>
-      createRuleVersion(pw.w.ds, JOB_MODEL_FAMILY, a, rule.id, { effectiveFrom, effectiveTo, definition: DEFINITION, note });
-    const v1 = await draft('2020-01-01', null, '矩阵首版');
-    await publishRuleVersion(pw.w.ds, JOB_MODEL_FAMILY, a, v1.id);
-    const toEdit = await draft('2041-01-01', '2041-12-31', '矩阵草稿：待修改');
-    const toPublish = await draft('2030-01-01', null, '矩阵草稿：待发布');
-    return { modelId: rule.id, publishedId: v1.id, editDraftId: toEdit.id, publishDraftId: toPublish.id };
-  });
+  actorRuleVersions(pw, JOB_MODEL_FAMILY, actor, { code: `matrix-jm-${actor}`, name: `矩阵岗位模型 ${actor}` }, DEFINITION);
 
 /** A stored match score of the target (先培训, 2031-01) to decide on; each actor's decision is a new row. */
 const targetScore = (pw: PermissionWorld) =>
@@ -50,7 +27,7 @@ const targetScore = (pw: PermissionWorld) =>
         corpId: pw.w.corpId,
         userid: pw.target,
         period: '2031-01',
-        jobModelId: m.modelId,
+        jobModelId: m.id,
         versionId: m.publishedId,
         scoreT: 650,
         tier: 'train',
@@ -58,7 +35,7 @@ const targetScore = (pw: PermissionWorld) =>
         computedAt: new Date(),
       }),
     );
-    return { jobModelId: m.modelId };
+    return { jobModelId: m.id };
   });
 
 export const TALENT_FIXTURES: Record<string, Fixture> = {
@@ -70,10 +47,10 @@ export const TALENT_FIXTURES: Record<string, Fixture> = {
   },
   'GET /api/v1/talent/people/:userid': { call: (pw) => ({ path: `/api/v1/talent/people/${pw.target}` }) },
   'POST /api/v1/job-models': { call: (_pw, actor) => ({ path: '/api/v1/job-models', json: { code: `matrix-new-jm-${actor}`, name: `矩阵新建 ${actor}` } }) },
-  'GET /api/v1/job-models/:id': { call: async (pw, actor) => ({ path: `/api/v1/job-models/${(await actorModel(pw, actor)).modelId}` }) },
+  'GET /api/v1/job-models/:id': { call: async (pw, actor) => ({ path: `/api/v1/job-models/${(await actorModel(pw, actor)).id}` }) },
   'POST /api/v1/job-models/:id/versions': {
     call: async (pw, actor) => ({
-      path: `/api/v1/job-models/${(await actorModel(pw, actor)).modelId}/versions`,
+      path: `/api/v1/job-models/${(await actorModel(pw, actor)).id}/versions`,
       json: { effectiveFrom: '2040-01-01', note: '矩阵新草稿', definition: DEFINITION },
     }),
   },
