@@ -135,6 +135,8 @@ describe('我的绩效 and 团队绩效 in headless Chromium', () => {
       await keepScreenshot(page, shot(width, 'supervisor-team-kpi'));
       // The report's 员工档案 → 绩效: the same month's total, read through the audited detail.
       const audited = () => ui.w.ds.getRepository(AuditEvent).countBy({ corpId: ui.w.corpId, action: 'pay.kpi.read', subjectUserid: ui.demo.employee });
+      // The team page's own detail reads (audited too) land first, so the count below is the tab's alone.
+      await page.waitForLoadState('networkidle');
       const before = await audited();
       await page.goto(`${ui.server.url}/app/?corpId=${ui.w.corpId}#/person?u=${ui.demo.employee}&tab=kpi`);
       const tab = page.getByTestId('kpi-tab');
@@ -142,6 +144,7 @@ describe('我的绩效 and 团队绩效 in headless Chromium', () => {
       // The last complete month by default, as on 我的绩效.
       const stored = await ui.w.ds.getRepository(KpiScore).findOneByOrFail({ corpId: ui.w.corpId, userid: ui.demo.employee, period: MONTHS[2]! });
       expect(await tab.getByTestId('kpi-total').textContent()).toBe((stored.totalH / 100).toFixed(2));
+      await page.waitForLoadState('networkidle');
       expect(await audited()).toBe(before + 1);
       await fitsWidth(page);
       await keepScreenshot(page, shot(width, 'supervisor-person-kpi'));
