@@ -6,9 +6,10 @@
  */
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { Notification } from '../server/src/entities';
+import { Notification, QuestionnaireVersion } from '../server/src/entities';
 import { browserWorldForDescribe, signInAs } from './support/browserWorld';
 import { keepScreenshot, SCREENSHOT_DIR } from './support/browser';
+import { waitFor } from './support/waitFor';
 
 jest.setTimeout(120000);
 
@@ -31,7 +32,40 @@ describe('测评 in headless Chromium', () => {
     await page.getByTestId('edit-big_client_sales_assessment').click();
     await page.getByTestId('copy-big_client_sales_assessment').click();
     const editor = page.getByTestId('editor-big_client_sales_assessment');
-    await editor.locator('textarea').fill(JSON.stringify({ items: [{ id: 't1', kind: 'text', text: '谈谈你的想法' }] }));
+    // The form: a new situational item shows what it lacks as HR types, then saves with each option's score.
+    await editor.getByTestId('add-situational').click();
+    const added = editor.getByTestId('qitem-18');
+    await editor.getByTestId('editor-live-problems').waitFor();
+    expect(await editor.getByTestId('editor-live-problems').textContent()).toContain('第 18 题：题干（text）应为 1 到');
+    await added.getByTestId('qitem-text').fill('客户临时把交付期提前两周，你会？');
+    await added.getByTestId('qoption-1').locator('input').first().fill('先和技术部评估可行范围，再与客户确认优先级');
+    await added.getByTestId('qoption-1').locator('input[type=number]').fill('100');
+    await added.getByTestId('qoption-2').locator('input').first().fill('当场答应，回去再想办法');
+    await added.getByTestId('qoption-2').locator('input[type=number]').fill('20');
+    await added.getByTestId('qdim-resourceCoordination').locator('input').check();
+    await editor.getByTestId('editor-live-problems').waitFor({ state: 'detached' });
+    await added.scrollIntoViewIfNeeded();
+    await keepScreenshot(page, 'pc-hr-questionnaire-form');
+    await editor.getByRole('button', { name: '保存草稿' }).click();
+    await waitFor('the saved draft with 18 items', async () => {
+      const draft = await ui.w.ds.getRepository(QuestionnaireVersion).findOneBy({ corpId: ui.w.corpId, status: 'draft' });
+      const items = draft ? (JSON.parse(draft.definition) as { items: unknown[] }).items : [];
+      return items.length === 18 ? items.at(-1) : null;
+    }).then((item) =>
+      expect(item).toEqual({
+        id: 'q1',
+        kind: 'situational',
+        text: '客户临时把交付期提前两周，你会？',
+        dimensions: ['customerInsight', 'resourceCoordination'],
+        options: [
+          { id: 'a', text: '先和技术部评估可行范围，再与客户确认优先级', score: 100 },
+          { id: 'b', text: '当场答应，回去再想办法', score: 20 },
+        ],
+      }),
+    );
+    // Bulk edits as JSON: a draft without scored items is refused in Chinese by the server.
+    await editor.getByTestId('toggle-json').click();
+    await editor.locator('textarea.assess-json').fill(JSON.stringify({ items: [{ id: 't1', kind: 'text', text: '谈谈你的想法' }] }));
     await editor.getByRole('button', { name: '保存草稿' }).click();
     await editor.getByTestId('editor-problems').waitFor();
     expect(await editor.getByTestId('editor-problems').textContent()).toContain('问卷没有计分题');
@@ -119,6 +153,14 @@ describe('测评 in headless Chromium', () => {
         expect(await ui.w.ds.getRepository(Notification).countBy({ corpId: ui.w.corpId, kind: 'assessment.reminder' })).toBeGreaterThan(0);
       }
       await keepScreenshot(page, `${width < 1000 ? 'phone' : 'pc'}-hr-assessment-cycle`);
+      await fitsWidth(page);
+      // The question form on this width: the draft's added situational item, with its options and dimensions.
+      await go(page, '/assessment-admin');
+      await page.getByTestId('edit-big_client_sales_assessment').click();
+      const added = page.getByTestId('editor-big_client_sales_assessment').getByTestId('qitem-18');
+      expect(await added.getByTestId('qitem-kind').inputValue()).toBe('situational');
+      await page.locator('.adm-toast-main').waitFor({ state: 'detached' });
+      await added.screenshot({ path: path.join(SCREENSHOT_DIR, `${width < 1000 ? 'phone' : 'pc'}-hr-questionnaire-item.png`) });
       await fitsWidth(page);
       expect(errors).toEqual([]);
       await context.close();

@@ -72,10 +72,10 @@ export type AnswerValue = string | string[] | number;
 export type Answers = Record<string, AnswerValue>;
 
 export const QUESTIONNAIRE_LIMITS = { items: 100, options: 10, text: 500, answerText: 2000 } as const;
-const DIMENSION_KEYS = Object.keys(ASSESSMENT_DIMENSIONS) as AssessmentKey[];
+export const ASSESSMENT_KEYS = Object.keys(ASSESSMENT_DIMENSIONS) as AssessmentKey[];
 const ID = /^[A-Za-z0-9_-]{1,32}$/;
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const dimensionList = () => DIMENSION_KEYS.map((k) => `${k}（${dimensionLabel(k)}）`).join('、');
+const dimensionList = () => ASSESSMENT_KEYS.map((k) => `${k}（${dimensionLabel(k)}）`).join('、');
 
 /** 客户洞察 for `customerInsight` (the label without its “测评：” prefix). */
 export const dimensionLabel = (key: AssessmentKey): string => ASSESSMENT_DIMENSIONS[key].label.replace(/^测评：/, '');
@@ -292,7 +292,7 @@ export function scoreQuestionnaire(q: QuestionnaireDefinition, answers: Answers)
       acc.set(d, a);
     }
   }
-  return DIMENSION_KEYS.filter((d) => acc.has(d)).map((d) => {
+  return ASSESSMENT_KEYS.filter((d) => acc.has(d)).map((d) => {
     const a = acc.get(d)!;
     return {
       dimension: d,
