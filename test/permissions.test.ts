@@ -88,5 +88,5 @@ describe('authorization matrix (docs/permissions.md)', () => {
       }
     }
     expect(wrong).toEqual([]);
-  }, 120_000);
+  }, 360_000);
 });

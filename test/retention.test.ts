@@ -8,7 +8,19 @@ import type { DataSource } from 'typeorm';
 import { weeksEnding, addDays } from '@liucai/shared';
 import { RetentionModel, RetentionRisk, RetentionWeekSignal, SyncCheckpoint } from '../server/src/entities';
 import { runRetention, completeWeekThrough, observedWeeks } from '../server/src/modules/retention/commands/retentionRunner';
-import { buildCorp, buildCustomer, buildDeal, buildDepartment, buildFollowUp, buildLeave, buildUser, onBothDatabases } from './support/factories';
+import { radarPeople } from '../server/src/modules/retention/queries/retentionPeople';
+import {
+  buildAttendanceResult,
+  buildCorp,
+  buildCustomer,
+  buildDeal,
+  buildDepartment,
+  buildDeparture,
+  buildFollowUp,
+  buildLeave,
+  buildUser,
+  onBothDatabases,
+} from './support/factories';
 
 const WEEK = '2026-11-23'; // the evaluated week (Monday)
 const MONDAYS = weeksEnding(WEEK, 16); // 12 baseline weeks, then 4 recent
@@ -133,5 +145,30 @@ describe('observed weeks', () => {
       '2026-11-02',
       '2026-11-09',
     ]);
+  });
+});
+
+describe('the people the radar reads', () => {
+  it('start a leaver DingTalk gave no hire date at their first synced attendance day, not at the start of the data', async () => {
+    await onBothDatabases('radarpeople', async (ds) => {
+      const corpId = await buildCorp(ds, 'rp');
+      const team = await buildDepartment(ds, corpId, { name: '销售二组' });
+      const known = await buildUser(ds, corpId, { deptIds: [team.deptId], hiredOn: '2025-01-06' });
+      // Left before the org was ever synced: a departure record and attendance, no user row (so no hire date).
+      await buildDeparture(ds, corpId, { userid: 'short-stay', lastDay: '2026-11-20' });
+      for (const day of ['2026-10-08', '2026-10-05', '2026-11-20']) await buildAttendanceResult(ds, corpId, { userid: 'short-stay', workDate: day });
+      await buildAttendanceResult(ds, corpId, { userid: known.userid, workDate: '2026-10-05' });
+      // Another corp's earlier row under the same userid does not move it.
+      const other = await buildCorp(ds, 'rp2');
+      await buildAttendanceResult(ds, other, { userid: 'short-stay', workDate: '2026-01-05' });
+      await buildDeparture(ds, corpId, { userid: 'never-clocked', lastDay: '2026-11-13' });
+
+      const people = new Map((await radarPeople(ds, corpId)).map((p) => [p.userid, p]));
+      expect(people.get('short-stay')).toEqual({ userid: 'short-stay', hiredOn: '2026-10-05', lastDay: '2026-11-20' });
+      expect(people.get(known.userid)!.hiredOn).toBe('2025-01-06');
+      expect(people.get('never-clocked')!.hiredOn).toBeNull();
+      // Observed from that week on: seven weeks, too few for a baseline.
+      expect(observedWeeks(people.get('short-stay')!, weeksEnding(WEEK, 16), null)).toHaveLength(7);
+    });
   });
 });

@@ -117,9 +117,25 @@ export function isScheduled(person: AttendancePerson, day: number, endDay: numbe
   return isWorkingDay(day) && day >= person.firstDay && day < endDay && (person.lastDay === undefined || day <= person.lastDay);
 }
 
+/**
+ * The day an absentee drifter surely does not turn up: their drift's `absenceDay`, or when they are on leave that
+ * day (more likely as leave rises with the drift), the next scheduled day without leave. A pure function of the
+ * person, so every window of days agrees on it.
+ */
+function absenceDayOf(seed: number, person: AttendancePerson, endDay: number): number | undefined {
+  const from = person.drift!.absenceDay;
+  const leaves = leavesOf(seed, person, from, from + 30, endDay);
+  for (let day = from; day <= from + 30; day++) {
+    if (!isScheduled(person, day, endDay)) continue;
+    if (!leaves.some((l) => leavePartOn(l, day) !== undefined)) return day;
+  }
+  return undefined;
+}
+
 /** The person's scheduled days in [fromDay, toDay] (before `endDay`) with both checks, oldest first. */
 export function attendanceDays(seed: number, person: AttendancePerson, fromDay: number, toDay: number, endDay: number): DayOutcome[] {
   const leaves = leavesOf(seed, person, fromDay, toDay, endDay);
+  const owedAbsence = person.drift?.absentee ? absenceDayOf(seed, person, endDay) : undefined;
   const out: DayOutcome[] = [];
   for (let day = fromDay; day <= toDay; day++) {
     if (!isScheduled(person, day, endDay)) continue;
@@ -137,7 +153,7 @@ export function attendanceDays(seed: number, person: AttendancePerson, fromDay: 
     const drift = person.drift;
     const noShowRoll = prng.next();
     const absentee = drift?.absentee === true;
-    const absent = !morning && !afternoon && (noShowRoll < NO_SHOW_RATE + (absentee ? ABSENTEE_PEAK_RATE * x : 0) || (absentee && day === drift.absenceDay));
+    const absent = !morning && !afternoon && (noShowRoll < NO_SHOW_RATE + (absentee ? ABSENTEE_PEAK_RATE * x : 0) || day === owedAbsence);
     if (absent) {
       out.push({ day, checks: [notSigned('OnDuty', onBase), notSigned('OffDuty', offBase)], absent });
       continue;

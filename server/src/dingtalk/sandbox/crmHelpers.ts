@@ -1,15 +1,21 @@
 /**
  * The people who join salespeople's follow-ups (cross-department helpers and teammates), and how one is picked for a
- * record: deterministically from the record's key, among those employed on the day.
+ * record: deterministically from the record's key, among those employed on the day. A drifting teammate turns more
+ * and more of these down as their drift deepens (helping colleagues falls with it).
  */
-import { hash53 } from './stableIds';
+import { driftIntensity, type DriftProfile } from './driftModel';
+import { hash53, unitOf } from './stableIds';
 
 export interface Helper {
   userid: string;
   firstDay: number;
   lastDay: number | undefined;
   deptId: number;
+  drift?: DriftProfile;
 }
+
+/** At full drift a drifter turns down this share of the follow-ups they would have joined. */
+const DRIFT_DECLINE = 0.8;
 
 /** Candidates split into buckets of about 32 by a hash of the userid, so a pick looks at one bucket, not everyone. */
 export interface HelperPool {
@@ -42,6 +48,7 @@ export function pickIn(candidates: readonly Helper[], day: number, key: string):
   let bestHash = Infinity;
   for (const c of candidates) {
     if (c.firstDay > day || (c.lastDay !== undefined && c.lastDay < day)) continue;
+    if (c.drift && unitOf([key, c.userid, 'declines']) < DRIFT_DECLINE * driftIntensity(c.drift, day)) continue;
     const h = hash53(`${key}:${c.userid}`);
     if (h < bestHash) {
       bestHash = h;

@@ -248,12 +248,12 @@ export function generateCrm(corp: CrmCorpView): CrmData {
   const helpers = helperPool(
     all
       .filter((p) => p.kind !== undefined && HELPER_KINDS.has(p.kind))
-      .map((p) => ({ userid: p.person.userid, firstDay: p.person.firstDay, lastDay: p.person.lastDay, deptId: p.deptId })),
+      .map((p) => ({ userid: p.person.userid, firstDay: p.person.firstDay, lastDay: p.person.lastDay, deptId: p.deptId, drift: p.person.drift })),
   );
   const teammates = new Map<number, Helper[]>();
   for (const p of all) {
     const list = teammates.get(p.deptId) ?? [];
-    list.push({ userid: p.person.userid, firstDay: p.person.firstDay, lastDay: p.person.lastDay, deptId: p.deptId });
+    list.push({ userid: p.person.userid, firstDay: p.person.firstDay, lastDay: p.person.lastDay, deptId: p.deptId, drift: p.person.drift });
     teammates.set(p.deptId, list);
   }
 

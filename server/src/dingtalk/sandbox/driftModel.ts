@@ -1,16 +1,23 @@
 /**
- * "Drifting towards leaving": a fixed ~5% of salespeople whose leave and lateness rise over the ~3 months before
- * a horizon (their last working day once they have left, otherwise the corp's drift reference date), and half of
- * whom are absent without a leave request at least once in that time. Who drifts is a pure function of the corp
- * seed and the userid, so it survives hires, departures and months passing; the horizon moves to the last
- * working day when a drifter leaves (their history then shows the drift before the departure).
+ * "Drifting towards leaving": a fixed ~5% of salespeople whose leave and lateness rise, and whose own follow-ups and
+ * help to colleagues fall, over the months before a horizon (their last working day once they have left, otherwise
+ * the corp's drift reference date), and half of whom are absent without a leave request at least once in that time.
+ * Who drifts is a pure function of the corp seed and the userid, so it survives hires, departures and months
+ * passing; the horizon moves to the last working day when a drifter leaves (their history then shows the drift
+ * before the departure).
+ *
+ * The shape: nothing until 15 weeks before the horizon, rising linearly to full withdrawal 5 weeks before it, full
+ * from then on. People withdraw before they resign, and in China they resign at least 30 days before their last day
+ * (劳动合同法 Art. 37), so by the time the notice is in, the drift is complete: that month is when HR could still talk.
  */
 import type { DeptKind } from './corpTypes';
 import { unitOf } from './stableIds';
 import { dayStartMs, isWorkingDay } from './workCalendar';
 
-/** Days before the horizon over which a drifter's signals rise from nothing to full. */
-export const DRIFT_DAYS = 91;
+/** Days before the horizon at which a drifter's signals start to rise. */
+export const DRIFT_DAYS = 105;
+/** Days before the horizon from which the drift is full (the notice period and a little more). */
+export const DRIFT_FULL_DAYS = 35;
 /** Share of salespeople who drift. */
 const DRIFT_SHARE = 0.05;
 /** Share of drifters who are also absent without a leave request. */
@@ -47,10 +54,13 @@ export function driftProfile(seed: number, userid: string, horizonDay: number): 
   return { horizonDay, horizonMs: dayStartMs(horizonDay), absentee: unitOf([seed, 'absentee', userid]) < ABSENTEE_SHARE, absenceDay };
 }
 
-/** How far into the drift a day is: 0 before the drift period, rising linearly to 1 at (and after) the horizon. */
+/**
+ * How far into the drift a day is: 0 before the drift period, rising linearly to 1 at `DRIFT_FULL_DAYS` before the
+ * horizon, 1 from then on (and after the horizon).
+ */
 export function driftIntensity(drift: DriftProfile | undefined, day: number): number {
   if (!drift) return 0;
   const daysLeft = drift.horizonDay - day;
-  if (daysLeft <= 0) return 1;
-  return Math.max(0, 1 - daysLeft / DRIFT_DAYS);
+  if (daysLeft <= DRIFT_FULL_DAYS) return 1;
+  return Math.max(0, (DRIFT_DAYS - daysLeft) / (DRIFT_DAYS - DRIFT_FULL_DAYS));
 }
