@@ -11,6 +11,7 @@ import { PageLayout } from '../components/PageLayout';
 import { LoadingCard, RetryCard } from '../components/LoadStates';
 import { useSession } from '../session/SessionContext';
 import { TalentPersonCard } from '../talent/TalentPersonCard';
+import { PortraitChartsOf } from '../talent/PortraitCharts';
 import '../talent/talent.css';
 
 type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; mine: TalentScoreView | null; jobModel: string | null };
@@ -47,6 +48,7 @@ export default function MyPortraitPage() {
           <div className="section-title">
             与“{state.jobModel ?? '岗位模型'}”的匹配度，{state.mine.period}
           </div>
+          <PortraitChartsOf userid={me.userid} jobModel={state.jobModel ?? undefined} />
           <TalentPersonCard person={state.mine} />
         </>
       )}
