@@ -6,6 +6,7 @@ import type { Logger } from '../../../logger';
 import { shanghaiDate } from '../../../util/dates';
 import { DEFAULT_SEGMENT_THRESHOLDS } from '../../sync/commands/customerSegments';
 import { recomputeTalent } from '../commands/talentRecomputer';
+import { finishRun, reportProgress } from '../commands/recomputeRuns';
 
 export interface TalentHandlerDeps {
   ds: DataSource;
@@ -26,8 +27,32 @@ export async function runTalentRecompute(deps: TalentHandlerDeps, corpId: string
   deps.log.info({ corpId, ...out }, 'talent portraits and match scores recomputed');
 }
 
+/**
+ * An on-demand recompute HR started: progress on its run row as people are computed, then the counts. A failure
+ * ends the run with the reason (HR may start another) instead of retrying behind the progress bar.
+ */
+export async function runRecomputeRun(deps: TalentHandlerDeps, corpId: string, period: string, runId: number): Promise<void> {
+  const today = shanghaiDate(new Date());
+  await reportProgress(deps.ds, corpId, runId, 0, 0);
+  try {
+    const result = await recomputeTalent(deps.ds, corpId, period, {
+      bigDealFen: deps.crm?.bigDealFen ?? DEFAULT_SEGMENT_THRESHOLDS.bigDealFen,
+      today,
+      onProgress: (done, total) => reportProgress(deps.ds, corpId, runId, done, total),
+    });
+    await finishRun(deps.ds, corpId, runId, { state: 'succeeded', result });
+    deps.log.info({ corpId, runId, ...result }, 'talent portraits and match scores recomputed on demand');
+  } catch (err) {
+    deps.log.warn({ err, corpId, runId }, 'on-demand talent recompute failed');
+    await finishRun(deps.ds, corpId, runId, { state: 'failed', error: '计算出错，请稍后重试；如一再失败请联系管理员' });
+  }
+}
+
 export function talentJobHandlers(deps: TalentHandlerDeps): { 'talent.recompute': (p: JobPayloads['talent.recompute']) => Promise<void> } {
-  return { 'talent.recompute': ({ corpId, period }) => runTalentRecompute(deps, corpId, period) };
+  return {
+    'talent.recompute': ({ corpId, period, runId }) =>
+      runId === undefined ? runTalentRecompute(deps, corpId, period) : runRecomputeRun(deps, corpId, period, runId),
+  };
 }
 
 /** Enqueue a recompute of a month; one per corp, month and reason at a time (deterministic job id). */
