@@ -16,6 +16,26 @@ import { buildTalentData, TALENT_PERIOD, TALENT_TODAY } from './support/talentDa
 import { createTestWorld, type TestWorld } from './support/testServices';
 import { listen } from './support/testServer';
 
+/** A run someone started that is a quarter done. */
+const runningRun = (corpId: string, requestedBy: string) => {
+  const now = new Date();
+  return Object.assign(new TalentRecomputeRun(), {
+    corpId,
+    activeCorp: corpId,
+    period: TALENT_PERIOD,
+    state: 'running',
+    done: 40,
+    total: 160,
+    written: null,
+    skipped: null,
+    error: null,
+    requestedBy,
+    createdAt: now,
+    updatedAt: now,
+    finishedAt: null,
+  });
+};
+
 const opts = { bigDealFen: DEFAULT_SEGMENT_THRESHOLDS.bigDealFen, today: TALENT_TODAY };
 
 describe('talent recompute: only changed people are rewritten', () => {
@@ -120,29 +140,12 @@ describe('on-demand recompute through the HTTP API', () => {
 
   it('answers the running one to a second request (200), not another corp, not employees, not bad months', async () => {
     const hr = await clientAs(w.ds, server.url, tw.people.hr);
-    const now = new Date();
-    const running = await w.ds.getRepository(TalentRecomputeRun).save(
-      Object.assign(new TalentRecomputeRun(), {
-        corpId: tw.corpId,
-        activeCorp: tw.corpId,
-        period: TALENT_PERIOD,
-        state: 'running',
-        done: 40,
-        total: 160,
-        written: null,
-        skipped: null,
-        error: null,
-        requestedBy: tw.people.admin.userid,
-        createdAt: now,
-        updatedAt: now,
-        finishedAt: null,
-      }),
-    );
+    const running = await w.ds.getRepository(TalentRecomputeRun).save(runningRun(tw.corpId, tw.people.admin.userid));
     const second = await hr.call<TalentRecomputeRunView & { started: boolean }>('POST', '/api/v1/talent/recomputes', {});
     expect(second.status).toBe(200);
     expect(second.body.data).toMatchObject({ id: running.id, started: false, state: 'running', percent: 25 });
     // Another corp's run is never found.
-    const theirs = await w.ds.getRepository(TalentRecomputeRun).save({ ...running, id: undefined, corpId: other.corpId, activeCorp: other.corpId });
+    const theirs = await w.ds.getRepository(TalentRecomputeRun).save(runningRun(other.corpId, other.people.admin.userid));
     expect((await hr.call('GET', `/api/v1/talent/recomputes/${theirs.id}`)).status).toBe(404);
     expect((await hr.call('GET', '/api/v1/talent/recomputes/999999')).status).toBe(404);
     const employee = await clientAs(w.ds, server.url, tw.people.zhang);

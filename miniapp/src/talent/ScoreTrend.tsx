@@ -7,7 +7,12 @@ import { scoreTrend, type TrendScoreInput } from '@liucai/shared';
 import { LazyChart } from './charts/LazyChart';
 import type { TalentChartOption } from './charts/chartOption';
 
-const tierLine = (y: number, name: string, color: string) => ({ yAxis: y, name, lineStyle: { color, type: 'dashed' as const }, label: { formatter: name, color } });
+const tierLine = (y: number, name: string, color: string) => ({
+  yAxis: y,
+  name,
+  lineStyle: { color, type: 'dashed' as const },
+  label: { formatter: name, color },
+});
 
 export function ScoreTrend({ scores }: { scores: TrendScoreInput[] }) {
   const trend = useMemo(() => scoreTrend(scores), [scores]);
