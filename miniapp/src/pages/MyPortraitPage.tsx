@@ -33,7 +33,7 @@ export default function MyPortraitPage() {
   }, [load]);
 
   return (
-    <PageLayout title="我的画像" testId="my-portrait-page">
+    <PageLayout title="我的画像" testId="my-portrait-page" width="wide">
       {state.status === 'loading' && <LoadingCard lines={5} />}
       {state.status === 'error' && <RetryCard what="我的画像" message={state.message} onRetry={() => void load()} testId="portrait-error" />}
       {state.status === 'ready' && state.mine === null && (
