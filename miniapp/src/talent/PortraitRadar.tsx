@@ -14,6 +14,7 @@ const TARGET = '#00b42a';
 export function PortraitRadar({ person, jobModel }: { person: TalentScoreView; jobModel: string }) {
   const dims = person.dimensions;
   const missing = dims.filter((d) => d.score === null).map((d) => d.label);
+  const lacking = missing.length > 0 ? zh`${missing.join('、')}没有数据，` : '';
   const option = useMemo<TalentChartOption>(
     () => ({
       color: [PERSON, TARGET],
@@ -42,7 +43,7 @@ export function PortraitRadar({ person, jobModel }: { person: TalentScoreView; j
   if (person.score === null || dims.length === 0)
     return (
       <div className="chart-insufficient" data-testid="portrait-radar-insufficient">
-        数据不足：{missing.length > 0 ? zh`${missing.join('、')}没有数据，` : ''}缺数据的权重超过允许范围，暂不画雷达图
+        {zh`数据不足：${lacking}缺数据的权重超过允许范围，暂不画雷达图`}
       </div>
     );
   return (

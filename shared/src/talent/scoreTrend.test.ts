@@ -19,7 +19,10 @@ describe('scoreTrend', () => {
   });
 
   it('keeps the last quarters only', () => {
-    const t = scoreTrend(['2025-03', '2025-06', '2025-09', '2025-12', '2026-03'].map((p) => s(p, '60')), 4);
+    const t = scoreTrend(
+      ['2025-03', '2025-06', '2025-09', '2025-12', '2026-03'].map((p) => s(p, '60')),
+      4,
+    );
     expect(t.points.map((p) => p.quarter)).toEqual(['2025Q2', '2025Q3', '2025Q4', '2026Q1']);
   });
 
