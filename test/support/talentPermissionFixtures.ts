@@ -46,7 +46,7 @@ const finishedRun = (pw: PermissionWorld) =>
       Object.assign(new TalentRecomputeRun(), {
         corpId: pw.w.corpId,
         activeCorp: null,
-        period: '2031-01',
+        period: '2025-01',
         state: 'succeeded',
         done: 10,
         total: 10,
@@ -64,11 +64,12 @@ const finishedRun = (pw: PermissionWorld) =>
 
 export const TALENT_FIXTURES: Record<string, Fixture> = {
   'POST /api/v1/talent/recomputes': {
-    // Each actor starts its own: the previous actor's run no longer counts as running.
+    // Each actor starts its own: the previous actor's run no longer counts as running. A past month no other fixture
+    // uses (the recompute removes a month's rows of people it does not compute).
     before: async (pw) => {
       await pw.w.ds.getRepository(TalentRecomputeRun).update({ corpId: pw.w.corpId, activeCorp: pw.w.corpId }, { activeCorp: null, state: 'failed' });
     },
-    call: () => ({ path: '/api/v1/talent/recomputes', json: { period: '2031-01' } }),
+    call: () => ({ path: '/api/v1/talent/recomputes', json: { period: '2025-01' } }),
   },
   'GET /api/v1/talent/recomputes/:id': { call: async (pw) => ({ path: `/api/v1/talent/recomputes/${await finishedRun(pw)}` }) },
   'POST /api/v1/talent/people/:userid/decisions': {
