@@ -42,6 +42,8 @@ export const isNotifyJob = (name: string): boolean => name.startsWith('notify.')
 export interface JobContext {
   jobId: string;
   attempt: number;
+  /** Report progress 0–100 to the queue (BullMQ's job.updateProgress, seen on the queue board); absent in-process. */
+  progress?: (percent: number) => Promise<void>;
 }
 export type JobHandler<N extends JobName> = (payload: JobPayloads[N], ctx: JobContext) => Promise<void>;
 export type JobHandlers = { [N in JobName]: JobHandler<N> };

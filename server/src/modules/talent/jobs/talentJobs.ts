@@ -1,7 +1,7 @@
 /** The talent job: recompute a month's portraits and match scores (nightly after the data sync, after a publish). */
 import type { DataSource } from 'typeorm';
 import { addMonths } from '@liucai/shared';
-import type { JobPayloads, JobQueue } from '../../../jobs/jobTypes';
+import type { JobContext, JobPayloads, JobQueue } from '../../../jobs/jobTypes';
 import type { Logger } from '../../../logger';
 import { shanghaiDate } from '../../../util/dates';
 import { DEFAULT_SEGMENT_THRESHOLDS } from '../../sync/commands/customerSegments';
@@ -31,14 +31,17 @@ export async function runTalentRecompute(deps: TalentHandlerDeps, corpId: string
  * An on-demand recompute HR started: progress on its run row as people are computed, then the counts. A failure
  * ends the run with the reason (HR may start another) instead of retrying behind the progress bar.
  */
-export async function runRecomputeRun(deps: TalentHandlerDeps, corpId: string, period: string, runId: number): Promise<void> {
+export async function runRecomputeRun(deps: TalentHandlerDeps, corpId: string, period: string, runId: number, ctx?: JobContext): Promise<void> {
   const today = shanghaiDate(new Date());
   await reportProgress(deps.ds, corpId, runId, 0, 0);
   try {
     const result = await recomputeTalent(deps.ds, corpId, period, {
       bigDealFen: deps.crm?.bigDealFen ?? DEFAULT_SEGMENT_THRESHOLDS.bigDealFen,
       today,
-      onProgress: (done, total) => reportProgress(deps.ds, corpId, runId, done, total),
+      onProgress: async (done, total) => {
+        await reportProgress(deps.ds, corpId, runId, done, total);
+        await ctx?.progress?.(total > 0 ? Math.floor((done * 100) / total) : 0);
+      },
     });
     await finishRun(deps.ds, corpId, runId, { state: 'succeeded', result });
     deps.log.info({ corpId, runId, ...result }, 'talent portraits and match scores recomputed on demand');
@@ -48,10 +51,12 @@ export async function runRecomputeRun(deps: TalentHandlerDeps, corpId: string, p
   }
 }
 
-export function talentJobHandlers(deps: TalentHandlerDeps): { 'talent.recompute': (p: JobPayloads['talent.recompute']) => Promise<void> } {
+export function talentJobHandlers(deps: TalentHandlerDeps): {
+  'talent.recompute': (p: JobPayloads['talent.recompute'], ctx?: JobContext) => Promise<void>;
+} {
   return {
-    'talent.recompute': ({ corpId, period, runId }) =>
-      runId === undefined ? runTalentRecompute(deps, corpId, period) : runRecomputeRun(deps, corpId, period, runId),
+    'talent.recompute': ({ corpId, period, runId }, ctx) =>
+      runId === undefined ? runTalentRecompute(deps, corpId, period) : runRecomputeRun(deps, corpId, period, runId, ctx),
   };
 }
 
