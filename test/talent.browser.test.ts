@@ -5,13 +5,11 @@
  * tier, on the phone (375 px) and on PC (1440 px); an employee is refused the page.
  */
 import type { Page } from 'playwright-core';
-import { User } from '../server/src/entities';
 import { recomputeTalent } from '../server/src/modules/talent/commands/talentRecomputer';
 import { DEFAULT_SEGMENT_THRESHOLDS } from '../server/src/modules/sync/commands/customerSegments';
-import { loadDepartmentIndex } from '../server/src/modules/people/queries/departmentIndex';
 import { browserWorldForDescribe, signInAs } from './support/browserWorld';
 import { keepScreenshot } from './support/browser';
-import { buildBehaviour, TALENT_PERIOD, TALENT_TODAY, TIER_BEHAVIOURS } from './support/talentData';
+import { buildTierPeople, TALENT_PERIOD, TALENT_TODAY } from './support/talentData';
 
 jest.setTimeout(120000);
 
@@ -22,17 +20,7 @@ describe('人才盘点 in headless Chromium', () => {
   const seed = async () => {
     if (ready) return;
     const { ds, corpId } = ui.w;
-    const depts = await loadDepartmentIndex(ds, corpId);
-    const sales = depts.departments.find((d) => d.name === '销售中心')!;
-    const inSales = depts.subtree([sales.deptId]);
-    const people = (await ds.getRepository(User).find({ where: { corpId, status: 'active' }, order: { userid: 'ASC' } })).filter(
-      (u) => u.mainDeptId !== null && inSales.has(Number(u.mainDeptId)) && u.userid !== ui.demo.hr,
-    );
-    const tiers = Object.keys(TIER_BEHAVIOURS) as (keyof typeof TIER_BEHAVIOURS)[];
-    for (const [i, tier] of tiers.entries()) {
-      chosen[tier] = people[i]!.userid;
-      await buildBehaviour(ds, corpId, people[i]!.userid, TIER_BEHAVIOURS[tier]);
-    }
+    Object.assign(chosen, await buildTierPeople(ds, corpId, ui.demo.hr));
     const out = await recomputeTalent(ds, corpId, TALENT_PERIOD, { bigDealFen: DEFAULT_SEGMENT_THRESHOLDS.bigDealFen, today: TALENT_TODAY });
     expect(out.people).toBe(4);
     ready = true;

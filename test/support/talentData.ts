@@ -10,6 +10,8 @@ import type { DataSource } from 'typeorm';
 import { addMonths } from '@liucai/shared';
 import { buildCollaboration, buildCustomer, buildDeal, buildFollowUp, buildSatisfaction } from './factories';
 import type { TalentWorld } from './talentWorld';
+import { User } from '../../server/src/entities';
+import { loadDepartmentIndex } from '../../server/src/modules/people/queries/departmentIndex';
 
 export const TALENT_PERIOD = '2026-06';
 export const TALENT_TODAY = '2026-06-20';
@@ -115,3 +117,23 @@ export const TIER_BEHAVIOURS: Record<'move' | 'train' | 'reassign' | 'insufficie
   reassign: { bigMonths: 2, collaborationsPerMonth: 1, due: 10, renewed: 5 },
   insufficient: { bigMonths: 3, collaborationsPerMonth: 0, due: 0, renewed: 0 },
 };
+
+/**
+ * The browser tests' salespeople: the first four active people of 销售中心 (by userid, HR left out), one per entry of
+ * TIER_BEHAVIOURS in order; answers who got which behaviour.
+ */
+export async function buildTierPeople(ds: DataSource, corpId: string, hrUserid: string): Promise<Record<keyof typeof TIER_BEHAVIOURS, string>> {
+  const depts = await loadDepartmentIndex(ds, corpId);
+  const sales = depts.departments.find((d) => d.name === '销售中心')!;
+  const inSales = depts.subtree([sales.deptId]);
+  const people = (await ds.getRepository(User).find({ where: { corpId, status: 'active' }, order: { userid: 'ASC' } })).filter(
+    (u) => u.mainDeptId !== null && inSales.has(Number(u.mainDeptId)) && u.userid !== hrUserid,
+  );
+  const chosen = {} as Record<keyof typeof TIER_BEHAVIOURS, string>;
+  const tiers = Object.keys(TIER_BEHAVIOURS) as (keyof typeof TIER_BEHAVIOURS)[];
+  for (const [i, tier] of tiers.entries()) {
+    chosen[tier] = people[i]!.userid;
+    await buildBehaviour(ds, corpId, people[i]!.userid, TIER_BEHAVIOURS[tier]);
+  }
+  return chosen;
+}

@@ -5,7 +5,7 @@
  */
 import { BIG_CLIENT_SALES_MODEL } from '@liucai/shared';
 import { JOB_MODEL_FAMILY } from '../../server/src/modules/talent/jobModelFamily';
-import { TalentMatchScore } from '../../server/src/entities';
+import { TalentMatchScore, TalentRecomputeRun } from '../../server/src/entities';
 import type { PermissionWorld } from './permissionWorld';
 import { actorRuleVersions, once } from './fixtureRules';
 import type { ActorName } from './permissionTable';
@@ -38,7 +38,40 @@ const targetScore = (pw: PermissionWorld) =>
     return { jobModelId: m.id };
   });
 
+/** A finished recompute of the corp, to read. */
+const finishedRun = (pw: PermissionWorld) =>
+  once(pw, 'recomputeRun', async () => {
+    const at = new Date();
+    const run = await pw.w.ds.getRepository(TalentRecomputeRun).save(
+      Object.assign(new TalentRecomputeRun(), {
+        corpId: pw.w.corpId,
+        activeCorp: null,
+        period: '2025-01',
+        state: 'succeeded',
+        done: 10,
+        total: 10,
+        written: 2,
+        skipped: 8,
+        error: null,
+        requestedBy: pw.target,
+        createdAt: at,
+        updatedAt: at,
+        finishedAt: at,
+      }),
+    );
+    return run.id;
+  });
+
 export const TALENT_FIXTURES: Record<string, Fixture> = {
+  'POST /api/v1/talent/recomputes': {
+    // Each actor starts its own: the previous actor's run no longer counts as running. A past month no other fixture
+    // uses (the recompute removes a month's rows of people it does not compute).
+    before: async (pw) => {
+      await pw.w.ds.getRepository(TalentRecomputeRun).update({ corpId: pw.w.corpId, activeCorp: pw.w.corpId }, { activeCorp: null, state: 'failed' });
+    },
+    call: () => ({ path: '/api/v1/talent/recomputes', json: { period: '2025-01' } }),
+  },
+  'GET /api/v1/talent/recomputes/:id': { call: async (pw) => ({ path: `/api/v1/talent/recomputes/${await finishedRun(pw)}` }) },
   'POST /api/v1/talent/people/:userid/decisions': {
     call: async (pw) => ({
       path: `/api/v1/talent/people/${pw.target}/decisions`,

@@ -9,6 +9,7 @@ import type {
   TalentDecisionView,
   TalentNineBox,
   TalentPersonScores,
+  TalentRecomputeRunView,
   TalentReview,
   TalentTier,
 } from '@liucai/shared';
@@ -54,3 +55,9 @@ export const getJobModelImpact = (versionId: number): Promise<JobModelImpact> =>
 
 /** One person's scores over the months, HR's decisions and the newest portrait (404 outside my scope). */
 export const getTalentPerson = (userid: string): Promise<TalentPersonScores> => apiGet(`/api/v1/talent/people/${encodeURIComponent(userid)}`);
+
+/** Start recomputing a month's portraits and match scores (HR, admin), or get the corp's running recompute. */
+export const startTalentRecompute = (period?: string): Promise<TalentRecomputeRunView & { started: boolean }> =>
+  apiPost('/api/v1/talent/recomputes', period ? { period } : {});
+/** A recompute's progress. */
+export const getTalentRecompute = (id: number): Promise<TalentRecomputeRunView> => apiGet(`/api/v1/talent/recomputes/${id}`);

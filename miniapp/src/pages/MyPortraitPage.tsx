@@ -11,6 +11,7 @@ import { PageLayout } from '../components/PageLayout';
 import { LoadingCard, RetryCard } from '../components/LoadStates';
 import { useSession } from '../session/SessionContext';
 import { TalentPersonCard } from '../talent/TalentPersonCard';
+import { PortraitChartsOf } from '../talent/PortraitCharts';
 import '../talent/talent.css';
 
 type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; mine: TalentScoreView | null; jobModel: string | null };
@@ -32,7 +33,7 @@ export default function MyPortraitPage() {
   }, [load]);
 
   return (
-    <PageLayout title="我的画像" testId="my-portrait-page">
+    <PageLayout title="我的画像" testId="my-portrait-page" width="wide">
       {state.status === 'loading' && <LoadingCard lines={5} />}
       {state.status === 'error' && <RetryCard what="我的画像" message={state.message} onRetry={() => void load()} testId="portrait-error" />}
       {state.status === 'ready' && state.mine === null && (
@@ -47,6 +48,7 @@ export default function MyPortraitPage() {
           <div className="section-title">
             与“{state.jobModel ?? '岗位模型'}”的匹配度，{state.mine.period}
           </div>
+          <PortraitChartsOf userid={me.userid} jobModel={state.jobModel ?? undefined} />
           <TalentPersonCard person={state.mine} />
         </>
       )}

@@ -16,6 +16,7 @@ import { LoadingCard, RetryCard } from '../components/LoadStates';
 import { useFileDownload } from '../imports/useFileDownload';
 import { DepartmentTiers } from '../talent/DepartmentTiers';
 import { NineBoxView } from '../talent/NineBoxView';
+import { RecomputePanel } from '../talent/RecomputePanel';
 import { TalentPersonCard } from '../talent/TalentPersonCard';
 import { TierSummary } from '../talent/TierSummary';
 import { TIER_TEXT, type TierKey } from '../talent/tierDisplay';
@@ -83,6 +84,7 @@ export default function TalentReviewPage() {
     <PageLayout title="人才盘点" testId="talent-review-page">
       {state.status === 'loading' && <LoadingCard lines={5} />}
       {state.status === 'error' && <RetryCard what="人才盘点" message={state.message} onRetry={() => void load()} testId="talent-error" />}
+      <RecomputePanel onFinished={() => void load()} />
       {state.status === 'ready' && state.review.people.length === 0 && (
         <section className="card">
           <div className="empty-text" data-testid="talent-empty">

@@ -9,6 +9,7 @@ import Skeleton from 'antd-mobile/es/components/skeleton';
 import { errorMessage } from '../api/client';
 import { getTalentPerson } from '../api/talentEndpoints';
 import { TalentPersonCard } from './TalentPersonCard';
+import { PortraitCharts } from './PortraitCharts';
 import { TIER_TEXT } from './tierDisplay';
 import './talent.css';
 
@@ -40,6 +41,7 @@ export function PortraitTab({ userid }: { userid: string }) {
   const newest = scores[0];
   return (
     <div className="portrait-tab" data-testid="portrait-tab">
+      <PortraitCharts scores={scores} />
       {newest && <TalentPersonCard person={newest} />}
       {scores.length > 0 && (
         <>

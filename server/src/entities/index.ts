@@ -49,6 +49,8 @@ import { JobModel } from './JobModel';
 import { JobModelVersion } from './JobModelVersion';
 import { TalentMetric } from './TalentMetric';
 import { TalentMatchScore } from './TalentMatchScore';
+import { TalentInputHash } from './TalentInputHash';
+import { TalentRecomputeRun } from './TalentRecomputeRun';
 import { TalentDecision } from './TalentDecision';
 import { OutcomePersonMonth } from './OutcomePersonMonth';
 import { Questionnaire } from './Questionnaire';
@@ -112,6 +114,8 @@ export const ENTITIES = [
   JobModelVersion,
   TalentMetric,
   TalentMatchScore,
+  TalentInputHash,
+  TalentRecomputeRun,
   TalentDecision,
   OutcomePersonMonth,
   Questionnaire,
@@ -174,6 +178,8 @@ export {
   JobModelVersion,
   TalentMetric,
   TalentMatchScore,
+  TalentInputHash,
+  TalentRecomputeRun,
   TalentDecision,
   OutcomePersonMonth,
   Questionnaire,

@@ -1,6 +1,16 @@
 import { Queue, Worker, type ConnectionOptions } from 'bullmq';
 import type { Logger } from '../logger';
-import { JOB_ATTEMPTS, JOB_BACKOFF_MS, SCHEDULE_TIME_ZONE, isNotifyJob, type JobHandlers, type JobName, type JobPayloads, type JobQueue } from './jobTypes';
+import {
+  JOB_ATTEMPTS,
+  JOB_BACKOFF_MS,
+  SCHEDULE_TIME_ZONE,
+  isNotifyJob,
+  type JobContext,
+  type JobHandlers,
+  type JobName,
+  type JobPayloads,
+  type JobQueue,
+} from './jobTypes';
 
 export const QUEUE_NAME = 'liucai';
 /** The notification queue: its own worker, so sending never waits behind a sync on the main queue. */
@@ -84,9 +94,9 @@ export function startBullWorker(
     opts.queueName ?? QUEUE_NAME,
     async (job) => {
       const name = job.name as JobName;
-      const handler = handlers[name] as ((p: unknown, c: { jobId: string; attempt: number }) => Promise<void>) | undefined;
+      const handler = handlers[name] as ((p: unknown, c: JobContext) => Promise<void>) | undefined;
       if (!handler) throw new Error(`no handler for job ${job.name}`);
-      await handler(job.data, { jobId: job.id ?? '', attempt: job.attemptsMade + 1 });
+      await handler(job.data, { jobId: job.id ?? '', attempt: job.attemptsMade + 1, progress: (percent) => job.updateProgress(percent) });
     },
     { connection, prefix, concurrency: opts.concurrency ?? 2, lockDuration: lockMs, stalledInterval: lockMs, maxStalledCount: 1 },
   );

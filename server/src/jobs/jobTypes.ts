@@ -28,8 +28,8 @@ export interface JobPayloads {
   'audit.purge': { corpId: string };
   /** Compute a draft payout run for its compute request `seq` (a stale request does nothing). */
   'pay.computeRun': { corpId: string; runId: number; seq: number };
-  /** Recompute the corp's portraits and match scores of one month (yyyy-mm). */
-  'talent.recompute': { corpId: string; period: string };
+  /** Recompute the corp's portraits and match scores of one month (yyyy-mm); `runId`: an on-demand run to report progress on. */
+  'talent.recompute': { corpId: string; period: string; runId?: number };
   /** Score the corp's KPI of one month (yyyy-mm) and check promotion streaks. */
   'kpi.score': { corpId: string; period: string };
 }
@@ -42,6 +42,8 @@ export const isNotifyJob = (name: string): boolean => name.startsWith('notify.')
 export interface JobContext {
   jobId: string;
   attempt: number;
+  /** Report progress 0–100 to the queue (BullMQ's job.updateProgress, seen on the queue board); absent in-process. */
+  progress?: (percent: number) => Promise<void>;
 }
 export type JobHandler<N extends JobName> = (payload: JobPayloads[N], ctx: JobContext) => Promise<void>;
 export type JobHandlers = { [N in JobName]: JobHandler<N> };

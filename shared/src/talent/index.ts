@@ -18,3 +18,4 @@ export * from './questionBank';
 export * from './assessmentApi';
 export * from './assessmentPortrait';
 export * from './demoAnswers';
+export * from './scoreTrend';

@@ -158,3 +158,26 @@ export interface JobModelView {
   currentVersionId: number | null;
   versions: JobModelVersionView[];
 }
+
+/** The states of an on-demand recompute (人才盘点 → 重新计算). */
+export type TalentRecomputeState = 'queued' | 'running' | 'succeeded' | 'failed';
+
+/** POST /api/v1/talent/recomputes, GET /api/v1/talent/recomputes/:id: a recompute HR started, with its progress. */
+export interface TalentRecomputeRunView {
+  id: number;
+  /** The month recomputed (yyyy-mm). */
+  period: string;
+  state: TalentRecomputeState;
+  /** People computed so far of those considered (the corp's people in the org). */
+  done: number;
+  total: number;
+  /** 0–100 for the progress bar (100 only once finished). */
+  percent: number;
+  /** Once finished: people whose rows were rewritten and people left alone because their inputs had not changed. */
+  written: number | null;
+  skipped: number | null;
+  error: string | null;
+  requestedBy: string;
+  createdAt: string;
+  finishedAt: string | null;
+}

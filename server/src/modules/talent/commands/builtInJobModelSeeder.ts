@@ -13,7 +13,8 @@ export const BUILT_IN_FROM = '2020-01-01';
 /** Who “created” built-in rows (no person did). */
 export const SYSTEM_USER = 'system';
 
-const isDuplicate = (err: unknown) =>
+/** True when an insert hit a unique key (MariaDB or SQLite). */
+export const isDuplicate = (err: unknown): boolean =>
   err instanceof QueryFailedError && /ER_DUP_ENTRY|UNIQUE constraint failed|Duplicate entry/i.test(`${(err as { code?: string }).code ?? ''} ${err.message}`);
 
 export async function ensureBuiltInJobModels(ds: DataSource, corpId: string): Promise<void> {

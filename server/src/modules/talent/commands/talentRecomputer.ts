@@ -3,8 +3,11 @@
  * read the corp's CRM rows for the window once, compute every salesperson's portrait (shared/src/talent/portrait.ts),
  * score it against every job model's published version in effect, and write both in batched upserts. People who
  * left before the month, and people with no deal or follow-up in 24 months (not salespeople), get no rows; rows of
- * the month for anyone else are removed, so what is stored is exactly this run's answer.
+ * the month for anyone else are removed, so what is stored is exactly this run's answer. Only people whose inputs
+ * changed are rewritten: each person's portrait and the versions scored against hash to `talent_input_hashes`, and
+ * a person whose hash is the stored one keeps their rows (their scores would come out the same).
  */
+import { createHash } from 'node:crypto';
 import { Between, In, Not, IsNull, type DataSource, type EntityManager } from 'typeorm';
 import {
   addMonths,
@@ -20,7 +23,7 @@ import {
   type PortraitMetricValue,
   type SubmittedAssessment,
 } from '@liucai/shared';
-import { AssessmentResponse, JobModelVersion, TalentMatchScore, TalentMetric } from '../../../entities';
+import { AssessmentResponse, JobModelVersion, TalentInputHash, TalentMatchScore, TalentMetric } from '../../../entities';
 import { employedOnOrAfter, peopleWithHistory } from '../../sync/queries/peopleWithHistory';
 import { addDays, shanghaiDate, shanghaiMidnight } from '../../../util/dates';
 import { ensureBuiltInJobModels } from './builtInJobModelSeeder';
@@ -30,16 +33,36 @@ const BATCH = 500;
 
 export interface RecomputeResult {
   period: string;
+  /** People with a portrait this month. */
   people: number;
+  /** Of those, people whose rows were rewritten (inputs changed, or new) and people left alone (same inputs). */
+  written: number;
+  skipped: number;
+  /** Metric and score rows written. */
   metrics: number;
   scores: number;
   versions: number[];
 }
 
+export interface RecomputeOptions {
+  bigDealFen: number;
+  today: string;
+  /** Told how many of the people considered are computed so far (every PROGRESS_EVERY people, then at the end). */
+  onProgress?: (done: number, total: number) => Promise<void> | void;
+}
+
+const PROGRESS_EVERY = 250;
+
+/** What a person's rows are computed from: their portrait and the versions (id and definition) scored against. */
+export function talentInputHash(metrics: readonly (PortraitMetricValue | AssessmentMetricValue)[], versionsKey: string): string {
+  const portrait = metrics.map((m) => [m.metric, m.value, m.sample, m.missing, m.detail ?? null]);
+  return createHash('sha256').update(versionsKey).update('\n').update(JSON.stringify(portrait)).digest('hex');
+}
+
 /** The day a month's scores use versions for: its last day, or `today` while the month is still running. */
 export const referenceDay = (period: string, today: string): string => (monthEnd(period) < today ? monthEnd(period) : today);
 
-export async function recomputeTalent(ds: DataSource, corpId: string, period: string, opts: { bigDealFen: number; today: string }): Promise<RecomputeResult> {
+export async function recomputeTalent(ds: DataSource, corpId: string, period: string, opts: RecomputeOptions): Promise<RecomputeResult> {
   await ensureBuiltInJobModels(ds, corpId);
   const end = monthEnd(period);
   const from24 = `${addMonths(period, -23)}-01`;
@@ -48,7 +71,8 @@ export async function recomputeTalent(ds: DataSource, corpId: string, period: st
   const employed = (await peopleWithHistory(ds, corpId)).filter((p) => p.inOrg && employedOnOrAfter(p, `${period}-01`));
   const assessed = await submittedAssessments(ds, corpId, period);
   const portraits = new Map<string, (PortraitMetricValue | AssessmentMetricValue)[]>();
-  for (const p of employed) {
+  for (const [i, p] of employed.entries()) {
+    if (opts.onProgress && i > 0 && i % PROGRESS_EVERY === 0) await opts.onProgress(i, employed.length);
     const a = activity.byPerson.get(p.userid);
     const active = a && (a.deals.some((d) => d.signedOn >= from24) || a.followUps.length > 0);
     if (active)
@@ -64,8 +88,21 @@ export async function recomputeTalent(ds: DataSource, corpId: string, period: st
     inEffect({ from: v.effectiveFrom, to: v.effectiveTo }, day),
   );
   const now = new Date();
+  // Who changed: the stored hash of each person's inputs (one query) against this run's.
+  const versionsKey = JSON.stringify([...versions].sort((a, b) => a.id - b.id).map((v) => [v.id, v.definition]));
+  // tenancy: the corp's input hashes of the month.
+  const storedHashes = await ds.getRepository(TalentInputHash).find({ where: { corpId, period }, select: { userid: true, hash: true } });
+  const stored = new Map(storedHashes.map((h) => [h.userid, h.hash]));
+  const hashRows: Partial<TalentInputHash>[] = [];
+  const changed = new Map<string, (PortraitMetricValue | AssessmentMetricValue)[]>();
+  for (const [userid, metrics] of portraits) {
+    const hash = talentInputHash(metrics, versionsKey);
+    if (stored.get(userid) === hash) continue;
+    changed.set(userid, metrics);
+    hashRows.push({ corpId, period, userid, hash, computedAt: now });
+  }
   const metricRows: Partial<TalentMetric>[] = [];
-  for (const [userid, metrics] of portraits)
+  for (const [userid, metrics] of changed)
     for (const m of metrics)
       metricRows.push({
         corpId,
@@ -82,7 +119,7 @@ export async function recomputeTalent(ds: DataSource, corpId: string, period: st
   for (const v of versions) {
     const checked = validateJobModel(JSON.parse(v.definition));
     if (!checked.ok) continue; // published versions were validated; a definition the code no longer accepts scores nobody
-    for (const [userid, metrics] of portraits) {
+    for (const [userid, metrics] of changed) {
       const r = scoreMatch(checked.compiled, inputsFromPortrait(checked.compiled, new Map(metrics.map((m) => [m.metric, m.value]))));
       scoreRows.push({
         corpId,
@@ -108,6 +145,7 @@ export async function recomputeTalent(ds: DataSource, corpId: string, period: st
     const keep = new Set(portraits.keys());
     await removeOthers(em, TalentMetric, corpId, period, keep);
     await removeOthers(em, TalentMatchScore, corpId, period, keep);
+    await removeOthers(em, TalentInputHash, corpId, period, keep);
     // Scores of versions no longer in effect for the month go too (a month has the versions of its reference day).
     const stale = await em.getRepository(TalentMatchScore).find({ where: { corpId, period }, select: { id: true, versionId: true } });
     const live = new Set(versions.map((v) => v.id));
@@ -129,8 +167,25 @@ export async function recomputeTalent(ds: DataSource, corpId: string, period: st
         .values(scoreRows.slice(i, i + BATCH))
         .orUpdate(['job_model_id', 'score_t', 'tier', 'detail', 'computed_at'], ['corp_id', 'period', 'version_id', 'userid'])
         .execute();
+    for (let i = 0; i < hashRows.length; i += BATCH)
+      await em
+        .createQueryBuilder()
+        .insert()
+        .into(TalentInputHash)
+        .values(hashRows.slice(i, i + BATCH))
+        .orUpdate(['hash', 'computed_at'], ['corp_id', 'period', 'userid'])
+        .execute();
   });
-  return { period, people: portraits.size, metrics: metricRows.length, scores: scoreRows.length, versions: versions.map((v) => v.id) };
+  await opts.onProgress?.(employed.length, employed.length);
+  return {
+    period,
+    people: portraits.size,
+    written: changed.size,
+    skipped: portraits.size - changed.size,
+    metrics: metricRows.length,
+    scores: scoreRows.length,
+    versions: versions.map((v) => v.id),
+  };
 }
 
 /** Submitted assessment sheets of the 12 months ending with `period`, by the person assessed (one query). */
@@ -159,7 +214,13 @@ async function submittedAssessments(ds: DataSource, corpId: string, period: stri
 }
 
 /** Remove the month's rows of everyone not in `keep` (they left, or are no longer salespeople). */
-async function removeOthers(em: EntityManager, entity: typeof TalentMetric | typeof TalentMatchScore, corpId: string, period: string, keep: Set<string>) {
+async function removeOthers(
+  em: EntityManager,
+  entity: typeof TalentMetric | typeof TalentMatchScore | typeof TalentInputHash,
+  corpId: string,
+  period: string,
+  keep: Set<string>,
+) {
   // tenancy: the corp's rows of the month.
   const rows: { userid: string }[] = await em
     .getRepository(entity)

@@ -1,11 +1,12 @@
 /** The talent job: recompute a month's portraits and match scores (nightly after the data sync, after a publish). */
 import type { DataSource } from 'typeorm';
 import { addMonths } from '@liucai/shared';
-import type { JobPayloads, JobQueue } from '../../../jobs/jobTypes';
+import type { JobContext, JobPayloads, JobQueue } from '../../../jobs/jobTypes';
 import type { Logger } from '../../../logger';
 import { shanghaiDate } from '../../../util/dates';
 import { DEFAULT_SEGMENT_THRESHOLDS } from '../../sync/commands/customerSegments';
 import { recomputeTalent } from '../commands/talentRecomputer';
+import { finishRun, reportProgress } from '../commands/recomputeRuns';
 
 export interface TalentHandlerDeps {
   ds: DataSource;
@@ -26,8 +27,37 @@ export async function runTalentRecompute(deps: TalentHandlerDeps, corpId: string
   deps.log.info({ corpId, ...out }, 'talent portraits and match scores recomputed');
 }
 
-export function talentJobHandlers(deps: TalentHandlerDeps): { 'talent.recompute': (p: JobPayloads['talent.recompute']) => Promise<void> } {
-  return { 'talent.recompute': ({ corpId, period }) => runTalentRecompute(deps, corpId, period) };
+/**
+ * An on-demand recompute HR started: progress on its run row as people are computed, then the counts. A failure
+ * ends the run with the reason (HR may start another) instead of retrying behind the progress bar.
+ */
+export async function runRecomputeRun(deps: TalentHandlerDeps, corpId: string, period: string, runId: number, ctx?: JobContext): Promise<void> {
+  const today = shanghaiDate(new Date());
+  await reportProgress(deps.ds, corpId, runId, 0, 0);
+  try {
+    const result = await recomputeTalent(deps.ds, corpId, period, {
+      bigDealFen: deps.crm?.bigDealFen ?? DEFAULT_SEGMENT_THRESHOLDS.bigDealFen,
+      today,
+      onProgress: async (done, total) => {
+        await reportProgress(deps.ds, corpId, runId, done, total);
+        await ctx?.progress?.(total > 0 ? Math.floor((done * 100) / total) : 0);
+      },
+    });
+    await finishRun(deps.ds, corpId, runId, { state: 'succeeded', result });
+    deps.log.info({ corpId, runId, ...result }, 'talent portraits and match scores recomputed on demand');
+  } catch (err) {
+    deps.log.warn({ err, corpId, runId }, 'on-demand talent recompute failed');
+    await finishRun(deps.ds, corpId, runId, { state: 'failed', error: '计算出错，请稍后重试；如一再失败请联系管理员' });
+  }
+}
+
+export function talentJobHandlers(deps: TalentHandlerDeps): {
+  'talent.recompute': (p: JobPayloads['talent.recompute'], ctx?: JobContext) => Promise<void>;
+} {
+  return {
+    'talent.recompute': ({ corpId, period, runId }, ctx) =>
+      runId === undefined ? runTalentRecompute(deps, corpId, period) : runRecomputeRun(deps, corpId, period, runId, ctx),
+  };
 }
 
 /** Enqueue a recompute of a month; one per corp, month and reason at a time (deterministic job id). */

@@ -11,6 +11,7 @@ export const TALENT_FIELD_LABELS = {
   tier: '档位',
   reason: '理由',
   format: '格式',
+  id: '计算任务',
 } as const;
 
 const POSITIVE = '应为正整数';
@@ -44,3 +45,7 @@ export const DecisionBodySchema = z.object({
   tier: z.enum(['move', 'train', 'reassign'], { message: '应为 move（立即转型）、train（先培训）或 reassign（调岗）' }).nullish(),
   reason: z.string({ message: '应为文字' }).nullish(),
 });
+
+/** POST /api/v1/talent/recomputes: the month to recompute (default: the last complete month). */
+export const RecomputeBodySchema = z.object({ period: ReviewQuerySchema.shape.period });
+export const RecomputeIdParamSchema = z.object({ id: z.coerce.number({ message: POSITIVE }).int(POSITIVE).positive(POSITIVE) });
