@@ -33,6 +33,7 @@ import { outcomesRoutes } from './modules/outcomes/routes/outcomes';
 import { jobModelRoutes } from './modules/talent/routes/jobModels';
 import { talentReviewRoutes } from './modules/talent/routes/talentReview';
 import { assessmentRoutes } from './modules/assessment/routes/assessments';
+import { pulseRoutes } from './modules/pulse/routes/pulse';
 
 /**
  * Every router of the app: `open` ones answer without a session, `signedIn` ones sit behind `authenticate`. A new
@@ -65,6 +66,7 @@ export function appRouters(deps: AppDeps): { open: Router<AppState>[]; signedIn:
       jobModelRoutes(deps),
       talentReviewRoutes(deps),
       assessmentRoutes(deps),
+      pulseRoutes(deps),
     ],
   };
 }

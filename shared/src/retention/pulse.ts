@@ -4,6 +4,7 @@
  * `PULSE_MIN_GROUP` people, directly or by subtracting one shown group from another.
  */
 import { zh } from '../zhText';
+import { addDays } from './weeks';
 
 /** Results, comments and atmosphere are shown only for groups of at least this many respondents. */
 export const PULSE_MIN_GROUP = 5;
@@ -209,12 +210,6 @@ export function pulseMean(result: PulseGroupResult, measure: PulseMeasure): numb
 
 // ---------------------------------------------------------------------------------------------------------------
 // Rounds.
-
-const addDays = (date: string, days: number): string => {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
 
 /** The next round of a recurring survey: it opens one cadence after the last opened and runs as long. Null for `once`. */
 export function nextPulseRound(cadence: PulseCadence, last: { opensOn: string; dueOn: string }): { opensOn: string; dueOn: string } | null {
