@@ -9,8 +9,9 @@ import { IsNull, type DataSource } from 'typeorm';
 import { checkPulseAnswers, zh, type PulseQuestion } from '@liucai/shared';
 import type { Actor } from '../../../appTypes';
 import { PulseAnswer, PulseInvitation, PulseRound } from '../../../entities';
-import { conflict, notFound, validationError } from '../../../errors';
+import { conflict, notFound } from '../../../errors';
 import { shanghaiDate } from '../../../util/dates';
+import { pulseProblems } from './pulseProblems';
 
 export async function submitPulse(ds: DataSource, actor: Actor, roundId: number, raw: Record<string, unknown>, now = new Date()): Promise<void> {
   // tenancy: the corp's invitation of the actor.
@@ -23,7 +24,7 @@ export async function submitPulse(ds: DataSource, actor: Actor, roundId: number,
   if (today < round.opensOn) throw conflict('pulse_not_open', zh`本轮脉搏调查 ${round.opensOn} 才开始`);
   if (invitation.answeredOn) throw conflict('pulse_answered', '本轮已经作答：每轮只能作答一次');
   const { answers, problems } = checkPulseAnswers(JSON.parse(round.questions) as PulseQuestion[], raw);
-  if (problems.length > 0) throw validationError(problems, problems[0]!.message);
+  if (problems.length > 0) throw pulseProblems(problems);
   await ds.transaction(async (em) => {
     // tenancy: the corp's invitation; only the first answer marks it (two racing answers: one wins, one 409).
     const marked = await em

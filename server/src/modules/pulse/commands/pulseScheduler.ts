@@ -5,6 +5,7 @@ import type { Actor } from '../../../appTypes';
 import { PulseSurvey, type PulseRound } from '../../../entities';
 import { notFound, validationError } from '../../../errors';
 import { shanghaiDate } from '../../../util/dates';
+import { pulseProblems } from './pulseProblems';
 import { recordAudit } from '../../audit/commands/auditRecorder';
 import { pulseDepartments } from '../policies/pulseAccess';
 import { openRound, teamOf } from './pulseRoundOpener';
@@ -14,7 +15,7 @@ export async function scheduleSurvey(ds: DataSource, actor: Actor, input: PulseS
   if (!depts.has(input.deptId)) throw notFound('部门');
   const questions = input.questions ?? PULSE_TEMPLATE.questions;
   const problems = validatePulseQuestions(questions);
-  if (problems.length > 0) throw validationError(problems.map((p) => ({ ...p, label: '题目' })), problems[0]!.message);
+  if (problems.length > 0) throw pulseProblems(problems);
   const today = shanghaiDate(now);
   if (input.dueOn < today) throw validationError([{ field: 'dueOn', label: '截止日期', message: zh`截止日期应不早于今天（${today}），现为 ${input.dueOn}` }]);
   const team = await teamOf(ds, actor.corpId, input.deptId);
