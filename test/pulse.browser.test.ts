@@ -57,7 +57,8 @@ describe('脉搏调查 in Chromium', () => {
     suppressed = (await roundResults(ds, hr, closedRound, new Date())).groups.filter((g) => !g.shown).length;
 
     // Two open rounds for the demo employee to answer, one per screen size.
-    for (const title of ['本周脉搏（手机）', '本周脉搏（电脑）']) openRounds.push((await scheduleSurvey(ds, hr, { title, deptId: salesId, cadence: 'once', dueOn: in7 })).round.id);
+    for (const title of ['本周脉搏（手机）', '本周脉搏（电脑）'])
+      openRounds.push((await scheduleSurvey(ds, hr, { title, deptId: salesId, cadence: 'once', dueOn: in7 })).round.id);
 
     await computeOutcomeFacts(ds, corpId, { lastMonth: lastCompletePeriod(), bigDealFen: 1_000_000, now: new Date() });
     await computeAtmospheres(ds, corpId, yesterday.slice(0, 7));

@@ -150,7 +150,11 @@ function ScheduleForm({ departments, onCreated }: { departments: DepartmentRef[]
         </label>
         <div className="span-all">
           <div className="assess-meta">频率</div>
-          <Selector options={PULSE_CADENCES.map((c) => ({ label: PULSE_CADENCE_LABELS[c], value: c }))} value={[cadence]} onChange={(v) => v[0] && setCadence(v[0])} />
+          <Selector
+            options={PULSE_CADENCES.map((c) => ({ label: PULSE_CADENCE_LABELS[c], value: c }))}
+            value={[cadence]}
+            onChange={(v) => v[0] && setCadence(v[0])}
+          />
         </div>
       </div>
       <div className="assess-meta">内置题目（匿名，约 1 分钟）：</div>
@@ -215,7 +219,11 @@ function ResultsPanel({ id }: { id: number }) {
 function GroupCard({ g }: { g: PulseGroupView }) {
   const r = g.result;
   return (
-    <div className={`card pulse-group${g.shown ? '' : ' suppressed'}`} style={{ marginLeft: Math.min(g.depth, 4) * 12 }} data-testid={`pulse-group-${g.deptId}`}>
+    <div
+      className={`card pulse-group${g.shown ? '' : ' suppressed'}`}
+      style={{ marginLeft: Math.min(g.depth, 4) * 12 }}
+      data-testid={`pulse-group-${g.deptId}`}
+    >
       <div className="assess-task-head">
         <strong>{g.deptName}</strong>
         {r && <span className="muted small">{zh`${r.respondents} 人作答`}</span>}

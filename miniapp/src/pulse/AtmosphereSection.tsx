@@ -12,9 +12,7 @@ export function AtmosphereSection({ teams }: { teams: AtmosphereView[] }) {
           脉搏调查
         </a>
       </div>
-      <p className="muted small">
-        来自匿名脉搏调查（eNPS、留任意愿等，作答满 5 人的团队才计算）和跨部门协作、帮助同事的趋势，每晚更新。
-      </p>
+      <p className="muted small">来自匿名脉搏调查（eNPS、留任意愿等，作答满 5 人的团队才计算）和跨部门协作、帮助同事的趋势，每晚更新。</p>
       {teams.length === 0 && <p className="muted">还没有团队氛围：发起脉搏调查，本轮截止且作答满 5 人后即可看到。</p>}
       <div className="atmo-list">
         {teams.map((t) => (

@@ -84,13 +84,29 @@ function PulseCard({ round, onAnswered }: { round: MyPulseRound; onAnswered: () 
   );
 }
 
-function PulseQuestionInput({ n, q, value, onChange }: { n: number; q: PulseQuestion; value: number | string | undefined; onChange: (v: number | string) => void }) {
+function PulseQuestionInput({
+  n,
+  q,
+  value,
+  onChange,
+}: {
+  n: number;
+  q: PulseQuestion;
+  value: number | string | undefined;
+  onChange: (v: number | string) => void;
+}) {
   const values = q.measure === 'enps' ? Array.from({ length: 11 }, (_, i) => i) : [1, 2, 3, 4, 5];
   return (
     <div data-testid={`pulse-q-${q.id}`} style={{ margin: '12px 0' }}>
       <div className="assess-item-text">{zh`${n}. ${q.text}`}</div>
       {q.measure === 'comment' ? (
-        <textarea className="assess-textarea" maxLength={500} value={typeof value === 'string' ? value : ''} placeholder="选填，最多 500 字" onChange={(e) => onChange(e.target.value)} />
+        <textarea
+          className="assess-textarea"
+          maxLength={500}
+          value={typeof value === 'string' ? value : ''}
+          placeholder="选填，最多 500 字"
+          onChange={(e) => onChange(e.target.value)}
+        />
       ) : (
         <>
           <div className={`pulse-scale${q.measure === 'enps' ? '' : ' five'}`}>

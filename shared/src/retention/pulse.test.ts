@@ -1,12 +1,4 @@
-import {
-  PULSE_TEMPLATE,
-  aggregatePulse,
-  checkPulseAnswers,
-  disclosableGroups,
-  nextPulseRound,
-  validatePulseQuestions,
-  type PulseGroupNode,
-} from './pulse';
+import { PULSE_TEMPLATE, aggregatePulse, checkPulseAnswers, disclosableGroups, nextPulseRound, validatePulseQuestions, type PulseGroupNode } from './pulse';
 
 describe('pulse questions', () => {
   it('accepts the built-in template', () => {

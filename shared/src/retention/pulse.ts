@@ -95,7 +95,8 @@ export function checkPulseAnswers(questions: readonly PulseQuestion[], raw: Reco
     }
     const [min, max] = q.measure === 'enps' ? [0, 10] : [1, 5];
     if (v === undefined || v === null || v === '') problems.push({ field: q.id, message: zh`第 ${n} 题：请作答` });
-    else if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) problems.push({ field: q.id, message: zh`第 ${n} 题：应为 ${min} 到 ${max} 的整数` });
+    else if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max)
+      problems.push({ field: q.id, message: zh`第 ${n} 题：应为 ${min} 到 ${max} 的整数` });
     else answers[q.id] = v;
   });
   return { answers, problems };

@@ -29,9 +29,9 @@ export function weeksOfMonth(month: string): string[] {
 export async function computeAtmospheres(ds: DataSource, corpId: string, month: string, now = new Date()): Promise<{ teams: number; alerts: number }> {
   const today = shanghaiDate(now);
   // tenancy: the corp's rounds closed in the month.
-  const rounds = (await ds.getRepository(PulseRound).find({ where: { corpId, dueOn: Between(`${month}-01`, lastDayOf(month)) }, order: { dueOn: 'ASC', id: 'ASC' } })).filter(
-    (r) => r.dueOn < today,
-  );
+  const rounds = (
+    await ds.getRepository(PulseRound).find({ where: { corpId, dueOn: Between(`${month}-01`, lastDayOf(month)) }, order: { dueOn: 'ASC', id: 'ASC' } })
+  ).filter((r) => r.dueOn < today);
   if (rounds.length === 0) return { teams: 0, alerts: 0 };
   // tenancy: the corp's surveys of those rounds.
   const surveys = new Map(

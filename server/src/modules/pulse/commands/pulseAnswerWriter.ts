@@ -27,9 +27,7 @@ export async function submitPulse(ds: DataSource, actor: Actor, roundId: number,
   if (problems.length > 0) throw pulseProblems(problems);
   await ds.transaction(async (em) => {
     // tenancy: the corp's invitation; only the first answer marks it (two racing answers: one wins, one 409).
-    const marked = await em
-      .getRepository(PulseInvitation)
-      .update({ corpId: actor.corpId, id: invitation.id, answeredOn: IsNull() }, { answeredOn: today });
+    const marked = await em.getRepository(PulseInvitation).update({ corpId: actor.corpId, id: invitation.id, answeredOn: IsNull() }, { answeredOn: today });
     if (!marked.affected) throw conflict('pulse_answered', '本轮已经作答：每轮只能作答一次');
     await em
       .createQueryBuilder()

@@ -10,7 +10,12 @@ import { recordAudit } from '../../audit/commands/auditRecorder';
 import { pulseDepartments } from '../policies/pulseAccess';
 import { openRound, teamOf } from './pulseRoundOpener';
 
-export async function scheduleSurvey(ds: DataSource, actor: Actor, input: PulseSurveyInput, now = new Date()): Promise<{ survey: PulseSurvey; round: PulseRound }> {
+export async function scheduleSurvey(
+  ds: DataSource,
+  actor: Actor,
+  input: PulseSurveyInput,
+  now = new Date(),
+): Promise<{ survey: PulseSurvey; round: PulseRound }> {
   const depts = await pulseDepartments(ds, actor);
   if (!depts.has(input.deptId)) throw notFound('部门');
   const questions = input.questions ?? PULSE_TEMPLATE.questions;

@@ -59,7 +59,9 @@ export async function surveysInScope(ds: DataSource, actor: Actor, now: Date): P
   const surveys = await ds.getRepository(PulseSurvey).find({ where: { corpId: actor.corpId, deptId: In([...depts]) }, order: { id: 'DESC' }, take: 100 });
   if (surveys.length === 0) return [];
   // tenancy: the corp's rounds.
-  const rounds = await ds.getRepository(PulseRound).find({ where: { corpId: actor.corpId, surveyId: In(surveys.map((s) => s.id)) }, order: { opensOn: 'DESC' } });
+  const rounds = await ds
+    .getRepository(PulseRound)
+    .find({ where: { corpId: actor.corpId, surveyId: In(surveys.map((s) => s.id)) }, order: { opensOn: 'DESC' } });
   const counts = await roundCounts(
     ds,
     actor.corpId,
@@ -90,7 +92,13 @@ export interface DisclosedGroup {
  * A round's groups: the team's department and each department below it that had anyone invited, in tree order;
  * a group's result only when the disclosure rule shows it (at least 5 respondents, no subtraction isolating fewer).
  */
-export async function disclosedGroups(ds: DataSource, corpId: string, round: PulseRound, survey: PulseSurvey, index: DepartmentIndex): Promise<DisclosedGroup[]> {
+export async function disclosedGroups(
+  ds: DataSource,
+  corpId: string,
+  round: PulseRound,
+  survey: PulseSurvey,
+  index: DepartmentIndex,
+): Promise<DisclosedGroup[]> {
   const rootId = Number(survey.deptId);
   const subtree = index.subtree([rootId]);
   // tenancy: the corp's anonymous answers of the round.
@@ -126,11 +134,11 @@ export async function disclosedGroups(ds: DataSource, corpId: string, round: Pul
   const ordered = index.listInTreeOrder(listed).map((ref) => ref.id);
   if (!ordered.includes(rootId)) ordered.unshift(rootId); // a team whose department DingTalk removed
   return ordered.map((deptId) => ({
-      deptId,
-      depth: depthOf(deptId),
-      shown: shown.has(deptId),
-      result: shown.has(deptId) ? aggregatePulse(questions, under(deptId)) : null,
-    }));
+    deptId,
+    depth: depthOf(deptId),
+    shown: shown.has(deptId),
+    result: shown.has(deptId) ? aggregatePulse(questions, under(deptId)) : null,
+  }));
 }
 
 /** A round's results for HR (404 outside its departments); before the round closes, a note and no results. */
@@ -143,7 +151,12 @@ export async function roundResults(ds: DataSource, actor: Actor, roundId: number
   const today = shanghaiDate(now);
   const s = summary(round, await roundCounts(ds, actor.corpId, [round.id]), today);
   const base = { surveyId: survey.id, title: survey.title, round: s };
-  if (!s.closed) return { ...base, note: zh`本轮进行中（${s.answered} / ${s.invited} 人已作答），${round.dueOn} 截止后公布结果：截止前不显示，避免前后两次查看相减推出个人答案`, groups: [] };
+  if (!s.closed)
+    return {
+      ...base,
+      note: zh`本轮进行中（${s.answered} / ${s.invited} 人已作答），${round.dueOn} 截止后公布结果：截止前不显示，避免前后两次查看相减推出个人答案`,
+      groups: [],
+    };
   const index = await loadDepartmentIndex(ds, actor.corpId);
   const groups: PulseGroupView[] = (await disclosedGroups(ds, actor.corpId, round, survey, index)).map((g) => ({
     deptId: g.deptId,
@@ -160,7 +173,9 @@ export async function roundResults(ds: DataSource, actor: Actor, roundId: number
 export async function myRounds(ds: DataSource, actor: Actor, now: Date): Promise<MyPulseRound[]> {
   const today = shanghaiDate(now);
   // tenancy: the corp's invitations of the actor.
-  const invitations = await ds.getRepository(PulseInvitation).find({ where: { corpId: actor.corpId, userid: actor.userid }, order: { roundId: 'DESC' }, take: 20 });
+  const invitations = await ds
+    .getRepository(PulseInvitation)
+    .find({ where: { corpId: actor.corpId, userid: actor.userid }, order: { roundId: 'DESC' }, take: 20 });
   if (invitations.length === 0) return [];
   // tenancy: the corp's rounds that have opened.
   const rounds = await ds
