@@ -6,12 +6,23 @@
  * and 华东组 (4) says 样本不足 5 人，不显示; the atmosphere turns 消极 and HR and the team's manager are told once; the
  * 转型看板 shows it.
  */
-import type { DataSource } from 'typeorm';
+import { IsNull, Not, type DataSource } from 'typeorm';
 import { PULSE_TEMPLATE, type MyPulseRound, type OutcomesDashboard, type PulseResultsView, type PulseSurveyView } from '@liucai/shared';
-import { Department, Notification, PulseInvitation, PulseRound, RetentionWeekSignal, TeamAtmosphere } from '../server/src/entities';
+import {
+  Department,
+  Notification,
+  PulseAnswer,
+  PulseInvitation,
+  PulseRound,
+  PulseSurvey,
+  RetentionRisk,
+  RetentionWeekSignal,
+  TeamAtmosphere,
+} from '../server/src/entities';
 import { computeAtmospheres, weeksOfMonth } from '../server/src/modules/pulse/commands/atmosphereComputer';
+import { DEMO_PULSE_TITLE, seedDemoPulse } from '../server/src/modules/pulse/commands/demoPulseSeeder';
 import { shanghaiDate } from '../server/src/util/dates';
-import { weeksEnding } from '@liucai/shared';
+import { addMonths, weeksEnding } from '@liucai/shared';
 import { createTestWorld, type TestWorld } from './support/testServices';
 import { listen } from './support/testServer';
 import type { TestClient } from './support/httpClient';
@@ -180,5 +191,56 @@ describe('脉搏调查', () => {
     const board = await c.hr!.call<OutcomesDashboard>('GET', '/api/v1/outcomes');
     expect(board.body.data.atmosphere).toMatchObject([{ deptId: salesId, deptName: '销售中心', month, level: '消极', respondents: 6, enps: -67 }]);
     expect((await c.hrTech!.call<OutcomesDashboard>('GET', '/api/v1/outcomes')).body.data.atmosphere).toEqual([]);
+  });
+
+  it('the demo: two past monthly rounds per department answered from the radar’s bands, no invitations sent', async () => {
+    const ds = w.ds;
+    const demoCorp = await buildCorp(ds, 'pulsedemo');
+    const root = await buildDepartment(ds, demoCorp, { name: '演示公司' });
+    const sales = await buildDepartment(ds, demoCorp, { name: '销售中心', parentId: root.deptId });
+    const people = [];
+    for (let i = 0; i < 12; i++) people.push(await buildUser(ds, demoCorp, { name: `演示${i}`, deptIds: [sales.deptId] }));
+    const last = '2026-11';
+    const risk = (userid: string, weekStart: string, band: '高' | '低') =>
+      ds.getRepository(RetentionRisk).insert({
+        corpId: demoCorp,
+        userid,
+        weekStart,
+        baseline: 'ok',
+        baselineWeeks: 12,
+        ruleVersion: 'article-rule-v1',
+        ruleFired: band === '高',
+        ruleProbabilityBp: null,
+        communicationChangeBp: 0,
+        leaveChangeBp: 0,
+        modelVersion: 'm1',
+        modelProbabilityBp: band === '高' ? 8000 : 500,
+        band,
+        explanation: { ruleReason: '', drivers: [], modelNote: null, signals: {} },
+        computedAt: new Date(),
+      });
+    // Everyone 低 in October; eight of them drift to 高 by November.
+    for (const [i, u] of people.entries()) {
+      await risk(u.userid, '2026-10-05', '低');
+      await risk(u.userid, '2026-11-02', i < 8 ? '高' : '低');
+    }
+    expect(await seedDemoPulse(ds, demoCorp, last, new Date('2026-12-05T02:00:00Z'))).toBe(true);
+    expect(await seedDemoPulse(ds, demoCorp, last, new Date('2026-12-05T02:00:00Z'))).toBe(false);
+    const surveys = await ds.getRepository(PulseSurvey).find({ where: { corpId: demoCorp } });
+    expect(surveys.map((s) => [s.title, Number(s.deptId), s.cadence])).toEqual([[DEMO_PULSE_TITLE, sales.deptId, 'monthly']]);
+    const rounds = await ds.getRepository(PulseRound).find({ where: { corpId: demoCorp }, order: { opensOn: 'ASC' } });
+    expect(rounds.map((r) => [r.opensOn, r.dueOn, r.invited])).toEqual([
+      [`${addMonths(last, -1)}-01`, `${addMonths(last, -1)}-10`, 12],
+      [`${last}-01`, `${last}-10`, 12],
+    ]);
+    const enps = async (roundId: number) => {
+      const rows = await ds.getRepository(PulseAnswer).find({ where: { corpId: demoCorp, roundId } });
+      const answered = await ds.getRepository(PulseInvitation).countBy({ corpId: demoCorp, roundId, answeredOn: Not(IsNull()) });
+      expect(rows).toHaveLength(answered);
+      return rows.reduce((s, r) => s + (JSON.parse(r.answers) as { enps: number }).enps, 0) / rows.length;
+    };
+    expect(await enps(rounds[1]!.id)).toBeLessThan((await enps(rounds[0]!.id)) - 2);
+    expect(await ds.getRepository(Notification).countBy({ corpId: demoCorp, kind: 'pulse.invited' })).toBe(0);
+    expect(await ds.getRepository(TeamAtmosphere).countBy({ corpId: demoCorp, month: addMonths(last, -1) })).toBe(1);
   });
 });

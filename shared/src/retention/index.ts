@@ -15,3 +15,4 @@ export * from './api';
 export * from './pulse';
 export * from './atmosphere';
 export * from './pulseApi';
+export * from './pulseDemo';

@@ -1,4 +1,5 @@
 import { PULSE_TEMPLATE, aggregatePulse, checkPulseAnswers, disclosableGroups, nextPulseRound, validatePulseQuestions, type PulseGroupNode } from './pulse';
+import { pulseAnswersFromRisk } from './pulseDemo';
 
 describe('pulse questions', () => {
   it('accepts the built-in template', () => {
@@ -99,5 +100,19 @@ describe('nextPulseRound', () => {
     expect(nextPulseRound('monthly', { opensOn: '2026-01-31', dueOn: '2026-02-07' })).toEqual({ opensOn: '2026-02-28', dueOn: '2026-03-07' });
     expect(nextPulseRound('biweekly', { opensOn: '2026-12-01', dueOn: '2026-12-05' })).toEqual({ opensOn: '2026-12-15', dueOn: '2026-12-19' });
     expect(nextPulseRound('once', { opensOn: '2026-12-01', dueOn: '2026-12-05' })).toBeNull();
+  });
+});
+
+describe('pulseAnswersFromRisk (the demo)', () => {
+  it('people the radar flags 高 answer lower than those at 低, deterministically', () => {
+    const mean = (band: '高' | '低') => {
+      let sum = 0;
+      for (let i = 0; i < 40; i++) sum += pulseAnswersFromRisk(PULSE_TEMPLATE.questions, band, `u${i}`).enps as number;
+      return sum / 40;
+    };
+    expect(mean('高')).toBeLessThan(4);
+    expect(mean('低')).toBeGreaterThan(6);
+    expect(pulseAnswersFromRisk(PULSE_TEMPLATE.questions, '中', 'x')).toEqual(pulseAnswersFromRisk(PULSE_TEMPLATE.questions, '中', 'x'));
+    expect(checkPulseAnswers(PULSE_TEMPLATE.questions, pulseAnswersFromRisk(PULSE_TEMPLATE.questions, null, 'y')).problems).toEqual([]);
   });
 });

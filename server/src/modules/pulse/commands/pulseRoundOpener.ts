@@ -29,6 +29,7 @@ export async function openRound(
   dates: { opensOn: string; dueOn: string },
   team: readonly { userid: string; group: number }[],
   now: Date,
+  opts: { notify?: boolean } = {},
 ): Promise<PulseRound> {
   const round = await em.getRepository(PulseRound).save(
     Object.assign(new PulseRound(), {
@@ -49,7 +50,7 @@ export async function openRound(
       .into(PulseInvitation)
       .values(rows.slice(i, i + BATCH))
       .execute();
-  if (team.length > 0)
+  if (team.length > 0 && opts.notify !== false)
     await recordNotification(
       em,
       {
