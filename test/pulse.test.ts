@@ -26,7 +26,9 @@ import { addMonths, weeksEnding } from '@liucai/shared';
 import { createTestWorld, type TestWorld } from './support/testServices';
 import { listen } from './support/testServer';
 import type { TestClient } from './support/httpClient';
-import { buildCorp, buildDepartment, buildUser, clientAs, grantHrScope } from './support/factories';
+import { buildCorp, buildDepartment, buildUser, clientAs, grantHrScope, onBothDatabases } from './support/factories';
+import { scheduleSurvey } from '../server/src/modules/pulse/commands/pulseScheduler';
+import { submitPulse } from '../server/src/modules/pulse/commands/pulseAnswerWriter';
 
 async function collab(ds: DataSource, corpId: string, userid: string, weekStart: string, n: number) {
   await ds.getRepository(RetentionWeekSignal).insert({
@@ -242,5 +244,36 @@ describe('脉搏调查', () => {
     expect(await enps(rounds[1]!.id)).toBeLessThan((await enps(rounds[0]!.id)) - 2);
     expect(await ds.getRepository(Notification).countBy({ corpId: demoCorp, kind: 'pulse.invited' })).toBe(0);
     expect(await ds.getRepository(TeamAtmosphere).countBy({ corpId: demoCorp, month: addMonths(last, -1) })).toBe(1);
+  });
+
+  it('on MariaDB and SQLite alike: answers keep no user id and no arrival order (SQLite: WITHOUT ROWID)', async () => {
+    await onBothDatabases('pulse', async (ds, kind) => {
+      const corp = await buildCorp(ds, `pulse${kind}`);
+      const dept = await buildDepartment(ds, corp, { name: '销售中心' });
+      const hrUser = await buildUser(ds, corp, { name: '人事' });
+      await grantHrScope(ds, corp, hrUser.userid, [dept.deptId]);
+      const team = [];
+      for (let i = 0; i < 5; i++) team.push(await buildUser(ds, corp, { name: `员工${i}`, deptIds: [dept.deptId] }));
+      const { round } = await scheduleSurvey(
+        ds,
+        { corpId: corp, userid: hrUser.userid, roles: ['hr'], hrDeptIds: [dept.deptId] },
+        {
+          title: '脉搏',
+          deptId: dept.deptId,
+          cadence: 'once',
+          dueOn: shanghaiDate(new Date()),
+        },
+      );
+      for (const [i, u] of team.entries())
+        await submitPulse(ds, { corpId: corp, userid: u.userid, roles: ['employee'], hrDeptIds: [] }, round.id, { enps: i, stay: 3, workload: 3, support: 3 });
+      const rows = await ds.query<Record<string, unknown>[]>('SELECT * FROM pulse_answers WHERE corp_id = ?', [corp]);
+      expect(rows).toHaveLength(5);
+      expect(Object.keys(rows[0]!).sort()).toEqual(['answers', 'corp_id', 'dept_id', 'id', 'round_id']);
+      for (const row of rows) for (const u of team) expect(JSON.stringify(row)).not.toContain(u.userid);
+      if (kind === 'sqlite') {
+        const [table] = await ds.query<{ sql: string }[]>("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'pulse_answers'");
+        expect(table!.sql).toMatch(/WITHOUT ROWID$/);
+      }
+    });
   });
 });
