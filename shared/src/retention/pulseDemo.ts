@@ -6,7 +6,7 @@
 import { wobble } from '../talent/demoAnswers';
 import type { PulseAnswers, PulseQuestion } from './pulse';
 
-const BASE = { 高: 0.15, 中: 0.45, 低: 0.72 } as const;
+const BASE = { 高: 0.1, 中: 0.45, 低: 0.76 } as const;
 const COMMENTS_LOW = ['大客户周期太长，提成压力很大', '转型以后不知道找谁要支持', '客户越来越多，跟进不过来', '希望主管多陪访'];
 const COMMENTS_HIGH = ['跨部门配合比以前顺畅', '大客户培训很有用', '团队氛围不错'];
 

@@ -7,7 +7,7 @@
  */
 import { Between, In, type DataSource } from 'typeorm';
 import { pulseMean, teamAtmosphere, turnedNegative, weekStartOf, weeksEnding, zh, addMonths, type AtmosphereLevel, type AtmospherePulse } from '@liucai/shared';
-import { Department, PulseRound, PulseSurvey, RetentionWeekSignal, TeamAtmosphere, User } from '../../../entities';
+import { Department, HrScope, PulseRound, PulseSurvey, RetentionWeekSignal, TeamAtmosphere, User } from '../../../entities';
 import { shanghaiDate } from '../../../util/dates';
 import { recordNotification } from '../../notify/commands/notificationRecorder';
 import { hrUsersSeeing } from '../../notify/queries/hrRecipients';
@@ -105,6 +105,10 @@ export async function computeAtmospheres(ds: DataSource, corpId: string, month: 
       d.managerUserids,
     ]),
   );
+  // tenancy: the corp's HR grants.
+  const grants = new Map<string, number[]>();
+  for (const g of await ds.getRepository(HrScope).find({ where: { corpId }, select: { userid: true, deptId: true } }))
+    grants.set(g.userid, [...(grants.get(g.userid) ?? []), Number(g.deptId)]);
   let alerts = 0;
   await ds.transaction(async (em) => {
     // tenancy: the corp's month of atmospheres, replaced whole.
@@ -129,7 +133,10 @@ export async function computeAtmospheres(ds: DataSource, corpId: string, month: 
         computedAt: now,
       });
       if (!turnedNegative(previous.get(deptId), a.level)) continue;
-      const hr = [...(await hrUsersSeeing(em, ds, corpId, ids)).entries()].filter(([, seen]) => seen.size > 0).map(([u]) => u);
+      // HR covering the team's people through its departments (not merely itself or its reports in the team).
+      const hr = [...(await hrUsersSeeing(em, ds, corpId, ids)).entries()]
+        .filter(([u, seen]) => seen.size > 0 && index.subtree(grants.get(u) ?? []).has(deptId))
+        .map(([u]) => u);
       const recipients = [...new Set([...hr, ...(managers.get(deptId) ?? [])])];
       if (recipients.length === 0) continue;
       alerts += await recordNotification(
