@@ -121,7 +121,8 @@ describe('测评 in headless Chromium', () => {
       else await item.locator('.assess-option').first().click();
     }
     await page.getByTestId('sheet-submit').click();
-    await page.getByRole('button', { name: '提交' }).last().click();
+    // The confirmation's own button, once the dialog is there (`last()` could resolve to the sheet's before it mounts).
+    await page.locator('.adm-center-popup-wrap').getByRole('button', { name: '提交', exact: true }).click();
     await page.getByTestId('sheet-submitted').waitFor();
     await page.locator('.adm-toast-mask').waitFor({ state: 'detached' });
     expect(await page.getByTestId('sheet-submit').count()).toBe(0);

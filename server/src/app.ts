@@ -34,6 +34,7 @@ import { jobModelRoutes } from './modules/talent/routes/jobModels';
 import { talentReviewRoutes } from './modules/talent/routes/talentReview';
 import { talentRecomputeRoutes } from './modules/talent/routes/talentRecomputes';
 import { assessmentRoutes } from './modules/assessment/routes/assessments';
+import { pulseRoutes } from './modules/pulse/routes/pulse';
 
 /**
  * Every router of the app: `open` ones answer without a session, `signedIn` ones sit behind `authenticate`. A new
@@ -67,6 +68,7 @@ export function appRouters(deps: AppDeps): { open: Router<AppState>[]; signedIn:
       talentReviewRoutes(deps),
       talentRecomputeRoutes(deps),
       assessmentRoutes(deps),
+      pulseRoutes(deps),
     ],
   };
 }

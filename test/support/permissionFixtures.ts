@@ -16,6 +16,7 @@ import { OUTCOMES_FIXTURES } from './outcomesPermissionFixtures';
 import { TALENT_FIXTURES } from './talentPermissionFixtures';
 import { ASSESSMENT_FIXTURES } from './assessmentPermissionFixtures';
 import { KPI_FIXTURES } from './kpiPermissionFixtures';
+import { PULSE_FIXTURES } from './pulsePermissionFixtures';
 
 export interface RouteCall {
   /** The path to call, parameters filled in (and a query string if needed). */
@@ -183,4 +184,5 @@ export const FIXTURES: Record<string, Fixture> = {
   ...TALENT_FIXTURES,
   ...ASSESSMENT_FIXTURES,
   ...KPI_FIXTURES,
+  ...PULSE_FIXTURES,
 };

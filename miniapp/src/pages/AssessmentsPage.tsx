@@ -1,7 +1,7 @@
 /**
  * 测评 (everyone): my answer sheets — about myself and, for supervisors, about my reports — to start, resume or look
  * back on; `?sheet=<id>` opens one (the first opening starts its time limit). Below, my results: my own rating and my
- * supervisor's, kept apart.
+ * supervisor's, kept apart. On top, the anonymous pulse surveys (脉搏调查) one is invited to.
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { AnswerSheet, AssessmentResult, AssessmentTask, PersonAssessments } from '@liucai/shared';
@@ -16,6 +16,7 @@ import { navigate, useHashRoute } from '../router/hashRoute';
 import { useSession } from '../session/SessionContext';
 import { AnswerSheetView } from '../assessment/AnswerSheetView';
 import { TASK_STATE_COLOR, TASK_STATE_TEXT, percent } from '../assessment/assessmentDisplay';
+import { PulseInbox } from '../pulse/PulseInbox';
 import '../assessment/assessment.css';
 
 type ListState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; tasks: AssessmentTask[]; results: PersonAssessments };
@@ -87,6 +88,7 @@ function TaskList() {
   const past = state.tasks.filter((t) => t.state !== 'new' && t.state !== 'inProgress');
   return (
     <>
+      <PulseInbox />
       <div className="section-title">待完成（{open.length} 份）</div>
       {open.length === 0 && (
         <section className="card">

@@ -28,6 +28,7 @@ import { useFileDownload } from '../imports/useFileDownload';
 import { navigate } from '../router/hashRoute';
 import { formatFen } from '../util/format';
 import { RatioLineChart, StackedBars } from '../outcomes/charts';
+import { AtmosphereSection } from '../pulse/AtmosphereSection';
 import '../outcomes/outcomes.css';
 
 type State = { status: 'loading' } | { status: 'ready'; board: OutcomesDashboard } | { status: 'error'; message: string };
@@ -366,6 +367,8 @@ export default function OutcomesPage() {
             {by !== 'all' && <p className="muted small">点一行，上面的关键数字和图表改看这一组。</p>}
             <DataTable columns={columns} rows={rows} rowKey={(r) => r.key} onRowClick={(r) => setFocus(r.key)} empty="这个月没有数据" testId="outcome-rows" />
           </section>
+
+          <AtmosphereSection teams={board.atmosphere} />
 
           <section className="card">
             <details className="outcome-defs" data-testid="outcome-defs">

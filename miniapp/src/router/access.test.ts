@@ -33,12 +33,14 @@ describe('app.json page list', () => {
       '/messages',
       '/notify-log',
       '/retention',
+      '/pulse-admin',
       '/outcomes',
       '/retention-person',
       '/notify-settings',
     ]);
     expect(findPage('/retention')).toEqual({ path: '/retention', title: '留才雷达', roles: ['supervisor', 'hr'], nav: true });
     expect(findPage('/outcomes')).toEqual({ path: '/outcomes', title: '转型看板', roles: ['hr'], nav: true });
+    expect(findPage('/pulse-admin')).toEqual({ path: '/pulse-admin', title: '脉搏调查', roles: ['hr'], nav: true });
     expect(findPage('/retention-person')).toEqual({ path: '/retention-person', title: '风险详情', roles: ['supervisor', 'hr'], nav: false });
     expect(findPage('/data')).toEqual({ path: '/data', title: '数据', roles: ['hr', 'admin'], nav: true });
     expect(findPage('/imports')).toEqual({ path: '/imports', title: '导入', roles: ['hr', 'admin'], nav: true });
@@ -91,7 +93,7 @@ describe('app.json page list', () => {
     publicHome.home = '/signin';
     expect(() => parseManifest(publicHome)).toThrow('首页');
 
-    expect(parseManifest(clone()).pages).toHaveLength(26);
+    expect(parseManifest(clone()).pages).toHaveLength(27);
   });
 });
 
@@ -125,9 +127,9 @@ describe('canOpen (role gating from app.json)', () => {
     expect(canOpen('/roles', ['employee', 'hr'])).toBe(false);
   });
 
-  it('lets an admin open everything but 留才雷达 and 转型看板 (risks are shown to as few as need them) and 我的团队 (a supervisor’s reports)', () => {
+  it('lets an admin open everything but 留才雷达, 转型看板 and 脉搏调查 (risks and team answers are shown to as few as need them) and 我的团队 (a supervisor’s reports)', () => {
     for (const p of manifest.pages)
-      expect(canOpen(p.path, ['admin'])).toBe(!p.path.startsWith('/retention') && p.path !== '/outcomes' && p.path !== '/my-team');
+      expect(canOpen(p.path, ['admin'])).toBe(!p.path.startsWith('/retention') && p.path !== '/outcomes' && p.path !== '/pulse-admin' && p.path !== '/my-team');
     expect(canOpen('/my-team', ['employee', 'supervisor'])).toBe(true);
     expect(canOpen('/my-team', ['employee', 'hr'])).toBe(false);
   });
@@ -176,6 +178,7 @@ describe('navigablePages', () => {
       '/assessment-admin',
       '/messages',
       '/retention',
+      '/pulse-admin',
       '/outcomes',
     ]);
     // 通知记录 and 通知设置 (nav: false) are opened from 消息, not listed in the navigation.

@@ -30,6 +30,7 @@ export const pageComponents: Record<string, LazyExoticComponent<ComponentType>> 
   '/retention': lazy(() => import('../pages/RetentionPage')),
   '/retention-person': lazy(() => import('../pages/RetentionPersonPage')),
   '/outcomes': lazy(() => import('../pages/OutcomesPage')),
+  '/pulse-admin': lazy(() => import('../pages/PulseAdminPage')),
 };
 
 /** Shown when the user lacks a page's roles. */

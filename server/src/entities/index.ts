@@ -60,6 +60,11 @@ import { AssessmentResponse } from './AssessmentResponse';
 import { KpiScore } from './KpiScore';
 import { KpiRating } from './KpiRating';
 import { KpiPromotion } from './KpiPromotion';
+import { PulseSurvey } from './PulseSurvey';
+import { PulseRound } from './PulseRound';
+import { PulseInvitation } from './PulseInvitation';
+import { PulseAnswer } from './PulseAnswer';
+import { TeamAtmosphere } from './TeamAtmosphere';
 
 /** Every entity, for the DataSource. */
 export const ENTITIES = [
@@ -125,6 +130,11 @@ export const ENTITIES = [
   KpiScore,
   KpiRating,
   KpiPromotion,
+  PulseSurvey,
+  PulseRound,
+  PulseInvitation,
+  PulseAnswer,
+  TeamAtmosphere,
 ];
 export {
   AttendanceResult,
@@ -189,4 +199,9 @@ export {
   KpiScore,
   KpiRating,
   KpiPromotion,
+  PulseSurvey,
+  PulseRound,
+  PulseInvitation,
+  PulseAnswer,
+  TeamAtmosphere,
 };

@@ -18,6 +18,7 @@ import { runOutcomes } from '../modules/outcomes/commands/outcomesRunner';
 import { currentRiskWeek } from '../modules/retention/queries/riskViews';
 import { DEFAULT_SEGMENT_THRESHOLDS } from '../modules/sync/commands/customerSegments';
 import { seedDemoAssessment } from '../modules/assessment/commands/demoAssessmentSeeder';
+import { seedDemoPulse } from '../modules/pulse/commands/demoPulseSeeder';
 import { firstStartKpiPeriods, kpiJobHandlers, nightlyKpiPeriods, runKpiScoring } from '../modules/pay/jobs/kpiScoreJob';
 import type { KpiSettings } from '@liucai/shared';
 
@@ -150,6 +151,9 @@ export function createJobHandlers(deps: HandlerDeps): JobHandlers {
         (result) => deps.log.info({ corpId, ...result }, 'first-start retention radar computed'),
         (err: unknown) => deps.log.warn({ err, corpId }, 'first-start retention radar failed'),
       );
+      // The demo: two past months of pulse surveys answered from behaviour (the radar's bands), so 团队氛围 is real.
+      if (deps.demo)
+        await seedDemoPulse(deps.ds, corpId, lastCompletePeriod()).catch((err: unknown) => deps.log.warn({ err }, 'demo pulse surveys not seeded'));
       await outcomesAfterRadar(corpId);
     },
     'org.sync': async ({ syncRunId }, { attempt }) => {

@@ -19,6 +19,8 @@ export const NOTIFY_KINDS = {
   'outcomes.monthlySummary': { label: '转型看板月报', digestPhrase: (n: number) => `${n} 份转型看板月报` },
   'assessment.invited': { label: '测评邀请', digestPhrase: (n: number) => `${n} 项测评待完成` },
   'assessment.reminder': { label: '测评催办', digestPhrase: (n: number) => `${n} 项测评即将截止或已逾期` },
+  'pulse.invited': { label: '脉搏调查邀请', digestPhrase: (n: number) => `${n} 项脉搏调查待作答` },
+  'atmosphere.negative': { label: '团队氛围转为消极', digestPhrase: (n: number) => `${n} 个团队氛围转为消极` },
   'kpi.promotionEligible': { label: '连续达标可晋升', digestPhrase: (n: number) => `${n} 人连续达标，具备晋升资格` },
 } as const satisfies Record<string, NotifyKindSpec>;
 

@@ -1,4 +1,5 @@
 /** 转型看板 API shapes. HR only, within its departments; risk counts only of the people whose risk HR may see. */
+import type { AtmosphereView } from '../retention/pulseApi';
 import type { OutcomeCell, OutcomeGrouping, OutcomeMetric } from './dashboard';
 
 export interface OutcomeGroupView {
@@ -17,6 +18,8 @@ export interface OutcomesDashboard {
   /** When the outcomes job last stored the rows (null: never ran; the page says so). */
   computedAt: string | null;
   targets: { annualTurnover: { before: number; target: number }; bigShare: { before: number; target: number } };
+  /** 团队氛围: each team of HR's departments with a stored atmosphere, its latest month (pulse surveys). */
+  atmosphere: AtmosphereView[];
 }
 
 export interface OutcomePersonView {

@@ -12,3 +12,7 @@ export * from './signalFeatures';
 export * from './tabular';
 export * from './backtest';
 export * from './api';
+export * from './pulse';
+export * from './atmosphere';
+export * from './pulseApi';
+export * from './pulseDemo';

@@ -24,7 +24,7 @@ export function behaviourStrength(metrics: ReadonlyMap<string, string | null>): 
 }
 
 /** A stable number in [-0.5, 0.5) from a text (FNV-1a). */
-function wobble(key: string): number {
+export function wobble(key: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193) >>> 0;
   return h / 2 ** 32 - 0.5;

@@ -12,8 +12,9 @@ import { notFound, validationError } from '../../../errors';
 import { shanghaiDate } from '../../../util/dates';
 import { recordAudit } from '../../audit/commands/auditRecorder';
 import { recordNotification } from '../../notify/commands/notificationRecorder';
-import { descendantsOf, visibleDepartmentIds } from '../../access/policies/scope';
-import { membersBeyondMain, visibleUserIds, whereInPeopleScope } from '../../people/policies/peopleScope';
+import { visibleDepartmentIds } from '../../access/policies/scope';
+import { visibleUserIds } from '../../people/policies/peopleScope';
+import { activePeopleOfDepartments } from '../../people/queries/activePeopleOfDepartments';
 
 const BATCH = 500;
 /** Where invitations and reminders open. */
@@ -58,25 +59,13 @@ export async function launchCycle(
     if (gone.length > 0) throw validationError([{ field: 'userids', label: '测评对象', message: zh`${gone.length} 位所选员工已离职，不能参加测评` }]);
     for (const u of userids) subjects.add(u);
   }
-  if (deptIds.length > 0) {
-    const subtree = [
-      ...descendantsOf(
-        depts.map((d) => ({ deptId: Number(d.deptId), parentId: d.parentId === null ? null : Number(d.parentId) })),
-        deptIds,
-      ),
-    ];
-    const scope = {
-      corpId: actor.corpId,
-      all: false,
-      self: '',
-      reports: false,
-      deptIds: subtree,
-      memberUserids: await membersBeyondMain(ds, actor.corpId, subtree),
-    };
-    // tenancy: whereInPeopleScope adds the corp.
-    const qb = ds.getRepository(User).createQueryBuilder('u').select('u.userid', 'userid').where('u.status = :active', { active: 'active' });
-    for (const r of await whereInPeopleScope(qb, 'u', scope).getRawMany<{ userid: string }>()) subjects.add(r.userid);
-  }
+  const ofDepartments = await activePeopleOfDepartments(
+    ds,
+    actor.corpId,
+    depts.map((d) => ({ deptId: Number(d.deptId), parentId: d.parentId === null ? null : Number(d.parentId) })),
+    deptIds,
+  );
+  for (const r of ofDepartments) subjects.add(r.userid);
   if (subjects.size === 0) throw validationError([{ field: 'deptIds', label: '测评对象', message: '所选部门中没有在职员工' }]);
 
   // Supervisors rate their reports on the same questionnaire (never themselves; only active supervisors).

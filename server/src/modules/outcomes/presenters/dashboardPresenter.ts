@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { OUTCOME_TARGETS, TIER_LABELS, outcomeTable, type OutcomeFact, type OutcomeGrouping, type OutcomesDashboard, type TalentTier } from '@liucai/shared';
 import type { OutcomesScope } from '../policies/outcomesScope';
 import { departmentNames, outcomeFactsInScope, storedMonths } from '../queries/outcomeFacts';
+import { atmosphereViews } from '../../pulse/queries/atmosphereViews';
 
 /** Months shown: the stored ones, the last 12 (the 13th is only read for 12-month retention). */
 export const SHOWN_MONTHS = 12;
@@ -39,5 +40,6 @@ export async function presentDashboard(ds: DataSource, os: OutcomesScope, sf: Sc
     cells: table.cells,
     computedAt: sf.computedAt ? sf.computedAt.toISOString() : null,
     targets: { annualTurnover: { ...OUTCOME_TARGETS.annualTurnover }, bigShare: { ...OUTCOME_TARGETS.bigShare } },
+    atmosphere: await atmosphereViews(ds, os.scope.corpId, os.scope.deptIds),
   };
 }

@@ -1,0 +1,46 @@
+/** 团队氛围 on the 转型看板: each team's latest month (积极 / 中性 / 消极 or 数据不足) with the reasons and actions. */
+import type { AtmosphereView } from '@liucai/shared';
+import { navigate } from '../router/hashRoute';
+import './pulse.css';
+
+export function AtmosphereSection({ teams }: { teams: AtmosphereView[] }) {
+  return (
+    <section className="card" data-testid="outcome-atmosphere">
+      <div className="card-head">
+        <h2>团队氛围</h2>
+        <a className="link small" onClick={() => navigate('/pulse-admin')}>
+          脉搏调查
+        </a>
+      </div>
+      <p className="muted small">来自匿名脉搏调查（eNPS、留任意愿等，作答满 5 人的团队才计算）和跨部门协作、帮助同事的趋势，每晚更新。</p>
+      {teams.length === 0 && <p className="muted">还没有团队氛围：发起脉搏调查，本轮截止且作答满 5 人后即可看到。</p>}
+      <div className="atmo-list">
+        {teams.map((t) => (
+          <div key={t.deptId} className="card atmo-card" data-testid={`atmosphere-${t.deptId}`}>
+            <div className="card-head">
+              <strong>{t.deptName}</strong>
+              <span className={`atmo-level ${t.level ?? ''}`}>{t.level ?? '数据不足'}</span>
+            </div>
+            <div className="muted small">
+              {t.month}
+              {t.respondents > 0 ? ` · ${t.respondents} 人作答` : ''}
+            </div>
+            <ul>
+              {t.reasons.map((r) => (
+                <li key={r}>{r}</li>
+              ))}
+            </ul>
+            <div className="small" style={{ marginTop: 6 }}>
+              建议：
+            </div>
+            <ul>
+              {t.actions.map((a) => (
+                <li key={a}>{a}</li>
+              ))}
+            </ul>
+          </div>
+        ))}
+      </div>
+    </section>
+  );
+}
