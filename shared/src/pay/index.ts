@@ -21,5 +21,6 @@ export * from './kpiTemplates';
 export * from './promotionStreak';
 export * from './payApi';
 export * from './payoutRun';
+export * from './guaranteeBaseline';
 export * from './payoutRunApi';
 export * from './payrollLayout';

@@ -47,7 +47,7 @@ export interface PayoutRunDetail extends PayoutRunView {
 }
 
 export interface PayoutLineSource {
-  kind: 'deal' | 'satisfaction' | 'collaboration' | 'paidLine' | 'adjustment';
+  kind: 'deal' | 'satisfaction' | 'collaboration' | 'paidLine' | 'adjustment' | 'guarantee';
   source: string;
   sourceId: string;
   /** The snapshot row (statement.inputs[].id) holding the source row as the run read it. */
