@@ -11,7 +11,7 @@ import { seedDemoIncentivePlans } from '../server/src/modules/pay/commands/demoI
 import { createPayoutRun } from '../server/src/modules/pay/commands/payoutRunCreator';
 import { computePayoutRun } from '../server/src/modules/pay/commands/payoutRunComputer';
 import { advancePayoutRun } from '../server/src/modules/pay/commands/payoutRunTransitions';
-import { AuditEvent, Department, PayoutAdjustment, PayoutDispute } from '../server/src/entities';
+import { AuditEvent, Department, PayoutAdjustment, PayoutDispute, PayoutRun } from '../server/src/entities';
 import { waitFor } from './support/waitFor';
 import type { JobQueue } from '../server/src/jobs/jobTypes';
 import type { Actor } from '../server/src/appTypes';
@@ -200,6 +200,30 @@ describe('我的激励 → 激励明细 in headless Chromium', () => {
     await page.locator('.payout-run').first().waitFor();
     await keepScreenshot(page, 'phone-hr-payout-runs');
     await fitsWidth(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('HR at 375 px: 开放接口令牌 on 发放批次 — a new token is shown once, reads the published payroll through the open API, and is revoked', async () => {
+    await setup();
+    const { context, page, errors } = await signInAs(ui, ui.demo.hr, { viewport: { width: 375, height: 812 } });
+    await page.goto(`${ui.server.url}/app/?corpId=${ui.w.corpId}#/payout-runs`);
+    const card = page.getByTestId('api-tokens');
+    await card.waitFor();
+    await card.getByTestId('api-token-name').locator('input').fill('金蝶 ERP');
+    await card.getByTestId('api-token-create').click();
+    await card.getByTestId('api-token-value').waitFor();
+    const token = (await card.getByTestId('api-token-value').textContent())!.trim();
+    expect(token).toMatch(/^lct_[A-Za-z0-9_-]{43}$/);
+    const run = await ui.w.ds.getRepository(PayoutRun).findOneByOrFail({ corpId: ui.w.corpId, period, status: 'published' });
+    const res = await fetch(`${ui.server.url}/open/v1/payout-runs/${run.id}/payroll`, { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    await card.locator('li', { hasText: '金蝶 ERP' }).waitFor();
+    await keepScreenshot(page, 'phone-hr-api-tokens');
+    await fitsWidth(page);
+    await card.locator('li', { hasText: '金蝶 ERP' }).getByTestId('api-token-revoke').click();
+    await card.locator('li', { hasText: '金蝶 ERP' }).getByText('已吊销').waitFor();
+    expect((await fetch(`${ui.server.url}/open/v1/payout-runs/${run.id}/payroll`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
     expect(errors).toEqual([]);
     await context.close();
   });

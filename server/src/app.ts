@@ -33,6 +33,8 @@ import { outcomesRoutes } from './modules/outcomes/routes/outcomes';
 import { jobModelRoutes } from './modules/talent/routes/jobModels';
 import { talentReviewRoutes } from './modules/talent/routes/talentReview';
 import { assessmentRoutes } from './modules/assessment/routes/assessments';
+import { apiTokenRoutes } from './modules/openapi/routes/apiTokens';
+import { openPayrollRoutes } from './modules/openapi/routes/openPayroll';
 
 /**
  * Every router of the app: `open` ones answer without a session, `signedIn` ones sit behind `authenticate`. A new
@@ -41,7 +43,7 @@ import { assessmentRoutes } from './modules/assessment/routes/assessments';
  */
 export function appRouters(deps: AppDeps): { open: Router<AppState>[]; signedIn: Router<AppState>[] } {
   return {
-    open: [healthRoutes(deps), authRoutes(deps), dingtalkCallbackRoutes(deps)],
+    open: [healthRoutes(deps), authRoutes(deps), dingtalkCallbackRoutes(deps), openPayrollRoutes(deps)],
     signedIn: [
       meRoutes(deps),
       orgRoutes(deps),
@@ -65,6 +67,7 @@ export function appRouters(deps: AppDeps): { open: Router<AppState>[]; signedIn:
       jobModelRoutes(deps),
       talentReviewRoutes(deps),
       assessmentRoutes(deps),
+      apiTokenRoutes(deps),
     ],
   };
 }

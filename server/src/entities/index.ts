@@ -51,6 +51,7 @@ import { TalentMetric } from './TalentMetric';
 import { TalentMatchScore } from './TalentMatchScore';
 import { TalentDecision } from './TalentDecision';
 import { OutcomePersonMonth } from './OutcomePersonMonth';
+import { ApiToken } from './ApiToken';
 import { Questionnaire } from './Questionnaire';
 import { QuestionnaireVersion } from './QuestionnaireVersion';
 import { AssessmentCycle } from './AssessmentCycle';
@@ -114,6 +115,7 @@ export const ENTITIES = [
   TalentMatchScore,
   TalentDecision,
   OutcomePersonMonth,
+  ApiToken,
   Questionnaire,
   QuestionnaireVersion,
   AssessmentCycle,
@@ -176,6 +178,7 @@ export {
   TalentMatchScore,
   TalentDecision,
   OutcomePersonMonth,
+  ApiToken,
   Questionnaire,
   QuestionnaireVersion,
   AssessmentCycle,

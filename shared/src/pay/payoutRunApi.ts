@@ -123,3 +123,28 @@ export interface PayoutDisputeView {
   resolvedBy: UserRef | null;
   resolvedAt: string | null;
 }
+
+/** An open-API token as listed (the token itself is shown only once, in `CreatedApiToken`). */
+export interface ApiTokenView {
+  id: number;
+  name: string;
+  /** The token's first characters (“lct_AbCd1234”), to recognise it. */
+  prefix: string;
+  createdBy: UserRef;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+  revokedBy: UserRef | null;
+}
+
+export interface CreatedApiToken extends ApiTokenView {
+  /** The token, shown this once: only its SHA-256 is kept. */
+  token: string;
+}
+
+/** GET /open/v1/payout-runs/:id/payroll (JSON): the payroll file's two tables, cell for cell. */
+export interface OpenPayroll {
+  run: { id: number; period: string; deptId: number; deptName: string; publishedAt: string | null; totalFen: number; people: number };
+  summary: { columns: readonly string[]; rows: string[][] };
+  lines: { columns: readonly string[]; rows: string[][] };
+}
