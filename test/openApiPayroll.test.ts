@@ -90,7 +90,9 @@ describe('payroll through the open API', () => {
 
   it('HR creates a token, shown once and stored only as its hash; employees may not', async () => {
     expect((await seller.call('POST', '/api/v1/api-tokens', { name: 'ERP' })).status).toBe(403);
-    expect((await hr.call('POST', '/api/v1/api-tokens', { name: ' ' })).body).toMatchObject({ error: { id: 'validation_error', message: '输入有误：名称必填' } });
+    expect((await hr.call('POST', '/api/v1/api-tokens', { name: ' ' })).body).toMatchObject({
+      error: { id: 'validation_error', message: '输入有误：名称必填' },
+    });
     const res = await hr.call<CreatedApiToken>('POST', '/api/v1/api-tokens', { name: '金蝶 ERP' });
     expect(res.status).toBe(201);
     token = res.body.data;

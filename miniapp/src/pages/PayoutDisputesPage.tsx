@@ -19,6 +19,7 @@ type Filter = PayoutDisputeStatus | 'all';
 type Load = { status: 'loading' } | { status: 'ready'; disputes: PayoutDisputeView[] } | { status: 'error'; message: string };
 
 const FILTERS: Filter[] = ['open', 'adjusted', 'rejected', 'all'];
+const LIST_TITLE: Record<Filter, string> = { open: '待处理的申诉', adjusted: '已调整的申诉', rejected: '已驳回的申诉', all: '全部申诉' };
 
 /** Whether `d` matches the search text (name, userid, month as yyyy-mm or “2026 年 11 月”, line, reason). */
 function matches(d: PayoutDisputeView, q: string): boolean {
@@ -78,7 +79,7 @@ export default function PayoutDisputesPage() {
       {load.status === 'ready' && (
         <section className="card" data-testid="dispute-list">
           <div className="card-head">
-            <h2>{label(filter).replace(/ \d+$/, '')}的申诉</h2>
+            <h2>{LIST_TITLE[filter]}</h2>
             <span className="muted small" data-testid="dispute-count">
               {shown.length} 条
             </span>

@@ -51,7 +51,7 @@ export function ApiTokensCard() {
         供 ERP、OA 读取已发布批次的工资表：GET /open/v1/payout-runs/批次编号/payroll，请求头 Authorization: Bearer 令牌。令牌按创建人的权限范围读取。
       </p>
       <div className="dispute-form">
-        <Input value={name} onChange={setName} placeholder="令牌用途，如 金蝶 ERP" maxLength={60} data-testid="api-token-name" />
+        <Input value={name} onChange={setName} placeholder="令牌用途，如金蝶 ERP" maxLength={60} data-testid="api-token-name" />
         <div className="run-actions">
           <Button
             size="small"

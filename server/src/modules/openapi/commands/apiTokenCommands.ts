@@ -10,21 +10,19 @@ import { newApiToken } from '../auth/apiTokens';
 export async function createApiToken(ds: DataSource, actor: Actor, name: string): Promise<{ token: string; row: ApiToken }> {
   const { token, tokenHash, prefix } = newApiToken();
   const row = await ds.transaction(async (em) => {
-    const saved = await em
-      .getRepository(ApiToken)
-      .save(
-        Object.assign(new ApiToken(), {
-          corpId: actor.corpId,
-          name,
-          tokenHash,
-          prefix,
-          createdBy: actor.userid,
-          createdAt: new Date(),
-          lastUsedAt: null,
-          revokedBy: null,
-          revokedAt: null,
-        }),
-      );
+    const saved = await em.getRepository(ApiToken).save(
+      Object.assign(new ApiToken(), {
+        corpId: actor.corpId,
+        name,
+        tokenHash,
+        prefix,
+        createdBy: actor.userid,
+        createdAt: new Date(),
+        lastUsedAt: null,
+        revokedBy: null,
+        revokedAt: null,
+      }),
+    );
     await recordAudit(em, actor, { action: 'open.token.create', targetKind: 'api_token', targetId: saved.id, detail: { name, prefix } });
     return saved;
   });
