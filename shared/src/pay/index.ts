@@ -22,5 +22,6 @@ export * from './promotionStreak';
 export * from './payApi';
 export * from './payoutRun';
 export * from './guaranteeBaseline';
+export * from './demoKpiInputs';
 export * from './payoutRunApi';
 export * from './payrollLayout';
