@@ -7,25 +7,12 @@
 import type { Page } from 'playwright-core';
 import { browserWorldForDescribe, signInAs } from './support/browserWorld';
 import { keepScreenshot } from './support/browser';
-import { seedDemoIncentivePlans } from '../server/src/modules/pay/commands/demoIncentivePlansSeeder';
-import { createPayoutRun } from '../server/src/modules/pay/commands/payoutRunCreator';
-import { computePayoutRun } from '../server/src/modules/pay/commands/payoutRunComputer';
-import { advancePayoutRun } from '../server/src/modules/pay/commands/payoutRunTransitions';
-import { AuditEvent, Department, PayoutAdjustment, PayoutDispute } from '../server/src/entities';
+import { AuditEvent, PayoutAdjustment, PayoutDispute, PayoutRun } from '../server/src/entities';
+import { lastMonth, publishArticlesRun } from './support/payBrowserSetup';
 import { waitFor } from './support/waitFor';
-import type { JobQueue } from '../server/src/jobs/jobTypes';
-import type { Actor } from '../server/src/appTypes';
 import { shanghaiDate } from '../server/src/util/dates';
-import { buildCollaboration, buildDeal, buildSatisfaction } from './support/factories';
 
 jest.setTimeout(120000);
-
-const noJobs = { kind: 'in-process', enqueue: async () => undefined, schedule: async () => undefined, close: async () => undefined } as unknown as JobQueue;
-
-function lastMonth(): string {
-  const [y, m] = shanghaiDate(new Date()).split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(y, m - 2, 1)).toISOString().slice(0, 7);
-}
 
 describe('我的激励 → 激励明细 in headless Chromium', () => {
   const ui = browserWorldForDescribe({ label: 'paystmt', employees: 60, seed: 9 });
@@ -36,24 +23,7 @@ describe('我的激励 → 激励明细 in headless Chromium', () => {
   /** The demo plans, the articles' contract for the demo employee last month, and a published run of 销售中心. */
   const setup = async () => {
     if (ready) return;
-    const { ds, corpId } = ui.w;
-    expect(await seedDemoIncentivePlans(ds, corpId, ui.demo.admin, shanghaiDate(new Date()))).not.toBeNull();
-    const me = ui.demo.employee;
-    await buildDeal(ds, corpId, {
-      sourceId: 'UI-150K',
-      ownerUserid: me,
-      customerName: '华北大客户',
-      amountFen: 15_000_000,
-      renewalYears: 2,
-      signedOn: `${period}-09`,
-    });
-    await buildSatisfaction(ds, corpId, { ownerUserid: me, customerName: '华北大客户', scoreTenths: 92, surveyedOn: `${period}-21` });
-    for (let i = 1; i <= 8; i++) await buildCollaboration(ds, corpId, { userid: me, withDepartment: '技术部', occurredOn: `${period}-1${i}` });
-    const sales = await ds.getRepository(Department).findOneByOrFail({ corpId, name: '销售中心' });
-    const admin: Actor = { corpId, userid: ui.demo.admin, roles: ['employee', 'admin'], hrDeptIds: [] };
-    const run = await createPayoutRun({ ds, jobs: noJobs }, admin, { period, deptId: Number(sales.deptId) });
-    expect(await computePayoutRun(ds, corpId, run.id, run.computeSeq)).toMatchObject({ computed: true });
-    for (const step of ['lock', 'approve', 'publish'] as const) await advancePayoutRun({ ds }, admin, run.id, step);
+    await publishArticlesRun(ui, period, { sourceId: 'UI-150K', customerName: '华北大客户' });
     ready = true;
   };
 
@@ -200,6 +170,30 @@ describe('我的激励 → 激励明细 in headless Chromium', () => {
     await page.locator('.payout-run').first().waitFor();
     await keepScreenshot(page, 'phone-hr-payout-runs');
     await fitsWidth(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('HR at 375 px: 开放接口令牌 on 发放批次 — a new token is shown once, reads the published payroll through the open API, and is revoked', async () => {
+    await setup();
+    const { context, page, errors } = await signInAs(ui, ui.demo.hr, { viewport: { width: 375, height: 812 } });
+    await page.goto(`${ui.server.url}/app/?corpId=${ui.w.corpId}#/payout-runs`);
+    const card = page.getByTestId('api-tokens');
+    await card.waitFor();
+    await card.getByTestId('api-token-name').locator('input').fill('金蝶 ERP');
+    await card.getByTestId('api-token-create').click();
+    await card.getByTestId('api-token-value').waitFor();
+    const token = (await card.getByTestId('api-token-value').textContent())!.trim();
+    expect(token).toMatch(/^lct_[A-Za-z0-9_-]{43}$/);
+    const run = await ui.w.ds.getRepository(PayoutRun).findOneByOrFail({ corpId: ui.w.corpId, period, status: 'published' });
+    const res = await fetch(`${ui.server.url}/open/v1/payout-runs/${run.id}/payroll`, { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    await card.locator('li', { hasText: '金蝶 ERP' }).waitFor();
+    await keepScreenshot(page, 'phone-hr-api-tokens');
+    await fitsWidth(page);
+    await card.locator('li', { hasText: '金蝶 ERP' }).getByTestId('api-token-revoke').click();
+    await card.locator('li', { hasText: '金蝶 ERP' }).getByText('已吊销').waitFor();
+    expect((await fetch(`${ui.server.url}/open/v1/payout-runs/${run.id}/payroll`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
     expect(errors).toEqual([]);
     await context.close();
   });

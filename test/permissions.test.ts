@@ -21,6 +21,7 @@ const ROLES: Record<Exclude<ActorName, 'anonymous' | 'otherCorp'>, string[]> = {
 async function send(pw: PermissionWorld, actor: ActorName, method: string, call: RouteCall): Promise<{ status: number; body: string }> {
   const headers: Record<string, string> = {};
   if (pw.cookies[actor]) headers.cookie = pw.cookies[actor];
+  if (call.headers) Object.assign(headers, call.headers);
   let body: string | undefined;
   if (call.raw) {
     Object.assign(headers, { 'content-type': call.raw.contentType }, call.raw.headers);

@@ -25,6 +25,7 @@ import { KpiScores1766200000000 } from './1766200000000-KpiScores';
 import { Assessments1766300000000 } from './1766300000000-Assessments';
 import { OutcomePersonMonths1766400000000 } from './1766400000000-OutcomePersonMonths';
 import { PulseSurveys1766500000000 } from './1766500000000-PulseSurveys';
+import { ApiTokens1766700000000 } from './1766700000000-ApiTokens';
 import { TalentRecompute1766800000000 } from './1766800000000-TalentRecompute';
 
 /** SQLite migrations (embedded mode), oldest first. Each is frozen once merged: never edit one, add a new one. */
@@ -55,5 +56,6 @@ export const SQLITE_MIGRATIONS: (new () => MigrationInterface)[] = [
   Assessments1766300000000,
   OutcomePersonMonths1766400000000,
   PulseSurveys1766500000000,
+  ApiTokens1766700000000,
   TalentRecompute1766800000000,
 ];

@@ -35,6 +35,8 @@ import { talentReviewRoutes } from './modules/talent/routes/talentReview';
 import { talentRecomputeRoutes } from './modules/talent/routes/talentRecomputes';
 import { assessmentRoutes } from './modules/assessment/routes/assessments';
 import { pulseRoutes } from './modules/pulse/routes/pulse';
+import { apiTokenRoutes } from './modules/openapi/routes/apiTokens';
+import { openPayrollRoutes } from './modules/openapi/routes/openPayroll';
 
 /**
  * Every router of the app: `open` ones answer without a session, `signedIn` ones sit behind `authenticate`. A new
@@ -43,7 +45,7 @@ import { pulseRoutes } from './modules/pulse/routes/pulse';
  */
 export function appRouters(deps: AppDeps): { open: Router<AppState>[]; signedIn: Router<AppState>[] } {
   return {
-    open: [healthRoutes(deps), authRoutes(deps), dingtalkCallbackRoutes(deps)],
+    open: [healthRoutes(deps), authRoutes(deps), dingtalkCallbackRoutes(deps), openPayrollRoutes(deps)],
     signedIn: [
       meRoutes(deps),
       orgRoutes(deps),
@@ -69,6 +71,7 @@ export function appRouters(deps: AppDeps): { open: Router<AppState>[]; signedIn:
       talentRecomputeRoutes(deps),
       assessmentRoutes(deps),
       pulseRoutes(deps),
+      apiTokenRoutes(deps),
     ],
   };
 }

@@ -28,6 +28,7 @@ import { buildDeal } from './factories';
 import { createPayoutRun } from '../../server/src/modules/pay/commands/payoutRunCreator';
 import { computePayoutRun } from '../../server/src/modules/pay/commands/payoutRunComputer';
 import { advancePayoutRun } from '../../server/src/modules/pay/commands/payoutRunTransitions';
+import { createApiToken } from '../../server/src/modules/openapi/commands/apiTokenCommands';
 
 const PLAN_DEFINITION = { components: [{ id: 'contract', kind: 'percentOfContract', label: '合同提成', rateBp: 100 }] };
 const KPI_DEFINITION = KPI_TEMPLATES[0]!.definition;
@@ -163,7 +164,30 @@ const actorDispute = (pw: PermissionWorld, actor: ActorName) =>
     return createDispute(pw.w.ds, target, line.statementId, { lineId: line.id, reason: '矩阵申诉', expectedAmountCny: 200 });
   });
 
+/**
+ * An open-API token of `actor` (the other corp's: a token of that corp), or none for anonymous. Created through the
+ * command, whoever the actor is, so the route's own checks (role, scope, corp) decide.
+ */
+async function actorToken(pw: PermissionWorld, actor: ActorName): Promise<Record<string, string>> {
+  if (actor === 'anonymous') return {};
+  const [corpId, userid] = actor === 'otherCorp' ? [pw.otherCorp.corpId, pw.otherCorp.userid] : [pw.w.corpId, pw.users[actor]!];
+  const { token } = await createApiToken(pw.w.ds, { corpId, userid, roles: ['employee'], hrDeptIds: [] }, `矩阵令牌 ${actor}`);
+  return { authorization: `Bearer ${token}` };
+}
+
 export const PAY_FIXTURES: Record<string, Fixture> = {
+  'GET /open/v1/payout-runs/:id/payroll': {
+    call: async (pw, actor) => ({ path: `/open/v1/payout-runs/${(await sharedRun(pw)).id}/payroll`, headers: await actorToken(pw, actor) }),
+  },
+  'POST /api/v1/api-tokens': { call: (_pw, actor) => ({ path: '/api/v1/api-tokens', json: { name: `矩阵 ${actor}` } }) },
+  'POST /api/v1/api-tokens/:id/revoke': {
+    // Each call revokes a fresh token of the HR in scope: theirs to revoke, and an admin's; anyone else's 404.
+    async call(pw, actor) {
+      const hr = pw.users.hrInScope!;
+      const { row } = await createApiToken(pw.w.ds, { corpId: pw.w.corpId, userid: hr, roles: ['employee', 'hr'], hrDeptIds: [] }, `矩阵待吊销 ${actor}`);
+      return { path: `/api/v1/api-tokens/${row.id}/revoke`, json: {} };
+    },
+  },
   'GET /api/v1/incentives/mine': { before: demoPlans, call: () => ({ path: '/api/v1/incentives/mine' }) },
   'POST /api/v1/incentives/simulate': {
     call: async (pw) => ({ path: '/api/v1/incentives/simulate', json: { ...EXAMPLE, planVersionId: (await targetPlan(pw)).publishedId } }),

@@ -25,6 +25,8 @@ export interface RouteCall {
   json?: unknown;
   /** A raw body with its content type (uploads). */
   raw?: { body: string; contentType: string; headers?: Record<string, string> };
+  /** Extra request headers (an open-API token). */
+  headers?: Record<string, string>;
 }
 
 export interface Fixture {

@@ -1,5 +1,7 @@
 /** Typed calls to the pay API (`/api/v1/incentives`, `/api/v1/kpi`) the micro-app uses. */
 import type {
+  ApiTokenView,
+  CreatedApiToken,
   IncentivePlan,
   IncentivePlanDefinition,
   IncentivePlanVersion,
@@ -62,3 +64,9 @@ export const listDisputes = (status?: 'open'): Promise<PayoutDisputeView[]> => a
 /** Resolve a dispute: an adjustment in the person's next run (default expected − actual), or a rejection. */
 export const resolveDisputeCall = (id: number, body: { decision: 'adjust' | 'reject'; note: string; amountCny?: string }): Promise<PayoutDisputeView> =>
   apiPost(`/api/v1/payout-disputes/${id}/resolve`, body);
+
+/** My open-API tokens (an admin: all of the corp's). */
+export const listApiTokens = (): Promise<ApiTokenView[]> => apiGet('/api/v1/api-tokens');
+/** A new open-API token: the answer holds the token, this once. */
+export const createApiTokenCall = (name: string): Promise<CreatedApiToken> => apiPost('/api/v1/api-tokens', { name });
+export const revokeApiTokenCall = (id: number): Promise<ApiTokenView> => apiPost(`/api/v1/api-tokens/${id}/revoke`);

@@ -32,6 +32,8 @@ export const TalentIcon = ({ size = 22 }: IconProps) => svg(size, 'M4 20V14M10 2
 export const CheckIcon = ({ size = 22 }: IconProps) => svg(size, 'M6 3h12v18H6zM9 12l2 2 4-4M9 7h6');
 export const TargetIcon = ({ size = 22 }: IconProps) =>
   svg(size, 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18Zm0-4a5 5 0 1 0 0-10 5 5 0 0 0 0 10Zm0-4a1 1 0 1 0 0-2 1 1 0 0 0 0 2Z');
+/** 申诉: a speech bubble with a question mark. */
+export const DisputeIcon = ({ size = 22 }: IconProps) => svg(size, 'M4 5h16v11H9l-5 4zM10 9a2 2 0 1 1 2 2v1M12 14h.01');
 export const ChevronIcon = ({ size = 16 }: IconProps) => svg(size, 'M9 6l6 6-6 6');
 
 /** Icon for a page of app.json (by path). */
@@ -50,6 +52,7 @@ export function PageIconFor({ path, size }: { path: string; size?: number }) {
   if (path === '/my-incentives') return <WalletIcon size={size} />;
   if (path === '/incentive-plans') return <PlanIcon size={size} />;
   if (path === '/payout-runs') return <WalletIcon size={size} />;
+  if (path === '/payout-disputes') return <DisputeIcon size={size} />;
   if (path === '/talent-review') return <TalentIcon size={size} />;
   if (path === '/assessments' || path === '/assessment-admin') return <CheckIcon size={size} />;
   if (path === '/my-kpi') return <TargetIcon size={size} />;

@@ -16,6 +16,7 @@ import { PageLayout } from '../components/PageLayout';
 import { useFileDownload } from '../imports/useFileDownload';
 import { yuanText } from '../pay/PayoutLines';
 import { DisputesCard } from '../pay/DisputesCard';
+import { ApiTokensCard } from '../pay/ApiTokensCard';
 import '../pay/pay.css';
 
 const NEXT: Record<PayoutRunView['status'], { step: 'lock' | 'approve' | 'publish'; label: string } | null> = {
@@ -221,6 +222,7 @@ export default function PayoutRunsPage() {
       {runs?.map((r) => (
         <RunCard key={r.id} run={r} onChange={() => void load()} />
       ))}
+      <ApiTokensCard />
     </PageLayout>
   );
 }

@@ -25,6 +25,7 @@ describe('app.json page list', () => {
       '/imports',
       '/incentive-plans',
       '/payout-runs',
+      '/payout-disputes',
       '/talent-review',
       '/job-models',
       '/assessment-admin',
@@ -51,6 +52,7 @@ describe('app.json page list', () => {
     expect(findPage('/incentive-plans')).toEqual({ path: '/incentive-plans', title: '激励方案', roles: ['hr', 'admin'], nav: true });
     expect(findPage('/audit-log')).toEqual({ path: '/audit-log', title: '审计日志', roles: ['admin'], nav: true });
     expect(findPage('/payout-runs')).toEqual({ path: '/payout-runs', title: '发放批次', roles: ['hr', 'admin'], nav: true });
+    expect(findPage('/payout-disputes')).toEqual({ path: '/payout-disputes', title: '申诉', roles: ['hr', 'admin'], nav: true });
     expect(findPage('/my-portrait')).toEqual({ path: '/my-portrait', title: '我的画像', roles: ['employee', 'supervisor', 'hr', 'admin'], nav: true });
     expect(findPage('/my-team')).toEqual({ path: '/my-team', title: '我的团队', roles: ['supervisor'], nav: true });
     expect(findPage('/job-models')).toEqual({ path: '/job-models', title: '岗位模型', roles: ['hr', 'admin'], nav: true });
@@ -93,7 +95,7 @@ describe('app.json page list', () => {
     publicHome.home = '/signin';
     expect(() => parseManifest(publicHome)).toThrow('首页');
 
-    expect(parseManifest(clone()).pages).toHaveLength(27);
+    expect(parseManifest(clone()).pages).toHaveLength(28);
   });
 });
 
@@ -124,6 +126,9 @@ describe('canOpen (role gating from app.json)', () => {
     expect(canOpen('/imports', ['employee', 'supervisor'])).toBe(false);
     expect(canOpen('/incentive-plans', ['employee', 'hr'])).toBe(true);
     expect(canOpen('/incentive-plans', ['employee', 'supervisor'])).toBe(false);
+    expect(canOpen('/payout-disputes', ['employee', 'hr'])).toBe(true);
+    expect(canOpen('/payout-disputes', ['employee', 'supervisor'])).toBe(false);
+    expect(canOpen('/payout-disputes', ['employee'])).toBe(false);
     expect(canOpen('/roles', ['employee', 'hr'])).toBe(false);
   });
 
@@ -173,6 +178,7 @@ describe('navigablePages', () => {
       '/imports',
       '/incentive-plans',
       '/payout-runs',
+      '/payout-disputes',
       '/talent-review',
       '/job-models',
       '/assessment-admin',
@@ -196,6 +202,7 @@ describe('navigablePages', () => {
       '/imports',
       '/incentive-plans',
       '/payout-runs',
+      '/payout-disputes',
       '/talent-review',
       '/job-models',
       '/assessment-admin',
@@ -258,6 +265,7 @@ describe('decideRoute', () => {
       '/imports',
       '/incentive-plans',
       '/payout-runs',
+      '/payout-disputes',
       '/talent-review',
       '/job-models',
       '/assessment-admin',

@@ -18,6 +18,7 @@ export const pageComponents: Record<string, LazyExoticComponent<ComponentType>> 
   '/imports': lazy(() => import('../pages/ImportsPage')),
   '/incentive-plans': lazy(() => import('../pages/IncentivePlansPage')),
   '/payout-runs': lazy(() => import('../pages/PayoutRunsPage')),
+  '/payout-disputes': lazy(() => import('../pages/PayoutDisputesPage')),
   '/talent-review': lazy(() => import('../pages/TalentReviewPage')),
   '/job-models': lazy(() => import('../pages/JobModelsPage')),
   '/assessments': lazy(() => import('../pages/AssessmentsPage')),

@@ -19,7 +19,7 @@ export class PayoutRunInput {
   @Column({ type: 'varchar', length: 64 })
   userid: string;
 
-  /** deal | satisfaction | collaboration | assignment | paidLine | adjustment */
+  /** deal | satisfaction | collaboration | assignment | paidLine | adjustment | guarantee */
   @Column({ type: 'varchar', length: 16 })
   kind: string;
 

@@ -53,6 +53,7 @@ import { TalentInputHash } from './TalentInputHash';
 import { TalentRecomputeRun } from './TalentRecomputeRun';
 import { TalentDecision } from './TalentDecision';
 import { OutcomePersonMonth } from './OutcomePersonMonth';
+import { ApiToken } from './ApiToken';
 import { Questionnaire } from './Questionnaire';
 import { QuestionnaireVersion } from './QuestionnaireVersion';
 import { AssessmentCycle } from './AssessmentCycle';
@@ -123,6 +124,7 @@ export const ENTITIES = [
   TalentRecomputeRun,
   TalentDecision,
   OutcomePersonMonth,
+  ApiToken,
   Questionnaire,
   QuestionnaireVersion,
   AssessmentCycle,
@@ -192,6 +194,7 @@ export {
   TalentRecomputeRun,
   TalentDecision,
   OutcomePersonMonth,
+  ApiToken,
   Questionnaire,
   QuestionnaireVersion,
   AssessmentCycle,

@@ -19,6 +19,7 @@ import { currentRiskWeek } from '../modules/retention/queries/riskViews';
 import { DEFAULT_SEGMENT_THRESHOLDS } from '../modules/sync/commands/customerSegments';
 import { seedDemoAssessment } from '../modules/assessment/commands/demoAssessmentSeeder';
 import { seedDemoPulse } from '../modules/pulse/commands/demoPulseSeeder';
+import { seedDemoKpiInputs } from '../modules/pay/commands/demoKpiInputsSeeder';
 import { firstStartKpiPeriods, kpiJobHandlers, nightlyKpiPeriods, runKpiScoring } from '../modules/pay/jobs/kpiScoreJob';
 import type { KpiSettings } from '@liucai/shared';
 
@@ -142,10 +143,11 @@ export function createJobHandlers(deps: HandlerDeps): JobHandlers {
         await seedDemoAssessment(deps.ds, corpId, lastCompletePeriod())
           .then((seeded) => (seeded ? runTalentRecompute(deps, corpId, lastCompletePeriod()) : undefined))
           .catch((err: unknown) => deps.log.warn({ err }, 'demo assessment not seeded'));
-      // KPI from the behaviour the first sync read, month by month (never assigned).
-      await runKpiScoring(deps, corpId, firstStartKpiPeriods(deps.startupLookbackDays ?? deps.dataSyncLookbackDays)).catch((err: unknown) =>
-        deps.log.warn({ err }, 'first-start KPI scoring failed'),
-      );
+      // KPI from the behaviour the first sync read, month by month (never assigned). The demo first gets the inputs
+      // DingTalk does not hold (customer surveys, supervisors' team-project ratings), derived from the same behaviour.
+      const kpiPeriods = firstStartKpiPeriods(deps.startupLookbackDays ?? deps.dataSyncLookbackDays);
+      if (deps.demo) await seedDemoKpiInputs(deps.ds, corpId, kpiPeriods).catch((err: unknown) => deps.log.warn({ err }, 'demo KPI inputs not seeded'));
+      await runKpiScoring(deps, corpId, kpiPeriods).catch((err: unknown) => deps.log.warn({ err }, 'first-start KPI scoring failed'));
       // The radar from the first data too, so a new company does not wait for the night to see it.
       await runRetention(deps.ds, corpId).then(
         (result) => deps.log.info({ corpId, ...result }, 'first-start retention radar computed'),

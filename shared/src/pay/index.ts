@@ -21,5 +21,7 @@ export * from './kpiTemplates';
 export * from './promotionStreak';
 export * from './payApi';
 export * from './payoutRun';
+export * from './guaranteeBaseline';
+export * from './demoKpiInputs';
 export * from './payoutRunApi';
 export * from './payrollLayout';

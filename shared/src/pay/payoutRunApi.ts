@@ -47,7 +47,7 @@ export interface PayoutRunDetail extends PayoutRunView {
 }
 
 export interface PayoutLineSource {
-  kind: 'deal' | 'satisfaction' | 'collaboration' | 'paidLine' | 'adjustment';
+  kind: 'deal' | 'satisfaction' | 'collaboration' | 'paidLine' | 'adjustment' | 'guarantee';
   source: string;
   sourceId: string;
   /** The snapshot row (statement.inputs[].id) holding the source row as the run read it. */
@@ -122,4 +122,29 @@ export interface PayoutDisputeView {
   createdAt: string;
   resolvedBy: UserRef | null;
   resolvedAt: string | null;
+}
+
+/** An open-API token as listed (the token itself is shown only once, in `CreatedApiToken`). */
+export interface ApiTokenView {
+  id: number;
+  name: string;
+  /** The token's first characters (“lct_AbCd1234”), to recognise it. */
+  prefix: string;
+  createdBy: UserRef;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+  revokedBy: UserRef | null;
+}
+
+export interface CreatedApiToken extends ApiTokenView {
+  /** The token, shown this once: only its SHA-256 is kept. */
+  token: string;
+}
+
+/** GET /open/v1/payout-runs/:id/payroll (JSON): the payroll file's two tables, cell for cell. */
+export interface OpenPayroll {
+  run: { id: number; period: string; deptId: number; deptName: string; publishedAt: string | null; totalFen: number; people: number };
+  summary: { columns: readonly string[]; rows: string[][] };
+  lines: { columns: readonly string[]; rows: string[][] };
 }

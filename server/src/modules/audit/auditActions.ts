@@ -26,6 +26,8 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'pay.run.publish': '发布发放批次',
   'pay.run.read': '查看发放批次',
   'pay.run.export': '导出工资表',
+  'open.token.create': '新建开放接口令牌',
+  'open.token.revoke': '吊销开放接口令牌',
   'pay.statement.read': '查看他人激励明细',
   'pay.statement.list': '查看他人激励记录',
   'pay.dispute.create': '提出申诉',

@@ -1,7 +1,7 @@
 /**
  * Compute a draft payout run (the `pay.computeRun` job): read every input (queries/payoutRunInputs.ts), compute each
- * person's lines with the shared `computePayout` (the plan in force on the period's last day) plus clawbacks and
- * adjustments, then replace the draft's statements, lines and input snapshot in ONE transaction that also marks the
+ * person's lines with the shared `computePayout` (the plan in force on the period's last day, with the transition
+ * guarantee's input from queries/guaranteeInputs.ts during the ramp) plus clawbacks and adjustments, then replace the draft's statements, lines and input snapshot in ONE transaction that also marks the
  * computation done. A worker killed part-way leaves the previous result (or none) and the run `running`; the job is
  * picked up again and computes from scratch. The same inputs give the same lines to the fen (and the same input hash).
  */
@@ -14,16 +14,17 @@ import {
   periodDays,
   statementTotal,
   validatePlanDefinition,
-  type ContractInput,
   type ExtraLine,
   type IncentivePlanDefinition,
   type PayoutLine as ComputedLine,
 } from '@liucai/shared';
-import { IncentivePlanAssignment, PayoutLine, PayoutRun, PayoutRunInput, PayoutStatement, type User } from '../../../entities';
+import { PayoutLine, PayoutRun, PayoutRunInput, PayoutStatement, type User } from '../../../entities';
 import { recordAudit } from '../../audit/commands/auditRecorder';
 import { SYSTEM_ACTOR } from '../../audit/auditActions';
-import { planOn, type PlanOnDay } from '../queries/planResolution';
-import { contractRefOf, readRunInputs, runPeople, type RunInputs } from '../queries/payoutRunInputs';
+import { planCache, type PlanCache, type PlanOnDay } from '../queries/planResolution';
+import { readRunInputs, runPeople, type RunInputs } from '../queries/payoutRunInputs';
+import { guaranteeInputs, type GuaranteeCandidate, type GuaranteeFacts } from '../queries/guaranteeInputs';
+import { contractLabel, periodPayoutInput, type LineSource, type SnapshotInput } from './periodPayoutInput';
 import { pendingAdjustments, type PendingAdjustments } from '../queries/pendingAdjustments';
 
 export interface ComputeRunOptions {
@@ -33,15 +34,10 @@ export interface ComputeRunOptions {
 
 export type ComputeOutcome = { computed: true; totalFen: number; people: number; inputHash: string } | { computed: false; reason: 'stale' | 'invalid' };
 
-interface Source {
-  kind: 'deal' | 'satisfaction' | 'collaboration' | 'paidLine' | 'adjustment';
-  source: string;
-  sourceId: string;
-}
 interface PlannedLine {
   origin: PayoutLine['origin'];
   line: Omit<ComputedLine, 'kind'> & { kind: string };
-  sources: Source[];
+  sources: LineSource[];
   originalLineId: number | null;
   adjustmentId: number | null;
 }
@@ -51,16 +47,36 @@ interface PlannedStatement {
   planVersionId: number | null;
   planDefinition: string | null;
   lines: PlannedLine[];
-  inputs: { kind: Source['kind'] | 'assignment'; source: string; sourceId: string; data: unknown }[];
+  inputs: SnapshotInput[];
 }
 
 const BATCH = 500;
 
-const contractLabel = (customerName: string, signedOn: string) => `合同“${customerName}”（${signedOn} 签约）`;
+/** A person of the run with the plan paying them on the period's last day. */
+interface PersonPlan {
+  person: User;
+  resolved: PlanOnDay | null;
+  plan: IncentivePlanDefinition | null;
+}
+
+async function resolvePlans(plans: PlanCache, people: User[], day: string): Promise<PersonPlan[]> {
+  const out: PersonPlan[] = [];
+  for (const person of people) {
+    const resolved = await plans.on(person, day);
+    let plan: IncentivePlanDefinition | null = null;
+    if (resolved?.version) {
+      const checked = validatePlanDefinition(JSON.parse(resolved.version.definition));
+      if (!checked.ok) throw new Error(`stored plan version ${resolved.version.id} is invalid`);
+      plan = checked.plan;
+    }
+    out.push({ person, resolved, plan });
+  }
+  return out;
+}
 
 /** The lines of one person. Throws PayoutInputError for data the plan cannot take (a problem of the inputs). */
-async function planStatement(plans: PlanResolver, person: User, inputs: RunInputs, adjustments: PendingAdjustments): Promise<PlannedStatement | null> {
-  const resolved = await plans(person);
+function planStatement(pp: PersonPlan, inputs: RunInputs, adjustments: PendingAdjustments, guarantees: Map<string, GuaranteeFacts>): PlannedStatement | null {
+  const { person, resolved, plan } = pp;
   const version = resolved?.version ?? null;
   const claws = inputs.clawbacks.get(person.userid) ?? [];
   const adjs = adjustments.get(person.userid) ?? [];
@@ -74,73 +90,29 @@ async function planStatement(plans: PlanResolver, person: User, inputs: RunInput
     lines: [],
     inputs: [],
   };
-  if (version && resolved) {
-    const checked = validatePlanDefinition(JSON.parse(version.definition));
-    if (!checked.ok) throw new Error(`stored plan version ${version.id} is invalid`);
-    const plan: IncentivePlanDefinition = checked.plan;
+  if (version && resolved && plan) {
     out.inputs.push({
       kind: 'assignment',
       source: 'liucai',
       sourceId: String(resolved.assignment.id),
       data: { assignmentId: resolved.assignment.id, planId: resolved.plan.id, planCode: resolved.plan.code, versionId: version.id, version: version.version },
     });
-    const deals = inputs.deals.get(person.userid) ?? [];
-    const scores = inputs.satisfaction.get(person.userid) ?? [];
-    const satisfactionOf = new Map<string, (typeof scores)[number]>();
-    for (const s of scores) satisfactionOf.set(s.customerName, s); // ascending: the latest wins
-    const contracts: ContractInput[] = [];
-    const dealSources = new Map<string, Source[]>();
-    for (const d of deals) {
-      const ref = contractRefOf(d);
-      const score = satisfactionOf.get(d.customerName) ?? null;
-      contracts.push({
-        ref,
-        label: contractLabel(d.customerName, d.signedOn),
-        valueFen: Number(d.amountFen),
-        satisfactionTenths: score?.scoreTenths ?? null,
-        renewalYears: d.renewalYears,
-      });
-      const src: Source[] = [{ kind: 'deal', source: d.source, sourceId: d.sourceId }];
-      out.inputs.push({
-        kind: 'deal',
-        source: d.source,
-        sourceId: d.sourceId,
-        data: { customerName: d.customerName, amountFen: Number(d.amountFen), signedOn: d.signedOn, renewalYears: d.renewalYears, status: d.status },
-      });
-      if (score) {
-        src.push({ kind: 'satisfaction', source: score.source, sourceId: score.sourceId });
-        out.inputs.push({
-          kind: 'satisfaction',
-          source: score.source,
-          sourceId: score.sourceId,
-          data: { customerName: score.customerName, scoreTenths: score.scoreTenths, surveyedOn: score.surveyedOn },
-        });
-      }
-      dealSources.set(ref, src);
-    }
-    // Per-event pay counts coordinations with the (first) per-event component's department, any department if none.
-    const perEvent = plan.components.find((c) => c.kind === 'perEvent');
-    const dept = perEvent?.kind === 'perEvent' ? (perEvent.withDepartment ?? null) : null;
-    const counted = perEvent ? (inputs.collaborations.get(person.userid) ?? []).filter((c) => dept === null || c.withDepartment === dept) : [];
-    for (const c of counted) {
-      out.inputs.push({
-        kind: 'collaboration',
-        source: c.source,
-        sourceId: c.sourceId,
-        data: { withDepartment: c.withDepartment, customerName: c.customerName, occurredOn: c.occurredOn },
-      });
-    }
-    const result = computePayout(plan, { contracts, events: { coordination: counted.length } });
+    const period = periodPayoutInput(plan, person.userid, inputs);
+    out.inputs.push(...period.inputs);
+    const guarantee = guarantees.get(person.userid) ?? null;
+    if (guarantee) out.inputs.push(guarantee.snapshot);
+    const result = computePayout(plan, { ...period.input, guarantee: guarantee?.input ?? null });
     for (const l of result.lines) {
-      let sources: Source[] = [];
+      let sources: LineSource[] = [];
       if (l.contractRef) {
-        const all = dealSources.get(l.contractRef) ?? [];
+        const all = period.dealSources.get(l.contractRef) ?? [];
         sources = l.kind === 'thresholdBonus' ? all : all.filter((s) => s.kind === 'deal');
-      } else if (l.kind === 'perEvent') sources = counted.map((c) => ({ kind: 'collaboration', source: c.source, sourceId: c.sourceId }));
+      } else if (l.kind === 'perEvent') sources = period.counted.map((c) => ({ kind: 'collaboration', source: c.source, sourceId: c.sourceId }));
+      else if (l.kind === 'guarantee' && guarantee) sources = [{ kind: 'guarantee', source: guarantee.snapshot.source, sourceId: guarantee.snapshot.sourceId }];
       out.lines.push({ origin: 'plan', line: l, sources, originalLineId: null, adjustmentId: null });
     }
   }
-  const extra = (e: ExtraLine, sources: Source[]) =>
+  const extra = (e: ExtraLine, sources: LineSource[]) =>
     out.lines.push({
       origin: e.origin,
       line: {
@@ -208,25 +180,6 @@ async function planStatement(plans: PlanResolver, person: User, inputs: RunInput
   return out;
 }
 
-type PlanResolver = (person: User) => Promise<PlanOnDay | null>;
-
-/**
- * `planOn` for everyone of the run on `day`, asked once per job and department for people without an assignment of
- * their own (their plan depends on nothing else), so a run of thousands asks a few times, not thousands.
- */
-async function planResolver(ds: DataSource, corpId: string, day: string): Promise<PlanResolver> {
-  const own = await ds.getRepository(IncentivePlanAssignment).find({ where: { corpId, targetKind: 'user' }, select: { userid: true } });
-  const withOwn = new Set(own.map((a) => a.userid));
-  const byJob = new Map<string, Promise<PlanOnDay | null>>();
-  return (person) => {
-    if (withOwn.has(person.userid)) return planOn(ds, person, day);
-    const key = `${person.title ?? ''}\u0000${person.mainDeptId ?? ''}`;
-    let found = byJob.get(key);
-    if (!found) byJob.set(key, (found = planOn(ds, person, day)));
-    return found;
-  };
-}
-
 /** The hash of what a computation read: people, plan versions and every input row (deterministic order). */
 function hashOf(statements: PlannedStatement[]): string {
   const h = createHash('sha256');
@@ -268,11 +221,19 @@ export async function computePayoutRun(ds: DataSource, corpId: string, runId: nu
     corpId,
     people.map((p) => p.userid),
   );
-  const plans = await planResolver(ds, corpId, days.last);
+  const plans = await planCache(ds, corpId);
+  const personPlans = await resolvePlans(plans, people, days.last);
   const planned: PlannedStatement[] = [];
   try {
-    for (const person of people) {
-      const s = await planStatement(plans, person, inputs, adjustments);
+    const guarantees = await guaranteeInputs(
+      ds,
+      corpId,
+      run.period,
+      personPlans.filter((pp): pp is GuaranteeCandidate => pp.resolved !== null && pp.plan !== null && !!pp.plan.guarantee),
+      plans,
+    );
+    for (const pp of personPlans) {
+      const s = planStatement(pp, inputs, adjustments, guarantees);
       if (s) planned.push(s);
     }
   } catch (err) {

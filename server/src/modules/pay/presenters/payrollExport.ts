@@ -3,7 +3,7 @@
  * or .xlsx (sheets 汇总 and 明细, every cell text so Excel keeps 工号 and amounts exactly as written).
  */
 import { In, type DataSource } from 'typeorm';
-import { PAYROLL_LINE_COLUMNS, PAYROLL_SUMMARY_COLUMNS, payrollLineRows, payrollSummaryRow, type PayrollPerson } from '@liucai/shared';
+import { zh, PAYROLL_LINE_COLUMNS, PAYROLL_SUMMARY_COLUMNS, payrollLineRows, payrollSummaryRow, type PayrollPerson } from '@liucai/shared';
 import { Department, PayoutLine, PayoutStatement, User, type PayoutRun } from '../../../entities';
 import type { TableSheet } from '../../../util/tableFile';
 
@@ -59,3 +59,9 @@ export function payrollSheets(people: PayrollPerson[]): TableSheet[] {
     { name: '明细', header: PAYROLL_LINE_COLUMNS, rows: people.flatMap(payrollLineRows), wide: ['说明'] },
   ];
 }
+
+/** The payroll file's names (ASCII for old clients, and Chinese). */
+export const payrollFileName = (run: Pick<PayoutRun, 'id' | 'period'>) => ({
+  asciiName: `payroll-${run.period}-${run.id}`,
+  name: zh`工资表-${run.period}-批次 ${run.id}`,
+});

@@ -24,11 +24,15 @@ export interface PaidLineRow {
   deal: Deal;
 }
 
-export interface RunInputs {
-  people: User[];
+/** What people did in a period, by userid (each list oldest first). */
+export interface PeriodRows {
   deals: Map<string, Deal[]>;
   satisfaction: Map<string, SatisfactionScore[]>;
   collaborations: Map<string, CollaborationEvent[]>;
+}
+
+export interface RunInputs extends PeriodRows {
+  people: User[];
   clawbacks: Map<string, PaidLineRow[]>;
 }
 
@@ -55,14 +59,14 @@ export async function runPeople(ds: DataSource, corpId: string, deptId: number):
   return people.sort((a, b) => (a.userid < b.userid ? -1 : a.userid > b.userid ? 1 : 0));
 }
 
-/** Read every input of a run for `people` in the period [first, last]. */
-export async function readRunInputs(ds: DataSource, run: PayoutRun, people: User[], days: { first: string; last: string }): Promise<RunInputs> {
-  const corpId = run.corpId;
-  const out: RunInputs = { people, deals: new Map(), satisfaction: new Map(), collaborations: new Map(), clawbacks: new Map() };
-  const byKey = (a: { source: string; sourceId: string }, b: { source: string; sourceId: string }) =>
-    a.source === b.source ? (a.sourceId < b.sourceId ? -1 : a.sourceId > b.sourceId ? 1 : 0) : a.source < b.source ? -1 : 1;
-  for (const ids of chunks(people.map((p) => p.userid))) {
-    // tenancy: d.corp_id = the run's corp.
+const byKey = (a: { source: string; sourceId: string }, b: { source: string; sourceId: string }) =>
+  a.source === b.source ? (a.sourceId < b.sourceId ? -1 : a.sourceId > b.sourceId ? 1 : 0) : a.source < b.source ? -1 : 1;
+
+/** The contracts, satisfaction scores and coordinations of `userids` in the period [first, last] (the run's rules). */
+export async function readPeriodRows(ds: DataSource, corpId: string, userids: string[], days: { first: string; last: string }): Promise<PeriodRows> {
+  const out: PeriodRows = { deals: new Map(), satisfaction: new Map(), collaborations: new Map() };
+  for (const ids of chunks(userids)) {
+    // tenancy: d.corp_id = the corp.
     const deals = await whereDealCounts(
       ds
         .getRepository(Deal)
@@ -73,7 +77,7 @@ export async function readRunInputs(ds: DataSource, run: PayoutRun, people: User
     deals.sort((a, b) => (a.signedOn === b.signedOn ? byKey(a, b) : a.signedOn < b.signedOn ? -1 : 1));
     for (const d of deals) push(out.deals, d.ownerUserid!, d);
 
-    // tenancy: s.corp_id = the run's corp.
+    // tenancy: s.corp_id = the corp.
     const scores = await ds
       .getRepository(SatisfactionScore)
       .createQueryBuilder('s')
@@ -82,7 +86,7 @@ export async function readRunInputs(ds: DataSource, run: PayoutRun, people: User
     scores.sort((a, b) => (a.surveyedOn === b.surveyedOn ? byKey(a, b) : a.surveyedOn < b.surveyedOn ? -1 : 1));
     for (const s of scores) push(out.satisfaction, s.ownerUserid!, s);
 
-    // tenancy: c.corp_id = the run's corp.
+    // tenancy: c.corp_id = the corp.
     const collabs = await ds
       .getRepository(CollaborationEvent)
       .createQueryBuilder('c')
@@ -90,7 +94,24 @@ export async function readRunInputs(ds: DataSource, run: PayoutRun, people: User
       .getMany();
     collabs.sort((a, b) => (a.occurredOn === b.occurredOn ? byKey(a, b) : a.occurredOn < b.occurredOn ? -1 : 1));
     for (const c of collabs) push(out.collaborations, c.userid, c);
+  }
+  return out;
+}
 
+/** Read every input of a run for `people` in the period [first, last]. */
+export async function readRunInputs(ds: DataSource, run: PayoutRun, people: User[], days: { first: string; last: string }): Promise<RunInputs> {
+  const corpId = run.corpId;
+  const out: RunInputs = {
+    people,
+    ...(await readPeriodRows(
+      ds,
+      corpId,
+      people.map((p) => p.userid),
+      days,
+    )),
+    clawbacks: new Map(),
+  };
+  for (const ids of chunks(people.map((p) => p.userid))) {
     // Contracts of these people that no longer count: cancelled, or gone from the CRM.
     // tenancy: d.corp_id = the run's corp.
     const gone = await ds

@@ -60,18 +60,25 @@ export async function planOn(ds: DataSource, person: Person, day: string): Promi
   return { assignment, plan, version: await versionOn(ds, person.corpId, plan.id, day) };
 }
 
-/** The plan that paid `person` before `current` began (a different plan), or null. */
-export async function planBefore(ds: DataSource, person: Person, current: PlanOnDay): Promise<PlanOnDay | null> {
+/**
+ * The person's stint on `current`'s plan: the day it began (walking back over consecutive assignments of the same
+ * plan) and the plan that paid them the day before (a different plan), or null.
+ */
+export async function planStint(ds: DataSource, person: Person, current: PlanOnDay): Promise<{ since: string; before: PlanOnDay | null }> {
   let from = current.assignment.effectiveFrom;
   // Each step moves strictly back (an assignment in force the day before `from` starts before it); a few suffice.
   for (let step = 0; step < 10; step++) {
-    const day = dayBefore(from);
-    const found = await planOn(ds, person, day);
-    if (!found) return null;
-    if (found.plan.id !== current.plan.id) return found;
+    const found = await planOn(ds, person, dayBefore(from));
+    if (!found) return { since: from, before: null };
+    if (found.plan.id !== current.plan.id) return { since: from, before: found };
     from = found.assignment.effectiveFrom;
   }
-  return null;
+  return { since: from, before: null };
+}
+
+/** The plan that paid `person` before `current` began (a different plan), or null. */
+export async function planBefore(ds: DataSource, person: Person, current: PlanOnDay): Promise<PlanOnDay | null> {
+  return (await planStint(ds, person, current)).before;
 }
 
 /** Ids of every plan `person` was ever assigned (own or through their job on their department chain). */
@@ -84,4 +91,31 @@ export async function plansEverAssigned(ds: DataSource, person: Person): Promise
     for (const a of jobs) ids.add(a.planId);
   }
   return ids;
+}
+
+export interface PlanCache {
+  on(person: Person, day: string): Promise<PlanOnDay | null>;
+  stint(person: Person, current: PlanOnDay): Promise<{ since: string; before: PlanOnDay | null }>;
+}
+
+/**
+ * `planOn` and `planStint` for many people of one corp, asked once per question and job (title and main department)
+ * for people without an assignment of their own (their plan depends on nothing else), so a run of thousands asks a
+ * few times, not thousands.
+ */
+export async function planCache(ds: DataSource, corpId: string): Promise<PlanCache> {
+  const own = await ds.getRepository(IncentivePlanAssignment).find({ where: { corpId, targetKind: 'user' }, select: { userid: true } });
+  const withOwn = new Set(own.map((a) => a.userid));
+  const memo = new Map<string, Promise<unknown>>();
+  const cached = <T>(person: Person, question: string, ask: () => Promise<T>): Promise<T> => {
+    if (withOwn.has(person.userid)) return ask();
+    const key = `${question}\u0000${person.title ?? ''}\u0000${person.mainDeptId ?? ''}`;
+    let found = memo.get(key) as Promise<T> | undefined;
+    if (!found) memo.set(key, (found = ask()));
+    return found;
+  };
+  return {
+    on: (person, day) => cached(person, `on:${day}`, () => planOn(ds, person, day)),
+    stint: (person, current) => cached(person, `stint:${current.assignment.id}`, () => planStint(ds, person, current)),
+  };
 }

@@ -4,7 +4,6 @@
  * approve, publish, and export a published run's payroll file (CSV or .xlsx, audited). A run whose department is outside the caller's departments answers 404.
  */
 import Router from '@koa/router';
-import { zh } from '@liucai/shared';
 import { PayoutRun, PayoutStatement } from '../../../entities';
 import { validate } from '../../../middleware/validate';
 import type { Actor, AppDeps, AppState } from '../../../appTypes';
@@ -14,8 +13,9 @@ import { createPayoutRun } from '../commands/payoutRunCreator';
 import { advancePayoutRun, recomputePayoutRun } from '../commands/payoutRunTransitions';
 import { presentPayoutRunDetail, presentPayoutRuns, presentPayoutStatement } from '../presenters/payoutRunPresenter';
 import { recordAudit } from '../../audit/commands/auditRecorder';
-import { runNotFound, runWrongState } from '../payoutRunErrors';
-import { payrollPeople, payrollSheets } from '../presenters/payrollExport';
+import { runNotFound } from '../payoutRunErrors';
+import { payrollFileName, payrollSheets } from '../presenters/payrollExport';
+import { payrollOfRun } from '../queries/payrollOfRun';
 import { sendTables } from '../../../util/tableFile';
 import { IdParamSchema, PAY_FIELD_LABELS, PayoutRunCreateSchema, PayoutRunsQuerySchema, PayrollQuerySchema, RunStatementParamsSchema } from './schema';
 import { notFound } from '../../../errors';
@@ -97,13 +97,8 @@ export function payoutRunRoutes(deps: AppDeps): Router<AppState> {
     const actor = admin(ctx.state.actor);
     const { id } = validate(IdParamSchema, ctx.params, PAY_FIELD_LABELS);
     const { format } = validate(PayrollQuerySchema, ctx.query, PAY_FIELD_LABELS);
-    const run = await visibleRun(actor, id);
-    if (run.status !== 'published') throw runWrongState(run, '导出工资表', 'published');
-    const people = await payrollPeople(deps.ds, run);
-    await deps.ds.transaction((em) =>
-      recordAudit(em, actor, { action: 'pay.run.export', targetKind: 'payout_run', targetId: run.id, detail: { format, people: people.length } }),
-    );
-    await sendTables(ctx, format, { asciiName: `payroll-${run.period}-${run.id}`, name: zh`工资表-${run.period}-批次 ${run.id}` }, payrollSheets(people));
+    const { run, people } = await payrollOfRun(deps.ds, actor, id, { format });
+    await sendTables(ctx, format, payrollFileName(run), payrollSheets(people));
   });
 
   for (const step of ['lock', 'approve', 'publish'] as const) {

@@ -127,3 +127,9 @@ export const DisputesQuerySchema = z.object({ status: z.enum(['open', 'adjusted'
 
 /** The payroll file's format. */
 export const PayrollQuerySchema = z.object({ format: z.enum(['csv', 'xlsx'], { message: '应为 csv 或 xlsx' }).default('csv') });
+
+/** The open API's payroll format: the tables as JSON, or the same files as the export. */
+export const OpenPayrollQuerySchema = z.object({ format: z.enum(['json', 'csv', 'xlsx'], { message: '应为 json、csv 或 xlsx' }).default('json') });
+
+/** A new open-API token. */
+export const ApiTokenCreateSchema = z.object({ name: z.string({ message: '必填' }).trim().min(1, '必填').max(60, '最多 60 个字') });

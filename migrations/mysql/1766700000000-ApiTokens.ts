@@ -1,0 +1,16 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/** Open-API tokens (ERP/OA integration): only the token's SHA-256 is stored. */
+export class ApiTokens1766700000000 implements MigrationInterface {
+  name = 'ApiTokens1766700000000';
+
+  public async up(q: QueryRunner): Promise<void> {
+    await q.query(
+      'CREATE TABLE `api_tokens` (`id` int NOT NULL AUTO_INCREMENT, `corp_id` varchar(64) NOT NULL, `name` varchar(60) NOT NULL, `token_hash` varchar(64) NOT NULL, `prefix` varchar(16) NOT NULL, `created_by` varchar(64) NOT NULL, `created_at` datetime(3) NOT NULL, `last_used_at` datetime(3) NULL, `revoked_by` varchar(64) NULL, `revoked_at` datetime(3) NULL, INDEX `idx_api_tokens_corp` (`corp_id`, `created_by`), UNIQUE INDEX `uq_api_tokens_hash` (`token_hash`), PRIMARY KEY (`id`)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci',
+    );
+  }
+
+  public async down(q: QueryRunner): Promise<void> {
+    await q.query('DROP TABLE `api_tokens`');
+  }
+}
