@@ -24,6 +24,7 @@ import { PayoutDisputes1766100200000 } from './1766100200000-PayoutDisputes';
 import { KpiScores1766200000000 } from './1766200000000-KpiScores';
 import { Assessments1766300000000 } from './1766300000000-Assessments';
 import { OutcomePersonMonths1766400000000 } from './1766400000000-OutcomePersonMonths';
+import { TalentMetricEvidence1766600000000 } from './1766600000000-TalentMetricEvidence';
 
 /** MySQL/MariaDB migrations, oldest first. Each is frozen once merged: never edit one, add a new one. */
 export const MYSQL_MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -52,4 +53,5 @@ export const MYSQL_MIGRATIONS: (new () => MigrationInterface)[] = [
   KpiScores1766200000000,
   Assessments1766300000000,
   OutcomePersonMonths1766400000000,
+  TalentMetricEvidence1766600000000,
 ];

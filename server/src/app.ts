@@ -32,6 +32,7 @@ import { retentionRoutes } from './modules/retention/routes/retentionRisks';
 import { outcomesRoutes } from './modules/outcomes/routes/outcomes';
 import { jobModelRoutes } from './modules/talent/routes/jobModels';
 import { talentReviewRoutes } from './modules/talent/routes/talentReview';
+import { portraitEvidenceRoutes } from './modules/talent/routes/portraitEvidence';
 import { assessmentRoutes } from './modules/assessment/routes/assessments';
 
 /**
@@ -64,6 +65,7 @@ export function appRouters(deps: AppDeps): { open: Router<AppState>[]; signedIn:
       outcomesRoutes(deps),
       jobModelRoutes(deps),
       talentReviewRoutes(deps),
+      portraitEvidenceRoutes(deps),
       assessmentRoutes(deps),
     ],
   };

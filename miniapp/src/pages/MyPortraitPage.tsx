@@ -11,6 +11,7 @@ import { PageLayout } from '../components/PageLayout';
 import { LoadingCard, RetryCard } from '../components/LoadStates';
 import { useSession } from '../session/SessionContext';
 import { TalentPersonCard } from '../talent/TalentPersonCard';
+import { PortraitEvidenceSection } from '../talent/MetricEvidence';
 import '../talent/talent.css';
 
 type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; mine: TalentScoreView | null; jobModel: string | null };
@@ -50,6 +51,7 @@ export default function MyPortraitPage() {
           <TalentPersonCard person={state.mine} />
         </>
       )}
+      {state.status === 'ready' && <PortraitEvidenceSection userid={me.userid} />}
     </PageLayout>
   );
 }

@@ -51,6 +51,8 @@ import { TalentMetric } from './TalentMetric';
 import { TalentMatchScore } from './TalentMatchScore';
 import { TalentDecision } from './TalentDecision';
 import { OutcomePersonMonth } from './OutcomePersonMonth';
+import { TalentMetricMedian } from './TalentMetricMedian';
+import { TalentMetricReference } from './TalentMetricReference';
 import { Questionnaire } from './Questionnaire';
 import { QuestionnaireVersion } from './QuestionnaireVersion';
 import { AssessmentCycle } from './AssessmentCycle';
@@ -113,6 +115,8 @@ export const ENTITIES = [
   TalentMetric,
   TalentMatchScore,
   TalentDecision,
+  TalentMetricMedian,
+  TalentMetricReference,
   OutcomePersonMonth,
   Questionnaire,
   QuestionnaireVersion,
@@ -175,6 +179,8 @@ export {
   TalentMetric,
   TalentMatchScore,
   TalentDecision,
+  TalentMetricMedian,
+  TalentMetricReference,
   OutcomePersonMonth,
   Questionnaire,
   QuestionnaireVersion,

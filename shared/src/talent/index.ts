@@ -18,3 +18,6 @@ export * from './questionBank';
 export * from './assessmentApi';
 export * from './assessmentPortrait';
 export * from './demoAnswers';
+export * from './portraitMedians';
+export * from './metricSources';
+export * from './metricReference';

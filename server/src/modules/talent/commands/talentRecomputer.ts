@@ -13,14 +13,16 @@ import {
   inEffect,
   inputsFromPortrait,
   monthEnd,
+  portraitMedians,
   scoreMatch,
+  teamGroup,
   validateJobModel,
   type AssessmentMetricValue,
   type DimensionScore,
   type PortraitMetricValue,
   type SubmittedAssessment,
 } from '@liucai/shared';
-import { AssessmentResponse, JobModelVersion, TalentMatchScore, TalentMetric } from '../../../entities';
+import { AssessmentResponse, JobModelVersion, TalentMatchScore, TalentMetric, TalentMetricMedian, User } from '../../../entities';
 import { employedOnOrAfter, peopleWithHistory } from '../../sync/queries/peopleWithHistory';
 import { addDays, shanghaiDate, shanghaiMidnight } from '../../../util/dates';
 import { ensureBuiltInJobModels } from './builtInJobModelSeeder';
@@ -32,6 +34,7 @@ export interface RecomputeResult {
   period: string;
   people: number;
   metrics: number;
+  medians: number;
   scores: number;
   versions: number[];
 }
@@ -78,6 +81,7 @@ export async function recomputeTalent(ds: DataSource, corpId: string, period: st
         detail: m.detail ? JSON.stringify(m.detail) : null,
         computedAt: now,
       });
+  const medianRows = await teamAndCompanyMedians(ds, corpId, period, portraits, now);
   const scoreRows: Partial<TalentMatchScore>[] = [];
   for (const v of versions) {
     const checked = validateJobModel(JSON.parse(v.definition));
@@ -121,6 +125,9 @@ export async function recomputeTalent(ds: DataSource, corpId: string, period: st
         .values(metricRows.slice(i, i + BATCH))
         .orUpdate(['value', 'sample', 'missing', 'detail', 'computed_at'], ['corp_id', 'period', 'userid', 'metric'])
         .execute();
+    // tenancy: the corp's medians of the month are rewritten whole.
+    await em.getRepository(TalentMetricMedian).delete({ corpId, period });
+    for (let i = 0; i < medianRows.length; i += BATCH) await em.getRepository(TalentMetricMedian).insert(medianRows.slice(i, i + BATCH));
     for (let i = 0; i < scoreRows.length; i += BATCH)
       await em
         .createQueryBuilder()
@@ -130,7 +137,40 @@ export async function recomputeTalent(ds: DataSource, corpId: string, period: st
         .orUpdate(['job_model_id', 'score_t', 'tier', 'detail', 'computed_at'], ['corp_id', 'period', 'version_id', 'userid'])
         .execute();
   });
-  return { period, people: portraits.size, metrics: metricRows.length, scores: scoreRows.length, versions: versions.map((v) => v.id) };
+  return { period, people: portraits.size, metrics: metricRows.length, medians: medianRows.length, scores: scoreRows.length, versions: versions.map((v) => v.id) };
+}
+
+/**
+ * Every metric's median over the company and over each team (the person's main department now, one query) for the
+ * month, from the portraits just computed (shared/src/talent/portraitMedians.ts).
+ */
+async function teamAndCompanyMedians(
+  ds: DataSource,
+  corpId: string,
+  period: string,
+  portraits: ReadonlyMap<string, readonly { metric: string; value: string | null }[]>,
+  computedAt: Date,
+): Promise<Partial<TalentMetricMedian>[]> {
+  // tenancy: the corp's people and their main departments.
+  const users = await ds.getRepository(User).find({ where: { corpId }, select: { userid: true, mainDeptId: true } });
+  const mainDept = new Map(users.map((u) => [u.userid, u.mainDeptId]));
+  const medians = portraitMedians(
+    [...portraits].map(([userid, metrics]) => {
+      const dept = mainDept.get(userid);
+      return { team: dept === null || dept === undefined ? null : teamGroup(dept), metrics };
+    }),
+  );
+  return medians.map((m) => ({
+    corpId,
+    period,
+    groupKey: m.group,
+    metric: m.metric,
+    median: m.median,
+    people: m.people,
+    population: m.population,
+    missing: m.missing,
+    computedAt,
+  }));
 }
 
 /** Submitted assessment sheets of the 12 months ending with `period`, by the person assessed (one query). */
