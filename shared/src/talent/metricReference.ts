@@ -24,7 +24,7 @@ export function checkMetricReference(metric: string, value: unknown, note: unkno
     const parsed = raw === null ? null : parseScaledDecimal(raw, 2);
     if (!parsed || 'problem' in parsed)
       problems.push({ field: 'value', label: '参考值', message: '应为不小于 0 的数，最多两位小数（清除参考值请留空）' });
-    else if (info?.unit === '%' && parsed.value > 10000) problems.push({ field: 'value', label: '参考值', message: '百分比应在 0 到 100 之间' });
+    else if (info?.unit === '%' && parsed.value > 10000) problems.push({ field: 'value', label: '参考值', message: '应为 0 到 100 之间的百分比' });
     else {
       const digits = String(parsed.value).padStart(3, '0');
       text = `${digits.slice(0, -2)}.${digits.slice(-2)}`.replace(/\.?0+$/, '');

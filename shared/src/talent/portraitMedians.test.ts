@@ -84,7 +84,7 @@ describe('checkMetricReference', () => {
     if (r.ok) return;
     expect(r.problems.map((p) => p.message)).toEqual(['未知的指标“coffeeCups”', '应为不小于 0 的数，最多两位小数（清除参考值请留空）', '最多 200 个字']);
     const pct = checkMetricReference('renewalRate', '120', null);
-    expect(pct.ok ? null : pct.problems[0]!.message).toBe('百分比应在 0 到 100 之间');
+    expect(pct.ok ? null : pct.problems[0]!.message).toBe('应为 0 到 100 之间的百分比');
     const places = checkMetricReference('bigCycleDays', '30.125', null);
     expect(places.ok).toBe(false);
   });
