@@ -51,7 +51,7 @@ export default function MyPortraitPage() {
           <TalentPersonCard person={state.mine} />
         </>
       )}
-      {state.status === 'ready' && <PortraitEvidenceSection userid={me.userid} />}
+      {state.status !== 'error' && <PortraitEvidenceSection userid={me.userid} />}
     </PageLayout>
   );
 }

@@ -5,7 +5,7 @@
  * (GET /api/v1/people/:userid/portrait/metrics/:metric/sources). Nothing is computed here.
  */
 import { useEffect, useState } from 'react';
-import { zh, type MetricMedianView, type MetricSourceRow, type MetricSources, type PortraitMetricView, type TalentPersonScores } from '@liucai/shared';
+import { MEDIAN_MIN_PEOPLE, zh, type MetricMedianView, type MetricSourceRow, type MetricSources, type PortraitMetricView, type TalentPersonScores } from '@liucai/shared';
 import Popup from 'antd-mobile/es/components/popup';
 import Skeleton from 'antd-mobile/es/components/skeleton';
 import { errorMessage } from '../api/client';
@@ -25,15 +25,12 @@ const KIND_TEXT: Record<MetricSourceRow['kind'], string> = {
 };
 
 function MedianText({ what, m, unit, testId }: { what: string; m: MetricMedianView | null; unit: string; testId: string }) {
-  if (!m)
-    return (
-      <span data-testid={testId}>
-        {what}中位数：未计算
-      </span>
-    );
+  if (!m) return <span data-testid={testId}>{what}中位数：尚未计算</span>;
   return (
-    <span data-testid={testId} title={m.label}>
-      {m.median === null ? `${what}中位数：${m.missing ?? '数据不足'}` : zh`${what}中位数 ${metricValueText(m.median, unit)}（${m.people} 人）`}
+    <span data-testid={testId} title={m.missing ?? undefined}>
+      {m.median === null
+        ? zh`${what}中位数：数据不足（${m.population} 人中 ${m.people} 人有数据，至少需 ${MEDIAN_MIN_PEOPLE} 人）`
+        : zh`${what}中位数 ${metricValueText(m.median, unit)}（${m.people} 人）`}
     </span>
   );
 }
@@ -51,7 +48,7 @@ function MetricRow({ m, onSources }: { m: PortraitMetricView; onSources: () => v
         {m.value === null ? `；${m.missing ?? ''}` : zh`；来自 ${m.sample} 条记录`}
       </div>
       <div className="metric-evidence small">
-        <MedianText what={m.team ? zh`本部门（${m.team.label}）` : '本部门'} m={m.team} unit={m.unit} testId={`metric-${m.metric}-team`} />
+        <MedianText what="本部门" m={m.team} unit={m.unit} testId={`metric-${m.metric}-team`} />
         <MedianText what="全公司" m={m.company} unit={m.unit} testId={`metric-${m.metric}-company`} />
         {m.reference && (
           <span data-testid={`metric-${m.metric}-reference`}>
@@ -113,7 +110,7 @@ function SourcesSheet({ userid, period, metric, onClose }: { userid: string; per
                           <span className="source-kind">{KIND_TEXT[r.kind]}</span>
                           {r.subject}
                         </span>
-                        <strong>{r.text}</strong>
+                        {r.text && <strong>{r.text}</strong>}
                       </div>
                       <div className="muted small">
                         {r.on}
@@ -134,8 +131,12 @@ function SourcesSheet({ userid, period, metric, onClose }: { userid: string; per
 /** A portrait's metrics with their evidence; `userid` and `period` name whose month the sources are read for. */
 export function MetricEvidenceList({ userid, portrait }: { userid: string; portrait: NonNullable<TalentPersonScores['portrait']> }) {
   const [open, setOpen] = useState<PortraitMetricView | null>(null);
+  const team = portrait.metrics.find((m) => m.team)?.team?.label;
   return (
     <>
+      <p className="muted small" data-testid="portrait-median-note">
+        {team ? zh`中位数取同一月份有数据的人：本部门为主部门“${team}”，全公司为所有有画像的人。` : '中位数取同一月份有数据的人（全公司为所有有画像的人）。'}
+      </p>
       <ul className="portrait-metrics" data-testid="portrait-metrics">
         {portrait.metrics.map((m) => (
           <MetricRow key={m.metric} m={m} onSources={() => setOpen(m)} />

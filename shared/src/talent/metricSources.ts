@@ -67,7 +67,7 @@ const followRow = (f: SourceFollowUp, note: string | null = null): MetricSourceR
   id: f.id,
   on: f.on,
   subject: f.customerName ?? '（未关联客户）',
-  text: '跟进',
+  text: '',
   note: [f.bigCustomer ? '大客户' : null, note].filter(Boolean).join('，') || null,
 });
 const newestFirst = (a: MetricSourceRow, b: MetricSourceRow) => b.on.localeCompare(a.on) || a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id);
@@ -134,7 +134,7 @@ export function metricSourceRows(
       break;
     case 'collaborationsPerMonth':
       for (const c of a.collaborations)
-        if (inWindow(c.on)) rows.push({ kind: 'collaboration', id: c.id, on: c.on, subject: c.withDepartment, text: '跨部门协作', note: c.customerName });
+        if (inWindow(c.on)) rows.push({ kind: 'collaboration', id: c.id, on: c.on, subject: c.withDepartment, text: '', note: c.customerName });
       break;
     case 'bigClientMonths':
       for (const f of a.followUps) if (inWindow(f.on)) rows.push(followRow(f));

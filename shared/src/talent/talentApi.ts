@@ -111,7 +111,7 @@ export interface MetricSourceRow {
   on: string;
   /** The customer, the department collaborated with, or the questionnaire. */
   subject: string;
-  /** Amount (元), score, or what the row says, as shown. */
+  /** Amount (元) or score as shown; empty for follow-ups and collaborations. */
   text: string;
   /** Why it counts for the metric (“大客户，新签”, “已续签”…), or null. */
   note: string | null;
