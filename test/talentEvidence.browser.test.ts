@@ -22,12 +22,13 @@ describe('portrait evidence in headless Chromium', () => {
     if (ready) return;
     const { ds, corpId } = ui.w;
     const me = await ds.getRepository(User).findOneByOrFail({ corpId, userid: ui.demo.employee });
-    const colleagues = (await ds.getRepository(User).find({ where: { corpId, status: 'active', mainDeptId: me.mainDeptId! }, order: { userid: 'ASC' } })).filter(
-      (u) => u.userid !== me.userid && u.userid !== ui.demo.hr,
-    );
+    const colleagues = (
+      await ds.getRepository(User).find({ where: { corpId, status: 'active', mainDeptId: me.mainDeptId! }, order: { userid: 'ASC' } })
+    ).filter((u) => u.userid !== me.userid && u.userid !== ui.demo.hr);
     expect(colleagues.length).toBeGreaterThanOrEqual(3);
     await buildBehaviour(ds, corpId, me.userid, TIER_BEHAVIOURS.move);
-    for (const [i, tier] of (['train', 'reassign', 'insufficient'] as const).entries()) await buildBehaviour(ds, corpId, colleagues[i]!.userid, TIER_BEHAVIOURS[tier]);
+    for (const [i, tier] of (['train', 'reassign', 'insufficient'] as const).entries())
+      await buildBehaviour(ds, corpId, colleagues[i]!.userid, TIER_BEHAVIOURS[tier]);
     await recomputeTalent(ds, corpId, TALENT_PERIOD, { bigDealFen: DEFAULT_SEGMENT_THRESHOLDS.bigDealFen, today: TALENT_TODAY });
     ready = true;
   };
@@ -72,7 +73,9 @@ describe('portrait evidence in headless Chromium', () => {
       const section = page.getByTestId('portrait-evidence');
       await section.waitFor();
       // 大客户跟进经验: the employee 12, colleagues 8, 2, 3 → team median (3 + 8) ÷ 2 = 5.5 over 4 people.
-      expect(await section.getByTestId('portrait-median-note').textContent()).toMatch(/^中位数取同一月份有数据的人：本部门为主部门“销售中心 \/ .+”，全公司为所有有画像的人。$/);
+      expect(await section.getByTestId('portrait-median-note').textContent()).toMatch(
+        /^中位数取同一月份有数据的人：本部门为主部门“销售中心 \/ .+”，全公司为所有有画像的人。$/,
+      );
       const months = section.getByTestId('metric-bigClientMonths');
       expect(await months.locator('strong').textContent()).toBe('12 个月');
       expect(await months.getByTestId('metric-bigClientMonths-team').textContent()).toBe('本部门中位数 5.5 个月（4 人）');

@@ -91,7 +91,14 @@ describe('portrait evidence: medians, reference values, source rows', () => {
     const hr = await as('hr');
     const first = await hr.call<MetricReferenceView>('PUT', '/api/v1/talent/metric-references/bigCycleDays', { value: '30', note: '行业平均（文章）' });
     expect(first.status).toBe(200);
-    expect(first.body.data).toMatchObject({ metric: 'bigCycleDays', label: '大客户成交周期', value: '30', note: '行业平均（文章）', version: 1, setBy: { name: '周九' } });
+    expect(first.body.data).toMatchObject({
+      metric: 'bigCycleDays',
+      label: '大客户成交周期',
+      value: '30',
+      note: '行业平均（文章）',
+      version: 1,
+      setBy: { name: '周九' },
+    });
     const second = await (await as('admin')).call<MetricReferenceView>('PUT', '/api/v1/talent/metric-references/bigCycleDays', { value: 28.5, note: null });
     expect(second.body.data).toMatchObject({ value: '28.5', version: 2, setBy: { name: '吴十' } });
 
@@ -140,7 +147,13 @@ describe('portrait evidence: medians, reference values, source rows', () => {
       expect(res.body.data.rows).toHaveLength(wang.get(metric)!.sample);
     }
     const renewal = (await sources('hr', 'wang', 'renewalRate')).body.data;
-    expect(renewal).toMatchObject({ metric: 'renewalRate', label: '续签率', period: TALENT_PERIOD, window: { from: '2024-07-01', to: '2026-05-01' }, truncated: false });
+    expect(renewal).toMatchObject({
+      metric: 'renewalRate',
+      label: '续签率',
+      period: TALENT_PERIOD,
+      window: { from: '2024-07-01', to: '2026-05-01' },
+      truncated: false,
+    });
     expect(renewal.rows.filter((r) => r.note?.endsWith('已续签'))).toHaveLength(17);
     expect(renewal.rows[0]).toMatchObject({ kind: 'deal', subject: expect.stringMatching(/^客户k/), text: '50000.00 元' });
 

@@ -5,7 +5,15 @@
  * (GET /api/v1/people/:userid/portrait/metrics/:metric/sources). Nothing is computed here.
  */
 import { useEffect, useState } from 'react';
-import { MEDIAN_MIN_PEOPLE, zh, type MetricMedianView, type MetricSourceRow, type MetricSources, type PortraitMetricView, type TalentPersonScores } from '@liucai/shared';
+import {
+  MEDIAN_MIN_PEOPLE,
+  zh,
+  type MetricMedianView,
+  type MetricSourceRow,
+  type MetricSources,
+  type PortraitMetricView,
+  type TalentPersonScores,
+} from '@liucai/shared';
 import Popup from 'antd-mobile/es/components/popup';
 import Skeleton from 'antd-mobile/es/components/skeleton';
 import { errorMessage } from '../api/client';

@@ -40,7 +40,13 @@ function EditRow({ row, onSaved, onCancel }: { row: Row; onSaved: () => void; on
   return (
     <div className="reference-form">
       <div className="reference-inputs">
-        <Input value={value} onChange={setValue} inputMode="decimal" placeholder={zh`参考值（${row.unit}），留空为清除`} data-testid={`reference-value-${row.metric}`} />
+        <Input
+          value={value}
+          onChange={setValue}
+          inputMode="decimal"
+          placeholder={zh`参考值（${row.unit}），留空为清除`}
+          data-testid={`reference-value-${row.metric}`}
+        />
         <Input value={note} onChange={setNote} placeholder="来源说明，如“行业平均”" data-testid={`reference-note-${row.metric}`} />
       </div>
       {!checked.ok && <div className="inline-error">{checked.problems.map((p) => `${p.label}：${p.message}`).join('；')}</div>}

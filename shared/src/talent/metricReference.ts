@@ -10,8 +10,7 @@ import { talentInputInfo } from './talentMetrics';
 export const REFERENCE_NOTE_MAX = 200;
 
 export type ReferenceCheck =
-  | { ok: true; value: string | null; note: string | null }
-  | { ok: false; problems: { field: 'metric' | 'value' | 'note'; label: string; message: string }[] };
+  { ok: true; value: string | null; note: string | null } | { ok: false; problems: { field: 'metric' | 'value' | 'note'; label: string; message: string }[] };
 
 /** Check a reference value for `metric`; the value comes back as normalised decimal text (“30”, “82.5”). */
 export function checkMetricReference(metric: string, value: unknown, note: unknown): ReferenceCheck {
@@ -22,8 +21,7 @@ export function checkMetricReference(metric: string, value: unknown, note: unkno
   if (value !== null && value !== undefined && value !== '') {
     const raw = typeof value === 'number' && Number.isFinite(value) ? String(value) : typeof value === 'string' ? value.trim() : null;
     const parsed = raw === null ? null : parseScaledDecimal(raw, 2);
-    if (!parsed || 'problem' in parsed)
-      problems.push({ field: 'value', label: '参考值', message: '应为不小于 0 的数，最多两位小数（清除参考值请留空）' });
+    if (!parsed || 'problem' in parsed) problems.push({ field: 'value', label: '参考值', message: '应为不小于 0 的数，最多两位小数（清除参考值请留空）' });
     else if (info?.unit === '%' && parsed.value > 10000) problems.push({ field: 'value', label: '参考值', message: '应为 0 到 100 之间的百分比' });
     else {
       const digits = String(parsed.value).padStart(3, '0');

@@ -54,7 +54,12 @@ describe('portraitMedians', () => {
   });
 
   it(`says 数据不足 with how many people had a value when fewer than ${MEDIAN_MIN_PEOPLE} did`, () => {
-    const out = portraitMedians([person(1, { closeRate: '50' }), person(1, { closeRate: null }), person(1, { closeRate: '70' }), person(2, { closeRate: '40' })]);
+    const out = portraitMedians([
+      person(1, { closeRate: '50' }),
+      person(1, { closeRate: null }),
+      person(1, { closeRate: '70' }),
+      person(2, { closeRate: '40' }),
+    ]);
     const team1 = out.find((m) => m.group === 'dept:1' && m.metric === 'closeRate')!;
     expect(team1.median).toBeNull();
     expect(team1.people).toBe(2);
@@ -112,7 +117,12 @@ describe('metricSourceRows', () => {
 
   it('lists the month deals of a segment', () => {
     expect(metricSourceRows('bigDeals', a, PERIOD, new Map()).map((r) => r.id)).toEqual(['dingtalk:d1']);
-    expect(metricSourceRows('smallDealValue', a, PERIOD, new Map())[0]).toMatchObject({ kind: 'deal', subject: '小店', text: '3000.00 元', note: '小客户，新签' });
+    expect(metricSourceRows('smallDealValue', a, PERIOD, new Map())[0]).toMatchObject({
+      kind: 'deal',
+      subject: '小店',
+      text: '3000.00 元',
+      note: '小客户，新签',
+    });
   });
 
   it('lists each new big deal of 12 months with the follow-ups of its 90-day cycle', () => {

@@ -137,7 +137,14 @@ export async function recomputeTalent(ds: DataSource, corpId: string, period: st
         .orUpdate(['job_model_id', 'score_t', 'tier', 'detail', 'computed_at'], ['corp_id', 'period', 'version_id', 'userid'])
         .execute();
   });
-  return { period, people: portraits.size, metrics: metricRows.length, medians: medianRows.length, scores: scoreRows.length, versions: versions.map((v) => v.id) };
+  return {
+    period,
+    people: portraits.size,
+    metrics: metricRows.length,
+    medians: medianRows.length,
+    scores: scoreRows.length,
+    versions: versions.map((v) => v.id),
+  };
 }
 
 /**

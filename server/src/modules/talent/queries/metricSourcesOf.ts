@@ -41,11 +41,20 @@ export async function metricSourcesOf(
   const rows = metric.startsWith('assessment.')
     ? await assessmentSources(ds, corpId, userid, metric.slice('assessment.'.length) as AssessmentKey, period)
     : await crmSources(ds, corpId, userid, metric as PortraitMetricKey, period, bigDealFen);
-  const window = metric.startsWith('assessment.') ? { from: `${addMonths(period, -11)}-01`, to: monthEnd(period) } : metricWindow(metric as PortraitMetricKey, period);
+  const window = metric.startsWith('assessment.')
+    ? { from: `${addMonths(period, -11)}-01`, to: monthEnd(period) }
+    : metricWindow(metric as PortraitMetricKey, period);
   return { window, rows: rows.slice(0, SOURCE_ROW_LIMIT), truncated: rows.length > SOURCE_ROW_LIMIT };
 }
 
-async function crmSources(ds: DataSource, corpId: string, userid: string, metric: PortraitMetricKey, period: string, bigDealFen: number): Promise<MetricSourceRow[]> {
+async function crmSources(
+  ds: DataSource,
+  corpId: string,
+  userid: string,
+  metric: PortraitMetricKey,
+  period: string,
+  bigDealFen: number,
+): Promise<MetricSourceRow[]> {
   const end = monthEnd(period);
   const from24 = `${addMonths(period, -23)}-01`;
   // Follow-ups as far back as a 12-month big deal's 90-day lookback, and the 24 months.
@@ -72,10 +81,17 @@ async function crmSources(ds: DataSource, corpId: string, userid: string, metric
 
   // tenancy: the person's follow-ups in the corp, present.
   const follows = await whereCrmRowPresent(
-    selectAs(ds.getRepository(FollowUp).createQueryBuilder('f'), { source: 'f.source', sid: 'f.source_id', customer: 'f.customer_source_id', at: 'f.followed_at' }).where(
-      'f.corp_id = :corpId AND f.owner_userid = :userid AND f.followed_at >= :from AND f.followed_at < :to',
-      { corpId, userid, from: new Date(shanghaiMidnight(followFrom)), to: new Date(shanghaiMidnight(end) + 86_400_000) },
-    ),
+    selectAs(ds.getRepository(FollowUp).createQueryBuilder('f'), {
+      source: 'f.source',
+      sid: 'f.source_id',
+      customer: 'f.customer_source_id',
+      at: 'f.followed_at',
+    }).where('f.corp_id = :corpId AND f.owner_userid = :userid AND f.followed_at >= :from AND f.followed_at < :to', {
+      corpId,
+      userid,
+      from: new Date(shanghaiMidnight(followFrom)),
+      to: new Date(shanghaiMidnight(end) + 86_400_000),
+    }),
     'f',
   ).getRawMany<{ source: string; sid: string; customer: string | null; at: Date | string }>();
 
@@ -130,7 +146,10 @@ async function crmSources(ds: DataSource, corpId: string, userid: string, metric
     const qb = selectAs(ds.getRepository(Deal).createQueryBuilder('r'), { customer: 'r.customer_source_id', name: 'r.customer_name', signed: 'r.signed_on' })
       .where('r.corp_id = :corpId AND r.renewal_years >= 1 AND r.signed_on >= :from', { corpId, from: sourceDealsFrom(period) })
       .andWhere(
-        [ids.length > 0 ? 'r.customer_source_id IN (:...ids)' : null, names.length > 0 ? '(r.customer_source_id IS NULL AND r.customer_name IN (:...names))' : null]
+        [
+          ids.length > 0 ? 'r.customer_source_id IN (:...ids)' : null,
+          names.length > 0 ? '(r.customer_source_id IS NULL AND r.customer_name IN (:...names))' : null,
+        ]
           .filter(Boolean)
           .join(' OR ') || '1 = 0',
         { ids, names },
@@ -173,7 +192,8 @@ async function assessmentSources(ds: DataSource, corpId: string, userid: string,
   });
   const cycleIds = [...new Set(sheets.map((s) => s.cycleId))];
   // tenancy: the corp's cycles of those sheets.
-  const cycles = cycleIds.length === 0 ? [] : await ds.getRepository(AssessmentCycle).find({ where: { corpId, id: In(cycleIds) }, select: { id: true, title: true } });
+  const cycles =
+    cycleIds.length === 0 ? [] : await ds.getRepository(AssessmentCycle).find({ where: { corpId, id: In(cycleIds) }, select: { id: true, title: true } });
   const titleOf = new Map(cycles.map((c) => [c.id, c.title]));
   return sheets
     .flatMap((s): MetricSourceRow[] => {
