@@ -33,7 +33,7 @@ const KIND_TEXT: Record<MetricSourceRow['kind'], string> = {
 };
 
 function MedianText({ what, m, unit, testId }: { what: string; m: MetricMedianView | null; unit: string; testId: string }) {
-  if (!m) return <span data-testid={testId}>{what}中位数：尚未计算</span>;
+  if (!m) return <span data-testid={testId}>{zh`${what}中位数：尚未计算`}</span>;
   return (
     <span data-testid={testId} title={m.missing ?? undefined}>
       {m.median === null
