@@ -9,6 +9,7 @@ import { User } from '../server/src/entities';
 import { recomputeTalent } from '../server/src/modules/talent/commands/talentRecomputer';
 import { DEFAULT_SEGMENT_THRESHOLDS } from '../server/src/modules/sync/commands/customerSegments';
 import { browserWorldForDescribe, signInAs } from './support/browserWorld';
+import { buildFollowUp } from './support/factories';
 import { keepScreenshot } from './support/browser';
 import { buildBehaviour, TALENT_PERIOD, TALENT_TODAY, TIER_BEHAVIOURS } from './support/talentData';
 
@@ -29,6 +30,17 @@ describe('portrait evidence in headless Chromium', () => {
     await buildBehaviour(ds, corpId, me.userid, TIER_BEHAVIOURS.move);
     for (const [i, tier] of (['train', 'reassign', 'insufficient'] as const).entries())
       await buildBehaviour(ds, corpId, colleagues[i]!.userid, TIER_BEHAVIOURS[tier]);
+    // Follow-up notes of June: the employee's clients talk about after-sales service, a colleague's about delivery.
+    const notes: [string, string][] = [
+      [me.userid, '上门拜访。客户反馈售后响应速度慢，希望缩短处理时间。'],
+      [me.userid, '电话回访。售后响应有改善，客户对合同续签有意向。'],
+      [me.userid, '微信沟通。客户询问续签优惠，售后工单已关闭。'],
+      [colleagues[0]!.userid, '客户对交付进度比较满意。'],
+      [colleagues[0]!.userid, '交付进度正常，客户满意。'],
+      [colleagues[0]!.userid, '客户抱怨发票开具不及时。'],
+    ];
+    for (const [i, [userid, content]] of notes.entries())
+      await buildFollowUp(ds, corpId, { ownerUserid: userid, customerSourceId: `${userid}-big`, followedAt: new Date(`2026-06-${10 + i}T02:00:00Z`), content });
     await recomputeTalent(ds, corpId, TALENT_PERIOD, { bigDealFen: DEFAULT_SEGMENT_THRESHOLDS.bigDealFen, today: TALENT_TODAY });
     ready = true;
   };
@@ -76,6 +88,9 @@ describe('portrait evidence in headless Chromium', () => {
       expect(await section.getByTestId('portrait-median-note').textContent()).toMatch(
         /^中位数取同一月份有数据的人：本部门为主部门“销售中心 \/ .+”，全公司为所有有画像的人。$/,
       );
+      // Client-feedback keywords: 响应 and 续签 (2 notes of 6 in the company: 2 × ln 3) ahead of 售后 (3 of 6: 3 × ln 2).
+      expect(await section.getByTestId('feedback-term').allTextContents()).toEqual(['响应2', '续签2', '售后3']);
+      expect(await section.getByTestId('feedback-keywords').textContent()).toContain('近 3 个月 3 条跟进记录中');
       const months = section.getByTestId('metric-bigClientMonths');
       expect(await months.locator('strong').textContent()).toBe('12 个月');
       expect(await months.getByTestId('metric-bigClientMonths-team').textContent()).toBe('本部门中位数 5.5 个月（4 人）');
@@ -93,8 +108,8 @@ describe('portrait evidence in headless Chromium', () => {
       await months.getByTestId('metric-bigClientMonths-sources').click();
       const sheet = page.getByTestId('metric-sources');
       await sheet.getByTestId('metric-source-rows').waitFor();
-      expect(await sheet.getByTestId('metric-source-row').count()).toBe(12);
-      expect(await sheet.textContent()).toContain('统计区间 2024-07-01 至 2026-06-30，共 12 条');
+      expect(await sheet.getByTestId('metric-source-row').count()).toBe(15);
+      expect(await sheet.textContent()).toContain('统计区间 2024-07-01 至 2026-06-30，共 15 条');
       await sheet.getByTestId('metric-sources-close').click();
       await sheet.waitFor({ state: 'detached' });
       await months.getByTestId('metric-bigClientMonths-sources').click();

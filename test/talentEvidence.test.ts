@@ -9,7 +9,7 @@ import { AuditEvent, TalentMatchScore, TalentMetricMedian, TalentMetricReference
 import type { InProcessJobQueue } from '../server/src/jobs/inProcessJobQueue';
 import { createTestWorld, type TestWorld } from './support/testServices';
 import { listen } from './support/testServer';
-import { buildUser, clientAs } from './support/factories';
+import { buildFollowUp, buildUser, clientAs } from './support/factories';
 import { buildTalentWorld, type TalentWorld } from './support/talentWorld';
 import { buildBehaviour, buildTalentData, TALENT_PERIOD, TIER_BEHAVIOURS } from './support/talentData';
 import { waitFor } from './support/waitFor';
@@ -32,6 +32,22 @@ describe('portrait evidence: medians, reference values, source rows', () => {
       const u = await buildUser(w.ds, tw.corpId, { name, title: '销售代表', deptIds: [tw.depts.keyAccount.deptId], supervisorUserid: tw.people.lead.userid });
       await buildBehaviour(w.ds, tw.corpId, u.userid, TIER_BEHAVIOURS[tier]);
     }
+    // Follow-up notes of June: 王五 hears about price, 钱七 about delivery (the company's corpus is these six notes).
+    const notes = [
+      ['wang', 'big-w', '电话沟通。客户认为报价偏高，希望给出阶梯折扣。'],
+      ['wang', 'big-w', '上门拜访。报价偏高，竞品更便宜。'],
+      ['wang', 'big-w', '微信沟通。客户要求折扣，报价需要审批。'],
+      ['outsider', 'x-1', '客户对交付进度比较满意。'],
+      ['outsider', 'x-1', '交付进度正常，客户满意。'],
+      ['outsider', 'x-1', '客户抱怨发票开具不及时。'],
+    ] as const;
+    for (const [i, [who, customer, content]] of notes.entries())
+      await buildFollowUp(w.ds, tw.corpId, {
+        ownerUserid: tw.people[who].userid,
+        customerSourceId: customer,
+        followedAt: new Date(`2026-06-${10 + i}T02:00:00Z`),
+        content,
+      });
     server = await listen({ ...w, corp: { corpId: tw.corpId, name: tw.corpId } });
     await w.jobs.enqueue('talent.recompute', { corpId: tw.corpId, period: TALENT_PERIOD }, { jobId: `talent-recompute-${tw.corpId}-${TALENT_PERIOD}-ev` });
     await (w.jobs as InProcessJobQueue).idle();
@@ -163,6 +179,30 @@ describe('portrait evidence: medians, reference values, source rows', () => {
     expect((await sources('hr', 'wang', 'bigDeals')).body.data.rows).toEqual([]);
     const collab = (await sources('wang', 'wang', 'collaborationsPerMonth')).body.data.rows;
     expect(new Set(collab.map((r) => r.subject))).toEqual(new Set(['客户成功部', '技术部']));
+  });
+
+  it('shows client-feedback keywords of the follow-up notes against the company’s notes, or 数据不足', async () => {
+    const wang = (await (await as('hr')).call<TalentPersonScores>('GET', `/api/v1/talent/people/${tw.people.wang.userid}`)).body.data.portrait!;
+    // 偏高 and 折扣: 2 of 王五's notes, 2 of the company's 6 → 2 × ln 3 = 2.20; 报价 3 × ln 2 = 2.08; words of one note
+    // (竞品, 阶梯, 审批) are left out.
+    // The notes show with their follow-ups among a metric's sources.
+    const rows = (await sources('hr', 'wang', 'bigClientMonths')).body.data.rows;
+    expect(rows.filter((r) => r.content).map((r) => r.content)).toEqual([
+      '微信沟通。客户要求折扣，报价需要审批。',
+      '上门拜访。报价偏高，竞品更便宜。',
+      '电话沟通。客户认为报价偏高，希望给出阶梯折扣。',
+    ]);
+    expect(wang.feedback).toEqual({
+      notes: 3,
+      missing: null,
+      terms: [
+        { term: '偏高', count: 2, notes: 2, score: '2.20' },
+        { term: '折扣', count: 2, notes: 2, score: '2.20' },
+        { term: '报价', count: 3, notes: 3, score: '2.08' },
+      ],
+    });
+    const zhang = (await (await as('zhang')).call<TalentPersonScores>('GET', `/api/v1/talent/people/${tw.people.zhang.userid}`)).body.data.portrait!;
+    expect(zhang.feedback).toEqual({ notes: 0, terms: [], missing: '数据不足：近 3 个月有内容的跟进记录 0 条，少于 3 条' });
   });
 
   it('answers 404 outside the people scope and 400 for an unknown metric or month', async () => {

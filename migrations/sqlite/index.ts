@@ -25,6 +25,7 @@ import { KpiScores1766200000000 } from './1766200000000-KpiScores';
 import { Assessments1766300000000 } from './1766300000000-Assessments';
 import { OutcomePersonMonths1766400000000 } from './1766400000000-OutcomePersonMonths';
 import { TalentMetricEvidence1766600000000 } from './1766600000000-TalentMetricEvidence';
+import { FollowUpContent1766600100000 } from './1766600100000-FollowUpContent';
 
 /** SQLite migrations (embedded mode), oldest first. Each is frozen once merged: never edit one, add a new one. */
 export const SQLITE_MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -54,4 +55,5 @@ export const SQLITE_MIGRATIONS: (new () => MigrationInterface)[] = [
   Assessments1766300000000,
   OutcomePersonMonths1766400000000,
   TalentMetricEvidence1766600000000,
+  FollowUpContent1766600100000,
 ];

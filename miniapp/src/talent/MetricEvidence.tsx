@@ -124,6 +124,7 @@ function SourcesSheet({ userid, period, metric, onClose }: { userid: string; per
                         {r.on}
                         {r.note ? ` · ${r.note}` : ''}
                       </div>
+                      {r.content && <div className="source-content small">{r.content}</div>}
                     </li>
                   ))}
                 </ul>
@@ -136,6 +137,30 @@ function SourcesSheet({ userid, period, metric, onClose }: { userid: string; per
   );
 }
 
+/** The client-feedback keywords of the person's follow-up notes (3 months), or what is missing. */
+function FeedbackKeywordsView({ feedback }: { feedback: NonNullable<TalentPersonScores['portrait']>['feedback'] }) {
+  return (
+    <div className="feedback-keywords" data-testid="feedback-keywords">
+      <div className="portrait-metric-head">
+        <span>客户反馈关键词</span>
+        {feedback.missing && <strong>数据不足</strong>}
+      </div>
+      <div className="muted small">{feedback.missing ?? zh`近 3 个月 ${feedback.notes} 条跟进记录中，比全公司的跟进记录更常出现的词（次数）`}</div>
+      {!feedback.missing && feedback.terms.length === 0 && <div className="muted small">没有明显多于全公司的词</div>}
+      {feedback.terms.length > 0 && (
+        <div className="keyword-chips">
+          {feedback.terms.map((t) => (
+            <span key={t.term} className="keyword-chip" data-testid="feedback-term" title={zh`${t.notes} 条跟进记录提到，权重 ${t.score}`}>
+              {t.term}
+              <span className="keyword-count">{t.count}</span>
+            </span>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
+
 /** A portrait's metrics with their evidence; `userid` and `period` name whose month the sources are read for. */
 export function MetricEvidenceList({ userid, portrait }: { userid: string; portrait: NonNullable<TalentPersonScores['portrait']> }) {
   const [open, setOpen] = useState<PortraitMetricView | null>(null);
@@ -145,6 +170,7 @@ export function MetricEvidenceList({ userid, portrait }: { userid: string; portr
       <p className="muted small" data-testid="portrait-median-note">
         {team ? zh`中位数取同一月份有数据的人：本部门为主部门“${team}”，全公司为所有有画像的人。` : '中位数取同一月份有数据的人（全公司为所有有画像的人）。'}
       </p>
+      <FeedbackKeywordsView feedback={portrait.feedback} />
       <ul className="portrait-metrics" data-testid="portrait-metrics">
         {portrait.metrics.map((m) => (
           <MetricRow key={m.metric} m={m} onSources={() => setOpen(m)} />

@@ -53,6 +53,7 @@ import { TalentDecision } from './TalentDecision';
 import { OutcomePersonMonth } from './OutcomePersonMonth';
 import { TalentMetricMedian } from './TalentMetricMedian';
 import { TalentMetricReference } from './TalentMetricReference';
+import { TalentFeedbackTerms } from './TalentFeedbackTerms';
 import { Questionnaire } from './Questionnaire';
 import { QuestionnaireVersion } from './QuestionnaireVersion';
 import { AssessmentCycle } from './AssessmentCycle';
@@ -117,6 +118,7 @@ export const ENTITIES = [
   TalentDecision,
   TalentMetricMedian,
   TalentMetricReference,
+  TalentFeedbackTerms,
   OutcomePersonMonth,
   Questionnaire,
   QuestionnaireVersion,
@@ -181,6 +183,7 @@ export {
   TalentDecision,
   TalentMetricMedian,
   TalentMetricReference,
+  TalentFeedbackTerms,
   OutcomePersonMonth,
   Questionnaire,
   QuestionnaireVersion,

@@ -21,3 +21,4 @@ export * from './demoAnswers';
 export * from './portraitMedians';
 export * from './metricSources';
 export * from './metricReference';
+export * from './feedbackTerms';

@@ -16,6 +16,7 @@ export interface SourceDeal extends PortraitDeal {
 export interface SourceFollowUp extends PortraitFollowUp {
   id: string;
   customerName: string | null;
+  content?: string | null;
 }
 export interface SourceActivity {
   deals: readonly SourceDeal[];
@@ -69,6 +70,7 @@ const followRow = (f: SourceFollowUp, note: string | null = null): MetricSourceR
   subject: f.customerName ?? '（未关联客户）',
   text: '',
   note: [f.bigCustomer ? '大客户' : null, note].filter(Boolean).join('，') || null,
+  ...(f.content ? { content: f.content } : {}),
 });
 const newestFirst = (a: MetricSourceRow, b: MetricSourceRow) => b.on.localeCompare(a.on) || a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id);
 

@@ -6,6 +6,7 @@ import type { TalentTier } from './jobModelTypes';
 import type { DimensionResult } from './matchScore';
 import type { TalentDecisionKind } from './talentDecision';
 import type { PerformanceThird } from './nineBox';
+import type { FeedbackKeywords } from './feedbackTerms';
 
 export interface TalentScoreView {
   userid: string;
@@ -115,6 +116,8 @@ export interface MetricSourceRow {
   text: string;
   /** Why it counts for the metric (“大客户，新签”, “已续签”…), or null. */
   note: string | null;
+  /** A follow-up's note as the salesperson wrote it, when there is one. */
+  content?: string;
 }
 
 export interface MetricSources {
@@ -136,8 +139,8 @@ export interface TalentPersonScores {
   scores: TalentScoreView[];
   /** Every decision HR recorded for the person, newest first (the history; the newest of a month is in force). */
   decisions: TalentDecisionView[];
-  /** The newest month's portrait (null before the first recompute). */
-  portrait: { period: string; metrics: PortraitMetricView[] } | null;
+  /** The newest month's portrait (null before the first recompute), with the client-feedback keywords of its notes. */
+  portrait: { period: string; metrics: PortraitMetricView[]; feedback: FeedbackKeywords } | null;
 }
 
 /** One person in a 9-box cell. */

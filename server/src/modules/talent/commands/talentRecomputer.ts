@@ -10,19 +10,22 @@ import {
   addMonths,
   assessmentMetrics,
   computePortrait,
+  feedbackCorpus,
   inEffect,
   inputsFromPortrait,
   monthEnd,
   portraitMedians,
   scoreMatch,
   teamGroup,
+  topFeedbackTerms,
   validateJobModel,
   type AssessmentMetricValue,
   type DimensionScore,
   type PortraitMetricValue,
   type SubmittedAssessment,
 } from '@liucai/shared';
-import { AssessmentResponse, JobModelVersion, TalentMatchScore, TalentMetric, TalentMetricMedian, User } from '../../../entities';
+import { AssessmentResponse, JobModelVersion, TalentFeedbackTerms, TalentMatchScore, TalentMetric, TalentMetricMedian, User } from '../../../entities';
+import { followUpNotes } from '../queries/followUpNotes';
 import { employedOnOrAfter, peopleWithHistory } from '../../sync/queries/peopleWithHistory';
 import { addDays, shanghaiDate, shanghaiMidnight } from '../../../util/dates';
 import { ensureBuiltInJobModels } from './builtInJobModelSeeder';
@@ -35,6 +38,7 @@ export interface RecomputeResult {
   people: number;
   metrics: number;
   medians: number;
+  feedback: number;
   scores: number;
   versions: number[];
 }
@@ -82,6 +86,7 @@ export async function recomputeTalent(ds: DataSource, corpId: string, period: st
         computedAt: now,
       });
   const medianRows = await teamAndCompanyMedians(ds, corpId, period, portraits, now);
+  const feedbackRows = await feedbackKeywords(ds, corpId, period, new Set(portraits.keys()), now);
   const scoreRows: Partial<TalentMatchScore>[] = [];
   for (const v of versions) {
     const checked = validateJobModel(JSON.parse(v.definition));
@@ -128,6 +133,9 @@ export async function recomputeTalent(ds: DataSource, corpId: string, period: st
     // tenancy: the corp's medians of the month are rewritten whole.
     await em.getRepository(TalentMetricMedian).delete({ corpId, period });
     for (let i = 0; i < medianRows.length; i += BATCH) await em.getRepository(TalentMetricMedian).insert(medianRows.slice(i, i + BATCH));
+    // tenancy: the corp's feedback keywords of the month are rewritten whole.
+    await em.getRepository(TalentFeedbackTerms).delete({ corpId, period });
+    for (let i = 0; i < feedbackRows.length; i += BATCH) await em.getRepository(TalentFeedbackTerms).insert(feedbackRows.slice(i, i + BATCH));
     for (let i = 0; i < scoreRows.length; i += BATCH)
       await em
         .createQueryBuilder()
@@ -142,6 +150,7 @@ export async function recomputeTalent(ds: DataSource, corpId: string, period: st
     people: portraits.size,
     metrics: metricRows.length,
     medians: medianRows.length,
+    feedback: feedbackRows.length,
     scores: scoreRows.length,
     versions: versions.map((v) => v.id),
   };
@@ -178,6 +187,28 @@ async function teamAndCompanyMedians(
     missing: m.missing,
     computedAt,
   }));
+}
+
+/**
+ * Client-feedback keywords of everyone with a portrait and a follow-up note in the 3 months ending with the month,
+ * against the company's notes of those months (shared/src/talent/feedbackTerms.ts).
+ */
+async function feedbackKeywords(
+  ds: DataSource,
+  corpId: string,
+  period: string,
+  people: ReadonlySet<string>,
+  computedAt: Date,
+): Promise<Partial<TalentFeedbackTerms>[]> {
+  const notes = await followUpNotes(ds, corpId, `${addMonths(period, -2)}-01`, monthEnd(period));
+  const { words, corpus } = feedbackCorpus(notes);
+  const rows: Partial<TalentFeedbackTerms>[] = [];
+  for (const [userid, docs] of words) {
+    if (!people.has(userid)) continue;
+    const k = topFeedbackTerms(docs, corpus);
+    rows.push({ corpId, period, userid, documents: k.notes, terms: JSON.stringify(k.terms), computedAt });
+  }
+  return rows;
 }
 
 /** Submitted assessment sheets of the 12 months ending with `period`, by the person assessed (one query). */

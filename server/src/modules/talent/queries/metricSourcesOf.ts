@@ -86,6 +86,7 @@ async function crmSources(
       sid: 'f.source_id',
       customer: 'f.customer_source_id',
       at: 'f.followed_at',
+      content: 'f.content',
     }).where('f.corp_id = :corpId AND f.owner_userid = :userid AND f.followed_at >= :from AND f.followed_at < :to', {
       corpId,
       userid,
@@ -93,7 +94,7 @@ async function crmSources(
       to: new Date(shanghaiMidnight(end) + 86_400_000),
     }),
     'f',
-  ).getRawMany<{ source: string; sid: string; customer: string | null; at: Date | string }>();
+  ).getRawMany<{ source: string; sid: string; customer: string | null; at: Date | string; content: string | null }>();
 
   const customerIds = [...new Set([...deals.map((d) => d.customer), ...follows.map((f) => f.customer)].filter((c): c is string => !!c))];
   // tenancy: the corp's customers the person's rows name, present.
@@ -132,6 +133,7 @@ async function crmSources(
       customerName: f.customer ? (customerOf.get(f.customer)?.name ?? null) : null,
       on: shanghaiDate(new Date(isoOf(f.at))),
       bigCustomer: !!f.customer && customerOf.get(f.customer)?.segment === 'big',
+      content: f.content,
     })),
     collaborations: [],
     satisfaction: [],

@@ -1,11 +1,21 @@
 /**
  * A person's newest stored portrait (metrics and assessment scores), in catalogue order, each metric with the team
  * (the person's main department) and company medians the recompute stored for the same month and HR's reference
- * value in force: one query for the month, one for its rows, one for the medians, two for the references.
+ * value in force, and the client-feedback keywords of its follow-up notes: one query for the month, one for its rows,
+ * one for the medians, two for the references, one for the keywords.
  */
 import { In, type DataSource } from 'typeorm';
-import { COMPANY_GROUP, TALENT_INPUT_KEYS, talentInputInfo, teamGroup, type MetricMedianView, type PortraitMetricView } from '@liucai/shared';
-import { TalentMetric, TalentMetricMedian } from '../../../entities';
+import {
+  COMPANY_GROUP,
+  feedbackMissing,
+  TALENT_INPUT_KEYS,
+  talentInputInfo,
+  teamGroup,
+  type FeedbackKeywords,
+  type MetricMedianView,
+  type PortraitMetricView,
+} from '@liucai/shared';
+import { TalentFeedbackTerms, TalentMetric, TalentMetricMedian } from '../../../entities';
 import type { DepartmentIndex } from '../../people/queries/departmentIndex';
 import { presentReference, referencesInForce, setterNames } from './metricReferences';
 
@@ -17,18 +27,20 @@ export async function portraitOf(
   corpId: string,
   person: { userid: string; mainDeptId: number | null },
   depts: DepartmentIndex,
-): Promise<{ period: string; metrics: PortraitMetricView[] } | null> {
+): Promise<{ period: string; metrics: PortraitMetricView[]; feedback: FeedbackKeywords } | null> {
   const { userid } = person;
   // tenancy: the person's rows in the corp.
   const newest = await ds.getRepository(TalentMetric).findOne({ where: { corpId, userid }, order: { period: 'DESC' }, select: { period: true } });
   if (!newest) return null;
   const team = person.mainDeptId === null ? null : teamGroup(person.mainDeptId);
-  const [rows, medians, references] = await Promise.all([
+  const [rows, medians, references, feedbackRow] = await Promise.all([
     // tenancy: the person's rows in the corp, that month.
     ds.getRepository(TalentMetric).find({ where: { corpId, userid, period: newest.period } }),
     // tenancy: the corp's company and team medians of that month.
     ds.getRepository(TalentMetricMedian).find({ where: { corpId, period: newest.period, groupKey: In(team ? [COMPANY_GROUP, team] : [COMPANY_GROUP]) } }),
     referencesInForce(ds, corpId),
+    // tenancy: the person's feedback keywords in the corp, that month.
+    ds.getRepository(TalentFeedbackTerms).findOne({ where: { corpId, userid, period: newest.period } }),
   ]);
   const names = await setterNames(ds, corpId, [...references.values()]);
   const byKey = new Map(rows.map((r) => [r.metric, r]));
@@ -64,5 +76,11 @@ export async function portraitOf(
       },
     ];
   });
-  return { period: newest.period, metrics };
+  const notes = feedbackRow?.documents ?? 0;
+  const feedback: FeedbackKeywords = {
+    notes,
+    terms: feedbackRow ? (JSON.parse(feedbackRow.terms) as FeedbackKeywords['terms']) : [],
+    missing: feedbackMissing(notes),
+  };
+  return { period: newest.period, metrics, feedback };
 }
