@@ -18,7 +18,7 @@ import Popup from 'antd-mobile/es/components/popup';
 import Skeleton from 'antd-mobile/es/components/skeleton';
 import { errorMessage } from '../api/client';
 import { getMetricSources } from '../api/portraitEvidenceEndpoints';
-import { getTalentPerson } from '../api/talentEndpoints';
+import { useTalentPerson } from './useTalentPerson';
 import './talent.css';
 import './metricEvidence.css';
 
@@ -181,21 +181,9 @@ export function MetricEvidenceList({ userid, portrait }: { userid: string; portr
   );
 }
 
-type PortraitState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; data: TalentPersonScores };
-
 /** 我的画像's metric section: loads the person's newest portrait and shows it with its evidence. */
 export function PortraitEvidenceSection({ userid }: { userid: string }) {
-  const [state, setState] = useState<PortraitState>({ status: 'loading' });
-  useEffect(() => {
-    let live = true;
-    getTalentPerson(userid).then(
-      (data) => live && setState({ status: 'ready', data }),
-      (err: unknown) => live && setState({ status: 'error', message: errorMessage(err) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [userid]);
+  const state = useTalentPerson(userid);
   if (state.status === 'loading') return <Skeleton.Paragraph lineCount={4} animated />;
   if (state.status === 'error') return <div className="inline-error">画像指标加载失败：{state.message}</div>;
   const { portrait } = state.data;

@@ -1,32 +1,18 @@
 /**
  * 员工档案 → 画像: the person's newest match score with every dimension, their scores month by month with HR's
  * decision, and the newest portrait — each metric's value, what it means, how many rows it came from, or what is
- * missing, with the team and company medians, HR's reference value and its source rows (MetricEvidence.tsx). Whoever may open the person page may see it (the person, their supervisor, HR in scope).
+ * missing, with the team and company medians, HR's reference value, its source rows and the client-feedback keywords
+ * (MetricEvidence.tsx). Whoever may open the person page may see it (the person, their supervisor, HR in scope).
  */
-import { useEffect, useState } from 'react';
-import type { TalentPersonScores } from '@liucai/shared';
 import Skeleton from 'antd-mobile/es/components/skeleton';
-import { errorMessage } from '../api/client';
-import { getTalentPerson } from '../api/talentEndpoints';
 import { MetricEvidenceList } from './MetricEvidence';
 import { TalentPersonCard } from './TalentPersonCard';
 import { TIER_TEXT } from './tierDisplay';
+import { useTalentPerson } from './useTalentPerson';
 import './talent.css';
 
-type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; data: TalentPersonScores };
-
 export function PortraitTab({ userid }: { userid: string }) {
-  const [state, setState] = useState<State>({ status: 'loading' });
-  useEffect(() => {
-    let live = true;
-    getTalentPerson(userid).then(
-      (data) => live && setState({ status: 'ready', data }),
-      (err: unknown) => live && setState({ status: 'error', message: errorMessage(err) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [userid]);
+  const state = useTalentPerson(userid);
 
   if (state.status === 'loading') return <Skeleton.Paragraph lineCount={5} animated />;
   if (state.status === 'error') return <div className="inline-error">画像加载失败：{state.message}</div>;
