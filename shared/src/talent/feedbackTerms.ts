@@ -98,7 +98,10 @@ export const FEEDBACK_STOP_WORDS: ReadonlySet<string> = new Set([
  * Sales words ICU's dictionary splits (售|后, 续|签, 运|维): taken whole before the rest of a note is segmented.
  */
 export const FEEDBACK_DICTIONARY: readonly string[] = ['售后', '续签', '续约', '运维', '稳定性', '决策人', '发票', '报价', '折扣', '分期付款', '定制化'];
-const DICTIONARY_RE = new RegExp(`(${[...FEEDBACK_DICTIONARY].sort((a, b) => b.length - a.length).join('|')})`);
+const DICTIONARY_RE = new RegExp([...FEEDBACK_DICTIONARY].sort((a, b) => b.length - a.length).join('|'), 'g');
+/** Each dictionary word stands in the text as a Latin placeholder ICU keeps whole: one segmentation a note. */
+const TOKEN_OF = new Map(FEEDBACK_DICTIONARY.map((w, i) => [w, `qzdict${String.fromCharCode(97 + i)}`]));
+const WORD_OF = new Map([...TOKEN_OF].map(([w, t]) => [t, w]));
 
 const segmenter = (): Intl.Segmenter => new Intl.Segmenter('zh', { granularity: 'word' });
 const CJK = /[\u3400-\u9fff]/;
@@ -106,18 +109,16 @@ const CJK = /[\u3400-\u9fff]/;
 /** The words of one note that may be keywords (in order, repeated as often as they occur). */
 export function noteWords(text: string, seg: Intl.Segmenter = segmenter()): string[] {
   const out: string[] = [];
-  // split() with a capturing group keeps the dictionary words at the odd places.
-  text.split(DICTIONARY_RE).forEach((piece, i) => {
-    if (i % 2 === 1) {
-      if (!FEEDBACK_STOP_WORDS.has(piece)) out.push(piece);
-      return;
+  for (const s of seg.segment(text.replace(DICTIONARY_RE, (w) => ` ${TOKEN_OF.get(w)!} `))) {
+    const w = s.segment.trim();
+    const dictionary = WORD_OF.get(w);
+    if (dictionary !== undefined) {
+      if (!FEEDBACK_STOP_WORDS.has(dictionary)) out.push(dictionary);
+      continue;
     }
-    for (const s of seg.segment(piece)) {
-      const w = s.segment.trim();
-      if (!s.isWordLike || w.length < 2 || !CJK.test(w) || FEEDBACK_STOP_WORDS.has(w)) continue;
-      out.push(w);
-    }
-  });
+    if (!s.isWordLike || w.length < 2 || !CJK.test(w) || FEEDBACK_STOP_WORDS.has(w)) continue;
+    out.push(w);
+  }
   return out;
 }
 
