@@ -177,6 +177,10 @@ describe('portrait evidence: medians, reference values, source rows', () => {
     const follows = (await sources('hr', 'wang', 'bigClientMonths')).body.data.rows;
     expect(follows.every((r) => r.kind === 'followUp' && r.on >= '2024-07-01')).toBe(true);
     expect((await sources('hr', 'wang', 'bigDeals')).body.data.rows).toEqual([]);
+    // An assessment score's sources are the submitted sheets of 12 months: none here.
+    const sheets = await sources('hr', 'wang', 'assessment.customerInsight');
+    expect(sheets.status).toBe(200);
+    expect(sheets.body.data).toMatchObject({ label: '测评：客户洞察', window: { from: '2025-07-01', to: '2026-06-30' }, rows: [] });
     const collab = (await sources('wang', 'wang', 'collaborationsPerMonth')).body.data.rows;
     expect(new Set(collab.map((r) => r.subject))).toEqual(new Set(['客户成功部', '技术部']));
   });
