@@ -17,6 +17,7 @@ import { createSyncRun } from '../server/src/modules/sync/commands/orgSyncRunCre
 import { runDataSync, type DataSyncDeps } from '../server/src/modules/sync/commands/dataSyncRunner';
 import { CRM_CHECKPOINT, DEFAULT_CRM_SETTINGS } from '../server/src/modules/sync/commands/crmSyncer';
 import { customerSegment } from '../server/src/modules/sync/commands/customerSegments';
+import { followUpText } from '../server/src/dingtalk/sandbox/followUpText';
 import { ApiCallBudget, CollaborationEvent, Customer, Deal, Department, FollowUp, SyncCheckpoint, SyncRun, User } from '../server/src/entities';
 import { crmDataOf, generateCrm } from '../server/src/dingtalk/sandbox/crmModel';
 import type { InProcessJobQueue } from '../server/src/jobs/inProcessJobQueue';
@@ -83,6 +84,8 @@ describe('CRM sync from the sandbox', () => {
     const f0 = expected[0]!;
     const row = followUps.find((f) => f.sourceId === f0.instanceId)!;
     expect([row.ownerUserid, row.customerSourceId, row.followedAt.getTime()]).toEqual([f0.owner, f0.customerId, Math.floor(f0.followMs / 1000) * 1000]);
+    // What the salesperson wrote is kept (the sandbox writes realistic notes).
+    expect(row.content).toBe(followUpText(f0));
 
     // One page of 100 per call, metered and recorded with the run.
     const pages =

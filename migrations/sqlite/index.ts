@@ -25,6 +25,8 @@ import { KpiScores1766200000000 } from './1766200000000-KpiScores';
 import { Assessments1766300000000 } from './1766300000000-Assessments';
 import { OutcomePersonMonths1766400000000 } from './1766400000000-OutcomePersonMonths';
 import { PulseSurveys1766500000000 } from './1766500000000-PulseSurveys';
+import { TalentMetricEvidence1766600000000 } from './1766600000000-TalentMetricEvidence';
+import { FollowUpContent1766600100000 } from './1766600100000-FollowUpContent';
 import { ApiTokens1766700000000 } from './1766700000000-ApiTokens';
 import { TalentRecompute1766800000000 } from './1766800000000-TalentRecompute';
 
@@ -56,6 +58,8 @@ export const SQLITE_MIGRATIONS: (new () => MigrationInterface)[] = [
   Assessments1766300000000,
   OutcomePersonMonths1766400000000,
   PulseSurveys1766500000000,
+  TalentMetricEvidence1766600000000,
+  FollowUpContent1766600100000,
   ApiTokens1766700000000,
   TalentRecompute1766800000000,
 ];

@@ -33,6 +33,7 @@ import { outcomesRoutes } from './modules/outcomes/routes/outcomes';
 import { jobModelRoutes } from './modules/talent/routes/jobModels';
 import { talentReviewRoutes } from './modules/talent/routes/talentReview';
 import { talentRecomputeRoutes } from './modules/talent/routes/talentRecomputes';
+import { portraitEvidenceRoutes } from './modules/talent/routes/portraitEvidence';
 import { assessmentRoutes } from './modules/assessment/routes/assessments';
 import { pulseRoutes } from './modules/pulse/routes/pulse';
 import { apiTokenRoutes } from './modules/openapi/routes/apiTokens';
@@ -69,6 +70,7 @@ export function appRouters(deps: AppDeps): { open: Router<AppState>[]; signedIn:
       jobModelRoutes(deps),
       talentReviewRoutes(deps),
       talentRecomputeRoutes(deps),
+      portraitEvidenceRoutes(deps),
       assessmentRoutes(deps),
       pulseRoutes(deps),
       apiTokenRoutes(deps),

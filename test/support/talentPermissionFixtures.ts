@@ -79,6 +79,13 @@ export const TALENT_FIXTURES: Record<string, Fixture> = {
     }),
   },
   'GET /api/v1/talent/people/:userid': { call: (pw) => ({ path: `/api/v1/talent/people/${pw.target}` }) },
+  'GET /api/v1/talent/metric-references': { call: () => ({ path: '/api/v1/talent/metric-references' }) },
+  'PUT /api/v1/talent/metric-references/:metric': {
+    call: (_pw, actor) => ({ path: '/api/v1/talent/metric-references/bigCycleDays', json: { value: '30', note: `矩阵：行业平均 ${actor}` } }),
+  },
+  'GET /api/v1/people/:userid/portrait/metrics/:metric/sources': {
+    call: (pw) => ({ path: `/api/v1/people/${pw.target}/portrait/metrics/bigCycleDays/sources?period=2031-01` }),
+  },
   'POST /api/v1/job-models': { call: (_pw, actor) => ({ path: '/api/v1/job-models', json: { code: `matrix-new-jm-${actor}`, name: `矩阵新建 ${actor}` } }) },
   'GET /api/v1/job-models/:id': { call: async (pw, actor) => ({ path: `/api/v1/job-models/${(await actorModel(pw, actor)).id}` }) },
   'POST /api/v1/job-models/:id/versions': {

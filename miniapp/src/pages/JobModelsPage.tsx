@@ -10,6 +10,7 @@ import Toast from 'antd-mobile/es/components/toast';
 import { errorMessage } from '../api/client';
 import { getJobModelImpact, listJobModels, publishJobModelVersion } from '../api/talentEndpoints';
 import { PageLayout } from '../components/PageLayout';
+import { MetricReferenceEditor } from '../talent/MetricReferenceEditor';
 import { LoadingCard, RetryCard } from '../components/LoadStates';
 import { JobModelCard } from '../talent/JobModelCard';
 import '../pay/pay.css';
@@ -75,6 +76,7 @@ export default function JobModelsPage() {
           {state.models.map((m) => (
             <JobModelCard key={m.id} model={m} focus={focus} onSaved={saved} onPublish={(v) => void publish(v)} />
           ))}
+          <MetricReferenceEditor />
         </>
       )}
     </PageLayout>

@@ -12,6 +12,7 @@ import { LoadingCard, RetryCard } from '../components/LoadStates';
 import { useSession } from '../session/SessionContext';
 import { TalentPersonCard } from '../talent/TalentPersonCard';
 import { PortraitChartsOf } from '../talent/PortraitCharts';
+import { PortraitEvidenceSection } from '../talent/MetricEvidence';
 import '../talent/talent.css';
 
 type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; mine: TalentScoreView | null; jobModel: string | null };
@@ -52,6 +53,7 @@ export default function MyPortraitPage() {
           <TalentPersonCard person={state.mine} />
         </>
       )}
+      {state.status !== 'error' && <PortraitEvidenceSection userid={me.userid} />}
     </PageLayout>
   );
 }

@@ -1,33 +1,19 @@
 /**
  * 员工档案 → 画像: the person's newest match score with every dimension, their scores month by month with HR's
  * decision, and the newest portrait — each metric's value, what it means, how many rows it came from, or what is
- * missing. Whoever may open the person page may see it (the person, their supervisor, HR in scope).
+ * missing, with the team and company medians, HR's reference value, its source rows and the client-feedback keywords
+ * (MetricEvidence.tsx). Whoever may open the person page may see it (the person, their supervisor, HR in scope).
  */
-import { useEffect, useState } from 'react';
-import type { TalentPersonScores } from '@liucai/shared';
 import Skeleton from 'antd-mobile/es/components/skeleton';
-import { errorMessage } from '../api/client';
-import { getTalentPerson } from '../api/talentEndpoints';
+import { MetricEvidenceList } from './MetricEvidence';
 import { TalentPersonCard } from './TalentPersonCard';
 import { PortraitCharts } from './PortraitCharts';
 import { TIER_TEXT } from './tierDisplay';
+import { useTalentPerson } from './useTalentPerson';
 import './talent.css';
 
-type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; data: TalentPersonScores };
-const valueText = (value: string, unit: string) => (unit === '%' ? `${value}%` : `${value} ${unit}`);
-
 export function PortraitTab({ userid }: { userid: string }) {
-  const [state, setState] = useState<State>({ status: 'loading' });
-  useEffect(() => {
-    let live = true;
-    getTalentPerson(userid).then(
-      (data) => live && setState({ status: 'ready', data }),
-      (err: unknown) => live && setState({ status: 'error', message: errorMessage(err) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [userid]);
+  const state = useTalentPerson(userid);
 
   if (state.status === 'loading') return <Skeleton.Paragraph lineCount={5} animated />;
   if (state.status === 'error') return <div className="inline-error">画像加载失败：{state.message}</div>;
@@ -74,20 +60,7 @@ export function PortraitTab({ userid }: { userid: string }) {
       {portrait && (
         <>
           <div className="section-label">画像指标（{portrait.period}）</div>
-          <ul className="portrait-metrics" data-testid="portrait-metrics">
-            {portrait.metrics.map((m) => (
-              <li key={m.metric} data-testid={`metric-${m.metric}`}>
-                <div className="portrait-metric-head">
-                  <span>{m.label}</span>
-                  <strong>{m.value === null ? '数据不足' : valueText(m.value, m.unit)}</strong>
-                </div>
-                <div className="muted small">
-                  {m.means}
-                  {m.value === null ? `；${m.missing ?? ''}` : `；来自 ${m.sample} 条记录`}
-                </div>
-              </li>
-            ))}
-          </ul>
+          <MetricEvidenceList userid={userid} portrait={portrait} />
         </>
       )}
     </div>

@@ -1,7 +1,9 @@
 import { Column, Entity, Index } from 'typeorm';
 import { SourcedRecord } from './SourcedRecord';
 
-/** One CRM follow-up (跟进记录): who followed up which customer, when. */
+/** One CRM follow-up (跟进记录): who followed up which customer, when, and what they wrote. */
+export const FOLLOW_UP_CONTENT_MAX = 2000;
+
 @Entity({ name: 'follow_ups' })
 @Index('idx_follow_ups_owner_time', ['corpId', 'ownerUserid', 'followedAt'])
 @Index('idx_follow_ups_customer', ['corpId', 'customerSourceId'])
@@ -16,6 +18,10 @@ export class FollowUp extends SourcedRecord {
 
   @Column({ name: 'followed_at', type: 'datetime' })
   followedAt: Date;
+
+  /** What the salesperson wrote (follow_content, at most FOLLOW_UP_CONTENT_MAX characters); null when none. */
+  @Column({ type: 'text', nullable: true })
+  content?: string | null;
 
   /** DingTalk's gmt_modified as last read: whether a full re-read of the lookback window should have listed it. */
   @Column({ name: 'modified_at', type: 'datetime', nullable: true })

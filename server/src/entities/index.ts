@@ -54,6 +54,9 @@ import { TalentRecomputeRun } from './TalentRecomputeRun';
 import { TalentDecision } from './TalentDecision';
 import { OutcomePersonMonth } from './OutcomePersonMonth';
 import { ApiToken } from './ApiToken';
+import { TalentMetricMedian } from './TalentMetricMedian';
+import { TalentMetricReference } from './TalentMetricReference';
+import { TalentFeedbackTerms } from './TalentFeedbackTerms';
 import { Questionnaire } from './Questionnaire';
 import { QuestionnaireVersion } from './QuestionnaireVersion';
 import { AssessmentCycle } from './AssessmentCycle';
@@ -123,6 +126,9 @@ export const ENTITIES = [
   TalentInputHash,
   TalentRecomputeRun,
   TalentDecision,
+  TalentMetricMedian,
+  TalentMetricReference,
+  TalentFeedbackTerms,
   OutcomePersonMonth,
   ApiToken,
   Questionnaire,
@@ -193,6 +199,9 @@ export {
   TalentInputHash,
   TalentRecomputeRun,
   TalentDecision,
+  TalentMetricMedian,
+  TalentMetricReference,
+  TalentFeedbackTerms,
   OutcomePersonMonth,
   ApiToken,
   Questionnaire,

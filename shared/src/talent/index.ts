@@ -19,3 +19,7 @@ export * from './assessmentApi';
 export * from './assessmentPortrait';
 export * from './demoAnswers';
 export * from './scoreTrend';
+export * from './portraitMedians';
+export * from './metricSources';
+export * from './metricReference';
+export * from './feedbackTerms';

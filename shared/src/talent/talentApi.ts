@@ -6,6 +6,7 @@ import type { TalentTier } from './jobModelTypes';
 import type { DimensionResult } from './matchScore';
 import type { TalentDecisionKind } from './talentDecision';
 import type { PerformanceThird } from './nineBox';
+import type { FeedbackKeywords } from './feedbackTerms';
 
 export interface TalentScoreView {
   userid: string;
@@ -68,6 +69,67 @@ export interface PortraitMetricView {
   /** 数据不足：what is missing, or null. */
   missing: string | null;
   detail: Record<string, unknown> | null;
+  /** The median of the person's team (main department) for the same month, or null when none was computed. */
+  team: MetricMedianView | null;
+  /** The company's median for the same month, or null when none was computed. */
+  company: MetricMedianView | null;
+  /** HR's reference value for the metric in force now, or null when none is set. */
+  reference: MetricReferenceView | null;
+}
+
+/** A stored team or company median (shared/src/talent/portraitMedians.ts). */
+export interface MetricMedianView {
+  /** 全公司, or the team's department path. */
+  label: string;
+  /** Exact decimal text, or null when 数据不足 (fewer than MEDIAN_MIN_PEOPLE people with a value). */
+  median: string | null;
+  /** People with a value (the median's sample). */
+  people: number;
+  /** People with a portrait row of the metric. */
+  population: number;
+  missing: string | null;
+}
+
+/** HR's reference value for a metric (company-wide; every change is a new version and an audit event). */
+export interface MetricReferenceView {
+  metric: string;
+  label: string;
+  unit: string;
+  /** Exact decimal text, or null when cleared. */
+  value: string | null;
+  note: string | null;
+  version: number;
+  setBy: { userid: string; name: string | null };
+  setAt: string;
+}
+
+/** One source row of a portrait metric (GET /api/v1/people/:userid/portrait/metrics/:metric/sources). */
+export interface MetricSourceRow {
+  kind: 'deal' | 'followUp' | 'collaboration' | 'satisfaction' | 'assessment';
+  /** `source:sourceId` for synced and imported rows, the sheet's number for assessments. */
+  id: string;
+  /** yyyy-mm-dd (Asia/Shanghai). */
+  on: string;
+  /** The customer, the department collaborated with, or the questionnaire. */
+  subject: string;
+  /** Amount (元) or score as shown; empty for follow-ups and collaborations. */
+  text: string;
+  /** Why it counts for the metric (“大客户，新签”, “已续签”…), or null. */
+  note: string | null;
+  /** A follow-up's note as the salesperson wrote it, when there is one. */
+  content?: string;
+}
+
+export interface MetricSources {
+  userid: string;
+  metric: string;
+  label: string;
+  period: string;
+  /** The window the metric reads, yyyy-mm-dd to yyyy-mm-dd. */
+  window: { from: string; to: string };
+  rows: MetricSourceRow[];
+  /** More rows exist than shown (the newest are shown). */
+  truncated: boolean;
 }
 
 export interface TalentPersonScores {
@@ -77,8 +139,8 @@ export interface TalentPersonScores {
   scores: TalentScoreView[];
   /** Every decision HR recorded for the person, newest first (the history; the newest of a month is in force). */
   decisions: TalentDecisionView[];
-  /** The newest month's portrait (null before the first recompute). */
-  portrait: { period: string; metrics: PortraitMetricView[] } | null;
+  /** The newest month's portrait (null before the first recompute), with the client-feedback keywords of its notes. */
+  portrait: { period: string; metrics: PortraitMetricView[]; feedback: FeedbackKeywords } | null;
 }
 
 /** One person in a 9-box cell. */

@@ -11,6 +11,7 @@ import { optionalString, ParamError, paramsOf, requiredInt, type Params } from '
 import { v1Caller } from './callerAuth';
 import { crmDataOf, type CrmContract, type CrmData, type CrmFollowRecord } from './crmModel';
 import { dingtalkRoute, type RouteTarget } from './dingtalkGuard';
+import { followUpText } from './followUpText';
 import type { SandboxCorp } from './SandboxCorp';
 import type { SandboxState } from './sandboxState';
 import { hash53 } from './stableIds';
@@ -110,7 +111,7 @@ function followFields(f: CrmFollowRecord): Record<string, unknown> {
     [CRM_FIELDS.followCustomer]: f.customerId,
     [CRM_FIELDS.followTime]: f.followMs,
     [CRM_FIELDS.followType]: f.type,
-    [CRM_FIELDS.followContent]: `${f.type}跟进`,
+    [CRM_FIELDS.followContent]: followUpText(f),
   };
 }
 

@@ -43,6 +43,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'talent.decision.create': '记录人才盘点决定',
   'talent.review.export': '导出人才盘点',
   'talent.recompute.start': '重新计算画像和匹配度',
+  'talent.metricReference.set': '设置画像指标参考值',
   'assessment.questionnaire.create': '新建测评问卷',
   'assessment.questionnaireVersion.create': '新建问卷版本',
   'assessment.questionnaireVersion.update': '修改问卷草稿',

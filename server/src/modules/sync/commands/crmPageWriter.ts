@@ -81,8 +81,8 @@ export async function writeCrmPage(em: EntityManager, ctx: CrmPageContext, pass:
     FollowUp,
     corpId,
     followUps,
-    ['ownerUserid', 'customerSourceId', 'followedAt', 'modifiedAt', 'removedAt'],
-    ['owner_userid', 'customer_source_id', 'followed_at', 'modified_at', 'removed_at', 'imported_at'],
+    ['ownerUserid', 'customerSourceId', 'followedAt', 'content', 'modifiedAt', 'removedAt'],
+    ['owner_userid', 'customer_source_id', 'followed_at', 'content', 'modified_at', 'removed_at', 'imported_at'],
   );
   rows += await dropStaleCollaborations(em, corpId, followUps, events);
   rows += await writeChangedBySourceId(

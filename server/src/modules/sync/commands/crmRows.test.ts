@@ -1,5 +1,6 @@
 import { CRM_FIELDS } from '../../../dingtalk/wireFacts';
-import { crmAmountFen, dealFrom } from './crmRows';
+import { FOLLOW_UP_CONTENT_MAX } from '../../../entities/FollowUp';
+import { crmAmountFen, dealFrom, followUpFrom } from './crmRows';
 
 const contract = (amount: unknown) =>
   dealFrom(
@@ -32,5 +33,25 @@ describe('CRM contract amounts: yuan from DingTalk into fen, through the shared 
   it.each([['-100'], [-1], ['1.005'], ['90071992547409.92'], [null], ['abc']])('refuses %j, saying why', (amount) => {
     const d = contract(amount);
     expect(d).toMatchObject({ problem: expect.stringMatching(/^合同 c-1 金额无法识别：/) });
+  });
+});
+
+describe('CRM follow records keep what the salesperson wrote', () => {
+  const follow = (content: unknown) =>
+    followUpFrom(
+      'corp',
+      {
+        instanceId: 'f-1',
+        data: { [CRM_FIELDS.followTime]: '2026-11-24 10:00:00', [CRM_FIELDS.followCustomer]: 'c-1', [CRM_FIELDS.followContent]: content },
+        ownerUserIds: ['u1'],
+        participantUserIds: [],
+      },
+      new Date(),
+    )!;
+  it('stores the note trimmed, at most FOLLOW_UP_CONTENT_MAX characters, null when empty', () => {
+    expect(follow('  客户认为报价偏高。 ').content).toBe('客户认为报价偏高。');
+    expect(follow('长'.repeat(FOLLOW_UP_CONTENT_MAX + 10)).content).toHaveLength(FOLLOW_UP_CONTENT_MAX);
+    expect(follow('').content).toBeNull();
+    expect(follow(undefined).content).toBeNull();
   });
 });

@@ -3,6 +3,7 @@ import { yuanToFen } from '@liucai/shared';
 import { CollaborationEvent, Customer, Deal, FollowUp } from '../../../entities';
 import type { CustomerKind } from '../../../entities/Customer';
 import type { DealStatus } from '../../../entities/Deal';
+import { FOLLOW_UP_CONTENT_MAX } from '../../../entities/FollowUp';
 import type { CrmCustomerRow, CrmObjectRow } from '../../../dingtalk/crmApi';
 import { CRM_FIELDS } from '../../../dingtalk/wireFacts';
 import { shanghaiDate } from '../../../util/dates';
@@ -89,6 +90,7 @@ export function followUpFrom(corpId: string, row: CrmObjectRow, importedAt: Date
     ownerUserid: row.creatorUserId ?? row.ownerUserIds[0] ?? null,
     customerSourceId: customerId ? fitId(customerId) : null,
     followedAt: new Date(Math.floor(at.getTime() / 1000) * 1000),
+    content: text(row.data[CRM_FIELDS.followContent])?.slice(0, FOLLOW_UP_CONTENT_MAX) ?? null,
     modifiedAt: crmInstant(row.gmtModified),
     removedAt: null,
     importedAt,

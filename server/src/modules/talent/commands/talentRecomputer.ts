@@ -13,17 +13,31 @@ import {
   addMonths,
   assessmentMetrics,
   computePortrait,
+  feedbackCorpus,
   inEffect,
   inputsFromPortrait,
   monthEnd,
+  portraitMedians,
   scoreMatch,
+  teamGroup,
+  topFeedbackTerms,
   validateJobModel,
   type AssessmentMetricValue,
   type DimensionScore,
   type PortraitMetricValue,
   type SubmittedAssessment,
 } from '@liucai/shared';
-import { AssessmentResponse, JobModelVersion, TalentInputHash, TalentMatchScore, TalentMetric } from '../../../entities';
+import {
+  AssessmentResponse,
+  JobModelVersion,
+  TalentFeedbackTerms,
+  TalentInputHash,
+  TalentMatchScore,
+  TalentMetric,
+  TalentMetricMedian,
+  User,
+} from '../../../entities';
+import { followUpNotes } from '../queries/followUpNotes';
 import { employedOnOrAfter, peopleWithHistory } from '../../sync/queries/peopleWithHistory';
 import { addDays, shanghaiDate, shanghaiMidnight } from '../../../util/dates';
 import { ensureBuiltInJobModels } from './builtInJobModelSeeder';
@@ -40,6 +54,8 @@ export interface RecomputeResult {
   skipped: number;
   /** Metric and score rows written. */
   metrics: number;
+  medians: number;
+  feedback: number;
   scores: number;
   versions: number[];
 }
@@ -115,6 +131,8 @@ export async function recomputeTalent(ds: DataSource, corpId: string, period: st
         detail: m.detail ? JSON.stringify(m.detail) : null,
         computedAt: now,
       });
+  const medianRows = await teamAndCompanyMedians(ds, corpId, period, portraits, now);
+  const feedbackRows = await feedbackKeywords(ds, corpId, period, new Set(portraits.keys()), now);
   const scoreRows: Partial<TalentMatchScore>[] = [];
   for (const v of versions) {
     const checked = validateJobModel(JSON.parse(v.definition));
@@ -159,6 +177,12 @@ export async function recomputeTalent(ds: DataSource, corpId: string, period: st
         .values(metricRows.slice(i, i + BATCH))
         .orUpdate(['value', 'sample', 'missing', 'detail', 'computed_at'], ['corp_id', 'period', 'userid', 'metric'])
         .execute();
+    // tenancy: the corp's medians of the month are rewritten whole.
+    await em.getRepository(TalentMetricMedian).delete({ corpId, period });
+    for (let i = 0; i < medianRows.length; i += BATCH) await em.getRepository(TalentMetricMedian).insert(medianRows.slice(i, i + BATCH));
+    // tenancy: the corp's feedback keywords of the month are rewritten whole.
+    await em.getRepository(TalentFeedbackTerms).delete({ corpId, period });
+    for (let i = 0; i < feedbackRows.length; i += BATCH) await em.getRepository(TalentFeedbackTerms).insert(feedbackRows.slice(i, i + BATCH));
     for (let i = 0; i < scoreRows.length; i += BATCH)
       await em
         .createQueryBuilder()
@@ -183,9 +207,66 @@ export async function recomputeTalent(ds: DataSource, corpId: string, period: st
     written: changed.size,
     skipped: portraits.size - changed.size,
     metrics: metricRows.length,
+    medians: medianRows.length,
+    feedback: feedbackRows.length,
     scores: scoreRows.length,
     versions: versions.map((v) => v.id),
   };
+}
+
+/**
+ * Every metric's median over the company and over each team (the person's main department now, one query) for the
+ * month, from the portraits just computed (shared/src/talent/portraitMedians.ts).
+ */
+async function teamAndCompanyMedians(
+  ds: DataSource,
+  corpId: string,
+  period: string,
+  portraits: ReadonlyMap<string, readonly { metric: string; value: string | null }[]>,
+  computedAt: Date,
+): Promise<Partial<TalentMetricMedian>[]> {
+  // tenancy: the corp's people and their main departments.
+  const users = await ds.getRepository(User).find({ where: { corpId }, select: { userid: true, mainDeptId: true } });
+  const mainDept = new Map(users.map((u) => [u.userid, u.mainDeptId]));
+  const medians = portraitMedians(
+    [...portraits].map(([userid, metrics]) => {
+      const dept = mainDept.get(userid);
+      return { team: dept === null || dept === undefined ? null : teamGroup(dept), metrics };
+    }),
+  );
+  return medians.map((m) => ({
+    corpId,
+    period,
+    groupKey: m.group,
+    metric: m.metric,
+    median: m.median,
+    people: m.people,
+    population: m.population,
+    missing: m.missing,
+    computedAt,
+  }));
+}
+
+/**
+ * Client-feedback keywords of everyone with a portrait and a follow-up note in the 3 months ending with the month,
+ * against the company's notes of those months (shared/src/talent/feedbackTerms.ts).
+ */
+async function feedbackKeywords(
+  ds: DataSource,
+  corpId: string,
+  period: string,
+  people: ReadonlySet<string>,
+  computedAt: Date,
+): Promise<Partial<TalentFeedbackTerms>[]> {
+  const notes = await followUpNotes(ds, corpId, `${addMonths(period, -2)}-01`, monthEnd(period));
+  const { words, corpus } = feedbackCorpus(notes);
+  const rows: Partial<TalentFeedbackTerms>[] = [];
+  for (const [userid, docs] of words) {
+    if (!people.has(userid)) continue;
+    const k = topFeedbackTerms(docs, corpus);
+    rows.push({ corpId, period, userid, documents: k.notes, terms: JSON.stringify(k.terms), computedAt });
+  }
+  return rows;
 }
 
 /** Submitted assessment sheets of the 12 months ending with `period`, by the person assessed (one query). */

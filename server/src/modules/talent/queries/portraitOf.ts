@@ -1,22 +1,65 @@
-/** A person's newest stored portrait (metrics and assessment scores), in catalogue order (one query for the month, one for its rows). */
-import type { DataSource } from 'typeorm';
-import { TALENT_INPUT_KEYS, talentInputInfo, type PortraitMetricView } from '@liucai/shared';
-import { TalentMetric } from '../../../entities';
+/**
+ * A person's newest stored portrait (metrics and assessment scores), in catalogue order, each metric with the team
+ * (the person's main department) and company medians the recompute stored for the same month and HR's reference
+ * value in force, and the client-feedback keywords of its follow-up notes: one query for the month, one for its rows,
+ * one for the medians, two for the references, one for the keywords.
+ */
+import { In, type DataSource } from 'typeorm';
+import {
+  COMPANY_GROUP,
+  feedbackMissing,
+  TALENT_INPUT_KEYS,
+  talentInputInfo,
+  teamGroup,
+  type FeedbackKeywords,
+  type MetricMedianView,
+  type PortraitMetricView,
+} from '@liucai/shared';
+import { TalentFeedbackTerms, TalentMetric, TalentMetricMedian } from '../../../entities';
+import type { DepartmentIndex } from '../../people/queries/departmentIndex';
+import { presentReference, referencesInForce, setterNames } from './metricReferences';
 
 /** Portrait metrics, then assessment scores (those land on the portrait from submitted assessments). */
 const ORDER = TALENT_INPUT_KEYS;
 
-export async function portraitOf(ds: DataSource, corpId: string, userid: string): Promise<{ period: string; metrics: PortraitMetricView[] } | null> {
+export async function portraitOf(
+  ds: DataSource,
+  corpId: string,
+  person: { userid: string; mainDeptId: number | null },
+  depts: DepartmentIndex,
+): Promise<{ period: string; metrics: PortraitMetricView[]; feedback: FeedbackKeywords } | null> {
+  const { userid } = person;
   // tenancy: the person's rows in the corp.
   const newest = await ds.getRepository(TalentMetric).findOne({ where: { corpId, userid }, order: { period: 'DESC' }, select: { period: true } });
   if (!newest) return null;
-  // tenancy: the person's rows in the corp, that month.
-  const rows = await ds.getRepository(TalentMetric).find({ where: { corpId, userid, period: newest.period } });
+  const team = person.mainDeptId === null ? null : teamGroup(person.mainDeptId);
+  const [rows, medians, references, feedbackRow] = await Promise.all([
+    // tenancy: the person's rows in the corp, that month.
+    ds.getRepository(TalentMetric).find({ where: { corpId, userid, period: newest.period } }),
+    // tenancy: the corp's company and team medians of that month.
+    ds.getRepository(TalentMetricMedian).find({ where: { corpId, period: newest.period, groupKey: In(team ? [COMPANY_GROUP, team] : [COMPANY_GROUP]) } }),
+    referencesInForce(ds, corpId),
+    // tenancy: the person's feedback keywords in the corp, that month.
+    ds.getRepository(TalentFeedbackTerms).findOne({ where: { corpId, userid, period: newest.period } }),
+  ]);
+  const names = await setterNames(ds, corpId, [...references.values()]);
   const byKey = new Map(rows.map((r) => [r.metric, r]));
+  const medianOf = (group: string | null, metric: string): MetricMedianView | null => {
+    const m = group && medians.find((x) => x.groupKey === group && x.metric === metric);
+    if (!m) return null;
+    return {
+      label: group === COMPANY_GROUP ? '全公司' : depts.path(person.mainDeptId!),
+      median: m.median,
+      people: m.people,
+      population: m.population,
+      missing: m.missing,
+    };
+  };
   const metrics = ORDER.flatMap((key): PortraitMetricView[] => {
     const r = byKey.get(key);
     if (!r) return [];
     const info = talentInputInfo(key)!;
+    const ref = references.get(key);
     return [
       {
         metric: key,
@@ -27,8 +70,17 @@ export async function portraitOf(ds: DataSource, corpId: string, userid: string)
         sample: r.sample,
         missing: r.missing,
         detail: r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : null,
+        team: medianOf(team, key),
+        company: medianOf(COMPANY_GROUP, key),
+        reference: ref && ref.value !== null ? presentReference(ref, names) : null,
       },
     ];
   });
-  return { period: newest.period, metrics };
+  const notes = feedbackRow?.documents ?? 0;
+  const feedback: FeedbackKeywords = {
+    notes,
+    terms: feedbackRow ? (JSON.parse(feedbackRow.terms) as FeedbackKeywords['terms']) : [],
+    missing: feedbackMissing(notes),
+  };
+  return { period: newest.period, metrics, feedback };
 }

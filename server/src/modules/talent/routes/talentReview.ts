@@ -77,7 +77,7 @@ export function talentReviewRoutes(deps: AppDeps): Router<AppState> {
       name: person.name,
       scores: rows.map((row) => presentScore(row, depts, inForce(row.score.period, row.score.jobModelId))),
       decisions,
-      portrait: await portraitOf(deps.ds, actor.corpId, person.userid),
+      portrait: await portraitOf(deps.ds, actor.corpId, person, depts),
     };
     ctx.body = { ok: true, data };
   });
