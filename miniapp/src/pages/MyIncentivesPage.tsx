@@ -2,33 +2,18 @@
  * 我的激励: my plan (what it pays, since when), 试算 — what a contract would earn, line by line, vs the old plan — and
  * 激励明细: my published statements, line by line, with disputes.
  */
-import { useCallback, useEffect, useState } from 'react';
-import type { MyIncentives } from '@liucai/shared';
 import Tag from 'antd-mobile/es/components/tag';
-import { errorMessage } from '../api/client';
 import { getMyIncentives } from '../api/payEndpoints';
 import { PageLayout } from '../components/PageLayout';
 import { LoadingCard, RetryCard } from '../components/LoadStates';
+import { useLoaded } from '../components/useLoaded';
 import { PlanRules } from '../pay/PlanRules';
 import { SimulatorCard } from '../pay/SimulatorCard';
 import { StatementsCard } from '../pay/StatementsCard';
 import '../pay/pay.css';
 
-type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; data: MyIncentives };
-
 export default function MyIncentivesPage() {
-  const [state, setState] = useState<State>({ status: 'loading' });
-  const load = useCallback(async () => {
-    setState({ status: 'loading' });
-    try {
-      setState({ status: 'ready', data: await getMyIncentives() });
-    } catch (err) {
-      setState({ status: 'error', message: errorMessage(err) });
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { state, reload: load } = useLoaded(getMyIncentives);
 
   return (
     <PageLayout title="我的激励" testId="my-incentives-page">

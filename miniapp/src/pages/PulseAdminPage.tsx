@@ -26,28 +26,19 @@ import { getDirectoryDepartments } from '../api/endpoints';
 import { createPulseSurvey, getPulseResults, getPulseSurveys } from '../api/pulseEndpoints';
 import { PageLayout } from '../components/PageLayout';
 import { LoadingCard, RetryCard } from '../components/LoadStates';
+import { useLoaded } from '../components/useLoaded';
 import { navigate, useHashRoute } from '../router/hashRoute';
 import { percent } from '../assessment/assessmentDisplay';
 import '../assessment/assessment.css';
 import '../pulse/pulse.css';
 
-type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; surveys: PulseSurveyView[]; departments: DepartmentRef[] };
-
 export default function PulseAdminPage() {
   const { query } = useHashRoute();
   const roundId = Number(query.get('round')) || null;
-  const [state, setState] = useState<State>({ status: 'loading' });
-  const load = useCallback(async () => {
-    try {
-      const [surveys, depts] = await Promise.all([getPulseSurveys(), getDirectoryDepartments()]);
-      setState({ status: 'ready', surveys, departments: depts.departments });
-    } catch (err) {
-      setState({ status: 'error', message: errorMessage(err) });
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { state, reload: load } = useLoaded(async () => {
+    const [surveys, depts] = await Promise.all([getPulseSurveys(), getDirectoryDepartments()]);
+    return { surveys, departments: depts.departments };
+  });
   return (
     <PageLayout title="脉搏调查" testId="pulse-admin-page" back={roundId !== null}>
       {state.status === 'loading' && <LoadingCard lines={6} />}
@@ -55,19 +46,19 @@ export default function PulseAdminPage() {
       {state.status === 'ready' && (
         <div className="assess-admin">
           <div>
-            <div className="section-title">调查（{state.surveys.length} 个）</div>
-            {state.surveys.length === 0 && (
+            <div className="section-title">调查（{state.data.surveys.length} 个）</div>
+            {state.data.surveys.length === 0 && (
               <section className="card">
                 <div className="empty-text">还没有脉搏调查：选择团队即可用内置模板发起</div>
               </section>
             )}
             <div className="assess-list" data-testid="pulse-surveys">
-              {state.surveys.map((s) => (
+              {state.data.surveys.map((s) => (
                 <SurveyCard key={s.id} survey={s} activeRound={roundId} />
               ))}
             </div>
           </div>
-          <div>{roundId !== null ? <ResultsPanel id={roundId} /> : <ScheduleForm departments={state.departments} onCreated={() => void load()} />}</div>
+          <div>{roundId !== null ? <ResultsPanel id={roundId} /> : <ScheduleForm departments={state.data.departments} onCreated={() => void load()} />}</div>
         </div>
       )}
     </PageLayout>

@@ -3,7 +3,7 @@
  * 30 天), shown next to the metric on every portrait. Each save is a new version on the server and an audit event;
  * the same check as the server's (checkMetricReference) runs as HR types.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { checkMetricReference, zh } from '@liucai/shared';
 import Button from 'antd-mobile/es/components/button';
 import Input from 'antd-mobile/es/components/input';
@@ -11,10 +11,10 @@ import Skeleton from 'antd-mobile/es/components/skeleton';
 import Toast from 'antd-mobile/es/components/toast';
 import { errorMessage } from '../api/client';
 import { getMetricReferences, putMetricReference, type MetricReferenceCatalogue } from '../api/portraitEvidenceEndpoints';
+import { useLoaded } from '../components/useLoaded';
 import { metricValueText } from './MetricEvidence';
 import './metricEvidence.css';
 
-type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; data: MetricReferenceCatalogue };
 type Row = MetricReferenceCatalogue['metrics'][number];
 
 function EditRow({ row, onSaved, onCancel }: { row: Row; onSaved: () => void; onCancel: () => void }) {
@@ -64,18 +64,8 @@ function EditRow({ row, onSaved, onCancel }: { row: Row; onSaved: () => void; on
 }
 
 export function MetricReferenceEditor() {
-  const [state, setState] = useState<State>({ status: 'loading' });
+  const { state, reload } = useLoaded(getMetricReferences);
   const [editing, setEditing] = useState<string | null>(null);
-  const load = useCallback(async () => {
-    try {
-      setState({ status: 'ready', data: await getMetricReferences() });
-    } catch (err) {
-      setState({ status: 'error', message: errorMessage(err) });
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   return (
     <section className="card" data-testid="reference-editor">
@@ -101,7 +91,7 @@ export function MetricReferenceEditor() {
                   onCancel={() => setEditing(null)}
                   onSaved={() => {
                     setEditing(null);
-                    void load();
+                    void reload({ quiet: true });
                   }}
                 />
               ) : (
