@@ -9,6 +9,7 @@
 import { IsNull, Not, type DataSource } from 'typeorm';
 import { PULSE_TEMPLATE, type MyPulseRound, type OutcomesDashboard, type PulseResultsView, type PulseSurveyView } from '@liucai/shared';
 import {
+  AuditEvent,
   Department,
   Notification,
   PulseAnswer,
@@ -22,12 +23,13 @@ import {
 import { computeAtmospheres, weeksOfMonth } from '../server/src/modules/pulse/commands/atmosphereComputer';
 import { DEMO_PULSE_TITLE, seedDemoPulse } from '../server/src/modules/pulse/commands/demoPulseSeeder';
 import { shanghaiDate } from '../server/src/util/dates';
-import { addMonths, weeksEnding } from '@liucai/shared';
+import { addMonths, nextPulseRound, weeksEnding } from '@liucai/shared';
 import { createTestWorld, type TestWorld } from './support/testServices';
 import { listen } from './support/testServer';
 import type { TestClient } from './support/httpClient';
 import { buildCorp, buildDepartment, buildUser, clientAs, grantHrScope, onBothDatabases } from './support/factories';
 import { scheduleSurvey } from '../server/src/modules/pulse/commands/pulseScheduler';
+import { openDueRounds } from '../server/src/modules/pulse/commands/pulseRoundOpener';
 import { submitPulse } from '../server/src/modules/pulse/commands/pulseAnswerWriter';
 
 async function collab(ds: DataSource, corpId: string, userid: string, weekStart: string, n: number) {
@@ -193,6 +195,23 @@ describe('脉搏调查', () => {
     const board = await c.hr!.call<OutcomesDashboard>('GET', '/api/v1/outcomes');
     expect(board.body.data.atmosphere).toMatchObject([{ deptId: salesId, deptName: '销售中心', month, level: '消极', respondents: 6, enps: -67 }]);
     expect((await c.hrTech!.call<OutcomesDashboard>('GET', '/api/v1/outcomes')).body.data.atmosphere).toEqual([]);
+  });
+
+  it('stops a monthly survey: no next round opens, the open round keeps its answers; others 403/404; audited once', async () => {
+    const survey = (await c.hr!.call<PulseSurveyView[]>('GET', '/api/v1/pulse-surveys')).body.data.find((s) => s.title === '12 月脉搏')!;
+    expect(survey.active).toBe(true);
+    // The day its next round would open (a month on), when the nightly run would open it.
+    const nextMonth = new Date(`${nextPulseRound('monthly', survey.rounds[0]!)!.opensOn}T04:00:00Z`);
+    expect((await c.s2!.call('POST', `/api/v1/pulse-surveys/${survey.id}/stop`)).status).toBe(403);
+    expect((await c.hrTech!.call('POST', `/api/v1/pulse-surveys/${survey.id}/stop`)).status).toBe(404);
+    const stopped = await c.hr!.call<PulseSurveyView>('POST', `/api/v1/pulse-surveys/${survey.id}/stop`);
+    expect(stopped.status).toBe(200);
+    expect(stopped.body.data).toMatchObject({ id: survey.id, active: false, rounds: [{ id: survey.rounds[0]!.id, answered: 6 }] });
+    expect((await c.hr!.call('POST', `/api/v1/pulse-surveys/${survey.id}/stop`)).status).toBe(200);
+    expect(await w.ds.getRepository(AuditEvent).countBy({ corpId, action: 'pulse.survey.stop', targetId: String(survey.id) })).toBe(1);
+    const rounds = await w.ds.getRepository(PulseRound).countBy({ corpId, surveyId: survey.id });
+    expect(await openDueRounds(w.ds, corpId, nextMonth)).toBe(0);
+    expect(await w.ds.getRepository(PulseRound).countBy({ corpId, surveyId: survey.id })).toBe(rounds);
   });
 
   it('the demo: two past monthly rounds per department answered from the radar’s bands, no invitations sent', async () => {

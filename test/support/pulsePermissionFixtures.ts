@@ -48,6 +48,26 @@ export const PULSE_FIXTURES: Record<string, Fixture> = {
   'POST /api/v1/pulse-surveys': {
     call: (pw, actor) => ({ path: '/api/v1/pulse-surveys', json: { title: `矩阵发起 ${actor}`, deptId: pw.depts.sales, cadence: 'once', dueOn: DUE } }),
   },
+  'POST /api/v1/pulse-surveys/:id/stop': {
+    call: async (pw) => {
+      const id = await once(pw, 'pulse:stop', async () => {
+        const survey = await pw.w.ds.getRepository(PulseSurvey).save(
+          Object.assign(new PulseSurvey(), {
+            corpId: pw.w.corpId,
+            title: '矩阵停止',
+            deptId: pw.depts.sales,
+            cadence: 'monthly',
+            questions: JSON.stringify(PULSE_TEMPLATE.questions),
+            active: true,
+            createdBy: setupActor(pw).userid,
+            createdAt: new Date(),
+          }),
+        );
+        return survey.id;
+      });
+      return { path: `/api/v1/pulse-surveys/${id}/stop` };
+    },
+  },
   'GET /api/v1/pulse-rounds/:id/results': {
     call: async (pw) => ({ path: `/api/v1/pulse-rounds/${await round(pw, 'closed', [pw.target], true)}/results` }),
   },

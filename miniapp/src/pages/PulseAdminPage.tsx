@@ -17,13 +17,14 @@ import {
   type PulseSurveyView,
 } from '@liucai/shared';
 import Button from 'antd-mobile/es/components/button';
+import Dialog from 'antd-mobile/es/components/dialog';
 import ProgressBar from 'antd-mobile/es/components/progress-bar';
 import Selector from 'antd-mobile/es/components/selector';
 import Tag from 'antd-mobile/es/components/tag';
 import Toast from 'antd-mobile/es/components/toast';
 import { errorMessage } from '../api/client';
 import { getDirectoryDepartments } from '../api/endpoints';
-import { createPulseSurvey, getPulseResults, getPulseSurveys } from '../api/pulseEndpoints';
+import { createPulseSurvey, getPulseResults, getPulseSurveys, stopPulseSurvey } from '../api/pulseEndpoints';
 import { PageLayout } from '../components/PageLayout';
 import { LoadingCard, RetryCard } from '../components/LoadStates';
 import { useLoaded } from '../components/useLoaded';
@@ -54,7 +55,7 @@ export default function PulseAdminPage() {
             )}
             <div className="assess-list" data-testid="pulse-surveys">
               {state.data.surveys.map((s) => (
-                <SurveyCard key={s.id} survey={s} activeRound={roundId} />
+                <SurveyCard key={s.id} survey={s} activeRound={roundId} onStopped={() => void load({ quiet: true })} />
               ))}
             </div>
           </div>
@@ -65,16 +66,42 @@ export default function PulseAdminPage() {
   );
 }
 
-function SurveyCard({ survey, activeRound }: { survey: PulseSurveyView; activeRound: number | null }) {
+function SurveyCard({ survey, activeRound, onStopped }: { survey: PulseSurveyView; activeRound: number | null; onStopped: () => void }) {
+  const [stopping, setStopping] = useState(false);
+  const stop = async () => {
+    const ok = await Dialog.confirm({
+      content: zh`停止“${survey.title}”后不再发起新一轮；进行中的一轮照常到截止日期。确定停止吗？`,
+      confirmText: '停止',
+      cancelText: '再想想',
+    });
+    if (!ok) return;
+    setStopping(true);
+    try {
+      await stopPulseSurvey(survey.id);
+      Toast.show({ icon: 'success', content: '已停止' });
+      onStopped();
+    } catch (err) {
+      Toast.show({ icon: 'fail', content: errorMessage(err) });
+    } finally {
+      setStopping(false);
+    }
+  };
   return (
     <section className="card assess-task" data-testid={`pulse-survey-${survey.id}`}>
       <div className="assess-task-head">
         <span className="assess-task-title">{survey.title}</span>
-        <Tag color="primary" fill="outline">
-          {PULSE_CADENCE_LABELS[survey.cadence]}
+        <Tag color={survey.active ? 'primary' : 'default'} fill="outline" data-testid="pulse-survey-state">
+          {survey.active ? PULSE_CADENCE_LABELS[survey.cadence] : '已停止'}
         </Tag>
       </div>
-      <div className="assess-meta">{zh`${survey.deptName} · ${survey.questions.length} 道题`}</div>
+      <div className="assess-task-head">
+        <span className="assess-meta">{zh`${survey.deptName} · ${survey.questions.length} 道题`}</span>
+        {survey.active && survey.cadence !== 'once' && (
+          <Button size="mini" fill="none" color="danger" loading={stopping} onClick={() => void stop()} data-testid="pulse-stop">
+            停止
+          </Button>
+        )}
+      </div>
       {survey.rounds.map((r) => (
         <div
           key={r.id}

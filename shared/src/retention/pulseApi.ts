@@ -29,6 +29,8 @@ export interface PulseSurveyView {
   cadence: PulseCadence;
   questions: PulseQuestion[];
   createdAt: string;
+  /** False once HR stopped it: no more rounds open (a round already open runs to its due date). */
+  active: boolean;
   rounds: PulseRoundSummary[];
 }
 

@@ -10,6 +10,28 @@ import { recordAudit } from '../../audit/commands/auditRecorder';
 import { pulseDepartments } from '../policies/pulseAccess';
 import { openRound, teamOf } from './pulseRoundOpener';
 
+/**
+ * HR stops a survey of its departments (anyone else's: 404): no more rounds open; a round already open runs to its
+ * due date, so nobody's answer is cut off. Stopping a stopped survey changes nothing. Audited.
+ */
+export async function stopSurvey(ds: DataSource, actor: Actor, surveyId: number): Promise<void> {
+  const depts = await pulseDepartments(ds, actor);
+  await ds.transaction(async (em) => {
+    // tenancy: the corp's survey.
+    const survey = await em.getRepository(PulseSurvey).findOneBy({ corpId: actor.corpId, id: surveyId });
+    if (!survey || !depts.has(Number(survey.deptId))) throw notFound('调查');
+    if (!survey.active) return;
+    // tenancy: the corp's survey.
+    await em.getRepository(PulseSurvey).update({ corpId: actor.corpId, id: surveyId }, { active: false });
+    await recordAudit(em, actor, {
+      action: 'pulse.survey.stop',
+      targetKind: 'pulse_survey',
+      targetId: surveyId,
+      detail: { title: survey.title, deptId: Number(survey.deptId) },
+    });
+  });
+}
+
 export async function scheduleSurvey(
   ds: DataSource,
   actor: Actor,

@@ -77,6 +77,7 @@ export async function surveysInScope(ds: DataSource, actor: Actor, now: Date): P
     cadence: s.cadence as PulseCadence,
     questions: JSON.parse(s.questions) as PulseQuestion[],
     createdAt: s.createdAt.toISOString(),
+    active: s.active,
     rounds: rounds.filter((r) => r.surveyId === s.id).map((r) => summary(r, counts, today)),
   }));
 }

@@ -1,6 +1,6 @@
 /**
  * Pulse surveys (脉搏调查). HR (within its departments; others 403, surveys outside 404): GET/POST
- * /api/v1/pulse-surveys, GET /api/v1/pulse-rounds/:id/results (after the round closes, by group under the disclosure
+ * /api/v1/pulse-surveys, POST /api/v1/pulse-surveys/:id/stop, GET /api/v1/pulse-rounds/:id/results (after the round closes, by group under the disclosure
  * rule; audited). Everyone: GET /api/v1/pulse/mine and POST /api/v1/pulse/rounds/:id/answers (an invitation of
  * one's own, once; anyone else's round 404).
  */
@@ -11,7 +11,7 @@ import { validate } from '../../../middleware/validate';
 import { recordAudit } from '../../audit/commands/auditRecorder';
 import { kickOutbox } from '../../notify/commands/outboxKick';
 import { submitPulse } from '../commands/pulseAnswerWriter';
-import { scheduleSurvey } from '../commands/pulseScheduler';
+import { scheduleSurvey, stopSurvey } from '../commands/pulseScheduler';
 import { myRounds, roundResults, surveysInScope } from '../queries/pulseResults';
 import { PULSE_FIELD_LABELS, PulseAnswerSchema, PulseIdParamSchema, PulseSurveySchema } from './schema';
 
@@ -32,6 +32,14 @@ export function pulseRoutes(deps: AppDeps): Router<AppState> {
     const [view] = (await surveysInScope(deps.ds, actor, new Date())).filter((s) => s.id === survey.id);
     ctx.state.log.info({ audit: 'pulse_survey_created', by: actor.userid, surveyId: survey.id, roundId: round.id, invited: round.invited }, 'audit');
     ctx.status = 201;
+    ctx.body = { ok: true, data: view };
+  });
+
+  r.post('/pulse-surveys/:id/stop', async (ctx) => {
+    const actor = ctx.state.actor!;
+    const { id } = validate(PulseIdParamSchema, ctx.params, PULSE_FIELD_LABELS);
+    await stopSurvey(deps.ds, actor, id);
+    const [view] = (await surveysInScope(deps.ds, actor, new Date())).filter((s) => s.id === id);
     ctx.body = { ok: true, data: view };
   });
 
