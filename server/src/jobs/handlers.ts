@@ -13,7 +13,7 @@ import { withCallTally } from '../dingtalk/callScope';
 import { runRetention } from '../modules/retention/commands/retentionRunner';
 import { purgeExpiredAudit } from '../modules/audit/commands/auditPurger';
 import { payoutRunJobHandlers } from '../modules/pay/jobs/payoutRunJob';
-import { lastCompletePeriod, runTalentRecompute, talentJobHandlers } from '../modules/talent/jobs/talentJobs';
+import { firstStartTalentPeriods, lastCompletePeriod, runTalentRecompute, talentJobHandlers } from '../modules/talent/jobs/talentJobs';
 import { runOutcomes } from '../modules/outcomes/commands/outcomesRunner';
 import { currentRiskWeek } from '../modules/retention/queries/riskViews';
 import { DEFAULT_SEGMENT_THRESHOLDS } from '../modules/sync/commands/customerSegments';
@@ -138,6 +138,9 @@ export function createJobHandlers(deps: HandlerDeps): JobHandlers {
         }
       }
       await runTalentRecompute(deps, corpId, lastCompletePeriod()).catch((err: unknown) => deps.log.warn({ err }, 'first-start talent recompute failed'));
+      // Earlier quarters the first sync covers whole, so the trend on 我的画像 starts with a past.
+      for (const period of firstStartTalentPeriods(deps.startupLookbackDays ?? deps.dataSyncLookbackDays))
+        await runTalentRecompute(deps, corpId, period).catch((err: unknown) => deps.log.warn({ err, period }, 'first-start talent recompute failed'));
       // The demo: a completed assessment cycle answered from each salesperson's behaviour, then its scores on the portraits.
       if (deps.demo)
         await seedDemoAssessment(deps.ds, corpId, lastCompletePeriod())

@@ -20,6 +20,20 @@ export interface TalentHandlerDeps {
  */
 export const lastCompletePeriod = (now = new Date()): string => addMonths(shanghaiDate(now).slice(0, 7), -1);
 
+/**
+ * What a first start computes besides the last complete month, so 我的画像's quarterly trend has a past from day one:
+ * the quarter-end months before it whose 3-month window lies wholly within the first sync's lookback (a quarter read
+ * from a cut-off window would look like a dip), oldest first. A 182-day demo sync on 2026-12-06 gives 2026-09.
+ */
+export const firstStartTalentPeriods = (lookbackDays: number, now = new Date()): string[] => {
+  const firstDay = shanghaiDate(new Date(now.getTime() - lookbackDays * 86_400_000));
+  const out: string[] = [];
+  for (let p = addMonths(lastCompletePeriod(now), -1); `${addMonths(p, -2)}-01` >= firstDay; p = addMonths(p, -1)) {
+    if (Number(p.slice(5, 7)) % 3 === 0) out.unshift(p);
+  }
+  return out;
+};
+
 /** Recompute one corp's month now (the handler's work; also run inline after the nightly data sync). */
 export async function runTalentRecompute(deps: TalentHandlerDeps, corpId: string, period: string): Promise<void> {
   const today = shanghaiDate(new Date());
