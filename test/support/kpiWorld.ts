@@ -62,7 +62,7 @@ export interface KpiWorld {
   people: { boss: User; wang: User; li: User; hr: User; outsider: User; otherBoss: User; admin: User };
 }
 
-export async function buildKpiWorld(ds: DataSource, label: string): Promise<KpiWorld> {
+export async function buildKpiWorld(ds: DataSource, label: string, definition: KpiSchemeDefinition = KPI_DEFINITION): Promise<KpiWorld> {
   const corpId = await buildCorp(ds, label);
   const sales = await buildDepartment(ds, corpId, { name: '销售中心' });
   const other = await buildDepartment(ds, corpId, { name: '技术部' });
@@ -78,7 +78,7 @@ export async function buildKpiWorld(ds: DataSource, label: string): Promise<KpiW
   await grantHrScope(ds, corpId, hr.userid, [s]);
   const actor: Actor = { corpId, userid: admin.userid, roles: ['employee', 'admin'], hrDeptIds: [] };
   const rule = await createRule(ds, KPI_FAMILY, actor, { code: 'kpi-test', name: '大客户经理 KPI', jobTitle: '大客户经理' });
-  const v = await createRuleVersion(ds, KPI_FAMILY, actor, rule.id, { effectiveFrom: '2020-01-01', definition: KPI_DEFINITION, note: '测试' });
+  const v = await createRuleVersion(ds, KPI_FAMILY, actor, rule.id, { effectiveFrom: '2020-01-01', definition, note: '测试' });
   await publishRuleVersion(ds, KPI_FAMILY, actor, v.id);
   return { corpId, salesDeptId: s, schemeId: rule.id, versionId: v.id, people: { boss, wang, li, hr, outsider, otherBoss, admin } };
 }
