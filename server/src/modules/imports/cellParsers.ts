@@ -117,7 +117,7 @@ export function date(): CellParser<string> {
 }
 
 /** The expected form of a month, for hints and messages. */
-const MONTH_FORMAT = '月份，格式为 yyyy-mm（如 2026-11），也可写 2026/11 或 2026年11月';
+const MONTH_FORMAT = '月份，格式为 yyyy-mm（如 2026-11），也可写 2026/11';
 
 /**
  * A month up to the current one (yyyy-mm): 2026-11, 2026/11, 2026.11, 2026年11月, or an Excel date cell (its month).

@@ -280,7 +280,7 @@ describe('import kinds: KPI 指标值', () => {
       const r = row(def, { ...good, 月份: bad }).result;
       expect({ bad, errors: !r.ok && r.errors.map((e) => [e.column, e.message]) }).toEqual({
         bad,
-        errors: [['月份', '月份格式不对：应为月份，格式为 yyyy-mm（如 2026-11），也可写 2026/11 或 2026年11月']],
+        errors: [['月份', '月份格式不对：应为月份，格式为 yyyy-mm（如 2026-11），也可写 2026/11']],
       });
     }
     const future = row(def, { ...good, 月份: '2027-01' }).result;
