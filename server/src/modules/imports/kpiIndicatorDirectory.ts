@@ -44,8 +44,7 @@ export class KpiIndicatorDirectory {
   problem(month: string, id: string, today: string): string | null {
     const list = this.importable(month, today);
     if (list.some((i) => i.id === id)) return null;
-    if (!list.length)
-      return zh`${month} 生效的 KPI 方案中没有数据来源为“导入数据”的指标：请先在 KPI 方案中把要导入的指标的数据来源设为“导入数据”并发布`;
+    if (!list.length) return zh`${month} 生效的 KPI 方案中没有数据来源为“导入数据”的指标：请先在 KPI 方案中把要导入的指标的数据来源设为“导入数据”并发布`;
     return zh`指标编号“${id}”不是 ${month} 生效的 KPI 方案中数据来源为“导入数据”的指标：应为 ${list.map((i) => `${i.id}（${i.label}）`).join('、')}之一`;
   }
 
