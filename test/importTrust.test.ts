@@ -1,6 +1,6 @@
 /**
  * Trust in imported data, over HTTP against the real server and MariaDB: HR imports only rows about people within
- * its departments (all five kinds, dry run and commit), references that do not exist and future dates are refused,
+ * its departments (every kind, dry run and commit), references that do not exist and future dates are refused,
  * formula-like text never lands, every template downloads and opens with a real example row that an upload skips,
  * import runs and error files are seen only by who may, and the API's wording.
  */
@@ -8,7 +8,8 @@ import { createTestWorld, syncWorld, type TestWorld } from './support/testServic
 import { TestClient } from './support/httpClient';
 import { listen } from './support/testServer';
 import { buildCorp, buildCustomer, buildImportRun, grantHrScope } from './support/factories';
-import { CollaborationEvent, Deal, Department, Departure, SatisfactionScore, TrainingRecord, User } from '../server/src/entities';
+import { CollaborationEvent, Deal, Department, Departure, KpiImportValue, SatisfactionScore, TrainingRecord, User } from '../server/src/entities';
+import { KPI_IMPORT_DEFINITION, publishKpiScheme } from './support/kpiWorld';
 import { visibleUserIds } from '../server/src/modules/people/policies/peopleScope';
 import { IMPORT_KINDS, type ImportDryRun, type ImportKind, type ImportKindInfo, type ImportRun } from '@liucai/shared';
 import { csvFile, readCsv, readXlsx } from './fixtures/importFiles';
@@ -52,6 +53,9 @@ describe('HTTP API: imports HR can trust', () => {
     await grantHrScope(w.ds, w.corpId, financeHead.userid, [Number(finance.deptId)]);
     await buildCustomer(w.ds, w.corpId, { name: '华东精密制造有限公司', ownerUserid: mine.userid });
     await buildCustomer(w.ds, w.corpId, { name: '北方能源集团', ownerUserid: financeHead.userid });
+    // A KPI scheme with an imported indicator (客户拜访, `visits`), for the KPI 指标值 kind.
+    const adminActor = { corpId: w.corpId, userid: demo.admin, roles: ['employee' as const, 'admin' as const], hrDeptIds: [] };
+    await publishKpiScheme(w.ds, adminActor, { code: 'kpi-import', name: '导入指标 KPI', jobTitle: null }, KPI_IMPORT_DEFINITION);
     hr = new TestClient(server.url);
     await hr.signIn(demo.hr, w.corpId);
     admin = new TestClient(server.url);
@@ -88,16 +92,19 @@ describe('HTTP API: imports HR can trust', () => {
         return [who, `大客户课程${i}`, '80', '90', '2026-03-01'];
       case 'departures':
         return [who, '', `2026-03-0${i}`, '个人原因', ''];
+      case 'kpiValues':
+        return [who, `2026-0${i}`, 'visits', '5', ''];
     }
   };
 
-  it('refuses every row about a person outside the HR importer’s departments, in all five kinds, dry run and commit', async () => {
+  it('refuses every row about a person outside the HR importer’s departments, in every kind, dry run and commit', async () => {
     const countOf = {
       deals: () => w.ds.getRepository(Deal).countBy({ corpId: w.corpId, source: 'import' }),
       satisfaction: () => w.ds.getRepository(SatisfactionScore).countBy({ corpId: w.corpId, source: 'import' }),
       collaboration: () => w.ds.getRepository(CollaborationEvent).countBy({ corpId: w.corpId, source: 'import' }),
       training: () => w.ds.getRepository(TrainingRecord).countBy({ corpId: w.corpId, source: 'import' }),
       departures: () => w.ds.getRepository(Departure).countBy({ corpId: w.corpId, source: 'import' }),
+      kpiValues: () => w.ds.getRepository(KpiImportValue).countBy({ corpId: w.corpId, source: 'import' }),
     };
     for (const kind of IMPORT_KINDS) {
       const file = csvFile([headersOf(kind), rowAbout(kind, mine.userid, 1), rowAbout(kind, financeHead.userid, 2)]);
@@ -180,7 +187,7 @@ describe('HTTP API: imports HR can trust', () => {
     expect(await w.ds.getRepository(Deal).countBy({ corpId: w.corpId, source: 'import' })).toBe(before);
   });
 
-  it('serves all ten templates, which open with the headers and a real example row that an upload skips', async () => {
+  it('serves all twelve templates, which open with the headers and a real example row that an upload skips', async () => {
     for (const kind of IMPORT_KINDS) {
       const headers = headersOf(kind);
       const csv = await fetch(`${server.url}/api/v1/imports/templates/${kind}.csv`, { headers: { cookie: hr.cookie } });
@@ -254,7 +261,7 @@ describe('HTTP API: imports HR can trust', () => {
   it('answers in Chinese with field labels, no doubled words, no “userid”, quotes “…”', async () => {
     const kind = await hr.call('GET', '/api/v1/imports/runs?kind=salaries');
     expect(kind.status).toBe(400);
-    expect(kind.body.error.message).toBe('输入有误：导入类型应为 deals、satisfaction、collaboration、training、departures 之一');
+    expect(kind.body.error.message).toBe('输入有误：导入类型应为 deals、satisfaction、collaboration、training、departures、kpiValues 之一');
     const mode = await upload(hr, 'deals', 'maybe', csvFile([headersOf('deals')]));
     expect(mode.status).toBe(400);
     expect(mode.body.error.message).toBe('输入有误：模式应为 dry-run（预检，不写入）或 commit（导入）');

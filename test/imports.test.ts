@@ -62,7 +62,7 @@ describe('HTTP API: Excel/CSV import', () => {
   it('lists the kinds and serves templates with the Chinese headers and one example row', async () => {
     const kinds = await hr.call<ImportKindInfo[]>('GET', '/api/v1/imports/kinds');
     expect(kinds.status).toBe(200);
-    expect(kinds.body.data.map((k) => k.kind)).toEqual(['deals', 'satisfaction', 'collaboration', 'training', 'departures']);
+    expect(kinds.body.data.map((k) => k.kind)).toEqual(['deals', 'satisfaction', 'collaboration', 'training', 'departures', 'kpiValues']);
     expect(kinds.body.data[0]!.columns.map((c) => c.header)).toEqual(DEAL_HEADERS);
     expect(kinds.body.data[0]!.columns[0]).toMatchObject({ required: true, example: 'HT-2026-0001' });
 

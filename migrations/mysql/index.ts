@@ -29,6 +29,7 @@ import { TalentMetricEvidence1766600000000 } from './1766600000000-TalentMetricE
 import { FollowUpContent1766600100000 } from './1766600100000-FollowUpContent';
 import { ApiTokens1766700000000 } from './1766700000000-ApiTokens';
 import { TalentRecompute1766800000000 } from './1766800000000-TalentRecompute';
+import { KpiImportValues1767000000000 } from './1767000000000-KpiImportValues';
 
 /** MySQL/MariaDB migrations, oldest first. Each is frozen once merged: never edit one, add a new one. */
 export const MYSQL_MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -62,4 +63,5 @@ export const MYSQL_MIGRATIONS: (new () => MigrationInterface)[] = [
   FollowUpContent1766600100000,
   ApiTokens1766700000000,
   TalentRecompute1766800000000,
+  KpiImportValues1767000000000,
 ];

@@ -1,10 +1,10 @@
 /**
  * Wire shapes and limits of the Excel/CSV import (`/api/v1/imports`): historical deals, satisfaction scores,
- * collaboration logs, training records and past departures.
+ * collaboration logs, training records, past departures and values of KPI indicators with the source “导入数据”.
  */
 
 /** What an import file holds; one declarative column spec per kind on the server. */
-export const IMPORT_KINDS = ['deals', 'satisfaction', 'collaboration', 'training', 'departures'] as const;
+export const IMPORT_KINDS = ['deals', 'satisfaction', 'collaboration', 'training', 'departures', 'kpiValues'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /**

@@ -54,6 +54,29 @@ export const KPI_DEFINITION: KpiSchemeDefinition = {
   teamLinkage: { metAdjustBp: 1000, missedAdjustBp: -500 },
 };
 
+/** The same scheme with 团队项目贡献 replaced by an imported indicator: 客户拜访 (`visits`, 10%, linear 0 → 20 次). */
+export const KPI_IMPORT_DEFINITION: KpiSchemeDefinition = {
+  ...KPI_DEFINITION,
+  indicators: KPI_DEFINITION.indicators.map((i) =>
+    i.id === 'teamProject'
+      ? { ...i, id: 'visits', label: '客户拜访', source: 'import', measure: '当月客户拜访次数', unit: '次', target: 20, scoring: { kind: 'linear', floor: 0 } }
+      : i,
+  ),
+};
+
+/** Create and publish a KPI scheme (effective from 2020) through the commands HR uses; the version's id. */
+export async function publishKpiScheme(
+  ds: DataSource,
+  actor: Actor,
+  scheme: { code: string; name: string; jobTitle: string | null },
+  definition: KpiSchemeDefinition,
+): Promise<{ schemeId: number; versionId: number }> {
+  const rule = await createRule(ds, KPI_FAMILY, actor, scheme);
+  const v = await createRuleVersion(ds, KPI_FAMILY, actor, rule.id, { effectiveFrom: '2020-01-01', definition, note: '测试' });
+  await publishRuleVersion(ds, KPI_FAMILY, actor, v.id);
+  return { schemeId: rule.id, versionId: v.id };
+}
+
 export interface KpiWorld {
   corpId: string;
   salesDeptId: number;
@@ -62,7 +85,7 @@ export interface KpiWorld {
   people: { boss: User; wang: User; li: User; hr: User; outsider: User; otherBoss: User; admin: User };
 }
 
-export async function buildKpiWorld(ds: DataSource, label: string): Promise<KpiWorld> {
+export async function buildKpiWorld(ds: DataSource, label: string, definition: KpiSchemeDefinition = KPI_DEFINITION): Promise<KpiWorld> {
   const corpId = await buildCorp(ds, label);
   const sales = await buildDepartment(ds, corpId, { name: '销售中心' });
   const other = await buildDepartment(ds, corpId, { name: '技术部' });
@@ -77,8 +100,6 @@ export async function buildKpiWorld(ds: DataSource, label: string): Promise<KpiW
   const admin = await buildUser(ds, corpId, { name: '管理员', isAdmin: true, deptIds: [o] });
   await grantHrScope(ds, corpId, hr.userid, [s]);
   const actor: Actor = { corpId, userid: admin.userid, roles: ['employee', 'admin'], hrDeptIds: [] };
-  const rule = await createRule(ds, KPI_FAMILY, actor, { code: 'kpi-test', name: '大客户经理 KPI', jobTitle: '大客户经理' });
-  const v = await createRuleVersion(ds, KPI_FAMILY, actor, rule.id, { effectiveFrom: '2020-01-01', definition: KPI_DEFINITION, note: '测试' });
-  await publishRuleVersion(ds, KPI_FAMILY, actor, v.id);
-  return { corpId, salesDeptId: s, schemeId: rule.id, versionId: v.id, people: { boss, wang, li, hr, outsider, otherBoss, admin } };
+  const { schemeId, versionId } = await publishKpiScheme(ds, actor, { code: 'kpi-test', name: '大客户经理 KPI', jobTitle: '大客户经理' }, definition);
+  return { corpId, salesDeptId: s, schemeId, versionId, people: { boss, wang, li, hr, outsider, otherBoss, admin } };
 }

@@ -1,4 +1,4 @@
-/** Step 1: what the file holds (the five kinds), its columns, and the templates to fill in. */
+/** Step 1: what the file holds (the kinds), its columns, and the templates to fill in. */
 import { zh } from '@liucai/shared';
 import { useEffect, type MouseEvent } from 'react';
 import type { ImportKind, ImportKindInfo } from '@liucai/shared';

@@ -8,6 +8,7 @@ export const IMPORT_KIND_LABELS: Record<ImportKind, string> = {
   collaboration: '跨部门协作',
   training: '培训记录',
   departures: '离职记录',
+  kpiValues: 'KPI 指标值',
 };
 
 /** One line on what each kind brings in, under the picker. */
@@ -17,6 +18,7 @@ export const IMPORT_KIND_HINTS: Record<ImportKind, string> = {
   collaboration: '跨部门协作记录：员工、协作部门、客户、日期',
   training: '培训记录：员工、课程、完成度、考试成绩',
   departures: '钉钉之前的离职记录：员工、最后工作日、原因',
+  kpiValues: '数据来源为“导入数据”的 KPI 指标：员工、月份、指标编号、数值',
 };
 
 /** The kinds in the picker's order. */

@@ -9,6 +9,7 @@ import { CrmSeen } from './CrmSeen';
 import { SatisfactionScore } from './SatisfactionScore';
 import { CollaborationEvent } from './CollaborationEvent';
 import { TrainingRecord } from './TrainingRecord';
+import { KpiImportValue } from './KpiImportValue';
 import { SyncCheckpoint } from './SyncCheckpoint';
 import { ApiCallBudget } from './ApiCallBudget';
 import { MeteredUsage } from './MeteredUsage';
@@ -89,6 +90,7 @@ export const ENTITIES = [
   SatisfactionScore,
   CollaborationEvent,
   TrainingRecord,
+  KpiImportValue,
   SyncCheckpoint,
   ApiCallBudget,
   ImportRun,
@@ -153,6 +155,7 @@ export {
   SatisfactionScore,
   CollaborationEvent,
   TrainingRecord,
+  KpiImportValue,
   SyncCheckpoint,
   ApiCallBudget,
   Corp,

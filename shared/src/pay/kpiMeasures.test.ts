@@ -74,6 +74,16 @@ describe('KPI measures', () => {
     expect(x.teamProject).toEqual({ value: null, sources: [], note: '主管尚未评分' });
   });
 
+  it('reads an indicator with source import from the imported value of the person and month', () => {
+    const withImport = { ...compiled, indicators: compiled.indicators.map((i) => (i.id === 'teamProject' ? { ...i, source: 'import' as const } : i)) };
+    const imported = measureKpiInputs(withImport, '2026-06', ['wang', 'li'], {
+      ...rows,
+      imports: [{ ref: 'import:abc', userid: 'wang', indicatorId: 'teamProject', value: '87.5', note: '季度项目评审' }],
+    });
+    expect(imported.get('wang')!.teamProject).toEqual({ value: '87.5', sources: ['import:abc'], note: '导入数据：季度项目评审' });
+    expect(imported.get('li')!.teamProject).toEqual({ value: null, sources: [], note: '本月尚未导入数据' });
+  });
+
   it('links a team that met its target: individual weights × 1.1, renormalised to 100', () => {
     const out = scoreKpiTeams([
       { userid: 'wang', teamKey: 'boss', scheme: compiled, values: m.get('wang')! },

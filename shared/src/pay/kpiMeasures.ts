@@ -15,6 +15,8 @@
  * - `helping`: the person's collaboration records in the month.
  * - `resourceSharing`: contracts signed in the month by a colleague with a customer the person had signed before.
  * - any indicator with source `supervisorRating`: the supervisor's rating for the month, 1–5 → 20–100.
+ * - any indicator with source `import`: the value HR imported for the person, month and indicator (the “KPI 指标值”
+ *   import, `import:<row id>`); none imported scores 0 with “无数据”.
  * Any other indicator has no automatic source: it scores 0 with “无数据”.
  */
 import { addMonths, monthEnd } from '../talent/portrait';
@@ -49,12 +51,23 @@ export interface KpiRatingRow {
   rating: number;
 }
 
+export interface KpiImportRow {
+  ref: string;
+  userid: string;
+  indicatorId: string;
+  /** Exact decimal text. */
+  value: string;
+  note: string | null;
+}
+
 /** Everything the measures read, for the corp (deals signed from 24 months before the month to its end). */
 export interface KpiCorpRows {
   deals: readonly KpiDealRow[];
   satisfaction: readonly KpiSatisfactionRow[];
   collaborations: readonly KpiCollaborationRow[];
   ratings: readonly KpiRatingRow[];
+  /** Imported values of the month (indicators with source `import`). */
+  imports?: readonly KpiImportRow[];
 }
 
 export interface MeasuredValue {
@@ -100,6 +113,7 @@ export function measureKpiInputs(
   const satisfactionByOwner = group(rows.satisfaction, (s) => s.ownerUserid);
   const collaborationsByUser = group(rows.collaborations, (c) => c.userid);
   const ratingsByUser = group(rows.ratings, (r) => r.userid);
+  const importsByUser = group(rows.imports ?? [], (r) => r.userid);
   const monthDealsByCustomer = group(
     rows.deals.filter((d) => d.signedOn >= first && d.signedOn <= last),
     (d) => d.customer,
@@ -115,6 +129,13 @@ export function measureKpiInputs(
         values[ind.id] = r
           ? { value: String(r.rating * KPI_RATING_SCALE.toValue), sources: [r.ref], note: `主管评分 ${r.rating} 分（满分 ${KPI_RATING_SCALE.max}）` }
           : { value: null, sources: [], note: '主管尚未评分' };
+        continue;
+      }
+      if (ind.source === 'import') {
+        const r = (importsByUser.get(userid) ?? []).find((x) => x.indicatorId === ind.id);
+        values[ind.id] = r
+          ? { value: r.value, sources: [r.ref], note: r.note ? `导入数据：${r.note}` : '导入数据' }
+          : { value: null, sources: [], note: '本月尚未导入数据' };
         continue;
       }
       switch (ind.id) {

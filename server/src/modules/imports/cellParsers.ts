@@ -2,7 +2,7 @@ import { zh } from '@liucai/shared';
 import type { CellParser, ParseResult, PlainCell } from './importKind';
 import type { Person } from './personDirectory';
 import type { CustomerRef } from './referenceDirectories';
-import { numberToDecimalText, parseScaledDecimal, yuanToFen } from '@liucai/shared';
+import { exactDecimal, numberToDecimalText, parseScaledDecimal, scaledText, yuanToFen } from '@liucai/shared';
 import { parseChineseDate } from './chineseDate';
 
 /** "应为…" with the spacing rule: a space before Latin letters or digits ("应为 0 到 100 的整数"), none before Chinese. */
@@ -112,6 +112,54 @@ export function date(): CellParser<string> {
       if (!r.ok) return fail(r.message);
       if (r.date > ctx.today) return fail(`日期 ${r.date} 晚于今天（${ctx.today}）：导入的是已经发生的记录，应为今天或以前的日期`);
       return ok(r.date);
+    },
+  };
+}
+
+/** The expected form of a month, for hints and messages. */
+const MONTH_FORMAT = '月份，格式为 yyyy-mm（如 2026-11），也可写 2026/11';
+
+/**
+ * A month up to the current one (yyyy-mm): 2026-11, 2026/11, 2026.11, 2026年11月, or an Excel date cell (its month).
+ * Later months are refused: imported values are of months that have begun.
+ */
+export function month(): CellParser<string> {
+  return {
+    hint: MONTH_FORMAT,
+    ref: 'month',
+    parse: (cell, ctx) => {
+      let m: string | null = null;
+      if (typeof cell === 'number' || cell instanceof Date) {
+        const r = parseChineseDate(cell);
+        if (r.ok) m = r.date.slice(0, 7);
+      } else {
+        const t = asText(cell).normalize('NFKC').replace(/\s+/g, '');
+        const found = /^(\d{4})(?:[-/.]|年)(\d{1,2})月?$/.exec(t);
+        if (found && Number(found[2]) >= 1 && Number(found[2]) <= 12) m = `${found[1]}-${found[2]!.padStart(2, '0')}`;
+      }
+      if (m === null) return fail(`月份格式不对：${expected(MONTH_FORMAT)}`);
+      const current = ctx.today.slice(0, 7);
+      if (m > current) return fail(`月份 ${m} 晚于本月（${current}）：只能导入本月或以前月份的数据`);
+      return ok(m);
+    },
+  };
+}
+
+/**
+ * An exact decimal with at most `places` decimals, negative allowed, thousands separators and a trailing % tolerated
+ * ("85%" is 85), kept as canonical text ("-1234.5"): read on its digits, never through float arithmetic.
+ */
+export function decimal(places: number): CellParser<string> {
+  const hint = zh`数值，最多 ${places} 位小数，可为负数`;
+  return {
+    hint,
+    parse: (cell) => {
+      const t = typeof cell === 'number' ? cell : asText(cell).normalize('NFKC').replace(/,/g, '').replace(/%$/, '').trim();
+      const r = exactDecimal(t, places, { allowNegative: true });
+      if (r.ok) return ok(scaledText(r.scaled, places).replace(/,/g, ''));
+      if (r.problem === 'decimals') return fail(zh`小数位太多：${expected(hint)}`);
+      if (r.problem === 'range') return fail(`数值太大：${expected(hint)}`);
+      return fail(expected(hint));
     },
   };
 }

@@ -16,9 +16,17 @@ function same(a: unknown, b: unknown): boolean {
 /**
  * Compare a batch of parsed rows with the stored ones (one SELECT by source_id) and, when `write`, upsert only
  * the new and changed ones in a single `INSERT ... ON DUPLICATE KEY UPDATE` / `ON CONFLICT DO UPDATE`.
- * Unchanged rows are not written, so re-importing a file writes nothing.
+ * Unchanged rows are not written, so re-importing a file writes nothing. The months of the written rows (for a kind
+ * with `period`) are added to `touched`.
  */
-export async function writeImportBatch(ds: DataSource, def: ImportKindDef, corpId: string, rows: ImportEntity[], write: boolean): Promise<BatchCounts> {
+export async function writeImportBatch(
+  ds: DataSource,
+  def: ImportKindDef,
+  corpId: string,
+  rows: ImportEntity[],
+  write: boolean,
+  touched?: Set<string>,
+): Promise<BatchCounts> {
   const counts: BatchCounts = { created: 0, updated: 0, unchanged: 0 };
   if (!rows.length) return counts;
   const existing = await ds
@@ -46,6 +54,7 @@ export async function writeImportBatch(ds: DataSource, def: ImportKindDef, corpI
       .values(changed)
       .orUpdate([...def.updateColumns, 'imported_at'], ['corp_id', 'source', 'source_id'])
       .execute();
+    if (touched && def.period) for (const r of changed) touched.add(def.period(r as unknown as Record<string, unknown>));
   }
   return counts;
 }

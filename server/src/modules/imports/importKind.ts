@@ -2,6 +2,7 @@ import type { ImportColumnInfo, ImportKind, ImportKindInfo } from '@liucai/share
 import type { PersonDirectory } from './personDirectory';
 import type { CustomerDirectory, DepartmentDirectory } from './referenceDirectories';
 import type { WarningLog } from './warningLog';
+import type { KpiIndicatorDirectory } from './kpiIndicatorDirectory';
 
 /** A non-empty cell a parser sees (formulas, error cells and blanks are handled before it). */
 export type PlainCell = string | number | boolean | Date;
@@ -11,6 +12,8 @@ export interface ParseContext {
   people: PersonDirectory;
   departments: DepartmentDirectory;
   customers: CustomerDirectory;
+  /** KPI indicators with the source “导入数据”, by month (empty unless the kind names indicators). */
+  kpiIndicators: KpiIndicatorDirectory;
   /** Today in Asia/Shanghai (yyyy-mm-dd): later dates are refused. */
   today: string;
   /** Warnings about this row; the importer keeps them only if the row is imported. */
@@ -30,7 +33,7 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; message: stri
 export interface CellParser<T> {
   hint: string;
   /** What the cell refers to, so a template can show a real one of the corp as its example. */
-  ref?: 'person' | 'personName' | 'department' | 'customer';
+  ref?: 'person' | 'personName' | 'department' | 'customer' | 'month' | 'kpiIndicator';
   parse(cell: PlainCell, ctx: ParseContext): ParseResult<T>;
 }
 
@@ -88,6 +91,8 @@ export interface KindSpec<C extends Columns, E extends ImportEntity> {
   updateColumns: string[];
   /** Rules across cells (e.g. whose scope a row falls in when its person column is empty). */
   rowCheck?: (values: RowValues<C>, ctx: ParseContext) => RowProblem | null;
+  /** The month (yyyy-mm) a created or changed row affects, when the kind's follow-up is per month. */
+  period?: (row: Omit<E, keyof ImportEntity>) => string;
 }
 
 /** A kind with its types erased, as the importer and routes use it. */
@@ -102,6 +107,7 @@ export interface ImportKindDef {
   compare: string[];
   updateColumns: string[];
   rowCheck(values: Record<string, unknown>, ctx: ParseContext): RowProblem | null;
+  period: ((row: Record<string, unknown>) => string) | null;
   info: ImportKindInfo;
 }
 
@@ -125,6 +131,7 @@ export function defineKind<C extends Columns, E extends ImportEntity>(spec: Kind
     compare: spec.compare.map(String),
     updateColumns: spec.updateColumns,
     rowCheck: (values, ctx) => spec.rowCheck?.(values as RowValues<C>, ctx) ?? null,
+    period: spec.period ? (row) => spec.period!(row as Omit<E, keyof ImportEntity>) : null,
     info,
   };
 }

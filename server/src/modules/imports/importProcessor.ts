@@ -50,6 +50,8 @@ export interface ProcessOptions {
   refs: ImportReferences;
   /** The template's example rows (this importer's and the fixed one): a row equal to one is skipped. */
   examples: string[][];
+  /** Collects the months of the rows written (kinds with `period`), for the follow-up jobs. */
+  touched?: Set<string>;
   /** Called after each batch (about every 500 rows), e.g. to record progress. */
   onProgress?: (counts: ImportCounts) => Promise<void>;
 }
@@ -64,7 +66,7 @@ export async function processImportRows(rows: AsyncIterator<SheetRow>, o: Proces
   const firstRowOfKey = new Map<number, number>();
   let batch: ImportEntity[] = [];
   const flush = async () => {
-    const c = await writeImportBatch(o.ds, o.def, o.corpId, batch, o.write);
+    const c = await writeImportBatch(o.ds, o.def, o.corpId, batch, o.write, o.touched);
     batch = [];
     counts.created += c.created;
     counts.updated += c.updated;

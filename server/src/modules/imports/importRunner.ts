@@ -29,6 +29,8 @@ export interface ImportUpload {
   /** Content-Length, when the client declared one. */
   bytesTotal: number | null;
   now?: () => Date;
+  /** Filled by a commit with the months of the rows it wrote (kinds with `period`, e.g. KPI 指标值). */
+  touched?: Set<string>;
 }
 
 const PROGRESS_EVERY_MS = 250;
@@ -129,6 +131,7 @@ export async function commitImport(u: ImportUpload): Promise<ImportRun> {
       sink,
       warnings,
       now: started,
+      touched: u.touched,
       ...(await checks(u, started)),
       onProgress: async (c) => {
         last = { ...c };

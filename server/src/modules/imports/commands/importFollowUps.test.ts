@@ -27,6 +27,14 @@ describe('jobs after an import', () => {
     await q.close();
   });
 
+  it('queues the KPI of every month a KPI 指标值 import wrote, once each', async () => {
+    const q = new InProcessJobQueue(handlers, createLogger('silent'));
+    expect(await enqueueImportFollowUps(q, run({ kind: 'kpiValues', created: 3 }), now, ['2026-10', '2026-09', '2026-10'])).toEqual(['kpi.score', 'kpi.score']);
+    await q.idle();
+    expect(ran.sort()).toEqual(['kpi.score {"corpId":"c1","period":"2026-09"}', 'kpi.score {"corpId":"c1","period":"2026-10"}']);
+    await q.close();
+  });
+
   it('queues the radar after past departures, and nothing when the import changed nothing', async () => {
     const q = new InProcessJobQueue(handlers, createLogger('silent'));
     expect(await enqueueImportFollowUps(q, run({ kind: 'departures', created: 2 }), now)).toEqual(['retention.compute']);

@@ -5,6 +5,7 @@ import { satisfactionKind } from './satisfaction';
 import { collaborationKind } from './collaboration';
 import { trainingKind } from './training';
 import { departuresKind } from './departures';
+import { kpiValuesKind } from './kpiValues';
 
 /** Every import kind, in the order the page lists them. */
 export const IMPORT_KIND_DEFS: Record<ImportKind, ImportKindDef> = {
@@ -13,6 +14,7 @@ export const IMPORT_KIND_DEFS: Record<ImportKind, ImportKindDef> = {
   collaboration: collaborationKind,
   training: trainingKind,
   departures: departuresKind,
+  kpiValues: kpiValuesKind,
 };
 
 /** The kind named in a URL, or null. */

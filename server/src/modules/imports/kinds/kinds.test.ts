@@ -6,6 +6,8 @@ import { matchHeaders } from '../headerMatcher';
 import { parseRow } from '../rowParser';
 import type { CellValue } from '../cellValue';
 import type { ImportKindDef } from '../importKind';
+import { KpiIndicatorDirectory } from '../kpiIndicatorDirectory';
+import type { KpiScheme, KpiSchemeVersion } from '../../../entities';
 
 const people = new PersonDirectory([
   { userid: 'u-zhang1', name: '张伟', jobNumber: 'A001', status: 'active', mainDeptId: 10 },
@@ -26,12 +28,40 @@ const customers = new CustomerDirectory([
   { name: '无主客户', ownerUserid: null },
 ]);
 const TODAY = '2026-12-05';
+/** One KPI scheme in force from 2026-06: 拜访 and 投诉 imported, 销售额 from the CRM. */
+const indicator = (id: string, label: string, source: string, weight: number) => ({
+  id,
+  label,
+  group: 'individual',
+  weight,
+  source,
+  measure: label,
+  unit: '次',
+  target: 10,
+  scoring: { kind: 'threshold' },
+});
+const kpiIndicators = new KpiIndicatorDirectory(
+  [{ id: 1, jobTitle: null } as KpiScheme],
+  [
+    {
+      id: 11,
+      schemeId: 1,
+      status: 'published',
+      effectiveFrom: '2026-06-01',
+      effectiveTo: null,
+      definition: JSON.stringify({
+        indicators: [indicator('visits', '客户拜访', 'import', 50), indicator('complaints', '投诉', 'import', 20), indicator('sales', '销售额', 'crm', 30)],
+        passScore: 60,
+      }),
+    } as unknown as KpiSchemeVersion,
+  ],
+);
 
 function row(def: ImportKindDef, record: Record<string, CellValue>, rowNo = 2, dir = people) {
   const headers = Object.keys(record);
   const map = matchHeaders(def, headers);
   const warnings = new WarningLog();
-  const ctx = { people: dir, departments, customers, today: TODAY, warnings, row: rowNo };
+  const ctx = { people: dir, departments, customers, kpiIndicators, today: TODAY, warnings, row: rowNo };
   return { result: parseRow(def, map, { row: rowNo, cells: Object.values(record) }, ctx), warnings };
 }
 
@@ -148,6 +178,7 @@ describe('import kinds: scope, references, dates and formula-like text', () => {
       ['collaboration', { 员工: 'A001', 协作部门: '技术部', 日期: '2026-01-01' }, '员工'],
       ['training', { 员工: 'A001', 课程: '大客户', '完成度(%)': '80' }, '员工'],
       ['departures', { 员工: 'A001', 最后工作日: '2026-01-01' }, '员工'],
+      ['kpiValues', { 员工: 'A001', 月份: '2026-11', 指标编号: 'visits', 数值: '3' }, '员工'],
     ];
     for (const [kind, record, column] of cases) {
       const r = row(IMPORT_KIND_DEFS[kind], record, 4, hrPeople).result;
@@ -222,5 +253,53 @@ describe('import kinds: scope, references, dates and formula-like text', () => {
     const r = row(IMPORT_KIND_DEFS.training, { 员工: 'A003', 课程: 'x'.repeat(5000), '完成度(%)': '80' }).result;
     expect(!r.ok && r.errors[0]!.value).toBe(`${'x'.repeat(199)}…`);
     expect(!r.ok && r.errors[0]!.message).toContain('太长（5000 个字）');
+  });
+});
+
+describe('import kinds: KPI 指标值', () => {
+  const def = IMPORT_KIND_DEFS.kpiValues;
+  const good = { 员工: '李娜', 月份: '2026-11', 指标编号: 'visits', 数值: '12.5', 说明: '拜访记录汇总' };
+
+  it('reads person, month, indicator and an exact value; the key is person + month + indicator', () => {
+    const { result } = row(def, good);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(def.toRow(result.values)).toEqual({ userid: 'u-li', period: '2026-11', indicatorId: 'visits', value: '12.5', note: '拜访记录汇总' });
+    expect(def.key(result.values)).toEqual(['u-li', '2026-11', 'visits']);
+    const values = (cells: Record<string, CellValue>) => {
+      const r = row(def, { ...good, ...cells }).result;
+      return r.ok ? def.toRow(r.values) : r.errors;
+    };
+    expect(values({ 月份: '2026年6月', 数值: '-1,234.5000', 说明: '' })).toMatchObject({ period: '2026-06', value: '-1234.5', note: null });
+    expect(values({ 月份: '2026/12', 数值: '85%', 指标编号: 'complaints' })).toMatchObject({ period: '2026-12', value: '85', indicatorId: 'complaints' });
+    expect(values({ 月份: new Date('2026-09-01T00:00:00Z'), 数值: 7.25 })).toMatchObject({ period: '2026-09', value: '7.25' });
+  });
+
+  it('refuses a month in another format or after the current one, naming the expected format', () => {
+    for (const bad of ['11月', '2026-13', '2026-11-05x', 'abc']) {
+      const r = row(def, { ...good, 月份: bad }).result;
+      expect({ bad, errors: !r.ok && r.errors.map((e) => [e.column, e.message]) }).toEqual({
+        bad,
+        errors: [['月份', '月份格式不对：应为月份，格式为 yyyy-mm（如 2026-11），也可写 2026/11']],
+      });
+    }
+    const future = row(def, { ...good, 月份: '2027-01' }).result;
+    expect(!future.ok && future.errors[0]!.message).toBe('月份 2027-01 晚于本月（2026-12）：只能导入本月或以前月份的数据');
+    const decimals = row(def, { ...good, 数值: '1.23456' }).result;
+    expect(!decimals.ok && decimals.errors[0]).toMatchObject({ column: '数值', message: '小数位太多：应为数值，最多 4 位小数，可为负数' });
+  });
+
+  it('refuses an indicator that is not imported in that month, listing the valid ids', () => {
+    const unknown = row(def, { ...good, 指标编号: 'sales' }).result;
+    expect(!unknown.ok && unknown.errors).toEqual([
+      {
+        row: 2,
+        column: '指标编号',
+        value: 'sales',
+        message: '指标编号“sales”不是 2026-11 生效的 KPI 方案中数据来源为“导入数据”的指标：应为 complaints（投诉）、visits（客户拜访）之一',
+      },
+    ]);
+    const before = row(def, { ...good, 月份: '2026-05' }).result;
+    expect(!before.ok && before.errors[0]!.message).toContain('2026-05 生效的 KPI 方案中没有数据来源为“导入数据”的指标');
   });
 });

@@ -109,14 +109,15 @@ export function importRoutes(deps: AppDeps): Router<AppState> {
         ctx.body = { ok: true, data: await dryRunImport(upload) };
         return;
       }
-      const run = await commitImport(upload);
+      const touched = new Set<string>();
+      const run = await commitImport({ ...upload, touched });
       ctx.state.log.info({ audit: 'import_committed', by: actor.userid, kind: def.kind, runId: run.id, rows: run.rowsTotal }, 'audit');
       // The 数据 page counts what was imported (its snapshot is refreshed after each sync and import).
       await refreshDataQuality(deps.ds, actor.corpId, { followUpRecheckDays: deps.config.crm.followUpRecheckDays }).catch((err: unknown) =>
         ctx.state.log.warn({ err }, 'data quality refresh after an import failed'),
       );
       // Portraits, match scores and KPI (or the radar, for past departures) follow what the import changed.
-      await enqueueImportFollowUps(deps.jobs, run).catch((err: unknown) =>
+      await enqueueImportFollowUps(deps.jobs, run, new Date(), [...touched]).catch((err: unknown) =>
         ctx.state.log.warn({ err, runId: run.id }, 'recompute after an import not enqueued'),
       );
       ctx.status = 201;

@@ -16,5 +16,5 @@ export const ImportRunsQuerySchema = z.object({
 export const ImportRunIdSchema = z.object({ id: z.coerce.number({ message: '应为正整数' }).int('应为正整数').positive('应为正整数') });
 
 export const TemplateFileSchema = z.object({
-  file: z.string().regex(/^[a-z]+\.(xlsx|csv)$/, '应为“类型.xlsx”或“类型.csv”，如 deals.xlsx'),
+  file: z.string().regex(/^[a-zA-Z]+\.(xlsx|csv)$/, '应为“类型.xlsx”或“类型.csv”，如 deals.xlsx'),
 });

@@ -22,7 +22,7 @@ import {
   type KpiSettings,
   type MeasuredValue,
 } from '@liucai/shared';
-import { CollaborationEvent, Deal, KpiRating, KpiScheme, KpiSchemeVersion, KpiScore, SatisfactionScore, User } from '../../../entities';
+import { CollaborationEvent, Deal, KpiImportValue, KpiRating, KpiScheme, KpiSchemeVersion, KpiScore, SatisfactionScore, User } from '../../../entities';
 import { whereDealCounts } from '../../sync/queries/crmRows';
 import { contractRefOf } from '../queries/payoutRunInputs';
 import { referenceDay } from '../../talent/commands/talentRecomputer';
@@ -54,11 +54,22 @@ export interface SchemeInForce {
   targets: Map<string, string>;
 }
 
-/** The published version of each scheme in force on `day` (a scheme with none, or one no longer valid, is skipped). */
-export async function schemesInForce(ds: DataSource, corpId: string, day: string): Promise<SchemeInForce[]> {
+/** The corp's schemes (oldest first) and their published versions. */
+export async function loadKpiSchemes(ds: DataSource, corpId: string): Promise<{ schemes: KpiScheme[]; versions: KpiSchemeVersion[] }> {
   // tenancy: the corp's schemes and published versions.
   const schemes = await ds.getRepository(KpiScheme).find({ where: { corpId }, order: { id: 'ASC' } });
   const versions = await ds.getRepository(KpiSchemeVersion).find({ where: { corpId, status: 'published' } });
+  return { schemes, versions };
+}
+
+/** The published version of each scheme in force on `day` (a scheme with none, or one no longer valid, is skipped). */
+export async function schemesInForce(ds: DataSource, corpId: string, day: string): Promise<SchemeInForce[]> {
+  const { schemes, versions } = await loadKpiSchemes(ds, corpId);
+  return pickSchemesInForce(schemes, versions, day);
+}
+
+/** `schemesInForce` on rows already read. */
+export function pickSchemesInForce(schemes: readonly KpiScheme[], versions: readonly KpiSchemeVersion[], day: string): SchemeInForce[] {
   const out: SchemeInForce[] = [];
   for (const scheme of schemes) {
     const version = versions.find((v) => v.schemeId === scheme.id && inEffect({ from: v.effectiveFrom, to: v.effectiveTo }, day));
@@ -110,6 +121,8 @@ async function readCorpRows(ds: DataSource, corpId: string, period: string): Pro
     .getMany();
   // tenancy: the corp's ratings of the month.
   const ratings = await ds.getRepository(KpiRating).find({ where: { corpId, period } });
+  // tenancy: the corp's imported values of the month.
+  const imports = await ds.getRepository(KpiImportValue).find({ where: { corpId, period } });
   return {
     deals: deals.map((d) => ({
       ref: contractRefOf(d),
@@ -127,6 +140,7 @@ async function readCorpRows(ds: DataSource, corpId: string, period: string): Pro
     })),
     collaborations: collaborations.map((c) => ({ ref: `collaboration:${c.source}:${c.sourceId}`, userid: c.userid, occurredOn: c.occurredOn })),
     ratings: ratings.map((r) => ({ ref: `rating:${r.id}`, userid: r.userid, indicatorId: r.indicatorId, rating: r.rating })),
+    imports: imports.map((v) => ({ ref: `import:${v.sourceId}`, userid: v.userid, indicatorId: v.indicatorId, value: v.value, note: v.note })),
   };
 }
 
