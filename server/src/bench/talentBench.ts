@@ -3,7 +3,8 @@
  * synced CRM rows (customers, deals, follow-ups, collaborations, satisfaction scores) written straight into SQLite
  * (a temporary file) and MariaDB (BENCH_DATABASE_URL, default liucai_bench_talent), then one full recompute of the
  * last month's portraits and match scores, as the nightly job runs it: time, rows written per second, peak memory
- * (RSS sampled every 20 ms during the run). Prints a table; changes nothing else.
+ * (RSS sampled every 20 ms during the run). Follow-ups carry Chinese notes (the feedback keywords are part of the
+ * recompute) unless `--no-notes`. Prints a table; changes nothing else.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,10 +16,13 @@ import { recreateMysqlDatabase } from '../db/adminConnection';
 import { CollaborationEvent, Corp, Customer, Deal, FollowUp, SatisfactionScore, User } from '../entities';
 import { recomputeTalent } from '../modules/talent/commands/talentRecomputer';
 import { DEFAULT_SEGMENT_THRESHOLDS } from '../modules/sync/commands/customerSegments';
+import { followUpText } from '../dingtalk/sandbox/followUpText';
 import { numberArg } from './benchArgs';
 
 const CORP = 'dingtalentbench';
 const employees = numberArg('employees', 10000);
+/** Every follow-up carries the sandbox's kind of Chinese note (the feedback keywords are measured too), unless `--no-notes`. */
+const notes = !process.argv.includes('--no-notes');
 const PERIOD = '2026-06';
 const FIRST = addMonths(PERIOD, -11);
 const DEPTS = ['技术部', '客户成功部', '销售支持部', '财务部'];
@@ -94,7 +98,9 @@ async function fill(ds: DataSource): Promise<number> {
         }
         for (let d = int(0, 20), k = 0; d < 360; d += int(14, 42), k++) {
           const at = new Date(Date.parse(`${FIRST}-01T02:00:00Z`) + d * 86_400_000);
-          follows.push({ ...base, sourceId: `f${id}-${k}`, ownerUserid: userid, customerSourceId: id, followedAt: at, modifiedAt: null, removedAt: null });
+          const sourceId = `f${id}-${k}`;
+          const content = notes ? followUpText({ instanceId: sourceId, type: k % 2 ? '电话' : '拜访', participants: [] }) : null;
+          follows.push({ ...base, sourceId, ownerUserid: userid, customerSourceId: id, followedAt: at, modifiedAt: null, removedAt: null, content });
           if (rnd() < 0.1 + skill * 0.5)
             collabs.push({
               ...base,
@@ -180,7 +186,9 @@ async function main() {
   } finally {
     await maria.destroy();
   }
-  console.log(`\nTalent recompute of ${PERIOD}, ${employees.toLocaleString('en')} salespeople with a year of CRM rows`);
+  console.log(
+    `\nTalent recompute of ${PERIOD}, ${employees.toLocaleString('en')} salespeople with a year of CRM rows${notes ? ', follow-ups with notes' : ', follow-ups without notes (--no-notes)'}`,
+  );
   console.log(
     '| database | people | source rows | recompute s | rows written | rows written / s | peak RSS MB (during) | unchanged re-run s | people rewritten / skipped on re-run |',
   );
