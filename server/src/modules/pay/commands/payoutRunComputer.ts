@@ -62,13 +62,17 @@ interface PersonPlan {
 
 async function resolvePlans(plans: PlanCache, people: User[], day: string): Promise<PersonPlan[]> {
   const out: PersonPlan[] = [];
+  const parsed = new Map<number, IncentivePlanDefinition>(); // each version's definition, parsed and checked once
   for (const person of people) {
     const resolved = await plans.on(person, day);
     let plan: IncentivePlanDefinition | null = null;
     if (resolved?.version) {
-      const checked = validatePlanDefinition(JSON.parse(resolved.version.definition));
-      if (!checked.ok) throw new Error(`stored plan version ${resolved.version.id} is invalid`);
-      plan = checked.plan;
+      plan = parsed.get(resolved.version.id) ?? null;
+      if (!plan) {
+        const checked = validatePlanDefinition(JSON.parse(resolved.version.definition));
+        if (!checked.ok) throw new Error(`stored plan version ${resolved.version.id} is invalid`);
+        parsed.set(resolved.version.id, (plan = checked.plan));
+      }
     }
     out.push({ person, resolved, plan });
   }
