@@ -6,7 +6,7 @@
  * picked up again and computes from scratch. The same inputs give the same lines to the fen (and the same input hash).
  */
 import { createHash } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import {
   PayoutInputError,
   clawbackLine,
