@@ -12,7 +12,7 @@ import { createRule } from '../server/src/modules/pay/commands/ruleCreator';
 import { createRuleVersion } from '../server/src/modules/pay/commands/ruleVersionCreator';
 import { publishRuleVersion } from '../server/src/modules/pay/commands/ruleVersionPublisher';
 import { PLAN_FAMILY } from '../server/src/modules/pay/ruleFamilies';
-import { planBefore, planOn } from '../server/src/modules/pay/queries/planResolution';
+import { planBefore, planCache, planOn, planStint, type PlanOnDay } from '../server/src/modules/pay/queries/planResolution';
 import { shanghaiDate } from '../server/src/util/dates';
 import { actorFor, onBothDatabases } from './support/factories';
 import { buildPayWorld } from './support/payWorld';
@@ -24,6 +24,24 @@ const counts = async (ds: DataSource, corpId: string) => ({
   schemes: await ds.getRepository(KpiScheme).countBy({ corpId }),
   schemeVersions: await ds.getRepository(KpiSchemeVersion).countBy({ corpId }),
 });
+
+type Person = Parameters<typeof planOn>[1];
+const idsOf = (p: PlanOnDay | null) => p && { assignment: p.assignment.id, plan: p.plan.id, version: p.version?.id ?? null };
+
+/** The payout run's plan cache (the corp read once, answered in memory) answers as `planOn` and `planStint` do. */
+async function expectCacheAgrees(ds: DataSource, people: Person[], days: string[]): Promise<void> {
+  const cache = await planCache(ds, people[0]!.corpId);
+  for (const person of people)
+    for (const day of days) {
+      const direct = await planOn(ds, person, day);
+      const cached = await cache.on(person, day);
+      expect(idsOf(cached)).toEqual(idsOf(direct));
+      if (!direct || !cached) continue;
+      const a = await planStint(ds, person, direct);
+      const b = await cache.stint(person, cached);
+      expect({ since: b.since, before: idsOf(b.before) }).toEqual({ since: a.since, before: idsOf(a.before) });
+    }
+}
 
 describe('pay rules on MariaDB and SQLite', () => {
   it('seeds the demo’s plans once: a second run changes nothing', async () => {
@@ -51,6 +69,9 @@ describe('pay rules on MariaDB and SQLite', () => {
       expect(before?.plan.code).toBe(DEMO_PLAN_CODES.legacy);
       expect((await planOn(ds, pw.people.seller, dayBefore(pw.transitionDay)))?.plan.code).toBe(DEMO_PLAN_CODES.legacy);
       expect(await planOn(ds, pw.people.outsider, today)).toBeNull();
+      const everyone = [pw.people.seller, pw.people.rep, pw.people.outsider];
+      const days = [today, pw.transitionDay, dayBefore(pw.transitionDay)];
+      await expectCacheAgrees(ds, everyone, days);
 
       // A job assignment on 大客户部 (nearer to 张三 than 销售中心) wins; a person's own assignment wins over both.
       const admin = actorFor(pw.people.admin, ['employee', 'admin']);
@@ -64,10 +85,12 @@ describe('pay rules on MariaDB and SQLite', () => {
       expect((await planOn(ds, pw.people.seller, today))?.plan.id).toBe(pilot.id);
       // 王五 (销售代表) is untouched by a 大客户经理 assignment.
       expect((await planOn(ds, pw.people.rep, today))?.plan.code).toBe(DEMO_PLAN_CODES.bigClient);
+      await expectCacheAgrees(ds, everyone, days);
       const legacy = await ds.getRepository(IncentivePlan).findOneByOrFail({ corpId: pw.corpId, code: DEMO_PLAN_CODES.legacy });
       await createPlanAssignment(ds, admin, { planId: legacy.id, userid: pw.people.seller.userid, effectiveFrom: '2020-01-01' });
       expect((await planOn(ds, pw.people.seller, today))?.assignment.targetKind).toBe('user');
       expect((await planOn(ds, pw.people.seller, today))?.plan.id).toBe(legacy.id);
+      await expectCacheAgrees(ds, everyone, days);
     });
   });
 

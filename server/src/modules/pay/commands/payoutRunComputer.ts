@@ -6,7 +6,7 @@
  * picked up again and computes from scratch. The same inputs give the same lines to the fen (and the same input hash).
  */
 import { createHash } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import {
   PayoutInputError,
   clawbackLine,
@@ -19,6 +19,7 @@ import {
   type PayoutLine as ComputedLine,
 } from '@liucai/shared';
 import { PayoutLine, PayoutRun, PayoutRunInput, PayoutStatement, type User } from '../../../entities';
+import { INSERT_BATCH, insertRows } from '../../../db/bulkInsert';
 import { recordAudit } from '../../audit/commands/auditRecorder';
 import { SYSTEM_ACTOR } from '../../audit/auditActions';
 import { planCache, type PlanCache, type PlanOnDay } from '../queries/planResolution';
@@ -48,9 +49,9 @@ interface PlannedStatement {
   planDefinition: string | null;
   lines: PlannedLine[];
   inputs: SnapshotInput[];
+  /** `JSON.stringify` of each input's data, made once for the hash and the snapshot rows (filled by `hashOf`). */
+  inputData: string[];
 }
-
-const BATCH = 500;
 
 /** A person of the run with the plan paying them on the period's last day. */
 interface PersonPlan {
@@ -61,13 +62,17 @@ interface PersonPlan {
 
 async function resolvePlans(plans: PlanCache, people: User[], day: string): Promise<PersonPlan[]> {
   const out: PersonPlan[] = [];
+  const parsed = new Map<number, IncentivePlanDefinition>(); // each version's definition, parsed and checked once
   for (const person of people) {
     const resolved = await plans.on(person, day);
     let plan: IncentivePlanDefinition | null = null;
     if (resolved?.version) {
-      const checked = validatePlanDefinition(JSON.parse(resolved.version.definition));
-      if (!checked.ok) throw new Error(`stored plan version ${resolved.version.id} is invalid`);
-      plan = checked.plan;
+      plan = parsed.get(resolved.version.id) ?? null;
+      if (!plan) {
+        const checked = validatePlanDefinition(JSON.parse(resolved.version.definition));
+        if (!checked.ok) throw new Error(`stored plan version ${resolved.version.id} is invalid`);
+        parsed.set(resolved.version.id, (plan = checked.plan));
+      }
     }
     out.push({ person, resolved, plan });
   }
@@ -89,6 +94,7 @@ function planStatement(pp: PersonPlan, inputs: RunInputs, adjustments: PendingAd
     planDefinition: version?.definition ?? null,
     lines: [],
     inputs: [],
+    inputData: [],
   };
   if (version && resolved && plan) {
     out.inputs.push({
@@ -180,25 +186,20 @@ function planStatement(pp: PersonPlan, inputs: RunInputs, adjustments: PendingAd
   return out;
 }
 
-/** The hash of what a computation read: people, plan versions and every input row (deterministic order). */
+/**
+ * The hash of what a computation read: people, plan versions and every input row (deterministic order). The text
+ * hashed is `JSON.stringify([userid, planVersionId, planDefinition, inputs])` of each statement, built from each
+ * input's data serialised once (kept in `inputData` for the snapshot rows) instead of twice.
+ */
 function hashOf(statements: PlannedStatement[]): string {
   const h = createHash('sha256');
-  for (const s of statements) h.update(JSON.stringify([s.person.userid, s.planVersionId, s.planDefinition, s.inputs]));
-  return h.digest('hex');
-}
-
-async function insertBatches<T extends object>(em: EntityManager, entity: new () => T, rows: T[], after?: () => Promise<void>): Promise<void> {
-  for (let i = 0; i < rows.length; i += BATCH) {
-    // updateEntity(false): the rows' generated ids are not read back (statements' are read once, by person).
-    await em
-      .createQueryBuilder()
-      .insert()
-      .into(entity)
-      .values(rows.slice(i, i + BATCH) as never)
-      .updateEntity(false)
-      .execute();
-    if (i === 0 && after) await after();
+  const str = (v: unknown) => JSON.stringify(v);
+  for (const s of statements) {
+    s.inputData = s.inputs.map((i) => str(i.data));
+    const inputs = s.inputs.map((i, n) => `{"kind":${str(i.kind)},"source":${str(i.source)},"sourceId":${str(i.sourceId)},"data":${s.inputData[n]}}`);
+    h.update(`[${str(s.person.userid)},${str(s.planVersionId)},${str(s.planDefinition)},[${inputs.join(',')}]]`);
   }
+  return h.digest('hex');
 }
 
 async function markFailed(ds: DataSource, run: PayoutRun, seq: number, message: string): Promise<void> {
@@ -268,19 +269,21 @@ export async function computePayoutRun(ds: DataSource, corpId: string, runId: nu
         ...statementTotal(p.lines.map((l) => l.line.amountFen)),
       }),
     );
-    await insertBatches(em, PayoutStatement, statements, opts.afterFirstBatch);
+    await insertRows(em, PayoutStatement, statements, { afterFirst: opts.afterFirstBatch });
     // tenancy: the run's own statements, by corp_id and run_id.
     const ids = await em.getRepository(PayoutStatement).find({ where: { corpId, runId: run.id }, select: { id: true, userid: true } });
     const idOf = new Map(ids.map((s) => [s.userid, s.id]));
+    // Lines and snapshot rows are written as they are built, a batch at a time, so the run never holds them all.
     const lines: PayoutLine[] = [];
     const snapshot: PayoutRunInput[] = [];
     for (const p of planned) {
+      const statementId = idOf.get(p.person.userid)!;
       p.lines.forEach((l, seqNo) =>
         lines.push(
           Object.assign(new PayoutLine(), {
             corpId,
             runId: run.id,
-            statementId: idOf.get(p.person.userid)!,
+            statementId,
             userid: p.person.userid,
             seq: seqNo + 1,
             origin: l.origin,
@@ -298,7 +301,7 @@ export async function computePayoutRun(ds: DataSource, corpId: string, runId: nu
           }),
         ),
       );
-      for (const i of p.inputs) {
+      p.inputs.forEach((i, n) =>
         snapshot.push(
           Object.assign(new PayoutRunInput(), {
             corpId,
@@ -307,13 +310,15 @@ export async function computePayoutRun(ds: DataSource, corpId: string, runId: nu
             kind: i.kind,
             source: i.source,
             sourceId: i.sourceId,
-            data: JSON.stringify(i.data),
+            data: p.inputData[n],
           }),
-        );
-      }
+        ),
+      );
+      while (lines.length >= INSERT_BATCH) await insertRows(em, PayoutLine, lines.splice(0, INSERT_BATCH));
+      while (snapshot.length >= INSERT_BATCH) await insertRows(em, PayoutRunInput, snapshot.splice(0, INSERT_BATCH));
     }
-    await insertBatches(em, PayoutLine, lines);
-    await insertBatches(em, PayoutRunInput, snapshot);
+    await insertRows(em, PayoutLine, lines);
+    await insertRows(em, PayoutRunInput, snapshot);
     const totalFen = statements.reduce((s, st) => s + st.totalFen, 0);
     await em
       .getRepository(PayoutRun)

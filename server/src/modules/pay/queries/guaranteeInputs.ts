@@ -2,8 +2,9 @@
  * The transition guarantee's input of each person of a run whose plan has a guarantee and who is within its ramp,
  * from stored data (the rules are in shared/src/pay/guaranteeBaseline.ts): the stint's first day from the plan
  * assignments, and the baseline months from the person's statements of final runs or, lacking one, from the old plan
- * version of that month applied to that month's contracts, satisfaction and coordinations. Bulk: one statement query
- * and one line query for the run, and one read of rows per baseline month that needs recomputing.
+ * version of that month applied to that month's contracts, satisfaction and coordinations. Bulk: plans from the run's
+ * plan cache (read once, answered in memory), one statement query and one line query per 1,000 people, and one read
+ * of rows per baseline month that needs recomputing.
  */
 import { In, type DataSource } from 'typeorm';
 import {
@@ -22,7 +23,7 @@ import {
 import { PayoutLine, PayoutRun, PayoutStatement, type User } from '../../../entities';
 import { periodPayoutInput, type SnapshotInput } from '../commands/periodPayoutInput';
 import type { PlanCache, PlanOnDay } from './planResolution';
-import { FINAL_RUN_STATUSES, readPeriodRows } from './payoutRunInputs';
+import { FINAL_RUN_STATUSES, chunks, readPeriodRows } from './payoutRunInputs';
 
 export interface GuaranteeFacts {
   input: GuaranteeInput;
@@ -76,24 +77,28 @@ export async function guaranteeInputs(
   const userids = wanted.filter((w) => w.months.length).map((w) => w.c.person.userid);
   const periods = [...new Set(wanted.flatMap((w) => w.months.map((m) => m.period)))];
   if (userids.length && periods.length) {
-    // Statements of final runs of the baseline months (a person is in at most one run a month).
-    // tenancy: s.corp_id and r.corp_id = the corp.
-    const stored: { id: number | string; userid: string; runId: number | string; period: string }[] = await ds
-      .getRepository(PayoutStatement)
-      .createQueryBuilder('s')
-      .innerJoin(PayoutRun, 'r', 'r.id = s.run_id AND r.corp_id = s.corp_id')
-      .select(['s.id AS id', 's.userid AS userid', 's.run_id AS runId', 'r.period AS period'])
-      .where('s.corp_id = :corpId AND s.userid IN (:...userids) AND r.period IN (:...periods)', { corpId, userids, periods })
-      .andWhere('r.status IN (:...final)', { final: [...FINAL_RUN_STATUSES] })
-      .getRawMany();
+    // Statements of final runs of the baseline months (a person is in at most one run a month), 1,000 people a query.
+    const stored: { id: number | string; userid: string; runId: number | string; period: string }[] = [];
+    for (const ids of chunks(userids)) {
+      // tenancy: s.corp_id and r.corp_id = the corp.
+      const found: typeof stored = await ds
+        .getRepository(PayoutStatement)
+        .createQueryBuilder('s')
+        .innerJoin(PayoutRun, 'r', 'r.id = s.run_id AND r.corp_id = s.corp_id')
+        .select(['s.id AS id', 's.userid AS userid', 's.run_id AS runId', 'r.period AS period'])
+        .where('s.corp_id = :corpId AND s.userid IN (:...ids) AND r.period IN (:...periods)', { corpId, ids, periods })
+        .andWhere('r.status IN (:...final)', { final: [...FINAL_RUN_STATUSES] })
+        .getRawMany();
+      stored.push(...found);
+    }
     const sums = new Map<number, number>();
-    if (stored.length) {
+    for (const statementIds of chunks(stored.map((s) => Number(s.id)))) {
       // tenancy: l.corp_id = the corp.
       const rows: { statementId: number | string; fen: number | string | null }[] = await ds
         .getRepository(PayoutLine)
         .createQueryBuilder('l')
         .select(['l.statement_id AS statementId', 'SUM(l.amount_fen) AS fen'])
-        .where({ corpId, statementId: In(stored.map((s) => Number(s.id))), origin: 'plan' })
+        .where({ corpId, statementId: In(statementIds), origin: 'plan' })
         .groupBy('l.statement_id')
         .getRawMany();
       for (const r of rows) sums.set(Number(r.statementId), Number(r.fen ?? 0));
@@ -107,7 +112,17 @@ export async function guaranteeInputs(
         statementId: Number(s.id),
       });
     }
-    // The rest: the old plan on that month's own data.
+    // The rest: the old plan on that month's own data (each old version parsed and checked once).
+    const parsed = new Map<number, IncentivePlanDefinition>();
+    const oldPlan = (v: NonNullable<PlanOnDay['version']>): IncentivePlanDefinition => {
+      let plan = parsed.get(v.id);
+      if (!plan) {
+        const checked = validatePlanDefinition(JSON.parse(v.definition));
+        if (!checked.ok) throw new Error(`stored plan version ${v.id} is invalid`);
+        parsed.set(v.id, (plan = checked.plan));
+      }
+      return plan;
+    };
     for (const p of periods) {
       const missing = wanted.flatMap((w) => w.months.filter((m) => m.period === p && !facts.has(`${w.c.person.userid}|${p}`)).map((m) => ({ w, m })));
       if (!missing.length) continue;
@@ -118,12 +133,11 @@ export async function guaranteeInputs(
         periodDays(p)!,
       );
       for (const { w, m } of missing) {
-        const checked = validatePlanDefinition(JSON.parse(m.old.version!.definition));
-        if (!checked.ok) throw new Error(`stored plan version ${m.old.version!.id} is invalid`);
-        const { input } = periodPayoutInput(checked.plan, w.c.person.userid, rows);
+        const plan = oldPlan(m.old.version!);
+        const { input } = periodPayoutInput(plan, w.c.person.userid, rows);
         facts.set(`${w.c.person.userid}|${p}`, {
           period: p,
-          amountFen: computePayout(checked.plan, input).totalFen,
+          amountFen: computePayout(plan, input).totalFen,
           from: 'recomputed',
           planVersionId: m.old.version!.id,
           input,

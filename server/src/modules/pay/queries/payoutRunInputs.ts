@@ -36,7 +36,8 @@ export interface RunInputs extends PeriodRows {
   clawbacks: Map<string, PaidLineRow[]>;
 }
 
-const chunks = <T>(xs: T[], n = 1000): T[][] => {
+/** `xs` in lists of `n` (one query each: bounded parameters). */
+export const chunks = <T>(xs: T[], n = 1000): T[][] => {
   const out: T[][] = [];
   for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
   return out;

@@ -99,23 +99,71 @@ export interface PlanCache {
 }
 
 /**
- * `planOn` and `planStint` for many people of one corp, asked once per question and job (title and main department)
- * for people without an assignment of their own (their plan depends on nothing else), so a run of thousands asks a
- * few times, not thousands.
+ * `planOn` and `planStint` for many people of one corp, from the corp's assignments, plans, published versions and
+ * departments read once (four queries, whatever the number of people), answered in memory by the same rules as the
+ * functions above (rows in id order, as those read them). A payout run and its guarantee ask it for everyone.
  */
 export async function planCache(ds: DataSource, corpId: string): Promise<PlanCache> {
-  const own = await ds.getRepository(IncentivePlanAssignment).find({ where: { corpId, targetKind: 'user' }, select: { userid: true } });
-  const withOwn = new Set(own.map((a) => a.userid));
-  const memo = new Map<string, Promise<unknown>>();
-  const cached = <T>(person: Person, question: string, ask: () => Promise<T>): Promise<T> => {
-    if (withOwn.has(person.userid)) return ask();
-    const key = `${question}\u0000${person.title ?? ''}\u0000${person.mainDeptId ?? ''}`;
-    let found = memo.get(key) as Promise<T> | undefined;
-    if (!found) memo.set(key, (found = ask()));
-    return found;
+  const byId = <T extends { id: number | string }>(rows: T[]) => rows.sort((a, b) => Number(a.id) - Number(b.id));
+  // tenancy: every read below is of the corp's own rows, by corp_id.
+  const assignments = byId(await ds.getRepository(IncentivePlanAssignment).findBy({ corpId }));
+  const planRows = await ds.getRepository(IncentivePlan).findBy({ corpId });
+  const versions = byId(await ds.getRepository(IncentivePlanVersion).findBy({ corpId, status: 'published' }));
+  const depts = await ds.getRepository(Department).find({ where: { corpId }, select: { deptId: true, parentId: true } });
+  const group = <T, K>(rows: T[], key: (r: T) => K | null) => {
+    const m = new Map<K, T[]>();
+    for (const r of rows) {
+      const k = key(r);
+      if (k === null) continue;
+      const list = m.get(k);
+      if (list) list.push(r);
+      else m.set(k, [r]);
+    }
+    return m;
+  };
+  const ownOf = group(assignments, (a) => (a.targetKind === 'user' ? a.userid : null));
+  const jobsOf = group(assignments, (a) => (a.targetKind === 'job' ? a.jobTitle : null));
+  const versionsOf = group(versions, (v) => Number(v.planId));
+  const planOf = new Map(planRows.map((p) => [Number(p.id), p]));
+  const parent = new Map(depts.map((d) => [Number(d.deptId), d.parentId === null ? null : Number(d.parentId)]));
+  const chainOf = (deptId: number): number[] => {
+    const chain: number[] = [];
+    for (let id: number | null | undefined = Number(deptId); id !== null && id !== undefined && !chain.includes(id); id = parent.get(id)) chain.push(id);
+    return chain;
+  };
+  const assignment = (person: Person, day: string): IncentivePlanAssignment | null => {
+    const mine = (ownOf.get(person.userid) ?? []).find((a) => inEffect(range(a), day));
+    if (mine) return mine;
+    if (!person.title || person.mainDeptId === null) return null;
+    const jobs = (jobsOf.get(person.title) ?? []).filter((a) => inEffect(range(a), day));
+    if (jobs.length === 0) return null;
+    const chain = chainOf(person.mainDeptId);
+    let best: { a: IncentivePlanAssignment; depth: number } | null = null;
+    for (const a of jobs) {
+      const depth = chain.indexOf(Number(a.deptId));
+      if (depth >= 0 && (!best || depth < best.depth)) best = { a, depth };
+    }
+    return best?.a ?? null;
+  };
+  const on = (person: Person, day: string): PlanOnDay | null => {
+    const a = assignment(person, day);
+    const plan = a ? planOf.get(Number(a.planId)) : undefined;
+    if (!a || !plan) return null;
+    return { assignment: a, plan, version: (versionsOf.get(Number(plan.id)) ?? []).find((v) => inEffect(range(v), day)) ?? null };
+  };
+  const stint = (person: Person, current: PlanOnDay): { since: string; before: PlanOnDay | null } => {
+    let from = current.assignment.effectiveFrom;
+    // Each step moves strictly back (as in planStint).
+    for (let step = 0; step < 10; step++) {
+      const found = on(person, dayBefore(from));
+      if (!found) return { since: from, before: null };
+      if (found.plan.id !== current.plan.id) return { since: from, before: found };
+      from = found.assignment.effectiveFrom;
+    }
+    return { since: from, before: null };
   };
   return {
-    on: (person, day) => cached(person, `on:${day}`, () => planOn(ds, person, day)),
-    stint: (person, current) => cached(person, `stint:${current.assignment.id}`, () => planStint(ds, person, current)),
+    on: (person, day) => Promise.resolve(on(person, day)),
+    stint: (person, current) => Promise.resolve(stint(person, current)),
   };
 }
