@@ -9,8 +9,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { DataSource } from 'typeorm';
-import { BIG_CLIENT_PLAN, DEFAULT_KPI_SETTINGS, KPI_TEMPLATES } from '@liucai/shared';
+import { MoreThan, type DataSource } from 'typeorm';
+import { BIG_CLIENT_PLAN, DEFAULT_KPI_SETTINGS, KPI_TEMPLATES, LEGACY_SALES_PLAN } from '@liucai/shared';
 import type { Actor } from '../appTypes';
 import type { JobQueue } from '../jobs/jobTypes';
 import { openDatabase } from '../db/dataSource';
@@ -30,6 +30,13 @@ const CORP = 'dingpaybench';
 const employees = numberArg('employees', 10000);
 const contracts = numberArg('contracts', 20);
 const PERIOD = '2026-06';
+/**
+ * `--guarantee`: everyone moved from the old 1% plan to the new one on 2026-05-01, so the run pays June as month 2 of
+ * the transition guarantee, its baseline the old plan on each person's deals of February to April (a quarter of
+ * `--contracts` a month, no run paid them): the guarantee's reads and computation at scale.
+ */
+const guarantee = process.argv.includes('--guarantee');
+const BASELINE_MONTHS = ['2026-02', '2026-03', '2026-04'];
 const TITLE = '大客户经理';
 const DEPT = 1;
 
@@ -44,7 +51,7 @@ function prng(seed: number) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
-const day = (d: number) => `${PERIOD}-${String(1 + (d % 28)).padStart(2, '0')}`;
+const day = (d: number, month = PERIOD) => `${month}-${String(1 + (d % 28)).padStart(2, '0')}`;
 const ADMIN = 'admin';
 const actor: Actor = { corpId: CORP, userid: ADMIN, roles: ['employee', 'admin'], hrDeptIds: [] };
 /** The run's computation is awaited here, not queued. */
@@ -115,6 +122,21 @@ async function fill(ds: DataSource): Promise<number> {
             surveyedOn: day(int(0, 27)),
           });
       }
+      if (guarantee)
+        for (const month of BASELINE_MONTHS)
+          for (let c = 0; c < Math.ceil(contracts / 4); c++)
+            deals.push({
+              ...base,
+              sourceId: `d${userid}-${month}-${c}`,
+              customerName: `老客户${userid}-${c}`,
+              customerSourceId: `o${userid}-${c}`,
+              ownerUserid: userid,
+              amountFen: int(5_000, 60_000) * 100,
+              signedOn: day(int(0, 27), month),
+              renewalYears: 0,
+              status: 'active',
+              removedAt: null,
+            });
       for (let k = 0, n = int(0, 10); k < n; k++)
         collabs.push({ ...base, sourceId: `e${u}-${k}`, userid, withDepartment: '技术部', customerName: null, occurredOn: day(int(0, 27)) });
     }
@@ -123,7 +145,11 @@ async function fill(ds: DataSource): Promise<number> {
     await write(SatisfactionScore, scores);
   }
   const planId = await published(ds, PLAN_FAMILY, 'bench-plan', BIG_CLIENT_PLAN);
-  await createPlanAssignment(ds, actor, { planId, jobTitle: TITLE, deptId: DEPT, effectiveFrom: '2020-01-01' });
+  if (guarantee) {
+    const oldPlanId = await published(ds, PLAN_FAMILY, 'bench-old-plan', LEGACY_SALES_PLAN);
+    await createPlanAssignment(ds, actor, { planId: oldPlanId, jobTitle: TITLE, deptId: DEPT, effectiveFrom: '2020-01-01', effectiveTo: '2026-04-30' });
+    await createPlanAssignment(ds, actor, { planId, jobTitle: TITLE, deptId: DEPT, effectiveFrom: '2026-05-01' });
+  } else await createPlanAssignment(ds, actor, { planId, jobTitle: TITLE, deptId: DEPT, effectiveFrom: '2020-01-01' });
   await published(ds, KPI_FAMILY, 'bench-kpi', KPI_TEMPLATES.find((t) => t.key === 'bigClientSalesWithTeam')!.definition, TITLE);
   return rows;
 }
@@ -151,9 +177,16 @@ async function measure(kind: string, ds: DataSource): Promise<string[]> {
     const run = await createPayoutRun({ ds, jobs: noJobs }, actor, { period: PERIOD, deptId: DEPT });
     const outcome = await computePayoutRun(ds, CORP, run.id, run.computeSeq);
     if (!outcome.computed) throw new Error(`payout run not computed: ${outcome.reason}`);
-    return { people: outcome.people, lines: await ds.getRepository(PayoutLine).countBy({ corpId: CORP, runId: run.id }) };
+    return {
+      people: outcome.people,
+      lines: await ds.getRepository(PayoutLine).countBy({ corpId: CORP, runId: run.id }),
+      guaranteed: await ds.getRepository(PayoutLine).countBy({ corpId: CORP, runId: run.id, kind: 'guarantee' }),
+      toppedUp: await ds.getRepository(PayoutLine).countBy({ corpId: CORP, runId: run.id, kind: 'guarantee', amountFen: MoreThan(0) }),
+    };
   });
-  console.error(`${kind}: payout run ${pay.seconds.toFixed(1)} s`);
+  console.error(
+    `${kind}: payout run ${pay.seconds.toFixed(1)} s (${pay.out.guaranteed.toLocaleString('en')} guarantee lines, ${pay.out.toppedUp.toLocaleString('en')} topping up)`,
+  );
   const kpi = await timed(() => scoreKpiMonth(ds, CORP, PERIOD, { today: '2026-07-15', settings: DEFAULT_KPI_SETTINGS }));
   console.error(`${kind}: KPI scoring ${kpi.seconds.toFixed(1)} s`);
   const n = (x: number) => x.toLocaleString('en');
@@ -181,7 +214,9 @@ async function main() {
   } finally {
     await maria.destroy();
   }
-  console.log(`\nPay of ${PERIOD}: ${employees.toLocaleString('en')} 大客户经理 × ${contracts} contracts, the new plan and the KPI scheme with team linkage`);
+  console.log(
+    `\nPay of ${PERIOD}: ${employees.toLocaleString('en')} 大客户经理 × ${contracts} contracts, the new plan and the KPI scheme with team linkage${guarantee ? ', everyone in month 2 of the transition guarantee' : ''}`,
+  );
   console.log('| database | work | people | source rows | seconds | written | written / s | peak RSS MB (during) |');
   console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const l of lines) console.log(l);
