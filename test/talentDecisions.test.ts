@@ -5,14 +5,12 @@
  * that may not decide 403, bad input 400 in Chinese naming the field, and nothing written.
  */
 import type { TalentDecisionView, TalentPersonScores, TalentReview } from '@liucai/shared';
-import { AuditEvent, TalentDecision, TalentMatchScore } from '../server/src/entities';
-import type { InProcessJobQueue } from '../server/src/jobs/inProcessJobQueue';
+import { AuditEvent, TalentDecision } from '../server/src/entities';
 import { createTestWorld, type TestWorld } from './support/testServices';
 import { listen } from './support/testServer';
 import { clientAs } from './support/factories';
 import { buildTalentWorld, type TalentWorld } from './support/talentWorld';
-import { buildTalentData, TALENT_PERIOD } from './support/talentData';
-import { waitFor } from './support/waitFor';
+import { buildTalentData, recomputeThroughJob, TALENT_PERIOD } from './support/talentData';
 
 describe('talent review decisions', () => {
   let w: TestWorld;
@@ -24,9 +22,7 @@ describe('talent review decisions', () => {
     tw = await buildTalentWorld(w.ds, 'dc');
     await buildTalentData(w.ds, tw);
     server = await listen({ ...w, corp: { corpId: tw.corpId, name: tw.corpId } });
-    await w.jobs.enqueue('talent.recompute', { corpId: tw.corpId, period: TALENT_PERIOD }, { jobId: `talent-recompute-${tw.corpId}-${TALENT_PERIOD}-dc` });
-    await (w.jobs as InProcessJobQueue).idle();
-    await waitFor('stored scores', async () => (await w.ds.getRepository(TalentMatchScore).countBy({ corpId: tw.corpId })) > 0);
+    await recomputeThroughJob(w, tw.corpId, 'dc');
   });
   afterAll(async () => {
     await server.close();

@@ -5,14 +5,12 @@
  * written), and the source rows of a metric, which add up to the stored sample; 404 outside the people scope.
  */
 import type { MetricReferenceView, MetricSources, TalentPersonScores } from '@liucai/shared';
-import { AuditEvent, TalentMatchScore, TalentMetricMedian, TalentMetricReference } from '../server/src/entities';
-import type { InProcessJobQueue } from '../server/src/jobs/inProcessJobQueue';
+import { AuditEvent, TalentMetricMedian, TalentMetricReference } from '../server/src/entities';
 import { createTestWorld, type TestWorld } from './support/testServices';
 import { listen } from './support/testServer';
 import { buildFollowUp, buildUser, clientAs } from './support/factories';
 import { buildTalentWorld, type TalentWorld } from './support/talentWorld';
-import { buildBehaviour, buildTalentData, TALENT_PERIOD, TIER_BEHAVIOURS } from './support/talentData';
-import { waitFor } from './support/waitFor';
+import { buildBehaviour, buildTalentData, recomputeThroughJob, TALENT_PERIOD, TIER_BEHAVIOURS } from './support/talentData';
 
 describe('portrait evidence: medians, reference values, source rows', () => {
   let w: TestWorld;
@@ -49,9 +47,7 @@ describe('portrait evidence: medians, reference values, source rows', () => {
         content,
       });
     server = await listen({ ...w, corp: { corpId: tw.corpId, name: tw.corpId } });
-    await w.jobs.enqueue('talent.recompute', { corpId: tw.corpId, period: TALENT_PERIOD }, { jobId: `talent-recompute-${tw.corpId}-${TALENT_PERIOD}-ev` });
-    await (w.jobs as InProcessJobQueue).idle();
-    await waitFor('stored scores', async () => (await w.ds.getRepository(TalentMatchScore).countBy({ corpId: tw.corpId })) > 0);
+    await recomputeThroughJob(w, tw.corpId, 'ev');
   });
   afterAll(async () => {
     await server.close();

@@ -8,13 +8,11 @@ import { JobModelVersion, TalentMatchScore } from '../server/src/entities';
 import { recomputeTalent } from '../server/src/modules/talent/commands/talentRecomputer';
 import { DEFAULT_SEGMENT_THRESHOLDS } from '../server/src/modules/sync/commands/customerSegments';
 import type { JobModelVersionView } from '../server/src/modules/talent/presenters/jobModelPresenter';
-import type { InProcessJobQueue } from '../server/src/jobs/inProcessJobQueue';
 import { createTestWorld, type TestWorld } from './support/testServices';
 import { listen } from './support/testServer';
 import { clientAs } from './support/factories';
 import { buildTalentWorld, type TalentWorld } from './support/talentWorld';
-import { buildTalentData, TALENT_PERIOD, TALENT_TODAY } from './support/talentData';
-import { waitFor } from './support/waitFor';
+import { buildTalentData, recomputeThroughJob, TALENT_PERIOD, TALENT_TODAY } from './support/talentData';
 
 describe('talent review API', () => {
   let w: TestWorld;
@@ -27,9 +25,7 @@ describe('talent review API', () => {
     await buildTalentData(w.ds, tw);
     server = await listen({ ...w, corp: { corpId: tw.corpId, name: tw.corpId } });
     // The job, through the queue as the worker runs it.
-    await w.jobs.enqueue('talent.recompute', { corpId: tw.corpId, period: TALENT_PERIOD }, { jobId: `talent-recompute-${tw.corpId}-${TALENT_PERIOD}-test` });
-    await (w.jobs as InProcessJobQueue).idle();
-    await waitFor('stored scores', async () => (await w.ds.getRepository(TalentMatchScore).countBy({ corpId: tw.corpId })) > 0);
+    await recomputeThroughJob(w, tw.corpId, 'test');
   });
   afterAll(async () => {
     await server.close();

@@ -10,7 +10,10 @@ import type { DataSource } from 'typeorm';
 import { addMonths } from '@liucai/shared';
 import { buildCollaboration, buildCustomer, buildDeal, buildFollowUp, buildSatisfaction } from './factories';
 import type { TalentWorld } from './talentWorld';
-import { User } from '../../server/src/entities';
+import { TalentMatchScore, User } from '../../server/src/entities';
+import type { JobQueue } from '../../server/src/jobs/jobTypes';
+import type { InProcessJobQueue } from '../../server/src/jobs/inProcessJobQueue';
+import { waitFor } from './waitFor';
 import { loadDepartmentIndex } from '../../server/src/modules/people/queries/departmentIndex';
 
 export const TALENT_PERIOD = '2026-06';
@@ -136,4 +139,14 @@ export async function buildTierPeople(ds: DataSource, corpId: string, hrUserid: 
     await buildBehaviour(ds, corpId, people[i]!.userid, TIER_BEHAVIOURS[tier]);
   }
   return chosen;
+}
+
+/**
+ * Run the talent.recompute job of TALENT_PERIOD for the corp through the world's in-process queue, as the server
+ * would queue it, and wait until its scores are stored. `label` keeps each suite's job id apart.
+ */
+export async function recomputeThroughJob(w: { ds: DataSource; jobs: JobQueue }, corpId: string, label: string): Promise<void> {
+  await w.jobs.enqueue('talent.recompute', { corpId, period: TALENT_PERIOD }, { jobId: `talent-recompute-${corpId}-${TALENT_PERIOD}-${label}` });
+  await (w.jobs as InProcessJobQueue).idle();
+  await waitFor('stored scores', async () => (await w.ds.getRepository(TalentMatchScore).countBy({ corpId })) > 0);
 }
