@@ -219,7 +219,12 @@ export function sellerProfile(seed: number, person: Pick<AttendancePerson, 'user
 const STEADY_SHARE = 0.5;
 
 /** Whether a salesperson is one of the steady key-account closers: a pure function of the seed, the person and the profile. */
-export function steadyCloser(seed: number, person: Pick<AttendancePerson, 'userid' | 'lastDay' | 'drift'>, profile: SellerProfile, keyAccount: boolean): boolean {
+export function steadyCloser(
+  seed: number,
+  person: Pick<AttendancePerson, 'userid' | 'lastDay' | 'drift'>,
+  profile: SellerProfile,
+  keyAccount: boolean,
+): boolean {
   if (!keyAccount || profile !== 'veteran' || person.lastDay !== undefined || person.drift !== undefined) return false;
   return keyedPrng([seed, 'crm-steady', person.userid]).next() < STEADY_SHARE;
 }
@@ -241,7 +246,7 @@ function dealAmountFen(kind: 'small' | 'mid' | 'big', u: number): number {
 function monthStarts(from: number, until: number): number[] {
   const starts: number[] = [];
   const d = new Date(from * 86_400_000);
-  for (let m = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1); m / 86_400_000 <= until; ) {
+  for (let m = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1); m / 86_400_000 <= until;) {
     starts.push(m / 86_400_000);
     const next = new Date(m);
     m = Date.UTC(next.getUTCFullYear(), next.getUTCMonth() + 1, 1);
@@ -444,7 +449,8 @@ function sellerBook(
         modifyMs: followMs + 20 * 60_000,
       });
     }
-  }  if (steadyCloser(seed, person, profile, keyAccount)) steadyDeals(seed, userid, clients, Math.max(from, today - TRANSITION_DAYS), until, lastDataDay, data);
+  }
+  if (steadyCloser(seed, person, profile, keyAccount)) steadyDeals(seed, userid, clients, Math.max(from, today - TRANSITION_DAYS), until, lastDataDay, data);
 }
 
 /**
