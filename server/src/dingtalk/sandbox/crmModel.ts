@@ -10,6 +10,7 @@
  */
 import { AttendancePeople, type AttendanceCorpView, type AttendancePerson } from './attendancePeople';
 import type { DeptKind } from './corpTypes';
+import { ONE_DAY_MS } from './corpClock';
 import { driftIntensity } from './driftModel';
 import { CITIES } from './nameBank';
 import { personalCustomersOf } from './crmPersonal';
@@ -244,14 +245,13 @@ function dealAmountFen(kind: 'small' | 'mid' | 'big', u: number): number {
 
 /** The first day of each calendar month (China time) whose days overlap [from, until], as day numbers. */
 function monthStarts(from: number, until: number): number[] {
+  const first = new Date(from * ONE_DAY_MS);
   const starts: number[] = [];
-  const d = new Date(from * 86_400_000);
-  for (let m = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1); m / 86_400_000 <= until;) {
-    starts.push(m / 86_400_000);
-    const next = new Date(m);
-    m = Date.UTC(next.getUTCFullYear(), next.getUTCMonth() + 1, 1);
+  for (let i = 0; ; i++) {
+    const start = Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + i, 1) / ONE_DAY_MS;
+    if (start > until) return starts;
+    starts.push(start);
   }
-  return starts;
 }
 
 function customerName(seed: number, id: string): string {
