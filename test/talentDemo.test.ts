@@ -3,13 +3,23 @@
  * syncs and the talent.recompute job: the generated salespeople (veterans with big clients, colleagues from other
  * departments and renewals; people still growing into big clients; people who only ever sold small) spread over the
  * tiers of the built-in 大客户销售 model, no score assigned anywhere. The articles' 20: 5 立即转型, 8 先培训, 7 调岗.
- * The same first start scores KPI month by month from that behaviour.
+ * The same first start scores KPI month by month from that behaviour, and the sandbox's steady key-account closers
+ * (an expansion deal with a client every month) meet it three months running: eligible for promotion, with evidence.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { KpiPeopleList, KpiPersonView, OutcomesDashboard, RetentionRiskList, TalentReview } from '@liucai/shared';
+import {
+  addMonths,
+  type KpiPeopleList,
+  type KpiPersonView,
+  type KpiPromotionView,
+  type NotificationLogPage,
+  type OutcomesDashboard,
+  type RetentionRiskList,
+  type TalentReview,
+} from '@liucai/shared';
 import { repoRoot } from '../server/src/util/repoRoot';
 import { TestClient } from './support/httpClient';
 
@@ -39,9 +49,12 @@ function start(sqlite: string): Promise<string> {
 describe('the demo company’s talent review', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'liucai-talentdemo-'));
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  // One first start for both tests (it takes minutes): the second waits for what it reads on its own.
+  let started: Promise<string> | undefined;
+  const base = () => (started ??= start(path.join(dir, 'liucai.sqlite')));
 
   it('spreads the generated salespeople over 立即转型, 先培训 and 调岗 near the articles’ proportions', async () => {
-    const admin = new TestClient(await start(path.join(dir, 'liucai.sqlite')));
+    const admin = new TestClient(await base());
     expect((await admin.signIn('demo-admin', 'dingliucaidemo')).status).toBe(200);
     // The first start's syncs run in the background, then the recompute of the last complete month.
     // Read until two reads 4 s apart agree (the recompute writes in batches).
@@ -74,10 +87,15 @@ describe('the demo company’s talent review', () => {
     const insight = top.dimensions.find((x) => x.id === 'insight')!;
     expect(Number(insight.value)).toBeGreaterThanOrEqual(10);
 
-    // The first start also ran the retention radar: HR sees this week's risks of its departments, a few of them 高.
+    // The first start also ran the retention radar (after the KPI months): HR sees this week's risks of its
+    // departments, a few of them 高.
     const hr = new TestClient(admin.base);
     expect((await hr.signIn('demo-hr', 'dingliucaidemo')).status).toBe(200);
-    const radar = await hr.call<RetentionRiskList>('GET', '/api/v1/retention/risks');
+    let radar = await hr.call<RetentionRiskList>('GET', '/api/v1/retention/risks');
+    for (let i = 0; i < 100 && !(radar.status === 200 && radar.body.data.total > 0); i++) {
+      await new Promise((r) => setTimeout(r, 3000));
+      radar = await hr.call<RetentionRiskList>('GET', '/api/v1/retention/risks');
+    }
     expect(radar.status).toBe(200);
     expect(radar.body.data.total).toBeGreaterThan(0);
     expect(radar.body.data.counts['高']).toBeGreaterThan(0);
@@ -110,5 +128,57 @@ describe('the demo company’s talent review', () => {
     const detail = await admin.call<KpiPersonView>('GET', `/api/v1/kpi/people/${best.userid}`);
     expect(detail.body.data.indicators.find((x) => x.id === 'sales')!.sources.every((ref) => ref.startsWith('deal:'))).toBe(true);
     expect(detail.body.data.trend.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('makes a steady 大客户经理 eligible for promotion from 3 months the KPI job scored, and tells HR and the supervisor', async () => {
+    const hr = new TestClient(await base());
+    expect((await hr.signIn('demo-hr', 'dingliucaidemo')).status).toBe(200);
+    // The first start scores the months oldest first; promotions appear as each complete month is scored.
+    let promotions: KpiPromotionView[] = [];
+    let before = -1;
+    for (let i = 0; i < 200 && !(promotions.length && promotions.length === before); i++) {
+      before = promotions.length;
+      await new Promise((r) => setTimeout(r, 4000));
+      const res = await hr.call<KpiPromotionView[]>('GET', '/api/v1/kpi/promotions');
+      if (res.status === 200) promotions = res.body.data;
+    }
+    process.stdout.write(`demo promotions: ${promotions.map((p) => `${p.name} ${p.evidence.map((e) => `${e.period} ${e.total}`).join(', ')}`).join('; ')}\n`);
+    expect(promotions.length).toBeGreaterThanOrEqual(1);
+    for (const p of promotions) {
+      // The evidence names 3 consecutive months, each at or above its pass score, ending with the month that made them eligible.
+      expect(p.evidence.map((e) => e.period)).toEqual([p.streakFrom, addMonths(p.streakFrom, 1), addMonths(p.streakFrom, 2)]);
+      expect(p.evidence.at(-1)!.period).toBe(p.period);
+      for (const e of p.evidence) expect(Number(e.total)).toBeGreaterThanOrEqual(Number(e.passScore));
+      expect(p.decision).toBeNull();
+    }
+    // The evidence is what the scoring job stored for those months, from the synced contracts (never assigned).
+    const first = promotions[0]!;
+    const detail = (await hr.call<KpiPersonView>('GET', `/api/v1/kpi/people/${first.userid}?period=${first.period}`)).body.data;
+    expect(detail.trend.filter((m) => first.evidence.some((e) => e.period === m.period)).map((m) => [m.period, m.total, m.met])).toEqual(
+      first.evidence.map((e) => [e.period, e.total, true]),
+    );
+    const sales = detail.indicators.find((x) => x.id === 'sales')!;
+    expect(sales.sources.length).toBeGreaterThan(0);
+    expect(sales.sources.every((ref) => ref.startsWith('deal:dingtalk:'))).toBe(true);
+
+    // Told once each: the person's supervisor (who has them on 团队绩效) and HR.
+    const admin = new TestClient(hr.base);
+    await admin.signIn('demo-admin', 'dingliucaidemo');
+    const told: string[] = [];
+    for (let page: NotificationLogPage | undefined, i = 0; i < 100 && (i === 0 || page?.nextBefore); i++) {
+      const query = page?.nextBefore ? `?before=${page.nextBefore}` : '';
+      page = (await admin.call<NotificationLogPage>('GET', `/api/v1/notifications/log${query}`)).body.data;
+      for (const n of page.items) if (n.kind === 'kpi.promotionEligible' && n.title.startsWith(first.name)) told.push(n.recipient.userid);
+    }
+    expect(told).toContain('demo-hr');
+    expect(new Set(told).size).toBe(told.length);
+    const supervisors: string[] = [];
+    for (const userid of told.filter((u) => u !== 'demo-hr')) {
+      const lead = new TestClient(hr.base);
+      await lead.signIn(userid, 'dingliucaidemo');
+      const team = await lead.call<KpiPeopleList>('GET', `/api/v1/kpi/team?period=${first.period}`);
+      if (team.status === 200 && team.body.data.people.some((x) => x.userid === first.userid)) supervisors.push(userid);
+    }
+    expect(supervisors).toHaveLength(1);
   });
 });

@@ -10,6 +10,7 @@
  */
 import { AttendancePeople, type AttendanceCorpView, type AttendancePerson } from './attendancePeople';
 import type { DeptKind } from './corpTypes';
+import { ONE_DAY_MS } from './corpClock';
 import { driftIntensity } from './driftModel';
 import { CITIES } from './nameBank';
 import { personalCustomersOf } from './crmPersonal';
@@ -211,6 +212,24 @@ export function sellerProfile(seed: number, person: Pick<AttendancePerson, 'user
   return u < veteran ? 'veteran' : u < veteran + small ? 'smallClient' : 'growing';
 }
 
+/**
+ * Share of the key-account veterans (still employed, not drifting) who are the sales floor's steadiest: besides their
+ * book they close a key-account deal with one of their existing clients every month of the transition year (an
+ * expansion, 250,000-400,000 CNY), so their months do not depend on when renewals happen to fall.
+ */
+const STEADY_SHARE = 0.5;
+
+/** Whether a salesperson is one of the steady key-account closers: a pure function of the seed, the person and the profile. */
+export function steadyCloser(
+  seed: number,
+  person: Pick<AttendancePerson, 'userid' | 'lastDay' | 'drift'>,
+  profile: SellerProfile,
+  keyAccount: boolean,
+): boolean {
+  if (!keyAccount || profile !== 'veteran' || person.lastDay !== undefined || person.drift !== undefined) return false;
+  return keyedPrng([seed, 'crm-steady', person.userid]).next() < STEADY_SHARE;
+}
+
 /** Chance that a deal signed on `day` is big: rises over the transition year, by the salesperson's profile. */
 function bigDealChance(day: number, today: number, traits: ProfileTraits): number {
   const progress = Math.min(1, Math.max(0, 1 - (today - day) / TRANSITION_DAYS));
@@ -222,6 +241,17 @@ function dealAmountFen(kind: 'small' | 'mid' | 'big', u: number): number {
   if (kind === 'small') return (1500 + Math.floor(u * 150) * 10) * 100;
   if (kind === 'mid') return (3000 + Math.floor(u * 70) * 100) * 100;
   return Math.round((10000 * 20 ** u) / 500) * 500 * 100;
+}
+
+/** The first day of each calendar month (China time) whose days overlap [from, until], as day numbers. */
+function monthStarts(from: number, until: number): number[] {
+  const first = new Date(from * ONE_DAY_MS);
+  const starts: number[] = [];
+  for (let i = 0; ; i++) {
+    const start = Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + i, 1) / ONE_DAY_MS;
+    if (start > until) return starts;
+    starts.push(start);
+  }
 }
 
 function customerName(seed: number, id: string): string {
@@ -294,7 +324,10 @@ function sellerBook(
 ): void {
   const userid = person.userid;
   const p = keyedPrng([seed, 'crm-book', userid]);
-  const traits = TRAITS[sellerProfile(seed, person, today, keyAccount)][keyAccount ? 'keyAccount' : 'other'];
+  const profile = sellerProfile(seed, person, today, keyAccount);
+  const traits = TRAITS[profile][keyAccount ? 'keyAccount' : 'other'];
+  /** The salesperson's own clients (not in the public pool), for a steady closer's monthly expansions. */
+  const clients: { id: string; name: string; createDay: number }[] = [];
   const from = Math.max(person.firstDay, today - HISTORY_DAYS);
   const until = Math.min(person.lastDay ?? lastDataDay, lastDataDay);
   if (until - from < 20) return;
@@ -316,6 +349,7 @@ function sellerBook(
     /** Who serves the customer on `day`: the salesperson while employed, then their successor (undefined: nobody). */
     const heir = pooled ? undefined : successor;
     const signerOn = (day: number): string | undefined => (day <= until ? userid : heir);
+    if (!pooled) clients.push({ id, name, createDay });
 
     // Contracts: a first one soon after the customer is created, then renewals at each term's end, now and then an upsell.
     let big = false;
@@ -415,6 +449,46 @@ function sellerBook(
         modifyMs: followMs + 20 * 60_000,
       });
     }
+  }
+  if (steadyCloser(seed, person, profile, keyAccount)) steadyDeals(seed, userid, clients, Math.max(from, today - TRANSITION_DAYS), until, lastDataDay, data);
+}
+
+/**
+ * A steady closer's key-account expansions: in every calendar month from `from` to `until`, one contract (not a
+ * renewal) with a client they already had for a month or more, signed between the 2nd and the 25th. Drawn from a
+ * stream of its own, so the rest of the book is the same with or without them.
+ */
+function steadyDeals(
+  seed: number,
+  userid: string,
+  clients: readonly { id: string; name: string; createDay: number }[],
+  from: number,
+  until: number,
+  lastDataDay: number,
+  data: CrmData,
+): void {
+  const q = keyedPrng([seed, 'crm-steady-deals', userid]);
+  for (const start of monthStarts(from, until)) {
+    const signDay = start + q.int(1, 24);
+    const amountFen = (250_000 + q.int(0, 30) * 5_000) * 100;
+    const open = clients.filter((c) => c.createDay <= signDay - 30);
+    if (open.length === 0 || signDay < from || signDay > until) continue;
+    const { id, name } = q.pick(open);
+    const signMs = chinaTimeOn(signDay, 14, q.int(0, 59));
+    const ends = signDay + 365 <= lastDataDay;
+    data.contracts.push({
+      instanceId: stableUuid([seed, 'crm-steady', id, start]),
+      customerId: id,
+      customerName: name,
+      owner: userid,
+      creator: userid,
+      amountFen,
+      signMs,
+      renewalYears: 0,
+      status: ends ? 'completed' : 'active',
+      createMs: signMs,
+      modifyMs: ends ? chinaTimeOn(signDay + 365, 0, 5) : signMs,
+    });
   }
 }
 
