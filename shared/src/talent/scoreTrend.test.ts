@@ -1,4 +1,5 @@
-import { quarterOf, scoreTrend, type TrendScoreInput } from './scoreTrend';
+import { scoreTrend, type TrendScoreInput } from './scoreTrend';
+import { quarterOf } from './talentPeriod';
 
 const s = (period: string, score: string | null, jobModelId = 1): TrendScoreInput => ({ period, jobModelId, score, tier: score === null ? null : 'train' });
 

@@ -6,6 +6,7 @@
  */
 import { zh } from '../zhText';
 import type { TalentTier } from './jobModelTypes';
+import { quarterOf } from './talentPeriod';
 
 /** What the trend needs of a stored score (TalentScoreView has it). */
 export interface TrendScoreInput {
@@ -31,8 +32,6 @@ export interface ScoreTrend {
   insufficient: string | null;
 }
 
-/** “2026-08” → “2026Q3”. */
-export const quarterOf = (period: string): string => `${period.slice(0, 4)}Q${Math.floor((Number(period.slice(5, 7)) - 1) / 3) + 1}`;
 
 /** The last `quarters` quarters with a stored score, oldest first. `scores` in any order. */
 export function scoreTrend(scores: TrendScoreInput[], quarters = 6): ScoreTrend {
