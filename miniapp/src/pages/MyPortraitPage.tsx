@@ -41,7 +41,9 @@ export default function MyPortraitPage() {
       <PortraitPeriodSwitch value={kind} onChange={setKind} />
       {kind === 'quarter' && <QuarterPortrait userid={me.userid} jobModel={state.status === 'ready' ? (state.jobModel ?? undefined) : undefined} />}
       {kind === 'month' && state.status === 'loading' && <LoadingCard lines={5} />}
-      {kind === 'month' && state.status === 'error' && <RetryCard what="我的画像" message={state.message} onRetry={() => void load()} testId="portrait-error" />}
+      {kind === 'month' && state.status === 'error' && (
+        <RetryCard what="我的画像" message={state.message} onRetry={() => void load()} testId="portrait-error" />
+      )}
       {kind === 'month' && state.status === 'ready' && state.mine === null && (
         <section className="card">
           <div className="empty-text" data-testid="portrait-empty">

@@ -6,7 +6,14 @@ import { metricSourceRows, metricWindow } from './metricSources';
 const empty: PersonActivity = { deals: [], followUps: [], collaborations: [], satisfaction: [] };
 const noRenewals = { renewalsByCustomer: new Map<string, string[]>() };
 const of = (a: PersonActivity, period: string) => new Map(computePortrait(a, period, noRenewals).map((m) => [m.metric, m]));
-const deal = (over: Partial<PortraitDeal>): PortraitDeal => ({ customerKey: 'c1', segment: 'small', amountFen: 100_000, signedOn: '2026-06-10', renewalYears: 0, ...over });
+const deal = (over: Partial<PortraitDeal>): PortraitDeal => ({
+  customerKey: 'c1',
+  segment: 'small',
+  amountFen: 100_000,
+  signedOn: '2026-06-10',
+  renewalYears: 0,
+  ...over,
+});
 
 describe('quarterly portrait windows', () => {
   const deals = [

@@ -33,7 +33,6 @@ export interface ScoreTrend {
   insufficient: string | null;
 }
 
-
 /** The last `quarters` quarters with a stored score, oldest first. `scores` (monthly) and `quarterScores` in any order. */
 export function scoreTrend(scores: TrendScoreInput[], quarters = 6, quarterScores: TrendScoreInput[] = []): ScoreTrend {
   const newest = [...scores].sort((a, b) => b.period.localeCompare(a.period))[0];
