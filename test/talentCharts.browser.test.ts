@@ -2,10 +2,11 @@
  * The talent charts and the on-demand recompute in headless Chromium against the real server, MariaDB and the
  * DingTalk sandbox, at 375 and 1440 px: 我的画像's radar against the job model and its quarterly trend (ECharts
  * loaded lazily, drawn as SVG), the words instead of a chart for someone with too little data (员工档案 → 画像),
- * and HR's 重新计算 on 人才盘点 with its progress bar running to the end.
+ * HR's 重新计算 on 人才盘点 with its progress bar running to the end, and the 月度 / 季度 switch of 我的画像 and
+ * 员工档案 → 画像 showing the stored quarterly portrait.
  */
 import type { Page } from 'playwright-core';
-import { recomputeTalent } from '../server/src/modules/talent/commands/talentRecomputer';
+import { recomputeTalentWithQuarter } from '../server/src/modules/talent/commands/talentRecomputer';
 import { DEFAULT_SEGMENT_THRESHOLDS } from '../server/src/modules/sync/commands/customerSegments';
 import { browserWorldForDescribe, signInAs } from './support/browserWorld';
 import { keepScreenshot } from './support/browser';
@@ -13,7 +14,7 @@ import { buildTierPeople, TALENT_PERIOD, TALENT_TODAY } from './support/talentDa
 
 jest.setTimeout(120000);
 
-/** The quarter ends recomputed, so the trend has points (the last is TALENT_PERIOD). */
+/** The quarter ends recomputed with their quarters (2025Q3 … 2026Q2), so the trend has points (the last is TALENT_PERIOD). */
 const QUARTER_ENDS = ['2025-09', '2025-12', '2026-03', TALENT_PERIOD];
 
 describe('画像 charts and 重新计算 in headless Chromium', () => {
@@ -24,7 +25,8 @@ describe('画像 charts and 重新计算 in headless Chromium', () => {
     if (ready) return;
     const { ds, corpId } = ui.w;
     Object.assign(chosen, await buildTierPeople(ds, corpId, ui.demo.hr));
-    for (const period of QUARTER_ENDS) await recomputeTalent(ds, corpId, period, { bigDealFen: DEFAULT_SEGMENT_THRESHOLDS.bigDealFen, today: TALENT_TODAY });
+    for (const period of QUARTER_ENDS)
+      await recomputeTalentWithQuarter(ds, corpId, period, { bigDealFen: DEFAULT_SEGMENT_THRESHOLDS.bigDealFen, today: TALENT_TODAY });
     ready = true;
   };
   const fitsWidth = async (page: Page) => {
@@ -89,6 +91,43 @@ describe('画像 charts and 重新计算 in headless Chromium', () => {
     [375, 812],
     [1440, 900],
   ] as const) {
+    it(`employee at ${width} px: 我的画像 → 季度 shows the stored quarterly portrait; HR's 员工档案 → 画像 has the same switch`, async () => {
+      await seed();
+      const { context, page, errors } = await signInAs(ui, ui.demo.employee, { viewport: { width, height } });
+      await page.goto(`${ui.server.url}/app/?corpId=${ui.w.corpId}#/my-portrait`);
+      await page.getByTestId('portrait-charts').waitFor();
+      await page.getByTestId('portrait-period-switch').getByText('季度').click();
+      const quarter = page.getByTestId('quarter-portrait');
+      await quarter.waitFor();
+      expect(await quarter.textContent()).toContain('季度画像：2026 年第 2 季度');
+      await drawn(page, 'portrait-radar');
+      await drawn(page, 'score-trend');
+      expect(await quarter.getByTestId('portrait-radar').textContent()).toContain('客户洞察');
+      const evidence = quarter.getByTestId('quarter-portrait-evidence');
+      expect(await evidence.textContent()).toContain('画像指标（2026 年第 2 季度）');
+      expect(await evidence.getByTestId('metric-bigClientMonths').textContent()).toMatch(/大客户跟进经验\d+ 个月/);
+      // The monthly view is one tap back.
+      await page.getByTestId('portrait-period-switch').getByText('月度').click();
+      await page.getByTestId('portrait-evidence').waitFor();
+      await page.getByTestId('portrait-period-switch').getByText('季度').click();
+      await evidence.waitFor();
+      await fitsWidth(page);
+      await keepScreenshot(page, `${width < 1000 ? 'phone' : 'pc'}-employee-portrait-quarter`);
+      expect(errors).toEqual([]);
+      await context.close();
+
+      const hr = await signInAs(ui, ui.demo.hr, { viewport: { width, height } });
+      await hr.page.goto(`${ui.server.url}/app/?corpId=${ui.w.corpId}#/person?u=${chosen.move}&tab=portrait`);
+      await hr.page.getByTestId('portrait-tab').waitFor();
+      await hr.page.getByTestId('portrait-period-switch').getByText('季度').click();
+      await hr.page.getByTestId('quarter-portrait-evidence').waitFor();
+      expect(await hr.page.getByTestId('quarter-portrait').textContent()).toContain('2026 年第 2 季度');
+      await fitsWidth(hr.page);
+      await keepScreenshot(hr.page, `${width < 1000 ? 'phone' : 'pc'}-hr-person-portrait-quarter`);
+      expect(hr.errors).toEqual([]);
+      await hr.context.close();
+    });
+
     it(`HR at ${width} px: 人才盘点 → 重新计算 runs to the end on the progress bar`, async () => {
       await seed();
       const { context, page, errors } = await signInAs(ui, ui.demo.hr, { viewport: { width, height } });

@@ -5,7 +5,7 @@
  */
 import type { TalentPersonScores, TalentReview } from '@liucai/shared';
 import { JobModelVersion, TalentMatchScore } from '../server/src/entities';
-import { recomputeTalent } from '../server/src/modules/talent/commands/talentRecomputer';
+import { recomputeTalentWithQuarter } from '../server/src/modules/talent/commands/talentRecomputer';
 import { DEFAULT_SEGMENT_THRESHOLDS } from '../server/src/modules/sync/commands/customerSegments';
 import type { JobModelVersionView } from '../server/src/modules/talent/presenters/jobModelPresenter';
 import { createTestWorld, type TestWorld } from './support/testServices';
@@ -120,7 +120,8 @@ describe('talent review API', () => {
     const v1After = await w.ds.getRepository(JobModelVersion).findOneByOrFail({ id: v1.id });
     expect([v1After.definition, v1After.effectiveTo]).toEqual([v1.definition, '2026-05-31']);
 
-    await recomputeTalent(w.ds, tw.corpId, TALENT_PERIOD, { bigDealFen: DEFAULT_SEGMENT_THRESHOLDS.bigDealFen, today: TALENT_TODAY });
+    // June and its quarter (2026Q2, stored by the job in beforeAll) are rescored under the version of June.
+    await recomputeTalentWithQuarter(w.ds, tw.corpId, TALENT_PERIOD, { bigDealFen: DEFAULT_SEGMENT_THRESHOLDS.bigDealFen, today: TALENT_TODAY });
     const data = await review('hr');
     expect(data.people.map((p) => [p.name, p.version, p.versionId])).toEqual([
       ['王五', 2, copy.body.data.id],

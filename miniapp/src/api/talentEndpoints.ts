@@ -4,6 +4,7 @@ import type {
   JobModelImpact,
   JobModelVersionView,
   JobModelView,
+  PeriodKind,
   RuleVersionInput,
   TalentDecisionKind,
   TalentDecisionView,
@@ -53,8 +54,12 @@ export const publishJobModelVersion = (versionId: number): Promise<{ published: 
 /** Everyone in my scope: stored score → the score under the version, and why. */
 export const getJobModelImpact = (versionId: number): Promise<JobModelImpact> => apiGet(`/api/v1/job-model-versions/${versionId}/impact`);
 
-/** One person's scores over the months, HR's decisions and the newest portrait (404 outside my scope). */
-export const getTalentPerson = (userid: string): Promise<TalentPersonScores> => apiGet(`/api/v1/talent/people/${encodeURIComponent(userid)}`);
+/**
+ * One person's scores over the months and quarters, HR's decisions and the newest monthly portrait, or with
+ * `kind: 'quarter'` the newest quarterly one (404 outside my scope, or when no quarter is computed yet).
+ */
+export const getTalentPerson = (userid: string, kind: PeriodKind = 'month'): Promise<TalentPersonScores> =>
+  apiGet(`/api/v1/talent/people/${encodeURIComponent(userid)}${kind === 'quarter' ? '?kind=quarter' : ''}`);
 
 /** Start recomputing a month's portraits and match scores (HR, admin), or get the corp's running recompute. */
 export const startTalentRecompute = (period?: string): Promise<TalentRecomputeRunView & { started: boolean }> =>

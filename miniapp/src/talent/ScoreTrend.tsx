@@ -1,6 +1,6 @@
 /**
- * The match score over the last quarters (shared/src/talent/scoreTrend.ts: a quarter's point is its newest stored
- * month), with the tier lines at 80 (立即转型) and 60 (先培训). Fewer than two scored quarters: the words, no chart.
+ * The match score over the last quarters (shared/src/talent/scoreTrend.ts: a quarter's point is its stored quarterly
+ * score, else its newest stored month), with the tier lines at 80 (立即转型) and 60 (先培训). Fewer than two scored quarters: the words, no chart.
  */
 import { useMemo } from 'react';
 import { scoreTrend, type TrendScoreInput } from '@liucai/shared';
@@ -14,8 +14,8 @@ const tierLine = (y: number, name: string, color: string) => ({
   label: { formatter: name, color },
 });
 
-export function ScoreTrend({ scores }: { scores: TrendScoreInput[] }) {
-  const trend = useMemo(() => scoreTrend(scores), [scores]);
+export function ScoreTrend({ scores, quarterScores }: { scores: TrendScoreInput[]; quarterScores: TrendScoreInput[] }) {
+  const trend = useMemo(() => scoreTrend(scores, 6, quarterScores), [scores, quarterScores]);
   const option = useMemo<TalentChartOption>(
     () => ({
       grid: { left: 36, right: 56, top: 24, bottom: 28 },

@@ -5,6 +5,7 @@
  * both ratings of that cycle, so the job model's dimension input shows where its number came from. Pure.
  */
 import { addMonths, monthEnd } from './portrait';
+import { periodSpan } from './talentPeriod';
 import type { DimensionScore } from './questionnaire';
 import { ASSESSMENT_DIMENSIONS, type AssessmentKey } from './talentMetrics';
 
@@ -26,10 +27,14 @@ export interface AssessmentMetricValue {
   detail?: Record<string, unknown>;
 }
 
-/** The person's assessment metrics for month `period`; none at all when they submitted nothing in the window. */
+/**
+ * The person's assessment metrics for month or quarter `period` (the 12 months ending with its last month); none at
+ * all when they submitted nothing in the window.
+ */
 export function assessmentMetrics(submitted: readonly SubmittedAssessment[], period: string): AssessmentMetricValue[] {
-  const from = `${addMonths(period, -11)}-01`;
-  const to = monthEnd(period);
+  const { last } = periodSpan(period);
+  const from = `${addMonths(last, -11)}-01`;
+  const to = monthEnd(last);
   const inWindow = submitted.filter((s) => s.submittedOn >= from && s.submittedOn <= to);
   if (inWindow.length === 0) return [];
   const newestFirst = [...inWindow].sort((a, b) => b.submittedOn.localeCompare(a.submittedOn) || b.responseId - a.responseId);

@@ -18,6 +18,7 @@ export * from './questionBank';
 export * from './assessmentApi';
 export * from './assessmentPortrait';
 export * from './demoAnswers';
+export * from './talentPeriod';
 export * from './scoreTrend';
 export * from './portraitMedians';
 export * from './metricSources';

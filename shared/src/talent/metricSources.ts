@@ -8,6 +8,7 @@ import { ratio, ratioToFixed } from '../pay/rounding';
 import { addMonths, CYCLE_LOOKBACK_DAYS, monthEnd, RENEWAL_GRACE_DAYS, type PortraitDeal, type PortraitFollowUp } from './portrait';
 import type { MetricSourceRow } from './talentApi';
 import type { PortraitMetricKey } from './talentMetrics';
+import { periodSpan } from './talentPeriod';
 
 export interface SourceDeal extends PortraitDeal {
   id: string;
@@ -25,12 +26,12 @@ export interface SourceActivity {
   satisfaction: readonly { id: string; on: string; scoreTenths: number; customerName: string }[];
 }
 
-/** How many months back each metric reads (its window ends on the month's last day). */
-const WINDOW_MONTHS: Record<PortraitMetricKey, number> = {
-  smallDeals: 1,
-  bigDeals: 1,
-  smallDealValue: 1,
-  bigDealValue: 1,
+/** How many months back each metric reads (its window ends on the period's last day); `period`: the period's own months. */
+const WINDOW_MONTHS: Record<PortraitMetricKey, number | 'period'> = {
+  smallDeals: 'period',
+  bigDeals: 'period',
+  smallDealValue: 'period',
+  bigDealValue: 'period',
   bigRevenueShare: 12,
   closeRate: 3,
   bigCycleDays: 12,
@@ -40,15 +41,17 @@ const WINDOW_MONTHS: Record<PortraitMetricKey, number> = {
   bigClientMonths: 24,
 };
 
-/** The window (yyyy-mm-dd) a metric of month `period` reads: for 续签率, the days a contract's term may end on. */
+/** The window (yyyy-mm-dd) a metric of month or quarter `period` reads: for 续签率, the days a contract's term may end on. */
 export function metricWindow(metric: PortraitMetricKey, period: string): { from: string; to: string } {
-  const to = monthEnd(period);
-  const from = `${addMonths(period, 1 - WINDOW_MONTHS[metric])}-01`;
+  const { first, last } = periodSpan(period);
+  const months = WINDOW_MONTHS[metric];
+  const to = monthEnd(last);
+  const from = `${months === 'period' ? first : addMonths(last, 1 - months)}-01`;
   return metric === 'renewalRate' ? { from, to: dayText(dayNumber(to) - RENEWAL_GRACE_DAYS) } : { from, to };
 }
 
 /** Deals signed as early as this may matter to a metric of `period` (a 3-year term ending in the renewal window). */
-export const sourceDealsFrom = (period: string): string => dayText(dayNumber(`${addMonths(period, -23)}-01`) - 3 * 365 - 1);
+export const sourceDealsFrom = (period: string): string => dayText(dayNumber(`${addMonths(periodSpan(period).last, -23)}-01`) - 3 * 365 - 1);
 
 const dayNumber = (day: string) => Math.round(Date.parse(`${day}T00:00:00Z`) / 86_400_000);
 const dayText = (n: number) => new Date(n * 86_400_000).toISOString().slice(0, 10);
@@ -85,7 +88,7 @@ export function metricSourceRows(
   renewalsByCustomer: ReadonlyMap<string, readonly string[]>,
 ): MetricSourceRow[] {
   const { from, to } = metricWindow(metric, period);
-  const end = monthEnd(period);
+  const end = monthEnd(periodSpan(period).last);
   const inWindow = (day: string) => day >= from && day <= to;
   const rows: MetricSourceRow[] = [];
   switch (metric) {

@@ -5,10 +5,13 @@
  * DingTalk deleted and cancelled deals never reach here) and stores what this returns.
  *
  * Windows end on the last day of the month M: “month” is M, “3 months” M-2..M, “12 months” M-11..M, “24 months”
- * M-23..M. Dates are Asia/Shanghai days (yyyy-mm-dd).
+ * M-23..M. Dates are Asia/Shanghai days (yyyy-mm-dd). A quarter's portrait (period 2026Q3, talentPeriod.ts) is the
+ * same computation with M its last month and “month” its three months: counts and values summed over the quarter,
+ * the 3-month rates over exactly the quarter, the 12- and 24-month windows ending on the quarter's last day.
  */
 import { ratio, ratioToFixed } from '../pay/rounding';
 import type { PortraitMetricKey } from './talentMetrics';
+import { periodSpan } from './talentPeriod';
 
 export interface PortraitDeal {
   /** The customer (CRM id, or the name for imported deals). */
@@ -91,16 +94,17 @@ const known = (metric: PortraitMetricKey, value: string, sample: number, detail?
   ...(detail ? { detail } : {}),
 });
 
-/** The portrait of one person for month `period` (yyyy-mm). */
+/** The portrait of one person for month `period` (yyyy-mm) or quarter (yyyyQn). */
 export function computePortrait(a: PersonActivity, period: string, ctx: PortraitContext): PortraitMetricValue[] {
-  const end = monthEnd(period);
-  const from3 = monthStart(addMonths(period, -2));
-  const from12 = monthStart(addMonths(period, -11));
-  const from24 = monthStart(addMonths(period, -23));
+  const { first, last } = periodSpan(period);
+  const end = monthEnd(last);
+  const from3 = monthStart(addMonths(last, -2));
+  const from12 = monthStart(addMonths(last, -11));
+  const from24 = monthStart(addMonths(last, -23));
   const out: PortraitMetricValue[] = [];
 
-  // Deals and value by segment, signed in the month.
-  const month = a.deals.filter((d) => within(d.signedOn, monthStart(period), end));
+  // Deals and value by segment, signed in the month (in the quarter: its three months).
+  const month = a.deals.filter((d) => within(d.signedOn, monthStart(first), end));
   for (const seg of ['small', 'big'] as const) {
     const own = month.filter((d) => d.segment === seg);
     out.push(known(seg === 'big' ? 'bigDeals' : 'smallDeals', String(own.length), own.length));

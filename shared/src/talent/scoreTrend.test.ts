@@ -1,4 +1,5 @@
-import { quarterOf, scoreTrend, type TrendScoreInput } from './scoreTrend';
+import { scoreTrend, type TrendScoreInput } from './scoreTrend';
+import { quarterOf } from './talentPeriod';
 
 const s = (period: string, score: string | null, jobModelId = 1): TrendScoreInput => ({ period, jobModelId, score, tier: score === null ? null : 'train' });
 
@@ -29,5 +30,25 @@ describe('scoreTrend', () => {
   it('says 数据不足 with what is missing below two scored quarters', () => {
     expect(scoreTrend([]).insufficient).toBe('数据不足：还没有任何月份的匹配度');
     expect(scoreTrend([s('2026-09', '66'), s('2026-06', null)]).insufficient).toBe('数据不足：只有 1 个季度有匹配度，至少 2 个季度才能看出趋势');
+  });
+});
+
+describe('scoreTrend with stored quarterly scores', () => {
+  it('takes a quarter’s stored score over its months, and the months where no quarter is stored', () => {
+    const t = scoreTrend([s('2026-10', '70'), s('2026-09', '66'), s('2026-06', '50')], 6, [s('2026Q3', '62'), s('2026Q2', '55', 2)]);
+    expect(t.points.map((p) => [p.quarter, p.period, p.score])).toEqual([
+      ['2026Q2', '2026-06', '50'], // the stored 2026Q2 is another job model's
+      ['2026Q3', '2026Q3', '62'],
+      ['2026Q4', '2026-10', '70'],
+    ]);
+  });
+
+  it('keeps a 数据不足 quarter as a gap even when its last month had a score', () => {
+    const t = scoreTrend([s('2026-09', '66'), s('2026-06', '60'), s('2026-03', '58')], 6, [s('2026Q2', null)]);
+    expect(t.points.map((p) => [p.quarter, p.score])).toEqual([
+      ['2026Q1', '58'],
+      ['2026Q2', null],
+      ['2026Q3', '66'],
+    ]);
   });
 });

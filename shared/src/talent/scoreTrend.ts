@@ -1,11 +1,13 @@
 /**
- * The match-score trend over the last quarters (我的画像, 员工档案 → 画像): a quarter's point is the score stored for
- * the newest month of that quarter that has one (normally its last month: the monthly job scores the last complete
- * month), of the job model of the person's newest score. A quarter whose newest stored score is 数据不足 keeps its
- * place with no value, so the line breaks there instead of dropping to zero.
+ * The match-score trend over the last quarters (我的画像, 员工档案 → 画像), of the job model of the person's newest
+ * monthly score: a quarter's point is its stored quarterly score (period yyyyQn, scored from the quarter's portrait)
+ * when the job computed one, else the score of the quarter's newest month that has one (a quarter still running, or
+ * quarters from before quarterly portraits were stored). A quarter whose score is 数据不足 keeps its place with no
+ * value, so the line breaks there instead of dropping to zero.
  */
 import { zh } from '../zhText';
 import type { TalentTier } from './jobModelTypes';
+import { quarterOf } from './talentPeriod';
 
 /** What the trend needs of a stored score (TalentScoreView has it). */
 export interface TrendScoreInput {
@@ -18,7 +20,7 @@ export interface TrendScoreInput {
 export interface TrendPoint {
   /** “2026Q3”. */
   quarter: string;
-  /** The month the point comes from (yyyy-mm). */
+  /** The stored period the point comes from: the quarter itself (yyyyQn) or a month of it (yyyy-mm). */
   period: string;
   /** One decimal, or null when 数据不足. */
   score: string | null;
@@ -31,11 +33,8 @@ export interface ScoreTrend {
   insufficient: string | null;
 }
 
-/** “2026-08” → “2026Q3”. */
-export const quarterOf = (period: string): string => `${period.slice(0, 4)}Q${Math.floor((Number(period.slice(5, 7)) - 1) / 3) + 1}`;
-
-/** The last `quarters` quarters with a stored score, oldest first. `scores` in any order. */
-export function scoreTrend(scores: TrendScoreInput[], quarters = 6): ScoreTrend {
+/** The last `quarters` quarters with a stored score, oldest first. `scores` (monthly) and `quarterScores` in any order. */
+export function scoreTrend(scores: TrendScoreInput[], quarters = 6, quarterScores: TrendScoreInput[] = []): ScoreTrend {
   const newest = [...scores].sort((a, b) => b.period.localeCompare(a.period))[0];
   if (!newest) return { points: [], insufficient: '数据不足：还没有任何月份的匹配度' };
   const byQuarter = new Map<string, TrendScoreInput>();
@@ -45,6 +44,8 @@ export function scoreTrend(scores: TrendScoreInput[], quarters = 6): ScoreTrend 
     const held = byQuarter.get(q);
     if (!held || s.period > held.period) byQuarter.set(q, s);
   }
+  // A stored quarterly score wins over any month of its quarter.
+  for (const s of quarterScores) if (s.jobModelId === newest.jobModelId) byQuarter.set(s.period, s);
   const points = [...byQuarter.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .slice(-quarters)

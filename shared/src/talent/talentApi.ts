@@ -135,11 +135,16 @@ export interface MetricSources {
 export interface TalentPersonScores {
   userid: string;
   name: string;
-  /** Newest month first. */
+  /** Monthly scores, newest month first. */
   scores: TalentScoreView[];
+  /** Quarterly scores (period yyyyQn, scored from the quarter's portrait), newest first. */
+  quarterScores: TalentScoreView[];
   /** Every decision HR recorded for the person, newest first (the history; the newest of a month is in force). */
   decisions: TalentDecisionView[];
-  /** The newest month's portrait (null before the first recompute), with the client-feedback keywords of its notes. */
+  /**
+   * The portrait asked for (`?period=` a month or quarter, `?kind=quarter` the newest quarter), else the newest
+   * month's (null before the first recompute), with the client-feedback keywords of its notes.
+   */
   portrait: { period: string; metrics: PortraitMetricView[]; feedback: FeedbackKeywords } | null;
 }
 

@@ -1,5 +1,6 @@
 /**
- * Recompute a corp's portraits and match scores for one month (the talent.recompute job; never in a request):
+ * Recompute a corp's portraits and match scores for one month or quarter (the talent.recompute job; never in a
+ * request; a quarter, period yyyyQn, after its last month: recomputeTalentWithQuarter):
  * read the corp's CRM rows for the window once, compute every salesperson's portrait (shared/src/talent/portrait.ts),
  * score it against every job model's published version in effect, and write both in batched upserts. People who
  * left before the month, and people with no deal or follow-up in 24 months (not salespeople), get no rows; rows of
@@ -16,8 +17,11 @@ import {
   feedbackCorpus,
   inEffect,
   inputsFromPortrait,
+  isQuarterEnd,
   monthEnd,
+  periodSpan,
   portraitMedians,
+  quarterOf,
   scoreMatch,
   teamGroup,
   topFeedbackTerms,
@@ -80,12 +84,14 @@ export const referenceDay = (period: string, today: string): string => (monthEnd
 
 export async function recomputeTalent(ds: DataSource, corpId: string, period: string, opts: RecomputeOptions): Promise<RecomputeResult> {
   await ensureBuiltInJobModels(ds, corpId);
-  const end = monthEnd(period);
-  const from24 = `${addMonths(period, -23)}-01`;
+  // A quarter's counts read its three months; every longer window ends with its last month (shared talentPeriod.ts).
+  const { first, last } = periodSpan(period);
+  const end = monthEnd(last);
+  const from24 = `${addMonths(last, -23)}-01`;
   // Renewal rates look at terms of up to 3 years that ended in the 24 months.
   const activity = await loadCorpActivity(ds, corpId, { dealsFrom: addDays(from24, -3 * 365 - 1), from: from24, to: end }, opts.bigDealFen);
-  const employed = (await peopleWithHistory(ds, corpId)).filter((p) => p.inOrg && employedOnOrAfter(p, `${period}-01`));
-  const assessed = await submittedAssessments(ds, corpId, period);
+  const employed = (await peopleWithHistory(ds, corpId)).filter((p) => p.inOrg && employedOnOrAfter(p, `${first}-01`));
+  const assessed = await submittedAssessments(ds, corpId, last);
   const portraits = new Map<string, (PortraitMetricValue | AssessmentMetricValue)[]>();
   for (const [i, p] of employed.entries()) {
     if (opts.onProgress && i > 0 && i % PROGRESS_EVERY === 0) await opts.onProgress(i, employed.length);
@@ -98,7 +104,7 @@ export async function recomputeTalent(ds: DataSource, corpId: string, period: st
       ]);
   }
 
-  const day = referenceDay(period, opts.today);
+  const day = referenceDay(last, opts.today);
   // tenancy: the corp's published job-model versions.
   const versions = (await ds.getRepository(JobModelVersion).find({ where: { corpId, status: 'published' } })).filter((v) =>
     inEffect({ from: v.effectiveFrom, to: v.effectiveTo }, day),
@@ -132,7 +138,7 @@ export async function recomputeTalent(ds: DataSource, corpId: string, period: st
         computedAt: now,
       });
   const medianRows = await teamAndCompanyMedians(ds, corpId, period, portraits, now);
-  const feedbackRows = await feedbackKeywords(ds, corpId, period, new Set(portraits.keys()), now);
+  const feedbackRows = await feedbackKeywords(ds, corpId, period, last, new Set(portraits.keys()), now);
   const scoreRows: Partial<TalentMatchScore>[] = [];
   for (const v of versions) {
     const checked = validateJobModel(JSON.parse(v.definition));
@@ -215,6 +221,21 @@ export async function recomputeTalent(ds: DataSource, corpId: string, period: st
 }
 
 /**
+ * A month's recompute and, when the month ends a quarter (03, 06, 09, 12), the quarter's (period yyyyQn) from the
+ * same rows: what the talent.recompute job runs. Progress is the month's; the quarter's people follow it.
+ */
+export async function recomputeTalentWithQuarter(
+  ds: DataSource,
+  corpId: string,
+  month: string,
+  opts: RecomputeOptions,
+): Promise<{ month: RecomputeResult; quarter: RecomputeResult | null }> {
+  const result = await recomputeTalent(ds, corpId, month, opts);
+  if (!isQuarterEnd(month)) return { month: result, quarter: null };
+  return { month: result, quarter: await recomputeTalent(ds, corpId, quarterOf(month), { ...opts, onProgress: undefined }) };
+}
+
+/**
  * Every metric's median over the company and over each team (the person's main department now, one query) for the
  * month, from the portraits just computed (shared/src/talent/portraitMedians.ts).
  */
@@ -248,17 +269,18 @@ async function teamAndCompanyMedians(
 }
 
 /**
- * Client-feedback keywords of everyone with a portrait and a follow-up note in the 3 months ending with the month,
- * against the company's notes of those months (shared/src/talent/feedbackTerms.ts).
+ * Client-feedback keywords of everyone with a portrait and a follow-up note in the 3 months ending with the month
+ * `last` (a quarter's: exactly its months), against the company's notes of those months (shared/src/talent/feedbackTerms.ts).
  */
 async function feedbackKeywords(
   ds: DataSource,
   corpId: string,
   period: string,
+  last: string,
   people: ReadonlySet<string>,
   computedAt: Date,
 ): Promise<Partial<TalentFeedbackTerms>[]> {
-  const notes = await followUpNotes(ds, corpId, `${addMonths(period, -2)}-01`, monthEnd(period));
+  const notes = await followUpNotes(ds, corpId, `${addMonths(last, -2)}-01`, monthEnd(last));
   const { words, corpus } = feedbackCorpus(notes);
   const rows: Partial<TalentFeedbackTerms>[] = [];
   for (const [userid, docs] of words) {

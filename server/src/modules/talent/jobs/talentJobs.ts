@@ -5,7 +5,7 @@ import type { JobContext, JobPayloads, JobQueue } from '../../../jobs/jobTypes';
 import type { Logger } from '../../../logger';
 import { shanghaiDate } from '../../../util/dates';
 import { DEFAULT_SEGMENT_THRESHOLDS } from '../../sync/commands/customerSegments';
-import { recomputeTalent } from '../commands/talentRecomputer';
+import { recomputeTalentWithQuarter } from '../commands/talentRecomputer';
 import { finishRun, reportProgress } from '../commands/recomputeRuns';
 
 export interface TalentHandlerDeps {
@@ -34,22 +34,26 @@ export const firstStartTalentPeriods = (lookbackDays: number, now = new Date()):
   return out;
 };
 
-/** Recompute one corp's month now (the handler's work; also run inline after the nightly data sync). */
+/**
+ * Recompute one corp's month now, and its quarter when the month ends one (the handler's work; also run inline after
+ * the nightly data sync and for the first start's quarter-end months).
+ */
 export async function runTalentRecompute(deps: TalentHandlerDeps, corpId: string, period: string): Promise<void> {
   const today = shanghaiDate(new Date());
-  const out = await recomputeTalent(deps.ds, corpId, period, { bigDealFen: deps.crm?.bigDealFen ?? DEFAULT_SEGMENT_THRESHOLDS.bigDealFen, today });
-  deps.log.info({ corpId, ...out }, 'talent portraits and match scores recomputed');
+  const out = await recomputeTalentWithQuarter(deps.ds, corpId, period, { bigDealFen: deps.crm?.bigDealFen ?? DEFAULT_SEGMENT_THRESHOLDS.bigDealFen, today });
+  deps.log.info({ corpId, ...out.month, quarter: out.quarter }, 'talent portraits and match scores recomputed');
 }
 
 /**
- * An on-demand recompute HR started: progress on its run row as people are computed, then the counts. A failure
+ * An on-demand recompute HR started (with the quarter when the month ends one): progress on its run row as the
+ * month's people are computed, then the month's counts. A failure
  * ends the run with the reason (HR may start another) instead of retrying behind the progress bar.
  */
 export async function runRecomputeRun(deps: TalentHandlerDeps, corpId: string, period: string, runId: number, ctx?: JobContext): Promise<void> {
   const today = shanghaiDate(new Date());
   await reportProgress(deps.ds, corpId, runId, 0, 0);
   try {
-    const result = await recomputeTalent(deps.ds, corpId, period, {
+    const { month: result, quarter } = await recomputeTalentWithQuarter(deps.ds, corpId, period, {
       bigDealFen: deps.crm?.bigDealFen ?? DEFAULT_SEGMENT_THRESHOLDS.bigDealFen,
       today,
       onProgress: async (done, total) => {
@@ -58,7 +62,7 @@ export async function runRecomputeRun(deps: TalentHandlerDeps, corpId: string, p
       },
     });
     await finishRun(deps.ds, corpId, runId, { state: 'succeeded', result });
-    deps.log.info({ corpId, runId, ...result }, 'talent portraits and match scores recomputed on demand');
+    deps.log.info({ corpId, runId, ...result, quarter }, 'talent portraits and match scores recomputed on demand');
   } catch (err) {
     deps.log.warn({ err, corpId, runId }, 'on-demand talent recompute failed');
     await finishRun(deps.ds, corpId, runId, { state: 'failed', error: '计算出错，请稍后重试；如一再失败请联系管理员' });

@@ -1,5 +1,5 @@
 /**
- * The source rows of one person's portrait metric for a month (GET /api/v1/people/:userid/portrait/metrics/:metric/sources):
+ * The source rows of one person's portrait metric for a month or quarter (GET /api/v1/people/:userid/portrait/metrics/:metric/sources):
  * the person's CRM rows read with the named CRM rules, as the recompute reads them (talentActivity.ts), then chosen by
  * the metric's own window and rule (shared/src/talent/metricSources.ts). Assessment metrics list the submitted sheets
  * of the 12 months with the dimension's score. A few queries for one person; nothing is computed into storage.
@@ -11,6 +11,7 @@ import {
   metricSourceRows,
   metricWindow,
   monthEnd,
+  periodSpan,
   sourceDealsFrom,
   zh,
   type AssessmentKey,
@@ -41,8 +42,9 @@ export async function metricSourcesOf(
   const rows = metric.startsWith('assessment.')
     ? await assessmentSources(ds, corpId, userid, metric.slice('assessment.'.length) as AssessmentKey, period)
     : await crmSources(ds, corpId, userid, metric as PortraitMetricKey, period, bigDealFen);
+  const { last } = periodSpan(period);
   const window = metric.startsWith('assessment.')
-    ? { from: `${addMonths(period, -11)}-01`, to: monthEnd(period) }
+    ? { from: `${addMonths(last, -11)}-01`, to: monthEnd(last) }
     : metricWindow(metric as PortraitMetricKey, period);
   return { window, rows: rows.slice(0, SOURCE_ROW_LIMIT), truncated: rows.length > SOURCE_ROW_LIMIT };
 }
@@ -55,10 +57,11 @@ async function crmSources(
   period: string,
   bigDealFen: number,
 ): Promise<MetricSourceRow[]> {
-  const end = monthEnd(period);
-  const from24 = `${addMonths(period, -23)}-01`;
+  const { last } = periodSpan(period);
+  const end = monthEnd(last);
+  const from24 = `${addMonths(last, -23)}-01`;
   // Follow-ups as far back as a 12-month big deal's 90-day lookback, and the 24 months.
-  const followFrom = addDays(`${addMonths(period, -11)}-01`, -90) < from24 ? addDays(`${addMonths(period, -11)}-01`, -90) : from24;
+  const followFrom = addDays(`${addMonths(last, -11)}-01`, -90) < from24 ? addDays(`${addMonths(last, -11)}-01`, -90) : from24;
 
   // tenancy: the person's deals in the corp that count.
   const deals = await whereDealCounts(
@@ -185,8 +188,9 @@ async function crmSources(
 
 /** The person's submitted sheets of the 12 months with a score of the dimension (self and supervisor), newest first. */
 async function assessmentSources(ds: DataSource, corpId: string, userid: string, key: AssessmentKey, period: string): Promise<MetricSourceRow[]> {
-  const from = new Date(shanghaiMidnight(`${addMonths(period, -11)}-01`));
-  const to = new Date(shanghaiMidnight(addDays(monthEnd(period), 1)) - 1);
+  const { last } = periodSpan(period);
+  const from = new Date(shanghaiMidnight(`${addMonths(last, -11)}-01`));
+  const to = new Date(shanghaiMidnight(addDays(monthEnd(last), 1)) - 1);
   // tenancy: the person's submitted sheets in the corp.
   const sheets = await ds.getRepository(AssessmentResponse).find({
     where: { corpId, subjectUserid: userid, submittedAt: Between(from, to), scores: Not(IsNull()) },

@@ -1,5 +1,6 @@
 /**
- * A person's newest stored portrait (metrics and assessment scores), in catalogue order, each metric with the team
+ * A person's stored portrait (metrics and assessment scores) of a period — the one asked for (a month yyyy-mm or a
+ * quarter yyyyQn), else the newest of a kind (months by default) — in catalogue order, each metric with the team
  * (the person's main department) and company medians the recompute stored for the same month and HR's reference
  * value in force, and the client-feedback keywords of its follow-up notes: one query for the month, one for its rows,
  * one for the medians, two for the references, one for the keywords.
@@ -13,11 +14,13 @@ import {
   teamGroup,
   type FeedbackKeywords,
   type MetricMedianView,
+  type PeriodKind,
   type PortraitMetricView,
 } from '@liucai/shared';
 import { TalentFeedbackTerms, TalentMetric, TalentMetricMedian } from '../../../entities';
 import type { DepartmentIndex } from '../../people/queries/departmentIndex';
 import { presentReference, referencesInForce, setterNames } from './metricReferences';
+import { periodOfKind } from './periodKinds';
 
 /** Portrait metrics, then assessment scores (those land on the portrait from submitted assessments). */
 const ORDER = TALENT_INPUT_KEYS;
@@ -27,10 +30,15 @@ export async function portraitOf(
   corpId: string,
   person: { userid: string; mainDeptId: number | null },
   depts: DepartmentIndex,
+  want: { period: string } | { kind: PeriodKind } = { kind: 'month' },
 ): Promise<{ period: string; metrics: PortraitMetricView[]; feedback: FeedbackKeywords } | null> {
   const { userid } = person;
   // tenancy: the person's rows in the corp.
-  const newest = await ds.getRepository(TalentMetric).findOne({ where: { corpId, userid }, order: { period: 'DESC' }, select: { period: true } });
+  const newest = await ds.getRepository(TalentMetric).findOne({
+    where: { corpId, userid, period: 'period' in want ? want.period : periodOfKind(want.kind) },
+    order: { period: 'DESC' },
+    select: { period: true },
+  });
   if (!newest) return null;
   const team = person.mainDeptId === null ? null : teamGroup(person.mainDeptId);
   const [rows, medians, references, feedbackRow] = await Promise.all([

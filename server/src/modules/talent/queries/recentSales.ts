@@ -6,6 +6,7 @@
 import type { DataSource } from 'typeorm';
 import { addMonths, parseScaledDecimal } from '@liucai/shared';
 import { TalentMatchScore, TalentMetric } from '../../../entities';
+import { PERIOD_LIKE } from './periodKinds';
 
 export const SALES_WINDOW_MONTHS = 3;
 const SALES_METRICS = ['smallDealValue', 'bigDealValue'];
@@ -21,11 +22,17 @@ export async function recentSalesOfScored(ds: DataSource, corpId: string, period
   const rows = await ds
     .getRepository(TalentMatchScore)
     .createQueryBuilder('s')
-    .leftJoin(TalentMetric, 'm', 'm.corp_id = s.corp_id AND m.userid = s.userid AND m.period >= :from AND m.period <= :to AND m.metric IN (:...metrics)', {
-      from,
-      to,
-      metrics: SALES_METRICS,
-    })
+    .leftJoin(
+      TalentMetric,
+      'm',
+      'm.corp_id = s.corp_id AND m.userid = s.userid AND m.period >= :from AND m.period <= :to AND m.period LIKE :months AND m.metric IN (:...metrics)',
+      {
+        months: PERIOD_LIKE.month,
+        from,
+        to,
+        metrics: SALES_METRICS,
+      },
+    )
     .select('s.userid', 'userid')
     .addSelect('m.value', 'value')
     .where('s.corp_id = :corpId AND s.period = :period AND s.job_model_id = :jobModelId AND s.score_t IS NOT NULL', { corpId, period, jobModelId })

@@ -5,6 +5,7 @@
 import type { DataSource } from 'typeorm';
 import { JobModel, JobModelVersion, TalentMatchScore, User } from '../../../entities';
 import { whereInPeopleScope, type PeopleScope } from '../../people/policies/peopleScope';
+import { PERIOD_LIKE } from './periodKinds';
 
 export interface ScoreRow {
   score: TalentMatchScore;
@@ -15,7 +16,7 @@ export interface ScoreRow {
   version: number;
 }
 
-/** The newest month with stored scores in the corp, and the first job model scored then. */
+/** The newest month (never a quarter) with stored scores in the corp, and the first job model scored then. */
 export async function latestScored(ds: DataSource, corpId: string, period?: string): Promise<{ period: string; jobModelId: number } | null> {
   // tenancy: the corp's scores.
   const qb = ds
@@ -23,7 +24,7 @@ export async function latestScored(ds: DataSource, corpId: string, period?: stri
     .createQueryBuilder('s')
     .select('s.period', 'period')
     .addSelect('MIN(s.job_model_id)', 'jobModelId')
-    .where('s.corp_id = :corpId', { corpId })
+    .where('s.corp_id = :corpId AND s.period LIKE :months', { corpId, months: PERIOD_LIKE.month })
     .groupBy('s.period')
     .orderBy('s.period', 'DESC')
     .limit(1);
@@ -32,7 +33,7 @@ export async function latestScored(ds: DataSource, corpId: string, period?: stri
   return row ? { period: row.period, jobModelId: Number(row.jobModelId) } : null;
 }
 
-/** Scores of people in `scope`, for a month and job model or for one person (every month). */
+/** Scores of people in `scope`, for a month and job model or for one person (every month and quarter, newest first). */
 export async function scoresInScope(
   ds: DataSource,
   scope: PeopleScope,

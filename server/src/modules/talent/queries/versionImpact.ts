@@ -22,6 +22,7 @@ import { notFound, validationError } from '../../../errors';
 import { JobModelVersion, TalentMatchScore, TalentMetric, User } from '../../../entities';
 import { loadDepartmentIndex } from '../../people/queries/departmentIndex';
 import { peopleScopeOf, whereInPeopleScope } from '../../people/policies/peopleScope';
+import { PERIOD_LIKE } from './periodKinds';
 
 const BATCH = 1000;
 const isTier = (t: string | null): t is TalentTier => t === 'move' || t === 'train' || t === 'reassign';
@@ -43,12 +44,12 @@ export async function versionImpact(ds: DataSource, actor: Actor, versionId: num
       '该版本的定义有误，先修改草稿',
     );
   const model = c.compiled;
-  // tenancy: the corp's newest month with portraits.
+  // tenancy: the corp's newest month (not quarter) with portraits.
   const newest = await ds
     .getRepository(TalentMetric)
     .createQueryBuilder('m')
     .select('MAX(m.period)', 'period')
-    .where('m.corp_id = :corpId', { corpId })
+    .where('m.corp_id = :corpId AND m.period LIKE :months', { corpId, months: PERIOD_LIKE.month })
     .getRawOne<{ period: string | null }>();
   const period = newest?.period ?? null;
   const head = { versionId: version.id, version: version.version, jobModelId: version.jobModelId, period };

@@ -17,14 +17,10 @@ import { assertTalentAdmin } from '../policies/talentAdmin';
 import { setMetricReference } from '../commands/metricReferenceSetter';
 import { presentReference, referenceHistory, setterNames } from '../queries/metricReferences';
 import { metricSourcesOf } from '../queries/metricSourcesOf';
-import { TALENT_FIELD_LABELS } from './schema';
+import { periodOfKind } from '../queries/periodKinds';
+import { PortraitPeriodSchema, TALENT_FIELD_LABELS } from './schema';
 
-const SourcesQuerySchema = z.object({
-  period: z
-    .string({ message: '应为月份 yyyy-mm，如 2026-07' })
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '应为月份 yyyy-mm，如 2026-07')
-    .optional(),
-});
+const SourcesQuerySchema = z.object({ period: PortraitPeriodSchema.optional() });
 const ReferenceBodySchema = z.object({ value: z.union([z.string(), z.number(), z.null()]).optional(), note: z.string().nullish() });
 const LABELS = { ...TALENT_FIELD_LABELS, value: '参考值', note: '说明', metric: '指标' } as const;
 
@@ -63,7 +59,7 @@ export function portraitEvidenceRoutes(deps: AppDeps): Router<AppState> {
     ctx.body = { ok: true, data: presentReference(saved, names) };
   });
 
-  // Within the people scope (404 outside): the rows a metric of a month was computed from.
+  // Within the people scope (404 outside): the rows a metric of a month or quarter was computed from.
   r.get('/people/:userid/portrait/metrics/:metric/sources', async (ctx) => {
     const actor = ctx.state.actor!;
     const q = validate(SourcesQuerySchema, ctx.query, LABELS);
@@ -75,7 +71,9 @@ export function portraitEvidenceRoutes(deps: AppDeps): Router<AppState> {
     let period = q.period;
     if (!period) {
       // tenancy: the person's newest portrait month in the corp.
-      const newest = await deps.ds.getRepository(TalentMetric).findOne({ where: { corpId: actor.corpId, userid: person.userid }, order: { period: 'DESC' } });
+      const newest = await deps.ds
+        .getRepository(TalentMetric)
+        .findOne({ where: { corpId: actor.corpId, userid: person.userid, period: periodOfKind('month') }, order: { period: 'DESC' } });
       if (!newest) throw validationError([{ field: 'period', label: '月份', message: '该员工还没有画像，请指定月份' }]);
       period = newest.period;
     }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MONTH_PERIOD, QUARTER_PERIOD } from '@liucai/shared';
 
 /** Chinese names of the talent API's fields, for validation messages. */
 export const TALENT_FIELD_LABELS = {
@@ -33,6 +34,19 @@ export const ReviewQuerySchema = z.object({
 export const ReviewExportQuerySchema = ReviewQuerySchema.extend({
   format: z.enum(['xlsx', 'csv'], { message: '应为 xlsx 或 csv' }).default('xlsx'),
 });
+
+const PORTRAIT_PERIOD_HINT = '应为月份 yyyy-mm（如 2026-07）或季度 yyyyQn（如 2026Q3）';
+/** A portrait's period: a month or a quarter (shared talentPeriod.ts). */
+export const PortraitPeriodSchema = z
+  .string({ message: PORTRAIT_PERIOD_HINT })
+  .refine((p) => MONTH_PERIOD.test(p) || QUARTER_PERIOD.test(p), PORTRAIT_PERIOD_HINT);
+
+/** GET /api/v1/talent/people/:userid: the portrait of a period, or the newest of a kind (months by default). */
+export const PersonQuerySchema = z.object({
+  period: PortraitPeriodSchema.optional(),
+  kind: z.enum(['month', 'quarter'], { message: '应为 month（月度）或 quarter（季度）' }).optional(),
+});
+export const PERSON_QUERY_LABELS = { period: '画像周期', kind: '画像周期' } as const;
 
 /** POST /api/v1/talent/people/:userid/decisions: agree with the suggested tier, or override it (tier and reason). */
 export const DecisionBodySchema = z.object({

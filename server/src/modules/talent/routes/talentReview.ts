@@ -2,10 +2,11 @@
  * The talent review (人才盘点): GET /api/v1/talent/review lists the stored match scores of the people in the
  * caller's scope (HR its departments, a supervisor their reports and themself, everyone themself, admins all) for a
  * month and job model, with the tier distribution; GET /api/v1/talent/people/:userid is one person's scores over the
- * months with the newest portrait, each metric with its value, sample size and what is missing (404 outside scope). Nothing is computed here: the talent.recompute job stores what is read.
+ * months and quarters with the newest monthly portrait (`?period=2026Q3` or `yyyy-mm`: that period's; `?kind=quarter`:
+ * the newest quarter's; 404 when not computed), each metric with its value, sample size and what is missing (404 outside scope). Nothing is computed here: the talent.recompute job stores what is read.
  */
 import Router from '@koa/router';
-import { zh, type TalentPersonScores } from '@liucai/shared';
+import { periodKind, periodLabel, zh, type TalentPersonScores } from '@liucai/shared';
 import type { AppDeps, AppState } from '../../../appTypes';
 import { validate } from '../../../middleware/validate';
 import { loadDepartmentIndex } from '../../people/queries/departmentIndex';
@@ -13,7 +14,7 @@ import { findPersonInScope } from '../../people/queries/personInScope';
 import { presentScore } from '../presenters/talentScorePresenter';
 import { latestScored, scoresInScope } from '../queries/talentScores';
 import { portraitOf } from '../queries/portraitOf';
-import { DecisionBodySchema, ReviewExportQuerySchema, ReviewQuerySchema, TALENT_FIELD_LABELS } from './schema';
+import { DecisionBodySchema, PERSON_QUERY_LABELS, PersonQuerySchema, ReviewExportQuerySchema, ReviewQuerySchema, TALENT_FIELD_LABELS } from './schema';
 import { talentReviewOf } from '../queries/talentReviewOf';
 import { recentSalesOfScored } from '../queries/recentSales';
 import { presentNineBox } from '../presenters/nineBoxPresenter';
@@ -24,7 +25,17 @@ import { decisionsOf, deciderNames } from '../queries/talentDecisions';
 import { presentDecision } from '../presenters/talentDecisionPresenter';
 import { recordTalentDecision } from '../commands/talentDecisionRecorder';
 import { assertTalentAdmin } from '../policies/talentAdmin';
-import { forbidden, validationError } from '../../../errors';
+import { AppError, forbidden, validationError } from '../../../errors';
+
+/** 404 for a portrait not computed (yet): which period, and when the job computes one. */
+const portraitNotComputed = (period: string | null) =>
+  new AppError(
+    'not_found',
+    period === null
+      ? '数据不足：还没有季度画像；季度画像在每季度最后一个月结束后由重新计算生成'
+      : zh`数据不足：${periodLabel(period)}的画像还没有计算${periodKind(period) === 'quarter' ? '；季度画像在该季度最后一个月结束后由重新计算生成' : ''}`,
+    404,
+  );
 
 export function talentReviewRoutes(deps: AppDeps): Router<AppState> {
   const r = new Router<AppState>({ prefix: '/api/v1/talent' });
@@ -66,18 +77,24 @@ export function talentReviewRoutes(deps: AppDeps): Router<AppState> {
   r.get('/people/:userid', async (ctx) => {
     const actor = ctx.state.actor!;
     const depts = await loadDepartmentIndex(deps.ds, actor.corpId);
+    const q = validate(PersonQuerySchema, ctx.query, PERSON_QUERY_LABELS);
     const { person, scope } = await findPersonInScope(deps.ds, actor, ctx.params.userid ?? '', depts);
+    const portrait = await portraitOf(deps.ds, actor.corpId, person, depts, q.period ? { period: q.period } : { kind: q.kind ?? 'month' });
+    // Asked for a period or a quarter that is not stored yet: say so (the job computes it, never a request).
+    if (!portrait && (q.period || q.kind === 'quarter')) throw portraitNotComputed(q.period ?? null);
     const [rows, history] = await Promise.all([scoresInScope(deps.ds, scope, { userid: person.userid }), decisionsOf(deps.ds, actor.corpId, person.userid)]);
     const names = await deciderNames(deps.ds, actor.corpId, history);
     const decisions = history.map((d) => presentDecision(d, names));
     // The decision in force per month and job model: the newest (history is newest first).
     const inForce = (period: string, jobModelId: number) => decisions.find((d) => d.period === period && d.jobModelId === jobModelId) ?? null;
+    const views = rows.map((row) => presentScore(row, depts, inForce(row.score.period, row.score.jobModelId)));
     const data: TalentPersonScores = {
       userid: person.userid,
       name: person.name,
-      scores: rows.map((row) => presentScore(row, depts, inForce(row.score.period, row.score.jobModelId))),
+      scores: views.filter((s) => periodKind(s.period) === 'month'),
+      quarterScores: views.filter((s) => periodKind(s.period) === 'quarter'),
       decisions,
-      portrait: await portraitOf(deps.ds, actor.corpId, person, depts),
+      portrait,
     };
     ctx.body = { ok: true, data };
   });
