@@ -57,7 +57,15 @@ describe('留才雷达 in Chromium', () => {
           ],
         },
         domainSignals: [
-          { key: 'payout' as const, label: '绩效发放', status: 'ok' as const, recent: 930000, baseline: 1200000, change: -0.225, text: '2026-11 绩效发放 9,300.00 元，本人前 3 个月平均 12,000.00 元，少 23%' },
+          {
+            key: 'payout' as const,
+            label: '绩效发放',
+            status: 'ok' as const,
+            recent: 930000,
+            baseline: 1200000,
+            change: -0.225,
+            text: '2026-11 绩效发放 9,300.00 元，本人前 3 个月平均 12,000.00 元，少 23%',
+          },
           { key: 'matchScore' as const, label: '岗位匹配分', status: 'none' as const, recent: null, baseline: null, change: null, text: '岗位匹配分：无数据' },
           { key: 'training' as const, label: '培训', status: 'none' as const, recent: null, baseline: null, change: null, text: '培训：无数据' },
         ],

@@ -16,12 +16,36 @@ const RECENT = MONDAYS.slice(12);
 const tuesday = (monday: string) => new Date(`${addDays(monday, 1)}T02:00:00Z`);
 
 async function payoutRun(ds: DataSource, corpId: string, period: string, status: PayoutRun['status'], deptId: number, lines: [string, number][]) {
-  const run = await ds.getRepository(PayoutRun).save(
-    Object.assign(new PayoutRun(), { corpId, period, deptId, status, computeState: 'done', createdBy: 'hr', createdAt: new Date(), totalFen: 0, people: lines.length }),
-  );
+  const run = await ds
+    .getRepository(PayoutRun)
+    .save(
+      Object.assign(new PayoutRun(), {
+        corpId,
+        period,
+        deptId,
+        status,
+        computeState: 'done',
+        createdBy: 'hr',
+        createdAt: new Date(),
+        totalFen: 0,
+        people: lines.length,
+      }),
+    );
   await ds
     .getRepository(PayoutStatement)
-    .insert(lines.map(([userid, totalFen]) => ({ corpId, runId: run.id, userid, deptId, planId: null, planVersionId: null, planDefinition: null, totalFen, explanation: '' })));
+    .insert(
+      lines.map(([userid, totalFen]) => ({
+        corpId,
+        runId: run.id,
+        userid,
+        deptId,
+        planId: null,
+        planVersionId: null,
+        planDefinition: null,
+        totalFen,
+        explanation: '',
+      })),
+    );
 }
 
 describe('team comparison and domain signals in the weekly run', () => {
@@ -40,7 +64,8 @@ describe('team comparison and domain signals in the weekly run', () => {
       // Recent 4 weeks: 周静 2 follow-ups, each peer 9 (the team's per-person amount 9).
       for (const [i, monday] of RECENT.entries()) {
         if (i < 2) await buildFollowUp(ds, corpId, { ownerUserid: quiet.userid, followedAt: tuesday(monday) });
-        for (const p of peers) for (let k = 0; k < (i === 0 ? 3 : 2); k++) await buildFollowUp(ds, corpId, { ownerUserid: p.userid, followedAt: tuesday(monday) });
+        for (const p of peers)
+          for (let k = 0; k < (i === 0 ? 3 : 2); k++) await buildFollowUp(ds, corpId, { ownerUserid: p.userid, followedAt: tuesday(monday) });
       }
       // Pay: published runs count, a draft never does; talent scores; a training record.
       await payoutRun(ds, corpId, '2026-09', 'published', sales.deptId, [[quiet.userid, 1_200_000]]);
@@ -52,10 +77,21 @@ describe('team comparison and domain signals in the weekly run', () => {
           ['2026-10', 1, 860],
           ['2026-11', 1, 785],
           ['2026-11', 2, 100], // a second job model: the first (lowest id) is the one read
-        ].map(([period, jobModelId, scoreT]) => ({ corpId, userid: quiet.userid, period: String(period), jobModelId: Number(jobModelId), versionId: Number(jobModelId), scoreT: Number(scoreT), tier: null, detail: '{}', computedAt: new Date() })),
+        ].map(([period, jobModelId, scoreT]) => ({
+          corpId,
+          userid: quiet.userid,
+          period: String(period),
+          jobModelId: Number(jobModelId),
+          versionId: Number(jobModelId),
+          scoreT: Number(scoreT),
+          tier: null,
+          detail: '{}',
+          computedAt: new Date(),
+        })),
       );
       await buildTraining(ds, corpId, { userid: quiet.userid, completedOn: '2026-11-10', completionPercent: 100, examScore: 75 });
-      for (const source of ['attendance', 'leave']) await ds.getRepository(SyncCheckpoint).insert({ corpId, source, position: { through: '2026-11-29' }, updatedAt: new Date() });
+      for (const source of ['attendance', 'leave'])
+        await ds.getRepository(SyncCheckpoint).insert({ corpId, source, position: { through: '2026-11-29' }, updatedAt: new Date() });
 
       expect(await runRetention(ds, corpId)).toMatchObject({ weekStart: WEEK, risks: 6 });
       const risks = await ds.getRepository(RetentionRisk).find({ where: { corpId, weekStart: WEEK } });
@@ -72,7 +108,12 @@ describe('team comparison and domain signals in the weekly run', () => {
       expect(of(lone.userid).team!.rows.every((r) => r.team === null)).toBe(true);
 
       const domain = new Map(of(quiet.userid).domainSignals!.map((s) => [s.key, s]));
-      expect(domain.get('payout')).toMatchObject({ status: 'ok', recent: 930_000, baseline: 1_200_000, text: '2026-11 绩效发放 9,300.00 元，本人前 2 个月平均 12,000.00 元，少 23%' });
+      expect(domain.get('payout')).toMatchObject({
+        status: 'ok',
+        recent: 930_000,
+        baseline: 1_200_000,
+        text: '2026-11 绩效发放 9,300.00 元，本人前 2 个月平均 12,000.00 元，少 23%',
+      });
       expect(domain.get('matchScore')).toMatchObject({ status: 'ok', recent: 785, baseline: 860 });
       expect(domain.get('training')).toMatchObject({ status: 'ok', recent: 1, text: '近 4 周完成培训 1 门，本人过去 12 周平均每 4 周 0 门，考试平均 75 分' });
       // Nothing published, scored or trained: 无数据 each (the draft run is not a payout).

@@ -3,7 +3,14 @@
  * probability, the rule's reading, each signal against the person's own baseline, and the review (已沟通 / 误报).
  */
 import { useCallback, useEffect, useState } from 'react';
-import { RETENTION_REVIEW_OUTCOMES, SIGNAL_LABELS, type RetentionPersonView, type RetentionReviewOutcome, type RetentionWeekView, type SignalMetric } from '@liucai/shared';
+import {
+  RETENTION_REVIEW_OUTCOMES,
+  SIGNAL_LABELS,
+  type RetentionPersonView,
+  type RetentionReviewOutcome,
+  type RetentionWeekView,
+  type SignalMetric,
+} from '@liucai/shared';
 import Button from 'antd-mobile/es/components/button';
 import ErrorBlock from 'antd-mobile/es/components/error-block';
 import Skeleton from 'antd-mobile/es/components/skeleton';

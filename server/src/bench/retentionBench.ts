@@ -10,7 +10,20 @@ import { addDays, isWeekend, seededRandom, weeksEnding } from '@liucai/shared';
 import type { DataSource } from 'typeorm';
 import { openDatabase } from '../db/dataSource';
 import { dropMysqlDatabase, recreateMysqlDatabase } from '../db/adminConnection';
-import { AttendanceResult, CollaborationEvent, Corp, Customer, Deal, FollowUp, LeaveRecord, PayoutRun, PayoutStatement, RetentionRisk, SyncCheckpoint, User } from '../entities';
+import {
+  AttendanceResult,
+  CollaborationEvent,
+  Corp,
+  Customer,
+  Deal,
+  FollowUp,
+  LeaveRecord,
+  PayoutRun,
+  PayoutStatement,
+  RetentionRisk,
+  SyncCheckpoint,
+  User,
+} from '../entities';
 import { runRetention } from '../modules/retention/commands/retentionRunner';
 import { numberArg } from './benchArgs';
 
@@ -34,17 +47,45 @@ async function fill(ds: DataSource): Promise<{ rows: number; drifters: Set<strin
   await ds.getRepository(Corp).insert({ corpId: CORP, name: '留才基准公司', agentId: 1 });
   const ids = Array.from({ length: employees }, (_, i) => `u${i}`);
   await batches(ids, (slice) =>
-    ds.getRepository(User).insert(slice.map((userid) => ({ corpId: CORP, userid, name: `员工${userid}`, hiredOn: '2024-01-01', status: 'active' as const, mainDeptId: teamOf(userid) }))),
+    ds
+      .getRepository(User)
+      .insert(
+        slice.map((userid) => ({ corpId: CORP, userid, name: `员工${userid}`, hiredOn: '2024-01-01', status: 'active' as const, mainDeptId: teamOf(userid) })),
+      ),
   );
   // Pay: three published monthly runs, everyone with a statement (the 绩效发放 signal reads them grouped).
   for (const period of ['2026-09', '2026-10', '2026-11']) {
-    const run = await ds.getRepository(PayoutRun).save(
-      Object.assign(new PayoutRun(), { corpId: CORP, period, deptId: 1, status: 'published', computeState: 'done', createdBy: 'bench', createdAt: importedAt, totalFen: 0, people: employees }),
-    );
+    const run = await ds
+      .getRepository(PayoutRun)
+      .save(
+        Object.assign(new PayoutRun(), {
+          corpId: CORP,
+          period,
+          deptId: 1,
+          status: 'published',
+          computeState: 'done',
+          createdBy: 'bench',
+          createdAt: importedAt,
+          totalFen: 0,
+          people: employees,
+        }),
+      );
     await batches(ids, (slice) =>
-      ds.getRepository(PayoutStatement).insert(
-        slice.map((userid) => ({ corpId: CORP, runId: run.id, userid, deptId: teamOf(userid), planId: null, planVersionId: null, planDefinition: null, totalFen: 800_000 + Math.floor(rand() * 800_000), explanation: '' })),
-      ),
+      ds
+        .getRepository(PayoutStatement)
+        .insert(
+          slice.map((userid) => ({
+            corpId: CORP,
+            runId: run.id,
+            userid,
+            deptId: teamOf(userid),
+            planId: null,
+            planVersionId: null,
+            planDefinition: null,
+            totalFen: 800_000 + Math.floor(rand() * 800_000),
+            explanation: '',
+          })),
+        ),
     );
   }
   await batches(ids, (slice) =>
@@ -173,7 +214,9 @@ async function main(): Promise<void> {
       const r = await runRetention(ds, CORP);
       const fired = await ds.getRepository(RetentionRisk).find({ where: { corpId: CORP, weekStart: r.weekStart!, ruleFired: true }, select: { userid: true } });
       const hits = fired.filter((f) => drifters.has(f.userid)).length;
-      const latest = await ds.getRepository(RetentionRisk).find({ where: { corpId: CORP, weekStart: r.weekStart! }, select: { userid: true, explanation: true } });
+      const latest = await ds
+        .getRepository(RetentionRisk)
+        .find({ where: { corpId: CORP, weekStart: r.weekStart! }, select: { userid: true, explanation: true } });
       const teams = latest.filter((x) => x.explanation.team?.status === 'ok').length;
       const paid = latest.filter((x) => x.explanation.domainSignals?.some((d) => d.key === 'payout' && d.status === 'ok')).length;
       console.error(

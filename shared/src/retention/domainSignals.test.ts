@@ -25,7 +25,10 @@ describe('signals from other domains', () => {
     expect(matchScoreSignal([], WEEK)).toMatchObject({ status: 'none', text: '岗位匹配分：无数据' });
     expect(trainingSignal([], WEEK)).toMatchObject({ status: 'none', text: '培训：无数据' });
     expect(payoutSignal([{ period: '2026-12', value: 100 }], WEEK).status).toBe('none');
-    expect(matchScoreSignal([{ period: '2026-11', value: 855 }], WEEK)).toMatchObject({ status: 'insufficient', text: '2026-11 岗位匹配分 85.5，之前没有评分' });
+    expect(matchScoreSignal([{ period: '2026-11', value: 855 }], WEEK)).toMatchObject({
+      status: 'insufficient',
+      text: '2026-11 岗位匹配分 85.5，之前没有评分',
+    });
   });
 
   it('岗位匹配分: the latest month against the average of the months before', () => {

@@ -51,36 +51,18 @@ function monthly(values: readonly MonthValue[], weekStart: string) {
   return { latest: latest!, baseline: base.length ? base.reduce((s, v) => s + v.value, 0) / base.length : null, months: base.length };
 }
 
-/** 绩效发放 from the person's published payout totals per month (fen). */
-export function payoutSignal(totals: readonly MonthValue[], weekStart: string): DomainSignal {
-  const key = 'payout';
+/** A monthly signal: 无数据, no earlier month, or the latest month against the months before, in words. */
+function monthlySignal(
+  key: 'payout' | 'matchScore',
+  values: readonly MonthValue[],
+  weekStart: string,
+  words: { amount: (v: number) => string; noBaseline: string; moved: (latest: number, baseline: number) => string },
+): DomainSignal {
   const label = DOMAIN_SIGNAL_LABELS[key];
-  const m = monthly(totals, weekStart);
+  const m = monthly(values, weekStart);
   if (!m) return { key, label, status: 'none', recent: null, baseline: null, change: null, text: `${label}：无数据` };
-  const head = zh`${m.latest.period} ${label} ${fenToYuanText(m.latest.value)} 元`;
-  if (m.baseline === null) return { key, label, status: 'insufficient', recent: m.latest.value, baseline: null, change: null, text: `${head}，之前没有已发布的月份` };
-  const c = change(m.latest.value, m.baseline);
-  return {
-    key,
-    label,
-    status: 'ok',
-    recent: m.latest.value,
-    baseline: m.baseline,
-    change: c,
-    text: zh`${head}，本人前 ${m.months} 个月平均 ${fenToYuanText(Math.round(m.baseline))} 元` + pct(c),
-  };
-}
-
-/** 岗位匹配分 from the person's stored monthly scores (tenths: 855 = 85.5). */
-export function matchScoreSignal(scores: readonly MonthValue[], weekStart: string): DomainSignal {
-  const key = 'matchScore';
-  const label = DOMAIN_SIGNAL_LABELS[key];
-  const m = monthly(scores, weekStart);
-  if (!m) return { key, label, status: 'none', recent: null, baseline: null, change: null, text: `${label}：无数据` };
-  const head = zh`${m.latest.period} ${label} ${formatAmount(m.latest.value / 10)}`;
-  if (m.baseline === null) return { key, label, status: 'insufficient', recent: m.latest.value, baseline: null, change: null, text: `${head}，之前没有评分` };
-  const diff = (m.latest.value - m.baseline) / 10;
-  const moved = Math.abs(diff) < 0.05 ? '，持平' : diff > 0 ? zh`，升 ${formatAmount(diff)} 分` : zh`，降 ${formatAmount(-diff)} 分`;
+  const head = zh`${m.latest.period} ${label} ${words.amount(m.latest.value)}`;
+  if (m.baseline === null) return { key, label, status: 'insufficient', recent: m.latest.value, baseline: null, change: null, text: head + words.noBaseline };
   return {
     key,
     label,
@@ -88,9 +70,28 @@ export function matchScoreSignal(scores: readonly MonthValue[], weekStart: strin
     recent: m.latest.value,
     baseline: m.baseline,
     change: change(m.latest.value, m.baseline),
-    text: zh`${head}，本人前 ${m.months} 个月平均 ${formatAmount(m.baseline / 10)}` + moved,
+    text: zh`${head}，本人前 ${m.months} 个月平均 ${words.amount(m.baseline)}` + words.moved(m.latest.value, m.baseline),
   };
 }
+
+/** 绩效发放 from the person's published payout totals per month (fen). */
+export const payoutSignal = (totals: readonly MonthValue[], weekStart: string): DomainSignal =>
+  monthlySignal('payout', totals, weekStart, {
+    amount: (fen) => `${fenToYuanText(Math.round(fen))} 元`,
+    noBaseline: '，之前没有已发布的月份',
+    moved: (latest, baseline) => pct(change(latest, baseline)),
+  });
+
+/** 岗位匹配分 from the person's stored monthly scores (tenths: 855 = 85.5). */
+export const matchScoreSignal = (scores: readonly MonthValue[], weekStart: string): DomainSignal =>
+  monthlySignal('matchScore', scores, weekStart, {
+    amount: (tenths) => formatAmount(tenths / 10),
+    noBaseline: '，之前没有评分',
+    moved: (latest, baseline) => {
+      const diff = (latest - baseline) / 10;
+      return Math.abs(diff) < 0.05 ? '，持平' : diff > 0 ? zh`，升 ${formatAmount(diff)} 分` : zh`，降 ${formatAmount(-diff)} 分`;
+    },
+  });
 
 export interface TrainingDone {
   /** yyyy-mm-dd, null while not completed. */
@@ -119,6 +120,8 @@ export function trainingSignal(records: readonly TrainingDone[], weekStart: stri
     recent: recent.length,
     baseline: baselinePerWindow,
     change: change(recent.length, baselinePerWindow),
-    text: zh`近 ${RECENT_WEEKS} 周完成培训 ${recent.length} 门，本人过去 ${BASELINE_WEEKS} 周平均每 ${RECENT_WEEKS} 周 ${formatAmount(baselinePerWindow)} 门` + exam,
+    text:
+      zh`近 ${RECENT_WEEKS} 周完成培训 ${recent.length} 门，本人过去 ${BASELINE_WEEKS} 周平均每 ${RECENT_WEEKS} 周 ${formatAmount(baselinePerWindow)} 门` +
+      exam,
   };
 }

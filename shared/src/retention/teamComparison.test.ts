@@ -1,24 +1,12 @@
 import { describeFeature } from './drivers';
-import { personWeekSignals, type WeekActivity } from './signals';
+import { emptyWeek, personWeekSignals, type WeekActivity } from './signals';
 import { MIN_TEAM_PEERS, teamClause, teamComparisons, teamView, describeTeamSignal, type TeamMember } from './teamComparison';
 import { weeksEnding } from './weeks';
 
 const EVALUATED = '2026-11-30';
 
 function week(weekStart: string, over: Partial<WeekActivity> = {}): WeekActivity {
-  return {
-    weekStart,
-    leaveCount: 0,
-    leaveDayHundredths: 0,
-    lateCount: 0,
-    absenceCount: 0,
-    unexcusedAbsenceCount: 0,
-    followUps: 0,
-    collaborations: 0,
-    helping: 0,
-    deals: 0,
-    ...over,
-  };
+  return { ...emptyWeek(weekStart), ...over };
 }
 
 /** A member of `deptId` with 16 observed weeks: `followUps` a week in the baseline, `recent` in the last 4 weeks. */

@@ -1,14 +1,12 @@
 import { signalFeatureRow } from './signalFeatures';
-import { personWeekSignals, type WeekActivity } from './signals';
+import { emptyWeek, personWeekSignals, type WeekActivity } from './signals';
 import { buildTrainingSet, type TrainingSample } from './trainingSet';
 import { addDays, weeksEnding } from './weeks';
 
 const REF = '2026-10-26'; // stayers' reference week
 const REVIEWED = '2026-11-16';
 
-function week(weekStart: string, followUps: number): WeekActivity {
-  return { weekStart, leaveCount: 0, leaveDayHundredths: 0, lateCount: 0, absenceCount: 0, unexcusedAbsenceCount: 0, followUps, collaborations: 0, helping: 0, deals: 0 };
-}
+const week = (weekStart: string, followUps: number): WeekActivity => ({ ...emptyWeek(weekStart), followUps });
 
 /** 24 weeks up to 2026-11-23: 6 follow-ups a week, falling to 1 from 2026-11-02. */
 const history = (): WeekActivity[] => weeksEnding('2026-11-23', 24).map((w) => week(w, w >= '2026-11-02' ? 1 : 6));

@@ -1,13 +1,5 @@
 import { Between, In, type DataSource } from 'typeorm';
-import {
-  RISK_MODEL_KIND,
-  addDays,
-  buildTrainingSet,
-  trainRiskModel,
-  weekStartOf,
-  weeksEnding,
-  type WeekActivity,
-} from '@liucai/shared';
+import { RISK_MODEL_KIND, addDays, buildTrainingSet, trainRiskModel, weekStartOf, weeksEnding, type WeekActivity } from '@liucai/shared';
 import { RetentionModel, RetentionReview, RetentionWeekSignal } from '../../../entities';
 import type { RadarPerson } from '../queries/retentionPeople';
 
@@ -53,7 +45,9 @@ export async function trainRetentionModel(
     where: { corpId, weekStart: Between(since, opts.weekStart) },
     select: { id: true, userid: true, weekStart: true, outcome: true },
   });
-  const ownWeeks = [...new Set([...samples.filter((s) => s.label === 1).map((s) => s.userid), ...reviews.filter((r) => r.outcome === '误报').map((r) => r.userid)])];
+  const ownWeeks = [
+    ...new Set([...samples.filter((s) => s.label === 1).map((s) => s.userid), ...reviews.filter((r) => r.outcome === '误报').map((r) => r.userid)]),
+  ];
   for (let i = 0; i < ownWeeks.length; i += 500) {
     stored.push(...(await ds.getRepository(RetentionWeekSignal).find({ where: { corpId, userid: In(ownWeeks.slice(i, i + 500)) } })));
   }
@@ -78,7 +72,10 @@ export async function trainRetentionModel(
     outOfFoldAucBp: trained.status === 'trained' && Number.isFinite(trained.outOfFoldAuc) ? Math.round(trained.outOfFoldAuc * 10000) : null,
     params:
       trained.status === 'trained'
-        ? ({ ...trained, trainingHints: { falseAlarmRows: set.falseAlarmRows, falseAlarmReviews: set.falseAlarmReviews } } as unknown as Record<string, unknown>)
+        ? ({ ...trained, trainingHints: { falseAlarmRows: set.falseAlarmRows, falseAlarmReviews: set.falseAlarmReviews } } as unknown as Record<
+            string,
+            unknown
+          >)
         : null,
     message: trained.status === 'insufficient' ? trained.message : null,
     createdAt: opts.now(),

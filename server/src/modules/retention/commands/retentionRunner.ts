@@ -5,6 +5,7 @@ import {
   articleRule,
   describeFeature,
   describeSignal,
+  emptyWeek,
   matchScoreSignal,
   payoutSignal,
   personWeekSignals,
@@ -109,7 +110,7 @@ export async function runRetention(
   const weekRows: RetentionWeekSignal[] = [];
   const historyOf = new Map<string, WeekActivity[]>();
   for (const person of people) {
-    const weeks = observedWeeks(person, mondays, dataFrom).map((m) => ({ weekStart: m, ...(activity.get(person.userid)?.get(m) ?? zeroActivity()) }));
+    const weeks = observedWeeks(person, mondays, dataFrom).map((m) => ({ ...emptyWeek(m), ...activity.get(person.userid)?.get(m) }));
     historyOf.set(person.userid, weeks);
     for (const w of weeks) weekRows.push(Object.assign(new RetentionWeekSignal(), { corpId, userid: person.userid, ...w, computedAt }));
   }
@@ -215,20 +216,6 @@ async function changedWeeks(ds: DataSource, corpId: string, mondays: readonly st
     const old = byKey.get(key(r));
     return !old || COUNT_FIELDS.some((f) => Number(old[f]) !== r[f]);
   });
-}
-
-function zeroActivity(): Omit<WeekActivity, 'weekStart'> {
-  return {
-    leaveCount: 0,
-    leaveDayHundredths: 0,
-    lateCount: 0,
-    absenceCount: 0,
-    unexcusedAbsenceCount: 0,
-    followUps: 0,
-    collaborations: 0,
-    helping: 0,
-    deals: 0,
-  };
 }
 
 const WEEK_UPDATE_COLUMNS = [

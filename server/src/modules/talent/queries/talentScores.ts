@@ -83,7 +83,12 @@ export const jobModelName = async (ds: DataSource, corpId: string, id: number): 
  * (the lowest job model id, the 人才盘点 default); months whose score is 数据不足 are left out. One query for the
  * corp (the retention radar's 岗位匹配分 signal).
  */
-export async function matchScoreHistory(ds: DataSource, corpId: string, fromPeriod: string, toPeriod: string): Promise<Map<string, { period: string; value: number }[]>> {
+export async function matchScoreHistory(
+  ds: DataSource,
+  corpId: string,
+  fromPeriod: string,
+  toPeriod: string,
+): Promise<Map<string, { period: string; value: number }[]>> {
   // tenancy: the corp's scores.
   const rows = await ds
     .getRepository(TalentMatchScore)
