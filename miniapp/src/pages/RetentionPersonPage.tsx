@@ -6,6 +6,7 @@ import { useCallback, useEffect, useState } from 'react';
 import {
   RETENTION_REVIEW_OUTCOMES,
   SIGNAL_LABELS,
+  zh,
   type RetentionPersonView,
   type RetentionReviewOutcome,
   type RetentionWeekView,
@@ -51,7 +52,7 @@ function Trend({ weeks }: { weeks: RetentionWeekView[] }) {
 function deviationText(bp: number | null): string {
   if (bp === null) return '—';
   if (bp === 0) return '与团队持平';
-  return `${bp > 0 ? '高于' : '低于'}团队 ${Math.round(Math.abs(bp) / 100)}%`;
+  return zh`${bp > 0 ? '高于' : '低于'}团队 ${Math.round(Math.abs(bp) / 100)}%`;
 }
 
 /**
