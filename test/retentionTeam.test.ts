@@ -16,36 +16,32 @@ const RECENT = MONDAYS.slice(12);
 const tuesday = (monday: string) => new Date(`${addDays(monday, 1)}T02:00:00Z`);
 
 async function payoutRun(ds: DataSource, corpId: string, period: string, status: PayoutRun['status'], deptId: number, lines: [string, number][]) {
-  const run = await ds
-    .getRepository(PayoutRun)
-    .save(
-      Object.assign(new PayoutRun(), {
-        corpId,
-        period,
-        deptId,
-        status,
-        computeState: 'done',
-        createdBy: 'hr',
-        createdAt: new Date(),
-        totalFen: 0,
-        people: lines.length,
-      }),
-    );
-  await ds
-    .getRepository(PayoutStatement)
-    .insert(
-      lines.map(([userid, totalFen]) => ({
-        corpId,
-        runId: run.id,
-        userid,
-        deptId,
-        planId: null,
-        planVersionId: null,
-        planDefinition: null,
-        totalFen,
-        explanation: '',
-      })),
-    );
+  const run = await ds.getRepository(PayoutRun).save(
+    Object.assign(new PayoutRun(), {
+      corpId,
+      period,
+      deptId,
+      status,
+      computeState: 'done',
+      createdBy: 'hr',
+      createdAt: new Date(),
+      totalFen: 0,
+      people: lines.length,
+    }),
+  );
+  await ds.getRepository(PayoutStatement).insert(
+    lines.map(([userid, totalFen]) => ({
+      corpId,
+      runId: run.id,
+      userid,
+      deptId,
+      planId: null,
+      planVersionId: null,
+      planDefinition: null,
+      totalFen,
+      explanation: '',
+    })),
+  );
 }
 
 describe('team comparison and domain signals in the weekly run', () => {

@@ -55,37 +55,33 @@ async function fill(ds: DataSource): Promise<{ rows: number; drifters: Set<strin
   );
   // Pay: three published monthly runs, everyone with a statement (the 绩效发放 signal reads them grouped).
   for (const period of ['2026-09', '2026-10', '2026-11']) {
-    const run = await ds
-      .getRepository(PayoutRun)
-      .save(
-        Object.assign(new PayoutRun(), {
-          corpId: CORP,
-          period,
-          deptId: 1,
-          status: 'published',
-          computeState: 'done',
-          createdBy: 'bench',
-          createdAt: importedAt,
-          totalFen: 0,
-          people: employees,
-        }),
-      );
+    const run = await ds.getRepository(PayoutRun).save(
+      Object.assign(new PayoutRun(), {
+        corpId: CORP,
+        period,
+        deptId: 1,
+        status: 'published',
+        computeState: 'done',
+        createdBy: 'bench',
+        createdAt: importedAt,
+        totalFen: 0,
+        people: employees,
+      }),
+    );
     await batches(ids, (slice) =>
-      ds
-        .getRepository(PayoutStatement)
-        .insert(
-          slice.map((userid) => ({
-            corpId: CORP,
-            runId: run.id,
-            userid,
-            deptId: teamOf(userid),
-            planId: null,
-            planVersionId: null,
-            planDefinition: null,
-            totalFen: 800_000 + Math.floor(rand() * 800_000),
-            explanation: '',
-          })),
-        ),
+      ds.getRepository(PayoutStatement).insert(
+        slice.map((userid) => ({
+          corpId: CORP,
+          runId: run.id,
+          userid,
+          deptId: teamOf(userid),
+          planId: null,
+          planVersionId: null,
+          planDefinition: null,
+          totalFen: 800_000 + Math.floor(rand() * 800_000),
+          explanation: '',
+        })),
+      ),
     );
   }
   await batches(ids, (slice) =>
