@@ -13,6 +13,7 @@ jest.setTimeout(120000);
 const WEEKS = ['2026-10-26', '2026-11-02', '2026-11-09', '2026-11-16', '2026-11-23'];
 const RULE_REASON = '沟通较本人基线 -60%，请假频率较本人基线 +40%：符合“沟通下降超过 50% 且请假频率上升超过 30%”，高风险（80%）';
 const DRIVER = '近 4 周请假 3 次，是本人过去 12 周平均的 3 倍';
+const FOLLOW_UPS = '近 4 周客户跟进 2 次，比本人过去 12 周平均每 4 周 8 次少 75%';
 
 describe('留才雷达 in Chromium', () => {
   const ui = browserWorldForDescribe({ label: 'radar', employees: 60, seed: 5 });
@@ -44,7 +45,30 @@ describe('留才雷达 in Chromium', () => {
         ruleReason: fired ? RULE_REASON : '沟通较本人基线 -5%，请假频率较本人基线 +0%：未同时满足“沟通下降超过 50% 且请假频率上升超过 30%”',
         drivers: [DRIVER],
         modelNote: null,
-        signals: { leave: DRIVER, communication: '近 4 周沟通每周 3 次，本人过去 12 周平均每周 15 次' },
+        signals: { leaveCount: DRIVER, followUps: FOLLOW_UPS, communication: '近 4 周沟通每周 3 次，本人过去 12 周平均每周 15 次' },
+        team: {
+          status: 'ok' as const,
+          peers: 5,
+          note: null,
+          rows: [
+            { metric: 'leaveCount' as const, label: '请假', person: 3, team: 1, deviationBp: 20000, text: '近 4 周请假 3 次，团队人均 1 次' },
+            { metric: 'followUps' as const, label: '客户跟进', person: 2, team: 9, deviationBp: -7778, text: '近 4 周客户跟进 2 次，团队人均 9 次' },
+            { metric: 'communication' as const, label: '沟通', person: 12, team: 30.5, deviationBp: -6066, text: '近 4 周沟通 12 次，团队人均 30.5 次' },
+          ],
+        },
+        domainSignals: [
+          {
+            key: 'payout' as const,
+            label: '绩效发放',
+            status: 'ok' as const,
+            recent: 930000,
+            baseline: 1200000,
+            change: -0.225,
+            text: '2026-11 绩效发放 9,300.00 元，本人前 3 个月平均 12,000.00 元，少 23%',
+          },
+          { key: 'matchScore' as const, label: '岗位匹配分', status: 'none' as const, recent: null, baseline: null, change: null, text: '岗位匹配分：无数据' },
+          { key: 'training' as const, label: '培训', status: 'none' as const, recent: null, baseline: null, change: null, text: '培训：无数据' },
+        ],
       },
       computedAt: new Date(),
     });
@@ -104,6 +128,22 @@ describe('留才雷达 in Chromium', () => {
       expect(await page.locator('.risk-trend-week').count()).toBe(WEEKS.length);
       await expect(page.getByTestId('risk-rule').textContent()).resolves.toContain('高风险（80%）');
       await expect(page.getByTestId('risk-signals').textContent()).resolves.toContain('本人过去 12 周平均每周 15 次');
+      // The team comparison beside each signal, and the signals of pay, talent and training (无数据 where none).
+      await expect(page.getByTestId('risk-team-note').textContent()).resolves.toBe('团队：主部门其他在职成员 5 人，同样的近 4 周人均');
+      const followUps = page.locator('[data-testid="risk-signal-table"] tr[data-metric="followUps"]');
+      await expect(followUps.locator('th').textContent()).resolves.toBe('客户跟进');
+      await expect(followUps.getByTestId('team-amount').textContent()).resolves.toContain('9');
+      await expect(followUps.getByTestId('team-deviation').textContent()).resolves.toContain('低于团队 78%');
+      await expect(
+        page.locator('[data-testid="risk-signal-table"] tr[data-metric="leaveCount"]').getByTestId('team-deviation').textContent(),
+      ).resolves.toContain('高于团队 200%');
+      const domain = (await page.getByTestId('risk-domain-signals').textContent())!;
+      expect(domain).toContain('2026-11 绩效发放 9,300.00 元');
+      expect(domain).toContain('岗位匹配分：无数据');
+      expect(domain).toContain('培训：无数据');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+      await page.getByTestId('risk-signals').scrollIntoViewIfNeeded();
+      await keepScreenshot(page, `${label}-hr-retention-signals`);
       await keepScreenshot(page, `${label}-hr-retention-person`);
       await page.getByRole('button', { name: '误报' }).click();
       await page.getByTestId('review-note').fill(`${label}：本人近期家中有事，已请假说明`);

@@ -164,7 +164,7 @@ describe('the people the radar reads', () => {
       await buildDeparture(ds, corpId, { userid: 'never-clocked', lastDay: '2026-11-13' });
 
       const people = new Map((await radarPeople(ds, corpId)).map((p) => [p.userid, p]));
-      expect(people.get('short-stay')).toEqual({ userid: 'short-stay', hiredOn: '2026-10-05', lastDay: '2026-11-20' });
+      expect(people.get('short-stay')).toEqual({ userid: 'short-stay', hiredOn: '2026-10-05', lastDay: '2026-11-20', mainDeptId: null });
       expect(people.get(known.userid)!.hiredOn).toBe('2025-01-06');
       expect(people.get('never-clocked')!.hiredOn).toBeNull();
       // Observed from that week on: seven weeks, too few for a baseline.

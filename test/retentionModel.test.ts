@@ -6,7 +6,7 @@
  */
 import type { DataSource } from 'typeorm';
 import { addDays, seededRandom, weeksEnding } from '@liucai/shared';
-import { RetentionModel, RetentionRisk, RetentionWeekSignal, type User } from '../server/src/entities';
+import { RetentionModel, RetentionReview, RetentionRisk, RetentionWeekSignal, type User } from '../server/src/entities';
 import { runRetention } from '../server/src/modules/retention/commands/retentionRunner';
 import { leaverReferenceWeek, trainRetentionModel } from '../server/src/modules/retention/commands/retentionModelTrainer';
 import { radarPeople } from '../server/src/modules/retention/queries/retentionPeople';
@@ -68,9 +68,23 @@ describe('the learned retention model in the weekly run', () => {
     }
     await upsertBatches(ds, RetentionWeekSignal, rows, ['follow_ups'], ['corp_id', 'userid', 'week_start']);
 
+    // HR judged one stayer's flagged week a false alarm: the weeks before and after it join the training set as
+    // label-0 rows (the reviewed week is that stayer's own reference week, already a row, not repeated).
+    const reviewed = addDays(WEEK, -35);
+    await ds.getRepository(RetentionReview).insert({
+      corpId,
+      userid: stayers[0]!.userid,
+      weekStart: reviewed,
+      band: '高',
+      outcome: '误报',
+      note: '家中有事，已沟通',
+      reviewerUserid: 'hr',
+      reviewedAt: new Date('2026-11-01T00:00:00Z'),
+    });
     const people = await radarPeople(ds, corpId);
     const model = await trainRetentionModel(ds, corpId, { weekStart: WEEK, people, now: () => new Date('2026-11-30T00:00:00Z') });
-    expect(model).toMatchObject({ version: 'logistic-l2-platt-v1@2026-11', status: 'trained', leavers: 30, stayers: 60, message: null });
+    expect(model).toMatchObject({ version: 'logistic-l2-platt-v1@2026-11', status: 'trained', leavers: 30, stayers: 62, message: null });
+    expect(model.params).toMatchObject({ trainingHints: { falseAlarmRows: 2, falseAlarmReviews: 1 } });
     expect(model.outOfFoldAucBp).toBeGreaterThan(8000);
     // Once a month: asking again gives the same row.
     const again = await trainRetentionModel(ds, corpId, { weekStart: '2026-11-30', people, now: () => new Date() });

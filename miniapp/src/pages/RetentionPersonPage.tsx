@@ -3,7 +3,15 @@
  * probability, the rule's reading, each signal against the person's own baseline, and the review (已沟通 / 误报).
  */
 import { useCallback, useEffect, useState } from 'react';
-import { RETENTION_REVIEW_OUTCOMES, type RetentionPersonView, type RetentionReviewOutcome, type RetentionWeekView } from '@liucai/shared';
+import {
+  RETENTION_REVIEW_OUTCOMES,
+  SIGNAL_LABELS,
+  zh,
+  type RetentionPersonView,
+  type RetentionReviewOutcome,
+  type RetentionWeekView,
+  type SignalMetric,
+} from '@liucai/shared';
 import Button from 'antd-mobile/es/components/button';
 import ErrorBlock from 'antd-mobile/es/components/error-block';
 import Skeleton from 'antd-mobile/es/components/skeleton';
@@ -37,6 +45,75 @@ function Trend({ weeks }: { weeks: RetentionWeekView[] }) {
         );
       })}
     </div>
+  );
+}
+
+/** A deviation from the team in words: “低于团队 78%”, or “—” without one. */
+function deviationText(bp: number | null): string {
+  if (bp === null) return '—';
+  if (bp === 0) return '与团队持平';
+  return zh`${bp > 0 ? '高于' : '低于'}团队 ${Math.round(Math.abs(bp) / 100)}%`;
+}
+
+/**
+ * HR's signal table: each signal against the person's own 12 weeks and against the main department's other active
+ * members over the same 4 weeks, then the signals read from pay, talent and training (无数据 when there is none).
+ */
+function SignalTable({ view }: { view: RetentionPersonView }) {
+  const team = view.team;
+  const teamOf = new Map((team?.rows ?? []).map((r) => [r.metric as string, r]));
+  return (
+    <section className="card" data-testid="risk-signals">
+      <div className="card-head">
+        <h2>信号：与本人过去 12 周、与团队相比</h2>
+      </div>
+      {team && (
+        <p className="muted small" data-testid="risk-team-note">
+          {team.status === 'ok' ? `团队：主部门其他在职成员 ${team.peers} 人，同样的近 4 周人均` : `团队对比：${team.note ?? '数据不足'}`}
+        </p>
+      )}
+      <div className="table-scroll">
+        <table className="risk-signal-table" data-testid="risk-signal-table">
+          <thead>
+            <tr>
+              <th>信号</th>
+              <th>与本人过去 12 周相比</th>
+              <th>团队人均（近 4 周）</th>
+              <th>与团队相比</th>
+            </tr>
+          </thead>
+          <tbody>
+            {Object.entries(view.signals ?? {}).map(([metric, text]) => {
+              const t = teamOf.get(metric);
+              return (
+                <tr key={metric} data-metric={metric}>
+                  <th scope="row">{t?.label ?? (metric === 'communication' ? '沟通' : (SIGNAL_LABELS[metric as SignalMetric] ?? '其他'))}</th>
+                  <td data-label="本人">{text}</td>
+                  <td data-label="团队人均" data-testid="team-amount">
+                    {t ? (t.team === null ? '数据不足' : String(t.team)) : '—'}
+                  </td>
+                  <td data-label="与团队相比" data-testid="team-deviation">
+                    {t && t.team !== null ? deviationText(t.deviationBp) : '—'}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {view.domainSignals && view.domainSignals.length > 0 && (
+        <>
+          <h3>绩效、岗位匹配与培训</h3>
+          <ul className="risk-drivers" data-testid="risk-domain-signals">
+            {view.domainSignals.map((d) => (
+              <li key={d.key} className={d.status === 'none' ? 'muted' : undefined}>
+                {d.text}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
   );
 }
 
@@ -151,18 +228,7 @@ export default function RetentionPersonPage() {
             </div>
             <Trend weeks={view.weeks} />
           </section>
-          {view.signals && Object.keys(view.signals).length > 0 && (
-            <section className="card" data-testid="risk-signals">
-              <div className="card-head">
-                <h2>与本人过去 12 周相比</h2>
-              </div>
-              <ul className="risk-drivers">
-                {Object.entries(view.signals).map(([k, text]) => (
-                  <li key={k}>{text}</li>
-                ))}
-              </ul>
-            </section>
-          )}
+          {view.signals && Object.keys(view.signals).length > 0 && <SignalTable view={view} />}
           {cur?.asHr && (
             <section className="card" data-testid="risk-reviews">
               <div className="card-head">

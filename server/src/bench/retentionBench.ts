@@ -10,7 +10,20 @@ import { addDays, isWeekend, seededRandom, weeksEnding } from '@liucai/shared';
 import type { DataSource } from 'typeorm';
 import { openDatabase } from '../db/dataSource';
 import { dropMysqlDatabase, recreateMysqlDatabase } from '../db/adminConnection';
-import { AttendanceResult, CollaborationEvent, Corp, Customer, Deal, FollowUp, LeaveRecord, RetentionRisk, SyncCheckpoint, User } from '../entities';
+import {
+  AttendanceResult,
+  CollaborationEvent,
+  Corp,
+  Customer,
+  Deal,
+  FollowUp,
+  LeaveRecord,
+  PayoutRun,
+  PayoutStatement,
+  RetentionRisk,
+  SyncCheckpoint,
+  User,
+} from '../entities';
 import { runRetention } from '../modules/retention/commands/retentionRunner';
 import { numberArg } from './benchArgs';
 
@@ -22,14 +35,55 @@ async function batches<T>(rows: T[], write: (slice: T[]) => Promise<unknown>, si
   for (let i = 0; i < rows.length; i += size) await write(rows.slice(i, i + size));
 }
 
+/** Teams of 25 (main departments 1, 2, …), the last 10 people in pairs: teams too small for a comparison. */
+const teamOf = (userid: string): number => {
+  const i = Number(userid.slice(1));
+  return i >= employees - 10 ? 100_000 + Math.floor((i - (employees - 10)) / 2) : 1 + Math.floor(i / 25);
+};
+
 async function fill(ds: DataSource): Promise<{ rows: number; drifters: Set<string> }> {
   const rand = seededRandom(42);
   const importedAt = new Date();
   await ds.getRepository(Corp).insert({ corpId: CORP, name: '留才基准公司', agentId: 1 });
   const ids = Array.from({ length: employees }, (_, i) => `u${i}`);
   await batches(ids, (slice) =>
-    ds.getRepository(User).insert(slice.map((userid, i) => ({ corpId: CORP, userid, name: `员工${i}`, hiredOn: '2024-01-01', status: 'active' as const }))),
+    ds
+      .getRepository(User)
+      .insert(
+        slice.map((userid) => ({ corpId: CORP, userid, name: `员工${userid}`, hiredOn: '2024-01-01', status: 'active' as const, mainDeptId: teamOf(userid) })),
+      ),
   );
+  // Pay: three published monthly runs, everyone with a statement (the 绩效发放 signal reads them grouped).
+  for (const period of ['2026-09', '2026-10', '2026-11']) {
+    const run = await ds.getRepository(PayoutRun).save(
+      Object.assign(new PayoutRun(), {
+        corpId: CORP,
+        period,
+        deptId: 1,
+        status: 'published',
+        computeState: 'done',
+        createdBy: 'bench',
+        createdAt: importedAt,
+        totalFen: 0,
+        people: employees,
+      }),
+    );
+    await batches(ids, (slice) =>
+      ds.getRepository(PayoutStatement).insert(
+        slice.map((userid) => ({
+          corpId: CORP,
+          runId: run.id,
+          userid,
+          deptId: teamOf(userid),
+          planId: null,
+          planVersionId: null,
+          planDefinition: null,
+          totalFen: 800_000 + Math.floor(rand() * 800_000),
+          explanation: '',
+        })),
+      ),
+    );
+  }
   await batches(ids, (slice) =>
     ds.getRepository(Customer).insert(
       slice.map((userid) => ({
@@ -156,7 +210,14 @@ async function main(): Promise<void> {
       const r = await runRetention(ds, CORP);
       const fired = await ds.getRepository(RetentionRisk).find({ where: { corpId: CORP, weekStart: r.weekStart!, ruleFired: true }, select: { userid: true } });
       const hits = fired.filter((f) => drifters.has(f.userid)).length;
-      console.error(`  phases (ms): ${JSON.stringify(r.ms)}; rule fired for ${hits} of ${drifters.size} drifters and ${fired.length - hits} others`);
+      const latest = await ds
+        .getRepository(RetentionRisk)
+        .find({ where: { corpId: CORP, weekStart: r.weekStart! }, select: { userid: true, explanation: true } });
+      const teams = latest.filter((x) => x.explanation.team?.status === 'ok').length;
+      const paid = latest.filter((x) => x.explanation.domainSignals?.some((d) => d.key === 'payout' && d.status === 'ok')).length;
+      console.error(
+        `  phases (ms): ${JSON.stringify(r.ms)}; rule fired for ${hits} of ${drifters.size} drifters and ${fired.length - hits} others; team comparison for ${teams}, 数据不足 for ${latest.length - teams}; 绩效发放 for ${paid}`,
+      );
       console.log(
         `| ${name} | ${r.weekRows.toLocaleString('en')} | ${r.weekRowsWritten.toLocaleString('en')} | ${r.people} | ${r.risks} | ${r.ruleFired} | ${((Date.now() - t) / 1000).toFixed(1)} s |`,
       );

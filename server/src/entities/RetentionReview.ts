@@ -2,8 +2,8 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * HR's review of a person's risk for one week: “已沟通” (talked with them) or “误报” (a false alarm), with a note.
- * Kept with history (a new review never replaces an old one). A later model version may read 误报 as a label hint;
- * the current one does not (README, 留才雷达).
+ * Kept with history (a new review never replaces an old one). The next monthly model reads a week's latest 误报 as a
+ * training hint: the weeks around it become label-0 rows (`buildTrainingSet`; README, 留才雷达).
  */
 @Entity({ name: 'retention_reviews' })
 @Index('idx_retention_reviews_person', ['corpId', 'userid', 'weekStart'])

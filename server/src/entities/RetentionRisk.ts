@@ -1,3 +1,4 @@
+import type { DomainSignal, RetentionTeamView } from '@liucai/shared';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** The explanation kept with a risk: the rule's reading, the model's drivers, the signals in words. */
@@ -9,6 +10,10 @@ export interface RetentionRiskExplanation {
   modelNote: string | null;
   /** Each signal against the baseline in words, e.g. “近 4 周请假 3 次，是本人过去 12 周平均的 3 倍”. */
   signals: Record<string, string>;
+  /** The week's signals against the main department's other active members (absent on rows of earlier runs). */
+  team?: RetentionTeamView;
+  /** 绩效发放, 岗位匹配分, 培训 (absent on rows of earlier runs). */
+  domainSignals?: DomainSignal[];
 }
 
 /**

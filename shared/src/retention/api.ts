@@ -1,5 +1,7 @@
 /** The retention radar's API shapes (留才雷达). A risk is never shown to the person it is about. */
 import type { RiskBand } from './bands';
+import type { DomainSignal } from './domainSignals';
+import type { RetentionTeamView } from './teamComparison';
 
 /** What every viewer sees of a person's current risk: HR fields are null for a supervisor. */
 export interface RetentionRiskView {
@@ -46,6 +48,10 @@ export interface RetentionPersonView {
   current: RetentionRiskView | null;
   /** HR only: each signal against the person's baseline, in words. */
   signals: Record<string, string> | null;
+  /** HR only: each signal against the main department's other active members (null before this was computed). */
+  team: RetentionTeamView | null;
+  /** HR only: 绩效发放, 岗位匹配分 and 培训 (each 无数据 when its domain holds nothing for the person). */
+  domainSignals: DomainSignal[] | null;
   weeks: RetentionWeekView[];
   /** HR only: every review, newest first. */
   reviews: RetentionReviewView[];

@@ -1,23 +1,11 @@
 import { articleRule, articleRuleOnChanges } from './articleRule';
-import { personWeekSignals, type WeekActivity } from './signals';
+import { emptyWeek, personWeekSignals, type WeekActivity } from './signals';
 import { addDays, weeksEnding } from './weeks';
 
 const EVALUATED = '2026-11-30'; // a Monday
 
 function week(weekStart: string, over: Partial<WeekActivity> = {}): WeekActivity {
-  return {
-    weekStart,
-    leaveCount: 0,
-    leaveDayHundredths: 0,
-    lateCount: 0,
-    absenceCount: 0,
-    unexcusedAbsenceCount: 0,
-    followUps: 0,
-    collaborations: 0,
-    helping: 0,
-    deals: 0,
-    ...over,
-  };
+  return { ...emptyWeek(weekStart), ...over };
 }
 
 /** 16 weeks: 12 of baseline then 4 recent, each built by `base` / `recent`. */

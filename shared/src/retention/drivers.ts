@@ -15,6 +15,9 @@ const UNITS: Record<SignalMetric, string> = {
   communication: '次',
 };
 
+/** The counting unit of a signal (次, 天, 份). */
+export const signalUnit = (metric: SignalMetric): string => UNITS[metric];
+
 const SHORT_LABELS: Record<SignalMetric, string> = { ...SIGNAL_LABELS, communication: '沟通' };
 
 /** A number as the sentences show it: at most one decimal, no trailing “.0”. */
@@ -45,9 +48,12 @@ export function describeSignal(metric: SignalMetric, s: MetricSignal): string {
   return zh`${head}，与${base}持平`;
 }
 
-/** The sentence for a model feature built from signals (features are named after signal metrics). */
-export function describeFeature(signals: PersonWeekSignals, feature: string): string {
+/**
+ * The sentence for a model feature built from signals (features are named after signal metrics); `teamClause`
+ * (from the team comparison) is appended when given, e.g. “…；团队人均 9 次”.
+ */
+export function describeFeature(signals: PersonWeekSignals, feature: string, teamClause?: (metric: SignalMetric) => string): string {
   const metric = feature as SignalMetric;
   const s = signals.metrics[metric];
-  return s ? describeSignal(metric, s) : feature;
+  return s ? describeSignal(metric, s) + (teamClause?.(metric) ?? '') : feature;
 }

@@ -38,6 +38,24 @@ export interface WeekActivity {
   deals: number;
 }
 
+/** A week's counts with nothing in them. */
+export function emptyCounts(): Omit<WeekActivity, 'weekStart'> {
+  return {
+    leaveCount: 0,
+    leaveDayHundredths: 0,
+    lateCount: 0,
+    absenceCount: 0,
+    unexcusedAbsenceCount: 0,
+    followUps: 0,
+    collaborations: 0,
+    helping: 0,
+    deals: 0,
+  };
+}
+
+/** A week with nothing in it (a person's observed week no row counted). */
+export const emptyWeek = (weekStart: string): WeekActivity => ({ weekStart, ...emptyCounts() });
+
 export const SIGNAL_METRICS = [
   'leaveCount',
   'leaveDayHundredths',

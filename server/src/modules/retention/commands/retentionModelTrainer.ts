@@ -1,17 +1,6 @@
 import { Between, In, type DataSource } from 'typeorm';
-import {
-  RISK_MODEL_KIND,
-  SIGNAL_FEATURES,
-  addDays,
-  personWeekSignals,
-  signalFeatureRow,
-  trainRiskModel,
-  weekStartOf,
-  weeksEnding,
-  type TrainingSet,
-  type WeekActivity,
-} from '@liucai/shared';
-import { RetentionModel, RetentionWeekSignal } from '../../../entities';
+import { RISK_MODEL_KIND, addDays, buildTrainingSet, trainRiskModel, weekStartOf, weeksEnding, type WeekActivity } from '@liucai/shared';
+import { RetentionModel, RetentionReview, RetentionWeekSignal } from '../../../entities';
 import type { RadarPerson } from '../queries/retentionPeople';
 
 /** Leavers are read as they were this many days before their last day (the alert must come ≥ 30 days ahead). */
@@ -29,7 +18,9 @@ export const leaverReferenceWeek = (lastDay: string): string => weekStartOf(addD
  * The corp's model for the month of `weekStart`: the one already trained this month, or a new training from the
  * stored weekly activity. Leavers of the past year (label 1) are read at their reference week, ≥ 30 days before
  * their last day; active people (label 0) at the same lead before the evaluated week. Only people with a baseline
- * count. Too few of either → a row saying “数据不足”; the rule alone is used. Rows are never changed afterwards.
+ * count. HR's 误报 reviews of the past year add label-0 rows (`buildTrainingSet`: the reviewed week and the week
+ * either side); the model row's params record how many. Too few of either → a row saying “数据不足”; the rule alone
+ * is used. Rows are never changed afterwards.
  */
 export async function trainRetentionModel(
   ds: DataSource,
@@ -45,27 +36,32 @@ export async function trainRetentionModel(
   const stayerWeek = addDays(opts.weekStart, -LEAD_DAYS); // five weeks before, like the leavers
   const samples = opts.people
     .filter((p) => !p.lastDay || (p.lastDay > since && p.lastDay <= addDays(opts.weekStart, 6)))
-    .map((p) => ({ userid: p.userid, label: p.lastDay ? 1 : 0, week: p.lastDay ? leaverReferenceWeek(p.lastDay) : stayerWeek }));
+    .map((p) => ({ userid: p.userid, label: p.lastDay ? (1 as const) : (0 as const), week: p.lastDay ? leaverReferenceWeek(p.lastDay) : stayerWeek }));
   // Two reads: everyone's stored weeks around the stayers' reference week, and the leavers' own weeks.
   const stayerFrom = weeksEnding(stayerWeek, 16)[0]!;
   const stored = await ds.getRepository(RetentionWeekSignal).find({ where: { corpId, weekStart: Between(stayerFrom, stayerWeek) } });
-  const leaverIds = samples.filter((s) => s.label === 1).map((s) => s.userid);
-  for (let i = 0; i < leaverIds.length; i += 500) {
-    stored.push(...(await ds.getRepository(RetentionWeekSignal).find({ where: { corpId, userid: In(leaverIds.slice(i, i + 500)) } })));
+  // tenancy: reviews of this corp only; the past year's, up to the evaluated week.
+  const reviews = await ds.getRepository(RetentionReview).find({
+    where: { corpId, weekStart: Between(since, opts.weekStart) },
+    select: { id: true, userid: true, weekStart: true, outcome: true },
+  });
+  const ownWeeks = [
+    ...new Set([...samples.filter((s) => s.label === 1).map((s) => s.userid), ...reviews.filter((r) => r.outcome === '误报').map((r) => r.userid)]),
+  ];
+  for (let i = 0; i < ownWeeks.length; i += 500) {
+    stored.push(...(await ds.getRepository(RetentionWeekSignal).find({ where: { corpId, userid: In(ownWeeks.slice(i, i + 500)) } })));
   }
-  const weeksOf = new Map<string, WeekActivity[]>();
+  const weeksOf = new Map<string, Map<string, WeekActivity>>();
   for (const r of stored) {
-    const list = weeksOf.get(r.userid) ?? [];
-    list.push(r);
-    weeksOf.set(r.userid, list);
+    const byWeek = weeksOf.get(r.userid) ?? new Map<string, WeekActivity>();
+    byWeek.set(r.weekStart, r); // a person's week read twice (both reads) counts once
+    weeksOf.set(r.userid, byWeek);
   }
-  const set: TrainingSet = { features: [...SIGNAL_FEATURES], rows: [], labels: [] };
-  for (const s of samples) {
-    const signals = personWeekSignals(weeksOf.get(s.userid) ?? [], s.week);
-    if (signals.baseline !== 'ok') continue;
-    set.rows.push(signalFeatureRow(signals));
-    set.labels.push(s.label);
-  }
+  const set = buildTrainingSet(
+    samples,
+    new Map([...weeksOf].map(([u, m]) => [u, [...m.values()]])),
+    reviews.map((r) => ({ userid: r.userid, weekStart: r.weekStart, outcome: r.outcome, order: r.id })),
+  );
   const trained = trainRiskModel(set);
   const row = Object.assign(new RetentionModel(), {
     corpId,
@@ -74,7 +70,13 @@ export async function trainRetentionModel(
     leavers: trained.leavers,
     stayers: trained.stayers,
     outOfFoldAucBp: trained.status === 'trained' && Number.isFinite(trained.outOfFoldAuc) ? Math.round(trained.outOfFoldAuc * 10000) : null,
-    params: trained.status === 'trained' ? (trained as unknown as Record<string, unknown>) : null,
+    params:
+      trained.status === 'trained'
+        ? ({ ...trained, trainingHints: { falseAlarmRows: set.falseAlarmRows, falseAlarmReviews: set.falseAlarmReviews } } as unknown as Record<
+            string,
+            unknown
+          >)
+        : null,
     message: trained.status === 'insufficient' ? trained.message : null,
     createdAt: opts.now(),
   });

@@ -5,9 +5,16 @@ import {
   articleRule,
   describeFeature,
   describeSignal,
+  emptyWeek,
+  matchScoreSignal,
+  payoutSignal,
   personWeekSignals,
   scoreRisk,
   signalFeatureRow,
+  teamClause,
+  teamComparisons,
+  teamView,
+  trainingSignal,
   weekStartOf,
   weeksEnding,
   type PersonWeekSignals,
@@ -15,6 +22,7 @@ import {
 } from '@liucai/shared';
 import { RetentionRisk, RetentionWeekSignal } from '../../../entities';
 import { weeklyActivity } from '../queries/weeklyActivity';
+import { domainSignalInputs } from '../queries/domainSignalInputs';
 import { radarPeople, type RadarPerson } from '../queries/retentionPeople';
 import { attendanceAndLeaveSyncedThrough, firstSyncedDay } from '../queries/syncedThrough';
 import { upsertBatches } from './upsertBatches';
@@ -51,7 +59,7 @@ export function completeWeekThrough(through: string): string {
  * Monday) and that the synced data covers whole (starting on or after `dataFrom`, the first synced attendance day):
  * a week before the first sync is unknown, not a week of zeros.
  */
-export function observedWeeks(person: RadarPerson, mondays: readonly string[], dataFrom: string | null): string[] {
+export function observedWeeks(person: Pick<RadarPerson, 'userid' | 'hiredOn' | 'lastDay'>, mondays: readonly string[], dataFrom: string | null): string[] {
   return mondays.filter(
     (m) => (!dataFrom || m >= dataFrom) && (!person.hiredOn || person.hiredOn <= addDays(m, 6)) && (!person.lastDay || person.lastDay >= m),
   );
@@ -102,7 +110,7 @@ export async function runRetention(
   const weekRows: RetentionWeekSignal[] = [];
   const historyOf = new Map<string, WeekActivity[]>();
   for (const person of people) {
-    const weeks = observedWeeks(person, mondays, dataFrom).map((m) => ({ weekStart: m, ...(activity.get(person.userid)?.get(m) ?? zeroActivity()) }));
+    const weeks = observedWeeks(person, mondays, dataFrom).map((m) => ({ ...emptyWeek(m), ...activity.get(person.userid)?.get(m) }));
     historyOf.set(person.userid, weeks);
     for (const w of weeks) weekRows.push(Object.assign(new RetentionWeekSignal(), { corpId, userid: person.userid, ...w, computedAt }));
   }
@@ -115,18 +123,28 @@ export async function runRetention(
   const model = trainedModelOf(modelRow);
   lap('model');
 
+  // Only people employed at the week's end get a risk (a past week's run includes people who left later), and they
+  // are the teams of the team comparison.
+  const end = addDays(weekStart, 6);
+  const active = people
+    .filter((p) => !(p.lastDay && p.lastDay <= end) && !(p.hiredOn && p.hiredOn > end))
+    .map((p) => ({ userid: p.userid, deptId: p.mainDeptId, signals: personWeekSignals(historyOf.get(p.userid) ?? [], weekStart) }));
+  const teams = teamComparisons(active);
+  const domain = await domainSignalInputs(ds, corpId, weekStart);
+  lap('inputs');
+
   const risks: RetentionRisk[] = [];
-  for (const person of people) {
-    // Only people employed at the week's end get a risk (a past week's run includes people who left later).
-    if (person.lastDay && person.lastDay <= addDays(weekStart, 6)) continue;
-    if (person.hiredOn && person.hiredOn > addDays(weekStart, 6)) continue; // not yet hired that week
-    const signals = personWeekSignals(historyOf.get(person.userid) ?? [], weekStart);
+  for (const { userid, signals } of active) {
+    const team = teams.get(userid)!;
     const rule = articleRule(signals);
-    const scored = model && signals.baseline === 'ok' ? scoreRisk(model, signalFeatureRow(signals), (f) => describeFeature(signals, f)) : null;
+    const scored =
+      model && signals.baseline === 'ok'
+        ? scoreRisk(model, signalFeatureRow(signals), (f) => describeFeature(signals, f, (m) => teamClause(m, signals, team)))
+        : null;
     risks.push(
       Object.assign(new RetentionRisk(), {
         corpId,
-        userid: person.userid,
+        userid,
         weekStart,
         baseline: signals.baseline,
         baselineWeeks: signals.baselineWeeks,
@@ -143,6 +161,12 @@ export async function runRetention(
           drivers: scored?.drivers.map((d) => d.text) ?? [],
           modelNote: scored ? null : signals.baseline !== 'ok' ? '本人基线不足，模型不评估' : (modelRow?.message ?? '尚未训练模型'),
           signals: signalWords(signals),
+          team: teamView(signals, team),
+          domainSignals: [
+            payoutSignal(domain.payouts.get(userid) ?? [], weekStart),
+            matchScoreSignal(domain.scores.get(userid) ?? [], weekStart),
+            trainingSignal(domain.training.get(userid) ?? [], weekStart),
+          ],
         },
         computedAt,
       }),
@@ -192,20 +216,6 @@ async function changedWeeks(ds: DataSource, corpId: string, mondays: readonly st
     const old = byKey.get(key(r));
     return !old || COUNT_FIELDS.some((f) => Number(old[f]) !== r[f]);
   });
-}
-
-function zeroActivity(): Omit<WeekActivity, 'weekStart'> {
-  return {
-    leaveCount: 0,
-    leaveDayHundredths: 0,
-    lateCount: 0,
-    absenceCount: 0,
-    unexcusedAbsenceCount: 0,
-    followUps: 0,
-    collaborations: 0,
-    helping: 0,
-    deals: 0,
-  };
 }
 
 const WEEK_UPDATE_COLUMNS = [

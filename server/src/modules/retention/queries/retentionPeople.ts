@@ -13,6 +13,8 @@ export interface RadarPerson {
   hiredOn: string | null;
   /** Null while employed. */
   lastDay: string | null;
+  /** The main department (the team of the team comparison); null for leavers the org sync never saw. */
+  mainDeptId: number | null;
 }
 
 /**
@@ -21,7 +23,7 @@ export interface RadarPerson {
  */
 export async function radarPeople(ds: DataSource, corpId: string): Promise<RadarPerson[]> {
   // tenancy: users and departures of this corp only.
-  const users = await ds.getRepository(User).find({ where: { corpId }, select: { userid: true, status: true, leftOn: true, hiredOn: true } });
+  const users = await ds.getRepository(User).find({ where: { corpId }, select: { userid: true, status: true, leftOn: true, hiredOn: true, mainDeptId: true } });
   const departures = await ds.getRepository(Departure).find({ where: { corpId }, select: { userid: true, lastDay: true } });
   const lastDayOf = new Map<string, string>();
   for (const d of departures) if ((lastDayOf.get(d.userid) ?? '') < d.lastDay) lastDayOf.set(d.userid, d.lastDay);
@@ -29,9 +31,9 @@ export async function radarPeople(ds: DataSource, corpId: string): Promise<Radar
   for (const u of users) {
     const lastDay = u.status === 'active' ? null : (lastDayOf.get(u.userid) ?? u.leftOn ?? null);
     if (u.status !== 'active' && !lastDay) continue; // left on an unknown day: cannot place their weeks
-    people.set(u.userid, { userid: u.userid, hiredOn: u.hiredOn, lastDay });
+    people.set(u.userid, { userid: u.userid, hiredOn: u.hiredOn, lastDay, mainDeptId: u.mainDeptId === null ? null : Number(u.mainDeptId) });
   }
-  for (const [userid, lastDay] of lastDayOf) if (!people.has(userid)) people.set(userid, { userid, hiredOn: null, lastDay });
+  for (const [userid, lastDay] of lastDayOf) if (!people.has(userid)) people.set(userid, { userid, hiredOn: null, lastDay, mainDeptId: null });
   const firstSeen = await firstAttendanceDays(
     ds,
     corpId,

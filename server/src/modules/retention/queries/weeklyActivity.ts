@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { WeekActivity } from '@liucai/shared';
+import { emptyCounts, type WeekActivity } from '@liucai/shared';
 import { AbsenceWithoutLeave, AttendanceResult, CollaborationEvent, Deal, FollowUp, LeaveRecord } from '../../../entities';
 import { whereCrmRowPresent, whereDealCounts } from '../../sync/queries/crmRows';
 import { weekBuckets } from './weekBuckets';
@@ -9,17 +9,7 @@ const LATE = "('Late', 'SeriousLate')";
 const ABSENT = "('Absenteeism', 'NotSigned')";
 
 type Activity = Omit<WeekActivity, 'weekStart'>;
-const empty = (): Activity => ({
-  leaveCount: 0,
-  leaveDayHundredths: 0,
-  lateCount: 0,
-  absenceCount: 0,
-  unexcusedAbsenceCount: 0,
-  followUps: 0,
-  collaborations: 0,
-  helping: 0,
-  deals: 0,
-});
+const empty = (): Activity => emptyCounts();
 
 /** Person → week → activity, for every person with any activity in the weeks (people with none are absent). */
 export type ActivityByPerson = Map<string, Map<string, Activity>>;

@@ -83,6 +83,8 @@ export function retentionRoutes(deps: AppDeps): Router<AppState> {
     const data: RetentionPersonView = {
       current,
       signals: asHr && latest ? latest.explanation.signals : null,
+      team: asHr && latest ? (latest.explanation.team ?? null) : null,
+      domainSignals: asHr && latest ? (latest.explanation.domainSignals ?? null) : null,
       weeks: presentWeeks(risks, signals, asHr),
       reviews: reviews.map((rv) => presentReview(rv, names)),
     };

@@ -78,3 +78,34 @@ export async function scoresInScope(
 export const jobModelName = async (ds: DataSource, corpId: string, id: number): Promise<string | null> =>
   // tenancy: by id and corp.
   (await ds.getRepository(JobModel).findOne({ where: { corpId, id }, select: { name: true } }))?.name ?? null;
+
+/**
+ * Each person's match score per month between two periods, against the first job model scoring them that month
+ * (the lowest job model id, the 人才盘点 default); months whose score is 数据不足 are left out. One query for the
+ * corp (the retention radar's 岗位匹配分 signal).
+ */
+export async function matchScoreHistory(
+  ds: DataSource,
+  corpId: string,
+  fromPeriod: string,
+  toPeriod: string,
+): Promise<Map<string, { period: string; value: number }[]>> {
+  // tenancy: the corp's scores.
+  const rows = await ds
+    .getRepository(TalentMatchScore)
+    .createQueryBuilder('s')
+    .select(['s.userid', 's.period', 's.jobModelId', 's.scoreT'])
+    .where('s.corp_id = :corpId AND s.period >= :fromPeriod AND s.period <= :toPeriod', { corpId, fromPeriod, toPeriod })
+    .orderBy('s.job_model_id', 'DESC')
+    .getMany();
+  const first = new Map<string, TalentMatchScore>();
+  for (const s of rows) first.set(`${s.userid}|${s.period}`, s); // the lowest job model id comes last
+  const out = new Map<string, { period: string; value: number }[]>();
+  for (const s of first.values()) {
+    if (s.scoreT === null) continue;
+    const list = out.get(s.userid) ?? [];
+    list.push({ period: s.period, value: Number(s.scoreT) });
+    out.set(s.userid, list);
+  }
+  return out;
+}
