@@ -123,7 +123,7 @@ async function computeOnWorld(database: Config['database'], spec: ApiBenchWorldS
     );
     const deps = { ...handlerDepsFrom(config, ds, dingtalk, createLogger('warn')), demo: true, startupLookbackDays: BUILD_LOOKBACK_DAYS };
     const handlers = createJobHandlers(deps);
-    await step('talent, assessment, KPI, retention, pulse, outcomes (the first start\'s computations)', () =>
+    await step("talent, assessment, KPI, retention, pulse, outcomes (the first start's computations)", () =>
       handlers['data.startupSync']({ corpId, syncRunIds: [] }, { jobId: 'bench', attempt: JOB_ATTEMPTS }),
     );
     await seedDemoIncentivePlans(ds, corpId, DEMO_USERIDS.admin, shanghaiDate(new Date(asOfMs)));
