@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import mysql from 'mysql2/promise';
-import { IsNull, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { Actor } from '../appTypes';
 import type { Config } from '../config';
 import { openDatabase } from '../db/dataSource';
@@ -20,7 +20,7 @@ import { loadConfig } from '../config';
 import { createLogger } from '../logger';
 import { createJobHandlers, handlerDepsFrom } from '../jobs/handlers';
 import { JOB_ATTEMPTS } from '../jobs/jobTypes';
-import { Department } from '../entities';
+import { Department, PayoutRun } from '../entities';
 import { shanghaiDate } from '../util/dates';
 import { seedDemoIncentivePlans } from '../modules/pay/commands/demoIncentivePlansSeeder';
 import { createPayoutRun } from '../modules/pay/commands/payoutRunCreator';
@@ -63,12 +63,12 @@ export async function ensureBuiltWorld(spec: ApiBenchWorldSpec, log: (line: stri
       ? { kind: 'sqlite', path: path.join(cacheDir(), `${cacheTag(spec)}.sqlite`) }
       : { kind: 'mysql', url: mysqlUrl(`liucai_bench_${cacheTag(spec).replace(/-/g, '_')}`) };
   const asOf = calendarEndingToday();
-  const cached = fs.existsSync(marker) ? (JSON.parse(fs.readFileSync(marker, 'utf8')) as { asOf: number; computed?: ComputedWorld }) : null;
-  if (!spec.rebuild && cached?.computed) return database;
+  const cached = fs.existsSync(marker) ? (JSON.parse(fs.readFileSync(marker, 'utf8')) as { asOf: number; computed?: ComputedWorld; computeVersion?: number }) : null;
+  if (!spec.rebuild && cached?.computeVersion === COMPUTE_VERSION) return database;
   if (!spec.rebuild && cached) {
     // A world synced before the computations were part of it: compute on it (a stage of its own, cached too).
     const computed = await computeOnWorld(database, spec, cached.asOf, log);
-    fs.writeFileSync(marker, JSON.stringify({ ...cached, computed }));
+    fs.writeFileSync(marker, JSON.stringify({ ...cached, computed, computeVersion: COMPUTE_VERSION }));
     return database;
   }
   log(`building the ${spec.employees}-person ${spec.kind} world (cached in data/bench/, once a day)…`);
@@ -84,12 +84,14 @@ export async function ensureBuiltWorld(spec: ApiBenchWorldSpec, log: (line: stri
   const builtInSeconds = Math.round((performance.now() - t0) / 1000);
   fs.writeFileSync(marker, JSON.stringify({ asOf, builtInSeconds }));
   const computed = await computeOnWorld(database, spec, asOf, log);
-  fs.writeFileSync(marker, JSON.stringify({ asOf, builtInSeconds, computed }));
+  fs.writeFileSync(marker, JSON.stringify({ asOf, builtInSeconds, computed, computeVersion: COMPUTE_VERSION }));
   return database;
 }
 
 /** What the computation stage did (seconds each), kept in the cache's marker. */
 export type ComputedWorld = Record<string, number>;
+/** Raised when the computation stage changes: a world computed by an older stage is computed again (each step is safe to repeat). */
+const COMPUTE_VERSION = 2;
 
 /** The run's computation is awaited here, not queued. */
 const noJobs = { kind: 'in-process', enqueue: async () => undefined, schedule: async () => undefined, close: async () => undefined } as unknown as JobQueue;
@@ -98,9 +100,9 @@ const noJobs = { kind: 'in-process', enqueue: async () => undefined, schedule: a
  * The pages past the first ones show computed data: after the syncs, the world gets what the real server computes
  * after its first data syncs, by the same code (the `data.startupSync` job's own handler, with no sync left to run):
  * talent recompute of the last complete month and the earlier quarters the data covers, the demo's assessment cycle
- * and KPI inputs, KPI scoring, the retention weekly run, the demo's pulse surveys and the 转型看板's outcomes. Then
- * the demo's incentive plans (as the server seeds them on start) and one payout run of the last complete month over
- * the whole company, created and computed as the payout job does.
+ * and KPI inputs, KPI scoring, the retention weekly run, the demo's pulse surveys and the 转型看板's outcomes, after
+ * the demo's incentive plans and KPI scheme (as the server seeds them on start). Then one payout run of the last
+ * complete month of 销售中心 (the demo HR's departments), created and computed as the payout job does.
  */
 async function computeOnWorld(database: Config['database'], spec: ApiBenchWorldSpec, asOfMs: number, log: (line: string) => void): Promise<ComputedWorld> {
   const took: ComputedWorld = {};
@@ -123,15 +125,17 @@ async function computeOnWorld(database: Config['database'], spec: ApiBenchWorldS
     );
     const deps = { ...handlerDepsFrom(config, ds, dingtalk, createLogger('warn')), demo: true, startupLookbackDays: BUILD_LOOKBACK_DAYS };
     const handlers = createJobHandlers(deps);
-    await step("talent, assessment, KPI, retention, pulse, outcomes (the first start's computations)", () =>
+    // As the server does on its first start: the plans and the KPI scheme first, then the computations.
+    await seedDemoIncentivePlans(ds, corpId, DEMO_USERIDS.admin, shanghaiDate(new Date(asOfMs)));
+    await step('talent, assessment, KPI, retention, pulse, outcomes', () =>
       handlers['data.startupSync']({ corpId, syncRunIds: [] }, { jobId: 'bench', attempt: JOB_ATTEMPTS }),
     );
-    await seedDemoIncentivePlans(ds, corpId, DEMO_USERIDS.admin, shanghaiDate(new Date(asOfMs)));
-    const root = await ds.getRepository(Department).findOne({ where: { corpId, parentId: IsNull(), active: true } });
-    if (root)
-      await step('payout run of the whole company', async () => {
+    const sales = await ds.getRepository(Department).findOneBy({ corpId, name: '销售中心', active: true });
+    const period = lastCompletePeriod();
+    if (sales && !(await ds.getRepository(PayoutRun).existsBy({ corpId, period, deptId: sales.deptId })))
+      await step('payout run of 销售中心', async () => {
         const actor = { corpId, userid: DEMO_USERIDS.admin, roles: ['employee', 'admin'], hrDeptIds: [] } as Actor;
-        const run = await createPayoutRun({ ds, jobs: noJobs }, actor, { period: lastCompletePeriod(), deptId: Number(root.deptId) });
+        const run = await createPayoutRun({ ds, jobs: noJobs }, actor, { period, deptId: Number(sales.deptId) });
         const outcome = await computePayoutRun(ds, corpId, run.id, run.computeSeq);
         if (!outcome.computed) throw new Error(`bench payout run not computed: ${outcome.reason}`);
       });
