@@ -63,7 +63,9 @@ export async function ensureBuiltWorld(spec: ApiBenchWorldSpec, log: (line: stri
       ? { kind: 'sqlite', path: path.join(cacheDir(), `${cacheTag(spec)}.sqlite`) }
       : { kind: 'mysql', url: mysqlUrl(`liucai_bench_${cacheTag(spec).replace(/-/g, '_')}`) };
   const asOf = calendarEndingToday();
-  const cached = fs.existsSync(marker) ? (JSON.parse(fs.readFileSync(marker, 'utf8')) as { asOf: number; computed?: ComputedWorld; computeVersion?: number }) : null;
+  const cached = fs.existsSync(marker)
+    ? (JSON.parse(fs.readFileSync(marker, 'utf8')) as { asOf: number; computed?: ComputedWorld; computeVersion?: number })
+    : null;
   if (!spec.rebuild && cached?.computeVersion === COMPUTE_VERSION) return database;
   if (!spec.rebuild && cached) {
     // A world synced before the computations were part of it: compute on it (a stage of its own, cached too).
