@@ -1,6 +1,6 @@
-import type { DataSource } from 'typeorm';
 import { DEMO_USERIDS } from '../dingtalk/sandbox';
-import { AssessmentCycle, Department, HrScope, PulseRound, User } from '../entities';
+import { In, type DataSource } from 'typeorm';
+import { AssessmentCycle, Department, HrScope, PulseRound, PulseSurvey, User } from '../entities';
 import { descendantsOf } from '../modules/access/policies/scope';
 
 /** Who a page's API is asked as (the sandbox's demo users). */
@@ -15,7 +15,7 @@ export interface BenchContext {
   allPeople: string[];
   /** Departments with sub-departments inside HR's scope (what HR expands on the org page). */
   hrParents: number[];
-  /** The latest assessment cycle and pulse round (测评管理 and 脉搏调查 open them from a link); 0 when none. */
+  /** The latest assessment cycle, and the latest pulse round HR may read (测评管理 and 脉搏调查 open them from a link); 0 when none. */
   cycleId: number;
   roundId: number;
 }
@@ -139,6 +139,7 @@ export async function loadBenchContext(ds: DataSource, corpId: string): Promise<
     .getRepository(User)
     .find({ where: { corpId, status: 'active' }, select: { userid: true, mainDeptId: true }, order: { userid: 'ASC' } });
   const parents = new Set(depts.flatMap((d) => (d.parentId !== null ? [d.parentId] : [])));
+  const hrSurveys = await ds.getRepository(PulseSurvey).find({ where: { corpId, deptId: In([...hrDepts]) }, select: { id: true } });
   const hrPeople = people.filter((u) => u.mainDeptId !== null && hrDepts.has(u.mainDeptId)).map((u) => u.userid);
   return {
     corpId,
@@ -146,6 +147,7 @@ export async function loadBenchContext(ds: DataSource, corpId: string): Promise<
     allPeople: people.map((u) => u.userid),
     hrParents: [...hrDepts].filter((id) => parents.has(id)),
     cycleId: (await ds.getRepository(AssessmentCycle).findOne({ where: { corpId }, order: { id: 'DESC' } }))?.id ?? 0,
-    roundId: (await ds.getRepository(PulseRound).findOne({ where: { corpId }, order: { id: 'DESC' } }))?.id ?? 0,
+    // The newest round of a survey on a department HR covers (HR sees no other's results).
+    roundId: (await ds.getRepository(PulseRound).findOne({ where: { corpId, surveyId: In(hrSurveys.map((x) => x.id)) }, order: { id: 'DESC' } }))?.id ?? 0,
   };
 }
