@@ -30,6 +30,7 @@ import { FollowUpContent1766600100000 } from './1766600100000-FollowUpContent';
 import { ApiTokens1766700000000 } from './1766700000000-ApiTokens';
 import { TalentRecompute1766800000000 } from './1766800000000-TalentRecompute';
 import { KpiImportValues1767000000000 } from './1767000000000-KpiImportValues';
+import { TalentReadIndexes1767400000000 } from './1767400000000-TalentReadIndexes';
 
 /** MySQL/MariaDB migrations, oldest first. Each is frozen once merged: never edit one, add a new one. */
 export const MYSQL_MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -64,4 +65,5 @@ export const MYSQL_MIGRATIONS: (new () => MigrationInterface)[] = [
   ApiTokens1766700000000,
   TalentRecompute1766800000000,
   KpiImportValues1767000000000,
+  TalentReadIndexes1767400000000,
 ];

@@ -9,7 +9,7 @@
  * API again while they run. Prints one table per database: requests/s, p50 and p99.
  *
  *   npm run bench:api -- [--employees 10000] [--db sqlite,mysql] [--concurrency 16] [--seconds 4] [--max 4000]
- *                        [--rate 18] [--only /org] [--no-sync] [--rebuild]
+ *                        [--rate 18] [--only /org,/kpi] [--no-sync] [--rebuild]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -203,7 +203,7 @@ const cell = (r: Measured | undefined) =>
 
 async function main(): Promise<void> {
   const only = stringArg('only', '');
-  const apis = PAGE_APIS.filter((a) => !only || a.label.includes(only));
+  const apis = PAGE_APIS.filter((a) => !only || only.split(',').some((o) => a.label.includes(o)));
   const kinds = stringArg('db', 'sqlite,mysql').split(',') as ('sqlite' | 'mysql')[];
   const results: { kind: string; rows: Row[] }[] = [];
   for (const kind of kinds) results.push({ kind, rows: await benchDatabase(kind, apis) });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import mysql from 'mysql2/promise';
 import type { DataSource } from 'typeorm';
+import type { Actor } from '../appTypes';
 import type { Config } from '../config';
 import { openDatabase } from '../db/dataSource';
 import { recreateMysqlDatabase } from '../db/adminConnection';
@@ -15,6 +16,17 @@ import { runOrgSync } from '../modules/sync/commands/orgSyncer';
 import { runDataSync } from '../modules/sync/commands/dataSyncRunner';
 import { DEFAULT_CRM_SETTINGS } from '../modules/sync/commands/crmSyncer';
 import { repoRoot } from '../util/repoRoot';
+import { loadConfig } from '../config';
+import { createLogger } from '../logger';
+import { createJobHandlers, handlerDepsFrom } from '../jobs/handlers';
+import { JOB_ATTEMPTS } from '../jobs/jobTypes';
+import { Department, PayoutRun } from '../entities';
+import { shanghaiDate } from '../util/dates';
+import { seedDemoIncentivePlans } from '../modules/pay/commands/demoIncentivePlansSeeder';
+import { createPayoutRun } from '../modules/pay/commands/payoutRunCreator';
+import { computePayoutRun } from '../modules/pay/commands/payoutRunComputer';
+import { lastCompletePeriod } from '../modules/talent/jobs/talentJobs';
+import type { JobQueue } from '../jobs/jobTypes';
 
 /** Days of attendance and leave the cached world holds; the bench's "during a sync" run reads the rest of its lookback. */
 export const BUILD_LOOKBACK_DAYS = 10;
@@ -51,8 +63,16 @@ export async function ensureBuiltWorld(spec: ApiBenchWorldSpec, log: (line: stri
       ? { kind: 'sqlite', path: path.join(cacheDir(), `${cacheTag(spec)}.sqlite`) }
       : { kind: 'mysql', url: mysqlUrl(`liucai_bench_${cacheTag(spec).replace(/-/g, '_')}`) };
   const asOf = calendarEndingToday();
-  const cached = fs.existsSync(marker) ? (JSON.parse(fs.readFileSync(marker, 'utf8')) as { asOf: number }) : null;
-  if (!spec.rebuild && cached) return database;
+  const cached = fs.existsSync(marker)
+    ? (JSON.parse(fs.readFileSync(marker, 'utf8')) as { asOf: number; computed?: ComputedWorld; computeVersion?: number })
+    : null;
+  if (!spec.rebuild && cached?.computeVersion === COMPUTE_VERSION) return database;
+  if (!spec.rebuild && cached) {
+    // A world synced before the computations were part of it: compute on it (a stage of its own, cached too).
+    const computed = await computeOnWorld(database, spec, cached.asOf, log);
+    fs.writeFileSync(marker, JSON.stringify({ ...cached, computed, computeVersion: COMPUTE_VERSION }));
+    return database;
+  }
   log(`building the ${spec.employees}-person ${spec.kind} world (cached in data/bench/, once a day)…`);
   if (database.kind === 'sqlite') for (const f of ['', '-wal', '-shm']) fs.rmSync(database.path + f, { force: true });
   else await recreateMysqlDatabase(database.url);
@@ -63,8 +83,69 @@ export async function ensureBuiltWorld(spec: ApiBenchWorldSpec, log: (line: stri
   } finally {
     await ds.destroy();
   }
-  fs.writeFileSync(marker, JSON.stringify({ asOf, builtInSeconds: Math.round((performance.now() - t0) / 1000) }));
+  const builtInSeconds = Math.round((performance.now() - t0) / 1000);
+  fs.writeFileSync(marker, JSON.stringify({ asOf, builtInSeconds }));
+  const computed = await computeOnWorld(database, spec, asOf, log);
+  fs.writeFileSync(marker, JSON.stringify({ asOf, builtInSeconds, computed, computeVersion: COMPUTE_VERSION }));
   return database;
+}
+
+/** What the computation stage did (seconds each), kept in the cache's marker. */
+export type ComputedWorld = Record<string, number>;
+/** Raised when the computation stage changes: a world computed by an older stage is computed again (each step is safe to repeat). */
+const COMPUTE_VERSION = 2;
+
+/** The run's computation is awaited here, not queued. */
+const noJobs = { kind: 'in-process', enqueue: async () => undefined, schedule: async () => undefined, close: async () => undefined } as unknown as JobQueue;
+
+/**
+ * The pages past the first ones show computed data: after the syncs, the world gets what the real server computes
+ * after its first data syncs, by the same code (the `data.startupSync` job's own handler, with no sync left to run):
+ * talent recompute of the last complete month and the earlier quarters the data covers, the demo's assessment cycle
+ * and KPI inputs, KPI scoring, the retention weekly run, the demo's pulse surveys and the 转型看板's outcomes, after
+ * the demo's incentive plans and KPI scheme (as the server seeds them on start). Then one payout run of the last
+ * complete month of 销售中心 (the demo HR's departments), created and computed as the payout job does.
+ */
+async function computeOnWorld(database: Config['database'], spec: ApiBenchWorldSpec, asOfMs: number, log: (line: string) => void): Promise<ComputedWorld> {
+  const took: ComputedWorld = {};
+  const step = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
+    const t = performance.now();
+    const out = await work();
+    took[name] = Math.round((performance.now() - t) / 1000);
+    log(`  ${name} in ${took[name]} s`);
+    return out;
+  };
+  const ds = await openDatabase(database, { migrate: true });
+  const sandbox = await startSandbox({ port: 0, corps: [{ ...DEMO_CORP, seed: spec.seed, employees: spec.employees, asOfMs }] });
+  try {
+    const corpId = DEMO_CORP.corpId;
+    const config = loadConfig({ SANDBOX_EMPLOYEES: String(spec.employees), SANDBOX_SEED: String(spec.seed), LOG_LEVEL: 'warn' });
+    const dingtalk = createDingTalkPort(
+      { ...DEMO_CORP, legacyBaseUrl: sandbox.url, v1BaseUrl: sandbox.url },
+      { dingtalkCallsPerSecond: 5000, dingtalkTimeoutMs: 60000, queuePrefix: 'benchapi' },
+      null,
+    );
+    const deps = { ...handlerDepsFrom(config, ds, dingtalk, createLogger('warn')), demo: true, startupLookbackDays: BUILD_LOOKBACK_DAYS };
+    const handlers = createJobHandlers(deps);
+    // As the server does on its first start: the plans and the KPI scheme first, then the computations.
+    await seedDemoIncentivePlans(ds, corpId, DEMO_USERIDS.admin, shanghaiDate(new Date(asOfMs)));
+    await step('talent, assessment, KPI, retention, pulse, outcomes', () =>
+      handlers['data.startupSync']({ corpId, syncRunIds: [] }, { jobId: 'bench', attempt: JOB_ATTEMPTS }),
+    );
+    const sales = await ds.getRepository(Department).findOneBy({ corpId, name: '销售中心', active: true });
+    const period = lastCompletePeriod();
+    if (sales && !(await ds.getRepository(PayoutRun).existsBy({ corpId, period, deptId: sales.deptId })))
+      await step('payout run of 销售中心', async () => {
+        const actor = { corpId, userid: DEMO_USERIDS.admin, roles: ['employee', 'admin'], hrDeptIds: [] } as Actor;
+        const run = await createPayoutRun({ ds, jobs: noJobs }, actor, { period, deptId: Number(sales.deptId) });
+        const outcome = await computePayoutRun(ds, corpId, run.id, run.computeSeq);
+        if (!outcome.computed) throw new Error(`bench payout run not computed: ${outcome.reason}`);
+      });
+  } finally {
+    await sandbox.close();
+    await ds.destroy();
+  }
+  return took;
 }
 
 async function buildWorld(ds: DataSource, spec: ApiBenchWorldSpec, asOfMs: number, log: (line: string) => void): Promise<void> {

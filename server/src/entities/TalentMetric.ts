@@ -7,6 +7,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
  */
 @Entity({ name: 'talent_metrics' })
 @Index('uq_talent_metrics', ['corpId', 'period', 'userid', 'metric'], { unique: true })
+@Index('idx_talent_metrics_person', ['corpId', 'userid', 'period'])
 export class TalentMetric {
   @PrimaryGeneratedColumn({ type: 'int' })
   id: number;
