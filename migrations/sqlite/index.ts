@@ -31,6 +31,7 @@ import { ApiTokens1766700000000 } from './1766700000000-ApiTokens';
 import { TalentRecompute1766800000000 } from './1766800000000-TalentRecompute';
 import { KpiImportValues1767000000000 } from './1767000000000-KpiImportValues';
 import { TalentReadIndexes1767400000000 } from './1767400000000-TalentReadIndexes';
+import { ListReadIndexes1767700000000 } from './1767700000000-ListReadIndexes';
 
 /** SQLite migrations (embedded mode), oldest first. Each is frozen once merged: never edit one, add a new one. */
 export const SQLITE_MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -66,4 +67,5 @@ export const SQLITE_MIGRATIONS: (new () => MigrationInterface)[] = [
   TalentRecompute1766800000000,
   KpiImportValues1767000000000,
   TalentReadIndexes1767400000000,
+  ListReadIndexes1767700000000,
 ];

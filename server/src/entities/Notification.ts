@@ -11,6 +11,7 @@ import type { DeliveryState, NotificationStatus, WaitReason } from '@liucai/shar
 @Index('idx_notifications_recipient', ['corpId', 'recipientUserid', 'id'])
 @Index('idx_notifications_send', ['sendId'])
 @Index('idx_notifications_day', ['corpId', 'sendDay', 'recipientUserid'])
+@Index('idx_notifications_log', ['corpId', 'id'])
 export class Notification {
   @PrimaryGeneratedColumn({ type: 'int' })
   id: number;
