@@ -5,7 +5,7 @@
  * neutralised, bad format a 400 in Chinese).
  */
 import ExcelJS from 'exceljs';
-import type { TalentNineBox, TalentTier } from '@liucai/shared';
+import { scaledText, type TalentNineBox, type TalentTier } from '@liucai/shared';
 import { AuditEvent, JobModelVersion, TalentMatchScore, TalentMetric, type User } from '../server/src/entities';
 import { ensureBuiltInJobModels } from '../server/src/modules/talent/commands/builtInJobModelSeeder';
 import { createTestWorld, type TestWorld } from './support/testServices';
@@ -24,14 +24,15 @@ describe('talent 9-box and export', () => {
   /** A stored score (tier from the score) and three months of contract value for `u`. */
   async function store(u: User, versionId: number, jobModelId: number, score: number | null, monthlyYuan: [string, string][]) {
     const tier: TalentTier | null = score === null ? null : score >= 80 ? 'move' : score >= 60 ? 'train' : 'reassign';
-    const scoreText = score === null ? null : score.toFixed(1);
+    // As the recompute stores it: the shortest decimal text of the tenths (85 → "85", 85.5 → "85.5").
+    const scoreText = score === null ? null : scaledText(Math.round(score * 10), 1);
     await w.ds.getRepository(TalentMatchScore).insert({
       corpId: tw.corpId,
       userid: u.userid,
       period: PERIOD,
       jobModelId,
       versionId,
-      scoreT: score === null ? null : score * 10,
+      scoreT: score === null ? null : Math.round(score * 10),
       tier,
       detail: JSON.stringify({ score: scoreText, dimensions: [], explanation: score === null ? '数据不足：缺少续签率' : `匹配度 ${scoreText}` }),
       computedAt: new Date(),
@@ -129,7 +130,7 @@ describe('talent 9-box and export', () => {
     expect(box.cells.reduce((s, c) => s + c.people.length, 0)).toBe(4);
     expect(box.unplaced).toBe(1);
     const wang = box.cells.find((c) => c.tier === 'move' && c.performance === 'high')!.people[0]!;
-    expect(wang).toMatchObject({ score: '85.0', salesCny: '600.00', decisionLabel: null });
+    expect(wang).toMatchObject({ score: '85', salesCny: '600.00', decisionLabel: null });
   });
 
   it('shows admins everyone in the same boxes with HR’s decisions, and refuses supervisors and employees', async () => {
@@ -157,7 +158,7 @@ describe('talent 9-box and export', () => {
     expect(ws.rowCount).toBe(6);
     const names = [2, 3, 4, 5, 6].map((n) => row(n)[1]);
     expect(names).toEqual(['王五', '孙一', '张三', `'=HYPERLINK("x")`, '周二']);
-    expect(row(2).slice(4, 9)).toEqual([PERIOD, '大客户销售', '第 1 版', '85.0', '立即转型']);
+    expect(row(2).slice(4, 9)).toEqual([PERIOD, '大客户销售', '第 1 版', '85', '立即转型']);
     expect(row(6).slice(7, 9)).toEqual(['数据不足', '数据不足']);
     const csv = await fetch(`${server.url}/api/v1/talent/review/export?format=csv`, { headers: { cookie: hr.cookie } });
     const text = Buffer.from(await csv.arrayBuffer());

@@ -7,13 +7,16 @@ import {
   performanceCutoffs,
   type NineBoxPersonView,
   type TalentNineBox,
-  type TalentReview,
   type TalentTier,
 } from '@liucai/shared';
 import { salesWindow } from '../queries/recentSales';
+import type { LeanReviewPerson } from '../queries/talentReviewOf';
 
 /** `sales`: everyone scored in the corp that month (the cut-offs), userid → fen. */
-export function presentNineBox(review: TalentReview, sales: ReadonlyMap<string, number>): TalentNineBox {
+export function presentNineBox(
+  review: { period: string | null; jobModel: { id: number; name: string } | null; people: LeanReviewPerson[] },
+  sales: ReadonlyMap<string, number>,
+): TalentNineBox {
   const cutoffs = performanceCutoffs([...sales.values()]);
   const placed = review.people.filter((p): p is typeof p & { tier: TalentTier; score: string } => p.tier !== null && p.score !== null);
   const entries = placed.map((p) => {
@@ -24,7 +27,7 @@ export function presentNineBox(review: TalentReview, sales: ReadonlyMap<string, 
       department: p.department,
       score: p.score,
       salesCny: fenToPlainYuan(salesFen),
-      decisionLabel: p.decision?.tierLabel ?? null,
+      decisionLabel: p.decisionLabel,
     };
     return { person, tier: p.tier, salesFen };
   });

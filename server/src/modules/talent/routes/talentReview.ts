@@ -15,7 +15,7 @@ import { presentScore } from '../presenters/talentScorePresenter';
 import { latestScored, scoresInScope } from '../queries/talentScores';
 import { portraitOf } from '../queries/portraitOf';
 import { DecisionBodySchema, PERSON_QUERY_LABELS, PersonQuerySchema, ReviewExportQuerySchema, ReviewQuerySchema, TALENT_FIELD_LABELS } from './schema';
-import { talentReviewOf } from '../queries/talentReviewOf';
+import { leanTalentReviewOf, talentReviewOf } from '../queries/talentReviewOf';
 import { recentSalesOfScored } from '../queries/recentSales';
 import { presentNineBox } from '../presenters/nineBoxPresenter';
 import { talentReviewSheet } from '../presenters/talentReviewExport';
@@ -50,7 +50,7 @@ export function talentReviewRoutes(deps: AppDeps): Router<AppState> {
     const actor = ctx.state.actor!;
     assertTalentAdmin(actor);
     const q = validate(ReviewQuerySchema, ctx.query, TALENT_FIELD_LABELS);
-    const review = await talentReviewOf(deps.ds, actor, q);
+    const review = await leanTalentReviewOf(deps.ds, actor, q);
     const sales =
       review.period && review.jobModel ? await recentSalesOfScored(deps.ds, actor.corpId, review.period, review.jobModel.id) : new Map<string, number>();
     ctx.body = { ok: true, data: presentNineBox(review, sales) };
