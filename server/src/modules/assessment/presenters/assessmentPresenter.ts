@@ -16,7 +16,7 @@ import type { AssessmentCycle, AssessmentResponse, Questionnaire, QuestionnaireV
 import { currentVersionId, namesFor, presentVersionInfo } from '../../pay/presenters/ruleVersionPresenter';
 import type { DepartmentIndex } from '../../people/queries/departmentIndex';
 import { isClosed, isTimedOut, type OwnSheet } from '../commands/answerSheetWriter';
-import type { VisibleCycle } from '../policies/cycleAccess';
+import type { CycleCounts } from '../policies/cycleAccess';
 
 export function presentQuestionnaireVersion(v: QuestionnaireVersion, users: Map<string, UserRef>): QuestionnaireVersionView {
   return { ...presentVersionInfo(v, users), questionnaireId: v.questionnaireId, definition: JSON.parse(v.definition) as QuestionnaireDefinition };
@@ -47,7 +47,7 @@ export async function presentQuestionnaires(
 const unknownUser = (userid: string): UserRef => ({ userid, name: userid, title: null });
 
 export function presentCycleSummary(
-  { cycle, sheets }: VisibleCycle,
+  { cycle, total, submitted }: CycleCounts,
   names: { questionnaires: Map<number, string>; versions: Map<number, number>; users: Map<string, UserRef> },
   now: Date,
 ): CycleSummary {
@@ -67,8 +67,8 @@ export function presentCycleSummary(
     createdBy: names.users.get(cycle.createdBy) ?? null,
     remindedAt: cycle.remindedAt ? cycle.remindedAt.toISOString() : null,
     closed: isClosed(cycle, now),
-    total: sheets.length,
-    submitted: sheets.filter((s) => s.submittedAt).length,
+    total,
+    submitted,
   };
 }
 

@@ -22,7 +22,7 @@ import { openSheet, saveAnswers, submitSheet } from '../commands/answerSheetWrit
 import { ensureBuiltInQuestionnaires } from '../commands/builtInQuestionnaireSeeder';
 import { launchCycle } from '../commands/cycleLauncher';
 import { remindLate } from '../commands/cycleReminder';
-import { cycleInScope, visibleCycles, type VisibleCycle } from '../policies/cycleAccess';
+import { cycleInScope, visibleCycleCounts, visibleCycles, type CycleCounts, type VisibleCycle } from '../policies/cycleAccess';
 import { presentCycleDetail, presentCycleSummary, presentQuestionnaires, presentQuestionnaireVersion, presentSheet } from '../presenters/assessmentPresenter';
 import { myTasks, peopleCards, questionnaireNames, resultsOf, sheetScores } from '../queries/assessmentQueries';
 import { QUESTIONNAIRE_FAMILY } from '../questionnaireFamily';
@@ -46,7 +46,9 @@ export function assessmentRoutes(deps: AppDeps): Router<AppState> {
       deps.log.warn({ err, corpId }, 'assessment notifications: outbox kick failed (the minute tick sends them)'),
     );
 
-  const summaries = async (corpId: string, found: VisibleCycle[], now: Date) => {
+  const counted = (found: VisibleCycle[]): CycleCounts[] =>
+    found.map(({ cycle, sheets }) => ({ cycle, total: sheets.length, submitted: sheets.filter((s) => s.submittedAt).length }));
+  const summaries = async (corpId: string, found: CycleCounts[], now: Date) => {
     const names = await questionnaireNames(
       deps.ds,
       corpId,
@@ -63,7 +65,7 @@ export function assessmentRoutes(deps: AppDeps): Router<AppState> {
   r.get('/assessment-cycles', async (ctx) => {
     const actor = ctx.state.actor!;
     const now = new Date();
-    ctx.body = { ok: true, data: await summaries(actor.corpId, await visibleCycles(deps.ds, actor), now) };
+    ctx.body = { ok: true, data: await summaries(actor.corpId, await visibleCycleCounts(deps.ds, actor), now) };
   });
 
   r.post('/assessment-cycles', async (ctx) => {
@@ -73,7 +75,7 @@ export function assessmentRoutes(deps: AppDeps): Router<AppState> {
     const { cycle, sheets } = await launchCycle(deps.ds, actor, input);
     await kick(actor.corpId);
     ctx.state.log.info({ audit: 'assessment_cycle_launched', by: actor.userid, cycleId: cycle.id, sheets }, 'audit');
-    const [summary] = await summaries(actor.corpId, await visibleCycles(deps.ds, actor, { id: cycle.id, limit: 1 }), new Date());
+    const [summary] = await summaries(actor.corpId, counted(await visibleCycles(deps.ds, actor, { id: cycle.id, limit: 1 })), new Date());
     ctx.status = 201;
     ctx.body = { ok: true, data: summary };
   });
@@ -82,7 +84,7 @@ export function assessmentRoutes(deps: AppDeps): Router<AppState> {
     const actor = ctx.state.actor!;
     const { id } = validate(IdParamSchema, ctx.params, ASSESSMENT_FIELD_LABELS);
     const found = await cycleInScope(deps.ds, actor, id);
-    const [summary] = await summaries(actor.corpId, [found], new Date());
+    const [summary] = await summaries(actor.corpId, counted([found]), new Date());
     const [people, depts, scores] = await Promise.all([
       peopleCards(
         deps.ds,
