@@ -8,6 +8,7 @@ import type { DataSource } from 'typeorm';
 import { addDays, weeksEnding } from '@liucai/shared';
 import { PayoutRun, PayoutStatement, RetentionRisk, SyncCheckpoint, TalentMatchScore } from '../server/src/entities';
 import { runRetention } from '../server/src/modules/retention/commands/retentionRunner';
+import { matchScoreHistory } from '../server/src/modules/talent/queries/talentScores';
 import { buildCorp, buildDepartment, buildFollowUp, buildTraining, buildUser, onBothDatabases } from './support/factories';
 
 const WEEK = '2026-11-23';
@@ -114,6 +115,28 @@ describe('team comparison and domain signals in the weekly run', () => {
       expect(domain.get('training')).toMatchObject({ status: 'ok', recent: 1, text: '近 4 周完成培训 1 门，本人过去 12 周平均每 4 周 0 门，考试平均 75 分' });
       // Nothing published, scored or trained: 无数据 each (the draft run is not a payout).
       expect(of(lone.userid).domainSignals!.map((s) => s.text)).toEqual(['绩效发放：无数据', '岗位匹配分：无数据', '培训：无数据']);
+
+      // Quarterly scores (period “2025Q4”) sit in the same table; a month range across a year never reads them.
+      await ds.getRepository(TalentMatchScore).insert(
+        ['2025Q4', '2026Q3'].map((period) => ({
+          corpId,
+          userid: quiet.userid,
+          period,
+          jobModelId: 1,
+          versionId: 1,
+          scoreT: 1,
+          tier: null,
+          detail: '{}',
+          computedAt: new Date(),
+        })),
+      );
+      const history = await matchScoreHistory(ds, corpId, '2025-06', '2026-11');
+      expect(
+        history
+          .get(quiet.userid)!
+          .map((s) => s.period)
+          .sort(),
+      ).toEqual(['2026-10', '2026-11']);
     });
   });
 });

@@ -136,7 +136,13 @@ export async function matchScoreHistory(
     .getRepository(TalentMatchScore)
     .createQueryBuilder('s')
     .select(['s.userid', 's.period', 's.jobModelId', 's.scoreT'])
-    .where('s.corp_id = :corpId AND s.period >= :fromPeriod AND s.period <= :toPeriod', { corpId, fromPeriod, toPeriod })
+    // Months only: a quarter's text (“2025Q4”) sorts between months of different years and would pass a month range.
+    .where('s.corp_id = :corpId AND s.period >= :fromPeriod AND s.period <= :toPeriod AND s.period LIKE :months', {
+      corpId,
+      fromPeriod,
+      toPeriod,
+      months: PERIOD_LIKE.month,
+    })
     .orderBy('s.job_model_id', 'DESC')
     .getMany();
   const first = new Map<string, TalentMatchScore>();
