@@ -201,15 +201,21 @@ describe('assessments', () => {
   it('shows HR completion by department and reminds the late ones once a day', async () => {
     const hr = await as('hr');
     const detail = (await hr.call<CycleDetail>('GET', `/api/v1/assessment-cycles/${cycle.id}`)).body.data;
-    expect(detail).toMatchObject({ total: 5, submitted: 2 });
-    expect(detail.departments).toEqual([{ deptId: tw.depts.keyAccount.deptId, name: expect.stringContaining('大客户部'), total: 5, submitted: 2 }]);
-    expect(detail.late.map((l) => `${l.rater.name}→${l.subject.name}`).sort()).toEqual(['张三→张三', '李四→张三', '李四→李四'].sort());
+    expect(detail).toMatchObject({ total: 5, submitted: 2, inProgress: 1, notStarted: 2 });
+    expect(detail.departments).toEqual([
+      { deptId: tw.depts.keyAccount.deptId, name: expect.stringContaining('大客户部'), total: 5, submitted: 2, inProgress: 1 },
+    ]);
+    const open = detail.sheets.items.filter((l) => l.status !== 'submitted');
+    expect(open.map((l) => `${l.rater.name}→${l.subject.name}`).sort()).toEqual(['张三→张三', '李四→张三', '李四→李四'].sort());
 
-    // Results in scope: 王五's own rating and 李四's rating of him, apart.
-    const wangResult = detail.results.find((r) => r.subject.userid === tw.people.wang.userid)!;
-    const insightOf = (d: { dimension: string; score: string | null }[] | null) => d?.find((x) => x.dimension === 'customerInsight')?.score;
-    expect([insightOf(wangResult.self), insightOf(wangResult.supervisor)]).toEqual(['100.0', '70.0']);
-    expect(detail.results.map((r) => r.subject.name)).toEqual(['王五']);
+    // Results in scope: 王五's own rating and 李四's rating of him, apart (each sheet with its scores).
+    const insightOf = (d: { dimension: string; score: string | null }[] | null | undefined) => d?.find((x) => x.dimension === 'customerInsight')?.score;
+    const wangSheets = detail.sheets.items.filter((l) => l.subject.userid === tw.people.wang.userid);
+    expect(wangSheets.map((l) => [l.role, insightOf(l.scores)])).toEqual([
+      ['self', '100.0'],
+      ['supervisor', '70.0'],
+    ]);
+    expect([...new Set(detail.sheets.items.filter((l) => l.status === 'submitted').map((l) => l.subject.name))]).toEqual(['王五']);
     const reminded = await hr.call<{ reminded: number; late: number }>('POST', `/api/v1/assessment-cycles/${cycle.id}/remind`, {});
     expect(reminded.body.data).toEqual({ reminded: 2, late: 3 });
     const again = await hr.call<{ reminded: number }>('POST', `/api/v1/assessment-cycles/${cycle.id}/remind`, {});

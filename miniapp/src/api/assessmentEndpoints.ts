@@ -5,6 +5,7 @@ import type {
   AssessmentTask,
   CycleDetail,
   CycleLaunchInput,
+  CycleSheetFilters,
   CycleSummary,
   PersonAssessments,
   QuestionnaireVersionView,
@@ -24,7 +25,13 @@ export const getPersonAssessments = (userid: string): Promise<PersonAssessments>
 
 export const getQuestionnaires = (): Promise<QuestionnaireView[]> => apiGet(`${V1}/questionnaires`);
 export const getCycles = (): Promise<CycleSummary[]> => apiGet(`${V1}/assessment-cycles`);
-export const getCycle = (id: number): Promise<CycleDetail> => apiGet(`${V1}/assessment-cycles/${id}`);
+/** The cycle with its completion and one page of its sheets (filters go to the server). */
+export const getCycle = (id: number, filters: CycleSheetFilters = {}): Promise<CycleDetail> => {
+  const qs = new URLSearchParams();
+  for (const [k, v] of Object.entries(filters)) if (v !== undefined && v !== '') qs.set(k, String(v));
+  const query = qs.toString();
+  return apiGet(`${V1}/assessment-cycles/${id}${query ? `?${query}` : ''}`);
+};
 export const launchCycle = (input: CycleLaunchInput): Promise<CycleSummary> => apiPost(`${V1}/assessment-cycles`, input);
 export const remindCycle = (id: number): Promise<{ reminded: number; late: number }> => apiPost(`${V1}/assessment-cycles/${id}/remind`, {});
 

@@ -1,13 +1,14 @@
 /**
  * 测评管理 (HR, admins): launch a published questionnaire version to departments in one's scope, the cycles with
- * their completion, one cycle's completion by department (progress bars) with the people still to answer and a
- * 催办 button, and the questionnaires (the built-in question bank first) with their items.
+ * their completion, one cycle's completion (submitted, in progress, not started; by department with progress bars),
+ * its sheets a page at a time (filtered on the server by status, department and name) and a 催办 button, and the questionnaires (the built-in question bank first) with their items.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import {
   QUESTION_KIND_LABELS,
   dimensionLabel,
   type CycleDetail,
+  type CycleSheetStatus,
   type CycleSummary,
   type DepartmentRef,
   type QuestionKind,
@@ -15,6 +16,7 @@ import {
 } from '@liucai/shared';
 import Button from 'antd-mobile/es/components/button';
 import ProgressBar from 'antd-mobile/es/components/progress-bar';
+import SearchBar from 'antd-mobile/es/components/search-bar';
 import Selector from 'antd-mobile/es/components/selector';
 import Skeleton from 'antd-mobile/es/components/skeleton';
 import Switch from 'antd-mobile/es/components/switch';
@@ -24,6 +26,7 @@ import { errorMessage } from '../api/client';
 import { getDirectoryDepartments } from '../api/endpoints';
 import { getCycle, getCycles, getQuestionnaires, launchCycle, remindCycle } from '../api/assessmentEndpoints';
 import { PageLayout } from '../components/PageLayout';
+import { Pager } from '../components/Pager';
 import { LoadingCard, RetryCard } from '../components/LoadStates';
 import { navigate, useHashRoute } from '../router/hashRoute';
 import { percent } from '../assessment/assessmentDisplay';
@@ -111,23 +114,44 @@ function CycleCard({ cycle, active }: { cycle: CycleSummary; active: boolean }) 
   );
 }
 
+const SHEET_PAGE = 50;
+const STATUS_OPTIONS = [
+  { label: '全部', value: '' },
+  { label: '已提交', value: 'submitted' },
+  { label: '进行中', value: 'inProgress' },
+  { label: '未开始', value: 'notStarted' },
+] as const;
+const STATUS_TAGS: Record<CycleSheetStatus, { text: string; color: 'success' | 'primary' | 'default' }> = {
+  submitted: { text: '已提交', color: 'success' },
+  inProgress: { text: '进行中', color: 'primary' },
+  notStarted: { text: '未开始', color: 'default' },
+};
+
 function CyclePanel({ id, onChanged }: { id: number; onChanged: () => void }) {
   const [detail, setDetail] = useState<CycleDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [allLate, setAllLate] = useState(false);
-  const [allResults, setAllResults] = useState(false);
+  const [allDepts, setAllDepts] = useState(false);
+  const [status, setStatus] = useState<CycleSheetStatus | ''>('');
+  const [deptId, setDeptId] = useState<number | null>(null);
+  const [q, setQ] = useState('');
+  const [typed, setTyped] = useState('');
+  const [page, setPage] = useState(1);
   const load = useCallback(async () => {
     try {
-      setDetail(await getCycle(id));
+      setDetail(await getCycle(id, { status: status || undefined, deptId: deptId ?? undefined, q: q || undefined, page, pageSize: SHEET_PAGE }));
       setError(null);
     } catch (err) {
       setError(errorMessage(err));
     }
-  }, [id]);
+  }, [id, status, deptId, q, page]);
   useEffect(() => {
     void load();
   }, [load]);
+  const filter = (change: () => void) => {
+    change();
+    setPage(1);
+  };
   const remind = async () => {
     setBusy(true);
     try {
@@ -148,6 +172,7 @@ function CyclePanel({ id, onChanged }: { id: number; onChanged: () => void }) {
         <Skeleton.Paragraph lineCount={4} animated />
       </section>
     );
+  const open = detail.total - detail.submitted;
   return (
     <section className="card" data-testid="cycle-detail">
       <div className="assess-task-head">
@@ -156,66 +181,91 @@ function CyclePanel({ id, onChanged }: { id: number; onChanged: () => void }) {
           发起新测评
         </Button>
       </div>
-      <div className="assess-meta">
-        按部门完成情况（已提交 {detail.submitted}/{detail.total} 份）
+      <div className="assess-meta" data-testid="cycle-counts">
+        已提交 {detail.submitted}/{detail.total} 份 · 进行中 {detail.inProgress} 份 · 未开始 {detail.notStarted} 份
         {detail.remindedAt ? ` · 上次催办 ${new Date(detail.remindedAt).toLocaleString('zh-CN', { hour12: false })}` : ''}
       </div>
+      <ProgressBar percent={percent(detail.submitted, detail.total)} />
+      <div className="section-title">按部门完成情况（{detail.departments.length} 个部门，点部门只看它的答卷）</div>
       <div data-testid="dept-progress">
-        {detail.departments.map((d) => (
-          <div key={d.deptId ?? 'none'} className="assess-dept">
+        {detail.departments.slice(0, allDepts ? undefined : 8).map((d) => (
+          <button
+            type="button"
+            key={d.deptId ?? 'none'}
+            className={`assess-dept${(d.deptId ?? 0) === deptId ? ' active' : ''}`}
+            onClick={() => filter(() => setDeptId((d.deptId ?? 0) === deptId ? null : (d.deptId ?? 0)))}
+          >
             <span className="assess-dept-name">{d.name}</span>
             <span className="assess-meta">
               {d.submitted}/{d.total}
             </span>
             <ProgressBar percent={percent(d.submitted, d.total)} />
+          </button>
+        ))}
+      </div>
+      {detail.departments.length > 8 && (
+        <Button size="small" fill="none" color="primary" onClick={() => setAllDepts(!allDepts)}>
+          {allDepts ? '收起' : `显示全部 ${detail.departments.length} 个部门`}
+        </Button>
+      )}
+      <div className="section-title">答卷（自评与主管评价分开）</div>
+      <div className="assess-filters">
+        <Selector
+          options={STATUS_OPTIONS.map((o) => ({ ...o }))}
+          value={[status]}
+          onChange={(v) => filter(() => setStatus((v[0] ?? '') as CycleSheetStatus | ''))}
+          data-testid="sheet-status"
+        />
+        <select
+          value={deptId ?? ''}
+          onChange={(e) => filter(() => setDeptId(e.target.value === '' ? null : Number(e.target.value)))}
+          data-testid="sheet-dept"
+          aria-label="部门"
+        >
+          <option value="">全部部门</option>
+          {detail.departments.map((d) => (
+            <option key={d.deptId ?? 'none'} value={d.deptId ?? 0}>
+              {d.name}
+            </option>
+          ))}
+        </select>
+        <SearchBar
+          placeholder="搜索姓名或拼音"
+          value={typed}
+          onChange={(v) => {
+            setTyped(v);
+            if (v === '') filter(() => setQ(''));
+          }}
+          onSearch={(v) => filter(() => setQ(v.trim()))}
+          onClear={() => filter(() => setQ(''))}
+          data-testid="sheet-search"
+        />
+      </div>
+      <div data-testid="cycle-sheets">
+        {detail.sheets.items.length === 0 && <div className="empty-text">没有符合条件的答卷</div>}
+        {detail.sheets.items.map((l) => (
+          <div key={l.responseId} className="assess-result" data-testid={`sheet-${l.responseId}`}>
+            <div className="assess-result-head">
+              <span>{l.role === 'supervisor' ? `${l.rater.name} 评价 ${l.subject.name}` : `${l.subject.name} 自评`}</span>
+              <Tag color={STATUS_TAGS[l.status].color}>{STATUS_TAGS[l.status].text}</Tag>
+            </div>
+            <div className="assess-meta">{l.department}</div>
+            {l.scores && l.scores.length > 0 && (
+              <div className="assess-scores">
+                {l.scores.map((d) => (
+                  <span key={d.dimension} className="assess-meta">
+                    {d.label} {d.score ?? '—'}
+                  </span>
+                ))}
+              </div>
+            )}
           </div>
         ))}
       </div>
-      <div className="section-title">未完成（{detail.late.length} 份）</div>
-      {detail.late.slice(0, allLate ? 500 : 10).map((l) => (
-        <div key={l.responseId} className="assess-late">
-          <span>{l.role === 'supervisor' ? `${l.rater.name} 评价 ${l.subject.name}` : l.subject.name}</span>
-          <span className="assess-meta">
-            {l.department} · {l.started ? '已开始' : '未开始'}
-          </span>
-        </div>
-      ))}
-      {detail.late.length > 10 && !allLate && (
-        <Button size="small" fill="none" color="primary" onClick={() => setAllLate(true)}>
-          显示全部 {detail.late.length} 份
-        </Button>
-      )}
-      {allLate && detail.late.length > 500 && <div className="assess-meta">另有 {detail.late.length - 500} 份未列出</div>}
-      {detail.results.length > 0 && (
-        <>
-          <div className="section-title">结果（{detail.results.length} 人，自评与主管评价分开）</div>
-          <div data-testid="cycle-results">
-            {detail.results.slice(0, allResults ? 500 : 10).map((r) => (
-              <div key={r.subject.userid} className="assess-result">
-                <div className="assess-result-head">
-                  <span>{r.subject.name}</span>
-                  <span className="assess-meta">{r.department}</span>
-                </div>
-                {(r.self ?? r.supervisor ?? []).map((d) => (
-                  <div key={d.dimension} className="assess-result-row">
-                    <span>{d.label}</span>
-                    <span className="assess-meta">自评 {r.self?.find((x) => x.dimension === d.dimension)?.score ?? '—'}</span>
-                    <span className="assess-meta">主管 {r.supervisor?.find((x) => x.dimension === d.dimension)?.score ?? '—'}</span>
-                  </div>
-                ))}
-              </div>
-            ))}
-          </div>
-          {detail.results.length > 10 && !allResults && (
-            <Button size="small" fill="none" color="primary" onClick={() => setAllResults(true)}>
-              显示全部 {detail.results.length} 人
-            </Button>
-          )}
-        </>
-      )}
+      <Pager total={detail.sheets.total} page={detail.sheets.page} pageSize={detail.sheets.pageSize} unit="份" onPage={setPage} testId="sheet-pager" />
       <div className="assess-actions">
-        <Button color="primary" disabled={detail.closed || detail.late.length === 0} loading={busy} onClick={() => void remind()} data-testid="remind">
-          催办未完成的人
+        <Button color="primary" disabled={detail.closed || open === 0} loading={busy} onClick={() => void remind()} data-testid="remind">
+          催办未完成的人（{open} 份）
         </Button>
       </div>
     </section>

@@ -1,6 +1,7 @@
 /** What the assessment (测评) API answers: questionnaires, cycles with their completion, answer sheets, results. */
 import type { RuleVersionInfo } from '../pay/payApi';
 import type { UserRef } from '../api';
+import type { Paged } from '../people';
 import type { AnswerValue, DimensionScore, QuestionKind, QuestionnaireDefinition } from './questionnaire';
 
 export interface QuestionnaireVersionView extends RuleVersionInfo {
@@ -54,32 +55,48 @@ export interface CycleSummary extends CycleProgress {
 export interface CycleDepartmentProgress extends CycleProgress {
   deptId: number | null;
   name: string;
+  /** Opened (answers saved) but not submitted. */
+  inProgress: number;
 }
 
-export interface CycleLatePerson {
+/** Where a sheet stands for HR: submitted, opened but not submitted, or never opened. */
+export type CycleSheetStatus = 'submitted' | 'inProgress' | 'notStarted';
+export const CYCLE_SHEET_STATUSES = ['submitted', 'inProgress', 'notStarted'] as const;
+
+/** One answer sheet of a cycle as HR lists it (a page of them at a time). */
+export interface CycleSheetLine {
   responseId: number;
   subject: UserRef;
   rater: UserRef;
   role: 'self' | 'supervisor';
+  /** The subject's main department (its path), 未分配部门 without one. */
+  deptId: number | null;
   department: string;
-  /** Opened (answers saved) but not submitted. */
-  started: boolean;
+  status: CycleSheetStatus;
+  submittedAt: string | null;
+  /** The dimension scores of a submitted sheet (null: not submitted). */
+  scores: DimensionScore[] | null;
 }
 
-/** One person's submitted ratings in a cycle: their own and their supervisor's, apart (null: not submitted). */
-export interface CyclePersonResult {
-  subject: UserRef;
-  department: string;
-  self: DimensionScore[] | null;
-  supervisor: DimensionScore[] | null;
+/** GET /api/v1/assessment-cycles/:id's filters: a sheet status, the subject's main department (0: none), a name. */
+export interface CycleSheetFilters {
+  status?: CycleSheetStatus;
+  deptId?: number;
+  q?: string;
+  page?: number;
+  pageSize?: number;
 }
 
+/**
+ * GET /api/v1/assessment-cycles/:id: the cycle with its completion (sheets in the caller's scope, counted in SQL),
+ * completion by the subject's main department, and one page of the sheets matching the filters (by subject name,
+ * a person's own sheet before their supervisor's).
+ */
 export interface CycleDetail extends CycleSummary {
+  inProgress: number;
+  notStarted: number;
   departments: CycleDepartmentProgress[];
-  /** Sheets in scope not yet submitted. */
-  late: CycleLatePerson[];
-  /** People in scope with at least one submitted sheet. */
-  results: CyclePersonResult[];
+  sheets: Paged<CycleSheetLine>;
 }
 
 export type TaskState = 'new' | 'inProgress' | 'submitted' | 'closed' | 'timedOut';

@@ -6,7 +6,8 @@ import { In, type DataSource } from 'typeorm';
 import type { Actor } from '../../../appTypes';
 import { AssessmentCycle, AssessmentResponse, User } from '../../../entities';
 import { notFound } from '../../../errors';
-import { peopleScopeOf, visibleUserIds, whereInPeopleScope } from '../../people/policies/peopleScope';
+import { peopleScopeOf, visibleUserIds, whereInPeopleScope, type PeopleScope } from '../../people/policies/peopleScope';
+import { completionByDepartment, type DeptCompletion } from '../queries/cycleSheets';
 import { assertTalentAdmin } from '../../talent/policies/talentAdmin';
 
 export interface VisibleCycle {
@@ -87,4 +88,27 @@ export async function cycleInScope(ds: DataSource, actor: Actor, id: number): Pr
   const [found] = await visibleCycles(ds, actor, { id, limit: 1 });
   if (!found) throw notFound('测评');
   return found;
+}
+
+export interface CycleCompletion {
+  cycle: AssessmentCycle;
+  /** The actor's people scope (null: an admin, everyone). */
+  scope: PeopleScope | null;
+  /** The sheets in scope by the subject's main department (counted in SQL, no sheet read). */
+  departments: DeptCompletion[];
+}
+
+/**
+ * One cycle the actor sees (the same rule as `visibleCycles`: admins, its launcher, or HR with a sheet in scope) with
+ * its completion by department, or 404: one read of the cycle and one grouped query, whatever the cycle's size.
+ */
+export async function cycleCompletionInScope(ds: DataSource, actor: Actor, id: number): Promise<CycleCompletion> {
+  assertTalentAdmin(actor);
+  // tenancy: the corp's cycle.
+  const cycle = await ds.getRepository(AssessmentCycle).findOne({ where: { corpId: actor.corpId, id } });
+  if (!cycle) throw notFound('测评');
+  const scope = actor.roles.includes('admin') ? null : await peopleScopeOf(ds, actor);
+  const departments = await completionByDepartment(ds, actor.corpId, id, scope);
+  if (scope && departments.length === 0 && cycle.createdBy !== actor.userid) throw notFound('测评');
+  return { cycle, scope, departments };
 }

@@ -3,6 +3,7 @@ import type {
   AnswerSheet,
   AssessmentTask,
   CycleDetail,
+  CycleSheetLine,
   CycleSummary,
   DimensionScore,
   QuestionnaireDefinition,
@@ -10,9 +11,11 @@ import type {
   QuestionnaireView,
   TaskState,
   UserRef,
+  Paged,
 } from '@liucai/shared';
 import type { DataSource } from 'typeorm';
 import type { AssessmentCycle, AssessmentResponse, Questionnaire, QuestionnaireVersion } from '../../../entities';
+import { departmentPath, type DeptCompletion } from '../queries/cycleSheets';
 import { currentVersionId, namesFor, presentVersionInfo } from '../../pay/presenters/ruleVersionPresenter';
 import type { DepartmentIndex } from '../../people/queries/departmentIndex';
 import { isClosed, isTimedOut, type OwnSheet } from '../commands/answerSheetWriter';
@@ -72,52 +75,21 @@ export function presentCycleSummary(
   };
 }
 
-/** Completion by the subject's main department (named with its path), and the sheets still open. */
-export function presentCycleDetail(
-  summary: CycleSummary,
-  sheets: AssessmentResponse[],
-  people: Map<string, { ref: UserRef; mainDeptId: number | null }>,
-  depts: DepartmentIndex,
-  scores: Map<number, DimensionScore[]>,
-): CycleDetail {
-  const byDept = new Map<number | null, { total: number; submitted: number }>();
-  for (const s of sheets) {
-    const d = people.get(s.subjectUserid)?.mainDeptId ?? null;
-    const acc = byDept.get(d) ?? { total: 0, submitted: 0 };
-    acc.total++;
-    if (s.submittedAt) acc.submitted++;
-    byDept.set(d, acc);
-  }
-  const deptName = (id: number | null) => (id === null ? '未分配部门' : depts.path(id));
-  const departments = [...byDept]
-    .map(([deptId, p]) => ({ deptId, name: deptName(deptId), ...p }))
-    .sort((a, b) => a.submitted / a.total - b.submitted / b.total || a.name.localeCompare(b.name, 'zh'));
-  const ref = (u: string) => people.get(u)?.ref ?? unknownUser(u);
-  const late = sheets
-    .filter((s) => !s.submittedAt)
-    .map((s) => ({
-      responseId: s.id,
-      subject: ref(s.subjectUserid),
-      rater: ref(s.raterUserid),
-      role: s.role,
-      department: deptName(people.get(s.subjectUserid)?.mainDeptId ?? null),
-      started: s.startedAt !== null,
-    }));
-  const bySubject = new Map<string, CycleDetail['results'][number]>();
-  for (const s of sheets) {
-    const got = scores.get(s.id);
-    if (!s.submittedAt || !got) continue;
-    const r = bySubject.get(s.subjectUserid) ?? {
-      subject: ref(s.subjectUserid),
-      department: deptName(people.get(s.subjectUserid)?.mainDeptId ?? null),
-      self: null,
-      supervisor: null,
-    };
-    r[s.role] = got;
-    bySubject.set(s.subjectUserid, r);
-  }
-  const results = [...bySubject.values()].sort((a, b) => a.department.localeCompare(b.department, 'zh') || a.subject.name.localeCompare(b.subject.name, 'zh'));
-  return { ...summary, departments, late, results };
+/**
+ * The cycle with its completion: counts from the grouped query (by the subject's main department, named with its
+ * path, least complete first) and the page of sheets asked for.
+ */
+export function presentCycleDetail(summary: CycleSummary, departments: DeptCompletion[], depts: DepartmentIndex, sheets: Paged<CycleSheetLine>): CycleDetail {
+  const inProgress = departments.reduce((n, d) => n + d.inProgress, 0);
+  return {
+    ...summary,
+    inProgress,
+    notStarted: summary.total - summary.submitted - inProgress,
+    departments: departments
+      .map((d) => ({ ...d, name: departmentPath(depts, d.deptId) }))
+      .sort((a, b) => a.submitted / a.total - b.submitted / b.total || a.name.localeCompare(b.name, 'zh')),
+    sheets,
+  };
 }
 
 function stateOf(sheet: AssessmentResponse, cycle: AssessmentCycle, now: Date): TaskState {

@@ -1,6 +1,6 @@
 /** Reads for the assessment pages: the caller's sheets, a person's results, and the names a cycle page shows. */
 import { In, IsNull, Not, type DataSource } from 'typeorm';
-import type { AssessmentResult, AssessmentTask, DimensionScore, QuestionnaireDefinition, UserRef } from '@liucai/shared';
+import type { AssessmentResult, AssessmentTask, QuestionnaireDefinition, UserRef } from '@liucai/shared';
 import type { Actor } from '../../../appTypes';
 import { AssessmentCycle, AssessmentResponse, Questionnaire, QuestionnaireVersion, User } from '../../../entities';
 import { userRefs } from '../../pay/presenters/userRefs';
@@ -109,17 +109,4 @@ export async function resultsOf(ds: DataSource, corpId: string, userid: string):
       dimensions: parseScores(s),
     };
   });
-}
-
-/** The stored dimension scores of submitted sheets, by sheet id (one query per 1,000). */
-export async function sheetScores(ds: DataSource, corpId: string, ids: readonly number[]): Promise<Map<number, DimensionScore[]>> {
-  const out = new Map<number, DimensionScore[]>();
-  for (let i = 0; i < ids.length; i += 1000) {
-    // tenancy: the corp's sheets.
-    const rows = await ds
-      .getRepository(AssessmentResponse)
-      .find({ where: { corpId, id: In(ids.slice(i, i + 1000)), submittedAt: Not(IsNull()) }, select: { id: true, scores: true } });
-    for (const r of rows) out.set(r.id, parseScores(r));
-  }
-  return out;
 }

@@ -2,7 +2,7 @@
  * Assessments (测评).
  * HR and admins: questionnaires through pay's versioned-rule routes (/api/v1/questionnaires,
  * /api/v1/questionnaire-versions/:id), and cycles: GET/POST /api/v1/assessment-cycles, GET
- * /api/v1/assessment-cycles/:id (completion by department, the late ones), POST /api/v1/assessment-cycles/:id/remind.
+ * /api/v1/assessment-cycles/:id (completion by department counted in SQL, a page of the sheets by status, department, name), POST /api/v1/assessment-cycles/:id/remind.
  * Everyone: GET /api/v1/assessments/mine, POST /api/v1/assessments/sheets/:id/open, PUT …/answers, POST …/submit
  * (their own sheets only), and GET /api/v1/assessments/people/:userid (a person's results in scope, self and
  * supervisor ratings apart). A cycle, sheet or person outside the caller's scope answers 404.
@@ -22,11 +22,12 @@ import { openSheet, saveAnswers, submitSheet } from '../commands/answerSheetWrit
 import { ensureBuiltInQuestionnaires } from '../commands/builtInQuestionnaireSeeder';
 import { launchCycle } from '../commands/cycleLauncher';
 import { remindLate } from '../commands/cycleReminder';
-import { cycleInScope, visibleCycleCounts, visibleCycles, type CycleCounts, type VisibleCycle } from '../policies/cycleAccess';
+import { cycleCompletionInScope, cycleInScope, visibleCycleCounts, visibleCycles, type CycleCounts, type VisibleCycle } from '../policies/cycleAccess';
 import { presentCycleDetail, presentCycleSummary, presentQuestionnaires, presentQuestionnaireVersion, presentSheet } from '../presenters/assessmentPresenter';
-import { myTasks, peopleCards, questionnaireNames, resultsOf, sheetScores } from '../queries/assessmentQueries';
+import { myTasks, questionnaireNames, resultsOf } from '../queries/assessmentQueries';
+import { cycleSheetPage } from '../queries/cycleSheets';
 import { QUESTIONNAIRE_FAMILY } from '../questionnaireFamily';
-import { ASSESSMENT_FIELD_LABELS, AnswersBodySchema, CycleLaunchSchema, IdParamSchema, SubmitBodySchema } from './schema';
+import { ASSESSMENT_FIELD_LABELS, AnswersBodySchema, CycleLaunchSchema, CycleSheetsQuerySchema, IdParamSchema, SubmitBodySchema } from './schema';
 
 export function assessmentRoutes(deps: AppDeps): Router<AppState> {
   const r = ruleRoutes(deps, {
@@ -83,22 +84,16 @@ export function assessmentRoutes(deps: AppDeps): Router<AppState> {
   r.get('/assessment-cycles/:id', async (ctx) => {
     const actor = ctx.state.actor!;
     const { id } = validate(IdParamSchema, ctx.params, ASSESSMENT_FIELD_LABELS);
-    const found = await cycleInScope(deps.ds, actor, id);
-    const [summary] = await summaries(actor.corpId, counted([found]), new Date());
-    const [people, depts, scores] = await Promise.all([
-      peopleCards(
-        deps.ds,
-        actor.corpId,
-        found.sheets.flatMap((s) => [s.subjectUserid, s.raterUserid]),
-      ),
+    const filters = validate(CycleSheetsQuerySchema, ctx.query, ASSESSMENT_FIELD_LABELS);
+    const { cycle, scope, departments } = await cycleCompletionInScope(deps.ds, actor, id);
+    const total = departments.reduce((n, d) => n + d.total, 0);
+    const submitted = departments.reduce((n, d) => n + d.submitted, 0);
+    const [[summary], depts] = await Promise.all([
+      summaries(actor.corpId, [{ cycle, total, submitted }], new Date()),
       loadDepartmentIndex(deps.ds, actor.corpId),
-      sheetScores(
-        deps.ds,
-        actor.corpId,
-        found.sheets.filter((s) => s.submittedAt).map((s) => s.id),
-      ),
     ]);
-    ctx.body = { ok: true, data: presentCycleDetail(summary!, found.sheets, people, depts, scores) };
+    const sheets = await cycleSheetPage(deps.ds, actor.corpId, id, scope, filters, depts);
+    ctx.body = { ok: true, data: presentCycleDetail(summary!, departments, depts, sheets) };
   });
 
   r.post('/assessment-cycles/:id/remind', async (ctx) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CYCLE_SHEET_STATUSES } from '@liucai/shared';
 
 /** Chinese names of the assessment API's fields, for validation messages. */
 export const ASSESSMENT_FIELD_LABELS = {
@@ -11,6 +12,11 @@ export const ASSESSMENT_FIELD_LABELS = {
   timeLimitMinutes: '答题限时（分钟）',
   supervisorRating: '主管评价',
   answers: '答案',
+  status: '状态',
+  deptId: '部门',
+  q: '搜索',
+  page: '页码',
+  pageSize: '每页条数',
 } as const;
 
 const POSITIVE = '应为正整数';
@@ -41,3 +47,17 @@ export const AnswersBodySchema = z.object({
   answers: z.record(z.string(), z.union([z.string(), z.array(z.string()), z.number()]), { message: '应为对象：题目编号 → 答案' }),
 });
 export const SubmitBodySchema = AnswersBodySchema.partial();
+
+/** GET /api/v1/assessment-cycles/:id's query: a page of the sheets (50 by default), filtered by status, department, name. */
+export const CycleSheetsQuerySchema = z.object({
+  status: z.enum(CYCLE_SHEET_STATUSES, { message: '应为 submitted、inProgress 或 notStarted' }).optional(),
+  deptId: z.coerce.number({ message: '应为部门编号（0：未分配部门）' }).int('应为部门编号（0：未分配部门）').min(0, '应为部门编号（0：未分配部门）').optional(),
+  q: z
+    .string({ message: '应为 1 到 50 个字' })
+    .trim()
+    .max(50, '应为 1 到 50 个字')
+    .optional()
+    .transform((v) => v || undefined),
+  page: z.coerce.number({ message: POSITIVE }).int(POSITIVE).positive(POSITIVE).max(100000, '最大 100000').default(1),
+  pageSize: z.coerce.number({ message: POSITIVE }).int(POSITIVE).positive(POSITIVE).max(200, '应为 1 到 200').default(50),
+});
