@@ -26,8 +26,6 @@ describe('assessment cycle detail: SQL counts and paged sheets', () => {
     for (let i = 0; i < 8; i++)
       await buildUser(w.ds, tw.corpId, { name: `客户经理${i}`, deptIds: [tw.depts.keyAccount.deptId], supervisorUserid: tw.people.lead.userid });
     for (let i = 0; i < 5; i++) await buildUser(w.ds, tw.corpId, { name: `会计${i}`, deptIds: [tw.depts.finance.deptId] });
-    techHr = await buildUser(w.ds, tw.corpId, { name: '技术HR', deptIds: [tw.depts.tech.deptId] });
-    await grantHrScope(w.ds, tw.corpId, techHr.userid, [tw.depts.tech.deptId]);
     server = await listen({ ...w, corp: { corpId: tw.corpId, name: tw.corpId } });
 
     const admin = await clientAs(w.ds, server.url, tw.people.admin);
@@ -50,6 +48,9 @@ describe('assessment cycle detail: SQL counts and paged sheets', () => {
       if (i % 3 === 0) await w.ds.getRepository(AssessmentResponse).update({ id: s.id }, { startedAt: new Date(), submittedAt: new Date(), scores });
       else if (i % 3 === 1) await w.ds.getRepository(AssessmentResponse).update({ id: s.id }, { startedAt: new Date() });
     }
+    // HR of 技术部, which nobody in the cycle belongs to (added after the launch, so not in it either).
+    techHr = await buildUser(w.ds, tw.corpId, { name: '技术HR', deptIds: [tw.depts.tech.deptId] });
+    await grantHrScope(w.ds, tw.corpId, techHr.userid, [tw.depts.tech.deptId]);
   });
   afterAll(async () => {
     await server.close();
