@@ -147,7 +147,15 @@ describe('测评 in headless Chromium', () => {
       await page.getByTestId('cycle-detail').waitFor();
       const detail = (await page.getByTestId('cycle-detail').textContent()) ?? '';
       expect(detail).toMatch(/已提交 1\/\d+ 份/);
-      expect(await page.getByTestId('cycle-results').textContent()).toMatch(/客户洞察自评 \d+\.\d主管 —/);
+      const summary = page.getByTestId('sheet-pager-summary');
+      expect(await summary.textContent()).toMatch(/^共 \d+ 份$/);
+      expect(await page.getByTestId('cycle-counts').textContent()).toMatch(/进行中 \d+ 份 · 未开始 \d+ 份/);
+      // The status filter goes to the server: the one submitted sheet, with its scores.
+      await page.getByTestId('sheet-status').getByText('已提交', { exact: true }).click();
+      await waitFor('the submitted sheets', async () => (await summary.textContent()) === '共 1 份');
+      expect(await page.getByTestId('cycle-sheets').textContent()).toMatch(/自评已提交.*客户洞察 \d+\.\d/);
+      await page.getByTestId('sheet-status').getByText('全部', { exact: true }).click();
+      await waitFor('every sheet again', async () => (await summary.textContent()) !== '共 1 份');
       if (width > 1000) {
         await page.getByTestId('remind').click();
         await page.locator('.adm-toast-main').filter({ hasText: '已通过工作通知提醒' }).waitFor();

@@ -210,12 +210,13 @@ function CyclePanel({ id, onChanged }: { id: number; onChanged: () => void }) {
       )}
       <div className="section-title">答卷（自评与主管评价分开）</div>
       <div className="assess-filters">
-        <Selector
-          options={STATUS_OPTIONS.map((o) => ({ ...o }))}
-          value={[status]}
-          onChange={(v) => filter(() => setStatus((v[0] ?? '') as CycleSheetStatus | ''))}
-          data-testid="sheet-status"
-        />
+        <div data-testid="sheet-status">
+          <Selector
+            options={STATUS_OPTIONS.map((o) => ({ ...o }))}
+            value={[status]}
+            onChange={(v) => filter(() => setStatus((v[0] ?? '') as CycleSheetStatus | ''))}
+          />
+        </div>
         <select
           value={deptId ?? ''}
           onChange={(e) => filter(() => setDeptId(e.target.value === '' ? null : Number(e.target.value)))}
