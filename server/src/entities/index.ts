@@ -54,6 +54,7 @@ import { TalentInputHash } from './TalentInputHash';
 import { TalentRecomputeRun } from './TalentRecomputeRun';
 import { TalentDecision } from './TalentDecision';
 import { OutcomePersonMonth } from './OutcomePersonMonth';
+import { OutcomeGroupMonth } from './OutcomeGroupMonth';
 import { ApiToken } from './ApiToken';
 import { TalentMetricMedian } from './TalentMetricMedian';
 import { TalentMetricReference } from './TalentMetricReference';
@@ -132,6 +133,7 @@ export const ENTITIES = [
   TalentMetricReference,
   TalentFeedbackTerms,
   OutcomePersonMonth,
+  OutcomeGroupMonth,
   ApiToken,
   Questionnaire,
   QuestionnaireVersion,
@@ -206,6 +208,7 @@ export {
   TalentMetricReference,
   TalentFeedbackTerms,
   OutcomePersonMonth,
+  OutcomeGroupMonth,
   ApiToken,
   Questionnaire,
   QuestionnaireVersion,

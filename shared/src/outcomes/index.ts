@@ -3,3 +3,4 @@ export * from './facts';
 export * from './dashboard';
 export * from './api';
 export * from './labels';
+export * from './groupSums';

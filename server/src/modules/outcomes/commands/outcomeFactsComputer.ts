@@ -2,13 +2,15 @@
  * The outcomes job's first step: every person's month of the trailing 13 complete months as stored facts
  * (shared/src/outcomes/facts.ts), read in bulk: people (users and departures, the radar's reader), counting deals
  * (the talent reader: removed CRM rows and cancelled deals never count), training records, match-score tiers and
- * risk bands. The window's rows are replaced in one transaction, so a re-run leaves exactly the same rows.
+ * risk bands. The window's rows are replaced in one transaction, so a re-run leaves exactly the same rows; the
+ * 转型看板's sums (outcome_group_months) are rebuilt in the same transaction.
  */
 import { Between, In, MoreThanOrEqual, type DataSource } from 'typeorm';
 import { addMonths, monthEnd, monthsBetween, outcomeFactsOf, type OutcomeFact, type RiskBand, type TalentTier } from '@liucai/shared';
 import { OutcomePersonMonth, RetentionRisk, TalentMatchScore, TrainingRecord, User } from '../../../entities';
 import { radarPeople } from '../../retention/queries/retentionPeople';
 import { loadCorpActivity } from '../../talent/queries/talentActivity';
+import { rebuildOutcomeGroups } from './outcomeGroupsBuilder';
 
 /** Months stored: the last complete one and the 12 before (12-month retention of the last month needs them all). */
 export const OUTCOME_MONTHS = 13;
@@ -84,6 +86,8 @@ export async function computeOutcomeFacts(
   await ds.transaction(async (em) => {
     await em.getRepository(OutcomePersonMonth).delete({ corpId, month: MoreThanOrEqual(months[0]!) });
     for (let i = 0; i < rows.length; i += 500) await em.getRepository(OutcomePersonMonth).insert(rows.slice(i, i + 500));
+    // The page's sums, from every stored month (older runs' months included), with the rows they add up.
+    await rebuildOutcomeGroups(em, corpId);
   });
   return { months, rows: rows.length };
 }

@@ -1,9 +1,20 @@
-/** The 转型看板 as the API answers it, for one HR scope: stored rows added up by month and group (shared/src/outcomes). */
+/** The 转型看板 as the API answers it, for one HR scope: stored sums added up by month and group (shared/src/outcomes). */
 import type { DataSource } from 'typeorm';
-import { OUTCOME_TARGETS, TIER_LABELS, outcomeTable, type OutcomeFact, type OutcomeGrouping, type OutcomesDashboard, type TalentTier } from '@liucai/shared';
+import {
+  OUTCOME_TARGETS,
+  TIER_LABELS,
+  outcomeTable,
+  outcomeTableFromSums,
+  type OutcomeFact,
+  type OutcomeGrouping,
+  type OutcomesDashboard,
+  type OutcomeTable,
+  type TalentTier,
+} from '@liucai/shared';
 import type { OutcomesScope } from '../policies/outcomesScope';
 import { departmentNames, outcomeFactsInScope, storedMonths } from '../queries/outcomeFacts';
 import { atmosphereViews } from '../../pulse/queries/atmosphereViews';
+import { scopeSumTable, storedSumMonths } from '../queries/outcomeGroups';
 
 /** Months shown: the stored ones, the last 12 (the 13th is only read for 12-month retention). */
 export const SHOWN_MONTHS = 12;
@@ -29,8 +40,22 @@ export async function scopedFacts(ds: DataSource, os: OutcomesScope): Promise<Sc
   return { facts: await outcomeFactsInScope(ds, os.scope, stored.months), months: stored.months.slice(-SHOWN_MONTHS), computedAt: stored.computedAt };
 }
 
-export async function presentDashboard(ds: DataSource, os: OutcomesScope, sf: ScopedFacts, by: OutcomeGrouping): Promise<OutcomesDashboard> {
-  const table = outcomeTable(sf.facts, sf.months, by, os.riskVisible);
+/**
+ * The dashboard for one HR scope, from the stored sums (a few thousand rows summed in SQL at 10,000 people); before the
+ * job has built them (an upgrade, before its first run), from the stored person-months as before: the same numbers.
+ */
+export async function presentDashboard(ds: DataSource, os: OutcomesScope, by: OutcomeGrouping): Promise<OutcomesDashboard> {
+  const stored = await storedSumMonths(ds, os.scope.corpId);
+  let table: OutcomeTable;
+  let computedAt: Date | null;
+  if (stored.months.length > 0) {
+    table = outcomeTableFromSums(await scopeSumTable(ds, os, stored.months, by), stored.months.slice(-SHOWN_MONTHS), by);
+    computedAt = stored.computedAt;
+  } else {
+    const sf = await scopedFacts(ds, os);
+    table = outcomeTable(sf.facts, sf.months, by, os.riskVisible);
+    computedAt = sf.computedAt;
+  }
   const deptIds = table.groups.filter((g) => g.startsWith('dept:') && g !== 'dept:none').map((g) => Number(g.slice(5)));
   const names = await departmentNames(ds, os.scope.corpId, deptIds);
   return {
@@ -38,7 +63,7 @@ export async function presentDashboard(ds: DataSource, os: OutcomesScope, sf: Sc
     by,
     groups: table.groups.map((key) => ({ key, label: groupLabel(key, names) })),
     cells: table.cells,
-    computedAt: sf.computedAt ? sf.computedAt.toISOString() : null,
+    computedAt: computedAt ? computedAt.toISOString() : null,
     targets: { annualTurnover: { ...OUTCOME_TARGETS.annualTurnover }, bigShare: { ...OUTCOME_TARGETS.bigShare } },
     atmosphere: await atmosphereViews(ds, os.scope.corpId, os.scope.deptIds),
   };

@@ -24,33 +24,29 @@ export async function storedMonths(ds: DataSource, corpId: string): Promise<{ mo
   return { months: rows.map((r) => r.month), computedAt: at.length ? new Date(Math.max(...at)) : null };
 }
 
-/** The stored rows of `months` of the people in `scope` (raw columns: an HR of 10,000 people reads 130,000 rows). */
-export async function outcomeFactsInScope(ds: DataSource, scope: PeopleScope, months: readonly string[]): Promise<OutcomeFact[]> {
-  if (months.length === 0) return [];
-  // tenancy: whereInPeopleScope adds u.corp_id; the rows join on the same corp.
-  const qb = selectAs(ds.getRepository(OutcomePersonMonth).createQueryBuilder('o'), {
-    month: 'o.month',
-    userid: 'o.userid',
-    deptId: 'o.dept_id',
-    tier: 'o.tier',
-    employedStart: 'o.employed_start',
-    employedEnd: 'o.employed_end',
-    leftMonth: 'o.left_in_month',
-    hired: 'o.hired',
-    revenueFen: 'o.revenue_fen',
-    bigRevenueFen: 'o.big_revenue_fen',
-    trainingTotal: 'o.training_total',
-    trainingDone: 'o.training_done',
-    band: 'o.band',
-    newHire: 'o.new_hire',
-  })
-    .innerJoin(User, 'u', 'u.corp_id = o.corp_id AND u.userid = o.userid')
-    .where('o.corp_id = :corpId AND o.month IN (:...months)', { corpId: scope.corpId, months })
-    .orderBy('o.month', 'ASC')
-    .addOrderBy('o.userid', 'ASC');
-  const rows = await whereInPeopleScope(qb, 'u', scope).getRawMany<Record<string, unknown>>();
-  const flag = (v: unknown) => v === true || Number(v) === 1;
-  return rows.map((r) => ({
+/** The stored row's columns, as `OutcomeFact` names them. */
+export const OUTCOME_FACT_COLUMNS = {
+  month: 'o.month',
+  userid: 'o.userid',
+  deptId: 'o.dept_id',
+  tier: 'o.tier',
+  employedStart: 'o.employed_start',
+  employedEnd: 'o.employed_end',
+  leftMonth: 'o.left_in_month',
+  hired: 'o.hired',
+  revenueFen: 'o.revenue_fen',
+  bigRevenueFen: 'o.big_revenue_fen',
+  trainingTotal: 'o.training_total',
+  trainingDone: 'o.training_done',
+  band: 'o.band',
+  newHire: 'o.new_hire',
+};
+
+const flag = (v: unknown) => v === true || Number(v) === 1;
+
+/** A stored row read raw (OUTCOME_FACT_COLUMNS) as a fact. */
+export function factOfRow(r: Record<string, unknown>): OutcomeFact {
+  return {
     month: String(r.month),
     userid: String(r.userid),
     deptId: r.deptId === null ? null : Number(r.deptId),
@@ -65,7 +61,20 @@ export async function outcomeFactsInScope(ds: DataSource, scope: PeopleScope, mo
     trainingDone: Number(r.trainingDone),
     band: (r.band as RiskBand | null) ?? null,
     newHire: (r.newHire as NewHireVerdict | null) ?? null,
-  }));
+  };
+}
+
+/** The stored rows of `months` of the people in `scope` (raw columns: an HR of 10,000 people reads 130,000 rows). */
+export async function outcomeFactsInScope(ds: DataSource, scope: PeopleScope, months: readonly string[]): Promise<OutcomeFact[]> {
+  if (months.length === 0) return [];
+  // tenancy: whereInPeopleScope adds u.corp_id; the rows join on the same corp.
+  const qb = selectAs(ds.getRepository(OutcomePersonMonth).createQueryBuilder('o'), OUTCOME_FACT_COLUMNS)
+    .innerJoin(User, 'u', 'u.corp_id = o.corp_id AND u.userid = o.userid')
+    .where('o.corp_id = :corpId AND o.month IN (:...months)', { corpId: scope.corpId, months })
+    .orderBy('o.month', 'ASC')
+    .addOrderBy('o.userid', 'ASC');
+  const rows = await whereInPeopleScope(qb, 'u', scope).getRawMany<Record<string, unknown>>();
+  return rows.map(factOfRow);
 }
 
 /** Department names of the corp, by id (one query). */

@@ -22,7 +22,7 @@ export function outcomesRoutes(deps: AppDeps): Router<AppState> {
     const actor = ctx.state.actor!;
     const os = await outcomesScopeOf(deps.ds, actor);
     const { by } = validate(DashboardQuerySchema, ctx.query, OUTCOMES_FIELD_LABELS);
-    const data = await presentDashboard(deps.ds, os, await scopedFacts(deps.ds, os), by);
+    const data = await presentDashboard(deps.ds, os, by);
     await deps.ds.transaction((em) =>
       recordAudit(em, actor, { action: 'outcomes.dashboard.read', targetKind: 'outcomes', targetId: by, detail: { by, months: data.months } }),
     );
@@ -67,7 +67,7 @@ export function outcomesRoutes(deps: AppDeps): Router<AppState> {
     const actor = ctx.state.actor!;
     const os = await outcomesScopeOf(deps.ds, actor);
     const { by } = validate(DashboardQuerySchema, ctx.query, OUTCOMES_FIELD_LABELS);
-    const d = await presentDashboard(deps.ds, os, await scopedFacts(deps.ds, os), by);
+    const d = await presentDashboard(deps.ds, os, by);
     const rows = outcomeExportRows(d);
     await deps.ds.transaction((em) =>
       recordAudit(em, actor, { action: 'outcomes.export', targetKind: 'outcomes', targetId: by, detail: { by, months: d.months, rows: rows.length } }),

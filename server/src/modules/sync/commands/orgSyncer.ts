@@ -7,6 +7,7 @@ import { writeOrgDepartments } from './orgDepartmentWriter';
 import { writeOrgUsers } from './orgUserWriter';
 import { writeOrgMemberships } from './orgMembershipWriter';
 import { refreshDepartmentHeadcounts } from '../../people/commands/departmentHeadcountRefresher';
+import { rebuildOutcomeGroups } from '../../outcomes/commands/outcomeGroupsBuilder';
 
 export interface OrgSyncDeps {
   ds: DataSource;
@@ -50,6 +51,8 @@ async function writeOrg(em: EntityManager, corpId: string, org: FetchedOrg, toda
   const membershipsChanged = await writeOrgMemberships(em, corpId, org, leaders, users.seen);
   // The org page's headcounts land with the org they count (only rows whose counts changed are written).
   await refreshDepartmentHeadcounts(em, corpId);
+  // The 转型看板's sums are by each person's main department: people changed, so add them up again.
+  if (users.created + users.updated + users.left > 0) await rebuildOutcomeGroups(em, corpId);
   return {
     departments,
     users: users.users,

@@ -1,0 +1,87 @@
+/**
+ * Reads of the 转型看板's stored sums (outcome_group_months): the months stored, and one HR scope's sums by month
+ * and group — the sums of the departments in scope added in SQL, plus the people in scope through a membership (or
+ * themselves) whose main department is outside it, added from their own rows; the viewer's own band left out.
+ */
+import { In, type DataSource } from 'typeorm';
+import { OUTCOME_SUM_FIELDS, addToSumTable, emptySums, personSums, type OutcomeFact, type OutcomeGrouping, type OutcomeSumTable } from '@liucai/shared';
+import { OutcomeGroupMonth, OutcomePersonMonth, User } from '../../../entities';
+import { selectAs } from '../../people/queries/paging';
+import type { OutcomesScope } from '../policies/outcomesScope';
+import { OUTCOME_FACT_COLUMNS, factOfRow } from './outcomeFacts';
+
+const snake = (f: string) => f.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** Months with stored sums, ascending, and when their rows were computed (empty: the job has not built them). */
+export async function storedSumMonths(ds: DataSource, corpId: string): Promise<{ months: string[]; computedAt: Date | null }> {
+  // tenancy: the corp's sums.
+  const rows = await ds
+    .getRepository(OutcomeGroupMonth)
+    .createQueryBuilder('g')
+    .select('g.month', 'month')
+    .addSelect('MAX(g.computed_at)', 'at')
+    .where('g.corp_id = :corpId AND g.grouping_kind = :all', { corpId, all: 'all' })
+    .groupBy('g.month')
+    .orderBy('g.month', 'ASC')
+    .getRawMany<{ month: string; at: Date | string }>();
+  const at = rows.map((r) => new Date(r.at).getTime()).filter(Number.isFinite);
+  return { months: rows.map((r) => r.month), computedAt: at.length ? new Date(Math.max(...at)) : null };
+}
+
+/** The scope's sums by month and group (`all` and the groups of `by`), every stored month. */
+export async function scopeSumTable(ds: DataSource, os: OutcomesScope, months: readonly string[], by: OutcomeGrouping): Promise<OutcomeSumTable> {
+  const { corpId, deptIds, self } = os.scope;
+  const table: OutcomeSumTable = new Map();
+  const groupings = by === 'all' ? ['all'] : ['all', by];
+  if (deptIds.length > 0) {
+    // tenancy: the corp's sums of the departments in scope.
+    const qb = ds
+      .getRepository(OutcomeGroupMonth)
+      .createQueryBuilder('g')
+      .select('g.month', 'month')
+      .addSelect('g.group_key', 'groupKey')
+      .where('g.corp_id = :corpId AND g.grouping_kind IN (:...groupings) AND g.scope_dept_id IN (:...deptIds)', { corpId, groupings, deptIds })
+      .groupBy('g.month')
+      .addGroupBy('g.group_key');
+    for (const f of OUTCOME_SUM_FIELDS) qb.addSelect(`SUM(g.${snake(f)})`, f);
+    for (const r of await qb.getRawMany<Record<string, unknown>>()) {
+      const s = emptySums();
+      for (const f of OUTCOME_SUM_FIELDS) s[f] = Number(r[f] ?? 0);
+      addToSumTable(table, String(r.month), String(r.groupKey), s);
+    }
+  }
+  // People in scope beyond its departments' sums: members whose main department lies outside, and the viewer, who is
+  // always in the people scope and whose own band never counts.
+  const wanted = [...new Set([self, ...(os.scope.memberUserids ?? [])])];
+  const inDepts = new Set(deptIds.map(Number));
+  // tenancy: the corp's people.
+  const people = await ds.getRepository(User).find({ where: { corpId, userid: In(wanted) }, select: { userid: true, mainDeptId: true } });
+  const summed = new Set(people.filter((u) => u.mainDeptId !== null && inDepts.has(Number(u.mainDeptId))).map((u) => u.userid));
+  const extra = people.filter((u) => !summed.has(u.userid) || u.userid === self).map((u) => u.userid);
+  if (extra.length === 0 || months.length === 0) return table;
+  // tenancy: the corp's rows of those people.
+  const raw = await selectAs(ds.getRepository(OutcomePersonMonth).createQueryBuilder('o'), OUTCOME_FACT_COLUMNS)
+    .where('o.corp_id = :corpId AND o.month IN (:...months) AND o.userid IN (:...extra)', { corpId, months, extra })
+    .getRawMany<Record<string, unknown>>();
+  const factsOf = new Map<string, OutcomeFact[]>();
+  for (const r of raw) {
+    const f = factOfRow(r);
+    factsOf.set(f.userid, [...(factsOf.get(f.userid) ?? []), f]);
+  }
+  const pick = (grouping: string) => groupings.includes(grouping);
+  for (const [userid, facts] of factsOf) {
+    // In the departments' sums already: only the viewer's own band comes out. Otherwise: added, without the viewer's band.
+    if (summed.has(userid)) {
+      const withRisk = personSums(facts, true);
+      const without = personSums(facts, false);
+      for (const [i, { key, sums }] of withRisk.entries()) {
+        if (!pick(key.grouping)) continue;
+        addToSumTable(table, key.month, key.group, sums, -1);
+        addToSumTable(table, key.month, key.group, without[i]!.sums);
+      }
+    } else {
+      for (const { key, sums } of personSums(facts, userid !== self)) if (pick(key.grouping)) addToSumTable(table, key.month, key.group, sums);
+    }
+  }
+  return table;
+}
