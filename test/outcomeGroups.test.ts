@@ -2,12 +2,12 @@
  * 转型看板's stored sums (outcome_group_months) on MariaDB and SQLite: on a factory-built company the dashboard read
  * from the sums equals today's computation over the stored person-months (`outcomeTable` over the rows in scope), for
  * every grouping and for HR scoped to departments (a member through a second department, HR's own band left out,
- * HR outside its own departments), also with months kept from an older run and after people move department (the
- * org sync rebuilds the sums); a re-run of the job replaces the sums rather than adding to them.
+ * HR outside its own departments, a grant inside another), also with months kept from an older run and after people
+ * or departments move (the org sync rebuilds the sums); a re-run of the job replaces the sums rather than adding to them.
  */
 import type { DataSource } from 'typeorm';
 import { outcomeTable, type OutcomeGrouping } from '@liucai/shared';
-import { OutcomeGroupMonth, RetentionRisk, TalentMatchScore, User } from '../server/src/entities';
+import { Department, OutcomeGroupMonth, RetentionRisk, TalentMatchScore, User } from '../server/src/entities';
 import { computeOutcomeFacts } from '../server/src/modules/outcomes/commands/outcomeFactsComputer';
 import { rebuildOutcomeGroups } from '../server/src/modules/outcomes/commands/outcomeGroupsBuilder';
 import { outcomesScopeOf } from '../server/src/modules/outcomes/policies/outcomesScope';
@@ -54,7 +54,7 @@ describe('转型看板 stored sums', () => {
       // HR of 销售中心 sits in 行政部 (outside its scope); HR of 技术部 sits in it (its own band never counts).
       const hr = await buildUser(ds, corpId, { name: '人事甲', deptIds: [ops.deptId], ...since });
       const hrTech = await buildUser(ds, corpId, { name: '人事乙', deptIds: [tech.deptId], ...since });
-      await grantHrScope(ds, corpId, hr.userid, [sales.deptId]);
+      await grantHrScope(ds, corpId, hr.userid, [sales.deptId, team.deptId]); // 销售一组 lies inside 销售中心 already
       await grantHrScope(ds, corpId, hrTech.userid, [tech.deptId]);
       const people: User[] = [];
       for (let i = 0; i < 12; i++) {
@@ -83,7 +83,7 @@ describe('转型看板 stored sums', () => {
 
       const compare = async (what: string) => {
         for (const [who, hrDeptIds] of [
-          [hr, [sales.deptId]],
+          [hr, [sales.deptId, team.deptId]],
           [hrTech, [tech.deptId]],
         ] as const) {
           const os = await outcomesScopeOf(ds, { corpId, userid: who.userid, roles: ['hr'], hrDeptIds: [...hrDeptIds] });
@@ -128,6 +128,10 @@ describe('转型看板 stored sums', () => {
       await ds.getRepository(User).update({ corpId, userid: people[3]!.userid }, { mainDeptId: ops.deptId });
       await rebuildOutcomeGroups(ds, corpId);
       await compare('after a move');
+      // A department moves under another (销售二组 to 技术部): rebuilt, the subtrees' sums agree again.
+      await ds.getRepository(Department).update({ corpId, deptId: team2.deptId }, { parentId: tech.deptId });
+      await rebuildOutcomeGroups(ds, corpId);
+      await compare('after the tree changed');
       answers.push(JSON.stringify((await presentDashboard(ds, os, 'tier')).cells));
     });
     expect(answers).toHaveLength(2);

@@ -1,6 +1,9 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** 转型看板: the stored person-months added up per month, grouping, group and main department (read by the page). */
+/**
+ * 转型看板: the stored person-months added up per month, grouping, group and main department (read by the page); and
+ * 测评管理: a cycle's sheets in subject order with their state, so its counts and pages never read the answers.
+ */
 export class OutcomeGroupMonths1767820000000 implements MigrationInterface {
   name = 'OutcomeGroupMonths1767820000000';
 
@@ -10,9 +13,13 @@ export class OutcomeGroupMonths1767820000000 implements MigrationInterface {
     );
     await q.query('CREATE INDEX "idx_outcome_group_months_scope" ON "outcome_group_months" ("corp_id", "grouping_kind", "scope_dept_id", "month") ');
     await q.query('CREATE INDEX "idx_outcome_group_months_month" ON "outcome_group_months" ("corp_id", "grouping_kind", "month", "computed_at") ');
+    await q.query(
+      'CREATE INDEX "idx_assessment_responses_cycle" ON "assessment_responses" ("corp_id", "cycle_id", "subject_userid", "role", "started_at", "submitted_at") ',
+    );
   }
 
   public async down(q: QueryRunner): Promise<void> {
+    await q.query('DROP INDEX "idx_assessment_responses_cycle"');
     await q.query('DROP TABLE "outcome_group_months"');
   }
 }

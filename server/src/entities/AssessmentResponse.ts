@@ -11,6 +11,7 @@ export type AssessmentRole = 'self' | 'supervisor';
 @Index('uq_assessment_responses', ['cycleId', 'subjectUserid', 'role'], { unique: true })
 @Index('idx_assessment_responses_rater', ['corpId', 'raterUserid'])
 @Index('idx_assessment_responses_subject', ['corpId', 'subjectUserid'])
+@Index('idx_assessment_responses_cycle', ['corpId', 'cycleId', 'subjectUserid', 'role', 'startedAt', 'submittedAt'])
 export class AssessmentResponse {
   @PrimaryGeneratedColumn({ type: 'int' })
   id: number;

@@ -6,7 +6,8 @@ import { In, type DataSource } from 'typeorm';
 import type { Actor } from '../../../appTypes';
 import { AssessmentCycle, AssessmentResponse, User } from '../../../entities';
 import { notFound } from '../../../errors';
-import { peopleScopeOf, visibleUserIds, whereInPeopleScope, type PeopleScope } from '../../people/policies/peopleScope';
+import { peopleScopeFrom, peopleScopeOf, visibleUserIds, whereInPeopleScope, type PeopleScope } from '../../people/policies/peopleScope';
+import type { DepartmentIndex } from '../../people/queries/departmentIndex';
 import { completionByDepartment, type DeptCompletion } from '../queries/cycleSheets';
 import { assertTalentAdmin } from '../../talent/policies/talentAdmin';
 
@@ -100,14 +101,15 @@ export interface CycleCompletion {
 
 /**
  * One cycle the actor sees (the same rule as `visibleCycles`: admins, its launcher, or HR with a sheet in scope) with
- * its completion by department, or 404: one read of the cycle and one grouped query, whatever the cycle's size.
+ * its completion by department, or 404: one read of the cycle and one grouped query, whatever the cycle's size (the
+ * scope from the department index the caller read).
  */
-export async function cycleCompletionInScope(ds: DataSource, actor: Actor, id: number): Promise<CycleCompletion> {
+export async function cycleCompletionInScope(ds: DataSource, actor: Actor, id: number, depts: DepartmentIndex): Promise<CycleCompletion> {
   assertTalentAdmin(actor);
   // tenancy: the corp's cycle.
   const cycle = await ds.getRepository(AssessmentCycle).findOne({ where: { corpId: actor.corpId, id } });
   if (!cycle) throw notFound('测评');
-  const scope = actor.roles.includes('admin') ? null : await peopleScopeOf(ds, actor);
+  const scope = actor.roles.includes('admin') ? null : await peopleScopeFrom(ds, actor, depts.departments);
   const departments = await completionByDepartment(ds, actor.corpId, id, scope);
   if (scope && departments.length === 0 && cycle.createdBy !== actor.userid) throw notFound('测评');
   return { cycle, scope, departments };

@@ -7,7 +7,7 @@ import { Brackets, type DataSource, type SelectQueryBuilder } from 'typeorm';
 import type { CycleSheetFilters, CycleSheetLine, CycleSheetStatus, DimensionScore, Paged } from '@liucai/shared';
 import { AssessmentResponse, User } from '../../../entities';
 import { whereInPeopleScope, type PeopleScope } from '../../people/policies/peopleScope';
-import { isoOf, likeEscaped, rawPage, selectAs } from '../../people/queries/paging';
+import { isoOf, likeEscaped, selectAs } from '../../people/queries/paging';
 import type { DepartmentIndex } from '../../people/queries/departmentIndex';
 import { peopleCards } from './assessmentQueries';
 
@@ -51,10 +51,27 @@ export async function completionByDepartment(ds: DataSource, corpId: string, cyc
   }));
 }
 
+/** How many sheets match a status and department filter, from the grouped completion. */
+function countOf(completion: readonly DeptCompletion[], f: CycleSheetFilters): number {
+  const rows = f.deptId === undefined ? completion : completion.filter((d) => (d.deptId ?? 0) === f.deptId);
+  const pick = (d: DeptCompletion) =>
+    f.status === 'submitted'
+      ? d.submitted
+      : f.status === 'inProgress'
+        ? d.inProgress
+        : f.status === 'notStarted'
+          ? d.total - d.submitted - d.inProgress
+          : d.total;
+  return rows.reduce((n, d) => n + pick(d), 0);
+}
+
 const statusOf = (submittedAt: unknown, startedAt: unknown): CycleSheetStatus =>
   submittedAt !== null && submittedAt !== undefined ? 'submitted' : startedAt !== null && startedAt !== undefined ? 'inProgress' : 'notStarted';
 
-/** One page of the cycle's sheets matching the filters, by subject name (a person's own sheet before the supervisor's). */
+/**
+ * One page of the cycle's sheets matching the filters, in subject order (a person's own sheet before the supervisor's
+ * rating of them); `completion` is the cycle's grouped completion in the same scope (the count when no name is given).
+ */
 export async function cycleSheetPage(
   ds: DataSource,
   corpId: string,
@@ -62,6 +79,7 @@ export async function cycleSheetPage(
   scope: PeopleScope | null,
   f: Required<Pick<CycleSheetFilters, 'page' | 'pageSize'>> & CycleSheetFilters,
   depts: DepartmentIndex,
+  completion: readonly DeptCompletion[],
 ): Promise<Paged<CycleSheetLine>> {
   const build = () => {
     const qb = sheetsOf(ds, corpId, cycleId, scope);
@@ -83,28 +101,31 @@ export async function cycleSheetPage(
     }
     return qb;
   };
-  const page = await rawPage(
-    build,
-    (qb) =>
-      selectAs(qb, {
-        id: 'r.id',
-        subjectUserid: 'r.subject_userid',
-        subjectName: 'u.name',
-        subjectTitle: 'u.title',
-        deptId: 'u.main_dept_id',
-        raterUserid: 'r.rater_userid',
-        role: 'r.role',
-        startedAt: 'r.started_at',
-        submittedAt: 'r.submitted_at',
-        scores: 'r.scores',
-      })
-        .orderBy('u.name', 'ASC')
-        .addOrderBy('r.subject_userid', 'ASC')
-        .addOrderBy('r.role', 'ASC')
-        .addOrderBy('r.id', 'ASC'),
-    { page: f.page, pageSize: f.pageSize },
-    (raw) => raw,
-  );
+  // Without a name to search, the count is the grouped completion's (already read); the page walks the cycle's index
+  // in subject order and stops at the page (no sort, no count over every sheet).
+  const known = f.q ? null : countOf(completion, f);
+  const total = known ?? Number((await build().select('COUNT(*)', 'n').getRawOne<{ n: number | string }>())?.n ?? 0);
+  const rows =
+    total === 0
+      ? []
+      : await selectAs(build(), {
+          id: 'r.id',
+          subjectUserid: 'r.subject_userid',
+          subjectName: 'u.name',
+          subjectTitle: 'u.title',
+          deptId: 'u.main_dept_id',
+          raterUserid: 'r.rater_userid',
+          role: 'r.role',
+          startedAt: 'r.started_at',
+          submittedAt: 'r.submitted_at',
+          scores: 'r.scores',
+        })
+          .orderBy('r.subject_userid', 'ASC')
+          .addOrderBy('r.role', 'ASC')
+          .offset((f.page - 1) * f.pageSize)
+          .limit(f.pageSize)
+          .getRawMany<Record<string, unknown>>();
+  const page = { items: rows, total, page: f.page, pageSize: f.pageSize };
   const raters = await peopleCards(
     ds,
     corpId,

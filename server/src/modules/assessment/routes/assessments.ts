@@ -85,14 +85,12 @@ export function assessmentRoutes(deps: AppDeps): Router<AppState> {
     const actor = ctx.state.actor!;
     const { id } = validate(IdParamSchema, ctx.params, ASSESSMENT_FIELD_LABELS);
     const filters = validate(CycleSheetsQuerySchema, ctx.query, ASSESSMENT_FIELD_LABELS);
-    const { cycle, scope, departments } = await cycleCompletionInScope(deps.ds, actor, id);
+    const depts = await loadDepartmentIndex(deps.ds, actor.corpId);
+    const { cycle, scope, departments } = await cycleCompletionInScope(deps.ds, actor, id, depts);
     const total = departments.reduce((n, d) => n + d.total, 0);
     const submitted = departments.reduce((n, d) => n + d.submitted, 0);
-    const [[summary], depts] = await Promise.all([
-      summaries(actor.corpId, [{ cycle, total, submitted }], new Date()),
-      loadDepartmentIndex(deps.ds, actor.corpId),
-    ]);
-    const sheets = await cycleSheetPage(deps.ds, actor.corpId, id, scope, filters, depts);
+    const [summary] = await summaries(actor.corpId, [{ cycle, total, submitted }], new Date());
+    const sheets = await cycleSheetPage(deps.ds, actor.corpId, id, scope, filters, depts, departments);
     ctx.body = { ok: true, data: presentCycleDetail(summary!, departments, depts, sheets) };
   });
 

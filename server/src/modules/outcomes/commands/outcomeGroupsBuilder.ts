@@ -1,12 +1,12 @@
 /**
  * The 转型看板's stored sums: every stored person-month of the corp (all months, as the page reads them) added up per
- * month, grouping, group and the person's main department now (`personSums`), so the page adds the departments in
- * HR's scope instead of reading 130,000 rows at 10,000 people. Rebuilt whole, in one transaction: a re-run replaces
- * the corp's rows, never adds to them.
+ * month, grouping, group and department subtree (`personSums`; a person counts in their main department now and in
+ * every department above it), so the page adds the few subtrees HR is granted instead of reading 130,000 rows at
+ * 10,000 people. Rebuilt whole, in one transaction: a re-run replaces the corp's rows, never adds to them.
  */
 import type { DataSource, EntityManager } from 'typeorm';
 import { OUTCOME_SUM_FIELDS, addSums, emptySums, personSums, type OutcomeFact, type OutcomeSums } from '@liucai/shared';
-import { OutcomeGroupMonth, OutcomePersonMonth, User } from '../../../entities';
+import { Department, OutcomeGroupMonth, OutcomePersonMonth, User } from '../../../entities';
 import { isoOf, selectAs } from '../../people/queries/paging';
 import { OUTCOME_FACT_COLUMNS, factOfRow } from '../queries/outcomeFacts';
 
@@ -24,6 +24,21 @@ export async function rebuildOutcomeGroups(db: DataSource | EntityManager, corpI
     .select('MAX(o.computed_at)', 'at')
     .where('o.corp_id = :corpId', { corpId })
     .getRawOne<{ at: Date | string | null }>();
+  // tenancy: the corp's departments (inactive ones too: HR scopes expand over every one).
+  const tree = await em
+    .getRepository(Department)
+    .createQueryBuilder('d')
+    .select(['d.dept_id AS deptId', 'd.parent_id AS parentId'])
+    .where('d.corp_id = :corpId', { corpId })
+    .getRawMany<{ deptId: number | string; parentId: number | string | null }>();
+  const parentOf = new Map(tree.map((d) => [Number(d.deptId), d.parentId === null ? null : Number(d.parentId)]));
+  /** The main department and every one above it (each once, whatever the data's parent cycles). */
+  const subtreesOf = (deptId: number | null): (number | null)[] => {
+    if (deptId === null) return [null];
+    const out: number[] = [];
+    for (let d: number | null | undefined = deptId; d !== null && d !== undefined && !out.includes(d); d = parentOf.get(d)) out.push(d);
+    return out;
+  };
   const people = new Map<string, { scopeDeptId: number | null; facts: OutcomeFact[] }>();
   for (const r of raw) {
     const fact = factOfRow(r);
@@ -32,12 +47,15 @@ export async function rebuildOutcomeGroups(db: DataSource | EntityManager, corpI
     else people.set(fact.userid, { scopeDeptId: r.scopeDeptId === null ? null : Number(r.scopeDeptId), facts: [fact] });
   }
   const sums = new Map<string, { month: string; grouping: string; groupKey: string; scopeDeptId: number | null; sums: OutcomeSums }>();
-  for (const { scopeDeptId, facts } of people.values()) {
-    for (const { key, sums: s } of personSums(facts, true)) {
-      const id = `${key.grouping}|${key.group}|${key.month}|${scopeDeptId ?? ''}`;
-      const at = sums.get(id);
-      if (at) addSums(at.sums, s);
-      else sums.set(id, { month: key.month, grouping: key.grouping, groupKey: key.group, scopeDeptId, sums: addSums(emptySums(), s) });
+  for (const { scopeDeptId: main, facts } of people.values()) {
+    const added = personSums(facts, true);
+    for (const scopeDeptId of subtreesOf(main)) {
+      for (const { key, sums: s } of added) {
+        const id = `${key.grouping}|${key.group}|${key.month}|${scopeDeptId ?? ''}`;
+        const at = sums.get(id);
+        if (at) addSums(at.sums, s);
+        else sums.set(id, { month: key.month, grouping: key.grouping, groupKey: key.group, scopeDeptId, sums: addSums(emptySums(), s) });
+      }
     }
   }
   const computedAt = latest?.at ? new Date(isoOf(latest.at)) : new Date();

@@ -13,6 +13,8 @@ export const OUTCOMES_REFUSED = '转型看板只对 HR 开放';
 
 export interface OutcomesScope {
   scope: PeopleScope;
+  /** HR's granted departments (the scope is them and everything below them). */
+  grants: number[];
   /** Whose risk band the viewer may count or list: everyone in scope but the viewer. */
   riskVisible(userid: string): boolean;
 }
@@ -24,6 +26,7 @@ export async function outcomesScopeOf(ds: DataSource, actor: Pick<Actor, 'corpId
   const members = await membersBeyondMain(ds, actor.corpId, deptIds);
   return {
     scope: { corpId: actor.corpId, all: false, self: actor.userid, reports: false, deptIds, memberUserids: members },
+    grants: [...new Set(actor.hrDeptIds.map(Number))],
     riskVisible: (userid) => userid !== actor.userid,
   };
 }

@@ -1,11 +1,12 @@
 /**
  * Reads of the 转型看板's stored sums (outcome_group_months): the months stored, and one HR scope's sums by month
- * and group — the sums of the departments in scope added in SQL, plus the people in scope through a membership (or
- * themselves) whose main department is outside it, added from their own rows; the viewer's own band left out.
+ * and group — the sums of HR's granted subtrees (the topmost ones: a grant below another is inside it) added in SQL,
+ * plus the people in scope through a membership (or themselves) whose main department is outside them, added from
+ * their own rows; the viewer's own band left out.
  */
 import { In, type DataSource } from 'typeorm';
 import { OUTCOME_SUM_FIELDS, addToSumTable, emptySums, personSums, type OutcomeFact, type OutcomeGrouping, type OutcomeSumTable } from '@liucai/shared';
-import { OutcomeGroupMonth, OutcomePersonMonth, User } from '../../../entities';
+import { Department, OutcomeGroupMonth, OutcomePersonMonth, User } from '../../../entities';
 import { selectAs } from '../../people/queries/paging';
 import type { OutcomesScope } from '../policies/outcomesScope';
 import { OUTCOME_FACT_COLUMNS, factOfRow } from './outcomeFacts';
@@ -33,14 +34,16 @@ export async function scopeSumTable(ds: DataSource, os: OutcomesScope, months: r
   const { corpId, deptIds, self } = os.scope;
   const table: OutcomeSumTable = new Map();
   const groupings = by === 'all' ? ['all'] : ['all', by];
-  if (deptIds.length > 0) {
-    // tenancy: the corp's sums of the departments in scope.
+  const inDepts = new Set(deptIds.map(Number));
+  const roots = await topmostGrants(ds, corpId, os.grants, inDepts);
+  if (roots.length > 0) {
+    // tenancy: the corp's sums of the subtrees granted.
     const qb = ds
       .getRepository(OutcomeGroupMonth)
       .createQueryBuilder('g')
       .select('g.month', 'month')
       .addSelect('g.group_key', 'groupKey')
-      .where('g.corp_id = :corpId AND g.grouping_kind IN (:...groupings) AND g.scope_dept_id IN (:...deptIds)', { corpId, groupings, deptIds })
+      .where('g.corp_id = :corpId AND g.grouping_kind IN (:...groupings) AND g.scope_dept_id IN (:...roots)', { corpId, groupings, roots })
       .groupBy('g.month')
       .addGroupBy('g.group_key');
     for (const f of OUTCOME_SUM_FIELDS) qb.addSelect(`SUM(g.${snake(f)})`, f);
@@ -53,7 +56,6 @@ export async function scopeSumTable(ds: DataSource, os: OutcomesScope, months: r
   // People in scope beyond its departments' sums: members whose main department lies outside, and the viewer, who is
   // always in the people scope and whose own band never counts.
   const wanted = [...new Set([self, ...(os.scope.memberUserids ?? [])])];
-  const inDepts = new Set(deptIds.map(Number));
   // tenancy: the corp's people.
   const people = await ds.getRepository(User).find({ where: { corpId, userid: In(wanted) }, select: { userid: true, mainDeptId: true } });
   const summed = new Set(people.filter((u) => u.mainDeptId !== null && inDepts.has(Number(u.mainDeptId))).map((u) => u.userid));
@@ -84,4 +86,16 @@ export async function scopeSumTable(ds: DataSource, os: OutcomesScope, months: r
     }
   }
   return table;
+}
+
+/** The grants not inside another one: a grant whose parent is in the scope lies below some grant (the scope is their subtrees). */
+async function topmostGrants(ds: DataSource, corpId: string, grants: readonly number[], scope: ReadonlySet<number>): Promise<number[]> {
+  if (grants.length === 0) return [];
+  // tenancy: the corp's departments.
+  const rows = await ds.getRepository(Department).find({ where: { corpId, deptId: In([...grants]) }, select: { deptId: true, parentId: true } });
+  const parentOf = new Map(rows.map((d) => [Number(d.deptId), d.parentId === null ? null : Number(d.parentId)]));
+  return grants.filter((g) => {
+    const parent = parentOf.get(g);
+    return parent === undefined || parent === null || parent === g || !scope.has(parent);
+  });
 }

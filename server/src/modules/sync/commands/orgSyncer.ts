@@ -3,6 +3,7 @@ import { trackSyncRun } from './syncRunTracker';
 import { shanghaiDate } from '../../../util/dates';
 import { fetchOrg, type FetchedOrg, type OrgSource } from './orgFetcher';
 import { OrgLeaders } from './orgLeaders';
+import { Department } from '../../../entities';
 import { writeOrgDepartments } from './orgDepartmentWriter';
 import { writeOrgUsers } from './orgUserWriter';
 import { writeOrgMemberships } from './orgMembershipWriter';
@@ -46,13 +47,15 @@ export function runOrgSync(deps: OrgSyncDeps, runId: number, opts: { finalAttemp
 /** Write a fetched org in three steps (departments, users with their supervisors, memberships), in one transaction. */
 async function writeOrg(em: EntityManager, corpId: string, org: FetchedOrg, today: string): Promise<OrgSyncResult> {
   const leaders = new OrgLeaders(org);
+  const treeBefore = await departmentTree(em, corpId);
   const { departments } = await writeOrgDepartments(em, corpId, org);
   const users = await writeOrgUsers(em, corpId, org, leaders, today);
   const membershipsChanged = await writeOrgMemberships(em, corpId, org, leaders, users.seen);
   // The org page's headcounts land with the org they count (only rows whose counts changed are written).
   await refreshDepartmentHeadcounts(em, corpId);
-  // The 转型看板's sums are by each person's main department: people changed, so add them up again.
-  if (users.created + users.updated + users.left > 0) await rebuildOutcomeGroups(em, corpId);
+  // The 转型看板's sums are by department subtree of each person's main department: add them up again when people or
+  // the tree changed.
+  if (users.created + users.updated + users.left > 0 || (await departmentTree(em, corpId)) !== treeBefore) await rebuildOutcomeGroups(em, corpId);
   return {
     departments,
     users: users.users,
@@ -62,4 +65,11 @@ async function writeOrg(em: EntityManager, corpId: string, org: FetchedOrg, toda
     left: users.left,
     membershipsChanged,
   };
+}
+
+/** The corp's departments with their parents, as one comparable text (one small read). */
+async function departmentTree(em: EntityManager, corpId: string): Promise<string> {
+  // tenancy: the corp's departments.
+  const rows = await em.getRepository(Department).find({ where: { corpId }, select: { deptId: true, parentId: true }, order: { deptId: 'ASC' } });
+  return rows.map((d) => `${d.deptId}<${d.parentId ?? ''}`).join(',');
 }
