@@ -34,8 +34,7 @@ export async function scopeSumTable(ds: DataSource, os: OutcomesScope, months: r
   const { corpId, deptIds, self } = os.scope;
   const table: OutcomeSumTable = new Map();
   const groupings = by === 'all' ? ['all'] : ['all', by];
-  const inDepts = new Set(deptIds.map(Number));
-  const roots = await topmostGrants(ds, corpId, os.grants, inDepts);
+  const roots = await topmostGrants(ds, corpId, os.grants, new Set(deptIds.map(Number)));
   if (roots.length > 0) {
     // tenancy: the corp's sums of the subtrees granted.
     const qb = ds
@@ -56,10 +55,18 @@ export async function scopeSumTable(ds: DataSource, os: OutcomesScope, months: r
   // People in scope beyond its departments' sums: members whose main department lies outside, and the viewer, who is
   // always in the people scope and whose own band never counts.
   const wanted = [...new Set([self, ...(os.scope.memberUserids ?? [])])];
-  // tenancy: the corp's people.
-  const people = await ds.getRepository(User).find({ where: { corpId, userid: In(wanted) }, select: { userid: true, mainDeptId: true } });
-  const summed = new Set(people.filter((u) => u.mainDeptId !== null && inDepts.has(Number(u.mainDeptId))).map((u) => u.userid));
-  const extra = people.filter((u) => !summed.has(u.userid) || u.userid === self).map((u) => u.userid);
+  // tenancy: the corp's people; only those outside the granted subtrees come back (usually the viewer at most).
+  const outside = ds
+    .getRepository(User)
+    .createQueryBuilder('u')
+    .select('u.userid', 'userid')
+    .where('u.corp_id = :corpId AND u.userid IN (:...wanted)', { corpId, wanted });
+  if (deptIds.length > 0) outside.andWhere('(u.main_dept_id IS NULL OR u.main_dept_id NOT IN (:...deptIds))', { deptIds });
+  const added = new Set((await outside.getRawMany<{ userid: string }>()).map((u) => String(u.userid)));
+  // The viewer is in the subtrees' sums unless outside them (or unknown: then nowhere, as the rows join users).
+  const viewerKnown = added.has(self) || (await ds.getRepository(User).existsBy({ corpId, userid: self }));
+  const summed = new Set(viewerKnown && !added.has(self) ? [self] : []);
+  const extra = [...added, ...summed];
   if (extra.length === 0 || months.length === 0) return table;
   // tenancy: the corp's rows of those people.
   const raw = await selectAs(ds.getRepository(OutcomePersonMonth).createQueryBuilder('o'), OUTCOME_FACT_COLUMNS)
