@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
 import { Department, User, UserDepartment } from '../../../entities';
 import { DingTalkError } from '../../../dingtalk/errors';
 import { LegacyErr } from '../../../dingtalk/wireFacts';
@@ -7,6 +7,7 @@ import type { OrgSource } from './orgFetcher';
 import { resolveSupervisor, type SupervisorInputs } from './supervisorResolver';
 import { USER_UPDATE_COLUMNS, toUserRow } from './userRow';
 import { refreshDepartmentHeadcounts } from '../../people/commands/departmentHeadcountRefresher';
+import { rebuildOutcomeGroups } from '../../outcomes/commands/outcomeGroupsBuilder';
 
 export interface UserResyncResult {
   updated: string[];
@@ -40,6 +41,11 @@ async function supervisorInputsFromDb(ds: DataSource, corpId: string): Promise<S
 export async function resyncUsers(ds: DataSource, source: OrgSource, corpId: string, userids: string[], now = new Date()): Promise<UserResyncResult> {
   const result: UserResyncResult = { updated: [], left: [] };
   const inputs = await supervisorInputsFromDb(ds, corpId);
+  const mainOf = (id: number | string | null | undefined) => (id === null || id === undefined ? null : Number(id));
+  // tenancy: the corp's people being re-synced.
+  const before = await ds.getRepository(User).find({ where: { corpId, userid: In([...new Set(userids)]) }, select: { userid: true, mainDeptId: true } });
+  const mainBefore = new Map(before.map((u) => [u.userid, mainOf(u.mainDeptId)]));
+  let movedMain = false;
   for (const userid of [...new Set(userids)]) {
     let fetched;
     try {
@@ -67,7 +73,10 @@ export async function resyncUsers(ds: DataSource, source: OrgSource, corpId: str
       }
     });
     result.updated.push(userid);
+    if (mainOf(row.mainDeptId) !== (mainBefore.get(userid) ?? null)) movedMain = true;
   }
   if (result.updated.length + result.left.length > 0) await refreshDepartmentHeadcounts(ds, corpId);
+  // The 转型看板's sums are by main department: someone changed theirs, so add them up again.
+  if (movedMain) await rebuildOutcomeGroups(ds, corpId);
   return result;
 }
