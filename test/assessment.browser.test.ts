@@ -160,6 +160,8 @@ describe('测评 in headless Chromium', () => {
         await page.getByTestId('remind').click();
         await page.locator('.adm-toast-main').filter({ hasText: '已通过工作通知提醒' }).waitFor();
         expect(await ui.w.ds.getRepository(Notification).countBy({ corpId: ui.w.corpId, kind: 'assessment.reminder' })).toBeGreaterThan(0);
+        // The counts come back with the reminder's time.
+        await waitFor('the cycle after the reminder', async () => /上次催办/.test((await page.getByTestId('cycle-counts').textContent()) ?? ''));
       }
       await keepScreenshot(page, `${width < 1000 ? 'phone' : 'pc'}-hr-assessment-cycle`);
       await fitsWidth(page);
