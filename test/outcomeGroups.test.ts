@@ -5,40 +5,16 @@
  * HR outside its own departments, a grant inside another), also with months kept from an older run and after people
  * or departments move (the org sync rebuilds the sums); a re-run of the job replaces the sums rather than adding to them.
  */
-import type { DataSource } from 'typeorm';
 import { outcomeTable, type OutcomeGrouping } from '@liucai/shared';
-import { Department, OutcomeGroupMonth, RetentionRisk, TalentMatchScore, User } from '../server/src/entities';
+import { Department, OutcomeGroupMonth, User } from '../server/src/entities';
 import { computeOutcomeFacts } from '../server/src/modules/outcomes/commands/outcomeFactsComputer';
 import { rebuildOutcomeGroups } from '../server/src/modules/outcomes/commands/outcomeGroupsBuilder';
 import { outcomesScopeOf } from '../server/src/modules/outcomes/policies/outcomesScope';
 import { presentDashboard, scopedFacts } from '../server/src/modules/outcomes/presenters/dashboardPresenter';
+import { buildRisk, buildTier } from './support/outcomeFixtures';
 import { buildCorp, buildDeal, buildDepartment, buildTraining, buildUser, grantHrScope, onBothDatabases } from './support/factories';
 
 const NOW = new Date('2026-12-05T02:00:00Z');
-
-async function risk(ds: DataSource, corpId: string, userid: string, weekStart: string, band: '高' | '中' | '低') {
-  await ds.getRepository(RetentionRisk).insert({
-    corpId,
-    userid,
-    weekStart,
-    baseline: 'ok',
-    baselineWeeks: 12,
-    ruleVersion: 'article-rule-v1',
-    ruleFired: false,
-    ruleProbabilityBp: null,
-    communicationChangeBp: 0,
-    leaveChangeBp: 0,
-    modelVersion: 'm1',
-    modelProbabilityBp: 500,
-    band,
-    explanation: { ruleReason: '', drivers: [], modelNote: null, signals: {} },
-    computedAt: NOW,
-  });
-}
-
-async function tier(ds: DataSource, corpId: string, userid: string, period: string, t: 'move' | 'train' | 'reassign') {
-  await ds.getRepository(TalentMatchScore).insert({ corpId, userid, period, jobModelId: 1, versionId: 1, scoreT: 500, tier: t, detail: '{}', computedAt: NOW });
-}
 
 describe('转型看板 stored sums', () => {
   it('give the same dashboard as adding up the stored person-months, within each HR scope, on both databases', async () => {
@@ -73,9 +49,9 @@ describe('转型看板 stored sums', () => {
       const engineer = await buildUser(ds, corpId, { name: '孙工', deptIds: [tech.deptId], hiredOn: '2026-04-01' });
       for (const [i, p] of [...people, member, engineer, hr, hrTech].entries()) {
         for (const m of ['2026-01', '2026-04', '2026-08', '2026-11'])
-          if (i % 3 !== 2) await tier(ds, corpId, p.userid, m, (['move', 'train', 'reassign'] as const)[(i + m.length) % 3]!);
-        await risk(ds, corpId, p.userid, '2026-11-23', (['高', '中', '低'] as const)[i % 3]!);
-        await risk(ds, corpId, p.userid, '2026-03-16', (['低', '高', '中'] as const)[i % 3]!);
+          if (i % 3 !== 2) await buildTier(ds, corpId, p.userid, m, (['move', 'train', 'reassign'] as const)[(i + m.length) % 3]!);
+        await buildRisk(ds, corpId, p.userid, '2026-11-23', (['高', '中', '低'] as const)[i % 3]!);
+        await buildRisk(ds, corpId, p.userid, '2026-03-16', (['低', '高', '中'] as const)[i % 3]!);
         if (i % 2 === 0)
           await buildDeal(ds, corpId, { ownerUserid: p.userid, amountFen: 1_000_000 * (i + 1), signedOn: `2026-${String(1 + (i % 11)).padStart(2, '0')}-08` });
         if (i % 3 === 0) await buildTraining(ds, corpId, { userid: p.userid, completedOn: i % 2 ? '2026-06-01' : null, completionPercent: 30 });

@@ -6,12 +6,12 @@
  * month; the person page's 风险 tab follows the radar's rules and is audited.
  */
 import ExcelJS from 'exceljs';
-import type { DataSource } from 'typeorm';
 import type { OutcomePeopleView, OutcomesDashboard, Paged, RetentionRiskView } from '@liucai/shared';
-import { AuditEvent, Notification, OutcomePersonMonth, RetentionRisk, TalentMatchScore } from '../server/src/entities';
+import { AuditEvent, Notification, OutcomePersonMonth } from '../server/src/entities';
 import { computeOutcomeFacts } from '../server/src/modules/outcomes/commands/outcomeFactsComputer';
 import { sendMonthlySummaries } from '../server/src/modules/outcomes/commands/monthlySummaryNotifier';
 import { notifyRiskTurnsHigh } from '../server/src/modules/retention/commands/riskTurnNotifier';
+import { buildRisk, buildTier } from './support/outcomeFixtures';
 import { createTestWorld, type TestWorld } from './support/testServices';
 import { listen } from './support/testServer';
 import type { TestClient } from './support/httpClient';
@@ -21,40 +21,6 @@ import { outcomeFactsInScope } from '../server/src/modules/outcomes/queries/outc
 const NOW = new Date('2026-12-05T02:00:00Z');
 const LAST = '2026-11';
 const WEEK = '2026-11-23';
-
-async function risk(ds: DataSource, corpId: string, userid: string, weekStart: string, band: '高' | '中' | '低') {
-  await ds.getRepository(RetentionRisk).insert({
-    corpId,
-    userid,
-    weekStart,
-    baseline: 'ok',
-    baselineWeeks: 12,
-    ruleVersion: 'article-rule-v1',
-    ruleFired: false,
-    ruleProbabilityBp: null,
-    communicationChangeBp: 0,
-    leaveChangeBp: 0,
-    modelVersion: 'm1',
-    modelProbabilityBp: band === '高' ? 7000 : band === '中' ? 3000 : 500,
-    band,
-    explanation: { ruleReason: '未同时满足', drivers: ['近 4 周跟进 2 次，是本人过去 12 周平均的一半'], modelNote: null, signals: {} },
-    computedAt: NOW,
-  });
-}
-
-async function tier(ds: DataSource, corpId: string, userid: string, period: string, t: 'move' | 'train' | 'reassign') {
-  await ds.getRepository(TalentMatchScore).insert({
-    corpId,
-    userid,
-    period,
-    jobModelId: 1,
-    versionId: 1,
-    scoreT: t === 'move' ? 850 : t === 'train' ? 700 : 400,
-    tier: t,
-    detail: '{}',
-    computedAt: NOW,
-  });
-}
 
 describe('转型看板', () => {
   let w: TestWorld;
@@ -100,16 +66,16 @@ describe('转型看板', () => {
     await buildTraining(ds, corpId, { userid: p.r1.userid, completedOn: '2026-11-10' });
     await buildTraining(ds, corpId, { userid: p.r1.userid, completedOn: null, completionPercent: 40 });
 
-    await tier(ds, corpId, p.r1.userid, LAST, 'move');
-    await tier(ds, corpId, p.r2.userid, LAST, 'train');
-    await tier(ds, corpId, p.r3.userid, LAST, 'reassign');
-    await tier(ds, corpId, p.newbie.userid, '2026-09', 'move');
+    await buildTier(ds, corpId, p.r1.userid, LAST, 'move');
+    await buildTier(ds, corpId, p.r2.userid, LAST, 'train');
+    await buildTier(ds, corpId, p.r3.userid, LAST, 'reassign');
+    await buildTier(ds, corpId, p.newbie.userid, '2026-09', 'move');
 
-    await risk(ds, corpId, p.r1.userid, '2026-11-16', '低');
-    await risk(ds, corpId, p.r1.userid, WEEK, '高');
-    await risk(ds, corpId, p.r2.userid, WEEK, '低');
-    await risk(ds, corpId, p.newbie.userid, WEEK, '中');
-    await risk(ds, corpId, p.hr.userid, WEEK, '高'); // HR's own: never counted for HR
+    await buildRisk(ds, corpId, p.r1.userid, '2026-11-16', '低');
+    await buildRisk(ds, corpId, p.r1.userid, WEEK, '高');
+    await buildRisk(ds, corpId, p.r2.userid, WEEK, '低');
+    await buildRisk(ds, corpId, p.newbie.userid, WEEK, '中');
+    await buildRisk(ds, corpId, p.hr.userid, WEEK, '高'); // HR's own: never counted for HR
 
     const out = await computeOutcomeFacts(ds, corpId, { lastMonth: LAST, bigDealFen: 1_000_000, now: NOW });
     expect(out.months).toHaveLength(13);
@@ -206,7 +172,7 @@ describe('转型看板', () => {
     expect(notes[0]!.body).not.toMatch(/\d+%/);
     // The nightly re-run of the same week, and the next week still 高: no new message.
     expect(await notifyRiskTurnsHigh(w.ds, corpId, WEEK, NOW)).toBe(0);
-    await risk(w.ds, corpId, p.r1!.userid, '2026-11-30', '高');
+    await buildRisk(w.ds, corpId, p.r1!.userid, '2026-11-30', '高');
     expect(await notifyRiskTurnsHigh(w.ds, corpId, '2026-11-30', NOW)).toBe(0);
     expect(notes.some((n) => n.recipientUserid === p.r1!.userid)).toBe(false);
   });

@@ -47,8 +47,6 @@ export async function presentQuestionnaires(
   });
 }
 
-const unknownUser = (userid: string): UserRef => ({ userid, name: userid, title: null });
-
 export function presentCycleSummary(
   { cycle, total, submitted }: CycleCounts,
   names: { questionnaires: Map<number, string>; versions: Map<number, number>; users: Map<string, UserRef> },
