@@ -157,11 +157,17 @@ describe('测评 in headless Chromium', () => {
       await page.getByTestId('sheet-status').getByText('全部', { exact: true }).click();
       await waitFor('every sheet again', async () => (await summary.textContent()) !== '共 1 份');
       if (width > 1000) {
+        // 催办 with the not-started sheets shown: the filter stays as it was.
+        const all = await summary.textContent();
+        await page.getByTestId('sheet-status').getByText('未开始', { exact: true }).click();
+        await waitFor('the not-started sheets', async () => (await summary.textContent()) !== all);
+        const notStarted = await summary.textContent();
         await page.getByTestId('remind').click();
         await page.locator('.adm-toast-main').filter({ hasText: '已通过工作通知提醒' }).waitFor();
         expect(await ui.w.ds.getRepository(Notification).countBy({ corpId: ui.w.corpId, kind: 'assessment.reminder' })).toBeGreaterThan(0);
         // The counts come back with the reminder's time.
         await waitFor('the cycle after the reminder', async () => /上次催办/.test((await page.getByTestId('cycle-counts').textContent()) ?? ''));
+        expect(await summary.textContent()).toBe(notStarted);
       }
       await keepScreenshot(page, `${width < 1000 ? 'phone' : 'pc'}-hr-assessment-cycle`);
       await fitsWidth(page);
