@@ -11,3 +11,15 @@ export const PERIOD_LIKE: Record<PeriodKind, string> = { month: '____-__', quart
 
 /** A find() condition on `period` for one kind. */
 export const periodOfKind = (kind: PeriodKind) => Like(PERIOD_LIKE[kind]);
+
+/**
+ * A WHERE condition “`alias.period` is a month from `from` to `to` (yyyy-mm, both included)”, with its parameters
+ * (named after `key`, so two ranges can share a query). Months only: a quarter's text (“2025Q4”) sorts between months
+ * of different years and would pass the range alone.
+ */
+export function monthRange(alias: string, from: string, to: string, key = 'monthRange'): { sql: string; params: Record<string, string> } {
+  return {
+    sql: `${alias}.period >= :${key}From AND ${alias}.period <= :${key}To AND ${alias}.period LIKE :${key}Months`,
+    params: { [`${key}From`]: from, [`${key}To`]: to, [`${key}Months`]: PERIOD_LIKE.month },
+  };
+}
