@@ -183,6 +183,8 @@ export interface TalentPersonScores {
   quarterScores: TalentScoreView[];
   /** Every decision HR recorded for the person, newest first (the history; the newest of a month is in force). */
   decisions: TalentDecisionView[];
+  /** The job models the scores are against, by id (for naming them: “与“大客户销售”的匹配度”). */
+  jobModels: { id: number; name: string }[];
   /**
    * The portrait asked for (`?period=` a month or quarter, `?kind=quarter` the newest quarter), else the newest
    * month's (null before the first recompute), with the client-feedback keywords of its notes.

@@ -2,7 +2,7 @@
  * Stored match scores joined to the people they belong to, restricted to the caller's people scope in SQL (the bulk
  * rule of peopleScope.ts: one query for the whole list, never a check per person).
  */
-import type { DataSource, SelectQueryBuilder } from 'typeorm';
+import { In, type DataSource, type SelectQueryBuilder } from 'typeorm';
 import { JobModel, JobModelVersion, TalentMatchScore, User } from '../../../entities';
 import { whereInPeopleScope, type PeopleScope } from '../../people/policies/peopleScope';
 import { PERIOD_LIKE, monthRange } from './periodKinds';
@@ -122,6 +122,14 @@ export async function leanScoresInScope(ds: DataSource, scope: PeopleScope, filt
     scoreT: r.scoreT === null ? null : Number(r.scoreT),
     tier: r.tier,
   }));
+}
+
+/** Job models' names by id, in the corp (one query). */
+export async function jobModelNames(ds: DataSource, corpId: string, ids: readonly number[]): Promise<{ id: number; name: string }[]> {
+  if (ids.length === 0) return [];
+  // tenancy: by id and corp.
+  const rows = await ds.getRepository(JobModel).find({ where: { corpId, id: In([...new Set(ids)]) }, select: { id: true, name: true }, order: { id: 'ASC' } });
+  return rows.map((m) => ({ id: m.id, name: m.name }));
 }
 
 /** A job model's name by id, in the corp. */

@@ -12,7 +12,7 @@ import { validate } from '../../../middleware/validate';
 import { loadDepartmentIndex } from '../../people/queries/departmentIndex';
 import { findPersonInScope } from '../../people/queries/personInScope';
 import { presentScore } from '../presenters/talentScorePresenter';
-import { latestScored, scoresInScope } from '../queries/talentScores';
+import { jobModelNames, latestScored, scoresInScope } from '../queries/talentScores';
 import { portraitOf } from '../queries/portraitOf';
 import {
   DecisionBodySchema,
@@ -100,7 +100,14 @@ export function talentReviewRoutes(deps: AppDeps): Router<AppState> {
     // Asked for a period or a quarter that is not stored yet: say so (the job computes it, never a request).
     if (!portrait && (q.period || q.kind === 'quarter')) throw portraitNotComputed(q.period ?? null);
     const [rows, history] = await Promise.all([scoresInScope(deps.ds, scope, { userid: person.userid }), decisionsOf(deps.ds, actor.corpId, person.userid)]);
-    const names = await deciderNames(deps.ds, actor.corpId, history);
+    const [names, jobModels] = await Promise.all([
+      deciderNames(deps.ds, actor.corpId, history),
+      jobModelNames(
+        deps.ds,
+        actor.corpId,
+        rows.map((r) => r.score.jobModelId),
+      ),
+    ]);
     const decisions = history.map((d) => presentDecision(d, names));
     // The decision in force per month and job model: the newest (history is newest first).
     const inForce = (period: string, jobModelId: number) => decisions.find((d) => d.period === period && d.jobModelId === jobModelId) ?? null;
@@ -111,6 +118,7 @@ export function talentReviewRoutes(deps: AppDeps): Router<AppState> {
       scores: views.filter((s) => periodKind(s.period) === 'month'),
       quarterScores: views.filter((s) => periodKind(s.period) === 'quarter'),
       decisions,
+      jobModels,
       portrait,
     };
     ctx.body = { ok: true, data };
