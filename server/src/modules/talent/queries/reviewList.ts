@@ -10,6 +10,7 @@ import { TalentMatchScore, User } from '../../../entities';
 import { whereInPeopleScope, type PeopleScope } from '../../people/policies/peopleScope';
 import { likeEscaped } from '../../people/queries/paging';
 import type { DepartmentIndex } from '../../people/queries/departmentIndex';
+import { scoreRowsOf, type ScoreRow } from './talentScores';
 
 /** The list's filters as the route validated them. */
 export interface ReviewListFilter {
@@ -45,6 +46,13 @@ export function reviewListQuery(
     .innerJoin(User, 'u', 'u.corp_id = s.corp_id AND u.userid = s.userid')
     .where('s.corp_id = :corpId AND s.period = :period AND s.job_model_id = :jobModelId', { corpId: scope.corpId, ...target });
   whereInPeopleScope(qb, 'u', scope);
+  if (!scope.all && scope.deptIds.length === 0) {
+    // A supervisor's or an employee's scope is a handful of people: name them first (the supervisor index), so only
+    // their scores meet the users table instead of every score of the month.
+    // tenancy: the corp's people.
+    const few = scope.reports ? 'su.userid = :scopeSelf OR su.supervisor_userid = :scopeSelf' : 'su.userid = :scopeSelf';
+    qb.andWhere(`s.userid IN (SELECT su.userid FROM users su WHERE su.corp_id = :corpId AND (${few}))`);
+  }
   if (withTier && filter.tier) {
     if (filter.tier === 'insufficient') qb.andWhere('s.tier IS NULL');
     else qb.andWhere('s.tier = :tier', { tier: filter.tier });
@@ -79,6 +87,33 @@ export function orderReviewList<T extends SelectQueryBuilder<TalentMatchScore>>(
     .orderBy('CASE WHEN s.score_t IS NULL THEN 1 ELSE 0 END', 'ASC')
     .addOrderBy('s.score_t', sort === 'score_asc' ? 'ASC' : 'DESC')
     .addOrderBy('s.userid', 'ASC') as T;
+}
+
+/**
+ * One page of the list: the page's ids first (ordered from the covering index and the people's columns, never
+ * sorting the scores' JSON detail), then those scores with their people, in the same order.
+ */
+export async function reviewPageRows(
+  ds: DataSource,
+  list: SelectQueryBuilder<TalentMatchScore>,
+  sort: TalentReviewSort,
+  offset: number,
+  limit: number,
+): Promise<ScoreRow[]> {
+  const ids = (await orderReviewList(list, sort).select('s.id', 'id').offset(offset).limit(limit).getRawMany<{ id: number | string }>()).map((r) =>
+    Number(r.id),
+  );
+  if (ids.length === 0) return [];
+  // tenancy: scores by id, already chosen within the corp and scope above; the people of the same corp.
+  const rows = await scoreRowsOf(
+    ds
+      .getRepository(TalentMatchScore)
+      .createQueryBuilder('s')
+      .innerJoin(User, 'u', 'u.corp_id = s.corp_id AND u.userid = s.userid')
+      .where('s.id IN (:...ids)', { ids }),
+  );
+  const at = new Map(ids.map((id, i) => [id, i]));
+  return rows.sort((a, b) => at.get(a.score.id)! - at.get(b.score.id)!);
 }
 
 const TIERS = new Set<string>(['move', 'train', 'reassign']);

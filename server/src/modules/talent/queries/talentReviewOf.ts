@@ -22,8 +22,8 @@ import { peopleScopeFrom } from '../../people/policies/peopleScope';
 import { presentDecision } from '../presenters/talentDecisionPresenter';
 import { presentScore } from '../presenters/talentScorePresenter';
 import { decisionsInForce, deciderNames } from './talentDecisions';
-import { departmentTierCountsOf, orderReviewList, reviewListQuery, tierCountsOf, type ReviewListFilter, type ReviewTarget } from './reviewList';
-import { jobModelName, latestScored, leanScoresInScope, scoreRowsOf, type ScoreRow } from './talentScores';
+import { departmentTierCountsOf, reviewListQuery, reviewPageRows, tierCountsOf, type ReviewListFilter, type ReviewTarget } from './reviewList';
+import { jobModelName, latestScored, leanScoresInScope, type ScoreRow } from './talentScores';
 
 /** The review's month and job model, the scope (from the request's one read of the departments) and the model's name. */
 async function reviewTarget(ds: DataSource, actor: Actor, q: { period?: string; jobModelId?: number }) {
@@ -69,14 +69,7 @@ export async function talentReviewOf(ds: DataSource, actor: Actor, q: ReviewList
   for (const c of counts) distribution[c.tier ?? 'insufficient'] += c.people;
   const total = filter.tier ? distribution[filter.tier] : counts.reduce((n, c) => n + c.people, 0);
   const offset = (page - 1) * pageSize;
-  const rows =
-    offset >= total
-      ? []
-      : await scoreRowsOf(
-          orderReviewList(reviewListQuery(ds, scope, depts, at, filter), sort)
-            .offset(offset)
-            .limit(pageSize),
-        );
+  const rows = offset >= total ? [] : await reviewPageRows(ds, reviewListQuery(ds, scope, depts, at, filter), sort, offset, pageSize);
   const people = await presentRows(ds, actor, at, rows, depts);
   return { period: target.period, jobModel: target.jobModel, distribution, total, page, pageSize, people };
 }
@@ -109,11 +102,7 @@ export async function eachReviewBatch(
   const at = { period: target.period, jobModelId: target.jobModelId };
   let offset = 0;
   for (;;) {
-    const rows = await scoreRowsOf(
-      orderReviewList(reviewListQuery(ds, target.scope, target.depts, at, {}), 'score_desc')
-        .offset(offset)
-        .limit(batch),
-    );
+    const rows = await reviewPageRows(ds, reviewListQuery(ds, target.scope, target.depts, at, {}), 'score_desc', offset, batch);
     if (rows.length > 0) each(await presentRows(ds, actor, at, rows, target.depts), target.jobModel);
     offset += rows.length;
     if (rows.length < batch) break;
