@@ -23,7 +23,7 @@ import { presentDecision } from '../presenters/talentDecisionPresenter';
 import { presentScore } from '../presenters/talentScorePresenter';
 import { decisionsInForce, deciderNames } from './talentDecisions';
 import { departmentTierCountsOf, reviewListQuery, reviewPageRows, tierCountsOf, type ReviewListFilter, type ReviewTarget } from './reviewList';
-import { jobModelName, latestScored, leanScoresInScope, type ScoreRow } from './talentScores';
+import { jobModelName, latestScored, type ScoreRow } from './talentScores';
 
 /** The review's month and job model, the scope (from the request's one read of the departments) and the model's name. */
 async function reviewTarget(ds: DataSource, actor: Actor, q: { period?: string; jobModelId?: number }) {
@@ -115,21 +115,37 @@ export interface LeanReviewPerson {
   userid: string;
   name: string;
   department: DepartmentRef | null;
-  score: string | null;
-  tier: TalentTier | null;
+  score: string;
+  tier: TalentTier;
   decisionLabel: string | null;
 }
 
-/** The same people as talentReviewOf, read without their JSON detail (the 9-box needs score, tier and decision only). */
+/**
+ * The same people as talentReviewOf for the 9-box: those with a score and tier, read without their JSON detail, best
+ * first, with HR's decision in force; the others (数据不足) only counted, in SQL.
+ */
 export async function leanTalentReviewOf(
   ds: DataSource,
   actor: Actor,
   q: { period?: string; jobModelId?: number },
-): Promise<{ period: string | null; jobModel: { id: number; name: string } | null; people: LeanReviewPerson[] }> {
+): Promise<{ period: string | null; jobModel: { id: number; name: string } | null; people: LeanReviewPerson[]; unscored: number }> {
   const target = await reviewTarget(ds, actor, q);
-  if (!target) return { period: q.period ?? null, jobModel: null, people: [] };
-  const { period, jobModelId, depts } = target;
-  const rows = await leanScoresInScope(ds, target.scope, { period, jobModelId });
+  if (!target) return { period: q.period ?? null, jobModel: null, people: [], unscored: 0 };
+  const { period, jobModelId, depts, scope } = target;
+  const at = { period, jobModelId };
+  const [rows, unscored] = await Promise.all([
+    reviewListQuery(ds, scope, depts, at, {})
+      .andWhere('s.tier IS NOT NULL AND s.score_t IS NOT NULL')
+      .select('s.userid', 'userid')
+      .addSelect('s.score_t', 'scoreT')
+      .addSelect('s.tier', 'tier')
+      .addSelect('u.name', 'name')
+      .addSelect('u.main_dept_id', 'dept')
+      .orderBy('s.score_t', 'DESC')
+      .addOrderBy('s.userid', 'ASC')
+      .getRawMany<{ userid: string; scoreT: number | string; tier: TalentTier; name: string; dept: number | string | null }>(),
+    reviewListQuery(ds, scope, depts, at, {}).andWhere('(s.tier IS NULL OR s.score_t IS NULL)').select('COUNT(*)', 'n').getRawOne<{ n: number | string }>(),
+  ]);
   const decided = await decisionsInForce(
     ds,
     actor.corpId,
@@ -139,15 +155,14 @@ export async function leanTalentReviewOf(
   );
   const people = rows.map((r): LeanReviewPerson => {
     const d = decided.get(r.userid);
-    const tier = r.tier === 'move' || r.tier === 'train' || r.tier === 'reassign' ? r.tier : null;
     return {
       userid: r.userid,
       name: r.name,
-      department: depts.ref(r.mainDeptId),
-      score: r.scoreT === null ? null : scaledText(r.scoreT, 1),
-      tier,
+      department: depts.ref(r.dept === null ? null : Number(r.dept)),
+      score: scaledText(Number(r.scoreT), 1),
+      tier: r.tier,
       decisionLabel: d ? TIER_LABELS[d.tier as TalentTier] : null,
     };
   });
-  return { period, jobModel: target.jobModel, people };
+  return { period, jobModel: target.jobModel, people, unscored: Number(unscored?.n ?? 0) };
 }

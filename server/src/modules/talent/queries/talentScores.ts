@@ -83,47 +83,6 @@ export async function scoreRowsOf(qb: SelectQueryBuilder<TalentMatchScore>): Pro
   });
 }
 
-/** The lean row of a review (no JSON detail): what the 9-box and the list summary need. */
-export interface LeanScoreRow {
-  userid: string;
-  name: string;
-  mainDeptId: number | null;
-  scoreT: number | null;
-  tier: string | null;
-}
-
-/** Scores of people in `scope` for a month and job model without their detail, best first (one query). */
-export async function leanScoresInScope(ds: DataSource, scope: PeopleScope, filter: { period: string; jobModelId: number }): Promise<LeanScoreRow[]> {
-  // tenancy: whereInPeopleScope adds u.corp_id; the scores join on the same corp.
-  const qb = ds
-    .getRepository(TalentMatchScore)
-    .createQueryBuilder('s')
-    .innerJoin(User, 'u', 'u.corp_id = s.corp_id AND u.userid = s.userid')
-    .innerJoin(JobModelVersion, 'v', 'v.corp_id = s.corp_id AND v.id = s.version_id')
-    .select('s.userid', 'userid')
-    .addSelect('s.score_t', 'scoreT')
-    .addSelect('s.tier', 'tier')
-    .addSelect('u.name', 'name')
-    .addSelect('u.main_dept_id', 'dept')
-    .where('s.corp_id = :corpId AND s.period = :period AND s.job_model_id = :jobModelId', { corpId: scope.corpId, ...filter })
-    .orderBy('s.score_t', 'DESC')
-    .addOrderBy('s.userid', 'ASC');
-  const raw = await whereInPeopleScope(qb, 'u', scope).getRawMany<{
-    userid: string;
-    scoreT: number | string | null;
-    tier: string | null;
-    name: string;
-    dept: number | string | null;
-  }>();
-  return raw.map((r) => ({
-    userid: r.userid,
-    name: r.name,
-    mainDeptId: r.dept === null ? null : Number(r.dept),
-    scoreT: r.scoreT === null ? null : Number(r.scoreT),
-    tier: r.tier,
-  }));
-}
-
 /** Job models' names by id, in the corp (one query). */
 export async function jobModelNames(ds: DataSource, corpId: string, ids: readonly number[]): Promise<{ id: number; name: string }[]> {
   if (ids.length === 0) return [];
