@@ -86,6 +86,8 @@ describe('人才盘点 paging in headless Chromium', () => {
       expect(await page.getByTestId('talent-pager-prev').isDisabled()).toBe(true);
       const first = await names(page);
       await keepScreenshot(page, shot);
+      // What HR sees first (the full page above is 20 cards long).
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/${shot}-top.png` });
 
       await page.getByTestId('talent-pager-next').click();
       await page.getByTestId('talent-pager-summary').getByText(`第 2 / ${pages} 页`).waitFor();
