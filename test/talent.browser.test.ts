@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { recomputeTalent } from '../server/src/modules/talent/commands/talentRecomputer';
 import { DEFAULT_SEGMENT_THRESHOLDS } from '../server/src/modules/sync/commands/customerSegments';
 import { browserWorldForDescribe, signInAs } from './support/browserWorld';
-import { keepScreenshot } from './support/browser';
+import { keepScreenshot, waitForListed } from './support/browser';
 import { buildTierPeople, TALENT_PERIOD, TALENT_TODAY } from './support/talentData';
 
 jest.setTimeout(120000);
@@ -27,12 +27,7 @@ describe('人才盘点 in headless Chromium', () => {
   };
 
   const text = async (page: Page, testId: string) => ((await page.getByTestId(testId).first().textContent()) ?? '').trim();
-  /** Wait until the server's answer lists `n` people (the list is filtered and paged by the server). */
-  const listed = (page: Page, n: number) =>
-    page.waitForFunction((want) => {
-      const list = document.querySelector('[data-testid="talent-list"]');
-      return list?.getAttribute('aria-busy') === 'false' && list.querySelectorAll(':scope > article').length === want;
-    }, n);
+  const listed = (page: Page, n: number) => waitForListed(page, 'talent-list', n);
   const fitsWidth = async (page: Page) => {
     const w = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
     expect(w.scroll).toBe(w.inner);

@@ -10,7 +10,7 @@ import { Department, HrScope, JobModelVersion, TalentMatchScore, User } from '..
 import { ensureBuiltInJobModels } from '../server/src/modules/talent/commands/builtInJobModelSeeder';
 import { descendantsOf } from '../server/src/modules/access/policies/scope';
 import { browserWorldForDescribe, signInAs } from './support/browserWorld';
-import { keepScreenshot, SCREENSHOT_DIR } from './support/browser';
+import { keepScreenshot, SCREENSHOT_DIR, waitForListed } from './support/browser';
 
 jest.setTimeout(120000);
 const PERIOD = '2026-10';
@@ -61,12 +61,7 @@ describe('人才盘点 paging in headless Chromium', () => {
   };
 
   const text = async (page: Page, testId: string) => ((await page.getByTestId(testId).first().textContent()) ?? '').trim();
-  /** Wait until the server's answer lists `n` people. */
-  const listed = (page: Page, n: number) =>
-    page.waitForFunction((want) => {
-      const list = document.querySelector('[data-testid="talent-list"]');
-      return list?.getAttribute('aria-busy') === 'false' && list.querySelectorAll(':scope > article').length === want;
-    }, n);
+  const listed = (page: Page, n: number) => waitForListed(page, 'talent-list', n);
   const names = (page: Page) => page.getByTestId('talent-list').locator('.talent-person-name').allTextContents();
 
   for (const [width, height] of [

@@ -5,14 +5,15 @@
  * everything below it, name / 工号 / department search, HR decided or not) answers exactly the matching people, the
  * orders hold, and the scope holds (HR its departments, a supervisor their reports, an employee themself).
  */
-import { scaledText, tierCountsByDepartment, tierDistribution, type TalentReview, type TalentReviewDepartments, type TalentTier } from '@liucai/shared';
-import { JobModelVersion, TalentMatchScore, type Department, type User } from '../server/src/entities';
+import { tierCountsByDepartment, tierDistribution, type TalentReview, type TalentReviewDepartments } from '@liucai/shared';
+import { JobModelVersion, type Department, type User } from '../server/src/entities';
 import { ensureBuiltInJobModels } from '../server/src/modules/talent/commands/builtInJobModelSeeder';
 import { eachReviewBatch } from '../server/src/modules/talent/queries/talentReviewOf';
 import { createTestWorld, type TestWorld } from './support/testServices';
 import { listen } from './support/testServer';
 import { actorFor, buildDepartment, buildUser, clientAs } from './support/factories';
 import { buildTalentWorld, type TalentWorld } from './support/talentWorld';
+import { storeMatchScore } from './support/talentData';
 
 const PERIOD = '2026-10';
 
@@ -25,19 +26,7 @@ describe('talent review: paged list, filters and counts in SQL', () => {
   const scored = new Map<string, { score: number | null; dept: number }>();
 
   async function store(u: User, versionId: number, jobModelId: number, score: number | null, dept: number) {
-    const tier: TalentTier | null = score === null ? null : score >= 80 ? 'move' : score >= 60 ? 'train' : 'reassign';
-    const text = score === null ? null : scaledText(Math.round(score * 10), 1);
-    await w.ds.getRepository(TalentMatchScore).insert({
-      corpId: tw.corpId,
-      userid: u.userid,
-      period: PERIOD,
-      jobModelId,
-      versionId,
-      scoreT: score === null ? null : Math.round(score * 10),
-      tier,
-      detail: JSON.stringify({ score: text, dimensions: [], explanation: score === null ? '数据不足：缺少续签率' : `匹配度 ${text}` }),
-      computedAt: new Date(),
-    });
+    await storeMatchScore(w.ds, tw.corpId, { userid: u.userid, period: PERIOD, versionId, jobModelId, score });
     scored.set(u.userid, { score, dept });
   }
 
@@ -74,7 +63,8 @@ describe('talent review: paged list, filters and counts in SQL', () => {
     const hr = await clientAs(w.ds, server.url, tw.people.hr);
     const some = (await hr.call<TalentReview>('GET', `/api/v1/talent/review?period=${PERIOD}&pageSize=3`)).body.data.people;
     expect(some).toHaveLength(3);
-    for (const p of some.slice(0, 2)) expect((await hr.call('POST', `/api/v1/talent/people/${p.userid}/decisions`, { period: PERIOD, kind: 'agree' })).status).toBe(201);
+    for (const p of some.slice(0, 2))
+      expect((await hr.call('POST', `/api/v1/talent/people/${p.userid}/decisions`, { period: PERIOD, kind: 'agree' })).status).toBe(201);
     const third = some[2]!;
     const other = third.tier === 'reassign' ? 'train' : 'reassign';
     expect(

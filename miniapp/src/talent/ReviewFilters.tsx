@@ -4,6 +4,7 @@
  */
 import type { DepartmentRef, TalentDecisionStatus, TalentReviewSort } from '@liucai/shared';
 import SearchBar from 'antd-mobile/es/components/search-bar';
+import { DepartmentSelect, FilterSelect } from '../components/FilterSelect';
 
 export interface ReviewFilterState {
   departmentId: number | null;
@@ -35,46 +36,16 @@ export function ReviewFilters({ text, onText, state, departments, onChange }: Re
     <div className="talent-filters" data-testid="talent-filters">
       <SearchBar placeholder="按姓名、工号、职位或部门搜索" value={text} onChange={onText} data-testid="talent-search" />
       {departments.length > 0 && (
-        <label className="filter-field">
-          部门
-          <select
-            value={state.departmentId ?? ''}
-            onChange={(e) => onChange({ departmentId: e.target.value ? Number(e.target.value) : null })}
-            data-testid="talent-dept"
-          >
-            <option value="">全部部门</option>
-            {departments.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.path}
-              </option>
-            ))}
-          </select>
-        </label>
+        <DepartmentSelect departments={departments} value={state.departmentId} onChange={(departmentId) => onChange({ departmentId })} testId="talent-dept" />
       )}
-      <label className="filter-field">
-        决定
-        <select
-          value={state.decision ?? ''}
-          onChange={(e) => onChange({ decision: (e.target.value || null) as TalentDecisionStatus | null })}
-          data-testid="talent-decision-filter"
-        >
-          {DECISIONS.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="filter-field">
-        排序
-        <select value={state.sort} onChange={(e) => onChange({ sort: e.target.value as TalentReviewSort })} data-testid="talent-sort">
-          {SORTS.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FilterSelect
+        label="决定"
+        value={state.decision ?? ''}
+        options={DECISIONS}
+        onChange={(v) => onChange({ decision: v || null })}
+        testId="talent-decision-filter"
+      />
+      <FilterSelect label="排序" value={state.sort} options={SORTS} onChange={(sort) => onChange({ sort })} testId="talent-sort" />
     </div>
   );
 }
