@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { recomputeTalent } from '../server/src/modules/talent/commands/talentRecomputer';
 import { DEFAULT_SEGMENT_THRESHOLDS } from '../server/src/modules/sync/commands/customerSegments';
 import { browserWorldForDescribe, signInAs } from './support/browserWorld';
-import { keepScreenshot } from './support/browser';
+import { keepScreenshot, waitForListed } from './support/browser';
 import { buildTierPeople, TALENT_PERIOD, TALENT_TODAY } from './support/talentData';
 
 jest.setTimeout(120000);
@@ -27,6 +27,7 @@ describe('人才盘点 in headless Chromium', () => {
   };
 
   const text = async (page: Page, testId: string) => ((await page.getByTestId(testId).first().textContent()) ?? '').trim();
+  const listed = (page: Page, n: number) => waitForListed(page, 'talent-list', n);
   const fitsWidth = async (page: Page) => {
     const w = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
     expect(w.scroll).toBe(w.inner);
@@ -73,11 +74,13 @@ describe('人才盘点 in headless Chromium', () => {
       await keepScreenshot(page, `${width < 1000 ? 'phone' : 'pc'}-hr-talent-review`);
       await fitsWidth(page);
 
+      // The list is counted and paged by the server: 共 4 人, one page.
+      expect(await text(page, 'talent-pager-summary')).toBe('共 4 人');
       await page.getByTestId('tier-count-train').click();
-      expect(await page.getByTestId('talent-list').locator('> article').count()).toBe(1);
-      expect(await text(page, 'talent-review-page')).toContain('先培训（1 人）');
+      await listed(page, 1);
+      expect(await text(page, 'talent-review-page')).toContain('先培训（共 1 人）');
       await page.getByTestId('tier-count-train').click();
-      expect(await page.getByTestId('talent-list').locator('> article').count()).toBe(4);
+      await listed(page, 4);
 
       // HR decides on the phone: an adjustment without a reason is refused on the page, with one it is kept.
       const trainCard = page.getByTestId(`talent-${chosen.train}`);
@@ -99,8 +102,9 @@ describe('人才盘点 in headless Chromium', () => {
       expect(await trainCard.getByTestId('talent-decision').textContent()).toBe('HR 决定：立即转型（调整，理由：已带教两个大客户项目）');
       const moveName = (await move.locator('.talent-person-name').textContent()) ?? '';
       await page.getByTestId('talent-search').locator('input').fill(moveName);
-      expect(await page.getByTestId('talent-list').locator('> article').count()).toBe(1);
+      await listed(page, 1);
       await page.getByTestId('talent-search').locator('input').fill('');
+      await listed(page, 4);
 
       // 按部门 and 九宫格: the same people, counted per department and placed by tier and recent sales.
       await page.getByTestId('talent-view-departments').click();

@@ -5,13 +5,14 @@
  * neutralised, bad format a 400 in Chinese).
  */
 import ExcelJS from 'exceljs';
-import { scaledText, type TalentNineBox, type TalentTier } from '@liucai/shared';
-import { AuditEvent, JobModelVersion, TalentMatchScore, TalentMetric, type User } from '../server/src/entities';
+import type { TalentNineBox } from '@liucai/shared';
+import { AuditEvent, JobModelVersion, TalentMetric, type User } from '../server/src/entities';
 import { ensureBuiltInJobModels } from '../server/src/modules/talent/commands/builtInJobModelSeeder';
 import { createTestWorld, type TestWorld } from './support/testServices';
 import { listen } from './support/testServer';
 import { buildUser, clientAs } from './support/factories';
 import { buildTalentWorld, type TalentWorld } from './support/talentWorld';
+import { storeMatchScore } from './support/talentData';
 
 const PERIOD = '2026-10';
 
@@ -23,20 +24,7 @@ describe('talent 9-box and export', () => {
 
   /** A stored score (tier from the score) and three months of contract value for `u`. */
   async function store(u: User, versionId: number, jobModelId: number, score: number | null, monthlyYuan: [string, string][]) {
-    const tier: TalentTier | null = score === null ? null : score >= 80 ? 'move' : score >= 60 ? 'train' : 'reassign';
-    // As the recompute stores it: the shortest decimal text of the tenths (85 → "85", 85.5 → "85.5").
-    const scoreText = score === null ? null : scaledText(Math.round(score * 10), 1);
-    await w.ds.getRepository(TalentMatchScore).insert({
-      corpId: tw.corpId,
-      userid: u.userid,
-      period: PERIOD,
-      jobModelId,
-      versionId,
-      scoreT: score === null ? null : Math.round(score * 10),
-      tier,
-      detail: JSON.stringify({ score: scoreText, dimensions: [], explanation: score === null ? '数据不足：缺少续签率' : `匹配度 ${scoreText}` }),
-      computedAt: new Date(),
-    });
+    await storeMatchScore(w.ds, tw.corpId, { userid: u.userid, period: PERIOD, versionId, jobModelId, score });
     const months = ['2026-08', '2026-09', '2026-10'];
     await w.ds.getRepository(TalentMetric).insert(
       monthlyYuan.flatMap(([small, big], i) => [

@@ -32,7 +32,9 @@ import { TalentRecompute1766800000000 } from './1766800000000-TalentRecompute';
 import { KpiImportValues1767000000000 } from './1767000000000-KpiImportValues';
 import { TalentReadIndexes1767400000000 } from './1767400000000-TalentReadIndexes';
 import { ListReadIndexes1767700000000 } from './1767700000000-ListReadIndexes';
+import { TalentReviewIndex1767800000000 } from './1767800000000-TalentReviewIndex';
 import { OutcomeGroupMonths1767820000000 } from './1767820000000-OutcomeGroupMonths';
+import { UserNameIndex1767910000000 } from './1767910000000-UserNameIndex';
 
 /** MySQL/MariaDB migrations, oldest first. Each is frozen once merged: never edit one, add a new one. */
 export const MYSQL_MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -69,5 +71,7 @@ export const MYSQL_MIGRATIONS: (new () => MigrationInterface)[] = [
   KpiImportValues1767000000000,
   TalentReadIndexes1767400000000,
   ListReadIndexes1767700000000,
+  TalentReviewIndex1767800000000,
   OutcomeGroupMonths1767820000000,
+  UserNameIndex1767910000000,
 ];

@@ -45,3 +45,16 @@ export async function waitSettled(page: Page, selector: string): Promise<void> {
     selector,
   );
 }
+
+/**
+ * Wait until a list the server filters and pages (marked `aria-busy` while it loads) shows `n` rows (its `article`
+ * children) from its newest answer.
+ */
+export const waitForListed = (page: Page, testId: string, n: number) =>
+  page.waitForFunction(
+    ([id, want]) => {
+      const list = document.querySelector(`[data-testid="${id}"]`);
+      return list?.getAttribute('aria-busy') === 'false' && list.querySelectorAll(':scope > article').length === want;
+    },
+    [testId, n] as const,
+  );

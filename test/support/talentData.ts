@@ -7,7 +7,7 @@
  * - 赵六 left in January (data before that); 钱七 (财务部, outside HR's scope) follows up a client in June.
  */
 import type { DataSource } from 'typeorm';
-import { addMonths } from '@liucai/shared';
+import { addMonths, scaledText, type TalentTier } from '@liucai/shared';
 import { buildCollaboration, buildCustomer, buildDeal, buildFollowUp, buildSatisfaction } from './factories';
 import type { TalentWorld } from './talentWorld';
 import { TalentMatchScore, User } from '../../server/src/entities';
@@ -149,4 +149,28 @@ export async function recomputeThroughJob(w: { ds: DataSource; jobs: JobQueue },
   await w.jobs.enqueue('talent.recompute', { corpId, period: TALENT_PERIOD }, { jobId: `talent-recompute-${corpId}-${TALENT_PERIOD}-${label}` });
   await (w.jobs as InProcessJobQueue).idle();
   await waitFor('stored scores', async () => (await w.ds.getRepository(TalentMatchScore).countBy({ corpId })) > 0);
+}
+
+/**
+ * A stored match score as the recompute stores it (tier from the score; the score's shortest decimal text, 85 → "85",
+ * 85.5 → "85.5"; null: 数据不足), with no dimensions.
+ */
+export async function storeMatchScore(
+  ds: DataSource,
+  corpId: string,
+  s: { userid: string; period: string; versionId: number; jobModelId: number; score: number | null },
+): Promise<void> {
+  const tier: TalentTier | null = s.score === null ? null : s.score >= 80 ? 'move' : s.score >= 60 ? 'train' : 'reassign';
+  const text = s.score === null ? null : scaledText(Math.round(s.score * 10), 1);
+  await ds.getRepository(TalentMatchScore).insert({
+    corpId,
+    userid: s.userid,
+    period: s.period,
+    jobModelId: s.jobModelId,
+    versionId: s.versionId,
+    scoreT: s.score === null ? null : Math.round(s.score * 10),
+    tier,
+    detail: JSON.stringify({ score: text, dimensions: [], explanation: s.score === null ? '数据不足：缺少续签率' : `匹配度 ${text}` }),
+    computedAt: new Date(),
+  });
 }

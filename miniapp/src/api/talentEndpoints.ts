@@ -12,14 +12,37 @@ import type {
   TalentPersonScores,
   TalentRecomputeRunView,
   TalentReview,
+  TalentReviewDepartments,
+  TalentReviewQuery,
   TalentTier,
 } from '@liucai/shared';
 import { apiGet, apiPost, apiPut } from './client';
 
 const periodQuery = (period?: string) => (period ? `?period=${encodeURIComponent(period)}` : '');
 
-/** Stored scores of the people in my scope for a month (default: the newest month with scores). */
-export const getTalentReview = (period?: string): Promise<TalentReview> => apiGet(`/api/v1/talent/review${periodQuery(period)}`);
+/** The query string of a review request: the fields set, in a fixed order (`?` included; empty when none). */
+export function talentReviewQuery(q: TalentReviewQuery): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(q)) {
+    if (value === undefined || value === null || value === '' || value === false) continue;
+    params.set(key, value === true ? '1' : String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+/** The review pages' page size: the cards show every dimension, so 20 a page keeps a phone's scroll short. */
+export const REVIEW_PAGE_SIZE = 20;
+
+/**
+ * One page of the stored scores of the people in my scope who match the filters, with the tier counts (default:
+ * the newest month with scores, highest score first, 50 a page).
+ */
+export const getTalentReview = (q: TalentReviewQuery = {}): Promise<TalentReview> => apiGet(`/api/v1/talent/review${talentReviewQuery(q)}`);
+
+/** The tier counts per department of the people in my scope (人才盘点 → 按部门). */
+export const getTalentReviewDepartments = (period?: string | null): Promise<TalentReviewDepartments> =>
+  apiGet(`/api/v1/talent/review/departments${periodQuery(period ?? undefined)}`);
 
 /** The 9-box of the same people (HR and admins). */
 export const getTalentNineBox = (period?: string): Promise<TalentNineBox> => apiGet(`/api/v1/talent/review/nine-box${periodQuery(period)}`);

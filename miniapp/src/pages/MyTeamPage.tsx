@@ -1,14 +1,15 @@
 /**
  * 我的团队 (supervisors): the match scores of one's reports — the tier distribution, then each report with score,
- * tier, main gap, every dimension and HR's decision. The supervisor sees, never decides: decisions are HR's.
+ * tier, main gap, every dimension and HR's decision, 20 a page (filtered by tier and paged by the server). The
+ * supervisor sees, never decides: decisions are HR's.
  */
-import { useCallback, useEffect, useState } from 'react';
-import { tierDistribution, type TalentReview } from '@liucai/shared';
+import { useEffect, useState } from 'react';
+import type { TalentReview } from '@liucai/shared';
 import { errorMessage } from '../api/client';
-import { getTalentReview } from '../api/talentEndpoints';
+import { REVIEW_PAGE_SIZE, getTalentReview } from '../api/talentEndpoints';
 import { PageLayout } from '../components/PageLayout';
 import { LoadingCard, RetryCard } from '../components/LoadStates';
-import { useSession } from '../session/SessionContext';
+import { Pager } from '../components/Pager';
 import { TalentPersonCard } from '../talent/TalentPersonCard';
 import { TierSummary } from '../talent/TierSummary';
 import { TIER_TEXT, type TierKey } from '../talent/tierDisplay';
@@ -17,46 +18,65 @@ import '../talent/talent.css';
 type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; team: TalentReview };
 
 export default function MyTeamPage() {
-  const { me } = useSession();
   const [state, setState] = useState<State>({ status: 'loading' });
   const [filter, setFilter] = useState<TierKey | null>(null);
-  const load = useCallback(async () => {
-    setState({ status: 'loading' });
-    try {
-      // The review answers a supervisor's reports and the supervisor; the team is the reports.
-      const review = await getTalentReview();
-      const people = review.people.filter((p) => p.userid !== me.userid);
-      setState({ status: 'ready', team: { ...review, people, distribution: tierDistribution(people) } });
-    } catch (err) {
-      setState({ status: 'error', message: errorMessage(err) });
-    }
-  }, [me.userid]);
+  const [page, setPage] = useState(1);
+  const [reload, setReload] = useState(0);
   useEffect(() => {
-    void load();
-  }, [load]);
+    let live = true;
+    // The review answers a supervisor's reports and the supervisor; the team is the reports (excludeSelf).
+    getTalentReview({ excludeSelf: true, tier: filter ?? undefined, page, pageSize: REVIEW_PAGE_SIZE }).then(
+      (team) => live && setState({ status: 'ready', team }),
+      (err: unknown) => live && setState({ status: 'error', message: errorMessage(err) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [filter, page, reload]);
 
-  const people = state.status === 'ready' ? state.team.people.filter((p) => filter === null || (p.tier ?? 'insufficient') === filter) : [];
+  const team = state.status === 'ready' ? state.team : null;
+  const none = team !== null && team.total === 0 && filter === null;
   return (
     <PageLayout title="我的团队" testId="my-team-page">
       {state.status === 'loading' && <LoadingCard lines={5} />}
-      {state.status === 'error' && <RetryCard what="我的团队" message={state.message} onRetry={() => void load()} testId="team-error" />}
-      {state.status === 'ready' && state.team.people.length === 0 && (
+      {state.status === 'error' && (
+        <RetryCard
+          what="我的团队"
+          message={state.message}
+          onRetry={() => {
+            setState({ status: 'loading' });
+            setReload((n) => n + 1);
+          }}
+          testId="team-error"
+        />
+      )}
+      {none && (
         <section className="card">
           <div className="empty-text" data-testid="team-empty">
             还没有下属的匹配度：每晚根据 CRM 数据计算
           </div>
         </section>
       )}
-      {state.status === 'ready' && state.team.people.length > 0 && (
+      {team && !none && (
         <>
-          <TierSummary review={state.team} filter={filter} onFilter={setFilter} />
+          <TierSummary
+            review={team}
+            filter={filter}
+            onFilter={(t) => {
+              setFilter(t);
+              setPage(1);
+            }}
+          />
           <div className="section-title">
-            {filter ? `${TIER_TEXT[filter]}（${people.length} 人）` : `下属（${people.length} 人）`}，按匹配度从高到低；档位由 HR 决定
+            {filter ? `${TIER_TEXT[filter]}（共 ${team.total} 人）` : `下属（共 ${team.total} 人）`}，按匹配度从高到低；档位由 HR 决定
           </div>
           <div className="talent-list" data-testid="team-list">
-            {people.map((p) => (
+            {team.people.map((p) => (
               <TalentPersonCard key={p.userid} person={p} />
             ))}
+          </div>
+          <div className="talent-pager">
+            <Pager total={team.total} page={team.page} pageSize={team.pageSize} unit="人" onPage={setPage} testId="team-pager" />
           </div>
         </>
       )}

@@ -10,6 +10,7 @@ import { errorMessage } from '../api/client';
 import { getDirectoryDepartments, getPeople } from '../api/endpoints';
 import { PageLayout } from '../components/PageLayout';
 import { Pager } from '../components/Pager';
+import { DepartmentSelect } from '../components/FilterSelect';
 import { navigate, useHashRoute } from '../router/hashRoute';
 import { PeopleTable } from '../people/PeopleTable';
 import { apiQuery, directoryQuery, isFiltered, PAGE_SIZE, readDirectoryState, type DirectoryState } from '../people/peopleFilters';
@@ -107,19 +108,7 @@ export default function PeoplePage() {
             onChange={(v) => v[0] && update({ status: v[0] })}
             data-testid="people-status"
           />
-          {depts.length > 0 && (
-            <label className="filter-field">
-              部门
-              <select value={state.deptId ?? ''} onChange={(e) => update({ deptId: e.target.value ? Number(e.target.value) : null })} data-testid="people-dept">
-                <option value="">全部部门</option>
-                {depts.map((d) => (
-                  <option key={d.id} value={d.id}>
-                    {d.path}
-                  </option>
-                ))}
-              </select>
-            </label>
-          )}
+          {depts.length > 0 && <DepartmentSelect departments={depts} value={state.deptId} onChange={(deptId) => update({ deptId })} testId="people-dept" />}
           <label className="filter-field">
             入职
             <input

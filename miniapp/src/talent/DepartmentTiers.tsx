@@ -1,9 +1,11 @@
-/** The tier distribution by department (HR): one row per department with a stacked bar and the counts. */
-import { tierCountsByDepartment, type TalentReview } from '@liucai/shared';
+/**
+ * The tier distribution by department (HR): one row per department with a stacked bar and the counts (counted by the
+ * server over everyone in scope: GET /api/v1/talent/review/departments).
+ */
+import type { DepartmentTierRow } from '@liucai/shared';
 import { TIER_ORDER, TIER_TEXT } from './tierDisplay';
 
-export function DepartmentTiers({ review }: { review: TalentReview }) {
-  const rows = tierCountsByDepartment(review.people);
+export function DepartmentTiers({ rows }: { rows: readonly DepartmentTierRow[] }) {
   return (
     <section className="card" data-testid="department-tiers">
       <div className="card-head">

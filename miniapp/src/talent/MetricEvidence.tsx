@@ -18,7 +18,6 @@ import Popup from 'antd-mobile/es/components/popup';
 import Skeleton from 'antd-mobile/es/components/skeleton';
 import { errorMessage } from '../api/client';
 import { getMetricSources } from '../api/portraitEvidenceEndpoints';
-import { useTalentPerson } from './useTalentPerson';
 import './talent.css';
 import './metricEvidence.css';
 
@@ -178,20 +177,5 @@ export function MetricEvidenceList({ userid, portrait }: { userid: string; portr
       </ul>
       {open && <SourcesSheet userid={userid} period={portrait.period} metric={open} onClose={() => setOpen(null)} />}
     </>
-  );
-}
-
-/** 我的画像's metric section: loads the person's newest portrait and shows it with its evidence. */
-export function PortraitEvidenceSection({ userid }: { userid: string }) {
-  const state = useTalentPerson(userid);
-  if (state.status === 'loading') return <Skeleton.Paragraph lineCount={4} animated />;
-  if (state.status === 'error') return <div className="inline-error">画像指标加载失败：{state.message}</div>;
-  const { portrait } = state.data;
-  if (!portrait) return null;
-  return (
-    <section className="card portrait-evidence" data-testid="portrait-evidence">
-      <div className="section-label">画像指标（{portrait.period}）</div>
-      <MetricEvidenceList userid={userid} portrait={portrait} />
-    </section>
   );
 }

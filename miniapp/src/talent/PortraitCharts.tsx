@@ -1,12 +1,9 @@
 /**
  * 我的画像 and 员工档案 → 画像: the radar of the newest score against the job model and the trend over the last
- * quarters, side by side on a wide screen, one above the other on a phone. `PortraitChartsOf` loads the person's
- * stored scores itself (GET /api/v1/talent/people/:userid, in scope: oneself always).
+ * quarters, side by side on a wide screen, one above the other on a phone, from the person's stored scores
+ * (GET /api/v1/talent/people/:userid, in scope: oneself always).
  */
-import { useEffect, useState } from 'react';
-import { periodLabel, type TalentPersonScores, type TalentScoreView } from '@liucai/shared';
-import { errorMessage } from '../api/client';
-import { getTalentPerson } from '../api/talentEndpoints';
+import { periodLabel, type TalentScoreView } from '@liucai/shared';
 import { PortraitRadar } from './PortraitRadar';
 import { ScoreTrend } from './ScoreTrend';
 import './talent.css';
@@ -40,21 +37,4 @@ export function PortraitCharts({
       </section>
     </div>
   );
-}
-
-export function PortraitChartsOf({ userid, jobModel }: { userid: string; jobModel?: string }) {
-  const [state, setState] = useState<Pick<TalentPersonScores, 'scores' | 'quarterScores'> | { failed: string } | null>(null);
-  useEffect(() => {
-    let live = true;
-    getTalentPerson(userid).then(
-      (data) => live && setState({ scores: data.scores, quarterScores: data.quarterScores }),
-      (err: unknown) => live && setState({ failed: errorMessage(err) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [userid]);
-  if (state === null) return null;
-  if ('failed' in state) return <div className="inline-error">图表加载失败：{state.failed}</div>;
-  return <PortraitCharts scores={state.scores} quarterScores={state.quarterScores} jobModel={jobModel} />;
 }

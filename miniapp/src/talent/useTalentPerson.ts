@@ -6,8 +6,8 @@ import { getTalentPerson } from '../api/talentEndpoints';
 
 export type TalentPersonState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; data: TalentPersonScores };
 
-/** `kind`: the newest monthly portrait (default) or the newest quarterly one. */
-export function useTalentPerson(userid: string, kind: PeriodKind = 'month'): TalentPersonState {
+/** `kind`: the newest monthly portrait (default) or the newest quarterly one; a new `attempt` reads again. */
+export function useTalentPerson(userid: string, kind: PeriodKind = 'month', attempt = 0): TalentPersonState {
   const [state, setState] = useState<TalentPersonState>({ status: 'loading' });
   useEffect(() => {
     let live = true;
@@ -19,6 +19,6 @@ export function useTalentPerson(userid: string, kind: PeriodKind = 'month'): Tal
     return () => {
       live = false;
     };
-  }, [userid, kind]);
+  }, [userid, kind, attempt]);
   return state;
 }

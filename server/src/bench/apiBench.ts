@@ -15,7 +15,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { numberArg } from './benchArgs';
-import { ensureBuiltWorld, workingCopy } from './apiBenchWorld';
+import { dropWorkingCopy, ensureBuiltWorld, workingCopy } from './apiBenchWorld';
 import { PAGE_APIS, loadBenchContext, type BenchContext, type BenchRole, type PageApi } from './apiBenchPages';
 import { runLoad, type LoadResult } from './httpLoad';
 import { openDatabase } from '../db/dataSource';
@@ -169,7 +169,8 @@ async function benchDatabase(kind: 'sqlite' | 'mysql', apis: PageApi[]): Promise
   const seed = numberArg('seed', 7);
   log(`\n== ${kind === 'sqlite' ? 'SQLite' : 'MariaDB'}, ${employees} people ==`);
   const built = await ensureBuiltWorld({ kind, employees, seed, rebuild: flag('rebuild') }, log);
-  const database = await workingCopy(built, log, 'run');
+  // A copy of its own (named by this process), so that runs by several engineers at once do not share one.
+  const database = await workingCopy(built, log, `run${process.pid}`);
   const ds = await openDatabase(database, { migrate: true });
   const ctx = await loadBenchContext(ds, DEMO_CORP.corpId);
   await ds.destroy();
@@ -192,6 +193,8 @@ async function benchDatabase(kind: 'sqlite' | 'mysql', apis: PageApi[]): Promise
   } finally {
     // The copy is thrown away: no need to wait for the syncs to finish.
     server.child.kill('SIGKILL');
+    await new Promise((r) => (server.child.exitCode !== null || server.child.signalCode !== null ? r(null) : server.child.once('exit', r)));
+    await dropWorkingCopy(database);
   }
   return rows;
 }

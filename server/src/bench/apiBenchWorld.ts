@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import type { Actor } from '../appTypes';
 import type { Config } from '../config';
 import { openDatabase } from '../db/dataSource';
-import { recreateMysqlDatabase } from '../db/adminConnection';
+import { dropMysqlDatabase, recreateMysqlDatabase } from '../db/adminConnection';
 import { startSandbox, SANDBOX_LEAVE_PROCESS_CODE } from '../dingtalk/sandbox';
 import { createDingTalkPort } from '../dingtalk/dingTalkPort';
 import { Corp, SyncCheckpoint } from '../entities';
@@ -182,6 +182,12 @@ async function buildWorld(ds: DataSource, spec: ApiBenchWorldSpec, asOfMs: numbe
   } finally {
     await sandbox.close();
   }
+}
+
+/** Throws a working copy away (its file, or its MariaDB database). */
+export async function dropWorkingCopy(copy: Config['database']): Promise<void> {
+  if (copy.kind === 'sqlite') for (const f of ['', '-wal', '-shm']) fs.rmSync(copy.path + f, { force: true });
+  else await dropMysqlDatabase(copy.url);
 }
 
 /**

@@ -7,6 +7,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Entity({ name: 'talent_match_scores' })
 @Index('uq_talent_match_scores', ['corpId', 'period', 'versionId', 'userid'], { unique: true })
 @Index('idx_talent_match_scores_latest', ['corpId', 'period', 'jobModelId'])
+@Index('idx_talent_match_scores_review', ['corpId', 'period', 'jobModelId', 'tier', 'scoreT', 'userid'])
 export class TalentMatchScore {
   @PrimaryGeneratedColumn({ type: 'int' })
   id: number;

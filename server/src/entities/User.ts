@@ -12,6 +12,8 @@ export type UserStatus = 'active' | 'left';
 @Index('idx_users_main_dept', ['corpId', 'mainDeptId'])
 @Index('idx_users_hired_on', ['corpId', 'hiredOn'])
 @Index('idx_users_other_depts', ['corpId', 'inOtherDepts'])
+// Covers the name lookups by userid (managers, references on every list): the key read without the row.
+@Index('idx_users_names', ['corpId', 'userid', 'status', 'name', 'title'])
 export class User {
   @PrimaryColumn({ name: 'corp_id', type: 'varchar', length: 64 })
   corpId: string;

@@ -7,6 +7,7 @@ import type { DimensionResult } from './matchScore';
 import type { TalentDecisionKind } from './talentDecision';
 import type { PerformanceThird } from './nineBox';
 import type { FeedbackKeywords } from './feedbackTerms';
+import type { DepartmentTierRow } from './tierByDepartment';
 
 export interface TalentScoreView {
   userid: string;
@@ -48,12 +49,53 @@ export interface TalentDecisionView {
   decidedAt: string;
 }
 
+/** The order of the review list (GET /api/v1/talent/review?sort=): score high → low (default), low → high, or by name. */
+export type TalentReviewSort = 'score_desc' | 'score_asc' | 'name';
+export const TALENT_REVIEW_SORTS: readonly TalentReviewSort[] = ['score_desc', 'score_asc', 'name'];
+
+/** Whether HR has decided on the suggestion (GET /api/v1/talent/review?decision=). */
+export type TalentDecisionStatus = 'decided' | 'undecided';
+
+/** The filters, order and page of GET /api/v1/talent/review (every one optional). */
+export interface TalentReviewQuery {
+  period?: string;
+  jobModelId?: number;
+  /** A suggested tier, or `insufficient` for 数据不足. */
+  tier?: TalentTier | 'insufficient';
+  /** People whose main department is this one or lies below it. */
+  departmentId?: number;
+  /** Name, 工号, title or department name contains it. */
+  q?: string;
+  decision?: TalentDecisionStatus;
+  sort?: TalentReviewSort;
+  /** Leave the caller out (我的团队: a supervisor's reports without themself). */
+  excludeSelf?: boolean;
+  page?: number;
+  pageSize?: number;
+}
+
+/** GET /api/v1/talent/review: one page of the people in scope who match the filters, with the counts. */
 export interface TalentReview {
   period: string | null;
   jobModel: { id: number; name: string } | null;
-  /** How many people in scope per tier; `insufficient`: 数据不足 (no score). */
+  /**
+   * How many people in scope per tier; `insufficient`: 数据不足 (no score). Counted over every filter but the tier
+   * (so each tier's count says what choosing it would list).
+   */
   distribution: Record<TalentTier | 'insufficient', number>;
+  /** People matching every filter (the tier too): what the pages add up to. */
+  total: number;
+  page: number;
+  pageSize: number;
+  /** This page's people, with their dimensions and explanations. */
   people: TalentScoreView[];
+}
+
+/** GET /api/v1/talent/review/departments: the tier counts of the people in scope per main department. */
+export interface TalentReviewDepartments {
+  period: string | null;
+  jobModel: { id: number; name: string } | null;
+  rows: DepartmentTierRow[];
 }
 
 /** One stored portrait metric as the API shows it. */
@@ -141,6 +183,8 @@ export interface TalentPersonScores {
   quarterScores: TalentScoreView[];
   /** Every decision HR recorded for the person, newest first (the history; the newest of a month is in force). */
   decisions: TalentDecisionView[];
+  /** The job models the scores are against, by id (for naming them: “与“大客户销售”的匹配度”). */
+  jobModels: { id: number; name: string }[];
   /**
    * The portrait asked for (`?period=` a month or quarter, `?kind=quarter` the newest quarter), else the newest
    * month's (null before the first recompute), with the client-feedback keywords of its notes.

@@ -24,19 +24,24 @@ export function tierDistribution(people: readonly { tier: TalentTier | null }[])
 }
 
 export function tierCountsByDepartment(people: readonly { department: DepartmentRef | null; tier: TalentTier | null }[]): DepartmentTierRow[] {
-  const rows = new Map<number | null, { department: DepartmentRef | null; tier: TalentTier | null }[]>();
-  for (const p of people) {
-    const id = p.department?.id ?? null;
-    const list = rows.get(id);
-    if (list) list.push(p);
-    else rows.set(id, [p]);
+  return tierRowsOf(people.map((p) => ({ department: p.department, tier: p.tier, people: 1 })));
+}
+
+/**
+ * The same rows from counts already grouped (department × tier, e.g. by the database): one row per department,
+ * ordered by path, people without a department last.
+ */
+export function tierRowsOf(groups: readonly { department: DepartmentRef | null; tier: TalentTier | null; people: number }[]): DepartmentTierRow[] {
+  const rows = new Map<number | null, DepartmentTierRow>();
+  for (const g of groups) {
+    const id = g.department?.id ?? null;
+    let row = rows.get(id);
+    if (!row) {
+      row = { departmentId: id, path: g.department?.path ?? NO_DEPARTMENT, counts: tierDistribution([]), total: 0 };
+      rows.set(id, row);
+    }
+    row.counts[g.tier ?? 'insufficient'] += g.people;
+    row.total += g.people;
   }
-  return [...rows.entries()]
-    .map(([id, ps]): DepartmentTierRow => ({
-      departmentId: id,
-      path: ps[0]!.department?.path ?? NO_DEPARTMENT,
-      counts: tierDistribution(ps),
-      total: ps.length,
-    }))
-    .sort((a, b) => (a.departmentId === null ? 1 : 0) - (b.departmentId === null ? 1 : 0) || a.path.localeCompare(b.path, 'zh'));
+  return [...rows.values()].sort((a, b) => (a.departmentId === null ? 1 : 0) - (b.departmentId === null ? 1 : 0) || a.path.localeCompare(b.path, 'zh'));
 }

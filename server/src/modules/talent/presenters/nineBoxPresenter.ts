@@ -1,25 +1,15 @@
 /** The 9-box of a talent review: its scored people placed by tier and recent sales (rules in shared/src/talent/nineBox.ts). */
-import {
-  PERFORMANCE_LABELS,
-  TIER_LABELS,
-  fenToPlainYuan,
-  nineBox,
-  performanceCutoffs,
-  type NineBoxPersonView,
-  type TalentNineBox,
-  type TalentTier,
-} from '@liucai/shared';
+import { PERFORMANCE_LABELS, TIER_LABELS, fenToPlainYuan, nineBox, performanceCutoffs, type NineBoxPersonView, type TalentNineBox } from '@liucai/shared';
 import { salesWindow } from '../queries/recentSales';
 import type { LeanReviewPerson } from '../queries/talentReviewOf';
 
-/** `sales`: everyone scored in the corp that month (the cut-offs), userid → fen. */
+/** `review`: the scored people in scope and how many have no score; `sales`: everyone scored in the corp that month (the cut-offs), userid → fen. */
 export function presentNineBox(
-  review: { period: string | null; jobModel: { id: number; name: string } | null; people: LeanReviewPerson[] },
+  review: { period: string | null; jobModel: { id: number; name: string } | null; people: LeanReviewPerson[]; unscored: number },
   sales: ReadonlyMap<string, number>,
 ): TalentNineBox {
   const cutoffs = performanceCutoffs([...sales.values()]);
-  const placed = review.people.filter((p): p is typeof p & { tier: TalentTier; score: string } => p.tier !== null && p.score !== null);
-  const entries = placed.map((p) => {
+  const entries = review.people.map((p) => {
     const salesFen = sales.get(p.userid) ?? 0;
     const person: NineBoxPersonView = {
       userid: p.userid,
@@ -47,6 +37,6 @@ export function presentNineBox(
     window: review.period ? salesWindow(review.period) : null,
     cutoffs: cutoffs && { lowCny: fenToPlainYuan(cutoffs.lowFen), highCny: fenToPlainYuan(cutoffs.highFen), population: cutoffs.population },
     cells,
-    unplaced: review.people.length - (cutoffs ? placed.length : 0),
+    unplaced: review.unscored + (cutoffs ? 0 : review.people.length),
   };
 }

@@ -12,8 +12,9 @@ export async function decisionsInForce(
 ): Promise<Map<string, TalentDecision>> {
   const out = new Map<string, TalentDecision>();
   if (userids.length === 0) return out;
-  // tenancy: the corp's decisions, for people already filtered by the caller's scope.
-  const rows = await ds.getRepository(TalentDecision).find({ where: { corpId, period, jobModelId }, order: { id: 'ASC' } });
+  // tenancy: the corp's decisions, for people already filtered by the caller's scope (a page's people by name).
+  const few = userids.length <= 500 ? { userid: In([...userids]) } : {};
+  const rows = await ds.getRepository(TalentDecision).find({ where: { corpId, period, jobModelId, ...few }, order: { id: 'ASC' } });
   const wanted = new Set(userids);
   for (const r of rows) if (wanted.has(r.userid)) out.set(r.userid, r);
   return out;

@@ -4,51 +4,110 @@
  * tier distribution. Shared by the review list, the 9-box and the Excel export, so they always agree.
  */
 import type { DataSource } from 'typeorm';
-import { TIER_LABELS, scaledText, tierDistribution, type DepartmentRef, type TalentReview, type TalentTier } from '@liucai/shared';
+import {
+  TIER_LABELS,
+  scaledText,
+  tierDistribution,
+  tierRowsOf,
+  type DepartmentRef,
+  type TalentReview,
+  type TalentReviewDepartments,
+  type TalentReviewSort,
+  type TalentScoreView,
+  type TalentTier,
+} from '@liucai/shared';
 import type { Actor } from '../../../appTypes';
-import { loadDepartmentIndex } from '../../people/queries/departmentIndex';
-import { peopleScopeOf, type PeopleScope } from '../../people/policies/peopleScope';
+import { loadDepartmentIndex, type DepartmentIndex } from '../../people/queries/departmentIndex';
+import { peopleScopeFrom } from '../../people/policies/peopleScope';
 import { presentDecision } from '../presenters/talentDecisionPresenter';
 import { presentScore } from '../presenters/talentScorePresenter';
 import { decisionsInForce, deciderNames } from './talentDecisions';
-import { jobModelName, latestScored, leanScoresInScope, scoresInScope } from './talentScores';
+import { departmentTierCountsOf, reviewListQuery, reviewPageRows, tierCountsOf, type ReviewListFilter, type ReviewTarget } from './reviewList';
+import { jobModelName, latestScored, type ScoreRow } from './talentScores';
 
-/**
- * The rows a review reads (null: nothing scored): the month and job model, the scope's rows via `read`, the
- * departments, the model's name and the decisions in force.
- */
-async function reviewRead<R>(
-  ds: DataSource,
-  actor: Actor,
-  q: { period?: string; jobModelId?: number },
-  read: (scope: PeopleScope, filter: { period: string; jobModelId: number }) => Promise<R[]>,
-  useridOf: (row: R) => string,
-) {
+/** The review's month and job model, the scope (from the request's one read of the departments) and the model's name. */
+async function reviewTarget(ds: DataSource, actor: Actor, q: { period?: string; jobModelId?: number }) {
   const found = await latestScored(ds, actor.corpId, q.period);
   const jobModelId = q.jobModelId ?? found?.jobModelId;
   if (!found || jobModelId === undefined) return null;
-  const [scope, depts, name] = await Promise.all([peopleScopeOf(ds, actor), loadDepartmentIndex(ds, actor.corpId), jobModelName(ds, actor.corpId, jobModelId)]);
-  const rows = await read(scope, { period: found.period, jobModelId });
-  const decided = await decisionsInForce(ds, actor.corpId, found.period, jobModelId, rows.map(useridOf));
-  return { found, jobModelId, depts, name, rows, decided };
+  const [depts, name] = await Promise.all([loadDepartmentIndex(ds, actor.corpId), jobModelName(ds, actor.corpId, jobModelId)]);
+  const scope = await peopleScopeFrom(ds, actor, depts.departments);
+  return { period: found.period, jobModelId, jobModel: name === null ? null : { id: jobModelId, name }, depts, scope };
 }
 
-export async function talentReviewOf(ds: DataSource, actor: Actor, q: { period?: string; jobModelId?: number }): Promise<TalentReview> {
-  const target = await reviewRead(
+/** Each row as the API shows it, with HR's decision in force (one read of the decisions and their deciders' names). */
+async function presentRows(ds: DataSource, actor: Actor, target: ReviewTarget, rows: ScoreRow[], depts: DepartmentIndex): Promise<TalentScoreView[]> {
+  const decided = await decisionsInForce(
     ds,
-    actor,
-    q,
-    (scope, f) => scoresInScope(ds, scope, f),
-    (r) => r.score.userid,
+    actor.corpId,
+    target.period,
+    target.jobModelId,
+    rows.map((r) => r.score.userid),
   );
-  if (!target) return { period: q.period ?? null, jobModel: null, distribution: tierDistribution([]), people: [] };
-  const { found, jobModelId, depts, name, rows, decided } = target;
   const names = await deciderNames(ds, actor.corpId, [...decided.values()]);
-  const people = rows.map((row) => {
+  return rows.map((row) => {
     const d = decided.get(row.score.userid);
     return presentScore(row, depts, d ? presentDecision(d, names) : null);
   });
-  return { period: found.period, jobModel: name === null ? null : { id: jobModelId, name }, distribution: tierDistribution(people), people };
+}
+
+/** The review's query: month, job model, the list's filters, order and page. */
+export type ReviewListRequest = { period?: string; jobModelId?: number; sort: TalentReviewSort; page: number; pageSize: number } & ReviewListFilter;
+
+/**
+ * One page of the review (people in scope matching the filters, with their dimensions) and its counts: the tier
+ * distribution over every filter but the tier, and the total over all of them, grouped in SQL.
+ */
+export async function talentReviewOf(ds: DataSource, actor: Actor, q: ReviewListRequest): Promise<TalentReview> {
+  const { period, jobModelId, sort, page, pageSize, ...filter } = q;
+  const target = await reviewTarget(ds, actor, { period, jobModelId });
+  if (!target) return { period: period ?? null, jobModel: null, distribution: tierDistribution([]), total: 0, page, pageSize, people: [] };
+  const { depts, scope } = target;
+  const at = { period: target.period, jobModelId: target.jobModelId };
+  const counts = await tierCountsOf(reviewListQuery(ds, scope, depts, at, filter, false));
+  const distribution = tierDistribution([]);
+  for (const c of counts) distribution[c.tier ?? 'insufficient'] += c.people;
+  const total = filter.tier ? distribution[filter.tier] : counts.reduce((n, c) => n + c.people, 0);
+  const offset = (page - 1) * pageSize;
+  const rows = offset >= total ? [] : await reviewPageRows(ds, reviewListQuery(ds, scope, depts, at, filter), sort, offset, pageSize);
+  const people = await presentRows(ds, actor, at, rows, depts);
+  return { period: target.period, jobModel: target.jobModel, distribution, total, page, pageSize, people };
+}
+
+/** The tier counts per main department of the people in scope (the 按部门 view), grouped in SQL. */
+export async function talentReviewDepartments(ds: DataSource, actor: Actor, q: { period?: string; jobModelId?: number }): Promise<TalentReviewDepartments> {
+  const target = await reviewTarget(ds, actor, q);
+  if (!target) return { period: q.period ?? null, jobModel: null, rows: [] };
+  const groups = await departmentTierCountsOf(reviewListQuery(ds, target.scope, target.depts, { period: target.period, jobModelId: target.jobModelId }, {}));
+  return {
+    period: target.period,
+    jobModel: target.jobModel,
+    rows: tierRowsOf(groups.map((g) => ({ department: target.depts.ref(g.deptId), tier: g.tier, people: g.people }))),
+  };
+}
+
+/**
+ * Every person of the review in scope (the export), read `batch` rows at a time in the list's order, each batch
+ * handed to `each` as the API shows it; answers the month and job model (null: nothing scored).
+ */
+export async function eachReviewBatch(
+  ds: DataSource,
+  actor: Actor,
+  q: { period?: string; jobModelId?: number },
+  each: (people: TalentScoreView[], jobModel: { id: number; name: string } | null) => void,
+  batch = 1000,
+): Promise<{ period: string | null; jobModel: { id: number; name: string } | null; people: number }> {
+  const target = await reviewTarget(ds, actor, q);
+  if (!target) return { period: q.period ?? null, jobModel: null, people: 0 };
+  const at = { period: target.period, jobModelId: target.jobModelId };
+  let offset = 0;
+  for (;;) {
+    const rows = await reviewPageRows(ds, reviewListQuery(ds, target.scope, target.depts, at, {}), 'score_desc', offset, batch);
+    if (rows.length > 0) each(await presentRows(ds, actor, at, rows, target.depts), target.jobModel);
+    offset += rows.length;
+    if (rows.length < batch) break;
+  }
+  return { period: target.period, jobModel: target.jobModel, people: offset };
 }
 
 /** One person of the review without the per-dimension detail (the 9-box's input). */
@@ -56,37 +115,54 @@ export interface LeanReviewPerson {
   userid: string;
   name: string;
   department: DepartmentRef | null;
-  score: string | null;
-  tier: TalentTier | null;
+  score: string;
+  tier: TalentTier;
   decisionLabel: string | null;
 }
 
-/** The same people as talentReviewOf, read without their JSON detail (the 9-box needs score, tier and decision only). */
+/**
+ * The same people as talentReviewOf for the 9-box: those with a score and tier, read without their JSON detail, best
+ * first, with HR's decision in force; the others (数据不足) only counted, in SQL.
+ */
 export async function leanTalentReviewOf(
   ds: DataSource,
   actor: Actor,
   q: { period?: string; jobModelId?: number },
-): Promise<{ period: string | null; jobModel: { id: number; name: string } | null; people: LeanReviewPerson[] }> {
-  const target = await reviewRead(
+): Promise<{ period: string | null; jobModel: { id: number; name: string } | null; people: LeanReviewPerson[]; unscored: number }> {
+  const target = await reviewTarget(ds, actor, q);
+  if (!target) return { period: q.period ?? null, jobModel: null, people: [], unscored: 0 };
+  const { period, jobModelId, depts, scope } = target;
+  const at = { period, jobModelId };
+  const [rows, unscored] = await Promise.all([
+    reviewListQuery(ds, scope, depts, at, {})
+      .andWhere('s.tier IS NOT NULL AND s.score_t IS NOT NULL')
+      .select('s.userid', 'userid')
+      .addSelect('s.score_t', 'scoreT')
+      .addSelect('s.tier', 'tier')
+      .addSelect('u.name', 'name')
+      .addSelect('u.main_dept_id', 'dept')
+      .orderBy('s.score_t', 'DESC')
+      .addOrderBy('s.userid', 'ASC')
+      .getRawMany<{ userid: string; scoreT: number | string; tier: TalentTier; name: string; dept: number | string | null }>(),
+    reviewListQuery(ds, scope, depts, at, {}).andWhere('(s.tier IS NULL OR s.score_t IS NULL)').select('COUNT(*)', 'n').getRawOne<{ n: number | string }>(),
+  ]);
+  const decided = await decisionsInForce(
     ds,
-    actor,
-    q,
-    (scope, f) => leanScoresInScope(ds, scope, f),
-    (r) => r.userid,
+    actor.corpId,
+    period,
+    jobModelId,
+    rows.map((r) => r.userid),
   );
-  if (!target) return { period: q.period ?? null, jobModel: null, people: [] };
-  const { found, jobModelId, depts, name, rows, decided } = target;
   const people = rows.map((r): LeanReviewPerson => {
     const d = decided.get(r.userid);
-    const tier = r.tier === 'move' || r.tier === 'train' || r.tier === 'reassign' ? r.tier : null;
     return {
       userid: r.userid,
       name: r.name,
-      department: depts.ref(r.mainDeptId),
-      score: r.scoreT === null ? null : scaledText(r.scoreT, 1),
-      tier,
+      department: depts.ref(r.dept === null ? null : Number(r.dept)),
+      score: scaledText(Number(r.scoreT), 1),
+      tier: r.tier,
       decisionLabel: d ? TIER_LABELS[d.tier as TalentTier] : null,
     };
   });
-  return { period: found.period, jobModel: name === null ? null : { id: jobModelId, name }, people };
+  return { period, jobModel: target.jobModel, people, unscored: Number(unscored?.n ?? 0) };
 }

@@ -2,10 +2,10 @@
  * Stored match scores joined to the people they belong to, restricted to the caller's people scope in SQL (the bulk
  * rule of peopleScope.ts: one query for the whole list, never a check per person).
  */
-import type { DataSource } from 'typeorm';
+import { In, type DataSource, type SelectQueryBuilder } from 'typeorm';
 import { JobModel, JobModelVersion, TalentMatchScore, User } from '../../../entities';
 import { whereInPeopleScope, type PeopleScope } from '../../people/policies/peopleScope';
-import { PERIOD_LIKE } from './periodKinds';
+import { PERIOD_LIKE, monthRange } from './periodKinds';
 
 export interface ScoreRow {
   score: TalentMatchScore;
@@ -39,22 +39,31 @@ export async function scoresInScope(
   scope: PeopleScope,
   filter: { period: string; jobModelId: number } | { userid: string },
 ): Promise<ScoreRow[]> {
-  // tenancy: whereInPeopleScope adds u.corp_id; the scores and versions join on the same corp.
+  // tenancy: whereInPeopleScope adds u.corp_id; the scores join on the same corp.
   const qb = ds
     .getRepository(TalentMatchScore)
     .createQueryBuilder('s')
     .innerJoin(User, 'u', 'u.corp_id = s.corp_id AND u.userid = s.userid')
-    .innerJoin(JobModelVersion, 'v', 'v.corp_id = s.corp_id AND v.id = s.version_id')
+    .where('s.corp_id = :corpId', { corpId: scope.corpId });
+  if ('userid' in filter) qb.andWhere('s.userid = :userid', { userid: filter.userid }).orderBy('s.period', 'DESC').addOrderBy('s.job_model_id', 'ASC');
+  else qb.andWhere('s.period = :period AND s.job_model_id = :jobModelId', filter).orderBy('s.score_t', 'DESC').addOrderBy('s.userid', 'ASC');
+  return scoreRowsOf(whereInPeopleScope(qb, 'u', scope));
+}
+
+/**
+ * The rows of a query over scores `s` joined to their people `u` (filtered and ordered by the caller), with each
+ * person's name, title, 工号, main department and the version's number.
+ */
+export async function scoreRowsOf(qb: SelectQueryBuilder<TalentMatchScore>): Promise<ScoreRow[]> {
+  // tenancy: the version of the score's own corp.
+  qb.innerJoin(JobModelVersion, 'v', 'v.corp_id = s.corp_id AND v.id = s.version_id')
     .select('s')
     .addSelect('u.name', 'u_name')
     .addSelect('u.title', 'u_title')
     .addSelect('u.job_number', 'u_job_number')
     .addSelect('u.main_dept_id', 'u_dept')
-    .addSelect('v.version', 'v_version')
-    .where('s.corp_id = :corpId', { corpId: scope.corpId });
-  if ('userid' in filter) qb.andWhere('s.userid = :userid', { userid: filter.userid }).orderBy('s.period', 'DESC').addOrderBy('s.job_model_id', 'ASC');
-  else qb.andWhere('s.period = :period AND s.job_model_id = :jobModelId', filter).orderBy('s.score_t', 'DESC').addOrderBy('s.userid', 'ASC');
-  const { entities, raw } = await whereInPeopleScope(qb, 'u', scope).getRawAndEntities<{
+    .addSelect('v.version', 'v_version');
+  const { entities, raw } = await qb.getRawAndEntities<{
     u_name: string;
     u_title: string | null;
     u_job_number: string | null;
@@ -74,45 +83,12 @@ export async function scoresInScope(
   });
 }
 
-/** The lean row of a review (no JSON detail): what the 9-box and the list summary need. */
-export interface LeanScoreRow {
-  userid: string;
-  name: string;
-  mainDeptId: number | null;
-  scoreT: number | null;
-  tier: string | null;
-}
-
-/** Scores of people in `scope` for a month and job model without their detail, best first (one query). */
-export async function leanScoresInScope(ds: DataSource, scope: PeopleScope, filter: { period: string; jobModelId: number }): Promise<LeanScoreRow[]> {
-  // tenancy: whereInPeopleScope adds u.corp_id; the scores join on the same corp.
-  const qb = ds
-    .getRepository(TalentMatchScore)
-    .createQueryBuilder('s')
-    .innerJoin(User, 'u', 'u.corp_id = s.corp_id AND u.userid = s.userid')
-    .innerJoin(JobModelVersion, 'v', 'v.corp_id = s.corp_id AND v.id = s.version_id')
-    .select('s.userid', 'userid')
-    .addSelect('s.score_t', 'scoreT')
-    .addSelect('s.tier', 'tier')
-    .addSelect('u.name', 'name')
-    .addSelect('u.main_dept_id', 'dept')
-    .where('s.corp_id = :corpId AND s.period = :period AND s.job_model_id = :jobModelId', { corpId: scope.corpId, ...filter })
-    .orderBy('s.score_t', 'DESC')
-    .addOrderBy('s.userid', 'ASC');
-  const raw = await whereInPeopleScope(qb, 'u', scope).getRawMany<{
-    userid: string;
-    scoreT: number | string | null;
-    tier: string | null;
-    name: string;
-    dept: number | string | null;
-  }>();
-  return raw.map((r) => ({
-    userid: r.userid,
-    name: r.name,
-    mainDeptId: r.dept === null ? null : Number(r.dept),
-    scoreT: r.scoreT === null ? null : Number(r.scoreT),
-    tier: r.tier,
-  }));
+/** Job models' names by id, in the corp (one query). */
+export async function jobModelNames(ds: DataSource, corpId: string, ids: readonly number[]): Promise<{ id: number; name: string }[]> {
+  if (ids.length === 0) return [];
+  // tenancy: by id and corp.
+  const rows = await ds.getRepository(JobModel).find({ where: { corpId, id: In([...new Set(ids)]) }, select: { id: true, name: true }, order: { id: 'ASC' } });
+  return rows.map((m) => ({ id: m.id, name: m.name }));
 }
 
 /** A job model's name by id, in the corp. */
@@ -131,18 +107,13 @@ export async function matchScoreHistory(
   fromPeriod: string,
   toPeriod: string,
 ): Promise<Map<string, { period: string; value: number }[]>> {
+  const months = monthRange('s', fromPeriod, toPeriod);
   // tenancy: the corp's scores.
   const rows = await ds
     .getRepository(TalentMatchScore)
     .createQueryBuilder('s')
     .select(['s.userid', 's.period', 's.jobModelId', 's.scoreT'])
-    // Months only: a quarter's text (“2025Q4”) sorts between months of different years and would pass a month range.
-    .where('s.corp_id = :corpId AND s.period >= :fromPeriod AND s.period <= :toPeriod AND s.period LIKE :months', {
-      corpId,
-      fromPeriod,
-      toPeriod,
-      months: PERIOD_LIKE.month,
-    })
+    .where(`s.corp_id = :corpId AND ${months.sql}`, { corpId, ...months.params })
     .orderBy('s.job_model_id', 'DESC')
     .getMany();
   const first = new Map<string, TalentMatchScore>();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MONTH_PERIOD, QUARTER_PERIOD } from '@liucai/shared';
+import { MONTH_PERIOD, QUARTER_PERIOD, TALENT_REVIEW_SORTS, type TalentReviewSort } from '@liucai/shared';
 
 /** Chinese names of the talent API's fields, for validation messages. */
 export const TALENT_FIELD_LABELS = {
@@ -13,6 +13,13 @@ export const TALENT_FIELD_LABELS = {
   reason: '理由',
   format: '格式',
   id: '计算任务',
+  departmentId: '部门',
+  q: '搜索',
+  decision: 'HR 决定',
+  sort: '排序',
+  excludeSelf: '不含自己',
+  page: '页码',
+  pageSize: '每页人数',
 } as const;
 
 const POSITIVE = '应为正整数';
@@ -29,6 +36,21 @@ export const ReviewQuerySchema = z.object({
     .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '应为月份 yyyy-mm，如 2026-07')
     .optional(),
   jobModelId: z.coerce.number({ message: POSITIVE }).int(POSITIVE).positive(POSITIVE).optional(),
+});
+
+/** GET /api/v1/talent/review: the month and job model, the 人才盘点 page's filters, the order and the page. */
+export const ReviewListQuerySchema = ReviewQuerySchema.extend({
+  tier: z.enum(['move', 'train', 'reassign', 'insufficient'], { message: '应为 move、train、reassign 或 insufficient（数据不足）' }).optional(),
+  departmentId: z.coerce.number({ message: POSITIVE }).int(POSITIVE).positive(POSITIVE).optional(),
+  q: z.string({ message: '应为文字' }).max(50, '最多 50 个字').optional(),
+  decision: z.enum(['decided', 'undecided'], { message: '应为 decided（已决定）或 undecided（未决定）' }).optional(),
+  sort: z.enum(TALENT_REVIEW_SORTS as [TalentReviewSort, ...TalentReviewSort[]], { message: '应为 score_desc、score_asc 或 name' }).default('score_desc'),
+  excludeSelf: z
+    .enum(['1', 'true', '0', 'false'], { message: '应为 1 或 0' })
+    .optional()
+    .transform((v) => v === '1' || v === 'true'),
+  page: z.coerce.number({ message: POSITIVE }).int(POSITIVE).positive(POSITIVE).max(100000, '最大 100000').default(1),
+  pageSize: z.coerce.number({ message: POSITIVE }).int(POSITIVE).positive(POSITIVE).max(200, '最大 200').default(50),
 });
 
 export const ReviewExportQuerySchema = ReviewQuerySchema.extend({

@@ -12,13 +12,21 @@ import { validate } from '../../../middleware/validate';
 import { loadDepartmentIndex } from '../../people/queries/departmentIndex';
 import { findPersonInScope } from '../../people/queries/personInScope';
 import { presentScore } from '../presenters/talentScorePresenter';
-import { latestScored, scoresInScope } from '../queries/talentScores';
+import { jobModelNames, latestScored, scoresInScope } from '../queries/talentScores';
 import { portraitOf } from '../queries/portraitOf';
-import { DecisionBodySchema, PERSON_QUERY_LABELS, PersonQuerySchema, ReviewExportQuerySchema, ReviewQuerySchema, TALENT_FIELD_LABELS } from './schema';
-import { leanTalentReviewOf, talentReviewOf } from '../queries/talentReviewOf';
+import {
+  DecisionBodySchema,
+  PERSON_QUERY_LABELS,
+  PersonQuerySchema,
+  ReviewExportQuerySchema,
+  ReviewListQuerySchema,
+  ReviewQuerySchema,
+  TALENT_FIELD_LABELS,
+} from './schema';
+import { eachReviewBatch, leanTalentReviewOf, talentReviewDepartments, talentReviewOf } from '../queries/talentReviewOf';
 import { recentSalesOfScored } from '../queries/recentSales';
 import { presentNineBox } from '../presenters/nineBoxPresenter';
-import { talentReviewSheet } from '../presenters/talentReviewExport';
+import { TalentReviewSheet } from '../presenters/talentReviewExport';
 import { recordAudit } from '../../audit/commands/auditRecorder';
 import { sendTables } from '../../../util/tableFile';
 import { decisionsOf, deciderNames } from '../queries/talentDecisions';
@@ -40,9 +48,16 @@ const portraitNotComputed = (period: string | null) =>
 export function talentReviewRoutes(deps: AppDeps): Router<AppState> {
   const r = new Router<AppState>({ prefix: '/api/v1/talent' });
 
+  // One page of the people in scope matching the filters, with the tier counts (grouped in SQL).
   r.get('/review', async (ctx) => {
-    const q = validate(ReviewQuerySchema, ctx.query, TALENT_FIELD_LABELS);
+    const q = validate(ReviewListQuerySchema, ctx.query, TALENT_FIELD_LABELS);
     ctx.body = { ok: true, data: await talentReviewOf(deps.ds, ctx.state.actor!, q) };
+  });
+
+  // The tier counts per main department of the people in scope (人才盘点 → 按部门).
+  r.get('/review/departments', async (ctx) => {
+    const q = validate(ReviewQuerySchema, ctx.query, TALENT_FIELD_LABELS);
+    ctx.body = { ok: true, data: await talentReviewDepartments(deps.ds, ctx.state.actor!, q) };
   });
 
   // HR and admins: the 9-box of the same people (tier × recent sales; cut-offs over the whole corp).
@@ -61,17 +76,19 @@ export function talentReviewRoutes(deps: AppDeps): Router<AppState> {
     const actor = ctx.state.actor!;
     assertTalentAdmin(actor);
     const { format, ...q } = validate(ReviewExportQuerySchema, ctx.query, TALENT_FIELD_LABELS);
-    const review = await talentReviewOf(deps.ds, actor, q);
+    // Read in batches (the list's order), each batch's rows added to the sheet as it comes.
+    const sheet = new TalentReviewSheet();
+    const review = await eachReviewBatch(deps.ds, actor, q, (people, jobModel) => sheet.add(people, jobModel));
     await deps.ds.transaction((em) =>
       recordAudit(em, actor, {
         action: 'talent.review.export',
         targetKind: 'talent_review',
         targetId: review.jobModel?.id ?? 'none',
-        detail: { format, period: review.period, people: review.people.length },
+        detail: { format, period: review.period, people: review.people },
       }),
     );
     const period = review.period ?? 'none';
-    await sendTables(ctx, format, { asciiName: `talent-review-${period}`, name: zh`人才盘点-${period}` }, [talentReviewSheet(review)]);
+    await sendTables(ctx, format, { asciiName: `talent-review-${period}`, name: zh`人才盘点-${period}` }, [sheet.sheet()]);
   });
 
   r.get('/people/:userid', async (ctx) => {
@@ -83,7 +100,14 @@ export function talentReviewRoutes(deps: AppDeps): Router<AppState> {
     // Asked for a period or a quarter that is not stored yet: say so (the job computes it, never a request).
     if (!portrait && (q.period || q.kind === 'quarter')) throw portraitNotComputed(q.period ?? null);
     const [rows, history] = await Promise.all([scoresInScope(deps.ds, scope, { userid: person.userid }), decisionsOf(deps.ds, actor.corpId, person.userid)]);
-    const names = await deciderNames(deps.ds, actor.corpId, history);
+    const [names, jobModels] = await Promise.all([
+      deciderNames(deps.ds, actor.corpId, history),
+      jobModelNames(
+        deps.ds,
+        actor.corpId,
+        rows.map((r) => r.score.jobModelId),
+      ),
+    ]);
     const decisions = history.map((d) => presentDecision(d, names));
     // The decision in force per month and job model: the newest (history is newest first).
     const inForce = (period: string, jobModelId: number) => decisions.find((d) => d.period === period && d.jobModelId === jobModelId) ?? null;
@@ -94,6 +118,7 @@ export function talentReviewRoutes(deps: AppDeps): Router<AppState> {
       scores: views.filter((s) => periodKind(s.period) === 'month'),
       quarterScores: views.filter((s) => periodKind(s.period) === 'quarter'),
       decisions,
+      jobModels,
       portrait,
     };
     ctx.body = { ok: true, data };
