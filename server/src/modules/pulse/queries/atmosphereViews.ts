@@ -1,7 +1,8 @@
-import { In, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { AtmosphereLevel, AtmosphereView } from '@liucai/shared';
 import { TeamAtmosphere } from '../../../entities';
 import { loadDepartmentIndex } from '../../people/queries/departmentIndex';
+import { selectAs } from '../../people/queries/paging';
 
 /**
  * 团队氛围 on the 转型看板: each team (a department within HR's departments) with its latest stored month, in tree
@@ -9,10 +10,23 @@ import { loadDepartmentIndex } from '../../people/queries/departmentIndex';
  */
 export async function atmosphereViews(ds: DataSource, corpId: string, deptIds: readonly number[]): Promise<AtmosphereView[]> {
   if (deptIds.length === 0) return [];
-  const out = new Map<number, TeamAtmosphere>();
+  // Raw columns, not entities: HR of 10,000 people has about 400 teams, each with a row per month.
+  const out = new Map<number, Record<string, unknown>>();
   for (let i = 0; i < deptIds.length; i += 1000) {
     // tenancy: the corp's atmospheres of HR's departments.
-    const rows = await ds.getRepository(TeamAtmosphere).find({ where: { corpId, deptId: In(deptIds.slice(i, i + 1000)) }, order: { month: 'ASC' } });
+    const rows = await selectAs(ds.getRepository(TeamAtmosphere).createQueryBuilder('a'), {
+      deptId: 'a.dept_id',
+      month: 'a.month',
+      level: 'a.level',
+      respondents: 'a.respondents',
+      enps: 'a.enps',
+      reasons: 'a.reasons',
+      actions: 'a.actions',
+    })
+      .where('a.corp_id = :corpId AND a.dept_id IN (:...deptIds)', { corpId, deptIds: deptIds.slice(i, i + 1000) })
+      .orderBy('a.month', 'ASC')
+      .addOrderBy('a.id', 'ASC')
+      .getRawMany<Record<string, unknown>>();
     for (const r of rows) out.set(Number(r.deptId), r); // the latest month wins
   }
   if (out.size === 0) return [];
@@ -23,12 +37,12 @@ export async function atmosphereViews(ds: DataSource, corpId: string, deptIds: r
     return {
       deptId,
       deptName: index.path(deptId),
-      month: r.month,
-      level: r.level as AtmosphereLevel | null,
-      respondents: r.respondents,
-      enps: r.enps,
-      reasons: JSON.parse(r.reasons) as string[],
-      actions: JSON.parse(r.actions) as string[],
+      month: String(r.month),
+      level: (r.level ?? null) as AtmosphereLevel | null,
+      respondents: Number(r.respondents),
+      enps: r.enps === null || r.enps === undefined ? null : Number(r.enps),
+      reasons: JSON.parse(String(r.reasons)) as string[],
+      actions: JSON.parse(String(r.actions)) as string[],
     };
   });
 }
