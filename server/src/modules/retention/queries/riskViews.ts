@@ -1,8 +1,8 @@
 /**
- * Reads behind the risk API: the corp's current week, a page of the current risks within a risk scope (one query
- * for the page, one grouped query for the counts), and one person's weekly history.
+ * Reads behind the risk API: the corp's current week, a page of the current risks within a risk scope (the scope's
+ * people, then their risks by key), and one person's weekly history.
  */
-import type { DataSource } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
 import { Department, RetentionReview, RetentionRisk, RetentionWeekSignal, User } from '../../../entities';
 import { whereInRiskScope, type RiskScope } from '../policies/riskScope';
 
@@ -27,57 +27,77 @@ export interface RiskRow {
   deptName: string | null;
 }
 
-const BAND_ORDER = `CASE r.band WHEN '高' THEN 0 WHEN '中' THEN 1 WHEN '低' THEN 2 ELSE 3 END`;
+const BAND_RANK: Record<string, number> = { 高: 0, 中: 1, 低: 2 };
+type Band = '高' | '中' | '低' | 'none';
+/** SQL's ascending order of a text column: NULL first, then by code point (SQLite's BINARY). */
+const textOrder = (a: string | null, b: string | null): number => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1);
+const SLICE = 1000;
 
-function riskQuery(ds: DataSource, rs: RiskScope, weekStart: string) {
-  // tenancy: the risk scope adds u.corp_id; risks and departments are joined on it.
-  const qb = ds
-    .getRepository(RetentionRisk)
-    .createQueryBuilder('r')
-    .innerJoin(User, 'u', 'u.corp_id = r.corp_id AND u.userid = r.userid')
-    .where('r.corp_id = :corpId AND r.week_start = :weekStart', { corpId: rs.scope.corpId, weekStart })
-    .andWhere("u.status = 'active'");
-  return whereInRiskScope(qb, 'u', rs);
-}
-
-/** A page of the current week's risks in scope, 高 first, then by name (pinyin); `band: 'none'` = no band yet. */
+/**
+ * A page of the current week's risks in scope, 高 first, then by name (pinyin, name, userid); `band: 'none'` = no band
+ * yet. Read people first: the scope's active people (userid, name, pinyin: from the users' indexes, e.g. a
+ * supervisor's 90 reports by `idx_users_supervisor`), then their week's bands by primary key (corp, userid, week), so
+ * neither read starts from the week's every risk; counts, order and the page are worked out here, and only the page's
+ * rows are read in full (risk, title, department).
+ */
 export async function riskPage(
   ds: DataSource,
   rs: RiskScope,
   weekStart: string,
-  opts: { band?: '高' | '中' | '低' | 'none' | undefined; page: number; pageSize: number },
-): Promise<{ rows: RiskRow[]; total: number; counts: Record<'高' | '中' | '低' | 'none', number> }> {
-  const grouped = await riskQuery(ds, rs, weekStart)
-    .select('r.band', 'band')
-    .addSelect('COUNT(*)', 'n')
-    .groupBy('r.band')
-    .getRawMany<{ band: string | null; n: string | number }>();
+  opts: { band?: Band | undefined; page: number; pageSize: number },
+): Promise<{ rows: RiskRow[]; total: number; counts: Record<Band, number> }> {
+  const corpId = rs.scope.corpId;
+  // tenancy: the risk scope adds u.corp_id.
+  const people = await whereInRiskScope(
+    ds.getRepository(User).createQueryBuilder('u').select(['u.userid AS userid', 'u.name AS name', 'u.name_pinyin AS pinyin']).where("u.status = 'active'"),
+    'u',
+    rs,
+  ).getRawMany<{ userid: string; name: string; pinyin: string | null }>();
+  const bands = new Map<string, string | null>();
+  for (let i = 0; i < people.length; i += SLICE) {
+    // tenancy: corpId is the actor's; the people were read within its risk scope.
+    const rows = await ds
+      .getRepository(RetentionRisk)
+      .createQueryBuilder('r')
+      .select(['r.userid AS userid', 'r.band AS band'])
+      .where('r.corp_id = :corpId AND r.userid IN (:...ids) AND r.week_start = :weekStart', {
+        corpId,
+        ids: people.slice(i, i + SLICE).map((p) => p.userid),
+        weekStart,
+      })
+      .getRawMany<{ userid: string; band: string | null }>();
+    for (const r of rows) bands.set(r.userid, r.band);
+  }
   const counts = { 高: 0, 中: 0, 低: 0, none: 0 };
-  for (const g of grouped) counts[(g.band as '高' | '中' | '低' | null) ?? 'none'] += Number(g.n);
-  const q = riskQuery(ds, rs, weekStart)
+  const listed: { userid: string; name: string; pinyin: string | null; band: string | null }[] = [];
+  for (const p of people) {
+    if (!bands.has(p.userid)) continue;
+    const band = bands.get(p.userid) ?? null;
+    const key = (band as Band | null) ?? 'none';
+    counts[key] += 1;
+    if (!opts.band || opts.band === key) listed.push({ ...p, band });
+  }
+  const rank = (b: string | null) => (b === null ? 3 : (BAND_RANK[b] ?? 3));
+  listed.sort((a, b) => rank(a.band) - rank(b.band) || textOrder(a.pinyin, b.pinyin) || textOrder(a.name, b.name) || textOrder(a.userid, b.userid));
+  const total = listed.length;
+  const pageIds = listed.slice((opts.page - 1) * opts.pageSize, opts.page * opts.pageSize).map((p) => p.userid);
+  if (pageIds.length === 0) return { rows: [], total, counts };
+  // tenancy: corpId is the actor's; the page's people were read within its risk scope.
+  const risks = new Map((await ds.getRepository(RetentionRisk).findBy({ corpId, weekStart, userid: In(pageIds) })).map((r) => [r.userid, r]));
+  const profiles = await ds
+    .getRepository(User)
+    .createQueryBuilder('u')
     .leftJoin(Department, 'd', 'd.corp_id = u.corp_id AND d.dept_id = u.main_dept_id')
-    .select('r')
-    .addSelect(['u.userid AS u_userid', 'u.name AS u_name', 'u.title AS u_title', 'u.main_dept_id AS u_main_dept_id', 'd.name AS d_name']);
-  if (opts.band === 'none') q.andWhere('r.band IS NULL');
-  else if (opts.band) q.andWhere('r.band = :band', { band: opts.band });
-  const total = opts.band ? counts[opts.band] : counts.高 + counts.中 + counts.低 + counts.none;
-  q.orderBy(BAND_ORDER, 'ASC')
-    .addOrderBy('u.name_pinyin', 'ASC')
-    .addOrderBy('u.name', 'ASC')
-    .addOrderBy('u.userid', 'ASC')
-    .offset((opts.page - 1) * opts.pageSize)
-    .limit(opts.pageSize);
-  const { entities, raw } = await q.getRawAndEntities<Record<string, unknown>>();
-  const rows = entities.map((risk, i) => {
-    const x = raw[i]!;
-    return {
-      risk,
-      userid: String(x.u_userid),
-      name: String(x.u_name),
-      title: (x.u_title as string | null) ?? null,
-      mainDeptId: x.u_main_dept_id === null || x.u_main_dept_id === undefined ? null : Number(x.u_main_dept_id),
-      deptName: (x.d_name as string | null) ?? null,
-    };
+    .select(['u.userid AS userid', 'u.name AS name', 'u.title AS title', 'u.main_dept_id AS mainDeptId', 'd.name AS deptName'])
+    .where('u.corp_id = :corpId AND u.userid IN (:...pageIds)', { corpId, pageIds })
+    .getRawMany<{ userid: string; name: string; title: string | null; mainDeptId: unknown; deptName: string | null }>();
+  const byId = new Map(profiles.map((u) => [u.userid, u]));
+  const rows = pageIds.flatMap((userid): RiskRow[] => {
+    const risk = risks.get(userid);
+    const u = byId.get(userid);
+    if (!risk || !u) return [];
+    const mainDeptId = u.mainDeptId === null || u.mainDeptId === undefined ? null : Number(u.mainDeptId);
+    return [{ risk, userid, name: u.name, title: u.title ?? null, mainDeptId, deptName: u.deptName ?? null }];
   });
   return { rows, total, counts };
 }
