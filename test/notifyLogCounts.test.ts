@@ -1,6 +1,7 @@
 /**
- * 通知记录's page and status counts on MariaDB and SQLite, read the new way (counts grouped per recipient and status
- * from the recipient index, the page with LIMIT) against the single scope-filtered join they were: the same rows and
+ * 通知记录's page and status counts on MariaDB and SQLite, read the new way (counts over the recipients among the
+ * scope's userids, read from the users' indexes; the page with LIMIT) against the single scope-filtered join they
+ * were: the same rows and
  * the same numbers for HR (its departments, members beyond the main one, its reports), an admin (everyone, unknown
  * recipients too), with and without a status filter and a `before` cursor.
  */

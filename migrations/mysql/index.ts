@@ -32,7 +32,8 @@ import { TalentRecompute1766800000000 } from './1766800000000-TalentRecompute';
 import { KpiImportValues1767000000000 } from './1767000000000-KpiImportValues';
 import { TalentReadIndexes1767400000000 } from './1767400000000-TalentReadIndexes';
 import { ListReadIndexes1767700000000 } from './1767700000000-ListReadIndexes';
-import { NotificationCountIndex1767850000000 } from './1767850000000-NotificationCountIndex';
+import { ScopeCoveringIndexes1767850000000 } from './1767850000000-ScopeCoveringIndexes';
+import { RiskWeekCoveringIndex1767860000000 } from './1767860000000-RiskWeekCoveringIndex';
 
 /** MySQL/MariaDB migrations, oldest first. Each is frozen once merged: never edit one, add a new one. */
 export const MYSQL_MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -69,5 +70,6 @@ export const MYSQL_MIGRATIONS: (new () => MigrationInterface)[] = [
   KpiImportValues1767000000000,
   TalentReadIndexes1767400000000,
   ListReadIndexes1767700000000,
-  NotificationCountIndex1767850000000,
+  ScopeCoveringIndexes1767850000000,
+  RiskWeekCoveringIndex1767860000000,
 ];

@@ -12,7 +12,6 @@ import type { DeliveryState, NotificationStatus, WaitReason } from '@liucai/shar
 @Index('idx_notifications_send', ['sendId'])
 @Index('idx_notifications_day', ['corpId', 'sendDay', 'recipientUserid'])
 @Index('idx_notifications_log', ['corpId', 'id'])
-@Index('idx_notifications_recipient_status', ['corpId', 'recipientUserid', 'status'])
 export class Notification {
   @PrimaryGeneratedColumn({ type: 'int' })
   id: number;

@@ -3,7 +3,7 @@ import { In, IsNull, LessThan, type DataSource } from 'typeorm';
 import type { NotificationStatus } from '@liucai/shared';
 import { Notification, NotificationSend, User } from '../../../entities';
 import type { Actor } from '../../../appTypes';
-import { peopleScopeOf, whereInPeopleScope, type PeopleScope } from '../../people/policies/peopleScope';
+import { peopleScopeOf, scopeUseridsSql, whereInPeopleScope, type PeopleScope } from '../../people/policies/peopleScope';
 
 /** A person's own notifications, newest first (every status: the message centre never depends on DingTalk). */
 export function myNotifications(ds: DataSource, actor: Actor, before: number | null, limit: number): Promise<Notification[]> {
@@ -35,8 +35,7 @@ export interface LogFilter {
 
 /**
  * Notifications to people in the actor's scope, newest first, with recipients' names and the status counts over all
- * of them. The counts read the (corp, recipient, status) index only: grouped by recipient and status first, so the
- * scope is checked once per recipient, not once per notification (an admin's need no user at all).
+ * of them (`logCounts`).
  */
 export async function notificationLog(
   ds: DataSource,
@@ -56,41 +55,24 @@ export async function notificationLog(
   return { rows, names: new Map(users.map((u) => [u.userid, u.name])), counts: await logCounts(ds, actor.corpId, scope) };
 }
 
-/** 通知记录's counts by status of the notifications to people in `scope` (one grouped query). */
+/**
+ * 通知记录's counts by status of the notifications to people in `scope`: one grouped query over the corp's
+ * notifications whose recipient is among the scope's userids (a subquery that reads the users' indexes only).
+ */
 export async function logCounts(ds: DataSource, corpId: string, scope: PeopleScope): Promise<Map<string, number>> {
-  // tenancy: the corp's notifications (grouped per recipient and status from the recipient index).
-  const perRecipient = ds
+  // tenancy: the corp's notifications; scopeUseridsSql keeps to the corp's users.
+  const q = ds
     .getRepository(Notification)
     .createQueryBuilder('n')
-    .select('n.recipient_userid', 'rid')
-    .addSelect('n.status', 'status')
+    .select('n.status', 'status')
     .addSelect('COUNT(*)', 'n')
     .where('n.corp_id = :corpId', { corpId })
-    .groupBy('n.recipient_userid')
-    .addGroupBy('n.status');
-  let rows: { status: string; n: number | string }[];
-  if (scope.all) {
-    // tenancy: the corp's notifications.
-    rows = await ds
-      .getRepository(Notification)
-      .createQueryBuilder('n')
-      .select('n.status', 'status')
-      .addSelect('COUNT(*)', 'n')
-      .where('n.corp_id = :corpId', { corpId })
-      .groupBy('n.status')
-      .getRawMany();
-  } else {
-    // tenancy: whereInPeopleScope adds u.corp_id = the actor's corp.
-    const q = ds
-      .createQueryBuilder()
-      .select('c.status', 'status')
-      .addSelect('SUM(c.n)', 'n')
-      .from(`(${perRecipient.getQuery()})`, 'c')
-      .innerJoin(User, 'u', 'u.userid = c.rid')
-      .setParameters(perRecipient.getParameters())
-      .groupBy('c.status');
-    rows = await whereInPeopleScope(q, 'u', scope).getRawMany();
+    .groupBy('n.status');
+  if (!scope.all) {
+    const inScope = scopeUseridsSql(scope);
+    q.andWhere(`n.recipient_userid IN (${inScope.sql})`, inScope.params);
   }
+  const rows = await q.getRawMany<{ status: string; n: number | string }>();
   return new Map(rows.map((c) => [c.status, Number(c.n)]));
 }
 

@@ -104,6 +104,33 @@ export function whereInPeopleScope<T extends ObjectLiteral>(qb: SelectQueryBuild
 }
 
 /**
+ * The userids of a scope (not `all`) as SQL for `column IN (…)`, with its parameters: a UNION ALL of reads that each
+ * stay in one index — oneself by key, the reports from (corp, supervisor, userid), HR's departments' people from
+ * (corp, main department, userid), the members beyond their main department by key — where `whereInPeopleScope`'s OR
+ * reads every candidate's row. The same people: those `whereInPeopleScope` keeps (a userid may appear twice).
+ */
+export function scopeUseridsSql(scope: PeopleScope): { sql: string; params: Record<string, unknown> } {
+  const from = 'SELECT su.userid FROM users su WHERE su.corp_id = :scopeCorpId';
+  const parts = [`${from} AND su.userid = :scopeSelf`];
+  const params: Record<string, unknown> = { scopeCorpId: scope.corpId, scopeSelf: scope.self };
+  if (scope.reports) parts.push(`${from} AND su.supervisor_userid = :scopeSelf`);
+  if (scope.deptIds.length > 0) {
+    parts.push(`${from} AND su.main_dept_id IN (:...scopeDepts)`);
+    params.scopeDepts = scope.deptIds;
+    if (scope.memberUserids === null) {
+      parts.push(
+        `${from} AND su.in_other_depts = :scopeFlag AND EXISTS (SELECT 1 FROM user_departments scope_ud WHERE scope_ud.corp_id = su.corp_id AND scope_ud.userid = su.userid AND scope_ud.dept_id IN (:...scopeDepts))`,
+      );
+      params.scopeFlag = true;
+    } else if (scope.memberUserids.length > 0) {
+      parts.push(`${from} AND su.userid IN (:...scopeMembers)`);
+      params.scopeMembers = scope.memberUserids;
+    }
+  }
+  return { sql: parts.join(' UNION ALL '), params };
+}
+
+/**
  * Which of `userids` the actor may see: one query for the whole list, never a check per person. Unknown userids and
  * people of other corps are simply not in the answer.
  */

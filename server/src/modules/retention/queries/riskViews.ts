@@ -27,7 +27,6 @@ export interface RiskRow {
   deptName: string | null;
 }
 
-const BAND_RANK: Record<string, number> = { 高: 0, 中: 1, 低: 2 };
 type Band = '高' | '中' | '低' | 'none';
 /** SQL's ascending order of a text column: NULL first, then by code point (SQLite's BINARY). */
 const textOrder = (a: string | null, b: string | null): number => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1);
@@ -36,15 +35,16 @@ const SLICE = 1000;
 /**
  * A page of the current week's risks in scope, 高 first, then by name (pinyin, name, userid); `band: 'none'` = no band
  * yet. Read people first: the scope's active people (userid, name, pinyin: from the users' indexes, e.g. a
- * supervisor's 90 reports by `idx_users_supervisor`), then their week's bands by primary key (corp, userid, week), so
- * neither read starts from the week's every risk; counts, order and the page are worked out here, and only the page's
- * rows are read in full (risk, title, department).
+ * supervisor's 90 reports by `idx_users_supervisor`), then their week's bands: by primary key (corp, userid, week)
+ * for up to 1,000 people, else the week's (band, userid) from the covering week index; counts, order and the page are
+ * worked out here (only the bands the page reaches are sorted), and only the page's rows are read in full (risk,
+ * title, department). `keyedUpTo` moves the line between the two (tests read both ways).
  */
 export async function riskPage(
   ds: DataSource,
   rs: RiskScope,
   weekStart: string,
-  opts: { band?: Band | undefined; page: number; pageSize: number },
+  opts: { band?: Band | undefined; page: number; pageSize: number; keyedUpTo?: number },
 ): Promise<{ rows: RiskRow[]; total: number; counts: Record<Band, number> }> {
   const corpId = rs.scope.corpId;
   // tenancy: the risk scope adds u.corp_id.
@@ -54,33 +54,54 @@ export async function riskPage(
     rs,
   ).getRawMany<{ userid: string; name: string; pinyin: string | null }>();
   const bands = new Map<string, string | null>();
-  for (let i = 0; i < people.length; i += SLICE) {
+  const byKey = (ids: string[]) =>
     // tenancy: corpId is the actor's; the people were read within its risk scope.
-    const rows = await ds
+    ds
       .getRepository(RetentionRisk)
       .createQueryBuilder('r')
       .select(['r.userid AS userid', 'r.band AS band'])
-      .where('r.corp_id = :corpId AND r.userid IN (:...ids) AND r.week_start = :weekStart', {
-        corpId,
-        ids: people.slice(i, i + SLICE).map((p) => p.userid),
-        weekStart,
-      })
+      .where('r.corp_id = :corpId AND r.userid IN (:...ids) AND r.week_start = :weekStart', { corpId, ids, weekStart })
       .getRawMany<{ userid: string; band: string | null }>();
-    for (const r of rows) bands.set(r.userid, r.band);
-  }
+  // tenancy: corpId is the actor's; matched with the scope's people below.
+  const wholeWeek = () =>
+    ds
+      .getRepository(RetentionRisk)
+      .createQueryBuilder('r')
+      .select(['r.userid AS userid', 'r.band AS band'])
+      .where('r.corp_id = :corpId AND r.week_start = :weekStart', { corpId, weekStart })
+      .getRawMany<{ userid: string; band: string | null }>();
+  // A few people (a supervisor's reports): their risks by key. Many (HR's departments): the week's (band, userid)
+  // from the covering week index, matched with the people here.
+  if (people.length <= (opts.keyedUpTo ?? SLICE))
+    for (const r of people.length > 0 ? await byKey(people.map((p) => p.userid)) : []) bands.set(r.userid, r.band);
+  else for (const r of await wholeWeek()) bands.set(r.userid, r.band);
   const counts = { 高: 0, 中: 0, 低: 0, none: 0 };
-  const listed: { userid: string; name: string; pinyin: string | null; band: string | null }[] = [];
+  type Listed = { userid: string; name: string; pinyin: string | null };
+  const buckets: Record<Band, Listed[]> = { 高: [], 中: [], 低: [], none: [] };
   for (const p of people) {
     if (!bands.has(p.userid)) continue;
-    const band = bands.get(p.userid) ?? null;
-    const key = (band as Band | null) ?? 'none';
+    const key = (bands.get(p.userid) as Band | null) ?? 'none';
     counts[key] += 1;
-    if (!opts.band || opts.band === key) listed.push({ ...p, band });
+    buckets[key].push(p);
   }
-  const rank = (b: string | null) => (b === null ? 3 : (BAND_RANK[b] ?? 3));
-  listed.sort((a, b) => rank(a.band) - rank(b.band) || textOrder(a.pinyin, b.pinyin) || textOrder(a.name, b.name) || textOrder(a.userid, b.userid));
-  const total = listed.length;
-  const pageIds = listed.slice((opts.page - 1) * opts.pageSize, opts.page * opts.pageSize).map((p) => p.userid);
+  // 高 first, then 中, 低, none; each band by name. Only the bands the page reaches are sorted.
+  const order: Band[] = opts.band ? [opts.band] : ['高', '中', '低', 'none'];
+  const from = (opts.page - 1) * opts.pageSize;
+  const pageIds: string[] = [];
+  let skipped = 0;
+  for (const b of order) {
+    const list = buckets[b];
+    if (pageIds.length >= opts.pageSize) break;
+    if (skipped + list.length <= from) {
+      skipped += list.length;
+      continue;
+    }
+    list.sort((x, y) => textOrder(x.pinyin, y.pinyin) || textOrder(x.name, y.name) || textOrder(x.userid, y.userid));
+    const start = Math.max(0, from - skipped);
+    pageIds.push(...list.slice(start, start + opts.pageSize - pageIds.length).map((p) => p.userid));
+    skipped += start;
+  }
+  const total = order.reduce((n, b) => n + counts[b], 0);
   if (pageIds.length === 0) return { rows: [], total, counts };
   // tenancy: corpId is the actor's; the page's people were read within its risk scope.
   const risks = new Map((await ds.getRepository(RetentionRisk).findBy({ corpId, weekStart, userid: In(pageIds) })).map((r) => [r.userid, r]));
