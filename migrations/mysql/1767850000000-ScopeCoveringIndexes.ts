@@ -5,7 +5,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * the users' department and supervisor indexes alone. SQLite's secondary indexes hold the rowid, not the primary key,
  * so each of the ~7,000 people in an HR scope at 10,000 people was a table row read for its userid (通知记录's status
  * counts). InnoDB's secondary indexes already carry the primary key; the column is added on both so the schemas
- * stay one.
+ * stay one. The supervisor index also holds the pinyin: a supervisor's reports by name (the directory's
+ * `?supervisor=`, 我的's reports, the person page's direct reports) are read from it in order, where SQLite walked the
+ * (corp, pinyin) index over every user to find them (3 ms → 0.03 ms for 18 reports at 10,000 people).
  */
 export class ScopeCoveringIndexes1767850000000 implements MigrationInterface {
   name = 'ScopeCoveringIndexes1767850000000';
@@ -14,7 +16,7 @@ export class ScopeCoveringIndexes1767850000000 implements MigrationInterface {
     await q.query('DROP INDEX `idx_users_main_dept` ON `users`');
     await q.query('CREATE INDEX `idx_users_main_dept` ON `users` (`corp_id`, `main_dept_id`, `userid`)');
     await q.query('DROP INDEX `idx_users_supervisor` ON `users`');
-    await q.query('CREATE INDEX `idx_users_supervisor` ON `users` (`corp_id`, `supervisor_userid`, `userid`)');
+    await q.query('CREATE INDEX `idx_users_supervisor` ON `users` (`corp_id`, `supervisor_userid`, `name_pinyin`, `userid`)');
   }
 
   public async down(q: QueryRunner): Promise<void> {
