@@ -8,7 +8,7 @@ import type { DataSource } from 'typeorm';
 import { Department, RetentionRisk, User } from '../server/src/entities';
 import { riskScopeOf, whereInRiskScope, type RiskScope } from '../server/src/modules/retention/policies/riskScope';
 import { riskPage } from '../server/src/modules/retention/queries/riskViews';
-import { actorFor, buildCorp, buildDepartment, buildUser, grantHrScope, onBothDatabases } from './support/factories';
+import { actorFor, buildCorp, buildDepartment, buildUser, grantHrScope, onBothDatabases, retentionRiskRow } from './support/factories';
 
 const WEEK = '2026-11-23';
 const BANDS = ['高', '中', '低', 'none'] as const;
@@ -70,23 +70,7 @@ describe('留才雷达 list, people first', () => {
         );
       }
       await grantHrScope(ds, corpId, hr.userid, [sales.deptId]);
-      const risk = (userid: string, band: string | null, weekStart = WEEK) => ({
-        corpId,
-        userid,
-        weekStart,
-        baseline: 'ok' as const,
-        baselineWeeks: 12,
-        ruleVersion: 'article-rule-v1',
-        ruleFired: false,
-        ruleProbabilityBp: null,
-        communicationChangeBp: null,
-        leaveChangeBp: null,
-        modelVersion: null,
-        modelProbabilityBp: null,
-        band,
-        explanation: { ruleReason: '未同时满足', drivers: [], modelNote: null, signals: {} },
-        computedAt: new Date(),
-      });
+      const risk = (userid: string, band: string | null, weekStart = WEEK) => retentionRiskRow(corpId, userid, band, weekStart);
       const bandOf = (i: number) => [null, '高', '中', '低', '低'][i % 5]!;
       await ds.getRepository(RetentionRisk).insert([
         risk(hr.userid, '高'),
