@@ -2,12 +2,13 @@
  * 留才雷达's list read people first (the scope's people, then their risks by key) on MariaDB and SQLite: for HR, a
  * supervisor and someone both, every band filter and every page walked in turn, the rows, totals and counts equal
  * the single scope-filtered join the list was before; HR sees its departments only, a supervisor their reports
- * only, nobody their own risk, nobody who left.
+ * only, nobody their own risk, nobody who left; the scope asked about one person (a person's page) answers as the
+ * whole scope does.
  */
 import type { DataSource } from 'typeorm';
 import { Department, RetentionRisk, User } from '../server/src/entities';
-import { riskScopeOf, whereInRiskScope, type RiskScope } from '../server/src/modules/retention/policies/riskScope';
-import { riskPage } from '../server/src/modules/retention/queries/riskViews';
+import { riskScopeOf, seenAsHr, whereInRiskScope, type RiskScope } from '../server/src/modules/retention/policies/riskScope';
+import { personInRiskScope, riskPage } from '../server/src/modules/retention/queries/riskViews';
 import { actorFor, buildCorp, buildDepartment, buildUser, grantHrScope, onBothDatabases, retentionRiskRow } from './support/factories';
 
 const WEEK = '2026-11-23';
@@ -87,6 +88,19 @@ describe('留才雷达 list, people first', () => {
       };
       for (const [who, actor] of Object.entries(actors)) {
         const rs = await riskScopeOf(ds, actor);
+        // A person's page asks the scope about that person alone: the same answer, the same view, for everyone.
+        for (const p of [...people, hr, boss]) {
+          const one = await riskScopeOf(ds, actor, p.userid);
+          const full = await personInRiskScope(ds, rs, p.userid);
+          const alone = await personInRiskScope(ds, one, p.userid);
+          expect({ kind, who, p: p.userid, alone, asHr: alone && seenAsHr(one, alone) }).toEqual({
+            kind,
+            who,
+            p: p.userid,
+            alone: full,
+            asHr: full && seenAsHr(rs, full),
+          });
+        }
         for (const band of [undefined, ...BANDS]) {
           const seen: string[] = [];
           for (let page = 1; page <= 8; page++) {

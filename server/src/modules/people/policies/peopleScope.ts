@@ -52,6 +52,26 @@ export async function membersBeyondMain(ds: DataSource, corpId: string, deptIds:
   return [...out];
 }
 
+/** `membersBeyondMain` asked about one person: [userid] when they have a membership in `deptIds` besides their main department. */
+export async function memberBeyondMain(ds: DataSource, corpId: string, userid: string, deptIds: readonly number[]): Promise<string[]> {
+  if (deptIds.length === 0) return [];
+  // tenancy: corpId is the actor's.
+  const row = await ds
+    .getRepository(UserDepartment)
+    .createQueryBuilder('mud')
+    .innerJoin(User, 'mu', 'mu.corp_id = mud.corp_id AND mu.userid = mud.userid')
+    .select('mud.userid', 'userid')
+    .where('mud.corp_id = :corpId AND mud.userid = :userid AND mu.in_other_depts = :flag AND mud.dept_id IN (:...deptIds)', {
+      corpId,
+      userid,
+      flag: true,
+      deptIds,
+    })
+    .limit(1)
+    .getRawOne<{ userid: string }>();
+  return row ? [userid] : [];
+}
+
 /** The actor's people scope (for HR: one query for the department tree and one for members beyond the main one). */
 export async function peopleScopeOf(ds: DataSource, actor: Actor): Promise<PeopleScope> {
   const all = actor.roles.includes('admin');
