@@ -72,12 +72,19 @@ export async function memberBeyondMain(ds: DataSource, corpId: string, userid: s
   return row ? [userid] : [];
 }
 
-/** The actor's people scope (for HR: one query for the department tree and one for members beyond the main one). */
-export async function peopleScopeOf(ds: DataSource, actor: Actor): Promise<PeopleScope> {
+/**
+ * The actor's people scope (for HR: one query for the department tree and one for members beyond the main one). With
+ * `few`, for checking a handful of people: no read of the members beyond the main department (see `memberUserids`).
+ */
+export async function peopleScopeOf(ds: DataSource, actor: Actor, opts: { few?: boolean } = {}): Promise<PeopleScope> {
   const all = actor.roles.includes('admin');
   const deptIds = !all && actor.roles.includes('hr') ? [...(await visibleDepartmentIds(ds, actor))] : [];
-  return { corpId: actor.corpId, all, self: actor.userid, reports: true, deptIds, memberUserids: await membersBeyondMain(ds, actor.corpId, deptIds) };
+  const memberUserids = opts.few ? null : await membersBeyondMain(ds, actor.corpId, deptIds);
+  return { corpId: actor.corpId, all, self: actor.userid, reports: true, deptIds, memberUserids };
 }
+
+/** Up to this many people are checked with the memberships looked up per person (`few`), more with the list read once. */
+export const FEW_PEOPLE = 50;
 
 /**
  * The same scope from a department list the caller already read, e.g. a `DepartmentIndex`'s. For lists (HR: one
@@ -157,7 +164,7 @@ export function scopeUseridsSql(scope: PeopleScope): { sql: string; params: Reco
 export async function visibleUserIds(ds: DataSource, actor: Actor, userids: readonly string[]): Promise<Set<string>> {
   const wanted = [...new Set(userids)];
   if (wanted.length === 0) return new Set();
-  const scope = await peopleScopeOf(ds, actor);
+  const scope = await peopleScopeOf(ds, actor, { few: wanted.length <= FEW_PEOPLE });
   const out = new Set<string>();
   // Bounded IN lists: a long list is asked in slices of 1,000 (each slice is still one query for 1,000 people).
   for (let i = 0; i < wanted.length; i += 1000) {
