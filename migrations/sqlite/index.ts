@@ -34,6 +34,7 @@ import { TalentReadIndexes1767400000000 } from './1767400000000-TalentReadIndexe
 import { ListReadIndexes1767700000000 } from './1767700000000-ListReadIndexes';
 import { ScopeCoveringIndexes1767850000000 } from './1767850000000-ScopeCoveringIndexes';
 import { RiskWeekCoveringIndex1767860000000 } from './1767860000000-RiskWeekCoveringIndex';
+import { PayoutRunTotalsIndex1767870000000 } from './1767870000000-PayoutRunTotalsIndex';
 
 /** SQLite migrations (embedded mode), oldest first. Each is frozen once merged: never edit one, add a new one. */
 export const SQLITE_MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -72,4 +73,5 @@ export const SQLITE_MIGRATIONS: (new () => MigrationInterface)[] = [
   ListReadIndexes1767700000000,
   ScopeCoveringIndexes1767850000000,
   RiskWeekCoveringIndex1767860000000,
+  PayoutRunTotalsIndex1767870000000,
 ];
