@@ -1,5 +1,6 @@
 /**
- * 留才雷达's list read people first (the scope's people, then their risks by key) on MariaDB and SQLite: for HR, a
+ * 留才雷达's list read in SQL by band (HR) or people first (the scope's people, then their risks by key) on MariaDB
+ * and SQLite: for HR, a
  * supervisor and someone both, every band filter and every page walked in turn, the rows, totals and counts equal
  * the single scope-filtered join the list was before; HR sees its departments only, a supervisor their reports
  * only, nobody their own risk, nobody who left; the scope asked about one person (a person's page) answers as the
@@ -105,8 +106,10 @@ describe('留才雷达 list, people first', () => {
           const seen: string[] = [];
           for (let page = 1; page <= 8; page++) {
             const got = await riskPage(ds, rs, WEEK, { band, page, pageSize: 6 });
-            // The other read (the week's index, matched here) gives the same page.
-            expect(await riskPage(ds, rs, WEEK, { band, page, pageSize: 6, keyedUpTo: 0 })).toEqual(got);
+            // Every other read gives the same page: in SQL, people first by key, people first with the week's index.
+            expect(await riskPage(ds, rs, WEEK, { band, page, pageSize: 6, via: 'sql' })).toEqual(got);
+            expect(await riskPage(ds, rs, WEEK, { band, page, pageSize: 6, via: 'people' })).toEqual(got);
+            expect(await riskPage(ds, rs, WEEK, { band, page, pageSize: 6, via: 'people', keyedUpTo: 0 })).toEqual(got);
             const want = await previousPage(ds, rs, { band, page, pageSize: 6 });
             const label = { kind, who, band, page };
             expect({ ...label, total: got.total, counts: got.counts }).toEqual({ ...label, total: want.total, counts: want.counts });

@@ -5,6 +5,7 @@
 import { In, type DataSource } from 'typeorm';
 import { Department, RetentionReview, RetentionRisk, RetentionWeekSignal, User } from '../../../entities';
 import { whereInRiskScope, type RiskScope } from '../policies/riskScope';
+import { scopeUseridsSql } from '../../people/policies/peopleScope';
 
 /** The latest week the corp has risks for (the current week of the radar), or null before the first run. */
 export async function currentRiskWeek(ds: DataSource, corpId: string): Promise<string | null> {
@@ -33,19 +34,12 @@ const textOrder = (a: string | null, b: string | null): number => (a === b ? 0 :
 const SLICE = 1000;
 
 /**
- * A page of the current week's risks in scope, 高 first, then by name (pinyin, name, userid); `band: 'none'` = no band
- * yet. Read people first: the scope's active people (userid, name, pinyin: from the users' indexes, e.g. a
- * supervisor's 90 reports by `idx_users_supervisor`), then their week's bands: by primary key (corp, userid, week)
- * for up to 1,000 people, else the week's (band, userid) from the covering week index; counts, order and the page are
- * worked out here (only the bands the page reaches are sorted), and only the page's rows are read in full (risk,
- * title, department). `keyedUpTo` moves the line between the two (tests read both ways).
+ * The page's userids, people first: the scope's active people (userid, name, pinyin: from the users' indexes, e.g. a
+ * supervisor's reports by `idx_users_supervisor`), then their week's bands: by primary key (corp, userid, week) for up
+ * to `keyedUpTo` (1,000) people, else the week's (band, userid) from the covering week index; counts, order and the
+ * page worked out here (only the bands the page reaches are sorted). For a supervisor's few reports.
  */
-export async function riskPage(
-  ds: DataSource,
-  rs: RiskScope,
-  weekStart: string,
-  opts: { band?: Band | undefined; page: number; pageSize: number; keyedUpTo?: number },
-): Promise<{ rows: RiskRow[]; total: number; counts: Record<Band, number> }> {
+async function pagePeopleFirst(ds: DataSource, rs: RiskScope, weekStart: string, opts: PageOpts): Promise<PageIds> {
   const corpId = rs.scope.corpId;
   // tenancy: the risk scope adds u.corp_id.
   const people = await whereInRiskScope(
@@ -102,6 +96,87 @@ export async function riskPage(
     skipped += start;
   }
   const total = order.reduce((n, b) => n + counts[b], 0);
+  return { pageIds, total, counts };
+}
+
+/**
+ * The page's userids in SQL, for HR's thousands: the counts from the covering week index alone (the scope's userids
+ * and the people who are not active read from the users' indexes), then each band the page reaches in name order:
+ * the scope's active people whose risk of the week has that band (the order, LIMIT and OFFSET of the single join this
+ * replaced, one band at a time).
+ */
+async function pageInSql(ds: DataSource, rs: RiskScope, weekStart: string, opts: PageOpts): Promise<PageIds> {
+  const corpId = rs.scope.corpId;
+  const inScope = scopeUseridsSql(rs.scope);
+  // tenancy: corpId is the actor's; scopeUseridsSql keeps to the corp's users in the actor's scope.
+  const risks = () =>
+    ds
+      .getRepository(RetentionRisk)
+      .createQueryBuilder('r')
+      .where('r.corp_id = :corpId AND r.week_start = :weekStart', { corpId, weekStart })
+      .andWhere(`r.userid IN (${inScope.sql})`, inScope.params)
+      .andWhere('r.userid <> :riskViewer', { riskViewer: rs.scope.self });
+  const grouped = await risks()
+    .andWhere("r.userid NOT IN (SELECT x.userid FROM users x WHERE x.corp_id = :corpId AND x.status <> 'active')")
+    .select('r.band', 'band')
+    .addSelect('COUNT(*)', 'n')
+    .groupBy('r.band')
+    .getRawMany<{ band: string | null; n: string | number }>();
+  const counts = { 高: 0, 中: 0, 低: 0, none: 0 };
+  for (const g of grouped) counts[(g.band as '高' | '中' | '低' | null) ?? 'none'] += Number(g.n);
+  const order: Band[] = opts.band ? [opts.band] : ['高', '中', '低', 'none'];
+  const total = order.reduce((n, b) => n + counts[b], 0);
+  const pageIds: string[] = [];
+  let offset = (opts.page - 1) * opts.pageSize;
+  for (const b of order) {
+    if (pageIds.length >= opts.pageSize) break;
+    if (offset >= counts[b]) {
+      offset -= counts[b];
+      continue;
+    }
+    // From the users (their rows give the order), each risk checked in the covering week index: never a risk row.
+    // tenancy: corpId is the actor's; scopeUseridsSql keeps to its scope.
+    const q = ds
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .select('u.userid', 'userid')
+      .where("u.corp_id = :corpId AND u.status = 'active'", { corpId })
+      .andWhere(`u.userid IN (${inScope.sql})`, inScope.params)
+      .andWhere('u.userid <> :riskViewer', { riskViewer: rs.scope.self })
+      .andWhere(
+        `u.userid IN (SELECT r.userid FROM retention_risks r WHERE r.corp_id = :corpId AND r.week_start = :weekStart AND ${b === 'none' ? 'r.band IS NULL' : 'r.band = :band'})`,
+        { weekStart, band: b },
+      );
+    const rows = await q
+      .orderBy('u.name_pinyin', 'ASC')
+      .addOrderBy('u.name', 'ASC')
+      .addOrderBy('u.userid', 'ASC')
+      .offset(offset)
+      .limit(opts.pageSize - pageIds.length)
+      .getRawMany<{ userid: string }>();
+    pageIds.push(...rows.map((r) => r.userid));
+    offset = 0;
+  }
+  return { pageIds, total, counts };
+}
+
+type PageOpts = { band?: Band | undefined; page: number; pageSize: number; keyedUpTo?: number };
+type PageIds = { pageIds: string[]; total: number; counts: Record<Band, number> };
+
+/**
+ * A page of the current week's risks in scope, 高 first, then by name (pinyin, name, userid); `band: 'none'` = no band
+ * yet. The page's userids in SQL for a scope with departments (HR), people first otherwise (a supervisor's reports;
+ * `via` picks one, for tests); then only the page's rows are read in full (risk, title, department).
+ */
+export async function riskPage(
+  ds: DataSource,
+  rs: RiskScope,
+  weekStart: string,
+  opts: PageOpts & { via?: 'sql' | 'people' },
+): Promise<{ rows: RiskRow[]; total: number; counts: Record<Band, number> }> {
+  const corpId = rs.scope.corpId;
+  const via = opts.via ?? (rs.scope.deptIds.length > 0 ? 'sql' : 'people');
+  const { pageIds, total, counts } = await (via === 'sql' ? pageInSql : pagePeopleFirst)(ds, rs, weekStart, opts);
   if (pageIds.length === 0) return { rows: [], total, counts };
   // tenancy: corpId is the actor's; the page's people were read within its risk scope.
   const risks = new Map((await ds.getRepository(RetentionRisk).findBy({ corpId, weekStart, userid: In(pageIds) })).map((r) => [r.userid, r]));
