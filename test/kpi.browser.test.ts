@@ -3,7 +3,7 @@
  * for every title (the articles' 70 / 30 template with team linkage), three months of contracts and collaborations
  * for the demo employee, scored by the job's command; the employee sees indicators, linkage, trend and streak; their
  * supervisor sees the team and rates the judgement indicator (a 5 without a comment is refused in Chinese), on the
- * phone (375 px) and on PC (1440 px).
+ * phone (375 px) and on PC (1440 px); HR pages through its departments' scores (共 N 人, 达标 M 人 from the server).
  */
 import type { Page } from 'playwright-core';
 import { addMonths, DEFAULT_KPI_SETTINGS, KPI_TEMPLATES } from '@liucai/shared';
@@ -148,6 +148,33 @@ describe('我的绩效 and 团队绩效 in headless Chromium', () => {
       expect(await audited()).toBe(before + 1);
       await fitsWidth(page);
       await keepScreenshot(page, shot(width, 'supervisor-person-kpi'));
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+
+    it(`HR at ${width} px: 团队绩效 pages its departments' scores from the server`, async () => {
+      await seed();
+      const { context, page, errors } = await signInAs(ui, ui.demo.hr, { viewport: { width, height } });
+      await page.goto(`${ui.server.url}/app/?corpId=${ui.w.corpId}#/team-kpi`);
+      const dept = page.getByTestId('kpi-dept');
+      await dept.waitFor();
+      // The month's count over every page, as the API computes it for HR's departments.
+      const api = await page.evaluate(async (period) => {
+        const res = await fetch(`/api/v1/kpi/people?period=${period}&pageSize=100`, { credentials: 'include' });
+        return ((await res.json()) as { data: { total: number; metCount: number; people: { userid: string }[] } }).data;
+      }, MONTHS[2]!);
+      expect(api.total).toBeGreaterThan(0);
+      expect(await page.getByTestId('kpi-dept-pager-summary').textContent()).toContain(`共 ${api.total} 人`);
+      expect(await page.getByTestId('kpi-dept-summary').textContent()).toBe(`达标 ${api.metCount} 人，未达标 ${api.total - api.metCount} 人`);
+      expect(await dept.locator('.kpi-person').count()).toBe(Math.min(20, api.total));
+      if (api.total > 20) {
+        await page.getByTestId('kpi-dept-pager-next').click();
+        await page.getByTestId(`kpi-person-${api.people[20]!.userid}`).waitFor();
+        expect(await dept.locator('.kpi-person').count()).toBe(Math.min(20, api.total - 20));
+      }
+      await waitSettled(page, '[data-testid="team-kpi-page"]');
+      await fitsWidth(page);
+      await keepScreenshot(page, shot(width, 'hr-team-kpi'));
       expect(errors).toEqual([]);
       await context.close();
     });

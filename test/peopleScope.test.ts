@@ -31,6 +31,9 @@ describe('visibleUserIds: which of a list of people an actor may see, in one que
 
       const hr = await visibleUserIds(ds, actorFor(w.hr, ['employee', 'hr'], [w.sales.deptId]), everyone);
       expect([...hr].sort()).toEqual([w.boss, w.seller, w.leaver, w.dual, w.hr].map((u) => u.userid).sort());
+      // A long list reads the members beyond the main department once instead of looking them up per person: the same.
+      const long = everyone.concat(Array.from({ length: 60 }, (_, i) => `unknown-${i}`));
+      expect([...(await visibleUserIds(ds, actorFor(w.hr, ['employee', 'hr'], [w.sales.deptId]), long))].sort()).toEqual([...hr].sort());
 
       const supervisor = await visibleUserIds(ds, actorFor(w.boss, ['employee', 'supervisor']), everyone);
       expect([...supervisor].sort()).toEqual([w.boss.userid, w.seller.userid].sort());

@@ -6,7 +6,7 @@ import { AuditEvent, RetentionReview, RetentionRisk } from '../server/src/entiti
 import { riskScopeOf } from '../server/src/modules/retention/policies/riskScope';
 import { currentRiskWeek, personInRiskScope, reviewsOf, riskPage } from '../server/src/modules/retention/queries/riskViews';
 import { reviewRisk } from '../server/src/modules/retention/commands/riskReviewer';
-import { actorFor, buildCorp, buildDepartment, buildUser, grantHrScope, onBothDatabases } from './support/factories';
+import { actorFor, buildCorp, buildDepartment, buildUser, grantHrScope, onBothDatabases, retentionRiskRow } from './support/factories';
 
 const WEEK = '2026-11-23';
 
@@ -21,23 +21,7 @@ describe('risk queries and reviews on both databases', () => {
       const b = await buildUser(ds, corpId, { name: '阿乙', deptIds: [sales.deptId] });
       const t = await buildUser(ds, corpId, { name: '阿丙', deptIds: [tech.deptId] });
       await grantHrScope(ds, corpId, hr.userid, [sales.deptId]);
-      const risk = (userid: string, band: string | null, weekStart = WEEK) => ({
-        corpId,
-        userid,
-        weekStart,
-        baseline: 'ok' as const,
-        baselineWeeks: 12,
-        ruleVersion: 'article-rule-v1',
-        ruleFired: false,
-        ruleProbabilityBp: null,
-        communicationChangeBp: null,
-        leaveChangeBp: null,
-        modelVersion: null,
-        modelProbabilityBp: null,
-        band,
-        explanation: { ruleReason: '未同时满足', drivers: [], modelNote: null, signals: {} },
-        computedAt: new Date(),
-      });
+      const risk = (userid: string, band: string | null, weekStart = WEEK) => retentionRiskRow(corpId, userid, band, weekStart);
       await ds
         .getRepository(RetentionRisk)
         .insert([risk(hr.userid, '高'), risk(a.userid, '低'), risk(b.userid, '高'), risk(t.userid, '高'), risk(a.userid, '中', '2026-11-16')]);

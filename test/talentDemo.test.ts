@@ -13,6 +13,7 @@ import path from 'node:path';
 import {
   addMonths,
   type KpiPeopleList,
+  type KpiPeoplePage,
   type KpiPersonView,
   type KpiPromotionView,
   type NotificationLogPage,
@@ -120,12 +121,13 @@ describe('the demo company’s talent review', () => {
     expect(last.tiers.move + last.tiers.train + last.tiers.reassign).toBeGreaterThan(0);
     // And KPI, month by month, for the 大客户经理 under the demo's scheme: scored from their behaviour (never
     // assigned), so the totals differ and each traces to the contracts behind it.
-    let kpi: KpiPeopleList | undefined;
+    let kpi: KpiPeoplePage | undefined;
     let seen = -1;
-    for (let i = 0; i < 150 && !(kpi?.people.length && kpi.people.length === seen); i++) {
-      seen = kpi?.people.length ?? -1;
+    // The list is paged: its total says when the scoring has settled.
+    for (let i = 0; i < 150 && !(kpi?.total && kpi.total === seen); i++) {
+      seen = kpi?.total ?? -1;
       await new Promise((r) => setTimeout(r, 3000));
-      const res = await admin.call<KpiPeopleList>('GET', '/api/v1/kpi/people');
+      const res = await admin.call<KpiPeoplePage>('GET', '/api/v1/kpi/people?pageSize=100');
       if (res.status === 200) kpi = res.body.data;
     }
     process.stdout.write(`demo KPI ${kpi!.period}: ${kpi!.people.map((p) => p.total).join(' ')}\n`);

@@ -34,6 +34,9 @@ import { TalentReadIndexes1767400000000 } from './1767400000000-TalentReadIndexe
 import { ListReadIndexes1767700000000 } from './1767700000000-ListReadIndexes';
 import { TalentReviewIndex1767800000000 } from './1767800000000-TalentReviewIndex';
 import { OutcomeGroupMonths1767820000000 } from './1767820000000-OutcomeGroupMonths';
+import { ScopeCoveringIndexes1767850000000 } from './1767850000000-ScopeCoveringIndexes';
+import { RiskWeekCoveringIndex1767860000000 } from './1767860000000-RiskWeekCoveringIndex';
+import { PayoutRunTotalsIndex1767870000000 } from './1767870000000-PayoutRunTotalsIndex';
 import { UserNameIndex1767910000000 } from './1767910000000-UserNameIndex';
 
 /** SQLite migrations (embedded mode), oldest first. Each is frozen once merged: never edit one, add a new one. */
@@ -73,5 +76,8 @@ export const SQLITE_MIGRATIONS: (new () => MigrationInterface)[] = [
   ListReadIndexes1767700000000,
   TalentReviewIndex1767800000000,
   OutcomeGroupMonths1767820000000,
+  ScopeCoveringIndexes1767850000000,
+  RiskWeekCoveringIndex1767860000000,
+  PayoutRunTotalsIndex1767870000000,
   UserNameIndex1767910000000,
 ];

@@ -393,3 +393,24 @@ export async function onBothDatabases(label: string, fn: (ds: DataSource, kind: 
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** A stored weekly risk row (the rule only, no model) of `userid` for `weekStart`, with `band`. */
+export function retentionRiskRow(corpId: string, userid: string, band: string | null, weekStart: string) {
+  return {
+    corpId,
+    userid,
+    weekStart,
+    baseline: 'ok' as const,
+    baselineWeeks: 12,
+    ruleVersion: 'article-rule-v1',
+    ruleFired: false,
+    ruleProbabilityBp: null,
+    communicationChangeBp: null,
+    leaveChangeBp: null,
+    modelVersion: null,
+    modelProbabilityBp: null,
+    band,
+    explanation: { ruleReason: '未同时满足', drivers: [], modelNote: null, signals: {} },
+    computedAt: new Date(),
+  };
+}

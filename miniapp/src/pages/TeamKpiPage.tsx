@@ -2,10 +2,11 @@
  * 团队绩效 (supervisors, HR, admins): a supervisor's direct reports with their KPI for last month or this one (no pay),
  * each opening the person's detail, and the rating form for the judgement indicators (1–5, a comment for 1 and 5,
  * within the month's window). HR and admins also see the promotion eligibilities of their departments and record
- * their decision, and the department's scores. Everything is read and checked by the server (404 outside scope).
+ * their decision, and the department's scores a page at a time (共 N 人, 达标 M 人; the server pages them). Everything
+ * is read and checked by the server (404 outside scope).
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { KpiPeopleList, KpiPersonRow, KpiPersonView, KpiPromotionView, KpiRatableIndicator } from '@liucai/shared';
+import type { KpiPeopleList, KpiPeoplePage, KpiPersonRow, KpiPersonView, KpiPromotionView, KpiRatableIndicator } from '@liucai/shared';
 import Button from 'antd-mobile/es/components/button';
 import Skeleton from 'antd-mobile/es/components/skeleton';
 import TextArea from 'antd-mobile/es/components/text-area';
@@ -14,6 +15,8 @@ import { errorMessage } from '../api/client';
 import { decidePromotion, getDepartmentKpi, getPersonKpi, getPromotions, getTeamKpi, rateKpi } from '../api/kpiEndpoints';
 import { PageLayout } from '../components/PageLayout';
 import { RetryCard } from '../components/LoadStates';
+import { Pager } from '../components/Pager';
+import { useLoaded } from '../components/useLoaded';
 import { useHashRoute } from '../router/hashRoute';
 import { useWideScreen } from '../components/useWideScreen';
 import { useSession } from '../session/SessionContext';
@@ -174,10 +177,48 @@ function PromotionCard({ p, onDone }: { p: KpiPromotionView; onDone: () => void 
   );
 }
 
-type State =
-  | { status: 'loading' }
-  | { status: 'error'; message: string }
-  | { status: 'ready'; team: KpiPeopleList; dept: KpiPeopleList | null; promotions: KpiPromotionView[] };
+const DEPT_PAGE_SIZE = 20;
+
+/** HR's departments' scores for the month, a page at a time from the server (a new month starts at page 1: keyed by it). */
+function DepartmentKpi(props: { period: string; selected: string | null; inline: boolean; onSelect: (userid: string) => void }) {
+  const { period, selected, inline, onSelect } = props;
+  const [page, setPage] = useState(1);
+  const { state, reload } = useLoaded<KpiPeoplePage>(() => getDepartmentKpi(period, page, DEPT_PAGE_SIZE), [period, page]);
+  if (state.status === 'loading') return <Skeleton.Paragraph lineCount={3} animated />;
+  if (state.status === 'error') return <RetryCard what="负责部门的绩效" message={state.message} onRetry={() => void reload()} />;
+  const dept = state.data;
+  return (
+    <div data-testid="kpi-dept">
+      <div className="kpi-card-title">负责部门的绩效（{dept.period}）</div>
+      {dept.total === 0 ? (
+        <div className="empty-text">这个月还没有得分</div>
+      ) : (
+        <>
+          <div className="muted small" data-testid="kpi-dept-summary">
+            达标 {dept.metCount} 人，未达标 {dept.total - dept.metCount} 人
+          </div>
+          <ul className="kpi-list">
+            {dept.people.map((p) => (
+              <PersonRow
+                key={p.userid}
+                person={p}
+                period={period}
+                rate={false}
+                selected={selected === p.userid}
+                inline={inline}
+                onSelect={() => onSelect(p.userid)}
+                onSaved={() => void reload()}
+              />
+            ))}
+          </ul>
+          <Pager total={dept.total} page={dept.page} pageSize={dept.pageSize} unit="人" onPage={setPage} testId="kpi-dept-pager" />
+        </>
+      )}
+    </div>
+  );
+}
+
+type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; team: KpiPeopleList; promotions: KpiPromotionView[] };
 
 export default function TeamKpiPage() {
   const { me } = useSession();
@@ -191,8 +232,8 @@ export default function TeamKpiPage() {
   const toggle = (userid: string) => setSelected((cur) => (cur === userid ? null : userid));
   const load = useCallback(async () => {
     try {
-      const [team, dept, promotions] = await Promise.all([getTeamKpi(period), isHr ? getDepartmentKpi(period) : null, isHr ? getPromotions() : []]);
-      setState({ status: 'ready', team, dept, promotions });
+      const [team, promotions] = await Promise.all([getTeamKpi(period), isHr ? getPromotions() : []]);
+      setState({ status: 'ready', team, promotions });
     } catch (err) {
       setState({ status: 'error', message: errorMessage(err) });
     }
@@ -260,29 +301,7 @@ export default function TeamKpiPage() {
                   ))}
                 </ul>
               )}
-              {state.dept && (
-                <>
-                  <div className="kpi-card-title">负责部门的绩效（{state.dept.period}）</div>
-                  {state.dept.people.length === 0 ? (
-                    <div className="empty-text">这个月还没有得分</div>
-                  ) : (
-                    <ul className="kpi-list">
-                      {state.dept.people.map((p) => (
-                        <PersonRow
-                          key={p.userid}
-                          person={p}
-                          period={period}
-                          rate={false}
-                          selected={selected === p.userid}
-                          inline={!wide}
-                          onSelect={() => toggle(p.userid)}
-                          onSaved={() => void load()}
-                        />
-                      ))}
-                    </ul>
-                  )}
-                </>
-              )}
+              <DepartmentKpi key={period} period={period} selected={selected} inline={!wide} onSelect={toggle} />
             </section>
           )}
         </div>

@@ -2,7 +2,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** One person's statement in a run: the plan version it was computed with (a snapshot of its definition) and the total. */
 @Entity({ name: 'payout_statements' })
-@Index('idx_payout_statements_run', ['corpId', 'runId'])
+@Index('idx_payout_statements_run', ['corpId', 'runId', 'deptId', 'totalFen'])
 @Index('idx_payout_statements_user', ['corpId', 'userid'])
 export class PayoutStatement {
   @PrimaryGeneratedColumn({ type: 'int' })

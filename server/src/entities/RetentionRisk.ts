@@ -21,7 +21,7 @@ export interface RetentionRiskExplanation {
  * the company had enough leavers), each with its version. Never shown to the person it is about.
  */
 @Entity({ name: 'retention_risks' })
-@Index('idx_retention_risks_week_band', ['corpId', 'weekStart', 'band'])
+@Index('idx_retention_risks_week_band', ['corpId', 'weekStart', 'band', 'userid'])
 export class RetentionRisk {
   @PrimaryColumn({ name: 'corp_id', type: 'varchar', length: 64 })
   corpId: string;

@@ -4,12 +4,12 @@ export type UserStatus = 'active' | 'left';
 
 /** A person of the corp, synced from DingTalk. People who leave are kept with status 'left' and the date. */
 @Entity({ name: 'users' })
-@Index('idx_users_supervisor', ['corpId', 'supervisorUserid'])
-@Index('idx_users_status', ['corpId', 'status'])
+@Index('idx_users_supervisor', ['corpId', 'supervisorUserid', 'namePinyin', 'userid'])
+@Index('idx_users_status', ['corpId', 'status', 'userid'])
 @Index('idx_users_initials', ['corpId', 'nameInitials'])
 @Index('idx_users_pinyin', ['corpId', 'namePinyin'])
 @Index('idx_users_job_number', ['corpId', 'jobNumber'])
-@Index('idx_users_main_dept', ['corpId', 'mainDeptId'])
+@Index('idx_users_main_dept', ['corpId', 'mainDeptId', 'userid'])
 @Index('idx_users_hired_on', ['corpId', 'hiredOn'])
 @Index('idx_users_other_depts', ['corpId', 'inOtherDepts'])
 // Covers the name lookups by userid (managers, references on every list): the key read without the row.

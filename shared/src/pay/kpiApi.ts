@@ -99,3 +99,17 @@ export interface KpiPeopleList {
   people: KpiPersonRow[];
   promotions: KpiPromotionView[];
 }
+
+/** Most rows a page of HR's KPI list (`GET /api/v1/kpi/people`) holds; 20 by default. */
+export const KPI_PEOPLE_PAGE_SIZE_MAX = 100;
+
+/**
+ * GET /api/v1/kpi/people: one page of the people scored in the month within HR's departments (by name), with the
+ * month's figures over all of them (共 N 人, 达标 M 人).
+ */
+export interface KpiPeoplePage extends KpiPeopleList {
+  total: number;
+  metCount: number;
+  page: number;
+  pageSize: number;
+}

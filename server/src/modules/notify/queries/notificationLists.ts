@@ -3,7 +3,7 @@ import { In, IsNull, LessThan, type DataSource } from 'typeorm';
 import type { NotificationStatus } from '@liucai/shared';
 import { Notification, NotificationSend, User } from '../../../entities';
 import type { Actor } from '../../../appTypes';
-import { peopleScopeOf, whereInPeopleScope } from '../../people/policies/peopleScope';
+import { peopleScopeOf, scopeUseridsSql, whereInPeopleScope, type PeopleScope } from '../../people/policies/peopleScope';
 
 /** A person's own notifications, newest first (every status: the message centre never depends on DingTalk). */
 export function myNotifications(ds: DataSource, actor: Actor, before: number | null, limit: number): Promise<Notification[]> {
@@ -33,33 +33,47 @@ export interface LogFilter {
   limit: number;
 }
 
-/** Notifications to people in the actor's scope, newest first, with recipients' names. */
+/**
+ * Notifications to people in the actor's scope, newest first, with recipients' names and the status counts over all
+ * of them (`logCounts`).
+ */
 export async function notificationLog(
   ds: DataSource,
   actor: Actor,
   f: LogFilter,
 ): Promise<{ rows: Notification[]; names: Map<string, string>; counts: Map<string, number> }> {
   const scope = await peopleScopeOf(ds, actor);
-  const base = () => {
-    const qb = ds
-      .getRepository(Notification)
-      .createQueryBuilder('n')
-      .leftJoin(User, 'u', 'u.corp_id = n.corp_id AND u.userid = n.recipient_userid')
-      .where('n.corp_id = :corpId', { corpId: actor.corpId });
-    return scope.all ? qb : whereInPeopleScope(qb, 'u', scope);
-  };
-  const q = base();
+  // tenancy: the actor's corp; the people scope (which adds u.corp_id) unless they see everyone.
+  const q = ds.getRepository(Notification).createQueryBuilder('n').where('n.corp_id = :corpId', { corpId: actor.corpId });
+  if (!scope.all) whereInPeopleScope(q.innerJoin(User, 'u', 'u.corp_id = n.corp_id AND u.userid = n.recipient_userid'), 'u', scope);
   if (f.status) q.andWhere('n.status = :status', { status: f.status });
   if (f.before !== null) q.andWhere('n.id < :before', { before: f.before });
-  const rows = await q.orderBy('n.id', 'DESC').take(f.limit).getMany();
-  const countRows = await base()
-    .select('n.status', 'status')
-    .addSelect('COUNT(*)', 'n')
-    .groupBy('n.status')
-    .getRawMany<{ status: string; n: number | string }>();
+  // LIMIT, not take(): take() with a join pages through a DISTINCT over the whole joined list first.
+  const rows = await q.orderBy('n.id', 'DESC').limit(f.limit).getMany();
   const ids = [...new Set(rows.map((r) => r.recipientUserid))];
   const users = ids.length ? await ds.getRepository(User).find({ select: { userid: true, name: true }, where: { corpId: actor.corpId, userid: In(ids) } }) : [];
-  return { rows, names: new Map(users.map((u) => [u.userid, u.name])), counts: new Map(countRows.map((c) => [c.status, Number(c.n)])) };
+  return { rows, names: new Map(users.map((u) => [u.userid, u.name])), counts: await logCounts(ds, actor.corpId, scope) };
+}
+
+/**
+ * 通知记录's counts by status of the notifications to people in `scope`: one grouped query over the corp's
+ * notifications whose recipient is among the scope's userids (a subquery that reads the users' indexes only).
+ */
+export async function logCounts(ds: DataSource, corpId: string, scope: PeopleScope): Promise<Map<string, number>> {
+  // tenancy: the corp's notifications; scopeUseridsSql keeps to the corp's users.
+  const q = ds
+    .getRepository(Notification)
+    .createQueryBuilder('n')
+    .select('n.status', 'status')
+    .addSelect('COUNT(*)', 'n')
+    .where('n.corp_id = :corpId', { corpId })
+    .groupBy('n.status');
+  if (!scope.all) {
+    const inScope = scopeUseridsSql(scope);
+    q.andWhere(`n.recipient_userid IN (${inScope.sql})`, inScope.params);
+  }
+  const rows = await q.getRawMany<{ status: string; n: number | string }>();
+  return new Map(rows.map((c) => [c.status, Number(c.n)]));
 }
 
 /** The calls behind some notifications, by id. */

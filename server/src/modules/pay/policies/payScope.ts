@@ -6,19 +6,19 @@
 import type { DataSource } from 'typeorm';
 import { User } from '../../../entities';
 import type { Actor } from '../../../appTypes';
-import { peopleScopeOf, whereInPeopleScope, type PeopleScope } from '../../people/policies/peopleScope';
+import { FEW_PEOPLE, peopleScopeOf, whereInPeopleScope, type PeopleScope } from '../../people/policies/peopleScope';
 import { visibleDepartmentIds } from '../../access/policies/scope';
 
 /** The people scope for pay: no direct reports; HR's departments; admins all. */
-export async function payScopeOf(ds: DataSource, actor: Actor): Promise<PeopleScope> {
-  return { ...(await peopleScopeOf(ds, actor)), reports: false };
+export async function payScopeOf(ds: DataSource, actor: Actor, opts: { few?: boolean } = {}): Promise<PeopleScope> {
+  return { ...(await peopleScopeOf(ds, actor, opts)), reports: false };
 }
 
 /** Which of `userids` the actor may administer pay for (one query). */
 export async function payVisibleUserIds(ds: DataSource, actor: Actor, userids: readonly string[]): Promise<Set<string>> {
   const wanted = [...new Set(userids)];
   if (wanted.length === 0) return new Set();
-  const scope = await payScopeOf(ds, actor);
+  const scope = await payScopeOf(ds, actor, { few: wanted.length <= FEW_PEOPLE });
   const out = new Set<string>();
   for (let i = 0; i < wanted.length; i += 1000) {
     // tenancy: whereInPeopleScope adds u.corp_id = the actor's corp.

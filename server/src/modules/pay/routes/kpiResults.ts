@@ -1,14 +1,15 @@
 /**
  * KPI results: GET /api/v1/kpi/mine (我的绩效, everyone), GET /api/v1/kpi/team (团队绩效: the actor's direct reports,
  * no pay), POST /api/v1/kpi/ratings (a supervisor rates a report), GET /api/v1/kpi/people (HR within its departments,
- * admins all), GET /api/v1/kpi/people/:userid (someone's detail: the people scope; reading someone else's records one
- * audit row), GET /api/v1/kpi/promotions and POST /api/v1/kpi/promotions/:id/decision (HR records its decision),
- * POST /api/v1/kpi/recompute (HR and admins: rescore a month). Anyone outside the actor's scope answers 404.
+ * admins all; a page at a time by name, with the month's 共 N 人 and 达标 M 人), GET /api/v1/kpi/people/:userid
+ * (someone's detail: the people scope; reading someone else's records one audit row), GET /api/v1/kpi/promotions and
+ * POST /api/v1/kpi/promotions/:id/decision (HR records its decision), POST /api/v1/kpi/recompute (HR and admins:
+ * rescore a month). Anyone outside the actor's scope answers 404.
  */
 import Router from '@koa/router';
 import { In } from 'typeorm';
 import { z } from 'zod';
-import { addMonths, DEFAULT_KPI_SETTINGS, ratingWindow, type KpiPeopleList } from '@liucai/shared';
+import { addMonths, DEFAULT_KPI_SETTINGS, KPI_PEOPLE_PAGE_SIZE_MAX, ratingWindow, type KpiPeopleList, type KpiPeoplePage } from '@liucai/shared';
 import type { Actor, AppDeps, AppState } from '../../../appTypes';
 import { KpiPromotion, KpiScore, User } from '../../../entities';
 import { notFound } from '../../../errors';
@@ -24,9 +25,26 @@ import { decideKpiPromotion } from '../commands/kpiPromotionDecider';
 import { enqueueKpiScoring } from '../jobs/kpiScoreJob';
 import { IdParamSchema } from './schema';
 
-const LABELS = { period: '月份', userid: '员工', indicatorId: '指标', rating: '评分', comment: '评语', decision: '决定', note: '说明', id: '编号' };
+const LABELS = {
+  period: '月份',
+  userid: '员工',
+  indicatorId: '指标',
+  rating: '评分',
+  comment: '评语',
+  decision: '决定',
+  note: '说明',
+  id: '编号',
+  page: '页码',
+  pageSize: '每页条数',
+};
 const PERIOD = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '应为月份 yyyy-mm，如 2026-06');
 const PeriodQuery = z.object({ period: PERIOD.optional() });
+const POSITIVE = '应为正整数';
+const PAGE_SIZE = `应为 1 到 ${KPI_PEOPLE_PAGE_SIZE_MAX} 的整数`;
+const PeoplePageQuery = PeriodQuery.extend({
+  page: z.coerce.number({ message: POSITIVE }).int(POSITIVE).positive(POSITIVE).default(1),
+  pageSize: z.coerce.number({ message: PAGE_SIZE }).int(PAGE_SIZE).min(1, PAGE_SIZE).max(KPI_PEOPLE_PAGE_SIZE_MAX, PAGE_SIZE).default(20),
+});
 const RatingBody = z.object({
   userid: z.string({ message: '必填' }).min(1, '必填').max(64),
   period: PERIOD,
@@ -111,20 +129,40 @@ export function kpiResultRoutes(deps: AppDeps): Router<AppState> {
   r.get('/people', async (ctx) => {
     const actor = ctx.state.actor!;
     assertPayAdmin(actor);
-    const period = periodOf(ctx.query);
+    const query = validate(PeoplePageQuery, ctx.query, LABELS);
+    const period = query.period ?? addMonths(today().slice(0, 7), -1);
     const scope = await payScopeOf(deps.ds, actor);
     // tenancy: whereInPeopleScope adds the corp; the people scored that month.
-    const qb = deps.ds
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .innerJoin(KpiScore, 'k', 'k.corp_id = u.corp_id AND k.userid = u.userid AND k.period = :period', { period })
-      .orderBy('u.name_pinyin', 'ASC');
-    const people = await whereInPeopleScope(qb, 'u', scope).getMany();
-    const data: KpiPeopleList = {
+    const scored = () =>
+      whereInPeopleScope(
+        deps.ds
+          .getRepository(User)
+          .createQueryBuilder('u')
+          .innerJoin(KpiScore, 'k', 'k.corp_id = u.corp_id AND k.userid = u.userid AND k.period = :period', { period }),
+        'u',
+        scope,
+      );
+    // The month's figures over every page, in SQL; then one page by name (pinyin, then userid: a stable order).
+    const sums = await scored()
+      .select('COUNT(*)', 'total')
+      .addSelect('COALESCE(SUM(CASE WHEN k.met THEN 1 ELSE 0 END), 0)', 'met')
+      .getRawOne<{ total: number | string; met: number | string }>();
+    const people = await scored()
+      .select(['u.userid', 'u.name', 'u.title', 'u.namePinyin'])
+      .orderBy('u.name_pinyin', 'ASC')
+      .addOrderBy('u.userid', 'ASC')
+      .offset((query.page - 1) * query.pageSize)
+      .limit(query.pageSize)
+      .getMany();
+    const data: KpiPeoplePage = {
       period,
       ratingWindow: ratingWindow(period, settings().ratingWindowDays),
       people: await presentKpiRows(deps.ds, actor.corpId, people, period, { required: settings().promotionMonths, today: today(), ratable: false }),
       promotions: [],
+      total: Number(sums?.total ?? 0),
+      metCount: Number(sums?.met ?? 0),
+      page: query.page,
+      pageSize: query.pageSize,
     };
     ctx.body = { ok: true, data };
   });

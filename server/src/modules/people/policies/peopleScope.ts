@@ -52,12 +52,39 @@ export async function membersBeyondMain(ds: DataSource, corpId: string, deptIds:
   return [...out];
 }
 
-/** The actor's people scope (for HR: one query for the department tree and one for members beyond the main one). */
-export async function peopleScopeOf(ds: DataSource, actor: Actor): Promise<PeopleScope> {
+/** `membersBeyondMain` asked about one person: [userid] when they have a membership in `deptIds` besides their main department. */
+export async function memberBeyondMain(ds: DataSource, corpId: string, userid: string, deptIds: readonly number[]): Promise<string[]> {
+  if (deptIds.length === 0) return [];
+  // tenancy: corpId is the actor's.
+  const row = await ds
+    .getRepository(UserDepartment)
+    .createQueryBuilder('mud')
+    .innerJoin(User, 'mu', 'mu.corp_id = mud.corp_id AND mu.userid = mud.userid')
+    .select('mud.userid', 'userid')
+    .where('mud.corp_id = :corpId AND mud.userid = :userid AND mu.in_other_depts = :flag AND mud.dept_id IN (:...deptIds)', {
+      corpId,
+      userid,
+      flag: true,
+      deptIds,
+    })
+    .limit(1)
+    .getRawOne<{ userid: string }>();
+  return row ? [userid] : [];
+}
+
+/**
+ * The actor's people scope (for HR: one query for the department tree and one for members beyond the main one). With
+ * `few`, for checking a handful of people: no read of the members beyond the main department (see `memberUserids`).
+ */
+export async function peopleScopeOf(ds: DataSource, actor: Actor, opts: { few?: boolean } = {}): Promise<PeopleScope> {
   const all = actor.roles.includes('admin');
   const deptIds = !all && actor.roles.includes('hr') ? [...(await visibleDepartmentIds(ds, actor))] : [];
-  return { corpId: actor.corpId, all, self: actor.userid, reports: true, deptIds, memberUserids: await membersBeyondMain(ds, actor.corpId, deptIds) };
+  const memberUserids = opts.few ? null : await membersBeyondMain(ds, actor.corpId, deptIds);
+  return { corpId: actor.corpId, all, self: actor.userid, reports: true, deptIds, memberUserids };
 }
+
+/** Up to this many people are checked with the memberships looked up per person (`few`), more with the list read once. */
+export const FEW_PEOPLE = 50;
 
 /**
  * The same scope from a department list the caller already read, e.g. a `DepartmentIndex`'s. For lists (HR: one
@@ -104,13 +131,40 @@ export function whereInPeopleScope<T extends ObjectLiteral>(qb: SelectQueryBuild
 }
 
 /**
+ * The userids of a scope (not `all`) as SQL for `column IN (…)`, with its parameters: a UNION ALL of reads that each
+ * stay in one index — oneself by key, the reports from (corp, supervisor, userid), HR's departments' people from
+ * (corp, main department, userid), the members beyond their main department by key — where `whereInPeopleScope`'s OR
+ * reads every candidate's row. The same people: those `whereInPeopleScope` keeps (a userid may appear twice).
+ */
+export function scopeUseridsSql(scope: PeopleScope): { sql: string; params: Record<string, unknown> } {
+  const from = 'SELECT su.userid FROM users su WHERE su.corp_id = :scopeCorpId';
+  const parts = [`${from} AND su.userid = :scopeSelf`];
+  const params: Record<string, unknown> = { scopeCorpId: scope.corpId, scopeSelf: scope.self };
+  if (scope.reports) parts.push(`${from} AND su.supervisor_userid = :scopeSelf`);
+  if (scope.deptIds.length > 0) {
+    parts.push(`${from} AND su.main_dept_id IN (:...scopeDepts)`);
+    params.scopeDepts = scope.deptIds;
+    if (scope.memberUserids === null) {
+      parts.push(
+        `${from} AND su.in_other_depts = :scopeFlag AND EXISTS (SELECT 1 FROM user_departments scope_ud WHERE scope_ud.corp_id = su.corp_id AND scope_ud.userid = su.userid AND scope_ud.dept_id IN (:...scopeDepts))`,
+      );
+      params.scopeFlag = true;
+    } else if (scope.memberUserids.length > 0) {
+      parts.push(`${from} AND su.userid IN (:...scopeMembers)`);
+      params.scopeMembers = scope.memberUserids;
+    }
+  }
+  return { sql: parts.join(' UNION ALL '), params };
+}
+
+/**
  * Which of `userids` the actor may see: one query for the whole list, never a check per person. Unknown userids and
  * people of other corps are simply not in the answer.
  */
 export async function visibleUserIds(ds: DataSource, actor: Actor, userids: readonly string[]): Promise<Set<string>> {
   const wanted = [...new Set(userids)];
   if (wanted.length === 0) return new Set();
-  const scope = await peopleScopeOf(ds, actor);
+  const scope = await peopleScopeOf(ds, actor, { few: wanted.length <= FEW_PEOPLE });
   const out = new Set<string>();
   // Bounded IN lists: a long list is asked in slices of 1,000 (each slice is still one query for 1,000 people).
   for (let i = 0; i < wanted.length; i += 1000) {

@@ -16,7 +16,7 @@ export const riskTab: PersonTab = {
   key: 'risk',
   access: 'risk',
   async list({ ds, actor, person, page }) {
-    const rs = await riskScopeOf(ds, actor);
+    const rs = await riskScopeOf(ds, actor, person.userid);
     const line = await personInRiskScope(ds, rs, person.userid);
     if (!line) throw notFound('人员');
     const asHr = seenAsHr(rs, line);

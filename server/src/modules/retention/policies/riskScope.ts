@@ -12,7 +12,7 @@ import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '../../../appTypes';
 import { forbidden } from '../../../errors';
 import { visibleDepartmentIds } from '../../access/policies/scope';
-import { membersBeyondMain, whereInPeopleScope, type PeopleScope } from '../../people/policies/peopleScope';
+import { memberBeyondMain, membersBeyondMain, whereInPeopleScope, type PeopleScope } from '../../people/policies/peopleScope';
 
 export const RADAR_REFUSED = '留才雷达只对 HR 和直属主管开放';
 
@@ -23,13 +23,17 @@ export interface RiskScope {
   hrMembers: Set<string>;
 }
 
-/** The actor's risk scope; 403 when their roles give them no radar at all. */
-export async function riskScopeOf(ds: DataSource, actor: Actor): Promise<RiskScope> {
+/**
+ * The actor's risk scope; 403 when their roles give them no radar at all. With `about`, the scope for that one person
+ * (a person's page): whether they are in HR's departments beyond their main one is asked for them alone, instead of
+ * reading everyone's memberships beyond the main department.
+ */
+export async function riskScopeOf(ds: DataSource, actor: Actor, about?: string): Promise<RiskScope> {
   const isHr = actor.roles.includes('hr');
   const isSupervisor = actor.roles.includes('supervisor');
   if (!isHr && !isSupervisor) throw forbidden(RADAR_REFUSED);
   const deptIds = isHr ? [...(await visibleDepartmentIds(ds, actor))] : [];
-  const members = await membersBeyondMain(ds, actor.corpId, deptIds);
+  const members = about === undefined ? await membersBeyondMain(ds, actor.corpId, deptIds) : await memberBeyondMain(ds, actor.corpId, about, deptIds);
   return {
     scope: { corpId: actor.corpId, all: false, self: actor.userid, reports: isSupervisor, deptIds, memberUserids: members },
     hrDepts: new Set(deptIds.map(Number)),

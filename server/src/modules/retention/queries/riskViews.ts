@@ -1,10 +1,11 @@
 /**
- * Reads behind the risk API: the corp's current week, a page of the current risks within a risk scope (one query
- * for the page, one grouped query for the counts), and one person's weekly history.
+ * Reads behind the risk API: the corp's current week, a page of the current risks within a risk scope (the scope's
+ * people, then their risks by key), and one person's weekly history.
  */
-import type { DataSource } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
 import { Department, RetentionReview, RetentionRisk, RetentionWeekSignal, User } from '../../../entities';
 import { whereInRiskScope, type RiskScope } from '../policies/riskScope';
+import { scopeUseridsSql } from '../../people/policies/peopleScope';
 
 /** The latest week the corp has risks for (the current week of the radar), or null before the first run. */
 export async function currentRiskWeek(ds: DataSource, corpId: string): Promise<string | null> {
@@ -27,57 +28,172 @@ export interface RiskRow {
   deptName: string | null;
 }
 
-const BAND_ORDER = `CASE r.band WHEN '高' THEN 0 WHEN '中' THEN 1 WHEN '低' THEN 2 ELSE 3 END`;
+type Band = '高' | '中' | '低' | 'none';
+/** SQL's ascending order of a text column: NULL first, then by code point (SQLite's BINARY). */
+const textOrder = (a: string | null, b: string | null): number => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1);
+const SLICE = 1000;
 
-function riskQuery(ds: DataSource, rs: RiskScope, weekStart: string) {
-  // tenancy: the risk scope adds u.corp_id; risks and departments are joined on it.
-  const qb = ds
-    .getRepository(RetentionRisk)
-    .createQueryBuilder('r')
-    .innerJoin(User, 'u', 'u.corp_id = r.corp_id AND u.userid = r.userid')
-    .where('r.corp_id = :corpId AND r.week_start = :weekStart', { corpId: rs.scope.corpId, weekStart })
-    .andWhere("u.status = 'active'");
-  return whereInRiskScope(qb, 'u', rs);
+/**
+ * The page's userids, people first: the scope's active people (userid, name, pinyin: from the users' indexes, e.g. a
+ * supervisor's reports by `idx_users_supervisor`), then their week's bands: by primary key (corp, userid, week) for up
+ * to `keyedUpTo` (1,000) people, else the week's (band, userid) from the covering week index; counts, order and the
+ * page worked out here (only the bands the page reaches are sorted). For a supervisor's few reports.
+ */
+async function pagePeopleFirst(ds: DataSource, rs: RiskScope, weekStart: string, opts: PageOpts): Promise<PageIds> {
+  const corpId = rs.scope.corpId;
+  // tenancy: the risk scope adds u.corp_id.
+  const people = await whereInRiskScope(
+    ds.getRepository(User).createQueryBuilder('u').select(['u.userid AS userid', 'u.name AS name', 'u.name_pinyin AS pinyin']).where("u.status = 'active'"),
+    'u',
+    rs,
+  ).getRawMany<{ userid: string; name: string; pinyin: string | null }>();
+  const bands = new Map<string, string | null>();
+  const byKey = (ids: string[]) =>
+    // tenancy: corpId is the actor's; the people were read within its risk scope.
+    ds
+      .getRepository(RetentionRisk)
+      .createQueryBuilder('r')
+      .select(['r.userid AS userid', 'r.band AS band'])
+      .where('r.corp_id = :corpId AND r.userid IN (:...ids) AND r.week_start = :weekStart', { corpId, ids, weekStart })
+      .getRawMany<{ userid: string; band: string | null }>();
+  // tenancy: corpId is the actor's; matched with the scope's people below.
+  const wholeWeek = () =>
+    ds
+      .getRepository(RetentionRisk)
+      .createQueryBuilder('r')
+      .select(['r.userid AS userid', 'r.band AS band'])
+      .where('r.corp_id = :corpId AND r.week_start = :weekStart', { corpId, weekStart })
+      .getRawMany<{ userid: string; band: string | null }>();
+  // A few people (a supervisor's reports): their risks by key. Many (HR's departments): the week's (band, userid)
+  // from the covering week index, matched with the people here.
+  if (people.length <= (opts.keyedUpTo ?? SLICE))
+    for (const r of people.length > 0 ? await byKey(people.map((p) => p.userid)) : []) bands.set(r.userid, r.band);
+  else for (const r of await wholeWeek()) bands.set(r.userid, r.band);
+  const counts = { 高: 0, 中: 0, 低: 0, none: 0 };
+  type Listed = { userid: string; name: string; pinyin: string | null };
+  const buckets: Record<Band, Listed[]> = { 高: [], 中: [], 低: [], none: [] };
+  for (const p of people) {
+    if (!bands.has(p.userid)) continue;
+    const key = (bands.get(p.userid) as Band | null) ?? 'none';
+    counts[key] += 1;
+    buckets[key].push(p);
+  }
+  // 高 first, then 中, 低, none; each band by name. Only the bands the page reaches are sorted.
+  const order: Band[] = opts.band ? [opts.band] : ['高', '中', '低', 'none'];
+  const from = (opts.page - 1) * opts.pageSize;
+  const pageIds: string[] = [];
+  let skipped = 0;
+  for (const b of order) {
+    const list = buckets[b];
+    if (pageIds.length >= opts.pageSize) break;
+    if (skipped + list.length <= from) {
+      skipped += list.length;
+      continue;
+    }
+    list.sort((x, y) => textOrder(x.pinyin, y.pinyin) || textOrder(x.name, y.name) || textOrder(x.userid, y.userid));
+    const start = Math.max(0, from - skipped);
+    pageIds.push(...list.slice(start, start + opts.pageSize - pageIds.length).map((p) => p.userid));
+    skipped += start;
+  }
+  const total = order.reduce((n, b) => n + counts[b], 0);
+  return { pageIds, total, counts };
 }
 
-/** A page of the current week's risks in scope, 高 first, then by name (pinyin); `band: 'none'` = no band yet. */
-export async function riskPage(
-  ds: DataSource,
-  rs: RiskScope,
-  weekStart: string,
-  opts: { band?: '高' | '中' | '低' | 'none' | undefined; page: number; pageSize: number },
-): Promise<{ rows: RiskRow[]; total: number; counts: Record<'高' | '中' | '低' | 'none', number> }> {
-  const grouped = await riskQuery(ds, rs, weekStart)
+/**
+ * The page's userids in SQL, for HR's thousands: the counts from the covering week index alone (the scope's userids
+ * and the people who are not active read from the users' indexes), then each band the page reaches in name order:
+ * the scope's active people whose risk of the week has that band (the order, LIMIT and OFFSET of the single join this
+ * replaced, one band at a time).
+ */
+async function pageInSql(ds: DataSource, rs: RiskScope, weekStart: string, opts: PageOpts): Promise<PageIds> {
+  const corpId = rs.scope.corpId;
+  const inScope = scopeUseridsSql(rs.scope);
+  // tenancy: corpId is the actor's; scopeUseridsSql keeps to the corp's users in the actor's scope.
+  const risks = () =>
+    ds
+      .getRepository(RetentionRisk)
+      .createQueryBuilder('r')
+      .where('r.corp_id = :corpId AND r.week_start = :weekStart', { corpId, weekStart })
+      .andWhere(`r.userid IN (${inScope.sql})`, inScope.params)
+      .andWhere('r.userid <> :riskViewer', { riskViewer: rs.scope.self });
+  const grouped = await risks()
+    .andWhere("r.userid NOT IN (SELECT x.userid FROM users x WHERE x.corp_id = :corpId AND x.status <> 'active')")
     .select('r.band', 'band')
     .addSelect('COUNT(*)', 'n')
     .groupBy('r.band')
     .getRawMany<{ band: string | null; n: string | number }>();
   const counts = { 高: 0, 中: 0, 低: 0, none: 0 };
   for (const g of grouped) counts[(g.band as '高' | '中' | '低' | null) ?? 'none'] += Number(g.n);
-  const q = riskQuery(ds, rs, weekStart)
+  const order: Band[] = opts.band ? [opts.band] : ['高', '中', '低', 'none'];
+  const total = order.reduce((n, b) => n + counts[b], 0);
+  const pageIds: string[] = [];
+  let offset = (opts.page - 1) * opts.pageSize;
+  for (const b of order) {
+    if (pageIds.length >= opts.pageSize) break;
+    if (offset >= counts[b]) {
+      offset -= counts[b];
+      continue;
+    }
+    // From the users (their rows give the order), each risk checked in the covering week index: never a risk row.
+    // tenancy: corpId is the actor's; scopeUseridsSql keeps to its scope.
+    const q = ds
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .select('u.userid', 'userid')
+      .where("u.corp_id = :corpId AND u.status = 'active'", { corpId })
+      .andWhere(`u.userid IN (${inScope.sql})`, inScope.params)
+      .andWhere('u.userid <> :riskViewer', { riskViewer: rs.scope.self })
+      .andWhere(
+        `u.userid IN (SELECT r.userid FROM retention_risks r WHERE r.corp_id = :corpId AND r.week_start = :weekStart AND ${b === 'none' ? 'r.band IS NULL' : 'r.band = :band'})`,
+        { weekStart, band: b },
+      );
+    const rows = await q
+      .orderBy('u.name_pinyin', 'ASC')
+      .addOrderBy('u.name', 'ASC')
+      .addOrderBy('u.userid', 'ASC')
+      .offset(offset)
+      .limit(opts.pageSize - pageIds.length)
+      .getRawMany<{ userid: string }>();
+    pageIds.push(...rows.map((r) => r.userid));
+    offset = 0;
+  }
+  return { pageIds, total, counts };
+}
+
+type PageOpts = { band?: Band | undefined; page: number; pageSize: number; keyedUpTo?: number };
+type PageIds = { pageIds: string[]; total: number; counts: Record<Band, number> };
+
+/**
+ * A page of the current week's risks in scope, 高 first, then by name (pinyin, name, userid); `band: 'none'` = no band
+ * yet. The page's userids in SQL for a scope with departments (HR), people first otherwise (a supervisor's reports;
+ * `via` picks one, for tests); then only the page's rows are read in full (risk, title, department).
+ */
+export async function riskPage(
+  ds: DataSource,
+  rs: RiskScope,
+  weekStart: string,
+  opts: PageOpts & { via?: 'sql' | 'people' },
+): Promise<{ rows: RiskRow[]; total: number; counts: Record<Band, number> }> {
+  const corpId = rs.scope.corpId;
+  const via = opts.via ?? (rs.scope.deptIds.length > 0 ? 'sql' : 'people');
+  const { pageIds, total, counts } = await (via === 'sql' ? pageInSql : pagePeopleFirst)(ds, rs, weekStart, opts);
+  if (pageIds.length === 0) return { rows: [], total, counts };
+  // tenancy: corpId is the actor's; the page's people were read within its risk scope.
+  const risks = new Map((await ds.getRepository(RetentionRisk).findBy({ corpId, weekStart, userid: In(pageIds) })).map((r) => [r.userid, r]));
+  const profiles = await ds
+    .getRepository(User)
+    .createQueryBuilder('u')
     .leftJoin(Department, 'd', 'd.corp_id = u.corp_id AND d.dept_id = u.main_dept_id')
-    .select('r')
-    .addSelect(['u.userid AS u_userid', 'u.name AS u_name', 'u.title AS u_title', 'u.main_dept_id AS u_main_dept_id', 'd.name AS d_name']);
-  if (opts.band === 'none') q.andWhere('r.band IS NULL');
-  else if (opts.band) q.andWhere('r.band = :band', { band: opts.band });
-  const total = opts.band ? counts[opts.band] : counts.高 + counts.中 + counts.低 + counts.none;
-  q.orderBy(BAND_ORDER, 'ASC')
-    .addOrderBy('u.name_pinyin', 'ASC')
-    .addOrderBy('u.name', 'ASC')
-    .addOrderBy('u.userid', 'ASC')
-    .offset((opts.page - 1) * opts.pageSize)
-    .limit(opts.pageSize);
-  const { entities, raw } = await q.getRawAndEntities<Record<string, unknown>>();
-  const rows = entities.map((risk, i) => {
-    const x = raw[i]!;
-    return {
-      risk,
-      userid: String(x.u_userid),
-      name: String(x.u_name),
-      title: (x.u_title as string | null) ?? null,
-      mainDeptId: x.u_main_dept_id === null || x.u_main_dept_id === undefined ? null : Number(x.u_main_dept_id),
-      deptName: (x.d_name as string | null) ?? null,
-    };
+    .select(['u.userid AS userid', 'u.name AS name', 'u.title AS title', 'u.main_dept_id AS mainDeptId', 'd.name AS deptName'])
+    .where('u.corp_id = :corpId AND u.userid IN (:...pageIds)', { corpId, pageIds })
+    .getRawMany<{ userid: string; name: string; title: string | null; mainDeptId: unknown; deptName: string | null }>();
+  const byId = new Map(profiles.map((u) => [u.userid, u]));
+  const rows = pageIds.flatMap((userid): RiskRow[] => {
+    const risk = risks.get(userid);
+    const u = byId.get(userid);
+    if (!risk || !u) return [];
+    const mainDeptId = u.mainDeptId === null || u.mainDeptId === undefined ? null : Number(u.mainDeptId);
+    return [{ risk, userid, name: u.name, title: u.title ?? null, mainDeptId, deptName: u.deptName ?? null }];
   });
   return { rows, total, counts };
 }

@@ -55,8 +55,8 @@ export function retentionRoutes(deps: AppDeps): Router<AppState> {
 
   r.get('/people/:userid', async (ctx) => {
     const actor = ctx.state.actor!;
-    const rs = await riskScopeOf(deps.ds, actor);
     const { userid } = validate(UseridParamSchema, ctx.params, RETENTION_FIELD_LABELS);
+    const rs = await riskScopeOf(deps.ds, actor, userid);
     const person = await personInRiskScope(deps.ds, rs, userid);
     if (!person) throw notFound('人员');
     const asHr = seenAsHr(rs, person);
