@@ -104,6 +104,17 @@ export function whereInPeopleScope<T extends ObjectLiteral>(qb: SelectQueryBuild
 }
 
 /**
+ * The userids of everyone in a list scope (one read of the users' ids), for matching rows that were read without
+ * joining `users` (e.g. every score of a month from its covering index) to the scope in memory.
+ */
+export async function userIdsInScope(ds: DataSource, scope: PeopleScope): Promise<Set<string>> {
+  // tenancy: whereInPeopleScope adds the corp.
+  const qb = ds.getRepository(User).createQueryBuilder('u').select('u.userid', 'userid');
+  const rows = await whereInPeopleScope(qb, 'u', scope).getRawMany<{ userid: string }>();
+  return new Set(rows.map((r) => r.userid));
+}
+
+/**
  * Which of `userids` the actor may see: one query for the whole list, never a check per person. Unknown userids and
  * people of other corps are simply not in the answer.
  */
