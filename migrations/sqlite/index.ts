@@ -34,6 +34,7 @@ import { TalentReadIndexes1767400000000 } from './1767400000000-TalentReadIndexe
 import { ListReadIndexes1767700000000 } from './1767700000000-ListReadIndexes';
 import { TalentReviewIndex1767800000000 } from './1767800000000-TalentReviewIndex';
 import { UserNameIndex1767910000000 } from './1767910000000-UserNameIndex';
+import { TalentReviewRankIndex1767920000000 } from './1767920000000-TalentReviewRankIndex';
 
 /** SQLite migrations (embedded mode), oldest first. Each is frozen once merged: never edit one, add a new one. */
 export const SQLITE_MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -72,4 +73,5 @@ export const SQLITE_MIGRATIONS: (new () => MigrationInterface)[] = [
   ListReadIndexes1767700000000,
   TalentReviewIndex1767800000000,
   UserNameIndex1767910000000,
+  TalentReviewRankIndex1767920000000,
 ];
