@@ -13,13 +13,13 @@ import {
   type TalentNineBoxCell,
   type TalentReview,
 } from '@liucai/shared';
-import { JobModelVersion, TalentMetric, type User } from '../server/src/entities';
+import { JobModelVersion, type User } from '../server/src/entities';
 import { ensureBuiltInJobModels } from '../server/src/modules/talent/commands/builtInJobModelSeeder';
 import { createTestWorld, type TestWorld } from './support/testServices';
 import { listen } from './support/testServer';
 import { buildUser, clientAs } from './support/factories';
 import { buildTalentWorld, type TalentWorld } from './support/talentWorld';
-import { storeMatchScore } from './support/talentData';
+import { storeMatchScore, storeMonthlySales } from './support/talentData';
 
 const PERIOD = '2026-10';
 
@@ -40,7 +40,6 @@ describe('talent 9-box: counts per cell and one cell paged', () => {
     for (let i = 0; i < 46; i++)
       people.push({ u: await buildUser(w.ds, tw.corpId, { name: `销售${i}`, deptIds: [tw.depts.keyAccount.deptId] }), inScope: true });
     for (let i = 0; i < 12; i++) people.push({ u: await buildUser(w.ds, tw.corpId, { name: `财务${i}`, deptIds: [tw.depts.finance.deptId] }), inScope: false });
-    const metrics: Partial<TalentMetric>[] = [];
     for (const [i, { u, inScope }] of people.entries()) {
       if (!inScope) outside.add(u.userid);
       // Scores spread over the three tiers, every seventh 数据不足.
@@ -49,36 +48,13 @@ describe('talent 9-box: counts per cell and one cell paged', () => {
       await storeMatchScore(w.ds, tw.corpId, { userid: u.userid, period: PERIOD, versionId: v.id, jobModelId: v.jobModelId, score });
       // Sales follow the score (so the diagonal cells hold more than the preview), a few off it.
       const yuan = i % 6 === 1 ? (i * 53) % 900 : base * 15 + (i % 4);
-      for (const [m, period] of ['2026-08', '2026-09', '2026-10'].entries()) {
-        const small = m === 0 ? `${yuan}.25` : '0';
-        metrics.push(
-          {
-            corpId: tw.corpId,
-            userid: u.userid,
-            period,
-            metric: 'smallDealValue',
-            value: small,
-            sample: 1,
-            missing: null,
-            detail: null,
-            computedAt: new Date(),
-          },
-          {
-            corpId: tw.corpId,
-            userid: u.userid,
-            period,
-            metric: 'bigDealValue',
-            value: m === 2 ? '10' : '0',
-            sample: 1,
-            missing: null,
-            detail: null,
-            computedAt: new Date(),
-          },
-        );
-      }
+      await storeMonthlySales(w.ds, tw.corpId, u.userid, [
+        ['2026-08', `${yuan}.25`, '0'],
+        ['2026-09', '0', '0'],
+        ['2026-10', '0', '10'],
+      ]);
       if (score !== null) salesFen.set(u.userid, yuan * 100 + 25 + 1000);
     }
-    await w.ds.getRepository(TalentMetric).insert(metrics);
     server = await listen({ ...w, corp: { corpId: tw.corpId, name: tw.corpId } });
   });
   afterAll(async () => {
