@@ -123,6 +123,14 @@ describe('人才盘点 in headless Chromium', () => {
       expect(await text(page, 'nine-box')).toContain('另有 1 人数据不足');
       await fitsWidth(page);
       await keepScreenshot(page, `${width < 1000 ? 'phone' : 'pc'}-hr-talent-nine-box`);
+      // A box opened: its people with score and recent sales, read from the server one page at a time.
+      await page.locator('[data-testid^="nine-box-open-move-"]').first().click();
+      await page.getByTestId('nine-box-cell').waitFor();
+      expect(await page.locator('[data-testid="nine-box-cell-person"] a').allTextContents()).toEqual([moveName]);
+      expect(await text(page, 'nine-box-cell')).toContain('匹配度');
+      expect(await text(page, 'nine-box-cell-pager-summary')).toBe('共 1 人');
+      await fitsWidth(page);
+      await keepScreenshot(page, `${width < 1000 ? 'phone' : 'pc'}-hr-talent-nine-box-cell`);
       expect(errors).toEqual([]);
       await context.close();
     });

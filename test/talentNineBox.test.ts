@@ -6,13 +6,13 @@
  */
 import ExcelJS from 'exceljs';
 import type { TalentNineBox } from '@liucai/shared';
-import { AuditEvent, JobModelVersion, TalentMetric, type User } from '../server/src/entities';
+import { AuditEvent, JobModelVersion, type User } from '../server/src/entities';
 import { ensureBuiltInJobModels } from '../server/src/modules/talent/commands/builtInJobModelSeeder';
 import { createTestWorld, type TestWorld } from './support/testServices';
 import { listen } from './support/testServer';
 import { buildUser, clientAs } from './support/factories';
 import { buildTalentWorld, type TalentWorld } from './support/talentWorld';
-import { storeMatchScore } from './support/talentData';
+import { storeMatchScore, storeMonthlySales } from './support/talentData';
 
 const PERIOD = '2026-10';
 
@@ -26,31 +26,11 @@ describe('talent 9-box and export', () => {
   async function store(u: User, versionId: number, jobModelId: number, score: number | null, monthlyYuan: [string, string][]) {
     await storeMatchScore(w.ds, tw.corpId, { userid: u.userid, period: PERIOD, versionId, jobModelId, score });
     const months = ['2026-08', '2026-09', '2026-10'];
-    await w.ds.getRepository(TalentMetric).insert(
-      monthlyYuan.flatMap(([small, big], i) => [
-        {
-          corpId: tw.corpId,
-          userid: u.userid,
-          period: months[i]!,
-          metric: 'smallDealValue',
-          value: small,
-          sample: 1,
-          missing: null,
-          detail: null,
-          computedAt: new Date(),
-        },
-        {
-          corpId: tw.corpId,
-          userid: u.userid,
-          period: months[i]!,
-          metric: 'bigDealValue',
-          value: big,
-          sample: 1,
-          missing: null,
-          detail: null,
-          computedAt: new Date(),
-        },
-      ]),
+    await storeMonthlySales(
+      w.ds,
+      tw.corpId,
+      u.userid,
+      monthlyYuan.map(([small, big], i) => [months[i]!, small, big]),
     );
   }
 

@@ -10,7 +10,7 @@ import type { DataSource } from 'typeorm';
 import { addMonths, scaledText, type TalentTier } from '@liucai/shared';
 import { buildCollaboration, buildCustomer, buildDeal, buildFollowUp, buildSatisfaction } from './factories';
 import type { TalentWorld } from './talentWorld';
-import { TalentMatchScore, User } from '../../server/src/entities';
+import { TalentMatchScore, TalentMetric, User } from '../../server/src/entities';
 import type { JobQueue } from '../../server/src/jobs/jobTypes';
 import type { InProcessJobQueue } from '../../server/src/jobs/inProcessJobQueue';
 import { waitFor } from './waitFor';
@@ -173,4 +173,23 @@ export async function storeMatchScore(
     detail: JSON.stringify({ score: text, dimensions: [], explanation: s.score === null ? '数据不足：缺少续签率' : `匹配度 ${text}` }),
     computedAt: new Date(),
   });
+}
+
+/** Stored portrait sales of one person (the 9-box's recent sales): per month, 小客户成交额 and 大客户成交额 in yuan. */
+export async function storeMonthlySales(ds: DataSource, corpId: string, userid: string, months: [period: string, small: string, big: string][]): Promise<void> {
+  if (months.length === 0) return;
+  const row = (period: string, metric: string, value: string) => ({
+    corpId,
+    userid,
+    period,
+    metric,
+    value,
+    sample: 1,
+    missing: null,
+    detail: null,
+    computedAt: new Date(),
+  });
+  await ds
+    .getRepository(TalentMetric)
+    .insert(months.flatMap(([period, small, big]) => [row(period, 'smallDealValue', small), row(period, 'bigDealValue', big)]));
 }

@@ -9,6 +9,8 @@ import type {
   TalentDecisionKind,
   TalentDecisionView,
   TalentNineBox,
+  TalentNineBoxCell,
+  NineBoxCellKey,
   TalentPersonScores,
   TalentRecomputeRunView,
   TalentReview,
@@ -44,8 +46,15 @@ export const getTalentReview = (q: TalentReviewQuery = {}): Promise<TalentReview
 export const getTalentReviewDepartments = (period?: string | null): Promise<TalentReviewDepartments> =>
   apiGet(`/api/v1/talent/review/departments${periodQuery(period ?? undefined)}`);
 
-/** The 9-box of the same people (HR and admins). */
+/** The 9-box of the same people (HR and admins): each cell's count and first people. */
 export const getTalentNineBox = (period?: string): Promise<TalentNineBox> => apiGet(`/api/v1/talent/review/nine-box${periodQuery(period)}`);
+
+/** One page of one 9-box cell's people (`cell`: tier-performance, e.g. move-high). */
+export const getTalentNineBoxCell = (period: string | null, cell: NineBoxCellKey, page: number, pageSize: number): Promise<TalentNineBoxCell> => {
+  const params = new URLSearchParams({ cell, page: String(page), pageSize: String(pageSize) });
+  if (period) params.set('period', period);
+  return apiGet(`/api/v1/talent/review/nine-box?${params.toString()}`);
+};
 
 /** Where the review downloads as a file (HR and admins). */
 export const talentReviewExportUrl = (format: 'xlsx' | 'csv', period?: string | null): string =>

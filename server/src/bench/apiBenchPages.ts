@@ -123,6 +123,13 @@ export const PAGE_APIS: PageApi[] = [
   },
   { page: '人才盘点', label: 'GET /talent/review/departments', as: 'hr', path: () => '/api/v1/talent/review/departments' },
   { page: '人才盘点', label: 'GET /talent/review/nine-box', as: 'hr', path: () => '/api/v1/talent/review/nine-box' },
+  // A box opened (its people, 20 a page), walked through the boxes.
+  {
+    page: '人才盘点',
+    label: 'GET /talent/review/nine-box?cell= (a box opened)',
+    as: 'hr',
+    path: (_c, i) => `/api/v1/talent/review/nine-box?pageSize=20&cell=${at(['train-mid', 'move-high', 'reassign-low'], i)}`,
+  },
   { page: '岗位模型', label: 'GET /job-models', as: 'hr', path: () => '/api/v1/job-models' },
   { page: '岗位模型', label: 'GET /talent/metric-references', as: 'hr', path: () => '/api/v1/talent/metric-references' },
   { page: '测评管理', label: 'GET /assessment-cycles', as: 'hr', path: () => '/api/v1/assessment-cycles' },

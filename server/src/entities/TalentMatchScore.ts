@@ -8,6 +8,8 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Index('uq_talent_match_scores', ['corpId', 'period', 'versionId', 'userid'], { unique: true })
 @Index('idx_talent_match_scores_latest', ['corpId', 'period', 'jobModelId'])
 @Index('idx_talent_match_scores_review', ['corpId', 'period', 'jobModelId', 'tier', 'scoreT', 'userid'])
+// Score descending in the migrations (the review's default order walks it).
+@Index('idx_talent_match_scores_rank', ['corpId', 'period', 'jobModelId', 'scoreT', 'userid'])
 export class TalentMatchScore {
   @PrimaryGeneratedColumn({ type: 'int' })
   id: number;

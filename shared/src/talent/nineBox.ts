@@ -47,6 +47,15 @@ export const NINE_BOX_ADVICE: Record<TalentTier, Record<PerformanceThird, string
   reassign: { high: '小客户能手：留在中小客户并激励', mid: '稳定贡献：调岗中小客户', low: '需改进：调岗并制定改进计划' },
 };
 
+/** How many people of each cell the 9-box answers by default (the rest one cell at a time, paged). */
+export const NINE_BOX_PREVIEW = 8;
+
+/** A cell's key in `?cell=`: tier and performance, e.g. `move-high`. */
+export type NineBoxCellKey = `${TalentTier}-${PerformanceThird}`;
+export const NINE_BOX_CELL_KEYS: readonly NineBoxCellKey[] = (['move', 'train', 'reassign'] as const).flatMap((tier) =>
+  PERFORMANCE_THIRDS.map((p): NineBoxCellKey => `${tier}-${p}`),
+);
+
 export interface NineBoxEntry<P> {
   person: P;
   tier: TalentTier;

@@ -213,16 +213,42 @@ export interface TalentNineBox {
   window: { from: string; to: string } | null;
   /** Cut-offs in yuan, taken over everyone scored in the corp that month. */
   cutoffs: { lowCny: string; highCny: string; population: number } | null;
-  cells: {
-    tier: TalentTier;
-    tierLabel: string;
-    performance: PerformanceThird;
-    performanceLabel: string;
-    advice: string;
-    people: NineBoxPersonView[];
-  }[];
+  /** The nine cells, rows 立即转型 → 调岗, columns 业绩低 → 业绩高 (empty without cut-offs). */
+  cells: NineBoxCellHead[];
   /** People in scope without a score (数据不足), not placed. */
   unplaced: number;
+}
+
+/** One 9-box cell: how many people are in it and the first of them (best score first; the rest with `?cell=`). */
+export interface NineBoxCellHead {
+  tier: TalentTier;
+  tierLabel: string;
+  performance: PerformanceThird;
+  performanceLabel: string;
+  advice: string;
+  /** Everyone in scope in the cell. */
+  count: number;
+  /** The first NINE_BOX_PREVIEW of them, highest match score first. */
+  people: NineBoxPersonView[];
+}
+
+/** GET /api/v1/talent/review/nine-box?cell=tier-performance&page=&pageSize=: one cell's people, a page at a time. */
+export interface TalentNineBoxCell {
+  period: string | null;
+  jobModel: { id: number; name: string } | null;
+  window: { from: string; to: string } | null;
+  cutoffs: { lowCny: string; highCny: string; population: number } | null;
+  tier: TalentTier;
+  tierLabel: string;
+  performance: PerformanceThird;
+  performanceLabel: string;
+  advice: string;
+  /** Everyone in scope in the cell (0 without cut-offs). */
+  total: number;
+  page: number;
+  pageSize: number;
+  /** This page of them, highest match score first (then by userid). */
+  people: NineBoxPersonView[];
 }
 
 /** One person in a job-model version's impact: the stored score → the score under the version, and why. */

@@ -158,6 +158,25 @@ export function scopeUseridsSql(scope: PeopleScope): { sql: string; params: Reco
 }
 
 /**
+ * The userids of everyone in a list scope, for matching rows that were read without joining `users` (e.g. every
+ * score of a month from its covering index) to the scope in memory. For HR, each part of the rule is its own read by
+ * its own index (main departments, one's reports) plus oneself and the members already read: as one OR, SQLite scanned
+ * every user of the corp through an unrelated index.
+ */
+export async function userIdsInScope(ds: DataSource, scope: PeopleScope): Promise<Set<string>> {
+  const ids = (qb: SelectQueryBuilder<User>) => qb.getRawMany<{ userid: string }>().then((rows) => rows.map((r) => r.userid));
+  // tenancy: every read below is of the scope's corp (whereInPeopleScope adds it to the last one).
+  const users = () => ds.getRepository(User).createQueryBuilder('u').select('u.userid', 'userid').where('u.corp_id = :corpId', { corpId: scope.corpId });
+  if (scope.all || scope.deptIds.length === 0 || scope.memberUserids === null) return new Set(await ids(whereInPeopleScope(users(), 'u', scope)));
+  const [inDepts, reports] = await Promise.all([
+    ids(users().andWhere('u.main_dept_id IN (:...deptIds)', { deptIds: scope.deptIds })),
+    scope.reports ? ids(users().andWhere('u.supervisor_userid = :self', { self: scope.self })) : [],
+  ]);
+  // The scope's own person is the actor, a user of the corp.
+  return new Set([scope.self, ...inDepts, ...reports, ...scope.memberUserids]);
+}
+
+/**
  * Which of `userids` the actor may see: one query for the whole list, never a check per person. Unknown userids and
  * people of other corps are simply not in the answer.
  */

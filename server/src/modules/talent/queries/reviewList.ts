@@ -80,9 +80,14 @@ export function reviewListQuery(
   return qb;
 }
 
-/** ORDER BY of each sort; 数据不足 (no score) last when ordering by score, then by userid so pages never overlap. */
+/**
+ * ORDER BY of each sort; 数据不足 (no score) last when ordering by score, then by userid so pages never overlap. Highest
+ * first (the default) needs no CASE: NULL sorts lowest in SQLite and MySQL alike, so descending puts it last, and the
+ * plain order lets the database walk idx_talent_match_scores_rank and stop after the page.
+ */
 export function orderReviewList<T extends SelectQueryBuilder<TalentMatchScore>>(qb: T, sort: TalentReviewSort): T {
   if (sort === 'name') return qb.orderBy('u.name', 'ASC').addOrderBy('s.userid', 'ASC') as T;
+  if (sort === 'score_desc') return qb.orderBy('s.score_t', 'DESC').addOrderBy('s.userid', 'ASC') as T;
   return qb
     .orderBy('CASE WHEN s.score_t IS NULL THEN 1 ELSE 0 END', 'ASC')
     .addOrderBy('s.score_t', sort === 'score_asc' ? 'ASC' : 'DESC')

@@ -1,21 +1,11 @@
 /**
  * The talent review (人才盘点) of the people in the actor's scope for a month and job model (default: the newest
  * month with stored scores and its first job model): each person's stored score with HR's decision in force, and the
- * tier distribution. Shared by the review list, the 9-box and the Excel export, so they always agree.
+ * tier distribution. Shared by the review list, the 9-box (its month, job model and scope) and the Excel export, so
+ * they always agree.
  */
 import type { DataSource } from 'typeorm';
-import {
-  TIER_LABELS,
-  scaledText,
-  tierDistribution,
-  tierRowsOf,
-  type DepartmentRef,
-  type TalentReview,
-  type TalentReviewDepartments,
-  type TalentReviewSort,
-  type TalentScoreView,
-  type TalentTier,
-} from '@liucai/shared';
+import { tierDistribution, tierRowsOf, type TalentReview, type TalentReviewDepartments, type TalentReviewSort, type TalentScoreView } from '@liucai/shared';
 import type { Actor } from '../../../appTypes';
 import { loadDepartmentIndex, type DepartmentIndex } from '../../people/queries/departmentIndex';
 import { peopleScopeFrom } from '../../people/policies/peopleScope';
@@ -26,7 +16,7 @@ import { departmentTierCountsOf, reviewListQuery, reviewPageRows, tierCountsOf, 
 import { jobModelName, latestScored, type ScoreRow } from './talentScores';
 
 /** The review's month and job model, the scope (from the request's one read of the departments) and the model's name. */
-async function reviewTarget(ds: DataSource, actor: Actor, q: { period?: string; jobModelId?: number }) {
+export async function reviewTarget(ds: DataSource, actor: Actor, q: { period?: string; jobModelId?: number }) {
   const found = await latestScored(ds, actor.corpId, q.period);
   const jobModelId = q.jobModelId ?? found?.jobModelId;
   if (!found || jobModelId === undefined) return null;
@@ -108,61 +98,4 @@ export async function eachReviewBatch(
     if (rows.length < batch) break;
   }
   return { period: target.period, jobModel: target.jobModel, people: offset };
-}
-
-/** One person of the review without the per-dimension detail (the 9-box's input). */
-export interface LeanReviewPerson {
-  userid: string;
-  name: string;
-  department: DepartmentRef | null;
-  score: string;
-  tier: TalentTier;
-  decisionLabel: string | null;
-}
-
-/**
- * The same people as talentReviewOf for the 9-box: those with a score and tier, read without their JSON detail, best
- * first, with HR's decision in force; the others (数据不足) only counted, in SQL.
- */
-export async function leanTalentReviewOf(
-  ds: DataSource,
-  actor: Actor,
-  q: { period?: string; jobModelId?: number },
-): Promise<{ period: string | null; jobModel: { id: number; name: string } | null; people: LeanReviewPerson[]; unscored: number }> {
-  const target = await reviewTarget(ds, actor, q);
-  if (!target) return { period: q.period ?? null, jobModel: null, people: [], unscored: 0 };
-  const { period, jobModelId, depts, scope } = target;
-  const at = { period, jobModelId };
-  const [rows, unscored] = await Promise.all([
-    reviewListQuery(ds, scope, depts, at, {})
-      .andWhere('s.tier IS NOT NULL AND s.score_t IS NOT NULL')
-      .select('s.userid', 'userid')
-      .addSelect('s.score_t', 'scoreT')
-      .addSelect('s.tier', 'tier')
-      .addSelect('u.name', 'name')
-      .addSelect('u.main_dept_id', 'dept')
-      .orderBy('s.score_t', 'DESC')
-      .addOrderBy('s.userid', 'ASC')
-      .getRawMany<{ userid: string; scoreT: number | string; tier: TalentTier; name: string; dept: number | string | null }>(),
-    reviewListQuery(ds, scope, depts, at, {}).andWhere('(s.tier IS NULL OR s.score_t IS NULL)').select('COUNT(*)', 'n').getRawOne<{ n: number | string }>(),
-  ]);
-  const decided = await decisionsInForce(
-    ds,
-    actor.corpId,
-    period,
-    jobModelId,
-    rows.map((r) => r.userid),
-  );
-  const people = rows.map((r): LeanReviewPerson => {
-    const d = decided.get(r.userid);
-    return {
-      userid: r.userid,
-      name: r.name,
-      department: depts.ref(r.dept === null ? null : Number(r.dept)),
-      score: scaledText(Number(r.scoreT), 1),
-      tier: r.tier,
-      decisionLabel: d ? TIER_LABELS[d.tier as TalentTier] : null,
-    };
-  });
-  return { period, jobModel: target.jobModel, people, unscored: Number(unscored?.n ?? 0) };
 }

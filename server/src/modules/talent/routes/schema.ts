@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MONTH_PERIOD, QUARTER_PERIOD, TALENT_REVIEW_SORTS, type TalentReviewSort } from '@liucai/shared';
+import { MONTH_PERIOD, NINE_BOX_CELL_KEYS, QUARTER_PERIOD, TALENT_REVIEW_SORTS, type NineBoxCellKey, type TalentReviewSort } from '@liucai/shared';
 
 /** Chinese names of the talent API's fields, for validation messages. */
 export const TALENT_FIELD_LABELS = {
@@ -20,6 +20,7 @@ export const TALENT_FIELD_LABELS = {
   excludeSelf: '不含自己',
   page: '页码',
   pageSize: '每页人数',
+  cell: '九宫格格子',
 } as const;
 
 const POSITIVE = '应为正整数';
@@ -51,6 +52,13 @@ export const ReviewListQuerySchema = ReviewQuerySchema.extend({
     .transform((v) => v === '1' || v === 'true'),
   page: z.coerce.number({ message: POSITIVE }).int(POSITIVE).positive(POSITIVE).max(100000, '最大 100000').default(1),
   pageSize: z.coerce.number({ message: POSITIVE }).int(POSITIVE).positive(POSITIVE).max(200, '最大 200').default(50),
+});
+
+/** GET /api/v1/talent/review/nine-box: the month and job model; with `cell`, one page of that cell's people. */
+export const NineBoxQuerySchema = ReviewQuerySchema.extend({
+  cell: z.enum(NINE_BOX_CELL_KEYS as [NineBoxCellKey, ...NineBoxCellKey[]], { message: '应为档位-业绩，如 move-high（立即转型、业绩高）' }).optional(),
+  page: ReviewListQuerySchema.shape.page,
+  pageSize: ReviewListQuerySchema.shape.pageSize,
 });
 
 export const ReviewExportQuerySchema = ReviewQuerySchema.extend({
