@@ -159,21 +159,19 @@ export function scopeUseridsSql(scope: PeopleScope): { sql: string; params: Reco
 
 /**
  * The userids of everyone in a list scope, for matching rows that were read without joining `users` (e.g. every
- * score of a month from its covering index) to the scope in memory. For HR, each part of the rule is its own read by
- * its own index (main departments, one's reports) plus oneself and the members already read: as one OR, SQLite scanned
- * every user of the corp through an unrelated index.
+ * score of a month from its covering index) to the scope in memory: the reads of `scopeUseridsSql`, each by its own
+ * index (as one OR, SQLite scanned every user of the corp through an unrelated index).
  */
 export async function userIdsInScope(ds: DataSource, scope: PeopleScope): Promise<Set<string>> {
-  const ids = (qb: SelectQueryBuilder<User>) => qb.getRawMany<{ userid: string }>().then((rows) => rows.map((r) => r.userid));
-  // tenancy: every read below is of the scope's corp (whereInPeopleScope adds it to the last one).
-  const users = () => ds.getRepository(User).createQueryBuilder('u').select('u.userid', 'userid').where('u.corp_id = :corpId', { corpId: scope.corpId });
-  if (scope.all || scope.deptIds.length === 0 || scope.memberUserids === null) return new Set(await ids(whereInPeopleScope(users(), 'u', scope)));
-  const [inDepts, reports] = await Promise.all([
-    ids(users().andWhere('u.main_dept_id IN (:...deptIds)', { deptIds: scope.deptIds })),
-    scope.reports ? ids(users().andWhere('u.supervisor_userid = :self', { self: scope.self })) : [],
-  ]);
-  // The scope's own person is the actor, a user of the corp.
-  return new Set([scope.self, ...inDepts, ...reports, ...scope.memberUserids]);
+  if (scope.all) {
+    // tenancy: whereInPeopleScope adds the corp.
+    const qb = whereInPeopleScope(ds.getRepository(User).createQueryBuilder('u').select('u.userid', 'userid'), 'u', scope);
+    return new Set((await qb.getRawMany<{ userid: string }>()).map((r) => r.userid));
+  }
+  // tenancy: scopeUseridsSql keeps to the corp's users.
+  const inScope = scopeUseridsSql(scope);
+  const [sql, params] = ds.driver.escapeQueryWithParameters(inScope.sql, inScope.params);
+  return new Set(((await ds.query(sql, params)) as { userid: string }[]).map((r) => r.userid));
 }
 
 /**
