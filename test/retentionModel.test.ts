@@ -13,6 +13,7 @@ import { radarPeople } from '../server/src/modules/retention/queries/retentionPe
 import { upsertBatches } from '../server/src/modules/retention/commands/upsertBatches';
 import { buildCollaboration, buildCorp, buildCustomer, buildDepartment, buildFollowUp, buildLeave, buildUser } from './support/factories';
 import { openTestDb } from './support/testServices';
+import { riskWords } from '../server/src/modules/retention/presenters/riskPresenter';
 
 const WEEK = '2026-11-23';
 
@@ -112,9 +113,9 @@ describe('the learned retention model in the weekly run', () => {
     expect(risk.modelVersion).toBe('logistic-l2-platt-v1@2026-11');
     expect(risk.modelProbabilityBp).toBeGreaterThanOrEqual(5000);
     expect(risk.band).toBe('高');
-    expect(risk.explanation.drivers.length).toBeGreaterThan(0);
-    expect(risk.explanation.drivers.join('；')).toMatch(/近 4 周(请假|沟通|客户跟进|帮同事跟进客户|跨部门协作)/);
-    expect(risk.explanation.modelNote).toBeNull();
+    expect(riskWords(risk).drivers.length).toBeGreaterThan(0);
+    expect(riskWords(risk).drivers.join('；')).toMatch(/近 4 周(请假|沟通|客户跟进|帮同事跟进客户|跨部门协作)/);
+    expect(riskWords(risk).modelNote).toBeNull();
     // A quiet stayer scores low, from the same model.
     const calm = await ds.getRepository(RetentionRisk).findOneByOrFail({ corpId, userid: stayers[1]!.userid, weekStart: WEEK });
     expect(calm.modelVersion).toBe('logistic-l2-platt-v1@2026-11');

@@ -10,6 +10,7 @@ import { PayoutRun, PayoutStatement, RetentionRisk, SyncCheckpoint, TalentMatchS
 import { runRetention } from '../server/src/modules/retention/commands/retentionRunner';
 import { matchScoreHistory } from '../server/src/modules/talent/queries/talentScores';
 import { buildCorp, buildDepartment, buildFollowUp, buildTraining, buildUser, onBothDatabases } from './support/factories';
+import { riskWords } from '../server/src/modules/retention/presenters/riskPresenter';
 
 const WEEK = '2026-11-23';
 const MONDAYS = weeksEnding(WEEK, 16);
@@ -92,7 +93,7 @@ describe('team comparison and domain signals in the weekly run', () => {
 
       expect(await runRetention(ds, corpId)).toMatchObject({ weekStart: WEEK, risks: 6 });
       const risks = await ds.getRepository(RetentionRisk).find({ where: { corpId, weekStart: WEEK } });
-      const of = (userid: string) => risks.find((r) => r.userid === userid)!.explanation;
+      const of = (userid: string) => riskWords(risks.find((r) => r.userid === userid)!);
 
       const team = of(quiet.userid).team!;
       expect(team).toMatchObject({ status: 'ok', peers: 3, note: null });
