@@ -92,7 +92,17 @@ describe('retention radar on the demo company', () => {
       // v2 is the default only because its backtest is not worse than v1's on this history (README: “Retention radar”).
       const v1 = judged.get('logistic-l2-platt-v1')!;
       const v2 = judged.get('logistic-l2-platt-v2')!;
-      console.log(JSON.stringify({ through, months: [...months], judged: Object.fromEntries(judged) }, null, 1));
+      // Each kind's monthly models: the out-of-fold ROC-AUC on the same leavers and stayers (the same folds).
+      const trained = await w.ds.getRepository(RetentionModel).find({ where: { corpId: w.corpId }, order: { id: 'ASC' } });
+      const ofKinds = trained.map((m) => ({
+        version: m.version,
+        status: m.status,
+        leavers: m.leavers,
+        stayers: m.stayers,
+        outOfFoldAucBp: m.outOfFoldAucBp,
+        domainCoefs: m.params ? (m.params as unknown as TrainedRiskModel).model.coefs.slice(10) : null,
+      }));
+      console.log(JSON.stringify({ through, months: [...months], models: ofKinds, judged: Object.fromEntries(judged) }));
       if (RISK_MODEL_KIND === 'logistic-l2-platt-v2') {
         expect(v2.backtest.leaversFlaggedHighInTime).toBeGreaterThanOrEqual(v1.backtest.leaversFlaggedHighInTime);
         expect(v2.auc).toBeGreaterThanOrEqual(v1.auc - 0.005);

@@ -6,8 +6,8 @@
  * Rows keep the version they were scored with; a v1 row still reads.
  */
 import type { DataSource } from 'typeorm';
-import { addDays, addMonths, contributions, explainRisk, isRiskFacts, seededRandom, weeksEnding, type TrainedRiskModel } from '@liucai/shared';
-import { PayoutRun, PayoutStatement, RetentionRisk, RetentionWeekSignal, TalentMatchScore, type User } from '../server/src/entities';
+import { addDays, addMonths, contributions, explainRisk, isRiskFacts, seededRandom, type TrainedRiskModel } from '@liucai/shared';
+import { RetentionRisk, RetentionWeekSignal, TalentMatchScore } from '../server/src/entities';
 import { runRetention } from '../server/src/modules/retention/commands/retentionRunner';
 import { leaverReferenceWeek, trainRetentionModel } from '../server/src/modules/retention/commands/retentionModelTrainer';
 import { radarPeople } from '../server/src/modules/retention/queries/retentionPeople';
@@ -15,30 +15,10 @@ import { upsertBatches } from '../server/src/modules/retention/commands/upsertBa
 import { riskWords } from '../server/src/modules/retention/presenters/riskPresenter';
 import { buildCorp, buildDepartment, buildTraining, buildUser } from './support/factories';
 import { openTestDb } from './support/testServices';
+import { payoutRunWith, storedWeeks } from './support/retentionHistory';
 
 const WEEK = '2026-11-23';
 const monthOf = (week: string) => addDays(week, 6).slice(0, 7);
-
-/** Steady weeks (no drift): leavers and stayers behave alike, so only the other domains tell them apart. */
-function steadyWeeks(corpId: string, userid: string, lastWeek: string, rand: () => number): RetentionWeekSignal[] {
-  return weeksEnding(lastWeek, 16).map((weekStart) =>
-    Object.assign(new RetentionWeekSignal(), {
-      corpId,
-      userid,
-      weekStart,
-      leaveCount: rand() < 0.1 ? 1 : 0,
-      leaveDayHundredths: 0,
-      lateCount: rand() < 0.1 ? 1 : 0,
-      absenceCount: 0,
-      unexcusedAbsenceCount: 0,
-      followUps: Math.round(6 + rand() * 4),
-      collaborations: rand() < 0.5 ? 1 : 2,
-      helping: Math.round(1 + rand() * 2),
-      deals: 0,
-      computedAt: new Date(),
-    }),
-  );
-}
 
 /** Someone's pay, match score and training around a week: steady, or falling in the week's month (training stopped). */
 interface Story {
@@ -57,34 +37,7 @@ async function writeDomains(ds: DataSource, corpId: string, deptId: number, stor
   };
   for (let period = '2026-01'; period <= '2026-11'; period = addMonths(period, 1)) {
     const lines = stories.map((s) => [s.userid, payOf(s, period)] as const).filter((l): l is readonly [string, number] => l[1] !== null);
-    const run = await ds.getRepository(PayoutRun).save(
-      Object.assign(new PayoutRun(), {
-        corpId,
-        period,
-        deptId,
-        status: 'published',
-        computeState: 'done',
-        createdBy: 'hr',
-        createdAt: new Date(),
-        totalFen: 0,
-        people: lines.length,
-      }),
-    );
-    await ds
-      .getRepository(PayoutStatement)
-      .insert(
-        lines.map(([userid, totalFen]) => ({
-          corpId,
-          runId: run.id,
-          userid,
-          deptId,
-          planId: null,
-          planVersionId: null,
-          planDefinition: null,
-          totalFen,
-          explanation: '',
-        })),
-      );
+    await payoutRunWith(ds, corpId, period, 'published', deptId, lines);
     await ds.getRepository(TalentMatchScore).insert(
       lines.map(([userid]) => {
         const s = stories.find((x) => x.userid === userid)!;
@@ -128,14 +81,12 @@ describe('risk model v2: pay, match score and training as features', () => {
       const lastDay = addDays('2026-06-01', i * 4);
       const u = await buildUser(ds, corpId, { deptIds: [team.deptId], hiredOn: '2024-01-01', status: 'left', leftOn: lastDay });
       const week = leaverReferenceWeek(lastDay);
-      rows.push(...steadyWeeks(corpId, u.userid, week, rand));
+      rows.push(...storedWeeks(corpId, u.userid, week, false, rand));
       stories.push({ userid: u.userid, week, falls: i % 5 !== 0, k: i % 5 }); // 24 of 30 leavers' pay, score and training fell
     }
-    const stayers: User[] = [];
     for (let i = 0; i < 60; i++) {
       const u = await buildUser(ds, corpId, { deptIds: [team.deptId], hiredOn: '2024-01-01' });
-      stayers.push(u);
-      rows.push(...steadyWeeks(corpId, u.userid, addDays(WEEK, -35), rand));
+      rows.push(...storedWeeks(corpId, u.userid, addDays(WEEK, -35), false, rand));
       stories.push({ userid: u.userid, week: addDays(WEEK, -35), falls: false, k: i % 5 });
     }
     // Now: a person whose pay fell (12,000 → 6,000 元), match score fell (80 → 65) and training stopped this month.

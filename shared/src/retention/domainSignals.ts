@@ -107,7 +107,10 @@ export function trainingFact(records: readonly TrainingDone[], weekStart: string
   };
 }
 
-const MONTHLY_WORDS: Record<'payout' | 'matchScore', { amount: (v: number) => string; noBaseline: string; moved: (latest: number, baseline: number) => string }> = {
+const MONTHLY_WORDS: Record<
+  'payout' | 'matchScore',
+  { amount: (v: number) => string; noBaseline: string; moved: (latest: number, baseline: number) => string }
+> = {
   payout: {
     amount: (fen) => `${fenToYuanText(Math.round(fen))} 元`,
     noBaseline: '，之前没有已发布的月份',

@@ -53,13 +53,7 @@ export interface RiskExplanationWords {
   domainSignals?: DomainSignal[];
 }
 
-export function riskFacts(
-  signals: PersonWeekSignals,
-  team: TeamTotals,
-  domain: DomainFact[],
-  drivers: RiskDriverFact[],
-  modelNote: ModelNoteFact,
-): RiskFacts {
+export function riskFacts(signals: PersonWeekSignals, team: TeamTotals, domain: DomainFact[], drivers: RiskDriverFact[], modelNote: ModelNoteFact): RiskFacts {
   return {
     format: RISK_FACTS_FORMAT,
     weeks: [signals.recentWeeks, signals.baselineWeeks],
@@ -88,7 +82,9 @@ export function explainRisk(explanation: RiskFacts | RiskExplanationWords, weekS
   return {
     ruleReason: articleRule(signals).reason,
     drivers: f.drivers.map(
-      (d) => domain.find((x) => x.key === DOMAIN_FEATURE_SIGNAL[d.feature as DomainFeature])?.text ?? describeFeature(signals, d.feature, (m) => teamClause(m, signals, team)),
+      (d) =>
+        domain.find((x) => x.key === DOMAIN_FEATURE_SIGNAL[d.feature as DomainFeature])?.text ??
+        describeFeature(signals, d.feature, (m) => teamClause(m, signals, team)),
     ),
     modelNote: note === null ? null : note.kind === 'insufficient' ? insufficientDataMessage(note.leavers, note.stayers) : MODEL_NOTES[note.kind],
     signals: Object.fromEntries(SIGNAL_METRICS.map((m) => [m, describeSignal(m, signals.metrics[m])])),

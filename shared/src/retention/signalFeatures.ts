@@ -38,7 +38,11 @@ function signalFeature(signals: PersonWeekSignals, m: SignalMetric): number {
 }
 
 /** The domain signal each domain feature is read from (a driver's sentence is that signal's). */
-export const DOMAIN_FEATURE_SIGNAL: Record<DomainFeature, DomainFact['key']> = { payoutChange: 'payout', matchScoreChange: 'matchScore', trainingChange: 'training' };
+export const DOMAIN_FEATURE_SIGNAL: Record<DomainFeature, DomainFact['key']> = {
+  payoutChange: 'payout',
+  matchScoreChange: 'matchScore',
+  trainingChange: 'training',
+};
 
 function domainFeature(domain: readonly DomainFact[], feature: DomainFeature): number {
   const f = domain.find((d) => d.key === DOMAIN_FEATURE_SIGNAL[feature]);

@@ -38,25 +38,8 @@ export interface WeekActivity {
   deals: number;
 }
 
-/** A week's counts with nothing in them. */
-export function emptyCounts(): Omit<WeekActivity, 'weekStart'> {
-  return {
-    leaveCount: 0,
-    leaveDayHundredths: 0,
-    lateCount: 0,
-    absenceCount: 0,
-    unexcusedAbsenceCount: 0,
-    followUps: 0,
-    collaborations: 0,
-    helping: 0,
-    deals: 0,
-  };
-}
-
-/** A week with nothing in it (a person's observed week no row counted). */
-export const emptyWeek = (weekStart: string): WeekActivity => ({ weekStart, ...emptyCounts() });
-
-export const SIGNAL_METRICS = [
+/** The activity counts of a week, in this order wherever they are kept as numbers (communication is derived). */
+export const COUNT_METRICS = [
   'leaveCount',
   'leaveDayHundredths',
   'lateCount',
@@ -66,8 +49,17 @@ export const SIGNAL_METRICS = [
   'collaborations',
   'helping',
   'deals',
-  'communication',
 ] as const;
+
+/** A week's counts with nothing in them. */
+export function emptyCounts(): Omit<WeekActivity, 'weekStart'> {
+  return Object.fromEntries(COUNT_METRICS.map((m) => [m, 0])) as Omit<WeekActivity, 'weekStart'>;
+}
+
+/** A week with nothing in it (a person's observed week no row counted). */
+export const emptyWeek = (weekStart: string): WeekActivity => ({ weekStart, ...emptyCounts() });
+
+export const SIGNAL_METRICS = [...COUNT_METRICS, 'communication'] as const;
 export type SignalMetric = (typeof SIGNAL_METRICS)[number];
 
 /** The Chinese name of each signal. */
@@ -109,19 +101,6 @@ export interface PersonWeekSignals {
   recentWeeks: number;
   metrics: Record<SignalMetric, MetricSignal>;
 }
-
-/** The activity counts of a week, in this order wherever they are kept as numbers (communication is derived). */
-export const COUNT_METRICS = [
-  'leaveCount',
-  'leaveDayHundredths',
-  'lateCount',
-  'absenceCount',
-  'unexcusedAbsenceCount',
-  'followUps',
-  'collaborations',
-  'helping',
-  'deals',
-] as const satisfies readonly Exclude<SignalMetric, 'communication'>[];
 
 /** Totals of every signal from the counts' totals (communication = follow-ups + collaborations + helping). */
 export function signalTotals(counts: readonly number[]): Record<SignalMetric, number> {

@@ -76,7 +76,9 @@ export async function trainRetentionModel(
     weeksOf.set(r.userid, byWeek);
   }
   const features = MODEL_FEATURES[kind];
-  const domainAt = features.some((f) => (DOMAIN_FEATURES as readonly string[]).includes(f)) ? await domainHistory(ds, corpId, since, opts.weekStart) : undefined;
+  const domainAt = features.some((f) => (DOMAIN_FEATURES as readonly string[]).includes(f))
+    ? await domainHistory(ds, corpId, since, opts.weekStart)
+    : undefined;
   const set = buildTrainingSet(
     samples,
     new Map([...weeksOf].map(([u, m]) => [u, [...m.values()]])),

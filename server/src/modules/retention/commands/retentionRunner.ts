@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import {
+  COUNT_METRICS,
   RISK_MODEL_KIND,
   addDays,
   articleRule,
@@ -185,17 +186,7 @@ export async function runRetention(
   };
 }
 
-const COUNT_FIELDS = [
-  'leaveCount',
-  'leaveDayHundredths',
-  'lateCount',
-  'absenceCount',
-  'unexcusedAbsenceCount',
-  'followUps',
-  'collaborations',
-  'helping',
-  'deals',
-] as const;
+const COUNT_FIELDS = COUNT_METRICS;
 
 /**
  * The rows whose counts differ from what is stored (or are not stored yet): a weekly run rewrites only the weeks

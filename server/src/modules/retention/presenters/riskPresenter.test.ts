@@ -53,7 +53,12 @@ function storedRisks(): RetentionRisk[] {
       note,
     );
     // As read back from the database's JSON column.
-    return Object.assign(new RetentionRisk(), { userid: p.userid, weekStart: week, ruleVersion: 'article-rule-v1', explanation: JSON.parse(JSON.stringify(facts)) });
+    return Object.assign(new RetentionRisk(), {
+      userid: p.userid,
+      weekStart: week,
+      ruleVersion: 'article-rule-v1',
+      explanation: JSON.parse(JSON.stringify(facts)),
+    });
   });
 }
 
