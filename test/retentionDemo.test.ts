@@ -16,6 +16,7 @@ import {
   type BacktestRisk,
   type RiskBand,
   type RiskModelKind,
+  type TrainedRiskModel,
 } from '@liucai/shared';
 import { Like, type DataSource } from 'typeorm';
 import { Department, RetentionModel, RetentionRisk, type PayoutRun } from '../server/src/entities';
