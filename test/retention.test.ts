@@ -121,7 +121,7 @@ describe('the weekly retention run', () => {
       // The model: one row this month saying why there is none (2 leavers at most here).
       const models = await ds.getRepository(RetentionModel).find({ where: { corpId: w.corpId } });
       expect(models).toHaveLength(1);
-      expect(models[0]).toMatchObject({ version: 'logistic-l2-platt-v1@2026-11', status: 'insufficient', params: null });
+      expect(models[0]).toMatchObject({ version: 'logistic-l2-platt-v2@2026-11', status: 'insufficient', params: null });
 
       // Safe to run twice: the same rows, no second model row.
       const again = await runRetention(ds, w.corpId);

@@ -35,7 +35,7 @@ import { noJobs } from './support/payBrowserSetup';
 import { dataSyncDeps, runRecordedSync } from './support/dataSyncWorld';
 import { createTestWorld, syncWorld } from './support/testServices';
 
-jest.setTimeout(900_000);
+jest.setTimeout(1_800_000);
 
 /** Both model kinds, the default last (its weekly results are the ones left stored, as the radar shows them). */
 const KINDS: RiskModelKind[] = (['logistic-l2-platt-v1', 'logistic-l2-platt-v2'] as const).filter((k) => k !== RISK_MODEL_KIND).concat(RISK_MODEL_KIND);
@@ -57,57 +57,63 @@ async function monthsBefore(ds: DataSource, corpId: string, admin: Actor, week: 
   }
 }
 
+type World = Awaited<ReturnType<typeof createTestWorld>>;
+
+/**
+ * Sync `lookbackDays` of the demo company, then replay the last `weekCount` weeks as they would have run: before each
+ * week the months that ended (talent and a published payout run), then the week once per model kind, each kind's
+ * weekly results kept aside; both kinds judged by the same backtest. Logs each kind's models and figures.
+ */
+async function replay(w: World, lookbackDays: number, weekCount: number) {
+  await syncWorld(w);
+  const deps = dataSyncDeps(w, { lookbackDays, monthlyCallLimit: 1_000_000 });
+  for (const kind of ['departures', 'attendance', 'leave', 'crm'] as const) {
+    const { run } = await runRecordedSync(w, kind, deps);
+    expect({ kind, status: run.status }).toEqual({ kind, status: 'succeeded' });
+  }
+  const through = (await attendanceAndLeaveSyncedThrough(w.ds, w.corpId))!;
+  const last = completeWeekThrough(through);
+  const admin: Actor = { corpId: w.corpId, userid: w.sandbox!.demoUsers.admin, roles: ['employee', 'admin'], hrDeptIds: [] };
+  expect(await seedDemoIncentivePlans(w.ds, w.corpId, admin.userid, through)).not.toBeNull();
+  const firstMonth = addMonths((await firstSyncedDay(w.ds, w.corpId))!.slice(0, 7), 1); // the first whole month
+  const months = new Set<string>();
+  const kept = new Map<RiskModelKind, (BacktestRisk & { probabilityBp: number | null })[]>(KINDS.map((k) => [k, []]));
+  for (const week of weeksEnding(last, weekCount)) {
+    await monthsBefore(w.ds, w.corpId, admin, week, months, firstMonth);
+    for (const kind of KINDS) {
+      await runRetention(w.ds, w.corpId, { weekStart: week, modelKind: kind });
+      const rows = await w.ds.getRepository(RetentionRisk).find({ where: { corpId: w.corpId, weekStart: week } });
+      kept
+        .get(kind)!
+        .push(...rows.map((r) => ({ userid: r.userid, weekStart: r.weekStart, band: r.band as RiskBand | null, probabilityBp: r.modelProbabilityBp })));
+    }
+  }
+  // The default kind ran last each week: its results are the stored ones; both kinds are judged alike.
+  const result = await retentionBacktest(w.ds, w.corpId, through);
+  expect(await retentionBacktest(w.ds, w.corpId, through, 30, kept.get(RISK_MODEL_KIND))).toEqual(result);
+  const judged = await compareKinds(w.ds, w.corpId, through, kept);
+  // Each kind's monthly models: the out-of-fold ROC-AUC on the same leavers and stayers (the same folds).
+  const trained = await w.ds.getRepository(RetentionModel).find({ where: { corpId: w.corpId }, order: { id: 'ASC' } });
+  const models = trained.map((m) => ({
+    version: m.version,
+    status: m.status,
+    leavers: m.leavers,
+    stayers: m.stayers,
+    outOfFoldAucBp: m.outOfFoldAucBp,
+    domainCoefs: m.params ? (m.params as unknown as TrainedRiskModel).model.coefs.slice(10) : null,
+  }));
+  console.log(JSON.stringify({ lookbackDays, through, months: [...months], models, judged: Object.fromEntries(judged) }));
+  return { through, last, result, v1: judged.get('logistic-l2-platt-v1')!, v2: judged.get('logistic-l2-platt-v2')! };
+}
+
 describe('retention radar on the demo company', () => {
   it('backtests weekly runs over the synced half year', async () => {
     const w = await createTestWorld({ label: 'retdemo', employees: 400, seed: 11 });
     try {
-      await syncWorld(w);
-      const deps = dataSyncDeps(w, { lookbackDays: 182, monthlyCallLimit: 1_000_000 });
-      for (const kind of ['departures', 'attendance', 'leave', 'crm'] as const) {
-        const { run } = await runRecordedSync(w, kind, deps);
-        expect({ kind, status: run.status }).toEqual({ kind, status: 'succeeded' });
-      }
-      const through = (await attendanceAndLeaveSyncedThrough(w.ds, w.corpId))!;
-      const last = completeWeekThrough(through);
-      const weeks = weeksEnding(last, 11);
-      const admin: Actor = { corpId: w.corpId, userid: w.sandbox!.demoUsers.admin, roles: ['employee', 'admin'], hrDeptIds: [] };
-      expect(await seedDemoIncentivePlans(w.ds, w.corpId, admin.userid, through)).not.toBeNull();
-      const firstMonth = addMonths((await firstSyncedDay(w.ds, w.corpId))!.slice(0, 7), 1); // the first whole month
-      const months = new Set<string>();
-      // Each week runs once per model kind, in order; each kind's weekly results are kept aside for its backtest.
-      const kept = new Map<RiskModelKind, (BacktestRisk & { probabilityBp: number | null })[]>(KINDS.map((k) => [k, []]));
-      for (const week of weeks) {
-        await monthsBefore(w.ds, w.corpId, admin, week, months, firstMonth);
-        for (const kind of KINDS) {
-          await runRetention(w.ds, w.corpId, { weekStart: week, modelKind: kind });
-          const rows = await w.ds.getRepository(RetentionRisk).find({ where: { corpId: w.corpId, weekStart: week } });
-          kept
-            .get(kind)!
-            .push(...rows.map((r) => ({ userid: r.userid, weekStart: r.weekStart, band: r.band as RiskBand | null, probabilityBp: r.modelProbabilityBp })));
-        }
-      }
-      // The default kind ran last each week: its results are the stored ones; both kinds are judged alike.
-      const result = await retentionBacktest(w.ds, w.corpId, through);
-      expect(await retentionBacktest(w.ds, w.corpId, through, 30, kept.get(RISK_MODEL_KIND))).toEqual(result);
-      const judged = await compareKinds(w.ds, w.corpId, through, kept);
-      // v2 is the default only because its backtest is not worse than v1's on this history (README: “Retention radar”).
-      const v1 = judged.get('logistic-l2-platt-v1')!;
-      const v2 = judged.get('logistic-l2-platt-v2')!;
-      // Each kind's monthly models: the out-of-fold ROC-AUC on the same leavers and stayers (the same folds).
-      const trained = await w.ds.getRepository(RetentionModel).find({ where: { corpId: w.corpId }, order: { id: 'ASC' } });
-      const ofKinds = trained.map((m) => ({
-        version: m.version,
-        status: m.status,
-        leavers: m.leavers,
-        stayers: m.stayers,
-        outOfFoldAucBp: m.outOfFoldAucBp,
-        domainCoefs: m.params ? (m.params as unknown as TrainedRiskModel).model.coefs.slice(10) : null,
-      }));
-      console.log(JSON.stringify({ through, months: [...months], models: ofKinds, judged: Object.fromEntries(judged) }));
-      if (RISK_MODEL_KIND === 'logistic-l2-platt-v2') {
-        expect(v2.backtest.leaversFlaggedHighInTime).toBeGreaterThanOrEqual(v1.backtest.leaversFlaggedHighInTime);
-        expect(v2.auc).toBeGreaterThanOrEqual(v1.auc - 0.005);
-      }
+      const { last, result, v1, v2 } = await replay(w, 182, 11);
+      // On half a year the model first trains in October and no week from then on can be judged yet: both kinds'
+      // judged flags are the rule's, the same.
+      expect(v2.backtest).toEqual(v1.backtest);
       // The stored rows are numbers; the payouts and match scores are there for the model to read.
       const stored = await w.ds.getRepository(RetentionRisk).find({ where: { corpId: w.corpId, weekStart: last } });
       const facts = stored.map((r) => r.explanation).filter(isRiskFacts);
@@ -116,8 +122,7 @@ describe('retention radar on the demo company', () => {
       expect(facts.filter((f) => f.domain.some((d) => d.key === 'matchScore' && d.status === 'ok')).length).toBeGreaterThan(20);
       const corp = w.sandboxHandle.corps.get(w.corpId)!;
       const drifters = new Set(corp.driftingUserids());
-      const latest = await w.ds.getRepository(RetentionRisk).find({ where: { corpId: w.corpId, weekStart: last } });
-      const flaggedNow = latest.filter((r) => r.band === '高');
+      const flaggedNow = stored.filter((r) => r.band === '高');
       // The current week: the people flagged 高 are mostly the sandbox's drifting salespeople.
       expect(flaggedNow.length).toBeGreaterThan(0);
       expect(flaggedNow.filter((r) => drifters.has(r.userid)).length / flaggedNow.length).toBeGreaterThanOrEqual(0.5);
@@ -140,6 +145,22 @@ describe('retention radar on the demo company', () => {
       ]);
       expect(models[1]!.message).toMatch(/^数据不足/);
       expect(models[2]!.leavers).toBeGreaterThanOrEqual(10);
+    } finally {
+      await w.close();
+    }
+  });
+
+  // A year of history, 34 weekly runs (about 12 minutes here): the comparison that decides the default kind. Opt-in:
+  // RETENTION_DEMO_YEAR=1 node_modules/.bin/jest test/retentionDemo.test.ts
+  (process.env.RETENTION_DEMO_YEAR ? it : it.skip)('compares the model kinds over a synced year', async () => {
+    const w = await createTestWorld({ label: 'retyear', employees: 400, seed: 11 });
+    try {
+      const { v1, v2 } = await replay(w, 365, 34);
+      // v2 is the default because on this history it is not worse than v1 (README: “Retention radar”).
+      expect(RISK_MODEL_KIND).toBe('logistic-l2-platt-v2');
+      expect(v2.backtest.leaversFlaggedHighInTime).toBeGreaterThanOrEqual(v1.backtest.leaversFlaggedHighInTime);
+      expect(v2.backtest.byBand[0]!.flaggedStayers).toBeLessThanOrEqual(v1.backtest.byBand[0]!.flaggedStayers);
+      expect(v2.auc!).toBeGreaterThanOrEqual(v1.auc!);
     } finally {
       await w.close();
     }

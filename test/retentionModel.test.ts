@@ -62,7 +62,7 @@ describe('the learned retention model in the weekly run', () => {
     });
     const people = await radarPeople(ds, corpId);
     const model = await trainRetentionModel(ds, corpId, { weekStart: WEEK, people, now: () => new Date('2026-11-30T00:00:00Z') });
-    expect(model).toMatchObject({ version: 'logistic-l2-platt-v1@2026-11', status: 'trained', leavers: 30, stayers: 62, message: null });
+    expect(model).toMatchObject({ version: 'logistic-l2-platt-v2@2026-11', status: 'trained', leavers: 30, stayers: 62, message: null });
     expect(model.params).toMatchObject({ trainingHints: { falseAlarmRows: 2, falseAlarmReviews: 1 } });
     expect(model.outOfFoldAucBp).toBeGreaterThan(8000);
     // Once a month: asking again gives the same row.
@@ -86,9 +86,9 @@ describe('the learned retention model in the weekly run', () => {
       }
     }
     const result = await runRetention(ds, corpId, { weekStart: WEEK, weeks: 16 });
-    expect(result).toMatchObject({ weekStart: WEEK, modelVersion: 'logistic-l2-platt-v1@2026-11' });
+    expect(result).toMatchObject({ weekStart: WEEK, modelVersion: 'logistic-l2-platt-v2@2026-11' });
     const risk = await ds.getRepository(RetentionRisk).findOneByOrFail({ corpId, userid: drifter.userid, weekStart: WEEK });
-    expect(risk.modelVersion).toBe('logistic-l2-platt-v1@2026-11');
+    expect(risk.modelVersion).toBe('logistic-l2-platt-v2@2026-11');
     expect(risk.modelProbabilityBp).toBeGreaterThanOrEqual(5000);
     expect(risk.band).toBe('高');
     expect(riskWords(risk).drivers.length).toBeGreaterThan(0);
@@ -96,7 +96,7 @@ describe('the learned retention model in the weekly run', () => {
     expect(riskWords(risk).modelNote).toBeNull();
     // A quiet stayer scores low, from the same model.
     const calm = await ds.getRepository(RetentionRisk).findOneByOrFail({ corpId, userid: stayers[1]!.userid, weekStart: WEEK });
-    expect(calm.modelVersion).toBe('logistic-l2-platt-v1@2026-11');
+    expect(calm.modelVersion).toBe('logistic-l2-platt-v2@2026-11');
     expect(calm.modelProbabilityBp!).toBeLessThan(risk.modelProbabilityBp!);
     expect(await ds.getRepository(RetentionModel).countBy({ corpId })).toBe(1);
   });

@@ -6,8 +6,8 @@ import { addDays, weeksEnding } from './weeks';
 
 /**
  * Signals read from other domains (pay, talent, training), shown with the week's signals; each says 无数据 when the
- * domain holds nothing for the person, so the radar works without them. Features of the model kind v2 only
- * (`MODEL_FEATURES`; README “Retention radar”: on the demo's history v2 is not better, so v1 stays the default).
+ * domain holds nothing for the person, so the radar works without them. Features of the model kind v2
+ * (`MODEL_FEATURES`; the default kind, README “Retention radar”).
  * Each is kept as numbers (`DomainFact`) and put in words on read (`describeDomainSignal`).
  *
  * - 绩效发放 (payout): the person's published payout total of the latest published month up to the week's month,

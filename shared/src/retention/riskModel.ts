@@ -12,9 +12,10 @@ export const RISK_MODEL_KINDS = ['logistic-l2-platt-v1', 'logistic-l2-platt-v2']
 export type RiskModelKind = (typeof RISK_MODEL_KINDS)[number];
 /**
  * The kind a new month's model is trained as. v1 reads the weekly signals; v2 adds 绩效发放, 岗位匹配分 and 培训
- * (`MODEL_FEATURES`). A kind's definition never changes once used: a new feature set is a new kind.
+ * (`MODEL_FEATURES`). A kind's definition never changes once used: a new feature set is a new kind. v2 is the default
+ * because its backtest on the demo company's year is not worse than v1's (README “Retention radar”).
  */
-export const RISK_MODEL_KIND: RiskModelKind = 'logistic-l2-platt-v1';
+export const RISK_MODEL_KIND: RiskModelKind = 'logistic-l2-platt-v2';
 export const isRiskModelKind = (k: unknown): k is RiskModelKind => (RISK_MODEL_KINDS as readonly unknown[]).includes(k);
 export const MIN_LEAVERS = 10;
 export const MIN_STAYERS = 10;
