@@ -150,7 +150,7 @@ describe('retention radar on the demo company', () => {
     }
   });
 
-  // A year of history, 34 weekly runs (about 12 minutes here): the comparison that decides the default kind. Opt-in:
+  // A year of history, 34 weekly runs (7-12 minutes here): the comparison that decides the default kind. Opt-in:
   // RETENTION_DEMO_YEAR=1 node_modules/.bin/jest test/retentionDemo.test.ts
   (process.env.RETENTION_DEMO_YEAR ? it : it.skip)('compares the model kinds over a synced year', async () => {
     const w = await createTestWorld({ label: 'retyear', employees: 400, seed: 11 });
