@@ -21,6 +21,7 @@ import {
   buildUser,
   onBothDatabases,
 } from './support/factories';
+import { riskWords } from '../server/src/modules/retention/presenters/riskPresenter';
 
 const WEEK = '2026-11-23'; // the evaluated week (Monday)
 const MONDAYS = weeksEnding(WEEK, 16); // 12 baseline weeks, then 4 recent
@@ -110,17 +111,17 @@ describe('the weekly retention run', () => {
         band: '高',
         modelVersion: null,
       });
-      expect(of(w.drifter.userid).explanation.signals.leaveCount).toBe('近 4 周请假 3 次，是本人过去 12 周平均的 3 倍');
-      expect(of(w.drifter.userid).explanation.signals.helping).toBe('近 4 周帮同事跟进客户 0 次，比本人过去 12 周平均每 4 周 20 次少 100%');
-      expect(of(w.drifter.userid).explanation.modelNote).toMatch(/^数据不足/);
+      expect(riskWords(of(w.drifter.userid)).signals.leaveCount).toBe('近 4 周请假 3 次，是本人过去 12 周平均的 3 倍');
+      expect(riskWords(of(w.drifter.userid)).signals.helping).toBe('近 4 周帮同事跟进客户 0 次，比本人过去 12 周平均每 4 周 20 次少 100%');
+      expect(riskWords(of(w.drifter.userid)).modelNote).toMatch(/^数据不足/);
       expect(of(w.steady.userid)).toMatchObject({ baseline: 'ok', ruleFired: false, band: null, communicationChangeBp: 0 });
       expect(of(w.newbie.userid)).toMatchObject({ baseline: 'insufficient', ruleFired: false, band: null });
-      expect(of(w.newbie.userid).explanation.ruleReason).toContain('基线不足');
+      expect(riskWords(of(w.newbie.userid)).ruleReason).toContain('基线不足');
 
       // The model: one row this month saying why there is none (2 leavers at most here).
       const models = await ds.getRepository(RetentionModel).find({ where: { corpId: w.corpId } });
       expect(models).toHaveLength(1);
-      expect(models[0]).toMatchObject({ version: 'logistic-l2-platt-v1@2026-11', status: 'insufficient', params: null });
+      expect(models[0]).toMatchObject({ version: 'logistic-l2-platt-v2@2026-11', status: 'insufficient', params: null });
 
       // Safe to run twice: the same rows, no second model row.
       const again = await runRetention(ds, w.corpId);

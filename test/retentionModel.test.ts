@@ -13,31 +13,10 @@ import { radarPeople } from '../server/src/modules/retention/queries/retentionPe
 import { upsertBatches } from '../server/src/modules/retention/commands/upsertBatches';
 import { buildCollaboration, buildCorp, buildCustomer, buildDepartment, buildFollowUp, buildLeave, buildUser } from './support/factories';
 import { openTestDb } from './support/testServices';
+import { storedWeeks } from './support/retentionHistory';
+import { riskWords } from '../server/src/modules/retention/presenters/riskPresenter';
 
 const WEEK = '2026-11-23';
-
-/** Stored weeks of one person: steady for 12 weeks, then 4 weeks that drift (leave up, communication down) or not. */
-function weeksOf(corpId: string, userid: string, lastWeek: string, drifts: boolean, rand: () => number): RetentionWeekSignal[] {
-  return weeksEnding(lastWeek, 16).map((weekStart, i) => {
-    const late = i >= 12 && drifts;
-    const count = (mean: number) => Math.max(0, Math.round(mean + (rand() - 0.5) * mean));
-    return Object.assign(new RetentionWeekSignal(), {
-      corpId,
-      userid,
-      weekStart,
-      leaveCount: rand() < (late ? 0.6 : 0.1) ? 1 : 0,
-      leaveDayHundredths: 0,
-      lateCount: rand() < (late ? 0.4 : 0.1) ? 1 : 0,
-      absenceCount: 0,
-      unexcusedAbsenceCount: 0,
-      followUps: count(late ? 3 : 8),
-      collaborations: count(late ? 0.3 : 1.5),
-      helping: count(late ? 0.2 : 2),
-      deals: 0,
-      computedAt: new Date(),
-    });
-  });
-}
 
 describe('the learned retention model in the weekly run', () => {
   let ds: DataSource;
@@ -58,13 +37,13 @@ describe('the learned retention model in the weekly run', () => {
       const lastDay = addDays('2026-06-01', i * 4);
       const u = await buildUser(ds, corpId, { deptIds: [team.deptId], hiredOn: '2024-01-01', status: 'left', leftOn: lastDay });
       leavers.push(u);
-      rows.push(...weeksOf(corpId, u.userid, leaverReferenceWeek(lastDay), i % 10 < 8, rand));
+      rows.push(...storedWeeks(corpId, u.userid, leaverReferenceWeek(lastDay), i % 10 < 8, rand));
     }
     const stayers: User[] = [];
     for (let i = 0; i < 60; i++) {
       const u = await buildUser(ds, corpId, { deptIds: [team.deptId], hiredOn: '2024-01-01' });
       stayers.push(u);
-      rows.push(...weeksOf(corpId, u.userid, addDays(WEEK, -35), i % 10 === 0, rand));
+      rows.push(...storedWeeks(corpId, u.userid, addDays(WEEK, -35), i % 10 === 0, rand));
     }
     await upsertBatches(ds, RetentionWeekSignal, rows, ['follow_ups'], ['corp_id', 'userid', 'week_start']);
 
@@ -83,7 +62,7 @@ describe('the learned retention model in the weekly run', () => {
     });
     const people = await radarPeople(ds, corpId);
     const model = await trainRetentionModel(ds, corpId, { weekStart: WEEK, people, now: () => new Date('2026-11-30T00:00:00Z') });
-    expect(model).toMatchObject({ version: 'logistic-l2-platt-v1@2026-11', status: 'trained', leavers: 30, stayers: 62, message: null });
+    expect(model).toMatchObject({ version: 'logistic-l2-platt-v2@2026-11', status: 'trained', leavers: 30, stayers: 62, message: null });
     expect(model.params).toMatchObject({ trainingHints: { falseAlarmRows: 2, falseAlarmReviews: 1 } });
     expect(model.outOfFoldAucBp).toBeGreaterThan(8000);
     // Once a month: asking again gives the same row.
@@ -107,17 +86,17 @@ describe('the learned retention model in the weekly run', () => {
       }
     }
     const result = await runRetention(ds, corpId, { weekStart: WEEK, weeks: 16 });
-    expect(result).toMatchObject({ weekStart: WEEK, modelVersion: 'logistic-l2-platt-v1@2026-11' });
+    expect(result).toMatchObject({ weekStart: WEEK, modelVersion: 'logistic-l2-platt-v2@2026-11' });
     const risk = await ds.getRepository(RetentionRisk).findOneByOrFail({ corpId, userid: drifter.userid, weekStart: WEEK });
-    expect(risk.modelVersion).toBe('logistic-l2-platt-v1@2026-11');
+    expect(risk.modelVersion).toBe('logistic-l2-platt-v2@2026-11');
     expect(risk.modelProbabilityBp).toBeGreaterThanOrEqual(5000);
     expect(risk.band).toBe('高');
-    expect(risk.explanation.drivers.length).toBeGreaterThan(0);
-    expect(risk.explanation.drivers.join('；')).toMatch(/近 4 周(请假|沟通|客户跟进|帮同事跟进客户|跨部门协作)/);
-    expect(risk.explanation.modelNote).toBeNull();
+    expect(riskWords(risk).drivers.length).toBeGreaterThan(0);
+    expect(riskWords(risk).drivers.join('；')).toMatch(/近 4 周(请假|沟通|客户跟进|帮同事跟进客户|跨部门协作)/);
+    expect(riskWords(risk).modelNote).toBeNull();
     // A quiet stayer scores low, from the same model.
     const calm = await ds.getRepository(RetentionRisk).findOneByOrFail({ corpId, userid: stayers[1]!.userid, weekStart: WEEK });
-    expect(calm.modelVersion).toBe('logistic-l2-platt-v1@2026-11');
+    expect(calm.modelVersion).toBe('logistic-l2-platt-v2@2026-11');
     expect(calm.modelProbabilityBp!).toBeLessThan(risk.modelProbabilityBp!);
     expect(await ds.getRepository(RetentionModel).countBy({ corpId })).toBe(1);
   });

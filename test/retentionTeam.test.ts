@@ -4,46 +4,18 @@
  * drivers' words when the model names the signal), 数据不足 for a department with fewer than 3 others; 绩效发放 from
  * published runs only, 岗位匹配分 from stored scores, 培训 from training records, 无数据 for people without any.
  */
-import type { DataSource } from 'typeorm';
 import { addDays, weeksEnding } from '@liucai/shared';
-import { PayoutRun, PayoutStatement, RetentionRisk, SyncCheckpoint, TalentMatchScore } from '../server/src/entities';
+import { RetentionRisk, SyncCheckpoint, TalentMatchScore } from '../server/src/entities';
 import { runRetention } from '../server/src/modules/retention/commands/retentionRunner';
 import { matchScoreHistory } from '../server/src/modules/talent/queries/talentScores';
 import { buildCorp, buildDepartment, buildFollowUp, buildTraining, buildUser, onBothDatabases } from './support/factories';
+import { riskWords } from '../server/src/modules/retention/presenters/riskPresenter';
+import { payoutRunWith } from './support/retentionHistory';
 
 const WEEK = '2026-11-23';
 const MONDAYS = weeksEnding(WEEK, 16);
 const RECENT = MONDAYS.slice(12);
 const tuesday = (monday: string) => new Date(`${addDays(monday, 1)}T02:00:00Z`);
-
-async function payoutRun(ds: DataSource, corpId: string, period: string, status: PayoutRun['status'], deptId: number, lines: [string, number][]) {
-  const run = await ds.getRepository(PayoutRun).save(
-    Object.assign(new PayoutRun(), {
-      corpId,
-      period,
-      deptId,
-      status,
-      computeState: 'done',
-      createdBy: 'hr',
-      createdAt: new Date(),
-      totalFen: 0,
-      people: lines.length,
-    }),
-  );
-  await ds.getRepository(PayoutStatement).insert(
-    lines.map(([userid, totalFen]) => ({
-      corpId,
-      runId: run.id,
-      userid,
-      deptId,
-      planId: null,
-      planVersionId: null,
-      planDefinition: null,
-      totalFen,
-      explanation: '',
-    })),
-  );
-}
 
 describe('team comparison and domain signals in the weekly run', () => {
   it('stores each person’s recent window against the other active members of the main department', async () => {
@@ -65,10 +37,10 @@ describe('team comparison and domain signals in the weekly run', () => {
           for (let k = 0; k < (i === 0 ? 3 : 2); k++) await buildFollowUp(ds, corpId, { ownerUserid: p.userid, followedAt: tuesday(monday) });
       }
       // Pay: published runs count, a draft never does; talent scores; a training record.
-      await payoutRun(ds, corpId, '2026-09', 'published', sales.deptId, [[quiet.userid, 1_200_000]]);
-      await payoutRun(ds, corpId, '2026-10', 'published', sales.deptId, [[quiet.userid, 1_200_000]]);
-      await payoutRun(ds, corpId, '2026-11', 'published', sales.deptId, [[quiet.userid, 930_000]]);
-      await payoutRun(ds, corpId, '2026-11', 'draft', small.deptId, [[lone.userid, 500_000]]);
+      await payoutRunWith(ds, corpId, '2026-09', 'published', sales.deptId, [[quiet.userid, 1_200_000]]);
+      await payoutRunWith(ds, corpId, '2026-10', 'published', sales.deptId, [[quiet.userid, 1_200_000]]);
+      await payoutRunWith(ds, corpId, '2026-11', 'published', sales.deptId, [[quiet.userid, 930_000]]);
+      await payoutRunWith(ds, corpId, '2026-11', 'draft', small.deptId, [[lone.userid, 500_000]]);
       await ds.getRepository(TalentMatchScore).insert(
         [
           ['2026-10', 1, 860],
@@ -92,7 +64,7 @@ describe('team comparison and domain signals in the weekly run', () => {
 
       expect(await runRetention(ds, corpId)).toMatchObject({ weekStart: WEEK, risks: 6 });
       const risks = await ds.getRepository(RetentionRisk).find({ where: { corpId, weekStart: WEEK } });
-      const of = (userid: string) => risks.find((r) => r.userid === userid)!.explanation;
+      const of = (userid: string) => riskWords(risks.find((r) => r.userid === userid)!);
 
       const team = of(quiet.userid).team!;
       expect(team).toMatchObject({ status: 'ok', peers: 3, note: null });

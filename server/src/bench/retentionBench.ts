@@ -6,7 +6,7 @@
  * weekly run: the first one (it fills 68 weeks of history) and a regular one (16 weeks), each with its absences
  * without leave, weekly signals, training (数据不足 here: no leavers) and risks. Prints a table.
  */
-import { addDays, isWeekend, seededRandom, weeksEnding } from '@liucai/shared';
+import { addDays, isRiskFacts, isWeekend, seededRandom, weeksEnding } from '@liucai/shared';
 import type { DataSource } from 'typeorm';
 import { openDatabase } from '../db/dataSource';
 import { dropMysqlDatabase, recreateMysqlDatabase } from '../db/adminConnection';
@@ -213,8 +213,9 @@ async function main(): Promise<void> {
       const latest = await ds
         .getRepository(RetentionRisk)
         .find({ where: { corpId: CORP, weekStart: r.weekStart! }, select: { userid: true, explanation: true } });
-      const teams = latest.filter((x) => x.explanation.team?.status === 'ok').length;
-      const paid = latest.filter((x) => x.explanation.domainSignals?.some((d) => d.key === 'payout' && d.status === 'ok')).length;
+      const facts = latest.map((x) => x.explanation).filter(isRiskFacts);
+      const teams = facts.filter((x) => x.team.totals !== null).length;
+      const paid = facts.filter((x) => x.domain.some((d) => d.key === 'payout' && d.status === 'ok')).length;
       console.error(
         `  phases (ms): ${JSON.stringify(r.ms)}; rule fired for ${hits} of ${drifters.size} drifters and ${fired.length - hits} others; team comparison for ${teams}, 数据不足 for ${latest.length - teams}; 绩效发放 for ${paid}`,
       );

@@ -1,20 +1,11 @@
-import type { DomainSignal, RetentionTeamView } from '@liucai/shared';
+import type { RiskExplanationWords, RiskFacts } from '@liucai/shared';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-/** The explanation kept with a risk: the rule's reading, the model's drivers, the signals in words. */
-export interface RetentionRiskExplanation {
-  ruleReason: string;
-  /** The model's top drivers in words (empty without a model). */
-  drivers: string[];
-  /** Why there is no model probability (e.g. “数据不足 …”), null when there is one. */
-  modelNote: string | null;
-  /** Each signal against the baseline in words, e.g. “近 4 周请假 3 次，是本人过去 12 周平均的 3 倍”. */
-  signals: Record<string, string>;
-  /** The week's signals against the main department's other active members (absent on rows of earlier runs). */
-  team?: RetentionTeamView;
-  /** 绩效发放, 岗位匹配分, 培训 (absent on rows of earlier runs). */
-  domainSignals?: DomainSignal[];
-}
+/**
+ * The explanation kept with a risk: since RISK_FACTS_FORMAT, the numbers the words are built from on read
+ * (`explainRisk`); rows written before hold the words themselves, shown as they are.
+ */
+export type RetentionRiskExplanation = RiskFacts | RiskExplanationWords;
 
 /**
  * The attrition risk of one active person for one week: the articles' rule (always) and the learned model (when

@@ -12,6 +12,7 @@ export * from './signalFeatures';
 export * from './teamComparison';
 export * from './domainSignals';
 export * from './trainingSet';
+export * from './riskExplanation';
 export * from './tabular';
 export * from './backtest';
 export * from './api';

@@ -8,7 +8,15 @@ import { contributions, fitLogistic, logitOf, probabilityOf, type LogisticModel 
  * fitted on out-of-fold log-odds (5 stratified folds) so that its probabilities are calibrated on people it did not
  * see. Too few leavers (or stayers) → “数据不足” and the articles' rule alone.
  */
-export const RISK_MODEL_KIND = 'logistic-l2-platt-v1';
+export const RISK_MODEL_KINDS = ['logistic-l2-platt-v1', 'logistic-l2-platt-v2'] as const;
+export type RiskModelKind = (typeof RISK_MODEL_KINDS)[number];
+/**
+ * The kind a new month's model is trained as. v1 reads the weekly signals; v2 adds 绩效发放, 岗位匹配分 and 培训
+ * (`MODEL_FEATURES`). A kind's definition never changes once used: a new feature set is a new kind. v2 is the default
+ * because its backtest on the demo company's year is not worse than v1's (README “Retention radar”).
+ */
+export const RISK_MODEL_KIND: RiskModelKind = 'logistic-l2-platt-v2';
+export const isRiskModelKind = (k: unknown): k is RiskModelKind => (RISK_MODEL_KINDS as readonly unknown[]).includes(k);
 export const MIN_LEAVERS = 10;
 export const MIN_STAYERS = 10;
 
@@ -21,7 +29,7 @@ export interface TrainingSet {
 
 export interface TrainedRiskModel {
   status: 'trained';
-  kind: typeof RISK_MODEL_KIND;
+  kind: RiskModelKind;
   model: LogisticModel;
   /** Platt scaling: calibrated p = sigmoid(a · logit + b). */
   calibration: { a: number; b: number };
@@ -41,10 +49,16 @@ export interface InsufficientData {
 }
 
 export interface TrainOptions {
+  /** The kind recorded with the model (the caller built the set with its features); v1 by default. */
+  kind?: RiskModelKind;
   lambda?: number;
   folds?: number;
   seed?: number;
 }
+
+/** Said when there are too few leavers or stayers to train. */
+export const insufficientDataMessage = (leavers: number, stayers: number): string =>
+  zh`数据不足：历史中离职 ${leavers} 人、在职 ${stayers} 人，各至少需要 ${MIN_LEAVERS} 人才能训练模型；暂只用文章规则`;
 
 /** Train and calibrate, or say why not. */
 export function trainRiskModel(set: TrainingSet, opts: TrainOptions = {}): TrainedRiskModel | InsufficientData {
@@ -55,7 +69,7 @@ export function trainRiskModel(set: TrainingSet, opts: TrainOptions = {}): Train
       status: 'insufficient',
       leavers,
       stayers,
-      message: zh`数据不足：历史中离职 ${leavers} 人、在职 ${stayers} 人，各至少需要 ${MIN_LEAVERS} 人才能训练模型；暂只用文章规则`,
+      message: insufficientDataMessage(leavers, stayers),
     };
   }
   const lambda = opts.lambda ?? 1;
@@ -86,7 +100,7 @@ export function trainRiskModel(set: TrainingSet, opts: TrainOptions = {}): Train
   const b = platt.intercept - a * platt.standardizer.means[0]!;
   return {
     status: 'trained',
-    kind: RISK_MODEL_KIND,
+    kind: opts.kind ?? 'logistic-l2-platt-v1',
     model: fitLogistic(set.features, set.rows, set.labels, { lambda }),
     calibration: { a, b },
     outOfFoldAuc: rocAuc(oof, set.labels),
@@ -98,6 +112,8 @@ export function trainRiskModel(set: TrainingSet, opts: TrainOptions = {}): Train
 
 export interface RiskDriver {
   feature: string;
+  /** The feature's value in the row scored. */
+  value: number;
   /** Contribution to the log-odds (positive raises the risk). */
   contribution: number;
   text: string;
@@ -116,7 +132,7 @@ export function scoreRisk(trained: TrainedRiskModel, row: readonly number[], des
   const z = trained.calibration.a * logit + trained.calibration.b;
   const probability = z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
   const drivers = contributions(trained.model, row)
-    .map((contribution, j) => ({ feature: trained.model.features[j]!, contribution }))
+    .map((contribution, j) => ({ feature: trained.model.features[j]!, value: row[j]!, contribution }))
     .filter((d) => d.contribution > 0)
     .sort((p, q) => q.contribution - p.contribution || (p.feature < q.feature ? -1 : 1))
     .slice(0, 3)

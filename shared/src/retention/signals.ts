@@ -38,25 +38,8 @@ export interface WeekActivity {
   deals: number;
 }
 
-/** A week's counts with nothing in them. */
-export function emptyCounts(): Omit<WeekActivity, 'weekStart'> {
-  return {
-    leaveCount: 0,
-    leaveDayHundredths: 0,
-    lateCount: 0,
-    absenceCount: 0,
-    unexcusedAbsenceCount: 0,
-    followUps: 0,
-    collaborations: 0,
-    helping: 0,
-    deals: 0,
-  };
-}
-
-/** A week with nothing in it (a person's observed week no row counted). */
-export const emptyWeek = (weekStart: string): WeekActivity => ({ weekStart, ...emptyCounts() });
-
-export const SIGNAL_METRICS = [
+/** The activity counts of a week, in this order wherever they are kept as numbers (communication is derived). */
+export const COUNT_METRICS = [
   'leaveCount',
   'leaveDayHundredths',
   'lateCount',
@@ -66,8 +49,17 @@ export const SIGNAL_METRICS = [
   'collaborations',
   'helping',
   'deals',
-  'communication',
 ] as const;
+
+/** A week's counts with nothing in them. */
+export function emptyCounts(): Omit<WeekActivity, 'weekStart'> {
+  return Object.fromEntries(COUNT_METRICS.map((m) => [m, 0])) as Omit<WeekActivity, 'weekStart'>;
+}
+
+/** A week with nothing in it (a person's observed week no row counted). */
+export const emptyWeek = (weekStart: string): WeekActivity => ({ weekStart, ...emptyCounts() });
+
+export const SIGNAL_METRICS = [...COUNT_METRICS, 'communication'] as const;
 export type SignalMetric = (typeof SIGNAL_METRICS)[number];
 
 /** The Chinese name of each signal. */
@@ -87,10 +79,6 @@ export const SIGNAL_LABELS: Record<SignalMetric, string> = {
 /** Communication as defined above. */
 export function communicationOf(w: WeekActivity): number {
   return w.followUps + w.collaborations + w.helping;
-}
-
-function valueOf(w: WeekActivity, metric: SignalMetric): number {
-  return metric === 'communication' ? communicationOf(w) : w[metric];
 }
 
 /** One metric: totals over the windows (exact integers) and the per-week rates derived from them. */
@@ -114,24 +102,37 @@ export interface PersonWeekSignals {
   metrics: Record<SignalMetric, MetricSignal>;
 }
 
-/** The signals of the week starting `weekStart`, from the person's observed weeks (any order, weeks outside ignored). */
-export function personWeekSignals(weeks: readonly WeekActivity[], weekStart: string): PersonWeekSignals {
-  const byWeek = new Map(weeks.map((w) => [w.weekStart, w]));
-  const recentDays = weeksEnding(weekStart, RECENT_WEEKS);
-  const baselineDays = weeksEnding(addDays(weekStart, -7 * RECENT_WEEKS), BASELINE_WEEKS);
-  const recent = recentDays.map((d) => byWeek.get(d)).filter((w): w is WeekActivity => !!w);
-  const baseline = baselineDays.map((d) => byWeek.get(d)).filter((w): w is WeekActivity => !!w);
+/** Totals of every signal from the counts' totals (communication = follow-ups + collaborations + helping). */
+export function signalTotals(counts: readonly number[]): Record<SignalMetric, number> {
+  const out = Object.fromEntries(COUNT_METRICS.map((m, i) => [m, counts[i] ?? 0])) as Record<SignalMetric, number>;
+  out.communication = out.followUps + out.collaborations + out.helping;
+  return out;
+}
+
+/**
+ * The signals from the windows' totals (COUNT_METRICS order) and observed weeks: what `personWeekSignals` computes
+ * from the weeks, and what a stored risk's numbers give back on read.
+ */
+export function signalsFromTotals(
+  weekStart: string,
+  recentWeeks: number,
+  baselineWeeks: number,
+  recentCounts: readonly number[],
+  baselineCounts: readonly number[],
+): PersonWeekSignals {
+  const recent = signalTotals(recentCounts);
+  const base = signalTotals(baselineCounts);
   const metrics = {} as Record<SignalMetric, MetricSignal>;
   for (const metric of SIGNAL_METRICS) {
-    const recentTotal = recent.reduce((s, w) => s + valueOf(w, metric), 0);
-    const baselineTotal = baseline.reduce((s, w) => s + valueOf(w, metric), 0);
-    const recentPerWeek = recent.length ? recentTotal / recent.length : 0;
-    const baselinePerWeek = baseline.length ? baselineTotal / baseline.length : 0;
+    const recentTotal = recent[metric];
+    const baselineTotal = base[metric];
+    const recentPerWeek = recentWeeks ? recentTotal / recentWeeks : 0;
+    const baselinePerWeek = baselineWeeks ? baselineTotal / baselineWeeks : 0;
     metrics[metric] = {
       recentTotal,
-      recentWeeks: recent.length,
+      recentWeeks,
       baselineTotal,
-      baselineWeeks: baseline.length,
+      baselineWeeks,
       recentPerWeek,
       baselinePerWeek,
       change: baselineTotal > 0 ? (recentPerWeek - baselinePerWeek) / baselinePerWeek : null,
@@ -139,11 +140,25 @@ export function personWeekSignals(weeks: readonly WeekActivity[], weekStart: str
   }
   return {
     weekStart,
-    baseline: baseline.length >= MIN_BASELINE_WEEKS && recent.length > 0 ? 'ok' : 'insufficient',
-    baselineWeeks: baseline.length,
-    recentWeeks: recent.length,
+    baseline: baselineWeeks >= MIN_BASELINE_WEEKS && recentWeeks > 0 ? 'ok' : 'insufficient',
+    baselineWeeks,
+    recentWeeks,
     metrics,
   };
+}
+
+/** The counts' totals of a signals value (COUNT_METRICS order), recent and baseline: what a risk stores. */
+export const countTotals = (s: PersonWeekSignals, window: 'recentTotal' | 'baselineTotal'): number[] => COUNT_METRICS.map((m) => s.metrics[m][window]);
+
+/** The signals of the week starting `weekStart`, from the person's observed weeks (any order, weeks outside ignored). */
+export function personWeekSignals(weeks: readonly WeekActivity[], weekStart: string): PersonWeekSignals {
+  const byWeek = new Map(weeks.map((w) => [w.weekStart, w]));
+  const recentDays = weeksEnding(weekStart, RECENT_WEEKS);
+  const baselineDays = weeksEnding(addDays(weekStart, -7 * RECENT_WEEKS), BASELINE_WEEKS);
+  const recent = recentDays.map((d) => byWeek.get(d)).filter((w): w is WeekActivity => !!w);
+  const baseline = baselineDays.map((d) => byWeek.get(d)).filter((w): w is WeekActivity => !!w);
+  const sum = (ws: WeekActivity[]) => COUNT_METRICS.map((m) => ws.reduce((s, w) => s + w[m], 0));
+  return signalsFromTotals(weekStart, recent.length, baseline.length, sum(recent), sum(baseline));
 }
 
 /**

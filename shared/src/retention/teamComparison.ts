@@ -1,6 +1,6 @@
 import { zh } from '../zhText';
 import { formatAmount, signalUnit } from './drivers';
-import { RECENT_WEEKS, SIGNAL_LABELS, SIGNAL_METRICS, type PersonWeekSignals, type SignalMetric } from './signals';
+import { COUNT_METRICS, RECENT_WEEKS, SIGNAL_LABELS, SIGNAL_METRICS, signalTotals, type PersonWeekSignals, type SignalMetric } from './signals';
 
 /**
  * The team comparison of a week's signals: the person's recent window (the same 4 weeks as the baseline
@@ -38,39 +38,60 @@ export interface TeamMember {
   signals: PersonWeekSignals;
 }
 
-/** Every member's team comparison, keyed by userid. */
-export function teamComparisons(members: readonly TeamMember[]): Map<string, TeamComparison> {
-  type Sum = { people: number; weeks: number; totals: Record<SignalMetric, number> };
+/**
+ * What a team comparison is computed from, kept as numbers with a stored risk: the other members' count totals over
+ * the recent window (COUNT_METRICS order) and their observed recent weeks; `totals` null when insufficient.
+ */
+export interface TeamTotals {
+  peers: number;
+  deptId: number | null;
+  weeks: number;
+  totals: number[] | null;
+}
+
+/** The comparison of one person against the other members' totals (the same numbers give the same result on read). */
+export function teamFromTotals(signals: PersonWeekSignals, t: TeamTotals): TeamComparison {
+  if (!t.totals || t.peers < MIN_TEAM_PEERS || t.weeks <= 0) return { status: 'insufficient', peers: t.peers, deptId: t.deptId, metrics: null };
+  const others = signalTotals(t.totals);
+  const metrics = {} as Record<SignalMetric, TeamMetric>;
+  for (const k of SIGNAL_METRICS) {
+    const personPerWeek = signals.metrics[k].recentPerWeek;
+    const teamPerWeek = others[k] / t.weeks;
+    metrics[k] = { personPerWeek, teamPerWeek, deviation: teamPerWeek > 0 ? (personPerWeek - teamPerWeek) / teamPerWeek : null };
+  }
+  return { status: 'ok', peers: t.peers, deptId: t.deptId, metrics };
+}
+
+/** Every member's team totals (the other members' recent totals), keyed by userid: one pass over everyone. */
+export function teamTotals(members: readonly TeamMember[]): Map<string, TeamTotals> {
+  type Sum = { people: number; weeks: number; totals: number[] };
   const sums = new Map<number, Sum>();
   const counts = (m: TeamMember) => m.deptId !== null && m.signals.recentWeeks > 0;
   for (const m of members) {
     if (!counts(m)) continue;
-    const s = sums.get(m.deptId!) ?? { people: 0, weeks: 0, totals: Object.fromEntries(SIGNAL_METRICS.map((k) => [k, 0])) as Record<SignalMetric, number> };
+    const s = sums.get(m.deptId!) ?? { people: 0, weeks: 0, totals: COUNT_METRICS.map(() => 0) };
     s.people += 1;
     s.weeks += m.signals.recentWeeks;
-    for (const k of SIGNAL_METRICS) s.totals[k] += m.signals.metrics[k].recentTotal;
+    COUNT_METRICS.forEach((k, i) => (s.totals[i]! += m.signals.metrics[k].recentTotal));
     sums.set(m.deptId!, s);
   }
-  const out = new Map<string, TeamComparison>();
+  const out = new Map<string, TeamTotals>();
   for (const m of members) {
     const s = m.deptId === null ? undefined : sums.get(m.deptId);
     const self = counts(m);
     const peers = s ? s.people - (self ? 1 : 0) : 0;
     const weeks = s ? s.weeks - (self ? m.signals.recentWeeks : 0) : 0;
-    if (!s || peers < MIN_TEAM_PEERS || weeks <= 0) {
-      out.set(m.userid, { status: 'insufficient', peers, deptId: m.deptId, metrics: null });
-      continue;
-    }
-    const metrics = {} as Record<SignalMetric, TeamMetric>;
-    for (const k of SIGNAL_METRICS) {
-      const own = m.signals.metrics[k];
-      const personPerWeek = own.recentPerWeek;
-      const teamPerWeek = (s.totals[k] - (self ? own.recentTotal : 0)) / weeks;
-      metrics[k] = { personPerWeek, teamPerWeek, deviation: teamPerWeek > 0 ? (personPerWeek - teamPerWeek) / teamPerWeek : null };
-    }
-    out.set(m.userid, { status: 'ok', peers, deptId: m.deptId, metrics });
+    const enough = !!s && peers >= MIN_TEAM_PEERS && weeks > 0;
+    const totals = enough ? COUNT_METRICS.map((k, i) => s.totals[i]! - (self ? m.signals.metrics[k].recentTotal : 0)) : null;
+    out.set(m.userid, { peers, deptId: m.deptId, weeks: enough ? weeks : 0, totals });
   }
   return out;
+}
+
+/** Every member's team comparison, keyed by userid. */
+export function teamComparisons(members: readonly TeamMember[]): Map<string, TeamComparison> {
+  const bySignals = new Map(members.map((m) => [m.userid, m.signals]));
+  return new Map([...teamTotals(members)].map(([userid, t]) => [userid, teamFromTotals(bySignals.get(userid)!, t)]));
 }
 
 /** Said for a team comparison without enough members. */

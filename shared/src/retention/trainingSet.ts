@@ -1,6 +1,7 @@
+import type { DomainFact } from './domainSignals';
 import type { TrainingSet } from './riskModel';
-import { SIGNAL_FEATURES, signalFeatureRow } from './signalFeatures';
-import { personWeekSignals, type WeekActivity } from './signals';
+import { SIGNAL_FEATURES, featureRow } from './signalFeatures';
+import { personWeekSignals, type PersonWeekSignals, type WeekActivity } from './signals';
 import { addDays } from './weeks';
 
 /**
@@ -42,13 +43,16 @@ export function buildTrainingSet(
   samples: readonly TrainingSample[],
   weeksOf: ReadonlyMap<string, readonly WeekActivity[]>,
   reviews: readonly ReviewHint[] = [],
+  opts: { features?: readonly string[]; domainAt?: (userid: string, week: string) => DomainFact[] } = {},
 ): BuiltTrainingSet {
-  const set: BuiltTrainingSet = { features: [...SIGNAL_FEATURES], rows: [], labels: [], falseAlarmRows: 0, falseAlarmReviews: 0 };
+  const features = opts.features ?? SIGNAL_FEATURES;
+  const rowOf = (userid: string, signals: PersonWeekSignals) => featureRow(features, signals, opts.domainAt?.(userid, signals.weekStart) ?? []);
+  const set: BuiltTrainingSet = { features: [...features], rows: [], labels: [], falseAlarmRows: 0, falseAlarmReviews: 0 };
   const used = new Set<string>();
   for (const s of samples) {
     const signals = personWeekSignals(weeksOf.get(s.userid) ?? [], s.week);
     if (signals.baseline !== 'ok') continue;
-    set.rows.push(signalFeatureRow(signals));
+    set.rows.push(rowOf(s.userid, signals));
     set.labels.push(s.label);
     used.add(`${s.userid}|${s.week}`);
   }
@@ -67,7 +71,7 @@ export function buildTrainingSet(
       if (used.has(k)) continue;
       const signals = personWeekSignals(weeksOf.get(r.userid) ?? [], week);
       if (signals.baseline !== 'ok') continue;
-      set.rows.push(signalFeatureRow(signals));
+      set.rows.push(rowOf(r.userid, signals));
       set.labels.push(0);
       used.add(k);
       added += 1;

@@ -1,15 +1,32 @@
 import { Between, In, type DataSource } from 'typeorm';
-import { RISK_MODEL_KIND, addDays, buildTrainingSet, trainRiskModel, weekStartOf, weeksEnding, type WeekActivity } from '@liucai/shared';
+import {
+  DOMAIN_FEATURES,
+  MODEL_FEATURES,
+  RISK_MODEL_KIND,
+  addDays,
+  addMonths,
+  buildTrainingSet,
+  matchScoreFact,
+  payoutFact,
+  trainRiskModel,
+  trainingFact,
+  weekStartOf,
+  weeksEnding,
+  type DomainFact,
+  type RiskModelKind,
+  type WeekActivity,
+} from '@liucai/shared';
 import { RetentionModel, RetentionReview, RetentionWeekSignal } from '../../../entities';
 import type { RadarPerson } from '../queries/retentionPeople';
+import { DOMAIN_MONTHS, domainSignalInputs } from '../queries/domainSignalInputs';
 
 /** Leavers are read as they were this many days before their last day (the alert must come ≥ 30 days ahead). */
 export const LEAD_DAYS = 35;
 /** Leavers of this many days before the evaluated week teach the model. */
 export const TRAINING_YEARS_DAYS = 365;
 
-/** `logistic-l2-platt-v1@2026-11`: one model a month. */
-export const modelVersionFor = (weekStart: string): string => `${RISK_MODEL_KIND}@${weekStart.slice(0, 7)}`;
+/** `logistic-l2-platt-v1@2026-11`: one model a month of each kind. */
+export const modelVersionFor = (weekStart: string, kind: RiskModelKind = RISK_MODEL_KIND): string => `${kind}@${weekStart.slice(0, 7)}`;
 
 /** The week a leaver is read at: the latest whose Sunday is at least LEAD_DAYS − 6 days before the last day. */
 export const leaverReferenceWeek = (lastDay: string): string => weekStartOf(addDays(lastDay, -LEAD_DAYS));
@@ -25,9 +42,10 @@ export const leaverReferenceWeek = (lastDay: string): string => weekStartOf(addD
 export async function trainRetentionModel(
   ds: DataSource,
   corpId: string,
-  opts: { weekStart: string; people: readonly RadarPerson[]; now: () => Date },
+  opts: { weekStart: string; people: readonly RadarPerson[]; now: () => Date; kind?: RiskModelKind },
 ): Promise<RetentionModel> {
-  const version = modelVersionFor(opts.weekStart);
+  const kind = opts.kind ?? RISK_MODEL_KIND;
+  const version = modelVersionFor(opts.weekStart, kind);
   // tenancy: models and stored weeks of this corp only.
   const existing = await ds.getRepository(RetentionModel).findOne({ where: { corpId, version }, order: { id: 'DESC' } });
   if (existing) return existing;
@@ -57,12 +75,17 @@ export async function trainRetentionModel(
     byWeek.set(r.weekStart, r); // a person's week read twice (both reads) counts once
     weeksOf.set(r.userid, byWeek);
   }
+  const features = MODEL_FEATURES[kind];
+  const domainAt = features.some((f) => (DOMAIN_FEATURES as readonly string[]).includes(f))
+    ? await domainHistory(ds, corpId, since, opts.weekStart)
+    : undefined;
   const set = buildTrainingSet(
     samples,
     new Map([...weeksOf].map(([u, m]) => [u, [...m.values()]])),
     reviews.map((r) => ({ userid: r.userid, weekStart: r.weekStart, outcome: r.outcome, order: r.id })),
+    { features, ...(domainAt ? { domainAt } : {}) },
   );
-  const trained = trainRiskModel(set);
+  const trained = trainRiskModel(set, { kind });
   const row = Object.assign(new RetentionModel(), {
     corpId,
     version,
@@ -81,4 +104,17 @@ export async function trainRetentionModel(
     createdAt: opts.now(),
   });
   return ds.getRepository(RetentionModel).save(row);
+}
+
+/**
+ * The other domains' values of a person at any week of the training year (the months from the year's first
+ * reference week's baseline to the evaluated week: one grouped query per domain, as the weekly run reads them).
+ */
+async function domainHistory(ds: DataSource, corpId: string, since: string, weekStart: string): Promise<(userid: string, week: string) => DomainFact[]> {
+  const inputs = await domainSignalInputs(ds, corpId, weekStart, addMonths(since.slice(0, 7), -(DOMAIN_MONTHS - 1)));
+  return (userid, week) => [
+    payoutFact(inputs.payouts.get(userid) ?? [], week),
+    matchScoreFact(inputs.scores.get(userid) ?? [], week),
+    trainingFact(inputs.training.get(userid) ?? [], week),
+  ];
 }

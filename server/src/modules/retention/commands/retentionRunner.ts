@@ -1,23 +1,22 @@
 import type { DataSource } from 'typeorm';
 import {
-  SIGNAL_METRICS,
+  COUNT_METRICS,
+  RISK_MODEL_KIND,
   addDays,
   articleRule,
-  describeFeature,
-  describeSignal,
   emptyWeek,
-  matchScoreSignal,
-  payoutSignal,
+  featureRow,
+  matchScoreFact,
+  payoutFact,
   personWeekSignals,
+  riskFacts,
   scoreRisk,
-  signalFeatureRow,
-  teamClause,
-  teamComparisons,
-  teamView,
-  trainingSignal,
+  teamTotals,
+  trainingFact,
   weekStartOf,
   weeksEnding,
-  type PersonWeekSignals,
+  type ModelNoteFact,
+  type RiskModelKind,
   type WeekActivity,
 } from '@liucai/shared';
 import { RetentionRisk, RetentionWeekSignal } from '../../../entities';
@@ -67,10 +66,6 @@ export function observedWeeks(person: Pick<RadarPerson, 'userid' | 'hiredOn' | '
 
 const bp = (x: number | null) => (x === null || !Number.isFinite(x) ? null : Math.round(x * 10000));
 
-function signalWords(s: PersonWeekSignals): Record<string, string> {
-  return Object.fromEntries(SIGNAL_METRICS.map((m) => [m, describeSignal(m, s.metrics[m])]));
-}
-
 /**
  * The weekly retention run of one corp: absences without leave up to the synced day, each person's weekly
  * activity over the trailing weeks (stored), then for every active person the week's signals, the articles' rule,
@@ -81,7 +76,7 @@ function signalWords(s: PersonWeekSignals): Record<string, string> {
 export async function runRetention(
   ds: DataSource,
   corpId: string,
-  opts: { weekStart?: string; now?: () => Date; weeks?: number } = {},
+  opts: { weekStart?: string; now?: () => Date; weeks?: number; modelKind?: RiskModelKind } = {},
 ): Promise<RetentionRunResult> {
   const now = opts.now ?? (() => new Date());
   const ms: Record<string, number> = {};
@@ -119,7 +114,7 @@ export async function runRetention(
   await upsertBatches(ds, RetentionWeekSignal, changed, WEEK_UPDATE_COLUMNS, ['corp_id', 'userid', 'week_start']);
   lap('weeks');
 
-  const modelRow = await trainRetentionModel(ds, corpId, { weekStart, people, now });
+  const modelRow = await trainRetentionModel(ds, corpId, { weekStart, people, now, kind: opts.modelKind ?? RISK_MODEL_KIND });
   const model = trainedModelOf(modelRow);
   lap('model');
 
@@ -129,18 +124,26 @@ export async function runRetention(
   const active = people
     .filter((p) => !(p.lastDay && p.lastDay <= end) && !(p.hiredOn && p.hiredOn > end))
     .map((p) => ({ userid: p.userid, deptId: p.mainDeptId, signals: personWeekSignals(historyOf.get(p.userid) ?? [], weekStart) }));
-  const teams = teamComparisons(active);
+  const teams = teamTotals(active);
   const domain = await domainSignalInputs(ds, corpId, weekStart);
   lap('inputs');
 
   const risks: RetentionRisk[] = [];
   for (const { userid, signals } of active) {
-    const team = teams.get(userid)!;
     const rule = articleRule(signals);
-    const scored =
-      model && signals.baseline === 'ok'
-        ? scoreRisk(model, signalFeatureRow(signals), (f) => describeFeature(signals, f, (m) => teamClause(m, signals, team)))
-        : null;
+    const domainFacts = [
+      payoutFact(domain.payouts.get(userid) ?? [], weekStart),
+      matchScoreFact(domain.scores.get(userid) ?? [], weekStart),
+      trainingFact(domain.training.get(userid) ?? [], weekStart),
+    ];
+    const scored = model && signals.baseline === 'ok' ? scoreRisk(model, featureRow(model.model.features, signals, domainFacts)) : null;
+    const modelNote: ModelNoteFact = scored
+      ? null
+      : signals.baseline !== 'ok'
+        ? { kind: 'baseline' }
+        : modelRow?.status === 'insufficient'
+          ? { kind: 'insufficient', leavers: modelRow.leavers, stayers: modelRow.stayers }
+          : { kind: 'untrained' };
     risks.push(
       Object.assign(new RetentionRisk(), {
         corpId,
@@ -156,18 +159,14 @@ export async function runRetention(
         modelVersion: scored ? modelRow!.version : null,
         modelProbabilityBp: scored ? bp(scored.probability) : null,
         band: rule.fired ? '高' : (scored?.band ?? null),
-        explanation: {
-          ruleReason: rule.reason,
-          drivers: scored?.drivers.map((d) => d.text) ?? [],
-          modelNote: scored ? null : signals.baseline !== 'ok' ? '本人基线不足，模型不评估' : (modelRow?.message ?? '尚未训练模型'),
-          signals: signalWords(signals),
-          team: teamView(signals, team),
-          domainSignals: [
-            payoutSignal(domain.payouts.get(userid) ?? [], weekStart),
-            matchScoreSignal(domain.scores.get(userid) ?? [], weekStart),
-            trainingSignal(domain.training.get(userid) ?? [], weekStart),
-          ],
-        },
+        // Numbers only: the words are built on read (`explainRisk`).
+        explanation: riskFacts(
+          signals,
+          teams.get(userid)!,
+          domainFacts,
+          scored?.drivers.map(({ feature, value, contribution }) => ({ feature, value, contribution })) ?? [],
+          modelNote,
+        ),
         computedAt,
       }),
     );
@@ -187,17 +186,7 @@ export async function runRetention(
   };
 }
 
-const COUNT_FIELDS = [
-  'leaveCount',
-  'leaveDayHundredths',
-  'lateCount',
-  'absenceCount',
-  'unexcusedAbsenceCount',
-  'followUps',
-  'collaborations',
-  'helping',
-  'deals',
-] as const;
+const COUNT_FIELDS = COUNT_METRICS;
 
 /**
  * The rows whose counts differ from what is stored (or are not stored yet): a weekly run rewrites only the weeks

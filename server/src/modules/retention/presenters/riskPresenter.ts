@@ -3,15 +3,20 @@
  * reading counts as a driver when it fired, so a 高 from the rule is never unexplained); HR also gets the probability, the rule's
  * result and the model note. Supervisors never get numbers.
  */
-import type { RetentionReviewOutcome, RetentionReviewView, RetentionRiskView, RetentionWeekView, RiskBand } from '@liucai/shared';
+import { explainRisk } from '@liucai/shared';
+import type { RetentionReviewOutcome, RetentionReviewView, RetentionRiskView, RetentionWeekView, RiskBand, RiskExplanationWords } from '@liucai/shared';
 import type { RetentionReview, RetentionRisk, RetentionWeekSignal } from '../../../entities';
+
+/** A stored risk's explanation in words: built from its numbers (rows of earlier runs hold the words). */
+export const riskWords = (risk: Pick<RetentionRisk, 'explanation' | 'weekStart' | 'ruleVersion'>): RiskExplanationWords =>
+  explainRisk(risk.explanation, risk.weekStart, risk.ruleVersion);
 
 export function presentRisk(
   risk: RetentionRisk,
   person: { userid: string; name: string; title: string | null; deptName: string | null },
   asHr: boolean,
 ): RetentionRiskView {
-  const e = risk.explanation;
+  const e = riskWords(risk);
   // HR reads the rule's result on its own line; a supervisor gets its reading as a driver (without the 80%).
   const drivers = [...(risk.ruleFired && !asHr ? [e.ruleReason.replace(/，高风险（80%）$/, '')] : []), ...e.drivers];
   return {

@@ -18,9 +18,10 @@ export interface DomainSignalInputs {
   training: Map<string, TrainingDone[]>;
 }
 
-export async function domainSignalInputs(ds: DataSource, corpId: string, weekStart: string): Promise<DomainSignalInputs> {
+/** The months up to the week's month (from `fromMonth`, default the DOMAIN_MONTHS before; the model's training reads a year). */
+export async function domainSignalInputs(ds: DataSource, corpId: string, weekStart: string, fromMonth?: string): Promise<DomainSignalInputs> {
   const to = addDays(weekStart, 6).slice(0, 7);
-  const from = addMonths(to, -(DOMAIN_MONTHS - 1));
+  const from = fromMonth ?? addMonths(to, -(DOMAIN_MONTHS - 1));
   return {
     payouts: await publishedPayoutTotals(ds, corpId, from, to),
     scores: await matchScoreHistory(ds, corpId, from, to),

@@ -13,7 +13,7 @@ import { validate } from '../../../middleware/validate';
 import { recordAudit } from '../../audit/commands/auditRecorder';
 import { riskScopeOf, seenAsHr } from '../policies/riskScope';
 import { currentRiskWeek, namesOf, personHistory, personInRiskScope, reviewsOf, riskPage } from '../queries/riskViews';
-import { presentReview, presentRisk, presentWeeks } from '../presenters/riskPresenter';
+import { presentReview, presentRisk, presentWeeks, riskWords } from '../presenters/riskPresenter';
 import { REVIEW_HR_ONLY, reviewRisk } from '../commands/riskReviewer';
 import { RETENTION_FIELD_LABELS, ReviewBodySchema, RiskListQuerySchema, UseridParamSchema } from './schema';
 
@@ -78,13 +78,14 @@ export function retentionRoutes(deps: AppDeps): Router<AppState> {
       reviews.map((x) => x.reviewerUserid),
     );
     const current = latest ? presentRisk(latest, person, asHr) : null;
+    const words = asHr && latest ? riskWords(latest) : null;
     const currentReview = latest ? reviews.find((rv) => rv.weekStart === latest.weekStart) : undefined;
     if (current && currentReview) current.review = presentReview(currentReview, names);
     const data: RetentionPersonView = {
       current,
-      signals: asHr && latest ? latest.explanation.signals : null,
-      team: asHr && latest ? (latest.explanation.team ?? null) : null,
-      domainSignals: asHr && latest ? (latest.explanation.domainSignals ?? null) : null,
+      signals: words?.signals ?? null,
+      team: words?.team ?? null,
+      domainSignals: words?.domainSignals ?? null,
       weeks: presentWeeks(risks, signals, asHr),
       reviews: reviews.map((rv) => presentReview(rv, names)),
     };
