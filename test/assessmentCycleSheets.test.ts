@@ -126,8 +126,14 @@ describe('assessment cycle detail: SQL counts and paged sheets', () => {
     // The cycle list agrees.
     const list = (await (await as('hr')).call<CycleSummary[]>('GET', '/api/v1/assessment-cycles')).body.data;
     expect(list.find((x) => x.id === cycle.id)).toMatchObject({ total: detail.total, submitted: detail.submitted });
-    // HR of a department with nobody in the cycle does not see it.
-    expect((await (await clientAs(w.ds, server.url, techHr)).call('GET', `/api/v1/assessment-cycles/${cycle.id}`)).status).toBe(404);
+    // HR of a department with nobody in the cycle does not see it, in the list either.
+    const tech = await clientAs(w.ds, server.url, techHr);
+    expect((await tech.call('GET', `/api/v1/assessment-cycles/${cycle.id}`)).status).toBe(404);
+    expect((await tech.call<CycleSummary[]>('GET', '/api/v1/assessment-cycles')).body.data.some((x) => x.id === cycle.id)).toBe(false);
+    // An admin's list counts every sheet.
+    const all = (await (await as('admin')).call<CycleSummary[]>('GET', '/api/v1/assessment-cycles')).body.data.find((x) => x.id === cycle.id);
+    const rows = await w.ds.getRepository(AssessmentResponse).find({ where: { corpId: tw.corpId, cycleId: cycle.id } });
+    expect(all).toMatchObject({ total: rows.length, submitted: rows.filter((r) => r.submittedAt).length });
   });
 
   it('filters by status, department and name on the server', async () => {

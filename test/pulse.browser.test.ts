@@ -3,7 +3,8 @@
  * reads a closed round's results by team on 脉搏调查 — the groups the disclosure rule hides say 样本不足 5 人，不显示
  * — and the 团队氛围 on the 转型看板.
  */
-import { HrScope, PulseRound, User } from '../server/src/entities';
+import { HrScope, PulseRound, TeamAtmosphere, User } from '../server/src/entities';
+import { ATMOSPHERE_PAGE_SIZE } from '@liucai/shared';
 import type { Actor } from '../server/src/appTypes';
 import { computeOutcomeFacts } from '../server/src/modules/outcomes/commands/outcomeFactsComputer';
 import { computeAtmospheres } from '../server/src/modules/pulse/commands/atmosphereComputer';
@@ -15,6 +16,7 @@ import { lastCompletePeriod } from '../server/src/modules/talent/jobs/talentJobs
 import { shanghaiDate } from '../server/src/util/dates';
 import { browserWorldForDescribe, signInAs } from './support/browserWorld';
 import { keepScreenshot } from './support/browser';
+import { buildDepartment } from './support/factories';
 
 jest.setTimeout(120000);
 
@@ -24,6 +26,7 @@ describe('脉搏调查 in Chromium', () => {
   let closedRound: number;
   const openRounds: number[] = [];
   let suppressed = 0;
+  let teams = 0;
 
   beforeAll(async () => {
     const { ds, corpId } = ui.w;
@@ -62,6 +65,29 @@ describe('脉搏调查 in Chromium', () => {
 
     await computeOutcomeFacts(ds, corpId, { lastMonth: lastCompletePeriod(), bigDealFen: 1_000_000, now: new Date() });
     await computeAtmospheres(ds, corpId, yesterday.slice(0, 7));
+    // 24 more teams under 销售中心 with an older month, so that 团队氛围 has more than one page (显示更多).
+    const extra: number[] = [];
+    for (let i = 0; i < 24; i++) extra.push((await buildDepartment(ds, corpId, { name: `销售${i + 1}组`, parentId: salesId })).deptId);
+    const stored = new Set((await ds.getRepository(TeamAtmosphere).find({ where: { corpId } })).map((t) => Number(t.deptId)));
+    for (const deptId of [...depts.subtree(hr.hrDeptIds), ...extra]) {
+      if (stored.has(deptId)) continue;
+      await ds.getRepository(TeamAtmosphere).save(
+        Object.assign(new TeamAtmosphere(), {
+          corpId,
+          month: '2026-01',
+          deptId,
+          level: '中性',
+          score: 0,
+          respondents: 6,
+          enps: 10,
+          reasons: JSON.stringify(['eNPS 10，与上月持平']),
+          actions: JSON.stringify(['保持每月一对一沟通']),
+          computedAt: new Date(),
+        }),
+      );
+    }
+    teams = (await ds.getRepository(TeamAtmosphere).find({ where: { corpId } })).length;
+    suppressed = (await roundResults(ds, hr, closedRound, new Date())).groups.filter((g) => !g.shown).length;
   });
 
   for (const [i, [label, viewport]] of (
@@ -110,8 +136,24 @@ describe('脉搏调查 in Chromium', () => {
       const atmo = page.getByTestId('outcome-atmosphere');
       await atmo.waitFor();
       expect(await atmo.textContent()).toMatch(/销售中心(积极|中性|消极)/);
+      // The first 20 teams in tree order, the count, then 显示更多 a page at a time until every team shows.
+      expect(teams).toBeGreaterThan(ATMOSPHERE_PAGE_SIZE);
+      expect(await atmo.textContent()).toContain(`团队氛围 · ${teams} 个团队`);
+      const cards = atmo.locator('[data-testid^="atmosphere-"]:not([data-testid="atmosphere-more"])');
+      expect(await cards.count()).toBe(ATMOSPHERE_PAGE_SIZE);
       await atmo.scrollIntoViewIfNeeded();
       await keepScreenshot(page, `${label}-hr-outcomes-atmosphere`);
+      const more = atmo.getByTestId('atmosphere-more');
+      expect(await more.textContent()).toContain(`已显示 ${ATMOSPHERE_PAGE_SIZE} / ${teams} 个`);
+      while ((await more.count()) > 0) {
+        const before = await cards.count();
+        await more.click();
+        await page.waitForFunction(([n]) => document.querySelectorAll('[data-testid="outcome-atmosphere"] .atmo-card').length > n!, [before]);
+      }
+      expect(await cards.count()).toBe(teams);
+      await more.waitFor({ state: 'detached' });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+      await keepScreenshot(page, `${label}-hr-outcomes-atmosphere-all`);
       expect(errors).toEqual([]);
       await context.close();
     });

@@ -7,7 +7,15 @@
  * 转型看板 shows it.
  */
 import { IsNull, Not, type DataSource } from 'typeorm';
-import { PULSE_TEMPLATE, type MyPulseRound, type OutcomesDashboard, type PulseResultsView, type PulseSurveyView } from '@liucai/shared';
+import {
+  PULSE_TEMPLATE,
+  type AtmosphereView,
+  type MyPulseRound,
+  type OutcomesDashboard,
+  type PulseResultsView,
+  type Paged,
+  type PulseSurveyView,
+} from '@liucai/shared';
 import {
   AuditEvent,
   Department,
@@ -194,7 +202,17 @@ describe('脉搏调查', () => {
 
     const board = await c.hr!.call<OutcomesDashboard>('GET', '/api/v1/outcomes');
     expect(board.body.data.atmosphere).toMatchObject([{ deptId: salesId, deptName: '销售中心', month, level: '消极', respondents: 6, enps: -67 }]);
-    expect((await c.hrTech!.call<OutcomesDashboard>('GET', '/api/v1/outcomes')).body.data.atmosphere).toEqual([]);
+    expect(board.body.data.atmosphereTotal).toBe(1);
+    expect((await c.hrTech!.call<OutcomesDashboard>('GET', '/api/v1/outcomes')).body.data).toMatchObject({ atmosphere: [], atmosphereTotal: 0 });
+    // Further pages of 团队氛围: the same team on the first, none after; HR only; audited.
+    const firstPage = await c.hr!.call<Paged<AtmosphereView>>('GET', '/api/v1/outcomes/atmosphere?page=1&pageSize=5');
+    expect(firstPage.body.data).toMatchObject({ total: 1, page: 1, pageSize: 5, items: board.body.data.atmosphere });
+    expect((await c.hr!.call<Paged<AtmosphereView>>('GET', '/api/v1/outcomes/atmosphere?page=2&pageSize=5')).body.data.items).toEqual([]);
+    expect(await w.ds.getRepository(AuditEvent).countBy({ corpId, action: 'outcomes.atmosphere.read' })).toBe(2);
+    const bad = await c.hr!.call('GET', '/api/v1/outcomes/atmosphere?pageSize=0');
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('每页条数');
+    expect((await c.e1!.call('GET', '/api/v1/outcomes/atmosphere')).status).toBe(403);
   });
 
   it('stops a monthly survey: no next round opens, the open round keeps its answers; others 403/404; audited once', async () => {

@@ -1,5 +1,5 @@
 /** Typed calls to the 转型看板 API (`/api/v1/outcomes`): HR only, within its departments. */
-import type { OutcomeGrouping, OutcomeMetric, OutcomePeopleView, OutcomesDashboard } from '@liucai/shared';
+import type { AtmosphereView, OutcomeGrouping, OutcomeMetric, OutcomePeopleView, OutcomesDashboard, Paged } from '@liucai/shared';
 import { apiGet } from './client';
 
 const V1 = '/api/v1/outcomes';
@@ -12,5 +12,9 @@ export const getOutcomePeople = (metric: OutcomeMetric, month: string, group: st
   if (key) q.set('key', key);
   return apiGet(`${V1}/people?${q.toString()}`);
 };
+
+/** 团队氛围's further pages (the dashboard answers the first). */
+export const getAtmospherePage = (page: number, pageSize: number): Promise<Paged<AtmosphereView>> =>
+  apiGet(`${V1}/atmosphere?page=${page}&pageSize=${pageSize}`);
 
 export const outcomesExportUrl = (by: OutcomeGrouping): string => `${V1}/export?by=${by}`;

@@ -368,7 +368,7 @@ export default function OutcomesPage() {
             <DataTable columns={columns} rows={rows} rowKey={(r) => r.key} onRowClick={(r) => setFocus(r.key)} empty="这个月没有数据" testId="outcome-rows" />
           </section>
 
-          <AtmosphereSection teams={board.atmosphere} />
+          <AtmosphereSection key={board.by} first={board.atmosphere} total={board.atmosphereTotal} />
 
           <section className="card">
             <details className="outcome-defs" data-testid="outcome-defs">

@@ -1,13 +1,38 @@
-/** 团队氛围 on the 转型看板: each team's latest month (积极 / 中性 / 消极 or 数据不足) with the reasons and actions. */
-import type { AtmosphereView } from '@liucai/shared';
+/**
+ * 团队氛围 on the 转型看板: each team's latest month (积极 / 中性 / 消极 or 数据不足) with the reasons and actions, in tree
+ * order: the dashboard's first page, then 显示更多 a page at a time.
+ */
+import { useEffect, useState } from 'react';
+import Button from 'antd-mobile/es/components/button';
+import { ATMOSPHERE_PAGE_SIZE, type AtmosphereView } from '@liucai/shared';
+import { errorMessage } from '../api/client';
+import { getAtmospherePage } from '../api/outcomesEndpoints';
 import { navigate } from '../router/hashRoute';
 import './pulse.css';
 
-export function AtmosphereSection({ teams }: { teams: AtmosphereView[] }) {
+export function AtmosphereSection({ first, total }: { first: AtmosphereView[]; total: number }) {
+  const [teams, setTeams] = useState(first);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => setTeams(first), [first]);
+
+  const more = async () => {
+    setLoading(true);
+    setError(null);
+    try {
+      const next = await getAtmospherePage(Math.floor(teams.length / ATMOSPHERE_PAGE_SIZE) + 1, ATMOSPHERE_PAGE_SIZE);
+      setTeams((shown) => [...shown, ...next.items.filter((t) => !shown.some((s) => s.deptId === t.deptId))]);
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setLoading(false);
+    }
+  };
+
   return (
     <section className="card" data-testid="outcome-atmosphere">
       <div className="card-head">
-        <h2>团队氛围</h2>
+        <h2>团队氛围{total > 0 ? ` · ${total} 个团队` : ''}</h2>
         <a className="link small" onClick={() => navigate('/pulse-admin')}>
           脉搏调查
         </a>
@@ -41,6 +66,12 @@ export function AtmosphereSection({ teams }: { teams: AtmosphereView[] }) {
           </div>
         ))}
       </div>
+      {error && <p className="error small">{error}</p>}
+      {teams.length < total && (
+        <Button block fill="none" loading={loading} onClick={() => void more()} data-testid="atmosphere-more">
+          显示更多（已显示 {teams.length} / {total} 个）
+        </Button>
+      )}
     </section>
   );
 }

@@ -59,6 +59,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'retention.risk.read': '查看员工离职风险',
   'retention.review.create': '复核离职风险',
   'outcomes.dashboard.read': '查看转型看板',
+  'outcomes.atmosphere.read': '查看团队氛围',
   'outcomes.people.read': '查看转型看板名单',
   'outcomes.export': '导出转型看板',
 };

@@ -1,6 +1,7 @@
 /** The 转型看板 as the API answers it, for one HR scope: stored sums added up by month and group (shared/src/outcomes). */
 import type { DataSource } from 'typeorm';
 import {
+  ATMOSPHERE_PAGE_SIZE,
   OUTCOME_TARGETS,
   TIER_LABELS,
   outcomeTable,
@@ -58,6 +59,7 @@ export async function presentDashboard(ds: DataSource, os: OutcomesScope, by: Ou
   }
   const deptIds = table.groups.filter((g) => g.startsWith('dept:') && g !== 'dept:none').map((g) => Number(g.slice(5)));
   const names = await departmentNames(ds, os.scope.corpId, deptIds);
+  const atmosphere = await atmosphereViews(ds, os.scope.corpId, os.scope.deptIds, { page: 1, pageSize: ATMOSPHERE_PAGE_SIZE });
   return {
     months: table.months,
     by,
@@ -65,6 +67,7 @@ export async function presentDashboard(ds: DataSource, os: OutcomesScope, by: Ou
     cells: table.cells,
     computedAt: computedAt ? computedAt.toISOString() : null,
     targets: { annualTurnover: { ...OUTCOME_TARGETS.annualTurnover }, bigShare: { ...OUTCOME_TARGETS.bigShare } },
-    atmosphere: await atmosphereViews(ds, os.scope.corpId, os.scope.deptIds),
+    atmosphere: atmosphere.items,
+    atmosphereTotal: atmosphere.total,
   };
 }

@@ -1,7 +1,8 @@
 /**
  * 转型看板 API (HR only, within its departments; others 403): GET /api/v1/outcomes (the numbers by month, for all or
  * by department or tier), GET /api/v1/outcomes/people (the people behind one number; a group outside scope lists
- * nobody) and GET /api/v1/outcomes/export (.xlsx). Read from the rows the outcomes job stored; each view is audited
+ * nobody), GET /api/v1/outcomes/export (.xlsx) and GET /api/v1/outcomes/atmosphere (团队氛围's further pages, `page`
+ * and `pageSize`: the dashboard answers the first). Read from the rows the outcomes job stored; each view is audited
  * (the board shows risk counts, the drill-down names people).
  */
 import Router from '@koa/router';
@@ -13,7 +14,8 @@ import { sendTables } from '../../../util/tableFile';
 import { outcomesScopeOf } from '../policies/outcomesScope';
 import { departmentNames, peopleLines } from '../queries/outcomeFacts';
 import { presentDashboard, scopedFacts } from '../presenters/dashboardPresenter';
-import { DashboardQuerySchema, OUTCOMES_FIELD_LABELS, PeopleQuerySchema } from './schema';
+import { AtmosphereQuerySchema, DashboardQuerySchema, OUTCOMES_FIELD_LABELS, PeopleQuerySchema } from './schema';
+import { atmosphereViews } from '../../pulse/queries/atmosphereViews';
 
 export function outcomesRoutes(deps: AppDeps): Router<AppState> {
   const r = new Router<AppState>({ prefix: '/api/v1/outcomes' });
@@ -25,6 +27,22 @@ export function outcomesRoutes(deps: AppDeps): Router<AppState> {
     const data = await presentDashboard(deps.ds, os, by);
     await deps.ds.transaction((em) =>
       recordAudit(em, actor, { action: 'outcomes.dashboard.read', targetKind: 'outcomes', targetId: by, detail: { by, months: data.months } }),
+    );
+    ctx.body = { ok: true, data };
+  });
+
+  r.get('/atmosphere', async (ctx) => {
+    const actor = ctx.state.actor!;
+    const os = await outcomesScopeOf(deps.ds, actor);
+    const page = validate(AtmosphereQuerySchema, ctx.query, OUTCOMES_FIELD_LABELS);
+    const data = await atmosphereViews(deps.ds, os.scope.corpId, os.scope.deptIds, page);
+    await deps.ds.transaction((em) =>
+      recordAudit(em, actor, {
+        action: 'outcomes.atmosphere.read',
+        targetKind: 'outcomes',
+        targetId: `atmosphere:${page.page}`,
+        detail: { ...page, total: data.total },
+      }),
     );
     ctx.body = { ok: true, data };
   });

@@ -1,7 +1,15 @@
 import { z } from 'zod';
-import { OUTCOME_METRICS } from '@liucai/shared';
+import { ATMOSPHERE_PAGE_SIZE, OUTCOME_METRICS } from '@liucai/shared';
 
-export const OUTCOMES_FIELD_LABELS = { by: '分组方式', metric: '指标', month: '月份', group: '分组', key: '分层或风险等级' } as const;
+export const OUTCOMES_FIELD_LABELS = {
+  by: '分组方式',
+  metric: '指标',
+  month: '月份',
+  group: '分组',
+  key: '分层或风险等级',
+  page: '页码',
+  pageSize: '每页条数',
+} as const;
 
 const BY = z.enum(['all', 'dept', 'tier'], { message: '应为 all（全部）、dept（按部门）或 tier（按分层）' }).default('all');
 
@@ -17,4 +25,14 @@ export const PeopleQuerySchema = z.object({
   key: z
     .enum(['move', 'train', 'reassign', 'none', '高', '中', '低'], { message: '应为分层（move/train/reassign/none）或风险等级（高/中/低/none）' })
     .optional(),
+});
+
+export const AtmosphereQuerySchema = z.object({
+  page: z.coerce.number({ message: '应为正整数' }).int('应为正整数').min(1, '应为正整数').default(1),
+  pageSize: z.coerce
+    .number({ message: '应为 1 到 100 的整数' })
+    .int('应为 1 到 100 的整数')
+    .min(1, '应为 1 到 100 的整数')
+    .max(100, '应为 1 到 100 的整数')
+    .default(ATMOSPHERE_PAGE_SIZE),
 });
