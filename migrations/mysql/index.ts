@@ -38,6 +38,7 @@ import { ScopeCoveringIndexes1767850000000 } from './1767850000000-ScopeCovering
 import { RiskWeekCoveringIndex1767860000000 } from './1767860000000-RiskWeekCoveringIndex';
 import { PayoutRunTotalsIndex1767870000000 } from './1767870000000-PayoutRunTotalsIndex';
 import { UserNameIndex1767910000000 } from './1767910000000-UserNameIndex';
+import { DirectoryIndex1767940000000 } from './1767940000000-DirectoryIndex';
 
 /** MySQL/MariaDB migrations, oldest first. Each is frozen once merged: never edit one, add a new one. */
 export const MYSQL_MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -80,4 +81,5 @@ export const MYSQL_MIGRATIONS: (new () => MigrationInterface)[] = [
   RiskWeekCoveringIndex1767860000000,
   PayoutRunTotalsIndex1767870000000,
   UserNameIndex1767910000000,
+  DirectoryIndex1767940000000,
 ];
