@@ -151,4 +151,29 @@ describe('people directory query on MariaDB and SQLite', () => {
       expect(await run({}, { page: 2, pageSize: 4 })).toEqual(['张珊', '周九']);
     });
   });
+
+  it('answers a search in name order in one walk as counting and paging in SQL did', async () => {
+    await onBothDatabases('peoplewalk', async (ds, kind) => {
+      const pw = await buildPeopleWorld(ds, 'pdw');
+      const actors = {
+        hr: actorFor(pw.people.hr, ['employee', 'hr'], [pw.depts.sales.deptId]),
+        admin: actorFor(pw.people.hr, ['employee', 'admin']),
+        employee: actorFor(pw.people.hr, ['employee']),
+      };
+      const queries = ['zs', 'z', 'zhang', 'zhangs', '张', '三', '王', 'a', '%', '_', '!', '经理', '00', '一组', 'nobody'];
+      for (const [who, actor] of Object.entries(actors))
+        for (const q of queries)
+          for (const status of ['active', 'left', 'all'] as const)
+            for (const sort of ['name', '-name'] as const)
+              for (const page of [1, 2, 3, 4]) {
+                const f: DirectoryFilters = { q, status, sort };
+                const req = { page, pageSize: 2 };
+                const label = { kind, who, q, status, sort, page };
+                expect({ ...label, got: await listPeople(ds, actor, f, req) }).toEqual({
+                  ...label,
+                  got: await listPeople(ds, actor, f, req, { oneWalk: false }),
+                });
+              }
+    });
+  });
 });

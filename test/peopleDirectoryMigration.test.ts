@@ -13,6 +13,8 @@ import { PeopleDirectory1765200000000 as MysqlMigration } from '../migrations/my
 import { PeopleDirectory1765200000000 as SqliteMigration } from '../migrations/sqlite/1765200000000-PeopleDirectory';
 import { ScopeCoveringIndexes1767850000000 as MysqlIndexes } from '../migrations/mysql/1767850000000-ScopeCoveringIndexes';
 import { ScopeCoveringIndexes1767850000000 as SqliteIndexes } from '../migrations/sqlite/1767850000000-ScopeCoveringIndexes';
+import { DirectoryIndex1767940000000 as MysqlDirectoryIndex } from '../migrations/mysql/1767940000000-DirectoryIndex';
+import { DirectoryIndex1767940000000 as SqliteDirectoryIndex } from '../migrations/sqlite/1767940000000-DirectoryIndex';
 
 /** Down and up again; `later` are later migrations that index its columns (SQLite drops no indexed column): first down, last up. */
 async function backfilled(ds: DataSource, migration: MigrationInterface, later: MigrationInterface[]) {
@@ -47,7 +49,7 @@ describe('PeopleDirectory migration', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'liucai-migpeople-'));
     const ds = await openDatabase({ kind: 'sqlite', path: path.join(dir, 'db.sqlite') }, { migrate: true });
     try {
-      expect(await backfilled(ds, new SqliteMigration(), [new SqliteIndexes()])).toEqual(expected);
+      expect(await backfilled(ds, new SqliteMigration(), [new SqliteIndexes(), new SqliteDirectoryIndex()])).toEqual(expected);
     } finally {
       await ds.destroy();
       fs.rmSync(dir, { recursive: true, force: true });
@@ -59,7 +61,7 @@ describe('PeopleDirectory migration', () => {
     await recreateMysqlDatabase(url);
     const ds = await openDatabase({ kind: 'mysql', url }, { migrate: true });
     try {
-      expect(await backfilled(ds, new MysqlMigration(), [new MysqlIndexes()])).toEqual(expected);
+      expect(await backfilled(ds, new MysqlMigration(), [new MysqlIndexes(), new MysqlDirectoryIndex()])).toEqual(expected);
     } finally {
       await ds.query(`DROP DATABASE \`${new URL(url).pathname.slice(1)}\``);
       await ds.destroy();

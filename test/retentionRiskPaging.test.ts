@@ -4,7 +4,7 @@
  * supervisor and someone both, every band filter and every page walked in turn, the rows, totals and counts equal
  * the single scope-filtered join the list was before; HR sees its departments only, a supervisor their reports
  * only, nobody their own risk, nobody who left; the scope asked about one person (a person's page) answers as the
- * whole scope does.
+ * whole scope does. In SQL, a band's page walked in name order on the directory index equals the one read as sets.
  */
 import type { DataSource } from 'typeorm';
 import { Department, RetentionRisk, User } from '../server/src/entities';
@@ -108,6 +108,9 @@ describe('留才雷达 list, people first', () => {
             const got = await riskPage(ds, rs, WEEK, { band, page, pageSize: 6 });
             // Every other read gives the same page: in SQL, people first by key, people first with the week's index.
             expect(await riskPage(ds, rs, WEEK, { band, page, pageSize: 6, via: 'sql' })).toEqual(got);
+            // In SQL, each band's page by the name-ordered walk of the people and by the scope and band read as sets.
+            expect(await riskPage(ds, rs, WEEK, { band, page, pageSize: 6, via: 'sql', walk: 'index' })).toEqual(got);
+            expect(await riskPage(ds, rs, WEEK, { band, page, pageSize: 6, via: 'sql', walk: 'sets' })).toEqual(got);
             expect(await riskPage(ds, rs, WEEK, { band, page, pageSize: 6, via: 'people' })).toEqual(got);
             expect(await riskPage(ds, rs, WEEK, { band, page, pageSize: 6, via: 'people', keyedUpTo: 0 })).toEqual(got);
             const want = await previousPage(ds, rs, { band, page, pageSize: 6 });

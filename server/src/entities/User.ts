@@ -14,6 +14,10 @@ export type UserStatus = 'active' | 'left';
 @Index('idx_users_other_depts', ['corpId', 'inOtherDepts'])
 // Covers the name lookups by userid (managers, references on every list): the key read without the row.
 @Index('idx_users_names', ['corpId', 'userid', 'status', 'name', 'title'])
+// People by status in name order with the scope's and (SQLite only) the searched columns: the directory's search and
+// 留才雷达's name-ordered pages test each person on the index entry. Columns differ by database (InnoDB's key limit),
+// so the migrations (1767940000000) own it, not the sync.
+@Index('idx_users_directory', { synchronize: false })
 export class User {
   @PrimaryColumn({ name: 'corp_id', type: 'varchar', length: 64 })
   corpId: string;

@@ -126,6 +126,7 @@ async function pageInSql(ds: DataSource, rs: RiskScope, weekStart: string, opts:
   for (const g of grouped) counts[(g.band as '高' | '中' | '低' | null) ?? 'none'] += Number(g.n);
   const order: Band[] = opts.band ? [opts.band] : ['高', '中', '低', 'none'];
   const total = order.reduce((n, b) => n + counts[b], 0);
+  const everyone = counts.高 + counts.中 + counts.低 + counts.none;
   const pageIds: string[] = [];
   let offset = (opts.page - 1) * opts.pageSize;
   for (const b of order) {
@@ -134,25 +135,35 @@ async function pageInSql(ds: DataSource, rs: RiskScope, weekStart: string, opts:
       offset -= counts[b];
       continue;
     }
-    // From the users (their rows give the order), each risk checked in the covering week index: never a risk row.
-    // tenancy: corpId is the actor's; scopeUseridsSql keeps to its scope.
-    const q = ds
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .select('u.userid', 'userid')
-      .where("u.corp_id = :corpId AND u.status = 'active'", { corpId })
-      .andWhere(`u.userid IN (${inScope.sql})`, inScope.params)
-      .andWhere('u.userid <> :riskViewer', { riskViewer: rs.scope.self })
-      .andWhere(
-        `u.userid IN (SELECT r.userid FROM retention_risks r WHERE r.corp_id = :corpId AND r.week_start = :weekStart AND ${b === 'none' ? 'r.band IS NULL' : 'r.band = :band'})`,
+    const bandSql = b === 'none' ? 'r.band IS NULL' : 'r.band = :band';
+    const need = opts.pageSize - pageIds.length;
+    // A band that holds most people (every band still empty, or a deep page of a large one): walk the active people
+    // in name order on the directory index (the scope tested on each entry, constants as whereInRiskScope has them),
+    // each one's risk looked up by key, stopping at the page — about (offset + page) × everyone / band entries. A small
+    // band (高 among thousands): from the users, the scope and the band each read once from the indexes
+    // (scopeUseridsSql and the covering week index), then ordered. The same people in the same order either way.
+    const walk = (opts.walk ?? 'auto') === 'auto' ? (offset + need) * everyone <= WALK_ENTRIES * counts[b] : opts.walk === 'index';
+    // tenancy: corpId is the actor's; whereInRiskScope and scopeUseridsSql keep to its scope.
+    const q = ds.getRepository(User).createQueryBuilder('u').select('u.userid', 'userid');
+    if (walk)
+      whereInRiskScope(q.where("u.status = 'active'"), 'u', rs).andWhere(
+        `EXISTS (SELECT 1 FROM retention_risks r WHERE r.corp_id = u.corp_id AND r.userid = u.userid AND r.week_start = :weekStart AND ${bandSql})`,
         { weekStart, band: b },
       );
+    else
+      q.where("u.corp_id = :corpId AND u.status = 'active'", { corpId })
+        .andWhere(`u.userid IN (${inScope.sql})`, inScope.params)
+        .andWhere('u.userid <> :riskViewer', { riskViewer: rs.scope.self })
+        .andWhere(`u.userid IN (SELECT r.userid FROM retention_risks r WHERE r.corp_id = :corpId AND r.week_start = :weekStart AND ${bandSql})`, {
+          weekStart,
+          band: b,
+        });
     const rows = await q
       .orderBy('u.name_pinyin', 'ASC')
       .addOrderBy('u.name', 'ASC')
       .addOrderBy('u.userid', 'ASC')
       .offset(offset)
-      .limit(opts.pageSize - pageIds.length)
+      .limit(need)
       .getRawMany<{ userid: string }>();
     pageIds.push(...rows.map((r) => r.userid));
     offset = 0;
@@ -160,7 +171,9 @@ async function pageInSql(ds: DataSource, rs: RiskScope, weekStart: string, opts:
   return { pageIds, total, counts };
 }
 
-type PageOpts = { band?: Band | undefined; page: number; pageSize: number; keyedUpTo?: number };
+type PageOpts = { band?: Band | undefined; page: number; pageSize: number; keyedUpTo?: number; walk?: 'auto' | 'index' | 'sets' };
+/** Index entries a name-ordered walk of the people may read before reading the band's people as sets is cheaper. */
+const WALK_ENTRIES = 1500;
 type PageIds = { pageIds: string[]; total: number; counts: Record<Band, number> };
 
 /**
