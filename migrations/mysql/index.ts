@@ -39,6 +39,7 @@ import { RiskWeekCoveringIndex1767860000000 } from './1767860000000-RiskWeekCove
 import { PayoutRunTotalsIndex1767870000000 } from './1767870000000-PayoutRunTotalsIndex';
 import { UserNameIndex1767910000000 } from './1767910000000-UserNameIndex';
 import { TalentReviewRankIndex1767920000000 } from './1767920000000-TalentReviewRankIndex';
+import { OrgVersions1767980000000 } from './1767980000000-OrgVersions';
 
 /** MySQL/MariaDB migrations, oldest first. Each is frozen once merged: never edit one, add a new one. */
 export const MYSQL_MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -82,4 +83,5 @@ export const MYSQL_MIGRATIONS: (new () => MigrationInterface)[] = [
   PayoutRunTotalsIndex1767870000000,
   UserNameIndex1767910000000,
   TalentReviewRankIndex1767920000000,
+  OrgVersions1767980000000,
 ];

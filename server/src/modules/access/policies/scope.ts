@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { Department } from '../../../entities';
+import { corpDepartments } from '../../people/queries/corpDepartments';
 import type { Actor } from '../../../appTypes';
 
 /** Whose departments an actor may see on HR pages: every one (admin), some subtrees (HR), none (everyone else). */
@@ -24,15 +24,10 @@ export function visibleAmong(depts: { deptId: number; parentId: number | null }[
  * below them for HR, none otherwise.
  */
 export async function visibleDepartmentIds(ds: DataSource, actor: Actor): Promise<Set<number>> {
-  // Raw rows: every request of an HR page asks this, and hydrating 562 entities costs more than the query.
-  const rows: { deptId: number | string; parentId: number | string | null }[] = await ds
-    .getRepository(Department)
-    .createQueryBuilder('d')
-    .select(['d.dept_id AS deptId', 'd.parent_id AS parentId'])
-    .where('d.corp_id = :corpId', { corpId: actor.corpId })
-    .getRawMany();
-  const depts = rows.map((d) => ({ deptId: Number(d.deptId), parentId: d.parentId === null ? null : Number(d.parentId) }));
-  return visibleAmong(depts, deptScopeOf(actor));
+  const scope = deptScopeOf(actor);
+  if (scope.kind === 'none') return new Set();
+  // The corp's departments as the process keeps them (one read of the org version while no department changed).
+  return visibleAmong([...(await corpDepartments(ds, actor.corpId)).rows], scope);
 }
 
 /** The given departments plus everything below them. */
