@@ -25,6 +25,10 @@ describe('the departments the web process keeps, per corp and org version', () =
       expect(await loadDepartmentIndex(ds, corpId)).toBe(first);
       expect(await visibleDepartmentIds(ds, hrOf(corpId, [sales.deptId]))).toEqual(new Set([sales.deptId, team.deptId]));
 
+      // A caller changing its set changes no other request's.
+      (await visibleDepartmentIds(ds, hrOf(corpId, [sales.deptId]))).add(root.deptId);
+      expect(await visibleDepartmentIds(ds, hrOf(corpId, [sales.deptId]))).toEqual(new Set([sales.deptId, team.deptId]));
+      expect(await visibleDepartmentIds(ds, hrOf(corpId, [team.deptId]))).toEqual(new Set([team.deptId]));
       await ds.getRepository(Department).update({ corpId, deptId: sales.deptId }, { name: '营销部' });
       expect((await loadDepartmentIndex(ds, corpId)).path(team.deptId)).toBe('营销部 / 一组');
 

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { corpDepartments } from '../../people/queries/corpDepartments';
+import { corpDepartments, derivedFrom } from '../../people/queries/corpDepartments';
 import type { Actor } from '../../../appTypes';
 
 /** Whose departments an actor may see on HR pages: every one (admin), some subtrees (HR), none (everyone else). */
@@ -26,8 +26,11 @@ export function visibleAmong(depts: { deptId: number; parentId: number | null }[
 export async function visibleDepartmentIds(ds: DataSource, actor: Actor): Promise<Set<number>> {
   const scope = deptScopeOf(actor);
   if (scope.kind === 'none') return new Set();
-  // The corp's departments as the process keeps them (one read of the org version while no department changed).
-  return visibleAmong([...(await corpDepartments(ds, actor.corpId)).rows], scope);
+  // The corp's departments as the process keeps them (one read of the org version while no department changed), and
+  // each scope's departments worked out once per org version; a copy, as callers may change their set.
+  const depts = await corpDepartments(ds, actor.corpId);
+  const key = scope.kind === 'all' ? 'visible:all' : `visible:${[...scope.roots].sort((a, b) => a - b).join(',')}`;
+  return new Set(derivedFrom(depts, key, (rows) => visibleAmong([...rows], scope)));
 }
 
 /** The given departments plus everything below them. */
