@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { actorFor, buildCorp, buildDepartment, onBothDatabases } from './support/factories';
-import { createTestWorld, syncWorld, type TestWorld } from './support/testServices';
+import { createTestWorld, openTestDb, syncWorld, type TestWorld } from './support/testServices';
+import { openDatabase } from '../server/src/db/dataSource';
 import { Department } from '../server/src/entities';
 import { loadDepartmentIndex } from '../server/src/modules/people/queries/departmentIndex';
 import { visibleDepartmentIds } from '../server/src/modules/access/policies/scope';
@@ -61,6 +62,20 @@ describe('the departments the web process keeps, per corp and org version', () =
       await ds.getRepository(Department).update({ corpId: b, deptId: 1 }, { name: '乙集团' });
       expect((await loadDepartmentIndex(ds, a)).ref(1)?.name).toBe('甲公司');
       expect((await loadDepartmentIndex(ds, b)).ref(1)?.name).toBe('乙集团');
+    });
+  });
+  it('sees a write made through another connection, as the jobs’ process makes them (MariaDB and SQLite)', async () => {
+    await onBothDatabases('deptcache-jobs', async (ds: DataSource, kind) => {
+      const jobs = kind === 'sqlite' ? await openDatabase({ kind: 'sqlite', path: String(ds.options.database) }, { migrate: false }) : await openTestDb();
+      try {
+        const corpId = await buildCorp(ds, 'deptcache-jobs');
+        const dept = await buildDepartment(ds, corpId, { name: '研发部' });
+        expect((await loadDepartmentIndex(ds, corpId)).ref(dept.deptId)?.name).toBe('研发部');
+        await jobs.transaction((em) => em.getRepository(Department).update({ corpId, deptId: dept.deptId }, { name: '产品研发部', active: false }));
+        expect((await loadDepartmentIndex(ds, corpId)).ref(dept.deptId)?.name).toBe('产品研发部');
+      } finally {
+        await jobs.destroy();
+      }
     });
   });
 });
