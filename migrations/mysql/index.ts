@@ -40,6 +40,7 @@ import { PayoutRunTotalsIndex1767870000000 } from './1767870000000-PayoutRunTota
 import { UserNameIndex1767910000000 } from './1767910000000-UserNameIndex';
 import { TalentReviewRankIndex1767920000000 } from './1767920000000-TalentReviewRankIndex';
 import { DirectoryIndex1767940000000 } from './1767940000000-DirectoryIndex';
+import { OrgVersions1767980000000 } from './1767980000000-OrgVersions';
 
 /** MySQL/MariaDB migrations, oldest first. Each is frozen once merged: never edit one, add a new one. */
 export const MYSQL_MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -84,4 +85,5 @@ export const MYSQL_MIGRATIONS: (new () => MigrationInterface)[] = [
   UserNameIndex1767910000000,
   TalentReviewRankIndex1767920000000,
   DirectoryIndex1767940000000,
+  OrgVersions1767980000000,
 ];

@@ -29,6 +29,7 @@ import { ImportRejection } from './ImportRejection';
 import { Notification } from './Notification';
 import { NotificationSend } from './NotificationSend';
 import { NotifyDrainLock } from './NotifyDrainLock';
+import { OrgVersion } from './OrgVersion';
 import { IncentivePlan } from './IncentivePlan';
 import { IncentivePlanVersion } from './IncentivePlanVersion';
 import { IncentivePlanAssignment } from './IncentivePlanAssignment';
@@ -102,6 +103,7 @@ export const ENTITIES = [
   Notification,
   NotificationSend,
   NotifyDrainLock,
+  OrgVersion,
   MeteredUsage,
   DataQualitySnapshot,
   DataGapItem,
@@ -177,6 +179,7 @@ export {
   Notification,
   NotificationSend,
   NotifyDrainLock,
+  OrgVersion,
   MeteredUsage,
   DataQualitySnapshot,
   DataGapItem,

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { Department } from '../../../entities';
+import { corpDepartments, derivedFrom } from '../../people/queries/corpDepartments';
 import type { Actor } from '../../../appTypes';
 
 /** Whose departments an actor may see on HR pages: every one (admin), some subtrees (HR), none (everyone else). */
@@ -24,15 +24,13 @@ export function visibleAmong(depts: { deptId: number; parentId: number | null }[
  * below them for HR, none otherwise.
  */
 export async function visibleDepartmentIds(ds: DataSource, actor: Actor): Promise<Set<number>> {
-  // Raw rows: every request of an HR page asks this, and hydrating 562 entities costs more than the query.
-  const rows: { deptId: number | string; parentId: number | string | null }[] = await ds
-    .getRepository(Department)
-    .createQueryBuilder('d')
-    .select(['d.dept_id AS deptId', 'd.parent_id AS parentId'])
-    .where('d.corp_id = :corpId', { corpId: actor.corpId })
-    .getRawMany();
-  const depts = rows.map((d) => ({ deptId: Number(d.deptId), parentId: d.parentId === null ? null : Number(d.parentId) }));
-  return visibleAmong(depts, deptScopeOf(actor));
+  const scope = deptScopeOf(actor);
+  if (scope.kind === 'none') return new Set();
+  // The corp's departments as the process keeps them (one read of the org version while no department changed), and
+  // each scope's departments worked out once per org version; a copy, as callers may change their set.
+  const depts = await corpDepartments(ds, actor.corpId);
+  const key = scope.kind === 'all' ? 'visible:all' : `visible:${[...scope.roots].sort((a, b) => a - b).join(',')}`;
+  return new Set(derivedFrom(depts, key, (rows) => visibleAmong([...rows], scope)));
 }
 
 /** The given departments plus everything below them. */

@@ -1,19 +1,12 @@
 import type { DataSource } from 'typeorm';
 import { departmentPathLabels, type DepartmentRef } from '@liucai/shared';
-import { Department } from '../../../entities';
-
-/** What the index keeps of a department. */
-export interface DepartmentRow {
-  deptId: number;
-  parentId: number | null;
-  name: string;
-  active: boolean;
-  sortOrder: number;
-}
+import { corpDepartments, derivedFrom, type DepartmentRow } from './corpDepartments';
 import { descendantsOf } from '../../access/policies/scope';
 
+export type { DepartmentRow } from './corpDepartments';
+
 /**
- * A corp's departments read once for a request (one query, about 560 rows at 10,000 people): each one's path for
+ * A corp's departments (about 560 rows at 10,000 people, kept per org version: `loadDepartmentIndex`): each one's path for
  * naming it (the shared rule, so the three 一组 are told apart) and subtrees for filters and scopes. Removed
  * departments are kept: people who left may still name them.
  */
@@ -74,27 +67,10 @@ export class DepartmentIndex {
   }
 }
 
-/** Read a corp's departments (id, parent, name, active, order) into a `DepartmentIndex`: one raw query, no entities. */
+/**
+ * A corp's `DepartmentIndex`: built once per org version from the departments the process keeps (`corpDepartments`:
+ * one read by key per request while no department changed), shared by the requests.
+ */
 export async function loadDepartmentIndex(ds: DataSource, corpId: string): Promise<DepartmentIndex> {
-  const rows = await ds
-    .getRepository(Department)
-    .createQueryBuilder('d')
-    .select('d.dept_id', 'deptId')
-    .addSelect('d.parent_id', 'parentId')
-    .addSelect('d.name', 'name')
-    .addSelect('d.active', 'active')
-    .addSelect('d.sort_order', 'sortOrder')
-    .where('d.corp_id = :corpId', { corpId })
-    .orderBy('d.sort_order', 'ASC')
-    .addOrderBy('d.dept_id', 'ASC')
-    .getRawMany<{ deptId: number | string; parentId: number | string | null; name: string; active: number | boolean; sortOrder: number }>();
-  return new DepartmentIndex(
-    rows.map((r) => ({
-      deptId: Number(r.deptId),
-      parentId: r.parentId === null ? null : Number(r.parentId),
-      name: r.name,
-      active: Boolean(Number(r.active)),
-      sortOrder: Number(r.sortOrder),
-    })),
-  );
+  return derivedFrom(await corpDepartments(ds, corpId), 'departmentIndex', (rows) => new DepartmentIndex(rows));
 }
