@@ -86,8 +86,8 @@ export async function computeOutcomeFacts(
   await ds.transaction(async (em) => {
     await em.getRepository(OutcomePersonMonth).delete({ corpId, month: MoreThanOrEqual(months[0]!) });
     for (let i = 0; i < rows.length; i += 500) await em.getRepository(OutcomePersonMonth).insert(rows.slice(i, i + 500));
-    // The page's sums, from every stored month (older runs' months included), with the rows they add up.
-    await rebuildOutcomeGroups(em, corpId);
   });
+  // The page's sums, from every stored month (older runs' months included), once the rows they add up are committed.
+  await rebuildOutcomeGroups(ds, corpId);
   return { months, rows: rows.length };
 }

@@ -40,12 +40,16 @@ export function runOrgSync(deps: OrgSyncDeps, runId: number, opts: { finalAttemp
   return trackSyncRun(deps, runId, opts, async (report, run) => {
     const org = await fetchOrg(deps.source, deps.concurrency, report);
     report('saving', 0, 1);
-    return deps.ds.transaction((em) => writeOrg(em, run.corpId, org, shanghaiDate(now())));
+    const { result, peopleOrTreeChanged } = await deps.ds.transaction((em) => writeOrg(em, run.corpId, org, shanghaiDate(now())));
+    // The 转型看板's sums are by department subtree of each person's main department: added up again when people or
+    // the tree changed, after the org's transaction (not holding the write lock while they are computed).
+    if (peopleOrTreeChanged) await rebuildOutcomeGroups(deps.ds, run.corpId);
+    return result;
   });
 }
 
 /** Write a fetched org in three steps (departments, users with their supervisors, memberships), in one transaction. */
-async function writeOrg(em: EntityManager, corpId: string, org: FetchedOrg, today: string): Promise<OrgSyncResult> {
+async function writeOrg(em: EntityManager, corpId: string, org: FetchedOrg, today: string): Promise<{ result: OrgSyncResult; peopleOrTreeChanged: boolean }> {
   const leaders = new OrgLeaders(org);
   const treeBefore = await departmentTree(em, corpId);
   const { departments } = await writeOrgDepartments(em, corpId, org);
@@ -53,17 +57,17 @@ async function writeOrg(em: EntityManager, corpId: string, org: FetchedOrg, toda
   const membershipsChanged = await writeOrgMemberships(em, corpId, org, leaders, users.seen);
   // The org page's headcounts land with the org they count (only rows whose counts changed are written).
   await refreshDepartmentHeadcounts(em, corpId);
-  // The 转型看板's sums are by department subtree of each person's main department: add them up again when people or
-  // the tree changed.
-  if (users.created + users.updated + users.left > 0 || (await departmentTree(em, corpId)) !== treeBefore) await rebuildOutcomeGroups(em, corpId);
   return {
-    departments,
-    users: users.users,
-    supervisors: users.supervisors,
-    created: users.created,
-    updated: users.updated,
-    left: users.left,
-    membershipsChanged,
+    result: {
+      departments,
+      users: users.users,
+      supervisors: users.supervisors,
+      created: users.created,
+      updated: users.updated,
+      left: users.left,
+      membershipsChanged,
+    },
+    peopleOrTreeChanged: users.created + users.updated + users.left > 0 || (await departmentTree(em, corpId)) !== treeBefore,
   };
 }
 
