@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import Button from 'antd-mobile/es/components/button';
-import { ATMOSPHERE_PAGE_SIZE, type AtmosphereView } from '@liucai/shared';
+import { ATMOSPHERE_PAGE_SIZE, zh, type AtmosphereView } from '@liucai/shared';
 import { errorMessage } from '../api/client';
 import { getAtmospherePage } from '../api/outcomesEndpoints';
 import { navigate } from '../router/hashRoute';
@@ -32,7 +32,7 @@ export function AtmosphereSection({ first, total }: { first: AtmosphereView[]; t
   return (
     <section className="card" data-testid="outcome-atmosphere">
       <div className="card-head">
-        <h2>团队氛围{total > 0 ? ` · ${total} 个团队` : ''}</h2>
+        <h2>{total > 0 ? zh`团队氛围 · ${total} 个团队` : '团队氛围'}</h2>
         <a className="link small" onClick={() => navigate('/pulse-admin')}>
           脉搏调查
         </a>

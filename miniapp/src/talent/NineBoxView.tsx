@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import Button from 'antd-mobile/es/components/button';
-import type { NineBoxCellKey, TalentNineBox, TalentNineBoxCell } from '@liucai/shared';
+import { zh, type NineBoxCellKey, type TalentNineBox, type TalentNineBoxCell } from '@liucai/shared';
 import { getTalentNineBoxCell } from '../api/talentEndpoints';
 import { LoadingCard, RetryCard } from '../components/LoadStates';
 import { Pager } from '../components/Pager';
@@ -76,7 +76,7 @@ function FragmentCell({ cell, rowHead, open, onOpen }: { cell: TalentNineBox['ce
             className="nine-box-count nine-box-count-button"
             onClick={onOpen}
             data-testid={`nine-box-open-${key}`}
-            aria-label={`查看${cell.tierLabel}、${cell.performanceLabel}的 ${cell.count} 人`}
+            aria-label={zh`查看${cell.tierLabel}、${cell.performanceLabel}的 ${cell.count} 人`}
           >
             {cell.count}
           </button>
