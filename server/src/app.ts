@@ -91,7 +91,7 @@ export function createApp(deps: AppDeps): Koa<AppState> {
   app.proxy = deps.config.cookieSecure;
   app.use(requestContext(deps.log));
   app.use(securityHeaders({ https: deps.config.cookieSecure }));
-  app.use(errorHandler());
+  app.use(errorHandler({ explainInternal: deps.config.env === 'test' }));
   // DingTalk's callback carries no cookie and proves itself by its signature: no Origin to check.
   app.use(csrfGuard({ publicUrl: deps.config.publicUrl, exempt: (path) => path === DINGTALK_CALLBACK_PATH }));
   app.use(jsonBody());

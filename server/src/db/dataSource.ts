@@ -9,6 +9,7 @@ import { ENTITIES } from '../entities';
 import { MYSQL_MIGRATIONS } from '../../../migrations/mysql';
 import { SQLITE_MIGRATIONS } from '../../../migrations/sqlite';
 import { applyAcquireTimeout } from './poolTimeouts';
+import { retrySqliteBusyAsync } from './sqliteBusy';
 
 /** How long to wait for the database: a new connection, and a free pooled one (config.resilience). */
 export interface DatabaseTimeouts {
@@ -52,7 +53,7 @@ export async function createDataSource(database: Config['database'], timeouts?: 
     });
   }
   if (database.path !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(database.path)), { recursive: true });
-  return new DataSource({
+  const ds = new DataSource({
     type: 'better-sqlite3',
     database: database.path,
     entities: ENTITIES,
@@ -63,14 +64,17 @@ export async function createDataSource(database: Config['database'], timeouts?: 
     prepareDatabase: (db: { pragma(s: string): unknown; prepare(sql: string): unknown }) => {
       db.pragma('journal_mode = WAL');
       db.pragma('foreign_keys = ON');
-      db.pragma('busy_timeout = 5000');
+      // No synchronous busy wait (it would stall the process's event loop): `retrySqliteBusyAsync` waits instead.
+      db.pragma('busy_timeout = 0');
       // The embedded mode has two connections (web and job thread). TypeORM opens transactions DEFERRED; one that reads,
-      // then writes after the other connection committed, fails with SQLITE_BUSY at once (the busy timeout does not
-      // apply to a stale snapshot). IMMEDIATE takes the write lock up front, waiting up to the busy timeout instead.
+      // then writes after the other connection committed, fails with SQLITE_BUSY at once (a stale snapshot cannot be
+      // waited out). IMMEDIATE takes the write lock up front, so BEGIN is the statement that waits for it instead.
       const prepare = db.prepare.bind(db);
       db.prepare = (sql: string) => prepare(sql === 'BEGIN TRANSACTION' ? 'BEGIN IMMEDIATE TRANSACTION' : sql);
     },
   });
+  retrySqliteBusyAsync(ds);
+  return ds;
 }
 
 /** Initialise the DataSource and apply pending migrations (used by the embedded mode and tests). */

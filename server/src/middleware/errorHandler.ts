@@ -6,8 +6,12 @@ import { DingTalkError } from '../dingtalk/errors';
 import { dependencyDownOf, dependencyUnavailable } from '../dependencyDown';
 import type { AppState } from '../appTypes';
 
-/** The one place that decides every error response: `{ ok: false, error: { id, message, details } }`. */
-export function errorHandler(): Middleware<AppState> {
+/**
+ * The one place that decides every error response: `{ ok: false, error: { id, message, details } }`. With
+ * `opts.explainInternal` (test runs only) a 500 also carries the thrown error's message as `error.cause`, so a test
+ * that meets an unexpected 500 says why in its own failure output; never in development or production.
+ */
+export function errorHandler(opts: { explainInternal?: boolean } = {}): Middleware<AppState> {
   return async (ctx, next) => {
     try {
       await next();
@@ -33,7 +37,8 @@ export function errorHandler(): Middleware<AppState> {
       else if (appErr.status >= 500) log?.error({ err: err instanceof QueryFailedError ? { message: err.message } : err, id: appErr.id }, 'request failed');
       else log?.info({ id: appErr.id, status: appErr.status }, 'request refused');
       ctx.status = appErr.status;
-      ctx.body = { ok: false, error: { id: appErr.id, message: appErr.message, details: appErr.details ?? null, requestId: ctx.state.requestId } };
+      const cause = opts.explainInternal && appErr.id === 'internal_error' ? { cause: err instanceof Error ? `${err.name}: ${err.message}` : String(err) } : {};
+      ctx.body = { ok: false, error: { id: appErr.id, message: appErr.message, details: appErr.details ?? null, requestId: ctx.state.requestId, ...cause } };
     }
   };
 }

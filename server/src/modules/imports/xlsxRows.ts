@@ -56,6 +56,9 @@ export async function* xlsxRows(input: Readable, notes: XlsxNotes): AsyncGenerat
       sheets++;
       if (sheets > 1) {
         notes.skippedSheets++;
+        // Read to its end, unparsed: exceljs deletes a spooled sheet's temp file once the sheet is passed, and a
+        // sheet left unread would then fail to open (an error event nobody listens to, which ends the process).
+        for await (const _row of sheet) void _row;
         continue;
       }
       notes.sheetName = (sheet as unknown as { name?: string }).name ?? null;
