@@ -8,6 +8,7 @@ import { visibleDepartmentIds } from '../server/src/modules/access/policies/scop
 import { corpDepartments } from '../server/src/modules/people/queries/corpDepartments';
 import { createOrgSyncRun } from '../server/src/modules/sync/commands/orgSyncRunCreator';
 import { runOrgSync } from '../server/src/modules/sync/commands/orgSyncer';
+import { departmentChain } from '../server/src/modules/pay/queries/planResolution';
 
 jest.setTimeout(120000);
 
@@ -33,8 +34,11 @@ describe('the departments the web process keeps, per corp and org version', () =
       await ds.getRepository(Department).update({ corpId, deptId: sales.deptId }, { name: '营销部' });
       expect((await loadDepartmentIndex(ds, corpId)).path(team.deptId)).toBe('营销部 / 一组');
 
+      // Pay's department chain (a job assignment on a department above applies) comes from the same kept rows.
+      expect(await departmentChain(ds, corpId, team.deptId)).toEqual([team.deptId, sales.deptId, root.deptId]);
       await ds.getRepository(Department).update({ corpId, deptId: team.deptId }, { parentId: root.deptId });
       expect(await visibleDepartmentIds(ds, hrOf(corpId, [sales.deptId]))).toEqual(new Set([sales.deptId]));
+      expect(await departmentChain(ds, corpId, team.deptId)).toEqual([team.deptId, root.deptId]);
 
       await ds.getRepository(Department).update({ corpId, deptId: team.deptId }, { active: false });
       expect((await loadDepartmentIndex(ds, corpId)).listInTreeOrder(new Set([team.deptId]))).toEqual([]);

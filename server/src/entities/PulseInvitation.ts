@@ -6,7 +6,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
  */
 @Entity({ name: 'pulse_invitations' })
 @Index('uq_pulse_invitations', ['roundId', 'userid'], { unique: true })
-@Index('idx_pulse_invitations_user', ['corpId', 'userid'])
+@Index('idx_pulse_invitations_user_round', ['corpId', 'userid', 'roundId'])
 @Index('idx_pulse_invitations_round', ['corpId', 'roundId', 'answeredOn'])
 export class PulseInvitation {
   @PrimaryGeneratedColumn({ type: 'int' })

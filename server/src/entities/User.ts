@@ -5,6 +5,7 @@ export type UserStatus = 'active' | 'left';
 /** A person of the corp, synced from DingTalk. People who leave are kept with status 'left' and the date. */
 @Entity({ name: 'users' })
 @Index('idx_users_supervisor', ['corpId', 'supervisorUserid', 'namePinyin', 'userid'])
+@Index('idx_users_supervisor_status', ['corpId', 'supervisorUserid', 'status'])
 @Index('idx_users_status', ['corpId', 'status', 'userid'])
 @Index('idx_users_initials', ['corpId', 'nameInitials'])
 @Index('idx_users_pinyin', ['corpId', 'namePinyin'])

@@ -6,6 +6,7 @@
  */
 import { In, type DataSource } from 'typeorm';
 import { dayBefore, inEffect } from '@liucai/shared';
+import { corpDepartments, derivedFrom } from '../../people/queries/corpDepartments';
 import { Department, IncentivePlan, IncentivePlanAssignment, IncentivePlanVersion, type User } from '../../../entities';
 
 export interface PlanOnDay {
@@ -20,8 +21,8 @@ const range = (a: { effectiveFrom: string; effectiveTo: string | null }) => ({ f
 
 /** A department and its ancestors, nearest first. */
 export async function departmentChain(ds: DataSource, corpId: string, deptId: number): Promise<number[]> {
-  const depts = await ds.getRepository(Department).find({ where: { corpId }, select: { deptId: true, parentId: true } });
-  const parent = new Map(depts.map((d) => [Number(d.deptId), d.parentId === null ? null : Number(d.parentId)]));
+  // The corp's departments as the web process keeps them (read again only when the org changed).
+  const parent = derivedFrom(await corpDepartments(ds, corpId), 'parentOf', (rows) => new Map(rows.map((d) => [d.deptId, d.parentId])));
   const chain: number[] = [];
   for (let id: number | null | undefined = Number(deptId); id !== null && id !== undefined && !chain.includes(id); id = parent.get(id)) chain.push(id);
   return chain;
