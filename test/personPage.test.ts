@@ -22,6 +22,7 @@ import {
   actorFor,
   buildAttendance,
   buildCollaboration,
+  buildCorp,
   buildCustomer,
   buildDeal,
   buildDeparture,
@@ -29,12 +30,14 @@ import {
   buildLeave,
   buildSatisfaction,
   buildTraining,
+  buildUser,
   clientAs,
   onBothDatabases,
 } from './support/factories';
 import { buildPeopleWorld, type PeopleWorld } from './support/peopleWorld';
 import type { TestClient } from './support/httpClient';
 import { loadConfig } from '../server/src/config';
+import { User } from '../server/src/entities';
 import { PERSON_TABS } from '../server/src/modules/people/tabs';
 import { loadDepartmentIndex } from '../server/src/modules/people/queries/departmentIndex';
 import { findPersonInScope } from '../server/src/modules/people/queries/personInScope';
@@ -293,5 +296,24 @@ describe('person page queries on MariaDB and SQLite', () => {
     });
     expect(answers).toHaveLength(2);
     expect(answers[1]).toBe(answers[0]);
+  });
+
+  it('follow a reporting line that loops back (bad data) once round, and stop at a supervisor who is not in the org', async () => {
+    await onBothDatabases('personloop', async (ds) => {
+      const corpId = await buildCorp(ds, 'personloop');
+      const a = await buildUser(ds, corpId, { name: '甲' });
+      const b = await buildUser(ds, corpId, { name: '乙', supervisorUserid: a.userid });
+      const c = await buildUser(ds, corpId, { name: '丙', supervisorUserid: b.userid });
+      await ds.getRepository(User).update({ corpId, userid: a.userid }, { supervisorUserid: c.userid });
+      const d = await buildUser(ds, corpId, { name: '丁', supervisorUserid: 'nobody-here' });
+      const admin = actorFor(a, ['employee', 'admin'], []);
+      const depts = await loadDepartmentIndex(ds, corpId);
+      const chainOf = async (userid: string) => {
+        const { person, scope } = await findPersonInScope(ds, admin, userid, depts);
+        return (await presentPersonProfile(ds, admin, person, scope, depts)).supervisorChain.map((s) => s.name);
+      };
+      expect(await chainOf(c.userid)).toEqual(['乙', '甲']);
+      expect(await chainOf(d.userid)).toEqual([]);
+    });
   });
 });

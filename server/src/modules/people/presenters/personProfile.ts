@@ -17,19 +17,22 @@ interface LinkRow {
   status: string;
 }
 
-/** The supervisor, their supervisor, … (nearest first) in one recursive query. */
+/**
+ * The supervisor, their supervisor, … (nearest first) in one recursive query: each step reads the next supervisor's
+ * row by key and carries what the page shows (a join of the chain to `users` afterwards let SQLite start from every
+ * user of the corp).
+ */
 async function supervisorChain(ds: DataSource, person: User): Promise<LinkRow[]> {
   if (!person.supervisorUserid) return [];
   const rows: (LinkRow & { depth: number | string })[] = await ds.query(
-    `WITH RECURSIVE chain (userid, depth) AS (
-       SELECT supervisor_userid, 1 FROM users WHERE corp_id = ? AND userid = ? AND supervisor_userid IS NOT NULL
+    `WITH RECURSIVE chain (userid, name, title, status, next_userid, depth) AS (
+       SELECT s.userid, s.name, s.title, s.status, s.supervisor_userid, 1 FROM users s WHERE s.corp_id = ? AND s.userid = ?
        UNION ALL
-       SELECT u.supervisor_userid, c.depth + 1 FROM chain c JOIN users u ON u.corp_id = ? AND u.userid = c.userid
-       WHERE u.supervisor_userid IS NOT NULL AND c.depth < ?
+       SELECT s.userid, s.name, s.title, s.status, s.supervisor_userid, c.depth + 1 FROM chain c JOIN users s ON s.corp_id = ? AND s.userid = c.next_userid
+       WHERE c.depth < ?
      )
-     SELECT u.userid AS userid, u.name AS name, u.title AS title, u.status AS status, c.depth AS depth
-     FROM chain c JOIN users u ON u.corp_id = ? AND u.userid = c.userid ORDER BY c.depth`,
-    [person.corpId, person.userid, person.corpId, CHAIN_MAX, person.corpId],
+     SELECT userid, name, title, status, depth FROM chain ORDER BY depth`,
+    [person.corpId, person.supervisorUserid, person.corpId, CHAIN_MAX],
   );
   const seen = new Set<string>([person.userid]);
   const out: LinkRow[] = [];
