@@ -9,6 +9,7 @@ import { corpDepartments } from '../server/src/modules/people/queries/corpDepart
 import { createOrgSyncRun } from '../server/src/modules/sync/commands/orgSyncRunCreator';
 import { runOrgSync } from '../server/src/modules/sync/commands/orgSyncer';
 import { departmentChain } from '../server/src/modules/pay/queries/planResolution';
+import { presentOrg } from '../server/src/modules/people/presenters/org';
 
 jest.setTimeout(120000);
 
@@ -40,8 +41,12 @@ describe('the departments the web process keeps, per corp and org version', () =
       expect(await visibleDepartmentIds(ds, hrOf(corpId, [sales.deptId]))).toEqual(new Set([sales.deptId]));
       expect(await departmentChain(ds, corpId, team.deptId)).toEqual([team.deptId, root.deptId]);
 
+      const orgIds = async () => (await presentOrg(ds, corpId, { kind: 'all' }, { kind: 'roots' })).departments.map((d) => d.id).sort((x, y) => x - y);
+      expect(await orgIds()).toEqual([root.deptId, sales.deptId, team.deptId].sort((x, y) => x - y));
       await ds.getRepository(Department).update({ corpId, deptId: team.deptId }, { active: false });
       expect((await loadDepartmentIndex(ds, corpId)).listInTreeOrder(new Set([team.deptId]))).toEqual([]);
+      // 组织架构's tree, from the same kept rows, drops it too.
+      expect(await orgIds()).toEqual([root.deptId, sales.deptId].sort((x, y) => x - y));
 
       await ds.query('UPDATE departments SET name = ? WHERE corp_id = ? AND dept_id = ?', ['总公司', corpId, root.deptId]);
       expect((await loadDepartmentIndex(ds, corpId)).ref(root.deptId)?.name).toBe('总公司');

@@ -5,6 +5,7 @@ import { notFound } from '../../../errors';
 import { refreshDepartmentHeadcounts } from '../commands/departmentHeadcountRefresher';
 import { orderDepartments, type DeptSkeleton } from '../queries/departmentTree';
 import { visibleAmong, type DeptScope } from '../../access/policies/scope';
+import { corpDepartments, derivedFrom } from '../queries/corpDepartments';
 
 /** Which part of the tree an answer holds (GET /api/v1/org/departments). */
 export type OrgView = { kind: 'roots' } | { kind: 'children'; parentId: number } | { kind: 'search'; q: string } | { kind: 'all' };
@@ -25,6 +26,13 @@ interface DeptRow extends DeptSkeleton {
  * ids, parents and whether active only, or with names, order and managers too (one indexed read, no entities).
  */
 async function departmentsOf(ds: DataSource, corpId: string, withDetails: boolean): Promise<DeptRow[]> {
+  if (!withDetails) {
+    // Ids, parents and whether active: the corp's departments as the web process keeps them (read once per org version).
+    const kept = await corpDepartments(ds, corpId);
+    return derivedFrom(kept, 'orgSkeleton', (rows) =>
+      rows.map((d) => ({ id: d.deptId, parentId: d.parentId, active: d.active, name: '', order: 0, managerUserids: [] })),
+    );
+  }
   const columns = ['d.dept_id AS id', 'd.parent_id AS parentId', 'd.active AS active'];
   if (withDetails) columns.push('d.name AS name', 'd.sort_order AS sortOrder', 'd.manager_userids AS managers');
   const rows: Raw[] = await ds.getRepository(Department).createQueryBuilder('d').select(columns).where('d.corp_id = :corpId', { corpId }).getRawMany();
