@@ -72,7 +72,12 @@ describe('department tree a level at a time, with precomputed headcounts', () =>
       const subtrees = { kind: 'subtrees', roots: [o.sales.deptId] } as const;
       expect(await presentOrg(ds, o.corpId, subtrees, { kind: 'roots' })).toEqual(hrRoots);
       expect((await presentOrg(ds, o.corpId, subtrees, { kind: 'search', q: '王经理' })).departments.map((d) => d.name)).toEqual(['销售部']);
-      expect((await presentOrg(ds, o.corpId, { kind: 'all' }, { kind: 'all' })).departments).toHaveLength(5);
+      const whole = await presentOrg(ds, o.corpId, { kind: 'all' }, { kind: 'all' });
+      expect(whole.departments).toHaveLength(5);
+      // The picker (no managers) lists the same departments in the same order with the same counts, from kept rows.
+      const picker = await presentOrg(ds, o.corpId, { kind: 'all' }, { kind: 'all' }, { managers: false });
+      expect(picker).toEqual({ ...whole, departments: whole.departments.map((d) => ({ ...d, managers: [] })) });
+      expect(whole.departments.some((d) => d.managers.length > 0)).toBe(true);
       expect(await presentOrg(ds, o.corpId, { kind: 'none' }, { kind: 'all' })).toMatchObject({ departments: [], totals: { departments: 0, headcount: 0 } });
     });
   });

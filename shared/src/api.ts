@@ -74,6 +74,7 @@ export interface OrgDepartment {
   totalHeadcount: number;
   /** Sub-departments the caller may see; those not in the answer come with `?parentId=` (the page loads them on expand). */
   childCount: number;
+  /** The department's managers; empty in `?all=1`, the picker, which names departments only. */
   managers: UserRef[];
 }
 /**

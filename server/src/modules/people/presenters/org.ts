@@ -23,26 +23,39 @@ interface DeptRow extends DeptSkeleton {
 
 /**
  * The corp's departments, active or not (scope is worked out over the whole tree, as `visibleDepartmentIds` does):
- * ids, parents and whether active only, or with names, order and managers too (one indexed read, no entities).
+ * ids, parents and whether active (`skeleton`), with names and order too (`names`), both from the departments the
+ * web process keeps (read once per org version), or with managers as well (`full`: one indexed read, no entities).
  */
-async function departmentsOf(ds: DataSource, corpId: string, withDetails: boolean): Promise<DeptRow[]> {
-  if (!withDetails) {
-    // Ids, parents and whether active: the corp's departments as the web process keeps them (read once per org version).
+async function departmentsOf(ds: DataSource, corpId: string, detail: 'skeleton' | 'names' | 'full'): Promise<DeptRow[]> {
+  if (detail !== 'full') {
     const kept = await corpDepartments(ds, corpId);
-    return derivedFrom(kept, 'orgSkeleton', (rows) =>
-      rows.map((d) => ({ id: d.deptId, parentId: d.parentId, active: d.active, name: '', order: 0, managerUserids: [] })),
+    return derivedFrom(kept, `org-${detail}`, (rows) =>
+      rows.map((d) => ({
+        id: d.deptId,
+        parentId: d.parentId,
+        active: d.active,
+        name: detail === 'names' ? d.name : '',
+        order: detail === 'names' ? d.sortOrder : 0,
+        managerUserids: [],
+      })),
     );
   }
-  const columns = ['d.dept_id AS id', 'd.parent_id AS parentId', 'd.active AS active'];
-  if (withDetails) columns.push('d.name AS name', 'd.sort_order AS sortOrder', 'd.manager_userids AS managers');
+  const columns = [
+    'd.dept_id AS id',
+    'd.parent_id AS parentId',
+    'd.active AS active',
+    'd.name AS name',
+    'd.sort_order AS sortOrder',
+    'd.manager_userids AS managers',
+  ];
   const rows: Raw[] = await ds.getRepository(Department).createQueryBuilder('d').select(columns).where('d.corp_id = :corpId', { corpId }).getRawMany();
   return rows.map((r) => ({
     id: num(r.id),
     parentId: r.parentId === null ? null : num(r.parentId),
     active: r.active === true || Number(r.active) === 1,
-    name: withDetails ? String(r.name) : '',
-    order: withDetails ? num(r.sortOrder) : 0,
-    managerUserids: withDetails ? managerIds(r.managers) : [],
+    name: String(r.name),
+    order: num(r.sortOrder),
+    managerUserids: managerIds(r.managers),
   }));
 }
 
@@ -74,12 +87,21 @@ async function detailsOf(ds: DataSource, corpId: string, ids: number[]): Promise
  * - `roots`: the visible roots (a visible department whose parent is hidden is a root) and their children;
  * - `children`: the sub-departments of one visible department (404 outside scope);
  * - `search`: departments whose name or a manager's name contains the words, with the path down to each;
- * - `all`: every visible department (pickers such as 角色设置's department list).
+ * - `all`: every visible department (pickers such as 角色设置's department list; the API's picker asks without
+ *   managers, `opts.managers: false`, and gets `managers: []`).
  * `totals` always covers the whole visible tree, so the page can say how many departments and people it holds.
  */
-export async function presentOrg(ds: DataSource, corpId: string, scope: DeptScope | Set<number>, view: OrgView = { kind: 'all' }): Promise<OrgTree> {
+export async function presentOrg(
+  ds: DataSource,
+  corpId: string,
+  scope: DeptScope | Set<number>,
+  view: OrgView = { kind: 'all' },
+  opts: { managers?: boolean } = {},
+): Promise<OrgTree> {
   // The whole view and search read the departments once with their details; the others read ids and parents first.
-  const corpDepts = await departmentsOf(ds, corpId, view.kind === 'all' || view.kind === 'search');
+  // A picker (`managers: false`) names departments only: everything it needs is kept in the web process.
+  const withManagers = opts.managers !== false;
+  const corpDepts = await departmentsOf(ds, corpId, view.kind === 'all' || view.kind === 'search' ? (withManagers ? 'full' : 'names') : 'skeleton');
   const visible =
     scope instanceof Set
       ? scope

@@ -24,7 +24,8 @@ export function orgRoutes(deps: AppDeps): Router<AppState> {
           : input.all
             ? { kind: 'all' }
             : { kind: 'roots' };
-    ctx.body = { ok: true, data: await presentOrg(deps.ds, actor.corpId, deptScopeOf(actor), view) };
+    // The picker (`?all=1`) names departments only: no managers, so it is answered from the kept departments.
+    ctx.body = { ok: true, data: await presentOrg(deps.ds, actor.corpId, deptScopeOf(actor), view, { managers: view.kind !== 'all' }) };
   });
 
   return r;
