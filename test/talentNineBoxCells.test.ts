@@ -2,7 +2,8 @@
  * The 9-box answered small: per cell a count and the first NINE_BOX_PREVIEW people, one cell's people a page at a
  * time with `?cell=`. On 58 factory people with stored scores and sales (HR's departments and outside them), the
  * counts and each cell's people (in order) equal the old computation — every person of the review in scope placed
- * by the shared nineBox() with cut-offs over everyone scored — for HR and an admin; nobody outside HR's scope shows.
+ * by the shared nineBox() with cut-offs over everyone scored — for HR and an admin, computed on request and from the
+ * figures the recompute stores; nobody outside HR's scope shows.
  */
 import {
   NINE_BOX_CELL_KEYS,
@@ -15,6 +16,7 @@ import {
 } from '@liucai/shared';
 import { JobModelVersion, type User } from '../server/src/entities';
 import { ensureBuiltInJobModels } from '../server/src/modules/talent/commands/builtInJobModelSeeder';
+import { storeNineBox } from '../server/src/modules/talent/commands/nineBoxStore';
 import { createTestWorld, type TestWorld } from './support/testServices';
 import { listen } from './support/testServer';
 import { buildUser, clientAs } from './support/factories';
@@ -78,35 +80,40 @@ describe('talent 9-box: counts per cell and one cell paged', () => {
     return new Map(nineBox(entries, cutoffs).map((c) => [`${c.tier}-${c.performance}`, c.people]));
   }
 
-  for (const who of ['hr', 'admin'] as const) {
-    it(`${who}: the counts and each cell's people, paged, equal the old computation`, async () => {
-      const expected = await oldCells(who);
-      const client = await as(who);
-      const res = await client.call<TalentNineBox>('GET', `/api/v1/talent/review/nine-box?period=${PERIOD}`);
-      expect(res.status).toBe(200);
-      const box = res.body.data;
-      expect(box.cutoffs?.population).toBe(salesFen.size);
-      expect(box.cells.map((c) => `${c.tier}-${c.performance}`)).toEqual([...NINE_BOX_CELL_KEYS]);
-      expect(box.cells.map((c) => c.count)).toEqual(NINE_BOX_CELL_KEYS.map((k) => expected.get(k)!.length));
-      expect(box.cells.filter((c) => c.count > NINE_BOX_PREVIEW).length).toBeGreaterThan(0);
-      for (const c of box.cells) {
-        const key = `${c.tier}-${c.performance}`;
-        expect(c.people.map((p) => p.userid)).toEqual(expected.get(key)!.slice(0, NINE_BOX_PREVIEW));
-        // The cell opened: every page, 3 people at a time, concatenated.
-        const opened: string[] = [];
-        for (let page = 1; ; page++) {
-          const r = await client.call<TalentNineBoxCell>('GET', `/api/v1/talent/review/nine-box?period=${PERIOD}&cell=${key}&page=${page}&pageSize=3`);
-          expect(r.status).toBe(200);
-          expect(r.body.data).toMatchObject({ tier: c.tier, performance: c.performance, advice: c.advice, total: c.count, page, pageSize: 3 });
-          opened.push(...r.body.data.people.map((p) => p.userid));
-          if (r.body.data.people.length < 3) break;
+  for (const stored of [false, true]) {
+    // First computed on request (no stored figures), then from the figures a recompute stores.
+    if (stored) it('stores the figures as the recompute does', () => storeNineBox(w.ds, tw.corpId, PERIOD, new Date()));
+    for (const who of ['hr', 'admin'] as const) {
+      it(`${who}${stored ? ', stored figures' : ''}: the counts and each cell's people, paged, equal the old computation`, async () => {
+        const expected = await oldCells(who);
+        const client = await as(who);
+        const res = await client.call<TalentNineBox>('GET', `/api/v1/talent/review/nine-box?period=${PERIOD}`);
+        expect(res.status).toBe(200);
+        const box = res.body.data;
+        expect(box.computedAt === null).toBe(!stored);
+        expect(box.cutoffs?.population).toBe(salesFen.size);
+        expect(box.cells.map((c) => `${c.tier}-${c.performance}`)).toEqual([...NINE_BOX_CELL_KEYS]);
+        expect(box.cells.map((c) => c.count)).toEqual(NINE_BOX_CELL_KEYS.map((k) => expected.get(k)!.length));
+        expect(box.cells.filter((c) => c.count > NINE_BOX_PREVIEW).length).toBeGreaterThan(0);
+        for (const c of box.cells) {
+          const key = `${c.tier}-${c.performance}`;
+          expect(c.people.map((p) => p.userid)).toEqual(expected.get(key)!.slice(0, NINE_BOX_PREVIEW));
+          // The cell opened: every page, 3 people at a time, concatenated.
+          const opened: string[] = [];
+          for (let page = 1; ; page++) {
+            const r = await client.call<TalentNineBoxCell>('GET', `/api/v1/talent/review/nine-box?period=${PERIOD}&cell=${key}&page=${page}&pageSize=3`);
+            expect(r.status).toBe(200);
+            expect(r.body.data).toMatchObject({ tier: c.tier, performance: c.performance, advice: c.advice, total: c.count, page, pageSize: 3 });
+            opened.push(...r.body.data.people.map((p) => p.userid));
+            if (r.body.data.people.length < 3) break;
+          }
+          expect(opened).toEqual(expected.get(key));
         }
-        expect(opened).toEqual(expected.get(key));
-      }
-      const placed = [...expected.values()].flat();
-      if (who === 'hr') expect(placed.filter((u) => outside.has(u))).toEqual([]);
-      else expect(placed.filter((u) => outside.has(u)).length).toBeGreaterThan(0);
-    });
+        const placed = [...expected.values()].flat();
+        if (who === 'hr') expect(placed.filter((u) => outside.has(u))).toEqual([]);
+        else expect(placed.filter((u) => outside.has(u)).length).toBeGreaterThan(0);
+      });
+    }
   }
 
   it('shows a cell’s person with score, sales and department; a bad cell is a 400 naming the field', async () => {

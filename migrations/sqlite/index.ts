@@ -41,6 +41,7 @@ import { UserNameIndex1767910000000 } from './1767910000000-UserNameIndex';
 import { TalentReviewRankIndex1767920000000 } from './1767920000000-TalentReviewRankIndex';
 import { DirectoryIndex1767940000000 } from './1767940000000-DirectoryIndex';
 import { OrgVersions1767980000000 } from './1767980000000-OrgVersions';
+import { NineBoxStored1768000000000 } from './1768000000000-NineBoxStored';
 import { PulseInvitationsByUser1768030000000 } from './1768030000000-PulseInvitationsByUser';
 import { SupervisorStatusIndex1768031000000 } from './1768031000000-SupervisorStatusIndex';
 
@@ -88,6 +89,7 @@ export const SQLITE_MIGRATIONS: (new () => MigrationInterface)[] = [
   TalentReviewRankIndex1767920000000,
   DirectoryIndex1767940000000,
   OrgVersions1767980000000,
+  NineBoxStored1768000000000,
   PulseInvitationsByUser1768030000000,
   SupervisorStatusIndex1768031000000,
 ];

@@ -92,8 +92,8 @@ export async function ensureBuiltWorld(spec: ApiBenchWorldSpec, log: (line: stri
 
 /** What the computation stage did (seconds each), kept in the cache's marker. */
 export type ComputedWorld = Record<string, number>;
-/** Raised when the computation stage changes: a world computed by an older stage is computed again (each step is safe to repeat; 3: the 转型看板's stored sums). */
-const COMPUTE_VERSION = 3;
+/** Raised when the computation stage changes: a world computed by an older stage is computed again (each step is safe to repeat; 3: the 转型看板's stored sums; 4: the 9-box's stored sales and cut-offs). */
+const COMPUTE_VERSION = 4;
 
 /** The run's computation is awaited here, not queued. */
 const noJobs = { kind: 'in-process', enqueue: async () => undefined, schedule: async () => undefined, close: async () => undefined } as unknown as JobQueue;

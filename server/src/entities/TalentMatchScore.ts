@@ -10,6 +10,8 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Index('idx_talent_match_scores_review', ['corpId', 'period', 'jobModelId', 'tier', 'scoreT', 'userid'])
 // Score descending in the migrations (the review's default order walks it).
 @Index('idx_talent_match_scores_rank', ['corpId', 'period', 'jobModelId', 'scoreT', 'userid'])
+// The 9-box's boxes (counts, each box's first people, a box's page), score descending in the migrations.
+@Index('idx_talent_match_scores_box', ['corpId', 'period', 'jobModelId', 'tier', 'performance', 'scoreT', 'userid'])
 export class TalentMatchScore {
   @PrimaryGeneratedColumn({ type: 'int' })
   id: number;
@@ -35,6 +37,17 @@ export class TalentMatchScore {
 
   @Column({ type: 'varchar', length: 8, nullable: true })
   tier: string | null;
+
+  /**
+   * The 9-box's recent sales (fen): the signed, not cancelled contract value of the 3 months ending with the month,
+   * as the talent.recompute job last summed it from the stored portraits (null: not summed yet, or a quarter).
+   */
+  @Column({ name: 'sales_fen', type: 'bigint', nullable: true })
+  salesFen: number | string | null;
+
+  /** The 9-box's column (low / mid / high) against the month's stored cut-offs; null when not placed. */
+  @Column({ type: 'varchar', length: 4, nullable: true })
+  performance: string | null;
 
   /** The MatchResult's dimensions and explanation as JSON. */
   @Column({ type: 'text' })

@@ -52,6 +52,7 @@ import { JobModelVersion } from './JobModelVersion';
 import { TalentMetric } from './TalentMetric';
 import { TalentMatchScore } from './TalentMatchScore';
 import { TalentInputHash } from './TalentInputHash';
+import { TalentNineBoxCutoff } from './TalentNineBoxCutoff';
 import { TalentRecomputeRun } from './TalentRecomputeRun';
 import { TalentDecision } from './TalentDecision';
 import { OutcomePersonMonth } from './OutcomePersonMonth';
@@ -129,6 +130,7 @@ export const ENTITIES = [
   TalentMetric,
   TalentMatchScore,
   TalentInputHash,
+  TalentNineBoxCutoff,
   TalentRecomputeRun,
   TalentDecision,
   TalentMetricMedian,
@@ -205,6 +207,7 @@ export {
   TalentMetric,
   TalentMatchScore,
   TalentInputHash,
+  TalentNineBoxCutoff,
   TalentRecomputeRun,
   TalentDecision,
   TalentMetricMedian,

@@ -213,6 +213,11 @@ export interface TalentNineBox {
   window: { from: string; to: string } | null;
   /** Cut-offs in yuan, taken over everyone scored in the corp that month. */
   cutoffs: { lowCny: string; highCny: string; population: number } | null;
+  /**
+   * When the talent.recompute job stored the sales and cut-offs shown (ISO time): the 9-box shows the portraits as of
+   * that recompute. Null: the month has no stored figures (computed before they were stored), summed for this answer.
+   */
+  computedAt: string | null;
   /** The nine cells, rows 立即转型 → 调岗, columns 业绩低 → 业绩高 (empty without cut-offs). */
   cells: NineBoxCellHead[];
   /** People in scope without a score (数据不足), not placed. */
@@ -238,6 +243,8 @@ export interface TalentNineBoxCell {
   jobModel: { id: number; name: string } | null;
   window: { from: string; to: string } | null;
   cutoffs: { lowCny: string; highCny: string; population: number } | null;
+  /** As in TalentNineBox. */
+  computedAt: string | null;
   tier: TalentTier;
   tierLabel: string;
   performance: PerformanceThird;

@@ -6,7 +6,9 @@
  * left before the month, and people with no deal or follow-up in 24 months (not salespeople), get no rows; rows of
  * the month for anyone else are removed, so what is stored is exactly this run's answer. Only people whose inputs
  * changed are rewritten: each person's portrait and the versions scored against hash to `talent_input_hashes`, and
- * a person whose hash is the stored one keeps their rows (their scores would come out the same).
+ * a person whose hash is the stored one keeps their rows (their scores would come out the same). A month's run also
+ * stores the 9-box's recent sales and cut-offs (nineBoxStore.ts) of the month and of the two after it (their windows
+ * hold this month's portraits), for everyone, changed or not.
  */
 import { createHash } from 'node:crypto';
 import { Between, In, Not, IsNull, type DataSource, type EntityManager } from 'typeorm';
@@ -19,6 +21,7 @@ import {
   inputsFromPortrait,
   isQuarterEnd,
   monthEnd,
+  periodKind,
   periodSpan,
   portraitMedians,
   quarterOf,
@@ -45,6 +48,7 @@ import { followUpNotes } from '../queries/followUpNotes';
 import { employedOnOrAfter, peopleWithHistory } from '../../sync/queries/peopleWithHistory';
 import { addDays, shanghaiDate, shanghaiMidnight } from '../../../util/dates';
 import { ensureBuiltInJobModels } from './builtInJobModelSeeder';
+import { storeNineBoxesAfter } from './nineBoxStore';
 import { loadCorpActivity } from '../queries/talentActivity';
 
 const BATCH = 500;
@@ -205,6 +209,8 @@ export async function recomputeTalent(ds: DataSource, corpId: string, period: st
         .values(hashRows.slice(i, i + BATCH))
         .orUpdate(['hash', 'computed_at'], ['corp_id', 'period', 'userid'])
         .execute();
+    // The 9-box's sales, columns and cut-offs of the month and of the months whose window holds it (quarters have none).
+    if (periodKind(period) === 'month') await storeNineBoxesAfter(em, corpId, period, now);
   });
   await opts.onProgress?.(employed.length, employed.length);
   return {

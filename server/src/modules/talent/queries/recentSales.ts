@@ -10,13 +10,13 @@ import { TalentMatchScore, TalentMetric } from '../../../entities';
 import { monthRange } from './periodKinds';
 
 export const SALES_WINDOW_MONTHS = 3;
-const SALES_METRICS = ['smallDealValue', 'bigDealValue'];
+export const SALES_METRICS = ['smallDealValue', 'bigDealValue'];
 
 /**
  * A stored yuan amount (exact decimal text, at most two decimals) in fen, in SQL alike on MySQL and SQLite: DECIMAL
  * on MySQL; on SQLite a double whose × 100 is rounded back to the exact whole number of fen (exact below 2^53 fen).
  */
-const FEN_OF_VALUE = 'ROUND(CAST(m.value AS DECIMAL(20,2)) * 100)';
+export const FEN_OF_VALUE = 'ROUND(CAST(m.value AS DECIMAL(20,2)) * 100)';
 
 export function salesWindow(period: string): { from: string; to: string } {
   return { from: addMonths(period, 1 - SALES_WINDOW_MONTHS), to: period };

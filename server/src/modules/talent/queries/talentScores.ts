@@ -16,21 +16,34 @@ export interface ScoreRow {
   version: number;
 }
 
-/** The newest month (never a quarter) with stored scores in the corp, and the first job model scored then. */
+/**
+ * The newest month (never a quarter) with stored scores in the corp, and the first job model scored then: the month
+ * from the end of idx_talent_match_scores_latest (one step back per quarter row passed), then its first job model
+ * by key, instead of grouping every score of the corp.
+ */
 export async function latestScored(ds: DataSource, corpId: string, period?: string): Promise<{ period: string; jobModelId: number } | null> {
   // tenancy: the corp's scores.
-  const qb = ds
+  const newest =
+    period ??
+    (
+      await ds
+        .getRepository(TalentMatchScore)
+        .createQueryBuilder('s')
+        .select('s.period', 'period')
+        .where('s.corp_id = :corpId AND s.period LIKE :months', { corpId, months: PERIOD_LIKE.month })
+        .orderBy('s.period', 'DESC')
+        .limit(1)
+        .getRawOne<{ period: string }>()
+    )?.period;
+  if (newest === undefined || !/^\d{4}-\d{2}$/.test(newest)) return null;
+  // tenancy: the corp's scores of the month.
+  const row = await ds
     .getRepository(TalentMatchScore)
     .createQueryBuilder('s')
-    .select('s.period', 'period')
-    .addSelect('MIN(s.job_model_id)', 'jobModelId')
-    .where('s.corp_id = :corpId AND s.period LIKE :months', { corpId, months: PERIOD_LIKE.month })
-    .groupBy('s.period')
-    .orderBy('s.period', 'DESC')
-    .limit(1);
-  if (period) qb.andWhere('s.period = :period', { period });
-  const row = await qb.getRawOne<{ period: string; jobModelId: number | string }>();
-  return row ? { period: row.period, jobModelId: Number(row.jobModelId) } : null;
+    .select('MIN(s.job_model_id)', 'jobModelId')
+    .where('s.corp_id = :corpId AND s.period = :period', { corpId, period: newest })
+    .getRawOne<{ jobModelId: number | string | null }>();
+  return row?.jobModelId == null ? null : { period: newest, jobModelId: Number(row.jobModelId) };
 }
 
 /** Scores of people in `scope`, for a month and job model or for one person (every month and quarter, newest first). */

@@ -6,16 +6,7 @@
  * the newest quarter's; 404 when not computed), each metric with its value, sample size and what is missing (404 outside scope). Nothing is computed here: the talent.recompute job stores what is read.
  */
 import Router from '@koa/router';
-import {
-  NINE_BOX_ADVICE,
-  NINE_BOX_PREVIEW,
-  periodKind,
-  periodLabel,
-  zh,
-  type PerformanceThird,
-  type TalentPersonScores,
-  type TalentTier,
-} from '@liucai/shared';
+import { periodKind, periodLabel, zh, type TalentPersonScores } from '@liucai/shared';
 import type { AppDeps, AppState } from '../../../appTypes';
 import { validate } from '../../../middleware/validate';
 import { loadDepartmentIndex } from '../../people/queries/departmentIndex';
@@ -34,8 +25,7 @@ import {
   TALENT_FIELD_LABELS,
 } from './schema';
 import { eachReviewBatch, talentReviewDepartments, talentReviewOf } from '../queries/talentReviewOf';
-import { nineBoxOf, nineBoxPeople } from '../queries/nineBoxOf';
-import { presentNineBox, presentNineBoxCell } from '../presenters/nineBoxPresenter';
+import { nineBoxAnswer } from '../queries/nineBoxOf';
 import { TalentReviewSheet } from '../presenters/talentReviewExport';
 import { recordAudit } from '../../audit/commands/auditRecorder';
 import { sendTables } from '../../../util/tableFile';
@@ -70,28 +60,13 @@ export function talentReviewRoutes(deps: AppDeps): Router<AppState> {
     ctx.body = { ok: true, data: await talentReviewDepartments(deps.ds, ctx.state.actor!, q) };
   });
 
-  // HR and admins: the 9-box of the same people (tier × recent sales; cut-offs over the whole corp): each cell's count
-  // and first people; with `?cell=`, one page of that cell's people.
+  // HR and admins: the 9-box of the same people (tier × recent sales; cut-offs over the whole corp, both as the last
+  // talent recompute stored them): each cell's count and first people; with `?cell=`, one page of that cell's people.
   r.get('/review/nine-box', async (ctx) => {
     const actor = ctx.state.actor!;
     assertTalentAdmin(actor);
-    const { cell, page, pageSize, ...q } = validate(NineBoxQuerySchema, ctx.query, TALENT_FIELD_LABELS);
-    const box = await nineBoxOf(deps.ds, actor, q);
-    if (cell) {
-      const [tier, performance] = cell.split('-') as [TalentTier, PerformanceThird];
-      const placed = box.cells.find((c) => c.tier === tier && c.performance === performance)?.people ?? [];
-      const people = await nineBoxPeople(deps.ds, actor, box, placed.slice((page - 1) * pageSize, page * pageSize));
-      const advice = NINE_BOX_ADVICE[tier][performance];
-      ctx.body = { ok: true, data: presentNineBoxCell(box, { tier, performance, advice, total: placed.length }, { page, pageSize, people }) };
-      return;
-    }
-    const shown = await nineBoxPeople(
-      deps.ds,
-      actor,
-      box,
-      box.cells.flatMap((c) => c.people.slice(0, NINE_BOX_PREVIEW)),
-    );
-    ctx.body = { ok: true, data: presentNineBox(box, NINE_BOX_PREVIEW, new Map(shown.map((p) => [p.userid, p]))) };
+    const q = validate(NineBoxQuerySchema, ctx.query, TALENT_FIELD_LABELS);
+    ctx.body = { ok: true, data: await nineBoxAnswer(deps.ds, actor, q) };
   });
 
   // HR and admins: the review as .xlsx or CSV (audited: a list of people with their scores leaves the product).
