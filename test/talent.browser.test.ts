@@ -121,6 +121,8 @@ describe('人才盘点 in headless Chromium', () => {
       expect(counts.reduce((n, t) => n + Number(t), 0)).toBe(3);
       expect(await page.locator('[data-testid^="nine-box-move-"] a').allTextContents()).toEqual([moveName]);
       expect(await text(page, 'nine-box')).toContain('另有 1 人数据不足');
+      // The figures are as of the last recompute, and the page says when that was.
+      expect(await text(page, 'nine-box')).toMatch(/按 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 的重新计算/);
       await fitsWidth(page);
       await keepScreenshot(page, `${width < 1000 ? 'phone' : 'pc'}-hr-talent-nine-box`);
       // A box opened: its people with score and recent sales, read from the server one page at a time.

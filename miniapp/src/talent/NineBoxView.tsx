@@ -11,6 +11,7 @@ import { LoadingCard, RetryCard } from '../components/LoadStates';
 import { Pager } from '../components/Pager';
 import { useLoaded } from '../components/useLoaded';
 import { hrefFor } from '../router/hashRoute';
+import { formatDateTime } from '../util/format';
 
 /** People a page when a box is opened. */
 const CELL_PAGE_SIZE = 20;
@@ -40,6 +41,7 @@ export function NineBoxView({ box }: { box: TalentNineBox }) {
           纵轴：匹配度档位；横轴：{box.window?.from} 至 {box.window?.to} 签约金额（未取消），按全公司 {box.cutoffs.population} 名有匹配度的员工三等分： ≤{' '}
           {box.cutoffs.lowCny} 元为业绩低，&gt; {box.cutoffs.highCny} 元为业绩高。
           {box.unplaced > 0 ? ` 另有 ${box.unplaced} 人数据不足，未放入。` : ''}
+          {box.computedAt ? ` 按 ${formatDateTime(box.computedAt)} 的重新计算。` : ''}
         </p>
         <div className="nine-box-grid">
           <div className="nine-box-corner" />
