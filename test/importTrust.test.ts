@@ -233,6 +233,31 @@ describe('HTTP API: imports HR can trust', () => {
     expect((await upload<ImportDryRun>(hr, 'training', 'dry-run', edited)).body.data).toMatchObject({ rows: 1, created: 1, warnings: [] });
   });
 
+  it('knows people who left before any org sync from their departure records: an admin imports their rows, HR may not', async () => {
+    // DingTalk's 离职记录 of someone the org sync never saw (no user row): the departure sync writes only this.
+    await w.ds.getRepository(Departure).insert({
+      corpId: w.corpId,
+      source: 'dingtalk',
+      sourceId: 'gone-before-sync',
+      userid: 'gone-before-sync',
+      name: '早走的人',
+      lastDay: '2026-03-31',
+      reasonType: 2,
+      reason: null,
+      mainDeptId: null,
+      importedAt: new Date(),
+    });
+    expect(await w.ds.getRepository(User).countBy({ corpId: w.corpId, userid: 'gone-before-sync' })).toBe(0);
+    const rows = csvFile([headersOf('training'), ['gone-before-sync', '大客户销售方法论', '100', '81', '2026-02-10'], ['早走的人', '商务谈判', '40', '', '']]);
+    const byAdmin = await upload<ImportRun>(admin, 'training', 'commit', rows, '离职员工培训.csv');
+    expect(byAdmin.body.data).toMatchObject({ created: 2, rejected: 0 });
+    expect(await w.ds.getRepository(TrainingRecord).countBy({ corpId: w.corpId, userid: 'gone-before-sync' })).toBe(2);
+    // In no department, so outside every HR scope: refused, naming the person.
+    const byHr = await upload<ImportDryRun>(hr, 'training', 'dry-run', rows);
+    expect(byHr.body.data).toMatchObject({ created: 0, rejected: 2 });
+    expect(byHr.body.data.errors[0]!.message).toContain('“早走的人”不在你负责的部门内');
+  });
+
   it('shows HR only its own runs and error files; admins all of the corp; another corp’s run is 404 to everyone', async () => {
     const file = csvFile([headersOf('training'), [mine.userid, '保密课程', '50', '', ''], [financeHead.userid, '财务总监的课程', '10', '', '']]);
     const own = (await upload<ImportRun>(hr, 'training', 'commit', file, '机密.csv')).body.data;

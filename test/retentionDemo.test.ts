@@ -30,6 +30,7 @@ describe('retention radar on the demo company', () => {
       const corp = w.sandboxHandle.corps.get(w.corpId)!;
       const drifters = new Set(corp.driftingUserids());
       const flaggedNow = stored.filter((r) => r.band === '高');
+      console.log(JSON.stringify({ week: last, flaggedNow: flaggedNow.length, drifting: flaggedNow.filter((r) => drifters.has(r.userid)).length }));
       // The current week: the people flagged 高 are mostly the sandbox's drifting salespeople.
       expect(flaggedNow.length).toBeGreaterThan(0);
       expect(flaggedNow.filter((r) => drifters.has(r.userid)).length / flaggedNow.length).toBeGreaterThanOrEqual(0.5);

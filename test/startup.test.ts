@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
-import type { SyncOverview } from '@liucai/shared';
+import type { ImportRun, SyncOverview } from '@liucai/shared';
 import { repoRoot } from '../server/src/util/repoRoot';
 import { keepScreenshot, launchBrowser } from './support/browser';
 import { TestClient } from './support/httpClient';
@@ -83,6 +83,15 @@ describe('npm start on embedded defaults (the quick start, as a new user runs it
     expect(rows.attendance).toBeGreaterThan(0);
     expect(rows.leave).toBeGreaterThan(0);
     expect(rows.crm).toBeGreaterThan(0);
+    // Then the company's training history, imported once as HR would (DingTalk has no training API), by the demo admin.
+    const admin = new TestClient(base);
+    expect((await admin.signIn('demo-admin', 'dingliucaidemo')).status).toBe(200);
+    const training = await waitFor('the demo training import', async () => {
+      const runs = (await admin.call<ImportRun[]>('GET', '/api/v1/imports/runs?kind=training')).body.data;
+      return runs.find((r) => r.fileName === '演示公司培训记录.csv' && r.status === 'succeeded') ?? null;
+    });
+    expect(training).toMatchObject({ createdBy: 'demo-admin', rejected: 0 });
+    expect(training.created).toBeGreaterThan(500);
 
     // 数据 in Chromium, as HR sees it after the first start: every card filled in and labelled 首次同步.
     const browser = await launchBrowser();

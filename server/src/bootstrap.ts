@@ -44,7 +44,7 @@ export async function bootServices(config: Config, log: Logger, opts: { offLoop?
 /** Start BullMQ consumers (main and notification queues) in this process with the standard handlers. */
 export function startWorker(s: Services): JobWorkers {
   if (!s.config.redis) throw new Error('a BullMQ worker needs REDIS_URL');
-  const handlers = waitOutOutages(createJobHandlers(handlerDepsFrom(s.config, s.ds, s.dingtalk, s.log)), s);
+  const handlers = waitOutOutages(createJobHandlers(handlerDepsFrom(s.config, s.ds, s.dingtalk, s.log, s.sandbox)), s);
   // The workers' own connections (BullMQ opens and closes them), which wait for Redis instead of failing fast, and try
   // again at least every 2 s while it is away (BullMQ's default backs off to 20 s), so jobs resume soon after it returns.
   const connection = { url: s.config.redis.url, ...redisOptions, retryStrategy: (times: number) => Math.min(times * 200, 2000) };

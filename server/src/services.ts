@@ -105,8 +105,8 @@ export async function buildServices(config: Config, log: Logger, opts: { migrate
   const jobs = redis
     ? new BullJobQueue(redis, config.queuePrefix)
     : opts.offLoop
-      ? await ThreadJobQueue.start({ sandboxUrl: sandbox?.url ?? null }, log)
-      : new InProcessJobQueue(waitOutOutages(createJobHandlers(handlerDepsFrom(config, ds, dingtalk, log)), { ds, log }), log);
+      ? await ThreadJobQueue.start({ sandboxUrl: sandbox?.url ?? null, demoUsers: sandbox?.demoUsers ?? null }, log)
+      : new InProcessJobQueue(waitOutOutages(createJobHandlers(handlerDepsFrom(config, ds, dingtalk, log, sandbox)), { ds, log }), log);
   const callbackSecrets = config.events.http ? (config.dingtalkCallback ?? (sandbox ? DEMO_CALLBACK : null)) : null;
   const ownerKey = config.dingtalk.mode === 'real' ? config.dingtalk.appKey : DEMO_CORP.appKey;
   const callbackCrypto = callbackSecrets ? new CallbackCrypto(callbackSecrets.token, callbackSecrets.aesKey, ownerKey) : null;

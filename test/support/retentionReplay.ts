@@ -1,6 +1,6 @@
 /**
- * The demo company's retention history replayed week by week as it would have run (talent and a published payout
- * run for each month that ended, then each model kind's weekly run), and both kinds judged by the same backtest.
+ * The demo company's retention history replayed week by week as it would have run (its syncs and its training import
+ * as on a first start; talent and a published payout run for each month that ended, then each model kind's weekly run), and both kinds judged by the same backtest.
  * Used by `test/retentionDemo.test.ts` (half a year) and `test/retentionYear.compare.ts` (a year, `npm run
  * compare:retention`).
  */
@@ -30,6 +30,7 @@ import { computePayoutRun } from '../../server/src/modules/pay/commands/payoutRu
 import { advancePayoutRun } from '../../server/src/modules/pay/commands/payoutRunTransitions';
 import { DEFAULT_SEGMENT_THRESHOLDS } from '../../server/src/modules/sync/commands/customerSegments';
 import { noJobs } from './payBrowserSetup';
+import { importDemoTraining } from '../../server/src/modules/imports/commands/demoTrainingImporter';
 import { dataSyncDeps, runRecordedSync } from './dataSyncWorld';
 import { createTestWorld, syncWorld } from './testServices';
 
@@ -67,6 +68,9 @@ export async function replay(w: World, lookbackDays: number, weekCount: number) 
     const { run } = await runRecordedSync(w, kind, deps);
     expect({ kind, status: run.status }).toEqual({ kind, status: 'succeeded' });
   }
+  // As the demo's first start does after its syncs: the training history, imported from the sandbox's export.
+  const training = await importDemoTraining(w.ds, w.corpId, w.sandbox!);
+  expect(training).toMatchObject({ status: 'succeeded', rejected: 0 });
   const through = (await attendanceAndLeaveSyncedThrough(w.ds, w.corpId))!;
   const last = completeWeekThrough(through);
   const admin: Actor = { corpId: w.corpId, userid: w.sandbox!.demoUsers.admin, roles: ['employee', 'admin'], hrDeptIds: [] };

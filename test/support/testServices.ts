@@ -89,7 +89,9 @@ export async function createTestWorld(opts: {
     { ...config, dingtalkCallsPerSecond: 200 },
     null,
   );
-  const handlers = createJobHandlers({ ...handlerDepsFrom(config, ds, dingtalk, log), orgSyncConcurrency: 4 });
+  const demoUsers = sandboxHandle.corps.get(corpId)!.demoUsers;
+  // The sandbox's corp is the world's demo company: a first start imports its training export.
+  const handlers = createJobHandlers({ ...handlerDepsFrom(config, ds, dingtalk, log, { url: sandboxHandle.url, demoUsers }), orgSyncConcurrency: 4 });
   const redis = opts.jobs === 'bullmq' ? new Redis(TEST_REDIS_URL, redisOptions) : null;
   const jobs = redis ? new BullJobQueue(redis, config.queuePrefix) : new InProcessJobQueue(handlers, log, 50);
   const corp = sandboxHandle.corps.get(corpId)!;

@@ -125,7 +125,11 @@ async function computeOnWorld(database: Config['database'], spec: ApiBenchWorldS
       { dingtalkCallsPerSecond: 5000, dingtalkTimeoutMs: 60000, queuePrefix: 'benchapi' },
       null,
     );
-    const deps = { ...handlerDepsFrom(config, ds, dingtalk, createLogger('warn')), demo: true, startupLookbackDays: BUILD_LOOKBACK_DAYS };
+    const deps = {
+      ...handlerDepsFrom(config, ds, dingtalk, createLogger('warn'), { url: sandbox.url, demoUsers: DEMO_USERIDS }),
+      demo: true,
+      startupLookbackDays: BUILD_LOOKBACK_DAYS,
+    };
     const handlers = createJobHandlers(deps);
     // As the server does on its first start: the plans and the KPI scheme first, then the computations.
     await seedDemoIncentivePlans(ds, corpId, DEMO_USERIDS.admin, shanghaiDate(new Date(asOfMs)));

@@ -22,6 +22,8 @@ import { seedDemoPulse } from '../modules/pulse/commands/demoPulseSeeder';
 import { seedDemoKpiInputs } from '../modules/pay/commands/demoKpiInputsSeeder';
 import { firstStartKpiPeriods, kpiJobHandlers, nightlyKpiPeriods, runKpiScoring } from '../modules/pay/jobs/kpiScoreJob';
 import type { KpiSettings } from '@liucai/shared';
+import { importDemoTraining, type DemoTrainingSource } from '../modules/imports/commands/demoTrainingImporter';
+import { refreshDataQuality } from '../modules/sync/commands/dataQualityRefresher';
 
 export interface HandlerDeps {
   ds: DataSource;
@@ -39,14 +41,16 @@ export interface HandlerDeps {
   notify: NotifyHandlerDeps['notify'];
   /** The built-in sandbox (the demo): its first start also seeds a completed assessment cycle. */
   demo?: boolean;
+  /** The demo's sandbox (where it listens, its admin): the first start imports its training export from there. */
+  sandbox?: DemoTrainingSource | null;
   /** AUDIT_RETENTION_YEARS (default 6). */
   auditRetentionYears?: number;
   /** KPI rating window and promotion streak (config.kpi). */
   kpi?: KpiSettings;
 }
 
-/** Handler dependencies from a process's config and services. */
-export function handlerDepsFrom(config: Config, ds: DataSource, dingtalk: DingTalkPort, log: Logger): HandlerDeps {
+/** Handler dependencies from a process's config and services (`sandbox`: the demo's, in sandbox mode). */
+export function handlerDepsFrom(config: Config, ds: DataSource, dingtalk: DingTalkPort, log: Logger, sandbox: DemoTrainingSource | null = null): HandlerDeps {
   return {
     ds,
     dingtalk,
@@ -62,6 +66,7 @@ export function handlerDepsFrom(config: Config, ds: DataSource, dingtalk: DingTa
     kpi: config.kpi,
     notify: { settings: config.notify, baseUrl: config.publicUrl ?? `http://localhost:${config.port}` },
     demo: config.dingtalk.mode === 'sandbox',
+    sandbox: config.dingtalk.mode === 'sandbox' ? sandbox : null,
   };
 }
 
@@ -136,6 +141,17 @@ export function createJobHandlers(deps: HandlerDeps): JobHandlers {
           if (!finalAttempt) throw err;
           deps.log.warn({ err, syncRunId }, 'first-start data sync failed');
         }
+      }
+      // The demo: its training history, as an HR import of the learning platform's export (DingTalk has none), once,
+      // after the departures (the file names leavers) and before everything below that reads training.
+      if (deps.demo && deps.sandbox) {
+        await importDemoTraining(deps.ds, corpId, deps.sandbox)
+          .then(async (run) => {
+            if (!run) return;
+            deps.log.info({ corpId, runId: run.id, rows: run.rowsTotal, created: run.created, rejected: run.rejected }, 'demo training imported');
+            await refreshDataQuality(deps.ds, corpId, { followUpRecheckDays: deps.crm?.followUpRecheckDays ?? 30 });
+          })
+          .catch((err: unknown) => deps.log.warn({ err }, 'demo training not imported'));
       }
       await runTalentRecompute(deps, corpId, lastCompletePeriod()).catch((err: unknown) => deps.log.warn({ err }, 'first-start talent recompute failed'));
       // Earlier quarters the first sync covers whole, so the trend on 我的画像 starts with a past.

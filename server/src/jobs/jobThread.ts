@@ -28,7 +28,15 @@ async function run(): Promise<void> {
   });
   const dingtalk = dingtalkPortFor(config, data.sandboxUrl, null);
   // As in every process: a job hit by a database outage waits for the database and resumes from its checkpoint.
-  const queue = new InProcessJobQueue(waitOutOutages(createJobHandlers(handlerDepsFrom(config, ds, dingtalk, log)), { ds, log }), log);
+  const queue = new InProcessJobQueue(
+    waitOutOutages(
+      createJobHandlers(
+        handlerDepsFrom(config, ds, dingtalk, log, data.sandboxUrl && data.demoUsers ? { url: data.sandboxUrl, demoUsers: data.demoUsers } : null),
+      ),
+      { ds, log },
+    ),
+    log,
+  );
   port.on('message', (m: JobThreadRequest) => {
     const fail = (err: unknown) => log.error({ err, request: m.type }, 'job thread request failed');
     if (m.type === 'enqueue') queue.enqueue(m.name, m.payload, { jobId: m.jobId }).catch(fail);

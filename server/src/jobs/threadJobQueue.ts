@@ -7,6 +7,8 @@ import { SCHEDULE_TIME_ZONE, type JobName, type JobPayloads, type JobQueue } fro
 /** What the web process tells the job thread where to find (no secrets: the thread reads its own configuration). */
 export interface JobThreadData {
   sandboxUrl: string | null;
+  /** The demo's users (sandbox mode): its first start imports the training export as the demo admin. */
+  demoUsers: { admin: string; hr: string; supervisor: string; employee: string } | null;
 }
 
 /** Messages to the job thread. */

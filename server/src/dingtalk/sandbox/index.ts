@@ -6,6 +6,7 @@ export type { SandboxFaults, SandboxStats } from './faultInjector';
 export type { TurnoverSummary } from './monthlyTurnover';
 export { LEAVE_CODES, LEAVE_TYPES, type SandboxLeaveType } from './leaveCatalogue';
 export type { DriftProfile } from './driftModel';
+export { TRAINING_FILE_NAME, generateTraining, trainingCsv, type TrainingCourseRecord } from './trainingModel';
 export { SANDBOX_LEAVE_PROCESS_CODE, leaveInstances, findLeaveInstance, statusOf as leaveInstanceStatus } from './leaveApprovals';
 export {
   DEFAULT_AS_OF_MS,

@@ -1,6 +1,7 @@
 /**
  * Sandbox-only helpers under /sandbox/*: issue auth codes (what requestAuthCode does inside DingTalk), list corps,
- * set faults, read stats, and make people leave or months pass. Not throttled, not failure-injected; CORS-open so
+ * set faults, read stats, make people leave or months pass, and download the corp's training export (DingTalk has no
+ * training API: the demo imports this file as HR would import their learning platform's). Not throttled, not failure-injected; CORS-open so
  * the micro-app's demo login can call them from a browser.
  */
 import type { Context, Next } from 'koa';
@@ -10,6 +11,7 @@ import { setCrmRecordDeleted } from './crmModel';
 import { faultProblems, type SandboxFaults } from './faultInjector';
 import type { SandboxCorp } from './SandboxCorp';
 import type { SandboxState } from './sandboxState';
+import { TRAINING_FILE_NAME, generateTraining, trainingCsv } from './trainingModel';
 import { sandboxError } from './wire';
 
 /** What a router must offer for these routes (a @koa/router Router with params on ctx). */
@@ -125,6 +127,15 @@ export function registerSandboxRoutes(router: SandboxRouteTarget, state: Sandbox
       }),
     );
   }
+
+  // The corp's training history as its learning platform would export it (trainingModel): the demo's 培训记录 import.
+  router.get('/sandbox/corps/:corpId/training.csv', (ctx) => {
+    const corp = state.corps.get(ctx.params.corpId ?? '');
+    if (!corp) return sandboxError(ctx, 404, 'not_found', `no sandbox corp ${ctx.params.corpId ?? ''}`);
+    ctx.type = 'text/csv; charset=utf-8';
+    ctx.set('Content-Disposition', `attachment; filename="training.csv"; filename*=UTF-8''${encodeURIComponent(TRAINING_FILE_NAME)}`);
+    ctx.body = trainingCsv(generateTraining(corp));
+  });
 
   router.post(
     '/sandbox/corps/:corpId/advanceMonths',

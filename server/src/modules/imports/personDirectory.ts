@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { User } from '../../entities';
+import { Departure, User } from '../../entities';
 import type { Actor } from '../../appTypes';
 import { peopleScopeOf, whereInPeopleScope } from '../people/policies/peopleScope';
 
@@ -31,7 +31,8 @@ export type ImportScope = { all: true } | { all: false; userids: ReadonlySet<str
 
 /**
  * The corp's people (active and left), loaded once per import and looked up by userid, then 工号, then exact name.
- * A name several people share is an error naming each of them, never a guess.
+ * A name several people share is an error naming each of them, never a guess. People who left before any org sync
+ * saw them are known from their departure records (DingTalk's 离职记录 or an import of them), by userid and name.
  */
 export class PersonDirectory {
   private readonly byUserid = new Map<string, Entry>();
@@ -46,7 +47,7 @@ export class PersonDirectory {
     for (const e of entries) {
       this.byUserid.set(e.userid, e);
       if (e.jobNumber) push(this.byJobNumber, e.jobNumber, e);
-      push(this.byName, e.name.trim(), e);
+      if (e.name.trim()) push(this.byName, e.name.trim(), e);
     }
   }
 
@@ -58,7 +59,24 @@ export class PersonDirectory {
     const users = await ds
       .getRepository(User)
       .find({ where: { corpId: actor.corpId }, select: { userid: true, name: true, jobNumber: true, status: true, mainDeptId: true } });
-    const entries = users.map((u) => ({ ...u, mainDeptId: u.mainDeptId === null ? null : Number(u.mainDeptId) }));
+    const entries: Entry[] = users.map((u) => ({ ...u, mainDeptId: u.mainDeptId === null ? null : Number(u.mainDeptId) }));
+    // tenancy: the corp's departures; the latest record of someone no user row holds (the org sync never saw them).
+    const known = new Set(entries.map((e) => e.userid));
+    const departed = await ds
+      .getRepository(Departure)
+      .find({ where: { corpId: actor.corpId }, select: { userid: true, name: true, mainDeptId: true, lastDay: true } });
+    const leavers = new Map<string, Entry>();
+    for (const d of departed.sort((a, b) => (a.lastDay < b.lastDay ? -1 : a.lastDay > b.lastDay ? 1 : 0))) {
+      if (known.has(d.userid)) continue;
+      leavers.set(d.userid, {
+        userid: d.userid,
+        name: d.name ?? '',
+        jobNumber: null,
+        status: 'left',
+        mainDeptId: d.mainDeptId === null ? null : Number(d.mainDeptId),
+      });
+    }
+    entries.push(...leavers.values());
     const scope = await peopleScopeOf(ds, actor);
     if (scope.all) return new PersonDirectory(entries, { all: true });
     // tenancy: whereInPeopleScope adds u.corp_id = the actor's corp.
@@ -112,5 +130,5 @@ function push(map: Map<string, Entry[]>, key: string, e: Entry): void {
 }
 
 function found(e: Entry): { ok: true; person: Person } {
-  return { ok: true, person: { userid: e.userid, name: e.name, mainDeptId: e.mainDeptId, known: true } };
+  return { ok: true, person: { userid: e.userid, name: e.name || null, mainDeptId: e.mainDeptId, known: true } };
 }
