@@ -20,6 +20,7 @@ import {
   type PeopleScope,
 } from '../server/src/modules/people/policies/peopleScope';
 import { listPeople } from '../server/src/modules/people/queries/peopleDirectory';
+import { loadDepartmentIndex } from '../server/src/modules/people/queries/departmentIndex';
 import { actorFor, buildCorp, buildDepartment, buildUser, onBothDatabases } from './support/factories';
 
 jest.setTimeout(120000);
@@ -207,7 +208,7 @@ describe('the people scope through department_closure', () => {
       const corpId = await buildCorp(ds, 'scopeclosure-dir');
       const root = await buildDepartment(ds, corpId, { name: '公司' });
       const sales = await buildDepartment(ds, corpId, { name: '销售中心', parentId: root.deptId });
-      const team = await buildDepartment(ds, corpId, { name: '一组', parentId: sales.deptId });
+      const team = await buildDepartment(ds, corpId, { name: '销售一组', parentId: sales.deptId });
       const finance = await buildDepartment(ds, corpId, { name: '财务部', parentId: root.deptId });
       const seller = await buildUser(ds, corpId, { name: '张三', deptIds: [team.deptId] });
       const dual = await buildUser(ds, corpId, { name: '李四', deptIds: [finance.deptId, team.deptId] });
@@ -219,6 +220,9 @@ describe('the people scope through department_closure', () => {
       expect(ids(byDept)).toEqual([seller.userid, dual.userid].sort());
       const searched = await listPeople(ds, admin, { status: 'all', sort: 'name', q: '销售' }, page, { oneWalk: false });
       expect(ids(searched)).toEqual([seller.userid, dual.userid].sort());
+      // 销售一组 lies inside 销售中心: the search binds 销售中心 alone.
+      const index = await loadDepartmentIndex(ds, corpId);
+      expect(index.topmost(index.matching('销售'))).toEqual([sales.deptId]);
     });
   });
 });
@@ -246,17 +250,21 @@ describe('DepartmentClosure migration', () => {
     }
   }
 
+  /** The walk up from each department, a child synced before its parent and a parent never synced included; then a move. */
+  function expectFilled(r: Awaited<ReturnType<typeof filled>>): void {
+    expect(r.got).toEqual(r.want);
+    expect(r.got).toContain('1>5');
+    expect(r.got).toContain('6>7');
+    expect(r.afterMove).toEqual(r.wantAfterMove);
+    expect(r.afterMove).toContain('4>5');
+    expect(r.afterMove).not.toContain('2>5');
+  }
+
   it('fills the closure from the departments there on SQLite', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'liucai-migclosure-'));
     const ds = await openDatabase({ kind: 'sqlite', path: path.join(dir, 'db.sqlite') }, { migrate: true });
     try {
-      const r = await filled(ds, new SqliteClosure());
-      expect(r.got).toEqual(r.want);
-      expect(r.got).toContain('1>5');
-      expect(r.got).toContain('6>7');
-      expect(r.afterMove).toEqual(r.wantAfterMove);
-      expect(r.afterMove).toContain('4>5');
-      expect(r.afterMove).not.toContain('2>5');
+      expectFilled(await filled(ds, new SqliteClosure()));
     } finally {
       await ds.destroy();
       fs.rmSync(dir, { recursive: true, force: true });
@@ -268,13 +276,7 @@ describe('DepartmentClosure migration', () => {
     await recreateMysqlDatabase(url);
     const ds = await openDatabase({ kind: 'mysql', url }, { migrate: true });
     try {
-      const r = await filled(ds, new MysqlClosure());
-      expect(r.got).toEqual(r.want);
-      expect(r.got).toContain('1>5');
-      expect(r.got).toContain('6>7');
-      expect(r.afterMove).toEqual(r.wantAfterMove);
-      expect(r.afterMove).toContain('4>5');
-      expect(r.afterMove).not.toContain('2>5');
+      expectFilled(await filled(ds, new MysqlClosure()));
     } finally {
       await ds.query(`DROP DATABASE \`${new URL(url).pathname.slice(1)}\``);
       await ds.destroy();

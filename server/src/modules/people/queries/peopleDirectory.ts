@@ -92,7 +92,7 @@ export async function listPeople(
   const depts = await loadDepartmentIndex(ds, actor.corpId);
   const scope = peopleScopeFrom(actor, depts.departments);
   const inDept = f.deptId !== undefined ? departmentSet(actor.corpId, [f.deptId]) : null;
-  const matched = departmentSet(actor.corpId, f.q ? depts.matching(f.q) : []);
+  const matched = departmentSet(actor.corpId, f.q ? depts.topmost(depts.matching(f.q)) : []);
   const desc = f.sort.startsWith('-');
   const column = SORT_COLUMNS[f.sort.replace(/^-/, '')] ?? SORT_COLUMNS.name!;
   const build = () => {
