@@ -28,8 +28,7 @@ const UNLINK = (x: string) => `DELETE c FROM \`department_closure\` c
  * the new ones, a delete unlinks it. A people scope of HR's granted departments is then an index range of this table
  * instead of hundreds of department ids bound into every statement. Filled from `departments` here (a recursive walk
  * up from every department), so an existing database, the bench worlds included, has it at once. Assumes a tree, as
- * DingTalk's is (a cycle would leave extra pairs). The flag's index on `users` gets the userid, so the scope's
- * "members beyond their main department" read (the flagged people, then their memberships) reads no user row.
+ * DingTalk's is (a cycle would leave extra pairs).
  */
 export class DepartmentClosure1768010000000 implements MigrationInterface {
   name = 'DepartmentClosure1768010000000';
@@ -51,13 +50,9 @@ export class DepartmentClosure1768010000000 implements MigrationInterface {
 END`,
     );
     await q.query(`CREATE TRIGGER \`trg_departments_closure_del\` AFTER DELETE ON \`departments\` FOR EACH ROW BEGIN ${UNLINK('OLD')} END`);
-    await q.query('DROP INDEX `idx_users_other_depts` ON `users`');
-    await q.query('CREATE INDEX `idx_users_other_depts` ON `users` (`corp_id`, `in_other_depts`, `userid`)');
   }
 
   public async down(q: QueryRunner): Promise<void> {
-    await q.query('DROP INDEX `idx_users_other_depts` ON `users`');
-    await q.query('CREATE INDEX `idx_users_other_depts` ON `users` (`corp_id`, `in_other_depts`)');
     await q.query('DROP TRIGGER `trg_departments_closure_del`');
     await q.query('DROP TRIGGER `trg_departments_closure_upd`');
     await q.query('DROP TRIGGER `trg_departments_closure_ins`');

@@ -32,13 +32,9 @@ export class DepartmentClosure1768010000000 implements MigrationInterface {
       `CREATE TRIGGER "trg_departments_closure_upd" AFTER UPDATE ON "departments" WHEN OLD."parent_id" IS NOT NEW."parent_id" OR OLD."dept_id" <> NEW."dept_id" OR OLD."corp_id" <> NEW."corp_id" BEGIN ${UNLINK('OLD')} ${LINK('NEW')} END`,
     );
     await q.query(`CREATE TRIGGER "trg_departments_closure_del" AFTER DELETE ON "departments" BEGIN ${UNLINK('OLD')} END`);
-    await q.query('DROP INDEX "idx_users_other_depts"');
-    await q.query('CREATE INDEX "idx_users_other_depts" ON "users" ("corp_id", "in_other_depts", "userid") ');
   }
 
   public async down(q: QueryRunner): Promise<void> {
-    await q.query('DROP INDEX "idx_users_other_depts"');
-    await q.query('CREATE INDEX "idx_users_other_depts" ON "users" ("corp_id", "in_other_depts") ');
     await q.query('DROP TRIGGER "trg_departments_closure_del"');
     await q.query('DROP TRIGGER "trg_departments_closure_upd"');
     await q.query('DROP TRIGGER "trg_departments_closure_ins"');
