@@ -221,7 +221,7 @@ describe('转型看板 rows on MariaDB and SQLite', () => {
       await buildDeal(ds, corpId, { ownerUserid: a.userid, amountFen: 2_000_000, signedOn: '2026-10-08' });
       await buildTraining(ds, corpId, { userid: a.userid, completedOn: '2026-10-01' });
       await computeOutcomeFacts(ds, corpId, { lastMonth: LAST, bigDealFen: 1_000_000, now: NOW });
-      const facts = await outcomeFactsInScope(ds, { corpId, all: false, self: 'x', reports: false, deptIds: [dept.deptId], memberUserids: [] }, [
+      const facts = await outcomeFactsInScope(ds, { corpId, all: false, self: 'x', reports: false, deptRoots: [dept.deptId], deptIds: [dept.deptId] }, [
         '2026-10',
         '2026-11',
       ]);

@@ -8,7 +8,7 @@
  */
 import type { DataSource } from 'typeorm';
 import { Department, RetentionRisk, User } from '../server/src/entities';
-import { riskScopeOf, seenAsHr, whereInRiskScope, type RiskScope } from '../server/src/modules/retention/policies/riskScope';
+import { learnHrMembers, riskScopeOf, seenAsHr, whereInRiskScope, type RiskScope } from '../server/src/modules/retention/policies/riskScope';
 import { personInRiskScope, riskPage } from '../server/src/modules/retention/queries/riskViews';
 import { actorFor, buildCorp, buildDepartment, buildUser, grantHrScope, onBothDatabases, retentionRiskRow } from './support/factories';
 
@@ -93,6 +93,8 @@ describe('留才雷达 list, people first', () => {
         for (const p of [...people, hr, boss]) {
           const one = await riskScopeOf(ds, actor, p.userid);
           const full = await personInRiskScope(ds, rs, p.userid);
+          // A list learns how its page's people are seen once the page is known (the route asks for its rows).
+          await learnHrMembers(ds, rs, [p.userid]);
           const alone = await personInRiskScope(ds, one, p.userid);
           expect({ kind, who, p: p.userid, alone, asHr: alone && seenAsHr(one, alone) }).toEqual({
             kind,

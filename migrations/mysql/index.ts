@@ -42,6 +42,8 @@ import { TalentReviewRankIndex1767920000000 } from './1767920000000-TalentReview
 import { DirectoryIndex1767940000000 } from './1767940000000-DirectoryIndex';
 import { OrgVersions1767980000000 } from './1767980000000-OrgVersions';
 import { NineBoxStored1768000000000 } from './1768000000000-NineBoxStored';
+import { DepartmentClosure1768010000000 } from './1768010000000-DepartmentClosure';
+import { MembersIndex1768010100000 } from './1768010100000-MembersIndex';
 import { PulseInvitationsByUser1768030000000 } from './1768030000000-PulseInvitationsByUser';
 import { SupervisorStatusIndex1768031000000 } from './1768031000000-SupervisorStatusIndex';
 
@@ -90,6 +92,8 @@ export const MYSQL_MIGRATIONS: (new () => MigrationInterface)[] = [
   DirectoryIndex1767940000000,
   OrgVersions1767980000000,
   NineBoxStored1768000000000,
+  DepartmentClosure1768010000000,
+  MembersIndex1768010100000,
   PulseInvitationsByUser1768030000000,
   SupervisorStatusIndex1768031000000,
 ];

@@ -12,7 +12,7 @@ export type UserStatus = 'active' | 'left';
 @Index('idx_users_job_number', ['corpId', 'jobNumber'])
 @Index('idx_users_main_dept', ['corpId', 'mainDeptId', 'userid'])
 @Index('idx_users_hired_on', ['corpId', 'hiredOn'])
-@Index('idx_users_other_depts', ['corpId', 'inOtherDepts'])
+@Index('idx_users_other_depts', ['corpId', 'inOtherDepts', 'userid'])
 // Covers the name lookups by userid (managers, references on every list): the key read without the row.
 @Index('idx_users_names', ['corpId', 'userid', 'status', 'name', 'title'])
 // People by status in name order with the scope's and (SQLite only) the searched columns: the directory's search and

@@ -18,6 +18,7 @@ import { DataGapItem } from './DataGapItem';
 import { Corp } from './Corp';
 import { Department } from './Department';
 import { DepartmentHeadcount } from './DepartmentHeadcount';
+import { DepartmentClosure } from './DepartmentClosure';
 import { DingTalkEvent } from './DingTalkEvent';
 import { HrScope } from './HrScope';
 import { Session } from './Session';
@@ -79,6 +80,7 @@ export const ENTITIES = [
   Corp,
   Department,
   DepartmentHeadcount,
+  DepartmentClosure,
   User,
   UserDepartment,
   HrScope,
@@ -167,6 +169,7 @@ export {
   Corp,
   Department,
   DepartmentHeadcount,
+  DepartmentClosure,
   DingTalkEvent,
   HrScope,
   Session,

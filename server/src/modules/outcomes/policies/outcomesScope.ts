@@ -7,7 +7,7 @@ import type { DataSource } from 'typeorm';
 import type { Actor } from '../../../appTypes';
 import { forbidden } from '../../../errors';
 import { visibleDepartmentIds } from '../../access/policies/scope';
-import { membersBeyondMain, type PeopleScope } from '../../people/policies/peopleScope';
+import { rootsOf, type PeopleScope } from '../../people/policies/peopleScope';
 
 export const OUTCOMES_REFUSED = '转型看板只对 HR 开放';
 
@@ -23,9 +23,8 @@ export interface OutcomesScope {
 export async function outcomesScopeOf(ds: DataSource, actor: Pick<Actor, 'corpId' | 'userid' | 'roles' | 'hrDeptIds'>): Promise<OutcomesScope> {
   if (!actor.roles.includes('hr')) throw forbidden(OUTCOMES_REFUSED);
   const deptIds = [...(await visibleDepartmentIds(ds, { ...actor, roles: ['hr'] }))];
-  const members = await membersBeyondMain(ds, actor.corpId, deptIds);
   return {
-    scope: { corpId: actor.corpId, all: false, self: actor.userid, reports: false, deptIds, memberUserids: members },
+    scope: { corpId: actor.corpId, all: false, self: actor.userid, reports: false, deptRoots: rootsOf(actor.hrDeptIds), deptIds },
     grants: [...new Set(actor.hrDeptIds.map(Number))],
     riskVisible: (userid) => userid !== actor.userid,
   };

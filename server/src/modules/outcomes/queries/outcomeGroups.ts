@@ -8,6 +8,7 @@ import { In, type DataSource } from 'typeorm';
 import { OUTCOME_SUM_FIELDS, addToSumTable, emptySums, personSums, type OutcomeFact, type OutcomeGrouping, type OutcomeSumTable } from '@liucai/shared';
 import { Department, OutcomeGroupMonth, OutcomePersonMonth, User } from '../../../entities';
 import { selectAs } from '../../people/queries/paging';
+import { membersBeyondMain } from '../../people/policies/peopleScope';
 import type { OutcomesScope } from '../policies/outcomesScope';
 import { OUTCOME_FACT_COLUMNS, factOfRow } from './outcomeFacts';
 
@@ -54,7 +55,7 @@ export async function scopeSumTable(ds: DataSource, os: OutcomesScope, months: r
   }
   // People in scope beyond its departments' sums: members whose main department lies outside, and the viewer, who is
   // always in the people scope and whose own band never counts.
-  const wanted = [...new Set([self, ...(os.scope.memberUserids ?? [])])];
+  const wanted = [...new Set([self, ...(await membersBeyondMain(ds, corpId, os.scope.deptRoots))])];
   // tenancy: the corp's people; only those outside the granted subtrees come back (usually the viewer at most).
   const outside = ds
     .getRepository(User)

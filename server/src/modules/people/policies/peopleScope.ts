@@ -1,5 +1,5 @@
 import { Brackets, type DataSource, type SelectQueryBuilder, type ObjectLiteral } from 'typeorm';
-import { User, UserDepartment } from '../../../entities';
+import { User } from '../../../entities';
 import type { Actor } from '../../../appTypes';
 import { descendantsOf, visibleDepartmentIds } from '../../access/policies/scope';
 
@@ -14,147 +14,133 @@ export interface PeopleScope {
   self: string;
   /** Direct reports count: the actor is their supervisor. */
   reports: boolean;
-  /** HR departments (expanded to descendants); empty when not HR. */
+  /**
+   * HR's granted departments, as granted (1–3 ids): in SQL, everything below them is a range of `department_closure`
+   * (kept by triggers in every transaction that writes `departments`), so a statement binds these few ids, never the
+   * hundreds of departments below them. Empty when not HR.
+   */
+  deptRoots: number[];
+  /** The same departments expanded to everything below them (the process's department cache), for callers that list departments. */
   deptIds: number[];
   /**
-   * People in the HR departments only through a membership besides their main department: read once when the scope
-   * is made, so lists filter by constants instead of looking up memberships person by person. Null for a scope made
-   * to check a handful of people (a person's page), which looks their memberships up directly.
+   * For checking a handful of people (a person's page): memberships beyond the main department are looked up person
+   * by person; otherwise (lists) the members beyond their main department are read once per statement.
    */
-  memberUserids: string[] | null;
-}
-
-/**
- * The people with a membership in `deptIds` who belong to departments besides their main one (users.in_other_depts,
- * about one in twenty): their ids from the flag's index, then their memberships by primary key, matched here. Two
- * small reads with a plan that cannot go wrong (a join let MariaDB start from every membership of the departments).
- */
-export async function membersBeyondMain(ds: DataSource, corpId: string, deptIds: readonly number[]): Promise<string[]> {
-  if (deptIds.length === 0) return [];
-  const flagged = await ds
-    .getRepository(User)
-    .createQueryBuilder('mu')
-    .select('mu.userid', 'userid')
-    .where('mu.corp_id = :corpId AND mu.in_other_depts = :flag', { corpId, flag: true })
-    .getRawMany<{ userid: string }>();
-  const wanted = new Set(deptIds.map(Number));
-  const out = new Set<string>();
-  for (let i = 0; i < flagged.length; i += 1000) {
-    const rows = await ds
-      .getRepository(UserDepartment)
-      .createQueryBuilder('mud')
-      .select('mud.userid', 'userid')
-      .addSelect('mud.dept_id', 'deptId')
-      .where('mud.corp_id = :corpId AND mud.userid IN (:...ids)', { corpId, ids: flagged.slice(i, i + 1000).map((f) => f.userid) })
-      .getRawMany<{ userid: string; deptId: number | string }>();
-    for (const r of rows) if (wanted.has(Number(r.deptId))) out.add(r.userid);
-  }
-  return [...out];
-}
-
-/** `membersBeyondMain` asked about one person: [userid] when they have a membership in `deptIds` besides their main department. */
-export async function memberBeyondMain(ds: DataSource, corpId: string, userid: string, deptIds: readonly number[]): Promise<string[]> {
-  if (deptIds.length === 0) return [];
-  // tenancy: corpId is the actor's.
-  const row = await ds
-    .getRepository(UserDepartment)
-    .createQueryBuilder('mud')
-    .innerJoin(User, 'mu', 'mu.corp_id = mud.corp_id AND mu.userid = mud.userid')
-    .select('mud.userid', 'userid')
-    .where('mud.corp_id = :corpId AND mud.userid = :userid AND mu.in_other_depts = :flag AND mud.dept_id IN (:...deptIds)', {
-      corpId,
-      userid,
-      flag: true,
-      deptIds,
-    })
-    .limit(1)
-    .getRawOne<{ userid: string }>();
-  return row ? [userid] : [];
-}
-
-/**
- * The actor's people scope (for HR: one query for the department tree and one for members beyond the main one). With
- * `few`, for checking a handful of people: no read of the members beyond the main department (see `memberUserids`).
- */
-export async function peopleScopeOf(ds: DataSource, actor: Actor, opts: { few?: boolean } = {}): Promise<PeopleScope> {
-  const all = actor.roles.includes('admin');
-  const deptIds = !all && actor.roles.includes('hr') ? [...(await visibleDepartmentIds(ds, actor))] : [];
-  const memberUserids = opts.few ? null : await membersBeyondMain(ds, actor.corpId, deptIds);
-  return { corpId: actor.corpId, all, self: actor.userid, reports: true, deptIds, memberUserids };
+  few?: boolean;
 }
 
 /** Up to this many people are checked with the memberships looked up per person (`few`), more with the list read once. */
 export const FEW_PEOPLE = 50;
 
-/**
- * The same scope from a department list the caller already read, e.g. a `DepartmentIndex`'s. For lists (HR: one
- * read of the members beyond the main department); with `few`, for checking a handful of people (no read at all).
- */
-export async function peopleScopeFrom(
-  ds: DataSource,
-  actor: Actor,
-  departments: readonly { deptId: number; parentId: number | null }[],
-  opts: { few?: boolean } = {},
-): Promise<PeopleScope> {
+/** The actor's people scope: HR's granted departments, expanded from the process's department cache (no query while the org is unchanged). */
+export async function peopleScopeOf(ds: DataSource, actor: Actor, opts: { few?: boolean } = {}): Promise<PeopleScope> {
   const all = actor.roles.includes('admin');
-  const deptIds = !all && actor.roles.includes('hr') ? [...descendantsOf([...departments], actor.hrDeptIds)] : [];
-  const memberUserids = opts.few ? null : await membersBeyondMain(ds, actor.corpId, deptIds);
-  return { corpId: actor.corpId, all, self: actor.userid, reports: true, deptIds, memberUserids };
+  const hr = !all && actor.roles.includes('hr');
+  const deptIds = hr ? [...(await visibleDepartmentIds(ds, actor))] : [];
+  return { corpId: actor.corpId, all, self: actor.userid, reports: true, deptRoots: hr ? rootsOf(actor.hrDeptIds) : [], deptIds, few: opts.few ?? false };
+}
+
+/** The same scope from a department list the caller already read, e.g. a `DepartmentIndex`'s (no query at all). */
+export function peopleScopeFrom(actor: Actor, departments: readonly { deptId: number; parentId: number | null }[], opts: { few?: boolean } = {}): PeopleScope {
+  const all = actor.roles.includes('admin');
+  const hr = !all && actor.roles.includes('hr');
+  const deptIds = hr ? [...descendantsOf([...departments], actor.hrDeptIds)] : [];
+  return { corpId: actor.corpId, all, self: actor.userid, reports: true, deptRoots: hr ? rootsOf(actor.hrDeptIds) : [], deptIds, few: opts.few ?? false };
+}
+
+/** Granted department ids, each once, as numbers (they arrive as numbers or numeric strings). */
+export const rootsOf = (ids: readonly (number | string)[]): number[] => [...new Set(ids.map(Number))];
+
+/**
+ * The scope rule's department part, written once for every SQL form below: the people whose main department lies at
+ * or below one of `roots`, and those with a membership there beyond their main department (users.in_other_depts,
+ * about one in twenty); both through `department_closure`'s (corp, ancestor, department) key. `p` names the
+ * parameters (`:pCorp`, `:...pRoots`, `:pFlag`), so one statement can hold several department sets.
+ */
+export function departmentRule(p: string, corpId: string, roots: readonly number[]) {
+  const params = { [`${p}Corp`]: corpId, [`${p}Roots`]: [...roots], [`${p}Flag`]: true };
+  /** The subtrees' department ids; with `column`, only the one equal to it (a key lookup per row tested). */
+  const subtree = (alias: string, column = '') =>
+    `SELECT ${alias}.dept_id FROM department_closure ${alias} WHERE ${alias}.corp_id = :${p}Corp AND ${alias}.ancestor_id IN (:...${p}Roots)${column ? ` AND ${alias}.dept_id = ${column}` : ''}`;
+  // The members beyond their main department: the flagged people (the flag's index), their memberships by key, each
+  // tested on the closure's key. CROSS JOIN keeps that order on SQLite (without statistics it started from every
+  // membership of the corp: 10 ms instead of 1 at 10,000 people); on MariaDB it is an inner join.
+  const members = `SELECT ${p}mu.userid FROM users ${p}mu CROSS JOIN user_departments ${p}mud ON ${p}mud.corp_id = ${p}mu.corp_id AND ${p}mud.userid = ${p}mu.userid WHERE ${p}mu.corp_id = :${p}Corp AND ${p}mu.in_other_depts = :${p}Flag AND EXISTS (${subtree(`${p}mc`, `${p}mud.dept_id`)})`;
+  return {
+    params,
+    /** A row test on `alias` (users): main department in the subtrees. */
+    mainDept: (alias: string) => `${alias}.main_dept_id IN (${subtree(`${p}sc`)})`,
+    /** A row test on `alias` (users): a membership beyond the main department, the members read once per statement (lists) or with `few` looked up for the person tested. */
+    member: (alias: string, few = false) =>
+      few
+        ? `(${alias}.in_other_depts = :${p}Flag AND EXISTS (SELECT 1 FROM user_departments ${p}ud WHERE ${p}ud.corp_id = ${alias}.corp_id AND ${p}ud.userid = ${alias}.userid AND EXISTS (${subtree(`${p}uc`, `${p}ud.dept_id`)})))`
+        : `${alias}.userid IN (${members})`,
+    /** The same people as reads that each stay in one index (a userid may appear twice), for `column IN (…)`. */
+    userids: [`SELECT ${p}su.userid FROM users ${p}su WHERE ${p}su.corp_id = :${p}Corp AND ${p}su.main_dept_id IN (${subtree(`${p}sc`)})`, members],
+  };
 }
 
 /**
- * Restrict a query over users (alias `alias`, joined or selected from `users`) to a scope, in SQL: the one place the
- * rule is written for lists and bulk checks alike. Constants only (no subquery per person), so the database reads
- * the corp's users once whatever the page size.
+ * Restrict a query over users (alias `alias`, joined or selected from `users`) to a scope, in SQL, tested on each row
+ * the query reads (for lists that read the people anyway, and for checks of a few people). A handful of bound values
+ * whatever the scope's size: the granted departments' subtrees come from `department_closure`, the members beyond
+ * their main department from a subquery read once per statement (or, with `few`, looked up for each person tested).
  */
 export function whereInPeopleScope<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string, scope: PeopleScope): SelectQueryBuilder<T> {
-  qb.andWhere(`${alias}.corp_id = :scopeCorpId`, { scopeCorpId: scope.corpId });
+  qb.andWhere(`${alias}.corp_id = :scopeCorp`, { scopeCorp: scope.corpId });
   if (scope.all) return qb;
   return qb.andWhere(
     new Brackets((w) => {
       w.where(`${alias}.userid = :scopeSelf`, { scopeSelf: scope.self });
       if (scope.reports) w.orWhere(`${alias}.supervisor_userid = :scopeSelf`);
-      if (scope.deptIds.length > 0) {
-        w.orWhere(`${alias}.main_dept_id IN (:...scopeDepts)`, { scopeDepts: scope.deptIds });
-        if (scope.memberUserids === null) {
-          // A handful of people: look their memberships up (only for those with one besides their main department).
-          w.orWhere(
-            `(${alias}.in_other_depts = :scopeFlag AND EXISTS (SELECT 1 FROM user_departments scope_ud WHERE scope_ud.corp_id = ${alias}.corp_id AND scope_ud.userid = ${alias}.userid AND scope_ud.dept_id IN (:...scopeDepts)))`,
-            { scopeFlag: true },
-          );
-        } else if (scope.memberUserids.length > 0) {
-          w.orWhere(`${alias}.userid IN (:...scopeMembers)`, { scopeMembers: scope.memberUserids });
-        }
+      if (scope.deptRoots.length > 0) {
+        const rule = departmentRule('scope', scope.corpId, scope.deptRoots);
+        w.orWhere(rule.mainDept(alias), rule.params).orWhere(rule.member(alias, scope.few));
       }
     }),
   );
 }
 
 /**
- * The userids of a scope (not `all`) as SQL for `column IN (…)`, with its parameters: a UNION ALL of reads that each
- * stay in one index — oneself by key, the reports from (corp, supervisor, userid), HR's departments' people from
- * (corp, main department, userid), the members beyond their main department by key — where `whereInPeopleScope`'s OR
- * reads every candidate's row. The same people: those `whereInPeopleScope` keeps (a userid may appear twice).
+ * The userids of a scope (not `all`) as SQL for `column IN (…)`, with its parameters: the same rule as
+ * `whereInPeopleScope` as a UNION ALL of reads that each stay in one index — oneself by key, the reports from (corp,
+ * supervisor, userid), the granted subtrees' people from the closure's key then (corp, main department, userid), the
+ * members beyond their main department from the flag's index — for rows read without `users` (a userid may appear twice).
  */
 export function scopeUseridsSql(scope: PeopleScope): { sql: string; params: Record<string, unknown> } {
-  const from = 'SELECT su.userid FROM users su WHERE su.corp_id = :scopeCorpId';
+  const from = 'SELECT su.userid FROM users su WHERE su.corp_id = :scopeCorp';
   const parts = [`${from} AND su.userid = :scopeSelf`];
-  const params: Record<string, unknown> = { scopeCorpId: scope.corpId, scopeSelf: scope.self };
+  const params: Record<string, unknown> = { scopeCorp: scope.corpId, scopeSelf: scope.self };
   if (scope.reports) parts.push(`${from} AND su.supervisor_userid = :scopeSelf`);
-  if (scope.deptIds.length > 0) {
-    parts.push(`${from} AND su.main_dept_id IN (:...scopeDepts)`);
-    params.scopeDepts = scope.deptIds;
-    if (scope.memberUserids === null) {
-      parts.push(
-        `${from} AND su.in_other_depts = :scopeFlag AND EXISTS (SELECT 1 FROM user_departments scope_ud WHERE scope_ud.corp_id = su.corp_id AND scope_ud.userid = su.userid AND scope_ud.dept_id IN (:...scopeDepts))`,
-      );
-      params.scopeFlag = true;
-    } else if (scope.memberUserids.length > 0) {
-      parts.push(`${from} AND su.userid IN (:...scopeMembers)`);
-      params.scopeMembers = scope.memberUserids;
-    }
+  if (scope.deptRoots.length > 0) {
+    const rule = departmentRule('scope', scope.corpId, scope.deptRoots);
+    parts.push(...rule.userids);
+    Object.assign(params, rule.params);
   }
   return { sql: parts.join(' UNION ALL '), params };
+}
+
+/**
+ * Which of `userids` have a membership beyond their main department at or below the granted departments `roots`: one
+ * query for the lot (e.g. how 留才雷达's page rows are seen). Without `userids`: all of them (the corp's flagged people).
+ */
+export async function membersBeyondMain(ds: DataSource, corpId: string, roots: readonly number[], userids?: readonly string[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  const wanted = userids === undefined ? null : [...new Set(userids)];
+  if (roots.length === 0 || wanted?.length === 0) return out;
+  const rule = departmentRule('m', corpId, roots);
+  for (let i = 0; i < (wanted?.length ?? 1); i += 1000) {
+    // tenancy: the rule keeps to the corp's people.
+    const qb = ds
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .select('u.userid', 'userid')
+      .where('u.corp_id = :mCorp AND u.in_other_depts = :mFlag', rule.params);
+    if (wanted) qb.andWhere('u.userid IN (:...ids)', { ids: wanted.slice(i, i + 1000) });
+    const rows = await qb.andWhere(rule.member('u', true)).getRawMany<{ userid: string }>();
+    for (const r of rows) out.add(r.userid);
+  }
+  return out;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { User } from '../../../entities';
 import { descendantsOf } from '../../access/policies/scope';
-import { membersBeyondMain, whereInPeopleScope } from '../policies/peopleScope';
+import { rootsOf, whereInPeopleScope, type PeopleScope } from '../policies/peopleScope';
 
 /**
  * The active people of `deptIds`, each department with everything below it (main department or a membership), with
@@ -16,7 +16,7 @@ export async function activePeopleOfDepartments(
 ): Promise<{ userid: string; mainDeptId: number | null }[]> {
   if (deptIds.length === 0) return [];
   const subtree = [...descendantsOf([...departments], deptIds)];
-  const scope = { corpId, all: false, self: '', reports: false, deptIds: subtree, memberUserids: await membersBeyondMain(ds, corpId, subtree) };
+  const scope: PeopleScope = { corpId, all: false, self: '', reports: false, deptRoots: rootsOf(deptIds), deptIds: subtree };
   // tenancy: whereInPeopleScope adds the corp.
   const qb = ds
     .getRepository(User)

@@ -36,6 +36,15 @@ export class DepartmentIndex {
     return descendantsOf([...this.departments], [...deptIds]);
   }
 
+  /** The given departments less those below another of them: the same subtrees, named by fewer ids. */
+  topmost(deptIds: readonly number[]): number[] {
+    const within = this.subtree(deptIds);
+    return deptIds.filter((id) => {
+      const parent = this.byId.get(id)?.parentId ?? null;
+      return parent === null || !within.has(parent);
+    });
+  }
+
   /**
    * Active departments among `ids` in tree order (parents before children, siblings by DingTalk's order), each named
    * with its path: the choices of a department filter.

@@ -2,7 +2,7 @@ import { Brackets, type DataSource, type SelectQueryBuilder } from 'typeorm';
 import type { Paged, PeopleSort, PeopleStatusFilter, PersonSummary } from '@liucai/shared';
 import { User } from '../../../entities';
 import type { Actor } from '../../../appTypes';
-import { membersBeyondMain, peopleScopeFrom, whereInPeopleScope } from '../policies/peopleScope';
+import { departmentRule, peopleScopeFrom, whereInPeopleScope } from '../policies/peopleScope';
 import { loadDepartmentIndex } from './departmentIndex';
 import { likeEscaped, rawPage, selectAs, type PageRequest } from './paging';
 import { presentPersonSummary } from '../presenters/personSummary';
@@ -27,20 +27,19 @@ const SORT_COLUMNS: Record<string, string> = {
   title: 'u.title',
 };
 
-/** Departments a filter or search names (each with everything below it) and who is in them beyond their main one. */
+/** Departments a filter or search names (each with everything below it, through `department_closure`). */
 interface DepartmentSet {
-  deptIds: number[];
-  members: string[];
+  corpId: string;
+  roots: number[];
 }
 
-async function departmentSet(ds: DataSource, corpId: string, deptIds: number[]): Promise<DepartmentSet | null> {
-  return deptIds.length > 0 ? { deptIds, members: await membersBeyondMain(ds, corpId, deptIds) } : null;
-}
+const departmentSet = (corpId: string, roots: number[]): DepartmentSet | null => (roots.length > 0 ? { corpId, roots } : null);
 
-/** People whose main department or any membership is in the set (constants only, as in peopleScope.ts). */
+/** People whose main department or any membership is in the set (the people scope's department rule, peopleScope.ts). */
 function inDepartments(w: { orWhere(sql: string, params?: object): unknown }, set: DepartmentSet, param: string): void {
-  w.orWhere(`u.main_dept_id IN (:...${param})`, { [param]: set.deptIds });
-  if (set.members.length > 0) w.orWhere(`u.userid IN (:...${param}Members)`, { [`${param}Members`]: set.members });
+  const rule = departmentRule(param, set.corpId, set.roots);
+  w.orWhere(rule.mainDept('u'), rule.params);
+  w.orWhere(rule.member('u'));
 }
 
 /**
@@ -91,10 +90,9 @@ export async function listPeople(
   opts: { oneWalk?: boolean } = {},
 ): Promise<Paged<PersonSummary>> {
   const depts = await loadDepartmentIndex(ds, actor.corpId);
-  const scope = await peopleScopeFrom(ds, actor, depts.departments);
-  const inDept = f.deptId !== undefined ? await departmentSet(ds, actor.corpId, [...depts.subtree([f.deptId])]) : null;
-  const named = f.q ? depts.matching(f.q) : [];
-  const matched = await departmentSet(ds, actor.corpId, named.length > 0 ? [...depts.subtree(named)] : []);
+  const scope = peopleScopeFrom(actor, depts.departments);
+  const inDept = f.deptId !== undefined ? departmentSet(actor.corpId, [f.deptId]) : null;
+  const matched = departmentSet(actor.corpId, f.q ? depts.topmost(depts.matching(f.q)) : []);
   const desc = f.sort.startsWith('-');
   const column = SORT_COLUMNS[f.sort.replace(/^-/, '')] ?? SORT_COLUMNS.name!;
   const build = () => {

@@ -11,7 +11,7 @@ import type { DepartmentIndex } from './departmentIndex';
  * themself, admins everyone.
  */
 export async function findPersonInScope(ds: DataSource, actor: Actor, userid: string, depts: DepartmentIndex): Promise<{ person: User; scope: PeopleScope }> {
-  const scope = await peopleScopeFrom(ds, actor, depts.departments, { few: true });
+  const scope = peopleScopeFrom(actor, depts.departments, { few: true });
   // tenancy: whereInPeopleScope adds u.corp_id = the actor's corp.
   const qb = ds.getRepository(User).createQueryBuilder('u').where('u.userid = :target', { target: userid });
   const person = await whereInPeopleScope(qb, 'u', scope).getOne();

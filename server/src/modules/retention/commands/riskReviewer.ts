@@ -21,7 +21,7 @@ export async function reviewRisk(
   input: { outcome: RetentionReviewOutcome; note: string },
 ): Promise<RetentionReview> {
   if (!actor.roles.includes('hr')) throw forbidden(REVIEW_HR_ONLY);
-  const rs = await riskScopeOf(ds, actor);
+  const rs = await riskScopeOf(ds, actor, userid);
   const person = await personInRiskScope(ds, rs, userid);
   if (!person) throw notFound('人员');
   if (!seenAsHr(rs, person)) throw forbidden(REVIEW_HR_ONLY);

@@ -6,39 +6,50 @@
  * - nobody sees their own risk, whatever their roles; a plain employee, and an admin by being admin alone, may not use
  *   the radar at all (403).
  *
- * One scope, applied in SQL by `whereInPeopleScope` (constants, one query for a whole list), never a check per person.
+ * One scope, applied in SQL by `whereInPeopleScope` (a few ids, one query for a whole list), never a check per person.
  */
 import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '../../../appTypes';
 import { forbidden } from '../../../errors';
 import { visibleDepartmentIds } from '../../access/policies/scope';
-import { memberBeyondMain, membersBeyondMain, whereInPeopleScope, type PeopleScope } from '../../people/policies/peopleScope';
+import { membersBeyondMain, rootsOf, whereInPeopleScope, type PeopleScope } from '../../people/policies/peopleScope';
 
 export const RADAR_REFUSED = '留才雷达只对 HR 和直属主管开放';
 
 export interface RiskScope {
   scope: PeopleScope;
-  /** HR's departments (expanded) and members beyond their main department: who is seen as HR. */
+  /** HR's departments (expanded): whose main department makes them seen as HR. */
   hrDepts: Set<number>;
+  /**
+   * Of the people asked about so far (`about`, `learnHrMembers`), those in HR's departments through a membership
+   * beyond their main department: seen as HR too.
+   */
   hrMembers: Set<string>;
 }
 
 /**
  * The actor's risk scope; 403 when their roles give them no radar at all. With `about`, the scope for that one person
- * (a person's page): whether they are in HR's departments beyond their main one is asked for them alone, instead of
- * reading everyone's memberships beyond the main department.
+ * (a person's page): their memberships are looked up for them alone, and whether they are seen as HR is known at once.
+ * For a list, `learnHrMembers` asks about the page's people once they are known.
  */
 export async function riskScopeOf(ds: DataSource, actor: Actor, about?: string): Promise<RiskScope> {
   const isHr = actor.roles.includes('hr');
   const isSupervisor = actor.roles.includes('supervisor');
   if (!isHr && !isSupervisor) throw forbidden(RADAR_REFUSED);
   const deptIds = isHr ? [...(await visibleDepartmentIds(ds, actor))] : [];
-  const members = about === undefined ? await membersBeyondMain(ds, actor.corpId, deptIds) : await memberBeyondMain(ds, actor.corpId, about, deptIds);
-  return {
-    scope: { corpId: actor.corpId, all: false, self: actor.userid, reports: isSupervisor, deptIds, memberUserids: members },
+  const deptRoots = isHr ? rootsOf(actor.hrDeptIds) : [];
+  const rs: RiskScope = {
+    scope: { corpId: actor.corpId, all: false, self: actor.userid, reports: isSupervisor, deptRoots, deptIds, few: about !== undefined },
     hrDepts: new Set(deptIds.map(Number)),
-    hrMembers: new Set(members),
+    hrMembers: new Set(),
   };
+  if (about !== undefined) await learnHrMembers(ds, rs, [about]);
+  return rs;
+}
+
+/** Learn which of `userids` are in HR's departments through a membership beyond their main department (one query). */
+export async function learnHrMembers(ds: DataSource, rs: RiskScope, userids: readonly string[]): Promise<void> {
+  for (const u of await membersBeyondMain(ds, rs.scope.corpId, rs.scope.deptRoots, userids)) rs.hrMembers.add(u);
 }
 
 /** Restrict a query over `users` (alias) to the risk scope: the people scope without the viewer themself. */
@@ -48,6 +59,6 @@ export function whereInRiskScope<T extends ObjectLiteral>(qb: SelectQueryBuilder
   return qb.andWhere(`${alias}.userid <> :riskViewer`, { riskViewer: rs.scope.self });
 }
 
-/** Whether a person in scope is seen as HR (full view) or only as their supervisor. */
+/** Whether a person in scope is seen as HR (full view) or only as their supervisor (members: only of those asked about). */
 export const seenAsHr = (rs: RiskScope, person: { userid: string; mainDeptId: number | string | null }): boolean =>
   (person.mainDeptId !== null && rs.hrDepts.has(Number(person.mainDeptId))) || rs.hrMembers.has(person.userid);

@@ -11,7 +11,7 @@ import type { AppDeps, AppState } from '../../../appTypes';
 import { forbidden, notFound } from '../../../errors';
 import { validate } from '../../../middleware/validate';
 import { recordAudit } from '../../audit/commands/auditRecorder';
-import { riskScopeOf, seenAsHr } from '../policies/riskScope';
+import { learnHrMembers, riskScopeOf, seenAsHr } from '../policies/riskScope';
 import { currentRiskWeek, namesOf, personHistory, personInRiskScope, reviewsOf, riskPage } from '../queries/riskViews';
 import { presentReview, presentRisk, presentWeeks, riskWords } from '../presenters/riskPresenter';
 import { REVIEW_HR_ONLY, reviewRisk } from '../commands/riskReviewer';
@@ -27,6 +27,11 @@ export function retentionRoutes(deps: AppDeps): Router<AppState> {
     const weekStart = await currentRiskWeek(deps.ds, actor.corpId);
     const empty = { 高: 0, 中: 0, 低: 0, none: 0 };
     const { rows, total, counts } = weekStart ? await riskPage(deps.ds, rs, weekStart, query) : { rows: [], total: 0, counts: empty };
+    await learnHrMembers(
+      deps.ds,
+      rs,
+      rows.map((row) => row.userid),
+    );
     const risks = rows.map((row) => presentRisk(row.risk, row, seenAsHr(rs, row)));
     // HR sees the latest review of this week's risk (one query for the page).
     const hrIds = risks.filter((x) => x.asHr).map((x) => x.userid);
