@@ -7,7 +7,7 @@
 import { Brackets, type DataSource, type SelectQueryBuilder } from 'typeorm';
 import type { TalentDecisionStatus, TalentReviewSort, TalentTier } from '@liucai/shared';
 import { TalentMatchScore, User } from '../../../entities';
-import { whereInPeopleScope, type PeopleScope } from '../../people/policies/peopleScope';
+import { scopeUseridsSql, whereInPeopleScope, type PeopleScope } from '../../people/policies/peopleScope';
 import { likeEscaped } from '../../people/queries/paging';
 import type { DepartmentIndex } from '../../people/queries/departmentIndex';
 import { scoreRowsOf, type ScoreRow } from './talentScores';
@@ -47,11 +47,12 @@ export function reviewListQuery(
     .where('s.corp_id = :corpId AND s.period = :period AND s.job_model_id = :jobModelId', { corpId: scope.corpId, ...target });
   whereInPeopleScope(qb, 'u', scope);
   if (!scope.all && scope.deptIds.length === 0) {
-    // A supervisor's or an employee's scope is a handful of people: name them first (the supervisor index), so only
-    // their scores meet the users table instead of every score of the month.
-    // tenancy: the corp's people.
-    const few = scope.reports ? 'su.userid = :scopeSelf OR su.supervisor_userid = :scopeSelf' : 'su.userid = :scopeSelf';
-    qb.andWhere(`s.userid IN (SELECT su.userid FROM users su WHERE su.corp_id = :corpId AND (${few}))`);
+    // A supervisor's or an employee's scope is a handful of people: name them first (oneself by key, the reports from
+    // the supervisor index; an OR of the two let SQLite walk every person of the corp), so only their scores meet the
+    // users table instead of every score of the month.
+    // tenancy: scopeUseridsSql keeps to the corp's people.
+    const few = scopeUseridsSql(scope);
+    qb.andWhere(`s.userid IN (${few.sql})`, few.params);
   }
   if (withTier && filter.tier) {
     if (filter.tier === 'insufficient') qb.andWhere('s.tier IS NULL');
