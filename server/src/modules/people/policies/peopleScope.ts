@@ -89,6 +89,12 @@ export function departmentRule(p: string, corpId: string, roots: readonly number
 export function whereInPeopleScope<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string, scope: PeopleScope): SelectQueryBuilder<T> {
   qb.andWhere(`${alias}.corp_id = :scopeCorp`, { scopeCorp: scope.corpId });
   if (scope.all) return qb;
+  if (scope.deptRoots.length === 0) {
+    // Oneself and one's reports: named by their own indexes. As an OR tested on each row, SQLite walked every person of
+    // the corp in whichever index the rest of the query suggested (留才雷达 and 我的团队 for a supervisor).
+    const few = scopeUseridsSql(scope);
+    return qb.andWhere(`${alias}.userid IN (${few.sql})`, few.params);
+  }
   return qb.andWhere(
     new Brackets((w) => {
       w.where(`${alias}.userid = :scopeSelf`, { scopeSelf: scope.self });
