@@ -34,18 +34,29 @@ export const FEW_PEOPLE = 50;
 
 /** The actor's people scope: HR's granted departments, expanded from the process's department cache (no query while the org is unchanged). */
 export async function peopleScopeOf(ds: DataSource, actor: Actor, opts: { few?: boolean } = {}): Promise<PeopleScope> {
-  const all = actor.roles.includes('admin');
-  const hr = !all && actor.roles.includes('hr');
-  const deptIds = hr ? [...(await visibleDepartmentIds(ds, actor))] : [];
-  return { corpId: actor.corpId, all, self: actor.userid, reports: true, deptRoots: hr ? rootsOf(actor.hrDeptIds) : [], deptIds, few: opts.few ?? false };
+  return scopeOf(actor, isHrScoped(actor) ? [...(await visibleDepartmentIds(ds, actor))] : [], opts);
 }
 
 /** The same scope from a department list the caller already read, e.g. a `DepartmentIndex`'s (no query at all). */
 export function peopleScopeFrom(actor: Actor, departments: readonly { deptId: number; parentId: number | null }[], opts: { few?: boolean } = {}): PeopleScope {
-  const all = actor.roles.includes('admin');
-  const hr = !all && actor.roles.includes('hr');
-  const deptIds = hr ? [...descendantsOf([...departments], actor.hrDeptIds)] : [];
-  return { corpId: actor.corpId, all, self: actor.userid, reports: true, deptRoots: hr ? rootsOf(actor.hrDeptIds) : [], deptIds, few: opts.few ?? false };
+  return scopeOf(actor, isHrScoped(actor) ? [...descendantsOf([...departments], actor.hrDeptIds)] : [], opts);
+}
+
+/** HR without admin: the one case whose scope is departments. */
+const isHrScoped = (actor: Actor): boolean => !actor.roles.includes('admin') && actor.roles.includes('hr');
+
+/** A scope from the actor and, for HR, the granted departments already expanded (`deptIds`). */
+function scopeOf(actor: Actor, deptIds: number[], opts: { few?: boolean }): PeopleScope {
+  const hr = isHrScoped(actor);
+  return {
+    corpId: actor.corpId,
+    all: actor.roles.includes('admin'),
+    self: actor.userid,
+    reports: true,
+    deptRoots: hr ? rootsOf(actor.hrDeptIds) : [],
+    deptIds,
+    few: opts.few ?? false,
+  };
 }
 
 /** Granted department ids, each once, as numbers (they arrive as numbers or numeric strings). */
