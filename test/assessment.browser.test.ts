@@ -46,6 +46,13 @@ describe('测评 in headless Chromium', () => {
     await editor.getByTestId('editor-live-problems').waitFor({ state: 'detached' });
     await added.scrollIntoViewIfNeeded();
     await keepScreenshot(page, 'pc-hr-questionnaire-form');
+    // Narrowing the window to the phone layout and back (or a full-page screenshot, which resizes it for a moment)
+    // keeps the page and what HR typed: the layout never remounts the page.
+    for (const width of [900, 1440]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.getByTestId(width < 1024 ? 'nav-more' : 'side-nav').waitFor();
+      expect(await added.getByTestId('qitem-text').inputValue()).toBe('客户临时把交付期提前两周，你会？');
+    }
     await editor.getByRole('button', { name: '保存草稿' }).click();
     await waitFor('the saved draft with 18 items', async () => {
       const draft = await ui.w.ds.getRepository(QuestionnaireVersion).findOneBy({ corpId: ui.w.corpId, status: 'draft' });

@@ -59,9 +59,15 @@ export function PageLayout({ title, right, children, testId, back, width }: Page
     </NavBar>
   );
 
-  if (wideScreen) {
-    return (
-      <div className="app-shell" data-testid={testId}>
+  const { tabs, more, last } = phoneTabs(pages);
+  const MORE = '__more';
+  const bar = [...tabs, ...(more.length > 0 ? [null] : []), ...last];
+  const active = tabs.some((t) => t.path === path) || last.some((t) => t.path === path) ? path : more.some((t) => t.path === path) ? MORE : null;
+  // One tree at every width: the page (children) keeps its place, so crossing 1024 px (a PC window resized, or a
+  // browser resizing the window for a moment) never remounts it and loses what the user was editing.
+  return (
+    <div className={wideScreen ? 'app-shell' : 'app-page'} data-testid={testId}>
+      {wideScreen && (
         <aside className="app-sidenav" data-testid="side-nav">
           <div className="sidenav-brand">
             <span className="sidenav-logo" aria-hidden>
@@ -89,23 +95,12 @@ export function PageLayout({ title, right, children, testId, back, width }: Page
             </span>
           </a>
         </aside>
-        <div className="app-main">
-          {titleBar}
-          <main className={`app-content ${wide ? 'app-content-wide' : 'app-content-narrow'}`}>{children}</main>
-        </div>
+      )}
+      <div className="app-main">
+        {titleBar}
+        <main className={wideScreen ? `app-content ${wide ? 'app-content-wide' : 'app-content-narrow'}` : 'app-content'}>{children}</main>
       </div>
-    );
-  }
-
-  const { tabs, more, last } = phoneTabs(pages);
-  const MORE = '__more';
-  const bar = [...tabs, ...(more.length > 0 ? [null] : []), ...last];
-  const active = tabs.some((t) => t.path === path) || last.some((t) => t.path === path) ? path : more.some((t) => t.path === path) ? MORE : null;
-  return (
-    <div className="app-page" data-testid={testId}>
-      {titleBar}
-      <main className="app-content">{children}</main>
-      {pages.length > 1 && (
+      {!wideScreen && pages.length > 1 && (
         <nav className="app-tabbar">
           <TabBar activeKey={active} onChange={(key) => (key === MORE ? setMoreOpen(true) : navigate(key))} safeArea>
             {bar.map((t) =>
@@ -118,7 +113,7 @@ export function PageLayout({ title, right, children, testId, back, width }: Page
           </TabBar>
         </nav>
       )}
-      {more.length > 0 && (
+      {!wideScreen && more.length > 0 && (
         <Popup visible={moreOpen} onMaskClick={() => setMoreOpen(false)} onClose={() => setMoreOpen(false)} bodyClassName="more-sheet">
           <div className="more-sheet-title">更多</div>
           <div className="more-sheet-grid" data-testid="more-sheet">
