@@ -46,6 +46,7 @@ import { DepartmentClosure1768010000000 } from './1768010000000-DepartmentClosur
 import { MembersIndex1768010100000 } from './1768010100000-MembersIndex';
 import { PulseInvitationsByUser1768030000000 } from './1768030000000-PulseInvitationsByUser';
 import { SupervisorStatusIndex1768031000000 } from './1768031000000-SupervisorStatusIndex';
+import { DataVersions1768040000000 } from './1768040000000-DataVersions';
 
 /** MySQL/MariaDB migrations, oldest first. Each is frozen once merged: never edit one, add a new one. */
 export const MYSQL_MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -96,4 +97,5 @@ export const MYSQL_MIGRATIONS: (new () => MigrationInterface)[] = [
   MembersIndex1768010100000,
   PulseInvitationsByUser1768030000000,
   SupervisorStatusIndex1768031000000,
+  DataVersions1768040000000,
 ];

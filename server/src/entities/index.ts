@@ -31,6 +31,7 @@ import { Notification } from './Notification';
 import { NotificationSend } from './NotificationSend';
 import { NotifyDrainLock } from './NotifyDrainLock';
 import { OrgVersion } from './OrgVersion';
+import { DataVersion } from './DataVersion';
 import { IncentivePlan } from './IncentivePlan';
 import { IncentivePlanVersion } from './IncentivePlanVersion';
 import { IncentivePlanAssignment } from './IncentivePlanAssignment';
@@ -107,6 +108,7 @@ export const ENTITIES = [
   NotificationSend,
   NotifyDrainLock,
   OrgVersion,
+  DataVersion,
   MeteredUsage,
   DataQualitySnapshot,
   DataGapItem,
@@ -185,6 +187,7 @@ export {
   NotificationSend,
   NotifyDrainLock,
   OrgVersion,
+  DataVersion,
   MeteredUsage,
   DataQualitySnapshot,
   DataGapItem,

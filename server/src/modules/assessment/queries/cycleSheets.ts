@@ -6,7 +6,8 @@
 import { Brackets, type DataSource, type SelectQueryBuilder } from 'typeorm';
 import type { CycleSheetFilters, CycleSheetLine, CycleSheetStatus, DimensionScore, Paged } from '@liucai/shared';
 import { AssessmentResponse, User } from '../../../entities';
-import { whereInPeopleScope, type PeopleScope } from '../../people/policies/peopleScope';
+import { keptRead } from '../../../db/keptReads';
+import { scopeKey, whereInPeopleScope, type PeopleScope } from '../../people/policies/peopleScope';
 import { isoOf, likeEscaped, selectAs } from '../../people/queries/paging';
 import type { DepartmentIndex } from '../../people/queries/departmentIndex';
 import { peopleCards } from './assessmentQueries';
@@ -35,7 +36,14 @@ const NOT_STARTED = 'r.submitted_at IS NULL AND r.started_at IS NULL';
 const STATUS_SQL: Record<CycleSheetStatus, string> = { submitted: SUBMITTED, inProgress: IN_PROGRESS, notStarted: NOT_STARTED };
 
 /** Sheets, submitted and opened-not-submitted by the subject's main department: one grouped query. */
-export async function completionByDepartment(ds: DataSource, corpId: string, cycleId: number, scope: PeopleScope | null): Promise<DeptCompletion[]> {
+export function completionByDepartment(ds: DataSource, corpId: string, cycleId: number, scope: PeopleScope | null): Promise<DeptCompletion[]> {
+  // Kept while no sheet, person or department changed: grouping the cycle's sheets in HR's scope is most of the page.
+  return keptRead(ds, corpId, ['org', 'people', 'assessment'], `cycleCompletion|${cycleId}|${scope ? scopeKey(scope) : 'all'}`, () =>
+    countByDepartment(ds, corpId, cycleId, scope),
+  );
+}
+
+async function countByDepartment(ds: DataSource, corpId: string, cycleId: number, scope: PeopleScope | null): Promise<DeptCompletion[]> {
   const rows = await sheetsOf(ds, corpId, cycleId, scope)
     .select('u.main_dept_id', 'deptId')
     .addSelect('COUNT(*)', 'total')

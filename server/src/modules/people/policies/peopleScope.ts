@@ -59,6 +59,16 @@ function scopeOf(actor: Actor, deptIds: number[], opts: { few?: boolean }): Peop
   };
 }
 
+/** A scope as a key for kept aggregates (`keptRead`): whom it names, not how it is read. */
+export const scopeKey = (scope: PeopleScope): string =>
+  scope.all ? 'all' : `${scope.self}|${scope.reports ? 'r' : ''}|${[...scope.deptRoots].sort((a, b) => a - b).join(',')}`;
+
+/** An actor as a key for kept answers: everything their scope and their view of a page follow from. */
+export const actorKey = (actor: Actor): string =>
+  `${actor.userid}|${[...actor.roles].sort().join(',')}|${rootsOf(actor.hrDeptIds)
+    .sort((a, b) => a - b)
+    .join(',')}`;
+
 /** Granted department ids, each once, as numbers (they arrive as numbers or numeric strings). */
 export const rootsOf = (ids: readonly (number | string)[]): number[] => [...new Set(ids.map(Number))];
 

@@ -26,7 +26,8 @@ import {
 } from '@liucai/shared';
 import type { Actor } from '../../../appTypes';
 import { TalentMatchScore, TalentNineBoxCutoff, User } from '../../../entities';
-import { userIdsInScope, whereInPeopleScope, type PeopleScope } from '../../people/policies/peopleScope';
+import { keptRead } from '../../../db/keptReads';
+import { actorKey, userIdsInScope, whereInPeopleScope, type PeopleScope } from '../../people/policies/peopleScope';
 import type { DepartmentIndex } from '../../people/queries/departmentIndex';
 import { recentSalesOfScored, unscoredOf, type ScoredSales } from './recentSales';
 import { decisionsInForce } from './talentDecisions';
@@ -288,6 +289,20 @@ export async function nineBoxAnswer(
   actor: Actor,
   q: { period?: string; jobModelId?: number; cell?: NineBoxCellKey; page: number; pageSize: number },
   opts: { computed?: boolean } = {},
+): Promise<TalentNineBox | TalentNineBoxCell> {
+  // The whole 9-box (counts and first people in scope) is kept while no score, decision, person or department changed.
+  if (!q.cell && !opts.computed)
+    return keptRead(ds, actor.corpId, ['org', 'people', 'talent'], `nineBox|${actorKey(actor)}|${q.period ?? ''}|${q.jobModelId ?? ''}`, () =>
+      answerNineBox(ds, actor, q, opts),
+    );
+  return answerNineBox(ds, actor, q, opts);
+}
+
+async function answerNineBox(
+  ds: DataSource,
+  actor: Actor,
+  q: { period?: string; jobModelId?: number; cell?: NineBoxCellKey; page: number; pageSize: number },
+  opts: { computed?: boolean },
 ): Promise<TalentNineBox | TalentNineBoxCell> {
   const { cell, page, pageSize, ...at } = q;
   const box = await nineBoxOf(ds, actor, at, opts);

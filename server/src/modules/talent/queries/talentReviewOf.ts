@@ -8,7 +8,8 @@ import type { DataSource } from 'typeorm';
 import { tierDistribution, tierRowsOf, type TalentReview, type TalentReviewDepartments, type TalentReviewSort, type TalentScoreView } from '@liucai/shared';
 import type { Actor } from '../../../appTypes';
 import { loadDepartmentIndex, type DepartmentIndex } from '../../people/queries/departmentIndex';
-import { peopleScopeFrom } from '../../people/policies/peopleScope';
+import { keptRead } from '../../../db/keptReads';
+import { actorKey, peopleScopeFrom } from '../../people/policies/peopleScope';
 import { presentDecision } from '../presenters/talentDecisionPresenter';
 import { presentScore } from '../presenters/talentScorePresenter';
 import { decisionsInForce, deciderNames } from './talentDecisions';
@@ -48,7 +49,13 @@ export type ReviewListRequest = { period?: string; jobModelId?: number; sort: Ta
  * One page of the review (people in scope matching the filters, with their dimensions) and its counts: the tier
  * distribution over every filter but the tier, and the total over all of them, grouped in SQL.
  */
-export async function talentReviewOf(ds: DataSource, actor: Actor, q: ReviewListRequest): Promise<TalentReview> {
+export function talentReviewOf(ds: DataSource, actor: Actor, q: ReviewListRequest): Promise<TalentReview> {
+  // Kept while no score, decision, job model, person or department changed (the counts in scope are most of the work).
+  const key = `talentReview|${actorKey(actor)}|${JSON.stringify(Object.entries(q).sort(([a], [b]) => a.localeCompare(b)))}`;
+  return keptRead(ds, actor.corpId, ['org', 'people', 'talent'], key, () => readTalentReview(ds, actor, q));
+}
+
+async function readTalentReview(ds: DataSource, actor: Actor, q: ReviewListRequest): Promise<TalentReview> {
   const { period, jobModelId, sort, page, pageSize, ...filter } = q;
   const target = await reviewTarget(ds, actor, { period, jobModelId });
   if (!target) return { period: period ?? null, jobModel: null, distribution: tierDistribution([]), total: 0, page, pageSize, people: [] };

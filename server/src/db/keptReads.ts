@@ -1,0 +1,81 @@
+/**
+ * Aggregates the web process keeps while the data under them is unchanged: e.g. 测评管理's sheet counts in HR's scope,
+ * which count twelve thousand sheets against the scope's people on every request. Each kept value names the topics
+ * it was read from; database triggers bump a topic's version in every transaction that writes its tables
+ * (`data_versions`, and `org_versions` for departments), so one read by key per use says whether the value still holds.
+ * The versions are read before the value: a write committed in between leaves a newer value under older versions,
+ * which the next use reads again (never an older value under newer versions). Nothing time-dependent may be kept
+ * (callers apply the clock after).
+ */
+import type { DataSource } from 'typeorm';
+
+/** What a kept value depends on: the org (departments and their closure) and the topics bumped by `data_versions`' triggers. */
+export type DataTopic = 'org' | 'people' | 'assessment' | 'notify' | 'retention' | 'talent';
+
+/** How many values one database keeps at most (the oldest used go first). */
+export const KEPT_MAX = 500;
+
+interface Kept {
+  stamp: string;
+  value: Promise<unknown>;
+}
+
+/** Per database: key → the value and the versions it was read at. A DataSource's entry goes with it (tests open many). */
+const kept = new WeakMap<DataSource, Map<string, Kept>>();
+
+/** Figures for the bench and tests: reads answered from what was kept, and reads that computed. */
+export const keptStats = { hits: 0, misses: 0 };
+
+/** The versions of `topics` for a corp, as one string (0 for a topic never written since the triggers exist). */
+export async function versionStamp(ds: DataSource, corpId: string, topics: readonly DataTopic[]): Promise<string> {
+  const wanted = [...new Set(topics)].sort();
+  const data = wanted.filter((t) => t !== 'org');
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (wanted.includes('org')) {
+    parts.push(`SELECT 'org' AS topic, version FROM org_versions WHERE corp_id = ?`);
+    params.push(corpId);
+  }
+  if (data.length > 0) {
+    parts.push(`SELECT topic, version FROM data_versions WHERE corp_id = ? AND topic IN (${data.map(() => '?').join(', ')})`);
+    params.push(corpId, ...data);
+  }
+  // tenancy: both reads are by the corp's key.
+  const rows = parts.length > 0 ? ((await ds.query(parts.join(' UNION ALL '), params)) as { topic: string; version: number | string }[]) : [];
+  const got = new Map(rows.map((r) => [r.topic, String(r.version)]));
+  return wanted.map((t) => `${t}:${got.get(t) ?? '0'}`).join(',');
+}
+
+/**
+ * `read()`'s answer for `key` in a corp, kept while the versions of `topics` are unchanged: one read by key when it
+ * holds, `read()` otherwise (concurrent uses of a key being read share that one read). `key` must name everything the
+ * answer depends on besides the topics' data (the actor's scope, the filters). The answer is shared: never modify it.
+ */
+export async function keptRead<T>(ds: DataSource, corpId: string, topics: readonly DataTopic[], key: string, read: () => Promise<T>): Promise<T> {
+  const stamp = await versionStamp(ds, corpId, topics);
+  let perDb = kept.get(ds);
+  if (!perDb) {
+    perDb = new Map();
+    kept.set(ds, perDb);
+  }
+  const full = `${corpId}\u0000${key}`;
+  const found = perDb.get(full);
+  if (found && found.stamp === stamp) {
+    // Most recently used last: the first entry is the one to drop.
+    perDb.delete(full);
+    perDb.set(full, found);
+    keptStats.hits += 1;
+    return found.value as Promise<T>;
+  }
+  keptStats.misses += 1;
+  const value = read();
+  const entry: Kept = { stamp, value };
+  perDb.delete(full);
+  perDb.set(full, entry);
+  if (perDb.size > KEPT_MAX) perDb.delete(perDb.keys().next().value as string);
+  // A failed read is not kept: the next use tries again.
+  value.catch(() => {
+    if (perDb.get(full) === entry) perDb.delete(full);
+  });
+  return value;
+}

@@ -1,0 +1,162 @@
+/**
+ * Kept aggregates (`keptRead`): the topic versions bumped by triggers on every write to their tables, whatever wrote
+ * them; a kept value answered while they are unchanged and read again after any write; and the pages that keep counts
+ * in a scope (通知记录's) never showing a stale figure, on both databases.
+ */
+import type { DataSource } from 'typeorm';
+import { Notification, User, UserDepartment } from '../server/src/entities';
+import { KEPT_MAX, keptRead, versionStamp } from '../server/src/db/keptReads';
+import { logCounts } from '../server/src/modules/notify/queries/notificationLists';
+import { peopleScopeOf } from '../server/src/modules/people/policies/peopleScope';
+import { actorFor, buildCorp, buildDepartment, buildUser, onBothDatabases } from './support/factories';
+
+jest.setTimeout(120000);
+
+/** Every table whose writes change a topic (as the DataVersions migrations create their triggers). */
+const TOPIC_TABLES: Record<string, string[]> = {
+  people: ['users', 'user_departments'],
+  assessment: ['assessment_cycles', 'assessment_responses'],
+  notify: ['notifications', 'notification_sends'],
+  retention: ['retention_risks', 'retention_reviews', 'retention_week_signals', 'retention_models'],
+  talent: ['talent_match_scores', 'talent_decisions', 'talent_nine_box_cutoffs', 'talent_recompute_runs', 'job_models', 'job_model_versions'],
+};
+
+async function triggersOf(ds: DataSource, kind: 'mariadb' | 'sqlite'): Promise<Map<string, string[]>> {
+  const rows = (await ds.query(
+    kind === 'sqlite'
+      ? "SELECT tbl_name AS t, name AS n FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%data_version%'"
+      : "SELECT EVENT_OBJECT_TABLE AS t, TRIGGER_NAME AS n FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME LIKE '%data_version%'",
+  )) as { t: string; n: string }[];
+  const out = new Map<string, string[]>();
+  for (const r of rows) out.set(r.t, [...(out.get(r.t) ?? []), r.n].sort());
+  return out;
+}
+
+const notification = (corpId: string, recipientUserid: string, status: Notification['status']) =>
+  Object.assign(new Notification(), {
+    corpId,
+    recipientUserid,
+    kind: 'test.kind',
+    dedupeKey: `k-${Math.random()}`,
+    urgency: 'now' as const,
+    title: '标题',
+    body: '正文',
+    status,
+    notBefore: new Date(),
+    createdAt: new Date(),
+  });
+
+describe('kept aggregates', () => {
+  it('bumps a topic on every insert, update and delete of its tables, per corp, in the writing transaction', async () => {
+    await onBothDatabases('kept-versions', async (ds, kind) => {
+      const triggers = await triggersOf(ds, kind);
+      for (const tables of Object.values(TOPIC_TABLES))
+        for (const t of tables) expect([t, triggers.get(t)]).toEqual([t, ['del', 'ins', 'upd'].map((e) => `trg_${t}_data_version_${e}`)]);
+
+      const corp = await buildCorp(ds, 'kv');
+      const other = await buildCorp(ds, 'kv2');
+      const stamp = () => versionStamp(ds, corp, ['people', 'org', 'notify']);
+      expect(await stamp()).toBe('notify:0,org:0,people:0');
+      const dept = await buildDepartment(ds, corp);
+      expect(await stamp()).toBe('notify:0,org:1,people:0');
+      const u = await buildUser(ds, corp, { mainDeptId: dept.deptId });
+      const afterInsert = await stamp();
+      expect(afterInsert).toMatch(/^notify:0,org:1,people:[1-9]\d*$/);
+      await ds.getRepository(User).update({ corpId: corp, userid: u.userid }, { name: '改名' });
+      const afterUpdate = await stamp();
+      expect(afterUpdate).not.toBe(afterInsert);
+      await ds.getRepository(UserDepartment).insert({ corpId: corp, userid: u.userid, deptId: dept.deptId });
+      const afterMembership = await stamp();
+      expect(afterMembership).not.toBe(afterUpdate);
+      // A rolled-back write leaves the version as it was.
+      await ds
+        .transaction(async (em) => {
+          await em.getRepository(Notification).insert(notification(corp, u.userid, 'sent'));
+          throw new Error('roll back');
+        })
+        .catch(() => undefined);
+      expect(await stamp()).toBe(afterMembership);
+      await ds.getRepository(Notification).insert(notification(corp, u.userid, 'sent'));
+      expect(await stamp()).toMatch(/^notify:1,/);
+      // Another corp's writes leave this corp's versions alone.
+      await buildUser(ds, other);
+      expect(await stamp()).toMatch(/^notify:1,/);
+      expect(await stamp()).toBe(await stamp());
+      await ds.getRepository(User).delete({ corpId: corp, userid: u.userid });
+      expect(await stamp()).not.toBe(afterMembership);
+    });
+  });
+
+  it('answers a kept value while its topics are unchanged, reads again after a write, shares concurrent reads and keeps no failure', async () => {
+    await onBothDatabases('kept-read', async (ds) => {
+      const corp = await buildCorp(ds, 'kr');
+      let reads = 0;
+      const read = async () => {
+        reads += 1;
+        return { n: reads };
+      };
+      const first = await keptRead(ds, corp, ['people'], 'k', read);
+      expect(await keptRead(ds, corp, ['people'], 'k', read)).toBe(first);
+      expect(reads).toBe(1);
+      // Another key, or the same key in another corp, is its own value.
+      await keptRead(ds, corp, ['people'], 'k2', read);
+      await keptRead(ds, `${corp}-other`, ['people'], 'k', read);
+      expect(reads).toBe(3);
+      await buildUser(ds, corp);
+      expect(await keptRead(ds, corp, ['people'], 'k', read)).toEqual({ n: 4 });
+      // A write to a topic the value does not depend on keeps it.
+      await ds.getRepository(Notification).insert(notification(corp, 'nobody', 'sent'));
+      expect(await keptRead(ds, corp, ['people'], 'k', read)).toEqual({ n: 4 });
+      // Concurrent uses of a key being read share the read.
+      await buildUser(ds, corp);
+      const both = await Promise.all([keptRead(ds, corp, ['people'], 'k', read), keptRead(ds, corp, ['people'], 'k', read)]);
+      expect(both[0]).toBe(both[1]);
+      expect(reads).toBe(5);
+      // A failed read is not kept.
+      let fail = true;
+      const flaky = async () => {
+        if (fail) throw new Error('database went away');
+        return 'ok';
+      };
+      await expect(keptRead(ds, corp, ['people'], 'f', flaky)).rejects.toThrow('database went away');
+      fail = false;
+      expect(await keptRead(ds, corp, ['people'], 'f', flaky)).toBe('ok');
+      // At most KEPT_MAX values: the least recently used goes first.
+      const n = { reads: 0 };
+      const count = async () => ++n.reads;
+      for (let i = 0; i <= KEPT_MAX; i += 1) await keptRead(ds, corp, [], `lru-${i}`, count);
+      expect(n.reads).toBe(KEPT_MAX + 1);
+      await keptRead(ds, corp, [], `lru-${KEPT_MAX}`, count);
+      expect(n.reads).toBe(KEPT_MAX + 1);
+      await keptRead(ds, corp, [], 'lru-0', count);
+      expect(n.reads).toBe(KEPT_MAX + 2);
+    });
+  });
+
+  it('通知记录 counts in HR scope follow every new notification and every person moved out of the scope', async () => {
+    await onBothDatabases('kept-log', async (ds) => {
+      const corp = await buildCorp(ds, 'kl');
+      const sales = await buildDepartment(ds, corp, { name: '销售中心' });
+      const finance = await buildDepartment(ds, corp, { name: '财务部' });
+      const hrUser = await buildUser(ds, corp, { mainDeptId: finance.deptId });
+      const a = await buildUser(ds, corp, { mainDeptId: sales.deptId });
+      const b = await buildUser(ds, corp, { mainDeptId: sales.deptId });
+      const scope = await peopleScopeOf(ds, actorFor(hrUser, ['hr'], [sales.deptId]));
+      const counts = async () => Object.fromEntries(await logCounts(ds, corp, scope));
+      expect(await counts()).toEqual({});
+      await ds.getRepository(Notification).insert([notification(corp, a.userid, 'sent'), notification(corp, b.userid, 'failed')]);
+      expect(await counts()).toEqual({ sent: 1, failed: 1 });
+      await ds.getRepository(Notification).insert(notification(corp, a.userid, 'sent'));
+      expect(await counts()).toEqual({ sent: 2, failed: 1 });
+      await ds.getRepository(Notification).update({ corpId: corp, recipientUserid: b.userid }, { status: 'sent' });
+      expect(await counts()).toEqual({ sent: 3 });
+      // b moves to 财务部: out of this HR's scope.
+      await ds.getRepository(User).update({ corpId: corp, userid: b.userid }, { mainDeptId: finance.deptId });
+      expect(await counts()).toEqual({ sent: 2 });
+      // A new team under 销售中心 brings its people into the scope.
+      const team = await buildDepartment(ds, corp, { name: '一组', parentId: sales.deptId });
+      await ds.getRepository(User).update({ corpId: corp, userid: b.userid }, { mainDeptId: team.deptId });
+      expect(await counts()).toEqual({ sent: 3 });
+    });
+  });
+});
