@@ -1,19 +1,19 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** Each topic and the tables whose writes change it (the SQLite migration lists the same). */
-const TOPICS: [topic: string, tables: string[]][] = [
+/** Each topic and the tables whose writes change it (the SQLite migration reads the same list). */
+export const TOPICS: [topic: string, tables: string[]][] = [
   ['people', ['users', 'user_departments']],
   ['assessment', ['assessment_cycles', 'assessment_responses']],
   ['notify', ['notifications', 'notification_sends']],
   ['retention', ['retention_risks', 'retention_reviews', 'retention_week_signals', 'retention_models']],
   ['talent', ['talent_match_scores', 'talent_decisions', 'talent_nine_box_cutoffs', 'talent_recompute_runs', 'job_models', 'job_model_versions']],
 ];
-const EVENTS = [
+export const EVENTS = [
   ['ins', 'INSERT', 'NEW'],
   ['upd', 'UPDATE', 'NEW'],
   ['del', 'DELETE', 'OLD'],
 ] as const;
-const trigger = (table: string, suffix: string) => `trg_${table}_data_version_${suffix}`;
+export const trigger = (table: string, suffix: string) => `trg_${table}_data_version_${suffix}`;
 const bump = (topic: string, corp: string) =>
   `INSERT INTO \`data_versions\` (\`corp_id\`, \`topic\`, \`version\`) VALUES (${corp}, '${topic}', 1) ON DUPLICATE KEY UPDATE \`version\` = \`version\` + 1`;
 

@@ -1,19 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { EVENTS, TOPICS, trigger } from '../mysql/1768040000000-DataVersions';
 
-/** Each topic and the tables whose writes change it (as in the MySQL migration, which says why). */
-const TOPICS: [topic: string, tables: string[]][] = [
-  ['people', ['users', 'user_departments']],
-  ['assessment', ['assessment_cycles', 'assessment_responses']],
-  ['notify', ['notifications', 'notification_sends']],
-  ['retention', ['retention_risks', 'retention_reviews', 'retention_week_signals', 'retention_models']],
-  ['talent', ['talent_match_scores', 'talent_decisions', 'talent_nine_box_cutoffs', 'talent_recompute_runs', 'job_models', 'job_model_versions']],
-];
-const EVENTS = [
-  ['ins', 'INSERT', 'NEW'],
-  ['upd', 'UPDATE', 'NEW'],
-  ['del', 'DELETE', 'OLD'],
-] as const;
-const trigger = (table: string, suffix: string) => `trg_${table}_data_version_${suffix}`;
 const bump = (topic: string, corp: string) =>
   `INSERT INTO "data_versions" ("corp_id", "topic", "version") SELECT ${corp}, '${topic}', 1 WHERE 1 ON CONFLICT ("corp_id", "topic") DO UPDATE SET "version" = "version" + 1;`;
 

@@ -9,7 +9,7 @@
  * API again while they run. Prints one table per database: requests/s, p50 and p99.
  *
  *   npm run bench:api -- [--employees 10000] [--db sqlite,mysql] [--concurrency 16] [--seconds 4] [--max 4000]
- *                        [--rate 18] [--only /org,/kpi] [--no-sync] [--rebuild]
+ *                        [--rate 18] [--only /org,/kpi] [--no-sync] [--rebuild] [--no-kept]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -58,6 +58,8 @@ function startServer(database: Config['database'], employees: number, seed: numb
     // No nightly trigger fires during a bench: both are set to 12 hours from now.
     ORG_SYNC_CRON: cronInHours(12),
     DATA_SYNC_CRON: cronInHours(12),
+    // `--no-kept` measures every read as computed (what the kept aggregates save).
+    ...(flag('no-kept') ? { LIUCAI_KEPT_READS: '0' } : {}),
     ...(database.kind === 'sqlite' ? { SQLITE_PATH: database.path } : { DATABASE_URL: database.url }),
   };
   const child = spawn(process.execPath, [path.join(repoRoot(), 'server/dist/server/src/main.js')], { env, cwd: repoRoot(), stdio: ['ignore', 'pipe', 'pipe'] });

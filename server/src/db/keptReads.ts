@@ -23,6 +23,9 @@ interface Kept {
 /** Per database: key → the value and the versions it was read at. A DataSource's entry goes with it (tests open many). */
 const kept = new WeakMap<DataSource, Map<string, Kept>>();
 
+/** `LIUCAI_KEPT_READS=0` reads every time (for measuring what keeping saves, or ruling it out when a figure looks stale). */
+const keeping = process.env.LIUCAI_KEPT_READS !== '0';
+
 /** Figures for the bench and tests: reads answered from what was kept, and reads that computed. */
 export const keptStats = { hits: 0, misses: 0 };
 
@@ -52,6 +55,7 @@ export async function versionStamp(ds: DataSource, corpId: string, topics: reado
  * answer depends on besides the topics' data (the actor's scope, the filters). The answer is shared: never modify it.
  */
 export async function keptRead<T>(ds: DataSource, corpId: string, topics: readonly DataTopic[], key: string, read: () => Promise<T>): Promise<T> {
+  if (!keeping) return read();
   const stamp = await versionStamp(ds, corpId, topics);
   let perDb = kept.get(ds);
   if (!perDb) {

@@ -72,7 +72,13 @@ async function readTalentReview(ds: DataSource, actor: Actor, q: ReviewListReque
 }
 
 /** The tier counts per main department of the people in scope (the 按部门 view), grouped in SQL. */
-export async function talentReviewDepartments(ds: DataSource, actor: Actor, q: { period?: string; jobModelId?: number }): Promise<TalentReviewDepartments> {
+export function talentReviewDepartments(ds: DataSource, actor: Actor, q: { period?: string; jobModelId?: number }): Promise<TalentReviewDepartments> {
+  // Kept as the list is (see talentReviewOf).
+  const key = `talentReviewDepartments|${actorKey(actor)}|${q.period ?? ''}|${q.jobModelId ?? ''}`;
+  return keptRead(ds, actor.corpId, ['org', 'people', 'talent'], key, () => readReviewDepartments(ds, actor, q));
+}
+
+async function readReviewDepartments(ds: DataSource, actor: Actor, q: { period?: string; jobModelId?: number }): Promise<TalentReviewDepartments> {
   const target = await reviewTarget(ds, actor, q);
   if (!target) return { period: q.period ?? null, jobModel: null, rows: [] };
   const groups = await departmentTierCountsOf(reviewListQuery(ds, target.scope, target.depts, { period: target.period, jobModelId: target.jobModelId }, {}));
