@@ -42,13 +42,37 @@ function checkRowSize(row: number, cells: CellValue[], headers: string[] | null)
 }
 
 /**
+ * `input` as exceljs's streaming reader should get it: the zip parser it pipes `input` into (unzipper's Parse) ends
+ * its list of entries when its input ends and every byte is buffered, not when it has read the entries: a reader
+ * still busy with an earlier entry (a worksheet spooled to a temp file) then loses the rest of the list. The workbook,
+ * its relationships or its shared strings went missing about once in 300 reads on a loaded machine: a TypeError, or
+ * a sheet read without its shared strings. Without that early end the parser ends its list at the zip's end record,
+ * or fails with FILE_ENDED on a cut-off file. Exported for its test.
+ */
+export function zipEndsWhenRead<T extends Readable>(input: T): T {
+  const pipe = input.pipe.bind(input);
+  input.pipe = <D extends NodeJS.WritableStream>(dest: D, opts?: { end?: boolean }): D => {
+    const emitter = dest as unknown as NodeJS.EventEmitter;
+    for (const listener of emitter.listeners('finish'))
+      if (/emit\(['"]end['"]\)/.test(String(listener))) emitter.removeListener('finish', listener as () => void);
+    return pipe(dest, opts);
+  };
+  return input;
+}
+
+/**
  * Stream the rows of the first worksheet of an .xlsx upload with exceljs's WorkbookReader: rows are parsed one at
  * a time from the zip stream (a worksheet stored before the shared strings is spooled to a temp file by exceljs,
  * not held in memory). Formula cells come out as `{ formula }`, never evaluated; date-formatted cells as Dates.
  */
 export async function* xlsxRows(input: Readable, notes: XlsxNotes): AsyncGenerator<SheetRow> {
   // styles: 'cache' is what lets exceljs tell a date cell (a number with a date format) from a plain number.
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(zipEndsWhenRead(input), {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+  });
   let sheets = 0;
   let headers: string[] | null = null;
   try {
