@@ -8,17 +8,19 @@ import { Notification, User, UserDepartment } from '../server/src/entities';
 import { KEPT_MAX, keptRead, versionStamp } from '../server/src/db/keptReads';
 import { logCounts } from '../server/src/modules/notify/queries/notificationLists';
 import { peopleScopeOf } from '../server/src/modules/people/policies/peopleScope';
+import { listPeople } from '../server/src/modules/people/queries/peopleDirectory';
 import { actorFor, buildCorp, buildDepartment, buildUser, onBothDatabases } from './support/factories';
 
 jest.setTimeout(120000);
 
 /** Every table whose writes change a topic (as the DataVersions migrations create their triggers). */
 const TOPIC_TABLES: Record<string, string[]> = {
-  people: ['users', 'user_departments'],
+  people: ['users', 'user_departments', 'department_headcounts'],
   assessment: ['assessment_cycles', 'assessment_responses'],
   notify: ['notifications', 'notification_sends'],
   retention: ['retention_risks', 'retention_reviews', 'retention_week_signals', 'retention_models'],
   talent: ['talent_match_scores', 'talent_decisions', 'talent_nine_box_cutoffs', 'talent_recompute_runs', 'job_models', 'job_model_versions'],
+  outcomes: ['outcome_person_months', 'outcome_group_months', 'team_atmospheres'],
 };
 
 async function triggersOf(ds: DataSource, kind: 'mariadb' | 'sqlite'): Promise<Map<string, string[]>> {
@@ -157,6 +159,30 @@ describe('kept aggregates', () => {
       const team = await buildDepartment(ds, corp, { name: '一组', parentId: sales.deptId });
       await ds.getRepository(User).update({ corpId: corp, userid: b.userid }, { mainDeptId: team.deptId });
       expect(await counts()).toEqual({ sent: 3 });
+    });
+  });
+
+  it('人员 (a kept page) shows a person added, renamed, moved out of the scope or into a new department at once', async () => {
+    await onBothDatabases('kept-people', async (ds) => {
+      const corp = await buildCorp(ds, 'kp');
+      const sales = await buildDepartment(ds, corp, { name: '销售中心' });
+      const finance = await buildDepartment(ds, corp, { name: '财务部' });
+      // HR (in 财务部) sees themself and 销售中心.
+      const hr = actorFor(await buildUser(ds, corp, { mainDeptId: finance.deptId, name: '何平' }), ['hr'], [sales.deptId]);
+      const a = await buildUser(ds, corp, { mainDeptId: sales.deptId, name: '安然' });
+      const names = async () =>
+        (await listPeople(ds, hr, { status: 'active', sort: 'name' }, { page: 1, pageSize: 20 })).items.map((p) => `${p.name}@${p.department?.name ?? ''}`);
+      expect(await names()).toEqual(['安然@销售中心', '何平@财务部']);
+      expect(await names()).toEqual(['安然@销售中心', '何平@财务部']);
+      const b = await buildUser(ds, corp, { mainDeptId: sales.deptId, name: '白雪' });
+      expect(await names()).toEqual(['安然@销售中心', '白雪@销售中心', '何平@财务部']);
+      await ds.getRepository(User).update({ corpId: corp, userid: a.userid }, { name: '安宁' });
+      expect(await names()).toEqual(['安宁@销售中心', '白雪@销售中心', '何平@财务部']);
+      await ds.getRepository(User).update({ corpId: corp, userid: b.userid }, { mainDeptId: finance.deptId });
+      expect(await names()).toEqual(['安宁@销售中心', '何平@财务部']);
+      // A department renamed (the org topic) shows in the kept page too.
+      await ds.query(`UPDATE departments SET name = '大客户部' WHERE corp_id = '${corp}' AND dept_id = ${sales.deptId}`);
+      expect(await names()).toEqual(['安宁@大客户部', '何平@财务部']);
     });
   });
 });

@@ -140,6 +140,10 @@ describe('留才雷达 API', () => {
     const ev = await w.ds.getRepository(AuditEvent).findOneOrFail({ where: { corpId, action: 'retention.riskList.read' }, order: { id: 'DESC' } });
     expect(ev.actorUserid).toBe(p.hr!.userid);
     expect(JSON.parse(ev.detail!).userids).toEqual(d.risks.map((r) => r.userid));
+    // The same page again (kept in the web process): the same answer, and the view audited again.
+    const again = await list('hr');
+    expect(again.audited).toBe(1);
+    expect(again.body.data).toEqual(d);
   });
 
   it('filters by band and pages; bad input is a Chinese 400 naming the field, with nothing recorded', async () => {

@@ -2,11 +2,12 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Each topic and the tables whose writes change it (the SQLite migration reads the same list). */
 export const TOPICS: [topic: string, tables: string[]][] = [
-  ['people', ['users', 'user_departments']],
+  ['people', ['users', 'user_departments', 'department_headcounts']],
   ['assessment', ['assessment_cycles', 'assessment_responses']],
   ['notify', ['notifications', 'notification_sends']],
   ['retention', ['retention_risks', 'retention_reviews', 'retention_week_signals', 'retention_models']],
   ['talent', ['talent_match_scores', 'talent_decisions', 'talent_nine_box_cutoffs', 'talent_recompute_runs', 'job_models', 'job_model_versions']],
+  ['outcomes', ['outcome_person_months', 'outcome_group_months', 'team_atmospheres']],
 ];
 export const EVENTS = [
   ['ins', 'INSERT', 'NEW'],
@@ -20,7 +21,7 @@ const bump = (topic: string, corp: string) =>
 /**
  * Per corp and topic, a version bumped by triggers on every write to the topic's tables, in the writing transaction
  * (like `org_versions`): the web process keeps aggregates it computed in a scope (e.g. 测评管理's sheet counts, 通知记录's
- * status counts, the 9-box) while the versions it read them at are unchanged, checked with one read by key per use.
+ * status counts, the 9-box, 转型看板) while the versions it read them at are unchanged, checked with one read by key per use.
  * Triggers, not application code, so no write path (jobs, imports, factories, raw SQL) can forget them.
  */
 export class DataVersions1768040000000 implements MigrationInterface {

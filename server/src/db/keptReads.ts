@@ -10,7 +10,7 @@
 import type { DataSource } from 'typeorm';
 
 /** What a kept value depends on: the org (departments and their closure) and the topics bumped by `data_versions`' triggers. */
-export type DataTopic = 'org' | 'people' | 'assessment' | 'notify' | 'retention' | 'talent';
+export type DataTopic = 'org' | 'people' | 'assessment' | 'notify' | 'retention' | 'talent' | 'outcomes';
 
 /** How many values one database keeps at most (the oldest used go first). */
 export const KEPT_MAX = 500;

@@ -34,26 +34,45 @@ export interface LogFilter {
   limit: number;
 }
 
+/** One page of 通知记录: the notifications, their recipients' names and the calls behind them. */
+export interface LogPage {
+  rows: Notification[];
+  names: Map<string, string>;
+  sends: Map<number, NotificationSend>;
+}
+
 /**
- * Notifications to people in the actor's scope, newest first, with recipients' names and the status counts over all
- * of them (`logCounts`).
+ * Notifications to people in the actor's scope, newest first, with recipients' names, the calls behind them and the
+ * status counts over all of them (`logCounts`). The page is kept while no notification, person or department changed.
  */
-export async function notificationLog(
-  ds: DataSource,
-  actor: Actor,
-  f: LogFilter,
-): Promise<{ rows: Notification[]; names: Map<string, string>; counts: Map<string, number> }> {
+export async function notificationLog(ds: DataSource, actor: Actor, f: LogFilter): Promise<LogPage & { counts: Map<string, number> }> {
   const scope = await peopleScopeOf(ds, actor);
+  const key = `notifyLogPage|${scopeKey(scope)}|${f.status ?? ''}|${f.before ?? ''}|${f.limit}`;
+  const [page, counts] = await Promise.all([
+    keptRead(ds, actor.corpId, ['org', 'people', 'notify'], key, () => logPage(ds, actor.corpId, scope, f)),
+    logCounts(ds, actor.corpId, scope),
+  ]);
+  return { ...page, counts };
+}
+
+async function logPage(ds: DataSource, corpId: string, scope: PeopleScope, f: LogFilter): Promise<LogPage> {
   // tenancy: the actor's corp; the people scope (which adds u.corp_id) unless they see everyone.
-  const q = ds.getRepository(Notification).createQueryBuilder('n').where('n.corp_id = :corpId', { corpId: actor.corpId });
+  const q = ds.getRepository(Notification).createQueryBuilder('n').where('n.corp_id = :corpId', { corpId });
   if (!scope.all) whereInPeopleScope(q.innerJoin(User, 'u', 'u.corp_id = n.corp_id AND u.userid = n.recipient_userid'), 'u', scope);
   if (f.status) q.andWhere('n.status = :status', { status: f.status });
   if (f.before !== null) q.andWhere('n.id < :before', { before: f.before });
   // LIMIT, not take(): take() with a join pages through a DISTINCT over the whole joined list first.
   const rows = await q.orderBy('n.id', 'DESC').limit(f.limit).getMany();
   const ids = [...new Set(rows.map((r) => r.recipientUserid))];
-  const users = ids.length ? await ds.getRepository(User).find({ select: { userid: true, name: true }, where: { corpId: actor.corpId, userid: In(ids) } }) : [];
-  return { rows, names: new Map(users.map((u) => [u.userid, u.name])), counts: await logCounts(ds, actor.corpId, scope) };
+  const [users, sends] = await Promise.all([
+    ids.length ? ds.getRepository(User).find({ select: { userid: true, name: true }, where: { corpId, userid: In(ids) } }) : [],
+    sendsByIds(
+      ds,
+      corpId,
+      rows.flatMap((n) => (n.sendId !== null ? [n.sendId] : [])),
+    ),
+  ]);
+  return { rows, names: new Map(users.map((u) => [u.userid, u.name])), sends };
 }
 
 /**

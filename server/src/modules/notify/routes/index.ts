@@ -2,7 +2,7 @@ import Router from '@koa/router';
 import type { AppDeps, AppState } from '../../../appTypes';
 import { validate } from '../../../middleware/validate';
 import type { NotificationLogPage, NotificationStatus, MyNotificationPage } from '@liucai/shared';
-import { myNotifications, myUnreadCount, notificationLog, sendsByIds } from '../queries/notificationLists';
+import { myNotifications, myUnreadCount, notificationLog } from '../queries/notificationLists';
 import { presentLogEntry, presentMyNotification } from '../presenters/notification';
 import { presentNotifySettings } from '../presenters/settings';
 import { markAllNotificationsRead, markNotificationRead } from '../commands/notificationReader';
@@ -48,12 +48,7 @@ export function notifyRoutes(deps: AppDeps): Router<AppState> {
     const actor = ctx.state.actor!;
     assertCanReadLog(actor);
     const f = validate(LogQuery, ctx.query, NOTIFY_FIELD_LABELS);
-    const { rows, names, counts } = await notificationLog(deps.ds, actor, { status: f.status, before: f.before ?? null, limit: PAGE });
-    const sends = await sendsByIds(
-      deps.ds,
-      actor.corpId,
-      rows.flatMap((n) => (n.sendId !== null ? [n.sendId] : [])),
-    );
+    const { rows, names, sends, counts } = await notificationLog(deps.ds, actor, { status: f.status, before: f.before ?? null, limit: PAGE });
     const now = new Date();
     const data: NotificationLogPage = {
       items: rows.map((n) => {

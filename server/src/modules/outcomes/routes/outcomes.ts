@@ -14,6 +14,8 @@ import { sendTables } from '../../../util/tableFile';
 import { outcomesScopeOf } from '../policies/outcomesScope';
 import { departmentNames, peopleLines } from '../queries/outcomeFacts';
 import { presentDashboard, scopedFacts } from '../presenters/dashboardPresenter';
+import { keptRead } from '../../../db/keptReads';
+import { actorKey } from '../../people/policies/peopleScope';
 import { AtmosphereQuerySchema, DashboardQuerySchema, OUTCOMES_FIELD_LABELS, PeopleQuerySchema } from './schema';
 import { atmosphereViews } from '../../pulse/queries/atmosphereViews';
 
@@ -24,7 +26,10 @@ export function outcomesRoutes(deps: AppDeps): Router<AppState> {
     const actor = ctx.state.actor!;
     const os = await outcomesScopeOf(deps.ds, actor);
     const { by } = validate(DashboardQuerySchema, ctx.query, OUTCOMES_FIELD_LABELS);
-    const data = await presentDashboard(deps.ds, os, by);
+    // Kept while no stored sum, atmosphere, person or department changed; the view is audited every time.
+    const data = await keptRead(deps.ds, actor.corpId, ['org', 'people', 'outcomes'], `outcomes|${actorKey(actor)}|${by}`, () =>
+      presentDashboard(deps.ds, os, by),
+    );
     await deps.ds.transaction((em) =>
       recordAudit(em, actor, { action: 'outcomes.dashboard.read', targetKind: 'outcomes', targetId: by, detail: { by, months: data.months } }),
     );

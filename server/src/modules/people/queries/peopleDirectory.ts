@@ -2,7 +2,8 @@ import { Brackets, type DataSource, type SelectQueryBuilder } from 'typeorm';
 import type { Paged, PeopleSort, PeopleStatusFilter, PersonSummary } from '@liucai/shared';
 import { User } from '../../../entities';
 import type { Actor } from '../../../appTypes';
-import { departmentRule, peopleScopeFrom, whereInPeopleScope } from '../policies/peopleScope';
+import { actorKey, departmentRule, peopleScopeFrom, whereInPeopleScope } from '../policies/peopleScope';
+import { keptRead } from '../../../db/keptReads';
 import { loadDepartmentIndex } from './departmentIndex';
 import { likeEscaped, rawPage, selectAs, type PageRequest } from './paging';
 import { presentPersonSummary } from '../presenters/personSummary';
@@ -81,13 +82,25 @@ function whereFilters(qb: SelectQueryBuilder<User>, f: DirectoryFilters, inDept:
  * column come last. A search in name order that names no department is one walk (`searchedByName`) plus the page's
  * rows by key.
  */
-export async function listPeople(
+export function listPeople(
   ds: DataSource,
   actor: Actor,
   f: DirectoryFilters,
   page: PageRequest,
   /** `oneWalk: false` counts and pages in SQL even for a search in name order (tests compare the two). */
   opts: { oneWalk?: boolean } = {},
+): Promise<Paged<PersonSummary>> {
+  // Kept while no person or department changed (a page of thousands in name order, in the actor's scope).
+  const key = `people|${actorKey(actor)}|${JSON.stringify([f, page.page, page.pageSize, opts.oneWalk ?? true])}`;
+  return keptRead(ds, actor.corpId, ['org', 'people'], key, () => readPeoplePage(ds, actor, f, page, opts));
+}
+
+async function readPeoplePage(
+  ds: DataSource,
+  actor: Actor,
+  f: DirectoryFilters,
+  page: PageRequest,
+  opts: { oneWalk?: boolean },
 ): Promise<Paged<PersonSummary>> {
   const depts = await loadDepartmentIndex(ds, actor.corpId);
   const scope = peopleScopeFrom(actor, depts.departments);

@@ -3,6 +3,8 @@ import { assertHrOrAdmin } from '../../access/policies/admin';
 import { deptScopeOf } from '../../access/policies/scope';
 import { validate } from '../../../middleware/validate';
 import { presentOrg, type OrgView } from '../presenters/org';
+import { keptRead } from '../../../db/keptReads';
+import { actorKey } from '../policies/peopleScope';
 import { ORG_QUERY_LABELS, OrgQuerySchema } from './orgSchema';
 import type { AppDeps, AppState } from '../../../appTypes';
 
@@ -25,7 +27,11 @@ export function orgRoutes(deps: AppDeps): Router<AppState> {
             ? { kind: 'all' }
             : { kind: 'roots' };
     // The picker (`?all=1`) names departments only: no managers, so it is answered from the kept departments.
-    ctx.body = { ok: true, data: await presentOrg(deps.ds, actor.corpId, deptScopeOf(actor), view, { managers: view.kind !== 'all' }) };
+    // Kept while no department or person changed (managers and head counts come from the people).
+    const data = await keptRead(deps.ds, actor.corpId, ['org', 'people'], `org|${actorKey(actor)}|${JSON.stringify(view)}`, () =>
+      presentOrg(deps.ds, actor.corpId, deptScopeOf(actor), view, { managers: view.kind !== 'all' }),
+    );
+    ctx.body = { ok: true, data };
   });
 
   return r;

@@ -10,7 +10,9 @@ import type { RetentionPersonView, RetentionRiskList } from '@liucai/shared';
 import type { AppDeps, AppState } from '../../../appTypes';
 import { forbidden, notFound } from '../../../errors';
 import { validate } from '../../../middleware/validate';
+import { keptRead } from '../../../db/keptReads';
 import { recordAudit } from '../../audit/commands/auditRecorder';
+import { actorKey } from '../../people/policies/peopleScope';
 import { learnHrMembers, riskScopeOf, seenAsHr } from '../policies/riskScope';
 import { currentRiskWeek, namesOf, personHistory, personInRiskScope, reviewsOf, riskPage } from '../queries/riskViews';
 import { presentReview, presentRisk, presentWeeks, riskWords } from '../presenters/riskPresenter';
@@ -25,26 +27,17 @@ export function retentionRoutes(deps: AppDeps): Router<AppState> {
     const rs = await riskScopeOf(deps.ds, actor);
     const query = validate(RiskListQuerySchema, ctx.query, RETENTION_FIELD_LABELS);
     const weekStart = await currentRiskWeek(deps.ds, actor.corpId);
-    const empty = { 高: 0, 中: 0, 低: 0, none: 0 };
-    const { rows, total, counts } = weekStart ? await riskPage(deps.ds, rs, weekStart, query) : { rows: [], total: 0, counts: empty };
-    await learnHrMembers(
-      deps.ds,
-      rs,
-      rows.map((row) => row.userid),
-    );
-    const risks = rows.map((row) => presentRisk(row.risk, row, seenAsHr(rs, row)));
-    // HR sees the latest review of this week's risk (one query for the page).
-    const hrIds = risks.filter((x) => x.asHr).map((x) => x.userid);
-    const reviews = weekStart ? await reviewsOf(deps.ds, actor.corpId, hrIds, weekStart) : [];
-    const names = await namesOf(
-      deps.ds,
-      actor.corpId,
-      reviews.map((x) => x.reviewerUserid),
-    );
-    for (const x of risks) {
-      const latest = x.asHr ? reviews.find((rv) => rv.userid === x.userid) : undefined;
-      if (latest) x.review = presentReview(latest, names);
-    }
+    // The page as shown (risks, HR's latest reviews) is kept while no risk, review, person or department changed; the
+    // view is audited every time.
+    const { risks, total, counts } = weekStart
+      ? await keptRead(
+          deps.ds,
+          actor.corpId,
+          ['org', 'people', 'retention'],
+          `riskList|${actorKey(actor)}|${weekStart}|${query.band ?? ''}|${query.page}|${query.pageSize}`,
+          () => riskList(deps.ds, rs, weekStart, query),
+        )
+      : { risks: [], total: 0, counts: { 高: 0, 中: 0, 低: 0, none: 0 } };
     // One event for the view, naming everyone whose risk it showed.
     await deps.ds.transaction((em) =>
       recordAudit(em, actor, {
@@ -109,4 +102,34 @@ export function retentionRoutes(deps: AppDeps): Router<AppState> {
   });
 
   return r;
+}
+
+/** The current week's page of risks in the risk scope as the list shows them, with HR's latest review of each. */
+async function riskList(
+  ds: AppDeps['ds'],
+  rs: Awaited<ReturnType<typeof riskScopeOf>>,
+  weekStart: string,
+  query: Parameters<typeof riskPage>[3],
+): Promise<Pick<RetentionRiskList, 'risks' | 'total' | 'counts'>> {
+  const corpId = rs.scope.corpId;
+  const { rows, total, counts } = await riskPage(ds, rs, weekStart, query);
+  await learnHrMembers(
+    ds,
+    rs,
+    rows.map((row) => row.userid),
+  );
+  const risks = rows.map((row) => presentRisk(row.risk, row, seenAsHr(rs, row)));
+  // HR sees the latest review of this week's risk (one query for the page).
+  const hrIds = risks.filter((x) => x.asHr).map((x) => x.userid);
+  const reviews = await reviewsOf(ds, corpId, hrIds, weekStart);
+  const names = await namesOf(
+    ds,
+    corpId,
+    reviews.map((x) => x.reviewerUserid),
+  );
+  for (const x of risks) {
+    const latest = x.asHr ? reviews.find((rv) => rv.userid === x.userid) : undefined;
+    if (latest) x.review = presentReview(latest, names);
+  }
+  return { risks, total, counts };
 }

@@ -7,6 +7,7 @@ import { assertAdmin } from '../../policies/admin';
 import { canHoldHrScope } from '../../policies/hrScopeGrant';
 import { loadDepartmentIndex } from '../../../people/queries/departmentIndex';
 import { validate } from '../../../../middleware/validate';
+import { keptRead } from '../../../../db/keptReads';
 import type { AppDeps, AppState } from '../../../../appTypes';
 import { HrScopeUpdateSchema, UserSearchSchema } from './schema';
 
@@ -72,17 +73,25 @@ export function adminRoutes(deps: AppDeps): Router<AppState> {
   r.get('/users', async (ctx) => {
     const { q: raw } = validate(UserSearchSchema, ctx.query);
     const q = raw.replace(/[%_\\]/g, (c) => `\\${c}`);
-    const users = await deps.ds.getRepository(User).find({
-      where: q
-        ? [
-            { corpId: ctx.state.actor!.corpId, status: 'active', name: Like(`%${q}%`) },
-            { corpId: ctx.state.actor!.corpId, status: 'active', userid: raw },
-          ]
-        : { corpId: ctx.state.actor!.corpId, status: 'active' },
-      order: { name: 'ASC' },
-      take: 20,
-    });
-    ctx.body = { ok: true, data: users.map((u) => ({ userid: u.userid, name: u.name, title: u.title })) };
+    const corpId = ctx.state.actor!.corpId;
+    // Kept while no person changed (a LIKE over every active name of the corp).
+    ctx.body = { ok: true, data: await keptRead(deps.ds, corpId, ['people'], `adminUsers|${raw}`, () => searchUsers(deps, corpId, raw, q)) };
   });
   return r;
+}
+
+/** Up to 20 active people whose name contains `q` (escaped for LIKE) or whose userid is `raw`, by name. */
+async function searchUsers(deps: AppDeps, corpId: string, raw: string, q: string): Promise<{ userid: string; name: string; title: string | null }[]> {
+  // tenancy: the corp's active people.
+  const users = await deps.ds.getRepository(User).find({
+    where: q
+      ? [
+          { corpId, status: 'active', name: Like(`%${q}%`) },
+          { corpId, status: 'active', userid: raw },
+        ]
+      : { corpId, status: 'active' },
+    order: { name: 'ASC' },
+    take: 20,
+  });
+  return users.map((u) => ({ userid: u.userid, name: u.name, title: u.title }));
 }
