@@ -19,7 +19,18 @@ const TOPIC_TABLES: Record<string, string[]> = {
   assessment: ['assessment_cycles', 'assessment_responses'],
   notify: ['notifications', 'notification_sends'],
   retention: ['retention_risks', 'retention_reviews', 'retention_week_signals', 'retention_models'],
-  talent: ['talent_match_scores', 'talent_decisions', 'talent_nine_box_cutoffs', 'talent_recompute_runs', 'job_models', 'job_model_versions'],
+  talent: [
+    'talent_match_scores',
+    'talent_decisions',
+    'talent_nine_box_cutoffs',
+    'talent_recompute_runs',
+    'job_models',
+    'job_model_versions',
+    'talent_metrics',
+    'talent_metric_medians',
+    'talent_metric_references',
+    'talent_feedback_terms',
+  ],
   outcomes: ['outcome_person_months', 'outcome_group_months', 'team_atmospheres'],
 };
 

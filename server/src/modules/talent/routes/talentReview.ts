@@ -7,7 +7,9 @@
  */
 import Router from '@koa/router';
 import { periodKind, periodLabel, zh, type TalentPersonScores } from '@liucai/shared';
-import type { AppDeps, AppState } from '../../../appTypes';
+import type { Actor, AppDeps, AppState } from '../../../appTypes';
+import { keptRead } from '../../../db/keptReads';
+import { actorKey } from '../../people/policies/peopleScope';
 import { validate } from '../../../middleware/validate';
 import { loadDepartmentIndex } from '../../people/queries/departmentIndex';
 import { findPersonInScope } from '../../people/queries/personInScope';
@@ -94,31 +96,9 @@ export function talentReviewRoutes(deps: AppDeps): Router<AppState> {
     const depts = await loadDepartmentIndex(deps.ds, actor.corpId);
     const q = validate(PersonQuerySchema, ctx.query, PERSON_QUERY_LABELS);
     const { person, scope } = await findPersonInScope(deps.ds, actor, ctx.params.userid ?? '', depts);
-    const portrait = await portraitOf(deps.ds, actor.corpId, person, depts, q.period ? { period: q.period } : { kind: q.kind ?? 'month' });
-    // Asked for a period or a quarter that is not stored yet: say so (the job computes it, never a request).
-    if (!portrait && (q.period || q.kind === 'quarter')) throw portraitNotComputed(q.period ?? null);
-    const [rows, history] = await Promise.all([scoresInScope(deps.ds, scope, { userid: person.userid }), decisionsOf(deps.ds, actor.corpId, person.userid)]);
-    const [names, jobModels] = await Promise.all([
-      deciderNames(deps.ds, actor.corpId, history),
-      jobModelNames(
-        deps.ds,
-        actor.corpId,
-        rows.map((r) => r.score.jobModelId),
-      ),
-    ]);
-    const decisions = history.map((d) => presentDecision(d, names));
-    // The decision in force per month and job model: the newest (history is newest first).
-    const inForce = (period: string, jobModelId: number) => decisions.find((d) => d.period === period && d.jobModelId === jobModelId) ?? null;
-    const views = rows.map((row) => presentScore(row, depts, inForce(row.score.period, row.score.jobModelId)));
-    const data: TalentPersonScores = {
-      userid: person.userid,
-      name: person.name,
-      scores: views.filter((s) => periodKind(s.period) === 'month'),
-      quarterScores: views.filter((s) => periodKind(s.period) === 'quarter'),
-      decisions,
-      jobModels,
-      portrait,
-    };
+    // Kept while no score, metric, decision, person or department changed (the person's portrait and scores).
+    const key = `talentPerson|${actorKey(actor)}|${person.userid}|${q.period ?? ''}|${q.kind ?? ''}`;
+    const data = await keptRead(deps.ds, actor.corpId, ['org', 'people', 'talent'], key, () => talentPersonScores(deps.ds, actor, person, scope, depts, q));
     ctx.body = { ok: true, data };
   });
 
@@ -141,4 +121,40 @@ export function talentReviewRoutes(deps: AppDeps): Router<AppState> {
     ctx.body = { ok: true, data: presentDecision(saved, names) };
   });
   return r;
+}
+
+/** One person's portrait, scores (month and quarter) and HR's decisions, as 员工档案's 画像 tab shows them. */
+async function talentPersonScores(
+  ds: AppDeps['ds'],
+  actor: Actor,
+  person: Awaited<ReturnType<typeof findPersonInScope>>['person'],
+  scope: Awaited<ReturnType<typeof findPersonInScope>>['scope'],
+  depts: Awaited<ReturnType<typeof loadDepartmentIndex>>,
+  q: { period?: string; kind?: 'month' | 'quarter' },
+): Promise<TalentPersonScores> {
+  const portrait = await portraitOf(ds, actor.corpId, person, depts, q.period ? { period: q.period } : { kind: q.kind ?? 'month' });
+  // Asked for a period or a quarter that is not stored yet: say so (the job computes it, never a request).
+  if (!portrait && (q.period || q.kind === 'quarter')) throw portraitNotComputed(q.period ?? null);
+  const [rows, history] = await Promise.all([scoresInScope(ds, scope, { userid: person.userid }), decisionsOf(ds, actor.corpId, person.userid)]);
+  const [names, jobModels] = await Promise.all([
+    deciderNames(ds, actor.corpId, history),
+    jobModelNames(
+      ds,
+      actor.corpId,
+      rows.map((r) => r.score.jobModelId),
+    ),
+  ]);
+  const decisions = history.map((d) => presentDecision(d, names));
+  // The decision in force per month and job model: the newest (history is newest first).
+  const inForce = (period: string, jobModelId: number) => decisions.find((d) => d.period === period && d.jobModelId === jobModelId) ?? null;
+  const views = rows.map((row) => presentScore(row, depts, inForce(row.score.period, row.score.jobModelId)));
+  return {
+    userid: person.userid,
+    name: person.name,
+    scores: views.filter((s) => periodKind(s.period) === 'month'),
+    quarterScores: views.filter((s) => periodKind(s.period) === 'quarter'),
+    decisions,
+    jobModels,
+    portrait,
+  };
 }
