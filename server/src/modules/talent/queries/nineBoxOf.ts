@@ -290,12 +290,11 @@ export async function nineBoxAnswer(
   q: { period?: string; jobModelId?: number; cell?: NineBoxCellKey; page: number; pageSize: number },
   opts: { computed?: boolean } = {},
 ): Promise<TalentNineBox | TalentNineBoxCell> {
-  // The whole 9-box (counts and first people in scope) is kept while no score, decision, person or department changed.
-  if (!q.cell && !opts.computed)
-    return keptRead(ds, actor.corpId, ['org', 'people', 'talent'], `nineBox|${actorKey(actor)}|${q.period ?? ''}|${q.jobModelId ?? ''}`, () =>
-      answerNineBox(ds, actor, q, opts),
-    );
-  return answerNineBox(ds, actor, q, opts);
+  // The 9-box (counts and first people in scope) and a box's pages are kept while no score, decision, person or
+  // department changed; the reference computation (`computed`) never.
+  if (opts.computed) return answerNineBox(ds, actor, q, opts);
+  const key = `nineBox|${actorKey(actor)}|${JSON.stringify([q.period ?? '', q.jobModelId ?? '', q.cell ?? '', q.cell ? q.page : 0, q.cell ? q.pageSize : 0])}`;
+  return keptRead(ds, actor.corpId, ['org', 'people', 'talent'], key, () => answerNineBox(ds, actor, q, opts));
 }
 
 async function answerNineBox(
