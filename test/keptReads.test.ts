@@ -6,6 +6,7 @@
 import type { DataSource } from 'typeorm';
 import { Notification, User, UserDepartment } from '../server/src/entities';
 import { KEPT_MAX, keptRead, versionStamp } from '../server/src/db/keptReads';
+import { TOPICS } from '../migrations/mysql/1768040000000-DataVersions';
 import { logCounts } from '../server/src/modules/notify/queries/notificationLists';
 import { peopleScopeOf } from '../server/src/modules/people/policies/peopleScope';
 import { listPeople } from '../server/src/modules/people/queries/peopleDirectory';
@@ -13,26 +14,8 @@ import { actorFor, buildCorp, buildDepartment, buildUser, onBothDatabases } from
 
 jest.setTimeout(120000);
 
-/** Every table whose writes change a topic (as the DataVersions migrations create their triggers). */
-const TOPIC_TABLES: Record<string, string[]> = {
-  people: ['users', 'user_departments', 'department_headcounts'],
-  assessment: ['assessment_cycles', 'assessment_responses'],
-  notify: ['notifications', 'notification_sends'],
-  retention: ['retention_risks', 'retention_reviews', 'retention_week_signals', 'retention_models'],
-  talent: [
-    'talent_match_scores',
-    'talent_decisions',
-    'talent_nine_box_cutoffs',
-    'talent_recompute_runs',
-    'job_models',
-    'job_model_versions',
-    'talent_metrics',
-    'talent_metric_medians',
-    'talent_metric_references',
-    'talent_feedback_terms',
-  ],
-  outcomes: ['outcome_person_months', 'outcome_group_months', 'team_atmospheres'],
-};
+/** Every table whose writes change a topic, as the DataVersions migrations create their triggers. */
+const TOPIC_TABLES = Object.fromEntries(TOPICS);
 
 async function triggersOf(ds: DataSource, kind: 'mariadb' | 'sqlite'): Promise<Map<string, string[]>> {
   const rows = (await ds.query(

@@ -80,19 +80,12 @@ const statusOf = (submittedAt: unknown, startedAt: unknown): CycleSheetStatus =>
  * One page of the cycle's sheets matching the filters, in subject order (a person's own sheet before the supervisor's
  * rating of them); `completion` is the cycle's grouped completion in the same scope (the count when no name is given).
  */
-export function cycleSheetPage(
-  ds: DataSource,
-  corpId: string,
-  cycleId: number,
-  scope: PeopleScope | null,
-  f: Required<Pick<CycleSheetFilters, 'page' | 'pageSize'>> & CycleSheetFilters,
-  depts: DepartmentIndex,
-  completion: readonly DeptCompletion[],
-): Promise<Paged<CycleSheetLine>> {
+export function cycleSheetPage(...args: Parameters<typeof readSheetPage>): Promise<Paged<CycleSheetLine>> {
+  const [ds, corpId, cycleId, scope, f] = args;
   // Kept like the completion it pages through (no sheet, person or department changed).
   const filters = JSON.stringify([f.status ?? '', f.deptId ?? '', f.q ?? '', f.page, f.pageSize]);
   return keptRead(ds, corpId, ['org', 'people', 'assessment'], `cycleSheetPage|${cycleId}|${scope ? scopeKey(scope) : 'all'}|${filters}`, () =>
-    readSheetPage(ds, corpId, cycleId, scope, f, depts, completion),
+    readSheetPage(...args),
   );
 }
 
