@@ -5,8 +5,7 @@
 import { In, type DataSource } from 'typeorm';
 import { Department, RetentionReview, RetentionRisk, RetentionWeekSignal, User } from '../../../entities';
 import { whereInRiskScope, type RiskScope } from '../policies/riskScope';
-import { keptRead } from '../../../db/keptReads';
-import { scopeKey, scopeUseridsSql } from '../../people/policies/peopleScope';
+import { scopeUseridsSql } from '../../people/policies/peopleScope';
 
 /** The latest week the corp has risks for (the current week of the radar), or null before the first run. */
 export async function currentRiskWeek(ds: DataSource, corpId: string): Promise<string | null> {
@@ -190,18 +189,7 @@ export async function riskPage(
 ): Promise<{ rows: RiskRow[]; total: number; counts: Record<Band, number> }> {
   const corpId = rs.scope.corpId;
   const via = opts.via ?? (rs.scope.deptIds.length > 0 ? 'sql' : 'people');
-  // HR's page (counts by band over thousands of people, then the page's people) is kept while no risk, person or
-  // department changed.
-  const { pageIds, total, counts } =
-    via === 'sql'
-      ? await keptRead(
-          ds,
-          corpId,
-          ['org', 'people', 'retention'],
-          `riskPage|${scopeKey(rs.scope)}|${weekStart}|${opts.band ?? ''}|${opts.page}|${opts.pageSize}|${opts.walk ?? 'auto'}`,
-          () => pageInSql(ds, rs, weekStart, opts),
-        )
-      : await pagePeopleFirst(ds, rs, weekStart, opts);
+  const { pageIds, total, counts } = await (via === 'sql' ? pageInSql : pagePeopleFirst)(ds, rs, weekStart, opts);
   if (pageIds.length === 0) return { rows: [], total, counts };
   // tenancy: corpId is the actor's; the page's people were read within its risk scope.
   const risks = new Map((await ds.getRepository(RetentionRisk).findBy({ corpId, weekStart, userid: In(pageIds) })).map((r) => [r.userid, r]));
