@@ -91,21 +91,21 @@ describe('kept aggregates', () => {
         reads += 1;
         return { n: reads };
       };
-      const first = await keptRead(ds, corp, ['people'], 'k', read);
-      expect(await keptRead(ds, corp, ['people'], 'k', read)).toBe(first);
+      const first = await keptRead(ds, corp, ['people'], ['k'], read);
+      expect(await keptRead(ds, corp, ['people'], ['k'], read)).toBe(first);
       expect(reads).toBe(1);
       // Another key, or the same key in another corp, is its own value.
-      await keptRead(ds, corp, ['people'], 'k2', read);
-      await keptRead(ds, `${corp}-other`, ['people'], 'k', read);
+      await keptRead(ds, corp, ['people'], ['k2'], read);
+      await keptRead(ds, `${corp}-other`, ['people'], ['k'], read);
       expect(reads).toBe(3);
       await buildUser(ds, corp);
-      expect(await keptRead(ds, corp, ['people'], 'k', read)).toEqual({ n: 4 });
+      expect(await keptRead(ds, corp, ['people'], ['k'], read)).toEqual({ n: 4 });
       // A write to a topic the value does not depend on keeps it.
       await ds.getRepository(Notification).insert(notification(corp, 'nobody', 'sent'));
-      expect(await keptRead(ds, corp, ['people'], 'k', read)).toEqual({ n: 4 });
+      expect(await keptRead(ds, corp, ['people'], ['k'], read)).toEqual({ n: 4 });
       // Concurrent uses of a key being read share the read.
       await buildUser(ds, corp);
-      const both = await Promise.all([keptRead(ds, corp, ['people'], 'k', read), keptRead(ds, corp, ['people'], 'k', read)]);
+      const both = await Promise.all([keptRead(ds, corp, ['people'], ['k'], read), keptRead(ds, corp, ['people'], ['k'], read)]);
       expect(both[0]).toBe(both[1]);
       expect(reads).toBe(5);
       // A failed read is not kept.
@@ -114,17 +114,17 @@ describe('kept aggregates', () => {
         if (fail) throw new Error('database went away');
         return 'ok';
       };
-      await expect(keptRead(ds, corp, ['people'], 'f', flaky)).rejects.toThrow('database went away');
+      await expect(keptRead(ds, corp, ['people'], ['f'], flaky)).rejects.toThrow('database went away');
       fail = false;
-      expect(await keptRead(ds, corp, ['people'], 'f', flaky)).toBe('ok');
+      expect(await keptRead(ds, corp, ['people'], ['f'], flaky)).toBe('ok');
       // At most KEPT_MAX values: the least recently used goes first.
       const n = { reads: 0 };
       const count = async () => ++n.reads;
-      for (let i = 0; i <= KEPT_MAX; i += 1) await keptRead(ds, corp, [], `lru-${i}`, count);
+      for (let i = 0; i <= KEPT_MAX; i += 1) await keptRead(ds, corp, [], ['lru', i], count);
       expect(n.reads).toBe(KEPT_MAX + 1);
-      await keptRead(ds, corp, [], `lru-${KEPT_MAX}`, count);
+      await keptRead(ds, corp, [], ['lru', KEPT_MAX], count);
       expect(n.reads).toBe(KEPT_MAX + 1);
-      await keptRead(ds, corp, [], 'lru-0', count);
+      await keptRead(ds, corp, [], ['lru', 0], count);
       expect(n.reads).toBe(KEPT_MAX + 2);
     });
   });

@@ -26,9 +26,6 @@ const kept = new WeakMap<DataSource, Map<string, Kept>>();
 /** `LIUCAI_KEPT_READS=0` reads every time (for measuring what keeping saves, or ruling it out when a figure looks stale). */
 const keeping = process.env.LIUCAI_KEPT_READS !== '0';
 
-/** Figures for the bench and tests: reads answered from what was kept, and reads that computed. */
-export const keptStats = { hits: 0, misses: 0 };
-
 /** The versions of `topics` for a corp, as one string (0 for a topic never written since the triggers exist). */
 export async function versionStamp(ds: DataSource, corpId: string, topics: readonly DataTopic[]): Promise<string> {
   const wanted = [...new Set(topics)].sort();
@@ -51,10 +48,11 @@ export async function versionStamp(ds: DataSource, corpId: string, topics: reado
 
 /**
  * `read()`'s answer for `key` in a corp, kept while the versions of `topics` are unchanged: one read by key when it
- * holds, `read()` otherwise (concurrent uses of a key being read share that one read). `key` must name everything the
- * answer depends on besides the topics' data (the actor's scope, the filters). The answer is shared: never modify it.
+ * holds, `read()` otherwise (concurrent uses of a key being read share that one read). `key` (its parts, as JSON) must
+ * name the answer and everything it depends on besides the topics' data (the actor or their scope, the filters). The
+ * answer is shared: never modify it.
  */
-export async function keptRead<T>(ds: DataSource, corpId: string, topics: readonly DataTopic[], key: string, read: () => Promise<T>): Promise<T> {
+export async function keptRead<T>(ds: DataSource, corpId: string, topics: readonly DataTopic[], key: readonly unknown[], read: () => Promise<T>): Promise<T> {
   if (!keeping) return read();
   const stamp = await versionStamp(ds, corpId, topics);
   let perDb = kept.get(ds);
@@ -62,16 +60,14 @@ export async function keptRead<T>(ds: DataSource, corpId: string, topics: readon
     perDb = new Map();
     kept.set(ds, perDb);
   }
-  const full = `${corpId}\u0000${key}`;
+  const full = JSON.stringify([corpId, ...key]);
   const found = perDb.get(full);
   if (found && found.stamp === stamp) {
     // Most recently used last: the first entry is the one to drop.
     perDb.delete(full);
     perDb.set(full, found);
-    keptStats.hits += 1;
     return found.value as Promise<T>;
   }
-  keptStats.misses += 1;
   const value = read();
   const entry: Kept = { stamp, value };
   perDb.delete(full);

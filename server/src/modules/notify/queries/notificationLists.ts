@@ -47,7 +47,7 @@ export interface LogPage {
  */
 export async function notificationLog(ds: DataSource, actor: Actor, f: LogFilter): Promise<LogPage & { counts: Map<string, number> }> {
   const scope = await peopleScopeOf(ds, actor);
-  const key = `notifyLogPage|${scopeKey(scope)}|${f.status ?? ''}|${f.before ?? ''}|${f.limit}`;
+  const key = ['notifyLogPage', scopeKey(scope), f];
   const [page, counts] = await Promise.all([
     keptRead(ds, actor.corpId, ['org', 'people', 'notify'], key, () => logPage(ds, actor.corpId, scope, f)),
     logCounts(ds, actor.corpId, scope),
@@ -80,7 +80,7 @@ async function logPage(ds: DataSource, corpId: string, scope: PeopleScope, f: Lo
  * department changed (counting them is most of the page's work at 10,000 people).
  */
 export function logCounts(ds: DataSource, corpId: string, scope: PeopleScope): Promise<Map<string, number>> {
-  return keptRead(ds, corpId, ['org', 'people', 'notify'], `notifyLogCounts|${scopeKey(scope)}`, () => countLog(ds, corpId, scope));
+  return keptRead(ds, corpId, ['org', 'people', 'notify'], ['notifyLogCounts', scopeKey(scope)], () => countLog(ds, corpId, scope));
 }
 
 /**

@@ -27,7 +27,7 @@ export function outcomesRoutes(deps: AppDeps): Router<AppState> {
     const os = await outcomesScopeOf(deps.ds, actor);
     const { by } = validate(DashboardQuerySchema, ctx.query, OUTCOMES_FIELD_LABELS);
     // Kept while no stored sum, atmosphere, person or department changed; the view is audited every time.
-    const data = await keptRead(deps.ds, actor.corpId, ['org', 'people', 'outcomes'], `outcomes|${actorKey(actor)}|${by}`, () =>
+    const data = await keptRead(deps.ds, actor.corpId, ['org', 'people', 'outcomes'], ['outcomes', actorKey(actor), by], () =>
       presentDashboard(deps.ds, os, by),
     );
     await deps.ds.transaction((em) =>

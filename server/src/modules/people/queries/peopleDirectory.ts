@@ -91,7 +91,7 @@ export function listPeople(
   opts: { oneWalk?: boolean } = {},
 ): Promise<Paged<PersonSummary>> {
   // Kept while no person or department changed (a page of thousands in name order, in the actor's scope).
-  const key = `people|${actorKey(actor)}|${JSON.stringify([f, page.page, page.pageSize, opts.oneWalk ?? true])}`;
+  const key = ['people', actorKey(actor), f, page, opts.oneWalk ?? true];
   return keptRead(ds, actor.corpId, ['org', 'people'], key, () => readPeoplePage(ds, actor, f, page, opts));
 }
 

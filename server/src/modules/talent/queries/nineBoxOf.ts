@@ -293,7 +293,7 @@ export async function nineBoxAnswer(
   // The 9-box (counts and first people in scope) and a box's pages are kept while no score, decision, person or
   // department changed; the reference computation (`computed`) never.
   if (opts.computed) return answerNineBox(ds, actor, q, opts);
-  const key = `nineBox|${actorKey(actor)}|${JSON.stringify([q.period ?? '', q.jobModelId ?? '', q.cell ?? '', q.cell ? q.page : 0, q.cell ? q.pageSize : 0])}`;
+  const key = ['nineBox', actorKey(actor), q.period ?? null, q.jobModelId ?? null, q.cell ?? null, q.cell ? [q.page, q.pageSize] : null];
   return keptRead(ds, actor.corpId, ['org', 'people', 'talent'], key, () => answerNineBox(ds, actor, q, opts));
 }
 

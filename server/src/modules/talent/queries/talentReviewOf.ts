@@ -51,7 +51,7 @@ export type ReviewListRequest = { period?: string; jobModelId?: number; sort: Ta
  */
 export function talentReviewOf(ds: DataSource, actor: Actor, q: ReviewListRequest): Promise<TalentReview> {
   // Kept while no score, decision, job model, person or department changed (the counts in scope are most of the work).
-  const key = `talentReview|${actorKey(actor)}|${JSON.stringify(Object.entries(q).sort(([a], [b]) => a.localeCompare(b)))}`;
+  const key = ['talentReview', actorKey(actor), q];
   return keptRead(ds, actor.corpId, ['org', 'people', 'talent'], key, () => readTalentReview(ds, actor, q));
 }
 
@@ -74,7 +74,7 @@ async function readTalentReview(ds: DataSource, actor: Actor, q: ReviewListReque
 /** The tier counts per main department of the people in scope (the 按部门 view), grouped in SQL. */
 export function talentReviewDepartments(ds: DataSource, actor: Actor, q: { period?: string; jobModelId?: number }): Promise<TalentReviewDepartments> {
   // Kept as the list is (see talentReviewOf).
-  const key = `talentReviewDepartments|${actorKey(actor)}|${q.period ?? ''}|${q.jobModelId ?? ''}`;
+  const key = ['talentReviewDepartments', actorKey(actor), q];
   return keptRead(ds, actor.corpId, ['org', 'people', 'talent'], key, () => readReviewDepartments(ds, actor, q));
 }
 

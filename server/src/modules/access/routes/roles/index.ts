@@ -75,7 +75,7 @@ export function adminRoutes(deps: AppDeps): Router<AppState> {
     const q = raw.replace(/[%_\\]/g, (c) => `\\${c}`);
     const corpId = ctx.state.actor!.corpId;
     // Kept while no person changed (a LIKE over every active name of the corp).
-    ctx.body = { ok: true, data: await keptRead(deps.ds, corpId, ['people'], `adminUsers|${raw}`, () => searchUsers(deps, corpId, raw, q)) };
+    ctx.body = { ok: true, data: await keptRead(deps.ds, corpId, ['people'], ['adminUsers', raw], () => searchUsers(deps, corpId, raw, q)) };
   });
   return r;
 }
