@@ -38,7 +38,7 @@ const STATUS_SQL: Record<CycleSheetStatus, string> = { submitted: SUBMITTED, inP
 /** Sheets, submitted and opened-not-submitted by the subject's main department: one grouped query. */
 export function completionByDepartment(ds: DataSource, corpId: string, cycleId: number, scope: PeopleScope | null): Promise<DeptCompletion[]> {
   // Kept while no sheet, person or department changed: grouping the cycle's sheets in HR's scope is most of the page.
-  return keptRead(ds, corpId, ['org', 'people', 'assessment'], ['cycleCompletion', cycleId, scope ? scopeKey(scope) : 'all'], () =>
+  return keptRead(ds, corpId, ['org', 'people', 'assessment'], ['cycleCompletion', cycleId, scopeKey(scope)], () =>
     countByDepartment(ds, corpId, cycleId, scope),
   );
 }
@@ -83,7 +83,7 @@ const statusOf = (submittedAt: unknown, startedAt: unknown): CycleSheetStatus =>
 export function cycleSheetPage(...args: Parameters<typeof readSheetPage>): Promise<Paged<CycleSheetLine>> {
   const [ds, corpId, cycleId, scope, f] = args;
   // Kept like the completion it pages through (no sheet, person or department changed).
-  return keptRead(ds, corpId, ['org', 'people', 'assessment'], ['cycleSheetPage', cycleId, scope ? scopeKey(scope) : 'all', f], () => readSheetPage(...args));
+  return keptRead(ds, corpId, ['org', 'people', 'assessment'], ['cycleSheetPage', cycleId, scopeKey(scope), f], () => readSheetPage(...args));
 }
 
 async function readSheetPage(

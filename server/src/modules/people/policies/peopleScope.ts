@@ -59,9 +59,9 @@ function scopeOf(actor: Actor, deptIds: number[], opts: { few?: boolean }): Peop
   };
 }
 
-/** A scope as a key for kept aggregates (`keptRead`): whom it names, not how it is read. */
-export const scopeKey = (scope: PeopleScope): string =>
-  scope.all ? 'all' : `${scope.self}|${scope.reports ? 'r' : ''}|${[...scope.deptRoots].sort((a, b) => a - b).join(',')}`;
+/** A scope as a key for kept aggregates (`keptRead`): whom it names, not how it is read (null: everyone, as `all`). */
+export const scopeKey = (scope: PeopleScope | null): string =>
+  !scope || scope.all ? 'all' : `${scope.self}|${scope.reports ? 'r' : ''}|${[...scope.deptRoots].sort((a, b) => a - b).join(',')}`;
 
 /** An actor as a key for kept answers: everything their scope and their view of a page follow from. */
 export const actorKey = (actor: Actor): string =>

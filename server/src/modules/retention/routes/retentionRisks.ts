@@ -13,7 +13,7 @@ import { validate } from '../../../middleware/validate';
 import { keptRead } from '../../../db/keptReads';
 import { recordAudit } from '../../audit/commands/auditRecorder';
 import { actorKey } from '../../people/policies/peopleScope';
-import { learnHrMembers, riskScopeOf, seenAsHr } from '../policies/riskScope';
+import { learnHrMembers, riskScopeOf, seenAsHr, type RiskScope } from '../policies/riskScope';
 import { currentRiskWeek, namesOf, personHistory, personInRiskScope, reviewsOf, riskPage } from '../queries/riskViews';
 import { presentReview, presentRisk, presentWeeks, riskWords } from '../presenters/riskPresenter';
 import { REVIEW_HR_ONLY, reviewRisk } from '../commands/riskReviewer';
@@ -103,7 +103,7 @@ export function retentionRoutes(deps: AppDeps): Router<AppState> {
 /** The current week's page of risks in the risk scope as the list shows them, with HR's latest review of each. */
 async function riskList(
   ds: AppDeps['ds'],
-  rs: Awaited<ReturnType<typeof riskScopeOf>>,
+  rs: RiskScope,
   weekStart: string,
   query: Parameters<typeof riskPage>[3],
 ): Promise<Pick<RetentionRiskList, 'risks' | 'total' | 'counts'>> {

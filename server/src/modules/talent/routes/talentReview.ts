@@ -9,9 +9,10 @@ import Router from '@koa/router';
 import { periodKind, periodLabel, zh, type TalentPersonScores } from '@liucai/shared';
 import type { Actor, AppDeps, AppState } from '../../../appTypes';
 import { keptRead } from '../../../db/keptReads';
-import { actorKey } from '../../people/policies/peopleScope';
+import type { User } from '../../../entities';
+import { actorKey, type PeopleScope } from '../../people/policies/peopleScope';
 import { validate } from '../../../middleware/validate';
-import { loadDepartmentIndex } from '../../people/queries/departmentIndex';
+import { loadDepartmentIndex, type DepartmentIndex } from '../../people/queries/departmentIndex';
 import { findPersonInScope } from '../../people/queries/personInScope';
 import { presentScore } from '../presenters/talentScorePresenter';
 import { jobModelNames, latestScored, scoresInScope } from '../queries/talentScores';
@@ -127,9 +128,9 @@ export function talentReviewRoutes(deps: AppDeps): Router<AppState> {
 async function talentPersonScores(
   ds: AppDeps['ds'],
   actor: Actor,
-  person: Awaited<ReturnType<typeof findPersonInScope>>['person'],
-  scope: Awaited<ReturnType<typeof findPersonInScope>>['scope'],
-  depts: Awaited<ReturnType<typeof loadDepartmentIndex>>,
+  person: User,
+  scope: PeopleScope,
+  depts: DepartmentIndex,
   q: { period?: string; kind?: 'month' | 'quarter' },
 ): Promise<TalentPersonScores> {
   const portrait = await portraitOf(ds, actor.corpId, person, depts, q.period ? { period: q.period } : { kind: q.kind ?? 'month' });
