@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { AuditEvent } from '../server/src/entities';
+import { Like } from 'typeorm';
 import { recordAudit } from '../server/src/modules/audit/commands/auditRecorder';
 import { purgeExpiredAudit, retentionCutoff } from '../server/src/modules/audit/commands/auditPurger';
 import { createTestWorld, type TestWorld } from './support/testServices';
@@ -78,6 +79,9 @@ describe('audit log', () => {
     expect(all.body.data.events).toHaveLength(2);
     const page2 = await admin.call<Page>('GET', '/api/v1/audit-log?pageSize=2&page=2');
     expect(page2.body.data.total).toBe(all.body.data.total);
+    // 共 N 条 counts every matching event of the corp (the read of page 2 recorded none).
+    expect(all.body.data.total).toBe(await count());
+    expect(prefix.body.data.total).toBe(await w.ds.getRepository(AuditEvent).countBy({ corpId: pw.corpId, action: Like('pay.planVersion.%') }));
     expect(page2.body.data.events[0]!.id).not.toBe(all.body.data.events[0]!.id);
 
     const target = byActor.body.data.events[0]!;

@@ -7,6 +7,7 @@ import type { DataSource } from 'typeorm';
 import { Notification, User, UserDepartment } from '../server/src/entities';
 import { KEPT_MAX, keptRead, versionStamp } from '../server/src/db/keptReads';
 import { TOPICS } from '../migrations/mysql/1768040000000-DataVersions';
+import { PULSE_AND_PAY_TOPICS } from '../migrations/mysql/1768050000000-PulseAndPayVersions';
 import { logCounts } from '../server/src/modules/notify/queries/notificationLists';
 import { peopleScopeOf } from '../server/src/modules/people/policies/peopleScope';
 import { listPeople } from '../server/src/modules/people/queries/peopleDirectory';
@@ -15,7 +16,7 @@ import { actorFor, buildCorp, buildDepartment, buildUser, onBothDatabases } from
 jest.setTimeout(120000);
 
 /** Every table whose writes change a topic, as the DataVersions migrations create their triggers. */
-const TOPIC_TABLES = Object.fromEntries(TOPICS);
+const TOPIC_TABLES = Object.fromEntries([...TOPICS, ...PULSE_AND_PAY_TOPICS]);
 
 async function triggersOf(ds: DataSource, kind: 'mariadb' | 'sqlite'): Promise<Map<string, string[]>> {
   const rows = (await ds.query(

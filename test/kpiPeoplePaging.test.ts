@@ -105,6 +105,20 @@ describe('KPI list paging', () => {
     expect(all.length).toBe(rows.length + all.filter((r) => outsideIds.has(r.userid)).length);
   });
 
+  it('the kept list follows a rename and a score taken back at once', async () => {
+    const hr = kw.people.hr;
+    const before = (await walk(hr, 100)).rows;
+    expect((await walk(hr, 100)).rows).toEqual(before);
+    const [first, second] = before;
+    await w.ds.getRepository(User).update({ corpId: kw.corpId, userid: first!.userid }, { name: '改了名' });
+    await w.ds.getRepository(KpiScore).delete({ corpId: kw.corpId, userid: second!.userid, period: LAST });
+    const after = (await walk(hr, 100)).rows;
+    expect(after).toEqual(await unpaged(hr));
+    expect(after.find((r) => r.userid === first!.userid)?.name).toBe('改了名');
+    expect(after.some((r) => r.userid === second!.userid)).toBe(false);
+    expect(after.length).toBe(before.length - 1);
+  });
+
   it('answers an empty page past the end, and refuses a bad page size naming the field', async () => {
     const hr = await clientAs(w.ds, server.url, kw.people.hr);
     const past = await hr.call<KpiPeoplePage>('GET', `/api/v1/kpi/people?period=${LAST}&page=99&pageSize=20`);

@@ -170,6 +170,7 @@ describe('payout runs', () => {
     expect(early.status).toBe(409);
     expect(early.body.error.message).toContain('只有已审批的批次才能发布');
     expect((await hr.call<PayoutRunView>('POST', `/api/v1/payout-runs/${runId}/lock`)).body.data.status).toBe('locked');
+    expect((await hr.call<PayoutRunView[]>('GET', `/api/v1/payout-runs?period=${period}`)).body.data.find((r) => r.id === runId)?.status).toBe('locked');
     const lines = await linesOf(runId);
     const again = await hr.call('POST', `/api/v1/payout-runs/${runId}/recompute`);
     expect(again.status).toBe(409);
@@ -180,6 +181,9 @@ describe('payout runs', () => {
     expect((await hr.call<PayoutRunView>('POST', `/api/v1/payout-runs/${runId}/approve`)).body.data.status).toBe('approved');
     const published = await hr.call<PayoutRunView>('POST', `/api/v1/payout-runs/${runId}/publish`);
     expect(published.body.data).toMatchObject({ status: 'published', publishedBy: { userid: pw.people.hr.userid } });
+    // The list (kept while the pay tables are unchanged) shows each step as it happens.
+    const listed = await hr.call<PayoutRunView[]>('GET', `/api/v1/payout-runs?period=${period}`);
+    expect(listed.body.data.find((r) => r.id === runId)).toMatchObject({ status: 'published', lockedBy: { userid: pw.people.hr.userid } });
     const actions = (
       await w.ds.getRepository(AuditEvent).find({ where: { corpId: pw.corpId, targetKind: 'payout_run', targetId: String(runId) }, order: { id: 'ASC' } })
     ).map((e) => e.action);

@@ -124,6 +124,8 @@ describe('脉搏调查', () => {
     expect(bad.body.error.message).toBe('第 1 题：应为 0 到 10 的整数；第 2 题：请作答；第 3 题：请作答；第 4 题：请作答');
     const mine = await c.s1!.call<MyPulseRound[]>('GET', '/api/v1/pulse/mine');
     expect(mine.body.data).toMatchObject([{ roundId, title: '12 月脉搏', answered: false, closed: false }]);
+    const listed = async () => (await c.hr!.call<PulseSurveyView[]>('GET', '/api/v1/pulse-surveys')).body.data[0]!.rounds[0];
+    expect(await listed()).toMatchObject({ invited: 6, answered: 0 });
     // Unhappy: low eNPS and intent to stay.
     const sheets = [
       { enps: 2, stay: 2, workload: 2, support: 2, comment: '客户太多，跟不过来' },
@@ -142,6 +144,8 @@ describe('脉搏调查', () => {
     expect(again.body.error.message).toBe('本轮已经作答：每轮只能作答一次');
     expect((await c.outsider!.call('POST', `/api/v1/pulse/rounds/${roundId}/answers`, { answers: sheets[0] })).status).toBe(404);
     expect((await c.s1!.call<MyPulseRound[]>('GET', '/api/v1/pulse/mine')).body.data[0]!.answered).toBe(true);
+    // HR's list (kept while the pulse tables are unchanged) counts the answers as they arrive.
+    expect(await listed()).toMatchObject({ invited: 6, answered: 6, closed: false });
   });
 
   it('keeps the answers unlinkable on the tables: no user id, no time, no order; the invitation keeps only the day', async () => {
@@ -171,6 +175,11 @@ describe('脉搏调查', () => {
     expect(open.body.data.note).toContain('截止后公布结果');
     const yesterday = shanghaiDate(Date.now() - 86_400_000);
     await w.ds.getRepository(PulseRound).update({ corpId, id: roundId }, { opensOn: yesterday, dueOn: yesterday });
+    expect((await c.hr!.call<PulseSurveyView[]>('GET', '/api/v1/pulse-surveys')).body.data[0]!.rounds[0]).toMatchObject({
+      id: roundId,
+      dueOn: yesterday,
+      closed: true,
+    });
     const res = await c.hr!.call<PulseResultsView>('GET', `/api/v1/pulse-rounds/${roundId}/results`);
     const [sales, east] = res.body.data.groups;
     expect(sales).toMatchObject({ deptId: salesId, deptName: '销售中心', depth: 0, shown: true, note: null });

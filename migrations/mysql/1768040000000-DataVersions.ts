@@ -29,7 +29,7 @@ export const EVENTS = [
   ['del', 'DELETE', 'OLD'],
 ] as const;
 export const trigger = (table: string, suffix: string) => `trg_${table}_data_version_${suffix}`;
-const bump = (topic: string, corp: string) =>
+export const bump = (topic: string, corp: string) =>
   `INSERT INTO \`data_versions\` (\`corp_id\`, \`topic\`, \`version\`) VALUES (${corp}, '${topic}', 1) ON DUPLICATE KEY UPDATE \`version\` = \`version\` + 1`;
 
 /**

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { EVENTS, TOPICS, trigger } from '../mysql/1768040000000-DataVersions';
 
-const bump = (topic: string, corp: string) =>
+export const bump = (topic: string, corp: string) =>
   `INSERT INTO "data_versions" ("corp_id", "topic", "version") SELECT ${corp}, '${topic}', 1 WHERE 1 ON CONFLICT ("corp_id", "topic") DO UPDATE SET "version" = "version" + 1;`;
 
 /** Per corp and topic, a version bumped by triggers on every write to the topic's tables (see the MySQL migration). */

@@ -47,6 +47,8 @@ import { MembersIndex1768010100000 } from './1768010100000-MembersIndex';
 import { PulseInvitationsByUser1768030000000 } from './1768030000000-PulseInvitationsByUser';
 import { SupervisorStatusIndex1768031000000 } from './1768031000000-SupervisorStatusIndex';
 import { DataVersions1768040000000 } from './1768040000000-DataVersions';
+import { PulseAndPayVersions1768050000000 } from './1768050000000-PulseAndPayVersions';
+import { TalentScoresByPerson1768051000000 } from './1768051000000-TalentScoresByPerson';
 
 /** SQLite migrations (embedded mode), oldest first. Each is frozen once merged: never edit one, add a new one. */
 export const SQLITE_MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -98,4 +100,6 @@ export const SQLITE_MIGRATIONS: (new () => MigrationInterface)[] = [
   PulseInvitationsByUser1768030000000,
   SupervisorStatusIndex1768031000000,
   DataVersions1768040000000,
+  PulseAndPayVersions1768050000000,
+  TalentScoresByPerson1768051000000,
 ];

@@ -1,4 +1,4 @@
-import { joinZh, needsSpace, zh } from './zhText';
+import { compareZh, joinZh, needsSpace, zh } from './zhText';
 import { GLOSSARY, quantity, termOf } from './glossary';
 
 describe('zh', () => {
@@ -30,5 +30,15 @@ describe('glossary', () => {
     const terms = Object.values(GLOSSARY).map((t) => t.term);
     expect(new Set(terms).size).toBe(terms.length);
     for (const t of Object.values(GLOSSARY)) expect(t.means.length).toBeGreaterThan(5);
+  });
+});
+
+describe('compareZh', () => {
+  it('orders as localeCompare with the zh locale does: by pinyin, Latin and digits as ICU puts them', () => {
+    const names = ['销售中心 / 一组', '财务部', '阿里', '北京分公司', '华东组', 'B 组', '2 组', '一组', '一组', '张三', '赵六', ''];
+    const byLocale = [...names].sort((a, b) => a.localeCompare(b, 'zh'));
+    expect([...names].sort(compareZh)).toEqual(byLocale);
+    expect(byLocale.indexOf('阿里')).toBeLessThan(byLocale.indexOf('北京分公司'));
+    expect(compareZh('一组', '一组')).toBe(0);
   });
 });

@@ -27,3 +27,11 @@ export function zh(strings: TemplateStringsArray, ...values: unknown[]): string 
   });
   return out;
 }
+
+const zhCollator = new Intl.Collator('zh');
+
+/**
+ * Chinese order (by pinyin), as `a.localeCompare(b, 'zh')` gives it, from one collator made once: `localeCompare`
+ * with a locale sets one up on every call (most of a 500-department sort's time).
+ */
+export const compareZh = (a: string, b: string): number => zhCollator.compare(a, b);

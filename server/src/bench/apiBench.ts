@@ -9,7 +9,10 @@
  * API again while they run. Prints one table per database: requests/s, p50 and p99.
  *
  *   npm run bench:api -- [--employees 10000] [--db sqlite,mysql] [--concurrency 16] [--seconds 4] [--max 4000]
- *                        [--rate 18] [--only /org,/kpi] [--no-sync] [--rebuild] [--no-kept]
+ *                        [--rate 18] [--only /org,/kpi] [--no-sync] [--rebuild] [--no-kept] [--cpu-prof]
+ *
+ * `--cpu-prof` writes the web process's CPU profile (each thread's) to data/bench/profiles/ when the run ends (open it in
+ * Chrome DevTools, or sum it up by function).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -62,7 +65,12 @@ function startServer(database: Config['database'], employees: number, seed: numb
     ...(flag('no-kept') ? { LIUCAI_KEPT_READS: '0' } : {}),
     ...(database.kind === 'sqlite' ? { SQLITE_PATH: database.path } : { DATABASE_URL: database.url }),
   };
-  const child = spawn(process.execPath, [path.join(repoRoot(), 'server/dist/server/src/main.js')], { env, cwd: repoRoot(), stdio: ['ignore', 'pipe', 'pipe'] });
+  const profile = flag('cpu-prof') ? ['--cpu-prof', `--cpu-prof-dir=${path.join(repoRoot(), 'data', 'bench', 'profiles')}`] : [];
+  const child = spawn(process.execPath, [...profile, path.join(repoRoot(), 'server/dist/server/src/main.js')], {
+    env,
+    cwd: repoRoot(),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (d: Buffer) => {
@@ -193,8 +201,8 @@ async function benchDatabase(kind: 'sqlite' | 'mysql', apis: PageApi[]): Promise
       log(`  syncs at the end: ${await syncState(server.base, cookies.admin)}`);
     }
   } finally {
-    // The copy is thrown away: no need to wait for the syncs to finish.
-    server.child.kill('SIGKILL');
+    // The copy is thrown away: no need to wait for the syncs to finish (a profiled server stops itself, to write its profile).
+    server.child.kill(flag('cpu-prof') ? 'SIGTERM' : 'SIGKILL');
     await new Promise((r) => (server.child.exitCode !== null || server.child.signalCode !== null ? r(null) : server.child.once('exit', r)));
     await dropWorkingCopy(database);
   }

@@ -218,6 +218,13 @@ export async function workingCopy(built: Config['database'], log: (line: string)
         await conn.query(`CREATE TABLE \`${target}\`.\`${t}\` LIKE \`${source}\`.\`${t}\``);
         await conn.query(`INSERT INTO \`${target}\`.\`${t}\` SELECT * FROM \`${source}\`.\`${t}\``);
       }
+      // CREATE TABLE … LIKE copies no triggers: the copy gets the world's (the kept answers' versions), after its rows.
+      const [triggers] = await conn.query(
+        'SELECT TRIGGER_NAME AS n, ACTION_TIMING AS timing, EVENT_MANIPULATION AS event, EVENT_OBJECT_TABLE AS t, ACTION_STATEMENT AS body FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = ?',
+        [source],
+      );
+      for (const tr of triggers as { n: string; timing: string; event: string; t: string; body: string }[])
+        await conn.query(`CREATE TRIGGER \`${target}\`.\`${tr.n}\` ${tr.timing} ${tr.event} ON \`${target}\`.\`${tr.t}\` FOR EACH ROW ${tr.body}`);
     } finally {
       await conn.end();
     }

@@ -4,13 +4,13 @@
  * it was read from; database triggers bump a topic's version in every transaction that writes its tables
  * (`data_versions`, and `org_versions` for departments), so one read by key per use says whether the value still holds.
  * The versions are read before the value: a write committed in between leaves a newer value under older versions,
- * which the next use reads again (never an older value under newer versions). Nothing time-dependent may be kept
- * (callers apply the clock after).
+ * which the next use reads again (never an older value under newer versions). Nothing may depend on the clock
+ * beyond what its key names (callers apply the clock after, or put the day it was read for in the key).
  */
 import type { DataSource } from 'typeorm';
 
 /** What a kept value depends on: the org (departments and their closure) and the topics bumped by `data_versions`' triggers. */
-export type DataTopic = 'org' | 'people' | 'assessment' | 'notify' | 'retention' | 'talent' | 'outcomes';
+export type DataTopic = 'org' | 'people' | 'assessment' | 'notify' | 'retention' | 'talent' | 'outcomes' | 'pulse' | 'pay';
 
 /** How many values one database keeps at most (the oldest used go first). */
 export const KEPT_MAX = 500;

@@ -12,6 +12,8 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Index('idx_talent_match_scores_rank', ['corpId', 'period', 'jobModelId', 'scoreT', 'userid'])
 // The 9-box's boxes (counts, each box's first people, a box's page), score descending in the migrations.
 @Index('idx_talent_match_scores_box', ['corpId', 'period', 'jobModelId', 'tier', 'performance', 'scoreT', 'userid'])
+// One person's scores, newest month first (员工档案's 画像 and the talent person view).
+@Index('idx_talent_match_scores_person', ['corpId', 'userid', 'period', 'jobModelId'])
 export class TalentMatchScore {
   @PrimaryGeneratedColumn({ type: 'int' })
   id: number;

@@ -3,7 +3,7 @@
  * aggregation of anonymous answers, and the disclosure rule that keeps a result from ever describing fewer than
  * `PULSE_MIN_GROUP` people, directly or by subtracting one shown group from another.
  */
-import { zh } from '../zhText';
+import { compareZh, zh } from '../zhText';
 import { addDays } from './weeks';
 
 /** Results, comments and atmosphere are shown only for groups of at least this many respondents. */
@@ -200,7 +200,7 @@ export function aggregatePulse(questions: readonly PulseQuestion[], answers: rea
       enps = Math.round(((promoters - detractors) / values.length) * 100);
     }
   }
-  comments.sort((a, b) => a.localeCompare(b, 'zh'));
+  comments.sort((a, b) => compareZh(a, b));
   return { respondents: answers.length, enps, promoters, detractors, scales, comments };
 }
 

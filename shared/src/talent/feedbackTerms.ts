@@ -11,7 +11,7 @@
  *   FEEDBACK_MIN_TERM_NOTES notes, or that is in more than half of the company's notes, is left out.
  * - Fewer than FEEDBACK_MIN_NOTES notes: 数据不足 (no keywords).
  */
-import { zh } from '../zhText';
+import { compareZh, zh } from '../zhText';
 
 export const FEEDBACK_MIN_NOTES = 3;
 export const FEEDBACK_MIN_TERM_NOTES = 2;
@@ -185,6 +185,6 @@ export function topFeedbackTerms(docs: readonly (readonly string[])[], corpus: F
     const exact = n * Math.log(corpus.notes / df);
     terms.push({ term, count: n, notes, score: exact.toFixed(2), exact });
   }
-  terms.sort((a, b) => b.exact - a.exact || b.count - a.count || a.term.localeCompare(b.term, 'zh'));
+  terms.sort((a, b) => b.exact - a.exact || b.count - a.count || compareZh(a.term, b.term));
   return { notes: docs.length, terms: terms.slice(0, limit).map(({ exact: _exact, ...t }) => t), missing: null };
 }

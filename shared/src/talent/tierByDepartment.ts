@@ -3,6 +3,7 @@
  * departments ordered by path; people without a department come last under “未分配部门”.
  */
 import type { TalentTier } from './jobModelTypes';
+import { compareZh } from '../zhText';
 import type { DepartmentRef } from '../api';
 
 export type TierCounts = Record<TalentTier | 'insufficient', number>;
@@ -43,5 +44,5 @@ export function tierRowsOf(groups: readonly { department: DepartmentRef | null; 
     row.counts[g.tier ?? 'insufficient'] += g.people;
     row.total += g.people;
   }
-  return [...rows.values()].sort((a, b) => (a.departmentId === null ? 1 : 0) - (b.departmentId === null ? 1 : 0) || a.path.localeCompare(b.path, 'zh'));
+  return [...rows.values()].sort((a, b) => (a.departmentId === null ? 1 : 0) - (b.departmentId === null ? 1 : 0) || compareZh(a.path, b.path));
 }

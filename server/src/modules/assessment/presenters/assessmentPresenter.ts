@@ -2,6 +2,7 @@
 import type {
   AnswerSheet,
   AssessmentTask,
+  CycleDepartmentProgress,
   CycleDetail,
   CycleSheetLine,
   CycleSummary,
@@ -13,6 +14,7 @@ import type {
   UserRef,
   Paged,
 } from '@liucai/shared';
+import { compareZh } from '@liucai/shared';
 import type { DataSource } from 'typeorm';
 import type { AssessmentCycle, AssessmentResponse, Questionnaire, QuestionnaireVersion } from '../../../entities';
 import { departmentPath, type DeptCompletion } from '../queries/cycleSheets';
@@ -77,15 +79,29 @@ export function presentCycleSummary(
  * The cycle with its completion: counts from the grouped query (by the subject's main department, named with its
  * path, least complete first) and the page of sheets asked for.
  */
+/**
+ * The departments named and in the page's order (least complete first), per completion list: the kept list is one
+ * object while no sheet, person or department changed, so HR's repeated opens name and sort its 500 departments once.
+ */
+const namedInOrder = new WeakMap<DeptCompletion[], { depts: DepartmentIndex; rows: CycleDepartmentProgress[] }>();
+
+function departmentsInOrder(departments: DeptCompletion[], depts: DepartmentIndex): CycleDepartmentProgress[] {
+  const found = namedInOrder.get(departments);
+  if (found?.depts === depts) return found.rows;
+  const rows = departments
+    .map((d) => ({ ...d, name: departmentPath(depts, d.deptId) }))
+    .sort((a, b) => a.submitted / a.total - b.submitted / b.total || compareZh(a.name, b.name));
+  namedInOrder.set(departments, { depts, rows });
+  return rows;
+}
+
 export function presentCycleDetail(summary: CycleSummary, departments: DeptCompletion[], depts: DepartmentIndex, sheets: Paged<CycleSheetLine>): CycleDetail {
   const inProgress = departments.reduce((n, d) => n + d.inProgress, 0);
   return {
     ...summary,
     inProgress,
     notStarted: summary.total - summary.submitted - inProgress,
-    departments: departments
-      .map((d) => ({ ...d, name: departmentPath(depts, d.deptId) }))
-      .sort((a, b) => a.submitted / a.total - b.submitted / b.total || a.name.localeCompare(b.name, 'zh')),
+    departments: departmentsInOrder(departments, depts),
     sheets,
   };
 }

@@ -6,7 +6,16 @@
  * (the board shows risk counts, the drill-down names people).
  */
 import Router from '@koa/router';
-import { OUTCOME_EXPORT_COLUMNS, OUTCOME_METRIC_INFO, OUTCOME_METRICS, outcomeExportRows, outcomePeople, zh, type OutcomePeopleView } from '@liucai/shared';
+import {
+  compareZh,
+  OUTCOME_EXPORT_COLUMNS,
+  OUTCOME_METRIC_INFO,
+  OUTCOME_METRICS,
+  outcomeExportRows,
+  outcomePeople,
+  zh,
+  type OutcomePeopleView,
+} from '@liucai/shared';
 import type { AppDeps, AppState } from '../../../appTypes';
 import { validate } from '../../../middleware/validate';
 import { recordAudit } from '../../audit/commands/auditRecorder';
@@ -73,7 +82,7 @@ export function outcomesRoutes(deps: AppDeps): Router<AppState> {
         const p = who.get(l.userid);
         return { ...l, name: p?.name ?? l.userid, deptName: p?.deptId != null ? (names.get(p.deptId) ?? null) : null };
       })
-      .sort((a, b) => Number(b.counted) - Number(a.counted) || a.name.localeCompare(b.name, 'zh'));
+      .sort((a, b) => Number(b.counted) - Number(a.counted) || compareZh(a.name, b.name));
     await deps.ds.transaction((em) =>
       recordAudit(em, actor, {
         action: 'outcomes.people.read',

@@ -3,7 +3,7 @@
  * or .xlsx (sheets 汇总 and 明细, every cell text so Excel keeps 工号 and amounts exactly as written).
  */
 import { In, type DataSource } from 'typeorm';
-import { zh, PAYROLL_LINE_COLUMNS, PAYROLL_SUMMARY_COLUMNS, payrollLineRows, payrollSummaryRow, type PayrollPerson } from '@liucai/shared';
+import { compareZh, zh, PAYROLL_LINE_COLUMNS, PAYROLL_SUMMARY_COLUMNS, payrollLineRows, payrollSummaryRow, type PayrollPerson } from '@liucai/shared';
 import { Department, PayoutLine, PayoutStatement, User, type PayoutRun } from '../../../entities';
 import type { TableSheet } from '../../../util/tableFile';
 
@@ -49,7 +49,7 @@ export async function payrollPeople(ds: DataSource, run: PayoutRun): Promise<Pay
         })),
       };
     })
-    .sort((a, b) => (a.department ?? '').localeCompare(b.department ?? '', 'zh') || (a.jobNumber ?? a.userid).localeCompare(b.jobNumber ?? b.userid));
+    .sort((a, b) => compareZh(a.department ?? '', b.department ?? '') || (a.jobNumber ?? a.userid).localeCompare(b.jobNumber ?? b.userid));
 }
 
 /** The run's two tables: 汇总 (the CSV holds only this one) and 明细. */

@@ -16,7 +16,8 @@ import { notFound } from '../../../errors';
 import { validate } from '../../../middleware/validate';
 import { shanghaiDate } from '../../../util/dates';
 import { recordAudit } from '../../audit/commands/auditRecorder';
-import { visibleUserIds, whereInPeopleScope } from '../../people/policies/peopleScope';
+import { scopeKey, visibleUserIds, whereInPeopleScope } from '../../people/policies/peopleScope';
+import { keptRead } from '../../../db/keptReads';
 import { payScopeOf, payVisibleUserIds } from '../policies/payScope';
 import { assertPayAdmin } from '../policies/payAdmin';
 import { presentKpiPerson, presentKpiRows, presentPromotion } from '../presenters/kpiResultPresenter';
@@ -130,40 +131,45 @@ export function kpiResultRoutes(deps: AppDeps): Router<AppState> {
     const actor = ctx.state.actor!;
     assertPayAdmin(actor);
     const query = validate(PeoplePageQuery, ctx.query, LABELS);
-    const period = query.period ?? addMonths(today().slice(0, 7), -1);
+    const day = today();
+    const period = query.period ?? addMonths(day.slice(0, 7), -1);
     const scope = await payScopeOf(deps.ds, actor);
-    // tenancy: whereInPeopleScope adds the corp; the people scored that month.
-    const scored = () =>
-      whereInPeopleScope(
-        deps.ds
-          .getRepository(User)
-          .createQueryBuilder('u')
-          .innerJoin(KpiScore, 'k', 'k.corp_id = u.corp_id AND k.userid = u.userid AND k.period = :period', { period }),
-        'u',
-        scope,
-      );
-    // The month's figures over every page, in SQL; then one page by name (pinyin, then userid: a stable order).
-    const sums = await scored()
-      .select('COUNT(*)', 'total')
-      .addSelect('COALESCE(SUM(CASE WHEN k.met THEN 1 ELSE 0 END), 0)', 'met')
-      .getRawOne<{ total: number | string; met: number | string }>();
-    const people = await scored()
-      .select(['u.userid', 'u.name', 'u.title', 'u.namePinyin'])
-      .orderBy('u.name_pinyin', 'ASC')
-      .addOrderBy('u.userid', 'ASC')
-      .offset((query.page - 1) * query.pageSize)
-      .limit(query.pageSize)
-      .getMany();
-    const data: KpiPeoplePage = {
-      period,
-      ratingWindow: ratingWindow(period, settings().ratingWindowDays),
-      people: await presentKpiRows(deps.ds, actor.corpId, people, period, { required: settings().promotionMonths, today: today(), ratable: false }),
-      promotions: [],
-      total: Number(sums?.total ?? 0),
-      metCount: Number(sums?.met ?? 0),
-      page: query.page,
-      pageSize: query.pageSize,
-    };
+    // Kept while the people, their scores and the org are unchanged (per scope, month, page and day).
+    const key = ['kpiPeople', scopeKey(scope), period, query.page, query.pageSize, day];
+    const data = await keptRead(deps.ds, actor.corpId, ['org', 'people', 'pay'], key, async (): Promise<KpiPeoplePage> => {
+      // tenancy: whereInPeopleScope adds the corp; the people scored that month.
+      const scored = () =>
+        whereInPeopleScope(
+          deps.ds
+            .getRepository(User)
+            .createQueryBuilder('u')
+            .innerJoin(KpiScore, 'k', 'k.corp_id = u.corp_id AND k.userid = u.userid AND k.period = :period', { period }),
+          'u',
+          scope,
+        );
+      // The month's figures over every page, in SQL; then one page by name (pinyin, then userid: a stable order).
+      const sums = await scored()
+        .select('COUNT(*)', 'total')
+        .addSelect('COALESCE(SUM(CASE WHEN k.met THEN 1 ELSE 0 END), 0)', 'met')
+        .getRawOne<{ total: number | string; met: number | string }>();
+      const people = await scored()
+        .select(['u.userid', 'u.name', 'u.title', 'u.namePinyin'])
+        .orderBy('u.name_pinyin', 'ASC')
+        .addOrderBy('u.userid', 'ASC')
+        .offset((query.page - 1) * query.pageSize)
+        .limit(query.pageSize)
+        .getMany();
+      return {
+        period,
+        ratingWindow: ratingWindow(period, settings().ratingWindowDays),
+        people: await presentKpiRows(deps.ds, actor.corpId, people, period, { required: settings().promotionMonths, today: day, ratable: false }),
+        promotions: [],
+        total: Number(sums?.total ?? 0),
+        metCount: Number(sums?.met ?? 0),
+        page: query.page,
+        pageSize: query.pageSize,
+      };
+    });
     ctx.body = { ok: true, data };
   });
 

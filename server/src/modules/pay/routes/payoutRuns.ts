@@ -19,6 +19,8 @@ import { payrollOfRun } from '../queries/payrollOfRun';
 import { sendTables } from '../../../util/tableFile';
 import { IdParamSchema, PAY_FIELD_LABELS, PayoutRunCreateSchema, PayoutRunsQuerySchema, PayrollQuerySchema, RunStatementParamsSchema } from './schema';
 import { notFound } from '../../../errors';
+import { keptRead } from '../../../db/keptReads';
+import { actorKey } from '../../people/policies/peopleScope';
 
 export function payoutRunRoutes(deps: AppDeps): Router<AppState> {
   const r = new Router<AppState>({ prefix: '/api/v1/payout-runs' });
@@ -37,11 +39,16 @@ export function payoutRunRoutes(deps: AppDeps): Router<AppState> {
   r.get('/', async (ctx) => {
     const actor = admin(ctx.state.actor);
     const { period } = validate(PayoutRunsQuerySchema, ctx.query, PAY_FIELD_LABELS);
-    const depts = await payVisibleDepartmentIds(deps.ds, actor);
-    const runs = (
-      await deps.ds.getRepository(PayoutRun).find({ where: { corpId: actor.corpId, ...(period ? { period } : {}) }, order: { period: 'DESC', id: 'DESC' } })
-    ).filter((run) => depts.has(Number(run.deptId)));
-    ctx.body = { ok: true, data: await presentPayoutRuns(deps.ds, actor.corpId, runs) };
+    // Kept while the pay tables, the people (names) and the org are unchanged.
+    const data = await keptRead(deps.ds, actor.corpId, ['org', 'people', 'pay'], ['payoutRuns', actorKey(actor), period ?? null], async () => {
+      const depts = await payVisibleDepartmentIds(deps.ds, actor);
+      // tenancy: the corp's runs, then those of the actor's departments.
+      const runs = (
+        await deps.ds.getRepository(PayoutRun).find({ where: { corpId: actor.corpId, ...(period ? { period } : {}) }, order: { period: 'DESC', id: 'DESC' } })
+      ).filter((run) => depts.has(Number(run.deptId)));
+      return presentPayoutRuns(deps.ds, actor.corpId, runs);
+    });
+    ctx.body = { ok: true, data };
   });
 
   r.post('/', async (ctx) => {

@@ -25,6 +25,8 @@ import { notFound } from '../../../errors';
 import { shanghaiDate } from '../../../util/dates';
 import { loadDepartmentIndex, type DepartmentIndex } from '../../people/queries/departmentIndex';
 import { pulseDepartments } from '../policies/pulseAccess';
+import { keptRead } from '../../../db/keptReads';
+import { actorKey } from '../../people/policies/peopleScope';
 
 /** Invited and answered per round (one grouped query). */
 async function roundCounts(ds: DataSource, corpId: string, roundIds: readonly number[]): Promise<Map<number, { invited: number; answered: number }>> {
@@ -51,8 +53,16 @@ const summary = (r: PulseRound, counts: Map<number, { invited: number; answered:
   answered: counts.get(r.id)?.answered ?? 0,
 });
 
-/** HR's surveys (of its departments), newest first, each with its rounds newest first. */
+/**
+ * HR's surveys (of its departments), newest first, each with its rounds newest first: kept while the pulse tables and
+ * the org are unchanged, per actor and day (a round closes with the date).
+ */
 export async function surveysInScope(ds: DataSource, actor: Actor, now: Date): Promise<PulseSurveyView[]> {
+  const today = shanghaiDate(now);
+  return keptRead(ds, actor.corpId, ['org', 'pulse'], ['pulseSurveys', actorKey(actor), today], () => readSurveys(ds, actor, today));
+}
+
+async function readSurveys(ds: DataSource, actor: Actor, today: string): Promise<PulseSurveyView[]> {
   const depts = await pulseDepartments(ds, actor);
   if (depts.size === 0) return [];
   // tenancy: the corp's surveys of HR's departments.
@@ -68,7 +78,6 @@ export async function surveysInScope(ds: DataSource, actor: Actor, now: Date): P
     rounds.map((r) => r.id),
   );
   const index = await loadDepartmentIndex(ds, actor.corpId);
-  const today = shanghaiDate(now);
   return surveys.map((s) => ({
     id: s.id,
     title: s.title,

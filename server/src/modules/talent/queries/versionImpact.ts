@@ -6,6 +6,7 @@
  */
 import { In, type DataSource } from 'typeorm';
 import {
+  compareZh,
   inputsFromPortrait,
   scoreChangeReason,
   scoreMatch,
@@ -121,7 +122,7 @@ export async function versionImpact(ds: DataSource, actor: Actor, versionId: num
   // Largest change first; a score that appears or disappears before unchanged ones; then by name.
   const weight = (r: { deltaT: number | null; oldScore: string | null; newScore: string | null }) =>
     r.deltaT !== null ? Math.abs(r.deltaT) : r.oldScore === r.newScore ? -1 : 100_000;
-  rows.sort((a, b) => weight(b) - weight(a) || a.name.localeCompare(b.name, 'zh'));
+  rows.sort((a, b) => weight(b) - weight(a) || compareZh(a.name, b.name));
   const moves = tierMoves(rows);
   return {
     ...head,
