@@ -127,4 +127,23 @@ describe('incentives API: simulate and my plan', () => {
     expect(none.status).toBe(404);
     expect(none.body.error).toMatchObject({ id: 'no_current_plan', message: '你目前没有生效的激励方案，请联系 HR 分配' });
   });
+
+  it('follows a new assignment on the next view: 我的激励 is resolved from the corp’s plans kept while no pay row changes', async () => {
+    const outsider = await payClientAs(w.ds, server.url, pw.people.outsider);
+    expect((await outsider.call<MyIncentives>('GET', '/api/v1/incentives/mine')).body.data.current).toBeNull();
+    const admin = await payClientAs(w.ds, server.url, pw.people.admin);
+    const today = (await outsider.call<MyIncentives>('GET', '/api/v1/incentives/mine')).body.data.today;
+    const assigned = await admin.call('POST', '/api/v1/incentives/assignments', {
+      planId: versions.legacy.planId,
+      userid: pw.people.outsider.userid,
+      effectiveFrom: today,
+    });
+    expect(assigned.status).toBe(201);
+    const mine = (await outsider.call<MyIncentives>('GET', '/api/v1/incentives/mine')).body.data;
+    expect(mine.current).toMatchObject({ plan: { code: DEMO_PLAN_CODES.legacy }, assignment: { via: 'user', effectiveFrom: today } });
+    expect(mine.current?.version.id).toBe(versions.legacy.id);
+    // HR's view of the same person's plan agrees.
+    const hrView = await admin.call<MyIncentives>('GET', `/api/v1/incentives/people/${pw.people.outsider.userid}/plan`);
+    expect(hrView.body.data).toEqual(mine);
+  });
 });

@@ -11,6 +11,7 @@ import { runOrgSync } from '../server/src/modules/sync/commands/orgSyncer';
 import { createTestWorld, syncWorld, type TestWorld } from './support/testServices';
 import { TestClient } from './support/httpClient';
 import { listen } from './support/testServer';
+import { waitFor } from './support/waitFor';
 
 const sessionRow = (w: TestWorld, cookie: string) =>
   w.ds.getRepository(Session).findOneBy({
@@ -63,7 +64,38 @@ describe('sessions', () => {
     expect(res.body.error.message).toBe('长时间未操作，已自动退出，请重新登录');
     // A request in time is served and counts as activity: the idle clock starts again.
     expect((await busy.call('GET', '/api/v1/me')).status).toBe(200);
-    expect(Date.now() - (await sessionRow(w, busy.cookie))!.lastSeenAt!.getTime()).toBeLessThan(60_000);
+    await waitFor('the session’s last use recorded', async () => Date.now() - (await sessionRow(w, busy.cookie))!.lastSeenAt!.getTime() < 60_000);
+  });
+
+  it('answers without waiting for the session’s last-use write, and writes it once for requests arriving together', async () => {
+    const c = await signedIn(demo.employee);
+    const { idHash } = (await sessionRow(w, c.cookie))!;
+    const longAgo = new Date(Date.now() - 5 * 60_000);
+    await w.ds.getRepository(Session).update({ idHash }, { lastSeenAt: longAgo });
+    // Another transaction holds the session's row (as a long write would): a request that waited for its write would hang.
+    const holder = w.ds.createQueryRunner();
+    await holder.connect();
+    await holder.startTransaction();
+    try {
+      await holder.query('SELECT id_hash FROM sessions WHERE id_hash = ? FOR UPDATE', [idHash]);
+      const answers = await Promise.all([1, 2, 3, 4].map(() => c.call('GET', '/api/v1/me')));
+      expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
+      // Still held: nothing written yet, and one write waits (not one per request).
+      const waiting = async () =>
+        Number(
+          (
+            (await w.ds.query("SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE INFO LIKE 'UPDATE `sessions`%' AND DB = DATABASE()")) as {
+              n: number | string;
+            }[]
+          )[0]!.n,
+        );
+      await waitFor('the last-use write waiting for the row', async () => (await waiting()) > 0);
+      expect(await waiting()).toBe(1);
+    } finally {
+      await holder.commitTransaction();
+      await holder.release();
+    }
+    await waitFor('the last use recorded once the row is free', async () => Date.now() - (await sessionRow(w, c.cookie))!.lastSeenAt!.getTime() < 60_000);
   });
 
   it('ends the session at logout: the old cookie value is refused afterwards', async () => {

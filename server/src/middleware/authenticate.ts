@@ -27,7 +27,9 @@ export function authenticate(deps: Pick<AppDeps, 'ds' | 'config' | 'corp'>): Mid
       await destroyUserSessions(ds, session.corpId, session.userid);
       throw unauthenticated('账号已离职或不存在，请重新登录');
     }
-    await touchSession(ds, session, deps.config.sessionIdleMinutes);
+    touchSession(ds, session, deps.config.sessionIdleMinutes, (err) =>
+      ctx.state.log.warn({ err }, 'session: last use not recorded (a later request tries again)'),
+    );
     ctx.state.actor = { ...actor, sessionRef: session.idHash.slice(0, 16) };
     await next();
   };

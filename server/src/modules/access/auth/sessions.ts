@@ -47,12 +47,30 @@ export async function findSession(ds: DataSource, token: string | undefined, opt
   return { status };
 }
 
+/**
+ * When this process last wrote (or began to write) each session's `last_seen_at`: the requests in between do not write
+ * it again, even while that write is still waiting for the database.
+ */
+const touchedAt = new Map<string, number>();
+
 // tenancy: by the session's own key, found just before.
-/** Note that a session was used now (at most once a minute, so reads do not each cost a write). */
-export async function touchSession(ds: DataSource, session: Session, idleMinutes: number, now = new Date()): Promise<void> {
-  const lastSeen = session.lastSeenAt ?? session.createdAt;
-  if (now.getTime() - lastSeen.getTime() < touchEveryMs(idleMinutes)) return;
-  await ds.getRepository(Session).update({ idHash: session.idHash }, { lastSeenAt: now });
+/**
+ * Note that a session was used now (at most once a minute, so reads do not each cost a write). The request does not
+ * wait for the write: on SQLite it may queue behind a sync's write transaction, and every request of the session would
+ * queue with it. A failed write is reported to `onError` and tried again by a later request.
+ */
+export function touchSession(ds: DataSource, session: Session, idleMinutes: number, onError: (err: unknown) => void, now = new Date()): void {
+  const every = touchEveryMs(idleMinutes);
+  const last = Math.max((session.lastSeenAt ?? session.createdAt).getTime(), touchedAt.get(session.idHash) ?? 0);
+  if (now.getTime() - last < every) return;
+  if (touchedAt.size >= 10_000) for (const [key, at] of touchedAt) if (now.getTime() - at >= every) touchedAt.delete(key);
+  touchedAt.set(session.idHash, now.getTime());
+  ds.getRepository(Session)
+    .update({ idHash: session.idHash }, { lastSeenAt: now })
+    .catch((err: unknown) => {
+      touchedAt.delete(session.idHash);
+      onError(err);
+    });
 }
 
 // tenancy: by the token's hash: whoever holds the token may end its session.

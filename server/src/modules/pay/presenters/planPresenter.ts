@@ -35,9 +35,8 @@ export async function presentPlans(
 }
 
 /** A person's plan on a day (only when a version is in force). */
-export async function presentResolvedPlan(ds: DataSource, corpId: string, r: PlanOnDay | null): Promise<ResolvedPlan | null> {
+export function presentResolvedPlan(r: PlanOnDay | null, users: Map<string, UserRef>): ResolvedPlan | null {
   if (!r || !r.version) return null;
-  const users = await namesFor(ds, corpId, [], [r.version]);
   const a = r.assignment;
   return {
     plan: planRef(r.plan),

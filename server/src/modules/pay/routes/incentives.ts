@@ -4,13 +4,11 @@
  * computation on the server).
  */
 import Router from '@koa/router';
-import type { MyIncentives } from '@liucai/shared';
 import { User } from '../../../entities';
 import { validate } from '../../../middleware/validate';
 import type { AppDeps, AppState } from '../../../appTypes';
 import { shanghaiDate } from '../../../util/dates';
-import { planBefore, planOn } from '../queries/planResolution';
-import { presentResolvedPlan } from '../presenters/planPresenter';
+import { incentivesOn } from '../queries/incentivesOn';
 import { simulatePayout } from '../commands/payoutSimulator';
 import { PAY_FIELD_LABELS, SimulateBodySchema } from './schema';
 
@@ -21,14 +19,7 @@ export function incentiveRoutes(deps: AppDeps): Router<AppState> {
     const actor = ctx.state.actor!;
     const today = shanghaiDate(new Date());
     const me = await deps.ds.getRepository(User).findOneByOrFail({ corpId: actor.corpId, userid: actor.userid });
-    const current = await planOn(deps.ds, me, today);
-    const previous = current ? await planBefore(deps.ds, me, current) : null;
-    const data: MyIncentives = {
-      today,
-      current: await presentResolvedPlan(deps.ds, actor.corpId, current),
-      previous: await presentResolvedPlan(deps.ds, actor.corpId, previous),
-    };
-    ctx.body = { ok: true, data };
+    ctx.body = { ok: true, data: await incentivesOn(deps.ds, me, today) };
   });
 
   r.post('/simulate', async (ctx) => {

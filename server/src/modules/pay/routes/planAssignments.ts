@@ -3,7 +3,6 @@
  * department outside the caller's scope answers 404.
  */
 import Router from '@koa/router';
-import type { MyIncentives } from '@liucai/shared';
 import { User } from '../../../entities';
 import { notFound } from '../../../errors';
 import { validate } from '../../../middleware/validate';
@@ -13,9 +12,8 @@ import { assertPayAdmin } from '../policies/payAdmin';
 import { payVisibleUserIds } from '../policies/payScope';
 import { createPlanAssignment } from '../commands/planAssignmentCreator';
 import { visibleAssignments } from '../queries/visibleAssignments';
-import { planBefore, planOn } from '../queries/planResolution';
+import { incentivesOn } from '../queries/incentivesOn';
 import { presentAssignments } from '../presenters/assignmentPresenter';
-import { presentResolvedPlan } from '../presenters/planPresenter';
 import { AssignmentBodySchema, AssignmentsQuerySchema, PAY_FIELD_LABELS, PersonPlanQuerySchema } from './schema';
 
 export function planAssignmentRoutes(deps: AppDeps): Router<AppState> {
@@ -61,15 +59,7 @@ export function planAssignmentRoutes(deps: AppDeps): Router<AppState> {
     await assertVisible(actor, userid);
     const person = await deps.ds.getRepository(User).findOneBy({ corpId: actor.corpId, userid });
     if (!person) throw notFound('员工');
-    const day = date ?? shanghaiDate(new Date());
-    const current = await planOn(deps.ds, person, day);
-    const previous = current ? await planBefore(deps.ds, person, current) : null;
-    const data: MyIncentives = {
-      today: day,
-      current: await presentResolvedPlan(deps.ds, actor.corpId, current),
-      previous: await presentResolvedPlan(deps.ds, actor.corpId, previous),
-    };
-    ctx.body = { ok: true, data };
+    ctx.body = { ok: true, data: await incentivesOn(deps.ds, person, date ?? shanghaiDate(new Date())) };
   });
 
   return r;

@@ -3,12 +3,27 @@ import type { DataSource } from 'typeorm';
 import { talentInputInfo, type MetricReferenceView } from '@liucai/shared';
 import { TalentMetricReference, User } from '../../../entities';
 import { In } from 'typeorm';
+import { keptRead } from '../../../db/keptReads';
 
 /** Every metric's newest reference version (cleared ones included, with value null), by metric. */
 export async function referencesInForce(ds: DataSource, corpId: string): Promise<Map<string, TalentMetricReference>> {
   // tenancy: the corp's reference versions (a few rows a metric).
   const rows = await ds.getRepository(TalentMetricReference).find({ where: { corpId }, order: { version: 'ASC' } });
   return new Map(rows.map((r) => [r.metric, r]));
+}
+
+/**
+ * The references in force with their setters' names, as every portrait shows them: kept while no talent row or person
+ * changed (one read by key instead of two queries a portrait).
+ */
+export function referencesInForceNamed(
+  ds: DataSource,
+  corpId: string,
+): Promise<{ references: Map<string, TalentMetricReference>; names: Map<string, string> }> {
+  return keptRead(ds, corpId, ['talent', 'people'], ['metricReferencesInForce'], async () => {
+    const references = await referencesInForce(ds, corpId);
+    return { references, names: await setterNames(ds, corpId, [...references.values()]) };
+  });
 }
 
 /** Every version of the corp's references, newest first. */

@@ -2,8 +2,8 @@
  * A person's stored portrait (metrics and assessment scores) of a period — the one asked for (a month yyyy-mm or a
  * quarter yyyyQn), else the newest of a kind (months by default) — in catalogue order, each metric with the team
  * (the person's main department) and company medians the recompute stored for the same month and HR's reference
- * value in force, and the client-feedback keywords of its follow-up notes: one query for the month, one for its rows,
- * one for the medians, two for the references, one for the keywords.
+ * value in force, and the client-feedback keywords of its follow-up notes: one query for the period's rows (the newest
+ * period found inside it), one for the medians, one for the keywords; the references are kept (one read by key).
  */
 import { In, type DataSource } from 'typeorm';
 import {
@@ -19,8 +19,8 @@ import {
 } from '@liucai/shared';
 import { TalentFeedbackTerms, TalentMetric, TalentMetricMedian } from '../../../entities';
 import type { DepartmentIndex } from '../../people/queries/departmentIndex';
-import { presentReference, referencesInForce, setterNames } from './metricReferences';
-import { periodOfKind } from './periodKinds';
+import { presentReference, referencesInForceNamed } from './metricReferences';
+import { PERIOD_LIKE } from './periodKinds';
 
 /** Portrait metrics, then assessment scores (those land on the portrait from submitted assessments). */
 const ORDER = TALENT_INPUT_KEYS;
@@ -33,24 +33,26 @@ export async function portraitOf(
   want: { period: string } | { kind: PeriodKind } = { kind: 'month' },
 ): Promise<{ period: string; metrics: PortraitMetricView[]; feedback: FeedbackKeywords } | null> {
   const { userid } = person;
-  // tenancy: the person's rows in the corp.
-  const newest = await ds.getRepository(TalentMetric).findOne({
-    where: { corpId, userid, period: 'period' in want ? want.period : periodOfKind(want.kind) },
-    order: { period: 'DESC' },
-    select: { period: true },
-  });
-  if (!newest) return null;
+  // tenancy: the person's rows in the corp, of their newest period of the kind (or the one asked for).
+  const rows = await ds
+    .getRepository(TalentMetric)
+    .createQueryBuilder('m')
+    .where('m.corp_id = :corpId AND m.userid = :userid', { corpId, userid })
+    .andWhere(
+      `m.period = (SELECT MAX(n.period) FROM talent_metrics n WHERE n.corp_id = :corpId AND n.userid = :userid AND n.period ${'period' in want ? '= :period' : 'LIKE :like'})`,
+      'period' in want ? { period: want.period } : { like: PERIOD_LIKE[want.kind] },
+    )
+    .getMany();
+  const period = rows[0]?.period;
+  if (period === undefined) return null;
   const team = person.mainDeptId === null ? null : teamGroup(person.mainDeptId);
-  const [rows, medians, references, feedbackRow] = await Promise.all([
-    // tenancy: the person's rows in the corp, that month.
-    ds.getRepository(TalentMetric).find({ where: { corpId, userid, period: newest.period } }),
+  const [medians, { references, names }, feedbackRow] = await Promise.all([
     // tenancy: the corp's company and team medians of that month.
-    ds.getRepository(TalentMetricMedian).find({ where: { corpId, period: newest.period, groupKey: In(team ? [COMPANY_GROUP, team] : [COMPANY_GROUP]) } }),
-    referencesInForce(ds, corpId),
+    ds.getRepository(TalentMetricMedian).find({ where: { corpId, period, groupKey: In(team ? [COMPANY_GROUP, team] : [COMPANY_GROUP]) } }),
+    referencesInForceNamed(ds, corpId),
     // tenancy: the person's feedback keywords in the corp, that month.
-    ds.getRepository(TalentFeedbackTerms).findOne({ where: { corpId, userid, period: newest.period } }),
+    ds.getRepository(TalentFeedbackTerms).findOne({ where: { corpId, userid, period } }),
   ]);
-  const names = await setterNames(ds, corpId, [...references.values()]);
   const byKey = new Map(rows.map((r) => [r.metric, r]));
   const medianOf = (group: string | null, metric: string): MetricMedianView | null => {
     const m = group && medians.find((x) => x.groupKey === group && x.metric === metric);
@@ -90,5 +92,5 @@ export async function portraitOf(
     terms: feedbackRow ? (JSON.parse(feedbackRow.terms) as FeedbackKeywords['terms']) : [],
     missing: feedbackMissing(notes),
   };
-  return { period: newest.period, metrics, feedback };
+  return { period, metrics, feedback };
 }
