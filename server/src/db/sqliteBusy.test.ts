@@ -45,8 +45,10 @@ describe('SQLite writes that meet the other connection’s write lock', () => {
     }
     const waited = Date.now() - started;
     expect(waited).toBeGreaterThanOrEqual(140);
-    // The event loop went on while the write waited: the 5 ms ticker fired many times, and the commit ran.
-    expect(ticks).toBeGreaterThan(10);
+    // The event loop went on while the write waited: the ticker fired again and again (a write waiting inside the call
+    // froze the loop: no tick at all until it returned), and the commit ran. How often depends on the machine's load
+    // (7 to 30 ticks seen), so only "more than a couple" is asserted.
+    expect(ticks).toBeGreaterThanOrEqual(3);
     expect(await web.query('SELECT n FROM probe ORDER BY n')).toEqual([{ n: 1 }, { n: 2 }]);
   });
 
