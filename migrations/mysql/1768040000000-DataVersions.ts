@@ -29,8 +29,33 @@ export const EVENTS = [
   ['del', 'DELETE', 'OLD'],
 ] as const;
 export const trigger = (table: string, suffix: string) => `trg_${table}_data_version_${suffix}`;
-export const bump = (topic: string, corp: string) =>
+const bump = (topic: string, corp: string) =>
   `INSERT INTO \`data_versions\` (\`corp_id\`, \`topic\`, \`version\`) VALUES (${corp}, '${topic}', 1) ON DUPLICATE KEY UPDATE \`version\` = \`version\` + 1`;
+
+/** One trigger of a topic's table: its name, the write it follows and the row (NEW or OLD) that names the corp. */
+export interface TopicTrigger {
+  topic: string;
+  table: string;
+  name: string;
+  event: (typeof EVENTS)[number][1];
+  row: (typeof EVENTS)[number][2];
+}
+
+/** Runs `statement` for each trigger of `topics` (topic by topic, table by table, insert, update, delete), in turn. */
+export async function eachTopicTrigger(topics: readonly [string, string[]][], statement: (t: TopicTrigger) => Promise<unknown>): Promise<void> {
+  for (const [topic, tables] of topics)
+    for (const table of tables) for (const [suffix, event, row] of EVENTS) await statement({ topic, table, name: trigger(table, suffix), event, row });
+}
+
+/** Creates the topics' triggers (MySQL / MariaDB syntax). */
+export const createTopicTriggers = (q: QueryRunner, topics: readonly [string, string[]][]) =>
+  eachTopicTrigger(topics, (t) =>
+    q.query(`CREATE TRIGGER \`${t.name}\` AFTER ${t.event} ON \`${t.table}\` FOR EACH ROW ${bump(t.topic, `${t.row}.\`corp_id\``)}`),
+  );
+
+/** Drops the topics' triggers. */
+export const dropTopicTriggers = (q: QueryRunner, topics: readonly [string, string[]][]) =>
+  eachTopicTrigger(topics, (t) => q.query(`DROP TRIGGER \`${t.name}\``));
 
 /**
  * Per corp and topic, a version bumped by triggers on every write to the topic's tables, in the writing transaction
@@ -45,14 +70,11 @@ export class DataVersions1768040000000 implements MigrationInterface {
     await q.query(
       "CREATE TABLE `data_versions` (`corp_id` varchar(64) NOT NULL, `topic` varchar(32) NOT NULL, `version` bigint NOT NULL DEFAULT '0', PRIMARY KEY (`corp_id`, `topic`)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci",
     );
-    for (const [topic, tables] of TOPICS)
-      for (const table of tables)
-        for (const [suffix, event, row] of EVENTS)
-          await q.query(`CREATE TRIGGER \`${trigger(table, suffix)}\` AFTER ${event} ON \`${table}\` FOR EACH ROW ${bump(topic, `${row}.\`corp_id\``)}`);
+    await createTopicTriggers(q, TOPICS);
   }
 
   public async down(q: QueryRunner): Promise<void> {
-    for (const [, tables] of TOPICS) for (const table of tables) for (const [suffix] of EVENTS) await q.query(`DROP TRIGGER \`${trigger(table, suffix)}\``);
+    await dropTopicTriggers(q, TOPICS);
     await q.query('DROP TABLE `data_versions`');
   }
 }

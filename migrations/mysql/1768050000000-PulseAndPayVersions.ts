@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { EVENTS, bump, trigger } from './1768040000000-DataVersions';
+import { createTopicTriggers, dropTopicTriggers } from './1768040000000-DataVersions';
 
 /** The topics this migration adds, and their tables (the SQLite migration reads the same list). */
 export const PULSE_AND_PAY_TOPICS: [topic: string, tables: string[]][] = [
@@ -34,14 +34,10 @@ export class PulseAndPayVersions1768050000000 implements MigrationInterface {
   name = 'PulseAndPayVersions1768050000000';
 
   public async up(q: QueryRunner): Promise<void> {
-    for (const [topic, tables] of PULSE_AND_PAY_TOPICS)
-      for (const table of tables)
-        for (const [suffix, event, row] of EVENTS)
-          await q.query(`CREATE TRIGGER \`${trigger(table, suffix)}\` AFTER ${event} ON \`${table}\` FOR EACH ROW ${bump(topic, `${row}.\`corp_id\``)}`);
+    await createTopicTriggers(q, PULSE_AND_PAY_TOPICS);
   }
 
   public async down(q: QueryRunner): Promise<void> {
-    for (const [, tables] of PULSE_AND_PAY_TOPICS)
-      for (const table of tables) for (const [suffix] of EVENTS) await q.query(`DROP TRIGGER \`${trigger(table, suffix)}\``);
+    await dropTopicTriggers(q, PULSE_AND_PAY_TOPICS);
   }
 }
