@@ -83,8 +83,10 @@ describe('.xlsx uploads with more than one sheet', () => {
       const paths: string[] = [];
       for await (const entry of iterateStream(zip)) {
         paths.push(entry.path);
-        // Busy with the first entry (exceljs spools a worksheet to a temp file) while every byte arrives.
-        if (paths.length === 1) await new Promise((r) => setTimeout(r, 50));
+        // Busy with the first entry (exceljs spools a worksheet to a temp file) until every byte has arrived: the
+        // parser's writable side has finished (waited for, not timed: on a loaded machine 50 ms was sometimes not enough).
+        if (paths.length === 1 && !zip.writableFinished) await new Promise((r) => zip.once('finish', r));
+        if (paths.length === 1) await new Promise((r) => setImmediate(r));
         entry.autodrain();
       }
       return paths;
