@@ -1,4 +1,4 @@
-import { PassThrough } from 'node:stream';
+import { PassThrough, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { xlsxRows, zipEndsWhenRead, type XlsxNotes } from './xlsxRows';
 
@@ -85,7 +85,8 @@ describe('.xlsx uploads with more than one sheet', () => {
         paths.push(entry.path);
         // Busy with the first entry (exceljs spools a worksheet to a temp file) until every byte has arrived: the
         // parser's writable side has finished (waited for, not timed: on a loaded machine 50 ms was sometimes not enough).
-        if (paths.length === 1 && !zip.writableFinished) await new Promise((r) => zip.once('finish', r));
+        const writable = zip as unknown as Writable;
+        if (paths.length === 1 && !writable.writableFinished) await new Promise((r) => writable.once('finish', r));
         if (paths.length === 1) await new Promise((r) => setImmediate(r));
         entry.autodrain();
       }
