@@ -4,7 +4,7 @@
  * the web process's requests. Messages: the parent sends `close`; the thread answers `ready` (url, demo users) and
  * `closed`.
  */
-import os from 'node:os';
+import { lowerThisThreadsPriority } from '../../util/threadPriority';
 import { parentPort, workerData } from 'node:worker_threads';
 import { startSandbox, type StartSandboxOptions } from './startSandbox';
 
@@ -22,16 +22,3 @@ async function run(): Promise<void> {
 run().catch((err: unknown) => {
   parentPort?.postMessage({ type: 'failed', message: err instanceof Error ? err.message : String(err) });
 });
-
-/**
- * Nice this thread (Linux keeps a nice value per thread, and setpriority on "the calling process" changes only the
- * calling thread), so on a small machine the web thread gets the CPU first and requests stay quick while this thread
- * works. Elsewhere it may change the whole process or fail; either is harmless.
- */
-function lowerThisThreadsPriority(): void {
-  try {
-    os.setPriority(0, 10);
-  } catch {
-    // not permitted here: run at normal priority
-  }
-}
