@@ -1,5 +1,5 @@
-import { IsNull, Not, type FindOptionsWhere, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
-import type { Customer, Deal, FollowUp } from '../../../entities';
+import { IsNull, Not, type DataSource, type FindOptionsWhere } from 'typeorm';
+import { Customer as CustomerEntity, FollowUp as FollowUpEntity, type Customer, type Deal, type FollowUp } from '../../../entities';
 
 /**
  * Named rules over the CRM rows, written once. A full CRM pass marks what DingTalk no longer lists with `removed_at`
@@ -40,16 +40,34 @@ export const segmentDeals = (corpId: string): FindOptionsWhere<Deal> => ({
 /** Contracts nobody owns (their value is credited to nobody), of one source. */
 export const ownerlessDeals = (corpId: string, source: Deal['source']): FindOptionsWhere<Deal> => ({ corpId, source, ownerUserid: IsNull(), ...notRemoved });
 
+/** One keyset page of `neverFollowedUpPage`: the customers found, and where the next page starts (null: none left). */
+export interface NeverFollowedUpPage {
+  customers: Pick<Customer, 'sourceId' | 'name' | 'ownerUserid'>[];
+  after: string | null;
+}
+
 /**
- * Owned DingTalk customers without any follow-up DingTalk still has, on a query builder over `customers` aliased
- * `alias`.
+ * Owned DingTalk customers without any follow-up DingTalk still has, among the next `limit` owned customers after
+ * `after` (by source id). Two indexed reads, the page and then its follow-ups by (corp, customer): as one NOT EXISTS,
+ * MariaDB once planned the follow-ups' lookup on the corp alone right after a first CRM sync (statistics not yet
+ * updated), reading every follow-up of the corp per customer, minutes at 10,000 people.
  */
-export function whereNeverFollowedUp<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string, corpId: string): SelectQueryBuilder<T> {
-  return qb
-    .andWhere(`${alias}.corp_id = :nfCorpId AND ${alias}.source = 'dingtalk' AND ${alias}.owner_userid IS NOT NULL AND ${notRemovedSql(alias)}`, {
-      nfCorpId: corpId,
-    })
-    .andWhere(
-      `NOT EXISTS (SELECT 1 FROM follow_ups nf WHERE nf.corp_id = ${alias}.corp_id AND nf.customer_source_id = ${alias}.source_id AND ${notRemovedSql('nf')})`,
-    );
+export async function neverFollowedUpPage(ds: DataSource, corpId: string, after: string, limit: number): Promise<NeverFollowedUpPage> {
+  const owned = await ds
+    .getRepository(CustomerEntity)
+    .createQueryBuilder('c')
+    .select(['c.sourceId', 'c.name', 'c.ownerUserid'])
+    .where(`c.corp_id = :corpId AND c.source = 'dingtalk' AND c.owner_userid IS NOT NULL AND ${notRemovedSql('c')} AND c.source_id > :after`, { corpId, after })
+    .orderBy('c.source_id')
+    .take(limit)
+    .getMany();
+  if (owned.length === 0) return { customers: [], after: null };
+  const followed = await ds
+    .getRepository(FollowUpEntity)
+    .createQueryBuilder('f')
+    .select('DISTINCT f.customer_source_id', 'id')
+    .where(`f.corp_id = :corpId AND f.customer_source_id IN (:...ids) AND ${notRemovedSql('f')}`, { corpId, ids: owned.map((c) => c.sourceId) })
+    .getRawMany<{ id: string }>();
+  const seen = new Set(followed.map((r) => r.id));
+  return { customers: owned.filter((c) => !seen.has(c.sourceId)), after: owned.length < limit ? null : owned.at(-1)!.sourceId };
 }

@@ -1,7 +1,7 @@
 import { Between, In, type DataSource } from 'typeorm';
 import { AttendanceResult, ClockRecord, Customer, Deal, LeaveRecord, User } from '../../../entities';
 import { addDays, shanghaiDate, shanghaiMidnight } from '../../../util/dates';
-import { ownerlessDeals, whereNeverFollowedUp } from './crmRecords';
+import { neverFollowedUpPage, ownerlessDeals, type NeverFollowedUpPage } from './crmRecords';
 
 /**
  * The rules behind the 数据 page's gaps, each written once. They run when the page's snapshot is refreshed (after a
@@ -153,17 +153,13 @@ export async function ownerlessContracts(ds: DataSource, corpId: string, source:
   return deals.map((d) => ({ label: `${d.customerName}（${d.signedOn}）`, subject: d.customerSourceId ? (owners.get(d.customerSourceId) ?? null) : null }));
 }
 
-/** Owned DingTalk customers with no follow-up DingTalk still has, read 2,000 customers at a time (keyset pages). */
+/** Owned DingTalk customers with no follow-up DingTalk still has, 2,000 customers read at a time (keyset pages). */
 export async function customersWithoutFollowUp(ds: DataSource, corpId: string): Promise<GapItem[]> {
   const out: GapItem[] = [];
-  for (let after = ''; ;) {
-    const page = await whereNeverFollowedUp(ds.getRepository(Customer).createQueryBuilder('c').select(['c.sourceId', 'c.name', 'c.ownerUserid']), 'c', corpId)
-      .andWhere('c.source_id > :after', { after })
-      .orderBy('c.source_id')
-      .take(2000)
-      .getMany();
-    out.push(...page.map((c) => ({ label: c.name, subject: c.ownerUserid })));
-    if (page.length < 2000) return out;
-    after = page.at(-1)!.sourceId;
+  for (let after: string | null = ''; after !== null;) {
+    const page: NeverFollowedUpPage = await neverFollowedUpPage(ds, corpId, after, 2000);
+    out.push(...page.customers.map((c) => ({ label: c.name, subject: c.ownerUserid })));
+    after = page.after;
   }
+  return out;
 }
