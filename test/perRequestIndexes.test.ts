@@ -5,7 +5,8 @@
  * 10,000 people).
  */
 import { buildCorp, buildUser, grantHrScope, onBothDatabases } from './support/factories';
-import { ACTOR_SQL, loadActor } from '../server/src/modules/access/auth/actorLoader';
+import { ACTOR_SQL, SESSION_ACTOR_SQL, loadActor } from '../server/src/modules/access/auth/actorLoader';
+import { createSession, findSession } from '../server/src/modules/access/auth/sessions';
 
 const PERSON_SCORES = 'SELECT id FROM talent_match_scores s WHERE s.corp_id = ? AND s.userid = ? ORDER BY s.period DESC, s.job_model_id ASC';
 const MY_INVITATIONS = 'SELECT id, round_id FROM pulse_invitations WHERE corp_id = ? AND userid = ? ORDER BY round_id DESC LIMIT 20';
@@ -46,6 +47,42 @@ describe('per-request reads', () => {
       // Another corp's person of the same userid is not this corp's.
       const other = await buildCorp(ds, 'perreq-other');
       expect(await loadActor(ds, other, lead.userid)).toBeNull();
+    });
+  });
+
+  it('the session and its person’s roles in one statement: by the session’s key, the same actor as loadActor, its dates as written, dead sessions told apart', async () => {
+    await onBothDatabases('perreq-session', async (ds, kind) => {
+      const corpId = await buildCorp(ds, 'perreq-session');
+      const lead = await buildUser(ds, corpId, { name: '周文' });
+      await buildUser(ds, corpId, { name: '组员', supervisorUserid: lead.userid });
+      await grantHrScope(ds, corpId, lead.userid, [30, 4]);
+      const gone = await buildUser(ds, corpId, { name: '走了', status: 'left' });
+      if (kind === 'sqlite') {
+        const plan = ((await ds.query(`EXPLAIN QUERY PLAN ${SESSION_ACTOR_SQL}`, ['h', 'h'])) as { detail: string }[]).map((p) => p.detail).join(' | ');
+        expect(plan).toMatch(/SEARCH s USING INDEX sqlite_autoindex_sessions_1 \(id_hash=\?\)/);
+        expect(plan).not.toMatch(/SCAN (users|u|r|h|hr_scopes|s|sessions)\b(?! USING)/);
+      }
+      const at = new Date('2026-12-01T08:30:15Z');
+      const token = await createSession(ds, corpId, lead.userid, 8, at);
+      const found = await findSession(ds, token, { idleMinutes: 60, now: new Date(at.getTime() + 5 * 60_000) });
+      if (found.status !== 'live') throw new Error(`expected a live session, got ${found.status}`);
+      expect(found.actor).toEqual(await loadActor(ds, corpId, lead.userid));
+      expect(found.actor).toEqual({ corpId, userid: lead.userid, roles: ['employee', 'supervisor', 'hr'], hrDeptIds: [4, 30] });
+      expect(found.session).toMatchObject({ corpId, userid: lead.userid });
+      expect(found.session.createdAt.toISOString()).toBe(at.toISOString());
+      expect(found.session.lastSeenAt?.toISOString()).toBe(at.toISOString());
+      expect(found.session.expiresAt.toISOString()).toBe(new Date(at.getTime() + 8 * 3600_000).toISOString());
+      // A live session of someone who left (or is not in users at all) comes with no actor; the caller ends it.
+      const left = await findSession(ds, await createSession(ds, corpId, gone.userid, 8, at), { idleMinutes: 60, now: at });
+      expect(left.status === 'live' && left.actor).toBeNull();
+      const stranger = await findSession(ds, await createSession(ds, corpId, 'nobody', 8, at), { idleMinutes: 60, now: at });
+      expect(stranger.status === 'live' && stranger.actor).toBeNull();
+      // Idle past the limit, then (a new session) past its expiry: told apart, and deleted.
+      expect((await findSession(ds, token, { idleMinutes: 60, now: new Date(at.getTime() + 61 * 60_000) })).status).toBe('idle');
+      expect((await findSession(ds, token, { idleMinutes: 60, now: at })).status).toBe('none');
+      const short = await createSession(ds, corpId, lead.userid, 1, at);
+      expect((await findSession(ds, short, { idleMinutes: 600, now: new Date(at.getTime() + 3600_000) })).status).toBe('expired');
+      expect((await findSession(ds, 'not-a-token', { idleMinutes: 60, now: at })).status).toBe('none');
     });
   });
 

@@ -1,7 +1,6 @@
 import type { Middleware } from 'koa';
 import { unauthenticated } from '../errors';
 import { SESSION_COOKIE, destroyUserSessions, findSession, touchSession } from '../modules/access/auth/sessions';
-import { loadActor } from '../modules/access/auth/actorLoader';
 import type { AppDeps, AppState } from '../appTypes';
 
 const WHY = {
@@ -17,12 +16,12 @@ const WHY = {
 export function authenticate(deps: Pick<AppDeps, 'ds' | 'config' | 'corp'>): Middleware<AppState> {
   const { ds } = deps;
   return async (ctx, next) => {
+    // The session and its person's roles in one read; roles are re-read on every request.
     const found = await findSession(ds, ctx.cookies.get(SESSION_COOKIE), { idleMinutes: deps.config.sessionIdleMinutes });
     if (found.status !== 'live') throw unauthenticated(WHY[found.status]);
-    const { session } = found;
+    const { session, actor } = found;
     // One installation serves one corp: a session written for another corp (a shared database) is not valid here.
     if (session.corpId !== deps.corp.corpId) throw unauthenticated();
-    const actor = await loadActor(ds, session.corpId, session.userid);
     if (!actor) {
       await destroyUserSessions(ds, session.corpId, session.userid);
       throw unauthenticated('账号已离职或不存在，请重新登录');
