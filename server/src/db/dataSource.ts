@@ -36,6 +36,7 @@ export async function detectMysqlFlavor(url: string): Promise<'mysql' | 'mariadb
 /** Build (not initialise) the DataSource for the configured database. Schema comes only from migrations. */
 export async function createDataSource(database: Config['database'], timeouts?: DatabaseTimeouts): Promise<DataSource> {
   if (database.kind === 'mysql') {
+    const socketPath = new URL(database.url).searchParams.get('socketPath');
     return new DataSource({
       type: await detectMysqlFlavor(database.url),
       url: database.url.replace(/^mariadb:/, 'mysql:'),
@@ -49,6 +50,7 @@ export async function createDataSource(database: Config['database'], timeouts?: 
       synchronize: false,
       logging: false,
       ...(timeouts ? { connectTimeout: timeouts.connectMs } : {}),
+      ...(socketPath ? { socketPath } : {}),
       extra: { connectionLimit: 10 },
     });
   }

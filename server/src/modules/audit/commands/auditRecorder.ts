@@ -3,7 +3,7 @@
  * commits (a read records its own one-row insert). Any domain calls `recordAudit(em, actor, event)`; the log is
  * append-only: this module only inserts, and only the retention purge (auditPurger.ts) deletes.
  */
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { AuditEvent } from '../../../entities';
 import { SYSTEM_ACTOR } from '../auditActions';
 
@@ -48,6 +48,14 @@ function row(actor: AuditActor, e: AuditEventInput): AuditEvent {
 /** Record one event in the caller's transaction (`em` of `ds.transaction`). */
 export async function recordAudit(em: EntityManager, actor: AuditActor, event: AuditEventInput): Promise<void> {
   await em.getRepository(AuditEvent).insert(row(actor, event));
+}
+
+/**
+ * Record a read (someone's pay, risk or KPI shown, a list exported): one insert on its own, atomic as any single
+ * statement, since a read has no write of its own to commit with it; one round trip instead of a transaction's three.
+ */
+export async function recordReadAudit(ds: DataSource, actor: AuditActor, event: AuditEventInput): Promise<void> {
+  await ds.getRepository(AuditEvent).insert(row(actor, event));
 }
 
 /** Record several events at once (one insert per 500). */

@@ -9,7 +9,7 @@ import { validate } from '../../../middleware/validate';
 import { assertAdmin } from '../../access/policies/admin';
 import { allAudit, searchAudit } from '../queries/auditSearch';
 import { auditCsv, presentAuditEvents } from '../presenters/auditPresenter';
-import { recordAudit } from '../commands/auditRecorder';
+import { recordReadAudit } from '../commands/auditRecorder';
 import { shanghaiDate } from '../../../util/dates';
 import { AUDIT_FIELD_LABELS, AuditFilterSchema, AuditPageSchema } from './schema';
 
@@ -31,9 +31,7 @@ export function auditLogRoutes(deps: AppDeps): Router<AppState> {
     const actor = ctx.state.actor!;
     assertAdmin(actor, ADMIN_ONLY);
     const filter = validate(AuditFilterSchema, ctx.query, AUDIT_FIELD_LABELS);
-    await deps.ds.transaction((em) =>
-      recordAudit(em, actor, { action: 'audit.log.export', targetKind: 'audit_log', targetId: actor.corpId, detail: { filter } }),
-    );
+    await recordReadAudit(deps.ds, actor, { action: 'audit.log.export', targetKind: 'audit_log', targetId: actor.corpId, detail: { filter } });
     const name = `审计日志-${shanghaiDate(new Date())}.csv`;
     ctx.set('Content-Disposition', `attachment; filename="audit-log.csv"; filename*=UTF-8''${encodeURIComponent(name)}`);
     ctx.type = 'text/csv; charset=utf-8';

@@ -18,7 +18,7 @@ import {
 } from '@liucai/shared';
 import type { AppDeps, AppState } from '../../../appTypes';
 import { validate } from '../../../middleware/validate';
-import { recordAudit } from '../../audit/commands/auditRecorder';
+import { recordReadAudit } from '../../audit/commands/auditRecorder';
 import { sendTables } from '../../../util/tableFile';
 import { outcomesScopeOf } from '../policies/outcomesScope';
 import { departmentNames, peopleLines } from '../queries/outcomeFacts';
@@ -39,9 +39,7 @@ export function outcomesRoutes(deps: AppDeps): Router<AppState> {
     const data = await keptRead(deps.ds, actor.corpId, ['org', 'people', 'outcomes'], ['outcomes', actorKey(actor), by], () =>
       presentDashboard(deps.ds, os, by),
     );
-    await deps.ds.transaction((em) =>
-      recordAudit(em, actor, { action: 'outcomes.dashboard.read', targetKind: 'outcomes', targetId: by, detail: { by, months: data.months } }),
-    );
+    await recordReadAudit(deps.ds, actor, { action: 'outcomes.dashboard.read', targetKind: 'outcomes', targetId: by, detail: { by, months: data.months } });
     ctx.body = { ok: true, data };
   });
 
@@ -50,14 +48,12 @@ export function outcomesRoutes(deps: AppDeps): Router<AppState> {
     const os = await outcomesScopeOf(deps.ds, actor);
     const page = validate(AtmosphereQuerySchema, ctx.query, OUTCOMES_FIELD_LABELS);
     const data = await atmosphereViews(deps.ds, os.scope.corpId, os.scope.deptIds, page);
-    await deps.ds.transaction((em) =>
-      recordAudit(em, actor, {
-        action: 'outcomes.atmosphere.read',
-        targetKind: 'outcomes',
-        targetId: `atmosphere:${page.page}`,
-        detail: { ...page, total: data.total },
-      }),
-    );
+    await recordReadAudit(deps.ds, actor, {
+      action: 'outcomes.atmosphere.read',
+      targetKind: 'outcomes',
+      targetId: `atmosphere:${page.page}`,
+      detail: { ...page, total: data.total },
+    });
     ctx.body = { ok: true, data };
   });
 
@@ -83,14 +79,12 @@ export function outcomesRoutes(deps: AppDeps): Router<AppState> {
         return { ...l, name: p?.name ?? l.userid, deptName: p?.deptId != null ? (names.get(p.deptId) ?? null) : null };
       })
       .sort((a, b) => Number(b.counted) - Number(a.counted) || compareZh(a.name, b.name));
-    await deps.ds.transaction((em) =>
-      recordAudit(em, actor, {
-        action: 'outcomes.people.read',
-        targetKind: 'outcomes',
-        targetId: `${q.metric}:${q.month}`,
-        detail: { ...q, userids: people.map((p) => p.userid) },
-      }),
-    );
+    await recordReadAudit(deps.ds, actor, {
+      action: 'outcomes.people.read',
+      targetKind: 'outcomes',
+      targetId: `${q.metric}:${q.month}`,
+      detail: { ...q, userids: people.map((p) => p.userid) },
+    });
     const data: OutcomePeopleView = { metric: q.metric, month: q.month, group: q.group, key: q.key ?? null, people };
     ctx.body = { ok: true, data };
   });
@@ -101,9 +95,12 @@ export function outcomesRoutes(deps: AppDeps): Router<AppState> {
     const { by } = validate(DashboardQuerySchema, ctx.query, OUTCOMES_FIELD_LABELS);
     const d = await presentDashboard(deps.ds, os, by);
     const rows = outcomeExportRows(d);
-    await deps.ds.transaction((em) =>
-      recordAudit(em, actor, { action: 'outcomes.export', targetKind: 'outcomes', targetId: by, detail: { by, months: d.months, rows: rows.length } }),
-    );
+    await recordReadAudit(deps.ds, actor, {
+      action: 'outcomes.export',
+      targetKind: 'outcomes',
+      targetId: by,
+      detail: { by, months: d.months, rows: rows.length },
+    });
     const last = d.months.at(-1) ?? 'none';
     await sendTables(ctx, 'xlsx', { asciiName: `outcomes-${last}`, name: zh`转型看板-${last}` }, [
       { name: '转型看板', header: OUTCOME_EXPORT_COLUMNS, rows },

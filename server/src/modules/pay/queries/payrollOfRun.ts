@@ -5,7 +5,7 @@
 import type { DataSource } from 'typeorm';
 import { PayoutRun } from '../../../entities';
 import type { Actor } from '../../../appTypes';
-import { recordAudit } from '../../audit/commands/auditRecorder';
+import { recordReadAudit } from '../../audit/commands/auditRecorder';
 import { payVisibleDepartmentIds } from '../policies/payScope';
 import { runNotFound, runWrongState } from '../payoutRunErrors';
 import { payrollPeople } from '../presenters/payrollExport';
@@ -21,8 +21,6 @@ export async function payrollOfRun(
   if (!run || !(await payVisibleDepartmentIds(ds, actor)).has(Number(run.deptId))) throw runNotFound();
   if (run.status !== 'published') throw runWrongState(run, '导出工资表', 'published');
   const people = await payrollPeople(ds, run);
-  await ds.transaction((em) =>
-    recordAudit(em, actor, { action: 'pay.run.export', targetKind: 'payout_run', targetId: run.id, detail: { ...detail, people: people.length } }),
-  );
+  await recordReadAudit(ds, actor, { action: 'pay.run.export', targetKind: 'payout_run', targetId: run.id, detail: { ...detail, people: people.length } });
   return { run, people };
 }

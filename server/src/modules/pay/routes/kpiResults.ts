@@ -15,7 +15,7 @@ import { KpiPromotion, KpiScore, User } from '../../../entities';
 import { notFound } from '../../../errors';
 import { validate } from '../../../middleware/validate';
 import { shanghaiDate } from '../../../util/dates';
-import { recordAudit } from '../../audit/commands/auditRecorder';
+import { recordReadAudit } from '../../audit/commands/auditRecorder';
 import { scopeKey, visibleUserIds, whereInPeopleScope } from '../../people/policies/peopleScope';
 import { keptRead } from '../../../db/keptReads';
 import { payScopeOf, payVisibleUserIds } from '../policies/payScope';
@@ -180,15 +180,13 @@ export function kpiResultRoutes(deps: AppDeps): Router<AppState> {
     if (!(await visibleUserIds(deps.ds, actor, [userid])).has(userid)) throw notFound('员工');
     const data = await presentKpiPerson(deps.ds, await userOf(actor, userid), period ?? null, { required: settings().promotionMonths, today: today() });
     if (userid !== actor.userid) {
-      await deps.ds.transaction((em) =>
-        recordAudit(em, actor, {
-          action: 'pay.kpi.read',
-          targetKind: 'kpi_score',
-          targetId: `${userid}:${data.period ?? '-'}`,
-          subjectUserid: userid,
-          detail: { period: data.period },
-        }),
-      );
+      await recordReadAudit(deps.ds, actor, {
+        action: 'pay.kpi.read',
+        targetKind: 'kpi_score',
+        targetId: `${userid}:${data.period ?? '-'}`,
+        subjectUserid: userid,
+        detail: { period: data.period },
+      });
     }
     ctx.body = { ok: true, data };
   });

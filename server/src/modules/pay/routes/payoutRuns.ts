@@ -12,7 +12,7 @@ import { payVisibleDepartmentIds } from '../policies/payScope';
 import { createPayoutRun } from '../commands/payoutRunCreator';
 import { advancePayoutRun, recomputePayoutRun } from '../commands/payoutRunTransitions';
 import { presentPayoutRunDetail, presentPayoutRuns, presentPayoutStatement } from '../presenters/payoutRunPresenter';
-import { recordAudit } from '../../audit/commands/auditRecorder';
+import { recordReadAudit } from '../../audit/commands/auditRecorder';
 import { runNotFound } from '../payoutRunErrors';
 import { payrollFileName, payrollSheets } from '../presenters/payrollExport';
 import { payrollOfRun } from '../queries/payrollOfRun';
@@ -65,9 +65,7 @@ export function payoutRunRoutes(deps: AppDeps): Router<AppState> {
     const run = await visibleRun(actor, id);
     const data = await presentPayoutRunDetail(deps.ds, actor.corpId, run);
     // Each person's total is someone else's pay: the read is audited.
-    await deps.ds.transaction((em) =>
-      recordAudit(em, actor, { action: 'pay.run.read', targetKind: 'payout_run', targetId: run.id, detail: { people: data.statements.length } }),
-    );
+    await recordReadAudit(deps.ds, actor, { action: 'pay.run.read', targetKind: 'payout_run', targetId: run.id, detail: { people: data.statements.length } });
     ctx.body = { ok: true, data };
   });
 
@@ -79,15 +77,13 @@ export function payoutRunRoutes(deps: AppDeps): Router<AppState> {
     if (!statement) throw notFound('激励明细');
     const data = await presentPayoutStatement(deps.ds, actor.corpId, run, statement);
     if (userid !== actor.userid) {
-      await deps.ds.transaction((em) =>
-        recordAudit(em, actor, {
-          action: 'pay.statement.read',
-          targetKind: 'payout_statement',
-          targetId: statement.id,
-          subjectUserid: userid,
-          detail: { runId: run.id, period: run.period },
-        }),
-      );
+      await recordReadAudit(deps.ds, actor, {
+        action: 'pay.statement.read',
+        targetKind: 'payout_statement',
+        targetId: statement.id,
+        subjectUserid: userid,
+        detail: { runId: run.id, period: run.period },
+      });
     }
     ctx.body = { ok: true, data };
   });

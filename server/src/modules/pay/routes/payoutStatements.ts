@@ -16,7 +16,7 @@ import { presentPayoutStatement } from '../presenters/payoutRunPresenter';
 import { DisputeBodySchema, IdParamSchema, PAY_FIELD_LABELS, UseridParamSchema } from './schema';
 import { isPayAdmin } from '../policies/payAdmin';
 import { payVisibleDepartmentIds, payVisibleUserIds } from '../policies/payScope';
-import { recordAudit } from '../../audit/commands/auditRecorder';
+import { recordReadAudit } from '../../audit/commands/auditRecorder';
 import { createDispute } from '../commands/disputeCreator';
 import { presentDisputes } from '../presenters/disputePresenter';
 
@@ -66,15 +66,13 @@ export function payoutStatementRoutes(deps: AppDeps): Router<AppState> {
     if (!isPayAdmin(actor) || !(await payVisibleUserIds(deps.ds, actor, [userid])).has(userid)) throw notFound('员工');
     const depts = await payVisibleDepartmentIds(deps.ds, actor);
     const data = await statementList(actor.corpId, userid, (run) => depts.has(Number(run.deptId)));
-    await deps.ds.transaction((em) =>
-      recordAudit(em, actor, {
-        action: 'pay.statement.list',
-        targetKind: 'person',
-        targetId: userid,
-        subjectUserid: userid,
-        detail: { statements: data.statements.length },
-      }),
-    );
+    await recordReadAudit(deps.ds, actor, {
+      action: 'pay.statement.list',
+      targetKind: 'person',
+      targetId: userid,
+      subjectUserid: userid,
+      detail: { statements: data.statements.length },
+    });
     ctx.body = { ok: true, data };
   });
 

@@ -1,7 +1,7 @@
 import type { RetentionRiskView } from '@liucai/shared';
 import { notFound } from '../../../errors';
 import { RetentionRisk } from '../../../entities';
-import { recordAudit } from '../../audit/commands/auditRecorder';
+import { recordReadAudit } from '../../audit/commands/auditRecorder';
 import { riskScopeOf, seenAsHr } from '../../retention/policies/riskScope';
 import { personInRiskScope } from '../../retention/queries/riskViews';
 import { presentRisk } from '../../retention/presenters/riskPresenter';
@@ -27,15 +27,13 @@ export const riskTab: PersonTab = {
       skip: (page.page - 1) * page.pageSize,
       take: page.pageSize,
     });
-    await ds.transaction((em) =>
-      recordAudit(em, actor, {
-        action: 'retention.risk.read',
-        targetKind: 'retention_risk',
-        targetId: person.userid,
-        subjectUserid: person.userid,
-        detail: { tab: 'risk', weeks: risks.map((r) => r.weekStart), asHr },
-      }),
-    );
+    await recordReadAudit(ds, actor, {
+      action: 'retention.risk.read',
+      targetKind: 'retention_risk',
+      targetId: person.userid,
+      subjectUserid: person.userid,
+      detail: { tab: 'risk', weeks: risks.map((r) => r.weekStart), asHr },
+    });
     const items: RetentionRiskView[] = risks.map((r) => presentRisk(r, line, asHr));
     return { items, total, page: page.page, pageSize: page.pageSize };
   },

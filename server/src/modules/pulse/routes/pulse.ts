@@ -8,7 +8,7 @@ import Router from '@koa/router';
 import type { PulseSurveyInput } from '@liucai/shared';
 import type { AppDeps, AppState } from '../../../appTypes';
 import { validate } from '../../../middleware/validate';
-import { recordAudit } from '../../audit/commands/auditRecorder';
+import { recordReadAudit } from '../../audit/commands/auditRecorder';
 import { kickOutbox } from '../../notify/commands/outboxKick';
 import { submitPulse } from '../commands/pulseAnswerWriter';
 import { scheduleSurvey, stopSurvey } from '../commands/pulseScheduler';
@@ -47,14 +47,12 @@ export function pulseRoutes(deps: AppDeps): Router<AppState> {
     const actor = ctx.state.actor!;
     const { id } = validate(PulseIdParamSchema, ctx.params, PULSE_FIELD_LABELS);
     const data = await roundResults(deps.ds, actor, id, new Date());
-    await deps.ds.transaction((em) =>
-      recordAudit(em, actor, {
-        action: 'pulse.results.read',
-        targetKind: 'pulse_round',
-        targetId: id,
-        detail: { surveyId: data.surveyId, shown: data.groups.filter((g) => g.shown).map((g) => g.deptId) },
-      }),
-    );
+    await recordReadAudit(deps.ds, actor, {
+      action: 'pulse.results.read',
+      targetKind: 'pulse_round',
+      targetId: id,
+      detail: { surveyId: data.surveyId, shown: data.groups.filter((g) => g.shown).map((g) => g.deptId) },
+    });
     ctx.body = { ok: true, data };
   });
 

@@ -11,7 +11,7 @@ import type { AppDeps, AppState } from '../../../appTypes';
 import { forbidden, notFound } from '../../../errors';
 import { validate } from '../../../middleware/validate';
 import { keptRead } from '../../../db/keptReads';
-import { recordAudit } from '../../audit/commands/auditRecorder';
+import { recordReadAudit } from '../../audit/commands/auditRecorder';
 import { actorKey } from '../../people/policies/peopleScope';
 import { learnHrMembers, riskScopeOf, seenAsHr, type RiskScope } from '../policies/riskScope';
 import { currentRiskWeek, namesOf, personHistory, personInRiskScope, reviewsOf, riskPage } from '../queries/riskViews';
@@ -35,14 +35,12 @@ export function retentionRoutes(deps: AppDeps): Router<AppState> {
         )
       : { risks: [], total: 0, counts: { 高: 0, 中: 0, 低: 0, none: 0 } };
     // One event for the view, naming everyone whose risk it showed.
-    await deps.ds.transaction((em) =>
-      recordAudit(em, actor, {
-        action: 'retention.riskList.read',
-        targetKind: 'retention_risk_list',
-        targetId: weekStart ?? '-',
-        detail: { weekStart, band: query.band ?? null, page: query.page, userids: risks.map((x) => x.userid) },
-      }),
-    );
+    await recordReadAudit(deps.ds, actor, {
+      action: 'retention.riskList.read',
+      targetKind: 'retention_risk_list',
+      targetId: weekStart ?? '-',
+      detail: { weekStart, band: query.band ?? null, page: query.page, userids: risks.map((x) => x.userid) },
+    });
     const data: RetentionRiskList = { weekStart, counts, risks, total, page: query.page, pageSize: query.pageSize };
     ctx.body = { ok: true, data };
   });
@@ -56,15 +54,13 @@ export function retentionRoutes(deps: AppDeps): Router<AppState> {
     const asHr = seenAsHr(rs, person);
     const { risks, signals } = await personHistory(deps.ds, actor.corpId, userid);
     const latest = risks.at(-1) ?? null;
-    await deps.ds.transaction((em) =>
-      recordAudit(em, actor, {
-        action: 'retention.risk.read',
-        targetKind: 'retention_risk',
-        targetId: userid,
-        subjectUserid: userid,
-        detail: { weekStart: latest?.weekStart ?? null, asHr },
-      }),
-    );
+    await recordReadAudit(deps.ds, actor, {
+      action: 'retention.risk.read',
+      targetKind: 'retention_risk',
+      targetId: userid,
+      subjectUserid: userid,
+      detail: { weekStart: latest?.weekStart ?? null, asHr },
+    });
     const reviews = asHr ? await reviewsOf(deps.ds, actor.corpId, [userid]) : [];
     const names = await namesOf(
       deps.ds,

@@ -30,7 +30,7 @@ import {
 import { eachReviewBatch, talentReviewDepartments, talentReviewOf } from '../queries/talentReviewOf';
 import { nineBoxAnswer } from '../queries/nineBoxOf';
 import { TalentReviewSheet } from '../presenters/talentReviewExport';
-import { recordAudit } from '../../audit/commands/auditRecorder';
+import { recordReadAudit } from '../../audit/commands/auditRecorder';
 import { sendTables } from '../../../util/tableFile';
 import { decisionsOf, deciderNames } from '../queries/talentDecisions';
 import { presentDecision } from '../presenters/talentDecisionPresenter';
@@ -80,14 +80,12 @@ export function talentReviewRoutes(deps: AppDeps): Router<AppState> {
     // Read in batches (the list's order), each batch's rows added to the sheet as it comes.
     const sheet = new TalentReviewSheet();
     const review = await eachReviewBatch(deps.ds, actor, q, (people, jobModel) => sheet.add(people, jobModel));
-    await deps.ds.transaction((em) =>
-      recordAudit(em, actor, {
-        action: 'talent.review.export',
-        targetKind: 'talent_review',
-        targetId: review.jobModel?.id ?? 'none',
-        detail: { format, period: review.period, people: review.people },
-      }),
-    );
+    await recordReadAudit(deps.ds, actor, {
+      action: 'talent.review.export',
+      targetKind: 'talent_review',
+      targetId: review.jobModel?.id ?? 'none',
+      detail: { format, period: review.period, people: review.people },
+    });
     const period = review.period ?? 'none';
     await sendTables(ctx, format, { asciiName: `talent-review-${period}`, name: zh`人才盘点-${period}` }, [sheet.sheet()]);
   });
