@@ -10,14 +10,14 @@ import { openTestDb } from './support/testServices';
 describe('MariaDB through its Unix socket', () => {
   it('connects through socketPath and reads the same database as over TCP', async () => {
     const tcp = await openTestDb();
-    let socket = '';
-    let overTcp = 0;
-    try {
-      socket = String(((await tcp.query('SELECT @@socket AS s')) as { s: string }[])[0]!.s);
-      overTcp = Number(((await tcp.query('SELECT COUNT(*) AS n FROM migrations')) as { n: number | string }[])[0]!.n);
-    } finally {
-      await tcp.destroy();
-    }
+    const [socket, overTcp] = await (async () => {
+      try {
+        const s = String(((await tcp.query('SELECT @@socket AS s')) as { s: string }[])[0]!.s);
+        return [s, Number(((await tcp.query('SELECT COUNT(*) AS n FROM migrations')) as { n: number | string }[])[0]!.n)] as const;
+      } finally {
+        await tcp.destroy();
+      }
+    })();
     expect(socket).toMatch(/^\//);
     expect(overTcp).toBeGreaterThan(10);
     const u = new URL(testDatabaseUrl());
