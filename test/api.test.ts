@@ -2,7 +2,7 @@ import { createTestWorld, syncWorld, type TestWorld } from './support/testServic
 import { TestClient } from './support/httpClient';
 import { listen } from './support/testServer';
 import { Not } from 'typeorm';
-import { Department, HrScope, SyncRun as SyncRunRow, User } from '../server/src/entities';
+import { Corp, Department, HrScope, SyncRun as SyncRunRow, User, UserDepartment } from '../server/src/entities';
 import { createSyncRun } from '../server/src/modules/sync/commands/orgSyncRunCreator';
 import type { InProcessJobQueue } from '../server/src/jobs/inProcessJobQueue';
 import type { Me, OrgTree, SyncOverview, SyncRun } from '@liucai/shared';
@@ -217,7 +217,27 @@ describe('HTTP API: 免登 login, roles, scopes and org sync', () => {
     expect(me.hrScopes).toEqual([{ id: sales.deptId, name: '销售中心', path: '销售中心' }]);
     const employee = new TestClient(server.url);
     await employee.signIn(demo.employee, w.corpId);
-    expect((await employee.call<Me>('GET', '/api/v1/me')).body.data.hrScopes).toEqual([]);
+    const mine = (await employee.call<Me>('GET', '/api/v1/me')).body.data;
+    expect(mine.hrScopes).toEqual([]);
+    // Every field as the tables hold it: the person, their corp's name, their supervisor, main department first.
+    const row = await w.ds.getRepository(User).findOneByOrFail({ corpId: w.corpId, userid: demo.employee });
+    const boss = await w.ds.getRepository(User).findOneByOrFail({ corpId: w.corpId, userid: row.supervisorUserid! });
+    const corp = await w.ds.getRepository(Corp).findOneByOrFail({ corpId: w.corpId });
+    const memberships = await w.ds.getRepository(UserDepartment).find({ where: { corpId: w.corpId, userid: demo.employee }, order: { deptId: 'ASC' } });
+    expect(mine).toMatchObject({
+      userid: row.userid,
+      name: row.name,
+      title: row.title,
+      avatar: row.avatar,
+      jobNumber: row.jobNumber,
+      hiredOn: row.hiredOn,
+      corpName: corp.name,
+      roles: ['employee'],
+      supervisor: { userid: boss.userid, name: boss.name, title: boss.title },
+    });
+    expect(mine.department?.id).toBe(Number(row.mainDeptId));
+    expect(mine.departments.map((d) => d.id)).toEqual([...new Set([Number(row.mainDeptId), ...memberships.map((m) => Number(m.deptId))])]);
+    expect(memberships.length).toBeGreaterThan(0);
   });
 
   it("shows a sync run's note and every field of the run to HR", async () => {
