@@ -5,8 +5,10 @@ import type { Actor } from '../../../appTypes';
 // tenancy: every part is read by (corp_id, userid) of the signed-in person.
 // One statement per request (every API authenticates with it): a first row with the person's standing and whether
 // anyone active reports to them (the supervisor index answers it from its first entry), then a row per HR department.
-export const ACTOR_SQL = `SELECT 'user' AS part, u.status AS status, u.is_admin AS value,
-  EXISTS (SELECT 1 FROM users r WHERE r.corp_id = u.corp_id AND r.supervisor_userid = u.userid AND r.status = 'active') AS reports
+const STANDING = `'user' AS part, u.status AS status, u.is_admin AS value,
+  EXISTS (SELECT 1 FROM users r WHERE r.corp_id = u.corp_id AND r.supervisor_userid = u.userid AND r.status = 'active') AS reports`;
+
+export const ACTOR_SQL = `SELECT ${STANDING}
 FROM users u WHERE u.corp_id = ? AND u.userid = ?
 UNION ALL
 SELECT 'hr', NULL, h.dept_id, NULL FROM hr_scopes h WHERE h.corp_id = ? AND h.userid = ?`;
@@ -15,8 +17,7 @@ SELECT 'hr', NULL, h.dept_id, NULL FROM hr_scopes h WHERE h.corp_id = ? AND h.us
 // (corp_id, userid), and authenticate() then refuses a session of another corp.
 // What every signed-in request reads, in one statement: ACTOR_SQL's rows for the session's person, the first (part
 // 'user') also carrying the session (a left join: the session's row comes even when its person is not in users).
-export const SESSION_ACTOR_SQL = `SELECT 'user' AS part, u.status AS status, u.is_admin AS value,
-  EXISTS (SELECT 1 FROM users r WHERE r.corp_id = u.corp_id AND r.supervisor_userid = u.userid AND r.status = 'active') AS reports,
+export const SESSION_ACTOR_SQL = `SELECT ${STANDING},
   s.corp_id AS corp_id, s.userid AS userid, s.created_at AS created_at, s.expires_at AS expires_at, s.last_seen_at AS last_seen_at
 FROM sessions s LEFT JOIN users u ON u.corp_id = s.corp_id AND u.userid = s.userid WHERE s.id_hash = ?
 UNION ALL

@@ -54,8 +54,8 @@ export async function recordAudit(em: EntityManager, actor: AuditActor, event: A
  * Record a read (someone's pay, risk or KPI shown, a list exported): one insert on its own, atomic as any single
  * statement, since a read has no write of its own to commit with it; one round trip instead of a transaction's three.
  */
-export async function recordReadAudit(ds: DataSource, actor: AuditActor, event: AuditEventInput): Promise<void> {
-  await ds.getRepository(AuditEvent).insert(row(actor, event));
+export function recordReadAudit(ds: DataSource, actor: AuditActor, event: AuditEventInput): Promise<void> {
+  return recordAudit(ds.manager, actor, event);
 }
 
 /** Record several events at once (one insert per 500). */
