@@ -58,6 +58,33 @@ describe('the departments the web process keeps, per corp and org version', () =
     });
   });
 
+  it('takes the org version a request read with its session: the kept rows at that version, fresh rows when it moved on (MariaDB and SQLite)', async () => {
+    await onBothDatabases('deptknown', async (ds: DataSource) => {
+      const corpId = await buildCorp(ds, 'deptknown');
+      const root = await buildDepartment(ds, corpId, { name: '总部' });
+      const orgVersion = async () =>
+        Number(((await ds.query('SELECT version FROM org_versions WHERE corp_id = ?', [corpId])) as { version: number | string }[])[0]!.version);
+      const atStart = await orgVersion();
+      const kept = await corpDepartments(ds, corpId);
+      expect(kept.version).toBe(atStart);
+      // The version the request began with is the kept one: the kept rows, nothing read.
+      expect(await corpDepartments(ds, corpId, atStart)).toBe(kept);
+      // An org sync renames a department after another request began: that request, given the older version, reads
+      // the version now and gets the renamed department (never rows older than the ones kept).
+      await ds.getRepository(Department).update({ corpId, deptId: root.deptId }, { name: '总公司' });
+      const fresh = await corpDepartments(ds, corpId);
+      expect(fresh.version).toBeGreaterThan(atStart);
+      expect((await loadDepartmentIndex(ds, corpId, atStart)).ref(root.deptId)?.name).toBe('总公司');
+      expect(await corpDepartments(ds, corpId, atStart)).toBe(fresh);
+      // A version newer than the kept rows (read with a session after the write, before anyone read the rows): read again.
+      await ds.getRepository(Department).update({ corpId, deptId: root.deptId }, { name: '集团' });
+      const newest = await orgVersion();
+      const after = await corpDepartments(ds, corpId, newest);
+      expect([after.version, after.rows.find((d) => d.deptId === root.deptId)?.name]).toEqual([newest, '集团']);
+      expect(await corpDepartments(ds, corpId, newest)).toBe(after);
+    });
+  });
+
   it('never answers one corp with another’s departments, even with the same ids and version (MariaDB and SQLite)', async () => {
     await onBothDatabases('deptcache-corps', async (ds: DataSource) => {
       const a = await buildCorp(ds, 'deptcache-a');

@@ -4,7 +4,7 @@
  * the indexes' shape: these reads used to walk every row of the corp in a wider index (≈0.8 ms, ≈11 ms and ≈2.4 ms at
  * 10,000 people).
  */
-import { buildCorp, buildUser, grantHrScope, onBothDatabases } from './support/factories';
+import { buildCorp, buildDepartment, buildUser, grantHrScope, onBothDatabases } from './support/factories';
 import { ACTOR_SQL, SESSION_ACTOR_SQL, loadActor } from '../server/src/modules/access/auth/actorLoader';
 import { createSession, findSession } from '../server/src/modules/access/auth/sessions';
 
@@ -58,7 +58,7 @@ describe('per-request reads', () => {
       await grantHrScope(ds, corpId, lead.userid, [30, 4]);
       const gone = await buildUser(ds, corpId, { name: '走了', status: 'left' });
       if (kind === 'sqlite') {
-        const plan = ((await ds.query(`EXPLAIN QUERY PLAN ${SESSION_ACTOR_SQL}`, ['h', 'h'])) as { detail: string }[]).map((p) => p.detail).join(' | ');
+        const plan = ((await ds.query(`EXPLAIN QUERY PLAN ${SESSION_ACTOR_SQL}`, ['h', 'h', 'h'])) as { detail: string }[]).map((p) => p.detail).join(' | ');
         expect(plan).toMatch(/SEARCH s USING INDEX sqlite_autoindex_sessions_1 \(id_hash=\?\)/);
         expect(plan).not.toMatch(/SCAN (users|u|r|h|hr_scopes|s|sessions)\b(?! USING)/);
       }
@@ -66,8 +66,15 @@ describe('per-request reads', () => {
       const token = await createSession(ds, corpId, lead.userid, 8, at);
       const found = await findSession(ds, token, { idleMinutes: 60, now: new Date(at.getTime() + 5 * 60_000) });
       if (found.status !== 'live') throw new Error(`expected a live session, got ${found.status}`);
-      expect(found.actor).toEqual(await loadActor(ds, corpId, lead.userid));
-      expect(found.actor).toEqual({ corpId, userid: lead.userid, roles: ['employee', 'supervisor', 'hr'], hrDeptIds: [4, 30] });
+      // With the corp's org version as it was when the session was read (0: no department written yet).
+      expect(found.actor).toEqual({ ...(await loadActor(ds, corpId, lead.userid)), orgVersion: 0 });
+      expect(found.actor).toEqual({ corpId, userid: lead.userid, roles: ['employee', 'supervisor', 'hr'], hrDeptIds: [4, 30], orgVersion: 0 });
+      // Every department write bumps it (triggers); the next request's session read carries the new version.
+      await buildDepartment(ds, corpId, { name: '新部门' });
+      const version = ((await ds.query('SELECT version FROM org_versions WHERE corp_id = ?', [corpId])) as { version: number | string }[])[0]!.version;
+      expect(Number(version)).toBeGreaterThan(0);
+      const again = await findSession(ds, token, { idleMinutes: 60, now: new Date(at.getTime() + 6 * 60_000) });
+      expect(again.status === 'live' && again.actor?.orgVersion).toBe(Number(version));
       expect(found.session).toMatchObject({ corpId, userid: lead.userid });
       expect(found.session.createdAt.toISOString()).toBe(at.toISOString());
       expect(found.session.lastSeenAt?.toISOString()).toBe(at.toISOString());

@@ -282,6 +282,11 @@ describe('person page queries on MariaDB and SQLite', () => {
         const page = await tab.list({ ds, config, actor, person, page: { page: 1, pageSize: 20 } });
         // Row ids and intake times differ between the two runs; everything else must not.
         tabs[tab.key] = { ...page, items: page.items.map((i) => ({ ...(i as object), id: undefined, importedAt: undefined })) };
+        // Any page tells the whole list's count: a page of one past the first row, and a page past the end.
+        const second = await tab.list({ ds, config, actor, person, page: { page: 2, pageSize: 1 } });
+        expect([tab.key, second.total, second.items.length]).toEqual([tab.key, page.total, Math.min(1, Math.max(0, page.total - 1))]);
+        const past = await tab.list({ ds, config, actor, person, page: { page: 99, pageSize: 1 } });
+        expect([tab.key, past.total, past.items.length]).toEqual([tab.key, page.total, 0]);
       }
       const { userid: _u, supervisorChain, directReports, ...rest } = profile;
       answers.push(
@@ -314,6 +319,13 @@ describe('person page queries on MariaDB and SQLite', () => {
       };
       expect(await chainOf(c.userid)).toEqual(['乙', '甲']);
       expect(await chainOf(d.userid)).toEqual([]);
+      // Direct reports in pinyin order (active only), whatever order they were added in.
+      const boss = await buildUser(ds, corpId, { name: '戊' });
+      for (const name of ['王五', '李四', '张三', '陈七'])
+        await buildUser(ds, corpId, { name, supervisorUserid: boss.userid, status: name === '陈七' ? 'left' : 'active' });
+      const { person, scope } = await findPersonInScope(ds, admin, boss.userid, depts);
+      const profile = await presentPersonProfile(ds, admin, person, scope, depts);
+      expect([profile.directReports.map((r) => r.name), profile.directReportsTotal]).toEqual([['李四', '王五', '张三'], 3]);
     });
   });
 });

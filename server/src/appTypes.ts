@@ -19,6 +19,12 @@ export interface Actor {
   hrDeptIds: number[];
   /** Which session the request came with (the first 16 hex digits of the session's hash), for the audit log. */
   sessionRef?: string;
+  /**
+   * The corp's org version, read with the session when the request began (absent for an actor built otherwise):
+   * departments are written by the org sync job, never by a request, so it holds for the whole request and the
+   * department reads of the request need not read it again (corpDepartments.ts).
+   */
+  orgVersion?: number;
 }
 
 /** What Koa keeps per request. */

@@ -16,16 +16,22 @@ SELECT 'hr', NULL, h.dept_id, NULL FROM hr_scopes h WHERE h.corp_id = ? AND h.us
 // tenancy: the session is found by its token's hash (unique); the person and HR departments by the session's own
 // (corp_id, userid), and authenticate() then refuses a session of another corp.
 // What every signed-in request reads, in one statement: ACTOR_SQL's rows for the session's person, the first (part
-// 'user') also carrying the session (a left join: the session's row comes even when its person is not in users).
+// 'user') also carrying the session (a left join: the session's row comes even when its person is not in users), and
+// the corp's org version (part 'org', none before any department was written: version 0).
 export const SESSION_ACTOR_SQL = `SELECT ${STANDING},
   s.corp_id AS corp_id, s.userid AS userid, s.created_at AS created_at, s.expires_at AS expires_at, s.last_seen_at AS last_seen_at
 FROM sessions s LEFT JOIN users u ON u.corp_id = s.corp_id AND u.userid = s.userid WHERE s.id_hash = ?
 UNION ALL
-SELECT 'hr', NULL, h.dept_id, NULL, NULL, NULL, NULL, NULL, NULL FROM sessions s JOIN hr_scopes h ON h.corp_id = s.corp_id AND h.userid = s.userid WHERE s.id_hash = ?`;
+SELECT 'hr', NULL, h.dept_id, NULL, NULL, NULL, NULL, NULL, NULL FROM sessions s JOIN hr_scopes h ON h.corp_id = s.corp_id AND h.userid = s.userid WHERE s.id_hash = ?
+UNION ALL
+SELECT 'org', NULL, o.version, NULL, NULL, NULL, NULL, NULL, NULL FROM sessions s JOIN org_versions o ON o.corp_id = s.corp_id WHERE s.id_hash = ?`;
 
-/** A row of ACTOR_SQL or SESSION_ACTOR_SQL: the person's standing (part 'user') or one HR department (part 'hr'). */
+/**
+ * A row of ACTOR_SQL or SESSION_ACTOR_SQL: the person's standing (part 'user'), one HR department (part 'hr'), or
+ * (SESSION_ACTOR_SQL only) the corp's org version in `value` (part 'org').
+ */
 export interface ActorRow {
-  part: 'user' | 'hr';
+  part: 'user' | 'hr' | 'org';
   status: string | null;
   value: number | string | boolean | null;
   reports: number | string | null;

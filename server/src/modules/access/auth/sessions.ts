@@ -57,13 +57,17 @@ export async function findSession(ds: DataSource, token: string | undefined, opt
   if (!token || token.length > 100) return { status: 'none' };
   const now = opts.now ?? new Date();
   const idHash = hash(token);
-  const rows = (await ds.query(SESSION_ACTOR_SQL, [idHash, idHash])) as SessionActorRow[];
+  const rows = (await ds.query(SESSION_ACTOR_SQL, [idHash, idHash, idHash])) as SessionActorRow[];
   const first = rows.find((r) => r.part === 'user');
   if (!first) return { status: 'none' };
   const s = sessionOf(ds, idHash, first);
   const lastSeen = s.lastSeenAt ?? s.createdAt;
   const status = s.expiresAt.getTime() <= now.getTime() ? 'expired' : now.getTime() - lastSeen.getTime() > opts.idleMinutes * 60_000 ? 'idle' : 'live';
-  if (status === 'live') return { status, session: s, actor: actorOf(s.corpId, s.userid, rows) };
+  if (status === 'live') {
+    const actor = actorOf(s.corpId, s.userid, rows);
+    const org = rows.find((r) => r.part === 'org');
+    return { status, session: s, actor: actor && { ...actor, orgVersion: org ? Number(org.value) : 0 } };
+  }
   await ds.getRepository(Session).delete({ idHash });
   return { status };
 }

@@ -28,7 +28,7 @@ export async function visibleDepartmentIds(ds: DataSource, actor: Actor): Promis
   if (scope.kind === 'none') return new Set();
   // The corp's departments as the process keeps them (one read of the org version while no department changed), and
   // each scope's departments worked out once per org version; a copy, as callers may change their set.
-  const depts = await corpDepartments(ds, actor.corpId);
+  const depts = await corpDepartments(ds, actor.corpId, actor.orgVersion);
   const key = scope.kind === 'all' ? 'visible:all' : `visible:${[...scope.roots].sort((a, b) => a - b).join(',')}`;
   return new Set(derivedFrom(depts, key, (rows) => visibleAmong([...rows], scope)));
 }

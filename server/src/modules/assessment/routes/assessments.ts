@@ -85,7 +85,7 @@ export function assessmentRoutes(deps: AppDeps): Router<AppState> {
     const actor = ctx.state.actor!;
     const { id } = validate(IdParamSchema, ctx.params, ASSESSMENT_FIELD_LABELS);
     const filters = validate(CycleSheetsQuerySchema, ctx.query, ASSESSMENT_FIELD_LABELS);
-    const depts = await loadDepartmentIndex(deps.ds, actor.corpId);
+    const depts = await loadDepartmentIndex(deps.ds, actor.corpId, actor.orgVersion);
     const { cycle, scope, departments } = await cycleCompletionInScope(deps.ds, actor, id, depts);
     const total = departments.reduce((n, d) => n + d.total, 0);
     const submitted = departments.reduce((n, d) => n + d.submitted, 0);
@@ -137,7 +137,7 @@ export function assessmentRoutes(deps: AppDeps): Router<AppState> {
 
   r.get('/assessments/people/:userid', async (ctx) => {
     const actor = ctx.state.actor!;
-    const depts = await loadDepartmentIndex(deps.ds, actor.corpId);
+    const depts = await loadDepartmentIndex(deps.ds, actor.corpId, actor.orgVersion);
     const { person } = await findPersonInScope(deps.ds, actor, ctx.params.userid ?? '', depts);
     const results = await resultsOf(deps.ds, actor.corpId, person.userid);
     const data: PersonAssessments = {

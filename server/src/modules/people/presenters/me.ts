@@ -36,7 +36,7 @@ export async function presentMe(ds: DataSource, actor: Actor): Promise<Me> {
   const user = rows.find((r) => r.part === 'me');
   if (!user) throw new EntityNotFoundError(User, { corpId, userid });
   // Departments are named by their path (three 一组 in one company), so the whole list is read once.
-  const depts = await loadDepartmentIndex(ds, corpId);
+  const depts = await loadDepartmentIndex(ds, corpId, actor.orgVersion);
   const ref = (id: number) => depts.ref(id);
   const mainDeptId = user.dept_id === null ? null : Number(user.dept_id);
   const ordered = [

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { PersonLink, PersonProfile } from '@liucai/shared';
-import { User, UserDepartment } from '../../../entities';
+import { User } from '../../../entities';
 import type { Actor } from '../../../appTypes';
 import type { PeopleScope } from '../policies/peopleScope';
 import type { DepartmentIndex } from '../queries/departmentIndex';
@@ -17,26 +17,39 @@ interface LinkRow {
   status: string;
 }
 
-/**
- * The supervisor, their supervisor, … (nearest first) in one recursive query: each step reads the next supervisor's
- * row by key and carries what the page shows (a join of the chain to `users` afterwards let SQLite start from every
- * user of the corp).
- */
-async function supervisorChain(ds: DataSource, person: User): Promise<LinkRow[]> {
-  if (!person.supervisorUserid) return [];
-  const rows: (LinkRow & { depth: number | string })[] = await ds.query(
-    `WITH RECURSIVE chain (userid, name, title, status, next_userid, depth) AS (
-       SELECT s.userid, s.name, s.title, s.status, s.supervisor_userid, 1 FROM users s WHERE s.corp_id = ? AND s.userid = ?
-       UNION ALL
-       SELECT s.userid, s.name, s.title, s.status, s.supervisor_userid, c.depth + 1 FROM chain c JOIN users s ON s.corp_id = ? AND s.userid = c.next_userid
-       WHERE c.depth < ?
-     )
-     SELECT userid, name, title, status, depth FROM chain ORDER BY depth`,
-    [person.corpId, person.supervisorUserid, person.corpId, CHAIN_MAX],
-  );
+/** A row of PROFILE_SQL: one step up the reporting line, one membership, or one direct report. */
+interface ProfileRow extends LinkRow {
+  part: 'chain' | 'member' | 'report';
+  /** The step (1: the supervisor) on the line; the place in name order of a report; the department of a membership. */
+  n: number | string;
+  leader: number | string | boolean | null;
+}
+
+// tenancy: the chain starts at the person's supervisor in the person's corp and each step reads the next supervisor by
+// (corp_id, userid); memberships and reports by the person's (corp_id, userid).
+// The supervisor, their supervisor, … (nearest first, each step the next supervisor's row by key: a join of the chain
+// to `users` afterwards let SQLite start from every user of the corp), the person's memberships, and their first
+// REPORTS_SHOWN active direct reports in name order (the supervisor index): one statement, three parts.
+const PROFILE_SQL = `WITH RECURSIVE chain (userid, name, title, status, next_userid, depth) AS (
+  SELECT s.userid, s.name, s.title, s.status, s.supervisor_userid, 1 FROM users s WHERE s.corp_id = ? AND s.userid = ?
+  UNION ALL
+  SELECT s.userid, s.name, s.title, s.status, s.supervisor_userid, c.depth + 1 FROM chain c JOIN users s ON s.corp_id = ? AND s.userid = c.next_userid
+  WHERE c.depth < ?
+)
+SELECT 'chain' AS part, userid, name, title, status, depth AS n, NULL AS leader FROM chain
+UNION ALL
+SELECT 'member', NULL, NULL, NULL, NULL, m.dept_id, m.is_leader FROM user_departments m WHERE m.corp_id = ? AND m.userid = ?
+UNION ALL
+SELECT 'report', r.userid, r.name, r.title, r.status, r.n, NULL FROM (
+  SELECT u.userid, u.name, u.title, u.status, ROW_NUMBER() OVER (ORDER BY u.name_pinyin, u.userid) AS n
+  FROM users u WHERE u.corp_id = ? AND u.supervisor_userid = ? AND u.status = 'active' ORDER BY u.name_pinyin, u.userid LIMIT ?
+) r`;
+
+/** A reporting line that loops (bad data) is followed once round: it stops before anyone seen already, the person first. */
+function chainOf(person: User, rows: readonly ProfileRow[]): LinkRow[] {
   const seen = new Set<string>([person.userid]);
   const out: LinkRow[] = [];
-  for (const r of rows) {
+  for (const r of rows.filter((x) => x.part === 'chain').sort((a, b) => Number(a.n) - Number(b.n))) {
     if (seen.has(r.userid)) break;
     seen.add(r.userid);
     out.push(r);
@@ -45,21 +58,31 @@ async function supervisorChain(ds: DataSource, person: User): Promise<LinkRow[]>
 }
 
 /**
- * The person page's header: profile, memberships with paths, the reporting line up and the direct reports, each
- * link saying whether the viewer may open it (one scope query for all of them).
+ * The person page's header: profile, memberships with paths, the reporting line up and the direct reports (one
+ * statement), each link saying whether the viewer may open it (one scope query for all of them).
  */
 export async function presentPersonProfile(ds: DataSource, actor: Actor, person: User, scope: PeopleScope, depts: DepartmentIndex): Promise<PersonProfile> {
   const { corpId, userid } = person;
-  const memberships = await ds.getRepository(UserDepartment).find({ where: { corpId, userid } });
-  const chain = await supervisorChain(ds, person);
-  const reportsWhere = { corpId, supervisorUserid: userid, status: 'active' as const };
-  const reports = await ds.getRepository(User).find({
-    where: reportsWhere,
-    select: { userid: true, name: true, title: true, status: true },
-    order: { namePinyin: 'ASC', userid: 'ASC' },
-    take: REPORTS_SHOWN,
-  });
-  const directReportsTotal = reports.length < REPORTS_SHOWN ? reports.length : await ds.getRepository(User).countBy(reportsWhere);
+  // The chain's anchor finds no row for a person without a supervisor (NULL matches no userid).
+  const rows = (await ds.query(PROFILE_SQL, [
+    corpId,
+    person.supervisorUserid,
+    corpId,
+    CHAIN_MAX,
+    corpId,
+    userid,
+    corpId,
+    userid,
+    REPORTS_SHOWN,
+  ])) as ProfileRow[];
+  const chain = chainOf(person, rows);
+  const memberships = rows
+    .filter((r) => r.part === 'member')
+    .map((r) => ({ deptId: Number(r.n), isLeader: r.leader === true || Number(r.leader) === 1 }))
+    .sort((a, b) => a.deptId - b.deptId);
+  const reports = rows.filter((r) => r.part === 'report').sort((a, b) => Number(a.n) - Number(b.n));
+  const directReportsTotal =
+    reports.length < REPORTS_SHOWN ? reports.length : await ds.getRepository(User).countBy({ corpId, supervisorUserid: userid, status: 'active' });
   const openable = await inScope(
     ds,
     scope,

@@ -56,18 +56,21 @@ async function readDepartments(ds: DataSource, corpId: string): Promise<Departme
 /**
  * A corp's departments (about 560 rows at 10,000 people), kept in the process while its org version is unchanged:
  * one read by key per use instead of the rows. The jobs that write departments run elsewhere (another thread or
- * process), so the version is read from the database every time. The version is read before the rows: a write
+ * process), so the version is read from the database every time, or given: `knownVersion`, read earlier in the same
+ * request (the signed-in actor's `orgVersion`, read with the session). The version is read before the rows: a write
  * committed in between leaves newer rows under the older version, which the next use reads again (never older rows
  * under a newer version).
  */
-export async function corpDepartments(ds: DataSource, corpId: string): Promise<CorpDepartments> {
-  const version = await orgVersionOf(ds, corpId);
+export async function corpDepartments(ds: DataSource, corpId: string, knownVersion?: number): Promise<CorpDepartments> {
   let perCorp = cache.get(ds);
   if (!perCorp) {
     perCorp = new Map();
     cache.set(ds, perCorp);
   }
   const kept = perCorp.get(corpId);
+  // The version given is older than the one kept (an org sync committed since the request began), or none is given:
+  // read it now.
+  const version = knownVersion !== undefined && (!kept || kept.version <= knownVersion) ? knownVersion : await orgVersionOf(ds, corpId);
   if (kept && kept.version === version) return kept;
   const fresh: CorpDepartments = { version, rows: await readDepartments(ds, corpId), derived: new Map() };
   perCorp.set(corpId, fresh);

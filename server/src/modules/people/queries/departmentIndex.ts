@@ -80,6 +80,6 @@ export class DepartmentIndex {
  * A corp's `DepartmentIndex`: built once per org version from the departments the process keeps (`corpDepartments`:
  * one read by key per request while no department changed), shared by the requests.
  */
-export async function loadDepartmentIndex(ds: DataSource, corpId: string): Promise<DepartmentIndex> {
-  return derivedFrom(await corpDepartments(ds, corpId), 'departmentIndex', (rows) => new DepartmentIndex(rows));
+export async function loadDepartmentIndex(ds: DataSource, corpId: string, knownOrgVersion?: number): Promise<DepartmentIndex> {
+  return derivedFrom(await corpDepartments(ds, corpId, knownOrgVersion), 'departmentIndex', (rows) => new DepartmentIndex(rows));
 }

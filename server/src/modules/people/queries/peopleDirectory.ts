@@ -102,7 +102,7 @@ async function readPeoplePage(
   page: PageRequest,
   opts: { oneWalk?: boolean },
 ): Promise<Paged<PersonSummary>> {
-  const depts = await loadDepartmentIndex(ds, actor.corpId);
+  const depts = await loadDepartmentIndex(ds, actor.corpId, actor.orgVersion);
   const scope = peopleScopeFrom(actor, depts.departments);
   const inDept = f.deptId !== undefined ? departmentSet(actor.corpId, [f.deptId]) : null;
   const matched = departmentSet(actor.corpId, f.q ? depts.topmost(depts.matching(f.q)) : []);

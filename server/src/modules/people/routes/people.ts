@@ -24,7 +24,7 @@ export function peopleRoutes(deps: AppDeps): Router<AppState> {
 
   r.get('/:userid', async (ctx) => {
     const actor = ctx.state.actor!;
-    const depts = await loadDepartmentIndex(deps.ds, actor.corpId);
+    const depts = await loadDepartmentIndex(deps.ds, actor.corpId, actor.orgVersion);
     const { person, scope } = await findPersonInScope(deps.ds, actor, ctx.params.userid ?? '', depts);
     ctx.body = { ok: true, data: await presentPersonProfile(deps.ds, actor, person, scope, depts) };
   });
@@ -34,7 +34,7 @@ export function peopleRoutes(deps: AppDeps): Router<AppState> {
     const tab = personTabAt(ctx.params.tab ?? '');
     if (!tab) throw notFound('档案栏目');
     const page = validate(PageSchema, ctx.query);
-    const depts = await loadDepartmentIndex(deps.ds, actor.corpId);
+    const depts = await loadDepartmentIndex(deps.ds, actor.corpId, actor.orgVersion);
     const { person } = await findPersonInScope(deps.ds, actor, ctx.params.userid ?? '', depts);
     ctx.body = { ok: true, data: await tab.list({ ds: deps.ds, config: deps.config, actor, person, page }) };
   });
@@ -49,7 +49,7 @@ export function directoryRoutes(deps: AppDeps): Router<AppState> {
   const r = new Router<AppState>({ prefix: '/api/v1/directory' });
   r.get('/departments', async (ctx) => {
     const actor = ctx.state.actor!;
-    const depts = await loadDepartmentIndex(deps.ds, actor.corpId);
+    const depts = await loadDepartmentIndex(deps.ds, actor.corpId, actor.orgVersion);
     const visible = actor.roles.includes('admin')
       ? new Set(depts.departments.map((d) => d.deptId))
       : actor.roles.includes('hr')

@@ -1,5 +1,5 @@
 import type { AttendanceMonth, Paged, RecordSource } from '@liucai/shared';
-import { AttendanceResult, LeaveRecord } from '../../../entities';
+import { isoOf } from '../queries/paging';
 import { shanghaiDate } from '../../../util/dates';
 import type { PersonTab } from './personTab';
 
@@ -25,10 +25,35 @@ const blank = (month: string): MonthTally => ({
   sources: new Set(),
 });
 
+/** A row of ATTENDANCE_SQL: a month's checks of one result and source, a month's days, or one approved leave. */
+interface AttendanceRow {
+  part: 'checks' | 'days' | 'leave';
+  month: string | null;
+  result: string | null;
+  source: RecordSource;
+  n: number | string | null;
+  start_at: unknown;
+  unit: string | null;
+  hundredths: number | string | null;
+}
+
+// tenancy: every part is read by (corp_id, userid) of a person in the viewer's scope (the route checked it).
+// The person's checks by month, result and source; their days with attendance by month (index on corp, person, day);
+// their approved leaves (month by the start in Shanghai time, so read whole): one statement, three parts.
+const ATTENDANCE_SQL = `SELECT 'checks' AS part, SUBSTR(a.work_date, 1, 7) AS month, a.time_result AS result, a.source AS source, COUNT(*) AS n,
+  NULL AS start_at, NULL AS unit, NULL AS hundredths
+FROM attendance_results a WHERE a.corp_id = ? AND a.userid = ? GROUP BY SUBSTR(a.work_date, 1, 7), a.time_result, a.source
+UNION ALL
+SELECT 'days', SUBSTR(a.work_date, 1, 7), NULL, NULL, COUNT(DISTINCT a.work_date), NULL, NULL, NULL
+FROM attendance_results a WHERE a.corp_id = ? AND a.userid = ? GROUP BY SUBSTR(a.work_date, 1, 7)
+UNION ALL
+SELECT 'leave', NULL, NULL, l.source, NULL, l.start_at, l.duration_unit, l.duration_hundredths
+FROM leave_records l WHERE l.corp_id = ? AND l.userid = ? AND l.approval_state = 'approved'`;
+
 /**
  * 考勤: one row per month (newest first): days with attendance, checks late (Late and SeriousLate), absent
- * (Absenteeism) and without a clock (NotSigned), and approved leave starting that month. Two grouped queries over
- * the person's attendance (index on corp, person, day) and one over their approved leaves; paged by month.
+ * (Absenteeism) and without a clock (NotSigned), and approved leave starting that month; paged by month. One
+ * statement (ATTENDANCE_SQL) reads all of it.
  */
 export const attendanceTab: PersonTab = {
   key: 'attendance',
@@ -36,41 +61,23 @@ export const attendanceTab: PersonTab = {
     const { corpId, userid } = person;
     const months = new Map<string, MonthTally>();
     const tally = (month: string) => months.get(month) ?? months.set(month, blank(month)).get(month)!;
-
-    const mine = () => ds.getRepository(AttendanceResult).createQueryBuilder('a').where('a.corp_id = :corpId AND a.userid = :userid', { corpId, userid });
-    const checks = await mine()
-      .select('SUBSTR(a.work_date, 1, 7)', 'month')
-      .addSelect('a.time_result', 'result')
-      .addSelect('a.source', 'source')
-      .addSelect('COUNT(*)', 'n')
-      .groupBy('month')
-      .addGroupBy('a.time_result')
-      .addGroupBy('a.source')
-      .getRawMany<{ month: string; result: string; source: RecordSource; n: number | string }>();
-    for (const c of checks) {
-      const t = tally(c.month);
-      const n = Number(c.n);
-      if (c.result === 'Late' || c.result === 'SeriousLate') t.late += n;
-      else if (c.result === 'Absenteeism') t.absent += n;
-      else if (c.result === 'NotSigned') t.notSigned += n;
-      t.sources.add(c.source);
-    }
-    const days = await mine()
-      .select('SUBSTR(a.work_date, 1, 7)', 'month')
-      .addSelect('COUNT(DISTINCT a.work_date)', 'days')
-      .groupBy('month')
-      .getRawMany<{ month: string; days: number | string }>();
-    for (const d of days) tally(d.month).workDays = Number(d.days);
-
-    const leaves = await ds.getRepository(LeaveRecord).find({
-      where: { corpId, userid, approvalState: 'approved' },
-      select: { startAt: true, durationUnit: true, durationHundredths: true, source: true },
-    });
-    for (const l of leaves) {
-      const t = tally(shanghaiDate(l.startAt).slice(0, 7));
-      if (l.durationUnit === 'hour') t.leaveHourHundredths += l.durationHundredths;
-      else t.leaveDayHundredths += l.durationHundredths;
-      t.sources.add(l.source);
+    const rows = (await ds.query(ATTENDANCE_SQL, [corpId, userid, corpId, userid, corpId, userid])) as AttendanceRow[];
+    for (const r of rows) {
+      if (r.part === 'checks') {
+        const t = tally(String(r.month));
+        const n = Number(r.n);
+        if (r.result === 'Late' || r.result === 'SeriousLate') t.late += n;
+        else if (r.result === 'Absenteeism') t.absent += n;
+        else if (r.result === 'NotSigned') t.notSigned += n;
+        t.sources.add(r.source);
+      } else if (r.part === 'days') {
+        tally(String(r.month)).workDays = Number(r.n);
+      } else {
+        const t = tally(shanghaiDate(new Date(isoOf(r.start_at))).slice(0, 7));
+        if (r.unit === 'hour') t.leaveHourHundredths += Number(r.hundredths);
+        else t.leaveDayHundredths += Number(r.hundredths);
+        t.sources.add(r.source);
+      }
     }
 
     const all = [...months.values()].sort((a, b) => b.month.localeCompare(a.month));

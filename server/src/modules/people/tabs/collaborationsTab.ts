@@ -1,13 +1,13 @@
 import type { CollaborationRow } from '@liucai/shared';
 import { CollaborationEvent } from '../../../entities';
-import { isoOf, rawPage, selectAs, textOrNull } from '../queries/paging';
+import { isoOf, shortListPage, selectAs, textOrNull } from '../queries/paging';
 import type { PersonTab } from './personTab';
 
 /** 协作: cross-department collaborations (from CRM follow-ups and imports), newest first. */
 export const collaborationsTab: PersonTab = {
   key: 'collaborations',
   list: ({ ds, person, page }) =>
-    rawPage(
+    shortListPage(
       () =>
         ds
           .getRepository(CollaborationEvent)

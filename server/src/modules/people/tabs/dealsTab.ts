@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { DealRow, DealsPage } from '@liucai/shared';
 import { Customer, Deal, type User } from '../../../entities';
 import { dealCounts, whereCrmRowPresent, whereDealCounts } from '../../sync/queries/crmRows';
-import { isoOf, rawPage, selectAs } from '../queries/paging';
+import { isoOf, shortListPage, selectAs } from '../queries/paging';
 import type { PersonTab } from './personTab';
 
 /**
@@ -30,7 +30,7 @@ export const dealsTab: PersonTab = {
   key: 'deals',
   async list({ ds, config, person, page }): Promise<DealsPage> {
     const bigFen = config.crm.bigDealFen;
-    const paged = await rawPage(
+    const paged = await shortListPage(
       () => ownedDeals(ds, person, bigFen),
       (qb) =>
         selectAs(qb, {

@@ -1,13 +1,13 @@
 import { DEPARTURE_REASON_LABELS, type DepartureRow } from '@liucai/shared';
 import { Departure } from '../../../entities';
-import { isoOf, rawPage, selectAs, textOrNull } from '../queries/paging';
+import { isoOf, shortListPage, selectAs, textOrNull } from '../queries/paging';
 import type { PersonTab } from './personTab';
 
 /** 离职: the person's departure records (DingTalk's dismission record and any imported one), latest first. */
 export const departureTab: PersonTab = {
   key: 'departure',
   list: ({ ds, person, page }) =>
-    rawPage(
+    shortListPage(
       () =>
         ds
           .getRepository(Departure)

@@ -1,14 +1,14 @@
 import type { FollowUpRow } from '@liucai/shared';
 import { Customer, FollowUp } from '../../../entities';
 import { whereCrmRowPresent } from '../../sync/queries/crmRows';
-import { isoOf, rawPage, selectAs, textOrNull } from '../queries/paging';
+import { isoOf, shortListPage, selectAs, textOrNull } from '../queries/paging';
 import type { PersonTab } from './personTab';
 
 /** 跟进: the person's CRM follow-ups, newest first; follow-ups DingTalk deleted are left out (crmRows.ts). */
 export const followUpsTab: PersonTab = {
   key: 'follow-ups',
   list: ({ ds, person, page }) =>
-    rawPage(
+    shortListPage(
       () =>
         whereCrmRowPresent(
           ds

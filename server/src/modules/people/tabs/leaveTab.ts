@@ -1,6 +1,6 @@
 import type { LeaveRow } from '@liucai/shared';
 import { LeaveRecord } from '../../../entities';
-import { isoOf, rawPage, selectAs } from '../queries/paging';
+import { isoOf, shortListPage, selectAs } from '../queries/paging';
 import type { PersonTab } from './personTab';
 
 /** DingTalk's leave codes look like UUIDs; only a name is worth showing. */
@@ -10,7 +10,7 @@ const LOOKS_LIKE_CODE = /^[0-9a-f]{8}-[0-9a-f-]{20,}$/i;
 export const leaveTab: PersonTab = {
   key: 'leave',
   list: ({ ds, person, page }) =>
-    rawPage(
+    shortListPage(
       () =>
         ds
           .getRepository(LeaveRecord)

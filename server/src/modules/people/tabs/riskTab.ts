@@ -5,6 +5,7 @@ import { recordReadAudit } from '../../audit/commands/auditRecorder';
 import { riskScopeOf, seenAsHr } from '../../retention/policies/riskScope';
 import { personInRiskScope } from '../../retention/queries/riskViews';
 import { presentRisk } from '../../retention/presenters/riskPresenter';
+import { totalFromPage } from '../queries/paging';
 import type { PersonTab } from './personTab';
 
 /**
@@ -21,12 +22,12 @@ export const riskTab: PersonTab = {
     if (!line) throw notFound('人员');
     const asHr = seenAsHr(rs, line);
     // tenancy: the corp's risks of a person checked in scope.
-    const [risks, total] = await ds.getRepository(RetentionRisk).findAndCount({
-      where: { corpId: person.corpId, userid: person.userid },
-      order: { weekStart: 'DESC' },
-      skip: (page.page - 1) * page.pageSize,
-      take: page.pageSize,
-    });
+    const where = { corpId: person.corpId, userid: person.userid };
+    const risks = await ds
+      .getRepository(RetentionRisk)
+      .find({ where, order: { weekStart: 'DESC' }, skip: (page.page - 1) * page.pageSize, take: page.pageSize });
+    // The run keeps 16 weeks: a page of 20 holds them all, and the count is the page's.
+    const total = await totalFromPage(risks.length, page, () => ds.getRepository(RetentionRisk).countBy(where));
     await recordReadAudit(ds, actor, {
       action: 'retention.risk.read',
       targetKind: 'retention_risk',

@@ -1,13 +1,13 @@
 import type { SatisfactionRow } from '@liucai/shared';
 import { SatisfactionScore } from '../../../entities';
-import { isoOf, rawPage, selectAs } from '../queries/paging';
+import { isoOf, shortListPage, selectAs } from '../queries/paging';
 import type { PersonTab } from './personTab';
 
 /** 满意度: satisfaction surveys of the customers the person owns, newest first. */
 export const satisfactionTab: PersonTab = {
   key: 'satisfaction',
   list: ({ ds, person, page }) =>
-    rawPage(
+    shortListPage(
       () =>
         ds
           .getRepository(SatisfactionScore)

@@ -1,13 +1,13 @@
 import type { TrainingRow } from '@liucai/shared';
 import { TrainingRecord } from '../../../entities';
-import { isoOf, rawPage, selectAs, textOrNull } from '../queries/paging';
+import { isoOf, shortListPage, selectAs, textOrNull } from '../queries/paging';
 import type { PersonTab } from './personTab';
 
 /** 培训: courses the person took, the latest completed first, then the ones not completed. */
 export const trainingTab: PersonTab = {
   key: 'training',
   list: ({ ds, person, page }) =>
-    rawPage(
+    shortListPage(
       () =>
         ds
           .getRepository(TrainingRecord)

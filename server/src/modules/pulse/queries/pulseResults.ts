@@ -77,7 +77,7 @@ async function readSurveys(ds: DataSource, actor: Actor, today: string): Promise
     actor.corpId,
     rounds.map((r) => r.id),
   );
-  const index = await loadDepartmentIndex(ds, actor.corpId);
+  const index = await loadDepartmentIndex(ds, actor.corpId, actor.orgVersion);
   return surveys.map((s) => ({
     id: s.id,
     title: s.title,
@@ -167,7 +167,7 @@ export async function roundResults(ds: DataSource, actor: Actor, roundId: number
       note: zh`本轮进行中（${s.answered} / ${s.invited} 人已作答），${round.dueOn} 截止后公布结果：截止前不显示，避免前后两次查看相减推出个人答案`,
       groups: [],
     };
-  const index = await loadDepartmentIndex(ds, actor.corpId);
+  const index = await loadDepartmentIndex(ds, actor.corpId, actor.orgVersion);
   const groups: PulseGroupView[] = (await disclosedGroups(ds, actor.corpId, round, survey, index)).map((g) => ({
     deptId: g.deptId,
     deptName: index.path(g.deptId),

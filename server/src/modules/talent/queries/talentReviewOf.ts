@@ -21,7 +21,7 @@ export async function reviewTarget(ds: DataSource, actor: Actor, q: { period?: s
   const found = await latestScored(ds, actor.corpId, q.period);
   const jobModelId = q.jobModelId ?? found?.jobModelId;
   if (!found || jobModelId === undefined) return null;
-  const [depts, name] = await Promise.all([loadDepartmentIndex(ds, actor.corpId), jobModelName(ds, actor.corpId, jobModelId)]);
+  const [depts, name] = await Promise.all([loadDepartmentIndex(ds, actor.corpId, actor.orgVersion), jobModelName(ds, actor.corpId, jobModelId)]);
   const scope = peopleScopeFrom(actor, depts.departments);
   return { period: found.period, jobModelId, jobModel: name === null ? null : { id: jobModelId, name }, depts, scope };
 }

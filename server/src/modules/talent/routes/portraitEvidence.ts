@@ -63,7 +63,7 @@ export function portraitEvidenceRoutes(deps: AppDeps): Router<AppState> {
   r.get('/people/:userid/portrait/metrics/:metric/sources', async (ctx) => {
     const actor = ctx.state.actor!;
     const q = validate(SourcesQuerySchema, ctx.query, LABELS);
-    const depts = await loadDepartmentIndex(deps.ds, actor.corpId);
+    const depts = await loadDepartmentIndex(deps.ds, actor.corpId, actor.orgVersion);
     const { person } = await findPersonInScope(deps.ds, actor, ctx.params.userid ?? '', depts);
     const metric = ctx.params.metric ?? '';
     const info = talentInputInfo(metric);

@@ -92,7 +92,7 @@ export function talentReviewRoutes(deps: AppDeps): Router<AppState> {
 
   r.get('/people/:userid', async (ctx) => {
     const actor = ctx.state.actor!;
-    const depts = await loadDepartmentIndex(deps.ds, actor.corpId);
+    const depts = await loadDepartmentIndex(deps.ds, actor.corpId, actor.orgVersion);
     const q = validate(PersonQuerySchema, ctx.query, PERSON_QUERY_LABELS);
     const { person, scope } = await findPersonInScope(deps.ds, actor, ctx.params.userid ?? '', depts);
     // Kept while no score, metric, decision, person or department changed (the person's portrait and scores).
@@ -106,7 +106,7 @@ export function talentReviewRoutes(deps: AppDeps): Router<AppState> {
     const actor = ctx.state.actor!;
     assertTalentAdmin(actor);
     const body = validate(DecisionBodySchema, ctx.request.body ?? {}, TALENT_FIELD_LABELS);
-    const depts = await loadDepartmentIndex(deps.ds, actor.corpId);
+    const depts = await loadDepartmentIndex(deps.ds, actor.corpId, actor.orgVersion);
     const { person } = await findPersonInScope(deps.ds, actor, ctx.params.userid ?? '', depts);
     if (person.userid === actor.userid) throw forbidden('不能为自己的人才盘点结果做决定');
     const found = await latestScored(deps.ds, actor.corpId, body.period);
