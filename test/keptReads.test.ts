@@ -5,13 +5,14 @@
  */
 import type { DataSource } from 'typeorm';
 import { Notification, User, UserDepartment } from '../server/src/entities';
-import { KEPT_MAX, keptRead, versionStamp } from '../server/src/db/keptReads';
+import { KEPT_MAX, forgetSessionVersions, keptRead, versionStamp } from '../server/src/db/keptReads';
 import { TOPICS } from '../migrations/mysql/1768040000000-DataVersions';
 import { PULSE_AND_PAY_TOPICS } from '../migrations/mysql/1768050000000-PulseAndPayVersions';
 import { logCounts } from '../server/src/modules/notify/queries/notificationLists';
 import { peopleScopeOf } from '../server/src/modules/people/policies/peopleScope';
 import { listPeople } from '../server/src/modules/people/queries/peopleDirectory';
 import { actorFor, buildCorp, buildDepartment, buildUser, onBothDatabases } from './support/factories';
+import { createSession, findSession } from '../server/src/modules/access/auth/sessions';
 
 jest.setTimeout(120000);
 
@@ -127,6 +128,53 @@ describe('kept aggregates', () => {
       expect(n.reads).toBe(KEPT_MAX + 1);
       await keptRead(ds, corp, [], ['lru', 0], count);
       expect(n.reads).toBe(KEPT_MAX + 2);
+    });
+  });
+
+  it('checks a reading request’s kept values against the versions read with its session, a writing request’s against the database', async () => {
+    await onBothDatabases('kept-session', async (ds) => {
+      const corp = await buildCorp(ds, 'ks');
+      const dept = await buildDepartment(ds, corp);
+      const u = await buildUser(ds, corp, { mainDeptId: dept.deptId });
+      const token = await createSession(ds, corp, u.userid, 8);
+      const actorOf = async (readOnly: boolean) => {
+        const found = await findSession(ds, token, { idleMinutes: 60, readOnly });
+        if (found.status !== 'live' || !found.actor) throw new Error('expected a live session');
+        return found.actor;
+      };
+      let reads = 0;
+      const read = async () => ({ n: ++reads });
+      const topics = ['org', 'people'] as const;
+      const kept = await keptRead(ds, corp, topics, ['s'], read);
+      // A GET's actor carries the versions: the same stamp as the database's, and no statement to check it.
+      const reader = await actorOf(true);
+      expect(reader.dataVersions).toEqual({ people: expect.stringMatching(/^[1-9]\d*$/) });
+      const query = jest.spyOn(ds, 'query');
+      expect(await keptRead(ds, reader, topics, ['s'], read)).toBe(kept);
+      expect(query).not.toHaveBeenCalled();
+      query.mockRestore();
+      // A write after that session read: the request that began before it answers as of its start; the next one reads again.
+      await buildUser(ds, corp, { name: '新人' });
+      expect(await keptRead(ds, reader, topics, ['s'], read)).toBe(kept);
+      expect(await keptRead(ds, await actorOf(true), topics, ['s'], read)).toEqual({ n: 2 });
+      // A writing request's actor has the org version only: data topics are read from the database, after its writes.
+      const writer = await actorOf(false);
+      expect(writer.dataVersions).toBeUndefined();
+      await buildUser(ds, corp, { name: '又一个' });
+      const spied = jest.spyOn(ds, 'query');
+      expect(await keptRead(ds, writer, topics, ['s'], read)).toEqual({ n: 3 });
+      expect(spied).toHaveBeenCalledTimes(1);
+      spied.mockClear();
+      // …and org alone needs no statement.
+      await keptRead(ds, writer, ['org'], ['o'], read);
+      expect(spied).not.toHaveBeenCalled();
+      // A read request that wrote (seeding built-in rules) forgets its session's versions: the database's from there on.
+      const seeding = await actorOf(true);
+      forgetSessionVersions(seeding);
+      spied.mockClear();
+      expect(await keptRead(ds, seeding, topics, ['s'], read)).toEqual({ n: 3 });
+      expect(spied).toHaveBeenCalledTimes(1);
+      spied.mockRestore();
     });
   });
 

@@ -58,7 +58,16 @@ describe('per-request reads', () => {
       await grantHrScope(ds, corpId, lead.userid, [30, 4]);
       const gone = await buildUser(ds, corpId, { name: '走了', status: 'left' });
       if (kind === 'sqlite') {
-        const plan = ((await ds.query(`EXPLAIN QUERY PLAN ${SESSION_ACTOR_SQL}`, ['h', 'h', 'h'])) as { detail: string }[]).map((p) => p.detail).join(' | ');
+        const plan = (
+          (await ds.query(
+            `EXPLAIN QUERY PLAN ${SESSION_ACTOR_SQL}`,
+            SESSION_ACTOR_SQL.split('?')
+              .slice(1)
+              .map(() => 'h'),
+          )) as { detail: string }[]
+        )
+          .map((p) => p.detail)
+          .join(' | ');
         expect(plan).toMatch(/SEARCH s USING INDEX sqlite_autoindex_sessions_1 \(id_hash=\?\)/);
         expect(plan).not.toMatch(/SCAN (users|u|r|h|hr_scopes|s|sessions)\b(?! USING)/);
       }
@@ -75,6 +84,13 @@ describe('per-request reads', () => {
       expect(Number(version)).toBeGreaterThan(0);
       const again = await findSession(ds, token, { idleMinutes: 60, now: new Date(at.getTime() + 6 * 60_000) });
       expect(again.status === 'live' && again.actor?.orgVersion).toBe(Number(version));
+      // A request that only reads also gets the data topics' versions (people: the users written above).
+      const reading = await findSession(ds, token, { idleMinutes: 60, now: new Date(at.getTime() + 7 * 60_000), readOnly: true });
+      const people = (
+        (await ds.query("SELECT version FROM data_versions WHERE corp_id = ? AND topic = 'people'", [corpId])) as { version: number | string }[]
+      )[0]!.version;
+      expect(reading.status === 'live' && reading.actor?.dataVersions).toEqual({ people: String(people) });
+      expect(again.status === 'live' && again.actor?.dataVersions).toBeUndefined();
       expect(found.session).toMatchObject({ corpId, userid: lead.userid });
       expect(found.session.createdAt.toISOString()).toBe(at.toISOString());
       expect(found.session.lastSeenAt?.toISOString()).toBe(at.toISOString());

@@ -25,6 +25,12 @@ export interface Actor {
    * department reads of the request need not read it again (corpDepartments.ts).
    */
   orgVersion?: number;
+  /**
+   * The corp's data topics' versions (`data_versions`, a topic with no row absent), read with the session, for a
+   * request that only reads (GET, HEAD): kept answers are checked against them instead of reading them again
+   * (keptReads.ts). Never set for a request that writes: it must see the versions its own writes bumped.
+   */
+  dataVersions?: Readonly<Record<string, string>>;
 }
 
 /** What Koa keeps per request. */

@@ -8,6 +8,7 @@
  * beyond what its key names (callers apply the clock after, or put the day it was read for in the key).
  */
 import type { DataSource } from 'typeorm';
+import type { Actor } from '../appTypes';
 
 /** What a kept value depends on: the org (departments and their closure) and the topics bumped by `data_versions`' triggers. */
 export type DataTopic = 'org' | 'people' | 'assessment' | 'notify' | 'retention' | 'talent' | 'outcomes' | 'pulse' | 'pay';
@@ -42,19 +43,50 @@ export async function versionStamp(ds: DataSource, corpId: string, topics: reado
   }
   // tenancy: both reads are by the corp's key.
   const rows = parts.length > 0 ? ((await ds.query(parts.join(' UNION ALL '), params)) as { topic: string; version: number | string }[]) : [];
-  const got = new Map(rows.map((r) => [r.topic, String(r.version)]));
-  return wanted.map((t) => `${t}:${got.get(t) ?? '0'}`).join(',');
+  return stampOf(wanted, new Map(rows.map((r) => [r.topic, String(r.version)])));
+}
+
+const stampOf = (sortedTopics: readonly DataTopic[], versions: ReadonlyMap<string, string>) =>
+  sortedTopics.map((t) => `${t}:${versions.get(t) ?? '0'}`).join(',');
+
+/**
+ * For a read request that has just written (e.g. seeded a corp's built-in rules on first read): its kept answers are
+ * checked against the database from here on, not against the versions it read with its session.
+ */
+export function forgetSessionVersions(actor: Actor): void {
+  delete actor.dataVersions;
+}
+
+/**
+ * The stamp of `topics` from the versions a signed-in request read with its session (`Actor.orgVersion`, and
+ * `Actor.dataVersions` for a request that only reads), or null when the actor does not carry all it needs.
+ */
+function stampFromActor(actor: Actor, topics: readonly DataTopic[]): string | null {
+  const wanted = [...new Set(topics)].sort();
+  if (wanted.includes('org') && actor.orgVersion === undefined) return null;
+  if (wanted.some((t) => t !== 'org') && actor.dataVersions === undefined) return null;
+  const versions = new Map(Object.entries(actor.dataVersions ?? {}));
+  if (actor.orgVersion !== undefined) versions.set('org', String(actor.orgVersion));
+  return stampOf(wanted, versions);
 }
 
 /**
  * `read()`'s answer for `key` in a corp, kept while the versions of `topics` are unchanged: one read by key when it
- * holds, `read()` otherwise (concurrent uses of a key being read share that one read). `key` (its parts, as JSON) must
- * name the answer and everything it depends on besides the topics' data (the actor or their scope, the filters). The
- * answer is shared: never modify it.
+ * holds (none when `corp` is the signed-in actor carrying the versions it read with its session), `read()` otherwise
+ * (concurrent uses of a key being read share that one read). `key` (its parts, as JSON) must name the answer and
+ * everything it depends on besides the topics' data (the actor or their scope, the filters). The answer is shared:
+ * never modify it.
  */
-export async function keptRead<T>(ds: DataSource, corpId: string, topics: readonly DataTopic[], key: readonly unknown[], read: () => Promise<T>): Promise<T> {
+export async function keptRead<T>(
+  ds: DataSource,
+  corp: string | Actor,
+  topics: readonly DataTopic[],
+  key: readonly unknown[],
+  read: () => Promise<T>,
+): Promise<T> {
   if (!keeping) return read();
-  const stamp = await versionStamp(ds, corpId, topics);
+  const corpId = typeof corp === 'string' ? corp : corp.corpId;
+  const stamp = (typeof corp === 'string' ? null : stampFromActor(corp, topics)) ?? (await versionStamp(ds, corpId, topics));
   let perDb = kept.get(ds);
   if (!perDb) {
     perDb = new Map();

@@ -17,7 +17,11 @@ export function authenticate(deps: Pick<AppDeps, 'ds' | 'config' | 'corp'>): Mid
   const { ds } = deps;
   return async (ctx, next) => {
     // The session and its person's roles in one read; roles are re-read on every request.
-    const found = await findSession(ds, ctx.cookies.get(SESSION_COOKIE), { idleMinutes: deps.config.sessionIdleMinutes });
+    // A GET or HEAD writes no topic's table (it may record an audit event or the session's last use; one that seeds
+    // built-in rules forgets the versions after, ruleRoutes.ts): it may check kept answers against the versions read
+    // with the session.
+    const readOnly = ctx.method === 'GET' || ctx.method === 'HEAD';
+    const found = await findSession(ds, ctx.cookies.get(SESSION_COOKIE), { idleMinutes: deps.config.sessionIdleMinutes, readOnly });
     if (found.status !== 'live') throw unauthenticated(WHY[found.status]);
     const { session, actor } = found;
     // One installation serves one corp: a session written for another corp (a shared database) is not valid here.

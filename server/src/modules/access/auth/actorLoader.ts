@@ -17,21 +17,25 @@ SELECT 'hr', NULL, h.dept_id, NULL FROM hr_scopes h WHERE h.corp_id = ? AND h.us
 // (corp_id, userid), and authenticate() then refuses a session of another corp.
 // What every signed-in request reads, in one statement: ACTOR_SQL's rows for the session's person, the first (part
 // 'user') also carrying the session (a left join: the session's row comes even when its person is not in users), and
-// the corp's org version (part 'org', none before any department was written: version 0).
+// the corp's org version (part 'org', none before any department was written: version 0) and its data topics'
+// versions (part 'topic': the topic in `status`, its version in `value`).
 export const SESSION_ACTOR_SQL = `SELECT ${STANDING},
   s.corp_id AS corp_id, s.userid AS userid, s.created_at AS created_at, s.expires_at AS expires_at, s.last_seen_at AS last_seen_at
 FROM sessions s LEFT JOIN users u ON u.corp_id = s.corp_id AND u.userid = s.userid WHERE s.id_hash = ?
 UNION ALL
 SELECT 'hr', NULL, h.dept_id, NULL, NULL, NULL, NULL, NULL, NULL FROM sessions s JOIN hr_scopes h ON h.corp_id = s.corp_id AND h.userid = s.userid WHERE s.id_hash = ?
 UNION ALL
-SELECT 'org', NULL, o.version, NULL, NULL, NULL, NULL, NULL, NULL FROM sessions s JOIN org_versions o ON o.corp_id = s.corp_id WHERE s.id_hash = ?`;
+SELECT 'org', NULL, o.version, NULL, NULL, NULL, NULL, NULL, NULL FROM sessions s JOIN org_versions o ON o.corp_id = s.corp_id WHERE s.id_hash = ?
+UNION ALL
+SELECT 'topic', d.topic, d.version, NULL, NULL, NULL, NULL, NULL, NULL FROM sessions s JOIN data_versions d ON d.corp_id = s.corp_id WHERE s.id_hash = ?`;
 
 /**
  * A row of ACTOR_SQL or SESSION_ACTOR_SQL: the person's standing (part 'user'), one HR department (part 'hr'), or
- * (SESSION_ACTOR_SQL only) the corp's org version in `value` (part 'org').
+ * (SESSION_ACTOR_SQL only) the corp's org version in `value` (part 'org') or a data topic's (part 'topic', the topic
+ * in `status`).
  */
 export interface ActorRow {
-  part: 'user' | 'hr' | 'org';
+  part: 'user' | 'hr' | 'org' | 'topic';
   status: string | null;
   value: number | string | boolean | null;
   reports: number | string | null;

@@ -49,15 +49,20 @@ function sessionOf(ds: DataSource, idHash: string, row: SessionActorRow): Sessio
 
 // tenancy: a session is found by its token's hash, which is unique; authenticate() then checks its corp.
 /**
- * The session for a cookie value, with its person as an actor (every signed-in request's reads in one statement).
+ * The session for a cookie value, with its person as an actor (every signed-in request's reads in one statement):
+ * with the corp's org version, and for a request that only reads (`readOnly`) its data topics' versions too.
  * A session past its expiry, or unused for longer than `idleMinutes`, is dead: it is deleted on the spot and the
  * caller learns which of the two it was (to say so to the person).
  */
-export async function findSession(ds: DataSource, token: string | undefined, opts: { idleMinutes: number; now?: Date }): Promise<SessionLookup> {
+export async function findSession(
+  ds: DataSource,
+  token: string | undefined,
+  opts: { idleMinutes: number; now?: Date; readOnly?: boolean },
+): Promise<SessionLookup> {
   if (!token || token.length > 100) return { status: 'none' };
   const now = opts.now ?? new Date();
   const idHash = hash(token);
-  const rows = (await ds.query(SESSION_ACTOR_SQL, [idHash, idHash, idHash])) as SessionActorRow[];
+  const rows = (await ds.query(SESSION_ACTOR_SQL, [idHash, idHash, idHash, idHash])) as SessionActorRow[];
   const first = rows.find((r) => r.part === 'user');
   if (!first) return { status: 'none' };
   const s = sessionOf(ds, idHash, first);
@@ -66,7 +71,11 @@ export async function findSession(ds: DataSource, token: string | undefined, opt
   if (status === 'live') {
     const actor = actorOf(s.corpId, s.userid, rows);
     const org = rows.find((r) => r.part === 'org');
-    return { status, session: s, actor: actor && { ...actor, orgVersion: org ? Number(org.value) : 0 } };
+    const versions = { orgVersion: org ? Number(org.value) : 0 };
+    const topics = opts.readOnly
+      ? { dataVersions: Object.fromEntries(rows.filter((r) => r.part === 'topic').map((r) => [String(r.status), String(r.value)])) }
+      : {};
+    return { status, session: s, actor: actor && { ...actor, ...versions, ...topics } };
   }
   await ds.getRepository(Session).delete({ idHash });
   return { status };

@@ -70,7 +70,7 @@ export async function visibleCycleCounts(ds: DataSource, actor: Actor, opts: { l
   const scope = all ? null : await peopleScopeOf(ds, actor);
   const ids = cycles.map((c) => c.id);
   // Counting the sheets in HR's scope is most of the page's work: kept while no sheet, person or department changed.
-  const counts = await keptRead(ds, actor.corpId, ['org', 'people', 'assessment'], ['cycleCounts', scopeKey(scope), ids], () =>
+  const counts = await keptRead(ds, actor, ['org', 'people', 'assessment'], ['cycleCounts', scopeKey(scope), ids], () =>
     cycleSheetCounts(ds, actor.corpId, ids, scope),
   );
   return cycles.flatMap((cycle) => {

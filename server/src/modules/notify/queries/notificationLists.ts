@@ -49,7 +49,7 @@ export async function notificationLog(ds: DataSource, actor: Actor, f: LogFilter
   const scope = await peopleScopeOf(ds, actor);
   const key = ['notifyLogPage', scopeKey(scope), f];
   const [page, counts] = await Promise.all([
-    keptRead(ds, actor.corpId, ['org', 'people', 'notify'], key, () => logPage(ds, actor.corpId, scope, f)),
+    keptRead(ds, actor, ['org', 'people', 'notify'], key, () => logPage(ds, actor.corpId, scope, f)),
     logCounts(ds, actor.corpId, scope),
   ]);
   return { ...page, counts };

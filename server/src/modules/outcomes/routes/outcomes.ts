@@ -36,9 +36,7 @@ export function outcomesRoutes(deps: AppDeps): Router<AppState> {
     const os = await outcomesScopeOf(deps.ds, actor);
     const { by } = validate(DashboardQuerySchema, ctx.query, OUTCOMES_FIELD_LABELS);
     // Kept while no stored sum, atmosphere, person or department changed; the view is audited every time.
-    const data = await keptRead(deps.ds, actor.corpId, ['org', 'people', 'outcomes'], ['outcomes', actorKey(actor), by], () =>
-      presentDashboard(deps.ds, os, by),
-    );
+    const data = await keptRead(deps.ds, actor, ['org', 'people', 'outcomes'], ['outcomes', actorKey(actor), by], () => presentDashboard(deps.ds, os, by));
     await recordReadAudit(deps.ds, actor, { action: 'outcomes.dashboard.read', targetKind: 'outcomes', targetId: by, detail: { by, months: data.months } });
     ctx.body = { ok: true, data };
   });

@@ -136,7 +136,7 @@ export function kpiResultRoutes(deps: AppDeps): Router<AppState> {
     const scope = await payScopeOf(deps.ds, actor);
     // Kept while the people, their scores and the org are unchanged (per scope, month, page and day).
     const key = ['kpiPeople', scopeKey(scope), period, query.page, query.pageSize, day];
-    const data = await keptRead(deps.ds, actor.corpId, ['org', 'people', 'pay'], key, async (): Promise<KpiPeoplePage> => {
+    const data = await keptRead(deps.ds, actor, ['org', 'people', 'pay'], key, async (): Promise<KpiPeoplePage> => {
       // tenancy: whereInPeopleScope adds the corp; the people scored that month.
       const scored = () =>
         whereInPeopleScope(

@@ -40,7 +40,7 @@ export function payoutRunRoutes(deps: AppDeps): Router<AppState> {
     const actor = admin(ctx.state.actor);
     const { period } = validate(PayoutRunsQuerySchema, ctx.query, PAY_FIELD_LABELS);
     // Kept while the pay tables, the people (names) and the org are unchanged.
-    const data = await keptRead(deps.ds, actor.corpId, ['org', 'people', 'pay'], ['payoutRuns', actorKey(actor), period ?? null], async () => {
+    const data = await keptRead(deps.ds, actor, ['org', 'people', 'pay'], ['payoutRuns', actorKey(actor), period ?? null], async () => {
       const depts = await payVisibleDepartmentIds(deps.ds, actor);
       // tenancy: the corp's runs, then those of the actor's departments.
       const runs = (

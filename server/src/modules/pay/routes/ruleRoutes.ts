@@ -21,6 +21,7 @@ import { publishRuleVersion } from '../commands/ruleVersionPublisher';
 import { copyRuleVersion } from '../commands/ruleVersionCopier';
 import { namesFor } from '../presenters/ruleVersionPresenter';
 import { CopyBodySchema, IdParamSchema, PAY_FIELD_LABELS, RuleCreateSchema, VersionBodySchema } from './schema';
+import { forgetSessionVersions } from '../../../db/keptReads';
 
 export interface RuleRouteSpec {
   family: RuleFamily;
@@ -53,7 +54,11 @@ export function ruleRoutes(deps: AppDeps, spec: RuleRouteSpec): Router<AppState>
     ctx.state.log.info({ audit: `${spec.audit}_${what}`, by: ctx.state.actor!.userid, ...fields }, 'audit');
 
   const load = async (actor: Actor, id?: number) => {
-    await spec.beforeRead?.(actor);
+    if (spec.beforeRead) {
+      await spec.beforeRead(actor);
+      // It may have written (seeded built-in rules): what follows reads the versions as they are now.
+      forgetSessionVersions(actor);
+    }
     const rules = await deps.ds.getRepository(family.rule).find({ where: { corpId: actor.corpId, ...(id ? { id } : {}) }, order: { id: 'ASC' } });
     const versions = rules.length
       ? await deps.ds.getRepository(family.version).find({ where: { corpId: actor.corpId, ...(id ? { [family.parentKey]: id } : {}) } as never })

@@ -92,7 +92,7 @@ export function listPeople(
 ): Promise<Paged<PersonSummary>> {
   // Kept while no person or department changed (a page of thousands in name order, in the actor's scope).
   const key = ['people', actorKey(actor), f, page, opts.oneWalk ?? true];
-  return keptRead(ds, actor.corpId, ['org', 'people'], key, () => readPeoplePage(ds, actor, f, page, opts));
+  return keptRead(ds, actor, ['org', 'people'], key, () => readPeoplePage(ds, actor, f, page, opts));
 }
 
 async function readPeoplePage(

@@ -28,7 +28,7 @@ export function orgRoutes(deps: AppDeps): Router<AppState> {
             : { kind: 'roots' };
     // The picker (`?all=1`) names departments only: no managers, so it is answered from the kept departments.
     // Kept while no department or person changed (managers and head counts come from the people).
-    const data = await keptRead(deps.ds, actor.corpId, ['org', 'people'], ['org', actorKey(actor), view], () =>
+    const data = await keptRead(deps.ds, actor, ['org', 'people'], ['org', actorKey(actor), view], () =>
       presentOrg(deps.ds, actor.corpId, deptScopeOf(actor), view, { managers: view.kind !== 'all' }),
     );
     ctx.body = { ok: true, data };

@@ -59,7 +59,7 @@ const summary = (r: PulseRound, counts: Map<number, { invited: number; answered:
  */
 export async function surveysInScope(ds: DataSource, actor: Actor, now: Date): Promise<PulseSurveyView[]> {
   const today = shanghaiDate(now);
-  return keptRead(ds, actor.corpId, ['org', 'pulse'], ['pulseSurveys', actorKey(actor), today], () => readSurveys(ds, actor, today));
+  return keptRead(ds, actor, ['org', 'pulse'], ['pulseSurveys', actorKey(actor), today], () => readSurveys(ds, actor, today));
 }
 
 async function readSurveys(ds: DataSource, actor: Actor, today: string): Promise<PulseSurveyView[]> {

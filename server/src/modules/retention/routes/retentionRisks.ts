@@ -30,7 +30,7 @@ export function retentionRoutes(deps: AppDeps): Router<AppState> {
     // The page as shown (risks, HR's latest reviews) is kept while no risk, review, person or department changed; the
     // view is audited every time.
     const { risks, total, counts } = weekStart
-      ? await keptRead(deps.ds, actor.corpId, ['org', 'people', 'retention'], ['riskList', actorKey(actor), weekStart, query], () =>
+      ? await keptRead(deps.ds, actor, ['org', 'people', 'retention'], ['riskList', actorKey(actor), weekStart, query], () =>
           riskList(deps.ds, rs, weekStart, query),
         )
       : { risks: [], total: 0, counts: { 高: 0, 中: 0, 低: 0, none: 0 } };

@@ -294,7 +294,7 @@ export async function nineBoxAnswer(
   // department changed; the reference computation (`computed`) never.
   if (opts.computed) return answerNineBox(ds, actor, q, opts);
   const key = ['nineBox', actorKey(actor), q.period ?? null, q.jobModelId ?? null, q.cell ?? null, q.cell ? [q.page, q.pageSize] : null];
-  return keptRead(ds, actor.corpId, ['org', 'people', 'talent'], key, () => answerNineBox(ds, actor, q, opts));
+  return keptRead(ds, actor, ['org', 'people', 'talent'], key, () => answerNineBox(ds, actor, q, opts));
 }
 
 async function answerNineBox(

@@ -52,7 +52,7 @@ export type ReviewListRequest = { period?: string; jobModelId?: number; sort: Ta
 export function talentReviewOf(ds: DataSource, actor: Actor, q: ReviewListRequest): Promise<TalentReview> {
   // Kept while no score, decision, job model, person or department changed (the counts in scope are most of the work).
   const key = ['talentReview', actorKey(actor), q];
-  return keptRead(ds, actor.corpId, ['org', 'people', 'talent'], key, () => readTalentReview(ds, actor, q));
+  return keptRead(ds, actor, ['org', 'people', 'talent'], key, () => readTalentReview(ds, actor, q));
 }
 
 async function readTalentReview(ds: DataSource, actor: Actor, q: ReviewListRequest): Promise<TalentReview> {
@@ -75,7 +75,7 @@ async function readTalentReview(ds: DataSource, actor: Actor, q: ReviewListReque
 export function talentReviewDepartments(ds: DataSource, actor: Actor, q: { period?: string; jobModelId?: number }): Promise<TalentReviewDepartments> {
   // Kept as the list is (see talentReviewOf).
   const key = ['talentReviewDepartments', actorKey(actor), q];
-  return keptRead(ds, actor.corpId, ['org', 'people', 'talent'], key, () => readReviewDepartments(ds, actor, q));
+  return keptRead(ds, actor, ['org', 'people', 'talent'], key, () => readReviewDepartments(ds, actor, q));
 }
 
 async function readReviewDepartments(ds: DataSource, actor: Actor, q: { period?: string; jobModelId?: number }): Promise<TalentReviewDepartments> {

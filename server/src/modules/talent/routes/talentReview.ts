@@ -97,7 +97,7 @@ export function talentReviewRoutes(deps: AppDeps): Router<AppState> {
     const { person, scope } = await findPersonInScope(deps.ds, actor, ctx.params.userid ?? '', depts);
     // Kept while no score, metric, decision, person or department changed (the person's portrait and scores).
     const key = ['talentPerson', actorKey(actor), person.userid, q];
-    const data = await keptRead(deps.ds, actor.corpId, ['org', 'people', 'talent'], key, () => talentPersonScores(deps.ds, actor, person, scope, depts, q));
+    const data = await keptRead(deps.ds, actor, ['org', 'people', 'talent'], key, () => talentPersonScores(deps.ds, actor, person, scope, depts, q));
     ctx.body = { ok: true, data };
   });
 
