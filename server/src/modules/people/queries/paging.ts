@@ -38,7 +38,8 @@ export async function shortListPage<T extends ObjectLiteral, Row>(
   present: (raw: Record<string, unknown>) => Row,
 ): Promise<Paged<Row>> {
   const rows = await pageOf(select(build()).addSelect('COUNT(*) OVER ()', LIST_TOTAL), req).getRawMany<Record<string, unknown>>();
-  const total = rows.length > 0 ? Number(rows[0]![LIST_TOTAL]) : req.page === 1 ? 0 : await countOf(build);
+  // An empty page has no row to carry the count: nothing on the first page, or a page past the end (counted).
+  const total = rows.length > 0 ? Number(rows[0]![LIST_TOTAL]) : await totalFromPage(0, req, () => countOf(build));
   return { items: rows.map(present), total, page: req.page, pageSize: req.pageSize };
 }
 
