@@ -111,6 +111,10 @@ describe('assessments', () => {
       ['李四→李四:self', '张三→张三:self', '王五→王五:self', '李四→张三:supervisor', '李四→王五:supervisor'].sort(),
     );
     expect(cycle).toMatchObject({ total: 5, submitted: 0, questionnaire: { name: '大客户销售能力测评', version: 1 } });
+    // Its launcher named, and the list answers the same names.
+    expect(cycle.createdBy).toMatchObject({ userid: tw.people.hr.userid, name: tw.people.hr.name });
+    const listed = (await hr.call<CycleSummary[]>('GET', '/api/v1/assessment-cycles')).body.data.find((c) => c.id === cycle.id);
+    expect(listed).toMatchObject({ title: cycle.title, questionnaire: cycle.questionnaire, createdBy: cycle.createdBy });
     const invited = await w.ds.getRepository(Notification).findBy({ corpId: tw.corpId, kind: 'assessment.invited' });
     expect(invited.map((n) => names.get(n.recipientUserid)).sort()).toEqual(['张三', '李四', '李四', '王五'].sort());
     expect(invited.every((n) => n.page === '/assessments')).toBe(true);
@@ -122,6 +126,8 @@ describe('assessments', () => {
     const mine = await wang.call<AssessmentTask[]>('GET', '/api/v1/assessments/mine');
     const task = mine.body.data.find((t) => t.cycleId === cycle.id)!;
     expect(task).toMatchObject({ role: 'self', state: 'new', items: 17, answered: 0 });
+    // Named from the cycle, the questionnaire and the subject read with the sheet.
+    expect(task).toMatchObject({ title: cycle.title, dueOn: cycle.dueOn, questionnaireName: BIG_CLIENT_SALES_QUESTIONNAIRE.name, subject: { name: '王五' } });
 
     const opened = await wang.call<AnswerSheet>('POST', `/api/v1/assessments/sheets/${task.responseId}/open`, {});
     expect(opened.status).toBe(200);
@@ -192,7 +198,8 @@ describe('assessments', () => {
     // (2 × 20 + 4 × 100 + 50) ÷ 7: insight-1 weighs 2; insight-2, insight-3, solution-3 and maintenance-2 score 100; insight-4 is 3 of 5.
     const supervisorInsight = view.supervisor[0]!.dimensions.find((d) => d.dimension === 'customerInsight')!;
     expect([view.supervisor[0]!.rater.name, supervisorInsight.score]).toEqual(['李四', '70.0']);
-    expect(view.supervisor[0]!.questionnaire).toMatchObject({ versionId, version: 1 });
+    expect(view.supervisor[0]!.questionnaire).toMatchObject({ versionId, version: 1, name: BIG_CLIENT_SALES_QUESTIONNAIRE.name });
+    expect(view.supervisor[0]!).toMatchObject({ cycleId: cycle.id, title: cycle.title, role: 'supervisor' });
     // The person sees their own; a colleague and HR of other departments get 404.
     expect((await (await as('wang')).call('GET', `/api/v1/assessments/people/${tw.people.wang.userid}`)).status).toBe(200);
     expect((await (await as('zhang')).call('GET', `/api/v1/assessments/people/${tw.people.wang.userid}`)).status).toBe(404);

@@ -13,6 +13,7 @@ import {
   callsAvailable,
   monthlyUsage,
   planCalls,
+  previousBudgetMonth,
   recordQuotaRefusal,
   spendCalls,
   spendEvents,
@@ -210,6 +211,13 @@ describe('the budget API', () => {
       expect(b.forecast!.need.apiCalls).toBe(b.forecast!.lines.filter((l) => l.counted).reduce((n, l) => n + l.apiCalls, 0));
       expect(b.forecast!.summary).toMatch(/一个月约需计量调用 [\d,]+ 次、事件推送 [\d,]+ 条/);
       if (!b.forecast!.fits) expect(b.forecast!.advice.some((a) => a.includes('attendance_check_record'))).toBe(true);
+      // Approval events of the month before (none this month) are counted at last month's rate.
+      expect(lines.get('approvalEvents')).toMatchObject({ counted: false });
+      await w.ds.getRepository(MeteredUsage).insert({ corpId: w.corpId, month: previousBudgetMonth(month), purpose: 'leave', apiCalls: 0, events: 900 });
+      const withLastMonth = new Map((await hr.call<CallBudget>('GET', '/api/v1/sync/budget')).body.data.forecast!.lines.map((l) => [l.id, l]));
+      expect(withLastMonth.get('approvalEvents')).toMatchObject({ counted: true, events: 900 });
+      // This month's figures stay this month's.
+      expect((await hr.call<CallBudget>('GET', '/api/v1/sync/budget')).body.data.events.used).toBe(5);
       // Once DingTalk refused a call for the quota, the page says so with DingTalk's own figures.
       await recordQuotaRefusal(w.ds, w.corpId, '您的企业本月api调用量已超过限制,调用量:5001次,额度:5000次');
       const refused = (await hr.call<CallBudget>('GET', '/api/v1/sync/budget')).body.data.refused;

@@ -146,6 +146,35 @@ describe('notifications over the HTTP API: message centre, 通知记录, recall,
     expect((await (await as(demo.hr)).call('GET', '/api/v1/notifications/settings')).status).toBe(403);
   });
 
+  it('counts what waits to be sent as the table holds it, a new failure at the next read', async () => {
+    const admin = await as(demo.admin);
+    const direct = async () => {
+      const rows = await w.ds.getRepository(Notification).findBy({ corpId: w.corpId });
+      const n = (status: string) => rows.filter((r) => r.status === status).length;
+      return { deferred: n('deferred'), pending: n('pending'), failed: n('failed'), unconfirmed: n('unconfirmed') };
+    };
+    const waiting = async () => (await admin.call<NotificationSettingsView>('GET', '/api/v1/notifications/settings')).body.data.waiting;
+    const before = await waiting();
+    // Failures change only by this test's write (the outbox may send pending ones meanwhile).
+    expect(before.failed).toBe((await direct()).failed);
+    await w.ds.getRepository(Notification).insert({
+      corpId: w.corpId,
+      recipientUserid: demo.employee,
+      kind: 'test.failed',
+      dedupeKey: `waiting-${Date.now()}`,
+      urgency: 'now',
+      title: '测试',
+      body: '测试',
+      status: 'failed',
+      notBefore: new Date(),
+      error: 'test',
+      createdAt: new Date(),
+    });
+    const after = await waiting();
+    expect(after.failed).toBe(before.failed + 1);
+    expect(after.failed).toBe((await direct()).failed);
+  });
+
   it('tells them too when a sync stops for the month’s metered-call budget', async () => {
     const run = (await createSyncRun(w.ds, w.corpId, 'attendance', 'manual', demo.hr))!;
     const outcome = await runDataSync({ ds: w.ds, source: w.dingtalk.data, apiCalls: () => 0, concurrency: 2, monthlyCallLimit: 0, lookbackDays: 31 }, run.id, {

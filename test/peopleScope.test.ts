@@ -1,6 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { visibleUserIds } from '../server/src/modules/people/policies/peopleScope';
-import { canViewUser } from '../server/src/modules/people/policies/users';
+import { visiblePerson, visibleUserIds } from '../server/src/modules/people/policies/peopleScope';
 import { actorFor, buildCorp, buildDepartment, buildUser, grantHrScope, onBothDatabases } from './support/factories';
 
 /** A small company: root → 销售中心 → 一组; root → 财务部. */
@@ -55,8 +54,8 @@ describe('visibleUserIds: which of a list of people an actor may see, in one que
       const w = await world(ds);
       const actor = actorFor(w.hr, ['employee', 'hr'], [w.sales.deptId]);
       const seen = await visibleUserIds(ds, actor, [w.cfo.userid, w.dual.userid]);
-      expect(await canViewUser(ds, actor, w.cfo)).toBe(seen.has(w.cfo.userid));
-      expect(await canViewUser(ds, actor, w.dual)).toBe(seen.has(w.dual.userid));
+      expect((await visiblePerson(ds, actor, w.cfo.userid)) !== null).toBe(seen.has(w.cfo.userid));
+      expect((await visiblePerson(ds, actor, w.dual.userid))?.userid).toBe(seen.has(w.dual.userid) ? w.dual.userid : undefined);
       expect(seen.has(w.cfo.userid)).toBe(false);
     });
   });

@@ -181,6 +181,10 @@ describe('脉搏调查', () => {
       closed: true,
     });
     const res = await c.hr!.call<PulseResultsView>('GET', `/api/v1/pulse-rounds/${roundId}/results`);
+    // The survey read with its round, and the round's counts (6 answered of those invited).
+    const survey = await w.ds.getRepository(PulseSurvey).findOneByOrFail({ corpId, id: res.body.data.surveyId });
+    const invited = await w.ds.getRepository(PulseInvitation).countBy({ corpId, roundId });
+    expect(res.body.data).toMatchObject({ title: survey.title, round: { id: roundId, closed: true, answered: 6, invited } });
     const [sales, east] = res.body.data.groups;
     expect(sales).toMatchObject({ deptId: salesId, deptName: '销售中心', depth: 0, shown: true, note: null });
     expect(sales!.result).toMatchObject({ respondents: 6, enps: -67, promoters: 1, detractors: 5 });

@@ -216,6 +216,37 @@ describe('留才雷达 API', () => {
     ]);
   });
 
+  it('HR sees in full a person of another department who also belongs to one of its own (the person page and 员工档案’s tab)', async () => {
+    const ds = w.ds;
+    const corp = await buildCorp(ds, 'rmem');
+    const sales = await buildDepartment(ds, corp, { name: '销售中心' });
+    const tech = await buildDepartment(ds, corp, { name: '技术部' });
+    const hr = await buildUser(ds, corp, { name: '人事丁', deptIds: [sales.deptId] });
+    // Main department 技术部, also a member of 销售中心; and a colleague in 技术部 only.
+    const member = await buildUser(ds, corp, { name: '周兼', deptIds: [tech.deptId, sales.deptId] });
+    const engineer = await buildUser(ds, corp, { name: '吴工', deptIds: [tech.deptId] });
+    await grantHrScope(ds, corp, hr.userid, [sales.deptId]);
+    await risk(ds, corp, member.userid, '中');
+    await risk(ds, corp, engineer.userid, '中');
+    const other = await listen({ ...w, corp: { corpId: corp, name: corp } });
+    try {
+      const asHr = await clientAs(ds, other.url, hr);
+      const view = await asHr.call<RetentionPersonView>('GET', `/api/v1/retention/people/${member.userid}`);
+      expect(view.status).toBe(200);
+      // HR's view: the probability and the signals' words (a supervisor's view has neither).
+      expect(view.body.data.current).toMatchObject({ band: '中', probabilityBp: 3000 });
+      expect(view.body.data.signals).toEqual({ leaveCount: '近 4 周请假 3 次，是本人过去 12 周平均的 3 倍' });
+      const tab = await asHr.call<{ items: { band: string; probabilityBp: number | null }[] }>('GET', `/api/v1/people/${member.userid}/risk`);
+      expect(tab.status).toBe(200);
+      expect(tab.body.data.items.map((r) => [r.band, r.probabilityBp])).toEqual([['中', 3000]]);
+      // Not a member: outside HR's departments, 404 on both.
+      expect((await asHr.call('GET', `/api/v1/retention/people/${engineer.userid}`)).status).toBe(404);
+      expect((await asHr.call('GET', `/api/v1/people/${engineer.userid}/risk`)).status).toBe(404);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('outside scope, oneself, people who left and unknown people answer 404 and record nothing', async () => {
     const cases: [string, string][] = [
       ['boss', p.crossed!.userid], // not a report

@@ -51,6 +51,25 @@ describe('job models API', () => {
     expect(await versionCount()).toBe(1);
   });
 
+  it('answers the built-in model to two first reads at once (one seeds, the other finds it), and to a read of it by id', async () => {
+    const other = await buildTalentWorld(w.ds, 'jm2');
+    const otherServer = await listen({ ...w, corp: { corpId: other.corpId, name: other.corpId } });
+    try {
+      const otherHr = await clientAs(w.ds, otherServer.url, other.people.hr);
+      const [a, b] = await Promise.all([otherHr.call<JobModelView[]>('GET', '/api/v1/job-models'), otherHr.call<JobModelView[]>('GET', '/api/v1/job-models')]);
+      expect([a.status, b.status]).toEqual([200, 200]);
+      expect(a.body.data.map((m) => m.code)).toEqual(['big_client_sales']);
+      expect(b.body.data.map((m) => m.id)).toEqual(a.body.data.map((m) => m.id));
+      expect(await w.ds.getRepository(JobModelVersion).countBy({ corpId: other.corpId })).toBe(1);
+      const one = await otherHr.call<JobModelView>('GET', `/api/v1/job-models/${a.body.data[0]!.id}`);
+      expect(one.body.data).toMatchObject({ id: a.body.data[0]!.id, code: 'big_client_sales', currentVersionId: a.body.data[0]!.currentVersionId });
+      // Another corp's model by id is not found.
+      expect((await otherHr.call('GET', `/api/v1/job-models/${model.id}`)).status).toBe(404);
+    } finally {
+      await otherServer.close();
+    }
+  });
+
   it('previews the articles’ examples exactly: 张三 85 → move, 李四 60 → train, 王五 ≥ 80 — and stores nothing', async () => {
     const v1 = model.versions[0]!.id;
     const zhang = await preview(v1, { insight: 24, coordination: 4, maintenance: 80, cycle: 30, satisfaction: 7 });

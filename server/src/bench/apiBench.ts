@@ -16,6 +16,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import mysql from 'mysql2/promise';
 import path from 'node:path';
 import { numberArg } from './benchArgs';
 import { dropWorkingCopy, ensureBuiltWorld, workingCopy } from './apiBenchWorld';
@@ -103,6 +104,23 @@ async function signIn(base: string, userid: string): Promise<string> {
 interface Measured extends LoadResult {
   /** CPU the web process's main thread (the one answering requests) spent per request, ms (Linux only). */
   cpuMsPerRequest: number | null;
+  /** Statements the database server received per request (MariaDB; while idle nothing else sends any), or null. */
+  statementsPerRequest: number | null;
+}
+
+/** Statements a MariaDB server has received so far (its `Questions` counter, every connection), or null for SQLite. */
+type StatementCounter = () => Promise<number | null>;
+
+async function mysqlStatementCounter(database: Config['database']): Promise<{ count: StatementCounter; close(): Promise<void> }> {
+  if (database.kind !== 'mysql') return { count: async () => null, close: async () => {} };
+  const conn = await mysql.createConnection(database.url);
+  return {
+    count: async () => {
+      const [rows] = await conn.query("SHOW GLOBAL STATUS LIKE 'Questions'");
+      return Number((rows as { Value: string }[])[0]!.Value);
+    },
+    close: () => conn.end(),
+  };
 }
 
 interface Row {
@@ -130,6 +148,7 @@ async function loadEach(
   apis: PageApi[],
   phase: 'idle' | 'sync',
   rows: Row[],
+  statements: StatementCounter,
 ) {
   const concurrency = numberArg('concurrency', 16);
   const seconds = numberArg('seconds', 4);
@@ -137,18 +156,25 @@ async function loadEach(
   for (const api of apis) {
     const path = (i: number) => api.path(ctx, i);
     await runLoad({ baseUrl: base, path, cookie: cookies[api.as], concurrency: 2, seconds: 0.5, maxRequests: 20 }); // warm-up
+    const q0 = await statements();
     const cpu0 = mainThreadCpuMs(pid);
     const load = await runLoad({ baseUrl: base, path, cookie: cookies[api.as], concurrency, seconds, maxRequests });
     const cpu1 = mainThreadCpuMs(pid);
-    const r: Measured = { ...load, cpuMsPerRequest: cpu0 !== null && cpu1 !== null && load.requests > 0 ? (cpu1 - cpu0) / load.requests : null };
+    const q1 = await statements();
+    const r: Measured = {
+      ...load,
+      cpuMsPerRequest: cpu0 !== null && cpu1 !== null && load.requests > 0 ? (cpu1 - cpu0) / load.requests : null,
+      // Less the second SHOW (each counts itself). During the syncs theirs count too: only the idle figure is the API's own.
+      statementsPerRequest: phase === 'idle' && q0 !== null && q1 !== null && load.requests > 0 ? (q1 - q0 - 1) / load.requests : null,
+    };
     const row = rows.find((x) => x.api === api)!;
     row[phase] = r;
     log(
       `  ${phase.padEnd(4)} ${api.label.padEnd(44)} ${r.perSecond.toFixed(0).padStart(6)} req/s  p50 ${r.p50Ms.toFixed(1).padStart(7)} ms  p99 ${r.p99Ms
         .toFixed(1)
-        .padStart(
-          7,
-        )} ms  max ${r.maxMs.toFixed(0).padStart(6)} ms  web CPU ${r.cpuMsPerRequest?.toFixed(2) ?? '?'} ms/req  ${(r.meanBytes / 1024).toFixed(1)} KB${r.errors ? `  ${r.errors} errors: ${r.firstError}` : ''}`,
+        .padStart(7)} ms  max ${r.maxMs.toFixed(0).padStart(6)} ms  web CPU ${r.cpuMsPerRequest?.toFixed(2) ?? '?'} ms/req${
+        r.statementsPerRequest !== null ? `  ${r.statementsPerRequest.toFixed(2)} statements/req` : ''
+      }  ${(r.meanBytes / 1024).toFixed(1)} KB${r.errors ? `  ${r.errors} errors: ${r.firstError}` : ''}`,
     );
   }
 }
@@ -186,10 +212,11 @@ async function benchDatabase(kind: 'sqlite' | 'mysql', apis: PageApi[]): Promise
   await ds.destroy();
   const server = await startServer(database, employees, seed, numberArg('rate', 18));
   const rows: Row[] = apis.map((api) => ({ api }));
+  const counter = await mysqlStatementCounter(database);
   try {
     const cookies = {} as Record<BenchRole, string>;
     for (const role of Object.keys(DEMO_USERIDS) as BenchRole[]) cookies[role] = await signIn(server.base, DEMO_USERIDS[role]);
-    await loadEach(server.child.pid, server.base, cookies, ctx, apis, 'idle', rows);
+    await loadEach(server.child.pid, server.base, cookies, ctx, apis, 'idle', rows, counter.count);
     if (!flag('no-sync')) {
       for (const k of ['org', 'departures', 'attendance', 'leave', 'crm']) {
         const res = await fetch(`${server.base}/api/v1/sync/${k}`, { method: 'POST', headers: { cookie: cookies.admin } });
@@ -197,11 +224,12 @@ async function benchDatabase(kind: 'sqlite' | 'mysql', apis: PageApi[]): Promise
       }
       await new Promise((r) => setTimeout(r, 3000));
       log(`  syncs started: ${await syncState(server.base, cookies.admin)}`);
-      await loadEach(server.child.pid, server.base, cookies, ctx, apis, 'sync', rows);
+      await loadEach(server.child.pid, server.base, cookies, ctx, apis, 'sync', rows, counter.count);
       log(`  syncs at the end: ${await syncState(server.base, cookies.admin)}`);
     }
   } finally {
     // The copy is thrown away: no need to wait for the syncs to finish (a profiled server stops itself, to write its profile).
+    await counter.close();
     server.child.kill(flag('cpu-prof') ? 'SIGTERM' : 'SIGKILL');
     await new Promise((r) => (server.child.exitCode !== null || server.child.signalCode !== null ? r(null) : server.child.once('exit', r)));
     await dropWorkingCopy(database);

@@ -13,6 +13,15 @@ import type { Actor } from '../appTypes';
 /** What a kept value depends on: the org (departments and their closure) and the topics bumped by `data_versions`' triggers. */
 export type DataTopic = 'org' | 'people' | 'assessment' | 'notify' | 'retention' | 'talent' | 'outcomes' | 'pulse' | 'pay';
 
+/**
+ * Whose kept answers: a corp's id, or the signed-in actor (whose session read the versions, so checking costs no
+ * statement). Functions that keep answers take this and hand it to `keptRead`.
+ */
+export type KeptCorp = string | Actor;
+
+/** The corp of a `KeptCorp`. */
+export const keptCorpId = (corp: KeptCorp): string => (typeof corp === 'string' ? corp : corp.corpId);
+
 /** How many values one database keeps at most (the oldest used go first). */
 export const KEPT_MAX = 500;
 
@@ -77,15 +86,9 @@ function stampFromActor(actor: Actor, topics: readonly DataTopic[]): string | nu
  * everything it depends on besides the topics' data (the actor or their scope, the filters). The answer is shared:
  * never modify it.
  */
-export async function keptRead<T>(
-  ds: DataSource,
-  corp: string | Actor,
-  topics: readonly DataTopic[],
-  key: readonly unknown[],
-  read: () => Promise<T>,
-): Promise<T> {
+export async function keptRead<T>(ds: DataSource, corp: KeptCorp, topics: readonly DataTopic[], key: readonly unknown[], read: () => Promise<T>): Promise<T> {
   if (!keeping) return read();
-  const corpId = typeof corp === 'string' ? corp : corp.corpId;
+  const corpId = keptCorpId(corp);
   const stamp = (typeof corp === 'string' ? null : stampFromActor(corp, topics)) ?? (await versionStamp(ds, corpId, topics));
   let perDb = kept.get(ds);
   if (!perDb) {

@@ -34,7 +34,7 @@ export async function loadOwnSheet(ds: DataSource, actor: Actor, id: number): Pr
   return { sheet, cycle, questionnaire, version, definition: JSON.parse(version.definition) as QuestionnaireDefinition };
 }
 
-export const isClosed = (cycle: AssessmentCycle, now: Date) => shanghaiDate(now) > cycle.dueOn;
+export const isClosed = (cycle: Pick<AssessmentCycle, 'dueOn'>, now: Date) => shanghaiDate(now) > cycle.dueOn;
 export const isTimedOut = (sheet: AssessmentResponse, now: Date) =>
   sheet.deadlineAt !== null && now.getTime() > sheet.deadlineAt.getTime() + TIME_LIMIT_GRACE_MS;
 

@@ -4,5 +4,6 @@ import type { DataSource } from 'typeorm';
 import { ensureBuiltInRules } from '../../talent/commands/builtInJobModelSeeder';
 import { QUESTIONNAIRE_FAMILY } from '../questionnaireFamily';
 
-export const ensureBuiltInQuestionnaires = (ds: DataSource, corpId: string): Promise<void> =>
-  ensureBuiltInRules(ds, corpId, QUESTIONNAIRE_FAMILY, QUESTIONNAIRE_TEMPLATES);
+export async function ensureBuiltInQuestionnaires(ds: DataSource, corpId: string): Promise<void> {
+  await ensureBuiltInRules(ds, corpId, QUESTIONNAIRE_FAMILY, QUESTIONNAIRE_TEMPLATES);
+}

@@ -131,7 +131,7 @@ export async function cycleCompletionInScope(ds: DataSource, actor: Actor, id: n
   const cycle = await ds.getRepository(AssessmentCycle).findOne({ where: { corpId: actor.corpId, id } });
   if (!cycle) throw notFound('测评');
   const scope = actor.roles.includes('admin') ? null : peopleScopeFrom(actor, depts.departments);
-  const departments = await completionByDepartment(ds, actor.corpId, id, scope);
+  const departments = await completionByDepartment(ds, actor, id, scope);
   if (scope && departments.length === 0 && cycle.createdBy !== actor.userid) throw notFound('测评');
   return { cycle, scope, departments };
 }

@@ -106,7 +106,7 @@ export function presentCycleDetail(summary: CycleSummary, departments: DeptCompl
   };
 }
 
-function stateOf(sheet: AssessmentResponse, cycle: AssessmentCycle, now: Date): TaskState {
+function stateOf(sheet: AssessmentResponse, cycle: Pick<AssessmentCycle, 'dueOn'>, now: Date): TaskState {
   if (sheet.submittedAt) return 'submitted';
   if (isClosed(cycle, now)) return 'closed';
   if (isTimedOut(sheet, now)) return 'timedOut';
@@ -115,7 +115,7 @@ function stateOf(sheet: AssessmentResponse, cycle: AssessmentCycle, now: Date): 
 
 export function presentTask(
   sheet: AssessmentResponse,
-  cycle: AssessmentCycle,
+  cycle: Pick<AssessmentCycle, 'id' | 'title' | 'dueOn' | 'timeLimitMinutes'>,
   questionnaire: { name: string; definition: QuestionnaireDefinition },
   subject: UserRef,
   now: Date,

@@ -6,7 +6,7 @@
 import { Brackets, type DataSource, type SelectQueryBuilder } from 'typeorm';
 import type { CycleSheetFilters, CycleSheetLine, CycleSheetStatus, DimensionScore, Paged } from '@liucai/shared';
 import { AssessmentResponse, User } from '../../../entities';
-import { keptRead } from '../../../db/keptReads';
+import { keptCorpId, keptRead, type KeptCorp } from '../../../db/keptReads';
 import { scopeKey, whereInPeopleScope, type PeopleScope } from '../../people/policies/peopleScope';
 import { isoOf, likeEscaped, selectAs } from '../../people/queries/paging';
 import type { DepartmentIndex } from '../../people/queries/departmentIndex';
@@ -36,10 +36,10 @@ const NOT_STARTED = 'r.submitted_at IS NULL AND r.started_at IS NULL';
 const STATUS_SQL: Record<CycleSheetStatus, string> = { submitted: SUBMITTED, inProgress: IN_PROGRESS, notStarted: NOT_STARTED };
 
 /** Sheets, submitted and opened-not-submitted by the subject's main department: one grouped query. */
-export function completionByDepartment(ds: DataSource, corpId: string, cycleId: number, scope: PeopleScope | null): Promise<DeptCompletion[]> {
+export function completionByDepartment(ds: DataSource, corp: KeptCorp, cycleId: number, scope: PeopleScope | null): Promise<DeptCompletion[]> {
   // Kept while no sheet, person or department changed: grouping the cycle's sheets in HR's scope is most of the page.
-  return keptRead(ds, corpId, ['org', 'people', 'assessment'], ['cycleCompletion', cycleId, scopeKey(scope)], () =>
-    countByDepartment(ds, corpId, cycleId, scope),
+  return keptRead(ds, corp, ['org', 'people', 'assessment'], ['cycleCompletion', cycleId, scopeKey(scope)], () =>
+    countByDepartment(ds, keptCorpId(corp), cycleId, scope),
   );
 }
 
@@ -80,11 +80,16 @@ const statusOf = (submittedAt: unknown, startedAt: unknown): CycleSheetStatus =>
  * One page of the cycle's sheets matching the filters, in subject order (a person's own sheet before the supervisor's
  * rating of them); `completion` is the cycle's grouped completion in the same scope (the count when no name is given).
  */
-export function cycleSheetPage(...args: Parameters<typeof readSheetPage>): Promise<Paged<CycleSheetLine>> {
-  const [ds, corpId, cycleId, scope, f] = args;
+export function cycleSheetPage(ds: DataSource, corp: KeptCorp, ...rest: SheetPageArgs): Promise<Paged<CycleSheetLine>> {
+  const [cycleId, scope, f] = rest;
   // Kept like the completion it pages through (no sheet, person or department changed).
-  return keptRead(ds, corpId, ['org', 'people', 'assessment'], ['cycleSheetPage', cycleId, scopeKey(scope), f], () => readSheetPage(...args));
+  return keptRead(ds, corp, ['org', 'people', 'assessment'], ['cycleSheetPage', cycleId, scopeKey(scope), f], () =>
+    readSheetPage(ds, keptCorpId(corp), ...rest),
+  );
 }
+
+/** `readSheetPage`'s arguments after the database and the corp. */
+type SheetPageArgs = Parameters<typeof readSheetPage> extends [DataSource, string, ...infer Rest] ? Rest : never;
 
 async function readSheetPage(
   ds: DataSource,

@@ -8,7 +8,7 @@
  * supervisor ratings apart). A cycle, sheet or person outside the caller's scope answers 404.
  */
 import type Router from '@koa/router';
-import type { CycleLaunchInput, PersonAssessments } from '@liucai/shared';
+import { QUESTIONNAIRE_TEMPLATES, type CycleLaunchInput, type PersonAssessments } from '@liucai/shared';
 import type { AppDeps, AppState } from '../../../appTypes';
 import type { Questionnaire, QuestionnaireVersion } from '../../../entities';
 import { validate } from '../../../middleware/validate';
@@ -19,12 +19,11 @@ import { loadDepartmentIndex } from '../../people/queries/departmentIndex';
 import { findPersonInScope } from '../../people/queries/personInScope';
 import { assertTalentAdmin } from '../../talent/policies/talentAdmin';
 import { openSheet, saveAnswers, submitSheet } from '../commands/answerSheetWriter';
-import { ensureBuiltInQuestionnaires } from '../commands/builtInQuestionnaireSeeder';
 import { launchCycle } from '../commands/cycleLauncher';
 import { remindLate } from '../commands/cycleReminder';
 import { cycleCompletionInScope, cycleInScope, visibleCycleCounts, visibleCycles, type CycleCounts, type VisibleCycle } from '../policies/cycleAccess';
 import { presentCycleDetail, presentCycleSummary, presentQuestionnaires, presentQuestionnaireVersion, presentSheet } from '../presenters/assessmentPresenter';
-import { myTasks, questionnaireNames, resultsOf } from '../queries/assessmentQueries';
+import { cycleNames, myTasks, resultsOf } from '../queries/assessmentQueries';
 import { cycleSheetPage } from '../queries/cycleSheets';
 import { QUESTIONNAIRE_FAMILY } from '../questionnaireFamily';
 import { ASSESSMENT_FIELD_LABELS, AnswersBodySchema, CycleLaunchSchema, CycleSheetsQuerySchema, IdParamSchema, SubmitBodySchema } from './schema';
@@ -40,7 +39,7 @@ export function assessmentRoutes(deps: AppDeps): Router<AppState> {
       presentQuestionnaires(ds, corpId, rules as Questionnaire[], versions as QuestionnaireVersion[], today),
     presentVersion: (v, users) => presentQuestionnaireVersion(v as QuestionnaireVersion, users),
     assertAdmin: assertTalentAdmin,
-    beforeRead: (actor) => ensureBuiltInQuestionnaires(deps.ds, actor.corpId),
+    builtIns: QUESTIONNAIRE_TEMPLATES,
   });
   const kick = (corpId: string) =>
     kickOutbox(deps.jobs, corpId).catch((err: unknown) =>
@@ -50,17 +49,12 @@ export function assessmentRoutes(deps: AppDeps): Router<AppState> {
   const counted = (found: VisibleCycle[]): CycleCounts[] =>
     found.map(({ cycle, sheets }) => ({ cycle, total: sheets.length, submitted: sheets.filter((s) => s.submittedAt).length }));
   const summaries = async (corpId: string, found: CycleCounts[], now: Date) => {
-    const names = await questionnaireNames(
+    const names = await cycleNames(
       deps.ds,
       corpId,
-      found.map((f) => f.cycle.versionId),
+      found.map((f) => f.cycle),
     );
-    const users = await userRefs(
-      deps.ds,
-      corpId,
-      found.map((f) => f.cycle.createdBy),
-    );
-    return found.map((f) => presentCycleSummary(f, { ...names, users }, now));
+    return found.map((f) => presentCycleSummary(f, names, now));
   };
 
   r.get('/assessment-cycles', async (ctx) => {
@@ -90,7 +84,7 @@ export function assessmentRoutes(deps: AppDeps): Router<AppState> {
     const total = departments.reduce((n, d) => n + d.total, 0);
     const submitted = departments.reduce((n, d) => n + d.submitted, 0);
     const [summary] = await summaries(actor.corpId, [{ cycle, total, submitted }], new Date());
-    const sheets = await cycleSheetPage(deps.ds, actor.corpId, id, scope, filters, depts, departments);
+    const sheets = await cycleSheetPage(deps.ds, actor, id, scope, filters, depts, departments);
     ctx.body = { ok: true, data: presentCycleDetail(summary!, departments, depts, sheets) };
   });
 

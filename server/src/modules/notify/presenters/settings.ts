@@ -4,21 +4,26 @@ import { appPageUrl, formatClock, messageLink, shanghaiTime, type NotificationSe
 import type { AppDeps } from '../../../appTypes';
 import { Notification } from '../../../entities';
 import { meteredCallsThisMonth } from '../../sync/commands/callBudget';
+import { keptCorpId, keptRead, type KeptCorp } from '../../../db/keptReads';
 
 /** The NOTIFY_* settings, the month's budget and what waits, for the admin settings page. */
-export async function presentNotifySettings(deps: Pick<AppDeps, 'config' | 'ds'>, corpId: string, now: Date = new Date()): Promise<NotificationSettingsView> {
+export async function presentNotifySettings(deps: Pick<AppDeps, 'config' | 'ds'>, corp: KeptCorp, now: Date = new Date()): Promise<NotificationSettingsView> {
   const n = deps.config.notify;
   const ds: DataSource = deps.ds;
+  const corpId = keptCorpId(corp);
   const used = await meteredCallsThisMonth(ds, corpId, now);
   const limit = deps.config.monthlyCallLimit;
-  const counts = await ds
-    .getRepository(Notification)
-    .createQueryBuilder('n')
-    .select('n.status', 'status')
-    .addSelect('COUNT(*)', 'n')
-    .where({ corpId, status: In(['pending', 'deferred', 'failed', 'unconfirmed']) })
-    .groupBy('n.status')
-    .getRawMany<{ status: string; n: string | number }>();
+  // What waits to be sent, kept while no notification changed (a count over every waiting one: 10,000 on a busy day).
+  const counts = await keptRead(ds, corp, ['notify'], ['notifyWaiting'], () =>
+    ds
+      .getRepository(Notification)
+      .createQueryBuilder('n')
+      .select('n.status', 'status')
+      .addSelect('COUNT(*)', 'n')
+      .where({ corpId, status: In(['pending', 'deferred', 'failed', 'unconfirmed']) })
+      .groupBy('n.status')
+      .getRawMany<{ status: string; n: string | number }>(),
+  );
   const count = (s: string) => Number(counts.find((c) => c.status === s)?.n ?? 0);
   const q = n.quietHours;
   const base = deps.config.publicUrl ?? `http://localhost:${deps.config.port}`;

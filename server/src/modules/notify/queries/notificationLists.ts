@@ -3,7 +3,7 @@ import { In, IsNull, LessThan, type DataSource } from 'typeorm';
 import type { NotificationStatus } from '@liucai/shared';
 import { Notification, NotificationSend, User } from '../../../entities';
 import type { Actor } from '../../../appTypes';
-import { keptRead } from '../../../db/keptReads';
+import { keptCorpId, keptRead, type KeptCorp } from '../../../db/keptReads';
 import { peopleScopeOf, scopeKey, scopeUseridsSql, whereInPeopleScope, type PeopleScope } from '../../people/policies/peopleScope';
 
 /** A person's own notifications, newest first (every status: the message centre never depends on DingTalk). */
@@ -50,7 +50,7 @@ export async function notificationLog(ds: DataSource, actor: Actor, f: LogFilter
   const key = ['notifyLogPage', scopeKey(scope), f];
   const [page, counts] = await Promise.all([
     keptRead(ds, actor, ['org', 'people', 'notify'], key, () => logPage(ds, actor.corpId, scope, f)),
-    logCounts(ds, actor.corpId, scope),
+    logCounts(ds, actor, scope),
   ]);
   return { ...page, counts };
 }
@@ -79,8 +79,8 @@ async function logPage(ds: DataSource, corpId: string, scope: PeopleScope, f: Lo
  * 通知记录's counts by status of the notifications to people in `scope`, kept while no notification, person or
  * department changed (counting them is most of the page's work at 10,000 people).
  */
-export function logCounts(ds: DataSource, corpId: string, scope: PeopleScope): Promise<Map<string, number>> {
-  return keptRead(ds, corpId, ['org', 'people', 'notify'], ['notifyLogCounts', scopeKey(scope)], () => countLog(ds, corpId, scope));
+export function logCounts(ds: DataSource, corp: KeptCorp, scope: PeopleScope): Promise<Map<string, number>> {
+  return keptRead(ds, corp, ['org', 'people', 'notify'], ['notifyLogCounts', scopeKey(scope)], () => countLog(ds, keptCorpId(corp), scope));
 }
 
 /**

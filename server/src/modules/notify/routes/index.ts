@@ -75,7 +75,7 @@ export function notifyRoutes(deps: AppDeps): Router<AppState> {
   r.get('/settings', async (ctx) => {
     const actor = ctx.state.actor!;
     assertCanManageSettings(actor);
-    ctx.body = { ok: true, data: await presentNotifySettings(deps, actor.corpId) };
+    ctx.body = { ok: true, data: await presentNotifySettings(deps, actor) };
   });
 
   r.post('/test', async (ctx) => {

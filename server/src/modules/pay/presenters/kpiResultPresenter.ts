@@ -5,6 +5,7 @@ import { KpiPromotion, KpiRating, KpiScore, type User } from '../../../entities'
 import type { KpiScoreDetail } from '../commands/kpiScorer';
 import { schemeFor, schemesInForce } from '../commands/kpiScorer';
 import { referenceDay } from '../../talent/commands/talentRecomputer';
+import { keptCorpId, keptRead, type KeptCorp } from '../../../db/keptReads';
 
 const text = (h: number) => (h / 100).toFixed(2);
 const monthView = (s: KpiScore): KpiMonthView => ({ period: s.period, total: text(s.totalH), passScore: text(s.passScoreH), met: Boolean(s.met) });
@@ -106,11 +107,12 @@ export async function presentKpiPerson(ds: DataSource, user: User, period: strin
 /** Rows for a list of people for `period`: totals, streaks and (with `ratable`) the judgement indicators to rate. */
 export async function presentKpiRows(
   ds: DataSource,
-  corpId: string,
+  corp: KeptCorp,
   people: User[],
   period: string,
   opts: { required: number; today: string; ratable: boolean },
 ): Promise<KpiPersonRow[]> {
+  const corpId = keptCorpId(corp);
   const ids = people.map((p) => p.userid);
   const scores = new Map<string, KpiScore[]>();
   const ratings = new Map<string, KpiRating[]>();
@@ -126,7 +128,9 @@ export async function presentKpiRows(
       for (const r of await ds.getRepository(KpiRating).find({ where: { corpId, period, userid: In(slice) } }))
         ratings.set(r.userid, [...(ratings.get(r.userid) ?? []), r]);
   }
-  const schemes = opts.ratable ? await schemesInForce(ds, corpId, referenceDay(period, opts.today)) : [];
+  const day = referenceDay(period, opts.today);
+  // The schemes in force that day, kept while no pay table changed (two reads and a compile per list otherwise).
+  const schemes = opts.ratable ? await keptRead(ds, corp, ['pay'], ['kpiSchemesInForce', day], () => schemesInForce(ds, corpId, day)) : [];
   return people.map((p) => {
     const mine = scores.get(p.userid) ?? [];
     const month = mine.find((s) => s.period === period);

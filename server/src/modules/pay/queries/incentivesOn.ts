@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { Actor } from '../../../appTypes';
 import type { MyIncentives } from '@liucai/shared';
 import { keptRead } from '../../../db/keptReads';
 import type { User } from '../../../entities';
@@ -11,8 +12,15 @@ import { planCache } from './planResolution';
  * the corp's assignments, plans, published versions and departments, kept while no pay table or department changed
  * (one read by key instead of a dozen queries a view), with the versions' authors named in one query.
  */
-export async function incentivesOn(ds: DataSource, person: Pick<User, 'corpId' | 'userid' | 'title' | 'mainDeptId'>, day: string): Promise<MyIncentives> {
-  const plans = await keptRead(ds, person.corpId, ['org', 'pay'], ['planCache'], () => planCache(ds, person.corpId));
+export async function incentivesOn(
+  ds: DataSource,
+  person: Pick<User, 'corpId' | 'userid' | 'title' | 'mainDeptId'>,
+  day: string,
+  /** Who asks (in the person's corp): their session's versions check the kept plans. */
+  reader: Actor,
+): Promise<MyIncentives> {
+  if (reader.corpId !== person.corpId) throw new Error('incentivesOn: the reader and the person are in different corps');
+  const plans = await keptRead(ds, reader, ['org', 'pay'], ['planCache'], () => planCache(ds, person.corpId));
   const current = await plans.on(person, day);
   const previous = current ? (await plans.stint(person, current)).before : null;
   const users = await namesFor(

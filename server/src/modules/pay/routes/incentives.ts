@@ -19,7 +19,7 @@ export function incentiveRoutes(deps: AppDeps): Router<AppState> {
     const actor = ctx.state.actor!;
     const today = shanghaiDate(new Date());
     const me = await deps.ds.getRepository(User).findOneByOrFail({ corpId: actor.corpId, userid: actor.userid });
-    ctx.body = { ok: true, data: await incentivesOn(deps.ds, me, today) };
+    ctx.body = { ok: true, data: await incentivesOn(deps.ds, me, today, actor) };
   });
 
   r.post('/simulate', async (ctx) => {

@@ -16,7 +16,7 @@ import { notFound } from '../../../errors';
 import { validate } from '../../../middleware/validate';
 import { shanghaiDate } from '../../../util/dates';
 import { recordReadAudit } from '../../audit/commands/auditRecorder';
-import { scopeKey, visibleUserIds, whereInPeopleScope } from '../../people/policies/peopleScope';
+import { scopeKey, visiblePerson, whereInPeopleScope } from '../../people/policies/peopleScope';
 import { keptRead } from '../../../db/keptReads';
 import { payScopeOf, payVisibleUserIds } from '../policies/payScope';
 import { assertPayAdmin } from '../policies/payAdmin';
@@ -71,19 +71,19 @@ export function kpiResultRoutes(deps: AppDeps): Router<AppState> {
     if (!u) throw notFound('员工');
     return u;
   };
-  const promotionsOf = async (actor: Actor, userids: string[]) => {
+  /** The promotions of these people, newest first; `known` names people already read (the rest are read, once). */
+  const promotionsOf = async (actor: Actor, userids: string[], known: ReadonlyMap<string, string> = new Map()) => {
     if (userids.length === 0) return [];
     // tenancy: the actor's corp.
     const rows = await deps.ds
       .getRepository(KpiPromotion)
       .find({ where: { corpId: actor.corpId, userid: In(userids) }, order: { period: 'DESC', id: 'DESC' } });
-    const names = new Map(
-      (
-        await deps.ds
-          .getRepository(User)
-          .find({ where: { corpId: actor.corpId, userid: In([...new Set(rows.map((p) => p.userid))]) }, select: { userid: true, name: true } })
-      ).map((u) => [u.userid, u.name]),
-    );
+    const unknown = [...new Set(rows.map((p) => p.userid))].filter((id) => !known.has(id));
+    const names = new Map(known);
+    if (unknown.length > 0)
+      // tenancy: the actor's corp.
+      for (const u of await deps.ds.getRepository(User).find({ where: { corpId: actor.corpId, userid: In(unknown) }, select: { userid: true, name: true } }))
+        names.set(u.userid, u.name);
     return rows.map((p) => presentPromotion(p, names));
   };
 
@@ -99,19 +99,24 @@ export function kpiResultRoutes(deps: AppDeps): Router<AppState> {
   r.get('/team', async (ctx) => {
     const actor = ctx.state.actor!;
     const period = periodOf(ctx.query);
-    // tenancy: the actor's corp; their direct reports only.
-    const reports = (
-      await deps.ds.getRepository(User).find({ where: { corpId: actor.corpId, supervisorUserid: actor.userid, status: 'active' }, order: { name: 'ASC' } })
-    ).filter((u) => u.userid !== actor.userid);
-    const data: KpiPeopleList = {
-      period,
-      ratingWindow: ratingWindow(period, settings().ratingWindowDays),
-      people: await presentKpiRows(deps.ds, actor.corpId, reports, period, { required: settings().promotionMonths, today: today(), ratable: true }),
-      promotions: await promotionsOf(
-        actor,
-        reports.map((u) => u.userid),
-      ),
-    };
+    const day = today();
+    // Kept while no person and no pay table changed (a supervisor opens the page again after each rating).
+    const data = await keptRead(deps.ds, actor, ['people', 'pay'], ['kpiTeam', actor.userid, period, day], async (): Promise<KpiPeopleList> => {
+      // tenancy: the actor's corp; their direct reports only.
+      const reports = (
+        await deps.ds.getRepository(User).find({ where: { corpId: actor.corpId, supervisorUserid: actor.userid, status: 'active' }, order: { name: 'ASC' } })
+      ).filter((u) => u.userid !== actor.userid);
+      return {
+        period,
+        ratingWindow: ratingWindow(period, settings().ratingWindowDays),
+        people: await presentKpiRows(deps.ds, actor, reports, period, { required: settings().promotionMonths, today: day, ratable: true }),
+        promotions: await promotionsOf(
+          actor,
+          reports.map((u) => u.userid),
+          new Map(reports.map((u) => [u.userid, u.name])),
+        ),
+      };
+    });
     ctx.body = { ok: true, data };
   });
 
@@ -162,7 +167,7 @@ export function kpiResultRoutes(deps: AppDeps): Router<AppState> {
       return {
         period,
         ratingWindow: ratingWindow(period, settings().ratingWindowDays),
-        people: await presentKpiRows(deps.ds, actor.corpId, people, period, { required: settings().promotionMonths, today: day, ratable: false }),
+        people: await presentKpiRows(deps.ds, actor, people, period, { required: settings().promotionMonths, today: day, ratable: false }),
         promotions: [],
         total: Number(sums?.total ?? 0),
         metCount: Number(sums?.met ?? 0),
@@ -177,8 +182,9 @@ export function kpiResultRoutes(deps: AppDeps): Router<AppState> {
     const actor = ctx.state.actor!;
     const { userid } = validate(z.object({ userid: z.string().min(1).max(64) }), ctx.params, LABELS);
     const { period } = validate(PeriodQuery, ctx.query, LABELS);
-    if (!(await visibleUserIds(deps.ds, actor, [userid])).has(userid)) throw notFound('员工');
-    const data = await presentKpiPerson(deps.ds, await userOf(actor, userid), period ?? null, { required: settings().promotionMonths, today: today() });
+    const person = await visiblePerson(deps.ds, actor, userid);
+    if (!person) throw notFound('员工');
+    const data = await presentKpiPerson(deps.ds, person, period ?? null, { required: settings().promotionMonths, today: today() });
     if (userid !== actor.userid) {
       await recordReadAudit(deps.ds, actor, {
         action: 'pay.kpi.read',

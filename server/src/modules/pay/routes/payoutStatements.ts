@@ -5,7 +5,6 @@
  * (员工档案 → 激励). A statement of a run not yet published, or someone else's, answers 404.
  */
 import Router from '@koa/router';
-import { In } from 'typeorm';
 import type { MyPayoutStatements } from '@liucai/shared';
 import { PayoutRun, PayoutStatement } from '../../../entities';
 import { notFound } from '../../../errors';
@@ -25,10 +24,19 @@ export function payoutStatementRoutes(deps: AppDeps): Router<AppState> {
 
   /** A person's statements in the runs `allowed`, newest month first, and this year's published total. */
   const statementList = async (corpId: string, userid: string, allowed: (run: PayoutRun) => boolean): Promise<MyPayoutStatements> => {
-    // tenancy: the person's statements and their runs, in the corp.
-    const own = await deps.ds.getRepository(PayoutStatement).find({ where: { corpId, userid } });
-    const runs = own.length ? await deps.ds.getRepository(PayoutRun).find({ where: { corpId, id: In(own.map((s) => s.runId)) } }) : [];
-    const runOf = new Map(runs.filter(allowed).map((run) => [run.id, run]));
+    // tenancy: the person's statements in the corp, each with its run (same corp): one statement.
+    const own = (await deps.ds
+      .getRepository(PayoutStatement)
+      .createQueryBuilder('s')
+      .innerJoinAndMapOne('s.run', PayoutRun, 'r', 'r.corp_id = s.corp_id AND r.id = s.run_id')
+      .where('s.corp_id = :corpId AND s.userid = :userid', { corpId, userid })
+      .getMany()) as (PayoutStatement & { run: PayoutRun })[];
+    const runOf = new Map(
+      own
+        .map((s) => s.run)
+        .filter(allowed)
+        .map((run) => [run.id, run]),
+    );
     const year = shanghaiDate(new Date()).slice(0, 4);
     const statements = own
       .filter((s) => runOf.has(s.runId))

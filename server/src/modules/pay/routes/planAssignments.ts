@@ -59,7 +59,7 @@ export function planAssignmentRoutes(deps: AppDeps): Router<AppState> {
     await assertVisible(actor, userid);
     const person = await deps.ds.getRepository(User).findOneBy({ corpId: actor.corpId, userid });
     if (!person) throw notFound('员工');
-    ctx.body = { ok: true, data: await incentivesOn(deps.ds, person, date ?? shanghaiDate(new Date())) };
+    ctx.body = { ok: true, data: await incentivesOn(deps.ds, person, date ?? shanghaiDate(new Date()), actor) };
   });
 
   return r;

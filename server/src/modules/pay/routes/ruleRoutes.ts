@@ -22,6 +22,7 @@ import { copyRuleVersion } from '../commands/ruleVersionCopier';
 import { namesFor } from '../presenters/ruleVersionPresenter';
 import { CopyBodySchema, IdParamSchema, PAY_FIELD_LABELS, RuleCreateSchema, VersionBodySchema } from './schema';
 import { forgetSessionVersions } from '../../../db/keptReads';
+import { ensureBuiltInRules, type BuiltInTemplate } from '../../talent/commands/builtInJobModelSeeder';
 
 export interface RuleRouteSpec {
   family: RuleFamily;
@@ -34,8 +35,8 @@ export interface RuleRouteSpec {
   presentVersion(v: RuleVersion, users: Map<string, UserRef>): unknown;
   /** Who may administer this family (default: pay admins, HR and admins). */
   assertAdmin?: (actor: Actor) => void;
-  /** Run before the rules are read (e.g. seed a corp's built-in ones). */
-  beforeRead?: (actor: Actor) => Promise<void>;
+  /** The rules every corp has (岗位模型, 问卷): a corp's first read adds those it lacks (`ensureBuiltInRules`). */
+  builtIns?: readonly BuiltInTemplate[];
   /** Run after a version was published (committed), e.g. enqueue the work it changes. */
   afterPublish?: (actor: Actor, published: RuleVersion) => Promise<void>;
 }
@@ -53,13 +54,27 @@ export function ruleRoutes(deps: AppDeps, spec: RuleRouteSpec): Router<AppState>
   const audit = (ctx: { state: AppState }, what: string, fields: Record<string, unknown>) =>
     ctx.state.log.info({ audit: `${spec.audit}_${what}`, by: ctx.state.actor!.userid, ...fields }, 'audit');
 
+  // tenancy: the actor's corp, every read below.
+  const readRules = (actor: Actor, id?: number) =>
+    deps.ds.getRepository(family.rule).find({ where: { corpId: actor.corpId, ...(id ? { id } : {}) }, order: { id: 'ASC' } });
   const load = async (actor: Actor, id?: number) => {
-    if (spec.beforeRead) {
-      await spec.beforeRead(actor);
-      // It may have written (seeded built-in rules): what follows reads the versions as they are now.
+    let rules = await readRules(actor, spec.builtIns ? undefined : id);
+    // The built-in rules are checked against the corp's rules just read (all of them, a handful), not read again.
+    if (
+      spec.builtIns &&
+      (await ensureBuiltInRules(
+        deps.ds,
+        actor.corpId,
+        family,
+        spec.builtIns,
+        rules.map((x) => x.code),
+      ))
+    ) {
+      // Seeded: what follows reads as the data is now, not as the session's versions said.
       forgetSessionVersions(actor);
+      rules = await readRules(actor);
     }
-    const rules = await deps.ds.getRepository(family.rule).find({ where: { corpId: actor.corpId, ...(id ? { id } : {}) }, order: { id: 'ASC' } });
+    if (spec.builtIns && id) rules = rules.filter((x) => x.id === id);
     const versions = rules.length
       ? await deps.ds.getRepository(family.version).find({ where: { corpId: actor.corpId, ...(id ? { [family.parentKey]: id } : {}) } as never })
       : [];

@@ -190,6 +190,14 @@ export async function userIdsInScope(ds: DataSource, scope: PeopleScope): Promis
   return new Set(((await ds.query(sql, params)) as { userid: string }[]).map((r) => r.userid));
 }
 
+/** One person's row if the actor may see them (the rule of `visibleUserIds`), else null: one query. */
+export async function visiblePerson(ds: DataSource, actor: Actor, userid: string): Promise<User | null> {
+  const scope = await peopleScopeOf(ds, actor, { few: true });
+  // tenancy: whereInPeopleScope adds the corp.
+  const qb = ds.getRepository(User).createQueryBuilder('u').where('u.userid = :userid', { userid });
+  return whereInPeopleScope(qb, 'u', scope).getOne();
+}
+
 /**
  * Which of `userids` the actor may see: one query for the whole list, never a check per person. Unknown userids and
  * people of other corps are simply not in the answer.

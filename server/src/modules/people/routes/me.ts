@@ -1,7 +1,6 @@
 import Router from '@koa/router';
-import { User } from '../../../entities';
 import { notFound } from '../../../errors';
-import { canViewUser } from '../policies/users';
+import { visiblePerson } from '../policies/peopleScope';
 import { presentMe } from '../presenters/me';
 import { loadActor } from '../../access/auth/actorLoader';
 import type { AppDeps, AppState } from '../../../appTypes';
@@ -14,11 +13,13 @@ export function meRoutes(deps: AppDeps): Router<AppState> {
   });
   r.get('/users/:userid', async (ctx) => {
     const actor = ctx.state.actor!;
-    const target = await deps.ds.getRepository(User).findOneBy({ corpId: actor.corpId, userid: ctx.params.userid ?? '' });
-    if (!target || !(await canViewUser(deps.ds, actor, target))) throw notFound('员工');
+    // The person if the actor may see them (404 outside one's scope): one query.
+    const target = await visiblePerson(deps.ds, actor, ctx.params.userid ?? '');
+    if (!target) throw notFound('员工');
     const asActor = await loadActor(deps.ds, target.corpId, target.userid);
     const profile = asActor
-      ? await presentMe(deps.ds, { ...asActor, hrDeptIds: [] })
+      ? // Departments as of the org version this request read with its session (same corp).
+        await presentMe(deps.ds, { ...asActor, hrDeptIds: [], orgVersion: actor.orgVersion })
       : { userid: target.userid, name: target.name, title: target.title, status: target.status, leftOn: target.leftOn };
     ctx.body = { ok: true, data: profile };
   });

@@ -154,12 +154,19 @@ export async function disclosedGroups(
 /** A round's results for HR (404 outside its departments); before the round closes, a note and no results. */
 export async function roundResults(ds: DataSource, actor: Actor, roundId: number, now: Date): Promise<PulseResultsView> {
   const depts = await pulseDepartments(ds, actor);
-  // tenancy: the corp's round and survey.
-  const round = await ds.getRepository(PulseRound).findOne({ where: { corpId: actor.corpId, id: roundId } });
-  const survey = round ? await ds.getRepository(PulseSurvey).findOne({ where: { corpId: actor.corpId, id: round.surveyId } }) : null;
-  if (!round || !survey || !depts.has(Number(survey.deptId))) throw notFound('脉搏调查');
+  // tenancy: the corp's round, with its survey (same corp) in the same statement.
+  const found = (await ds
+    .getRepository(PulseRound)
+    .createQueryBuilder('r')
+    .innerJoinAndMapOne('r.survey', PulseSurvey, 's', 's.corp_id = r.corp_id AND s.id = r.survey_id')
+    .where('r.corp_id = :corpId AND r.id = :roundId', { corpId: actor.corpId, roundId })
+    .getOne()) as (PulseRound & { survey: PulseSurvey }) | null;
+  if (!found || !depts.has(Number(found.survey.deptId))) throw notFound('脉搏调查');
+  const { survey, ...round } = found;
   const today = shanghaiDate(now);
-  const s = summary(round, await roundCounts(ds, actor.corpId, [round.id]), today);
+  // Invited and answered, kept while no pulse table changed (HR opens a round's results again and again).
+  const counts = await keptRead(ds, actor, ['pulse'], ['pulseRoundCounts', round.id], () => roundCounts(ds, actor.corpId, [round.id]));
+  const s = summary(round, counts, today);
   const base = { surveyId: survey.id, title: survey.title, round: s };
   if (!s.closed)
     return {

@@ -29,8 +29,8 @@ export interface RiskScope {
 
 /**
  * The actor's risk scope; 403 when their roles give them no radar at all. With `about`, the scope for that one person
- * (a person's page): their memberships are looked up for them alone, and whether they are seen as HR is known at once.
- * For a list, `learnHrMembers` asks about the page's people once they are known.
+ * (a person's page): `personInRiskScope` reads them, looks up their memberships for them alone in the same statement
+ * and so knows whether they are seen as HR. For a list, `learnHrMembers` asks about the page's people once they are known.
  */
 export async function riskScopeOf(ds: DataSource, actor: Actor, about?: string): Promise<RiskScope> {
   const isHr = actor.roles.includes('hr');
@@ -43,7 +43,6 @@ export async function riskScopeOf(ds: DataSource, actor: Actor, about?: string):
     hrDepts: new Set(deptIds.map(Number)),
     hrMembers: new Set(),
   };
-  if (about !== undefined) await learnHrMembers(ds, rs, [about]);
   return rs;
 }
 

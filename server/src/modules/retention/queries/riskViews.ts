@@ -5,7 +5,7 @@
 import { In, type DataSource } from 'typeorm';
 import { Department, RetentionReview, RetentionRisk, RetentionWeekSignal, User } from '../../../entities';
 import { whereInRiskScope, type RiskScope } from '../policies/riskScope';
-import { scopeUseridsSql } from '../../people/policies/peopleScope';
+import { departmentRule, scopeUseridsSql } from '../../people/policies/peopleScope';
 
 /** The latest week the corp has risks for (the current week of the radar), or null before the first run. */
 export async function currentRiskWeek(ds: DataSource, corpId: string): Promise<string | null> {
@@ -220,14 +220,22 @@ export async function personInRiskScope(ds: DataSource, rs: RiskScope, userid: s
     .leftJoin(Department, 'd', 'd.corp_id = u.corp_id AND d.dept_id = u.main_dept_id')
     .select(['u.userid AS userid', 'u.name AS name', 'u.title AS title', 'u.main_dept_id AS mainDeptId', 'd.name AS deptName'])
     .where('u.userid = :userid', { userid });
+  // HR: whether they belong to HR's departments beyond their main one (seen as HR), in the same statement.
+  const roots = rs.scope.deptRoots;
+  if (roots.length > 0) {
+    const rule = departmentRule('hm', rs.scope.corpId, roots);
+    qb.addSelect(`CASE WHEN ${rule.member('u', true)} THEN 1 ELSE 0 END`, 'hrMember').setParameters(rule.params);
+  }
   const row = await whereInRiskScope(qb, 'u', rs).getRawOne<{
     userid: string;
     name: string;
     title: string | null;
     mainDeptId: unknown;
     deptName: string | null;
+    hrMember?: number | string | boolean;
   }>();
   if (!row) return null;
+  if (Number(row.hrMember ?? 0) === 1) rs.hrMembers.add(row.userid);
   return { userid: row.userid, name: row.name, title: row.title, mainDeptId: row.mainDeptId === null ? null : Number(row.mainDeptId), deptName: row.deptName };
 }
 

@@ -1,7 +1,7 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import { ApiCallBudget, MeteredUsage } from '../../../entities';
 import { MONTHLY_QUOTA_FIGURES } from '../../../dingtalk/wireFacts';
-import { shanghaiDate } from '../../../util/dates';
+import { addDays, shanghaiDate } from '../../../util/dates';
 
 /**
  * The monthly metered DingTalk quota as one budget shared by everything that spends it (doc 8.1): metered API calls
@@ -36,7 +36,12 @@ export interface MonthlyUsage {
   byPurpose: Partial<Record<MeteredPurpose, { apiCalls: number; events: number }>>;
   /** DingTalk refused a call for the monthly quota this month: when, and its message. */
   refused: { at: Date; detail: string; orgUsed: number | null; orgLimit: number | null } | null;
+  /** The month before's per-purpose use, when asked for (`withPrevious`): read with this month's. */
+  previousByPurpose?: MonthlyUsage['byPurpose'];
 }
+
+/** The yyyy-mm before a budget month. */
+export const previousBudgetMonth = (month: string): string => budgetMonth(new Date(`${addDays(`${month}-01`, -1)}T12:00:00+08:00`));
 
 /** yyyy-mm of an instant in Asia/Shanghai (DingTalk's monthly quota follows the China calendar). */
 export const budgetMonth = (now: Date) => shanghaiDate(now).slice(0, 7);
@@ -47,15 +52,20 @@ export async function meteredCallsThisMonth(ds: DataSource, corpId: string, now 
   return row?.meteredCalls ?? 0;
 }
 
-/** This month's calls and events, in all and per purpose (two primary-key reads). */
-export async function monthlyUsage(ds: DataSource, corpId: string, now = new Date()): Promise<MonthlyUsage> {
+/**
+ * This month's calls and events, in all and per purpose (two primary-key reads); `withPrevious` reads the month
+ * before's per-purpose use in the same second read (the forecast's rates).
+ */
+export async function monthlyUsage(ds: DataSource, corpId: string, now = new Date(), opts: { withPrevious?: boolean } = {}): Promise<MonthlyUsage> {
   const month = budgetMonth(now);
+  const previous = previousBudgetMonth(month);
   const [total, parts] = await Promise.all([
     ds.getRepository(ApiCallBudget).findOneBy({ corpId, month }),
-    ds.getRepository(MeteredUsage).findBy({ corpId, month }),
+    ds.getRepository(MeteredUsage).findBy({ corpId, month: opts.withPrevious ? In([month, previous]) : month }),
   ]);
   const byPurpose: MonthlyUsage['byPurpose'] = {};
-  for (const p of parts) byPurpose[p.purpose as MeteredPurpose] = { apiCalls: p.apiCalls, events: p.events };
+  const previousByPurpose: MonthlyUsage['byPurpose'] = {};
+  for (const p of parts) (p.month === month ? byPurpose : previousByPurpose)[p.purpose as MeteredPurpose] = { apiCalls: p.apiCalls, events: p.events };
   const figures = total?.quotaRefusedDetail ? MONTHLY_QUOTA_FIGURES.exec(total.quotaRefusedDetail) : null;
   return {
     month,
@@ -70,6 +80,7 @@ export async function monthlyUsage(ds: DataSource, corpId: string, now = new Dat
           orgLimit: figures ? Number(figures[2]) : null,
         }
       : null,
+    ...(opts.withPrevious ? { previousByPurpose } : {}),
   };
 }
 

@@ -1,10 +1,9 @@
 import type { DataSource } from 'typeorm';
 import { judgeForecast, type CallBudget } from '@liucai/shared';
-import { MeteredUsage } from '../../../entities';
 import type { Config } from '../../../config';
 import { METERED_QUOTAS } from '../../../dingtalk/wireFacts';
-import { addDays, shanghaiDate } from '../../../util/dates';
-import { budgetMonth, METERED_PURPOSES, monthlyUsage, type MeteredPurpose } from '../commands/callBudget';
+import { shanghaiDate } from '../../../util/dates';
+import { METERED_PURPOSES, monthlyUsage, type MeteredPurpose } from '../commands/callBudget';
 import type { QualitySnapshot } from '../commands/dataQualityRefresher';
 import { forecastLines, type ObservedUse } from './budgetForecast';
 
@@ -41,10 +40,8 @@ export async function presentBudget(
   now = new Date(),
 ): Promise<CallBudget> {
   const { budget } = config;
-  const usage = await monthlyUsage(ds, corpId, now);
-  const prevMonth = budgetMonth(new Date(`${addDays(`${usage.month}-01`, -1)}T12:00:00+08:00`));
-  const prev = new Map((await ds.getRepository(MeteredUsage).findBy({ corpId, month: prevMonth })).map((r) => [r.purpose, r]));
-  const events = (p: MeteredPurpose) => ({ prev: prev.get(p)?.events ?? 0, cur: usage.byPurpose[p]?.events ?? 0 });
+  const usage = await monthlyUsage(ds, corpId, now, { withPrevious: true });
+  const events = (p: MeteredPurpose) => ({ prev: usage.previousByPurpose?.[p]?.events ?? 0, cur: usage.byPurpose[p]?.events ?? 0 });
   const rate = (...ps: MeteredPurpose[]) => {
     const sum = ps.map(events).reduce((a, b) => ({ prev: a.prev + b.prev, cur: a.cur + b.cur }), { prev: 0, cur: 0 });
     return monthlyRate(sum.prev, sum.cur, now);

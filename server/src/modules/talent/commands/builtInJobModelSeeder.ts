@@ -21,15 +21,24 @@ export async function ensureBuiltInJobModels(ds: DataSource, corpId: string): Pr
   await ensureBuiltInRules(ds, corpId, JOB_MODEL_FAMILY, JOB_MODEL_TEMPLATES);
 }
 
-/** The same for any versioned-rule family (job models, questionnaires): each template as a published version 1. */
+/** A built-in rule: the code a corp's copy is known by, and what version 1 holds. */
+export type BuiltInTemplate = { code: string; name: string; description: string; definition: unknown };
+
+/**
+ * The same for any versioned-rule family (job models, questionnaires): each template as a published version 1.
+ * `haveCodes`: the codes the corp's rules were just read with (the caller's own read), so none is read here.
+ * Returns whether the corp's rules changed since (it added one, or a racing caller did): read them again.
+ */
 export async function ensureBuiltInRules(
   ds: DataSource,
   corpId: string,
   family: RuleFamily,
-  templates: readonly { code: string; name: string; description: string; definition: unknown }[],
-): Promise<void> {
+  templates: readonly BuiltInTemplate[],
+  haveCodes?: Iterable<string>,
+): Promise<boolean> {
   // tenancy: the corp's own rules by code.
-  const have = new Set((await ds.getRepository(family.rule).find({ where: { corpId }, select: { code: true } })).map((m) => m.code));
+  const have = new Set(haveCodes ?? (await ds.getRepository(family.rule).find({ where: { corpId }, select: { code: true } })).map((m) => m.code));
+  let added = false;
   for (const t of templates) {
     if (have.has(t.code)) continue;
     try {
@@ -64,8 +73,11 @@ export async function ensureBuiltInRules(
           }),
         );
       });
+      added = true;
     } catch (err) {
       if (!isDuplicate(err)) throw err;
+      added = true;
     }
   }
+  return added;
 }

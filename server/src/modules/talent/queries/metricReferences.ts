@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { talentInputInfo, type MetricReferenceView } from '@liucai/shared';
 import { TalentMetricReference, User } from '../../../entities';
 import { In } from 'typeorm';
-import { keptRead } from '../../../db/keptReads';
+import { keptCorpId, keptRead, type KeptCorp } from '../../../db/keptReads';
 
 /** Every metric's newest reference version (cleared ones included, with value null), by metric. */
 export async function referencesInForce(ds: DataSource, corpId: string): Promise<Map<string, TalentMetricReference>> {
@@ -18,9 +18,10 @@ export async function referencesInForce(ds: DataSource, corpId: string): Promise
  */
 export function referencesInForceNamed(
   ds: DataSource,
-  corpId: string,
+  corp: KeptCorp,
 ): Promise<{ references: Map<string, TalentMetricReference>; names: Map<string, string> }> {
-  return keptRead(ds, corpId, ['talent', 'people'], ['metricReferencesInForce'], async () => {
+  const corpId = keptCorpId(corp);
+  return keptRead(ds, corp, ['talent', 'people'], ['metricReferencesInForce'], async () => {
     const references = await referencesInForce(ds, corpId);
     return { references, names: await setterNames(ds, corpId, [...references.values()]) };
   });

@@ -3,9 +3,9 @@
  * quarter yyyyQn), else the newest of a kind (months by default) — in catalogue order, each metric with the team
  * (the person's main department) and company medians the recompute stored for the same month and HR's reference
  * value in force, and the client-feedback keywords of its follow-up notes: one query for the period's rows (the newest
- * period found inside it), one for the medians, one for the keywords; the references are kept (one read by key).
+ * period found inside it) with their medians, one for the keywords; the references are kept (one read by key).
  */
-import { In, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import {
   COMPANY_GROUP,
   feedbackMissing,
@@ -21,49 +21,66 @@ import { TalentFeedbackTerms, TalentMetric, TalentMetricMedian } from '../../../
 import type { DepartmentIndex } from '../../people/queries/departmentIndex';
 import { presentReference, referencesInForceNamed } from './metricReferences';
 import { PERIOD_LIKE } from './periodKinds';
+import { keptCorpId, type KeptCorp } from '../../../db/keptReads';
 
 /** Portrait metrics, then assessment scores (those land on the portrait from submitted assessments). */
 const ORDER = TALENT_INPUT_KEYS;
 
 export async function portraitOf(
   ds: DataSource,
-  corpId: string,
+  corp: KeptCorp,
   person: { userid: string; mainDeptId: number | null },
   depts: DepartmentIndex,
   want: { period: string } | { kind: PeriodKind } = { kind: 'month' },
 ): Promise<{ period: string; metrics: PortraitMetricView[]; feedback: FeedbackKeywords } | null> {
   const { userid } = person;
-  // tenancy: the person's rows in the corp, of their newest period of the kind (or the one asked for).
-  const rows = await ds
+  const corpId = keptCorpId(corp);
+  const team = person.mainDeptId === null ? null : teamGroup(person.mainDeptId);
+  // tenancy: the person's rows in the corp, of their newest period of the kind (or the one asked for), each with the
+  // company's and their team's median of the same month and metric (by the medians' unique key).
+  const medianColumns = (alias: string) =>
+    [`${alias}.median`, `${alias}.people`, `${alias}.population`, `${alias}.missing`].map((c) => `${c} AS ${c.replace('.', '_')}`);
+  const { entities: rows, raw } = await ds
     .getRepository(TalentMetric)
     .createQueryBuilder('m')
+    .leftJoin(TalentMetricMedian, 'cm', 'cm.corp_id = m.corp_id AND cm.period = m.period AND cm.group_key = :company AND cm.metric = m.metric', {
+      company: COMPANY_GROUP,
+    })
+    .leftJoin(TalentMetricMedian, 'tm', 'tm.corp_id = m.corp_id AND tm.period = m.period AND tm.group_key = :team AND tm.metric = m.metric', {
+      team: team ?? '',
+    })
+    .addSelect([...medianColumns('cm'), ...medianColumns('tm')])
     .where('m.corp_id = :corpId AND m.userid = :userid', { corpId, userid })
     .andWhere(
       `m.period = (SELECT MAX(n.period) FROM talent_metrics n WHERE n.corp_id = :corpId AND n.userid = :userid AND n.period ${'period' in want ? '= :period' : 'LIKE :like'})`,
       'period' in want ? { period: want.period } : { like: PERIOD_LIKE[want.kind] },
     )
-    .getMany();
+    .getRawAndEntities<Record<string, unknown>>();
   const period = rows[0]?.period;
   if (period === undefined) return null;
-  const team = person.mainDeptId === null ? null : teamGroup(person.mainDeptId);
-  const [medians, { references, names }, feedbackRow] = await Promise.all([
-    // tenancy: the corp's company and team medians of that month.
-    ds.getRepository(TalentMetricMedian).find({ where: { corpId, period, groupKey: In(team ? [COMPANY_GROUP, team] : [COMPANY_GROUP]) } }),
-    referencesInForceNamed(ds, corpId),
+  // One raw row per metric row (each median joined by its unique key).
+  const medianAt = (i: number, alias: 'cm' | 'tm') => {
+    const r = raw[i]!;
+    return r[`${alias}_people`] === null || r[`${alias}_people`] === undefined
+      ? null
+      : {
+          median: (r[`${alias}_median`] as string | null) ?? null,
+          people: Number(r[`${alias}_people`]),
+          population: Number(r[`${alias}_population`]),
+          missing: (r[`${alias}_missing`] as string | null) ?? null,
+        };
+  };
+  const mediansOf = new Map(rows.map((row, i) => [row.metric, { company: medianAt(i, 'cm'), team: team ? medianAt(i, 'tm') : null }]));
+  const [{ references, names }, feedbackRow] = await Promise.all([
+    referencesInForceNamed(ds, corp),
     // tenancy: the person's feedback keywords in the corp, that month.
     ds.getRepository(TalentFeedbackTerms).findOne({ where: { corpId, userid, period } }),
   ]);
   const byKey = new Map(rows.map((r) => [r.metric, r]));
-  const medianOf = (group: string | null, metric: string): MetricMedianView | null => {
-    const m = group && medians.find((x) => x.groupKey === group && x.metric === metric);
+  const medianOf = (which: 'company' | 'team', metric: string): MetricMedianView | null => {
+    const m = mediansOf.get(metric)?.[which];
     if (!m) return null;
-    return {
-      label: group === COMPANY_GROUP ? '全公司' : depts.path(person.mainDeptId!),
-      median: m.median,
-      people: m.people,
-      population: m.population,
-      missing: m.missing,
-    };
+    return { label: which === 'company' ? '全公司' : depts.path(person.mainDeptId!), ...m };
   };
   const metrics = ORDER.flatMap((key): PortraitMetricView[] => {
     const r = byKey.get(key);
@@ -80,8 +97,8 @@ export async function portraitOf(
         sample: r.sample,
         missing: r.missing,
         detail: r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : null,
-        team: medianOf(team, key),
-        company: medianOf(COMPANY_GROUP, key),
+        team: medianOf('team', key),
+        company: medianOf('company', key),
         reference: ref && ref.value !== null ? presentReference(ref, names) : null,
       },
     ];

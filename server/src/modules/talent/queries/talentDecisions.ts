@@ -20,10 +20,24 @@ export async function decisionsInForce(
   return out;
 }
 
-/** Every decision on one person, newest first. */
-export const decisionsOf = (ds: DataSource, corpId: string, userid: string): Promise<TalentDecision[]> =>
-  // tenancy: by corp and person (the caller's scope is checked before).
-  ds.getRepository(TalentDecision).find({ where: { corpId, userid }, order: { id: 'DESC' } });
+/** Every decision on one person, newest first, and the deciders' names by userid: one query. */
+export async function decisionsOf(ds: DataSource, corpId: string, userid: string): Promise<{ history: TalentDecision[]; names: Map<string, string> }> {
+  // tenancy: by corp and person (the caller's scope is checked before); the deciders among the corp's people.
+  const { entities, raw } = await ds
+    .getRepository(TalentDecision)
+    .createQueryBuilder('d')
+    .leftJoin(User, 'by', 'by.corp_id = d.corp_id AND by.userid = d.decided_by')
+    .addSelect('by.name', 'by_name')
+    .where('d.corp_id = :corpId AND d.userid = :userid', { corpId, userid })
+    .orderBy('d.id', 'DESC')
+    .getRawAndEntities<{ by_name: string | null }>();
+  const names = new Map<string, string>();
+  entities.forEach((d, i) => {
+    const name = raw[i]?.by_name;
+    if (name != null) names.set(d.decidedBy, name);
+  });
+  return { history: entities, names };
+}
 
 /** Names of the people who decided, by userid (one query). */
 export async function deciderNames(ds: DataSource, corpId: string, decisions: readonly TalentDecision[]): Promise<Map<string, string>> {

@@ -2,10 +2,11 @@
  * Stored match scores joined to the people they belong to, restricted to the caller's people scope in SQL (the bulk
  * rule of peopleScope.ts: one query for the whole list, never a check per person).
  */
-import { In, type DataSource, type SelectQueryBuilder } from 'typeorm';
+import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import { JobModel, JobModelVersion, TalentMatchScore, User } from '../../../entities';
 import { whereInPeopleScope, type PeopleScope } from '../../people/policies/peopleScope';
 import { PERIOD_LIKE, monthRange } from './periodKinds';
+import { keptCorpId, keptRead, type KeptCorp } from '../../../db/keptReads';
 
 export interface ScoreRow {
   score: TalentMatchScore;
@@ -96,12 +97,19 @@ export async function scoreRowsOf(qb: SelectQueryBuilder<TalentMatchScore>): Pro
   });
 }
 
-/** Job models' names by id, in the corp (one query). */
-export async function jobModelNames(ds: DataSource, corpId: string, ids: readonly number[]): Promise<{ id: number; name: string }[]> {
+/** Job models' names by id, in the corp, in id order: from the corp's models kept while no talent table changed (a handful). */
+export async function jobModelNames(ds: DataSource, corp: KeptCorp, ids: readonly number[]): Promise<{ id: number; name: string }[]> {
   if (ids.length === 0) return [];
-  // tenancy: by id and corp.
-  const rows = await ds.getRepository(JobModel).find({ where: { corpId, id: In([...new Set(ids)]) }, select: { id: true, name: true }, order: { id: 'ASC' } });
-  return rows.map((m) => ({ id: m.id, name: m.name }));
+  const corpId = keptCorpId(corp);
+  const all = await keptRead(ds, corp, ['talent'], ['jobModelNames'], async () =>
+    // tenancy: the corp's models.
+    (await ds.getRepository(JobModel).find({ where: { corpId }, select: { id: true, name: true }, order: { id: 'ASC' } })).map((m) => ({
+      id: m.id,
+      name: m.name,
+    })),
+  );
+  const wanted = new Set(ids);
+  return all.filter((m) => wanted.has(m.id));
 }
 
 /** A job model's name by id, in the corp. */

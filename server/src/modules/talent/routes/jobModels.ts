@@ -10,7 +10,6 @@ import type { AppDeps, AppState } from '../../../appTypes';
 import type { JobModel, JobModelVersion } from '../../../entities';
 import { validate } from '../../../middleware/validate';
 import { ruleRoutes } from '../../pay/routes/ruleRoutes';
-import { ensureBuiltInJobModels } from '../commands/builtInJobModelSeeder';
 import { previewMatch } from '../commands/matchPreviewer';
 import { versionImpact } from '../queries/versionImpact';
 import { lastCompletePeriod, enqueueTalentRecompute } from '../jobs/talentJobs';
@@ -29,7 +28,7 @@ export function jobModelRoutes(deps: AppDeps): Router<AppState> {
     presentRules: (ds, corpId, rules, versions, today) => presentJobModels(ds, corpId, rules as JobModel[], versions as JobModelVersion[], today),
     presentVersion: (v, users) => presentJobModelVersion(v as JobModelVersion, users),
     assertAdmin: assertTalentAdmin,
-    beforeRead: (actor) => ensureBuiltInJobModels(deps.ds, actor.corpId),
+    builtIns: JOB_MODEL_TEMPLATES,
     // A new version changes this month's scores: recompute them in the background.
     // The version is published whatever happens to the queue: a failed enqueue is caught up by the nightly run.
     afterPublish: (actor, v) =>

@@ -131,18 +131,15 @@ async function talentPersonScores(
   depts: DepartmentIndex,
   q: { period?: string; kind?: 'month' | 'quarter' },
 ): Promise<TalentPersonScores> {
-  const portrait = await portraitOf(ds, actor.corpId, person, depts, q.period ? { period: q.period } : { kind: q.kind ?? 'month' });
+  const portrait = await portraitOf(ds, actor, person, depts, q.period ? { period: q.period } : { kind: q.kind ?? 'month' });
   // Asked for a period or a quarter that is not stored yet: say so (the job computes it, never a request).
   if (!portrait && (q.period || q.kind === 'quarter')) throw portraitNotComputed(q.period ?? null);
-  const [rows, history] = await Promise.all([scoresInScope(ds, scope, { userid: person.userid }), decisionsOf(ds, actor.corpId, person.userid)]);
-  const [names, jobModels] = await Promise.all([
-    deciderNames(ds, actor.corpId, history),
-    jobModelNames(
-      ds,
-      actor.corpId,
-      rows.map((r) => r.score.jobModelId),
-    ),
-  ]);
+  const [rows, { history, names }] = await Promise.all([scoresInScope(ds, scope, { userid: person.userid }), decisionsOf(ds, actor.corpId, person.userid)]);
+  const jobModels = await jobModelNames(
+    ds,
+    actor,
+    rows.map((r) => r.score.jobModelId),
+  );
   const decisions = history.map((d) => presentDecision(d, names));
   // The decision in force per month and job model: the newest (history is newest first).
   const inForce = (period: string, jobModelId: number) => decisions.find((d) => d.period === period && d.jobModelId === jobModelId) ?? null;

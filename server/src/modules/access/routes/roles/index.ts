@@ -73,9 +73,10 @@ export function adminRoutes(deps: AppDeps): Router<AppState> {
   r.get('/users', async (ctx) => {
     const { q: raw } = validate(UserSearchSchema, ctx.query);
     const q = raw.replace(/[%_\\]/g, (c) => `\\${c}`);
-    const corpId = ctx.state.actor!.corpId;
+    const actor = ctx.state.actor!;
+    const corpId = actor.corpId;
     // Kept while no person changed (a LIKE over every active name of the corp).
-    ctx.body = { ok: true, data: await keptRead(deps.ds, corpId, ['people'], ['adminUsers', raw], () => searchUsers(deps, corpId, raw, q)) };
+    ctx.body = { ok: true, data: await keptRead(deps.ds, actor, ['people'], ['adminUsers', raw], () => searchUsers(deps, corpId, raw, q)) };
   });
   return r;
 }
