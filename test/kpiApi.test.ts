@@ -96,6 +96,11 @@ describe('KPI results API', () => {
     await (w.jobs as InProcessJobQueue).idle();
     const row = await w.ds.getRepository(KpiScore).findOneByOrFail({ corpId: kw.corpId, userid: kw.people.wang.userid, period: CURRENT });
     expect((JSON.parse(row.detail) as KpiScoreDetail).inputs.teamProject).toMatchObject({ value: '100', sources: [`rating:${ok.body.data.id}`] });
+    // The supervisor's list (kept since it was read above) shows the rating given.
+    const team = await boss.call<KpiPeopleList>('GET', `/api/v1/kpi/team?period=${CURRENT}`);
+    expect(team.body.data.people.find((p) => p.userid === kw.people.wang.userid)!.ratable).toEqual([
+      { id: 'teamProject', label: '团队项目贡献', rating: 5, comment: '牵头完成了华东大客户的联合方案' },
+    ]);
   });
 
   it('lets HR list its departments and read a detail with exactly one audit row; others get 404', async () => {
