@@ -190,12 +190,16 @@ export async function userIdsInScope(ds: DataSource, scope: PeopleScope): Promis
   return new Set(((await ds.query(sql, params)) as { userid: string }[]).map((r) => r.userid));
 }
 
+/** One person's row if they lie in `scope` (built with `few`), else null: one query. */
+export function personInScope(ds: DataSource, scope: PeopleScope, userid: string): Promise<User | null> {
+  // tenancy: whereInPeopleScope adds the corp.
+  const qb = ds.getRepository(User).createQueryBuilder('u').where('u.userid = :target', { target: userid });
+  return whereInPeopleScope(qb, 'u', scope).getOne();
+}
+
 /** One person's row if the actor may see them (the rule of `visibleUserIds`), else null: one query. */
 export async function visiblePerson(ds: DataSource, actor: Actor, userid: string): Promise<User | null> {
-  const scope = await peopleScopeOf(ds, actor, { few: true });
-  // tenancy: whereInPeopleScope adds the corp.
-  const qb = ds.getRepository(User).createQueryBuilder('u').where('u.userid = :userid', { userid });
-  return whereInPeopleScope(qb, 'u', scope).getOne();
+  return personInScope(ds, await peopleScopeOf(ds, actor, { few: true }), userid);
 }
 
 /**

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { User } from '../../../entities';
 import type { Actor } from '../../../appTypes';
 import { notFound } from '../../../errors';
-import { peopleScopeFrom, whereInPeopleScope, type PeopleScope } from '../policies/peopleScope';
+import { peopleScopeFrom, personInScope, whereInPeopleScope, type PeopleScope } from '../policies/peopleScope';
 import type { DepartmentIndex } from './departmentIndex';
 
 /**
@@ -12,9 +12,7 @@ import type { DepartmentIndex } from './departmentIndex';
  */
 export async function findPersonInScope(ds: DataSource, actor: Actor, userid: string, depts: DepartmentIndex): Promise<{ person: User; scope: PeopleScope }> {
   const scope = peopleScopeFrom(actor, depts.departments, { few: true });
-  // tenancy: whereInPeopleScope adds u.corp_id = the actor's corp.
-  const qb = ds.getRepository(User).createQueryBuilder('u').where('u.userid = :target', { target: userid });
-  const person = await whereInPeopleScope(qb, 'u', scope).getOne();
+  const person = await personInScope(ds, scope, userid);
   if (!person) throw notFound('员工');
   return { person, scope };
 }
