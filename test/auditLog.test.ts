@@ -6,8 +6,9 @@
 import { createHash } from 'node:crypto';
 import { AuditEvent } from '../server/src/entities';
 import { Like } from 'typeorm';
-import { recordAudit } from '../server/src/modules/audit/commands/auditRecorder';
+import { recordAudit, recordReadAudit } from '../server/src/modules/audit/commands/auditRecorder';
 import { purgeExpiredAudit, retentionCutoff } from '../server/src/modules/audit/commands/auditPurger';
+import { searchAudit } from '../server/src/modules/audit/queries/auditSearch';
 import { createTestWorld, type TestWorld } from './support/testServices';
 import { waitFor } from './support/waitFor';
 import { loadConfig } from '../server/src/config';
@@ -26,7 +27,7 @@ interface EventView {
   targetId: string;
   detail: Record<string, unknown> | null;
 }
-type Page = { events: EventView[]; total: number; page: number; pageSize: number };
+type Page = { events: EventView[]; total: number; totalCapped: boolean; page: number; pageSize: number };
 
 describe('audit log', () => {
   let w: TestWorld;
@@ -81,6 +82,7 @@ describe('audit log', () => {
     expect(page2.body.data.total).toBe(all.body.data.total);
     // 共 N 条 counts every matching event of the corp (the read of page 2 recorded none).
     expect(all.body.data.total).toBe(await count());
+    expect(all.body.data.totalCapped).toBe(false);
     expect(prefix.body.data.total).toBe(await w.ds.getRepository(AuditEvent).countBy({ corpId: pw.corpId, action: Like('pay.planVersion.%') }));
     expect(page2.body.data.events[0]!.id).not.toBe(all.body.data.events[0]!.id);
 
@@ -90,6 +92,23 @@ describe('audit log', () => {
 
     const past = await admin.call<Page>('GET', '/api/v1/audit-log?from=2020-01-01&to=2020-12-31');
     expect(past.body.data).toMatchObject({ total: 0, events: [] });
+  });
+
+  it('counts matching events up to the cap and says when there are more; the pages go on past it', async () => {
+    const n = await count();
+    expect(n).toBeGreaterThan(4);
+    const exact = await searchAudit(w.ds, pw.corpId, {}, { page: 1, pageSize: 2 }, n);
+    expect(exact).toMatchObject({ total: n, capped: false });
+    const capped = await searchAudit(w.ds, pw.corpId, {}, { page: 1, pageSize: 2 }, 3);
+    expect(capped).toMatchObject({ total: 3, capped: true });
+    expect(capped.rows).toHaveLength(2);
+    // A filter is counted under the same cap, and a page past the cap still reads its rows.
+    const prefix = await w.ds.getRepository(AuditEvent).countBy({ corpId: pw.corpId, action: Like('pay.%') });
+    expect(prefix).toBeGreaterThan(2);
+    expect(await searchAudit(w.ds, pw.corpId, { action: 'pay.' }, { page: 1, pageSize: 1 }, 2)).toMatchObject({ total: 2, capped: true });
+    const past = await searchAudit(w.ds, pw.corpId, {}, { page: 3, pageSize: 2 }, 3);
+    expect(past.rows.length).toBeGreaterThan(0);
+    expect(past).toMatchObject({ total: 3, capped: true });
   });
 
   it('refuses bad filters with a Chinese 400 naming the field, and everyone but admins with 403', async () => {
@@ -120,6 +139,31 @@ describe('audit log', () => {
     const exported = await admin.call<Page>('GET', '/api/v1/audit-log?action=audit.log.export');
     expect(exported.body.data.events).toHaveLength(1);
     expect(exported.body.data.events[0]!.actor.userid).toBe(pw.people.admin.userid);
+  });
+
+  it('names the actor and the person concerned, read with the page; someone not in the corp keeps their account only', async () => {
+    const hrRef = { userid: pw.people.hr.userid, name: '周九' };
+    await recordReadAudit(
+      w.ds,
+      { corpId: pw.corpId, userid: pw.people.admin.userid },
+      { action: 'pay.statement.read', targetKind: 'payout_statement', targetId: 'names-1', subjectUserid: pw.people.hr.userid },
+    );
+    await recordReadAudit(
+      w.ds,
+      { corpId: pw.corpId, userid: 'left-long-ago' },
+      { action: 'pay.statement.read', targetKind: 'payout_statement', targetId: 'names-2', subjectUserid: 'also-gone' },
+    );
+    const named = await admin.call<Page & { events: (EventView & { subject: { userid: string; name: string | null } | null })[] }>(
+      'GET',
+      '/api/v1/audit-log?targetKind=payout_statement&action=pay.statement.read',
+    );
+    const byTarget = new Map(named.body.data.events.map((e) => [e.targetId, e]));
+    expect(byTarget.get('names-1')).toMatchObject({ actor: { userid: pw.people.admin.userid, name: '吴十' }, subject: hrRef });
+    expect(byTarget.get('names-2')).toMatchObject({ actor: { userid: 'left-long-ago', name: null }, subject: { userid: 'also-gone', name: null } });
+    const csv = await fetch(`${server.url}/api/v1/audit-log/export.csv?targetId=names-1`, { headers: { cookie: admin.cookie, origin: server.url } });
+    expect(await csv.text()).toContain(
+      `吴十,${pw.people.admin.userid},,查看他人激励明细,pay.statement.read,payout_statement,names-1,周九,${pw.people.hr.userid}`,
+    );
   });
 
   it('purges only events older than the retention period, and records the purge', async () => {

@@ -10,6 +10,8 @@ import { keepScreenshot } from './support/browser';
 import { AuditEvent, PayoutAdjustment, PayoutDispute, PayoutRun } from '../server/src/entities';
 import { lastMonth, publishArticlesRun } from './support/payBrowserSetup';
 import { waitFor } from './support/waitFor';
+import { recordAudits } from '../server/src/modules/audit/commands/auditRecorder';
+import { AUDIT_COUNT_CAP } from '../server/src/modules/audit/queries/auditSearch';
 import { shanghaiDate } from '../server/src/util/dates';
 
 jest.setTimeout(120000);
@@ -250,9 +252,20 @@ describe('我的激励 → 激励明细 in headless Chromium', () => {
     await page.getByTestId('audit-error').waitFor();
     expect(await text(page, 'audit-error')).toContain('开始日期应为日期 yyyy-mm-dd');
 
+    // A long log: the count stops at 1,000 and says so; the pages go on.
+    const reads = Array.from({ length: AUDIT_COUNT_CAP + 1 }, (_, i) => ({
+      action: 'pay.statement.read',
+      targetKind: 'payout_statement',
+      targetId: `bulk-${i}`,
+    }));
+    await ui.w.ds.transaction((em) => recordAudits(em, { corpId: ui.w.corpId, userid: ui.demo.hr }, reads));
     await page.setViewportSize({ width: 375, height: 812 });
     await page.reload();
     await page.getByTestId('audit-event').first().waitFor();
+    expect(await text(page, 'audit-total')).toBe('共 1,000+ 条');
+    expect(await text(page, 'audit-page')).toBe('第 1 / 50+ 页');
+    await page.getByTestId('audit-next').click();
+    await page.getByText('第 2 / 50+ 页').waitFor();
     await keepScreenshot(page, 'phone-admin-audit-log');
     await fitsWidth(page);
     expect(errors).toEqual([]);

@@ -10,6 +10,7 @@ import { errorMessage } from '../api/client';
 import { apiGet } from '../api/client';
 import { PageLayout } from '../components/PageLayout';
 import { useFileDownload } from '../imports/useFileDownload';
+import { formatCount } from '../util/format';
 import '../pay/pay.css';
 
 interface AuditEventView {
@@ -26,6 +27,8 @@ interface AuditEventView {
 interface AuditPage {
   events: AuditEventView[];
   total: number;
+  /** More than `total` match: the server counts up to 1,000. */
+  totalCapped: boolean;
   page: number;
   pageSize: number;
 }
@@ -70,6 +73,10 @@ export default function AuditLogPage() {
     void load(applied, page);
   }, [load, applied, page]);
   const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
+  // Past the count's cap the pages go on while a page comes back full.
+  const more = data ? page < pages || (data.totalCapped && data.events.length === PAGE_SIZE) : false;
+  const plus = data?.totalCapped ? '+' : '';
+  const shownPages = data?.totalCapped ? Math.max(pages, page) : pages;
 
   return (
     <PageLayout title="审计日志" testId="audit-log-page">
@@ -114,7 +121,8 @@ export default function AuditLogPage() {
         {data && (
           <>
             <div className="muted small" data-testid="audit-total">
-              共 {data.total} 条
+              共 {formatCount(data.total)}
+              {plus} 条
             </div>
             {data.events.length === 0 && <div className="empty-text">没有符合条件的记录。</div>}
             <ul className="payout-lines">
@@ -137,9 +145,10 @@ export default function AuditLogPage() {
                 上一页
               </Button>
               <span className="muted small" data-testid="audit-page">
-                第 {page} / {pages} 页
+                第 {page} / {formatCount(shownPages)}
+                {plus} 页
               </span>
-              <Button size="small" disabled={page >= pages} onClick={() => setPage(page + 1)} data-testid="audit-next">
+              <Button size="small" disabled={!more} onClick={() => setPage(page + 1)} data-testid="audit-next">
                 下一页
               </Button>
             </div>

@@ -1,8 +1,6 @@
 /** Audit events as they leave the server (the log page and its CSV export). */
-import type { DataSource } from 'typeorm';
 import type { UserRef } from '@liucai/shared';
-import type { AuditEvent } from '../../../entities';
-import { userRefs } from '../../pay/presenters/userRefs';
+import type { NamedAuditEvent } from '../queries/auditSearch';
 import { auditActionLabel } from '../auditActions';
 import { csvLine, CSV_BOM } from '../../imports/csvWriter';
 import { shanghaiDate } from '../../../util/dates';
@@ -20,25 +18,20 @@ export interface AuditEventView {
   detail: unknown;
 }
 
-const ref = (users: Map<string, UserRef>, userid: string) => users.get(userid) ?? { userid, name: null, title: null };
+const ref = (card: UserRef | null, userid: string) => card ?? { userid, name: null, title: null };
 
-/** The events with the names of actors and subjects (one query). */
-export async function presentAuditEvents(ds: DataSource, corpId: string, rows: AuditEvent[]): Promise<AuditEventView[]> {
-  const users = await userRefs(
-    ds,
-    corpId,
-    rows.flatMap((r) => [r.actorUserid, r.subjectUserid]),
-  );
-  return rows.map((r) => ({
+/** The events with the names of actors and subjects (read with them). */
+export function presentAuditEvents(rows: readonly NamedAuditEvent[]): AuditEventView[] {
+  return rows.map(({ event: r, actor, subject }) => ({
     id: String(r.id),
     at: new Date(r.occurredAt).toISOString(),
-    actor: ref(users, r.actorUserid),
+    actor: ref(actor, r.actorUserid),
     sessionRef: r.sessionRef,
     action: r.action,
     actionLabel: auditActionLabel(r.action),
     targetKind: r.targetKind,
     targetId: r.targetId,
-    subject: r.subjectUserid ? ref(users, r.subjectUserid) : null,
+    subject: r.subjectUserid ? ref(subject, r.subjectUserid) : null,
     detail: r.detail ? (JSON.parse(r.detail) as unknown) : null,
   }));
 }
@@ -62,10 +55,10 @@ export const AUDIT_CSV_COLUMNS = [
 const beijing = (at: Date) => `${shanghaiDate(at)} ${new Date(at.getTime() + 8 * 3600 * 1000).toISOString().slice(11, 23)}`;
 
 /** The CSV export, with a BOM so Excel reads the Chinese. */
-export async function* auditCsv(ds: DataSource, corpId: string, batches: AsyncIterable<AuditEvent[]>): AsyncGenerator<string> {
+export async function* auditCsv(batches: AsyncIterable<NamedAuditEvent[]>): AsyncGenerator<string> {
   yield CSV_BOM + csvLine(AUDIT_CSV_COLUMNS);
   for await (const rows of batches) {
-    const views = await presentAuditEvents(ds, corpId, rows);
+    const views = presentAuditEvents(rows);
     let chunk = '';
     for (const v of views) {
       chunk += csvLine([
