@@ -5,7 +5,7 @@
  * HR's promotion decision (once, audited).
  */
 import { addMonths, type KpiPeopleList, type KpiPersonView, type KpiPromotionView } from '@liucai/shared';
-import { AuditEvent, KpiRating, KpiScore } from '../server/src/entities';
+import { AuditEvent, KpiPromotion, KpiRating, KpiScore } from '../server/src/entities';
 import type { InProcessJobQueue } from '../server/src/jobs/inProcessJobQueue';
 import { scoreKpiMonth, type KpiScoreDetail } from '../server/src/modules/pay/commands/kpiScorer';
 import { shanghaiDate } from '../server/src/util/dates';
@@ -142,5 +142,18 @@ describe('KPI results API', () => {
     const again = await hr.call<unknown>('POST', `/api/v1/kpi/promotions/${id}/decision`, { decision: 'notYet' });
     expect(again.status).toBe(409);
     expect(await audits('pay.kpiPromotion.decide')).toHaveLength(1);
+  });
+
+  it('shows a person’s promotion on their KPI page as soon as it is recorded or decided, though the page was read before', async () => {
+    const hr = await as('hr');
+    const page = async (who: 'wang' | 'li') => (await hr.call<KpiPersonView>('GET', `/api/v1/kpi/people/${kw.people[who].userid}?period=${LAST}`)).body.data;
+    expect((await page('wang')).promotion).toMatchObject({ decision: 'promote' });
+    expect((await page('li')).promotion).toBeNull();
+    // A promotion row for 李四 (as the scoring job writes one): the next read shows it.
+    const repo = w.ds.getRepository(KpiPromotion);
+    const wangs = await repo.findOneByOrFail({ corpId: kw.corpId, userid: kw.people.wang.userid });
+    const { id: _id, ...copy } = wangs;
+    await repo.insert({ ...copy, userid: kw.people.li.userid, decision: null, decisionNote: null, decidedBy: null, decidedAt: null });
+    expect((await page('li')).promotion).toMatchObject({ userid: kw.people.li.userid, streakFrom: wangs.streakFrom, decision: null });
   });
 });

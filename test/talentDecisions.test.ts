@@ -34,6 +34,22 @@ describe('talent review decisions', () => {
     (await as(who)).call<TalentDecisionView>('POST', `/api/v1/talent/people/${tw.people[target].userid}/decisions`, body);
   const stored = () => w.ds.getRepository(TalentDecision).countBy({ corpId: tw.corpId });
 
+  it('shows a decision on the person’s page at once, though the page was read before anyone decided on them', async () => {
+    const page = async (who: 'hr' | 'admin') =>
+      (await (await as(who)).call<TalentPersonScores>('GET', `/api/v1/talent/people/${tw.people.zhang.userid}`)).body.data;
+    const before = await page('hr');
+    expect(before.decisions).toEqual([]);
+    // Whoever may see the person reads the same page (kept once for all of them).
+    expect(await page('admin')).toEqual(before);
+    const made = await decide('admin', 'zhang', { kind: 'override', tier: 'reassign', reason: '先观察一个月再定' });
+    expect(made.status).toBe(201);
+    const after = await page('hr');
+    expect(after.decisions.map((d) => [d.id, d.tier, d.decidedBy.name])).toEqual([[made.body.data.id, 'reassign', '吴十']]);
+    expect(after.scores).toEqual(
+      before.scores.map((s) => (s.period === made.body.data.period ? { ...s, decision: expect.objectContaining({ id: made.body.data.id }) } : s)),
+    );
+  });
+
   it('lets HR agree with a suggestion and override one with a reason; the review shows suggestion and decision', async () => {
     const agreed = await decide('hr', 'wang', { kind: 'agree' });
     expect(agreed.status).toBe(201);

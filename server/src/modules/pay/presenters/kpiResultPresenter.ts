@@ -6,6 +6,7 @@ import type { KpiScoreDetail } from '../commands/kpiScorer';
 import { schemeFor, schemesInForce } from '../commands/kpiScorer';
 import { referenceDay } from '../../talent/commands/talentRecomputer';
 import { keptCorpId, keptRead, type KeptCorp } from '../../../db/keptReads';
+import { peopleWithRows } from '../../../db/peopleWithRows';
 
 const text = (h: number) => (h / 100).toFixed(2);
 const monthView = (s: KpiScore): KpiMonthView => ({ period: s.period, total: text(s.totalH), passScore: text(s.passScoreH), met: Boolean(s.met) });
@@ -27,22 +28,41 @@ export function presentPromotion(p: KpiPromotion, names: Map<string, string>): K
 }
 
 /**
+ * A person's newest promotion (晋升资格), or null: one query, none for someone never promoted (the corp's promoted
+ * people are kept while no pay table changed).
+ */
+async function latestPromotion(ds: DataSource, reader: KeptCorp, user: User): Promise<KpiPromotion | null> {
+  const corpId = user.corpId;
+  const promoted = await peopleWithRows(ds, reader, 'pay', KpiPromotion);
+  if (!promoted.has(user.userid)) return null;
+  // tenancy: the person's promotion rows.
+  return ds.getRepository(KpiPromotion).findOne({ where: { corpId, userid: user.userid }, order: { period: 'DESC' } });
+}
+
+/**
  * One person's KPI for `period` (default: their latest complete month scored, else the running one), with 12 months
  * of trend and the streak.
  */
-export async function presentKpiPerson(ds: DataSource, user: User, period: string | null, opts: { required: number; today: string }): Promise<KpiPersonView> {
+export async function presentKpiPerson(
+  ds: DataSource,
+  reader: KeptCorp,
+  user: User,
+  period: string | null,
+  opts: { required: number; today: string },
+): Promise<KpiPersonView> {
   const corpId = user.corpId;
   const required = opts.required;
-  // tenancy: the person's scores in the corp.
-  const all = await ds.getRepository(KpiScore).find({ where: { corpId, userid: user.userid }, order: { period: 'ASC' } });
+  const [all, promo] = await Promise.all([
+    // tenancy: the person's scores in the corp.
+    ds.getRepository(KpiScore).find({ where: { corpId, userid: user.userid }, order: { period: 'ASC' } }),
+    latestPromotion(ds, reader, user),
+  ]);
   const complete = all.filter((s) => s.period < opts.today.slice(0, 7));
   const shown = period ? all.find((s) => s.period === period) : (complete[complete.length - 1] ?? all[all.length - 1]);
   const upTo = shown?.period ?? period ?? '9999-12';
   // The trend: the latest 12 months scored (the month shown among them, so a later month can be picked).
   const trend = all.slice(-12);
   const streak = promotionStreak(history(all.filter((s) => s.period <= upTo)), required);
-  // tenancy: the person's promotion rows.
-  const promo = await ds.getRepository(KpiPromotion).findOne({ where: { corpId, userid: user.userid }, order: { period: 'DESC' } });
   const names = new Map([[user.userid, user.name]]);
   const base = {
     userid: user.userid,

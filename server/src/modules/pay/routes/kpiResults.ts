@@ -92,7 +92,7 @@ export function kpiResultRoutes(deps: AppDeps): Router<AppState> {
     const { period } = validate(PeriodQuery, ctx.query, LABELS);
     ctx.body = {
       ok: true,
-      data: await presentKpiPerson(deps.ds, await userOf(actor, actor.userid), period ?? null, { required: settings().promotionMonths, today: today() }),
+      data: await presentKpiPerson(deps.ds, actor, await userOf(actor, actor.userid), period ?? null, { required: settings().promotionMonths, today: today() }),
     };
   });
 
@@ -184,7 +184,7 @@ export function kpiResultRoutes(deps: AppDeps): Router<AppState> {
     const { period } = validate(PeriodQuery, ctx.query, LABELS);
     const person = await visiblePerson(deps.ds, actor, userid);
     if (!person) throw notFound('员工');
-    const data = await presentKpiPerson(deps.ds, person, period ?? null, { required: settings().promotionMonths, today: today() });
+    const data = await presentKpiPerson(deps.ds, actor, person, period ?? null, { required: settings().promotionMonths, today: today() });
     if (userid !== actor.userid) {
       await recordReadAudit(deps.ds, actor, {
         action: 'pay.kpi.read',

@@ -247,8 +247,10 @@ export async function personHistory(
   weeks = 26,
 ): Promise<{ risks: RetentionRisk[]; signals: RetentionWeekSignal[] }> {
   // tenancy: corpId is the actor's and the person was checked in scope.
-  const risks = await ds.getRepository(RetentionRisk).find({ where: { corpId, userid }, order: { weekStart: 'DESC' }, take: weeks });
-  const signals = await ds.getRepository(RetentionWeekSignal).find({ where: { corpId, userid }, order: { weekStart: 'DESC' }, take: weeks });
+  const [risks, signals] = await Promise.all([
+    ds.getRepository(RetentionRisk).find({ where: { corpId, userid }, order: { weekStart: 'DESC' }, take: weeks }),
+    ds.getRepository(RetentionWeekSignal).find({ where: { corpId, userid }, order: { weekStart: 'DESC' }, take: weeks }),
+  ]);
   return { risks: risks.reverse(), signals: signals.reverse() };
 }
 

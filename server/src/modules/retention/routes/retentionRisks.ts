@@ -11,6 +11,8 @@ import type { AppDeps, AppState } from '../../../appTypes';
 import { forbidden, notFound } from '../../../errors';
 import { validate } from '../../../middleware/validate';
 import { keptRead } from '../../../db/keptReads';
+import { peopleWithRows } from '../../../db/peopleWithRows';
+import { RetentionReview } from '../../../entities';
 import { recordReadAudit } from '../../audit/commands/auditRecorder';
 import { actorKey } from '../../people/policies/peopleScope';
 import { learnHrMembers, riskScopeOf, seenAsHr, type RiskScope } from '../policies/riskScope';
@@ -61,7 +63,9 @@ export function retentionRoutes(deps: AppDeps): Router<AppState> {
       subjectUserid: userid,
       detail: { weekStart: latest?.weekStart ?? null, asHr },
     });
-    const reviews = asHr ? await reviewsOf(deps.ds, actor.corpId, [userid]) : [];
+    // HR's reviews of the person: none to read for the many never reviewed (the corp's reviewed people are kept).
+    const reviewed = asHr && (await peopleWithRows(deps.ds, actor, 'retention', RetentionReview)).has(userid);
+    const reviews = reviewed ? await reviewsOf(deps.ds, actor.corpId, [userid]) : [];
     const names = await namesOf(
       deps.ds,
       actor.corpId,

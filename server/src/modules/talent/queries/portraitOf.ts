@@ -3,7 +3,7 @@
  * quarter yyyyQn), else the newest of a kind (months by default) — in catalogue order, each metric with the team
  * (the person's main department) and company medians the recompute stored for the same month and HR's reference
  * value in force, and the client-feedback keywords of its follow-up notes: one query for the period's rows (the newest
- * period found inside it) with their medians, one for the keywords; the references are kept (one read by key).
+ * period found inside it) with their medians and the month's keywords; the references are kept (one read by key).
  */
 import type { DataSource } from 'typeorm';
 import {
@@ -49,7 +49,9 @@ export async function portraitOf(
     .leftJoin(TalentMetricMedian, 'tm', 'tm.corp_id = m.corp_id AND tm.period = m.period AND tm.group_key = :team AND tm.metric = m.metric', {
       team: team ?? '',
     })
-    .addSelect([...medianColumns('cm'), ...medianColumns('tm')])
+    // tenancy: the person's client-feedback keywords in the corp, that month (on every row: one row per person and month).
+    .leftJoin(TalentFeedbackTerms, 'f', 'f.corp_id = m.corp_id AND f.userid = m.userid AND f.period = m.period')
+    .addSelect([...medianColumns('cm'), ...medianColumns('tm'), 'f.documents AS f_documents', 'f.terms AS f_terms'])
     .where('m.corp_id = :corpId AND m.userid = :userid', { corpId, userid })
     .andWhere(
       `m.period = (SELECT MAX(n.period) FROM talent_metrics n WHERE n.corp_id = :corpId AND n.userid = :userid AND n.period ${'period' in want ? '= :period' : 'LIKE :like'})`,
@@ -71,11 +73,7 @@ export async function portraitOf(
         };
   };
   const mediansOf = new Map(rows.map((row, i) => [row.metric, { company: medianAt(i, 'cm'), team: team ? medianAt(i, 'tm') : null }]));
-  const [{ references, names }, feedbackRow] = await Promise.all([
-    referencesInForceNamed(ds, corp),
-    // tenancy: the person's feedback keywords in the corp, that month.
-    ds.getRepository(TalentFeedbackTerms).findOne({ where: { corpId, userid, period } }),
-  ]);
+  const { references, names } = await referencesInForceNamed(ds, corp);
   const byKey = new Map(rows.map((r) => [r.metric, r]));
   const medianOf = (which: 'company' | 'team', metric: string): MetricMedianView | null => {
     const m = mediansOf.get(metric)?.[which];
@@ -103,10 +101,11 @@ export async function portraitOf(
       },
     ];
   });
-  const notes = feedbackRow?.documents ?? 0;
+  const terms = raw[0]!.f_terms as string | null | undefined;
+  const notes = terms == null ? 0 : Number(raw[0]!.f_documents);
   const feedback: FeedbackKeywords = {
     notes,
-    terms: feedbackRow ? (JSON.parse(feedbackRow.terms) as FeedbackKeywords['terms']) : [],
+    terms: terms == null ? [] : (JSON.parse(terms) as FeedbackKeywords['terms']),
     missing: feedbackMissing(notes),
   };
   return { period, metrics, feedback };

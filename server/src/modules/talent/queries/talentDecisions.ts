@@ -1,6 +1,8 @@
 /** HR decisions of the talent review: the ones in force for a month's list, and a person's history. */
 import { In, type DataSource } from 'typeorm';
 import { TalentDecision, User } from '../../../entities';
+import { keptCorpId, type KeptCorp } from '../../../db/keptReads';
+import { peopleWithRows } from '../../../db/peopleWithRows';
 
 /** The decision in force (the newest) per person for a month and job model, for the people listed. One query. */
 export async function decisionsInForce(
@@ -20,8 +22,14 @@ export async function decisionsInForce(
   return out;
 }
 
-/** Every decision on one person, newest first, and the deciders' names by userid: one query. */
-export async function decisionsOf(ds: DataSource, corpId: string, userid: string): Promise<{ history: TalentDecision[]; names: Map<string, string> }> {
+/**
+ * Every decision on one person, newest first, and the deciders' names by userid: one query, none for a person no one
+ * has decided on (the corp's decided people are kept while no talent table changed).
+ */
+export async function decisionsOf(ds: DataSource, corp: KeptCorp, userid: string): Promise<{ history: TalentDecision[]; names: Map<string, string> }> {
+  const corpId = keptCorpId(corp);
+  const decided = await peopleWithRows(ds, corp, 'talent', TalentDecision);
+  if (!decided.has(userid)) return { history: [], names: new Map() };
   // tenancy: by corp and person (the caller's scope is checked before); the deciders among the corp's people.
   const { entities, raw } = await ds
     .getRepository(TalentDecision)

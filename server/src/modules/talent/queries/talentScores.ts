@@ -4,7 +4,6 @@
  */
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import { JobModel, JobModelVersion, TalentMatchScore, User } from '../../../entities';
-import { whereInPeopleScope, type PeopleScope } from '../../people/policies/peopleScope';
 import { PERIOD_LIKE, monthRange } from './periodKinds';
 import { keptCorpId, keptRead, type KeptCorp } from '../../../db/keptReads';
 
@@ -47,21 +46,20 @@ export async function latestScored(ds: DataSource, corpId: string, period?: stri
   return row?.jobModelId == null ? null : { period: newest, jobModelId: Number(row.jobModelId) };
 }
 
-/** Scores of people in `scope`, for a month and job model or for one person (every month and quarter, newest first). */
-export async function scoresInScope(
-  ds: DataSource,
-  scope: PeopleScope,
-  filter: { period: string; jobModelId: number } | { userid: string },
-): Promise<ScoreRow[]> {
-  // tenancy: whereInPeopleScope adds u.corp_id; the scores join on the same corp.
+/**
+ * One person's scores, every month and quarter, newest first. The caller has found the person in its scope
+ * (`findPersonInScope`): the scores are theirs whoever asks, so no scope is applied again.
+ */
+export async function scoresOfPerson(ds: DataSource, corpId: string, userid: string): Promise<ScoreRow[]> {
+  // tenancy: the corp's scores and the person in the same corp.
   const qb = ds
     .getRepository(TalentMatchScore)
     .createQueryBuilder('s')
     .innerJoin(User, 'u', 'u.corp_id = s.corp_id AND u.userid = s.userid')
-    .where('s.corp_id = :corpId', { corpId: scope.corpId });
-  if ('userid' in filter) qb.andWhere('s.userid = :userid', { userid: filter.userid }).orderBy('s.period', 'DESC').addOrderBy('s.job_model_id', 'ASC');
-  else qb.andWhere('s.period = :period AND s.job_model_id = :jobModelId', filter).orderBy('s.score_t', 'DESC').addOrderBy('s.userid', 'ASC');
-  return scoreRowsOf(whereInPeopleScope(qb, 'u', scope));
+    .where('s.corp_id = :corpId AND s.userid = :userid', { corpId, userid })
+    .orderBy('s.period', 'DESC')
+    .addOrderBy('s.job_model_id', 'ASC');
+  return scoreRowsOf(qb);
 }
 
 /**

@@ -10,12 +10,11 @@ import { periodKind, periodLabel, zh, type TalentPersonScores } from '@liucai/sh
 import type { Actor, AppDeps, AppState } from '../../../appTypes';
 import { keptRead } from '../../../db/keptReads';
 import type { User } from '../../../entities';
-import { actorKey, type PeopleScope } from '../../people/policies/peopleScope';
 import { validate } from '../../../middleware/validate';
 import { loadDepartmentIndex, type DepartmentIndex } from '../../people/queries/departmentIndex';
 import { findPersonInScope } from '../../people/queries/personInScope';
 import { presentScore } from '../presenters/talentScorePresenter';
-import { jobModelNames, latestScored, scoresInScope } from '../queries/talentScores';
+import { jobModelNames, latestScored, scoresOfPerson } from '../queries/talentScores';
 import { portraitOf } from '../queries/portraitOf';
 import {
   DecisionBodySchema,
@@ -94,10 +93,11 @@ export function talentReviewRoutes(deps: AppDeps): Router<AppState> {
     const actor = ctx.state.actor!;
     const depts = await loadDepartmentIndex(deps.ds, actor.corpId, actor.orgVersion);
     const q = validate(PersonQuerySchema, ctx.query, PERSON_QUERY_LABELS);
-    const { person, scope } = await findPersonInScope(deps.ds, actor, ctx.params.userid ?? '', depts);
-    // Kept while no score, metric, decision, person or department changed (the person's portrait and scores).
-    const key = ['talentPerson', actorKey(actor), person.userid, q];
-    const data = await keptRead(deps.ds, actor, ['org', 'people', 'talent'], key, () => talentPersonScores(deps.ds, actor, person, scope, depts, q));
+    const { person } = await findPersonInScope(deps.ds, actor, ctx.params.userid ?? '', depts);
+    // Kept while no score, metric, decision, person or department changed (the person's portrait and scores: the
+    // same for everyone who may see them, so the actor is not in the key).
+    const key = ['talentPerson', person.userid, q];
+    const data = await keptRead(deps.ds, actor, ['org', 'people', 'talent'], key, () => talentPersonScores(deps.ds, actor, person, depts, q));
     ctx.body = { ok: true, data };
   });
 
@@ -127,14 +127,13 @@ async function talentPersonScores(
   ds: AppDeps['ds'],
   actor: Actor,
   person: User,
-  scope: PeopleScope,
   depts: DepartmentIndex,
   q: { period?: string; kind?: 'month' | 'quarter' },
 ): Promise<TalentPersonScores> {
   const portrait = await portraitOf(ds, actor, person, depts, q.period ? { period: q.period } : { kind: q.kind ?? 'month' });
   // Asked for a period or a quarter that is not stored yet: say so (the job computes it, never a request).
   if (!portrait && (q.period || q.kind === 'quarter')) throw portraitNotComputed(q.period ?? null);
-  const [rows, { history, names }] = await Promise.all([scoresInScope(ds, scope, { userid: person.userid }), decisionsOf(ds, actor.corpId, person.userid)]);
+  const [rows, { history, names }] = await Promise.all([scoresOfPerson(ds, actor.corpId, person.userid), decisionsOf(ds, actor, person.userid)]);
   const jobModels = await jobModelNames(
     ds,
     actor,
