@@ -6,7 +6,8 @@
  * signs in as the demo users and loads each API in PAGE_APIS with `--concurrency` keep-alive clients for
  * `--seconds` (or `--max` requests). Then it starts every sync (org, departures, attendance, leave, CRM: what HR's
  * "立即同步" buttons do; the copy's checkpoints are dropped, so they read and write weeks of data) and loads every
- * API again while they run. Prints one table per database: requests/s, p50 and p99.
+ * API again while they run. Prints one table per database: requests/s, p50 and p99 (and per request, the web thread's
+ * CPU; on MariaDB while idle, the statements the server received and, when it runs on this machine, its CPU).
  *
  *   npm run bench:api -- [--employees 10000] [--db sqlite,mysql] [--concurrency 16] [--seconds 4] [--max 4000]
  *                        [--rate 18] [--only /org,/kpi] [--no-sync] [--rebuild] [--no-kept] [--cpu-prof]
@@ -106,6 +107,8 @@ interface Measured extends LoadResult {
   cpuMsPerRequest: number | null;
   /** Statements the database server received per request (MariaDB; while idle nothing else sends any), or null. */
   statementsPerRequest: number | null;
+  /** CPU the database server (every thread) spent per request, ms: MariaDB on this machine, while idle; else null. */
+  dbCpuMsPerRequest: number | null;
 }
 
 /** Statements a MariaDB server has received so far (its `Questions` counter, every connection), or null for SQLite. */
@@ -131,8 +134,22 @@ interface Row {
 
 /** CPU time of a process's main thread so far, ms (utime + stime of /proc/<pid>/task/<pid>/stat; null off Linux). */
 function mainThreadCpuMs(pid: number | undefined): number | null {
+  return cpuMsOf(`/proc/${pid}/task/${pid}/stat`);
+}
+
+/** The local MariaDB server's CPU time so far (all its threads), ms, or null (not on this machine, not Linux). */
+function mysqldCpuMs(): number | null {
   try {
-    const stat = fs.readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8');
+    return cpuMsOf(`/proc/${fs.readFileSync('/run/mysqld/mysqld.pid', 'utf8').trim()}/stat`);
+  } catch {
+    return null;
+  }
+}
+
+/** utime + stime of a /proc stat file, ms (null when unreadable). */
+function cpuMsOf(file: string): number | null {
+  try {
+    const stat = fs.readFileSync(file, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks of 10 ms
   } catch {
@@ -158,14 +175,17 @@ async function loadEach(
     await runLoad({ baseUrl: base, path, cookie: cookies[api.as], concurrency: 2, seconds: 0.5, maxRequests: 20 }); // warm-up
     const q0 = await statements();
     const cpu0 = mainThreadCpuMs(pid);
+    const db0 = q0 === null ? null : mysqldCpuMs();
     const load = await runLoad({ baseUrl: base, path, cookie: cookies[api.as], concurrency, seconds, maxRequests });
     const cpu1 = mainThreadCpuMs(pid);
+    const db1 = db0 === null ? null : mysqldCpuMs();
     const q1 = await statements();
     const r: Measured = {
       ...load,
       cpuMsPerRequest: cpu0 !== null && cpu1 !== null && load.requests > 0 ? (cpu1 - cpu0) / load.requests : null,
       // Less the second SHOW (each counts itself). During the syncs theirs count too: only the idle figure is the API's own.
       statementsPerRequest: phase === 'idle' && q0 !== null && q1 !== null && load.requests > 0 ? (q1 - q0 - 1) / load.requests : null,
+      dbCpuMsPerRequest: phase === 'idle' && db0 !== null && db1 !== null && load.requests > 0 ? (db1 - db0) / load.requests : null,
     };
     const row = rows.find((x) => x.api === api)!;
     row[phase] = r;
@@ -174,7 +194,7 @@ async function loadEach(
         .toFixed(1)
         .padStart(7)} ms  max ${r.maxMs.toFixed(0).padStart(6)} ms  web CPU ${r.cpuMsPerRequest?.toFixed(2) ?? '?'} ms/req${
         r.statementsPerRequest !== null ? `  ${r.statementsPerRequest.toFixed(2)} statements/req` : ''
-      }  ${(r.meanBytes / 1024).toFixed(1)} KB${r.errors ? `  ${r.errors} errors: ${r.firstError}` : ''}`,
+      }${r.dbCpuMsPerRequest !== null ? `  MariaDB CPU ${r.dbCpuMsPerRequest.toFixed(2)} ms/req` : ''}  ${(r.meanBytes / 1024).toFixed(1)} KB${r.errors ? `  ${r.errors} errors: ${r.firstError}` : ''}`,
     );
   }
 }
