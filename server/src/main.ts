@@ -5,6 +5,7 @@ import { createApp } from './app';
 import { listenApp } from './httpServer';
 import { bootServices, configOrExit, createLogger, prepareFirstStart, startJobs } from './bootstrap';
 import type { Services } from './services';
+import { lowerOtherThreadsPriority } from './util/threadPriority';
 
 /**
  * How long a stop waits for jobs in flight. The demo's first-start syncs take minutes; each window lands with its
@@ -45,6 +46,8 @@ async function main(): Promise<void> {
   const first = await prepareFirstStart(s, (line) => console.log(line));
   const app = createApp(s);
   server = await listenApp(app, config.port, config.host);
+  // Requests first: every other thread here (jobs, sandbox, V8's and libuv's helpers) gives way to this one.
+  lowerOtherThreadsPriority();
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   const base = config.publicUrl ?? `http://localhost:${port}`;

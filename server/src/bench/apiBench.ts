@@ -105,6 +105,8 @@ async function signIn(base: string, userid: string): Promise<string> {
 interface Measured extends LoadResult {
   /** CPU the web process's main thread (the one answering requests) spent per request, ms (Linux only). */
   cpuMsPerRequest: number | null;
+  /** Share of the load's time the main thread waited, runnable, for a CPU (Linux only). */
+  cpuWaitShare: number | null;
   /** Statements the database server received per request (MariaDB; while idle nothing else sends any), or null. */
   statementsPerRequest: number | null;
   /** CPU the database server (every thread) spent per request, ms: MariaDB on this machine, while idle; else null. */
@@ -135,6 +137,18 @@ interface Row {
 /** CPU time of a process's main thread so far, ms (utime + stime of /proc/<pid>/task/<pid>/stat; null off Linux). */
 function mainThreadCpuMs(pid: number | undefined): number | null {
   return cpuMsOf(`/proc/${pid}/task/${pid}/stat`);
+}
+
+/**
+ * How long a process's main thread has waited, runnable, for a CPU so far, ms (the run-queue delay in
+ * /proc/<pid>/task/<pid>/schedstat, in ns; null off Linux): time the other threads, or other processes, had the CPU.
+ */
+function mainThreadCpuWaitMs(pid: number | undefined): number | null {
+  try {
+    return Number(fs.readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ')[1]) / 1e6;
+  } catch {
+    return null;
+  }
 }
 
 /** The local MariaDB server's CPU time so far (all its threads), ms, or null (not on this machine, not Linux). */
@@ -175,14 +189,17 @@ async function loadEach(
     await runLoad({ baseUrl: base, path, cookie: cookies[api.as], concurrency: 2, seconds: 0.5, maxRequests: 20 }); // warm-up
     const q0 = await statements();
     const cpu0 = mainThreadCpuMs(pid);
+    const wait0 = mainThreadCpuWaitMs(pid);
     const db0 = q0 === null ? null : mysqldCpuMs();
     const load = await runLoad({ baseUrl: base, path, cookie: cookies[api.as], concurrency, seconds, maxRequests });
     const cpu1 = mainThreadCpuMs(pid);
+    const wait1 = mainThreadCpuWaitMs(pid);
     const db1 = db0 === null ? null : mysqldCpuMs();
     const q1 = await statements();
     const r: Measured = {
       ...load,
       cpuMsPerRequest: cpu0 !== null && cpu1 !== null && load.requests > 0 ? (cpu1 - cpu0) / load.requests : null,
+      cpuWaitShare: wait0 !== null && wait1 !== null && load.seconds > 0 ? (wait1 - wait0) / (load.seconds * 1000) : null,
       // Less the second SHOW (each counts itself). During the syncs theirs count too: only the idle figure is the API's own.
       statementsPerRequest: phase === 'idle' && q0 !== null && q1 !== null && load.requests > 0 ? (q1 - q0 - 1) / load.requests : null,
       dbCpuMsPerRequest: phase === 'idle' && db0 !== null && db1 !== null && load.requests > 0 ? (db1 - db0) / load.requests : null,
@@ -193,6 +210,8 @@ async function loadEach(
       `  ${phase.padEnd(4)} ${api.label.padEnd(44)} ${r.perSecond.toFixed(0).padStart(6)} req/s  p50 ${r.p50Ms.toFixed(1).padStart(7)} ms  p99 ${r.p99Ms
         .toFixed(1)
         .padStart(7)} ms  max ${r.maxMs.toFixed(0).padStart(6)} ms  web CPU ${r.cpuMsPerRequest?.toFixed(2) ?? '?'} ms/req${
+        r.cpuWaitShare !== null ? `  waited for a CPU ${(r.cpuWaitShare * 100).toFixed(0)} %` : ''
+      }${
         r.statementsPerRequest !== null ? `  ${r.statementsPerRequest.toFixed(2)} statements/req` : ''
       }${r.dbCpuMsPerRequest !== null ? `  MariaDB CPU ${r.dbCpuMsPerRequest.toFixed(2)} ms/req` : ''}  ${(r.meanBytes / 1024).toFixed(1)} KB${r.errors ? `  ${r.errors} errors: ${r.firstError}` : ''}`,
     );

@@ -128,6 +128,39 @@ interface ObjectRow extends Row {
  */
 const filtered = new WeakMap<CrmData, Map<string, ObjectRow[]>>();
 
+const contractRow = (c: CrmContract): ObjectRow => ({
+  instanceId: c.instanceId,
+  creator: c.creator,
+  owners: c.owner ? [c.owner] : [],
+  participants: [],
+  createMs: c.createMs,
+  modifyMs: c.modifyMs,
+  fields: () => contractFields(c),
+});
+
+const followRow = (f: CrmFollowRecord): ObjectRow => ({
+  instanceId: f.instanceId,
+  creator: f.owner,
+  owners: [f.owner],
+  participants: f.participants,
+  createMs: f.createMs,
+  modifyMs: f.modifyMs,
+  fields: () => followFields(f),
+});
+
+/**
+ * The records whose rows match, each row made and tested in turn: a window of a large object no longer builds (and,
+ * as it outlives young collections, promotes to the old heap) a row for every record first.
+ */
+function matching<T>(records: readonly T[], toRow: (r: T) => ObjectRow, conditions: Condition[]): ObjectRow[] {
+  const out: ObjectRow[] = [];
+  for (const record of records) {
+    const row = toRow(record);
+    if (conditions.every((c) => matches(row, c))) out.push(row);
+  }
+  return out;
+}
+
 /** The rows of a custom object that match the conditions (cached per generated dataset and query). */
 function objectRows(corp: SandboxCorp, kind: 'contracts' | 'followRecords', conditions: Condition[]): ObjectRow[] {
   const data = crmDataOf(corp);
@@ -136,27 +169,7 @@ function objectRows(corp: SandboxCorp, kind: 'contracts' | 'followRecords', cond
   filtered.set(data, byQuery);
   const hit = byQuery.get(key);
   if (hit) return hit;
-  const rows: ObjectRow[] =
-    kind === 'contracts'
-      ? data.contracts.map((c) => ({
-          instanceId: c.instanceId,
-          creator: c.creator,
-          owners: c.owner ? [c.owner] : [],
-          participants: [],
-          createMs: c.createMs,
-          modifyMs: c.modifyMs,
-          fields: () => contractFields(c),
-        }))
-      : data.followRecords.map((f) => ({
-          instanceId: f.instanceId,
-          creator: f.owner,
-          owners: [f.owner],
-          participants: f.participants,
-          createMs: f.createMs,
-          modifyMs: f.modifyMs,
-          fields: () => followFields(f),
-        }));
-  const out = rows.filter((r) => conditions.every((c) => matches(r, c)));
+  const out = kind === 'contracts' ? matching(data.contracts, contractRow, conditions) : matching(data.followRecords, followRow, conditions);
   if (byQuery.size > 20) byQuery.clear();
   byQuery.set(key, out);
   return out;
