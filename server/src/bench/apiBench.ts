@@ -10,7 +10,8 @@
  * CPU; on MariaDB while idle, the statements the server received and, when it runs on this machine, its CPU).
  *
  *   npm run bench:api -- [--employees 10000] [--db sqlite,mysql] [--concurrency 16] [--seconds 4] [--max 4000]
- *                        [--rate 18] [--only /org,/kpi] [--no-sync] [--rebuild] [--no-kept] [--cpu-prof]
+ *                        [--rate 18] [--only /org,/kpi] [--no-sync] [--head-start 3] [--rebuild] [--no-kept]
+ *                        [--cpu-prof]
  *
  * `--cpu-prof` writes the web process's CPU profile (each thread's) to data/bench/profiles/ when the run ends (open it in
  * Chrome DevTools, or sum it up by function).
@@ -261,7 +262,12 @@ async function benchDatabase(kind: 'sqlite' | 'mysql', apis: PageApi[]): Promise
         const res = await fetch(`${server.base}/api/v1/sync/${k}`, { method: 'POST', headers: { cookie: cookies.admin } });
         if (res.status !== 202) throw new Error(`starting the ${k} sync: HTTP ${res.status}`);
       }
-      await new Promise((r) => setTimeout(r, 3000));
+      // `--head-start S`: the syncs run S seconds before the load (default 3), to measure their later, heavier parts.
+      const headStart = numberArg('head-start', 3);
+      for (let waited = 0; waited < headStart; waited += 15) {
+        await new Promise((r) => setTimeout(r, 1000 * Math.min(15, headStart - waited)));
+        if (headStart > 15) log(`  after ${Math.min(headStart, waited + 15)} s: ${await syncState(server.base, cookies.admin)}`);
+      }
       log(`  syncs started: ${await syncState(server.base, cookies.admin)}`);
       await loadEach(server.child.pid, server.base, cookies, ctx, apis, 'sync', rows, counter.count);
       log(`  syncs at the end: ${await syncState(server.base, cookies.admin)}`);

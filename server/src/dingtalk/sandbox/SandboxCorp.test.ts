@@ -19,6 +19,11 @@ describe('SandboxCorp mutations', () => {
     expect(manager.dept_manager_userid_list).toEqual([]);
     for (const id of reports) expect(corp.getUser(id)?.manager_userid).toBeUndefined();
     expect(corp.departures).toEqual([...history, departure]);
+    // Found by userid, as the CRM and approval answers look up who left: the new leaver and the history's.
+    expect(corp.getDeparture(leaverId)).toBe(departure);
+    expect(history.length).toBeGreaterThan(0);
+    for (const past of history) expect(corp.getDeparture(past.userid)?.userid).toBe(past.userid);
+    expect(corp.getDeparture(reports[0] ?? 'nobody')).toBeUndefined();
     expect(departure).toMatchObject({
       userid: leaverId,
       name: leaver.name,

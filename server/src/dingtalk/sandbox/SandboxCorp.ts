@@ -53,6 +53,8 @@ export class SandboxCorp {
   readonly users = new Map<string, SandboxUser>();
   /** People who left, oldest first, with their last working day. */
   readonly departures: SandboxDeparture[] = [];
+  /** The same departures by userid: the attendance, leave and CRM answers look up who left on every call. */
+  private readonly departedById = new Map<string, SandboxDeparture>();
   /** The corp's "today"; advanceMonths moves it. Attendance data ends the day before. */
   asOfMs: number;
   monthsAdvanced = 0;
@@ -101,7 +103,7 @@ export class SandboxCorp {
     }
     for (const [deptId, list] of this.members) list.sort((a, b) => this.orderIn(a, deptId) - this.orderIn(b, deptId));
     for (const past of init.history ?? []) {
-      this.departures.push({ ...this.departureOf(past.user, past.lastWorkDayMs, past.reasonType, past.reasonMemo), drifted: past.drifted });
+      this.addDeparture({ ...this.departureOf(past.user, past.lastWorkDayMs, past.reasonType, past.reasonMemo), drifted: past.drifted });
     }
   }
 
@@ -113,6 +115,16 @@ export class SandboxCorp {
   /** An active employee, or undefined (unknown or left). */
   getUser(userid: string): SandboxUser | undefined {
     return this.users.get(userid);
+  }
+
+  /** The departure of someone who left, by userid (the latest, should the same userid have left twice). */
+  getDeparture(userid: string): SandboxDeparture | undefined {
+    return this.departedById.get(userid);
+  }
+
+  private addDeparture(departure: SandboxDeparture): void {
+    this.departures.push(departure);
+    this.departedById.set(departure.userid, departure);
   }
 
   /** A department by id. */
@@ -265,7 +277,7 @@ export class SandboxCorp {
         orphans.push(other.userid);
       }
     }
-    this.departures.push(departure);
+    this.addDeparture(departure);
     this.announce({ eventType: 'user_leave_org', userIds: [userid] });
     if (orphans.length > 0) this.announce({ eventType: 'user_modify_org', userIds: orphans });
     return departure;

@@ -19,6 +19,8 @@ export interface AttendanceCorpView {
   readonly demoUsers: SandboxDemoUsers;
   readonly users: ReadonlyMap<string, SandboxUser>;
   readonly departures: readonly SandboxDeparture[];
+  /** A departure by userid (the latest, should someone have left twice), from the corp's own index. */
+  getDeparture(userid: string): SandboxDeparture | undefined;
   getDept(deptId: number): SandboxDept | undefined;
 }
 
@@ -41,19 +43,14 @@ export interface AttendancePerson {
   drift?: DriftProfile;
 }
 
-/** Resolves userids to people; build one per request (it indexes the departures once). */
+/** Resolves userids to people (active, or departed by the corp's index of departures). */
 export class AttendancePeople {
-  private readonly departed = new Map<string, SandboxDeparture>();
-
-  constructor(private readonly corp: AttendanceCorpView) {
-    // The latest departure wins, should someone have left twice.
-    for (const d of corp.departures) this.departed.set(d.userid, d);
-  }
+  constructor(private readonly corp: AttendanceCorpView) {}
 
   /** The person behind a userid (active or departed), or undefined for an unknown userid. */
   get(userid: string): AttendancePerson | undefined {
     const active = this.corp.users.get(userid);
-    const departure = active ? undefined : this.departed.get(userid);
+    const departure = active ? undefined : this.corp.getDeparture(userid);
     const user = active ?? departure?.user;
     if (!user) return undefined;
     const seed = this.corp.seed;
@@ -80,7 +77,7 @@ export class AttendancePeople {
   /** Every userid the corp has attendance for: active people, then people who left, each once. */
   allUserids(): string[] {
     const ids = new Set(this.corp.users.keys());
-    for (const id of this.departed.keys()) ids.add(id);
+    for (const d of this.corp.departures) ids.add(d.userid);
     return [...ids];
   }
 }

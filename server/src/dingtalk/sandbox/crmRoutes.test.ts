@@ -93,6 +93,10 @@ describe('CRM v1.0 endpoints', () => {
     expect(first).toMatchObject({ objectType: 'crm_customer', createTime: expect.stringMatching(WIRE_TIME), modifyTime: expect.stringMatching(WIRE_TIME) });
     expect(typeof first.data[CRM_FIELDS.customerName]).toBe('string');
     expect(first.creatorNick).not.toBe('');
+    // A customer created by someone who has since left still names them (from the departures, by userid).
+    const leftBy = big.values.filter((v) => corp().getUser(v.creatorUserId) === undefined);
+    expect(leftBy.length).toBeGreaterThan(0);
+    for (const v of leftBy) expect(v.creatorNick).toBe(corp().getDeparture(v.creatorUserId)!.name);
     // Customers are owned by salespeople; a few sit in the public pool without an owner.
     const owned = big.values.filter((v) => v.permission.ownerStaffIds.length === 1);
     expect(owned.length).toBeGreaterThan(big.values.length * 0.9);

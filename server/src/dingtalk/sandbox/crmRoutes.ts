@@ -176,7 +176,7 @@ function objectRows(corp: SandboxCorp, kind: 'contracts' | 'followRecords', cond
 }
 
 function nickOf(corp: SandboxCorp, userid: string): string {
-  return corp.getUser(userid)?.name ?? corp.departures.find((d) => d.userid === userid)?.name ?? '';
+  return corp.getUser(userid)?.name ?? corp.getDeparture(userid)?.name ?? '';
 }
 
 /** Run `handler`, answering CRM parameter problems as HTTP 400 param.error. */

@@ -25,7 +25,7 @@ function optionalStringList(p: Params, key: string): string[] | undefined {
 
 /** Names, supervisors and departments of active and departed people. */
 function factsOf(corp: SandboxCorp): InstanceCorpFacts {
-  const userOf = (userid: string) => corp.getUser(userid) ?? corp.departures.find((d) => d.userid === userid)?.user;
+  const userOf = (userid: string) => corp.getUser(userid) ?? corp.getDeparture(userid)?.user;
   return {
     nameOf: (userid) => userOf(userid)?.name ?? userid,
     approverOf: (userid) => {
