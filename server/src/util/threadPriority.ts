@@ -37,8 +37,10 @@ export function lowerOtherThreadsPriority(): number {
   for (const tid of tids) {
     if (tid === self) continue;
     try {
-      if (os.getPriority(tid) < BACKGROUND_NICE) os.setPriority(tid, BACKGROUND_NICE);
-      niced++;
+      if (os.getPriority(tid) < BACKGROUND_NICE) {
+        os.setPriority(tid, BACKGROUND_NICE);
+        niced++;
+      }
     } catch {
       // the thread ended meanwhile, or not permitted: leave it
     }
