@@ -68,6 +68,27 @@ describe('assessments', () => {
     expect(bank.currentVersionId).toBe(versionId);
   });
 
+  it('keeps the questionnaire list while nothing under it changes; a new questionnaire, a draft, a rename show at once', async () => {
+    const hr = await as('hr');
+    const list = async () => (await hr.call<QuestionnaireView[]>('GET', '/api/v1/questionnaires')).body.data;
+    const named = async (code: string) => (await list()).find((q) => q.code === code);
+    expect(await list()).toEqual(await list());
+    const created = await hr.call<QuestionnaireView>('POST', '/api/v1/questionnaires', { code: 'kept-q', name: '保留问卷' });
+    expect(await named('kept-q')).toMatchObject({ name: '保留问卷', versions: [] });
+    const draft = await hr.call('POST', `/api/v1/questionnaires/${created.body.data.id}/versions`, {
+      effectiveFrom: '2027-01-01',
+      definition: BIG_CLIENT_SALES_QUESTIONNAIRE.definition,
+    });
+    expect(draft.status).toBe(201);
+    expect((await named('kept-q'))?.versions).toMatchObject([{ version: 1, status: 'draft', createdBy: { userid: tw.people.hr.userid } }]);
+    // Written beside the API (an import, a job, SQL): the tables' triggers say so.
+    await w.ds.query('UPDATE questionnaires SET name = ? WHERE id = ?', ['改名问卷', created.body.data.id]);
+    expect((await named('kept-q'))?.name).toBe('改名问卷');
+    await w.ds.query('UPDATE users SET name = ? WHERE corp_id = ? AND userid = ?', ['何改名', tw.corpId, tw.people.hr.userid]);
+    expect((await named('kept-q'))?.versions[0]?.createdBy?.name).toBe('何改名');
+    await w.ds.query('UPDATE users SET name = ? WHERE corp_id = ? AND userid = ?', [tw.people.hr.name, tw.corpId, tw.people.hr.userid]);
+  });
+
   it('refuses a questionnaire with no scored items in Chinese and stores nothing', async () => {
     const hr = await as('hr');
     const created = await hr.call<QuestionnaireView>('POST', '/api/v1/questionnaires', { code: 'empty-q', name: '只有简答题' });

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { AuditEvent } from '../server/src/entities';
 import { Like } from 'typeorm';
-import { recordAudit, recordReadAudit } from '../server/src/modules/audit/commands/auditRecorder';
+import { readAuditCounts, recordAudit, recordReadAudit } from '../server/src/modules/audit/commands/auditRecorder';
 import { purgeExpiredAudit, retentionCutoff } from '../server/src/modules/audit/commands/auditPurger';
 import { searchAudit } from '../server/src/modules/audit/queries/auditSearch';
 import { createTestWorld, type TestWorld } from './support/testServices';
@@ -164,6 +164,31 @@ describe('audit log', () => {
     expect(await csv.text()).toContain(
       `吴十,${pw.people.admin.userid},,查看他人激励明细,pay.statement.read,payout_statement,names-1,周九,${pw.people.hr.userid}`,
     );
+  });
+
+  it('stores reads recorded at once together (each awaited until its row is stored); a bad row refuses only itself', async () => {
+    const who = { corpId: pw.corpId, userid: pw.people.admin.userid };
+    const read = (targetId: string) => ({ action: 'pay.statement.read', targetKind: 'payout_statement', targetId });
+    const stored = (prefix: string) => w.ds.getRepository(AuditEvent).countBy({ corpId: pw.corpId, targetId: Like(`${prefix}%`) });
+    const before = readAuditCounts(w.ds);
+    // Twelve requests' reads at the same moment: the first goes alone, the eleven arriving meanwhile with the next insert.
+    await Promise.all(Array.from({ length: 12 }, (_, i) => recordReadAudit(w.ds, who, read(`group-${i}`))));
+    expect(await stored('group-')).toBe(12);
+    const after = readAuditCounts(w.ds);
+    expect(after.rows - before.rows).toBe(12);
+    expect(after.inserts - before.inserts).toBe(2);
+
+    // A row the table refuses (no target kind) fails its insert: the others of that insert are stored one by one.
+    const results = await Promise.allSettled([
+      recordReadAudit(w.ds, who, read('mixed-0')),
+      recordReadAudit(w.ds, who, read('mixed-1')),
+      recordReadAudit(w.ds, who, { ...read('mixed-bad'), targetKind: null as unknown as string }),
+      recordReadAudit(w.ds, who, read('mixed-2')),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    expect(await stored('mixed-')).toBe(3);
+    // A malformed action is refused before anything is queued.
+    await expect(recordReadAudit(w.ds, who, { ...read('bad-action'), action: 'Pay read' })).rejects.toThrow('domain.noun.verb');
   });
 
   it('purges only events older than the retention period, and records the purge', async () => {

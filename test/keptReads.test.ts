@@ -8,8 +8,11 @@ import { Notification, User, UserDepartment } from '../server/src/entities';
 import { KEPT_MAX, forgetSessionVersions, keptRead, versionStamp } from '../server/src/db/keptReads';
 import { TOPICS } from '../migrations/mysql/1768040000000-DataVersions';
 import { PULSE_AND_PAY_TOPICS } from '../migrations/mysql/1768050000000-PulseAndPayVersions';
+import { QUESTIONNAIRE_TOPICS } from '../migrations/mysql/1768060000000-QuestionnaireVersions';
 import { logCounts } from '../server/src/modules/notify/queries/notificationLists';
-import { peopleScopeOf } from '../server/src/modules/people/policies/peopleScope';
+import { peopleScopeOf, visiblePerson } from '../server/src/modules/people/policies/peopleScope';
+import { riskScopeOf, seenAsHr } from '../server/src/modules/retention/policies/riskScope';
+import { personInRiskScope } from '../server/src/modules/retention/queries/riskViews';
 import { listPeople } from '../server/src/modules/people/queries/peopleDirectory';
 import { actorFor, buildCorp, buildDepartment, buildUser, onBothDatabases } from './support/factories';
 import { createSession, findSession } from '../server/src/modules/access/auth/sessions';
@@ -17,7 +20,7 @@ import { createSession, findSession } from '../server/src/modules/access/auth/se
 jest.setTimeout(120000);
 
 /** Every table whose writes change a topic, as the DataVersions migrations create their triggers. */
-const TOPIC_TABLES = Object.fromEntries([...TOPICS, ...PULSE_AND_PAY_TOPICS]);
+const TOPIC_TABLES = [...TOPICS, ...PULSE_AND_PAY_TOPICS, ...QUESTIONNAIRE_TOPICS].flatMap(([, tables]) => tables);
 
 async function triggersOf(ds: DataSource, kind: 'mariadb' | 'sqlite'): Promise<Map<string, string[]>> {
   const rows = (await ds.query(
@@ -48,8 +51,7 @@ describe('kept aggregates', () => {
   it('bumps a topic on every insert, update and delete of its tables, per corp, in the writing transaction', async () => {
     await onBothDatabases('kept-versions', async (ds, kind) => {
       const triggers = await triggersOf(ds, kind);
-      for (const tables of Object.values(TOPIC_TABLES))
-        for (const t of tables) expect([t, triggers.get(t)]).toEqual([t, ['del', 'ins', 'upd'].map((e) => `trg_${t}_data_version_${e}`)]);
+      for (const t of TOPIC_TABLES) expect([t, triggers.get(t)]).toEqual([t, ['del', 'ins', 'upd'].map((e) => `trg_${t}_data_version_${e}`)]);
 
       const corp = await buildCorp(ds, 'kv');
       const other = await buildCorp(ds, 'kv2');
@@ -128,6 +130,15 @@ describe('kept aggregates', () => {
       expect(n.reads).toBe(KEPT_MAX + 1);
       await keptRead(ds, corp, [], ['lru', 0], count);
       expect(n.reads).toBe(KEPT_MAX + 2);
+      // A pool of its own has its own limit and pushes nothing out of the default one.
+      const small = { name: 'small', max: 2 };
+      for (const i of [1, 2, 3]) await keptRead(ds, corp, [], ['pooled', i], count, small);
+      expect(n.reads).toBe(KEPT_MAX + 5);
+      await keptRead(ds, corp, [], ['pooled', 3], count, small);
+      await keptRead(ds, corp, [], ['lru', KEPT_MAX], count);
+      expect(n.reads).toBe(KEPT_MAX + 5);
+      await keptRead(ds, corp, [], ['pooled', 1], count, small);
+      expect(n.reads).toBe(KEPT_MAX + 6);
     });
   });
 
@@ -202,6 +213,47 @@ describe('kept aggregates', () => {
       const team = await buildDepartment(ds, corp, { name: '一组', parentId: sales.deptId });
       await ds.getRepository(User).update({ corpId: corp, userid: b.userid }, { mainDeptId: team.deptId });
       expect(await counts()).toEqual({ sent: 3 });
+    });
+  });
+
+  it('员工档案’s person check is kept, and follows a person or a department moved out of the scope at once', async () => {
+    await onBothDatabases('kept-person', async (ds) => {
+      const corp = await buildCorp(ds, 'kc');
+      const root = await buildDepartment(ds, corp, { name: '公司' });
+      const sales = await buildDepartment(ds, corp, { name: '销售中心', parentId: root.deptId });
+      const team = await buildDepartment(ds, corp, { name: '一组', parentId: sales.deptId });
+      const tech = await buildDepartment(ds, corp, { name: '技术部', parentId: root.deptId });
+      const hrUser = await buildUser(ds, corp, { mainDeptId: root.deptId });
+      const rep = await buildUser(ds, corp, { mainDeptId: team.deptId });
+      const hr = actorFor(hrUser, ['hr'], [sales.deptId]);
+      const first = await visiblePerson(ds, hr, rep.userid);
+      expect(first?.userid).toBe(rep.userid);
+      // Kept: the same row, not read again.
+      expect(await visiblePerson(ds, hr, rep.userid)).toBe(first);
+      await ds.getRepository(User).update({ corpId: corp, userid: rep.userid }, { mainDeptId: tech.deptId });
+      expect(await visiblePerson(ds, hr, rep.userid)).toBeNull();
+      await ds.getRepository(User).update({ corpId: corp, userid: rep.userid }, { mainDeptId: team.deptId });
+      expect((await visiblePerson(ds, hr, rep.userid))?.mainDeptId).toBe(team.deptId);
+      // Their department moved under 技术部 (the org topic): out of HR's 销售中心, into an HR of 技术部's scope.
+      await ds.query(`UPDATE departments SET parent_id = ${tech.deptId} WHERE corp_id = '${corp}' AND dept_id = ${team.deptId}`);
+      expect(await visiblePerson(ds, hr, rep.userid)).toBeNull();
+      expect((await visiblePerson(ds, actorFor(hrUser, ['hr'], [tech.deptId]), rep.userid))?.userid).toBe(rep.userid);
+      // The radar's check (kept the same way) follows a membership beyond the main department: seen as HR through it.
+      const radar = async () => {
+        const rs = await riskScopeOf(ds, hr, rep.userid);
+        const line = await personInRiskScope(ds, rs, rep.userid);
+        return line ? (seenAsHr(rs, line) ? 'as HR' : 'as supervisor') : 'not seen';
+      };
+      expect(await radar()).toBe('not seen');
+      expect(await radar()).toBe('not seen');
+      await ds.getRepository(UserDepartment).insert({ corpId: corp, userid: rep.userid, deptId: sales.deptId });
+      await ds.getRepository(User).update({ corpId: corp, userid: rep.userid }, { inOtherDepts: true });
+      expect(await radar()).toBe('as HR');
+      expect(await radar()).toBe('as HR');
+      // Someone unknown is kept as not visible, and shows once they exist.
+      expect(await visiblePerson(ds, hr, 'new-hire')).toBeNull();
+      await buildUser(ds, corp, { userid: 'new-hire', mainDeptId: sales.deptId });
+      expect((await visiblePerson(ds, hr, 'new-hire'))?.userid).toBe('new-hire');
     });
   });
 

@@ -207,6 +207,10 @@ describe('转型看板', () => {
     expect((await tab('hr', p.hr!.userid)).status).toBe(404); // HR's own risk
     expect((await tab('admin', p.r1!.userid)).status).toBe(403);
     expect((await tab('hrTech', p.r1!.userid)).status).toBe(404);
+    // The tab checks the radar's rule with the person read once: someone unknown answers as someone out of scope.
+    const unknown = await tab('hr', 'nobody-here');
+    const outside = await tab('hrTech', p.r1!.userid);
+    expect([unknown.status, unknown.body.error?.id, unknown.body.error?.message]).toEqual([404, outside.body.error?.id, outside.body.error?.message]);
   });
 });
 

@@ -231,7 +231,7 @@ describe('person page API (员工档案)', () => {
     };
     // The 风险 tab follows the radar's narrower rules (test/outcomes.test.ts); outside the profile's scope it is a 404 too.
     const allowed = async (c: TestClient, userid: string) => {
-      const open = [userid, ...PERSON_TABS.filter((t) => t.access !== 'risk').map((t) => `${userid}/${t.key}`)];
+      const open = [userid, ...PERSON_TABS.filter((t) => !t.checksAccess).map((t) => `${userid}/${t.key}`)];
       for (const path of open) expect([path, (await c.call('GET', `/api/v1/people/${path}`)).status]).toEqual([path, 200]);
     };
     // HR of 销售中心: not the head of finance.

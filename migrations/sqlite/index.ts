@@ -49,6 +49,7 @@ import { SupervisorStatusIndex1768031000000 } from './1768031000000-SupervisorSt
 import { DataVersions1768040000000 } from './1768040000000-DataVersions';
 import { PulseAndPayVersions1768050000000 } from './1768050000000-PulseAndPayVersions';
 import { TalentScoresByPerson1768051000000 } from './1768051000000-TalentScoresByPerson';
+import { QuestionnaireVersions1768060000000 } from './1768060000000-QuestionnaireVersions';
 
 /** SQLite migrations (embedded mode), oldest first. Each is frozen once merged: never edit one, add a new one. */
 export const SQLITE_MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -102,4 +103,5 @@ export const SQLITE_MIGRATIONS: (new () => MigrationInterface)[] = [
   DataVersions1768040000000,
   PulseAndPayVersions1768050000000,
   TalentScoresByPerson1768051000000,
+  QuestionnaireVersions1768060000000,
 ];

@@ -25,13 +25,23 @@ export const keptCorpId = (corp: KeptCorp): string => (typeof corp === 'string' 
 /** How many values one database keeps at most (the oldest used go first). */
 export const KEPT_MAX = 500;
 
+/**
+ * Where a kept value is held: its own least-recently-used list with its own limit, so many small answers (whom an
+ * actor may see, one person each) never push out the pages' aggregates. The default holds `KEPT_MAX`.
+ */
+export interface KeptPool {
+  name: string;
+  max: number;
+}
+const ANSWERS: KeptPool = { name: 'answers', max: KEPT_MAX };
+
 interface Kept {
   stamp: string;
   value: Promise<unknown>;
 }
 
-/** Per database: key → the value and the versions it was read at. A DataSource's entry goes with it (tests open many). */
-const kept = new WeakMap<DataSource, Map<string, Kept>>();
+/** Per database and pool: key → the value and the versions it was read at. A DataSource's entry goes with it (tests open many). */
+const kept = new WeakMap<DataSource, Map<string, Map<string, Kept>>>();
 
 /** `LIUCAI_KEPT_READS=0` reads every time (for measuring what keeping saves, or ruling it out when a figure looks stale). */
 const keeping = process.env.LIUCAI_KEPT_READS !== '0';
@@ -84,33 +94,45 @@ function stampFromActor(actor: Actor, topics: readonly DataTopic[]): string | nu
  * holds (none when `corp` is the signed-in actor carrying the versions it read with its session), `read()` otherwise
  * (concurrent uses of a key being read share that one read). `key` (its parts, as JSON) must name the answer and
  * everything it depends on besides the topics' data (the actor or their scope, the filters). The answer is shared:
- * never modify it.
+ * never modify it. `pool`: where it is held (default: the answers' pool of `KEPT_MAX`).
  */
-export async function keptRead<T>(ds: DataSource, corp: KeptCorp, topics: readonly DataTopic[], key: readonly unknown[], read: () => Promise<T>): Promise<T> {
+export async function keptRead<T>(
+  ds: DataSource,
+  corp: KeptCorp,
+  topics: readonly DataTopic[],
+  key: readonly unknown[],
+  read: () => Promise<T>,
+  pool: KeptPool = ANSWERS,
+): Promise<T> {
   if (!keeping) return read();
   const corpId = keptCorpId(corp);
   const stamp = (typeof corp === 'string' ? null : stampFromActor(corp, topics)) ?? (await versionStamp(ds, corpId, topics));
-  let perDb = kept.get(ds);
-  if (!perDb) {
-    perDb = new Map();
-    kept.set(ds, perDb);
+  let pools = kept.get(ds);
+  if (!pools) {
+    pools = new Map();
+    kept.set(ds, pools);
+  }
+  let held = pools.get(pool.name);
+  if (!held) {
+    held = new Map();
+    pools.set(pool.name, held);
   }
   const full = JSON.stringify([corpId, ...key]);
-  const found = perDb.get(full);
+  const found = held.get(full);
   if (found && found.stamp === stamp) {
     // Most recently used last: the first entry is the one to drop.
-    perDb.delete(full);
-    perDb.set(full, found);
+    held.delete(full);
+    held.set(full, found);
     return found.value as Promise<T>;
   }
   const value = read();
   const entry: Kept = { stamp, value };
-  perDb.delete(full);
-  perDb.set(full, entry);
-  if (perDb.size > KEPT_MAX) perDb.delete(perDb.keys().next().value as string);
+  held.delete(full);
+  held.set(full, entry);
+  if (held.size > pool.max) held.delete(held.keys().next().value as string);
   // A failed read is not kept: the next use tries again.
   value.catch(() => {
-    if (perDb.get(full) === entry) perDb.delete(full);
+    if (held.get(full) === entry) held.delete(full);
   });
   return value;
 }

@@ -9,6 +9,7 @@ import type { RuleFamily } from '../pay/ruleFamilies';
 export const QUESTIONNAIRE_FAMILY: RuleFamily = {
   rule: Questionnaire,
   version: QuestionnaireVersion,
+  topic: 'assessment',
   parentKey: 'questionnaireId',
   labels: { rule: '测评问卷', version: '问卷版本', definition: '问卷内容' },
   audit: {

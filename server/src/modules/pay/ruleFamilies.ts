@@ -7,10 +7,13 @@ import { validateKpiScheme, validatePlanDefinition } from '@liucai/shared';
 import { IncentivePlan, IncentivePlanVersion, KpiScheme, KpiSchemeVersion } from '../../entities';
 import type { RuleVersion } from '../../entities/RuleVersion';
 import type { VersionedRule } from '../../entities/VersionedRule';
+import type { DataTopic } from '../../db/keptReads';
 
 export interface RuleFamily {
   rule: new () => VersionedRule;
   version: new () => RuleVersion;
+  /** The topic whose version every write to the rule and version tables bumps (DataVersions): their lists are kept while it holds. */
+  topic: DataTopic;
   /** The version's property holding its rule's id. */
   parentKey: 'planId' | 'schemeId' | 'jobModelId' | 'questionnaireId';
   labels: {
@@ -29,6 +32,7 @@ export interface RuleFamily {
 export const PLAN_FAMILY: RuleFamily = {
   rule: IncentivePlan,
   version: IncentivePlanVersion,
+  topic: 'pay',
   parentKey: 'planId',
   labels: { rule: '激励方案', version: '方案版本', definition: '方案定义' },
   audit: { rule: 'pay.plan', version: 'pay.planVersion', targetRule: 'incentive_plan', targetVersion: 'incentive_plan_version' },
@@ -41,6 +45,7 @@ export const PLAN_FAMILY: RuleFamily = {
 export const KPI_FAMILY: RuleFamily = {
   rule: KpiScheme,
   version: KpiSchemeVersion,
+  topic: 'pay',
   parentKey: 'schemeId',
   labels: { rule: 'KPI 方案', version: 'KPI 方案版本', definition: 'KPI 方案定义' },
   audit: { rule: 'pay.kpiScheme', version: 'pay.kpiSchemeVersion', targetRule: 'kpi_scheme', targetVersion: 'kpi_scheme_version' },

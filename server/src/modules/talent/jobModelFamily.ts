@@ -9,6 +9,7 @@ import type { RuleFamily } from '../pay/ruleFamilies';
 export const JOB_MODEL_FAMILY: RuleFamily = {
   rule: JobModel,
   version: JobModelVersion,
+  topic: 'talent',
   parentKey: 'jobModelId',
   labels: { rule: '岗位模型', version: '岗位模型版本', definition: '岗位模型定义' },
   audit: { rule: 'talent.jobModel', version: 'talent.jobModelVersion', targetRule: 'job_model', targetVersion: 'job_model_version' },

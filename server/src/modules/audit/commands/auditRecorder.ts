@@ -51,11 +51,92 @@ export async function recordAudit(em: EntityManager, actor: AuditActor, event: A
 }
 
 /**
- * Record a read (someone's pay, risk or KPI shown, a list exported): one insert on its own, atomic as any single
- * statement, since a read has no write of its own to commit with it; one round trip instead of a transaction's three.
+ * Record a read (someone's pay, risk or KPI shown, a list exported): an insert on its own, since a read has no write of
+ * its own to commit with it, awaited until the row is stored (the caller answers only then). Reads recorded while
+ * the previous insert is on its way are stored together by the next one (a group commit: bench:api's 16 clients send
+ * one insert for about three reads, each insert a round trip whose socket write alone costs the web thread ~0.2 ms on
+ * MariaDB); if such an insert fails, its rows are tried one by one, so one bad row loses no other.
  */
 export function recordReadAudit(ds: DataSource, actor: AuditActor, event: AuditEventInput): Promise<void> {
-  return recordAudit(ds.manager, actor, event);
+  let r: AuditEvent;
+  try {
+    r = row(actor, event);
+  } catch (err) {
+    return Promise.reject(err as Error);
+  }
+  const q = readQueueOf(ds);
+  return new Promise<void>((resolve, reject) => {
+    q.waiting.push({ row: r, resolve, reject });
+    if (!q.flushing) void flushReads(ds, q);
+  });
+}
+
+interface WaitingRead {
+  row: AuditEvent;
+  resolve(): void;
+  reject(err: unknown): void;
+}
+interface ReadQueue {
+  waiting: WaitingRead[];
+  flushing: boolean;
+  /** Inserts made and rows stored (for tests and the API benchmark). */
+  inserts: number;
+  rows: number;
+}
+const readQueues = new WeakMap<DataSource, ReadQueue>();
+const readQueueOf = (ds: DataSource): ReadQueue => {
+  let q = readQueues.get(ds);
+  if (!q) {
+    q = { waiting: [], flushing: false, inserts: 0, rows: 0 };
+    readQueues.set(ds, q);
+  }
+  return q;
+};
+
+/** Read audits stored on `ds` by this process: how many inserts, how many rows. */
+export function readAuditCounts(ds: DataSource): { inserts: number; rows: number } {
+  const q = readQueueOf(ds);
+  return { inserts: q.inserts, rows: q.rows };
+}
+
+/** Stores what waits, 500 rows an insert at most, until nothing does (what arrives meanwhile goes with the next). */
+async function flushReads(ds: DataSource, q: ReadQueue): Promise<void> {
+  q.flushing = true;
+  try {
+    while (q.waiting.length > 0) {
+      const batch = q.waiting.splice(0, 500);
+      try {
+        await insertReads(
+          ds,
+          q,
+          batch.map((w) => w.row),
+        );
+        for (const w of batch) w.resolve();
+      } catch (err) {
+        if (batch.length === 1) {
+          batch[0]!.reject(err);
+          continue;
+        }
+        // One bad row fails the whole insert: each on its own, so only that one is refused.
+        for (const w of batch) {
+          try {
+            await insertReads(ds, q, [w.row]);
+            w.resolve();
+          } catch (one) {
+            w.reject(one);
+          }
+        }
+      }
+    }
+  } finally {
+    q.flushing = false;
+  }
+}
+
+async function insertReads(ds: DataSource, q: ReadQueue, rows: AuditEvent[]): Promise<void> {
+  q.inserts++;
+  await ds.createQueryBuilder().insert().into(AuditEvent).values(rows).updateEntity(false).execute();
+  q.rows += rows.length;
 }
 
 /** Record several events at once (one insert per 500). */

@@ -6,7 +6,7 @@
 import type { DataSource } from 'typeorm';
 import { User } from '../../../entities';
 import type { Actor } from '../../../appTypes';
-import { FEW_PEOPLE, peopleScopeOf, whereInPeopleScope, type PeopleScope } from '../../people/policies/peopleScope';
+import { FEW_PEOPLE, keptPersonInScope, peopleScopeOf, whereInPeopleScope, type PeopleScope } from '../../people/policies/peopleScope';
 import { visibleDepartmentIds } from '../../access/policies/scope';
 
 /** The people scope for pay: no direct reports; HR's departments; admins all. */
@@ -30,6 +30,14 @@ export async function payVisibleUserIds(ds: DataSource, actor: Actor, userids: r
     for (const r of await whereInPeopleScope(qb, 'u', scope).getRawMany<{ userid: string }>()) out.add(r.userid);
   }
   return out;
+}
+
+/**
+ * Whether the actor may administer one person's pay, for a request that reads (员工档案's 激励 tab, a person's
+ * assignments): the rule of `payVisibleUserIds`, kept while the org and the people are unchanged (no statement then).
+ */
+export async function payVisiblePerson(ds: DataSource, actor: Actor, userid: string): Promise<boolean> {
+  return (await keptPersonInScope(ds, actor, await payScopeOf(ds, actor, { few: true }), userid)) !== null;
 }
 
 /** Departments whose job assignments the actor may administer: admins all, HR its granted subtrees. */

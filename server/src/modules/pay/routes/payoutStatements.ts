@@ -14,7 +14,7 @@ import { shanghaiDate } from '../../../util/dates';
 import { presentPayoutStatement } from '../presenters/payoutRunPresenter';
 import { DisputeBodySchema, IdParamSchema, PAY_FIELD_LABELS, UseridParamSchema } from './schema';
 import { isPayAdmin } from '../policies/payAdmin';
-import { payVisibleDepartmentIds, payVisibleUserIds } from '../policies/payScope';
+import { payVisibleDepartmentIds, payVisiblePerson } from '../policies/payScope';
 import { recordReadAudit } from '../../audit/commands/auditRecorder';
 import { createDispute } from '../commands/disputeCreator';
 import { presentDisputes } from '../presenters/disputePresenter';
@@ -71,7 +71,7 @@ export function payoutStatementRoutes(deps: AppDeps): Router<AppState> {
       ctx.body = { ok: true, data: await statementList(actor.corpId, userid, publishedOnly) };
       return;
     }
-    if (!isPayAdmin(actor) || !(await payVisibleUserIds(deps.ds, actor, [userid])).has(userid)) throw notFound('员工');
+    if (!isPayAdmin(actor) || !(await payVisiblePerson(deps.ds, actor, userid))) throw notFound('员工');
     const depts = await payVisibleDepartmentIds(deps.ds, actor);
     const data = await statementList(actor.corpId, userid, (run) => depts.has(Number(run.deptId)));
     await recordReadAudit(deps.ds, actor, {

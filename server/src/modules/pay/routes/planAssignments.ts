@@ -9,7 +9,7 @@ import { validate } from '../../../middleware/validate';
 import type { Actor, AppDeps, AppState } from '../../../appTypes';
 import { shanghaiDate } from '../../../util/dates';
 import { assertPayAdmin } from '../policies/payAdmin';
-import { payVisibleUserIds } from '../policies/payScope';
+import { payVisiblePerson } from '../policies/payScope';
 import { createPlanAssignment } from '../commands/planAssignmentCreator';
 import { visibleAssignments } from '../queries/visibleAssignments';
 import { incentivesOn } from '../queries/incentivesOn';
@@ -23,7 +23,7 @@ export function planAssignmentRoutes(deps: AppDeps): Router<AppState> {
     return actor!;
   };
   const assertVisible = async (actor: Actor, userid: string) => {
-    if (!(await payVisibleUserIds(deps.ds, actor, [userid])).has(userid)) throw notFound('员工');
+    if (!(await payVisiblePerson(deps.ds, actor, userid))) throw notFound('员工');
   };
 
   r.get('/assignments', async (ctx) => {

@@ -21,7 +21,7 @@ import { publishRuleVersion } from '../commands/ruleVersionPublisher';
 import { copyRuleVersion } from '../commands/ruleVersionCopier';
 import { namesFor } from '../presenters/ruleVersionPresenter';
 import { CopyBodySchema, IdParamSchema, PAY_FIELD_LABELS, RuleCreateSchema, VersionBodySchema } from './schema';
-import { forgetSessionVersions } from '../../../db/keptReads';
+import { forgetSessionVersions, keptRead } from '../../../db/keptReads';
 import { ensureBuiltInRules, type BuiltInTemplate } from '../../talent/commands/builtInJobModelSeeder';
 
 export interface RuleRouteSpec {
@@ -57,7 +57,7 @@ export function ruleRoutes(deps: AppDeps, spec: RuleRouteSpec): Router<AppState>
   // tenancy: the actor's corp, every read below.
   const readRules = (actor: Actor, id?: number) =>
     deps.ds.getRepository(family.rule).find({ where: { corpId: actor.corpId, ...(id ? { id } : {}) }, order: { id: 'ASC' } });
-  const load = async (actor: Actor, id?: number) => {
+  const load = async (actor: Actor, id?: number, day = today()) => {
     let rules = await readRules(actor, spec.builtIns ? undefined : id);
     // The built-in rules are checked against the corp's rules just read (all of them, a handful), not read again.
     if (
@@ -78,11 +78,14 @@ export function ruleRoutes(deps: AppDeps, spec: RuleRouteSpec): Router<AppState>
     const versions = rules.length
       ? await deps.ds.getRepository(family.version).find({ where: { corpId: actor.corpId, ...(id ? { [family.parentKey]: id } : {}) } as never })
       : [];
-    return spec.presentRules(deps.ds, actor.corpId, rules, versions, today());
+    return spec.presentRules(deps.ds, actor.corpId, rules, versions, day);
   };
 
   r.get(`/${spec.rules}`, async (ctx) => {
-    ctx.body = { ok: true, data: await load(admin(ctx.state.actor)) };
+    const actor = admin(ctx.state.actor);
+    // Kept while the family's tables and the people it names are unchanged; the day (which version is in force) is in the key.
+    const day = today();
+    ctx.body = { ok: true, data: await keptRead(deps.ds, actor, [family.topic, 'people'], ['rules', spec.rules, day], () => load(actor, undefined, day)) };
   });
 
   r.post(`/${spec.rules}`, async (ctx) => {

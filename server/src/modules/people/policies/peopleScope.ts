@@ -2,6 +2,7 @@ import { Brackets, type DataSource, type SelectQueryBuilder, type ObjectLiteral 
 import { User } from '../../../entities';
 import type { Actor } from '../../../appTypes';
 import { descendantsOf, visibleDepartmentIds } from '../../access/policies/scope';
+import { keptRead, type KeptPool } from '../../../db/keptReads';
 
 /**
  * Whose records an actor may see, as data: everyone (admin), or yourself, your direct reports (you are their
@@ -197,9 +198,21 @@ export function personInScope(ds: DataSource, scope: PeopleScope, userid: string
   return whereInPeopleScope(qb, 'u', scope).getOne();
 }
 
-/** One person's row if the actor may see them (the rule of `visibleUserIds`), else null: one query. */
+/** One person's row if the actor may see them (the rule of `visibleUserIds`), else null: one query, none when kept. */
 export async function visiblePerson(ds: DataSource, actor: Actor, userid: string): Promise<User | null> {
-  return personInScope(ds, await peopleScopeOf(ds, actor, { few: true }), userid);
+  return keptPersonInScope(ds, actor, await peopleScopeOf(ds, actor, { few: true }), userid);
+}
+
+/** Where the person checks are kept: one small answer per person and scope, up to a large corp's people. */
+export const PERSON_CHECKS: KeptPool = { name: 'personInScope', max: 10_000 };
+
+/**
+ * `personInScope` for a signed-in actor, kept while the org and the people are unchanged (checked against the
+ * versions their session read: no statement when kept). 员工档案 checks the same person for the profile and again
+ * for each tab and section it opens. The row is shared: never modify it.
+ */
+export function keptPersonInScope(ds: DataSource, actor: Actor, scope: PeopleScope, userid: string): Promise<User | null> {
+  return keptRead(ds, actor, ['org', 'people'], ['personInScope', scopeKey(scope), userid], () => personInScope(ds, scope, userid), PERSON_CHECKS);
 }
 
 /**

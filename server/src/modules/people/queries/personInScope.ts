@@ -2,17 +2,18 @@ import type { DataSource } from 'typeorm';
 import { User } from '../../../entities';
 import type { Actor } from '../../../appTypes';
 import { notFound } from '../../../errors';
-import { peopleScopeFrom, personInScope, whereInPeopleScope, type PeopleScope } from '../policies/peopleScope';
+import { keptPersonInScope, peopleScopeFrom, whereInPeopleScope, type PeopleScope } from '../policies/peopleScope';
 import type { DepartmentIndex } from './departmentIndex';
 
 /**
- * The person `userid` if the actor may see them (the bulk scope rule asked for one person, in one query), else a
+ * The person `userid` if the actor may see them (the bulk scope rule asked for one person, in one query, kept while
+ * the org and the people are unchanged), else a
  * 404 that does not say whether they exist: HR within its departments, a supervisor their direct reports, everyone
  * themself, admins everyone.
  */
 export async function findPersonInScope(ds: DataSource, actor: Actor, userid: string, depts: DepartmentIndex): Promise<{ person: User; scope: PeopleScope }> {
   const scope = peopleScopeFrom(actor, depts.departments, { few: true });
-  const person = await personInScope(ds, scope, userid);
+  const person = await keptPersonInScope(ds, actor, scope, userid);
   if (!person) throw notFound('员工');
   return { person, scope };
 }

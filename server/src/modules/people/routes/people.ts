@@ -34,8 +34,10 @@ export function peopleRoutes(deps: AppDeps): Router<AppState> {
     const tab = personTabAt(ctx.params.tab ?? '');
     if (!tab) throw notFound('档案栏目');
     const page = validate(PageSchema, ctx.query);
-    const depts = await loadDepartmentIndex(deps.ds, actor.corpId, actor.orgVersion);
-    const { person } = await findPersonInScope(deps.ds, actor, ctx.params.userid ?? '', depts);
+    const userid = ctx.params.userid ?? '';
+    const person = tab.checksAccess?.(actor)
+      ? { corpId: actor.corpId, userid }
+      : (await findPersonInScope(deps.ds, actor, userid, await loadDepartmentIndex(deps.ds, actor.corpId, actor.orgVersion))).person;
     ctx.body = { ok: true, data: await tab.list({ ds: deps.ds, config: deps.config, actor, person, page }) };
   });
   return r;

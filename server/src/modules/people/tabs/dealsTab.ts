@@ -1,9 +1,9 @@
 import type { DataSource } from 'typeorm';
 import type { DealRow, DealsPage } from '@liucai/shared';
-import { Customer, Deal, type User } from '../../../entities';
+import { Customer, Deal } from '../../../entities';
 import { dealCounts, whereCrmRowPresent, whereDealCounts } from '../../sync/queries/crmRows';
 import { isoOf, shortListPage, selectAs } from '../queries/paging';
-import type { PersonTab } from './personTab';
+import type { PersonTab, TabPerson } from './personTab';
 
 /**
  * A deal's segment: its customer's (big / small client, from all the customer's deals, customerSegments.ts); a deal
@@ -12,7 +12,7 @@ import type { PersonTab } from './personTab';
 const SEGMENT = "CASE WHEN c.segment IS NOT NULL THEN c.segment WHEN d.amount_fen >= :bigFen THEN 'big' ELSE 'small' END";
 
 /** The person's deals that DingTalk has not deleted, joined to their customer (when it is still there). */
-function ownedDeals(ds: DataSource, person: User, bigFen: number) {
+function ownedDeals(ds: DataSource, person: TabPerson, bigFen: number) {
   const qb = ds
     .getRepository(Deal)
     .createQueryBuilder('d')

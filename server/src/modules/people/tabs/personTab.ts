@@ -5,15 +5,18 @@ import type { Config } from '../../../config';
 import type { PageRequest } from '../queries/paging';
 import type { Actor } from '../../../appTypes';
 
+/** Whose tab it is: all a tab needs of the person. */
+export type TabPerson = Pick<User, 'corpId' | 'userid'>;
+
 /**
- * What a tab reads with: the person (already checked to be in the viewer's scope), the page asked for, and the viewer
- * (for a tab with narrower rules than the profile, e.g. 风险).
+ * What a tab reads with: the person (checked to be in the viewer's scope, unless the tab checks its own narrower
+ * rule: `checksAccess`), the page asked for, and the viewer (for a tab with narrower rules than the profile, e.g. 风险).
  */
 export interface PersonTabContext {
   ds: DataSource;
   config: Config;
   actor: Actor;
-  person: User;
+  person: TabPerson;
   page: PageRequest;
 }
 
@@ -24,7 +27,11 @@ export interface PersonTabContext {
 export interface PersonTab {
   /** The URL segment, e.g. `leave`. */
   key: string;
-  /** Whose it is beyond the profile's scope: omitted, everyone who may open the profile; `risk`, the radar's rules. */
-  access?: 'risk';
+  /**
+   * For a tab whose rule is narrower than the profile's (风险: the radar's), whether it checks `actor`'s access to the
+   * person itself, in the statement that reads them: then the profile's check (which every one it lets through
+   * passes) is not read first. Omitted: everyone who may open the profile sees the tab.
+   */
+  checksAccess?(actor: Actor): boolean;
   list(ctx: PersonTabContext): Promise<Paged<unknown>>;
 }

@@ -15,11 +15,13 @@ import type { PersonTab } from './personTab';
  */
 export const riskTab: PersonTab = {
   key: 'risk',
-  access: 'risk',
+  // HR and supervisors: the radar's scope (within the profile's) read with the person. Anyone else is refused by the
+  // radar (403) once the profile's check (404 outside it) has passed.
+  checksAccess: (actor) => actor.roles.includes('hr') || actor.roles.includes('supervisor'),
   async list({ ds, actor, person, page }) {
     const rs = await riskScopeOf(ds, actor, person.userid);
     const line = await personInRiskScope(ds, rs, person.userid);
-    if (!line) throw notFound('人员');
+    if (!line) throw notFound('员工');
     const asHr = seenAsHr(rs, line);
     // tenancy: the corp's risks of a person checked in scope.
     const where = { corpId: person.corpId, userid: person.userid };

@@ -17,6 +17,8 @@ import { membersBeyondMain, rootsOf, whereInPeopleScope, type PeopleScope } from
 export const RADAR_REFUSED = '留才雷达只对 HR 和直属主管开放';
 
 export interface RiskScope {
+  /** Whose scope it is (their session's versions check the person lookups kept for them). */
+  actor: Actor;
   scope: PeopleScope;
   /** HR's departments (expanded): whose main department makes them seen as HR. */
   hrDepts: Set<number>;
@@ -39,6 +41,7 @@ export async function riskScopeOf(ds: DataSource, actor: Actor, about?: string):
   const deptIds = isHr ? [...(await visibleDepartmentIds(ds, actor))] : [];
   const deptRoots = isHr ? rootsOf(actor.hrDeptIds) : [];
   const rs: RiskScope = {
+    actor,
     scope: { corpId: actor.corpId, all: false, self: actor.userid, reports: isSupervisor, deptRoots, deptIds, few: about !== undefined },
     hrDepts: new Set(deptIds.map(Number)),
     hrMembers: new Set(),

@@ -5,7 +5,8 @@
 import { In, type DataSource } from 'typeorm';
 import { Department, RetentionReview, RetentionRisk, RetentionWeekSignal, User } from '../../../entities';
 import { whereInRiskScope, type RiskScope } from '../policies/riskScope';
-import { departmentRule, scopeUseridsSql } from '../../people/policies/peopleScope';
+import { departmentRule, PERSON_CHECKS, scopeKey, scopeUseridsSql } from '../../people/policies/peopleScope';
+import { keptRead } from '../../../db/keptReads';
 
 /** The latest week the corp has risks for (the current week of the radar), or null before the first run. */
 export async function currentRiskWeek(ds: DataSource, corpId: string): Promise<string | null> {
@@ -211,8 +212,20 @@ export async function riskPage(
   return { rows, total, counts };
 }
 
-/** One person in the risk scope (their profile line), or null: outside scope, unknown, or the viewer themself. */
+/**
+ * One person in the risk scope (their profile line), or null: outside scope, unknown, or the viewer themself. Kept
+ * while the org and the people are unchanged (员工档案's 风险 tab and 留才雷达's person view check the same person).
+ */
 export async function personInRiskScope(ds: DataSource, rs: RiskScope, userid: string): Promise<Omit<RiskRow, 'risk'> | null> {
+  const key = ['personInRiskScope', scopeKey(rs.scope), userid];
+  const row = await keptRead(ds, rs.actor, ['org', 'people'], key, () => readPersonInRiskScope(ds, rs, userid), PERSON_CHECKS);
+  if (!row) return null;
+  if (row.hrMember) rs.hrMembers.add(row.userid);
+  return { userid: row.userid, name: row.name, title: row.title, mainDeptId: row.mainDeptId, deptName: row.deptName };
+}
+
+/** The person's line and whether HR sees them through a membership beyond their main department, in one statement. */
+async function readPersonInRiskScope(ds: DataSource, rs: RiskScope, userid: string): Promise<(Omit<RiskRow, 'risk'> & { hrMember: boolean }) | null> {
   // tenancy: the risk scope adds u.corp_id.
   const qb = ds
     .getRepository(User)
@@ -235,8 +248,14 @@ export async function personInRiskScope(ds: DataSource, rs: RiskScope, userid: s
     hrMember?: number | string | boolean;
   }>();
   if (!row) return null;
-  if (Number(row.hrMember ?? 0) === 1) rs.hrMembers.add(row.userid);
-  return { userid: row.userid, name: row.name, title: row.title, mainDeptId: row.mainDeptId === null ? null : Number(row.mainDeptId), deptName: row.deptName };
+  return {
+    userid: row.userid,
+    name: row.name,
+    title: row.title,
+    mainDeptId: row.mainDeptId === null ? null : Number(row.mainDeptId),
+    deptName: row.deptName,
+    hrMember: Number(row.hrMember ?? 0) === 1,
+  };
 }
 
 /** A person's stored weekly risks and signals, oldest first (the 16 weeks the run keeps, at most `weeks`). */
