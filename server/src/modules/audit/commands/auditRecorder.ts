@@ -79,7 +79,7 @@ interface WaitingRead {
 interface ReadQueue {
   waiting: WaitingRead[];
   flushing: boolean;
-  /** Inserts made and rows stored (for tests and the API benchmark). */
+  /** Inserts made and rows stored (what tests count). */
   inserts: number;
   rows: number;
 }
