@@ -33,11 +33,12 @@ export async function payVisibleUserIds(ds: DataSource, actor: Actor, userids: r
 }
 
 /**
- * Whether the actor may administer one person's pay, for a request that reads (员工档案's 激励 tab, a person's
- * assignments): the rule of `payVisibleUserIds`, kept while the org and the people are unchanged (no statement then).
+ * The person's row if the actor may administer their pay, else null, for a request that reads (员工档案's 激励 tab, a
+ * person's assignments and plan): the rule of `payVisibleUserIds`, kept while the org and the people are unchanged
+ * (no statement then). The row is shared: never modify it.
  */
-export async function payVisiblePerson(ds: DataSource, actor: Actor, userid: string): Promise<boolean> {
-  return (await keptPersonInScope(ds, actor, await payScopeOf(ds, actor, { few: true }), userid)) !== null;
+export async function payVisiblePerson(ds: DataSource, actor: Actor, userid: string): Promise<User | null> {
+  return keptPersonInScope(ds, actor, await payScopeOf(ds, actor, { few: true }), userid);
 }
 
 /** Departments whose job assignments the actor may administer: admins all, HR its granted subtrees. */

@@ -3,7 +3,6 @@
  * department outside the caller's scope answers 404.
  */
 import Router from '@koa/router';
-import { User } from '../../../entities';
 import { notFound } from '../../../errors';
 import { validate } from '../../../middleware/validate';
 import type { Actor, AppDeps, AppState } from '../../../appTypes';
@@ -22,14 +21,11 @@ export function planAssignmentRoutes(deps: AppDeps): Router<AppState> {
     assertPayAdmin(actor!);
     return actor!;
   };
-  const assertVisible = async (actor: Actor, userid: string) => {
-    if (!(await payVisiblePerson(deps.ds, actor, userid))) throw notFound('员工');
-  };
 
   r.get('/assignments', async (ctx) => {
     const actor = admin(ctx.state.actor);
     const filter = validate(AssignmentsQuerySchema, ctx.query, PAY_FIELD_LABELS);
-    if (filter.userid) await assertVisible(actor, filter.userid);
+    if (filter.userid && !(await payVisiblePerson(deps.ds, actor, filter.userid))) throw notFound('员工');
     ctx.body = { ok: true, data: await presentAssignments(deps.ds, actor.corpId, await visibleAssignments(deps.ds, actor, filter)) };
   });
 
@@ -56,8 +52,8 @@ export function planAssignmentRoutes(deps: AppDeps): Router<AppState> {
     const actor = admin(ctx.state.actor);
     const userid = ctx.params.userid ?? '';
     const { date } = validate(PersonPlanQuerySchema, ctx.query, PAY_FIELD_LABELS);
-    await assertVisible(actor, userid);
-    const person = await deps.ds.getRepository(User).findOneBy({ corpId: actor.corpId, userid });
+    // The row the scope check read (a person outside the actor's pay scope, or unknown: 404 alike).
+    const person = await payVisiblePerson(deps.ds, actor, userid);
     if (!person) throw notFound('员工');
     ctx.body = { ok: true, data: await incentivesOn(deps.ds, person, date ?? shanghaiDate(new Date()), actor) };
   });

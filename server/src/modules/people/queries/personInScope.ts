@@ -7,9 +7,8 @@ import type { DepartmentIndex } from './departmentIndex';
 
 /**
  * The person `userid` if the actor may see them (the bulk scope rule asked for one person, in one query, kept while
- * the org and the people are unchanged), else a
- * 404 that does not say whether they exist: HR within its departments, a supervisor their direct reports, everyone
- * themself, admins everyone.
+ * the org and the people are unchanged), else a 404 that does not say whether they exist: HR within its departments,
+ * a supervisor their direct reports, everyone themself, admins everyone.
  */
 export async function findPersonInScope(ds: DataSource, actor: Actor, userid: string, depts: DepartmentIndex): Promise<{ person: User; scope: PeopleScope }> {
   const scope = peopleScopeFrom(actor, depts.departments, { few: true });
