@@ -20,13 +20,14 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('token expiry fault', () => {
   it('tokens issued under tokenTtlSeconds expire: 40014 on legacy APIs, then gettoken issues a new token', async () => {
-    handle.setFaults({ tokenTtlSeconds: 0.3 });
+    // 2 s: long enough that the first call lands before expiry on a loaded machine.
+    handle.setFaults({ tokenTtlSeconds: 2 });
     const res = await getJson<{ access_token: string; expires_in: number }>(`${handle.url}/gettoken?appkey=${CORP.appKey}&appsecret=${CORP.appSecret}`);
     // DingTalk still announces 7200: the token dies early, as after a revocation.
     expect(res.body.expires_in).toBe(7200);
     const token = res.body.access_token;
     expect((await userGet(token)).errcode).toBe(0);
-    await sleep(400);
+    await sleep(2100);
     expect(await userGet(token)).toMatchObject({ errcode: LegacyErr.invalidToken, errmsg: '不合法的access_token' });
     const fresh = await legacyToken(handle, CORP.corpId);
     expect(fresh).not.toBe(token);
