@@ -256,6 +256,54 @@ describe('assessments', () => {
     expect(list.find((c) => c.id === cycle.id)).toMatchObject({ submitted: 2, total: 5 });
   });
 
+  it('keeps 测评管理’s list and a cycle’s page while nothing changes; a renamed questionnaire, cycle or launcher and a new cycle show at once', async () => {
+    const hr = await as('hr');
+    const detail = async () => (await hr.call<CycleDetail>('GET', `/api/v1/assessment-cycles/${cycle.id}`)).body.data;
+    const listed = async () => (await hr.call<CycleSummary[]>('GET', '/api/v1/assessment-cycles')).body.data;
+    const first = await detail();
+    const list = await listed();
+    // Asked again with nothing changed: the cycle, its names and counts are not read again (the session's statement only).
+    const logged = jest.spyOn(w.ds.logger, 'logQuery');
+    expect(await detail()).toEqual(first);
+    expect(await listed()).toEqual(list);
+    const cycleReads = logged.mock.calls.map(([sql]) => sql).filter((sql) => /assessment_|questionnaire/.test(sql));
+    logged.mockRestore();
+    expect(cycleReads).toEqual([]);
+
+    // Written beside the API (an import, a job, SQL): the tables' triggers say so.
+    await w.ds.query('UPDATE questionnaires SET name = ? WHERE corp_id = ? AND id = ?', ['改名测评卷', tw.corpId, cycle.questionnaire.id]);
+    expect((await detail()).questionnaire.name).toBe('改名测评卷');
+    expect((await listed()).find((c) => c.id === cycle.id)?.questionnaire.name).toBe('改名测评卷');
+    await w.ds.query('UPDATE assessment_cycles SET title = ? WHERE corp_id = ? AND id = ?', ['改名测评', tw.corpId, cycle.id]);
+    expect((await detail()).title).toBe('改名测评');
+    await w.ds.query('UPDATE users SET name = ? WHERE corp_id = ? AND userid = ?', ['何改名', tw.corpId, tw.people.hr.userid]);
+    expect((await detail()).createdBy?.name).toBe('何改名');
+    expect((await listed()).find((c) => c.id === cycle.id)?.createdBy?.name).toBe('何改名');
+    // A cycle HR launched with no sheet yet is listed as soon as it is stored.
+    const added = await w.ds.getRepository(AssessmentCycle).save(
+      Object.assign(new AssessmentCycle(), {
+        corpId: tw.corpId,
+        title: '新增测评',
+        questionnaireId: cycle.questionnaire.id,
+        versionId: cycle.questionnaire.versionId,
+        dueOn: today,
+        timeLimitMinutes: null,
+        supervisorRating: false,
+        audience: JSON.stringify({ userids: [], deptIds: [] }),
+        createdBy: tw.people.hr.userid,
+        createdAt: new Date(),
+        remindedAt: null,
+      }),
+    );
+    expect((await listed())[0]).toMatchObject({ id: added.id, title: '新增测评', total: 0, createdBy: { name: '何改名' } });
+    await w.ds.getRepository(AssessmentCycle).delete({ corpId: tw.corpId, id: added.id });
+    expect((await listed()).map((c) => c.id)).not.toContain(added.id);
+    await w.ds.query('UPDATE users SET name = ? WHERE corp_id = ? AND userid = ?', [tw.people.hr.name, tw.corpId, tw.people.hr.userid]);
+    await w.ds.query('UPDATE assessment_cycles SET title = ? WHERE corp_id = ? AND id = ?', [cycle.title, tw.corpId, cycle.id]);
+    await w.ds.query('UPDATE questionnaires SET name = ? WHERE corp_id = ? AND id = ?', [cycle.questionnaire.name, tw.corpId, cycle.questionnaire.id]);
+    expect(await detail()).toEqual(first);
+  });
+
   it('puts the scores on the portrait with the questionnaire version, and a job model scores them', async () => {
     const admin = await as('admin');
     const model = await admin.call<{ id: number }>('POST', '/api/v1/job-models', { code: 'assessed-sales', name: '测评型大客户销售' });

@@ -61,10 +61,11 @@ export interface CycleCounts {
  */
 export async function visibleCycleCounts(ds: DataSource, actor: Actor, opts: { limit?: number } = {}): Promise<CycleCounts[]> {
   assertTalentAdmin(actor);
-  // tenancy: the corp's cycles.
-  const cycles = await ds
-    .getRepository(AssessmentCycle)
-    .find({ where: { corpId: actor.corpId }, order: { createdAt: 'DESC', id: 'DESC' }, take: opts.limit ?? 100 });
+  const limit = opts.limit ?? 100;
+  // tenancy: the corp's cycles (kept while no cycle or sheet changed: the same for everyone of the corp).
+  const cycles = await keptRead(ds, actor, ['assessment'], ['cycles', limit], () =>
+    ds.getRepository(AssessmentCycle).find({ where: { corpId: actor.corpId }, order: { createdAt: 'DESC', id: 'DESC' }, take: limit }),
+  );
   if (cycles.length === 0) return [];
   const all = actor.roles.includes('admin');
   const scope = all ? null : await peopleScopeOf(ds, actor);
@@ -123,12 +124,14 @@ export interface CycleCompletion {
 /**
  * One cycle the actor sees (the same rule as `visibleCycles`: admins, its launcher, or HR with a sheet in scope) with
  * its completion by department, or 404: one read of the cycle and one grouped query, whatever the cycle's size (the
- * scope from the department index the caller read).
+ * scope from the department index the caller read), both kept while no cycle or sheet changed.
  */
 export async function cycleCompletionInScope(ds: DataSource, actor: Actor, id: number, depts: DepartmentIndex): Promise<CycleCompletion> {
   assertTalentAdmin(actor);
-  // tenancy: the corp's cycle.
-  const cycle = await ds.getRepository(AssessmentCycle).findOne({ where: { corpId: actor.corpId, id } });
+  // tenancy: the corp's cycle (kept like the list's).
+  const cycle = await keptRead(ds, actor, ['assessment'], ['cycle', id], () =>
+    ds.getRepository(AssessmentCycle).findOne({ where: { corpId: actor.corpId, id } }),
+  );
   if (!cycle) throw notFound('测评');
   const scope = actor.roles.includes('admin') ? null : peopleScopeFrom(actor, depts.departments);
   const departments = await completionByDepartment(ds, actor, id, scope);

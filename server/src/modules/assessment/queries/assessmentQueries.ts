@@ -4,20 +4,29 @@ import type { AssessmentResult, AssessmentTask, QuestionnaireDefinition, UserRef
 import type { Actor } from '../../../appTypes';
 import { AssessmentCycle, AssessmentResponse, Questionnaire, QuestionnaireVersion, User } from '../../../entities';
 import { parseScores, presentTask } from '../presenters/assessmentPresenter';
+import { keptCorpId, keptRead, type KeptCorp } from '../../../db/keptReads';
+
+/** The names a cycle summary shows (see `cycleNames`). */
+export interface CycleNames {
+  questionnaires: Map<number, string>;
+  versions: Map<number, number>;
+  users: Map<string, UserRef>;
+}
 
 /**
  * What cycle summaries name: each questionnaire version's number and its questionnaire's name, and the people who
- * launched them (name cards), in one statement (the versions joined to their questionnaires, then the people).
+ * launched them (name cards), in one statement (the versions joined to their questionnaires, then the people); kept
+ * while no questionnaire, cycle or person changed (测评管理's list and a cycle's page ask on every visit).
  */
-export async function cycleNames(
-  ds: DataSource,
-  corpId: string,
-  cycles: readonly { versionId: number; createdBy: string }[],
-): Promise<{ questionnaires: Map<number, string>; versions: Map<number, number>; users: Map<string, UserRef> }> {
-  const versionIds = [...new Set(cycles.map((c) => c.versionId))];
-  const userids = [...new Set(cycles.map((c) => c.createdBy))];
+export async function cycleNames(ds: DataSource, corp: KeptCorp, cycles: readonly { versionId: number; createdBy: string }[]): Promise<CycleNames> {
+  const versionIds = [...new Set(cycles.map((c) => c.versionId))].sort((a, b) => a - b);
+  const userids = [...new Set(cycles.map((c) => c.createdBy))].sort();
+  return keptRead(ds, corp, ['assessment', 'people'], ['cycleNames', versionIds, userids], () => readCycleNames(ds, keptCorpId(corp), versionIds, userids));
+}
+
+async function readCycleNames(ds: DataSource, corpId: string, versionIds: number[], userids: string[]): Promise<CycleNames> {
   const out = { questionnaires: new Map<number, string>(), versions: new Map<number, number>(), users: new Map<string, UserRef>() };
-  if (cycles.length === 0) return out;
+  if (versionIds.length === 0) return out;
   const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
   // tenancy: the corp's versions, their questionnaires (same corp) and the corp's people.
   const rows = (await ds.query(

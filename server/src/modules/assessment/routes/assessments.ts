@@ -9,7 +9,7 @@
  */
 import type Router from '@koa/router';
 import { QUESTIONNAIRE_TEMPLATES, type CycleLaunchInput, type PersonAssessments } from '@liucai/shared';
-import type { AppDeps, AppState } from '../../../appTypes';
+import type { Actor, AppDeps, AppState } from '../../../appTypes';
 import type { Questionnaire, QuestionnaireVersion } from '../../../entities';
 import { validate } from '../../../middleware/validate';
 import { userRefs } from '../../pay/presenters/userRefs';
@@ -48,10 +48,10 @@ export function assessmentRoutes(deps: AppDeps): Router<AppState> {
 
   const counted = (found: VisibleCycle[]): CycleCounts[] =>
     found.map(({ cycle, sheets }) => ({ cycle, total: sheets.length, submitted: sheets.filter((s) => s.submittedAt).length }));
-  const summaries = async (corpId: string, found: CycleCounts[], now: Date) => {
+  const summaries = async (actor: Actor, found: CycleCounts[], now: Date) => {
     const names = await cycleNames(
       deps.ds,
-      corpId,
+      actor,
       found.map((f) => f.cycle),
     );
     return found.map((f) => presentCycleSummary(f, names, now));
@@ -60,7 +60,7 @@ export function assessmentRoutes(deps: AppDeps): Router<AppState> {
   r.get('/assessment-cycles', async (ctx) => {
     const actor = ctx.state.actor!;
     const now = new Date();
-    ctx.body = { ok: true, data: await summaries(actor.corpId, await visibleCycleCounts(deps.ds, actor), now) };
+    ctx.body = { ok: true, data: await summaries(actor, await visibleCycleCounts(deps.ds, actor), now) };
   });
 
   r.post('/assessment-cycles', async (ctx) => {
@@ -70,7 +70,7 @@ export function assessmentRoutes(deps: AppDeps): Router<AppState> {
     const { cycle, sheets } = await launchCycle(deps.ds, actor, input);
     await kick(actor.corpId);
     ctx.state.log.info({ audit: 'assessment_cycle_launched', by: actor.userid, cycleId: cycle.id, sheets }, 'audit');
-    const [summary] = await summaries(actor.corpId, counted(await visibleCycles(deps.ds, actor, { id: cycle.id, limit: 1 })), new Date());
+    const [summary] = await summaries(actor, counted(await visibleCycles(deps.ds, actor, { id: cycle.id, limit: 1 })), new Date());
     ctx.status = 201;
     ctx.body = { ok: true, data: summary };
   });
@@ -83,7 +83,7 @@ export function assessmentRoutes(deps: AppDeps): Router<AppState> {
     const { cycle, scope, departments } = await cycleCompletionInScope(deps.ds, actor, id, depts);
     const total = departments.reduce((n, d) => n + d.total, 0);
     const submitted = departments.reduce((n, d) => n + d.submitted, 0);
-    const [summary] = await summaries(actor.corpId, [{ cycle, total, submitted }], new Date());
+    const [summary] = await summaries(actor, [{ cycle, total, submitted }], new Date());
     const sheets = await cycleSheetPage(deps.ds, actor, id, scope, filters, depts, departments);
     ctx.body = { ok: true, data: presentCycleDetail(summary!, departments, depts, sheets) };
   });

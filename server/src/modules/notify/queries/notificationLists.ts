@@ -1,29 +1,41 @@
 /** The lists people read: their own messages, and the corp's log within an actor's people scope. */
-import { In, IsNull, LessThan, type DataSource } from 'typeorm';
+import { In, IsNull, type DataSource } from 'typeorm';
 import type { NotificationStatus } from '@liucai/shared';
 import { Notification, NotificationSend, User } from '../../../entities';
 import type { Actor } from '../../../appTypes';
 import { keptCorpId, keptRead, type KeptCorp } from '../../../db/keptReads';
 import { peopleScopeOf, scopeKey, scopeUseridsSql, whereInPeopleScope, type PeopleScope } from '../../people/policies/peopleScope';
 
-/** A person's own notifications, newest first (every status: the message centre never depends on DingTalk). */
-export function myNotifications(ds: DataSource, actor: Actor, before: number | null, limit: number): Promise<Notification[]> {
-  return ds.getRepository(Notification).find({
-    where: { corpId: actor.corpId, recipientUserid: actor.userid, ...(before !== null ? { id: LessThan(before) } : {}) },
-    order: { id: 'DESC' },
-    take: limit,
-  });
+/** Unread (recalled ones do not count). */
+const UNREAD_STATUSES: NotificationStatus[] = ['pending', 'deferred', 'sending', 'sent', 'unconfirmed', 'failed'];
+
+/**
+ * A page of a person's own notifications, newest first (every status: the message centre never depends on DingTalk),
+ * with how many of all of theirs are unread: one statement (the count a subquery on each row), a second only for an
+ * empty page.
+ */
+export async function myNotifications(ds: DataSource, actor: Actor, before: number | null, limit: number): Promise<{ rows: Notification[]; unread: number }> {
+  // tenancy: the corp's notifications of the actor, in the page and in the count.
+  const qb = ds
+    .getRepository(Notification)
+    .createQueryBuilder('n')
+    .addSelect(
+      '(SELECT COUNT(*) FROM notifications x WHERE x.corp_id = :corpId AND x.recipient_userid = :userid AND x.read_at IS NULL AND x.status IN (:...unreadStatuses))',
+      'unread',
+    )
+    .where('n.corp_id = :corpId AND n.recipient_userid = :userid', { corpId: actor.corpId, userid: actor.userid, unreadStatuses: UNREAD_STATUSES })
+    .orderBy('n.id', 'DESC')
+    .limit(limit);
+  if (before !== null) qb.andWhere('n.id < :before', { before });
+  const { entities, raw } = await qb.getRawAndEntities<{ unread: number | string }>();
+  const unread = raw.length > 0 ? Number(raw[0]!.unread) : await myUnreadCount(ds, actor);
+  return { rows: entities, unread };
 }
 
 /** Unread messages of a person (recalled ones do not count). */
 export function myUnreadCount(ds: DataSource, actor: Actor): Promise<number> {
   return ds.getRepository(Notification).count({
-    where: {
-      corpId: actor.corpId,
-      recipientUserid: actor.userid,
-      readAt: IsNull(),
-      status: In(['pending', 'deferred', 'sending', 'sent', 'unconfirmed', 'failed']),
-    },
+    where: { corpId: actor.corpId, recipientUserid: actor.userid, readAt: IsNull(), status: In(UNREAD_STATUSES) },
   });
 }
 

@@ -21,10 +21,10 @@ export function notifyRoutes(deps: AppDeps): Router<AppState> {
   r.get('/mine', async (ctx) => {
     const { before } = validate(BeforeQuery, ctx.query, NOTIFY_FIELD_LABELS);
     const actor = ctx.state.actor!;
-    const rows = await myNotifications(deps.ds, actor, before ?? null, PAGE);
+    const { rows, unread } = await myNotifications(deps.ds, actor, before ?? null, PAGE);
     const data: MyNotificationPage = {
       items: rows.map(presentMyNotification),
-      unread: await myUnreadCount(deps.ds, actor),
+      unread,
       nextBefore: rows.length === PAGE ? rows.at(-1)!.id : null,
     };
     ctx.body = { ok: true, data };

@@ -3,7 +3,7 @@
  * and the rounds someone is invited to. The disclosure (`disclosedGroups`) is the one place results are cut into
  * groups, for the HR page and for the atmosphere alike.
  */
-import { In, LessThanOrEqual, type DataSource } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
 import {
   PULSE_SUPPRESSED,
   aggregatePulse,
@@ -186,31 +186,31 @@ export async function roundResults(ds: DataSource, actor: Actor, roundId: number
   return { ...base, note: null, groups };
 }
 
-/** The rounds the actor is invited to that have opened (the latest 20), open ones first. */
+/**
+ * The rounds the actor is invited to that have opened (the latest 20), open ones first: one statement (the actor's
+ * invitations joined to their rounds and surveys).
+ */
 export async function myRounds(ds: DataSource, actor: Actor, now: Date): Promise<MyPulseRound[]> {
   const today = shanghaiDate(now);
-  // tenancy: the corp's invitations of the actor.
-  const invitations = await ds
-    .getRepository(PulseInvitation)
-    .find({ where: { corpId: actor.corpId, userid: actor.userid }, order: { roundId: 'DESC' }, take: 20 });
-  if (invitations.length === 0) return [];
-  // tenancy: the corp's rounds that have opened.
-  const rounds = await ds
-    .getRepository(PulseRound)
-    .find({ where: { corpId: actor.corpId, id: In(invitations.map((i) => i.roundId)), opensOn: LessThanOrEqual(today) } });
-  // tenancy: the corp's surveys.
-  const surveys = await ds.getRepository(PulseSurvey).find({ where: { corpId: actor.corpId, id: In([...new Set(rounds.map((r) => r.surveyId))]) } });
-  const titles = new Map(surveys.map((s) => [s.id, s.title]));
-  const answered = new Map(invitations.map((i) => [i.roundId, i.answeredOn !== null]));
-  return rounds
+  // tenancy: the corp's invitations of the actor, their rounds and surveys in the same corp.
+  const rows = (await ds.query(
+    `SELECT r.id AS id, r.opens_on AS opens_on, r.due_on AS due_on, r.questions AS questions, s.title AS title, i.answered_on AS answered_on
+       FROM pulse_invitations i
+       JOIN pulse_rounds r ON r.corp_id = i.corp_id AND r.id = i.round_id
+       LEFT JOIN pulse_surveys s ON s.corp_id = r.corp_id AND s.id = r.survey_id
+      WHERE i.corp_id = ? AND i.userid = ? AND r.opens_on <= ?
+      ORDER BY i.round_id DESC LIMIT 20`,
+    [actor.corpId, actor.userid, today],
+  )) as { id: number | string; opens_on: string; due_on: string; questions: string; title: string | null; answered_on: string | null }[];
+  return rows
     .map((r) => ({
-      roundId: r.id,
-      title: titles.get(r.surveyId) ?? '脉搏调查',
-      opensOn: r.opensOn,
-      dueOn: r.dueOn,
+      roundId: Number(r.id),
+      title: r.title ?? '脉搏调查',
+      opensOn: r.opens_on,
+      dueOn: r.due_on,
       questions: JSON.parse(r.questions) as PulseQuestion[],
-      answered: answered.get(r.id) ?? false,
-      closed: today > r.dueOn,
+      answered: r.answered_on !== null,
+      closed: today > r.due_on,
     }))
     .sort((a, b) => Number(a.answered || a.closed) - Number(b.answered || b.closed) || b.opensOn.localeCompare(a.opensOn) || b.roundId - a.roundId);
 }

@@ -8,23 +8,38 @@ import { canHoldHrScope } from '../../policies/hrScopeGrant';
 import { loadDepartmentIndex } from '../../../people/queries/departmentIndex';
 import { validate } from '../../../../middleware/validate';
 import { keptRead } from '../../../../db/keptReads';
-import type { AppDeps, AppState } from '../../../../appTypes';
+import type { Actor, AppDeps, AppState } from '../../../../appTypes';
 import { HrScopeUpdateSchema, UserSearchSchema } from './schema';
 
-async function presentScopes(deps: AppDeps, corpId: string, userids?: string[]): Promise<HrScopeEntry[]> {
-  const scopes = await deps.ds
+/** Each HR user's departments with their name card: one statement (the scopes joined to their people). */
+async function presentScopes(deps: AppDeps, actor: Actor, userids?: string[]): Promise<HrScopeEntry[]> {
+  const { corpId } = actor;
+  // tenancy: the corp's scopes and their people in the same corp.
+  const qb = deps.ds
     .getRepository(HrScope)
-    .find({ where: { corpId, ...(userids ? { userid: In(userids) } : {}) }, order: { userid: 'ASC', deptId: 'ASC' } });
-  const ids = [...new Set(scopes.map((s) => s.userid))];
-  const users = new Map((ids.length ? await deps.ds.getRepository(User).findBy({ corpId, userid: In(ids) }) : []).map((u) => [u.userid, u]));
-  const depts = await loadDepartmentIndex(deps.ds, corpId);
-  return ids.map((userid) => {
-    const u = users.get(userid);
-    return {
-      user: { userid, name: u?.name ?? userid, title: u?.title ?? null },
-      departments: scopes.filter((s) => s.userid === userid).map((s) => depts.ref(s.deptId) ?? { id: s.deptId, name: `#${s.deptId}`, path: `#${s.deptId}` }),
-    };
-  });
+    .createQueryBuilder('h')
+    .leftJoin(User, 'u', 'u.corp_id = h.corp_id AND u.userid = h.userid')
+    .select('h.userid', 'userid')
+    .addSelect('h.dept_id', 'deptId')
+    .addSelect('u.name', 'name')
+    .addSelect('u.title', 'title')
+    .where('h.corp_id = :corpId', { corpId })
+    .orderBy('h.userid', 'ASC')
+    .addOrderBy('h.dept_id', 'ASC');
+  if (userids) qb.andWhere('h.userid IN (:...userids)', { userids });
+  const rows = await qb.getRawMany<{ userid: string; deptId: number | string; name: string | null; title: string | null }>();
+  const depts = await loadDepartmentIndex(deps.ds, corpId, actor.orgVersion);
+  const byUser = new Map<string, HrScopeEntry>();
+  for (const r of rows) {
+    let entry = byUser.get(r.userid);
+    if (!entry) {
+      entry = { user: { userid: r.userid, name: r.name ?? r.userid, title: r.title ?? null }, departments: [] };
+      byUser.set(r.userid, entry);
+    }
+    const deptId = Number(r.deptId);
+    entry.departments.push(depts.ref(deptId) ?? { id: deptId, name: `#${deptId}`, path: `#${deptId}` });
+  }
+  return [...byUser.values()];
 }
 
 /** Admin: who is HR and which departments each HR may see; people search for picking HR users. */
@@ -36,7 +51,7 @@ export function adminRoutes(deps: AppDeps): Router<AppState> {
   });
 
   r.get('/hr-scopes', async (ctx) => {
-    ctx.body = { ok: true, data: await presentScopes(deps, ctx.state.actor!.corpId) };
+    ctx.body = { ok: true, data: await presentScopes(deps, ctx.state.actor!) };
   });
 
   r.put('/hr-scopes/:userid', async (ctx) => {
@@ -57,7 +72,7 @@ export function adminRoutes(deps: AppDeps): Router<AppState> {
       );
     });
     ctx.state.log.info({ audit: 'hr_scope_set', by: actor.userid, userid, departmentIds: ids }, 'audit');
-    const [entry] = await presentScopes(deps, actor.corpId, [userid]);
+    const [entry] = await presentScopes(deps, actor, [userid]);
     ctx.body = { ok: true, data: entry };
   });
 
