@@ -10,7 +10,8 @@ import { TOPICS } from '../migrations/mysql/1768040000000-DataVersions';
 import { PULSE_AND_PAY_TOPICS } from '../migrations/mysql/1768050000000-PulseAndPayVersions';
 import { QUESTIONNAIRE_TOPICS } from '../migrations/mysql/1768060000000-QuestionnaireVersions';
 import { logCounts } from '../server/src/modules/notify/queries/notificationLists';
-import { peopleScopeOf, visiblePerson } from '../server/src/modules/people/policies/peopleScope';
+import { keptUserRow, peopleScopeOf, visiblePerson } from '../server/src/modules/people/policies/peopleScope';
+import { keptUserRefs } from '../server/src/modules/pay/presenters/userRefs';
 import { riskScopeOf, seenAsHr } from '../server/src/modules/retention/policies/riskScope';
 import { personInRiskScope } from '../server/src/modules/retention/queries/riskViews';
 import { listPeople } from '../server/src/modules/people/queries/peopleDirectory';
@@ -254,6 +255,36 @@ describe('kept aggregates', () => {
       expect(await visiblePerson(ds, hr, 'new-hire')).toBeNull();
       await buildUser(ds, corp, { userid: 'new-hire', mainDeptId: sales.deptId });
       expect((await visiblePerson(ds, hr, 'new-hire'))?.userid).toBe('new-hire');
+    });
+  });
+
+  it('a viewer’s own row and a page’s name cards are kept, and follow a change of title, a rename, someone new at once', async () => {
+    await onBothDatabases('kept-rows', async (ds) => {
+      const corp = await buildCorp(ds, 'kr');
+      const dept = await buildDepartment(ds, corp);
+      const me = await buildUser(ds, corp, { mainDeptId: dept.deptId, title: '销售代表' });
+      const author = await buildUser(ds, corp, { mainDeptId: dept.deptId, name: '作者' });
+      const actor = actorFor(me);
+      const row = await keptUserRow(ds, actor, me.userid);
+      expect(row).toMatchObject({ userid: me.userid, title: '销售代表' });
+      expect(await keptUserRow(ds, actor, me.userid)).toBe(row);
+      // 激励 resolves the plan by title: a new title shows on the next visit.
+      await ds.getRepository(User).update({ corpId: corp, userid: me.userid }, { title: '大客户经理' });
+      expect((await keptUserRow(ds, actor, me.userid))?.title).toBe('大客户经理');
+      // Someone unknown is kept as unknown until they exist; another corp's person is never found.
+      expect(await keptUserRow(ds, actor, 'later')).toBeNull();
+      await buildUser(ds, corp, { userid: 'later', mainDeptId: dept.deptId });
+      expect((await keptUserRow(ds, actor, 'later'))?.userid).toBe('later');
+      const elsewhere = await buildCorp(ds, 'kr2');
+      const stranger = await buildUser(ds, elsewhere, {});
+      expect(await keptUserRow(ds, actor, stranger.userid)).toBeNull();
+
+      const refs = await keptUserRefs(ds, actor, [author.userid, null, author.userid, 'nobody']);
+      expect([...refs.values()]).toEqual([{ userid: author.userid, name: '作者', title: author.title }]);
+      expect(await keptUserRefs(ds, actor, [author.userid, 'nobody'])).toBe(refs);
+      await ds.getRepository(User).update({ corpId: corp, userid: author.userid }, { name: '改名作者' });
+      expect((await keptUserRefs(ds, actor, [author.userid, 'nobody'])).get(author.userid)?.name).toBe('改名作者');
+      expect(await keptUserRefs(ds, actor, [null])).toEqual(new Map());
     });
   });
 

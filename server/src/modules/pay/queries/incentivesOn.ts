@@ -3,14 +3,14 @@ import type { Actor } from '../../../appTypes';
 import type { MyIncentives } from '@liucai/shared';
 import { keptRead } from '../../../db/keptReads';
 import type { User } from '../../../entities';
-import { namesFor } from '../presenters/ruleVersionPresenter';
+import { keptUserRefs } from '../presenters/userRefs';
 import { presentResolvedPlan } from '../presenters/planPresenter';
 import { planCache } from './planResolution';
 
 /**
  * A person's plan on a day and the plan before it (我的激励, and HR's view of a person's plan): resolved in memory from
  * the corp's assignments, plans, published versions and departments, kept while no pay table or department changed
- * (one read by key instead of a dozen queries a view), with the versions' authors named in one query.
+ * (one read by key instead of a dozen queries a view), with the versions' authors named (kept while no person changed).
  */
 export async function incentivesOn(
   ds: DataSource,
@@ -23,11 +23,10 @@ export async function incentivesOn(
   const plans = await keptRead(ds, reader, ['org', 'pay'], ['planCache'], () => planCache(ds, person.corpId));
   const current = await plans.on(person, day);
   const previous = current ? (await plans.stint(person, current)).before : null;
-  const users = await namesFor(
+  const users = await keptUserRefs(
     ds,
-    person.corpId,
-    [],
-    [current, previous].flatMap((p) => (p?.version ? [p.version] : [])),
+    reader,
+    [current, previous].flatMap((p) => (p?.version ? [p.version.createdBy, p.version.publishedBy] : [])),
   );
   return { today: day, current: presentResolvedPlan(current, users), previous: presentResolvedPlan(previous, users) };
 }

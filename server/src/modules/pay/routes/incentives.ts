@@ -4,7 +4,8 @@
  * computation on the server).
  */
 import Router from '@koa/router';
-import { User } from '../../../entities';
+import { notFound } from '../../../errors';
+import { keptUserRow } from '../../people/policies/peopleScope';
 import { validate } from '../../../middleware/validate';
 import type { AppDeps, AppState } from '../../../appTypes';
 import { shanghaiDate } from '../../../util/dates';
@@ -18,7 +19,8 @@ export function incentiveRoutes(deps: AppDeps): Router<AppState> {
   r.get('/mine', async (ctx) => {
     const actor = ctx.state.actor!;
     const today = shanghaiDate(new Date());
-    const me = await deps.ds.getRepository(User).findOneByOrFail({ corpId: actor.corpId, userid: actor.userid });
+    const me = await keptUserRow(deps.ds, actor, actor.userid);
+    if (!me) throw notFound('员工');
     ctx.body = { ok: true, data: await incentivesOn(deps.ds, me, today, actor) };
   });
 

@@ -16,7 +16,7 @@ import { notFound } from '../../../errors';
 import { validate } from '../../../middleware/validate';
 import { shanghaiDate } from '../../../util/dates';
 import { recordReadAudit } from '../../audit/commands/auditRecorder';
-import { scopeKey, visiblePerson, whereInPeopleScope } from '../../people/policies/peopleScope';
+import { keptUserRow, scopeKey, visiblePerson, whereInPeopleScope } from '../../people/policies/peopleScope';
 import { keptRead } from '../../../db/keptReads';
 import { payScopeOf, payVisibleUserIds } from '../policies/payScope';
 import { assertPayAdmin } from '../policies/payAdmin';
@@ -66,8 +66,7 @@ export function kpiResultRoutes(deps: AppDeps): Router<AppState> {
   /** The month a list shows by default: the last complete one. */
   const periodOf = (q: unknown) => validate(PeriodQuery, q, LABELS).period ?? addMonths(today().slice(0, 7), -1);
   const userOf = async (actor: Actor, userid: string) => {
-    // tenancy: the actor's corp.
-    const u = await deps.ds.getRepository(User).findOneBy({ corpId: actor.corpId, userid });
+    const u = await keptUserRow(deps.ds, actor, userid);
     if (!u) throw notFound('员工');
     return u;
   };

@@ -207,6 +207,16 @@ export async function visiblePerson(ds: DataSource, actor: Actor, userid: string
 export const PERSON_CHECKS: KeptPool = { name: 'personInScope', max: 10_000 };
 
 /**
+ * A person's row in the actor's corp (null: none), kept while no person changed, beside the person checks: the pages of
+ * one's own (绩效, 激励) read the viewer's row on every visit. No scope is applied: callers check it first. The row is
+ * shared: never modify it.
+ */
+export function keptUserRow(ds: DataSource, actor: Actor, userid: string): Promise<User | null> {
+  // tenancy: the actor's corp.
+  return keptRead(ds, actor, ['people'], ['userRow', userid], () => ds.getRepository(User).findOneBy({ corpId: actor.corpId, userid }), PERSON_CHECKS);
+}
+
+/**
  * `personInScope` for a signed-in actor, kept while the org and the people are unchanged (checked against the
  * versions their session read: no statement when kept). 员工档案 checks the same person for the profile and again
  * for each tab and section it opens. The row is shared: never modify it.
