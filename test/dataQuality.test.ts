@@ -131,6 +131,32 @@ describe('the 数据 page', () => {
     });
   });
 
+  it('counts a viewer’s gaps once per snapshot: views at the same moment share the count, a refresh counts again', async () => {
+    await onBothDatabases('dqshared', async (ds) => {
+      const c = await company(ds);
+      await refreshDataQuality(ds, c.corpId, { now: NOW });
+      const hr = actorFor(c.hr, ['employee', 'hr'], [c.sales.deptId]);
+      const gapReads = async (views: number) => {
+        const logged = jest.spyOn(ds.logger, 'logQuery');
+        try {
+          const pages = await Promise.all(Array.from({ length: views }, () => presentDataQualityFor(ds, c.corpId, config, hr, NOW)));
+          return { pages, reads: logged.mock.calls.filter(([sql]) => /data_gap_items/.test(sql)).length };
+        } finally {
+          logged.mockRestore();
+        }
+      };
+      // One view counts its gaps in scope (the counts, then each gap's first items), and the next view reads none.
+      const solo = await gapReads(1);
+      expect(solo.reads).toBeGreaterThan(1);
+      expect((await gapReads(1)).reads).toBe(0);
+      // After the next refresh (a sync ended), six tabs opening 数据 together share one count.
+      await refreshDataQuality(ds, c.corpId, { now: NOW });
+      const six = await gapReads(6);
+      expect(six.reads).toBe(solo.reads);
+      for (const page of six.pages) expect(page.sources).toEqual(solo.pages[0]!.sources);
+    });
+  });
+
   it('says 尚未导入 and what to do before anything was imported, and 已导入 after', async () => {
     await onBothDatabases('dqimport', async (ds) => {
       const corpId = await buildCorp(ds, 'dqi');

@@ -56,15 +56,27 @@ type ScopedGaps = Map<NamedGapId, { count: number; examples: string[] }>;
  * Scoped gap answers by viewer, for the snapshot they were counted from: gap items change only when the snapshot is
  * refreshed (after a sync or an import) and a viewer's scope rarely, so each viewer's filtered counts are computed
  * once per snapshot (per process), not per page view. The key holds the snapshot's refresh id and the whole scope.
+ * Requests arriving while a viewer's answer is being counted share that count (after a sync refreshes the snapshot,
+ * the page's every open tab asks at once); a failed count is not kept.
  */
-const scopedCache = new Map<string, ScopedGaps>();
+const scopedCache = new Map<string, Promise<ScopedGaps>>();
 const SCOPED_CACHE_MAX = 500;
 
 /** Each named gap's size and first items within `scope` (null: everything, as an admin sees it). */
-async function scopedGaps(ds: DataSource, corpId: string, scope: PeopleScope | null, refreshId: string): Promise<ScopedGaps> {
+function scopedGaps(ds: DataSource, corpId: string, scope: PeopleScope | null, refreshId: string): Promise<ScopedGaps> {
   const key = JSON.stringify([corpId, refreshId, scope && { self: scope.self, reports: scope.reports, all: scope.all, depts: scope.deptIds }]);
   const cached = scopedCache.get(key);
   if (cached) return cached;
+  const counting = countScopedGaps(ds, corpId, scope);
+  if (scopedCache.size >= SCOPED_CACHE_MAX) scopedCache.delete(scopedCache.keys().next().value!);
+  scopedCache.set(key, counting);
+  counting.catch(() => {
+    if (scopedCache.get(key) === counting) scopedCache.delete(key);
+  });
+  return counting;
+}
+
+async function countScopedGaps(ds: DataSource, corpId: string, scope: PeopleScope | null): Promise<ScopedGaps> {
   const base = () => {
     const qb = ds.getRepository(DataGapItem).createQueryBuilder('g').where('g.corp_id = :corpId', { corpId });
     if (scope && !scope.all) whereInPeopleScope(qb.innerJoin(User, 'u', 'u.corp_id = g.corp_id AND u.userid = g.subject_userid'), 'u', scope);
@@ -85,8 +97,6 @@ async function scopedGaps(ds: DataSource, corpId: string, scope: PeopleScope | n
       .getRawMany<{ label: string }>();
     out.set(c.gapId, { count: Number(c.n), examples: examples.map((e) => e.label) });
   }
-  if (scopedCache.size >= SCOPED_CACHE_MAX) scopedCache.delete(scopedCache.keys().next().value!);
-  scopedCache.set(key, out);
   return out;
 }
 
