@@ -104,22 +104,20 @@ describe('a person’s own pages', () => {
               Object.assign(new PulseRound(), { corpId: corp, surveyId: survey.id, ...r, questions: JSON.stringify(question), invited: 2, createdAt: now }),
           ),
         );
-      await ds
-        .getRepository(PulseInvitation)
-        .save(
-          rounds.flatMap((r, i) => [
-            Object.assign(new PulseInvitation(), {
-              corpId: corp,
-              roundId: r.id,
-              userid: me.userid,
-              deptId: dept.deptId,
-              answeredOn: i % 4 === 1 ? r.opensOn : null,
-            }),
-            ...(i < 3
-              ? [Object.assign(new PulseInvitation(), { corpId: corp, roundId: r.id, userid: other.userid, deptId: dept.deptId, answeredOn: null })]
-              : []),
-          ]),
-        );
+      await ds.getRepository(PulseInvitation).save(
+        rounds.flatMap((r, i) => [
+          Object.assign(new PulseInvitation(), {
+            corpId: corp,
+            roundId: r.id,
+            userid: me.userid,
+            deptId: dept.deptId,
+            answeredOn: i % 4 === 1 ? r.opensOn : null,
+          }),
+          ...(i < 3
+            ? [Object.assign(new PulseInvitation(), { corpId: corp, roundId: r.id, userid: other.userid, deptId: dept.deptId, answeredOn: null })]
+            : []),
+        ]),
+      );
       const { value, statements } = await statementsOf(ds, () => myRounds(ds, actorFor(me), now));
       expect(statements).toBe(1);
       // The round not yet open is not shown; of the 24 opened, the latest 20.
