@@ -26,6 +26,12 @@ export function presentVersionInfo(v: RuleVersion, users: Map<string, UserRef>):
 export const currentVersionId = (versions: readonly RuleVersion[], day: string): number | null =>
   versions.find((v) => v.status === 'published' && inEffect({ from: v.effectiveFrom, to: v.effectiveTo }, day))?.id ?? null;
 
+/** Everyone who created or published these rules and versions. */
+export const authorsOf = (rules: readonly VersionedRule[], versions: readonly RuleVersion[]): (string | null)[] => [
+  ...rules.map((r) => r.createdBy),
+  ...versions.flatMap((v) => [v.createdBy, v.publishedBy]),
+];
+
 /** Name cards for everyone who created or published these rules and versions. */
 export const namesFor = (ds: DataSource, corpId: string, rules: readonly VersionedRule[], versions: readonly RuleVersion[]) =>
-  userRefs(ds, corpId, [...rules.map((r) => r.createdBy), ...versions.flatMap((v) => [v.createdBy, v.publishedBy])]);
+  userRefs(ds, corpId, authorsOf(rules, versions));

@@ -4,6 +4,7 @@ import type { MyIncentives } from '@liucai/shared';
 import { keptRead } from '../../../db/keptReads';
 import type { User } from '../../../entities';
 import { keptUserRefs } from '../presenters/userRefs';
+import { authorsOf } from '../presenters/ruleVersionPresenter';
 import { presentResolvedPlan } from '../presenters/planPresenter';
 import { planCache } from './planResolution';
 
@@ -26,7 +27,10 @@ export async function incentivesOn(
   const users = await keptUserRefs(
     ds,
     reader,
-    [current, previous].flatMap((p) => (p?.version ? [p.version.createdBy, p.version.publishedBy] : [])),
+    authorsOf(
+      [],
+      [current, previous].flatMap((p) => (p?.version ? [p.version] : [])),
+    ),
   );
   return { today: day, current: presentResolvedPlan(current, users), previous: presentResolvedPlan(previous, users) };
 }
