@@ -2,7 +2,7 @@ import { createTestWorld, syncWorld, type TestWorld } from './support/testServic
 import { TestClient } from './support/httpClient';
 import { listen } from './support/testServer';
 import { Not } from 'typeorm';
-import { Corp, Department, HrScope, SyncRun as SyncRunRow, User, UserDepartment } from '../server/src/entities';
+import { AuditEvent, Corp, Department, HrScope, SyncRun as SyncRunRow, User, UserDepartment } from '../server/src/entities';
 import { createSyncRun } from '../server/src/modules/sync/commands/orgSyncRunCreator';
 import type { InProcessJobQueue } from '../server/src/jobs/inProcessJobQueue';
 import type { Me, OrgTree, SyncOverview, SyncRun } from '@liucai/shared';
@@ -171,6 +171,19 @@ describe('HTTP API: 免登 login, roles, scopes and org sync', () => {
     expect(list.body.data.map((e) => e.user.userid).sort()).toEqual([demo.hr, demo.supervisor].sort());
     expect((await admin.call('DELETE', `/api/v1/admin/hr-scopes/${demo.supervisor}`)).status).toBe(200);
     expect((await sup.call<Me>('GET', '/api/v1/me')).body.data.roles).not.toContain('hr');
+    // Removing a role nobody holds: 404, and nothing recorded.
+    expect((await admin.call('DELETE', `/api/v1/admin/hr-scopes/${demo.supervisor}`)).status).toBe(404);
+    // Who may see whose data changed: each grant and removal is in the audit log (refused ones are not).
+    const audited = await w.ds.getRepository(AuditEvent).find({ where: { corpId: w.corpId, targetKind: 'hr_scope' }, order: { id: 'ASC' } });
+    expect(audited.map((e) => [e.action, e.actorUserid, e.subjectUserid, e.detail ? JSON.parse(e.detail) : null])).toEqual([
+      ['access.hrScope.set', demo.admin, demo.supervisor, { departmentIds: [tech.deptId] }],
+      ['access.hrScope.remove', demo.admin, demo.supervisor, null],
+    ]);
+    const log = await admin.call<{ events: { actionLabel: string; subject: { userid: string } | null }[] }>('GET', '/api/v1/audit-log?targetKind=hr_scope');
+    expect(log.body.data.events.map((e) => [e.actionLabel, e.subject?.userid])).toEqual([
+      ['移除 HR 角色', demo.supervisor],
+      ['设置 HR 管理范围', demo.supervisor],
+    ]);
     const search = await admin.call<{ userid: string }[]>('GET', `/api/v1/admin/users?q=${encodeURIComponent(demo.employee)}`);
     expect(search.body.data.map((u) => u.userid)).toEqual([demo.employee]);
   });

@@ -29,6 +29,8 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'pulse.survey.create': '发起脉搏调查',
   'pulse.survey.stop': '停止脉搏调查',
   'pulse.results.read': '查看脉搏调查结果',
+  'access.hrScope.set': '设置 HR 管理范围',
+  'access.hrScope.remove': '移除 HR 角色',
   'open.token.create': '新建开放接口令牌',
   'open.token.revoke': '吊销开放接口令牌',
   'pay.statement.read': '查看他人激励明细',

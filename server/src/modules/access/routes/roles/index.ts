@@ -8,6 +8,7 @@ import { canHoldHrScope } from '../../policies/hrScopeGrant';
 import { loadDepartmentIndex } from '../../../people/queries/departmentIndex';
 import { validate } from '../../../../middleware/validate';
 import { keptRead } from '../../../../db/keptReads';
+import { recordAudit } from '../../../audit/commands/auditRecorder';
 import type { Actor, AppDeps, AppState } from '../../../../appTypes';
 import { HrScopeUpdateSchema, UserSearchSchema } from './schema';
 
@@ -64,12 +65,20 @@ export function adminRoutes(deps: AppDeps): Router<AppState> {
     const found = await deps.ds.getRepository(Department).findBy({ corpId: actor.corpId, deptId: In(ids), active: true });
     const missing = ids.filter((id) => !found.some((d) => d.deptId === id));
     if (missing.length) throw validationError(missing.map((id) => ({ field: 'departmentIds', message: `部门 ${id} 不存在` })));
+    // Who may see whose data changes: recorded in the audit log in the same transaction.
     await deps.ds.transaction(async (em) => {
       await em.delete(HrScope, { corpId: actor.corpId, userid });
       await em.insert(
         HrScope,
         ids.map((deptId) => ({ corpId: actor.corpId, userid, deptId, grantedBy: actor.userid, grantedAt: new Date() })),
       );
+      await recordAudit(em, actor, {
+        action: 'access.hrScope.set',
+        targetKind: 'hr_scope',
+        targetId: userid,
+        subjectUserid: userid,
+        detail: { departmentIds: ids },
+      });
     });
     ctx.state.log.info({ audit: 'hr_scope_set', by: actor.userid, userid, departmentIds: ids }, 'audit');
     const [entry] = await presentScopes(deps, actor, [userid]);
@@ -79,8 +88,11 @@ export function adminRoutes(deps: AppDeps): Router<AppState> {
   r.delete('/hr-scopes/:userid', async (ctx) => {
     const actor = ctx.state.actor!;
     const userid = ctx.params.userid ?? '';
-    const res = await deps.ds.getRepository(HrScope).delete({ corpId: actor.corpId, userid });
-    if (!res.affected) throw notFound('HR 角色');
+    await deps.ds.transaction(async (em) => {
+      const res = await em.delete(HrScope, { corpId: actor.corpId, userid });
+      if (!res.affected) throw notFound('HR 角色');
+      await recordAudit(em, actor, { action: 'access.hrScope.remove', targetKind: 'hr_scope', targetId: userid, subjectUserid: userid });
+    });
     ctx.state.log.info({ audit: 'hr_scope_removed', by: actor.userid, userid }, 'audit');
     ctx.body = { ok: true, data: {} };
   });
