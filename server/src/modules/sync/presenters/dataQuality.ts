@@ -3,7 +3,8 @@ import { formatCount, SOURCE_LABELS, zh, type DataGap, type DataQuality, type Da
 import { DataGapItem, SyncCheckpoint, SyncRun, User } from '../../../entities';
 import type { Actor } from '../../../appTypes';
 import { METERED_QUOTAS } from '../../../dingtalk/wireFacts';
-import { peopleScopeOf, whereInPeopleScope, type PeopleScope } from '../../people/policies/peopleScope';
+import { peopleScopeOf, scopeKey, whereInPeopleScope, type PeopleScope } from '../../people/policies/peopleScope';
+import { keptRead, type KeptPool } from '../../../db/keptReads';
 import { refreshDataQuality, storedDataQuality, type NamedGapId, type QualitySnapshot } from '../commands/dataQualityRefresher';
 import { DEFAULT_CRM_SETTINGS } from '../commands/crmSettings';
 import { presentBudget, type BudgetPresenterConfig } from './budget';
@@ -52,28 +53,21 @@ async function runsByKind(ds: DataSource, corpId: string): Promise<Map<SyncKind,
 
 type ScopedGaps = Map<NamedGapId, { count: number; examples: string[] }>;
 
-/**
- * Scoped gap answers by viewer, for the snapshot they were counted from: gap items change only when the snapshot is
- * refreshed (after a sync or an import) and a viewer's scope rarely, so each viewer's filtered counts are computed
- * once per snapshot (per process), not per page view. The key holds the snapshot's refresh id and the whole scope.
- * Requests arriving while a viewer's answer is being counted share that count (after a sync refreshes the snapshot,
- * the page's every open tab asks at once); a failed count is not kept.
- */
-const scopedCache = new Map<string, Promise<ScopedGaps>>();
-const SCOPED_CACHE_MAX = 500;
+/** Where the scoped gap answers are kept: apart from the pages' answers, one per viewer's scope and snapshot. */
+const SCOPED_GAPS: KeptPool = { name: 'dataGaps', max: 500 };
 
-/** Each named gap's size and first items within `scope` (null: everything, as an admin sees it). */
-function scopedGaps(ds: DataSource, corpId: string, scope: PeopleScope | null, refreshId: string): Promise<ScopedGaps> {
-  const key = JSON.stringify([corpId, refreshId, scope && { self: scope.self, reports: scope.reports, all: scope.all, depts: scope.deptIds }]);
-  const cached = scopedCache.get(key);
-  if (cached) return cached;
-  const counting = countScopedGaps(ds, corpId, scope);
-  if (scopedCache.size >= SCOPED_CACHE_MAX) scopedCache.delete(scopedCache.keys().next().value!);
-  scopedCache.set(key, counting);
-  counting.catch(() => {
-    if (scopedCache.get(key) === counting) scopedCache.delete(key);
-  });
-  return counting;
+/**
+ * Each named gap's size and first items within `scope` (null: everything, as an admin sees it), kept per snapshot:
+ * gap items change only when the snapshot is refreshed (after a sync or an import), so each scope's filtered counts
+ * are computed once per snapshot, not per page view (its refresh id in the key; a scope also follows the org, which
+ * its departments' closure comes from). Views arriving while a count runs share it (after a sync refreshes the
+ * snapshot, every open 数据 page asks at once); a failed count is not kept.
+ */
+function scopedGaps(ds: DataSource, viewer: Actor | null, corpId: string, scope: PeopleScope | null, refreshId: string): Promise<ScopedGaps> {
+  const read = () => countScopedGaps(ds, corpId, scope);
+  return scope && viewer
+    ? keptRead(ds, viewer, ['org'], ['dataGaps', refreshId, scopeKey(scope)], read, SCOPED_GAPS)
+    : keptRead(ds, corpId, [], ['dataGaps', refreshId, 'all'], read, SCOPED_GAPS);
 }
 
 async function countScopedGaps(ds: DataSource, corpId: string, scope: PeopleScope | null): Promise<ScopedGaps> {
@@ -138,7 +132,7 @@ export async function presentDataQualityFor(
   // Read side by side (on MariaDB each on its own connection): the runs, the sync positions, the viewer's gaps, the budget.
   const scopeAndGaps = async () => {
     const scope = viewer && !viewer.roles.includes('admin') ? await peopleScopeOf(ds, viewer) : null;
-    return { scope, named: await scopedGaps(ds, corpId, scope, snapshot.refreshId) };
+    return { scope, named: await scopedGaps(ds, viewer, corpId, scope, snapshot.refreshId) };
   };
   const [runs, at, { scope, named }, budget] = await Promise.all([
     runsByKind(ds, corpId),
