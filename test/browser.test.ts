@@ -3,6 +3,7 @@ import { browserWorldForDescribe, signInAs } from './support/browserWorld';
 import { listen } from './support/testServer';
 import { keepScreenshot } from './support/browser';
 import { Department, HrScope, SyncRun, User } from '../server/src/entities';
+import { movePageClock } from './support/laterClock';
 
 jest.setTimeout(60000);
 
@@ -17,6 +18,7 @@ describe('micro-app in headless Chromium', () => {
 
   it('shows the sign-in page with the four demo users', async () => {
     const context = await ui.browser.newContext({ viewport: { width: 414, height: 860 }, locale: 'zh-CN' });
+    await movePageClock(context);
     const page = await context.newPage();
     await page.goto(`${ui.server.url}/app/?corpId=${ui.w.corpId}`);
     for (const userid of Object.values(ui.demo)) await page.getByTestId(`demo-user-${userid}`).waitFor();
@@ -93,6 +95,7 @@ describe('micro-app in headless Chromium', () => {
   it('outside DingTalk in production says how to open the app, with no login form', async () => {
     const prod = await listen({ ...ui.w, sandbox: null });
     const context = await ui.browser.newContext({ viewport: { width: 414, height: 860 }, locale: 'zh-CN' });
+    await movePageClock(context);
     const page = await context.newPage();
     try {
       await page.goto(`${prod.url}/app/?corpId=${ui.w.corpId}`);

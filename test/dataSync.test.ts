@@ -15,6 +15,7 @@ import { createSyncRun } from '../server/src/modules/sync/commands/orgSyncRunCre
 import { runDataSync, type DataSyncDeps } from '../server/src/modules/sync/commands/dataSyncRunner';
 import { ATTENDANCE_CHECKPOINT } from '../server/src/modules/sync/commands/attendanceSyncer';
 import { ApiCallBudget, AttendanceResult, ClockRecord, Departure, LeaveRecord, SyncCheckpoint, SyncRun, User } from '../server/src/entities';
+import { calendarEndingToday } from '../server/src/services';
 import type { DataQuality, SyncKind } from '@liucai/shared';
 
 const deps = dataSyncDeps;
@@ -140,7 +141,8 @@ describe('attendance sync that is interrupted or out of budget', () => {
 
 describe('sync API for HR', () => {
   it("starts an attendance sync and shows the month's budget", async () => {
-    const w = await createTestWorld({ label: 'dataapi', employees: 30, seed: 31, env: { DATA_SYNC_LOOKBACK_DAYS: '45' } });
+    // The sync reads up to the real yesterday: the sandbox's calendar ends today, so the 45 days hold records.
+    const w = await createTestWorld({ label: 'dataapi', employees: 30, seed: 31, env: { DATA_SYNC_LOOKBACK_DAYS: '45' }, asOfMs: calendarEndingToday() });
     const server = await listen(w);
     try {
       await syncWorld(w);

@@ -6,6 +6,7 @@ import { repoRoot } from '../server/src/util/repoRoot';
 import { openDatabase } from '../server/src/db/dataSource';
 import { waitFor } from './support/waitFor';
 import { BACKGROUND_NICE } from '../server/src/util/threadPriority';
+import { embeddedEnv } from './support/embeddedEnv';
 
 jest.setTimeout(120000);
 
@@ -13,17 +14,7 @@ const MAIN = path.join(repoRoot(), 'server/dist/server/src/main.js');
 
 /** The embedded mode as `npm start` runs it, on its own SQLite file; DingTalk held to 3 calls/s so a sync lasts. */
 function startEmbedded(sqlite: string): { child: ChildProcess; url: Promise<string>; output: () => string } {
-  const env = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    LOG_LEVEL: 'warn',
-    SQLITE_PATH: sqlite,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    SANDBOX_EMPLOYEES: '60',
-    DINGTALK_CALLS_PER_SECOND: '3',
-    DINGTALK_EVENT_MODE: 'off',
-  };
+  const env = embeddedEnv(sqlite, { SANDBOX_EMPLOYEES: '60', DINGTALK_CALLS_PER_SECOND: '3', DINGTALK_EVENT_MODE: 'off' });
   const child = spawn(process.execPath, [MAIN], { env, cwd: repoRoot(), stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const url = new Promise<string>((resolve, reject) => {

@@ -18,6 +18,7 @@ import { createSyncRun } from '../server/src/modules/sync/commands/orgSyncRunCre
 import { dataSyncJobId, dataSyncSchedulerId, orgSyncSchedulerId } from '../server/src/modules/sync/jobs/orgSyncJob';
 import { auditPurgeSchedulerId } from '../server/src/modules/audit/jobs/auditPurgeJob';
 import { AttendanceResult, ClockRecord, ImportRun, SyncCheckpoint, SyncRun, TrainingRecord, User } from '../server/src/entities';
+import { calendarEndingToday } from '../server/src/services';
 import type { DataSource } from 'typeorm';
 import { Redis } from 'ioredis';
 
@@ -27,6 +28,8 @@ const OUTAGE_MS = 10_000;
 const EMPLOYEES = 40;
 const SEED = 37;
 const LOOKBACK = { DATA_SYNC_LOOKBACK_DAYS: '45' };
+/** The worker syncs up to its own yesterday: the sandbox's calendar ends today, so the 45 days hold records whatever the date. */
+const AS_OF_MS = calendarEndingToday();
 
 /**
  * Rows as data, without the tenant, the times they were written and what the sandbox numbers per corp (record ids, the
@@ -94,8 +97,8 @@ describe('fault drills (production shape: own MariaDB, own Redis, web + separate
 
   beforeAll(async () => {
     [stack, calm] = await Promise.all([
-      startDrillStack({ employees: EMPLOYEES, seed: SEED, env: LOOKBACK }),
-      createTestWorld({ label: 'drillcalm', employees: EMPLOYEES, seed: SEED, env: LOOKBACK }),
+      startDrillStack({ employees: EMPLOYEES, seed: SEED, env: LOOKBACK, asOfMs: AS_OF_MS }),
+      createTestWorld({ label: 'drillcalm', employees: EMPLOYEES, seed: SEED, env: LOOKBACK, asOfMs: AS_OF_MS }),
     ]);
     // The uninterrupted runs every drill is compared with: the same month of attendance, the same file imported.
     await syncWorld(calm);

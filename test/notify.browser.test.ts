@@ -6,6 +6,7 @@ import { recordNotification } from '../server/src/modules/notify/commands/notifi
 import { drainOutbox } from '../server/src/modules/notify/commands/outboxSender';
 import { IsNull, Not } from 'typeorm';
 import { Notification } from '../server/src/entities';
+import { movePageClock } from './support/laterClock';
 
 jest.setTimeout(90000);
 
@@ -115,6 +116,7 @@ describe('notifications in the micro-app (Chromium)', () => {
 
   it('the sandbox’s demo inbox page shows what “DingTalk” delivered', async () => {
     const context = await ui.browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN' });
+    await movePageClock(context);
     const page = await context.newPage();
     await page.goto(`${ui.w.sandbox!.url}/sandbox/inbox`);
     await page.locator('#custom').fill(`${ui.w.corpId}|${ui.demo.employee}`);

@@ -9,6 +9,7 @@ import { kickOutbox } from '../server/src/modules/notify/commands/outboxKick';
 import { collectReadbacks } from '../server/src/modules/notify/commands/readbackCollector';
 import { Notification, NotificationSend } from '../server/src/entities';
 import { repoRoot } from '../server/src/util/repoRoot';
+import { movedClockEnv } from './support/laterClock';
 
 jest.setTimeout(120000);
 
@@ -18,6 +19,7 @@ const WORKER = path.join(repoRoot(), 'server/dist/server/src/worker.js');
 function startWorker(w: TestWorld, pauseMs: number): { child: ChildProcess; output: () => string; exit: Promise<NodeJS.Signals | number | null> } {
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
+    ...movedClockEnv(),
     NODE_ENV: 'test',
     LOG_LEVEL: 'warn',
     DATABASE_URL: testDatabaseUrl(),

@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { IncentivePlan, MyIncentives, SimulationResult } from '@liucai/shared';
 import { repoRoot } from '../server/src/util/repoRoot';
 import { TestClient } from './support/httpClient';
+import { embeddedEnv } from './support/embeddedEnv';
 
 jest.setTimeout(120000);
 
@@ -21,7 +22,7 @@ afterAll(() => {
 
 /** Start the built web process on embedded defaults; resolves with its base URL once the banner is printed. */
 function start(sqlite: string): { child: ChildProcess; url: Promise<string>; exit: Promise<number | null> } {
-  const env = { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn', SQLITE_PATH: sqlite, PORT: '0', HOST: '127.0.0.1', SANDBOX_EMPLOYEES: '40' };
+  const env = embeddedEnv(sqlite, { SANDBOX_EMPLOYEES: '40' });
   const child = spawn(process.execPath, [MAIN], { env, cwd: repoRoot(), stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   let out = '';

@@ -17,6 +17,7 @@ import { createTestWorld, type TestWorld } from './support/testServices';
 import { testDatabaseUrl } from './support/testEnv';
 import { buildPayWorld, type PayWorld } from './support/payWorld';
 import { actorFor, buildDeal } from './support/factories';
+import { movedClockEnv } from './support/laterClock';
 
 jest.setTimeout(60_000);
 
@@ -83,7 +84,7 @@ describe('a payout run computation killed mid-transaction', () => {
     await buildDeal(w.ds, pw.corpId, { ownerUserid: seller, amountFen: 5_000_000, signedOn: `${period()}-04` });
     const again = await recomputePayoutRun({ ds: w.ds, jobs: noJobs }, hr, run.id);
     const child = spawn(process.execPath, ['-e', CHILD], {
-      env: { PATH: process.env.PATH, DB_URL: testDatabaseUrl(), CORP_ID: pw.corpId, RUN_ID: String(run.id), SEQ: String(again.computeSeq) },
+      env: { PATH: process.env.PATH, ...movedClockEnv(), DB_URL: testDatabaseUrl(), CORP_ID: pw.corpId, RUN_ID: String(run.id), SEQ: String(again.computeSeq) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';

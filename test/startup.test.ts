@@ -9,6 +9,7 @@ import { keepScreenshot, launchBrowser } from './support/browser';
 import { TestClient } from './support/httpClient';
 import { TEST_REDIS_URL, testDatabaseUrl } from './support/testEnv';
 import { waitFor } from './support/waitFor';
+import { movePageClock, movedClockEnv } from './support/laterClock';
 
 jest.setTimeout(240000);
 
@@ -18,7 +19,7 @@ const MAIN = path.join(repoRoot(), 'server/dist/server/src/main.js');
 
 /** The environment a new user has: none of ours, so every part takes its embedded default. */
 function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn', ...extra };
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, ...movedClockEnv(), HOME: process.env.HOME, LOG_LEVEL: 'warn', ...extra };
   return env;
 }
 
@@ -101,6 +102,7 @@ describe('npm start on embedded defaults (the quick start, as a new user runs it
         [1280, 900, 'pc-hr-data-first-start'],
       ] as const) {
         const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN' });
+        await movePageClock(context);
         const page = await context.newPage();
         await page.goto(printed);
         await page.getByTestId('demo-user-demo-hr').click();

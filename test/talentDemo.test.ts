@@ -23,6 +23,7 @@ import {
 } from '@liucai/shared';
 import { repoRoot } from '../server/src/util/repoRoot';
 import { TestClient } from './support/httpClient';
+import { embeddedEnv } from './support/embeddedEnv';
 
 jest.setTimeout(1_200_000);
 
@@ -33,7 +34,7 @@ afterAll(() => {
 });
 
 function start(sqlite: string): Promise<string> {
-  const env = { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn', SQLITE_PATH: sqlite, PORT: '0', HOST: '127.0.0.1' };
+  const env = embeddedEnv(sqlite);
   child = spawn(process.execPath, [MAIN], { env, cwd: repoRoot(), stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   return new Promise<string>((resolve, reject) => {
@@ -73,13 +74,17 @@ describe('the demo company’s talent review', () => {
     process.stdout.write(`demo spread ${review!.period}: ${JSON.stringify(d)} of ${people}\n`);
     expect(d.move + d.train + d.reassign + d.insufficient).toBe(people);
     expect(people).toBeGreaterThan(150);
-    // Of the people with a score: about a quarter move, two fifths train, a third reassign (the articles: 25/40/35%).
+    // Of the people with a score (the articles: 25% move, 40% train, 35% reassign): every tier well filled, about
+    // two fifths reassigned. The demo's calendar ends on the real today, so its people's records shift with the
+    // date; measured from 2026-12-07 to 2027-03-17 (six dates, the clock moved with libfaketime), reassign held at
+    // 41-44% while people near the line between the top two tiers moved between them (move 22-39%, train 19-34%):
+    // the bounds hold the first firmly and leave the split of the other two its measured room.
     const share = (n: number) => n / scored;
     expect(share(d.move)).toBeGreaterThanOrEqual(0.15);
-    expect(share(d.move)).toBeLessThanOrEqual(0.35);
-    expect(share(d.train)).toBeGreaterThanOrEqual(0.25);
-    expect(share(d.train)).toBeLessThanOrEqual(0.5);
-    expect(share(d.reassign)).toBeGreaterThanOrEqual(0.2);
+    expect(share(d.move)).toBeLessThanOrEqual(0.45);
+    expect(share(d.train)).toBeGreaterThanOrEqual(0.15);
+    expect(share(d.train)).toBeLessThanOrEqual(0.45);
+    expect(share(d.reassign)).toBeGreaterThanOrEqual(0.3);
     expect(share(d.reassign)).toBeLessThanOrEqual(0.5);
     // 数据不足: the salespeople hired in the last year or so, whose contracts have not yet come up for renewal.
     expect(d.insufficient / people).toBeLessThan(0.65);

@@ -10,6 +10,8 @@ import { QUEUE_NAME } from '../server/src/jobs/bullJobQueue';
 import { dataSyncJobId } from '../server/src/modules/sync/jobs/orgSyncJob';
 import { AttendanceResult, SyncCheckpoint, SyncRun } from '../server/src/entities';
 import { repoRoot } from '../server/src/util/repoRoot';
+import { calendarEndingToday } from '../server/src/services';
+import { movedClockEnv } from './support/laterClock';
 
 jest.setTimeout(120000);
 
@@ -20,6 +22,7 @@ const LOCK_MS = 2000;
 function startWorker(w: TestWorld): { child: ChildProcess; output: () => string; exit: Promise<NodeJS.Signals | number | null> } {
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
+    ...movedClockEnv(),
     NODE_ENV: 'test',
     LOG_LEVEL: 'warn',
     DATABASE_URL: testDatabaseUrl(),
@@ -64,9 +67,12 @@ describe('a worker killed with SIGKILL in the middle of a sync', () => {
   const children: ChildProcess[] = [];
 
   beforeAll(async () => {
+    // The worker syncs up to its own yesterday, so the sandbox's calendar ends today: the 45 days hold seven weeks of
+    // records whatever the date (the sandbox's fixed default would leave the window empty a few weeks later).
     const env = { DATA_SYNC_LOOKBACK_DAYS: '45' };
-    killed = await createTestWorld({ label: 'killed', employees: 40, seed: 37, jobs: 'bullmq', env });
-    calm = await createTestWorld({ label: 'calm', employees: 40, seed: 37, env });
+    const asOfMs = calendarEndingToday();
+    killed = await createTestWorld({ label: 'killed', employees: 40, seed: 37, jobs: 'bullmq', env, asOfMs });
+    calm = await createTestWorld({ label: 'calm', employees: 40, seed: 37, env, asOfMs });
     await syncWorld(killed);
     await syncWorld(calm);
   });

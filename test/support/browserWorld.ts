@@ -9,6 +9,7 @@ import { listen } from './testServer';
 import { launchBrowser } from './browser';
 import { miniappDist } from '../../server/src/middleware/serveMiniapp';
 import { calendarEndingToday } from '../../server/src/services';
+import { movePageClock } from './laterClock';
 
 export interface BrowserWorld {
   w: TestWorld;
@@ -69,6 +70,7 @@ export async function signInAs(
   options: BrowserContextOptions = {},
 ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await ui.browser.newContext({ viewport: { width: 414, height: 860 }, locale: 'zh-CN', ...options });
+  await movePageClock(context);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));

@@ -22,6 +22,7 @@ import { Corp } from '../../server/src/entities';
 import { repoRoot } from '../../server/src/util/repoRoot';
 import { startPrivateMariadb, startPrivateRedis, type PrivateMariadb, type PrivateRedis } from './privateServices';
 import { waitFor } from './waitFor';
+import { movedClockEnv } from './laterClock';
 
 const DIST = path.join(repoRoot(), 'server/dist/server/src');
 
@@ -63,7 +64,13 @@ export interface DrillStack {
 }
 
 /** Build the stack; `env` adds to (or overrides) the processes' environment. */
-export async function startDrillStack(opts: { employees: number; seed: number; env?: Record<string, string> }): Promise<DrillStack> {
+export async function startDrillStack(opts: {
+  employees: number;
+  seed: number;
+  env?: Record<string, string>;
+  /** The sandbox corp's "today" (ms); unset keeps the sandbox's fixed default. */
+  asOfMs?: number;
+}): Promise<DrillStack> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'liucai-drill-'));
   const corpId = `drill${process.pid}${Date.now().toString(36)}`;
   const appKey = `key-${corpId}`;
@@ -72,13 +79,25 @@ export async function startDrillStack(opts: { employees: number; seed: number; e
     startPrivateRedis(path.join(dir, 'redis')),
     startSandbox({
       port: 0,
-      corps: [{ corpId, corpName: '演练公司', appKey, appSecret: `secret-${corpId}`, agentId: 1000, seed: opts.seed, employees: opts.employees }],
+      corps: [
+        {
+          corpId,
+          corpName: '演练公司',
+          appKey,
+          appSecret: `secret-${corpId}`,
+          agentId: 1000,
+          seed: opts.seed,
+          employees: opts.employees,
+          ...(opts.asOfMs !== undefined ? { asOfMs: opts.asOfMs } : {}),
+        },
+      ],
     }),
   ]);
   const databaseUrl = mariadb.url('liucai');
   await recreateMysqlDatabase(databaseUrl);
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
+    ...movedClockEnv(),
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
     HOST: '127.0.0.1',

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { waitFor } from './waitFor';
+import { realClockOptions } from './laterClock';
 
 /** The first of `candidates` that exists, or the name found on PATH. */
 function binary(name: string, candidates: string[]): string {
@@ -72,7 +73,7 @@ class Daemon {
   }
 
   start(): void {
-    const child = spawn(this.cmd, this.args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(this.cmd, this.args, { stdio: ['ignore', 'pipe', 'pipe'], ...realClockOptions() });
     child.stdout!.on('data', (d: Buffer) => (this.out += d.toString()));
     child.stderr!.on('data', (d: Buffer) => (this.out += d.toString()));
     this.child = child;

@@ -47,7 +47,11 @@ export async function createTestWorld(opts: {
   label: string;
   employees?: number;
   seed?: number;
-  /** The sandbox corp's "today" (ms); unset keeps the sandbox's fixed default, so a seed alone fixes the data. */
+  /**
+   * The sandbox corp's "today" (ms); unset keeps the sandbox's fixed default (2026-11-01), so a seed alone fixes the
+   * data. A test whose syncs read up to the real yesterday (a lookback from `new Date()`) passes
+   * `calendarEndingToday()`: against the fixed default its window would empty as the weeks go by.
+   */
   asOfMs?: number;
   jobs?: 'in-process' | 'bullmq';
   env?: Record<string, string>;
